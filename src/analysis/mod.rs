@@ -1,0 +1,301 @@
+//! The `analysis` stage: pure functions from a [`Dataset`] to a [`Report`]. No I/O.
+//!
+//! For every region at every level × programme × tahap × penyalur: allocated and paid KPM and
+//! rupiah, failed KPM by reason, what remains and the realisation rate. A parent's figures are
+//! always the sums of its children's; rows that name a region above the desa/kelurahan level
+//! are kept apart as that region's "not broken down" share, so the sum still holds.
+
+use jiff::civil::Date;
+
+use crate::data::{AlasanId, Dataset, PenyalurId, ProgramId, Status, TahapId, WilayahId};
+
+/// Integer rupiah with a flag for whether every contributing row had an amount.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Rupiah {
+    /// The sum of the known amounts.
+    pub jumlah: u64,
+    /// The number of contributing rows without an amount.
+    pub tanpa_nilai: u64,
+}
+
+impl Rupiah {
+    fn add(&mut self, nilai: Option<u64>) {
+        match nilai {
+            Some(n) => self.jumlah += n,
+            None => self.tanpa_nilai += 1,
+        }
+    }
+
+    fn merge(&mut self, other: &Rupiah) {
+        self.jumlah += other.jumlah;
+        self.tanpa_nilai += other.tanpa_nilai;
+    }
+
+    /// The amount, when every contributing row had one.
+    pub fn lengkap(&self) -> Option<u64> {
+        (self.tanpa_nilai == 0).then_some(self.jumlah)
+    }
+}
+
+/// The figures of one region × programme × tahap × penyalur.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Angka {
+    /// KPM allocated.
+    pub alokasi_kpm: u64,
+    /// Rupiah allocated.
+    pub alokasi_nilai: Rupiah,
+    /// KPM paid.
+    pub tersalur_kpm: u64,
+    /// Rupiah paid.
+    pub tersalur_nilai: Rupiah,
+    /// KPM whose payment failed.
+    pub gagal_kpm: u64,
+}
+
+impl Angka {
+    /// Adds `other` into `self`.
+    pub fn merge(&mut self, other: &Angka) {
+        self.alokasi_kpm += other.alokasi_kpm;
+        self.alokasi_nilai.merge(&other.alokasi_nilai);
+        self.tersalur_kpm += other.tersalur_kpm;
+        self.tersalur_nilai.merge(&other.tersalur_nilai);
+        self.gagal_kpm += other.gagal_kpm;
+    }
+
+    /// KPM neither paid nor failed yet: allocation − paid − failed (negative when more was
+    /// reported than allocated).
+    pub fn sisa_kpm(&self) -> i64 {
+        self.alokasi_kpm as i64 - self.tersalur_kpm as i64 - self.gagal_kpm as i64
+    }
+
+    /// The realisation rate, paid / allocated; `None` without an allocation.
+    pub fn realisasi(&self) -> Option<f64> {
+        (self.alokasi_kpm > 0).then(|| self.tersalur_kpm as f64 / self.alokasi_kpm as f64)
+    }
+}
+
+/// What a cell is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Kunci {
+    /// Programme.
+    pub program: ProgramId,
+    /// Stage.
+    pub tahap: TahapId,
+    /// Paying channel.
+    pub penyalur: PenyalurId,
+}
+
+/// Failed KPM of one cell for one reason.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct GagalAlasan {
+    /// The cell.
+    pub kunci: Kunci,
+    /// The reason.
+    pub alasan: AlasanId,
+    /// KPM.
+    pub kpm: u64,
+}
+
+/// The figures of one region, sorted by [`Kunci`].
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Rekap {
+    /// Figures per programme × tahap × penyalur.
+    pub sel: Vec<(Kunci, Angka)>,
+    /// Failures per cell and reason, sorted.
+    pub gagal: Vec<GagalAlasan>,
+}
+
+impl Rekap {
+    fn cell(&mut self, kunci: Kunci) -> &mut Angka {
+        let i = match self.sel.binary_search_by_key(&kunci, |(k, _)| *k) {
+            Ok(i) => i,
+            Err(i) => {
+                self.sel.insert(i, (kunci, Angka::default()));
+                i
+            }
+        };
+        &mut self.sel[i].1
+    }
+
+    fn add_gagal(&mut self, kunci: Kunci, alasan: AlasanId, kpm: u64) {
+        match self
+            .gagal
+            .binary_search_by_key(&(kunci, alasan), |g| (g.kunci, g.alasan))
+        {
+            Ok(i) => self.gagal[i].kpm += kpm,
+            Err(i) => self.gagal.insert(i, GagalAlasan { kunci, alasan, kpm }),
+        }
+    }
+
+    /// Adds every figure of `other` into `self`.
+    pub fn merge(&mut self, other: &Rekap) {
+        for (k, a) in &other.sel {
+            self.cell(*k).merge(a);
+        }
+        for g in &other.gagal {
+            self.add_gagal(g.kunci, g.alasan, g.kpm);
+        }
+    }
+
+    /// Whether there are no figures.
+    pub fn is_empty(&self) -> bool {
+        self.sel.is_empty()
+    }
+
+    /// The figures summed over penyalur, per programme × tahap.
+    pub fn per_program_tahap(&self) -> Vec<((ProgramId, TahapId), Angka)> {
+        let mut out: Vec<((ProgramId, TahapId), Angka)> = Vec::new();
+        for (k, a) in &self.sel {
+            match out.last_mut() {
+                Some((key, sum)) if *key == (k.program, k.tahap) => sum.merge(a),
+                _ => out.push(((k.program, k.tahap), *a)),
+            }
+        }
+        out
+    }
+
+    /// The figures of one programme × tahap summed over penyalur.
+    pub fn angka(&self, program: ProgramId, tahap: TahapId) -> Angka {
+        let mut sum = Angka::default();
+        for (k, a) in &self.sel {
+            if k.program == program && k.tahap == tahap {
+                sum.merge(a);
+            }
+        }
+        sum
+    }
+}
+
+/// A data-quality finding: not an error, but something a reader should know.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Temuan {
+    /// More was paid or failed than allocated.
+    MelebihiAlokasi {
+        /// Region.
+        wilayah: WilayahId,
+        /// Cell.
+        kunci: Kunci,
+        /// The cell's figures.
+        angka: Angka,
+    },
+    /// Realisation without any allocation.
+    TanpaAlokasi {
+        /// Region.
+        wilayah: WilayahId,
+        /// Cell.
+        kunci: Kunci,
+        /// The cell's figures.
+        angka: Angka,
+    },
+}
+
+/// Everything the site shows, computed from the dataset.
+#[derive(Debug, Clone, Default)]
+pub struct Report {
+    /// Figures per region including all its descendants, indexed by [`WilayahId`].
+    pub wilayah: Vec<Rekap>,
+    /// Figures given for a region directly (not for one of its children), for regions above
+    /// the desa/kelurahan level that have such rows.
+    pub langsung: Vec<(WilayahId, Rekap)>,
+    /// Figures of the whole site.
+    pub total: Rekap,
+    /// The date the figures describe.
+    pub data_per: Option<Date>,
+    /// Data-quality findings, in region order.
+    pub temuan: Vec<Temuan>,
+}
+
+impl Report {
+    /// The figures given for `id` directly, if any.
+    pub fn langsung(&self, id: WilayahId) -> Option<&Rekap> {
+        self.langsung
+            .binary_search_by_key(&id, |(w, _)| *w)
+            .ok()
+            .map(|i| &self.langsung[i].1)
+    }
+}
+
+/// Computes the report. `data_as_of` overrides the date taken from the data.
+pub fn analyse(ds: &Dataset, data_as_of: Option<Date>) -> Report {
+    let n = ds.wilayah.len();
+    let mut direct: Vec<Rekap> = vec![Rekap::default(); n];
+    for a in &ds.alokasi {
+        let cell = direct[a.wilayah as usize].cell(Kunci {
+            program: a.program,
+            tahap: a.tahap,
+            penyalur: a.penyalur,
+        });
+        cell.alokasi_kpm += a.kpm;
+        cell.alokasi_nilai.add(a.nilai);
+    }
+    for r in &ds.realisasi {
+        let kunci = Kunci {
+            program: r.program,
+            tahap: r.tahap,
+            penyalur: r.penyalur,
+        };
+        let rekap = &mut direct[r.wilayah as usize];
+        let cell = rekap.cell(kunci);
+        match r.status {
+            Status::Tersalur => {
+                cell.tersalur_kpm += r.kpm;
+                cell.tersalur_nilai.add(r.nilai);
+            }
+            Status::Gagal => {
+                cell.gagal_kpm += r.kpm;
+                if let Some(alasan) = r.alasan {
+                    rekap.add_gagal(kunci, alasan, r.kpm);
+                }
+            }
+        }
+    }
+
+    let mut temuan = Vec::new();
+    for (w, rekap) in direct.iter().enumerate() {
+        for (kunci, angka) in &rekap.sel {
+            let dilaporkan = angka.tersalur_kpm + angka.gagal_kpm;
+            if angka.alokasi_kpm == 0 && dilaporkan > 0 {
+                temuan.push(Temuan::TanpaAlokasi {
+                    wilayah: w as WilayahId,
+                    kunci: *kunci,
+                    angka: *angka,
+                });
+            } else if dilaporkan > angka.alokasi_kpm {
+                temuan.push(Temuan::MelebihiAlokasi {
+                    wilayah: w as WilayahId,
+                    kunci: *kunci,
+                    angka: *angka,
+                });
+            }
+        }
+    }
+
+    let langsung: Vec<(WilayahId, Rekap)> = direct
+        .iter()
+        .enumerate()
+        .filter(|(w, r)| !r.is_empty() && !ds.wilayah.nodes[*w].anak.is_empty())
+        .map(|(w, r)| (w as WilayahId, r.clone()))
+        .collect();
+
+    // Regions are sorted by code, so every parent comes before its descendants: summing from
+    // the end adds each region into its parent after all of its own children were added.
+    let mut rolled = direct;
+    for w in (0..n).rev() {
+        if let Some(parent) = ds.wilayah.nodes[w].induk {
+            let (head, tail) = rolled.split_at_mut(w);
+            head[parent as usize].merge(&tail[0]);
+        }
+    }
+    let mut total = Rekap::default();
+    for &root in &ds.wilayah.akar {
+        total.merge(&rolled[root as usize]);
+    }
+
+    Report {
+        wilayah: rolled,
+        langsung,
+        total,
+        data_per: data_as_of.or_else(|| ds.latest_tanggal()),
+        temuan,
+    }
+}

@@ -1,0 +1,41 @@
+//! `salur build`
+
+use std::path::PathBuf;
+
+use salur::lang::Lang;
+
+/// Arguments of `salur build`.
+#[derive(clap::Args)]
+pub struct Args {
+    /// The site folder (with site.toml, data/, content/).
+    #[arg(long, default_value = ".")]
+    root: PathBuf,
+    /// Where to write the site [default: <root>/public].
+    #[arg(long)]
+    output: Option<PathBuf>,
+    /// The URL the site will be published at (overrides base_url in site.toml).
+    #[arg(long)]
+    base_url: Option<String>,
+}
+
+/// Builds the site and prints one summary line.
+pub fn execute(args: Args) -> Result<(), salur::Error> {
+    let summary = salur::build(&salur::BuildOptions {
+        root: args.root,
+        output: args.output,
+        base_url: args.base_url,
+    })?;
+    super::print_warnings(&summary.warnings, summary.lang);
+    let o = summary.output;
+    match summary.lang {
+        Lang::Id => println!(
+            "{} berkas: {} ditulis, {} tidak berubah, {} dihapus; {:.2} detik",
+            summary.files, o.ditulis, o.tetap, o.dihapus, summary.seconds
+        ),
+        Lang::En => println!(
+            "{} files: {} written, {} unchanged, {} removed; {:.2} s",
+            summary.files, o.ditulis, o.tetap, o.dihapus, summary.seconds
+        ),
+    }
+    Ok(())
+}

@@ -1,0 +1,14 @@
+//! One module per subcommand: argument parsing and printing, nothing else.
+
+pub mod build;
+pub mod check;
+
+use salur::diagnostics::Diagnostics;
+use salur::lang::Lang;
+
+/// Prints warnings to standard error.
+pub fn print_warnings(warnings: &Diagnostics, lang: Lang) {
+    if !warnings.is_empty() {
+        eprint!("{}", warnings.report(lang));
+    }
+}

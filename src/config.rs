@@ -1,0 +1,247 @@
+//! `site.toml`: the site's title, language, time zone and settings.
+//!
+//! Read once at the start of a build; every later stage gets a [`Config`].
+
+use std::path::Path;
+
+use jiff::civil::Date;
+use serde::Deserialize;
+
+use crate::diagnostics::{Diagnostic, Diagnostics, Problem};
+use crate::lang::Lang;
+
+/// The file name of the site configuration, at the site root.
+pub const CONFIG_FILE: &str = "site.toml";
+
+/// The time zone label used for times on the site.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+pub enum Zona {
+    /// Waktu Indonesia Barat, UTC+7 (Asia/Jakarta).
+    #[default]
+    WIB,
+    /// Waktu Indonesia Tengah, UTC+8 (Asia/Makassar).
+    WITA,
+    /// Waktu Indonesia Timur, UTC+9 (Asia/Jayapura).
+    WIT,
+}
+
+impl Zona {
+    /// The label written after times (`07.00 WIB`).
+    pub fn label(self) -> &'static str {
+        match self {
+            Zona::WIB => "WIB",
+            Zona::WITA => "WITA",
+            Zona::WIT => "WIT",
+        }
+    }
+
+    /// The IANA time zone name (for calendars).
+    pub fn tzid(self) -> &'static str {
+        match self {
+            Zona::WIB => "Asia/Jakarta",
+            Zona::WITA => "Asia/Makassar",
+            Zona::WIT => "Asia/Jayapura",
+        }
+    }
+}
+
+/// The checked contents of `site.toml`.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// The site's title, shown on every page.
+    pub title: String,
+    /// One sentence under the title on the home page.
+    pub description: String,
+    /// Where the site will be published (used for absolute URLs such as a sitemap; page links
+    /// stay relative).
+    pub base_url: String,
+    /// UI and message language.
+    pub language: Lang,
+    /// The theme's name (`default` is built in).
+    pub theme: String,
+    /// The time zone label for times.
+    pub timezone: Zona,
+    /// The date the data describes ("data per …"); when absent, the latest date in the data.
+    pub data_as_of: Option<Date>,
+    /// Lines of attribution shown in every page's footer (e.g. the region data's licence).
+    pub attribution: Vec<String>,
+}
+
+impl Default for Config {
+    fn default() -> Config {
+        Config {
+            title: "Transparansi Bantuan Sosial".to_string(),
+            description: String::new(),
+            base_url: String::new(),
+            language: Lang::Id,
+            theme: "default".to_string(),
+            timezone: Zona::WIB,
+            data_as_of: None,
+            attribution: Vec::new(),
+        }
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawConfig {
+    title: Option<String>,
+    description: Option<String>,
+    base_url: Option<String>,
+    language: Option<Lang>,
+    theme: Option<String>,
+    timezone: Option<Zona>,
+    data_as_of: Option<toml::value::Datetime>,
+    #[serde(default)]
+    attribution: Vec<String>,
+}
+
+impl Config {
+    /// Reads `site.toml` from `root`. A missing file gives the defaults; a malformed one gives
+    /// a diagnostic with line and column.
+    pub fn load(root: &Path) -> Result<Config, Diagnostics> {
+        let path = root.join(CONFIG_FILE);
+        let text = match std::fs::read_to_string(&path) {
+            Ok(t) => t,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Config::default()),
+            Err(e) => {
+                let mut d = Diagnostics::new();
+                d.push(Diagnostic::error(
+                    CONFIG_FILE,
+                    0,
+                    0,
+                    None,
+                    Problem::Io(e.to_string()),
+                ));
+                return Err(d);
+            }
+        };
+        Config::parse(&text)
+    }
+
+    /// Parses the text of a `site.toml`.
+    pub fn parse(text: &str) -> Result<Config, Diagnostics> {
+        let raw: RawConfig = toml::from_str(text).map_err(|e| {
+            let (line, column) = e
+                .span()
+                .map(|s| line_column(text, s.start))
+                .unwrap_or((0, 0));
+            let mut d = Diagnostics::new();
+            d.push(Diagnostic::error(
+                CONFIG_FILE,
+                line,
+                column,
+                None,
+                Problem::Config(e.message().trim().to_string()),
+            ));
+            d
+        })?;
+        let mut config = Config::default();
+        if let Some(t) = raw.title {
+            config.title = t;
+        }
+        if let Some(d) = raw.description {
+            config.description = d;
+        }
+        if let Some(b) = raw.base_url {
+            config.base_url = b;
+        }
+        if let Some(l) = raw.language {
+            config.language = l;
+        }
+        if let Some(t) = raw.theme {
+            config.theme = t;
+        }
+        if let Some(z) = raw.timezone {
+            config.timezone = z;
+        }
+        if let Some(dt) = raw.data_as_of {
+            match toml_date(&dt) {
+                Some(d) => config.data_as_of = Some(d),
+                None => {
+                    let needle = "data_as_of";
+                    let at = text.find(needle).unwrap_or(0);
+                    let (line, column) = line_column(text, at);
+                    let mut d = Diagnostics::new();
+                    d.push(Diagnostic::error(
+                        CONFIG_FILE,
+                        line,
+                        column,
+                        Some(&dt.to_string()),
+                        Problem::Malformed(crate::diagnostics::Expected::Date),
+                    ));
+                    return Err(d);
+                }
+            }
+        }
+        config.attribution = raw.attribution;
+        Ok(config)
+    }
+}
+
+/// A TOML local date as a civil date; `None` for a date-time or a time.
+pub fn toml_date(dt: &toml::value::Datetime) -> Option<Date> {
+    if dt.time.is_some() || dt.offset.is_some() {
+        return None;
+    }
+    let d = dt.date?;
+    Date::new(d.year as i16, d.month as i8, d.day as i8).ok()
+}
+
+/// The 1-based line and column of byte `offset` in `text`.
+pub fn line_column(text: &str, offset: usize) -> (u64, u64) {
+    let offset = offset.min(text.len());
+    let before = &text.as_bytes()[..offset];
+    let line = before.iter().filter(|&&b| b == b'\n').count() as u64 + 1;
+    let line_start = before
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |p| p + 1);
+    let column = text[line_start..offset].chars().count() as u64 + 1;
+    (line, column)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn defaults_when_empty() {
+        let c = Config::parse("").unwrap();
+        assert_eq!(c.language, Lang::Id);
+        assert_eq!(c.timezone, Zona::WIB);
+        assert_eq!(c.theme, "default");
+    }
+
+    #[test]
+    fn reads_every_key() {
+        let c = Config::parse(
+            "title = \"T\"\nlanguage = \"en\"\ntimezone = \"WITA\"\ndata_as_of = 2022-01-10\n\
+             attribution = [\"Data wilayah: idn-area-data (ODbL)\"]\n",
+        )
+        .unwrap();
+        assert_eq!(c.title, "T");
+        assert_eq!(c.language, Lang::En);
+        assert_eq!(c.timezone.tzid(), "Asia/Makassar");
+        assert_eq!(c.data_as_of, Some(jiff::civil::date(2022, 1, 10)));
+        assert_eq!(c.attribution.len(), 1);
+    }
+
+    #[test]
+    fn unknown_key_names_line_and_column() {
+        let err = Config::parse("title = \"T\"\ntimzone = \"WIB\"\n").unwrap_err();
+        let msg = err.items()[0].message(Lang::En);
+        assert!(msg.starts_with("site.toml:2:1: "), "{msg}");
+        assert!(msg.contains("timzone"), "{msg}");
+    }
+
+    #[test]
+    fn bad_language_is_an_error() {
+        let err = Config::parse("language = \"fr\"\n").unwrap_err();
+        assert!(
+            err.items()[0]
+                .message(Lang::En)
+                .starts_with("site.toml:1:12")
+        );
+    }
+}

@@ -1,0 +1,305 @@
+//! The `content` stage: Markdown pages in `content/` with TOML front matter.
+//!
+//! A page is `content/<slug>.md`: front matter between `+++` lines (`judul` required), then
+//! Markdown with tables, footnotes, strikethrough, task lists and smart punctuation. The HTML
+//! is sanitised: raw HTML in a page cannot inject scripts, event handlers or `javascript:`
+//! links. Headings get stable ids for deep links.
+
+use std::collections::HashSet;
+use std::path::Path;
+
+use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use serde::Deserialize;
+
+use crate::config::line_column;
+use crate::diagnostics::{Diagnostic, Diagnostics, Problem};
+
+/// A content page.
+#[derive(Debug, Clone)]
+pub struct Halaman {
+    /// The file name without `.md`; the page is published as `<slug>.html`.
+    pub slug: String,
+    /// The title.
+    pub judul: String,
+    /// A one-line summary, if given.
+    pub ringkasan: Option<String>,
+    /// The sanitised HTML of the body.
+    pub html: String,
+    /// The source path, relative to the site root.
+    pub sumber: String,
+}
+
+/// All content of a site.
+#[derive(Debug, Clone, Default)]
+pub struct Content {
+    /// Pages, sorted by slug.
+    pub halaman: Vec<Halaman>,
+}
+
+impl Content {
+    /// The page with this slug.
+    pub fn get(&self, slug: &str) -> Option<&Halaman> {
+        self.halaman.iter().find(|h| h.slug == slug)
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FrontMatter {
+    judul: String,
+    ringkasan: Option<String>,
+}
+
+/// Reads `root/content/*.md`.
+pub fn load(root: &Path) -> Result<Content, Diagnostics> {
+    let dir = root.join("content");
+    let mut diags = Diagnostics::new();
+    let mut halaman = Vec::new();
+    let Ok(entries) = std::fs::read_dir(&dir) else {
+        return Ok(Content::default());
+    };
+    let mut paths: Vec<_> = entries
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.is_file() && p.extension().is_some_and(|e| e == "md"))
+        .collect();
+    paths.sort();
+    for path in paths {
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let rel = format!("content/{name}");
+        let slug = name.trim_end_matches(".md").to_string();
+        match std::fs::read_to_string(&path) {
+            Ok(text) => {
+                if let Some(h) = parse_page(&rel, &slug, &text, &mut diags) {
+                    halaman.push(h);
+                }
+            }
+            Err(e) => diags.push(Diagnostic::error(
+                &rel,
+                0,
+                0,
+                None,
+                Problem::Io(e.to_string()),
+            )),
+        }
+    }
+    if diags.has_errors() {
+        Err(diags)
+    } else {
+        Ok(Content { halaman })
+    }
+}
+
+/// Splits `+++` front matter from the body. Returns the front matter, its byte offset in the
+/// text, and the body.
+pub fn split_front_matter(text: &str) -> Option<(&str, usize, &str)> {
+    let text_start = text.strip_prefix('\u{feff}').map_or(0, |_| 3);
+    let rest = &text[text_start..];
+    let first_end = rest.find('\n')?;
+    if rest[..first_end].trim_end() != "+++" {
+        return None;
+    }
+    let fm_start = first_end + 1;
+    let mut pos = fm_start;
+    for line in rest[fm_start..].split_inclusive('\n') {
+        if line.trim_end() == "+++" {
+            let fm = &rest[fm_start..pos];
+            let body = &rest[pos + line.len()..];
+            return Some((fm, text_start + fm_start, body));
+        }
+        pos += line.len();
+    }
+    None
+}
+
+fn parse_page(rel: &str, slug: &str, text: &str, diags: &mut Diagnostics) -> Option<Halaman> {
+    let Some((fm, offset, body)) = split_front_matter(text) else {
+        diags.push(Diagnostic::error(
+            rel,
+            1,
+            1,
+            None,
+            Problem::Config(
+                "expected TOML front matter between '+++' lines, with at least judul = \"…\""
+                    .to_string(),
+            ),
+        ));
+        return None;
+    };
+    let front: FrontMatter = match toml::from_str(fm) {
+        Ok(f) => f,
+        Err(e) => {
+            let (line, column) = e
+                .span()
+                .map(|s| line_column(text, offset + s.start))
+                .unwrap_or((1, 1));
+            diags.push(Diagnostic::error(
+                rel,
+                line,
+                column,
+                None,
+                Problem::Config(e.message().trim().to_string()),
+            ));
+            return None;
+        }
+    };
+    Some(Halaman {
+        slug: slug.to_string(),
+        judul: front.judul,
+        ringkasan: front.ringkasan,
+        html: markdown_to_html(body),
+        sumber: rel.to_string(),
+    })
+}
+
+/// A stable id for a heading: lower case, letters and digits, words joined by `-`.
+pub fn slugify(text: &str) -> String {
+    let mut out = String::new();
+    for c in text.chars() {
+        if c.is_alphanumeric() {
+            out.extend(c.to_lowercase());
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    while out.ends_with('-') {
+        out.pop();
+    }
+    if out.is_empty() {
+        "bagian".to_string()
+    } else {
+        out
+    }
+}
+
+/// Renders Markdown to sanitised HTML, with ids on headings.
+pub fn markdown_to_html(markdown: &str) -> String {
+    let options = Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_SMART_PUNCTUATION;
+    let mut events: Vec<Event> = Parser::new_ext(markdown, options).collect();
+    let mut used = HashSet::new();
+    let mut i = 0;
+    while i < events.len() {
+        if let Event::Start(Tag::Heading { level, .. }) = &events[i] {
+            let level: HeadingLevel = *level;
+            let mut title = String::new();
+            for e in &events[i + 1..] {
+                match e {
+                    Event::End(TagEnd::Heading(_)) => break,
+                    Event::Text(t) | Event::Code(t) => title.push_str(t),
+                    _ => {}
+                }
+            }
+            let base = slugify(&title);
+            let mut id = base.clone();
+            let mut n = 1;
+            while !used.insert(id.clone()) {
+                n += 1;
+                id = format!("{base}-{n}");
+            }
+            events[i] = Event::Start(Tag::Heading {
+                level,
+                id: Some(CowStr::from(id)),
+                classes: Vec::new(),
+                attrs: Vec::new(),
+            });
+        }
+        i += 1;
+    }
+    let mut html = String::new();
+    pulldown_cmark::html::push_html(&mut html, events.into_iter());
+    sanitise(&html)
+}
+
+/// Removes anything executable from HTML: scripts, event handlers, `javascript:` URLs, styles.
+pub fn sanitise(html: &str) -> String {
+    ammonia::Builder::default()
+        .add_generic_attributes(["id", "class"])
+        .add_tags(["input"])
+        .add_tag_attributes("input", ["type", "checked", "disabled"])
+        .add_tag_attributes("th", ["style"])
+        .add_tag_attributes("td", ["style"])
+        .clean(html)
+        .to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn front_matter_and_body() {
+        let mut d = Diagnostics::new();
+        let h = parse_page(
+            "content/x.md",
+            "x",
+            "+++\njudul = \"Tentang\"\n+++\n# Sumber data\n\nTeks *miring*.\n",
+            &mut d,
+        )
+        .unwrap();
+        assert_eq!(h.judul, "Tentang");
+        assert!(
+            h.html.contains("<h1 id=\"sumber-data\">Sumber data</h1>"),
+            "{}",
+            h.html
+        );
+        assert!(h.html.contains("<em>miring</em>"));
+    }
+
+    #[test]
+    fn front_matter_errors_have_positions() {
+        let mut d = Diagnostics::new();
+        assert!(parse_page("content/x.md", "x", "+++\njudl = \"T\"\n+++\n", &mut d).is_none());
+        let msg = d.items()[0].message(crate::lang::Lang::En);
+        assert!(msg.starts_with("content/x.md:2:1: "), "{msg}");
+        let mut d = Diagnostics::new();
+        assert!(parse_page("content/x.md", "x", "no front matter", &mut d).is_none());
+        assert!(
+            d.items()[0]
+                .message(crate::lang::Lang::En)
+                .starts_with("content/x.md:1:1")
+        );
+    }
+
+    #[test]
+    fn raw_html_cannot_run() {
+        let html = markdown_to_html(
+            "<script>alert(1)</script>\n\n<img src=x onerror=\"alert(1)\">\n\n\
+             [a](javascript:alert(1)) <a href=\"javascript:alert(2)\" onclick=\"x()\">b</a>\n\n\
+             <div style=\"background:url(javascript:alert(3))\">c</div>",
+        );
+        let lower = html.to_lowercase();
+        assert!(!lower.contains("<script"), "{html}");
+        assert!(!lower.contains("onerror"), "{html}");
+        assert!(!lower.contains("onclick"), "{html}");
+        assert!(!lower.contains("javascript:"), "{html}");
+        assert!(!lower.contains("style="), "{html}");
+    }
+
+    #[test]
+    fn markdown_extensions() {
+        let html = markdown_to_html(
+            "| a | b |\n|---|--:|\n| 1 | 2 |\n\n~~lama~~ \"kutip\"\n\n- [x] selesai\n\nCatatan[^1].\n\n[^1]: Sumber.\n",
+        );
+        assert!(html.contains("<table>"), "{html}");
+        assert!(html.contains("<del>lama</del>"), "{html}");
+        assert!(html.contains("\u{201c}kutip\u{201d}"), "{html}");
+        assert!(html.contains("type=\"checkbox\""), "{html}");
+        assert!(html.contains("footnote"), "{html}");
+    }
+
+    #[test]
+    fn heading_ids_are_unique() {
+        let html = markdown_to_html("## Jadwal\n\n## Jadwal\n");
+        assert!(
+            html.contains("id=\"jadwal\"") && html.contains("id=\"jadwal-2\""),
+            "{html}"
+        );
+    }
+}

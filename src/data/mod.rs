@@ -1,0 +1,696 @@
+//! The `data` stage: every CSV in `data/` read into a typed, validated [`Dataset`].
+//!
+//! This is the only module that knows CSV. It accepts what an Excel export really looks like
+//! (see [`table`] and [`value`]) and reports every rejected value as
+//! `file:line:column: 'value': what was expected`, collecting all problems instead of stopping
+//! at the first. Rows are read as byte records: no `String` is allocated per cell.
+
+pub mod table;
+pub mod value;
+pub mod wilayah;
+
+use std::collections::HashMap;
+use std::collections::hash_map::Entry;
+use std::path::Path;
+
+use jiff::civil::Date;
+
+use crate::diagnostics::{CodeKind, Diagnostic, Diagnostics, Expected, Problem};
+use table::{Columns, Row, Table, report, required_text, text};
+pub use wilayah::{Tingkat, Wilayah, WilayahId, WilayahTree};
+
+/// Index of a programme in [`Dataset::program`].
+pub type ProgramId = u16;
+/// Index of a stage in [`Dataset::tahap`].
+pub type TahapId = u16;
+/// Index of a paying channel in [`Dataset::penyalur`].
+pub type PenyalurId = u16;
+/// Index of a failure reason in [`Dataset::alasan`].
+pub type AlasanId = u32;
+
+/// How often a programme pays.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Periode {
+    /// Monthly.
+    Bulanan,
+    /// Every two months.
+    DuaBulanan,
+    /// Quarterly.
+    Triwulanan,
+    /// Per distribution stage.
+    Tahap,
+    /// Once.
+    Sekali,
+}
+
+impl Periode {
+    fn parse(s: &str) -> Option<Periode> {
+        match s
+            .trim()
+            .to_ascii_lowercase()
+            .replace([' ', '-'], "_")
+            .as_str()
+        {
+            "bulanan" => Some(Periode::Bulanan),
+            "dua_bulanan" => Some(Periode::DuaBulanan),
+            "triwulanan" => Some(Periode::Triwulanan),
+            "tahap" | "tahapan" => Some(Periode::Tahap),
+            "sekali" => Some(Periode::Sekali),
+            _ => None,
+        }
+    }
+
+    /// The code as written in `program.csv`.
+    pub fn kode(self) -> &'static str {
+        match self {
+            Periode::Bulanan => "bulanan",
+            Periode::DuaBulanan => "dua_bulanan",
+            Periode::Triwulanan => "triwulanan",
+            Periode::Tahap => "tahap",
+            Periode::Sekali => "sekali",
+        }
+    }
+}
+
+/// A programme (`program.csv`).
+#[derive(Debug, Clone)]
+pub struct Program {
+    /// Its code (`BST`).
+    pub kode: String,
+    /// Its name.
+    pub nama: String,
+    /// Source of funds (`APBN`, `APBD`); may be empty.
+    pub sumber_dana: String,
+    /// Rupiah per KPM per tahap, when fixed.
+    pub nilai_per_kpm: Option<u64>,
+    /// How often it pays.
+    pub periode: Periode,
+}
+
+/// A distribution stage (`tahap.csv`).
+#[derive(Debug, Clone)]
+pub struct Tahap {
+    /// Its code (`2021-07`).
+    pub kode: String,
+    /// Its name (`Juli 2021`).
+    pub nama: String,
+    /// First day.
+    pub mulai: Date,
+    /// Last day.
+    pub selesai: Date,
+    /// The date by which it must be fully paid, if set.
+    pub target: Option<Date>,
+}
+
+/// Paid out or failed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Status {
+    /// Paid out.
+    Tersalur,
+    /// Failed, with a reason.
+    Gagal,
+}
+
+/// An allocation row (`alokasi.csv`).
+#[derive(Debug, Clone, Copy)]
+pub struct Alokasi {
+    /// Programme.
+    pub program: ProgramId,
+    /// Stage.
+    pub tahap: TahapId,
+    /// Region (any level).
+    pub wilayah: WilayahId,
+    /// Paying channel.
+    pub penyalur: PenyalurId,
+    /// Households allocated.
+    pub kpm: u64,
+    /// Rupiah allocated, when known.
+    pub nilai: Option<u64>,
+}
+
+/// A realisation row (`realisasi.csv`): KPM paid or failed on one day.
+#[derive(Debug, Clone, Copy)]
+pub struct Realisasi {
+    /// Programme.
+    pub program: ProgramId,
+    /// Stage.
+    pub tahap: TahapId,
+    /// Region (any level).
+    pub wilayah: WilayahId,
+    /// Paying channel.
+    pub penyalur: PenyalurId,
+    /// Day.
+    pub tanggal: Date,
+    /// Paid or failed.
+    pub status: Status,
+    /// The reason of a failure.
+    pub alasan: Option<AlasanId>,
+    /// Households.
+    pub kpm: u64,
+    /// Rupiah, when known.
+    pub nilai: Option<u64>,
+}
+
+/// An input file that was read, for the "about the data" page.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct InputFile {
+    /// Path relative to the site root.
+    pub path: String,
+    /// Data rows read.
+    pub rows: usize,
+}
+
+/// Everything in `data/`, typed and validated.
+#[derive(Debug, Clone, Default)]
+pub struct Dataset {
+    /// Regions.
+    pub wilayah: WilayahTree,
+    /// Programmes, in file order.
+    pub program: Vec<Program>,
+    /// Stages, in date order.
+    pub tahap: Vec<Tahap>,
+    /// Paying channels, in order of first appearance.
+    pub penyalur: Vec<String>,
+    /// Failure reasons, in order of first appearance.
+    pub alasan: Vec<String>,
+    /// Allocations.
+    pub alokasi: Vec<Alokasi>,
+    /// Realisations.
+    pub realisasi: Vec<Realisasi>,
+    /// The files read.
+    pub inputs: Vec<InputFile>,
+}
+
+impl Dataset {
+    /// The latest day in `realisasi.csv`, if any.
+    pub fn latest_tanggal(&self) -> Option<Date> {
+        self.realisasi.iter().map(|r| r.tanggal).max()
+    }
+}
+
+/// Reads and validates every input in `root/data/`. Returns the dataset, or every problem
+/// found (warnings are returned alongside a dataset).
+pub fn load(root: &Path) -> Result<(Dataset, Diagnostics), Diagnostics> {
+    let mut diags = Diagnostics::new();
+    let mut ds = Dataset::default();
+    let mut loader = Loader::default();
+    loader.wilayah(root, &mut ds, &mut diags);
+    loader.program(root, &mut ds, &mut diags);
+    loader.tahap(root, &mut ds, &mut diags);
+    loader.alokasi(root, &mut ds, &mut diags);
+    loader.realisasi(root, &mut ds, &mut diags);
+    if diags.has_errors() {
+        Err(diags)
+    } else {
+        Ok((ds, diags))
+    }
+}
+
+/// Lookup tables built while reading.
+#[derive(Default)]
+struct Loader {
+    program: HashMap<String, ProgramId>,
+    tahap: HashMap<String, TahapId>,
+    penyalur: HashMap<String, PenyalurId>,
+    alasan: HashMap<String, AlasanId>,
+}
+
+const WILAYAH: Columns = Columns {
+    required: &["kode", "nama"],
+    optional: &["kk", "penduduk"],
+};
+const PROGRAM: Columns = Columns {
+    required: &["kode", "nama", "sumber_dana", "nilai_per_kpm", "periode"],
+    optional: &[],
+};
+const TAHAP: Columns = Columns {
+    required: &["kode", "nama", "mulai", "selesai"],
+    optional: &["target"],
+};
+const ALOKASI: Columns = Columns {
+    required: &["program", "tahap", "kode_wilayah", "penyalur", "kpm"],
+    optional: &["nilai"],
+};
+const REALISASI: Columns = Columns {
+    required: &[
+        "program",
+        "tahap",
+        "kode_wilayah",
+        "penyalur",
+        "tanggal",
+        "status",
+        "alasan",
+        "kpm",
+    ],
+    optional: &["nilai"],
+};
+
+fn optional_count(
+    name: &str,
+    row: &Row,
+    c: usize,
+    expected: Expected,
+    diags: &mut Diagnostics,
+) -> Option<u64> {
+    if row.get(c).is_empty() {
+        return None;
+    }
+    match value::count(row.get(c), expected) {
+        Ok(n) => Some(n),
+        Err(p) => {
+            report(name, row, c, p, diags);
+            None
+        }
+    }
+}
+
+fn is_code(s: &str) -> bool {
+    !s.is_empty()
+        && s.bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_' || b == b'.')
+}
+
+impl Loader {
+    fn wilayah(&mut self, root: &Path, ds: &mut Dataset, diags: &mut Diagnostics) {
+        let name = "data/wilayah.csv";
+        let Some(mut t) = Table::open(root, name, &WILAYAH, diags) else {
+            if !root.join(name).exists() {
+                diags.push(Diagnostic::error(name, 0, 0, None, Problem::MissingFile));
+            }
+            return;
+        };
+        let mut nodes = Vec::new();
+        let mut seen: HashMap<value::KodeWilayah, u64> = HashMap::new();
+        t.for_each_row(diags, |row, diags| {
+            let kode = match value::kode_wilayah(row.get(0)) {
+                Ok(k) => k,
+                Err(p) => return report(name, row, 0, p, diags),
+            };
+            match seen.entry(kode) {
+                Entry::Occupied(e) => {
+                    return report(
+                        name,
+                        row,
+                        0,
+                        Problem::Duplicate {
+                            first_line: *e.get(),
+                        },
+                        diags,
+                    );
+                }
+                Entry::Vacant(e) => {
+                    e.insert(row.line);
+                }
+            }
+            let Some(nama) = required_text(name, row, 1, diags) else {
+                return;
+            };
+            let kk = optional_count(name, row, 2, Expected::CountKk, diags);
+            let penduduk = optional_count(name, row, 3, Expected::CountPeople, diags);
+            nodes.push(Wilayah {
+                kode,
+                kode_teks: kode.dotted(),
+                nama: nama.to_string(),
+                tingkat: wilayah::Tingkat::from_parts(kode.level()),
+                induk: None,
+                anak: Vec::new(),
+                kk,
+                penduduk,
+                baris: row.line,
+            });
+        });
+        let (tree, missing) = WilayahTree::build(nodes);
+        for (line, kode, parent) in missing {
+            diags.push(Diagnostic::error(
+                name,
+                line,
+                1,
+                Some(&kode),
+                Problem::MissingParent { parent },
+            ));
+        }
+        ds.wilayah = tree;
+        ds.inputs.push(InputFile {
+            path: name.to_string(),
+            rows: t.rows,
+        });
+    }
+
+    fn program(&mut self, root: &Path, ds: &mut Dataset, diags: &mut Diagnostics) {
+        let name = "data/program.csv";
+        let Some(mut t) = Table::open(root, name, &PROGRAM, diags) else {
+            return;
+        };
+        let mut lines: HashMap<String, u64> = HashMap::new();
+        t.for_each_row(diags, |row, diags| {
+            let Some(kode) = required_text(name, row, 0, diags) else {
+                return;
+            };
+            if !is_code(kode) {
+                return report(name, row, 0, Problem::Malformed(Expected::Code), diags);
+            }
+            let key = kode.to_uppercase();
+            if let Some(&first_line) = lines.get(&key) {
+                return report(name, row, 0, Problem::Duplicate { first_line }, diags);
+            }
+            lines.insert(key.clone(), row.line);
+            let Some(nama) = required_text(name, row, 1, diags) else {
+                return;
+            };
+            let sumber_dana = text(name, row, 2, diags).unwrap_or("").to_string();
+            let nilai_per_kpm = if row.get(3).is_empty() {
+                None
+            } else {
+                match value::money(row.get(3)) {
+                    Ok(n) => Some(n),
+                    Err(p) => return report(name, row, 3, p, diags),
+                }
+            };
+            let Some(periode) = text(name, row, 4, diags).and_then(Periode::parse) else {
+                return report(name, row, 4, Problem::Malformed(Expected::Periode), diags);
+            };
+            self.program.insert(key, ds.program.len() as ProgramId);
+            ds.program.push(Program {
+                kode: kode.to_string(),
+                nama: nama.to_string(),
+                sumber_dana,
+                nilai_per_kpm,
+                periode,
+            });
+        });
+        ds.inputs.push(InputFile {
+            path: name.to_string(),
+            rows: t.rows,
+        });
+    }
+
+    fn tahap(&mut self, root: &Path, ds: &mut Dataset, diags: &mut Diagnostics) {
+        let name = "data/tahap.csv";
+        let Some(mut t) = Table::open(root, name, &TAHAP, diags) else {
+            return;
+        };
+        let mut lines: HashMap<String, u64> = HashMap::new();
+        let mut tahap = Vec::new();
+        t.for_each_row(diags, |row, diags| {
+            let Some(kode) = required_text(name, row, 0, diags) else {
+                return;
+            };
+            if !is_code(kode) {
+                return report(name, row, 0, Problem::Malformed(Expected::Code), diags);
+            }
+            let key = kode.to_uppercase();
+            if let Some(&first_line) = lines.get(&key) {
+                return report(name, row, 0, Problem::Duplicate { first_line }, diags);
+            }
+            lines.insert(key, row.line);
+            let Some(nama) = required_text(name, row, 1, diags) else {
+                return;
+            };
+            let date_at = |c: usize, diags: &mut Diagnostics| match value::date(row.get(c)) {
+                Ok(d) => Some(d),
+                Err(p) => {
+                    report(name, row, c, p, diags);
+                    None
+                }
+            };
+            let mulai = date_at(2, diags);
+            let selesai = date_at(3, diags);
+            let target = if row.get(4).is_empty() {
+                Some(None)
+            } else {
+                date_at(4, diags).map(Some)
+            };
+            let (Some(mulai), Some(selesai), Some(target)) = (mulai, selesai, target) else {
+                return;
+            };
+            if selesai < mulai {
+                let mulai_text = String::from_utf8_lossy(row.get(2)).into_owned();
+                return report(
+                    name,
+                    row,
+                    3,
+                    Problem::EndsBeforeStart { mulai: mulai_text },
+                    diags,
+                );
+            }
+            tahap.push(Tahap {
+                kode: kode.to_string(),
+                nama: nama.to_string(),
+                mulai,
+                selesai,
+                target,
+            });
+        });
+        tahap.sort_by(|a, b| a.mulai.cmp(&b.mulai).then_with(|| a.kode.cmp(&b.kode)));
+        for (i, t) in tahap.iter().enumerate() {
+            self.tahap.insert(t.kode.to_uppercase(), i as TahapId);
+        }
+        ds.tahap = tahap;
+        ds.inputs.push(InputFile {
+            path: name.to_string(),
+            rows: t.rows,
+        });
+    }
+
+    /// Resolves the program, tahap, wilayah and penyalur columns (0..4) of an
+    /// alokasi/realisasi row.
+    fn keys(
+        &mut self,
+        name: &str,
+        row: &Row,
+        ds: &mut Dataset,
+        diags: &mut Diagnostics,
+    ) -> Option<(ProgramId, TahapId, WilayahId, PenyalurId)> {
+        let program = self.code(name, row, 0, CodeKind::Program, ds, diags);
+        let tahap = self.code(name, row, 1, CodeKind::Tahap, ds, diags);
+        let wilayah = match value::kode_wilayah(row.get(2)) {
+            Ok(k) => match ds.wilayah.get(k) {
+                Some(id) => Some(id),
+                None => {
+                    diags.push_with(crate::diagnostics::Severity::Error, || {
+                        let v = String::from_utf8_lossy(row.get(2)).into_owned();
+                        Diagnostic::error(
+                            name,
+                            row.line,
+                            row.column(2),
+                            Some(&v),
+                            Problem::UnknownCode {
+                                kind: CodeKind::Wilayah,
+                                nearest: ds.wilayah.nearest(&k.dotted()),
+                            },
+                        )
+                    });
+                    None
+                }
+            },
+            Err(p) => {
+                report(name, row, 2, p, diags);
+                None
+            }
+        };
+        let penyalur = required_text(name, row, 3, diags).map(|p| {
+            let key = p.to_lowercase();
+            let next = ds.penyalur.len() as PenyalurId;
+            *self.penyalur.entry(key).or_insert_with(|| {
+                ds.penyalur.push(p.to_string());
+                next
+            })
+        });
+        Some((program?, tahap?, wilayah?, penyalur?))
+    }
+
+    fn code(
+        &self,
+        name: &str,
+        row: &Row,
+        c: usize,
+        kind: CodeKind,
+        ds: &Dataset,
+        diags: &mut Diagnostics,
+    ) -> Option<u16> {
+        let raw = String::from_utf8_lossy(row.get(c));
+        let map = match kind {
+            CodeKind::Program => &self.program,
+            _ => &self.tahap,
+        };
+        if let Some(&id) = map.get(&raw.to_uppercase()) {
+            return Some(id);
+        }
+        diags.push_with(crate::diagnostics::Severity::Error, || {
+            let nearest = match kind {
+                CodeKind::Program => {
+                    wilayah::nearest(&raw, ds.program.iter().map(|p| p.kode.as_str()))
+                }
+                _ => wilayah::nearest(&raw, ds.tahap.iter().map(|t| t.kode.as_str())),
+            };
+            let problem = if raw.is_empty() {
+                Problem::Malformed(Expected::NonEmpty)
+            } else {
+                Problem::UnknownCode { kind, nearest }
+            };
+            Diagnostic::error(
+                name,
+                row.line,
+                row.column(c),
+                (!raw.is_empty()).then_some(&*raw),
+                problem,
+            )
+        });
+        None
+    }
+
+    fn nilai(
+        name: &str,
+        row: &Row,
+        c: usize,
+        kpm: u64,
+        program: ProgramId,
+        ds: &Dataset,
+        diags: &mut Diagnostics,
+    ) -> Option<Option<u64>> {
+        if row.get(c).is_empty() {
+            let per = ds.program[program as usize].nilai_per_kpm;
+            return Some(per.map(|p| p.saturating_mul(kpm)));
+        }
+        match value::money(row.get(c)) {
+            Ok(n) => Some(Some(n)),
+            Err(p) => {
+                report(name, row, c, p, diags);
+                None
+            }
+        }
+    }
+
+    fn alokasi(&mut self, root: &Path, ds: &mut Dataset, diags: &mut Diagnostics) {
+        let name = "data/alokasi.csv";
+        let Some(mut t) = Table::open(root, name, &ALOKASI, diags) else {
+            return;
+        };
+        let mut seen: HashMap<(ProgramId, TahapId, WilayahId, PenyalurId), u64> = HashMap::new();
+        let mut rows = Vec::new();
+        t.for_each_row(diags, |row, diags| {
+            let keys = self.keys(name, row, ds, diags);
+            let kpm = match value::count(row.get(4), Expected::Count) {
+                Ok(n) => Some(n),
+                Err(p) => {
+                    report(name, row, 4, p, diags);
+                    None
+                }
+            };
+            let (Some((program, tahap, wilayah, penyalur)), Some(kpm)) = (keys, kpm) else {
+                return;
+            };
+            let Some(nilai) = Self::nilai(name, row, 5, kpm, program, ds, diags) else {
+                return;
+            };
+            match seen.entry((program, tahap, wilayah, penyalur)) {
+                Entry::Occupied(e) => {
+                    return diags.push(Diagnostic::error(
+                        name,
+                        row.line,
+                        1,
+                        None,
+                        Problem::Duplicate {
+                            first_line: *e.get(),
+                        },
+                    ));
+                }
+                Entry::Vacant(e) => {
+                    e.insert(row.line);
+                }
+            }
+            rows.push(Alokasi {
+                program,
+                tahap,
+                wilayah,
+                penyalur,
+                kpm,
+                nilai,
+            });
+        });
+        ds.alokasi = rows;
+        ds.inputs.push(InputFile {
+            path: name.to_string(),
+            rows: t.rows,
+        });
+    }
+
+    fn realisasi(&mut self, root: &Path, ds: &mut Dataset, diags: &mut Diagnostics) {
+        let name = "data/realisasi.csv";
+        let Some(mut t) = Table::open(root, name, &REALISASI, diags) else {
+            return;
+        };
+        let mut rows = Vec::new();
+        t.for_each_row(diags, |row, diags| {
+            let keys = self.keys(name, row, ds, diags);
+            let tanggal = match value::date(row.get(4)) {
+                Ok(d) => Some(d),
+                Err(p) => {
+                    report(name, row, 4, p, diags);
+                    None
+                }
+            };
+            let status = match row.get(5).to_ascii_lowercase().as_slice() {
+                b"tersalur" => Some(Status::Tersalur),
+                b"gagal" => Some(Status::Gagal),
+                _ => {
+                    report(name, row, 5, Problem::Malformed(Expected::Status), diags);
+                    None
+                }
+            };
+            let kpm = match value::count(row.get(7), Expected::Count) {
+                Ok(n) => Some(n),
+                Err(p) => {
+                    report(name, row, 7, p, diags);
+                    None
+                }
+            };
+            let alasan_text = text(name, row, 6, diags);
+            let (Some((program, tahap, wilayah, penyalur)), Some(tanggal), Some(status), Some(kpm)) =
+                (keys, tanggal, status, kpm)
+            else {
+                return;
+            };
+            let alasan = match (status, alasan_text) {
+                (Status::Gagal, Some("")) => {
+                    return diags.push(Diagnostic::error(
+                        name,
+                        row.line,
+                        row.column(6),
+                        None,
+                        Problem::MissingAlasan,
+                    ));
+                }
+                (Status::Gagal, Some(a)) => {
+                    let next = ds.alasan.len() as AlasanId;
+                    Some(*self.alasan.entry(a.to_string()).or_insert_with(|| {
+                        ds.alasan.push(a.to_string());
+                        next
+                    }))
+                }
+                (Status::Gagal, None) => return,
+                (Status::Tersalur, _) => None,
+            };
+            let Some(nilai) = Self::nilai(name, row, 8, kpm, program, ds, diags) else {
+                return;
+            };
+            rows.push(Realisasi {
+                program,
+                tahap,
+                wilayah,
+                penyalur,
+                tanggal,
+                status,
+                alasan,
+                kpm,
+                nilai,
+            });
+        });
+        ds.realisasi = rows;
+        ds.inputs.push(InputFile {
+            path: name.to_string(),
+            rows: t.rows,
+        });
+    }
+}

@@ -1,0 +1,491 @@
+//! One CSV input file, read the way Excel writes it: UTF-8 with or without BOM, `,` `;` or tab
+//! as delimiter (detected from the header), CRLF, header names in any case with spaces.
+//!
+//! Every cell of every file passes the privacy check: a column named like personal data or a
+//! NIK-shaped cell is an error naming file, line and column.
+
+use std::path::Path;
+
+use csv::ByteRecord;
+
+use super::value::{looks_like_nik, mask_nik, trim};
+use crate::diagnostics::{Diagnostic, Diagnostics, Expected, Problem};
+
+/// The columns a file has, by name, and whether each is required.
+pub struct Columns<'s> {
+    /// Columns every file of this kind must have.
+    pub required: &'s [&'s str],
+    /// Columns a file may have.
+    pub optional: &'s [&'s str],
+}
+
+/// An open CSV input with its header understood.
+pub struct Table {
+    /// Path relative to the site root, as shown in messages (`data/realisasi.csv`).
+    pub name: String,
+    bytes: Vec<u8>,
+    delimiter: u8,
+    /// For each column of [`Columns`] (required first, then optional), its index in a record.
+    index: Vec<Option<usize>>,
+    /// The number of data rows read so far.
+    pub rows: usize,
+}
+
+/// Column names that mean recipient-level personal data.
+const PERSONAL_COLUMNS: &[&str] = &[
+    "nik",
+    "no_kk",
+    "nomor_kk",
+    "nokk",
+    "no_kartu_keluarga",
+    "nomor_kartu_keluarga",
+    "kk_number",
+    "nama_penerima",
+    "nama_kpm",
+    "nama_lengkap",
+    "nama_krt",
+    "nama_pengurus",
+    "nama_ibu",
+    "nama_anggota",
+    "name",
+    "full_name",
+    "tanggal_lahir",
+    "tgl_lahir",
+    "alamat",
+    "no_hp",
+    "nomor_hp",
+];
+
+/// Normalises a header name: trimmed, lower case, spaces and dashes as `_`.
+pub fn normalise_header(h: &[u8]) -> String {
+    let s = String::from_utf8_lossy(trim(h)).to_lowercase();
+    let s = s.trim_start_matches('\u{feff}').trim();
+    s.chars()
+        .map(|c| if c == ' ' || c == '-' { '_' } else { c })
+        .collect()
+}
+
+fn is_personal(column: &str, columns: &Columns) -> bool {
+    if columns.required.contains(&column) || columns.optional.contains(&column) {
+        return false;
+    }
+    PERSONAL_COLUMNS.contains(&column)
+        || column.starts_with("nik_")
+        || column.ends_with("_nik")
+        || column.starts_with("nama")
+}
+
+/// Detects the delimiter from the header line: the most frequent of `,` `;` tab outside quotes.
+fn detect_delimiter(bytes: &[u8]) -> u8 {
+    let line_end = bytes
+        .iter()
+        .position(|&b| b == b'\n')
+        .unwrap_or(bytes.len());
+    let mut counts = [0usize; 3];
+    let mut quoted = false;
+    for &b in &bytes[..line_end] {
+        match b {
+            b'"' => quoted = !quoted,
+            b',' if !quoted => counts[0] += 1,
+            b';' if !quoted => counts[1] += 1,
+            b'\t' if !quoted => counts[2] += 1,
+            _ => {}
+        }
+    }
+    let best = (0..3).max_by_key(|&i| (counts[i], 3 - i)).unwrap_or(0);
+    [b',', b';', b'\t'][best]
+}
+
+/// Turns byte offsets of records (in increasing order) into 1-based line numbers. The csv
+/// crate's own line count is off by one after CRLF line ends.
+struct LineCounter<'b> {
+    bytes: &'b [u8],
+    offset: usize,
+    line: u64,
+}
+
+impl<'b> LineCounter<'b> {
+    fn new(bytes: &'b [u8]) -> Self {
+        LineCounter {
+            bytes,
+            offset: 0,
+            line: 1,
+        }
+    }
+
+    fn line_at(&mut self, mut offset: usize) -> u64 {
+        // a record starts after its predecessor's terminator; skip what is left of it
+        while offset < self.bytes.len() && matches!(self.bytes[offset], b'\r' | b'\n') {
+            offset += 1;
+        }
+        let offset = offset.min(self.bytes.len());
+        if offset >= self.offset {
+            self.line += self.bytes[self.offset..offset]
+                .iter()
+                .filter(|&&b| b == b'\n')
+                .count() as u64;
+            self.offset = offset;
+        }
+        self.line
+    }
+}
+
+/// A row being read, with its line for messages.
+pub struct Row<'r> {
+    record: &'r ByteRecord,
+    index: &'r [Option<usize>],
+    /// The 1-based line the row starts on.
+    pub line: u64,
+}
+
+impl<'r> Row<'r> {
+    /// The trimmed bytes of column `c` (its position in [`Columns`]); empty when the column is
+    /// optional and absent.
+    pub fn get(&self, c: usize) -> &'r [u8] {
+        match self.index.get(c).copied().flatten() {
+            Some(i) => self.record.get(i).map(trim).unwrap_or(b""),
+            None => b"",
+        }
+    }
+
+    /// Whether optional column `c` is in the file.
+    pub fn has(&self, c: usize) -> bool {
+        self.index.get(c).copied().flatten().is_some()
+    }
+
+    /// The 1-based column number of column `c` in the file (0 if absent).
+    pub fn column(&self, c: usize) -> u64 {
+        self.index
+            .get(c)
+            .copied()
+            .flatten()
+            .map_or(0, |i| i as u64 + 1)
+    }
+}
+
+impl Table {
+    /// Opens `root/rel`. Returns `Ok(None)` when the file does not exist; header problems
+    /// (missing columns, personal-data columns) are reported into `diags`, and the table is
+    /// returned only when its rows can be read.
+    pub fn open(
+        root: &Path,
+        rel: &str,
+        columns: &Columns,
+        diags: &mut Diagnostics,
+    ) -> Option<Table> {
+        let bytes = match std::fs::read(root.join(rel)) {
+            Ok(b) => b,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return None,
+            Err(e) => {
+                diags.push(Diagnostic::error(
+                    rel,
+                    0,
+                    0,
+                    None,
+                    Problem::Io(e.to_string()),
+                ));
+                return None;
+            }
+        };
+        Table::from_bytes(rel, bytes, columns, diags)
+    }
+
+    /// Like [`Table::open`] on bytes already in memory.
+    pub fn from_bytes(
+        rel: &str,
+        mut bytes: Vec<u8>,
+        columns: &Columns,
+        diags: &mut Diagnostics,
+    ) -> Option<Table> {
+        if bytes.starts_with(b"\xEF\xBB\xBF") {
+            bytes.drain(..3);
+        }
+        let delimiter = detect_delimiter(&bytes);
+        let mut reader = csv::ReaderBuilder::new()
+            .delimiter(delimiter)
+            .has_headers(false)
+            .flexible(true)
+            .from_reader(&bytes[..]);
+        let mut header = ByteRecord::new();
+        match reader.read_byte_record(&mut header) {
+            Ok(true) => {}
+            Ok(false) => {
+                for c in columns.required {
+                    diags.push(Diagnostic::error(
+                        rel,
+                        1,
+                        0,
+                        None,
+                        Problem::MissingColumn {
+                            column: (*c).to_string(),
+                        },
+                    ));
+                }
+                return None;
+            }
+            Err(e) => {
+                diags.push(Diagnostic::error(
+                    rel,
+                    1,
+                    0,
+                    None,
+                    Problem::Csv(e.to_string()),
+                ));
+                return None;
+            }
+        }
+        let names: Vec<String> = header.iter().map(normalise_header).collect();
+        let mut ok = true;
+        for (i, name) in names.iter().enumerate() {
+            if is_personal(name, columns) {
+                diags.push(Diagnostic::error(
+                    rel,
+                    1,
+                    i as u64 + 1,
+                    Some(&String::from_utf8_lossy(trim(&header[i]))),
+                    Problem::PrivacyColumn,
+                ));
+                ok = false;
+            }
+        }
+        let mut index = Vec::new();
+        for c in columns.required {
+            let found = names.iter().position(|n| n == c);
+            if found.is_none() {
+                diags.push(Diagnostic::error(
+                    rel,
+                    1,
+                    0,
+                    None,
+                    Problem::MissingColumn {
+                        column: (*c).to_string(),
+                    },
+                ));
+                ok = false;
+            }
+            index.push(found);
+        }
+        for c in columns.optional {
+            index.push(names.iter().position(|n| n == c));
+        }
+        ok.then_some(Table {
+            name: rel.to_string(),
+            bytes,
+            delimiter,
+            index,
+            rows: 0,
+        })
+    }
+
+    /// Reads every data row and hands it to `f`. Blank rows are skipped; broken CSV and
+    /// NIK-shaped cells are reported into `diags` and the row is not handed over.
+    pub fn for_each_row(
+        &mut self,
+        diags: &mut Diagnostics,
+        mut f: impl FnMut(&Row, &mut Diagnostics),
+    ) {
+        let mut reader = csv::ReaderBuilder::new()
+            .delimiter(self.delimiter)
+            .has_headers(true)
+            .flexible(true)
+            .from_reader(&self.bytes[..]);
+        let needed = self
+            .index
+            .iter()
+            .flatten()
+            .copied()
+            .max()
+            .map_or(0, |m| m + 1);
+        let mut record = ByteRecord::new();
+        let mut rows = 0;
+        let mut lines = LineCounter::new(&self.bytes);
+        loop {
+            match reader.read_byte_record(&mut record) {
+                Ok(true) => {}
+                Ok(false) => break,
+                Err(e) => {
+                    let line = lines.line_at(e.position().map_or(0, |p| p.byte() as usize));
+                    diags.push(Diagnostic::error(
+                        &self.name,
+                        line,
+                        0,
+                        None,
+                        Problem::Csv(e.to_string()),
+                    ));
+                    if matches!(e.kind(), csv::ErrorKind::Io(_)) {
+                        break;
+                    }
+                    continue;
+                }
+            }
+            let line = lines.line_at(record.position().map_or(0, |p| p.byte() as usize));
+            if record.iter().all(|c| trim(c).is_empty()) {
+                continue;
+            }
+            let mut clean = true;
+            for (i, cell) in record.iter().enumerate() {
+                if looks_like_nik(cell) {
+                    diags.push(Diagnostic::error(
+                        &self.name,
+                        line,
+                        i as u64 + 1,
+                        Some(&mask_nik(cell)),
+                        Problem::PrivacyNik,
+                    ));
+                    clean = false;
+                }
+            }
+            if !clean {
+                continue;
+            }
+            if record.len() < needed {
+                diags.push_with(crate::diagnostics::Severity::Error, || {
+                    Diagnostic::error(
+                        &self.name,
+                        line,
+                        record.len() as u64 + 1,
+                        None,
+                        Problem::Csv(format!("{} fields, {} expected", record.len(), needed)),
+                    )
+                });
+                continue;
+            }
+            rows += 1;
+            let row = Row {
+                record: &record,
+                index: &self.index,
+                line,
+            };
+            f(&row, diags);
+        }
+        self.rows = rows;
+    }
+}
+
+/// Reads column `c` of `row` as UTF-8 text, reporting invalid bytes.
+pub fn text<'r>(table: &str, row: &Row<'r>, c: usize, diags: &mut Diagnostics) -> Option<&'r str> {
+    match std::str::from_utf8(row.get(c)) {
+        Ok(s) => Some(s),
+        Err(_) => {
+            diags.push(Diagnostic::error(
+                table,
+                row.line,
+                row.column(c),
+                Some(&String::from_utf8_lossy(row.get(c))),
+                Problem::Csv("not UTF-8 text; save the file as 'CSV UTF-8'".to_string()),
+            ));
+            None
+        }
+    }
+}
+
+/// Reads a non-empty text column.
+pub fn required_text<'r>(
+    table: &str,
+    row: &Row<'r>,
+    c: usize,
+    diags: &mut Diagnostics,
+) -> Option<&'r str> {
+    let s = text(table, row, c, diags)?;
+    if s.is_empty() {
+        diags.push(Diagnostic::error(
+            table,
+            row.line,
+            row.column(c),
+            None,
+            Problem::Malformed(Expected::NonEmpty),
+        ));
+        return None;
+    }
+    Some(s)
+}
+
+/// Reports a problem with column `c` of `row`, quoting its value.
+pub fn report(table: &str, row: &Row, c: usize, problem: Problem, diags: &mut Diagnostics) {
+    diags.push_with(crate::diagnostics::Severity::Error, || {
+        Diagnostic::error(
+            table,
+            row.line,
+            row.column(c),
+            Some(&String::from_utf8_lossy(row.get(c))),
+            problem,
+        )
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const COLS: Columns = Columns {
+        required: &["kode", "kpm"],
+        optional: &["nilai"],
+    };
+
+    fn rows(bytes: &[u8]) -> (Vec<(u64, String, String)>, Diagnostics) {
+        let mut d = Diagnostics::new();
+        let mut out = Vec::new();
+        if let Some(mut t) = Table::from_bytes("data/x.csv", bytes.to_vec(), &COLS, &mut d) {
+            t.for_each_row(&mut d, |r, _| {
+                out.push((
+                    r.line,
+                    String::from_utf8_lossy(r.get(0)).into_owned(),
+                    String::from_utf8_lossy(r.get(1)).into_owned(),
+                ))
+            });
+        }
+        (out, d)
+    }
+
+    #[test]
+    fn reads_excel_exports() {
+        let expected = vec![(2, "A".to_string(), "18.877".to_string())];
+        for input in [
+            &b"kode,kpm\nA,18.877\n"[..],
+            b"\xEF\xBB\xBFkode;kpm\r\nA;18.877\r\n",
+            b"Kode\tKPM\nA\t18.877\n",
+            b" KODE ; Kpm \r\n A ; 18.877 \r\n;\r\n",
+            b"\"kode\",\"kpm\"\n\"A\",\"18.877\"\n",
+        ] {
+            let (r, d) = rows(input);
+            assert!(d.is_empty(), "{:?}", d.report(crate::lang::Lang::En));
+            assert_eq!(r, expected, "{}", String::from_utf8_lossy(input));
+        }
+    }
+
+    #[test]
+    fn missing_and_personal_columns() {
+        let (_, d) = rows(b"kode,nama_penerima\nA,Siti\n");
+        let msgs = d.report(crate::lang::Lang::En);
+        assert!(
+            msgs.contains("data/x.csv:1:2: 'nama_penerima': privacy"),
+            "{msgs}"
+        );
+        assert!(
+            msgs.contains("data/x.csv:1: the header has no column 'kpm'"),
+            "{msgs}"
+        );
+    }
+
+    #[test]
+    fn nik_cells_are_rejected_and_masked() {
+        let (r, d) = rows(b"kode,kpm\nA,1\n3575012345670001,2\n");
+        assert_eq!(r.len(), 1);
+        let msg = d.items()[0].message(crate::lang::Lang::En);
+        assert!(
+            msg.starts_with("data/x.csv:3:1: '3575**********01': privacy"),
+            "{msg}"
+        );
+        assert!(!msg.contains("3575012345670001"));
+    }
+
+    #[test]
+    fn short_rows_are_reported() {
+        let (_, d) = rows(b"kode,kpm\nA\n");
+        assert!(
+            d.items()[0]
+                .message(crate::lang::Lang::En)
+                .starts_with("data/x.csv:2:2: ")
+        );
+    }
+}

@@ -1,0 +1,390 @@
+//! Reading one cell: counts, money, dates, region codes, written the way an Excel export writes
+//! them. Each parser takes the cell's bytes (already trimmed) and returns the value or the
+//! [`Problem`] to report.
+
+use jiff::civil::Date;
+
+use crate::diagnostics::{Expected, Problem};
+
+/// Trims ASCII whitespace (and the non-breaking spaces Excel likes) from both ends.
+pub fn trim(b: &[u8]) -> &[u8] {
+    let mut s = b;
+    loop {
+        match s {
+            [c, rest @ ..] if c.is_ascii_whitespace() => s = rest,
+            [0xC2, 0xA0, rest @ ..] => s = rest,
+            [rest @ .., c] if c.is_ascii_whitespace() => s = rest,
+            [rest @ .., 0xC2, 0xA0] => s = rest,
+            _ => return s,
+        }
+    }
+}
+
+/// A whole, non-negative count: `18877`, `18.877`, `18,877`, `18877,00`.
+pub fn count(b: &[u8], expected: Expected) -> Result<u64, Problem> {
+    let b = trim(b);
+    let (negative, digits) = match b {
+        [b'-', rest @ ..] => (true, trim(rest)),
+        [b'+', rest @ ..] => (false, trim(rest)),
+        _ => (false, b),
+    };
+    let n = grouped_number(digits).ok_or_else(|| Problem::Malformed(expected.clone()))?;
+    if negative && n > 0 {
+        return Err(Problem::Negative(expected));
+    }
+    Ok(n)
+}
+
+/// Whole rupiah: `2500000`, `Rp 2.500.000`, `Rp2.500.000,-`, `Rp. 2.500.000,00`, `IDR 2,500,000`.
+pub fn money(b: &[u8]) -> Result<u64, Problem> {
+    let mut s = trim(b);
+    let negative = if let [b'-', rest @ ..] = s {
+        s = trim(rest);
+        true
+    } else {
+        false
+    };
+    for prefix in [&b"rp."[..], b"rp", b"idr"] {
+        if s.len() >= prefix.len() && s[..prefix.len()].eq_ignore_ascii_case(prefix) {
+            s = trim(&s[prefix.len()..]);
+            break;
+        }
+    }
+    for suffix in [&b",-"[..], b".-", b"-"] {
+        if s.ends_with(suffix) {
+            s = trim(&s[..s.len() - suffix.len()]);
+            break;
+        }
+    }
+    let n = grouped_number(s).ok_or(Problem::Malformed(Expected::Money))?;
+    if negative && n > 0 {
+        return Err(Problem::Negative(Expected::Money));
+    }
+    Ok(n)
+}
+
+/// Digits, optionally grouped by `.` or `,` in threes, optionally followed by a decimal part of
+/// zeros only (`,00` or `.0`). `18.000` is eighteen thousand, as an Indonesian reader means it.
+fn grouped_number(s: &[u8]) -> Option<u64> {
+    if s.is_empty() {
+        return None;
+    }
+    // Split off a decimal part made only of zeros: ",0"/",00" (Indonesian) or ".0"/".00" (a
+    // dot followed by fewer than three digits cannot be a thousands group).
+    let mut body = s;
+    if let Some(pos) = s.iter().rposition(|&c| c == b',' || c == b'.') {
+        let frac = &s[pos + 1..];
+        let sep = s[pos];
+        let is_zero_fraction = !frac.is_empty() && frac.iter().all(|&c| c == b'0');
+        let other_sep_before = s[..pos]
+            .iter()
+            .any(|&c| (c == b',' || c == b'.') && c != sep);
+        if is_zero_fraction && (frac.len() != 3 || other_sep_before) {
+            body = &s[..pos];
+        } else if !frac.is_empty() && frac.len() != 3 {
+            return None;
+        }
+    }
+    if body.is_empty() {
+        return None;
+    }
+    let sep = body.iter().copied().find(|&c| c == b'.' || c == b',');
+    let mut n: u64 = 0;
+    match sep {
+        None => {
+            for &c in body {
+                if !c.is_ascii_digit() {
+                    return None;
+                }
+                n = n.checked_mul(10)?.checked_add(u64::from(c - b'0'))?;
+            }
+        }
+        Some(sep) => {
+            for (i, group) in body.split(|&c| c == sep).enumerate() {
+                let ok_len = if i == 0 {
+                    (1..=3).contains(&group.len())
+                } else {
+                    group.len() == 3
+                };
+                if !ok_len {
+                    return None;
+                }
+                for &c in group {
+                    if !c.is_ascii_digit() {
+                        return None;
+                    }
+                    n = n.checked_mul(10)?.checked_add(u64::from(c - b'0'))?;
+                }
+            }
+        }
+    }
+    Some(n)
+}
+
+/// A date: `2021-07-13`, `13/07/2021`, `13-07-2021` or `13/7/2021`.
+pub fn date(b: &[u8]) -> Result<Date, Problem> {
+    let bad = || Problem::Malformed(Expected::Date);
+    let s = trim(b);
+    let parts: Vec<&[u8]> = s.split(|&c| c == b'-' || c == b'/' || c == b'.').collect();
+    if parts.len() != 3 {
+        return Err(bad());
+    }
+    let num = |p: &[u8]| -> Option<i32> {
+        if p.is_empty() || p.len() > 4 || !p.iter().all(u8::is_ascii_digit) {
+            return None;
+        }
+        Some(p.iter().fold(0i32, |n, &c| n * 10 + i32::from(c - b'0')))
+    };
+    let (y, m, d) = if parts[0].len() == 4 {
+        (num(parts[0]), num(parts[1]), num(parts[2]))
+    } else if parts[2].len() == 4 {
+        (num(parts[2]), num(parts[1]), num(parts[0]))
+    } else {
+        return Err(bad());
+    };
+    let (Some(y), Some(m), Some(d)) = (y, m, d) else {
+        return Err(bad());
+    };
+    if !(1900..=2200).contains(&y) || m > 12 || d > 31 {
+        return Err(bad());
+    }
+    Date::new(y as i16, m as i8, d as i8).map_err(|_| bad())
+}
+
+/// A Kemendagri region code, returned in its canonical dotted form with its packed key.
+/// Accepts `35.75.01.1001` and the undotted `3575011001` that some exports write.
+pub fn kode_wilayah(b: &[u8]) -> Result<KodeWilayah, Problem> {
+    KodeWilayah::parse(trim(b)).ok_or(Problem::Malformed(Expected::WilayahCode))
+}
+
+/// A region code packed into an integer. Ordering the keys orders the tree depth-first: a
+/// parent sorts immediately before its descendants.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct KodeWilayah(u64);
+
+impl KodeWilayah {
+    const WIDTHS: [usize; 4] = [2, 2, 2, 4];
+    const SCALE: [u64; 4] = [100_000_000, 1_000_000, 10_000, 1];
+
+    /// Parses a dotted (`35.75.01.1001`) or undotted (`3575011001`) code.
+    pub fn parse(s: &[u8]) -> Option<KodeWilayah> {
+        let mut number = 0u64;
+        let mut level = 0usize;
+        if s.contains(&b'.') {
+            for part in s.split(|&c| c == b'.') {
+                if level >= 4 || part.len() != Self::WIDTHS[level] {
+                    return None;
+                }
+                number += Self::digits(part)? * Self::SCALE[level];
+                level += 1;
+            }
+        } else {
+            let mut rest = s;
+            while !rest.is_empty() {
+                if level >= 4 || rest.len() < Self::WIDTHS[level] {
+                    return None;
+                }
+                let (part, tail) = rest.split_at(Self::WIDTHS[level]);
+                number += Self::digits(part)? * Self::SCALE[level];
+                level += 1;
+                rest = tail;
+            }
+        }
+        if level == 0 {
+            return None;
+        }
+        Some(KodeWilayah(number * 8 + level as u64))
+    }
+
+    fn digits(part: &[u8]) -> Option<u64> {
+        let mut n = 0u64;
+        for &c in part {
+            if !c.is_ascii_digit() {
+                return None;
+            }
+            n = n * 10 + u64::from(c - b'0');
+        }
+        // 00 is never a real kabupaten, kecamatan or desa
+        if n == 0 { None } else { Some(n) }
+    }
+
+    /// 1 provinsi, 2 kabupaten/kota, 3 kecamatan, 4 desa/kelurahan.
+    pub fn level(self) -> u8 {
+        (self.0 % 8) as u8
+    }
+
+    /// The code one level up, if any.
+    pub fn parent(self) -> Option<KodeWilayah> {
+        let level = self.level() as usize;
+        if level <= 1 {
+            return None;
+        }
+        let number = self.0 / 8;
+        let scale = Self::SCALE[level - 2];
+        Some(KodeWilayah(
+            (number / scale * scale) * 8 + (level as u64 - 1),
+        ))
+    }
+
+    /// Whether the 4th part marks a kelurahan (1xxx) rather than a desa (2xxx).
+    pub fn is_kelurahan(self) -> bool {
+        self.level() == 4 && (self.0 / 8) % 10_000 < 2000
+    }
+
+    /// The dotted form, `35.75.01.1001`.
+    pub fn dotted(self) -> String {
+        let number = self.0 / 8;
+        let mut out = String::with_capacity(13);
+        for level in 0..self.level() as usize {
+            let part = number / Self::SCALE[level] % 10u64.pow(Self::WIDTHS[level] as u32);
+            if level > 0 {
+                out.push('.');
+            }
+            out.push_str(&format!("{:0width$}", part, width = Self::WIDTHS[level]));
+        }
+        out
+    }
+}
+
+/// Whether a cell looks like a NIK or a family card number: exactly 16 digits (Excel's leading
+/// apostrophe for text allowed).
+pub fn looks_like_nik(b: &[u8]) -> bool {
+    if b.len() < 16 || b.len() > 24 {
+        return false;
+    }
+    let s = trim(b);
+    let s = s.strip_prefix(b"'").unwrap_or(s);
+    s.len() == 16 && s.iter().all(u8::is_ascii_digit)
+}
+
+/// Masks a NIK-shaped value so that an error message does not publish it: `3575**********01`.
+pub fn mask_nik(b: &[u8]) -> String {
+    let s = String::from_utf8_lossy(trim(b)).into_owned();
+    let chars: Vec<char> = s.chars().collect();
+    if chars.len() <= 6 {
+        return "*".repeat(chars.len());
+    }
+    let n = chars.len();
+    chars
+        .iter()
+        .enumerate()
+        .map(|(i, &c)| if i < 4 || i >= n - 2 { c } else { '*' })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jiff::civil::date as d;
+
+    #[test]
+    fn counts_in_excel_forms() {
+        for (s, n) in [
+            ("18877", 18877),
+            ("18.877", 18877),
+            ("18,877", 18877),
+            (" 18.877 ", 18877),
+            ("1.234.567", 1_234_567),
+            ("18877,00", 18877),
+            ("18877.0", 18877),
+            ("18.877,00", 18877),
+            ("0", 0),
+            ("-0", 0),
+            ("18.000", 18000),
+        ] {
+            assert_eq!(count(s.as_bytes(), Expected::Count), Ok(n), "{s}");
+        }
+    }
+
+    #[test]
+    fn rejects_malformed_counts() {
+        for s in [
+            "",
+            "dua ratus",
+            "1,5",
+            "12.5",
+            "1.23",
+            "18.8770",
+            "1e3",
+            "12 KPM",
+        ] {
+            assert_eq!(
+                count(s.as_bytes(), Expected::Count),
+                Err(Problem::Malformed(Expected::Count)),
+                "{s}"
+            );
+        }
+        assert_eq!(
+            count(b"-5", Expected::Count),
+            Err(Problem::Negative(Expected::Count))
+        );
+    }
+
+    #[test]
+    fn money_in_excel_forms() {
+        for s in [
+            "2500000",
+            "Rp 2.500.000",
+            "Rp2.500.000,-",
+            "Rp. 2.500.000,00",
+            "rp 2.500.000",
+            "IDR 2,500,000",
+            "2.500.000,-",
+        ] {
+            assert_eq!(money(s.as_bytes()), Ok(2_500_000), "{s}");
+        }
+        assert_eq!(
+            money(b"Rp 2,5 juta"),
+            Err(Problem::Malformed(Expected::Money))
+        );
+        assert_eq!(money(b"-Rp 5"), Err(Problem::Negative(Expected::Money)));
+    }
+
+    #[test]
+    fn dates_in_excel_forms() {
+        assert_eq!(date(b"2021-07-13"), Ok(d(2021, 7, 13)));
+        assert_eq!(date(b"13/07/2021"), Ok(d(2021, 7, 13)));
+        assert_eq!(date(b"13/7/2021"), Ok(d(2021, 7, 13)));
+        assert_eq!(date(b"13-07-2021"), Ok(d(2021, 7, 13)));
+        for s in ["2021-02-30", "13 Juli 2021", "07/13/2021", "", "2021-7"] {
+            assert!(date(s.as_bytes()).is_err(), "{s}");
+        }
+    }
+
+    #[test]
+    fn region_codes() {
+        let k = KodeWilayah::parse(b"35.75.01.1001").unwrap();
+        assert_eq!(k.level(), 4);
+        assert_eq!(k.dotted(), "35.75.01.1001");
+        assert!(k.is_kelurahan());
+        assert_eq!(k.parent().unwrap().dotted(), "35.75.01");
+        assert_eq!(k.parent().unwrap().parent().unwrap().dotted(), "35.75");
+        assert_eq!(KodeWilayah::parse(b"3575011001"), Some(k));
+        assert!(!KodeWilayah::parse(b"64.02.04.2001").unwrap().is_kelurahan());
+        for bad in [
+            "35.7",
+            "35.75.1",
+            "35.75.01.100",
+            "xx",
+            "",
+            "35.00",
+            "35.75.01.1001.1",
+        ] {
+            assert_eq!(KodeWilayah::parse(bad.as_bytes()), None, "{bad}");
+        }
+        let p = KodeWilayah::parse(b"35").unwrap();
+        let c = KodeWilayah::parse(b"35.75").unwrap();
+        let c2 = KodeWilayah::parse(b"35.74.05.1001").unwrap();
+        let next = KodeWilayah::parse(b"36").unwrap();
+        assert!(p < c2 && c2 < c && c < k && k < next);
+    }
+
+    #[test]
+    fn nik_shape() {
+        assert!(looks_like_nik(b"3575012345670001"));
+        assert!(looks_like_nik(b" '3575012345670001 "));
+        assert!(!looks_like_nik(b"357501234567000"));
+        assert!(!looks_like_nik(b"35.75.01.1001"));
+        assert_eq!(mask_nik(b"3575012345670001"), "3575**********01");
+    }
+}

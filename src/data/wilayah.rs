@@ -1,0 +1,180 @@
+//! The region tree: provinsi → kabupaten/kota → kecamatan → desa/kelurahan.
+
+use std::collections::HashMap;
+
+use super::value::KodeWilayah;
+use crate::lang::Lang;
+
+/// Index of a region in [`WilayahTree::nodes`].
+pub type WilayahId = u32;
+
+/// The administrative level of a region, from the number of parts of its code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Tingkat {
+    /// `35`
+    Provinsi = 1,
+    /// `35.75`
+    KabupatenKota = 2,
+    /// `35.75.01`
+    Kecamatan = 3,
+    /// `35.75.01.1001`
+    DesaKelurahan = 4,
+}
+
+impl Tingkat {
+    /// The level of a code with `level` parts.
+    pub fn from_parts(level: u8) -> Tingkat {
+        match level {
+            1 => Tingkat::Provinsi,
+            2 => Tingkat::KabupatenKota,
+            3 => Tingkat::Kecamatan,
+            _ => Tingkat::DesaKelurahan,
+        }
+    }
+}
+
+/// One region.
+#[derive(Debug, Clone)]
+pub struct Wilayah {
+    /// The packed code.
+    pub kode: KodeWilayah,
+    /// The dotted code, `35.75.01.1001`.
+    pub kode_teks: String,
+    /// The name as given in `wilayah.csv` (`Karangketug`, `Kota Pasuruan`).
+    pub nama: String,
+    /// The level.
+    pub tingkat: Tingkat,
+    /// The parent region (none for a provinsi).
+    pub induk: Option<WilayahId>,
+    /// The child regions, in code order.
+    pub anak: Vec<WilayahId>,
+    /// Households (KK), when `wilayah.csv` gives them.
+    pub kk: Option<u64>,
+    /// Population, when `wilayah.csv` gives it.
+    pub penduduk: Option<u64>,
+    /// The line of `wilayah.csv` that defines it.
+    pub baris: u64,
+}
+
+impl Wilayah {
+    /// The name with its kind, as a reader says it: `Kelurahan Karangketug`, `Desa Sidomulyo`,
+    /// `Kecamatan Anggana`, `Kota Pasuruan`, `Provinsi Jawa Timur`.
+    pub fn nama_lengkap(&self, lang: Lang) -> String {
+        let kind = self.jenis(lang);
+        if kind.is_empty() || starts_with_word(&self.nama, kind) {
+            self.nama.clone()
+        } else {
+            format!("{kind} {}", self.nama)
+        }
+    }
+
+    /// The kind of region: `Provinsi`, `Kecamatan`, `Kelurahan`, `Desa`; empty for a
+    /// kabupaten/kota, whose name says which it is.
+    pub fn jenis(&self, lang: Lang) -> &'static str {
+        match (self.tingkat, lang) {
+            (Tingkat::Provinsi, Lang::Id) => "Provinsi",
+            (Tingkat::Provinsi, Lang::En) => "Province",
+            (Tingkat::KabupatenKota, _) => "",
+            (Tingkat::Kecamatan, Lang::Id) => "Kecamatan",
+            (Tingkat::Kecamatan, Lang::En) => "District",
+            (Tingkat::DesaKelurahan, _) if self.kode.is_kelurahan() => "Kelurahan",
+            (Tingkat::DesaKelurahan, _) => "Desa",
+        }
+    }
+}
+
+fn starts_with_word(name: &str, word: &str) -> bool {
+    name.len() > word.len()
+        && name[..word.len()].eq_ignore_ascii_case(word)
+        && name.as_bytes()[word.len()] == b' '
+}
+
+/// All regions of the site, in code order, so that a region's descendants follow it.
+#[derive(Debug, Clone, Default)]
+pub struct WilayahTree {
+    /// The regions, sorted by code.
+    pub nodes: Vec<Wilayah>,
+    index: HashMap<KodeWilayah, WilayahId>,
+    /// The regions without a parent (normally the provinsi).
+    pub akar: Vec<WilayahId>,
+}
+
+impl WilayahTree {
+    /// Builds the tree from regions in any order. Returns the tree and the regions whose parent
+    /// is missing (as positions in `nodes` before sorting: their line numbers are kept).
+    pub fn build(mut nodes: Vec<Wilayah>) -> (WilayahTree, Vec<(u64, String, String)>) {
+        nodes.sort_by_key(|w| w.kode);
+        let index: HashMap<KodeWilayah, WilayahId> = nodes
+            .iter()
+            .enumerate()
+            .map(|(i, w)| (w.kode, i as WilayahId))
+            .collect();
+        let mut missing = Vec::new();
+        let mut akar = Vec::new();
+        for i in 0..nodes.len() {
+            let parent = nodes[i].kode.parent();
+            match parent {
+                None => akar.push(i as WilayahId),
+                Some(p) => match index.get(&p) {
+                    Some(&pi) => {
+                        nodes[i].induk = Some(pi);
+                        nodes[pi as usize].anak.push(i as WilayahId);
+                    }
+                    None => {
+                        missing.push((nodes[i].baris, nodes[i].kode_teks.clone(), p.dotted()));
+                        akar.push(i as WilayahId);
+                    }
+                },
+            }
+        }
+        (WilayahTree { nodes, index, akar }, missing)
+    }
+
+    /// The region with this code.
+    pub fn get(&self, kode: KodeWilayah) -> Option<WilayahId> {
+        self.index.get(&kode).copied()
+    }
+
+    /// The region with this index.
+    pub fn node(&self, id: WilayahId) -> &Wilayah {
+        &self.nodes[id as usize]
+    }
+
+    /// The number of regions.
+    pub fn len(&self) -> usize {
+        self.nodes.len()
+    }
+
+    /// Whether there are no regions.
+    pub fn is_empty(&self) -> bool {
+        self.nodes.is_empty()
+    }
+
+    /// The ancestors of a region, from the top down (not the region itself).
+    pub fn ancestors(&self, id: WilayahId) -> Vec<WilayahId> {
+        let mut out = Vec::new();
+        let mut cur = self.node(id).induk;
+        while let Some(p) = cur {
+            out.push(p);
+            cur = self.node(p).induk;
+        }
+        out.reverse();
+        out
+    }
+
+    /// The known code closest to `value`, for "did you mean" suggestions.
+    pub fn nearest(&self, value: &str) -> Option<String> {
+        nearest(value, self.nodes.iter().map(|w| w.kode_teks.as_str()))
+    }
+}
+
+/// The candidate closest to `value` by edit distance, when it is close enough to be a typo.
+pub fn nearest<'a>(value: &str, candidates: impl Iterator<Item = &'a str>) -> Option<String> {
+    let value_l = value.to_lowercase();
+    let limit = (value.chars().count() / 3).clamp(1, 3);
+    candidates
+        .map(|c| (strsim::levenshtein(&value_l, &c.to_lowercase()), c))
+        .filter(|(d, _)| *d <= limit)
+        .min_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.cmp(b.1)))
+        .map(|(_, c)| c.to_string())
+}

@@ -1,0 +1,437 @@
+//! Problems found in a site's inputs, each with the place it was found, in the site's language.
+//!
+//! Every rejected value becomes a [`Diagnostic`]: `file:line:column: 'value': what was expected`.
+//! Stages collect them into [`Diagnostics`] rather than stopping at the first, so an operator
+//! fixes a spreadsheet in one pass. Only the first [`Diagnostics::LIMIT`] are kept in full; the
+//! rest are counted.
+
+use std::fmt::Write as _;
+
+use crate::lang::Lang;
+
+/// What kind of value a field should have held.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Expected {
+    /// A whole number of KPM (`18.877` or `18877`).
+    Count,
+    /// A whole number of households (KK).
+    CountKk,
+    /// A whole number of people.
+    CountPeople,
+    /// Whole rupiah (`Rp 2.500.000`, `Rp2.500.000,-`, `2500000`).
+    Money,
+    /// A date (`2021-07-13` or `13/07/2021`).
+    Date,
+    /// A Kemendagri region code (`35.75.01.1001`).
+    WilayahCode,
+    /// `tersalur` or `gagal`.
+    Status,
+    /// One of the programme periods.
+    Periode,
+    /// A non-empty value.
+    NonEmpty,
+    /// A code made of letters, digits, `-`, `_` or `.`.
+    Code,
+}
+
+impl Expected {
+    fn describe(&self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Expected::Count, Lang::Id) => "seharusnya bilangan bulat KPM (mis. 18.877)",
+            (Expected::Count, Lang::En) => "expected a whole number of KPM (e.g. 18.877)",
+            (Expected::CountKk, Lang::Id) => "seharusnya bilangan bulat KK (mis. 12.400)",
+            (Expected::CountKk, Lang::En) => "expected a whole number of households (e.g. 12.400)",
+            (Expected::CountPeople, Lang::Id) => "seharusnya bilangan bulat jiwa (mis. 208.006)",
+            (Expected::CountPeople, Lang::En) => "expected a whole number of people (e.g. 208.006)",
+            (Expected::Money, Lang::Id) => {
+                "seharusnya rupiah tanpa desimal (mis. Rp 2.500.000 atau 2500000)"
+            }
+            (Expected::Money, Lang::En) => "expected whole rupiah (e.g. Rp 2.500.000 or 2500000)",
+            (Expected::Date, Lang::Id) => "seharusnya tanggal (mis. 2021-07-13 atau 13/07/2021)",
+            (Expected::Date, Lang::En) => "expected a date (e.g. 2021-07-13 or 13/07/2021)",
+            (Expected::WilayahCode, Lang::Id) => {
+                "seharusnya kode wilayah Kemendagri (mis. 35.75 atau 35.75.01.1001)"
+            }
+            (Expected::WilayahCode, Lang::En) => {
+                "expected a Kemendagri region code (e.g. 35.75 or 35.75.01.1001)"
+            }
+            (Expected::Status, Lang::Id) => "seharusnya 'tersalur' atau 'gagal'",
+            (Expected::Status, Lang::En) => "expected 'tersalur' or 'gagal'",
+            (Expected::Periode, Lang::Id) => {
+                "seharusnya salah satu dari bulanan, dua_bulanan, triwulanan, tahap, sekali"
+            }
+            (Expected::Periode, Lang::En) => {
+                "expected one of bulanan, dua_bulanan, triwulanan, tahap, sekali"
+            }
+            (Expected::NonEmpty, Lang::Id) => "tidak boleh kosong",
+            (Expected::NonEmpty, Lang::En) => "must not be empty",
+            (Expected::Code, Lang::Id) => {
+                "seharusnya kode dari huruf, angka, '-', '_' atau '.' (mis. BST, 2021-07)"
+            }
+            (Expected::Code, Lang::En) => {
+                "expected a code of letters, digits, '-', '_' or '.' (e.g. BST, 2021-07)"
+            }
+        }
+    }
+}
+
+/// Which table a code refers to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CodeKind {
+    /// `wilayah.csv`
+    Wilayah,
+    /// `program.csv`
+    Program,
+    /// `tahap.csv`
+    Tahap,
+}
+
+/// What is wrong.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Problem {
+    /// The value cannot be read as what the column holds.
+    Malformed(Expected),
+    /// A count or amount below zero.
+    Negative(Expected),
+    /// A code that the referenced table does not have.
+    UnknownCode {
+        /// The table it should be in.
+        kind: CodeKind,
+        /// The closest known code, when one is close.
+        nearest: Option<String>,
+    },
+    /// A region whose parent region is not in `wilayah.csv`.
+    MissingParent {
+        /// The parent's code.
+        parent: String,
+    },
+    /// A key that was already given on an earlier line.
+    Duplicate {
+        /// The line of the first occurrence.
+        first_line: u64,
+    },
+    /// A required column is absent from the header.
+    MissingColumn {
+        /// The column's name.
+        column: String,
+    },
+    /// A required input file does not exist.
+    MissingFile,
+    /// A column whose name says it holds personal data (NIK, KK number, a name).
+    PrivacyColumn,
+    /// A cell shaped like a 16-digit national ID (NIK).
+    PrivacyNik,
+    /// The CSV itself is broken (unbalanced quotes, wrong number of fields, not UTF-8).
+    Csv(String),
+    /// The file could not be read.
+    Io(String),
+    /// A `gagal` row without a reason.
+    MissingAlasan,
+    /// A stage that ends before it starts.
+    EndsBeforeStart {
+        /// The start date, as written.
+        mulai: String,
+    },
+    /// A value in a TOML file or front matter.
+    Config(String),
+}
+
+/// How serious a problem is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    /// Reported; the build goes on.
+    Warning,
+    /// The build stops and nothing is written.
+    Error,
+}
+
+/// One problem at one place.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    /// The file, relative to the site root (`data/realisasi.csv`).
+    pub file: String,
+    /// 1-based line; 0 when the problem concerns the whole file.
+    pub line: u64,
+    /// 1-based column (field number in a CSV); 0 when it concerns a whole line.
+    pub column: u64,
+    /// The offending value as written (masked for personal data).
+    pub value: Option<String>,
+    /// What is wrong.
+    pub problem: Problem,
+    /// Whether it stops the build.
+    pub severity: Severity,
+}
+
+impl Diagnostic {
+    /// An error at `file:line:column` about `value`.
+    pub fn error(
+        file: &str,
+        line: u64,
+        column: u64,
+        value: Option<&str>,
+        problem: Problem,
+    ) -> Diagnostic {
+        Diagnostic {
+            file: file.to_string(),
+            line,
+            column,
+            value: value.map(str::to_string),
+            problem,
+            severity: Severity::Error,
+        }
+    }
+
+    /// Whether this is a privacy problem (personal data in an input).
+    pub fn is_privacy(&self) -> bool {
+        matches!(self.problem, Problem::PrivacyColumn | Problem::PrivacyNik)
+    }
+
+    /// The message in `lang`, in the form `file:line:column: 'value': what is wrong`.
+    pub fn message(&self, lang: Lang) -> String {
+        let mut out = self.file.clone();
+        if self.line > 0 {
+            let _ = write!(out, ":{}", self.line);
+            if self.column > 0 {
+                let _ = write!(out, ":{}", self.column);
+            }
+        }
+        out.push_str(": ");
+        if self.severity == Severity::Warning {
+            out.push_str(match lang {
+                Lang::Id => "peringatan: ",
+                Lang::En => "warning: ",
+            });
+        }
+        if let Some(v) = &self.value {
+            let _ = write!(out, "'{v}': ");
+        }
+        out.push_str(&self.problem.describe(lang));
+        out
+    }
+}
+
+impl Problem {
+    fn describe(&self, lang: Lang) -> String {
+        let id = lang == Lang::Id;
+        match self {
+            Problem::Malformed(e) => e.describe(lang).to_string(),
+            Problem::Negative(e) => {
+                let what = e.describe(lang);
+                if id {
+                    format!("tidak boleh negatif; {what}")
+                } else {
+                    format!("must not be negative; {what}")
+                }
+            }
+            Problem::UnknownCode { kind, nearest } => {
+                let (file, id_what, en_what) = match kind {
+                    CodeKind::Wilayah => ("wilayah.csv", "kode wilayah", "region code"),
+                    CodeKind::Program => ("program.csv", "kode program", "programme code"),
+                    CodeKind::Tahap => ("tahap.csv", "kode tahap", "stage code"),
+                };
+                let mut s = if id {
+                    format!("{id_what} tidak ada di {file}")
+                } else {
+                    format!("unknown {en_what}: not in {file}")
+                };
+                if let Some(n) = nearest {
+                    if id {
+                        let _ = write!(s, "; mungkin maksudnya '{n}'?");
+                    } else {
+                        let _ = write!(s, "; did you mean '{n}'?");
+                    }
+                }
+                s
+            }
+            Problem::MissingParent { parent } => {
+                if id {
+                    format!("wilayah induk '{parent}' tidak ada di wilayah.csv")
+                } else {
+                    format!("its parent region '{parent}' is not in wilayah.csv")
+                }
+            }
+            Problem::Duplicate { first_line } => {
+                if id {
+                    format!("duplikat; sudah ada di baris {first_line}")
+                } else {
+                    format!("duplicate; already given on line {first_line}")
+                }
+            }
+            Problem::MissingColumn { column } => {
+                if id {
+                    format!("kolom '{column}' tidak ada di baris judul")
+                } else {
+                    format!("the header has no column '{column}'")
+                }
+            }
+            Problem::MissingFile => {
+                if id {
+                    "berkas wajib ini tidak ada".to_string()
+                } else {
+                    "this required file does not exist".to_string()
+                }
+            }
+            Problem::PrivacyColumn => {
+                if id {
+                    "privasi: kolom ini berisi data pribadi (NIK, nomor KK atau nama penerima); \
+                     hapus kolom ini, hanya data agregat yang boleh diterbitkan"
+                        .to_string()
+                } else {
+                    "privacy: this column holds personal data (NIK, family card number or a \
+                     recipient's name); remove it, only aggregates may be published"
+                        .to_string()
+                }
+            }
+            Problem::PrivacyNik => {
+                if id {
+                    "privasi: sel ini berbentuk NIK (16 angka); data per penerima tidak boleh \
+                     ada di masukan situs"
+                        .to_string()
+                } else {
+                    "privacy: this cell looks like a NIK (16 digits); recipient-level data must \
+                     not be in the site's inputs"
+                        .to_string()
+                }
+            }
+            Problem::Csv(msg) => {
+                if id {
+                    format!("CSV rusak: {msg}")
+                } else {
+                    format!("broken CSV: {msg}")
+                }
+            }
+            Problem::Io(msg) => {
+                if id {
+                    format!("tidak dapat dibaca: {msg}")
+                } else {
+                    format!("cannot be read: {msg}")
+                }
+            }
+            Problem::MissingAlasan => {
+                if id {
+                    "baris 'gagal' harus punya alasan (kolom alasan)".to_string()
+                } else {
+                    "a 'gagal' row needs a reason (column alasan)".to_string()
+                }
+            }
+            Problem::EndsBeforeStart { mulai } => {
+                if id {
+                    format!("tanggal selesai sebelum tanggal mulai ({mulai})")
+                } else {
+                    format!("ends before it starts ({mulai})")
+                }
+            }
+            Problem::Config(msg) => msg.clone(),
+        }
+    }
+}
+
+/// The problems found so far: the first [`Diagnostics::LIMIT`] in full, the rest counted.
+#[derive(Debug, Clone, Default)]
+pub struct Diagnostics {
+    items: Vec<Diagnostic>,
+    errors: usize,
+    warnings: usize,
+    not_shown: usize,
+}
+
+impl Diagnostics {
+    /// How many problems are kept in full.
+    pub const LIMIT: usize = 50;
+
+    /// An empty collection.
+    pub fn new() -> Diagnostics {
+        Diagnostics::default()
+    }
+
+    /// Records a problem.
+    pub fn push(&mut self, d: Diagnostic) {
+        match d.severity {
+            Severity::Error => self.errors += 1,
+            Severity::Warning => self.warnings += 1,
+        }
+        if self.items.len() < Self::LIMIT {
+            self.items.push(d);
+        } else {
+            self.not_shown += 1;
+        }
+    }
+
+    /// Whether one more problem would still be kept in full (so that costly details such as a
+    /// "did you mean" suggestion are worth computing).
+    pub fn has_room(&self) -> bool {
+        self.items.len() < Self::LIMIT
+    }
+
+    /// Records a problem whose details are computed only when it will be shown.
+    pub fn push_with(&mut self, severity: Severity, make: impl FnOnce() -> Diagnostic) {
+        if self.has_room() {
+            let mut d = make();
+            d.severity = severity;
+            self.push(d);
+        } else {
+            match severity {
+                Severity::Error => self.errors += 1,
+                Severity::Warning => self.warnings += 1,
+            }
+            self.not_shown += 1;
+        }
+    }
+
+    /// Adds everything from `other`, keeping the order: `self`'s problems first.
+    pub fn extend(&mut self, other: Diagnostics) {
+        let hidden_errors = other.errors - other.count_shown(Severity::Error);
+        let hidden_warnings = other.warnings - other.count_shown(Severity::Warning);
+        for d in other.items {
+            self.push(d);
+        }
+        self.errors += hidden_errors;
+        self.warnings += hidden_warnings;
+        self.not_shown += other.not_shown;
+    }
+
+    fn count_shown(&self, s: Severity) -> usize {
+        self.items.iter().filter(|d| d.severity == s).count()
+    }
+
+    /// The problems kept in full, in the order they were found.
+    pub fn items(&self) -> &[Diagnostic] {
+        &self.items
+    }
+
+    /// The number of errors, shown or not.
+    pub fn error_count(&self) -> usize {
+        self.errors
+    }
+
+    /// The number of warnings, shown or not.
+    pub fn warning_count(&self) -> usize {
+        self.warnings
+    }
+
+    /// Whether any error was found.
+    pub fn has_errors(&self) -> bool {
+        self.errors > 0
+    }
+
+    /// Whether nothing at all was found.
+    pub fn is_empty(&self) -> bool {
+        self.errors == 0 && self.warnings == 0
+    }
+
+    /// The report for the terminal: one line per problem kept, then a count of the rest.
+    pub fn report(&self, lang: Lang) -> String {
+        let mut out = String::new();
+        for d in &self.items {
+            out.push_str(&d.message(lang));
+            out.push('\n');
+        }
+        if self.not_shown > 0 {
+            let _ = match lang {
+                Lang::Id => writeln!(out, "… dan {} masalah lain", self.not_shown),
+                Lang::En => writeln!(out, "… and {} more problems", self.not_shown),
+            };
+        }
+        out
+    }
+}

@@ -1,0 +1,123 @@
+//! Numbers, money, percentages and dates written the way readers of the site expect.
+//!
+//! These are the functions behind the template filters `ribuan`, `rupiah`, `persen` and
+//! `tanggal`, and behind the numbers in error messages. They are pure and cheap.
+
+use jiff::civil::Date;
+
+use crate::lang::Lang;
+
+/// A whole number with thousands grouped: `18.877` (id) or `18,877` (en).
+pub fn ribuan(n: i64, lang: Lang) -> String {
+    let digits = n.unsigned_abs().to_string();
+    let sep = lang.thousands_separator();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3 + 1);
+    if n < 0 {
+        out.push('-');
+    }
+    let first = digits.len() % 3;
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (i + 3 - first).is_multiple_of(3) {
+            out.push(sep);
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Whole rupiah: `Rp 2.500.000` (id) or `Rp 2,500,000` (en).
+pub fn rupiah(n: i64, lang: Lang) -> String {
+    if n < 0 {
+        format!("-Rp {}", ribuan(-n, lang))
+    } else {
+        format!("Rp {}", ribuan(n, lang))
+    }
+}
+
+/// A ratio (0.125) as a percentage with one decimal: `12,5%` (id) or `12.5%` (en).
+/// Values that are not finite are written as a dash.
+pub fn persen(ratio: f64, lang: Lang) -> String {
+    if !ratio.is_finite() {
+        return "–".to_string();
+    }
+    let tenths = (ratio * 1000.0).round() as i64;
+    let whole = ribuan(tenths / 10, lang);
+    let frac = (tenths % 10).unsigned_abs();
+    let sign = if tenths < 0 && tenths / 10 == 0 {
+        "-"
+    } else {
+        ""
+    };
+    format!("{sign}{whole}{}{frac}%", lang.decimal_separator())
+}
+
+/// A date with its weekday: `Selasa, 13 Juli 2021` (id) or `Tuesday, 13 July 2021` (en).
+pub fn tanggal(date: Date, lang: Lang) -> String {
+    format!(
+        "{}, {}",
+        lang.weekday(date.weekday().to_monday_one_offset()),
+        tanggal_pendek(date, lang)
+    )
+}
+
+/// A date without its weekday: `13 Juli 2021`.
+pub fn tanggal_pendek(date: Date, lang: Lang) -> String {
+    format!(
+        "{} {} {}",
+        date.day(),
+        lang.month(date.month()),
+        date.year()
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jiff::civil::date;
+
+    #[test]
+    fn groups_thousands() {
+        assert_eq!(ribuan(0, Lang::Id), "0");
+        assert_eq!(ribuan(999, Lang::Id), "999");
+        assert_eq!(ribuan(1000, Lang::Id), "1.000");
+        assert_eq!(ribuan(18877, Lang::Id), "18.877");
+        assert_eq!(ribuan(2500000, Lang::Id), "2.500.000");
+        assert_eq!(ribuan(-15868, Lang::Id), "-15.868");
+        assert_eq!(ribuan(18877, Lang::En), "18,877");
+    }
+
+    #[test]
+    fn writes_money() {
+        assert_eq!(rupiah(2_500_000, Lang::Id), "Rp 2.500.000");
+        assert_eq!(rupiah(300_000, Lang::En), "Rp 300,000");
+        assert_eq!(rupiah(-5, Lang::Id), "-Rp 5");
+    }
+
+    #[test]
+    fn writes_percentages() {
+        assert_eq!(persen(0.125, Lang::Id), "12,5%");
+        assert_eq!(persen(891.0 / 4011.0, Lang::Id), "22,2%");
+        assert_eq!(persen(1.0, Lang::Id), "100,0%");
+        assert_eq!(persen(12.5, Lang::Id), "1.250,0%");
+        assert_eq!(persen(0.125, Lang::En), "12.5%");
+        assert_eq!(persen(-0.004, Lang::Id), "-0,4%");
+        assert_eq!(persen(f64::NAN, Lang::Id), "–");
+    }
+
+    #[test]
+    fn writes_dates() {
+        assert_eq!(tanggal(date(2021, 7, 13), Lang::Id), "Selasa, 13 Juli 2021");
+        assert_eq!(
+            tanggal(date(2022, 1, 15), Lang::Id),
+            "Sabtu, 15 Januari 2022"
+        );
+        assert_eq!(
+            tanggal(date(2021, 7, 13), Lang::En),
+            "Tuesday, 13 July 2021"
+        );
+        assert_eq!(
+            tanggal_pendek(date(2025, 10, 22), Lang::Id),
+            "22 Oktober 2025"
+        );
+    }
+}

@@ -1,0 +1,234 @@
+//! salur: a static site generator for social-aid (bansos) transparency in Indonesia.
+//!
+//! A site folder (`site.toml`, `data/*.csv`, `content/*.md`, optional `themes/`) goes through
+//! one pipeline, in one direction:
+//!
+//! ```text
+//! site.toml ─► config ─┐
+//! data/*.csv ─► data ──┼─► analysis ─► site (page plan) ─► render ─► output (public/)
+//! content/*.md ► content┘
+//! ```
+//!
+//! [`build`] runs all of it; [`check`] runs every validation and writes nothing.
+
+#![warn(missing_docs)]
+
+pub mod analysis;
+pub mod config;
+pub mod content;
+pub mod data;
+pub mod diagnostics;
+pub mod format;
+pub mod lang;
+pub mod output;
+pub mod render;
+pub mod site;
+
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use rayon::prelude::*;
+
+use crate::analysis::Report;
+use crate::config::Config;
+use crate::content::Content;
+use crate::data::Dataset;
+use crate::diagnostics::Diagnostics;
+use crate::lang::Lang;
+
+/// Why a build or check failed.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// The inputs have problems (bad values, unknown codes, personal data, …).
+    #[error("{}", diagnostics.report(*lang))]
+    Input {
+        /// The language of the messages.
+        lang: Lang,
+        /// What was found.
+        diagnostics: Diagnostics,
+    },
+    /// The theme could not be loaded or a page rendered.
+    #[error(transparent)]
+    Render(#[from] render::RenderError),
+    /// The output could not be written.
+    #[error(transparent)]
+    Output(#[from] output::OutputError),
+}
+
+/// A site read, validated and analysed: everything before rendering.
+pub struct Loaded {
+    /// The configuration.
+    pub config: Config,
+    /// The data.
+    pub data: Dataset,
+    /// The Markdown content.
+    pub content: Content,
+    /// The figures.
+    pub report: Report,
+    /// Warnings found while reading.
+    pub warnings: Diagnostics,
+}
+
+/// Reads, validates and analyses the site at `root`. Every problem in every input is
+/// collected before giving up.
+pub fn load(root: &Path) -> Result<Loaded, Error> {
+    let config = Config::load(root).map_err(|diagnostics| Error::Input {
+        lang: Lang::Id,
+        diagnostics,
+    })?;
+    let lang = config.language;
+    let mut problems = Diagnostics::new();
+    let data = match data::load(root) {
+        Ok((data, warnings)) => {
+            problems.extend(warnings);
+            Some(data)
+        }
+        Err(d) => {
+            problems.extend(d);
+            None
+        }
+    };
+    let content = match content::load(root) {
+        Ok(c) => Some(c),
+        Err(d) => {
+            problems.extend(d);
+            None
+        }
+    };
+    let (Some(data), Some(content)) = (data, content) else {
+        return Err(Error::Input {
+            lang,
+            diagnostics: problems,
+        });
+    };
+    if problems.has_errors() {
+        return Err(Error::Input {
+            lang,
+            diagnostics: problems,
+        });
+    }
+    let report = analysis::analyse(&data, config.data_as_of);
+    Ok(Loaded {
+        config,
+        data,
+        content,
+        report,
+        warnings: problems,
+    })
+}
+
+/// What to build and where.
+#[derive(Debug, Clone)]
+pub struct BuildOptions {
+    /// The site folder.
+    pub root: PathBuf,
+    /// Where to publish; `root/public` when `None`.
+    pub output: Option<PathBuf>,
+    /// Overrides `base_url` of `site.toml`.
+    pub base_url: Option<String>,
+}
+
+/// What a build did.
+#[derive(Debug, Clone)]
+pub struct BuildSummary {
+    /// Files in the site.
+    pub files: usize,
+    /// What changed in the published folder.
+    pub output: output::Ringkasan,
+    /// Wall time.
+    pub seconds: f64,
+    /// Warnings found in the inputs.
+    pub warnings: Diagnostics,
+    /// The language of the site.
+    pub lang: Lang,
+}
+
+/// Builds the site: reads and checks every input, renders every page into a staging folder and
+/// publishes it only when everything succeeded.
+pub fn build(options: &BuildOptions) -> Result<BuildSummary, Error> {
+    let started = Instant::now();
+    let mut loaded = load(&options.root)?;
+    if let Some(url) = &options.base_url {
+        loaded.config.base_url = url.clone();
+    }
+    let Loaded {
+        config,
+        data,
+        content,
+        report,
+        warnings,
+    } = loaded;
+    let renderer = render::Renderer::new(&options.root, &config, report.data_per)?;
+    let statics = render::static_files(&options.root, &config)?;
+    let plan = site::Situs::plan(&config, &data, &report, &content);
+
+    let public = options
+        .output
+        .clone()
+        .unwrap_or_else(|| options.root.join("public"));
+    let staging = output::Staging::begin(&public)?;
+    let result = (|| -> Result<(), Error> {
+        plan.halaman
+            .par_iter()
+            .try_for_each(|&h| -> Result<(), Error> {
+                let html = renderer.render(plan.template(h), &plan.konteks(h))?;
+                staging.write(&plan.path(h), html.as_bytes())?;
+                Ok(())
+            })?;
+        for (path, bytes) in &statics {
+            staging.write(path, bytes)?;
+        }
+        Ok(())
+    })();
+    if let Err(e) = result {
+        staging.abort();
+        return Err(e);
+    }
+    let files = plan.halaman.len() + statics.len();
+    let ringkasan = staging.commit()?;
+    Ok(BuildSummary {
+        files,
+        output: ringkasan,
+        seconds: started.elapsed().as_secs_f64(),
+        warnings,
+        lang: config.language,
+    })
+}
+
+/// What a check found.
+#[derive(Debug, Clone)]
+pub struct CheckSummary {
+    /// Warnings (the check passed).
+    pub warnings: Diagnostics,
+    /// Data-quality findings from the analysis.
+    pub temuan: usize,
+    /// Pages the site would have.
+    pub pages: usize,
+    /// The language of the site.
+    pub lang: Lang,
+}
+
+/// Runs every validation of a build (inputs, theme, every page's rendering) and writes nothing.
+pub fn check(root: &Path) -> Result<CheckSummary, Error> {
+    let loaded = load(root)?;
+    let renderer = render::Renderer::new(root, &loaded.config, loaded.report.data_per)?;
+    render::static_files(root, &loaded.config)?;
+    let plan = site::Situs::plan(
+        &loaded.config,
+        &loaded.data,
+        &loaded.report,
+        &loaded.content,
+    );
+    plan.halaman
+        .par_iter()
+        .try_for_each(|&h| -> Result<(), Error> {
+            renderer.render(plan.template(h), &plan.konteks(h))?;
+            Ok(())
+        })?;
+    Ok(CheckSummary {
+        temuan: loaded.report.temuan.len(),
+        pages: plan.halaman.len(),
+        warnings: loaded.warnings,
+        lang: loaded.config.language,
+    })
+}

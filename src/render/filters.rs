@@ -1,0 +1,44 @@
+//! Template filters that write numbers, money, percentages and dates the site's way:
+//! `ribuan` (18.877), `rupiah` (Rp 2.500.000), `persen` (12,5%), `tanggal`
+//! (Selasa, 13 Juli 2021) and `tanggal_pendek` (13 Juli 2021). A missing value is a dash.
+
+use tera::{Kwargs, State, Tera, Value};
+
+use crate::format;
+use crate::lang::Lang;
+
+const DASH: &str = "–";
+
+fn integer(v: &Value) -> Option<i64> {
+    v.as_i64()
+        .or_else(|| v.as_u64().and_then(|n| i64::try_from(n).ok()))
+        .or_else(|| {
+            v.as_f64()
+                .filter(|f| f.is_finite())
+                .map(|f| f.round() as i64)
+        })
+}
+
+fn date(v: &Value) -> Option<jiff::civil::Date> {
+    v.as_str().and_then(|s| s.parse().ok())
+}
+
+/// Registers the filters for `lang`.
+pub fn register(tera: &mut Tera, lang: Lang) {
+    tera.register_filter("ribuan", move |v: Value, _: Kwargs, _: &State| {
+        integer(&v).map_or_else(|| DASH.to_string(), |n| format::ribuan(n, lang))
+    });
+    tera.register_filter("rupiah", move |v: Value, _: Kwargs, _: &State| {
+        integer(&v).map_or_else(|| DASH.to_string(), |n| format::rupiah(n, lang))
+    });
+    tera.register_filter("persen", move |v: Value, _: Kwargs, _: &State| {
+        v.as_f64()
+            .map_or_else(|| DASH.to_string(), |f| format::persen(f, lang))
+    });
+    tera.register_filter("tanggal", move |v: Value, _: Kwargs, _: &State| {
+        date(&v).map_or_else(|| DASH.to_string(), |d| format::tanggal(d, lang))
+    });
+    tera.register_filter("tanggal_pendek", move |v: Value, _: Kwargs, _: &State| {
+        date(&v).map_or_else(|| DASH.to_string(), |d| format::tanggal_pendek(d, lang))
+    });
+}

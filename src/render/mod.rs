@@ -1,0 +1,261 @@
+//! The `render` stage: Tera templates of the theme, the Indonesian formatting filters, and the
+//! theme's UI strings.
+//!
+//! The default theme (`themes/default/`) is embedded in the binary. A site may override any
+//! template, UI string or static file by putting a file of the same name in its own
+//! `themes/<theme>/templates/`, `themes/<theme>/i18n/<lang>.toml` or `themes/<theme>/static/`.
+
+mod filters;
+
+use std::path::Path;
+
+use serde::Serialize;
+use tera::{Context, Tera};
+
+use crate::config::Config;
+use crate::lang::Lang;
+
+/// Why the theme could not be loaded or a page rendered.
+#[derive(Debug, thiserror::Error)]
+pub enum RenderError {
+    /// A template does not parse or refers to something unknown.
+    #[error("template error: {0}")]
+    Template(String),
+    /// A theme file could not be read.
+    #[error("{path}: {source}")]
+    Io {
+        /// The file.
+        path: String,
+        /// The cause.
+        source: std::io::Error,
+    },
+    /// A UI strings file is not valid TOML.
+    #[error("{path}: {message}")]
+    I18n {
+        /// The file.
+        path: String,
+        /// What is wrong.
+        message: String,
+    },
+    /// The named theme has no folder in the site and is not built in.
+    #[error("theme '{0}' not found: expected a folder themes/{0}/ in the site")]
+    UnknownTheme(String),
+}
+
+/// The templates of the default theme, embedded.
+const TEMPLATES: &[(&str, &str)] = &[
+    (
+        "base.html",
+        include_str!("../../themes/default/templates/base.html"),
+    ),
+    (
+        "figures.html",
+        include_str!("../../themes/default/templates/figures.html"),
+    ),
+    (
+        "beranda.html",
+        include_str!("../../themes/default/templates/beranda.html"),
+    ),
+    (
+        "wilayah.html",
+        include_str!("../../themes/default/templates/wilayah.html"),
+    ),
+    (
+        "program.html",
+        include_str!("../../themes/default/templates/program.html"),
+    ),
+    (
+        "tahap.html",
+        include_str!("../../themes/default/templates/tahap.html"),
+    ),
+    (
+        "daftar.html",
+        include_str!("../../themes/default/templates/daftar.html"),
+    ),
+    (
+        "tentang.html",
+        include_str!("../../themes/default/templates/tentang.html"),
+    ),
+    (
+        "halaman.html",
+        include_str!("../../themes/default/templates/halaman.html"),
+    ),
+];
+
+/// The static files of the default theme, embedded: (path in the output, bytes).
+const STATIC: &[(&str, &[u8])] = &[(
+    "style.css",
+    include_bytes!("../../themes/default/static/style.css"),
+)];
+
+const I18N_ID: &str = include_str!("../../themes/default/i18n/id.toml");
+const I18N_EN: &str = include_str!("../../themes/default/i18n/en.toml");
+
+/// What every page's template sees besides its own context.
+#[derive(Serialize)]
+struct SiteGlobals<'a> {
+    title: &'a str,
+    description: &'a str,
+    lang: &'static str,
+    data_per: Option<String>,
+    attribution: &'a [String],
+    zona: &'static str,
+}
+
+/// The loaded theme, ready to render pages. Cheap to share between threads.
+pub struct Renderer {
+    tera: Tera,
+}
+
+impl Renderer {
+    /// Loads the theme named in `config`, with the site's overrides from `root/themes/`.
+    /// `data_per` is the date the figures describe, shown on every page.
+    pub fn new(
+        root: &Path,
+        config: &Config,
+        data_per: Option<jiff::civil::Date>,
+    ) -> Result<Renderer, RenderError> {
+        let theme_dir = root.join("themes").join(&config.theme);
+        if config.theme != "default" && !theme_dir.is_dir() {
+            return Err(RenderError::UnknownTheme(config.theme.clone()));
+        }
+        let mut tera = Tera::default();
+        // Filters first: templates are checked against the known filters when added.
+        filters::register(&mut tera, config.language);
+
+        let mut templates: Vec<(String, String)> = TEMPLATES
+            .iter()
+            .map(|(n, t)| ((*n).to_string(), (*t).to_string()))
+            .collect();
+        let override_dir = theme_dir.join("templates");
+        if override_dir.is_dir() {
+            for entry in walkdir::WalkDir::new(&override_dir).sort_by_file_name() {
+                let entry = entry.map_err(|e| RenderError::Io {
+                    path: override_dir.display().to_string(),
+                    source: std::io::Error::other(e.to_string()),
+                })?;
+                if !entry.file_type().is_file() {
+                    continue;
+                }
+                let name = entry
+                    .path()
+                    .strip_prefix(&override_dir)
+                    .unwrap_or(entry.path())
+                    .to_string_lossy()
+                    .replace('\\', "/");
+                let text =
+                    std::fs::read_to_string(entry.path()).map_err(|source| RenderError::Io {
+                        path: entry.path().display().to_string(),
+                        source,
+                    })?;
+                match templates.iter_mut().find(|(n, _)| *n == name) {
+                    Some(slot) => slot.1 = text,
+                    None => templates.push((name, text)),
+                }
+            }
+        }
+        tera.add_raw_templates(templates.iter().map(|(n, t)| (n.as_str(), t.as_str())))
+            .map_err(|e| RenderError::Template(error_chain(&e)))?;
+
+        let strings = ui_strings(&theme_dir, config.language)?;
+        tera.global_context().insert("t", &strings);
+        tera.global_context().insert(
+            "site",
+            &SiteGlobals {
+                title: &config.title,
+                description: &config.description,
+                lang: config.language.tag(),
+                data_per: data_per.map(|d| d.to_string()),
+                attribution: &config.attribution,
+                zona: config.timezone.label(),
+            },
+        );
+        Ok(Renderer { tera })
+    }
+
+    /// Renders `template` with a page context.
+    pub fn render<T: Serialize>(&self, template: &str, page: &T) -> Result<String, RenderError> {
+        let context =
+            Context::from_serialize(page).map_err(|e| RenderError::Template(error_chain(&e)))?;
+        self.tera
+            .render(template, &context)
+            .map_err(|e| RenderError::Template(format!("{template}: {}", error_chain(&e))))
+    }
+}
+
+fn error_chain(e: &dyn std::error::Error) -> String {
+    let mut msg = e.to_string();
+    let mut source = e.source();
+    while let Some(s) = source {
+        msg.push_str(": ");
+        msg.push_str(&s.to_string());
+        source = s.source();
+    }
+    msg
+}
+
+/// The UI strings for `lang`: the built-in ones, with the site theme's file merged over them.
+fn ui_strings(theme_dir: &Path, lang: Lang) -> Result<toml::Table, RenderError> {
+    let builtin = match lang {
+        Lang::Id => I18N_ID,
+        Lang::En => I18N_EN,
+    };
+    let mut strings: toml::Table =
+        builtin
+            .parse()
+            .map_err(|e: toml::de::Error| RenderError::I18n {
+                path: format!("themes/default/i18n/{}.toml", lang.tag()),
+                message: e.to_string(),
+            })?;
+    let path = theme_dir.join("i18n").join(format!("{}.toml", lang.tag()));
+    if path.is_file() {
+        let text = std::fs::read_to_string(&path).map_err(|source| RenderError::Io {
+            path: path.display().to_string(),
+            source,
+        })?;
+        let site: toml::Table = text
+            .parse()
+            .map_err(|e: toml::de::Error| RenderError::I18n {
+                path: path.display().to_string(),
+                message: e.to_string(),
+            })?;
+        strings.extend(site);
+    }
+    Ok(strings)
+}
+
+/// The theme's static files: the built-in ones, overridden or extended by the site theme's
+/// `static/` folder. Paths are relative to the output root.
+pub fn static_files(root: &Path, config: &Config) -> Result<Vec<(String, Vec<u8>)>, RenderError> {
+    let mut files: Vec<(String, Vec<u8>)> = STATIC
+        .iter()
+        .map(|(n, b)| ((*n).to_string(), b.to_vec()))
+        .collect();
+    let dir = root.join("themes").join(&config.theme).join("static");
+    if dir.is_dir() {
+        for entry in walkdir::WalkDir::new(&dir).sort_by_file_name() {
+            let entry = entry.map_err(|e| RenderError::Io {
+                path: dir.display().to_string(),
+                source: std::io::Error::other(e.to_string()),
+            })?;
+            if !entry.file_type().is_file() {
+                continue;
+            }
+            let name = entry
+                .path()
+                .strip_prefix(&dir)
+                .unwrap_or(entry.path())
+                .to_string_lossy()
+                .replace('\\', "/");
+            let bytes = std::fs::read(entry.path()).map_err(|source| RenderError::Io {
+                path: entry.path().display().to_string(),
+                source,
+            })?;
+            match files.iter_mut().find(|(n, _)| *n == name) {
+                Some(slot) => slot.1 = bytes,
+                None => files.push((name, bytes)),
+            }
+        }
+    }
+    Ok(files)
+}

@@ -1,0 +1,963 @@
+//! The `site` stage: which pages exist, their paths, and the data each one shows.
+//!
+//! The plan is a list of [`Halaman`] (small values); the context of a page, a serialisable
+//! struct, is built only when that page is rendered, so that a national site never holds every
+//! page's data at once. Paths are relative to the output root; templates prefix them with the
+//! page's `root` (`""` or `"../"`), so every link is relative and ends in a file name.
+
+use std::collections::HashMap;
+
+use serde::Serialize;
+
+use crate::analysis::{Angka, Rekap, Report, Temuan};
+use crate::config::Config;
+use crate::content::Content;
+use crate::data::{Dataset, InputFile, ProgramId, TahapId, Tingkat, WilayahId};
+use crate::lang::Lang;
+
+/// One page of the site.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Halaman {
+    /// `index.html`: the whole site's figures and its regions.
+    Beranda,
+    /// `wilayah/<kode>.html`.
+    Wilayah(WilayahId),
+    /// `program/index.html`.
+    DaftarProgram,
+    /// `program/<slug>.html`.
+    Program(ProgramId),
+    /// `tahap/index.html`.
+    DaftarTahap,
+    /// `tahap/<slug>.html`.
+    Tahap(TahapId),
+    /// `tentang-data.html`.
+    TentangData,
+    /// `<slug>.html` from `content/<slug>.md`.
+    Konten(usize),
+}
+
+/// The slug of the content page merged into the "about the data" page.
+pub const TENTANG_DATA: &str = "tentang-data";
+
+/// The page plan: every page, and what is needed to build each one's context.
+pub struct Situs<'a> {
+    /// Site configuration.
+    pub config: &'a Config,
+    /// Input data.
+    pub data: &'a Dataset,
+    /// Computed figures.
+    pub report: &'a Report,
+    /// Markdown pages.
+    pub content: &'a Content,
+    /// Every page, in a stable order.
+    pub halaman: Vec<Halaman>,
+    program_slug: Vec<String>,
+    tahap_slug: Vec<String>,
+}
+
+/// A link: a label and a path relative to the output root.
+#[derive(Debug, Clone, Serialize)]
+pub struct Tautan {
+    /// What the reader sees.
+    pub label: String,
+    /// Path from the output root (`wilayah/35.75.html`).
+    pub href: String,
+}
+
+/// What every page has.
+#[derive(Debug, Clone, Serialize)]
+pub struct Umum {
+    /// The prefix that leads from this page to the output root (`""` or `"../"`).
+    pub root: String,
+    /// This page's path from the output root.
+    pub path: String,
+    /// The page title.
+    pub judul: String,
+    /// The trail from the home page to this page (not including it).
+    pub breadcrumb: Vec<Tautan>,
+    /// Which top navigation item is current (`beranda`, `program`, `tahap`, `tentang`).
+    pub nav: &'static str,
+}
+
+/// One row of a figures table.
+#[derive(Debug, Clone, Serialize)]
+pub struct Baris {
+    /// First column.
+    pub label: String,
+    /// Second column (the penyalur, or empty).
+    pub sublabel: String,
+    /// Link for the label, if any.
+    pub href: Option<String>,
+    /// `rinci` (a detail row), `subtotal` or `total`.
+    pub jenis: &'static str,
+    /// KPM allocated.
+    pub alokasi_kpm: u64,
+    /// KPM paid.
+    pub tersalur_kpm: u64,
+    /// KPM failed.
+    pub gagal_kpm: u64,
+    /// KPM still to pay.
+    pub sisa_kpm: i64,
+    /// Paid / allocated.
+    pub realisasi: Option<f64>,
+    /// Rupiah allocated, when complete.
+    pub alokasi_nilai: Option<u64>,
+    /// Rupiah paid, when complete.
+    pub tersalur_nilai: Option<u64>,
+}
+
+impl Baris {
+    fn new(
+        label: String,
+        sublabel: String,
+        href: Option<String>,
+        jenis: &'static str,
+        a: &Angka,
+    ) -> Baris {
+        Baris {
+            label,
+            sublabel,
+            href,
+            jenis,
+            alokasi_kpm: a.alokasi_kpm,
+            tersalur_kpm: a.tersalur_kpm,
+            gagal_kpm: a.gagal_kpm,
+            sisa_kpm: a.sisa_kpm(),
+            realisasi: a.realisasi(),
+            alokasi_nilai: a.alokasi_nilai.lengkap().filter(|_| a.alokasi_kpm > 0),
+            tersalur_nilai: a.tersalur_nilai.lengkap().filter(|_| a.tersalur_kpm > 0),
+        }
+    }
+}
+
+/// Paid KPM by penyalur (rows) × programme (columns), with totals.
+#[derive(Debug, Clone, Serialize)]
+pub struct Matriks {
+    /// Column heads: programme codes.
+    pub program: Vec<Tautan>,
+    /// One row per penyalur.
+    pub baris: Vec<BarisMatriks>,
+    /// Column totals.
+    pub jumlah: Vec<u64>,
+    /// Grand total.
+    pub total: u64,
+}
+
+/// One penyalur's row of a [`Matriks`].
+#[derive(Debug, Clone, Serialize)]
+pub struct BarisMatriks {
+    /// Penyalur.
+    pub penyalur: String,
+    /// Paid KPM per programme column (`None` where the penyalur does not pay that programme).
+    pub sel: Vec<Option<u64>>,
+    /// Row total.
+    pub total: u64,
+}
+
+/// Failed KPM for one reason.
+#[derive(Debug, Clone, Serialize)]
+pub struct BarisGagal {
+    /// Programme code.
+    pub program: String,
+    /// Penyalur.
+    pub penyalur: String,
+    /// Reason as written.
+    pub alasan: String,
+    /// KPM.
+    pub kpm: u64,
+}
+
+/// The regions below one region for one programme.
+#[derive(Debug, Clone, Serialize)]
+pub struct TabelAnak {
+    /// Anchor to cite (`bst-tahap-2021-07`).
+    pub id: String,
+    /// Programme code.
+    pub program: String,
+    /// Programme name.
+    pub program_nama: String,
+    /// One row per child region, then the total.
+    pub baris: Vec<Baris>,
+}
+
+/// Everything one region (or the whole site) shows about one tahap.
+#[derive(Debug, Clone, Serialize)]
+pub struct BagianTahap {
+    /// Anchor (`tahap-2021-07`).
+    pub id: String,
+    /// Link to the tahap page.
+    pub tautan: Tautan,
+    /// First day, `YYYY-MM-DD`.
+    pub mulai: String,
+    /// Last day.
+    pub selesai: String,
+    /// Target date, if any.
+    pub target: Option<String>,
+    /// Figures per programme × penyalur, with a subtotal per programme that has several.
+    pub program: Vec<Baris>,
+    /// Paid KPM by penyalur × programme, when there is more than one of either.
+    pub matriks: Option<Matriks>,
+    /// Failures by reason.
+    pub gagal: Vec<BarisGagal>,
+    /// Child regions per programme.
+    pub anak: Vec<TabelAnak>,
+}
+
+/// The context of a region page (and of the home page, for the whole site).
+#[derive(Debug, Clone, Serialize)]
+pub struct KonteksWilayah {
+    /// Common fields.
+    #[serde(flatten)]
+    pub umum: Umum,
+    /// The dotted code, empty for the home page.
+    pub kode: String,
+    /// The kind of region (`Kelurahan`), empty for the home page or a kabupaten/kota.
+    pub jenis: String,
+    /// Households, when known.
+    pub kk: Option<u64>,
+    /// Population, when known.
+    pub penduduk: Option<u64>,
+    /// Sections per tahap, newest first.
+    pub tahap: Vec<BagianTahap>,
+    /// The heading for the list of children (`Kecamatan`, `Kelurahan/desa`).
+    pub judul_anak: String,
+    /// Child regions.
+    pub anak: Vec<Tautan>,
+    /// On the home page: the kabupaten/kota, grouped by provinsi.
+    pub kelompok: Vec<KelompokWilayah>,
+}
+
+/// A provinsi and its kabupaten/kota, for the home page's directory.
+#[derive(Debug, Clone, Serialize)]
+pub struct KelompokWilayah {
+    /// The provinsi.
+    pub induk: Tautan,
+    /// Its kabupaten/kota.
+    pub anak: Vec<Tautan>,
+}
+
+/// The context of a programme page.
+#[derive(Debug, Clone, Serialize)]
+pub struct KonteksProgram {
+    /// Common fields.
+    #[serde(flatten)]
+    pub umum: Umum,
+    /// Code.
+    pub kode: String,
+    /// Source of funds.
+    pub sumber_dana: String,
+    /// Rupiah per KPM per tahap.
+    pub nilai_per_kpm: Option<u64>,
+    /// Period code.
+    pub periode: &'static str,
+    /// Per tahap: figures per penyalur and per region.
+    pub tahap: Vec<BagianTahap>,
+}
+
+/// The context of a tahap page.
+#[derive(Debug, Clone, Serialize)]
+pub struct KonteksTahap {
+    /// Common fields.
+    #[serde(flatten)]
+    pub umum: Umum,
+    /// This tahap's section.
+    pub bagian: BagianTahap,
+}
+
+/// A line of a list page.
+#[derive(Debug, Clone, Serialize)]
+pub struct ItemDaftar {
+    /// The link.
+    pub tautan: Tautan,
+    /// Extra text (a date range, a source of funds).
+    pub keterangan: String,
+    /// Paid / allocated over the whole site, when there is an allocation.
+    pub realisasi: Option<f64>,
+    /// KPM allocated over the whole site.
+    pub alokasi_kpm: u64,
+}
+
+/// The context of the programme or tahap list page.
+#[derive(Debug, Clone, Serialize)]
+pub struct KonteksDaftar {
+    /// Common fields.
+    #[serde(flatten)]
+    pub umum: Umum,
+    /// The items.
+    pub item: Vec<ItemDaftar>,
+}
+
+/// A data-quality note on the about page.
+#[derive(Debug, Clone, Serialize)]
+pub struct CatatanMutu {
+    /// The region.
+    pub wilayah: Tautan,
+    /// Programme code.
+    pub program: String,
+    /// Tahap code.
+    pub tahap: String,
+    /// Penyalur.
+    pub penyalur: String,
+    /// `melebihi_alokasi` or `tanpa_alokasi`.
+    pub jenis: &'static str,
+    /// KPM allocated.
+    pub alokasi_kpm: u64,
+    /// KPM paid plus failed.
+    pub dilaporkan_kpm: u64,
+}
+
+/// The context of the "about the data" page.
+#[derive(Debug, Clone, Serialize)]
+pub struct KonteksTentang {
+    /// Common fields.
+    #[serde(flatten)]
+    pub umum: Umum,
+    /// The operator's own text (`content/tentang-data.md`), sanitised HTML.
+    pub isi: String,
+    /// Every input read.
+    pub masukan: Vec<InputFile>,
+    /// Counts of what the data holds.
+    pub jumlah_wilayah: usize,
+    /// Desa/kelurahan count.
+    pub jumlah_desa: usize,
+    /// Data-quality notes (at most 200).
+    pub mutu: Vec<CatatanMutu>,
+    /// How many notes there are in all.
+    pub jumlah_mutu: usize,
+}
+
+/// The context of a content page.
+#[derive(Debug, Clone, Serialize)]
+pub struct KonteksKonten {
+    /// Common fields.
+    #[serde(flatten)]
+    pub umum: Umum,
+    /// Sanitised HTML.
+    pub isi: String,
+}
+
+/// A page's context, ready for its template.
+#[derive(Debug, Clone, Serialize)]
+#[serde(untagged)]
+pub enum Konteks {
+    /// Home and region pages.
+    Wilayah(Box<KonteksWilayah>),
+    /// Programme page.
+    Program(Box<KonteksProgram>),
+    /// Tahap page.
+    Tahap(Box<KonteksTahap>),
+    /// List pages.
+    Daftar(KonteksDaftar),
+    /// About page.
+    Tentang(KonteksTentang),
+    /// Content page.
+    Konten(KonteksKonten),
+}
+
+/// Lower-case letters, digits and `-`, for file names.
+fn file_slug(code: &str) -> String {
+    let s: String = code
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '.' {
+                c.to_ascii_lowercase()
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    if s.is_empty() { "-".to_string() } else { s }
+}
+
+fn unique_slugs<'s>(codes: impl Iterator<Item = &'s str>) -> Vec<String> {
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    codes
+        .map(|c| {
+            let base = file_slug(c);
+            let n = seen.entry(base.clone()).or_insert(0);
+            *n += 1;
+            if *n == 1 { base } else { format!("{base}-{n}") }
+        })
+        .collect()
+}
+
+impl<'a> Situs<'a> {
+    /// Plans the site.
+    pub fn plan(
+        config: &'a Config,
+        data: &'a Dataset,
+        report: &'a Report,
+        content: &'a Content,
+    ) -> Situs<'a> {
+        let mut halaman = vec![Halaman::Beranda, Halaman::TentangData];
+        halaman.push(Halaman::DaftarProgram);
+        halaman.extend((0..data.program.len()).map(|p| Halaman::Program(p as ProgramId)));
+        halaman.push(Halaman::DaftarTahap);
+        halaman.extend((0..data.tahap.len()).map(|t| Halaman::Tahap(t as TahapId)));
+        for (i, h) in content.halaman.iter().enumerate() {
+            if h.slug != TENTANG_DATA {
+                halaman.push(Halaman::Konten(i));
+            }
+        }
+        halaman.extend((0..data.wilayah.len()).map(|w| Halaman::Wilayah(w as WilayahId)));
+        Situs {
+            config,
+            data,
+            report,
+            content,
+            halaman,
+            program_slug: unique_slugs(data.program.iter().map(|p| p.kode.as_str())),
+            tahap_slug: unique_slugs(data.tahap.iter().map(|t| t.kode.as_str())),
+        }
+    }
+
+    fn lang(&self) -> Lang {
+        self.config.language
+    }
+
+    /// The output path of a page, relative to the output root.
+    pub fn path(&self, h: Halaman) -> String {
+        match h {
+            Halaman::Beranda => "index.html".to_string(),
+            Halaman::Wilayah(w) => format!("wilayah/{}.html", self.data.wilayah.node(w).kode_teks),
+            Halaman::DaftarProgram => "program/index.html".to_string(),
+            Halaman::Program(p) => format!("program/{}.html", self.program_slug[p as usize]),
+            Halaman::DaftarTahap => "tahap/index.html".to_string(),
+            Halaman::Tahap(t) => format!("tahap/{}.html", self.tahap_slug[t as usize]),
+            Halaman::TentangData => format!("{TENTANG_DATA}.html"),
+            Halaman::Konten(i) => format!("{}.html", self.content.halaman[i].slug),
+        }
+    }
+
+    /// The template that renders a page.
+    pub fn template(&self, h: Halaman) -> &'static str {
+        match h {
+            Halaman::Beranda => "beranda.html",
+            Halaman::Wilayah(_) => "wilayah.html",
+            Halaman::DaftarProgram | Halaman::DaftarTahap => "daftar.html",
+            Halaman::Program(_) => "program.html",
+            Halaman::Tahap(_) => "tahap.html",
+            Halaman::TentangData => "tentang.html",
+            Halaman::Konten(_) => "halaman.html",
+        }
+    }
+
+    fn umum(&self, h: Halaman, judul: String, breadcrumb: Vec<Tautan>, nav: &'static str) -> Umum {
+        let path = self.path(h);
+        let depth = path.matches('/').count();
+        Umum {
+            root: "../".repeat(depth),
+            path,
+            judul,
+            breadcrumb,
+            nav,
+        }
+    }
+
+    fn beranda(&self) -> Tautan {
+        Tautan {
+            label: match self.lang() {
+                Lang::Id => "Beranda".to_string(),
+                Lang::En => "Home".to_string(),
+            },
+            href: "index.html".to_string(),
+        }
+    }
+
+    fn tautan_wilayah(&self, w: WilayahId) -> Tautan {
+        Tautan {
+            label: self.data.wilayah.node(w).nama_lengkap(self.lang()),
+            href: self.path(Halaman::Wilayah(w)),
+        }
+    }
+
+    fn tautan_program(&self, p: ProgramId) -> Tautan {
+        Tautan {
+            label: self.data.program[p as usize].kode.clone(),
+            href: self.path(Halaman::Program(p)),
+        }
+    }
+
+    fn tautan_tahap(&self, t: TahapId) -> Tautan {
+        Tautan {
+            label: self.data.tahap[t as usize].nama.clone(),
+            href: self.path(Halaman::Tahap(t)),
+        }
+    }
+
+    /// Builds the context of a page.
+    pub fn konteks(&self, h: Halaman) -> Konteks {
+        match h {
+            Halaman::Beranda => Konteks::Wilayah(Box::new(self.konteks_beranda())),
+            Halaman::Wilayah(w) => Konteks::Wilayah(Box::new(self.konteks_wilayah(w))),
+            Halaman::Program(p) => Konteks::Program(Box::new(self.konteks_program(p))),
+            Halaman::Tahap(t) => Konteks::Tahap(Box::new(self.konteks_tahap(t))),
+            Halaman::DaftarProgram => Konteks::Daftar(self.konteks_daftar_program()),
+            Halaman::DaftarTahap => Konteks::Daftar(self.konteks_daftar_tahap()),
+            Halaman::TentangData => Konteks::Tentang(self.konteks_tentang()),
+            Halaman::Konten(i) => {
+                let page = &self.content.halaman[i];
+                Konteks::Konten(KonteksKonten {
+                    umum: self.umum(h, page.judul.clone(), vec![self.beranda()], ""),
+                    isi: page.html.clone(),
+                })
+            }
+        }
+    }
+
+    /// The sections per tahap for a region's figures, newest tahap first. `anak` are the
+    /// regions shown in the per-programme tables; `langsung` the figures not broken down.
+    fn bagian_tahap(
+        &self,
+        rekap: &Rekap,
+        anak: &[WilayahId],
+        langsung: Option<&Rekap>,
+        hanya_program: Option<ProgramId>,
+    ) -> Vec<BagianTahap> {
+        let lang = self.lang();
+        let mut tahap_ids: Vec<TahapId> = rekap.sel.iter().map(|(k, _)| k.tahap).collect();
+        tahap_ids.sort_unstable();
+        tahap_ids.dedup();
+        tahap_ids.reverse();
+        let mut out = Vec::new();
+        for t in tahap_ids {
+            let sel: Vec<_> = rekap
+                .sel
+                .iter()
+                .filter(|(k, _)| k.tahap == t && hanya_program.is_none_or(|p| k.program == p))
+                .collect();
+            if sel.is_empty() {
+                continue;
+            }
+            let tahap = &self.data.tahap[t as usize];
+
+            // figures per programme × penyalur, subtotal per programme with several penyalur
+            let mut program_rows = Vec::new();
+            let mut programs: Vec<ProgramId> = sel.iter().map(|(k, _)| k.program).collect();
+            programs.dedup();
+            for &p in &programs {
+                let rows: Vec<_> = sel.iter().filter(|(k, _)| k.program == p).collect();
+                let prog = &self.data.program[p as usize];
+                let href = Some(self.path(Halaman::Program(p)));
+                for (k, a) in &rows {
+                    program_rows.push(Baris::new(
+                        prog.kode.clone(),
+                        self.data.penyalur[k.penyalur as usize].clone(),
+                        href.clone(),
+                        "rinci",
+                        a,
+                    ));
+                }
+                if rows.len() > 1 {
+                    let mut sum = Angka::default();
+                    rows.iter().for_each(|(_, a)| sum.merge(a));
+                    program_rows.push(Baris::new(
+                        prog.kode.clone(),
+                        match lang {
+                            Lang::Id => "Jumlah".to_string(),
+                            Lang::En => "Total".to_string(),
+                        },
+                        href,
+                        "subtotal",
+                        &sum,
+                    ));
+                }
+            }
+
+            // paid KPM by penyalur × programme
+            let mut penyalur: Vec<_> = sel.iter().map(|(k, _)| k.penyalur).collect();
+            penyalur.sort_unstable();
+            penyalur.dedup();
+            let matriks = (programs.len() > 1 || penyalur.len() > 1).then(|| {
+                let baris: Vec<BarisMatriks> = penyalur
+                    .iter()
+                    .map(|&py| {
+                        let cells: Vec<Option<u64>> = programs
+                            .iter()
+                            .map(|&p| {
+                                sel.iter()
+                                    .find(|(k, _)| k.program == p && k.penyalur == py)
+                                    .map(|(_, a)| a.tersalur_kpm)
+                            })
+                            .collect();
+                        BarisMatriks {
+                            penyalur: self.data.penyalur[py as usize].clone(),
+                            total: cells.iter().flatten().sum(),
+                            sel: cells,
+                        }
+                    })
+                    .collect();
+                let jumlah: Vec<u64> = (0..programs.len())
+                    .map(|i| baris.iter().filter_map(|b| b.sel[i]).sum())
+                    .collect();
+                Matriks {
+                    program: programs.iter().map(|&p| self.tautan_program(p)).collect(),
+                    total: jumlah.iter().sum(),
+                    jumlah,
+                    baris,
+                }
+            });
+
+            let gagal = rekap
+                .gagal
+                .iter()
+                .filter(|g| {
+                    g.kunci.tahap == t && hanya_program.is_none_or(|p| g.kunci.program == p)
+                })
+                .map(|g| BarisGagal {
+                    program: self.data.program[g.kunci.program as usize].kode.clone(),
+                    penyalur: self.data.penyalur[g.kunci.penyalur as usize].clone(),
+                    alasan: self.data.alasan[g.alasan as usize].clone(),
+                    kpm: g.kpm,
+                })
+                .collect();
+
+            // per child region, one table per programme
+            let mut tabel_anak = Vec::new();
+            if !anak.is_empty() {
+                for &p in &programs {
+                    let prog = &self.data.program[p as usize];
+                    let mut baris = Vec::new();
+                    let mut total = Angka::default();
+                    for &c in anak {
+                        let a = self.report.wilayah[c as usize].angka(p, t);
+                        if a == Angka::default() {
+                            continue;
+                        }
+                        total.merge(&a);
+                        let l = self.tautan_wilayah(c);
+                        baris.push(Baris::new(
+                            l.label,
+                            String::new(),
+                            Some(l.href),
+                            "rinci",
+                            &a,
+                        ));
+                    }
+                    if let Some(d) = langsung {
+                        let a = d.angka(p, t);
+                        if a != Angka::default() {
+                            total.merge(&a);
+                            baris.push(Baris::new(
+                                match lang {
+                                    Lang::Id => "Tidak dirinci per wilayah".to_string(),
+                                    Lang::En => "Not broken down by region".to_string(),
+                                },
+                                String::new(),
+                                None,
+                                "rinci",
+                                &a,
+                            ));
+                        }
+                    }
+                    if baris.is_empty() {
+                        continue;
+                    }
+                    baris.push(Baris::new(
+                        match lang {
+                            Lang::Id => "Jumlah".to_string(),
+                            Lang::En => "Total".to_string(),
+                        },
+                        String::new(),
+                        None,
+                        "total",
+                        &total,
+                    ));
+                    tabel_anak.push(TabelAnak {
+                        id: format!(
+                            "{}-tahap-{}",
+                            self.program_slug[p as usize], self.tahap_slug[t as usize]
+                        ),
+                        program: prog.kode.clone(),
+                        program_nama: prog.nama.clone(),
+                        baris,
+                    });
+                }
+            }
+
+            out.push(BagianTahap {
+                id: format!("tahap-{}", self.tahap_slug[t as usize]),
+                tautan: self.tautan_tahap(t),
+                mulai: tahap.mulai.to_string(),
+                selesai: tahap.selesai.to_string(),
+                target: tahap.target.map(|d| d.to_string()),
+                program: program_rows,
+                matriks,
+                gagal,
+                anak: tabel_anak,
+            });
+        }
+        out
+    }
+
+    fn judul_anak(&self, anak: &[WilayahId]) -> String {
+        let lang = self.lang();
+        let Some(&first) = anak.first() else {
+            return String::new();
+        };
+        match (self.data.wilayah.node(first).tingkat, lang) {
+            (Tingkat::Provinsi, Lang::Id) => "Provinsi",
+            (Tingkat::Provinsi, Lang::En) => "Provinces",
+            (Tingkat::KabupatenKota, Lang::Id) => "Kabupaten/kota",
+            (Tingkat::KabupatenKota, Lang::En) => "Regencies and cities",
+            (Tingkat::Kecamatan, Lang::Id) => "Kecamatan",
+            (Tingkat::Kecamatan, Lang::En) => "Districts",
+            (Tingkat::DesaKelurahan, Lang::Id) => "Desa/kelurahan",
+            (Tingkat::DesaKelurahan, Lang::En) => "Villages",
+        }
+        .to_string()
+    }
+
+    fn konteks_beranda(&self) -> KonteksWilayah {
+        let tree = &self.data.wilayah;
+        let anak = tree.akar.clone();
+        let kelompok = anak
+            .iter()
+            .filter(|&&p| tree.node(p).tingkat == Tingkat::Provinsi)
+            .map(|&p| KelompokWilayah {
+                induk: self.tautan_wilayah(p),
+                anak: tree
+                    .node(p)
+                    .anak
+                    .iter()
+                    .map(|&c| self.tautan_wilayah(c))
+                    .collect(),
+            })
+            .filter(|k| !k.anak.is_empty())
+            .collect();
+        KonteksWilayah {
+            umum: self.umum(
+                Halaman::Beranda,
+                self.config.title.clone(),
+                Vec::new(),
+                "beranda",
+            ),
+            kode: String::new(),
+            jenis: String::new(),
+            kk: None,
+            penduduk: None,
+            tahap: self.bagian_tahap(&self.report.total, &anak, None, None),
+            judul_anak: self.judul_anak(&anak),
+            anak: anak.iter().map(|&c| self.tautan_wilayah(c)).collect(),
+            kelompok,
+        }
+    }
+
+    fn konteks_wilayah(&self, w: WilayahId) -> KonteksWilayah {
+        let tree = &self.data.wilayah;
+        let node = tree.node(w);
+        let mut breadcrumb = vec![self.beranda()];
+        breadcrumb.extend(
+            tree.ancestors(w)
+                .into_iter()
+                .map(|a| self.tautan_wilayah(a)),
+        );
+        KonteksWilayah {
+            umum: self.umum(
+                Halaman::Wilayah(w),
+                node.nama_lengkap(self.lang()),
+                breadcrumb,
+                "beranda",
+            ),
+            kode: node.kode_teks.clone(),
+            jenis: node.jenis(self.lang()).to_string(),
+            kk: node.kk,
+            penduduk: node.penduduk,
+            tahap: self.bagian_tahap(
+                &self.report.wilayah[w as usize],
+                &node.anak,
+                self.report.langsung(w),
+                None,
+            ),
+            judul_anak: self.judul_anak(&node.anak),
+            anak: node.anak.iter().map(|&c| self.tautan_wilayah(c)).collect(),
+            kelompok: Vec::new(),
+        }
+    }
+
+    /// The regions whose tables a programme or tahap page shows: the kabupaten/kota when the
+    /// tree has them, else the top level.
+    fn wilayah_ringkas(&self) -> Vec<WilayahId> {
+        let tree = &self.data.wilayah;
+        let kab: Vec<WilayahId> = (0..tree.len() as WilayahId)
+            .filter(|&w| tree.node(w).tingkat == Tingkat::KabupatenKota)
+            .collect();
+        if kab.is_empty() {
+            tree.akar.clone()
+        } else {
+            kab
+        }
+    }
+
+    fn konteks_program(&self, p: ProgramId) -> KonteksProgram {
+        let prog = &self.data.program[p as usize];
+        let breadcrumb = vec![
+            self.beranda(),
+            Tautan {
+                label: "Program".to_string(),
+                href: self.path(Halaman::DaftarProgram),
+            },
+        ];
+        KonteksProgram {
+            umum: self.umum(
+                Halaman::Program(p),
+                format!("{} ({})", prog.nama, prog.kode),
+                breadcrumb,
+                "program",
+            ),
+            kode: prog.kode.clone(),
+            sumber_dana: prog.sumber_dana.clone(),
+            nilai_per_kpm: prog.nilai_per_kpm,
+            periode: prog.periode.kode(),
+            tahap: self.bagian_tahap(&self.report.total, &self.wilayah_ringkas(), None, Some(p)),
+        }
+    }
+
+    fn konteks_tahap(&self, t: TahapId) -> KonteksTahap {
+        let tahap = &self.data.tahap[t as usize];
+        let breadcrumb = vec![
+            self.beranda(),
+            Tautan {
+                label: "Tahap".to_string(),
+                href: self.path(Halaman::DaftarTahap),
+            },
+        ];
+        let bagian = self
+            .bagian_tahap(&self.report.total, &self.wilayah_ringkas(), None, None)
+            .into_iter()
+            .find(|b| b.tautan.href == self.path(Halaman::Tahap(t)))
+            .unwrap_or_else(|| BagianTahap {
+                id: format!("tahap-{}", self.tahap_slug[t as usize]),
+                tautan: self.tautan_tahap(t),
+                mulai: tahap.mulai.to_string(),
+                selesai: tahap.selesai.to_string(),
+                target: tahap.target.map(|d| d.to_string()),
+                program: Vec::new(),
+                matriks: None,
+                gagal: Vec::new(),
+                anak: Vec::new(),
+            });
+        KonteksTahap {
+            umum: self.umum(Halaman::Tahap(t), tahap.nama.clone(), breadcrumb, "tahap"),
+            bagian,
+        }
+    }
+
+    fn konteks_daftar_program(&self) -> KonteksDaftar {
+        let item = (0..self.data.program.len() as ProgramId)
+            .map(|p| {
+                let prog = &self.data.program[p as usize];
+                let mut sum = Angka::default();
+                self.report
+                    .total
+                    .sel
+                    .iter()
+                    .filter(|(k, _)| k.program == p)
+                    .for_each(|(_, a)| sum.merge(a));
+                ItemDaftar {
+                    tautan: Tautan {
+                        label: format!("{} ({})", prog.nama, prog.kode),
+                        href: self.path(Halaman::Program(p)),
+                    },
+                    keterangan: prog.sumber_dana.clone(),
+                    realisasi: sum.realisasi(),
+                    alokasi_kpm: sum.alokasi_kpm,
+                }
+            })
+            .collect();
+        KonteksDaftar {
+            umum: self.umum(
+                Halaman::DaftarProgram,
+                "Program".to_string(),
+                vec![self.beranda()],
+                "program",
+            ),
+            item,
+        }
+    }
+
+    fn konteks_daftar_tahap(&self) -> KonteksDaftar {
+        let item = (0..self.data.tahap.len() as TahapId)
+            .rev()
+            .map(|t| {
+                let tahap = &self.data.tahap[t as usize];
+                let mut sum = Angka::default();
+                self.report
+                    .total
+                    .sel
+                    .iter()
+                    .filter(|(k, _)| k.tahap == t)
+                    .for_each(|(_, a)| sum.merge(a));
+                ItemDaftar {
+                    tautan: self.tautan_tahap(t),
+                    keterangan: format!("{} – {}", tahap.mulai, tahap.selesai),
+                    realisasi: sum.realisasi(),
+                    alokasi_kpm: sum.alokasi_kpm,
+                }
+            })
+            .collect();
+        KonteksDaftar {
+            umum: self.umum(
+                Halaman::DaftarTahap,
+                "Tahap".to_string(),
+                vec![self.beranda()],
+                "tahap",
+            ),
+            item,
+        }
+    }
+
+    fn konteks_tentang(&self) -> KonteksTentang {
+        let page = self.content.get(TENTANG_DATA);
+        let judul = page
+            .map(|p| p.judul.clone())
+            .unwrap_or_else(|| match self.lang() {
+                Lang::Id => "Tentang data".to_string(),
+                Lang::En => "About the data".to_string(),
+            });
+        let mutu: Vec<CatatanMutu> = self
+            .report
+            .temuan
+            .iter()
+            .take(200)
+            .map(|t| {
+                let (w, k, a, jenis) = match t {
+                    Temuan::MelebihiAlokasi {
+                        wilayah,
+                        kunci,
+                        angka,
+                    } => (*wilayah, kunci, angka, "melebihi_alokasi"),
+                    Temuan::TanpaAlokasi {
+                        wilayah,
+                        kunci,
+                        angka,
+                    } => (*wilayah, kunci, angka, "tanpa_alokasi"),
+                };
+                CatatanMutu {
+                    wilayah: self.tautan_wilayah(w),
+                    program: self.data.program[k.program as usize].kode.clone(),
+                    tahap: self.data.tahap[k.tahap as usize].kode.clone(),
+                    penyalur: self.data.penyalur[k.penyalur as usize].clone(),
+                    jenis,
+                    alokasi_kpm: a.alokasi_kpm,
+                    dilaporkan_kpm: a.tersalur_kpm + a.gagal_kpm,
+                }
+            })
+            .collect();
+        KonteksTentang {
+            umum: self.umum(Halaman::TentangData, judul, vec![self.beranda()], "tentang"),
+            isi: page.map(|p| p.html.clone()).unwrap_or_default(),
+            masukan: self.data.inputs.clone(),
+            jumlah_wilayah: self.data.wilayah.len(),
+            jumlah_desa: self
+                .data
+                .wilayah
+                .nodes
+                .iter()
+                .filter(|w| w.tingkat == Tingkat::DesaKelurahan)
+                .count(),
+            jumlah_mutu: self.report.temuan.len(),
+            mutu,
+        }
+    }
+}
