@@ -195,6 +195,8 @@ pub struct BagianTahap {
     pub target: Option<String>,
     /// Figures per programme × penyalur, with a subtotal per programme that has several.
     pub program: Vec<Baris>,
+    /// Whether any row has a rupiah amount (else the amount column is left out).
+    pub ada_nilai: bool,
     /// Paid KPM by penyalur × programme, when there is more than one of either.
     pub matriks: Option<Matriks>,
     /// Failures by reason.
@@ -681,6 +683,7 @@ impl<'a> Situs<'a> {
                 mulai: tahap.mulai.to_string(),
                 selesai: tahap.selesai.to_string(),
                 target: tahap.target.map(|d| d.to_string()),
+                ada_nilai: program_rows.iter().any(|b| b.tersalur_nilai.is_some()),
                 program: program_rows,
                 matriks,
                 gagal,
@@ -833,6 +836,7 @@ impl<'a> Situs<'a> {
                 selesai: tahap.selesai.to_string(),
                 target: tahap.target.map(|d| d.to_string()),
                 program: Vec::new(),
+                ada_nilai: false,
                 matriks: None,
                 gagal: Vec::new(),
                 anak: Vec::new(),

@@ -1,0 +1,382 @@
+//! End-to-end: build the example site (the repository root) and read the pages the way a
+//! reader would, checking that the seed figures are where a reader looks for them.
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+use scraper::{ElementRef, Html, Selector};
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The example site, built once for all tests of this file.
+fn site() -> &'static Path {
+    static SITE: OnceLock<(tempfile::TempDir, PathBuf)> = OnceLock::new();
+    let (_, out) = SITE.get_or_init(|| {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let out = dir.path().join("public");
+        salur::build(&salur::BuildOptions {
+            root: root(),
+            output: Some(out.clone()),
+            base_url: None,
+        })
+        .unwrap_or_else(|e| panic!("the example site must build:\n{e}"));
+        (dir, out)
+    });
+    out
+}
+
+fn page(rel: &str) -> Html {
+    let path = site().join(rel);
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{rel}: {e}"));
+    Html::parse_document(&text)
+}
+
+fn sel(s: &str) -> Selector {
+    Selector::parse(s).expect("selector")
+}
+
+fn text(e: ElementRef) -> String {
+    e.text()
+        .collect::<String>()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The table whose caption starts with `caption`, inside the element matching `scope`.
+fn table<'a>(doc: &'a Html, scope: &str, caption: &str) -> ElementRef<'a> {
+    let scope_el = doc
+        .select(&sel(scope))
+        .next()
+        .unwrap_or_else(|| panic!("no {scope}"));
+    scope_el
+        .select(&sel("table"))
+        .find(|t| {
+            t.select(&sel("caption"))
+                .next()
+                .is_some_and(|c| text(c).starts_with(caption))
+        })
+        .unwrap_or_else(|| panic!("no table '{caption}' in {scope}"))
+}
+
+/// The rows of a table as (row header text, data cell texts).
+fn rows(table: ElementRef) -> Vec<(String, Vec<String>)> {
+    table
+        .select(&sel("tbody tr, tfoot tr"))
+        .map(|tr| {
+            let head = tr.select(&sel("th")).next().map(text).unwrap_or_default();
+            let cells = tr.select(&sel("td")).map(text).collect();
+            (head, cells)
+        })
+        .collect()
+}
+
+/// The column headers of a table.
+fn headers(table: ElementRef) -> Vec<String> {
+    table.select(&sel("thead th")).map(text).collect()
+}
+
+fn cell(table: ElementRef, row_head: &str, column: &str) -> String {
+    let heads = headers(table);
+    let col = heads
+        .iter()
+        .position(|h| h == column)
+        .unwrap_or_else(|| panic!("no column {column} in {heads:?}"));
+    let (_, cells) = rows(table)
+        .into_iter()
+        .find(|(h, _)| h == row_head)
+        .unwrap_or_else(|| panic!("no row {row_head}"));
+    cells[col - 1].clone()
+}
+
+fn number(s: &str) -> u64 {
+    s.replace('.', "")
+        .parse()
+        .unwrap_or_else(|_| panic!("not a number: {s}"))
+}
+
+#[test]
+fn kota_pasuruan_shows_bst_18877() {
+    let doc = page("wilayah/35.75.html");
+    let t = table(&doc, "#tahap-2021-07", "Penyaluran per program");
+    assert_eq!(cell(t, "BST PT Pos Indonesia", "Alokasi"), "18.877");
+    assert_eq!(cell(t, "BLT PT Pos Indonesia", "Alokasi"), "10.550");
+    assert_eq!(cell(t, "APBD-TUNAI Bank Jatim", "Alokasi"), "5.744");
+    let h1 = doc.select(&sel("h1")).next().map(text);
+    assert_eq!(h1.as_deref(), Some("Kota Pasuruan"));
+}
+
+#[test]
+fn the_34_kelurahan_of_kota_pasuruan_add_up_to_18877() {
+    let wilayah = std::fs::read_to_string(root().join("data/wilayah.csv")).unwrap();
+    let kelurahan: Vec<&str> = wilayah
+        .lines()
+        .filter_map(|l| l.split(',').next())
+        .filter(|k| k.starts_with("35.75.") && k.split('.').count() == 4)
+        .collect();
+    assert_eq!(kelurahan.len(), 34);
+    let mut sum = 0;
+    for k in kelurahan {
+        let doc = page(&format!("wilayah/{k}.html"));
+        let t = table(&doc, "#tahap-2021-07", "Penyaluran per program");
+        let alokasi = number(&cell(t, "BST PT Pos Indonesia", "Alokasi"));
+        assert!(alokasi > 0, "{k}");
+        sum += alokasi;
+        // every kelurahan page says what it is and links back to its kecamatan and kota
+        let crumbs: Vec<String> = doc.select(&sel(".remah a")).map(text).collect();
+        assert!(
+            crumbs.contains(&"Kota Pasuruan".to_string()),
+            "{k}: {crumbs:?}"
+        );
+        assert!(
+            doc.select(&sel("h1"))
+                .next()
+                .map(text)
+                .unwrap()
+                .starts_with("Kelurahan ")
+        );
+    }
+    assert_eq!(sum, 18_877);
+}
+
+#[test]
+fn kapuas_shows_the_seed_figures_per_program_and_penyalur() {
+    let doc = page("wilayah/62.03.html");
+    let t = table(&doc, "#tahap-2024", "KPM tersalur per penyalur dan program");
+    assert_eq!(cell(t, "PT Pos Indonesia", "Jumlah"), "2.269");
+    assert_eq!(cell(t, "BRI", "PKH"), "1.472");
+    assert_eq!(cell(t, "BRI", "SEMBAKO"), "15.868");
+    // and the failures of the seed, by reason
+    let g = table(&doc, "#tahap-2024", "Gagal salur menurut alasan");
+    let reasons: Vec<String> = rows(g).into_iter().map(|(h, _)| h).collect();
+    for r in [
+        "tidak tahu jadwal penyaluran",
+        "penerima lansia",
+        "meninggal dunia",
+    ] {
+        assert!(reasons.iter().any(|x| x == r), "{r} not in {reasons:?}");
+    }
+}
+
+#[test]
+fn kukar_shows_its_target_date() {
+    let doc = page("wilayah/64.02.html");
+    let masa = doc
+        .select(&sel("#tahap-2021-t4 .masa"))
+        .next()
+        .map(text)
+        .unwrap();
+    assert!(masa.contains("Sabtu, 15 Januari 2022"), "{masa}");
+    // the kecamatan table lists Anggana and Tabang with their realisation
+    let t = table(&doc, "#tahap-2021-t4", "Realisasi PKH per wilayah");
+    let heads: Vec<String> = rows(t).into_iter().map(|(h, _)| h).collect();
+    assert!(
+        heads.contains(&"Kecamatan Anggana".to_string()),
+        "{heads:?}"
+    );
+    assert!(heads.contains(&"Kecamatan Tabang".to_string()), "{heads:?}");
+}
+
+#[test]
+fn home_program_and_tahap_pages_show_the_totals() {
+    let bst = page("program/bst.html");
+    let t = table(&bst, "main", "Realisasi BST per wilayah");
+    assert_eq!(cell(t, "Kota Pasuruan", "Alokasi"), "18.877");
+    let tahap = page("tahap/2021-07.html");
+    let t = table(&tahap, "main", "Penyaluran per program");
+    assert_eq!(cell(t, "BST PT Pos Indonesia", "Alokasi"), "18.877");
+    let home = page("index.html");
+    let links: Vec<String> = home.select(&sel(".direktori a")).map(text).collect();
+    for name in [
+        "Kota Pasuruan",
+        "Kota Probolinggo",
+        "Kabupaten Kapuas",
+        "Kabupaten Kutai Kartanegara",
+        "Kabupaten Tuban",
+    ] {
+        assert!(
+            links.contains(&name.to_string()),
+            "{name} not on the home page"
+        );
+    }
+    let modal = page("program/modal-usaha.html");
+    let info = modal.select(&sel("dl.info")).next().map(text).unwrap();
+    assert!(info.contains("Rp 2.500.000"), "{info}");
+}
+
+#[test]
+fn about_page_names_sources_licence_and_the_illustrative_split() {
+    let doc = page("tentang-data.html");
+    let body = doc.select(&sel("main")).next().map(text).unwrap();
+    assert!(
+        body.contains("ilustratif") || body.contains("ilustrasi"),
+        "{body}"
+    );
+    assert!(body.contains("ODbL"), "{body}");
+    for f in ["data/wilayah.csv", "data/realisasi.csv", "data/alokasi.csv"] {
+        assert!(body.contains(f), "{f} not listed");
+    }
+    // every page carries the region data's attribution in its footer
+    let kel = page("wilayah/35.75.01.1001.html");
+    let footer = kel.select(&sel("footer")).next().map(text).unwrap();
+    assert!(footer.contains("idn-area-data (ODbL)"), "{footer}");
+}
+
+fn all_files(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            let rel = e
+                .path()
+                .strip_prefix(dir)
+                .unwrap()
+                .to_string_lossy()
+                .into_owned();
+            (rel, std::fs::read(e.path()).unwrap())
+        })
+        .collect()
+}
+
+#[test]
+fn every_relative_link_and_anchor_resolves() {
+    let files = all_files(site());
+    let mut ids: HashMap<String, Vec<String>> = HashMap::new();
+    let docs: Vec<(String, Html)> = files
+        .iter()
+        .filter(|(p, _)| p.ends_with(".html"))
+        .map(|(p, b)| (p.clone(), Html::parse_document(&String::from_utf8_lossy(b))))
+        .collect();
+    for (p, doc) in &docs {
+        ids.insert(
+            p.clone(),
+            doc.select(&sel("[id]"))
+                .filter_map(|e| e.value().attr("id").map(str::to_string))
+                .collect(),
+        );
+    }
+    let mut checked = 0;
+    for (p, doc) in &docs {
+        let base = Path::new(p).parent().unwrap_or(Path::new(""));
+        for e in doc.select(&sel("a[href], link[href]")) {
+            let href = e.value().attr("href").unwrap();
+            if href.starts_with("http://") || href.starts_with("https://") {
+                continue;
+            }
+            assert!(!href.starts_with('/'), "{p}: absolute link {href}");
+            let (target, fragment) = match href.split_once('#') {
+                Some((t, f)) => (t, Some(f)),
+                None => (href, None),
+            };
+            let resolved = if target.is_empty() {
+                p.clone()
+            } else {
+                assert!(
+                    !target.ends_with('/'),
+                    "{p}: link {href} does not end in a file name"
+                );
+                normalise(&base.join(target))
+            };
+            assert!(
+                files.contains_key(&resolved),
+                "{p}: broken link {href} → {resolved}"
+            );
+            if let Some(f) = fragment {
+                assert!(
+                    ids.get(&resolved).is_some_and(|v| v.iter().any(|i| i == f)),
+                    "{p}: anchor {href} not found"
+                );
+            }
+            checked += 1;
+        }
+    }
+    assert!(checked > 10_000, "only {checked} links checked");
+}
+
+fn normalise(p: &Path) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    for c in p.components() {
+        match c {
+            std::path::Component::ParentDir => {
+                parts.pop();
+            }
+            std::path::Component::Normal(s) => parts.push(s.to_string_lossy().into_owned()),
+            _ => {}
+        }
+    }
+    parts.join("/")
+}
+
+#[test]
+fn pages_are_small_semantic_and_in_indonesian() {
+    let css = std::fs::metadata(site().join("style.css")).unwrap().len();
+    for k in ["35.75.01.1001", "62.03.01.1006", "64.02.04.2001"] {
+        let rel = format!("wilayah/{k}.html");
+        let html = std::fs::metadata(site().join(&rel)).unwrap().len();
+        assert!(html + css < 30_000, "{rel}: {html} + {css} bytes");
+        let doc = page(&rel);
+        let lang = doc.root_element().value().attr("lang");
+        assert_eq!(lang, Some("id"));
+        assert!(
+            doc.select(&sel("script")).next().is_none(),
+            "{rel} has a script"
+        );
+        for t in doc.select(&sel("table")) {
+            assert!(
+                t.select(&sel("caption")).next().is_some(),
+                "{rel}: table without caption"
+            );
+        }
+        for td in doc.select(&sel("td")) {
+            let classes = td.value().attr("class").unwrap_or("");
+            let txt = text(td);
+            if txt.chars().next().is_some_and(|c| c.is_ascii_digit()) {
+                assert!(
+                    classes.contains('n'),
+                    "{rel}: number {txt} not right-aligned"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn two_builds_are_byte_identical_and_a_rebuild_rewrites_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = dir.path().join("a");
+    let b = dir.path().join("b");
+    let opts = |out: &Path| salur::BuildOptions {
+        root: root(),
+        output: Some(out.to_path_buf()),
+        base_url: None,
+    };
+    let first = salur::build(&opts(&a)).unwrap();
+    salur::build(&opts(&b)).unwrap();
+    let fa = all_files(&a);
+    assert_eq!(fa.len(), first.files);
+    assert!(fa == all_files(&b), "two builds differ");
+
+    let mtimes = |dir: &Path| -> BTreeMap<String, std::time::SystemTime> {
+        walkdir::WalkDir::new(dir)
+            .into_iter()
+            .filter_map(Result::ok)
+            .filter(|e| e.file_type().is_file())
+            .map(|e| {
+                (
+                    e.path().display().to_string(),
+                    e.metadata().unwrap().modified().unwrap(),
+                )
+            })
+            .collect()
+    };
+    let before = mtimes(&a);
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    let again = salur::build(&opts(&a)).unwrap();
+    assert_eq!(again.output.ditulis, 0);
+    assert_eq!(again.output.tetap, first.files);
+    assert_eq!(mtimes(&a), before);
+}
