@@ -176,6 +176,10 @@ pub struct TabelAnak {
     pub program: String,
     /// Programme name.
     pub program_nama: String,
+    /// The children's level, for the caption (`kecamatan`).
+    pub tingkat: String,
+    /// The children's level, as a column head (`Kecamatan`).
+    pub tingkat_judul: String,
     /// One row per child region, then the total.
     pub baris: Vec<Baris>,
 }
@@ -193,6 +197,8 @@ pub struct BagianTahap {
     pub selesai: String,
     /// Target date, if any.
     pub target: Option<String>,
+    /// The latest day of this tahap's realisation data.
+    pub data_per: Option<String>,
     /// Figures per programme × penyalur, with a subtotal per programme that has several.
     pub program: Vec<Baris>,
     /// Whether any row has a rupiah amount (else the amount column is left out).
@@ -627,11 +633,10 @@ impl<'a> Situs<'a> {
                             continue;
                         }
                         total.merge(&a);
-                        let l = self.tautan_wilayah(c);
                         baris.push(Baris::new(
-                            l.label,
+                            self.data.wilayah.node(c).nama.clone(),
                             String::new(),
-                            Some(l.href),
+                            Some(self.path(Halaman::Wilayah(c))),
                             "rinci",
                             &a,
                         ));
@@ -672,6 +677,8 @@ impl<'a> Situs<'a> {
                         ),
                         program: prog.kode.clone(),
                         program_nama: prog.nama.clone(),
+                        tingkat: self.judul_anak_tunggal(anak).to_lowercase(),
+                        tingkat_judul: self.judul_anak_tunggal(anak),
                         baris,
                     });
                 }
@@ -683,6 +690,7 @@ impl<'a> Situs<'a> {
                 mulai: tahap.mulai.to_string(),
                 selesai: tahap.selesai.to_string(),
                 target: tahap.target.map(|d| d.to_string()),
+                data_per: self.report.tahap_data_per[t as usize].map(|d| d.to_string()),
                 ada_nilai: program_rows.iter().any(|b| b.tersalur_nilai.is_some()),
                 program: program_rows,
                 matriks,
@@ -707,6 +715,23 @@ impl<'a> Situs<'a> {
             (Tingkat::Kecamatan, Lang::En) => "Districts",
             (Tingkat::DesaKelurahan, Lang::Id) => "Desa/kelurahan",
             (Tingkat::DesaKelurahan, Lang::En) => "Villages",
+        }
+        .to_string()
+    }
+
+    fn judul_anak_tunggal(&self, anak: &[WilayahId]) -> String {
+        let Some(&first) = anak.first() else {
+            return String::new();
+        };
+        match (self.data.wilayah.node(first).tingkat, self.lang()) {
+            (Tingkat::Provinsi, Lang::Id) => "Provinsi",
+            (Tingkat::Provinsi, Lang::En) => "Province",
+            (Tingkat::KabupatenKota, Lang::Id) => "Kabupaten/kota",
+            (Tingkat::KabupatenKota, Lang::En) => "Regency/city",
+            (Tingkat::Kecamatan, Lang::Id) => "Kecamatan",
+            (Tingkat::Kecamatan, Lang::En) => "District",
+            (Tingkat::DesaKelurahan, Lang::Id) => "Desa/kelurahan",
+            (Tingkat::DesaKelurahan, Lang::En) => "Village",
         }
         .to_string()
     }
@@ -835,6 +860,7 @@ impl<'a> Situs<'a> {
                 mulai: tahap.mulai.to_string(),
                 selesai: tahap.selesai.to_string(),
                 target: tahap.target.map(|d| d.to_string()),
+                data_per: None,
                 program: Vec::new(),
                 ada_nilai: false,
                 matriks: None,

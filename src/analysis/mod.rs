@@ -201,6 +201,8 @@ pub struct Report {
     pub total: Rekap,
     /// The date the figures describe.
     pub data_per: Option<Date>,
+    /// Per tahap, the latest day of its realisation rows, indexed by [`TahapId`].
+    pub tahap_data_per: Vec<Option<Date>>,
     /// Data-quality findings, in region order.
     pub temuan: Vec<Temuan>,
 }
@@ -250,6 +252,12 @@ pub fn analyse(ds: &Dataset, data_as_of: Option<Date>) -> Report {
         }
     }
 
+    let mut tahap_data_per: Vec<Option<Date>> = vec![None; ds.tahap.len()];
+    for r in &ds.realisasi {
+        let slot = &mut tahap_data_per[r.tahap as usize];
+        *slot = (*slot).max(Some(r.tanggal));
+    }
+
     let mut temuan = Vec::new();
     for (w, rekap) in direct.iter().enumerate() {
         for (kunci, angka) in &rekap.sel {
@@ -296,6 +304,7 @@ pub fn analyse(ds: &Dataset, data_as_of: Option<Date>) -> Report {
         langsung,
         total,
         data_per: data_as_of.or_else(|| ds.latest_tanggal()),
+        tahap_data_per,
         temuan,
     }
 }
