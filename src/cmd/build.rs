@@ -29,8 +29,12 @@ pub fn execute(args: Args) -> Result<(), salur::Error> {
     let o = summary.output;
     match summary.lang {
         Lang::Id => println!(
-            "{} berkas: {} ditulis, {} tidak berubah, {} dihapus; {:.2} detik",
-            summary.files, o.ditulis, o.tetap, o.dihapus, summary.seconds
+            "{} berkas: {} ditulis, {} tidak berubah, {} dihapus; {} detik",
+            summary.files,
+            o.ditulis,
+            o.tetap,
+            o.dihapus,
+            format!("{:.2}", summary.seconds).replace('.', ",")
         ),
         Lang::En => println!(
             "{} files: {} written, {} unchanged, {} removed; {:.2} s",
