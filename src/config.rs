@@ -144,7 +144,7 @@ impl Config {
             config.description = d;
         }
         if let Some(b) = raw.base_url {
-            config.base_url = b;
+            config.base_url = normalise_base_url(&b);
         }
         if let Some(l) = raw.language {
             config.language = l;
@@ -176,6 +176,16 @@ impl Config {
         }
         config.attribution = raw.attribution;
         Ok(config)
+    }
+}
+
+/// A base URL with exactly one trailing slash (empty stays empty).
+pub fn normalise_base_url(url: &str) -> String {
+    let url = url.trim().trim_end_matches('/');
+    if url.is_empty() {
+        String::new()
+    } else {
+        format!("{url}/")
     }
 }
 

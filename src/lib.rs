@@ -149,7 +149,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary, Error> {
     let started = Instant::now();
     let mut loaded = load(&options.root)?;
     if let Some(url) = &options.base_url {
-        loaded.config.base_url = url.clone();
+        loaded.config.base_url = config::normalise_base_url(url);
     }
     let Loaded {
         config,

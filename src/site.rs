@@ -590,17 +590,25 @@ impl<'a> Situs<'a> {
                             .collect();
                         BarisMatriks {
                             penyalur: self.data.penyalur[py as usize].clone(),
-                            total: cells.iter().flatten().sum(),
+                            total: cells
+                                .iter()
+                                .flatten()
+                                .fold(0u64, |a, &b| a.saturating_add(b)),
                             sel: cells,
                         }
                     })
                     .collect();
                 let jumlah: Vec<u64> = (0..programs.len())
-                    .map(|i| baris.iter().filter_map(|b| b.sel[i]).sum())
+                    .map(|i| {
+                        baris
+                            .iter()
+                            .filter_map(|b| b.sel[i])
+                            .fold(0u64, |a, b| a.saturating_add(b))
+                    })
                     .collect();
                 Matriks {
                     program: programs.iter().map(|&p| self.tautan_program(p)).collect(),
-                    total: jumlah.iter().sum(),
+                    total: jumlah.iter().fold(0u64, |a, &b| a.saturating_add(b)),
                     jumlah,
                     baris,
                 }
@@ -970,7 +978,7 @@ impl<'a> Situs<'a> {
                     penyalur: self.data.penyalur[k.penyalur as usize].clone(),
                     jenis,
                     alokasi_kpm: a.alokasi_kpm,
-                    dilaporkan_kpm: a.tersalur_kpm + a.gagal_kpm,
+                    dilaporkan_kpm: a.tersalur_kpm.saturating_add(a.gagal_kpm),
                 }
             })
             .collect();

@@ -21,14 +21,14 @@ pub struct Rupiah {
 impl Rupiah {
     fn add(&mut self, nilai: Option<u64>) {
         match nilai {
-            Some(n) => self.jumlah += n,
-            None => self.tanpa_nilai += 1,
+            Some(n) => self.jumlah = self.jumlah.saturating_add(n),
+            None => self.tanpa_nilai = self.tanpa_nilai.saturating_add(1),
         }
     }
 
     fn merge(&mut self, other: &Rupiah) {
-        self.jumlah += other.jumlah;
-        self.tanpa_nilai += other.tanpa_nilai;
+        self.jumlah = self.jumlah.saturating_add(other.jumlah);
+        self.tanpa_nilai = self.tanpa_nilai.saturating_add(other.tanpa_nilai);
     }
 
     /// The amount, when every contributing row had one.
@@ -55,17 +55,19 @@ pub struct Angka {
 impl Angka {
     /// Adds `other` into `self`.
     pub fn merge(&mut self, other: &Angka) {
-        self.alokasi_kpm += other.alokasi_kpm;
+        self.alokasi_kpm = self.alokasi_kpm.saturating_add(other.alokasi_kpm);
         self.alokasi_nilai.merge(&other.alokasi_nilai);
-        self.tersalur_kpm += other.tersalur_kpm;
+        self.tersalur_kpm = self.tersalur_kpm.saturating_add(other.tersalur_kpm);
         self.tersalur_nilai.merge(&other.tersalur_nilai);
-        self.gagal_kpm += other.gagal_kpm;
+        self.gagal_kpm = self.gagal_kpm.saturating_add(other.gagal_kpm);
     }
 
     /// KPM neither paid nor failed yet: allocation − paid − failed (negative when more was
     /// reported than allocated).
     pub fn sisa_kpm(&self) -> i64 {
-        self.alokasi_kpm as i64 - self.tersalur_kpm as i64 - self.gagal_kpm as i64
+        let reported = i128::from(self.tersalur_kpm) + i128::from(self.gagal_kpm);
+        (i128::from(self.alokasi_kpm) - reported).clamp(i128::from(i64::MIN), i128::from(i64::MAX))
+            as i64
     }
 
     /// The realisation rate, paid / allocated; `None` without an allocation.
@@ -122,7 +124,7 @@ impl Rekap {
             .gagal
             .binary_search_by_key(&(kunci, alasan), |g| (g.kunci, g.alasan))
         {
-            Ok(i) => self.gagal[i].kpm += kpm,
+            Ok(i) => self.gagal[i].kpm = self.gagal[i].kpm.saturating_add(kpm),
             Err(i) => self.gagal.insert(i, GagalAlasan { kunci, alasan, kpm }),
         }
     }
@@ -227,7 +229,7 @@ pub fn analyse(ds: &Dataset, data_as_of: Option<Date>) -> Report {
             tahap: a.tahap,
             penyalur: a.penyalur,
         });
-        cell.alokasi_kpm += a.kpm;
+        cell.alokasi_kpm = cell.alokasi_kpm.saturating_add(a.kpm);
         cell.alokasi_nilai.add(a.nilai);
     }
     for r in &ds.realisasi {
@@ -240,11 +242,11 @@ pub fn analyse(ds: &Dataset, data_as_of: Option<Date>) -> Report {
         let cell = rekap.cell(kunci);
         match r.status {
             Status::Tersalur => {
-                cell.tersalur_kpm += r.kpm;
+                cell.tersalur_kpm = cell.tersalur_kpm.saturating_add(r.kpm);
                 cell.tersalur_nilai.add(r.nilai);
             }
             Status::Gagal => {
-                cell.gagal_kpm += r.kpm;
+                cell.gagal_kpm = cell.gagal_kpm.saturating_add(r.kpm);
                 if let Some(alasan) = r.alasan {
                     rekap.add_gagal(kunci, alasan, r.kpm);
                 }
@@ -261,7 +263,7 @@ pub fn analyse(ds: &Dataset, data_as_of: Option<Date>) -> Report {
     let mut temuan = Vec::new();
     for (w, rekap) in direct.iter().enumerate() {
         for (kunci, angka) in &rekap.sel {
-            let dilaporkan = angka.tersalur_kpm + angka.gagal_kpm;
+            let dilaporkan = angka.tersalur_kpm.saturating_add(angka.gagal_kpm);
             if angka.alokasi_kpm == 0 && dilaporkan > 0 {
                 temuan.push(Temuan::TanpaAlokasi {
                     wilayah: w as WilayahId,

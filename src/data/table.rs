@@ -237,12 +237,21 @@ impl Table {
         let names: Vec<String> = header.iter().map(normalise_header).collect();
         let mut ok = true;
         for (i, name) in names.iter().enumerate() {
-            if is_personal(name, columns) {
+            if looks_like_nik(&header[i]) {
                 diags.push(Diagnostic::error(
                     rel,
                     1,
                     i as u64 + 1,
-                    Some(&String::from_utf8_lossy(trim(&header[i]))),
+                    Some(&mask_nik(&header[i])),
+                    Problem::PrivacyNik,
+                ));
+                ok = false;
+            } else if is_personal(name, columns) {
+                diags.push(Diagnostic::error(
+                    rel,
+                    1,
+                    i as u64 + 1,
+                    Some(&mask_nik(&header[i])),
                     Problem::PrivacyColumn,
                 ));
                 ok = false;
@@ -371,7 +380,7 @@ pub fn text<'r>(table: &str, row: &Row<'r>, c: usize, diags: &mut Diagnostics) -
                 table,
                 row.line,
                 row.column(c),
-                Some(&String::from_utf8_lossy(row.get(c))),
+                Some(&mask_nik(row.get(c))),
                 Problem::Csv("not UTF-8 text; save the file as 'CSV UTF-8'".to_string()),
             ));
             None
@@ -407,7 +416,7 @@ pub fn report(table: &str, row: &Row, c: usize, problem: Problem, diags: &mut Di
             table,
             row.line,
             row.column(c),
-            Some(&String::from_utf8_lossy(row.get(c))),
+            Some(&mask_nik(row.get(c))),
             problem,
         )
     });

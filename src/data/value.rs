@@ -246,30 +246,44 @@ impl KodeWilayah {
     }
 }
 
-/// Whether a cell looks like a NIK or a family card number: exactly 16 digits (Excel's leading
-/// apostrophe for text allowed).
+/// Whether a cell holds something shaped like a NIK or a family card number: a run of exactly
+/// 16 digits (not part of a longer run), alone or inside other text.
 pub fn looks_like_nik(b: &[u8]) -> bool {
-    if b.len() < 16 || b.len() > 24 {
-        return false;
-    }
-    let s = trim(b);
-    let s = s.strip_prefix(b"'").unwrap_or(s);
-    s.len() == 16 && s.iter().all(u8::is_ascii_digit)
+    b.len() >= 16 && nik_runs(b).next().is_some()
 }
 
-/// Masks a NIK-shaped value so that an error message does not publish it: `3575**********01`.
+/// The byte ranges of the 16-digit runs in `b`.
+fn nik_runs(b: &[u8]) -> impl Iterator<Item = std::ops::Range<usize>> + '_ {
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while i < b.len() {
+            if b[i].is_ascii_digit() {
+                let start = i;
+                while i < b.len() && b[i].is_ascii_digit() {
+                    i += 1;
+                }
+                if i - start == 16 {
+                    return Some(start..i);
+                }
+            } else {
+                i += 1;
+            }
+        }
+        None
+    })
+}
+
+/// A cell's value for an error message, with every NIK-shaped run masked (`3575**********01`)
+/// so that a message never publishes one.
 pub fn mask_nik(b: &[u8]) -> String {
-    let s = String::from_utf8_lossy(trim(b)).into_owned();
-    let chars: Vec<char> = s.chars().collect();
-    if chars.len() <= 6 {
-        return "*".repeat(chars.len());
+    let mut out = b.to_vec();
+    let runs: Vec<_> = nik_runs(b).collect();
+    for r in runs {
+        for j in r.start + 4..r.end - 2 {
+            out[j] = b'*';
+        }
     }
-    let n = chars.len();
-    chars
-        .iter()
-        .enumerate()
-        .map(|(i, &c)| if i < 4 || i >= n - 2 { c } else { '*' })
-        .collect()
+    String::from_utf8_lossy(trim(&out)).into_owned()
 }
 
 #[cfg(test)]
@@ -383,8 +397,14 @@ mod tests {
     fn nik_shape() {
         assert!(looks_like_nik(b"3575012345670001"));
         assert!(looks_like_nik(b" '3575012345670001 "));
+        assert!(looks_like_nik(b"NIK 3575012345670001 (ibu)"));
         assert!(!looks_like_nik(b"357501234567000"));
+        assert!(!looks_like_nik(b"35750123456700012"));
         assert!(!looks_like_nik(b"35.75.01.1001"));
         assert_eq!(mask_nik(b"3575012345670001"), "3575**********01");
+        assert_eq!(
+            mask_nik(b"a 3575012345670001, 3575012345670002"),
+            "a 3575**********01, 3575**********02"
+        );
     }
 }

@@ -96,6 +96,7 @@ const I18N_EN: &str = include_str!("../../themes/default/i18n/en.toml");
 struct SiteGlobals<'a> {
     title: &'a str,
     description: &'a str,
+    base_url: &'a str,
     lang: &'static str,
     data_per: Option<String>,
     attribution: &'a [String],
@@ -164,6 +165,7 @@ impl Renderer {
             &SiteGlobals {
                 title: &config.title,
                 description: &config.description,
+                base_url: &config.base_url,
                 lang: config.language.tag(),
                 data_per: data_per.map(|d| d.to_string()),
                 attribution: &config.attribution,
