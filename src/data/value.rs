@@ -279,9 +279,7 @@ pub fn mask_nik(b: &[u8]) -> String {
     let mut out = b.to_vec();
     let runs: Vec<_> = nik_runs(b).collect();
     for r in runs {
-        for j in r.start + 4..r.end - 2 {
-            out[j] = b'*';
-        }
+        out[r.start + 4..r.end - 2].fill(b'*');
     }
     String::from_utf8_lossy(trim(&out)).into_owned()
 }
