@@ -110,6 +110,11 @@ pub enum Problem {
         /// The line of the first occurrence.
         first_line: u64,
     },
+    /// A column named twice in the header.
+    DuplicateColumn {
+        /// The position of its first occurrence.
+        first_column: u64,
+    },
     /// A required column is absent from the header.
     MissingColumn {
         /// The column's name.
@@ -255,6 +260,13 @@ impl Problem {
                     format!("duplikat; sudah ada di baris {first_line}")
                 } else {
                     format!("duplicate; already given on line {first_line}")
+                }
+            }
+            Problem::DuplicateColumn { first_column } => {
+                if id {
+                    format!("kolom ganda; sudah ada di kolom {first_column}")
+                } else {
+                    format!("duplicate column; already at column {first_column}")
                 }
             }
             Problem::MissingColumn { column } => {

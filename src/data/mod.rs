@@ -198,8 +198,24 @@ pub fn load(root: &Path) -> Result<(Dataset, Diagnostics), Diagnostics> {
     loader.wilayah(root, &mut ds, &mut diags);
     loader.program(root, &mut ds, &mut diags);
     loader.tahap(root, &mut ds, &mut diags);
-    loader.alokasi(root, &mut ds, &mut diags);
-    loader.realisasi(root, &mut ds, &mut diags);
+    // Allocations and realisations refer to programmes and tahap: without their files, every
+    // row would be an "unknown code"; say once which file is missing instead.
+    let uses_codes = ["data/alokasi.csv", "data/realisasi.csv"]
+        .iter()
+        .any(|f| root.join(f).is_file());
+    let mut references_missing = false;
+    if uses_codes {
+        for f in ["data/program.csv", "data/tahap.csv"] {
+            if !root.join(f).is_file() {
+                diags.push(Diagnostic::error(f, 0, 0, None, Problem::MissingFile));
+                references_missing = true;
+            }
+        }
+    }
+    if !references_missing {
+        loader.alokasi(root, &mut ds, &mut diags);
+        loader.realisasi(root, &mut ds, &mut diags);
+    }
     if diags.has_errors() {
         Err(diags)
     } else {
@@ -325,7 +341,7 @@ impl Loader {
             diags.push(Diagnostic::error(
                 name,
                 line,
-                1,
+                t.column_number(0),
                 Some(&kode),
                 Problem::MissingParent { parent },
             ));
@@ -540,18 +556,11 @@ impl Loader {
         None
     }
 
-    fn nilai(
-        name: &str,
-        row: &Row,
-        c: usize,
-        kpm: u64,
-        program: ProgramId,
-        ds: &Dataset,
-        diags: &mut Diagnostics,
-    ) -> Option<Option<u64>> {
+    /// Reads an optional money column: `Some(None)` when empty, `None` when malformed
+    /// (reported).
+    fn nilai(name: &str, row: &Row, c: usize, diags: &mut Diagnostics) -> Option<Option<u64>> {
         if row.get(c).is_empty() {
-            let per = ds.program[program as usize].nilai_per_kpm;
-            return Some(per.map(|p| p.saturating_mul(kpm)));
+            return Some(None);
         }
         match value::money(row.get(c)) {
             Ok(n) => Some(Some(n)),
@@ -560,6 +569,11 @@ impl Loader {
                 None
             }
         }
+    }
+
+    /// The amount of a row: as given, else `kpm × nilai_per_kpm` of its programme.
+    fn nilai_atau_tarif(given: Option<u64>, kpm: u64, program: &Program) -> Option<u64> {
+        given.or_else(|| program.nilai_per_kpm.map(|p| p.saturating_mul(kpm)))
     }
 
     fn alokasi(&mut self, root: &Path, ds: &mut Dataset, diags: &mut Diagnostics) {
@@ -578,12 +592,13 @@ impl Loader {
                     None
                 }
             };
-            let (Some((program, tahap, wilayah, penyalur)), Some(kpm)) = (keys, kpm) else {
+            let nilai = Self::nilai(name, row, 5, diags);
+            let (Some((program, tahap, wilayah, penyalur)), Some(kpm), Some(nilai)) =
+                (keys, kpm, nilai)
+            else {
                 return;
             };
-            let Some(nilai) = Self::nilai(name, row, 5, kpm, program, ds, diags) else {
-                return;
-            };
+            let nilai = Self::nilai_atau_tarif(nilai, kpm, &ds.program[program as usize]);
             match seen.entry((program, tahap, wilayah, penyalur)) {
                 Entry::Occupied(e) => {
                     return diags.push(Diagnostic::error(
@@ -647,6 +662,7 @@ impl Loader {
                 }
             };
             let alasan_text = text(name, row, 6, diags);
+            let nilai = Self::nilai(name, row, 8, diags);
             let (Some((program, tahap, wilayah, penyalur)), Some(tanggal), Some(status), Some(kpm)) =
                 (keys, tanggal, status, kpm)
             else {
@@ -672,9 +688,10 @@ impl Loader {
                 (Status::Gagal, None) => return,
                 (Status::Tersalur, _) => None,
             };
-            let Some(nilai) = Self::nilai(name, row, 8, kpm, program, ds, diags) else {
+            let Some(nilai) = nilai else {
                 return;
             };
+            let nilai = Self::nilai_atau_tarif(nilai, kpm, &ds.program[program as usize]);
             rows.push(Realisasi {
                 program,
                 tahap,

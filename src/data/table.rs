@@ -27,6 +27,10 @@ pub struct Table {
     delimiter: u8,
     /// For each column of [`Columns`] (required first, then optional), its index in a record.
     index: Vec<Option<usize>>,
+    /// How many of `index` are required (a row must have those fields).
+    required: usize,
+    /// Lines before `bytes` starts (1 when Excel's `sep=;` line was removed).
+    skipped_lines: u64,
     /// The number of data rows read so far.
     pub rows: usize,
 }
@@ -105,11 +109,11 @@ struct LineCounter<'b> {
 }
 
 impl<'b> LineCounter<'b> {
-    fn new(bytes: &'b [u8]) -> Self {
+    fn new(bytes: &'b [u8], skipped_lines: u64) -> Self {
         LineCounter {
             bytes,
             offset: 0,
-            line: 1,
+            line: 1 + skipped_lines,
         }
     }
 
@@ -164,6 +168,15 @@ impl<'r> Row<'r> {
 }
 
 impl Table {
+    /// The 1-based position in the file of column `c` of [`Columns`] (0 if absent).
+    pub fn column_number(&self, c: usize) -> u64 {
+        self.index
+            .get(c)
+            .copied()
+            .flatten()
+            .map_or(0, |i| i as u64 + 1)
+    }
+
     /// Opens `root/rel`. Returns `Ok(None)` when the file does not exist; header problems
     /// (missing columns, personal-data columns) are reported into `diags`, and the table is
     /// returned only when its rows can be read.
@@ -200,7 +213,23 @@ impl Table {
         if bytes.starts_with(b"\xEF\xBB\xBF") {
             bytes.drain(..3);
         }
-        let delimiter = detect_delimiter(&bytes);
+        // Excel understands a first line `sep=;` naming the delimiter; so do we.
+        let mut skipped_lines = 0;
+        let mut delimiter = None;
+        if bytes.len() >= 5 && bytes[..4].eq_ignore_ascii_case(b"sep=") {
+            let end = bytes
+                .iter()
+                .position(|&b| b == b'\n')
+                .unwrap_or(bytes.len());
+            let line = trim(&bytes[4..end]);
+            if line.len() == 1 {
+                delimiter = Some(line[0]);
+                bytes.drain(..(end + 1).min(bytes.len()));
+                skipped_lines = 1;
+            }
+        }
+        let delimiter = delimiter.unwrap_or_else(|| detect_delimiter(&bytes));
+        let header_line = 1 + skipped_lines;
         let mut reader = csv::ReaderBuilder::new()
             .delimiter(delimiter)
             .has_headers(false)
@@ -213,7 +242,7 @@ impl Table {
                 for c in columns.required {
                     diags.push(Diagnostic::error(
                         rel,
-                        1,
+                        header_line,
                         0,
                         None,
                         Problem::MissingColumn {
@@ -226,7 +255,7 @@ impl Table {
             Err(e) => {
                 diags.push(Diagnostic::error(
                     rel,
-                    1,
+                    header_line,
                     0,
                     None,
                     Problem::Csv(e.to_string()),
@@ -240,16 +269,30 @@ impl Table {
             if looks_like_nik(&header[i]) {
                 diags.push(Diagnostic::error(
                     rel,
-                    1,
+                    header_line,
                     i as u64 + 1,
                     Some(&mask_nik(&header[i])),
                     Problem::PrivacyNik,
                 ));
                 ok = false;
+            } else if let Some(first) = names[..i].iter().position(|n| n == name)
+                && (columns.required.contains(&name.as_str())
+                    || columns.optional.contains(&name.as_str()))
+            {
+                diags.push(Diagnostic::error(
+                    rel,
+                    header_line,
+                    i as u64 + 1,
+                    Some(name),
+                    Problem::DuplicateColumn {
+                        first_column: first as u64 + 1,
+                    },
+                ));
+                ok = false;
             } else if is_personal(name, columns) {
                 diags.push(Diagnostic::error(
                     rel,
-                    1,
+                    header_line,
                     i as u64 + 1,
                     Some(&mask_nik(&header[i])),
                     Problem::PrivacyColumn,
@@ -263,7 +306,7 @@ impl Table {
             if found.is_none() {
                 diags.push(Diagnostic::error(
                     rel,
-                    1,
+                    header_line,
                     0,
                     None,
                     Problem::MissingColumn {
@@ -281,7 +324,9 @@ impl Table {
             name: rel.to_string(),
             bytes,
             delimiter,
+            required: columns.required.len(),
             index,
+            skipped_lines,
             rows: 0,
         })
     }
@@ -298,8 +343,8 @@ impl Table {
             .has_headers(true)
             .flexible(true)
             .from_reader(&self.bytes[..]);
-        let needed = self
-            .index
+        // optional columns may be missing at the end of a row; required ones may not
+        let needed = self.index[..self.required]
             .iter()
             .flatten()
             .copied()
@@ -307,7 +352,7 @@ impl Table {
             .map_or(0, |m| m + 1);
         let mut record = ByteRecord::new();
         let mut rows = 0;
-        let mut lines = LineCounter::new(&self.bytes);
+        let mut lines = LineCounter::new(&self.bytes, self.skipped_lines);
         loop {
             match reader.read_byte_record(&mut record) {
                 Ok(true) => {}
@@ -486,6 +531,20 @@ mod tests {
             "{msg}"
         );
         assert!(!msg.contains("3575012345670001"));
+    }
+
+    #[test]
+    fn excel_sep_line_and_missing_optional_fields() {
+        let (r, d) = rows(b"sep=;\nkode;kpm;nilai\nA;1\n");
+        assert!(d.is_empty(), "{}", d.report(crate::lang::Lang::En));
+        assert_eq!(r, vec![(3, "A".to_string(), "1".to_string())]);
+    }
+
+    #[test]
+    fn duplicate_columns_are_reported() {
+        let (_, d) = rows(b"kode,kpm,kpm\nA,1,2\n");
+        let msg = d.items()[0].message(crate::lang::Lang::En);
+        assert!(msg.starts_with("data/x.csv:1:3: 'kpm': "), "{msg}");
     }
 
     #[test]

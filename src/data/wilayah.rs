@@ -168,12 +168,13 @@ impl WilayahTree {
     }
 }
 
-/// The candidate closest to `value` by edit distance, when it is close enough to be a typo.
+/// The candidate closest to `value` by edit distance (a swap of two neighbours counts as one
+/// edit), when it is close enough to be a typo.
 pub fn nearest<'a>(value: &str, candidates: impl Iterator<Item = &'a str>) -> Option<String> {
     let value_l = value.to_lowercase();
     let limit = (value.chars().count() / 3).clamp(1, 3);
     candidates
-        .map(|c| (strsim::levenshtein(&value_l, &c.to_lowercase()), c))
+        .map(|c| (strsim::osa_distance(&value_l, &c.to_lowercase()), c))
         .filter(|(d, _)| *d <= limit)
         .min_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.cmp(b.1)))
         .map(|(_, c)| c.to_string())

@@ -1,0 +1,1803 @@
+//! The CSV input contract, end to end through the public API: every form an Excel export
+//! really takes is accepted with the right figures, every bad value is rejected as
+//! `file:line:column: 'value': what was expected` (all of them, not only the first), personal
+//! data never gets through, and a failed build writes nothing.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::SystemTime;
+
+use jiff::civil::date;
+use tempfile::TempDir;
+
+use salur::analysis::Angka;
+use salur::diagnostics::Diagnostics;
+use salur::lang::Lang;
+use salur::{BuildOptions, Error, Loaded};
+
+// ---------------------------------------------------------------------------------------------
+// A minimal valid site
+// ---------------------------------------------------------------------------------------------
+
+const SITE_TOML: &str = "title = \"Uji Salur\"\n";
+const SITE_TOML_EN: &str = "title = \"Uji Salur\"\nlanguage = \"en\"\n";
+
+const WILAYAH: &[&[&str]] = &[
+    &["kode", "nama"],
+    &["35", "Jawa Timur"],
+    &["35.75", "Kota Pasuruan"],
+    &["35.75.01", "Gadingrejo"],
+    &["35.75.01.1001", "Karangketug"],
+    &["35.75.01.1002", "Gentong"],
+];
+
+const PROGRAM: &[&[&str]] = &[
+    &["kode", "nama", "sumber_dana", "nilai_per_kpm", "periode"],
+    &["BST", "Bantuan Sosial Tunai", "APBN", "300000", "bulanan"],
+];
+
+const TAHAP: &[&[&str]] = &[
+    &["kode", "nama", "mulai", "selesai", "target"],
+    &["2021-07", "Juli 2021", "2021-07-01", "2021-07-31", ""],
+];
+
+/// 10.000 + 8877 = 18 877 KPM allocated to the kota; the amounts come from `nilai_per_kpm`.
+const ALOKASI: &[&[&str]] = &[
+    &["program", "tahap", "kode_wilayah", "penyalur", "kpm"],
+    &[
+        "BST",
+        "2021-07",
+        "35.75.01.1001",
+        "PT Pos Indonesia",
+        "10.000",
+    ],
+    &[
+        "BST",
+        "2021-07",
+        "35.75.01.1002",
+        "PT Pos Indonesia",
+        "8877",
+    ],
+];
+
+/// 9.500 + 8000 = 17 500 KPM paid, Rp 2.850.000.000 + Rp 2.400.000.000; 12 failed.
+const REALISASI: &[&[&str]] = &[
+    &[
+        "program",
+        "tahap",
+        "kode_wilayah",
+        "penyalur",
+        "tanggal",
+        "status",
+        "alasan",
+        "kpm",
+        "nilai",
+    ],
+    &[
+        "BST",
+        "2021-07",
+        "35.75.01.1001",
+        "PT Pos Indonesia",
+        "2021-07-13",
+        "tersalur",
+        "",
+        "9.500",
+        "Rp 2.850.000.000",
+    ],
+    &[
+        "BST",
+        "2021-07",
+        "35.75.01.1002",
+        "PT Pos Indonesia",
+        "14/07/2021",
+        "tersalur",
+        "",
+        "8000",
+        "2400000000",
+    ],
+    &[
+        "BST",
+        "2021-07",
+        "35.75.01.1002",
+        "PT Pos Indonesia",
+        "2021-07-14",
+        "gagal",
+        "tidak hadir",
+        "12",
+        "",
+    ],
+];
+
+const FILES: [(&str, &[&[&str]]); 5] = [
+    ("data/wilayah.csv", WILAYAH),
+    ("data/program.csv", PROGRAM),
+    ("data/tahap.csv", TAHAP),
+    ("data/alokasi.csv", ALOKASI),
+    ("data/realisasi.csv", REALISASI),
+];
+
+/// Joins rows into CSV text (no cell of the default data needs quoting).
+fn csv(rows: &[&[&str]], delimiter: &str, eol: &str) -> String {
+    let mut out = String::new();
+    for row in rows {
+        out.push_str(&row.join(delimiter));
+        out.push_str(eol);
+    }
+    out
+}
+
+/// Writes the default site into a new temporary folder, with `overrides` (path, text)
+/// replacing or adding files.
+fn site(overrides: &[(&str, String)]) -> TempDir {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut files: Vec<(String, String)> = vec![("site.toml".to_string(), SITE_TOML.to_string())];
+    for (path, rows) in FILES {
+        files.push((path.to_string(), csv(rows, ",", "\n")));
+    }
+    for (path, text) in overrides {
+        match files.iter_mut().find(|(p, _)| p == path) {
+            Some(slot) => slot.1 = text.clone(),
+            None => files.push((path.to_string(), text.clone())),
+        }
+    }
+    for (path, text) in &files {
+        let full = dir.path().join(path);
+        fs::create_dir_all(full.parent().unwrap()).unwrap();
+        fs::write(&full, text).unwrap();
+    }
+    dir
+}
+
+/// Like [`site`], with `language = "en"`.
+fn site_en(overrides: &[(&str, String)]) -> TempDir {
+    let mut all = vec![("site.toml", SITE_TOML_EN.to_string())];
+    all.extend(overrides.iter().cloned());
+    site(&all)
+}
+
+/// Every data file of the default site written with this delimiter, line end and BOM.
+fn excel_export(delimiter: &str, eol: &str, bom: bool) -> Vec<(&'static str, String)> {
+    FILES
+        .iter()
+        .map(|(path, rows)| {
+            let mut text = if bom {
+                "\u{feff}".to_string()
+            } else {
+                String::new()
+            };
+            text.push_str(&csv(rows, delimiter, eol));
+            (*path, text)
+        })
+        .collect()
+}
+
+const R_HEADER: &str = "program,tahap,kode_wilayah,penyalur,tanggal,status,alasan,kpm,nilai";
+const R_OK: &str = "BST,2021-07,35.75.01.1001,PT Pos Indonesia,2021-07-13,tersalur,,9.500,";
+const A_HEADER: &str = "program,tahap,kode_wilayah,penyalur,kpm";
+
+/// `realisasi.csv` with the default header and these rows (line 2 onwards).
+fn realisasi(rows: &[&str]) -> (&'static str, String) {
+    ("data/realisasi.csv", lines(R_HEADER, rows))
+}
+
+/// `alokasi.csv` with the default header and these rows (line 2 onwards).
+fn alokasi(rows: &[&str]) -> (&'static str, String) {
+    ("data/alokasi.csv", lines(A_HEADER, rows))
+}
+
+fn lines(header: &str, rows: &[&str]) -> String {
+    let mut out = format!("{header}\n");
+    for r in rows {
+        out.push_str(r);
+        out.push('\n');
+    }
+    out
+}
+
+/// Default wilayah.csv plus these rows (line 7 onwards).
+fn wilayah_plus(rows: &[&str]) -> (&'static str, String) {
+    let mut text = csv(WILAYAH, ",", "\n");
+    for r in rows {
+        text.push_str(r);
+        text.push('\n');
+    }
+    ("data/wilayah.csv", text)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading results
+// ---------------------------------------------------------------------------------------------
+
+fn load_ok(root: &Path) -> Loaded {
+    match salur::load(root) {
+        Ok(l) => l,
+        Err(e) => panic!("expected the site to load, got:\n{e}"),
+    }
+}
+
+/// The input problems of a site that must fail to load.
+fn input_errors(root: &Path) -> (Lang, Diagnostics) {
+    match salur::load(root) {
+        Ok(_) => panic!("expected the site to be rejected, but it loaded"),
+        Err(Error::Input { lang, diagnostics }) => (lang, diagnostics),
+        Err(e) => panic!("expected Error::Input, got: {e}"),
+    }
+}
+
+/// Every message (in the site's language) of a site that must fail to load.
+fn messages(root: &Path) -> Vec<String> {
+    let (lang, d) = input_errors(root);
+    d.items().iter().map(|i| i.message(lang)).collect()
+}
+
+/// The single message of a site that must fail with exactly one problem.
+fn only_message(root: &Path) -> String {
+    let m = messages(root);
+    assert_eq!(
+        m.len(),
+        1,
+        "expected exactly one problem, got:\n{}",
+        m.join("\n")
+    );
+    m.into_iter().next().unwrap()
+}
+
+/// The figures of programme BST × tahap 2021-07 for the region `kode`.
+fn figures(loaded: &Loaded, kode: &str) -> Angka {
+    let ds = &loaded.data;
+    let program = ds
+        .program
+        .iter()
+        .position(|p| p.kode == "BST")
+        .expect("programme BST");
+    let tahap = ds
+        .tahap
+        .iter()
+        .position(|t| t.kode == "2021-07")
+        .expect("tahap 2021-07");
+    let w = ds
+        .wilayah
+        .nodes
+        .iter()
+        .position(|w| w.kode_teks == kode)
+        .unwrap_or_else(|| panic!("region {kode}"));
+    loaded.report.wilayah[w].angka(program as u16, tahap as u16)
+}
+
+/// (alokasi KPM, alokasi Rp, alokasi rows without Rp, tersalur KPM, tersalur Rp,
+/// tersalur rows without Rp, gagal KPM)
+type Flat = (u64, u64, u64, u64, u64, u64, u64);
+
+fn flat(a: Angka) -> Flat {
+    (
+        a.alokasi_kpm,
+        a.alokasi_nilai.jumlah,
+        a.alokasi_nilai.tanpa_nilai,
+        a.tersalur_kpm,
+        a.tersalur_nilai.jumlah,
+        a.tersalur_nilai.tanpa_nilai,
+        a.gagal_kpm,
+    )
+}
+
+/// Checks that the site loads with exactly the figures of the default data.
+fn assert_default_figures(root: &Path) -> Loaded {
+    let loaded = load_ok(root);
+    let kota: Flat = (
+        18_877,
+        18_877 * 300_000,
+        0,
+        17_500,
+        2_850_000_000 + 2_400_000_000,
+        0,
+        12,
+    );
+    assert_eq!(flat(figures(&loaded, "35.75")), kota, "kota");
+    assert_eq!(flat(figures(&loaded, "35")), kota, "provinsi");
+    assert_eq!(
+        flat(figures(&loaded, "35.75.01.1001")),
+        (10_000, 10_000 * 300_000, 0, 9_500, 2_850_000_000, 0, 0),
+        "Karangketug"
+    );
+    assert_eq!(
+        flat(figures(&loaded, "35.75.01.1002")),
+        (8_877, 8_877 * 300_000, 0, 8_000, 2_400_000_000, 0, 12),
+        "Gentong"
+    );
+    assert_eq!(flat(loaded.report.total.angka(0, 0)), kota, "total");
+    assert_eq!(loaded.data.wilayah.len(), 5);
+    assert_eq!(loaded.data.alokasi.len(), 2);
+    assert_eq!(loaded.data.realisasi.len(), 3);
+    assert_eq!(loaded.data.alasan, vec!["tidak hadir".to_string()]);
+    assert_eq!(loaded.data.penyalur, vec!["PT Pos Indonesia".to_string()]);
+    assert_eq!(loaded.report.data_per, Some(date(2021, 7, 14)));
+    let tahap = &loaded.data.tahap[0];
+    assert_eq!(
+        (tahap.mulai, tahap.selesai, tahap.target),
+        (date(2021, 7, 1), date(2021, 7, 31), None)
+    );
+    loaded
+}
+
+// ---------------------------------------------------------------------------------------------
+// 1. Every Excel form is accepted, with the right figures
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn default_site_loads_with_exact_figures() {
+    let s = site(&[]);
+    let loaded = assert_default_figures(s.path());
+    assert!(loaded.warnings.is_empty());
+    let rows: Vec<(String, usize)> = loaded
+        .data
+        .inputs
+        .iter()
+        .map(|i| (i.path.clone(), i.rows))
+        .collect();
+    assert_eq!(
+        rows,
+        vec![
+            ("data/wilayah.csv".to_string(), 5),
+            ("data/program.csv".to_string(), 1),
+            ("data/tahap.csv".to_string(), 1),
+            ("data/alokasi.csv".to_string(), 2),
+            ("data/realisasi.csv".to_string(), 3),
+        ]
+    );
+}
+
+#[test]
+fn accepts_utf8_bom() {
+    let s = site(&excel_export(",", "\n", true));
+    assert_default_figures(s.path());
+}
+
+#[test]
+fn accepts_semicolon_delimiter() {
+    let s = site(&excel_export(";", "\n", false));
+    assert_default_figures(s.path());
+}
+
+#[test]
+fn accepts_tab_delimiter() {
+    let s = site(&excel_export("\t", "\n", false));
+    assert_default_figures(s.path());
+}
+
+#[test]
+fn accepts_crlf_line_ends() {
+    let s = site(&excel_export(",", "\r\n", false));
+    assert_default_figures(s.path());
+}
+
+#[test]
+fn accepts_excel_semicolon_export_with_bom_and_crlf() {
+    let s = site(&excel_export(";", "\r\n", true));
+    assert_default_figures(s.path());
+}
+
+#[test]
+fn accepts_header_names_in_any_case_with_spaces() {
+    let s = site(&[
+        (
+            "data/wilayah.csv",
+            " KODE ; Nama \n35;Jawa Timur\n35.75;Kota Pasuruan\n35.75.01;Gadingrejo\n\
+             35.75.01.1001;Karangketug\n35.75.01.1002;Gentong\n"
+                .to_string(),
+        ),
+        (
+            "data/program.csv",
+            "Kode,NAMA,Sumber Dana,Nilai-Per-KPM,  Periode  \n\
+             BST,Bantuan Sosial Tunai,APBN,300000,bulanan\n"
+                .to_string(),
+        ),
+        (
+            "data/tahap.csv",
+            "KODE\tNama\tMulai\tSelesai\tTarget\n2021-07\tJuli 2021\t2021-07-01\t2021-07-31\t\n"
+                .to_string(),
+        ),
+        (
+            "data/alokasi.csv",
+            " Program ; TAHAP ;Kode_Wilayah; Penyalur ;KPM\n\
+             BST;2021-07;35.75.01.1001;PT Pos Indonesia;10.000\n\
+             BST;2021-07;35.75.01.1002;PT Pos Indonesia;8877\n"
+                .to_string(),
+        ),
+        (
+            "data/realisasi.csv",
+            "PROGRAM;Tahap; Kode Wilayah ;penyalur;Tanggal;STATUS;Alasan;Kpm;NILAI\r\n\
+             BST;2021-07;35.75.01.1001;PT Pos Indonesia;2021-07-13;tersalur;;9.500;Rp 2.850.000.000\r\n\
+             BST;2021-07;35.75.01.1002;PT Pos Indonesia;14/07/2021;tersalur;;8000;2400000000\r\n\
+             BST;2021-07;35.75.01.1002;PT Pos Indonesia;2021-07-14;gagal;tidak hadir;12;\r\n"
+                .to_string(),
+        ),
+    ]);
+    assert_default_figures(s.path());
+}
+
+#[test]
+fn accepts_columns_in_any_order_and_extra_columns() {
+    let s = site(&[
+        (
+            "data/alokasi.csv",
+            "kpm,keterangan,kode_wilayah,penyalur,tahap,program\n\
+             10.000,baru,35.75.01.1001,PT Pos Indonesia,2021-07,BST\n\
+             8877,,35.75.01.1002,PT Pos Indonesia,2021-07,BST\n"
+                .to_string(),
+        ),
+        (
+            "data/wilayah.csv",
+            "nama,kode\nJawa Timur,35\nKota Pasuruan,35.75\nGadingrejo,35.75.01\n\
+             Karangketug,35.75.01.1001\nGentong,35.75.01.1002\n"
+                .to_string(),
+        ),
+    ]);
+    assert_default_figures(s.path());
+}
+
+#[test]
+fn accepts_counts_with_and_without_thousands_dots() {
+    for (alok, paid) in [
+        ("18.877", "17.500"),
+        ("18877", "17500"),
+        (" 18.877 ", "17.500,00"),
+    ] {
+        let s = site(&[
+            alokasi(&[&format!("BST,2021-07,35.75,PT Pos Indonesia,{alok}")]),
+            realisasi(&[&format!(
+                "BST,2021-07,35.75,PT Pos Indonesia,2021-07-13,tersalur,,\"{paid}\",Rp 1.000.000"
+            )]),
+        ]);
+        let loaded = load_ok(s.path());
+        assert_eq!(
+            flat(figures(&loaded, "35.75")),
+            (18_877, 18_877 * 300_000, 0, 17_500, 1_000_000, 0, 0),
+            "{alok} / {paid}"
+        );
+        assert_eq!(
+            flat(figures(&loaded, "35")),
+            flat(figures(&loaded, "35.75"))
+        );
+        // Given for the kota itself: nothing belongs to its kelurahan.
+        assert_eq!(figures(&loaded, "35.75.01.1001"), Angka::default());
+    }
+}
+
+#[test]
+fn accepts_money_forms() {
+    // One tersalur row per form; the `;` file needs no quotes around `Rp2.500.000,-`.
+    let s = site(&[(
+        "data/realisasi.csv",
+        "program;tahap;kode_wilayah;penyalur;tanggal;status;alasan;kpm;nilai\n\
+         BST;2021-07;35.75.01.1001;PT Pos Indonesia;2021-07-13;tersalur;;10;Rp 2.500.000\n\
+         BST;2021-07;35.75.01.1001;PT Pos Indonesia;2021-07-13;tersalur;;20;Rp2.500.000,-\n\
+         BST;2021-07;35.75.01.1002;PT Pos Indonesia;2021-07-13;tersalur;;30;2500000\n"
+            .to_string(),
+    )]);
+    let loaded = load_ok(s.path());
+    let nilai: Vec<Option<u64>> = loaded.data.realisasi.iter().map(|r| r.nilai).collect();
+    assert_eq!(nilai, vec![Some(2_500_000); 3]);
+    let kota = figures(&loaded, "35.75");
+    assert_eq!(kota.tersalur_kpm, 60);
+    assert_eq!(kota.tersalur_nilai.jumlah, 7_500_000);
+    assert_eq!(kota.tersalur_nilai.tanpa_nilai, 0);
+    assert_eq!(
+        figures(&loaded, "35.75.01.1001").tersalur_nilai.jumlah,
+        5_000_000
+    );
+
+    // The same forms in a comma file, quoted where they contain a comma.
+    let s = site(&[realisasi(&[
+        "BST,2021-07,35.75.01.1001,PT Pos Indonesia,2021-07-13,tersalur,,10,Rp 2.500.000",
+        "BST,2021-07,35.75.01.1001,PT Pos Indonesia,2021-07-13,tersalur,,20,\"Rp2.500.000,-\"",
+        "BST,2021-07,35.75.01.1002,PT Pos Indonesia,2021-07-13,tersalur,,30,2500000",
+    ])]);
+    let loaded = load_ok(s.path());
+    let nilai: Vec<Option<u64>> = loaded.data.realisasi.iter().map(|r| r.nilai).collect();
+    assert_eq!(nilai, vec![Some(2_500_000); 3]);
+}
+
+#[test]
+fn missing_nilai_falls_back_to_nilai_per_kpm() {
+    let s = site(&[realisasi(&[
+        "BST,2021-07,35.75.01.1001,PT Pos Indonesia,2021-07-13,tersalur,,10,",
+    ])]);
+    let loaded = load_ok(s.path());
+    assert_eq!(loaded.data.realisasi[0].nilai, Some(3_000_000));
+}
+
+#[test]
+fn accepts_both_date_forms() {
+    let s = site(&[
+        (
+            "data/tahap.csv",
+            "kode,nama,mulai,selesai,target\n2021-07,Juli 2021,01/07/2021,2021-07-31,15/08/2021\n"
+                .to_string(),
+        ),
+        realisasi(&[
+            "BST,2021-07,35.75.01.1001,PT Pos Indonesia,2021-07-13,tersalur,,1,",
+            "BST,2021-07,35.75.01.1001,PT Pos Indonesia,13/07/2021,tersalur,,2,",
+        ]),
+    ]);
+    let loaded = load_ok(s.path());
+    let tanggal: Vec<_> = loaded.data.realisasi.iter().map(|r| r.tanggal).collect();
+    assert_eq!(tanggal, vec![date(2021, 7, 13), date(2021, 7, 13)]);
+    let t = &loaded.data.tahap[0];
+    assert_eq!(
+        (t.mulai, t.selesai, t.target),
+        (date(2021, 7, 1), date(2021, 7, 31), Some(date(2021, 8, 15)))
+    );
+    assert_eq!(loaded.report.data_per, Some(date(2021, 7, 13)));
+    assert_eq!(figures(&loaded, "35.75").tersalur_kpm, 3);
+}
+
+#[test]
+fn skips_blank_trailing_rows() {
+    let mut files = Vec::new();
+    for (path, rows) in FILES {
+        let width = rows[0].len();
+        let mut text = csv(rows, ";", "\r\n");
+        text.push_str(&";".repeat(width - 1));
+        text.push_str("\r\n;;\r\n\r\n   \r\n");
+        text.push_str(&";".repeat(width - 1));
+        files.push((path, text));
+    }
+    let s = site(&files);
+    let loaded = assert_default_figures(s.path());
+    let rows: Vec<usize> = loaded.data.inputs.iter().map(|i| i.rows).collect();
+    assert_eq!(rows, vec![5, 1, 1, 2, 3]);
+}
+
+#[test]
+fn accepts_codes_in_any_case_and_undotted_region_codes() {
+    let s = site(&[alokasi(&[
+        "bst,2021-07,3575011001,PT Pos Indonesia,10.000",
+        "Bst,2021-07,35.75.01.1002,pt pos indonesia,8877",
+    ])]);
+    let loaded = load_ok(s.path());
+    assert_eq!(figures(&loaded, "35.75").alokasi_kpm, 18_877);
+    assert_eq!(figures(&loaded, "35.75.01.1001").alokasi_kpm, 10_000);
+    // The penyalur is one, whatever its case; the first spelling is kept.
+    assert_eq!(loaded.data.penyalur, vec!["PT Pos Indonesia".to_string()]);
+}
+
+#[test]
+fn accepts_tersalur_and_gagal_in_any_case() {
+    let s = site(&[realisasi(&[
+        "BST,2021-07,35.75.01.1001,PT Pos Indonesia,2021-07-13, Tersalur ,,5,",
+        "BST,2021-07,35.75.01.1001,PT Pos Indonesia,2021-07-13,GAGAL,meninggal,2,",
+    ])]);
+    let loaded = load_ok(s.path());
+    let a = figures(&loaded, "35.75.01.1001");
+    assert_eq!((a.tersalur_kpm, a.gagal_kpm), (5, 2));
+}
+
+// ---------------------------------------------------------------------------------------------
+// 2. Each kind of error is rejected as file:line:column: 'value': …
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn rejects_malformed_count_in_english() {
+    let s = site_en(&[realisasi(&[
+        R_OK,
+        "BST,2021-07,35.75.01.1001,PT Pos Indonesia,2021-07-13,tersalur,,dua ratus,",
+    ])]);
+    let (lang, d) = input_errors(s.path());
+    assert_eq!(lang, Lang::En);
+    assert_eq!(
+        only_message(s.path()),
+        "data/realisasi.csv:3:8: 'dua ratus': expected a whole number of KPM (e.g. 18.877)"
+    );
+    let item = &d.items()[0];
+    assert_eq!(
+        (
+            item.file.as_str(),
+            item.line,
+            item.column,
+            item.value.as_deref()
+        ),
+        ("data/realisasi.csv", 3, 8, Some("dua ratus"))
+    );
+}
+
+#[test]
+fn rejects_malformed_count_in_indonesian_by_default() {
+    let s = site(&[realisasi(&[
+        R_OK,
+        "BST,2021-07,35.75.01.1001,PT Pos Indonesia,2021-07-13,tersalur,,dua ratus,",
+    ])]);
+    let (lang, _) = input_errors(s.path());
+    assert_eq!(lang, Lang::Id);
+    assert_eq!(
+        only_message(s.path()),
+        "data/realisasi.csv:3:8: 'dua ratus': seharusnya bilangan bulat KPM (mis. 18.877)"
+    );
+}
+
+#[test]
+fn rejects_every_malformed_count_form() {
+    for bad in ["1,5", "12.5", "1e3", "12 KPM", "18.8770"] {
+        let s = site_en(&[alokasi(&[&format!(
+            "BST,2021-07,35.75.01.1001,PT Pos Indonesia,\"{bad}\""
+        )])]);
+        assert_eq!(
+            only_message(s.path()),
+            format!("data/alokasi.csv:2:5: '{bad}': expected a whole number of KPM (e.g. 18.877)")
+        );
+    }
+    // An empty count is not zero.
+    let s = site_en(&[alokasi(&["BST,2021-07,35.75.01.1001,PT Pos Indonesia,"])]);
+    let m = only_message(s.path());
+    assert!(m.starts_with("data/alokasi.csv:2:5: "), "{m}");
+}
+
+#[test]
+fn rejects_malformed_money() {
+    let s = site_en(&[realisasi(&[
+        "BST,2021-07,35.75.01.1001,PT Pos Indonesia,2021-07-13,tersalur,,10,\"Rp 2,5 juta\"",
+    ])]);
+    assert_eq!(
+        only_message(s.path()),
+        "data/realisasi.csv:2:9: 'Rp 2,5 juta': expected whole rupiah (e.g. Rp 2.500.000 or 2500000)"
+    );
+    let s = site(&[realisasi(&[
+        "BST,2021-07,35.75.01.1001,PT Pos Indonesia,2021-07-13,tersalur,,10,dua juta",
+    ])]);
+    assert_eq!(
+        only_message(s.path()),
+        "data/realisasi.csv:2:9: 'dua juta': seharusnya rupiah tanpa desimal (mis. Rp 2.500.000 atau 2500000)"
+    );
+}
+
+#[test]
+fn rejects_malformed_money_in_program_csv() {
+    let s = site_en(&[(
+        "data/program.csv",
+        "kode,nama,sumber_dana,nilai_per_kpm,periode\nBST,Bantuan Sosial Tunai,APBN,300rb,bulanan\n"
+            .to_string(),
+    )]);
+    let m = messages(s.path());
+    assert_eq!(
+        m[0],
+        "data/program.csv:2:4: '300rb': expected whole rupiah (e.g. Rp 2.500.000 or 2500000)"
+    );
+}
+
+#[test]
+fn rejects_malformed_date() {
+    let s = site_en(&[realisasi(&[
+        R_OK,
+        "BST,2021-07,35.75.01.1001,PT Pos Indonesia,13 Juli 2021,tersalur,,10,",
+    ])]);
+    assert_eq!(
+        only_message(s.path()),
+        "data/realisasi.csv:3:5: '13 Juli 2021': expected a date (e.g. 2021-07-13 or 13/07/2021)"
+    );
+    for bad in ["2021-02-30", "07/13/2021", "2021-7"] {
+        let s = site_en(&[realisasi(&[&format!(
+            "BST,2021-07,35.75.01.1001,PT Pos Indonesia,{bad},tersalur,,10,"
+        )])]);
+        assert_eq!(
+            only_message(s.path()),
+            format!(
+                "data/realisasi.csv:2:5: '{bad}': expected a date (e.g. 2021-07-13 or 13/07/2021)"
+            )
+        );
+    }
+    let s = site(&[(
+        "data/tahap.csv",
+        "kode,nama,mulai,selesai,target\n2021-07,Juli 2021,2021-07-01,31 Juli,\n".to_string(),
+    )]);
+    let m = messages(s.path());
+    assert_eq!(
+        m[0],
+        "data/tahap.csv:2:4: '31 Juli': seharusnya tanggal (mis. 2021-07-13 atau 13/07/2021)"
+    );
+}
+
+#[test]
+fn rejects_unknown_region_code_with_suggestion() {
+    // 35.75.01.2002 is one edit from 35.75.01.1002 and two from 35.75.01.1001.
+    let s = site_en(&[alokasi(&[
+        "BST,2021-07,35.75.01.1001,PT Pos Indonesia,10.000",
+        "BST,2021-07,35.75.01.2002,PT Pos Indonesia,8877",
+    ])]);
+    assert_eq!(
+        only_message(s.path()),
+        "data/alokasi.csv:3:3: '35.75.01.2002': unknown region code: not in wilayah.csv; \
+         did you mean '35.75.01.1002'?"
+    );
+    // Equally close to both kelurahan: the smaller code is suggested.
+    let s = site(&[alokasi(&[
+        "BST,2021-07,35.75.01.1003,PT Pos Indonesia,8877",
+    ])]);
+    assert_eq!(
+        only_message(s.path()),
+        "data/alokasi.csv:2:3: '35.75.01.1003': kode wilayah tidak ada di wilayah.csv; \
+         mungkin maksudnya '35.75.01.1001'?"
+    );
+    // Nothing close: no suggestion.
+    let s = site_en(&[realisasi(&[
+        "BST,2021-07,64.02,PT Pos Indonesia,2021-07-13,tersalur,,10,",
+    ])]);
+    assert_eq!(
+        only_message(s.path()),
+        "data/realisasi.csv:2:3: '64.02': unknown region code: not in wilayah.csv"
+    );
+}
+
+#[test]
+fn rejects_malformed_region_code() {
+    let s = site_en(&[alokasi(&["BST,2021-07,35.75.1,PT Pos Indonesia,8877"])]);
+    assert_eq!(
+        only_message(s.path()),
+        "data/alokasi.csv:2:3: '35.75.1': expected a Kemendagri region code \
+         (e.g. 35.75 or 35.75.01.1001)"
+    );
+}
+
+#[test]
+fn rejects_unknown_programme_with_suggestion() {
+    let s = site_en(&[alokasi(&[
+        "BSR,2021-07,35.75.01.1001,PT Pos Indonesia,10.000",
+    ])]);
+    assert_eq!(
+        only_message(s.path()),
+        "data/alokasi.csv:2:1: 'BSR': unknown programme code: not in program.csv; \
+         did you mean 'BST'?"
+    );
+    let s = site(&[alokasi(&[
+        "PKH,2021-07,35.75.01.1001,PT Pos Indonesia,10.000",
+    ])]);
+    assert_eq!(
+        only_message(s.path()),
+        "data/alokasi.csv:2:1: 'PKH': kode program tidak ada di program.csv"
+    );
+}
+
+#[test]
+
+fn suggests_programme_for_swapped_letters() {
+    let s = site_en(&[alokasi(&[
+        "BTS,2021-07,35.75.01.1001,PT Pos Indonesia,10.000",
+    ])]);
+    assert_eq!(
+        only_message(s.path()),
+        "data/alokasi.csv:2:1: 'BTS': unknown programme code: not in program.csv; \
+         did you mean 'BST'?"
+    );
+}
+
+#[test]
+fn rejects_unknown_tahap_with_suggestion() {
+    let s = site_en(&[realisasi(&[
+        "BST,2021-08,35.75.01.1001,PT Pos Indonesia,2021-07-13,tersalur,,10,",
+    ])]);
+    assert_eq!(
+        only_message(s.path()),
+        "data/realisasi.csv:2:2: '2021-08': unknown stage code: not in tahap.csv; \
+         did you mean '2021-07'?"
+    );
+    let s = site(&[realisasi(&[
+        "BST,2021-08,35.75.01.1001,PT Pos Indonesia,2021-07-13,tersalur,,10,",
+    ])]);
+    assert_eq!(
+        only_message(s.path()),
+        "data/realisasi.csv:2:2: '2021-08': kode tahap tidak ada di tahap.csv; \
+         mungkin maksudnya '2021-07'?"
+    );
+}
+
+#[test]
+fn rejects_empty_programme_code() {
+    let s = site_en(&[alokasi(&[",2021-07,35.75.01.1001,PT Pos Indonesia,10.000"])]);
+    assert_eq!(
+        only_message(s.path()),
+        "data/alokasi.csv:2:1: must not be empty"
+    );
+}
+
+#[test]
+fn rejects_region_whose_parent_is_missing() {
+    let s = site_en(&[wilayah_plus(&["35.75.02.1001,Pekuncen"])]);
+    assert_eq!(
+        only_message(s.path()),
+        "data/wilayah.csv:7:1: '35.75.02.1001': its parent region '35.75.02' is not in wilayah.csv"
+    );
+    let s = site(&[wilayah_plus(&[
+        "35.76,Kota Mojokerto",
+        "35.77.01,Prajurit Kulon",
+    ])]);
+    assert_eq!(
+        only_message(s.path()),
+        "data/wilayah.csv:8:1: '35.77.01': wilayah induk '35.77' tidak ada di wilayah.csv"
+    );
+}
+
+#[test]
+
+fn missing_parent_names_the_kode_column() {
+    let s = site_en(&[(
+        "data/wilayah.csv",
+        "nama,kode\nJawa Timur,35\nKota Pasuruan,35.75\nGadingrejo,35.75.01\n\
+         Karangketug,35.75.01.1001\nGentong,35.75.01.1002\nPekuncen,35.75.02.1001\n"
+            .to_string(),
+    )]);
+    assert_eq!(
+        only_message(s.path()),
+        "data/wilayah.csv:7:2: '35.75.02.1001': its parent region '35.75.02' is not in wilayah.csv"
+    );
+}
+
+#[test]
+fn rejects_duplicate_region() {
+    let s = site_en(&[wilayah_plus(&["35.75.01.1001,Karangketug Lagi"])]);
+    assert_eq!(
+        only_message(s.path()),
+        "data/wilayah.csv:7:1: '35.75.01.1001': duplicate; already given on line 5"
+    );
+    // The same code undotted is the same region.
+    let s = site(&[wilayah_plus(&["3575011002,Gentong"])]);
+    assert_eq!(
+        only_message(s.path()),
+        "data/wilayah.csv:7:1: '3575011002': duplikat; sudah ada di baris 6"
+    );
+}
+
+#[test]
+fn rejects_duplicate_allocation() {
+    let s = site_en(&[alokasi(&[
+        "BST,2021-07,35.75.01.1001,PT Pos Indonesia,10.000",
+        "BST,2021-07,35.75.01.1002,PT Pos Indonesia,8877",
+        "BST,2021-07,35.75.01.1001,PT Pos Indonesia,10.000",
+    ])]);
+    assert_eq!(
+        only_message(s.path()),
+        "data/alokasi.csv:4:1: duplicate; already given on line 2"
+    );
+    // Same programme (other case), region (undotted) and penyalur (other case).
+    let s = site(&[alokasi(&[
+        "BST,2021-07,35.75.01.1002,PT Pos Indonesia,8877",
+        "BST,2021-07,35.75.01.1001,PT Pos Indonesia,10.000",
+        "bst,2021-07,3575011001,PT POS INDONESIA,1",
+    ])]);
+    assert_eq!(
+        only_message(s.path()),
+        "data/alokasi.csv:4:1: duplikat; sudah ada di baris 3"
+    );
+    // Another penyalur is another allocation.
+    let s = site(&[alokasi(&[
+        "BST,2021-07,35.75.01.1001,PT Pos Indonesia,10.000",
+        "BST,2021-07,35.75.01.1001,Bank Jatim,8877",
+    ])]);
+    assert_eq!(
+        figures(&load_ok(s.path()), "35.75.01.1001").alokasi_kpm,
+        18_877
+    );
+}
+
+#[test]
+fn rejects_duplicate_programme_and_tahap() {
+    let s = site_en(&[(
+        "data/program.csv",
+        "kode,nama,sumber_dana,nilai_per_kpm,periode\n\
+         BST,Bantuan Sosial Tunai,APBN,300000,bulanan\n\
+         bst,Bantuan Sosial Tunai lagi,APBN,300000,bulanan\n"
+            .to_string(),
+    )]);
+    assert_eq!(
+        only_message(s.path()),
+        "data/program.csv:3:1: 'bst': duplicate; already given on line 2"
+    );
+    let s = site_en(&[(
+        "data/tahap.csv",
+        "kode,nama,mulai,selesai,target\n2021-07,Juli 2021,2021-07-01,2021-07-31,\n\
+         2021-07,Juli 2021,2021-07-01,2021-07-31,\n"
+            .to_string(),
+    )]);
+    assert_eq!(
+        only_message(s.path()),
+        "data/tahap.csv:3:1: '2021-07': duplicate; already given on line 2"
+    );
+}
+
+#[test]
+fn rejects_negative_count() {
+    let s = site_en(&[realisasi(&[
+        "BST,2021-07,35.75.01.1001,PT Pos Indonesia,2021-07-13,tersalur,,-5,",
+    ])]);
+    assert_eq!(
+        only_message(s.path()),
+        "data/realisasi.csv:2:8: '-5': must not be negative; expected a whole number of KPM \
+         (e.g. 18.877)"
+    );
+    let s = site(&[alokasi(&[
+        "BST,2021-07,35.75.01.1001,PT Pos Indonesia,-1.000",
+    ])]);
+    assert_eq!(
+        only_message(s.path()),
+        "data/alokasi.csv:2:5: '-1.000': tidak boleh negatif; seharusnya bilangan bulat KPM \
+         (mis. 18.877)"
+    );
+}
+
+#[test]
+fn rejects_negative_money() {
+    let s = site_en(&[realisasi(&[
+        "BST,2021-07,35.75.01.1001,PT Pos Indonesia,2021-07-13,tersalur,,5,-Rp 5.000",
+    ])]);
+    assert_eq!(
+        only_message(s.path()),
+        "data/realisasi.csv:2:9: '-Rp 5.000': must not be negative; expected whole rupiah \
+         (e.g. Rp 2.500.000 or 2500000)"
+    );
+}
+
+#[test]
+fn rejects_gagal_without_alasan() {
+    let s = site_en(&[realisasi(&[
+        R_OK,
+        "BST,2021-07,35.75.01.1001,PT Pos Indonesia,2021-07-13,gagal,,3,",
+    ])]);
+    assert_eq!(
+        only_message(s.path()),
+        "data/realisasi.csv:3:7: a 'gagal' row needs a reason (column alasan)"
+    );
+    let s = site(&[realisasi(&[
+        R_OK,
+        "BST,2021-07,35.75.01.1001,PT Pos Indonesia,2021-07-13,gagal,   ,3,",
+    ])]);
+    assert_eq!(
+        only_message(s.path()),
+        "data/realisasi.csv:3:7: baris 'gagal' harus punya alasan (kolom alasan)"
+    );
+}
+
+#[test]
+fn rejects_bad_status() {
+    let s = site_en(&[realisasi(&[
+        "BST,2021-07,35.75.01.1001,PT Pos Indonesia,2021-07-13,terkirim,,3,",
+    ])]);
+    assert_eq!(
+        only_message(s.path()),
+        "data/realisasi.csv:2:6: 'terkirim': expected 'tersalur' or 'gagal'"
+    );
+    let s = site(&[realisasi(&[
+        "BST,2021-07,35.75.01.1001,PT Pos Indonesia,2021-07-13,,,3,",
+    ])]);
+    let m = only_message(s.path());
+    assert!(m.starts_with("data/realisasi.csv:2:6: "), "{m}");
+    assert!(m.ends_with("seharusnya 'tersalur' atau 'gagal'"), "{m}");
+}
+
+#[test]
+fn rejects_bad_periode() {
+    let s = site_en(&[(
+        "data/program.csv",
+        "kode,nama,sumber_dana,nilai_per_kpm,periode\n\
+         BST,Bantuan Sosial Tunai,APBN,300000,bulanan\n\
+         PKH,Program Keluarga Harapan,APBN,,mingguan\n"
+            .to_string(),
+    )]);
+    assert_eq!(
+        only_message(s.path()),
+        "data/program.csv:3:5: 'mingguan': expected one of bulanan, dua_bulanan, triwulanan, \
+         tahap, sekali"
+    );
+}
+
+#[test]
+fn rejects_missing_required_column() {
+    let s = site_en(&[(
+        "data/alokasi.csv",
+        "program,tahap,kode_wilayah,kpm\nBST,2021-07,35.75.01.1001,10.000\n".to_string(),
+    )]);
+    assert_eq!(
+        only_message(s.path()),
+        "data/alokasi.csv:1: the header has no column 'penyalur'"
+    );
+    // Every missing column is named.
+    let s = site(&[(
+        "data/realisasi.csv",
+        "program,tahap,kode_wilayah,penyalur,kpm\nBST,2021-07,35.75.01.1001,Pos,1\n".to_string(),
+    )]);
+    assert_eq!(
+        messages(s.path()),
+        vec![
+            "data/realisasi.csv:1: kolom 'tanggal' tidak ada di baris judul",
+            "data/realisasi.csv:1: kolom 'status' tidak ada di baris judul",
+            "data/realisasi.csv:1: kolom 'alasan' tidak ada di baris judul",
+        ]
+    );
+}
+
+#[test]
+fn rejects_missing_wilayah_file() {
+    let s = site_en(&[]);
+    fs::remove_file(s.path().join("data/wilayah.csv")).unwrap();
+    let m = messages(s.path());
+    assert_eq!(m[0], "data/wilayah.csv: this required file does not exist");
+}
+
+#[test]
+fn missing_programme_or_tahap_file_is_named_once() {
+    let s = site_en(&[]);
+    fs::remove_file(s.path().join("data/program.csv")).unwrap();
+    fs::remove_file(s.path().join("data/tahap.csv")).unwrap();
+    assert_eq!(
+        messages(s.path()),
+        vec![
+            "data/program.csv: this required file does not exist".to_string(),
+            "data/tahap.csv: this required file does not exist".to_string(),
+        ]
+    );
+}
+
+#[test]
+fn excel_sep_line_is_understood_and_lines_still_count() {
+    let s = site_en(&[realisasi(&[
+        R_OK,
+        "BST,2021-07,35.75.01.1001,PT Pos Indonesia,2021-07-13,tersalur,,dua ratus,",
+    ])]);
+    let path = s.path().join("data/realisasi.csv");
+    let text = fs::read_to_string(&path).unwrap().replace(',', ";");
+    fs::write(&path, format!("sep=;\n{text}")).unwrap();
+    assert_eq!(
+        only_message(s.path()),
+        "data/realisasi.csv:4:8: 'dua ratus': expected a whole number of KPM (e.g. 18.877)"
+    );
+}
+
+#[test]
+fn rejects_tahap_that_ends_before_it_starts() {
+    let s = site_en(&[(
+        "data/tahap.csv",
+        "kode,nama,mulai,selesai,target\n2021-07,Juli 2021,2021-07-01,2021-07-31,\n\
+         2021-08,Agustus 2021,31/08/2021,01/08/2021,\n"
+            .to_string(),
+    )]);
+    assert_eq!(
+        only_message(s.path()),
+        "data/tahap.csv:3:4: '01/08/2021': ends before it starts (31/08/2021)"
+    );
+    let s = site(&[(
+        "data/tahap.csv",
+        "kode,nama,mulai,selesai,target\n2021-07,Juli 2021,2021-07-01,2021-07-31,\n\
+         2021-08,Agustus 2021,2021-08-31,2021-08-01,\n"
+            .to_string(),
+    )]);
+    assert_eq!(
+        only_message(s.path()),
+        "data/tahap.csv:3:4: '2021-08-01': tanggal selesai sebelum tanggal mulai (2021-08-31)"
+    );
+}
+
+#[test]
+fn rejects_text_that_is_not_utf8() {
+    // Excel's "CSV (Comma delimited)" writes Windows-1252: é is the single byte 0xE9.
+    let s = site_en(&[]);
+    let mut bytes = csv(WILAYAH, ",", "\r\n").into_bytes();
+    bytes.extend_from_slice(b"35.75.01.1003,Pok\xe9mon\r\n");
+    fs::write(s.path().join("data/wilayah.csv"), bytes).unwrap();
+    assert_eq!(
+        only_message(s.path()),
+        "data/wilayah.csv:7:2: 'Pok\u{fffd}mon': broken CSV: not UTF-8 text; save the file as \
+         'CSV UTF-8'"
+    );
+}
+
+#[test]
+fn columns_follow_the_file_not_the_contract() {
+    // The kpm column is first, the region code seventh.
+    let s = site_en(&[(
+        "data/realisasi.csv",
+        "kpm,nilai,status,alasan,tanggal,penyalur,kode_wilayah,tahap,program\n\
+         dua ratus,,tersalur,,2021-07-13,PT Pos Indonesia,35.75.01.1001,2021-07,BST\n\
+         10,,tersalur,,2021-07-13,PT Pos Indonesia,64.02,2021-07,BST\n"
+            .to_string(),
+    )]);
+    assert_eq!(
+        messages(s.path()),
+        vec![
+            "data/realisasi.csv:2:1: 'dua ratus': expected a whole number of KPM (e.g. 18.877)",
+            "data/realisasi.csv:3:7: '64.02': unknown region code: not in wilayah.csv",
+        ]
+    );
+}
+
+#[test]
+fn line_numbers_survive_crlf_blank_lines_and_multiline_cells() {
+    let s = site_en(&[(
+        "data/realisasi.csv",
+        format!(
+            "{R_HEADER}\r\n\
+             BST,2021-07,35.75.01.1001,PT Pos Indonesia,2021-07-13,gagal,\"tidak hadir\r\n(sakit)\",1,\r\n\
+             \r\n\
+             BST,2021-07,35.75.01.1001,PT Pos Indonesia,2021-07-13,tersalur,,dua ratus,\r\n\
+             BST,2021-07,35.75.01.1001,PT Pos Indonesia,2021-07-13,tersalur,,tiga,\r\n"
+        ),
+    )]);
+    assert_eq!(
+        messages(s.path()),
+        vec![
+            "data/realisasi.csv:5:8: 'dua ratus': expected a whole number of KPM (e.g. 18.877)",
+            "data/realisasi.csv:6:8: 'tiga': expected a whole number of KPM (e.g. 18.877)",
+        ]
+    );
+}
+
+#[test]
+fn short_row_is_reported_at_its_line() {
+    let s = site_en(&[realisasi(&[R_OK, "BST,2021-07,35.75.01.1001"])]);
+    let m = only_message(s.path());
+    assert!(m.starts_with("data/realisasi.csv:3:4: broken CSV: "), "{m}");
+}
+
+#[test]
+fn error_display_is_the_report() {
+    let s = site_en(&[realisasi(&[
+        "BST,2021-07,35.75.01.1001,PT Pos Indonesia,2021-07-13,tersalur,,dua ratus,",
+    ])]);
+    let err = salur::load(s.path()).err().expect("must fail");
+    let Error::Input { lang, diagnostics } = &err else {
+        panic!("expected Error::Input, got {err}");
+    };
+    assert_eq!(err.to_string(), diagnostics.report(*lang));
+    assert_eq!(
+        err.to_string(),
+        "data/realisasi.csv:2:8: 'dua ratus': expected a whole number of KPM (e.g. 18.877)\n"
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// 3. Every problem is collected
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn collects_every_problem_in_order() {
+    let s = site_en(&[realisasi(&[
+        R_OK,
+        "BST,2021-07,35.75.01.1001,PT Pos Indonesia,2021-07-13,tersalur,,dua ratus,",
+        R_OK,
+        "BST,2021-07,35.75.01.1002,PT Pos Indonesia,2021-13-01,tersalur,,3,",
+        "BST,2021-07,35.75.01.1002,PT Pos Indonesia,2021-07-13,dibayar,,3,",
+        R_OK,
+    ])]);
+    let (_, d) = input_errors(s.path());
+    assert_eq!(d.error_count(), 3);
+    let lines: Vec<(u64, u64)> = d.items().iter().map(|i| (i.line, i.column)).collect();
+    assert_eq!(lines, vec![(3, 8), (5, 5), (6, 6)]);
+    assert_eq!(
+        messages(s.path()),
+        vec![
+            "data/realisasi.csv:3:8: 'dua ratus': expected a whole number of KPM (e.g. 18.877)",
+            "data/realisasi.csv:5:5: '2021-13-01': expected a date (e.g. 2021-07-13 or 13/07/2021)",
+            "data/realisasi.csv:6:6: 'dibayar': expected 'tersalur' or 'gagal'",
+        ]
+    );
+}
+
+#[test]
+fn collects_every_problem_of_one_row() {
+    let s = site_en(&[realisasi(&[
+        "BTX,2021-07,35.75.01.1001,PT Pos Indonesia,kemarin,tersalur,,dua ratus,",
+    ])]);
+    let m = messages(s.path());
+    let places: Vec<&str> = m.iter().map(|m| &m[..m.find(": ").unwrap()]).collect();
+    assert_eq!(
+        places,
+        vec![
+            "data/realisasi.csv:2:1",
+            "data/realisasi.csv:2:5",
+            "data/realisasi.csv:2:8",
+        ],
+        "{m:#?}"
+    );
+}
+
+#[test]
+
+fn collects_bad_nilai_alongside_other_problems_of_the_row() {
+    let s = site_en(&[
+        realisasi(&[
+            "BST,2021-07,35.75.01.1001,PT Pos Indonesia,2021-07-13,tersalur,,dua ratus,sejuta",
+        ]),
+        (
+            "data/alokasi.csv",
+            lines(
+                "program,tahap,kode_wilayah,penyalur,kpm,nilai",
+                &["BST,2021-07,35.75.01.1001,PT Pos Indonesia,banyak,sejuta"],
+            ),
+        ),
+    ]);
+    let m = messages(s.path());
+    let places: Vec<&str> = m.iter().map(|m| &m[..m.find(": ").unwrap()]).collect();
+    assert_eq!(
+        places,
+        vec![
+            "data/alokasi.csv:2:5",
+            "data/alokasi.csv:2:6",
+            "data/realisasi.csv:2:8",
+            "data/realisasi.csv:2:9",
+        ],
+        "{m:#?}"
+    );
+}
+
+#[test]
+fn collects_problems_across_files() {
+    let s = site_en(&[
+        wilayah_plus(&["35.7x,Kota Entah"]),
+        (
+            "data/program.csv",
+            "kode,nama,sumber_dana,nilai_per_kpm,periode\n\
+             BST,Bantuan Sosial Tunai,APBN,300000,bulanan\n\
+             PKH,Program Keluarga Harapan,APBN,,mingguan\n"
+                .to_string(),
+        ),
+        realisasi(&[
+            R_OK,
+            "BST,2021-07,35.75.01.1001,PT Pos Indonesia,2021-07-13,tersalur,,dua ratus,",
+        ]),
+        (
+            "site.toml",
+            "title = \"Uji\"\nlanguage = \"en\"\n".to_string(),
+        ),
+        (
+            "content/tentang.md",
+            "+++\njudul = \"Tentang\"\n+++\nIsi.\n".to_string(),
+        ),
+    ]);
+    assert_eq!(
+        messages(s.path()),
+        vec![
+            "data/wilayah.csv:7:1: '35.7x': expected a Kemendagri region code \
+             (e.g. 35.75 or 35.75.01.1001)",
+            "data/program.csv:3:5: 'mingguan': expected one of bulanan, dua_bulanan, \
+             triwulanan, tahap, sekali",
+            "data/realisasi.csv:3:8: 'dua ratus': expected a whole number of KPM (e.g. 18.877)",
+        ]
+    );
+}
+
+fn many_bad_rows(n: usize) -> (&'static str, String) {
+    let rows: Vec<String> = (0..n)
+        .map(|i| format!("BST,2021-07,35.75.01.1001,PT Pos Indonesia,2021-07-13,tersalur,,x{i},"))
+        .collect();
+    let refs: Vec<&str> = rows.iter().map(String::as_str).collect();
+    realisasi(&refs)
+}
+
+#[test]
+fn keeps_fifty_problems_and_counts_the_rest() {
+    let s = site_en(&[many_bad_rows(63)]);
+    let (lang, d) = input_errors(s.path());
+    assert_eq!(d.items().len(), 50);
+    assert_eq!(d.error_count(), 63);
+    let lines: Vec<u64> = d.items().iter().map(|i| i.line).collect();
+    assert_eq!(lines, (2..=51).collect::<Vec<u64>>());
+    assert_eq!(
+        d.items()[49].message(lang),
+        "data/realisasi.csv:51:8: 'x49': expected a whole number of KPM (e.g. 18.877)"
+    );
+    let report = d.report(lang);
+    assert_eq!(report.lines().count(), 51);
+    assert!(report.ends_with("\n… and 13 more problems\n"), "{report}");
+
+    let s = site(&[many_bad_rows(51)]);
+    let (lang, d) = input_errors(s.path());
+    assert_eq!(d.items().len(), 50);
+    let report = d.report(lang);
+    assert!(report.ends_with("\n… dan 1 masalah lain\n"), "{report}");
+
+    // Exactly fifty: nothing hidden, no count line.
+    let s = site_en(&[many_bad_rows(50)]);
+    let (lang, d) = input_errors(s.path());
+    assert_eq!(d.items().len(), 50);
+    assert!(!d.report(lang).contains('…'));
+}
+
+#[test]
+fn hidden_problems_are_counted_across_files() {
+    // 55 in alokasi, then one in realisasi: 50 shown, 6 counted.
+    let rows: Vec<String> = (0..55)
+        .map(|i| format!("BST,2021-07,35.75.01.1001,Pos {i},y{i}"))
+        .collect();
+    let refs: Vec<&str> = rows.iter().map(String::as_str).collect();
+    let s = site_en(&[
+        alokasi(&refs),
+        realisasi(&["BST,2021-07,35.75.01.1001,PT Pos Indonesia,2021-07-13,tersalur,,dua ratus,"]),
+    ]);
+    let (lang, d) = input_errors(s.path());
+    assert_eq!(d.items().len(), 50);
+    assert_eq!(d.error_count(), 56);
+    assert!(
+        d.report(lang).ends_with("\n… and 6 more problems\n"),
+        "{}",
+        d.report(lang)
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// 4. Privacy
+// ---------------------------------------------------------------------------------------------
+
+const NIK: &str = "3575012345670001";
+
+#[test]
+fn rejects_personal_data_columns() {
+    for (file, header, column) in [
+        (
+            "data/alokasi.csv",
+            "program,tahap,kode_wilayah,penyalur,kpm,nik",
+            6,
+        ),
+        (
+            "data/alokasi.csv",
+            "NIK,program,tahap,kode_wilayah,penyalur,kpm",
+            1,
+        ),
+        (
+            "data/realisasi.csv",
+            "program,tahap,kode_wilayah,penyalur,tanggal,status,alasan,kpm,no_kk",
+            9,
+        ),
+        (
+            "data/realisasi.csv",
+            "program,tahap,kode_wilayah,nama_penerima,penyalur,tanggal,status,alasan,kpm",
+            4,
+        ),
+        (
+            "data/realisasi.csv",
+            "program,tahap,kode_wilayah,penyalur,tanggal,status,alasan,kpm, No KK ",
+            9,
+        ),
+        (
+            "data/alokasi.csv",
+            "program,tahap,kode_wilayah,penyalur,kpm,nama",
+            6,
+        ),
+    ] {
+        let cells = header.split(',').count();
+        let row = vec!["x"; cells].join(",");
+        let s = site_en(&[(file, format!("{header}\n{row}\n"))]);
+        let m = only_message(s.path());
+        let name = header.split(',').nth(column - 1).unwrap().trim();
+        assert!(
+            m.starts_with(&format!("{file}:1:{column}: '{name}': privacy: ")),
+            "{header}: {m}"
+        );
+    }
+    // In Indonesian.
+    let s = site(&[(
+        "data/alokasi.csv",
+        "program,tahap,kode_wilayah,penyalur,kpm,NIK\nBST,2021-07,35.75.01.1001,Pos,1,x\n"
+            .to_string(),
+    )]);
+    let m = only_message(s.path());
+    assert!(
+        m.starts_with("data/alokasi.csv:1:6: 'NIK': privasi: "),
+        "{m}"
+    );
+}
+
+#[test]
+fn nama_is_allowed_where_it_names_a_region_programme_or_stage() {
+    // The default site has `nama` in wilayah.csv, program.csv and tahap.csv.
+    let s = site(&[]);
+    load_ok(s.path());
+}
+
+#[test]
+fn rejects_nik_shaped_cells_anywhere_and_masks_them() {
+    let masked = "3575**********01";
+    let cases: Vec<((&str, String), &str)> = vec![
+        (
+            wilayah_plus(&[&format!("35.75.01.1003,{NIK}")]),
+            "data/wilayah.csv:7:2",
+        ),
+        (
+            (
+                "data/program.csv",
+                format!(
+                    "kode,nama,sumber_dana,nilai_per_kpm,periode\n\
+                     BST,Bantuan Sosial Tunai,APBN,300000,bulanan\n\
+                     PKH,Program Keluarga Harapan,{NIK},,tahap\n"
+                ),
+            ),
+            "data/program.csv:3:3",
+        ),
+        (
+            (
+                "data/tahap.csv",
+                format!(
+                    "kode,nama,mulai,selesai,target\n2021-07,Juli 2021,2021-07-01,2021-07-31,\n\
+                     2021-08,{NIK},2021-08-01,2021-08-31,\n"
+                ),
+            ),
+            "data/tahap.csv:3:2",
+        ),
+        (
+            alokasi(&[
+                "BST,2021-07,35.75.01.1001,PT Pos Indonesia,10.000",
+                &format!("BST,2021-07,35.75.01.1002,{NIK},8877"),
+            ]),
+            "data/alokasi.csv:3:4",
+        ),
+        (
+            realisasi(&[
+                R_OK,
+                R_OK,
+                &format!("BST,2021-07,35.75.01.1001,PT Pos Indonesia,2021-07-13,gagal,{NIK},1,"),
+            ]),
+            "data/realisasi.csv:4:7",
+        ),
+        (
+            // An extra column the contract does not know is still checked.
+            (
+                "data/realisasi.csv",
+                format!(
+                    "{R_HEADER},keterangan\n{R_OK},ok\n\
+                     BST,2021-07,35.75.01.1001,PT Pos Indonesia,2021-07-13,tersalur,,1,,{NIK}\n"
+                ),
+            ),
+            "data/realisasi.csv:3:10",
+        ),
+    ];
+    for (file, place) in cases {
+        let s = site_en(&[file]);
+        let (lang, d) = input_errors(s.path());
+        let report = d.report(lang);
+        assert!(!report.contains(NIK), "the NIK is published:\n{report}");
+        assert!(
+            !report.contains("12345670"),
+            "the NIK is published:\n{report}"
+        );
+        let m = only_message(s.path());
+        assert!(
+            m.starts_with(&format!("{place}: '{masked}': privacy: ")),
+            "{place}: {m}"
+        );
+        assert!(d.items()[0].is_privacy());
+    }
+}
+
+#[test]
+fn rejects_nik_written_as_excel_text_quoted_or_padded() {
+    for cell in [
+        format!("'{NIK}"),
+        format!("\"{NIK}\""),
+        format!(" {NIK} "),
+        format!("          {NIK}          "),
+        format!("\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}{NIK}\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}"),
+    ] {
+        let s = site(&[realisasi(&[&format!(
+            "BST,2021-07,35.75.01.1001,{cell},2021-07-13,tersalur,,1,"
+        )])]);
+        let (lang, d) = match salur::load(s.path()) {
+            Ok(l) => panic!("{cell:?} got through as penyalur {:?}", l.data.penyalur),
+            Err(Error::Input { lang, diagnostics }) => (lang, diagnostics),
+            Err(e) => panic!("{e}"),
+        };
+        assert_eq!(d.items().len(), 1, "{}", d.report(lang));
+        let m = d.items()[0].message(lang);
+        assert!(m.starts_with("data/realisasi.csv:2:4: '"), "{cell:?}: {m}");
+        assert!(m.contains("**********01': privasi: "), "{cell:?}: {m}");
+        assert!(!m.contains(NIK), "{m}");
+    }
+}
+
+#[test]
+fn rejects_nik_inside_text_and_in_a_header() {
+    let s = site_en(&[realisasi(&[
+        R_OK,
+        &format!(
+            "BST,2021-07,35.75.01.1001,PT Pos Indonesia,2021-07-13,gagal,\
+             \"meninggal (NIK {NIK}, KK 3575019876540002)\",1,"
+        ),
+    ])]);
+    let m = only_message(s.path());
+    assert_eq!(
+        m,
+        "data/realisasi.csv:3:7: 'meninggal (NIK 3575**********01, KK 3575**********02)': \
+         privacy: this cell looks like a NIK (16 digits); recipient-level data must not be in \
+         the site's inputs"
+    );
+    let s = site_en(&[(
+        "data/alokasi.csv",
+        format!("{A_HEADER},{NIK}\nBST,2021-07,35.75.01.1001,PT Pos Indonesia,10.000,1\n"),
+    )]);
+    let m = only_message(s.path());
+    assert!(
+        m.starts_with("data/alokasi.csv:1:6: '3575**********01': privacy: "),
+        "{m}"
+    );
+}
+
+#[test]
+fn fifteen_and_seventeen_digits_are_not_nik() {
+    // Long numbers that are not NIK-shaped are judged as what their column holds.
+    let s = site_en(&[realisasi(&[
+        "BST,2021-07,35.75.01.1001,PT Pos Indonesia,2021-07-13,tersalur,,1,357501234567000",
+        "BST,2021-07,35.75.01.1001,PT Pos Indonesia,2021-07-13,tersalur,,1,35750123456700012",
+    ])]);
+    let loaded = load_ok(s.path());
+    let nilai: Vec<Option<u64>> = loaded.data.realisasi.iter().map(|r| r.nilai).collect();
+    assert_eq!(
+        nilai,
+        vec![Some(357_501_234_567_000), Some(35_750_123_456_700_012)]
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// 5. A NIK stops the build before anything is written
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn nik_in_any_input_stops_build_and_writes_nothing() {
+    let cases: Vec<(&str, String)> = vec![
+        wilayah_plus(&[&format!("35.75.01.1003,{NIK}")]),
+        (
+            "data/program.csv",
+            format!(
+                "kode,nama,sumber_dana,nilai_per_kpm,periode\n\
+                 BST,Bantuan Sosial Tunai,{NIK},300000,bulanan\n"
+            ),
+        ),
+        (
+            "data/tahap.csv",
+            format!("kode,nama,mulai,selesai,target\n2021-07,{NIK},2021-07-01,2021-07-31,\n"),
+        ),
+        alokasi(&[&format!("BST,2021-07,35.75.01.1001,PT Pos Indonesia,{NIK}")]),
+        realisasi(&[&format!(
+            "BST,2021-07,35.75.01.1001,PT Pos Indonesia,2021-07-13,gagal,{NIK},1,"
+        )]),
+    ];
+    for case in cases {
+        let file = case.0;
+        let s = site(&[case]);
+        let out = tempfile::tempdir().unwrap();
+        let public = out.path().join("site").join("public");
+        let result = salur::build(&BuildOptions {
+            root: s.path().to_path_buf(),
+            output: Some(public.clone()),
+            base_url: None,
+        });
+        match result {
+            Err(Error::Input { diagnostics, lang }) => {
+                assert!(
+                    diagnostics
+                        .items()
+                        .iter()
+                        .any(|d| d.is_privacy() && d.file == file),
+                    "{file}: {}",
+                    diagnostics.report(lang)
+                );
+                assert!(!diagnostics.report(lang).contains(NIK));
+            }
+            Err(e) => panic!("{file}: expected Error::Input, got {e}"),
+            Ok(_) => panic!("{file}: a NIK was built into a site"),
+        }
+        assert!(!public.exists(), "{file}: output written");
+        assert!(
+            !out.path().join("site").join(".public.staging").exists(),
+            "{file}: staging left behind"
+        );
+        assert!(
+            !out.path().join("site").exists(),
+            "{file}: the output's parent was created"
+        );
+        // The default output, root/public, is not written either.
+        let default = salur::build(&BuildOptions {
+            root: s.path().to_path_buf(),
+            output: None,
+            base_url: None,
+        });
+        assert!(matches!(default, Err(Error::Input { .. })));
+        assert!(!s.path().join("public").exists(), "{file}");
+        assert!(!s.path().join(".public.staging").exists(), "{file}");
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// 6. A failed build leaves the previous site untouched
+// ---------------------------------------------------------------------------------------------
+
+#[derive(Debug, PartialEq, Eq)]
+enum Entry {
+    Dir,
+    File(Vec<u8>, SystemTime),
+}
+
+fn snapshot(root: &Path) -> BTreeMap<PathBuf, Entry> {
+    fn walk(root: &Path, dir: &Path, out: &mut BTreeMap<PathBuf, Entry>) {
+        for e in fs::read_dir(dir).unwrap() {
+            let path = e.unwrap().path();
+            let rel = path.strip_prefix(root).unwrap().to_path_buf();
+            let meta = fs::symlink_metadata(&path).unwrap();
+            if meta.is_dir() {
+                out.insert(rel, Entry::Dir);
+                walk(root, &path, out);
+            } else {
+                out.insert(
+                    rel,
+                    Entry::File(fs::read(&path).unwrap(), meta.modified().unwrap()),
+                );
+            }
+        }
+    }
+    let mut out = BTreeMap::new();
+    walk(root, root, &mut out);
+    out
+}
+
+#[test]
+fn failed_build_leaves_previous_site_byte_identical() {
+    let s = site(&[]);
+    let out = tempfile::tempdir().unwrap();
+    let public = out.path().join("public");
+    let options = BuildOptions {
+        root: s.path().to_path_buf(),
+        output: Some(public.clone()),
+        base_url: None,
+    };
+    let summary = salur::build(&options).expect("the valid site builds");
+    assert!(summary.files > 0);
+    let before = snapshot(&public);
+    assert!(
+        before
+            .keys()
+            .any(|p| p.extension().is_some_and(|e| e == "html")),
+        "{:?}",
+        before.keys().collect::<Vec<_>>()
+    );
+    assert!(!out.path().join(".public.staging").exists());
+
+    std::thread::sleep(std::time::Duration::from_millis(30));
+    let (path, text) = realisasi(&[
+        R_OK,
+        "BST,2021-07,35.75.01.1001,PT Pos Indonesia,2021-07-13,tersalur,,dua ratus,",
+    ]);
+    fs::write(s.path().join(path), text).unwrap();
+    match salur::build(&options) {
+        Err(Error::Input { diagnostics, lang }) => assert_eq!(
+            diagnostics.items()[0].message(lang),
+            "data/realisasi.csv:3:8: 'dua ratus': seharusnya bilangan bulat KPM (mis. 18.877)"
+        ),
+        Err(e) => panic!("expected Error::Input, got {e}"),
+        Ok(_) => panic!("a broken input was built"),
+    }
+    assert_eq!(snapshot(&public), before, "the published site changed");
+    let siblings: Vec<_> = fs::read_dir(out.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(siblings, vec![std::ffi::OsString::from("public")]);
+}
+
+// ---------------------------------------------------------------------------------------------
+// 7. The command line: exit 1 on data errors, 2 on usage errors
+// ---------------------------------------------------------------------------------------------
+
+fn salur_cmd() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_salur"))
+}
+
+#[test]
+fn cli_build_exits_1_on_data_errors() {
+    let s = site(&[realisasi(&[
+        R_OK,
+        "BST,2021-07,35.75.01.1001,PT Pos Indonesia,2021-07-13,tersalur,,dua ratus,",
+    ])]);
+    let out = tempfile::tempdir().unwrap();
+    let public = out.path().join("public");
+    let o = salur_cmd()
+        .arg("build")
+        .arg("--root")
+        .arg(s.path())
+        .arg("--output")
+        .arg(&public)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains(
+            "data/realisasi.csv:3:8: 'dua ratus': seharusnya bilangan bulat KPM (mis. 18.877)"
+        ),
+        "{stderr}"
+    );
+    assert!(!public.exists());
+    assert_eq!(fs::read_dir(out.path()).unwrap().count(), 0);
+
+    // check fails the same way.
+    let o = salur_cmd()
+        .arg("check")
+        .arg("--root")
+        .arg(s.path())
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("data/realisasi.csv:3:8: 'dua ratus': "),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn cli_build_exits_1_on_nik_without_printing_it() {
+    let s = site_en(&[realisasi(&[&format!(
+        "BST,2021-07,35.75.01.1001,PT Pos Indonesia,2021-07-13,gagal,{NIK},1,"
+    )])]);
+    let out = tempfile::tempdir().unwrap();
+    let o = salur_cmd()
+        .arg("build")
+        .arg("--root")
+        .arg(s.path())
+        .arg("--output")
+        .arg(out.path().join("public"))
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    let stdout = String::from_utf8_lossy(&o.stdout);
+    assert_eq!(o.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("data/realisasi.csv:2:7: '3575**********01': privacy: "),
+        "{stderr}"
+    );
+    assert!(!stderr.contains(NIK) && !stdout.contains(NIK));
+    assert_eq!(fs::read_dir(out.path()).unwrap().count(), 0);
+}
+
+#[test]
+fn cli_exits_2_on_usage_errors() {
+    for args in [
+        &["frobnicate"][..],
+        &[],
+        &["build", "--no-such-flag"],
+        &["build", "--root"],
+        &["check", "extra"],
+    ] {
+        let o = salur_cmd().args(args).output().unwrap();
+        assert_eq!(
+            o.status.code(),
+            Some(2),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&o.stderr)
+        );
+    }
+}
+
+#[test]
+fn cli_check_exits_0_and_writes_nothing() {
+    let s = site(&[]);
+    let before = snapshot(s.path());
+    let o = salur_cmd()
+        .arg("check")
+        .arg("--root")
+        .arg(s.path())
+        .output()
+        .unwrap();
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    assert!(!s.path().join("public").exists());
+    assert!(!s.path().join(".public.staging").exists());
+    assert_eq!(snapshot(s.path()), before, "check changed the site folder");
+}
+
+#[test]
+fn library_check_passes_and_writes_nothing() {
+    let s = site(&[]);
+    let before = snapshot(s.path());
+    let summary = salur::check(s.path()).expect("the valid site checks");
+    assert!(summary.pages > 0);
+    assert_eq!(summary.lang, Lang::Id);
+    assert_eq!(snapshot(s.path()), before);
+}
