@@ -72,11 +72,16 @@ pub struct Loaded {
 /// Reads, validates and analyses the site at `root`. Every problem in every input is
 /// collected before giving up.
 pub fn load(root: &Path) -> Result<Loaded, Error> {
+    load_timed(root, &mut Timings::default())
+}
+
+fn load_timed(root: &Path, timings: &mut Timings) -> Result<Loaded, Error> {
     let config = Config::load(root).map_err(|diagnostics| Error::Input {
         lang: Lang::Id,
         diagnostics,
     })?;
     let lang = config.language;
+    timings.lap("config");
     let mut problems = Diagnostics::new();
     let data = match data::load(root) {
         Ok((data, warnings)) => {
@@ -88,6 +93,7 @@ pub fn load(root: &Path) -> Result<Loaded, Error> {
             None
         }
     };
+    timings.lap("data");
     let content = match content::load(root) {
         Ok(c) => Some(c),
         Err(d) => {
@@ -95,6 +101,7 @@ pub fn load(root: &Path) -> Result<Loaded, Error> {
             None
         }
     };
+    timings.lap("content");
     let (Some(data), Some(content)) = (data, content) else {
         return Err(Error::Input {
             lang,
@@ -108,6 +115,7 @@ pub fn load(root: &Path) -> Result<Loaded, Error> {
         });
     }
     let report = analysis::analyse(&data, config.data_as_of);
+    timings.lap("analysis");
     Ok(Loaded {
         config,
         data,
@@ -128,6 +136,32 @@ pub struct BuildOptions {
     pub base_url: Option<String>,
 }
 
+/// How long each stage of a build took, in order.
+#[derive(Debug, Clone, Default)]
+pub struct Timings {
+    /// (stage, seconds)
+    pub stages: Vec<(&'static str, f64)>,
+    last: Option<Instant>,
+}
+
+impl Timings {
+    fn start() -> Timings {
+        Timings {
+            stages: Vec::new(),
+            last: Some(Instant::now()),
+        }
+    }
+
+    /// Records that `stage` ended now.
+    fn lap(&mut self, stage: &'static str) {
+        let now = Instant::now();
+        if let Some(last) = self.last {
+            self.stages.push((stage, (now - last).as_secs_f64()));
+        }
+        self.last = Some(now);
+    }
+}
+
 /// What a build did.
 #[derive(Debug, Clone)]
 pub struct BuildSummary {
@@ -141,13 +175,16 @@ pub struct BuildSummary {
     pub warnings: Diagnostics,
     /// The language of the site.
     pub lang: Lang,
+    /// Time per stage.
+    pub timings: Timings,
 }
 
 /// Builds the site: reads and checks every input, renders every page into a staging folder and
 /// publishes it only when everything succeeded.
 pub fn build(options: &BuildOptions) -> Result<BuildSummary, Error> {
     let started = Instant::now();
-    let mut loaded = load(&options.root)?;
+    let mut timings = Timings::start();
+    let mut loaded = load_timed(&options.root, &mut timings)?;
     if let Some(url) = &options.base_url {
         loaded.config.base_url = config::normalise_base_url(url);
     }
@@ -161,6 +198,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary, Error> {
     let renderer = render::Renderer::new(&options.root, &config, report.data_per)?;
     let statics = render::static_files(&options.root, &config)?;
     let plan = site::Situs::plan(&config, &data, &report, &content);
+    timings.lap("site");
 
     let public = options
         .output
@@ -184,14 +222,17 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary, Error> {
         staging.abort();
         return Err(e);
     }
+    timings.lap("render");
     let files = plan.halaman.len() + statics.len();
     let ringkasan = staging.commit()?;
+    timings.lap("output");
     Ok(BuildSummary {
         files,
         output: ringkasan,
         seconds: started.elapsed().as_secs_f64(),
         warnings,
         lang: config.language,
+        timings,
     })
 }
 

@@ -16,16 +16,24 @@ pub struct Args {
     /// The URL the site will be published at (overrides base_url in site.toml).
     #[arg(long)]
     base_url: Option<String>,
+    /// Print the time each stage took.
+    #[arg(long)]
+    timings: bool,
 }
 
 /// Builds the site and prints one summary line.
 pub fn execute(args: Args) -> Result<(), salur::Error> {
     let summary = salur::build(&salur::BuildOptions {
-        root: args.root,
-        output: args.output,
-        base_url: args.base_url,
+        root: args.root.clone(),
+        output: args.output.clone(),
+        base_url: args.base_url.clone(),
     })?;
     super::print_warnings(&summary.warnings, summary.lang);
+    if args.timings {
+        for (stage, seconds) in &summary.timings.stages {
+            eprintln!("{stage:>10} {seconds:8.3} s");
+        }
+    }
     let o = summary.output;
     match summary.lang {
         Lang::Id => println!(

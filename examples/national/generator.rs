@@ -1,0 +1,236 @@
+//! The national benchmark site: the real Kemendagri region tree of all Indonesia (38 provinsi,
+//! 514 kabupaten/kota, 7,285 kecamatan, 83,762 desa/kelurahan, from the vendored idn-area-data,
+//! ODbL) with synthetic figures: 8 programmes, 4 tahap, allocations for every desa/kelurahan and
+//! N realisation rows (about 7% `gagal` with a reason) in random order. Seeded: the same options
+//! give byte-identical files.
+
+use std::fs::{self, File};
+use std::io::{self, BufWriter, Write};
+use std::path::{Path, PathBuf};
+
+use rand::{Rng, SeedableRng};
+use rand_chacha::ChaCha8Rng;
+
+/// What to generate and where.
+pub struct Options {
+    /// The site folder to write (`site.toml`, `data/`).
+    pub out: PathBuf,
+    /// Realisation rows.
+    pub rows: u64,
+    /// Seed of the random generator.
+    pub seed: u64,
+    /// The folder with idn-area-data's `provinces.csv`, `regencies.csv`, `districts.csv`,
+    /// `villages.csv`.
+    pub vendor: PathBuf,
+}
+
+/// What was generated.
+#[derive(Debug, Default)]
+pub struct Summary {
+    /// Regions written.
+    pub wilayah: usize,
+    /// Desa/kelurahan among them.
+    pub desa: usize,
+    /// Allocation rows.
+    pub alokasi: usize,
+    /// Realisation rows.
+    pub realisasi: u64,
+    /// Realisation rows with status `gagal`.
+    pub gagal: u64,
+}
+
+const PROGRAM: &[(&str, &str, &str, &str)] = &[
+    ("PKH", "Program Keluarga Harapan", "APBN", ""),
+    ("SEMBAKO", "Program Sembako (BPNT)", "APBN", "600000"),
+    ("BST", "Bantuan Sosial Tunai", "APBN", "600000"),
+    ("BLT-DD", "BLT Dana Desa", "APBN", "900000"),
+    ("BLT-BBM", "BLT BBM", "APBN", "300000"),
+    ("YAPI", "Bantuan Yatim Piatu", "APBN", "600000"),
+    ("PENA", "Pahlawan Ekonomi Nusantara", "APBN", ""),
+    ("BANSOS-APBD", "Bansos Tunai APBD", "APBD", "500000"),
+];
+
+const TAHAP: &[(&str, &str, &str, &str)] = &[
+    ("2024-T1", "Tahap I 2024", "2024-01-01", "2024-03-31"),
+    ("2024-T2", "Tahap II 2024", "2024-04-01", "2024-06-30"),
+    ("2024-T3", "Tahap III 2024", "2024-07-01", "2024-09-30"),
+    ("2024-T4", "Tahap IV 2024", "2024-10-01", "2024-12-31"),
+];
+
+const PENYALUR: &[&str] = &["BRI", "BNI", "Bank Mandiri", "BSI", "PT Pos Indonesia"];
+
+const ALASAN: &[&str] = &[
+    "meninggal dunia",
+    "pindah domisili",
+    "tidak ditemukan",
+    "tidak hadir",
+    "tidak tahu jadwal",
+    "lansia",
+    "data ganda",
+    "KKS rusak",
+];
+
+fn read_rows(path: &Path) -> io::Result<Vec<[String; 2]>> {
+    let mut reader = csv::Reader::from_path(path).map_err(io::Error::other)?;
+    let mut out = Vec::new();
+    for r in reader.records() {
+        let r = r.map_err(io::Error::other)?;
+        let name = r.get(r.len() - 1).unwrap_or("").to_string();
+        out.push([r.get(0).unwrap_or("").to_string(), name]);
+    }
+    Ok(out)
+}
+
+fn days(mulai: &str, selesai: &str) -> Vec<String> {
+    let (Ok(a), Ok(b)) = (
+        mulai.parse::<jiff::civil::Date>(),
+        selesai.parse::<jiff::civil::Date>(),
+    ) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    let mut d = a;
+    while d <= b {
+        out.push(d.to_string());
+        match d.tomorrow() {
+            Ok(n) => d = n,
+            Err(_) => break,
+        }
+    }
+    out
+}
+
+/// Writes the site.
+pub fn generate(o: &Options) -> io::Result<Summary> {
+    let mut rng = ChaCha8Rng::seed_from_u64(o.seed);
+    let data = o.out.join("data");
+    fs::create_dir_all(&data)?;
+    fs::write(
+        o.out.join("site.toml"),
+        "title = \"Transparansi Bansos Nasional (benchmark)\"\n\
+         description = \"Situs uji skala nasional: wilayah nyata, angka sintetis.\"\n\
+         language = \"id\"\n\
+         attribution = [\"Data wilayah: idn-area-data (ODbL).\", \"Angka penyaluran sintetis untuk uji kinerja.\"]\n",
+    )?;
+
+    let mut summary = Summary::default();
+    let mut wilayah = BufWriter::new(File::create(data.join("wilayah.csv"))?);
+    writeln!(wilayah, "kode,nama")?;
+    let mut all = Vec::new();
+    for f in ["provinces.csv", "regencies.csv", "districts.csv"] {
+        all.extend(read_rows(&o.vendor.join(f))?);
+    }
+    let villages = read_rows(&o.vendor.join("villages.csv"))?;
+    summary.desa = villages.len();
+    all.extend(villages.iter().cloned());
+    all.sort_by(|a, b| a[0].cmp(&b[0]));
+    let mut w = csv::Writer::from_writer(&mut wilayah);
+    for [kode, nama] in &all {
+        w.write_record([kode, nama]).map_err(io::Error::other)?;
+    }
+    w.flush()?;
+    drop(w);
+    wilayah.flush()?;
+    summary.wilayah = all.len();
+
+    let mut program = BufWriter::new(File::create(data.join("program.csv"))?);
+    writeln!(program, "kode,nama,sumber_dana,nilai_per_kpm,periode")?;
+    for (kode, nama, dana, nilai) in PROGRAM {
+        writeln!(program, "{kode},{nama},{dana},{nilai},tahap")?;
+    }
+    program.flush()?;
+
+    let mut tahap = BufWriter::new(File::create(data.join("tahap.csv"))?);
+    writeln!(tahap, "kode,nama,mulai,selesai,target")?;
+    for (kode, nama, mulai, selesai) in TAHAP {
+        writeln!(tahap, "{kode},{nama},{mulai},{selesai},{selesai}")?;
+    }
+    tahap.flush()?;
+
+    // Every desa/kelurahan gets PKH and SEMBAKO, BLT-DD if it is a desa, and each other
+    // programme with probability 0.3; one penyalur per kabupaten × programme.
+    struct Sel {
+        desa: u32,
+        program: u8,
+        penyalur: u8,
+    }
+    let mut sel = Vec::new();
+    let mut alokasi = BufWriter::new(File::create(data.join("alokasi.csv"))?);
+    writeln!(alokasi, "program,tahap,kode_wilayah,penyalur,kpm")?;
+    let penyalur_of = |kode: &str, p: usize| -> u8 {
+        let kab: u64 = kode
+            .bytes()
+            .take(5)
+            .filter(u8::is_ascii_digit)
+            .fold(0, |n, b| n * 10 + u64::from(b - b'0'));
+        ((kab * 31 + p as u64 * 7) % PENYALUR.len() as u64) as u8
+    };
+    let mut cells = 0usize;
+    for (d, [kode, _]) in villages.iter().enumerate() {
+        let is_desa = kode.rsplit('.').next().is_some_and(|s| s.starts_with('2'));
+        for (p, (pk, ..)) in PROGRAM.iter().enumerate() {
+            let has = match *pk {
+                "PKH" | "SEMBAKO" => true,
+                "BLT-DD" => is_desa,
+                _ => rng.random_bool(0.3),
+            };
+            if !has {
+                continue;
+            }
+            let penyalur = penyalur_of(kode, p);
+            sel.push(Sel {
+                desa: d as u32,
+                program: p as u8,
+                penyalur,
+            });
+            for (tk, ..) in TAHAP {
+                let kpm = rng.random_range(60..=400);
+                writeln!(
+                    alokasi,
+                    "{pk},{tk},{kode},{},{kpm}",
+                    PENYALUR[penyalur as usize]
+                )?;
+                cells += 1;
+            }
+        }
+    }
+    alokasi.flush()?;
+    summary.alokasi = cells;
+
+    // Realisation rows in random order: each row picks a cell and a day at random.
+    let days: Vec<Vec<String>> = TAHAP.iter().map(|(_, _, a, b)| days(a, b)).collect();
+    let mut realisasi =
+        BufWriter::with_capacity(1 << 20, File::create(data.join("realisasi.csv"))?);
+    writeln!(
+        realisasi,
+        "program,tahap,kode_wilayah,penyalur,tanggal,status,alasan,kpm"
+    )?;
+    for _ in 0..o.rows {
+        let s = &sel[rng.random_range(0..sel.len())];
+        let t = rng.random_range(0..TAHAP.len());
+        let day = &days[t][rng.random_range(0..days[t].len())];
+        let gagal = rng.random_bool(0.07);
+        let kpm: u32 = if gagal {
+            rng.random_range(1..=4)
+        } else {
+            rng.random_range(5..=60)
+        };
+        let (status, alasan) = if gagal {
+            summary.gagal += 1;
+            ("gagal", ALASAN[rng.random_range(0..ALASAN.len())])
+        } else {
+            ("tersalur", "")
+        };
+        writeln!(
+            realisasi,
+            "{},{},{},{},{day},{status},{alasan},{kpm}",
+            PROGRAM[s.program as usize].0,
+            TAHAP[t].0,
+            villages[s.desa as usize][0],
+            PENYALUR[s.penyalur as usize],
+        )?;
+    }
+    realisasi.flush()?;
+    summary.realisasi = o.rows;
+    Ok(summary)
+}
