@@ -137,6 +137,15 @@ pub enum Problem {
         /// The start date, as written.
         mulai: String,
     },
+    /// A realisation dated outside its tahap.
+    OutsideTahap {
+        /// The tahap's code.
+        tahap: String,
+        /// Its first day.
+        mulai: String,
+        /// Its last day.
+        selesai: String,
+    },
     /// A value in a TOML file or front matter.
     Config(String),
 }
@@ -331,6 +340,21 @@ impl Problem {
                     format!("tanggal selesai sebelum tanggal mulai ({mulai})")
                 } else {
                     format!("ends before it starts ({mulai})")
+                }
+            }
+            Problem::OutsideTahap {
+                tahap,
+                mulai,
+                selesai,
+            } => {
+                if id {
+                    format!(
+                        "di luar masa tahap {tahap} ({mulai} s.d. {selesai}); periksa tanggal atau masa tahap di tahap.csv"
+                    )
+                } else {
+                    format!(
+                        "outside stage {tahap} ({mulai} to {selesai}); check the date or the stage's dates in tahap.csv"
+                    )
                 }
             }
             Problem::Config(msg) => msg.clone(),

@@ -12,7 +12,7 @@ use serde::Serialize;
 use crate::analysis::{Angka, Rekap, Report, Temuan};
 use crate::config::Config;
 use crate::content::Content;
-use crate::data::{Dataset, InputFile, ProgramId, TahapId, Tingkat, WilayahId};
+use crate::data::{AlasanId, Dataset, InputFile, ProgramId, TahapId, Tingkat, WilayahId};
 use crate::lang::Lang;
 
 /// One page of the site.
@@ -154,17 +154,56 @@ pub struct BarisMatriks {
     pub total: u64,
 }
 
-/// Failed KPM for one reason.
+/// Failed KPM by reason (rows) × programme (columns), summed over penyalur.
+#[derive(Debug, Clone, Serialize)]
+pub struct MatriksGagal {
+    /// Column heads: programme codes.
+    pub program: Vec<String>,
+    /// One row per reason.
+    pub baris: Vec<BarisGagal>,
+    /// Column totals.
+    pub jumlah: Vec<u64>,
+    /// Grand total.
+    pub total: u64,
+}
+
+/// One reason's row of a [`MatriksGagal`].
 #[derive(Debug, Clone, Serialize)]
 pub struct BarisGagal {
-    /// Programme code.
-    pub program: String,
-    /// Penyalur.
-    pub penyalur: String,
-    /// Reason as written.
+    /// The reason as written.
     pub alasan: String,
-    /// KPM.
-    pub kpm: u64,
+    /// Failed KPM per programme column.
+    pub sel: Vec<Option<u64>>,
+    /// Row total.
+    pub total: u64,
+}
+
+/// The realisation of every child region for every programme of a tahap, in one table.
+#[derive(Debug, Clone, Serialize)]
+pub struct TabelRingkas {
+    /// Anchor to cite (`anak-tahap-2021-07`).
+    pub id: String,
+    /// The children's level, for the caption (`kecamatan`).
+    pub tingkat: String,
+    /// The children's level, as a column head (`Kecamatan`).
+    pub tingkat_judul: String,
+    /// Column heads: programmes.
+    pub program: Vec<Tautan>,
+    /// One row per child region, then the total.
+    pub baris: Vec<BarisRingkas>,
+}
+
+/// One child region's realisation per programme.
+#[derive(Debug, Clone, Serialize)]
+pub struct BarisRingkas {
+    /// The region (short name).
+    pub label: String,
+    /// Its page, if any.
+    pub href: Option<String>,
+    /// `rinci` or `total`.
+    pub jenis: &'static str,
+    /// Paid / allocated per programme column (`None` without an allocation).
+    pub sel: Vec<Option<f64>>,
 }
 
 /// The regions below one region for one programme.
@@ -205,10 +244,12 @@ pub struct BagianTahap {
     pub ada_nilai: bool,
     /// Paid KPM by penyalur × programme, when there is more than one of either.
     pub matriks: Option<Matriks>,
-    /// Failures by reason.
-    pub gagal: Vec<BarisGagal>,
-    /// Child regions per programme.
+    /// Failures by reason and programme.
+    pub gagal: Option<MatriksGagal>,
+    /// On a programme page: the child regions' figures, one table per programme.
     pub anak: Vec<TabelAnak>,
+    /// On a region, home or tahap page: the child regions' realisation for every programme.
+    pub ringkas: Option<TabelRingkas>,
 }
 
 /// The context of a region page (and of the home page, for the whole site).
@@ -576,7 +617,11 @@ impl<'a> Situs<'a> {
             let mut penyalur: Vec<_> = sel.iter().map(|(k, _)| k.penyalur).collect();
             penyalur.sort_unstable();
             penyalur.dedup();
-            let matriks = (programs.len() > 1 || penyalur.len() > 1).then(|| {
+            // worth a table only when some programme is paid by more than one penyalur
+            let banyak_penyalur = programs
+                .iter()
+                .any(|&p| sel.iter().filter(|(k, _)| k.program == p).count() > 1);
+            let matriks = banyak_penyalur.then(|| {
                 let baris: Vec<BarisMatriks> = penyalur
                     .iter()
                     .map(|&py| {
@@ -614,23 +659,17 @@ impl<'a> Situs<'a> {
                 }
             });
 
-            let gagal = rekap
-                .gagal
-                .iter()
-                .filter(|g| {
-                    g.kunci.tahap == t && hanya_program.is_none_or(|p| g.kunci.program == p)
-                })
-                .map(|g| BarisGagal {
-                    program: self.data.program[g.kunci.program as usize].kode.clone(),
-                    penyalur: self.data.penyalur[g.kunci.penyalur as usize].clone(),
-                    alasan: self.data.alasan[g.alasan as usize].clone(),
-                    kpm: g.kpm,
-                })
-                .collect();
+            let gagal = self.matriks_gagal(rekap, t, &programs, hanya_program);
 
-            // per child region, one table per programme
+            let ringkas = if hanya_program.is_none() {
+                self.tabel_ringkas(t, anak, langsung, &programs)
+            } else {
+                None
+            };
+
+            // on a programme page: per child region, one table per programme
             let mut tabel_anak = Vec::new();
-            if !anak.is_empty() {
+            if !anak.is_empty() && hanya_program.is_some() {
                 for &p in &programs {
                     let prog = &self.data.program[p as usize];
                     let mut baris = Vec::new();
@@ -704,9 +743,126 @@ impl<'a> Situs<'a> {
                 matriks,
                 gagal,
                 anak: tabel_anak,
+                ringkas,
             });
         }
         out
+    }
+
+    fn matriks_gagal(
+        &self,
+        rekap: &Rekap,
+        t: TahapId,
+        programs: &[ProgramId],
+        hanya_program: Option<ProgramId>,
+    ) -> Option<MatriksGagal> {
+        let rows: Vec<_> = rekap
+            .gagal
+            .iter()
+            .filter(|g| g.kunci.tahap == t && hanya_program.is_none_or(|p| g.kunci.program == p))
+            .collect();
+        if rows.is_empty() {
+            return None;
+        }
+        let mut alasan: Vec<AlasanId> = rows.iter().map(|g| g.alasan).collect();
+        alasan.sort_unstable();
+        alasan.dedup();
+        let col = |p: ProgramId| programs.iter().position(|&q| q == p);
+        let mut baris: Vec<BarisGagal> = alasan
+            .iter()
+            .map(|&a| BarisGagal {
+                alasan: self.data.alasan[a as usize].clone(),
+                sel: vec![None; programs.len()],
+                total: 0,
+            })
+            .collect();
+        let mut jumlah = vec![0u64; programs.len()];
+        for g in rows {
+            let (Ok(r), Some(c)) = (alasan.binary_search(&g.alasan), col(g.kunci.program)) else {
+                continue;
+            };
+            let cell = baris[r].sel[c].get_or_insert(0);
+            *cell = cell.saturating_add(g.kpm);
+            baris[r].total = baris[r].total.saturating_add(g.kpm);
+            jumlah[c] = jumlah[c].saturating_add(g.kpm);
+        }
+        // the most frequent reasons first
+        baris.sort_by(|a, b| b.total.cmp(&a.total).then_with(|| a.alasan.cmp(&b.alasan)));
+        Some(MatriksGagal {
+            program: programs
+                .iter()
+                .map(|&p| self.data.program[p as usize].kode.clone())
+                .collect(),
+            total: jumlah.iter().fold(0u64, |a, &b| a.saturating_add(b)),
+            jumlah,
+            baris,
+        })
+    }
+
+    fn tabel_ringkas(
+        &self,
+        t: TahapId,
+        anak: &[WilayahId],
+        langsung: Option<&Rekap>,
+        programs: &[ProgramId],
+    ) -> Option<TabelRingkas> {
+        if anak.is_empty() {
+            return None;
+        }
+        let lang = self.lang();
+        let mut baris = Vec::new();
+        let mut total = vec![Angka::default(); programs.len()];
+        let mut add = |label: String, href: Option<String>, rekap: &Rekap| {
+            let angka: Vec<Angka> = programs.iter().map(|&p| rekap.angka(p, t)).collect();
+            if angka.iter().all(|a| *a == Angka::default()) {
+                return;
+            }
+            for (sum, a) in total.iter_mut().zip(&angka) {
+                sum.merge(a);
+            }
+            baris.push(BarisRingkas {
+                label,
+                href,
+                jenis: "rinci",
+                sel: angka.iter().map(Angka::realisasi).collect(),
+            });
+        };
+        for &c in anak {
+            add(
+                self.data.wilayah.node(c).nama.clone(),
+                Some(self.path(Halaman::Wilayah(c))),
+                &self.report.wilayah[c as usize],
+            );
+        }
+        if let Some(d) = langsung {
+            add(
+                match lang {
+                    Lang::Id => "Tidak dirinci per wilayah".to_string(),
+                    Lang::En => "Not broken down by region".to_string(),
+                },
+                None,
+                d,
+            );
+        }
+        if baris.is_empty() {
+            return None;
+        }
+        baris.push(BarisRingkas {
+            label: match lang {
+                Lang::Id => "Jumlah".to_string(),
+                Lang::En => "Total".to_string(),
+            },
+            href: None,
+            jenis: "total",
+            sel: total.iter().map(Angka::realisasi).collect(),
+        });
+        Some(TabelRingkas {
+            id: format!("anak-tahap-{}", self.tahap_slug[t as usize]),
+            tingkat: self.judul_anak_tunggal(anak).to_lowercase(),
+            tingkat_judul: self.judul_anak_tunggal(anak),
+            program: programs.iter().map(|&p| self.tautan_program(p)).collect(),
+            baris,
+        })
     }
 
     fn judul_anak(&self, anak: &[WilayahId]) -> String {
@@ -872,8 +1028,9 @@ impl<'a> Situs<'a> {
                 program: Vec::new(),
                 ada_nilai: false,
                 matriks: None,
-                gagal: Vec::new(),
+                gagal: None,
                 anak: Vec::new(),
+                ringkas: None,
             });
         KonteksTahap {
             umum: self.umum(Halaman::Tahap(t), tahap.nama.clone(), breadcrumb, "tahap"),

@@ -170,11 +170,19 @@ fn kukar_shows_its_target_date() {
         .map(text)
         .unwrap();
     assert!(masa.contains("Sabtu, 15 Januari 2022"), "{masa}");
-    // the kecamatan table lists Anggana and Tabang with their realisation
-    let t = table(&doc, "#tahap-2021-t4", "Realisasi PKH per kecamatan");
+    // the kecamatan table lists Anggana and Tabang with their realisation per programme
+    let t = table(&doc, "#tahap-2021-t4", "Realisasi per kecamatan");
     let heads: Vec<String> = rows(t).into_iter().map(|(h, _)| h).collect();
     assert!(heads.contains(&"Anggana".to_string()), "{heads:?}");
     assert!(heads.contains(&"Tabang".to_string()), "{heads:?}");
+    let anggana = cell(t, "Anggana", "PKH");
+    assert!(anggana.ends_with('%'), "{anggana}");
+    let pct: f64 = anggana
+        .trim_end_matches('%')
+        .replace(',', ".")
+        .parse()
+        .unwrap();
+    assert!(pct < 60.0, "Anggana lags: {anggana}");
 }
 
 #[test]
@@ -328,14 +336,17 @@ fn pages_are_small_semantic_and_in_indonesian() {
                 "{rel}: table without caption"
             );
         }
-        for td in doc.select(&sel("td")) {
-            let classes = td.value().attr("class").unwrap_or("");
-            let txt = text(td);
-            if txt.chars().next().is_some_and(|c| c.is_ascii_digit()) {
-                assert!(
-                    classes.contains('n'),
-                    "{rel}: number {txt} not right-aligned"
-                );
+        // figure tables right-align their numbers (CSS `.angka td`)
+        for table in doc.select(&sel("table")) {
+            let class = table.value().attr("class").unwrap_or("");
+            for td in table.select(&sel("td")) {
+                let txt = text(td);
+                if txt.chars().next().is_some_and(|c| c.is_ascii_digit()) {
+                    assert!(
+                        class.contains("angka"),
+                        "{rel}: number {txt} not right-aligned"
+                    );
+                }
             }
         }
     }

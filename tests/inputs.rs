@@ -1022,6 +1022,58 @@ fn rejects_missing_wilayah_file() {
 }
 
 #[test]
+fn rejects_realisation_outside_its_tahap() {
+    let s = site_en(&[realisasi(&[
+        R_OK,
+        "BST,2021-07,35.75.01.1001,PT Pos Indonesia,2031-07-27,tersalur,,5,",
+    ])]);
+    assert_eq!(
+        only_message(s.path()),
+        "data/realisasi.csv:3:5: '2031-07-27': outside stage 2021-07 (2021-07-01 to 2021-07-31); \
+         check the date or the stage's dates in tahap.csv"
+    );
+}
+
+#[test]
+fn one_bad_cell_gives_one_error_not_a_cascade() {
+    // a bad periode still registers the programme, so rows using BST are not "unknown"
+    let s = site_en(&[(
+        "data/program.csv",
+        "kode,nama,sumber_dana,nilai_per_kpm,periode\nBST,Bantuan Sosial Tunai,APBN,300000,bulan\n"
+            .to_string(),
+    )]);
+    let m = messages(s.path());
+    assert_eq!(m.len(), 1, "{m:?}");
+    assert!(m[0].starts_with("data/program.csv:2:5: 'bulan': "), "{m:?}");
+    // an empty region name still registers the region
+    let s = site_en(&[wilayah_plus(&[])]);
+    let path = s.path().join("data/wilayah.csv");
+    let text = fs::read_to_string(&path)
+        .unwrap()
+        .replace("35.75.01.1001,Karangketug", "35.75.01.1001,");
+    fs::write(&path, text).unwrap();
+    let m = messages(s.path());
+    assert_eq!(m.len(), 1, "{m:?}");
+    assert!(m[0].starts_with("data/wilayah.csv:"), "{m:?}");
+    // a tahap with a bad date still registers the tahap, and rows in it are not checked
+    // against its placeholder dates
+    let s = site_en(&[(
+        "data/tahap.csv",
+        "kode,nama,mulai,selesai,target\n2021-07,Juli 2021,2021-07-xx,2021-07-31,\n".to_string(),
+    )]);
+    let m = messages(s.path());
+    assert_eq!(m.len(), 1, "{m:?}");
+    assert!(
+        m[0].starts_with("data/tahap.csv:2:3: '2021-07-xx': "),
+        "{m:?}"
+    );
+    // a missing wilayah.csv is named once, not once per row that uses a region
+    let s = site_en(&[]);
+    fs::remove_file(s.path().join("data/wilayah.csv")).unwrap();
+    assert_eq!(messages(s.path()).len(), 1);
+}
+
+#[test]
 fn missing_programme_or_tahap_file_is_named_once() {
     let s = site_en(&[]);
     fs::remove_file(s.path().join("data/program.csv")).unwrap();

@@ -77,7 +77,7 @@ impl Angka {
 }
 
 /// What a cell is about.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
 pub struct Kunci {
     /// Programme.
     pub program: ProgramId,
@@ -219,40 +219,82 @@ impl Report {
     }
 }
 
+/// Sums allocation and realisation rows per region and cell (not yet rolled up).
+///
+/// Rows come in any order, so each one is a random access into the cells: the cells live in
+/// hash maps keyed by (region, cell), one map per core, each core taking the regions
+/// `w % cores == part` while scanning all rows. No map is shared and none needs merging.
+fn aggregate(ds: &Dataset) -> Vec<Rekap> {
+    use rayon::prelude::*;
+    use rustc_hash::FxHashMap;
+
+    type Sel = FxHashMap<(WilayahId, Kunci), Angka>;
+    type Gagal = FxHashMap<(WilayahId, Kunci, AlasanId), u64>;
+    let parts = rayon::current_num_threads().max(1);
+    let maps: Vec<(Sel, Gagal)> = (0..parts)
+        .into_par_iter()
+        .map(|part| {
+            let mine = |w: WilayahId| w as usize % parts == part;
+            let mut sel = Sel::default();
+            let mut gagal = Gagal::default();
+            sel.reserve(ds.alokasi.len() / parts + 16);
+            for a in ds.alokasi.iter().filter(|a| mine(a.wilayah)) {
+                let kunci = Kunci {
+                    program: a.program,
+                    tahap: a.tahap,
+                    penyalur: a.penyalur,
+                };
+                let cell = sel.entry((a.wilayah, kunci)).or_default();
+                cell.alokasi_kpm = cell.alokasi_kpm.saturating_add(a.kpm);
+                cell.alokasi_nilai.add(a.nilai);
+            }
+            for r in ds.realisasi.iter().filter(|r| mine(r.wilayah)) {
+                let kunci = Kunci {
+                    program: r.program,
+                    tahap: r.tahap,
+                    penyalur: r.penyalur,
+                };
+                let cell = sel.entry((r.wilayah, kunci)).or_default();
+                match r.status {
+                    Status::Tersalur => {
+                        cell.tersalur_kpm = cell.tersalur_kpm.saturating_add(r.kpm);
+                        cell.tersalur_nilai.add(r.nilai);
+                    }
+                    Status::Gagal => {
+                        cell.gagal_kpm = cell.gagal_kpm.saturating_add(r.kpm);
+                        if let Some(alasan) = r.alasan {
+                            let g = gagal.entry((r.wilayah, kunci, alasan)).or_default();
+                            *g = g.saturating_add(r.kpm);
+                        }
+                    }
+                }
+            }
+            (sel, gagal)
+        })
+        .collect();
+
+    let mut direct: Vec<Rekap> = vec![Rekap::default(); ds.wilayah.len()];
+    for (sel, gagal) in maps {
+        for ((w, kunci), angka) in sel {
+            direct[w as usize].sel.push((kunci, angka));
+        }
+        for ((w, kunci, alasan), kpm) in gagal {
+            direct[w as usize]
+                .gagal
+                .push(GagalAlasan { kunci, alasan, kpm });
+        }
+    }
+    direct.par_iter_mut().for_each(|r| {
+        r.sel.sort_unstable_by_key(|(k, _)| *k);
+        r.gagal.sort_unstable_by_key(|g| (g.kunci, g.alasan));
+    });
+    direct
+}
+
 /// Computes the report. `data_as_of` overrides the date taken from the data.
 pub fn analyse(ds: &Dataset, data_as_of: Option<Date>) -> Report {
     let n = ds.wilayah.len();
-    let mut direct: Vec<Rekap> = vec![Rekap::default(); n];
-    for a in &ds.alokasi {
-        let cell = direct[a.wilayah as usize].cell(Kunci {
-            program: a.program,
-            tahap: a.tahap,
-            penyalur: a.penyalur,
-        });
-        cell.alokasi_kpm = cell.alokasi_kpm.saturating_add(a.kpm);
-        cell.alokasi_nilai.add(a.nilai);
-    }
-    for r in &ds.realisasi {
-        let kunci = Kunci {
-            program: r.program,
-            tahap: r.tahap,
-            penyalur: r.penyalur,
-        };
-        let rekap = &mut direct[r.wilayah as usize];
-        let cell = rekap.cell(kunci);
-        match r.status {
-            Status::Tersalur => {
-                cell.tersalur_kpm = cell.tersalur_kpm.saturating_add(r.kpm);
-                cell.tersalur_nilai.add(r.nilai);
-            }
-            Status::Gagal => {
-                cell.gagal_kpm = cell.gagal_kpm.saturating_add(r.kpm);
-                if let Some(alasan) = r.alasan {
-                    rekap.add_gagal(kunci, alasan, r.kpm);
-                }
-            }
-        }
-    }
+    let direct = aggregate(ds);
 
     let mut tahap_data_per: Vec<Option<Date>> = vec![None; ds.tahap.len()];
     for r in &ds.realisasi {

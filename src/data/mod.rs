@@ -203,7 +203,7 @@ pub fn load(root: &Path) -> Result<(Dataset, Diagnostics), Diagnostics> {
     let uses_codes = ["data/alokasi.csv", "data/realisasi.csv"]
         .iter()
         .any(|f| root.join(f).is_file());
-    let mut references_missing = false;
+    let mut references_missing = !root.join("data/wilayah.csv").is_file();
     if uses_codes {
         for f in ["data/program.csv", "data/tahap.csv"] {
             if !root.join(f).is_file() {
@@ -228,6 +228,8 @@ pub fn load(root: &Path) -> Result<(Dataset, Diagnostics), Diagnostics> {
 struct Loader {
     program: HashMap<String, ProgramId>,
     tahap: HashMap<String, TahapId>,
+    /// Tahap whose own row had an error (its dates are placeholders: do not check against them).
+    tahap_rusak: Vec<bool>,
     penyalur: HashMap<String, PenyalurId>,
     alasan: HashMap<String, AlasanId>,
 }
@@ -319,9 +321,9 @@ impl Loader {
                     e.insert(row.line);
                 }
             }
-            let Some(nama) = required_text(name, row, 1, diags) else {
-                return;
-            };
+            // a region with a bad name is still registered, so that rows naming it do not
+            // report it as unknown
+            let nama = required_text(name, row, 1, diags).unwrap_or("");
             let kk = optional_count(name, row, 2, Expected::CountKk, diags);
             let penduduk = optional_count(name, row, 3, Expected::CountPeople, diags);
             nodes.push(Wilayah {
@@ -371,20 +373,28 @@ impl Loader {
                 return report(name, row, 0, Problem::Duplicate { first_line }, diags);
             }
             lines.insert(key.clone(), row.line);
-            let Some(nama) = required_text(name, row, 1, diags) else {
-                return;
-            };
+            // The programme is registered even when another field of its row is bad (the
+            // build fails on that error anyway), so that rows using its code are not reported
+            // as unknown too.
+            let nama = required_text(name, row, 1, diags).unwrap_or("");
             let sumber_dana = text(name, row, 2, diags).unwrap_or("").to_string();
             let nilai_per_kpm = if row.get(3).is_empty() {
                 None
             } else {
                 match value::money(row.get(3)) {
                     Ok(n) => Some(n),
-                    Err(p) => return report(name, row, 3, p, diags),
+                    Err(p) => {
+                        report(name, row, 3, p, diags);
+                        None
+                    }
                 }
             };
-            let Some(periode) = text(name, row, 4, diags).and_then(Periode::parse) else {
-                return report(name, row, 4, Problem::Malformed(Expected::Periode), diags);
+            let periode = match text(name, row, 4, diags).and_then(Periode::parse) {
+                Some(p) => p,
+                None => {
+                    report(name, row, 4, Problem::Malformed(Expected::Periode), diags);
+                    Periode::Tahap
+                }
             };
             self.program.insert(key, ds.program.len() as ProgramId);
             ds.program.push(Program {
@@ -420,9 +430,8 @@ impl Loader {
                 return report(name, row, 0, Problem::Duplicate { first_line }, diags);
             }
             lines.insert(key, row.line);
-            let Some(nama) = required_text(name, row, 1, diags) else {
-                return;
-            };
+            // Registered even when another field is bad, like a programme (see above).
+            let nama = required_text(name, row, 1, diags).unwrap_or("");
             let date_at = |c: usize, diags: &mut Diagnostics| match value::date(row.get(c)) {
                 Ok(d) => Some(d),
                 Err(p) => {
@@ -437,63 +446,355 @@ impl Loader {
             } else {
                 date_at(4, diags).map(Some)
             };
-            let (Some(mulai), Some(selesai), Some(target)) = (mulai, selesai, target) else {
-                return;
-            };
-            if selesai < mulai {
+            let mut rusak = mulai.is_none() || selesai.is_none() || target.is_none();
+            if let (Some(m), Some(s)) = (mulai, selesai)
+                && s < m
+            {
                 let mulai_text = String::from_utf8_lossy(row.get(2)).into_owned();
-                return report(
+                report(
                     name,
                     row,
                     3,
                     Problem::EndsBeforeStart { mulai: mulai_text },
                     diags,
                 );
+                rusak = true;
             }
-            tahap.push(Tahap {
-                kode: kode.to_string(),
-                nama: nama.to_string(),
-                mulai,
-                selesai,
-                target,
-            });
+            tahap.push((
+                Tahap {
+                    kode: kode.to_string(),
+                    nama: nama.to_string(),
+                    mulai: mulai.unwrap_or(Date::MIN),
+                    selesai: selesai.unwrap_or(Date::MAX),
+                    target: target.flatten(),
+                },
+                rusak,
+            ));
         });
-        tahap.sort_by(|a, b| a.mulai.cmp(&b.mulai).then_with(|| a.kode.cmp(&b.kode)));
-        for (i, t) in tahap.iter().enumerate() {
+        tahap.sort_by(|(a, _), (b, _)| a.mulai.cmp(&b.mulai).then_with(|| a.kode.cmp(&b.kode)));
+        for (i, (t, _)) in tahap.iter().enumerate() {
             self.tahap.insert(t.kode.to_uppercase(), i as TahapId);
         }
-        ds.tahap = tahap;
+        self.tahap_rusak = tahap.iter().map(|(_, rusak)| *rusak).collect();
+        ds.tahap = tahap.into_iter().map(|(t, _)| t).collect();
         ds.inputs.push(InputFile {
             path: name.to_string(),
             rows: t.rows,
         });
     }
 
+    /// Reads `alokasi.csv` on all cores.
+    fn alokasi(&mut self, root: &Path, ds: &mut Dataset, diags: &mut Diagnostics) {
+        let name = "data/alokasi.csv";
+        let Some(mut t) = Table::open(root, name, &ALOKASI, diags) else {
+            return;
+        };
+        let chunks = {
+            let lookup = Lookup::new(ds, &self.tahap_rusak);
+            t.par_rows(Lokal::default, |row, diags, lokal: &mut Lokal<Alokasi>| {
+                let keys = lookup.keys(name, row, lokal, diags);
+                let kpm = match value::count(row.get(4), Expected::Count) {
+                    Ok(n) => Some(n),
+                    Err(p) => {
+                        report(name, row, 4, p, diags);
+                        None
+                    }
+                };
+                let nilai = nilai(name, row, 5, diags);
+                let (Some((program, tahap, wilayah, penyalur)), Some(kpm), Some(nilai)) =
+                    (keys, kpm, nilai)
+                else {
+                    return;
+                };
+                lokal.rows.push(Alokasi {
+                    program,
+                    tahap,
+                    wilayah,
+                    penyalur,
+                    kpm,
+                    nilai: nilai_atau_tarif(nilai, kpm, &lookup.programs[program as usize]),
+                });
+                lokal.lines.push(row.line);
+            })
+        };
+        let mut lines = Vec::new();
+        for (lokal, chunk_diags) in chunks {
+            diags.extend(chunk_diags);
+            let map = self.merge_interned(&lokal, ds);
+            for (mut a, line) in lokal.rows.into_iter().zip(lokal.lines) {
+                a.penyalur = map[a.penyalur as usize];
+                ds.alokasi.push(a);
+                lines.push(line);
+            }
+        }
+        // one row per programme × tahap × region × penyalur
+        let mut seen: rustc_hash::FxHashMap<(ProgramId, TahapId, WilayahId, PenyalurId), u64> =
+            rustc_hash::FxHashMap::default();
+        seen.reserve(ds.alokasi.len());
+        for (a, &line) in ds.alokasi.iter().zip(&lines) {
+            if let Some(&first_line) = seen.get(&(a.program, a.tahap, a.wilayah, a.penyalur)) {
+                diags.push(Diagnostic::error(
+                    name,
+                    line,
+                    t.column_number(0),
+                    None,
+                    Problem::Duplicate { first_line },
+                ));
+            } else {
+                seen.insert((a.program, a.tahap, a.wilayah, a.penyalur), line);
+            }
+        }
+        ds.inputs.push(InputFile {
+            path: name.to_string(),
+            rows: t.rows,
+        });
+    }
+
+    /// Reads `realisasi.csv` on all cores.
+    fn realisasi(&mut self, root: &Path, ds: &mut Dataset, diags: &mut Diagnostics) {
+        let name = "data/realisasi.csv";
+        let Some(mut t) = Table::open(root, name, &REALISASI, diags) else {
+            return;
+        };
+        let chunks = {
+            let lookup = Lookup::new(ds, &self.tahap_rusak);
+            t.par_rows(
+                Lokal::default,
+                |row, diags, lokal: &mut Lokal<Realisasi>| {
+                    let keys = lookup.keys(name, row, lokal, diags);
+                    let tanggal = match value::date(row.get(4)) {
+                        Ok(d) => Some(d),
+                        Err(p) => {
+                            report(name, row, 4, p, diags);
+                            None
+                        }
+                    };
+                    let status = match row.get(5) {
+                        s if s.eq_ignore_ascii_case(b"tersalur") => Some(Status::Tersalur),
+                        s if s.eq_ignore_ascii_case(b"gagal") => Some(Status::Gagal),
+                        _ => {
+                            report(name, row, 5, Problem::Malformed(Expected::Status), diags);
+                            None
+                        }
+                    };
+                    let kpm = match value::count(row.get(7), Expected::Count) {
+                        Ok(n) => Some(n),
+                        Err(p) => {
+                            report(name, row, 7, p, diags);
+                            None
+                        }
+                    };
+                    let alasan_text = text(name, row, 6, diags);
+                    let nilai = nilai(name, row, 8, diags);
+                    let (
+                        Some((program, tahap, wilayah, penyalur)),
+                        Some(tanggal),
+                        Some(status),
+                        Some(kpm),
+                        Some(nilai),
+                    ) = (keys, tanggal, status, kpm, nilai)
+                    else {
+                        return;
+                    };
+                    let t = &lookup.tahap[tahap as usize];
+                    if !lookup
+                        .tahap_rusak
+                        .get(tahap as usize)
+                        .copied()
+                        .unwrap_or(false)
+                        && (tanggal < t.mulai || tanggal > t.selesai)
+                    {
+                        return report(
+                            name,
+                            row,
+                            4,
+                            Problem::OutsideTahap {
+                                tahap: t.kode.clone(),
+                                mulai: t.mulai.to_string(),
+                                selesai: t.selesai.to_string(),
+                            },
+                            diags,
+                        );
+                    }
+                    let alasan = match (status, alasan_text) {
+                        (Status::Gagal, Some("")) => {
+                            return diags.push(Diagnostic::error(
+                                name,
+                                row.line,
+                                row.column(6),
+                                None,
+                                Problem::MissingAlasan,
+                            ));
+                        }
+                        (Status::Gagal, Some(a)) => Some(lokal.alasan(a)),
+                        (Status::Gagal, None) => return,
+                        (Status::Tersalur, _) => None,
+                    };
+                    lokal.rows.push(Realisasi {
+                        program,
+                        tahap,
+                        wilayah,
+                        penyalur,
+                        tanggal,
+                        status,
+                        alasan,
+                        kpm,
+                        nilai: nilai_atau_tarif(nilai, kpm, &lookup.programs[program as usize]),
+                    });
+                },
+            )
+        };
+        for (lokal, chunk_diags) in chunks {
+            diags.extend(chunk_diags);
+            let penyalur = self.merge_interned(&lokal, ds);
+            let alasan: Vec<AlasanId> = lokal
+                .alasan
+                .iter()
+                .map(|a| {
+                    let next = ds.alasan.len() as AlasanId;
+                    *self.alasan.entry(a.clone()).or_insert_with(|| {
+                        ds.alasan.push(a.clone());
+                        next
+                    })
+                })
+                .collect();
+            ds.realisasi.reserve(lokal.rows.len());
+            for mut r in lokal.rows {
+                r.penyalur = penyalur[r.penyalur as usize];
+                r.alasan = r.alasan.map(|a| alasan[a as usize]);
+                ds.realisasi.push(r);
+            }
+        }
+        ds.inputs.push(InputFile {
+            path: name.to_string(),
+            rows: t.rows,
+        });
+    }
+
+    /// Maps a chunk's own penyalur ids to the dataset's, adding new ones in order of first
+    /// appearance (penyalur names match without regard to case).
+    fn merge_interned<T>(&mut self, lokal: &Lokal<T>, ds: &mut Dataset) -> Vec<PenyalurId> {
+        lokal
+            .penyalur
+            .iter()
+            .map(|p| {
+                let next = ds.penyalur.len() as PenyalurId;
+                *self.penyalur.entry(p.to_lowercase()).or_insert_with(|| {
+                    ds.penyalur.push(p.clone());
+                    next
+                })
+            })
+            .collect()
+    }
+}
+
+/// Reads an optional money column: `Some(None)` when empty, `None` when malformed (reported).
+fn nilai(name: &str, row: &Row, c: usize, diags: &mut Diagnostics) -> Option<Option<u64>> {
+    if row.get(c).is_empty() {
+        return Some(None);
+    }
+    match value::money(row.get(c)) {
+        Ok(n) => Some(Some(n)),
+        Err(p) => {
+            report(name, row, c, p, diags);
+            None
+        }
+    }
+}
+
+/// The amount of a row: as given, else `kpm × nilai_per_kpm` of its programme.
+fn nilai_atau_tarif(given: Option<u64>, kpm: u64, program: &Program) -> Option<u64> {
+    given.or_else(|| program.nilai_per_kpm.map(|p| p.saturating_mul(kpm)))
+}
+
+/// What one thread collects from its chunk of rows: the rows, with penyalur and reasons
+/// numbered in the chunk's own order (mapped to the dataset's when the chunks are merged).
+struct Lokal<T> {
+    rows: Vec<T>,
+    lines: Vec<u64>,
+    penyalur: Vec<String>,
+    penyalur_id: rustc_hash::FxHashMap<String, PenyalurId>,
+    alasan: Vec<String>,
+    alasan_id: rustc_hash::FxHashMap<String, AlasanId>,
+}
+
+impl<T> Default for Lokal<T> {
+    fn default() -> Self {
+        Lokal {
+            rows: Vec::new(),
+            lines: Vec::new(),
+            penyalur: Vec::new(),
+            penyalur_id: rustc_hash::FxHashMap::default(),
+            alasan: Vec::new(),
+            alasan_id: rustc_hash::FxHashMap::default(),
+        }
+    }
+}
+
+impl<T> Lokal<T> {
+    fn penyalur(&mut self, name: &str) -> PenyalurId {
+        if let Some(&id) = self.penyalur_id.get(name) {
+            return id;
+        }
+        let id = self.penyalur.len() as PenyalurId;
+        self.penyalur.push(name.to_string());
+        self.penyalur_id.insert(name.to_string(), id);
+        id
+    }
+
+    fn alasan(&mut self, text: &str) -> AlasanId {
+        if let Some(&id) = self.alasan_id.get(text) {
+            return id;
+        }
+        let id = self.alasan.len() as AlasanId;
+        self.alasan.push(text.to_string());
+        self.alasan_id.insert(text.to_string(), id);
+        id
+    }
+}
+
+/// Read-only lookups shared by the threads reading allocation and realisation rows.
+struct Lookup<'d> {
+    programs: &'d [Program],
+    tahap: &'d [Tahap],
+    tahap_rusak: &'d [bool],
+    wilayah: &'d WilayahTree,
+}
+
+impl<'d> Lookup<'d> {
+    fn new(ds: &'d Dataset, tahap_rusak: &'d [bool]) -> Lookup<'d> {
+        Lookup {
+            programs: &ds.program,
+            tahap: &ds.tahap,
+            tahap_rusak,
+            wilayah: &ds.wilayah,
+        }
+    }
+
     /// Resolves the program, tahap, wilayah and penyalur columns (0..4) of an
-    /// alokasi/realisasi row.
-    fn keys(
-        &mut self,
+    /// alokasi/realisasi row, reporting every one that does not resolve.
+    fn keys<T>(
+        &self,
         name: &str,
         row: &Row,
-        ds: &mut Dataset,
+        lokal: &mut Lokal<T>,
         diags: &mut Diagnostics,
     ) -> Option<(ProgramId, TahapId, WilayahId, PenyalurId)> {
-        let program = self.code(name, row, 0, CodeKind::Program, ds, diags);
-        let tahap = self.code(name, row, 1, CodeKind::Tahap, ds, diags);
+        let program = self.code(name, row, 0, CodeKind::Program, diags);
+        let tahap = self.code(name, row, 1, CodeKind::Tahap, diags);
         let wilayah = match value::kode_wilayah(row.get(2)) {
-            Ok(k) => match ds.wilayah.get(k) {
+            Ok(k) => match self.wilayah.get(k) {
                 Some(id) => Some(id),
                 None => {
                     diags.push_with(crate::diagnostics::Severity::Error, || {
-                        let v = String::from_utf8_lossy(row.get(2)).into_owned();
                         Diagnostic::error(
                             name,
                             row.line,
                             row.column(2),
-                            Some(&v),
+                            Some(&String::from_utf8_lossy(row.get(2))),
                             Problem::UnknownCode {
                                 kind: CodeKind::Wilayah,
-                                nearest: ds.wilayah.nearest(&k.dotted()),
+                                nearest: self.wilayah.nearest(&k.dotted()),
                             },
                         )
                     });
@@ -505,40 +806,40 @@ impl Loader {
                 None
             }
         };
-        let penyalur = required_text(name, row, 3, diags).map(|p| {
-            let key = p.to_lowercase();
-            let next = ds.penyalur.len() as PenyalurId;
-            *self.penyalur.entry(key).or_insert_with(|| {
-                ds.penyalur.push(p.to_string());
-                next
-            })
-        });
+        let penyalur = required_text(name, row, 3, diags).map(|p| lokal.penyalur(p));
         Some((program?, tahap?, wilayah?, penyalur?))
     }
 
+    /// A programme or tahap code, matched without regard to case and without allocating.
     fn code(
         &self,
         name: &str,
         row: &Row,
         c: usize,
         kind: CodeKind,
-        ds: &Dataset,
         diags: &mut Diagnostics,
     ) -> Option<u16> {
-        let raw = String::from_utf8_lossy(row.get(c));
-        let map = match kind {
-            CodeKind::Program => &self.program,
-            _ => &self.tahap,
+        let raw = row.get(c);
+        let found = match kind {
+            CodeKind::Program => self
+                .programs
+                .iter()
+                .position(|p| p.kode.as_bytes().eq_ignore_ascii_case(raw)),
+            _ => self
+                .tahap
+                .iter()
+                .position(|t| t.kode.as_bytes().eq_ignore_ascii_case(raw)),
         };
-        if let Some(&id) = map.get(&raw.to_uppercase()) {
-            return Some(id);
+        if let Some(i) = found {
+            return Some(i as u16);
         }
         diags.push_with(crate::diagnostics::Severity::Error, || {
+            let raw = String::from_utf8_lossy(raw);
             let nearest = match kind {
                 CodeKind::Program => {
-                    wilayah::nearest(&raw, ds.program.iter().map(|p| p.kode.as_str()))
+                    wilayah::nearest(&raw, self.programs.iter().map(|p| p.kode.as_str()))
                 }
-                _ => wilayah::nearest(&raw, ds.tahap.iter().map(|t| t.kode.as_str())),
+                _ => wilayah::nearest(&raw, self.tahap.iter().map(|t| t.kode.as_str())),
             };
             let problem = if raw.is_empty() {
                 Problem::Malformed(Expected::NonEmpty)
@@ -554,160 +855,5 @@ impl Loader {
             )
         });
         None
-    }
-
-    /// Reads an optional money column: `Some(None)` when empty, `None` when malformed
-    /// (reported).
-    fn nilai(name: &str, row: &Row, c: usize, diags: &mut Diagnostics) -> Option<Option<u64>> {
-        if row.get(c).is_empty() {
-            return Some(None);
-        }
-        match value::money(row.get(c)) {
-            Ok(n) => Some(Some(n)),
-            Err(p) => {
-                report(name, row, c, p, diags);
-                None
-            }
-        }
-    }
-
-    /// The amount of a row: as given, else `kpm × nilai_per_kpm` of its programme.
-    fn nilai_atau_tarif(given: Option<u64>, kpm: u64, program: &Program) -> Option<u64> {
-        given.or_else(|| program.nilai_per_kpm.map(|p| p.saturating_mul(kpm)))
-    }
-
-    fn alokasi(&mut self, root: &Path, ds: &mut Dataset, diags: &mut Diagnostics) {
-        let name = "data/alokasi.csv";
-        let Some(mut t) = Table::open(root, name, &ALOKASI, diags) else {
-            return;
-        };
-        let mut seen: HashMap<(ProgramId, TahapId, WilayahId, PenyalurId), u64> = HashMap::new();
-        let mut rows = Vec::new();
-        t.for_each_row(diags, |row, diags| {
-            let keys = self.keys(name, row, ds, diags);
-            let kpm = match value::count(row.get(4), Expected::Count) {
-                Ok(n) => Some(n),
-                Err(p) => {
-                    report(name, row, 4, p, diags);
-                    None
-                }
-            };
-            let nilai = Self::nilai(name, row, 5, diags);
-            let (Some((program, tahap, wilayah, penyalur)), Some(kpm), Some(nilai)) =
-                (keys, kpm, nilai)
-            else {
-                return;
-            };
-            let nilai = Self::nilai_atau_tarif(nilai, kpm, &ds.program[program as usize]);
-            match seen.entry((program, tahap, wilayah, penyalur)) {
-                Entry::Occupied(e) => {
-                    return diags.push(Diagnostic::error(
-                        name,
-                        row.line,
-                        1,
-                        None,
-                        Problem::Duplicate {
-                            first_line: *e.get(),
-                        },
-                    ));
-                }
-                Entry::Vacant(e) => {
-                    e.insert(row.line);
-                }
-            }
-            rows.push(Alokasi {
-                program,
-                tahap,
-                wilayah,
-                penyalur,
-                kpm,
-                nilai,
-            });
-        });
-        ds.alokasi = rows;
-        ds.inputs.push(InputFile {
-            path: name.to_string(),
-            rows: t.rows,
-        });
-    }
-
-    fn realisasi(&mut self, root: &Path, ds: &mut Dataset, diags: &mut Diagnostics) {
-        let name = "data/realisasi.csv";
-        let Some(mut t) = Table::open(root, name, &REALISASI, diags) else {
-            return;
-        };
-        let mut rows = Vec::new();
-        t.for_each_row(diags, |row, diags| {
-            let keys = self.keys(name, row, ds, diags);
-            let tanggal = match value::date(row.get(4)) {
-                Ok(d) => Some(d),
-                Err(p) => {
-                    report(name, row, 4, p, diags);
-                    None
-                }
-            };
-            let status = match row.get(5).to_ascii_lowercase().as_slice() {
-                b"tersalur" => Some(Status::Tersalur),
-                b"gagal" => Some(Status::Gagal),
-                _ => {
-                    report(name, row, 5, Problem::Malformed(Expected::Status), diags);
-                    None
-                }
-            };
-            let kpm = match value::count(row.get(7), Expected::Count) {
-                Ok(n) => Some(n),
-                Err(p) => {
-                    report(name, row, 7, p, diags);
-                    None
-                }
-            };
-            let alasan_text = text(name, row, 6, diags);
-            let nilai = Self::nilai(name, row, 8, diags);
-            let (Some((program, tahap, wilayah, penyalur)), Some(tanggal), Some(status), Some(kpm)) =
-                (keys, tanggal, status, kpm)
-            else {
-                return;
-            };
-            let alasan = match (status, alasan_text) {
-                (Status::Gagal, Some("")) => {
-                    return diags.push(Diagnostic::error(
-                        name,
-                        row.line,
-                        row.column(6),
-                        None,
-                        Problem::MissingAlasan,
-                    ));
-                }
-                (Status::Gagal, Some(a)) => {
-                    let next = ds.alasan.len() as AlasanId;
-                    Some(*self.alasan.entry(a.to_string()).or_insert_with(|| {
-                        ds.alasan.push(a.to_string());
-                        next
-                    }))
-                }
-                (Status::Gagal, None) => return,
-                (Status::Tersalur, _) => None,
-            };
-            let Some(nilai) = nilai else {
-                return;
-            };
-            let nilai = Self::nilai_atau_tarif(nilai, kpm, &ds.program[program as usize]);
-            rows.push(Realisasi {
-                program,
-                tahap,
-                wilayah,
-                penyalur,
-                tanggal,
-                status,
-                alasan,
-                kpm,
-                nilai,
-            });
-        });
-        ds.realisasi = rows;
-        ds.inputs.push(InputFile {
-            path: name.to_string(),
-            rows: t.rows,
-        });
     }
 }

@@ -338,11 +338,93 @@ impl Table {
         diags: &mut Diagnostics,
         mut f: impl FnMut(&Row, &mut Diagnostics),
     ) {
+        let header_line = 1 + self.skipped_lines;
+        self.rows = self.read_chunk(&self.bytes, true, header_line, diags, &mut f);
+    }
+
+    /// Like [`Table::for_each_row`], on all cores: the rows are split into chunks, each read
+    /// with its own state from `init`. Returns each chunk's state and problems, in file order,
+    /// so that merging them gives the same result as a sequential read.
+    pub fn par_rows<S: Send>(
+        &mut self,
+        init: impl Fn() -> S + Sync,
+        f: impl Fn(&Row, &mut Diagnostics, &mut S) + Sync,
+    ) -> Vec<(S, Diagnostics)> {
+        use rayon::prelude::*;
+        let header_line = 1 + self.skipped_lines;
+        // A quoted field may hold a line break, so a file with quotes is read in one piece.
+        let header_end = self
+            .bytes
+            .iter()
+            .position(|&b| b == b'\n')
+            .map_or(self.bytes.len(), |p| p + 1);
+        let body = &self.bytes[header_end..];
+        let pieces = if self.bytes.contains(&b'"') || body.len() < 1 << 20 {
+            1
+        } else {
+            rayon::current_num_threads() * 4
+        };
+        if pieces == 1 {
+            let mut state = init();
+            let mut diags = Diagnostics::new();
+            self.rows = self.read_chunk(&self.bytes, true, header_line, &mut diags, &mut |r, d| {
+                f(r, d, &mut state)
+            });
+            return vec![(state, diags)];
+        }
+        let mut bounds = vec![0];
+        for i in 1..pieces {
+            let at = (body.len() * i / pieces).max(*bounds.last().unwrap_or(&0));
+            let next = body[at..]
+                .iter()
+                .position(|&b| b == b'\n')
+                .map_or(body.len(), |p| at + p + 1);
+            bounds.push(next);
+        }
+        bounds.push(body.len());
+        bounds.dedup();
+        let chunks: Vec<&[u8]> = bounds.windows(2).map(|w| &body[w[0]..w[1]]).collect();
+        let newlines: Vec<u64> = chunks
+            .par_iter()
+            .map(|c| c.iter().filter(|&&b| b == b'\n').count() as u64)
+            .collect();
+        let mut first_lines = Vec::with_capacity(chunks.len());
+        let mut line = header_line + 1;
+        for n in &newlines {
+            first_lines.push(line);
+            line += n;
+        }
+        let results: Vec<(S, Diagnostics, usize)> = chunks
+            .par_iter()
+            .zip(first_lines)
+            .map(|(chunk, first_line)| {
+                let mut state = init();
+                let mut diags = Diagnostics::new();
+                let rows = self.read_chunk(chunk, false, first_line, &mut diags, &mut |r, d| {
+                    f(r, d, &mut state)
+                });
+                (state, diags, rows)
+            })
+            .collect();
+        self.rows = results.iter().map(|r| r.2).sum();
+        results.into_iter().map(|(s, d, _)| (s, d)).collect()
+    }
+
+    /// Reads the rows of `bytes` (after a header line when `has_header`), the first on line
+    /// `first_line` (or the header on it), and returns how many were handed to `f`.
+    fn read_chunk(
+        &self,
+        bytes: &[u8],
+        has_header: bool,
+        first_line: u64,
+        diags: &mut Diagnostics,
+        f: &mut dyn FnMut(&Row, &mut Diagnostics),
+    ) -> usize {
         let mut reader = csv::ReaderBuilder::new()
             .delimiter(self.delimiter)
-            .has_headers(true)
+            .has_headers(has_header)
             .flexible(true)
-            .from_reader(&self.bytes[..]);
+            .from_reader(bytes);
         // optional columns may be missing at the end of a row; required ones may not
         let needed = self.index[..self.required]
             .iter()
@@ -352,7 +434,7 @@ impl Table {
             .map_or(0, |m| m + 1);
         let mut record = ByteRecord::new();
         let mut rows = 0;
-        let mut lines = LineCounter::new(&self.bytes, self.skipped_lines);
+        let mut lines = LineCounter::new(bytes, first_line - 1);
         loop {
             match reader.read_byte_record(&mut record) {
                 Ok(true) => {}
@@ -412,7 +494,7 @@ impl Table {
             };
             f(&row, diags);
         }
-        self.rows = rows;
+        rows
     }
 }
 

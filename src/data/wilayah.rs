@@ -1,7 +1,5 @@
 //! The region tree: provinsi → kabupaten/kota → kecamatan → desa/kelurahan.
 
-use std::collections::HashMap;
-
 use super::value::KodeWilayah;
 use crate::lang::Lang;
 
@@ -94,7 +92,7 @@ fn starts_with_word(name: &str, word: &str) -> bool {
 pub struct WilayahTree {
     /// The regions, sorted by code.
     pub nodes: Vec<Wilayah>,
-    index: HashMap<KodeWilayah, WilayahId>,
+    index: rustc_hash::FxHashMap<KodeWilayah, WilayahId>,
     /// The regions without a parent (normally the provinsi).
     pub akar: Vec<WilayahId>,
 }
@@ -104,7 +102,7 @@ impl WilayahTree {
     /// is missing (as positions in `nodes` before sorting: their line numbers are kept).
     pub fn build(mut nodes: Vec<Wilayah>) -> (WilayahTree, Vec<(u64, String, String)>) {
         nodes.sort_by_key(|w| w.kode);
-        let index: HashMap<KodeWilayah, WilayahId> = nodes
+        let index: rustc_hash::FxHashMap<KodeWilayah, WilayahId> = nodes
             .iter()
             .enumerate()
             .map(|(i, w)| (w.kode, i as WilayahId))
