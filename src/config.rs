@@ -14,7 +14,7 @@ use crate::lang::Lang;
 pub const CONFIG_FILE: &str = "site.toml";
 
 /// The time zone label used for times on the site.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Deserialize)]
 pub enum Zona {
     /// Waktu Indonesia Barat, UTC+7 (Asia/Jakarta).
     #[default]
@@ -46,7 +46,7 @@ impl Zona {
 }
 
 /// The checked contents of `site.toml`.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Hash)]
 pub struct Config {
     /// The site's title, shown on every page.
     pub title: String,

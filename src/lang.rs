@@ -4,7 +4,7 @@ use serde::{Deserialize, Serialize};
 
 /// The language a site is published in. It decides the UI strings, the error messages and the
 /// way numbers and dates are written.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Lang {
     /// Bahasa Indonesia, the default: `18.877`, `12,5%`, `Selasa, 13 Juli 2021`.

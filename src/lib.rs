@@ -50,9 +50,15 @@ pub enum Error {
     /// The theme could not be loaded or a page rendered.
     #[error(transparent)]
     Render(#[from] render::RenderError),
-    /// The output could not be written.
-    #[error(transparent)]
-    Output(#[from] output::OutputError),
+    /// The output could not be written (or would have overwritten files that are not
+    /// salur's).
+    #[error("{}", source.message(*lang))]
+    Output {
+        /// The language of the message.
+        lang: Lang,
+        /// What went wrong.
+        source: output::OutputError,
+    },
 }
 
 /// A site read, validated and analysed: everything before rendering.
@@ -197,24 +203,31 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary, Error> {
     } = loaded;
     let renderer = render::Renderer::new(&options.root, &config, report.data_per)?;
     let statics = render::static_files(&options.root, &config)?;
-    let plan = site::Situs::plan(&config, &data, &report, &content);
+    let plan = site::Situs::plan(&config, &data, &report, &content, renderer.sidik_jari());
     timings.lap("site");
 
     let public = options
         .output
         .clone()
         .unwrap_or_else(|| options.root.join("public"));
-    let staging = output::Staging::begin(&public)?;
+    let lang = config.language;
+    let out = |source| Error::Output { lang, source };
+    let staging = output::Staging::begin(&public, &options.root).map_err(out)?;
     let result = (|| -> Result<(), Error> {
         plan.halaman
             .par_iter()
             .try_for_each(|&h| -> Result<(), Error> {
+                let path = plan.path(h);
+                let sidik = plan.sidik_jari(h);
+                if staging.keep_if_current(&path, sidik) {
+                    return Ok(());
+                }
                 let html = renderer.render(plan.template(h), &plan.konteks(h))?;
-                staging.write(&plan.path(h), html.as_bytes())?;
+                staging.write(&path, html.as_bytes(), sidik).map_err(out)?;
                 Ok(())
             })?;
         for (path, bytes) in &statics {
-            staging.write(path, bytes)?;
+            staging.write(path, bytes, 0).map_err(out)?;
         }
         Ok(())
     })();
@@ -224,7 +237,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary, Error> {
     }
     timings.lap("render");
     let files = plan.halaman.len() + statics.len();
-    let ringkasan = staging.commit()?;
+    let ringkasan = staging.commit().map_err(out)?;
     timings.lap("output");
     Ok(BuildSummary {
         files,
@@ -259,6 +272,7 @@ pub fn check(root: &Path) -> Result<CheckSummary, Error> {
         &loaded.data,
         &loaded.report,
         &loaded.content,
+        renderer.sidik_jari(),
     );
     plan.halaman
         .par_iter()

@@ -1,32 +1,100 @@
-//! The `output` stage: writes the site into a staging folder and swaps it into place only when
-//! everything succeeded.
+//! The `output` stage: publishes the site atomically and rewrites only what changed.
 //!
-//! A file whose bytes did not change is not rewritten: the existing file is hard-linked into the
-//! staging folder, so it keeps its inode and modification time, and a deploy tool that compares
-//! them uploads only what changed. When nothing changed at all, the published folder is not
-//! touched. A build that fails, or is killed at any moment, leaves the published folder as it
-//! was: the swap is a single atomic `renameat2(RENAME_EXCHANGE)` on Linux.
+//! Beside every published folder lies a manifest (`.public.salur-manifest` for `public/`): one
+//! line per file with its content hash, size, modification time and the fingerprint of the
+//! inputs it was rendered from. It is kept outside the folder so that the published bytes stay
+//! deterministic. A build skips rendering a page whose fingerprint and file are unchanged, and
+//! compares each page it renders with the manifest (and the file's size and mtime on disk, so
+//! a hand-edited file is noticed; a stale manifest only costs a byte comparison):
+//!
+//! - when nothing changed and nothing was removed, the published folder is not touched at all;
+//! - otherwise the changed files are written into a staging folder beside the published one,
+//!   the unchanged ones are hard-linked into it (keeping their inode and mtime, so a deploy
+//!   tool uploads only what changed), a new manifest is written, and the two folders are
+//!   exchanged with one atomic `renameat2(RENAME_EXCHANGE)` (two renames where the system has
+//!   no such call). The old tree is then removed.
+//!
+//! A build that fails, or is killed at any moment, leaves the published folder complete and
+//! byte-identical. The manifest also marks a folder as salur's own: salur refuses to publish
+//! into a non-empty folder without one, or into the site folder itself, so that `--output`
+//! can never delete a user's files.
 
-use std::collections::HashSet;
+use std::collections::HashMap;
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::UNIX_EPOCH;
+
+use rayon::prelude::*;
+
+use crate::lang::Lang;
+
+/// The manifest of `public`: `.<name>.salur-manifest` in the same parent folder.
+pub fn manifest_path(public: &Path) -> PathBuf {
+    let name = public
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "public".to_string());
+    public
+        .parent()
+        .map_or_else(|| PathBuf::from("."), Path::to_path_buf)
+        .join(format!(".{name}.salur-manifest"))
+}
 
 /// Why the output could not be written.
 #[derive(Debug, thiserror::Error)]
-#[error("{path}: {source}")]
-pub struct OutputError {
-    /// The file or folder.
-    pub path: String,
-    /// The cause.
-    #[source]
-    pub source: io::Error,
+pub enum OutputError {
+    /// A file or folder could not be read or written.
+    #[error("{path}: {source}")]
+    Io {
+        /// The file or folder.
+        path: String,
+        /// The cause.
+        #[source]
+        source: io::Error,
+    },
+    /// The output folder has files that salur did not write.
+    #[error("{0}: the output folder already holds files that salur did not write")]
+    BukanKeluaranSalur(String),
+    /// The output folder is, or contains, the site folder.
+    #[error("{0}: the output folder would contain the site's own files")]
+    BerisiSitus(String),
+}
+
+impl OutputError {
+    /// The message in `lang`.
+    pub fn message(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (OutputError::Io { path, source }, Lang::Id) => {
+                format!("{path}: tidak dapat ditulis: {source}")
+            }
+            (OutputError::Io { path, source }, Lang::En) => {
+                format!("{path}: cannot be written: {source}")
+            }
+            (OutputError::BukanKeluaranSalur(p), Lang::Id) => format!(
+                "{p}: folder keluaran sudah berisi berkas yang bukan buatan salur; \
+                 pilih folder kosong atau hapus folder itu dulu (salur tidak menghapus berkas \
+                 milik Anda)"
+            ),
+            (OutputError::BukanKeluaranSalur(p), Lang::En) => format!(
+                "{p}: the output folder already holds files that salur did not write; choose \
+                 an empty folder or remove that one first (salur does not delete your files)"
+            ),
+            (OutputError::BerisiSitus(p), Lang::Id) => format!(
+                "{p}: folder keluaran tidak boleh sama dengan folder situs atau berisi folder \
+                 situs; pilih folder lain, misalnya public/"
+            ),
+            (OutputError::BerisiSitus(p), Lang::En) => format!(
+                "{p}: the output folder may not be the site folder or contain it; choose \
+                 another, such as public/"
+            ),
+        }
+    }
 }
 
 fn err(path: &Path, source: io::Error) -> OutputError {
-    OutputError {
+    OutputError::Io {
         path: path.display().to_string(),
         source,
     }
@@ -43,42 +111,125 @@ pub struct Ringkasan {
     pub dihapus: usize,
 }
 
-/// A build in progress: files are written into a staging folder beside the published one.
-/// Writing is safe from many threads at once.
+/// One line of a manifest.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Entry {
+    hash: u64,
+    size: u64,
+    mtime_ns: u128,
+    /// The fingerprint of the inputs the file was rendered from (0 when unknown).
+    sidik: u64,
+}
+
+impl Entry {
+    /// Whether the file on disk is still the one this entry describes.
+    fn matches(&self, meta: &fs::Metadata) -> bool {
+        meta.is_file() && meta.len() == self.size && mtime_ns(meta) == self.mtime_ns
+    }
+}
+
+fn hash(bytes: &[u8]) -> u64 {
+    xxhash_rust::xxh3::xxh3_64(bytes)
+}
+
+fn mtime_ns(meta: &fs::Metadata) -> u128 {
+    meta.modified()
+        .ok()
+        .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
+        .map_or(0, |d| d.as_nanos())
+}
+
+fn read_manifest(public: &Path) -> Option<HashMap<String, Entry>> {
+    let text = fs::read_to_string(manifest_path(public)).ok()?;
+    let mut out = HashMap::new();
+    for line in text.lines().skip(1) {
+        let mut parts = line.splitn(5, ' ');
+        let (Some(h), Some(size), Some(mtime), Some(sidik), Some(path)) = (
+            parts.next(),
+            parts.next(),
+            parts.next(),
+            parts.next(),
+            parts.next(),
+        ) else {
+            continue;
+        };
+        let (Ok(hash), Ok(size), Ok(mtime_ns), Ok(sidik)) = (
+            u64::from_str_radix(h, 16),
+            size.parse(),
+            mtime.parse(),
+            u64::from_str_radix(sidik, 16),
+        ) else {
+            continue;
+        };
+        out.insert(
+            path.to_string(),
+            Entry {
+                hash,
+                size,
+                mtime_ns,
+                sidik,
+            },
+        );
+    }
+    Some(out)
+}
+
+/// What happened to one file of the new build.
+enum Nasib {
+    /// Identical to the published file: link it at commit time.
+    Tetap(Entry),
+    /// Written into the staging folder.
+    Ditulis { hash: u64, size: u64, sidik: u64 },
+}
+
+/// A build in progress. Files are compared with what is published; changed ones go into a
+/// staging folder beside it. Writing is safe from many threads at once.
 pub struct Staging {
     public: PathBuf,
     staging: PathBuf,
-    ditulis: AtomicUsize,
-    tetap: AtomicUsize,
-    paths: Mutex<HashSet<String>>,
-    dirs: Mutex<HashSet<PathBuf>>,
+    manifest: Option<HashMap<String, Entry>>,
+    files: Mutex<Vec<(String, Nasib)>>,
+    staging_made: Mutex<bool>,
+    dirs: Mutex<std::collections::HashSet<PathBuf>>,
 }
 
 impl Staging {
-    /// Starts a build that will publish into `public`. A staging folder left by a killed
-    /// build is removed first.
-    pub fn begin(public: &Path) -> Result<Staging, OutputError> {
-        let name = public
+    /// Starts a build that will publish into `public` the site whose sources are in `site`.
+    /// Refuses an output folder that is the site folder or contains it, or that holds files
+    /// salur did not write. A staging folder left by a killed build is removed.
+    pub fn begin(public: &Path, site: &Path) -> Result<Staging, OutputError> {
+        let public_abs = absolute(public);
+        let site_abs = absolute(site);
+        if site_abs.starts_with(&public_abs) {
+            return Err(OutputError::BerisiSitus(public.display().to_string()));
+        }
+        let manifest = read_manifest(&public_abs);
+        if manifest.is_none()
+            && let Ok(mut entries) = fs::read_dir(public)
+            && entries.next().is_some()
+        {
+            return Err(OutputError::BukanKeluaranSalur(
+                public.display().to_string(),
+            ));
+        }
+        let name = public_abs
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_else(|| "public".to_string());
-        let parent = match public.parent() {
-            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-            _ => PathBuf::from("."),
-        };
-        fs::create_dir_all(&parent).map_err(|e| err(&parent, e))?;
+        let parent = public_abs
+            .parent()
+            .map_or_else(|| PathBuf::from("."), Path::to_path_buf);
         let staging = parent.join(format!(".{name}.staging"));
         if staging.exists() {
             fs::remove_dir_all(&staging).map_err(|e| err(&staging, e))?;
         }
-        fs::create_dir_all(&staging).map_err(|e| err(&staging, e))?;
         Ok(Staging {
-            public: public.to_path_buf(),
+            public: public_abs,
             staging,
-            ditulis: AtomicUsize::new(0),
-            tetap: AtomicUsize::new(0),
-            paths: Mutex::new(HashSet::new()),
-            dirs: Mutex::new(HashSet::new()),
+            manifest,
+            files: Mutex::new(Vec::new()),
+            staging_made: Mutex::new(false),
+            dirs: Mutex::new(std::collections::HashSet::new()),
         })
     }
 
@@ -95,45 +246,188 @@ impl Staging {
         Ok(())
     }
 
-    /// Adds a file at `rel` (a `/`-separated path relative to the output root).
-    pub fn write(&self, rel: &str, bytes: &[u8]) -> Result<(), OutputError> {
-        let target = self.staging.join(rel);
-        if let Some(dir) = target.parent() {
-            self.ensure_dir(dir)?;
+    fn ensure_staging(&self) -> Result<(), OutputError> {
+        let mut made = self
+            .staging_made
+            .lock()
+            .map_err(|_| err(&self.staging, io::Error::other("lock poisoned")))?;
+        if !*made {
+            fs::create_dir_all(&self.staging).map_err(|e| err(&self.staging, e))?;
+            *made = true;
         }
-        if let Ok(mut paths) = self.paths.lock() {
-            paths.insert(rel.to_string());
-        }
-        let published = self.public.join(rel);
-        if same_bytes(&published, bytes) && fs::hard_link(&published, &target).is_ok() {
-            self.tetap.fetch_add(1, Ordering::Relaxed);
-            return Ok(());
-        }
-        fs::write(&target, bytes).map_err(|e| err(&target, e))?;
-        self.ditulis.fetch_add(1, Ordering::Relaxed);
         Ok(())
     }
 
-    /// Publishes the staging folder: swaps it with the published one (or leaves the
-    /// published one untouched when nothing changed) and removes the old files.
+    /// Whether the published `rel` already holds exactly `bytes`.
+    fn unchanged(&self, rel: &str, bytes: &[u8], h: u64, sidik: u64) -> Option<Entry> {
+        let path = self.public.join(rel);
+        let meta = fs::metadata(&path).ok()?;
+        if !meta.is_file() || meta.len() != bytes.len() as u64 {
+            return None;
+        }
+        let on_disk = Entry {
+            hash: h,
+            size: meta.len(),
+            mtime_ns: mtime_ns(&meta),
+            sidik,
+        };
+        match self.manifest.as_ref().and_then(|m| m.get(rel)) {
+            // the manifest vouches for the file as long as nobody touched it since
+            Some(e) if e.matches(&meta) && e.hash == h => Some(on_disk),
+            _ => (fs::read(&path).ok()? == bytes).then_some(on_disk),
+        }
+    }
+
+    /// Keeps the published `rel` without rendering it when it was rendered from inputs with
+    /// the same fingerprint and has not been touched since. Returns whether it was kept.
+    pub fn keep_if_current(&self, rel: &str, sidik: u64) -> bool {
+        let Some(entry) = self.manifest.as_ref().and_then(|m| m.get(rel)) else {
+            return false;
+        };
+        if entry.sidik != sidik || sidik == 0 {
+            return false;
+        }
+        match fs::metadata(self.public.join(rel)) {
+            Ok(meta) if entry.matches(&meta) => {}
+            _ => return false,
+        }
+        match self.files.lock() {
+            Ok(mut files) => {
+                files.push((rel.to_string(), Nasib::Tetap(*entry)));
+                true
+            }
+            Err(_) => false,
+        }
+    }
+
+    /// Adds a file at `rel` (a `/`-separated path relative to the output root), rendered from
+    /// inputs with fingerprint `sidik` (0 when it has none).
+    pub fn write(&self, rel: &str, bytes: &[u8], sidik: u64) -> Result<(), OutputError> {
+        let h = hash(bytes);
+        let nasib = match self.unchanged(rel, bytes, h, sidik) {
+            Some(entry) => Nasib::Tetap(entry),
+            None => {
+                self.ensure_staging()?;
+                let target = self.staging.join(rel);
+                if let Some(dir) = target.parent() {
+                    self.ensure_dir(dir)?;
+                }
+                fs::write(&target, bytes).map_err(|e| err(&target, e))?;
+                Nasib::Ditulis {
+                    hash: h,
+                    size: bytes.len() as u64,
+                    sidik,
+                }
+            }
+        };
+        self.files
+            .lock()
+            .map_err(|_| err(&self.staging, io::Error::other("lock poisoned")))?
+            .push((rel.to_string(), nasib));
+        Ok(())
+    }
+
+    /// Publishes the build: leaves the published folder untouched when nothing changed, else
+    /// completes the staging folder and swaps it into place.
     pub fn commit(self) -> Result<Ringkasan, OutputError> {
-        let paths = self.paths.into_inner().unwrap_or_default();
-        let dihapus = count_removed(&self.public, &paths);
+        let mut files = self
+            .files
+            .into_inner()
+            .map_err(|_| err(&self.staging, io::Error::other("lock poisoned")))?;
+        files.sort_by(|a, b| a.0.cmp(&b.0));
+        let ditulis = files
+            .iter()
+            .filter(|(_, n)| matches!(n, Nasib::Ditulis { .. }))
+            .count();
+        let new_paths: std::collections::HashSet<&str> =
+            files.iter().map(|(p, _)| p.as_str()).collect();
+        let dihapus = match &self.manifest {
+            Some(m) => m.keys().filter(|p| !new_paths.contains(p.as_str())).count(),
+            None => 0,
+        };
         let ringkasan = Ringkasan {
-            ditulis: self.ditulis.load(Ordering::Relaxed),
-            tetap: self.tetap.load(Ordering::Relaxed),
+            ditulis,
+            tetap: files.len() - ditulis,
             dihapus,
         };
-        if ringkasan.ditulis == 0 && dihapus == 0 && self.public.is_dir() {
-            fs::remove_dir_all(&self.staging).map_err(|e| err(&self.staging, e))?;
+        let manifest_path = manifest_path(&self.public);
+        let fingerprints_changed = self.manifest.as_ref().is_some_and(|m| {
+            files.iter().any(|(p, n)| match n {
+                Nasib::Tetap(e) => m.get(p).is_none_or(|old| old.sidik != e.sidik),
+                Nasib::Ditulis { .. } => false,
+            })
+        });
+        if ditulis == 0 && dihapus == 0 && self.manifest.is_some() {
+            if self.staging.exists() {
+                fs::remove_dir_all(&self.staging).map_err(|e| err(&self.staging, e))?;
+            }
+            if fingerprints_changed {
+                // same files, rendered from other inputs: record the new fingerprints
+                let entries: Vec<(String, Entry)> = files
+                    .iter()
+                    .filter_map(|(p, n)| match n {
+                        Nasib::Tetap(e) => Some((p.clone(), *e)),
+                        Nasib::Ditulis { .. } => None,
+                    })
+                    .collect();
+                write_manifest(&manifest_path, &entries)?;
+            }
             return Ok(ringkasan);
         }
+
+        // Complete the staging folder: link the unchanged files.
+        fs::create_dir_all(&self.staging).map_err(|e| err(&self.staging, e))?;
+        let dirs: std::collections::BTreeSet<PathBuf> = files
+            .iter()
+            .filter(|(_, n)| matches!(n, Nasib::Tetap(_)))
+            .filter_map(|(p, _)| self.staging.join(p).parent().map(Path::to_path_buf))
+            .collect();
+        for d in &dirs {
+            fs::create_dir_all(d).map_err(|e| err(d, e))?;
+        }
+        let entries: Vec<(String, Entry)> = files
+            .par_iter()
+            .map(|(rel, nasib)| -> Result<(String, Entry), OutputError> {
+                let target = self.staging.join(rel);
+                let entry = match nasib {
+                    Nasib::Tetap(e) => {
+                        let from = self.public.join(rel);
+                        if fs::hard_link(&from, &target).is_err() {
+                            fs::copy(&from, &target).map_err(|e| err(&target, e))?;
+                            let meta = fs::metadata(&target).map_err(|e| err(&target, e))?;
+                            Entry {
+                                mtime_ns: mtime_ns(&meta),
+                                ..*e
+                            }
+                        } else {
+                            *e
+                        }
+                    }
+                    Nasib::Ditulis { hash, size, sidik } => {
+                        let meta = fs::metadata(&target).map_err(|e| err(&target, e))?;
+                        Entry {
+                            hash: *hash,
+                            size: *size,
+                            mtime_ns: mtime_ns(&meta),
+                            sidik: *sidik,
+                        }
+                    }
+                };
+                Ok((rel.clone(), entry))
+            })
+            .collect::<Result<_, _>>()?;
+
+        // The manifest is replaced after the swap; a kill in between leaves the previous
+        // manifest, whose entries no longer match the changed files on disk: the next build
+        // then compares those files byte by byte, so it is never wrong, only slower.
         if self.public.exists() {
             swap(&self.staging, &self.public)?;
+            write_manifest(&manifest_path, &entries)?;
             // `staging` now holds the previous site.
             fs::remove_dir_all(&self.staging).map_err(|e| err(&self.staging, e))?;
         } else {
             fs::rename(&self.staging, &self.public).map_err(|e| err(&self.public, e))?;
+            write_manifest(&manifest_path, &entries)?;
         }
         Ok(ringkasan)
     }
@@ -144,33 +438,45 @@ impl Staging {
     }
 }
 
-fn same_bytes(path: &Path, bytes: &[u8]) -> bool {
-    match fs::metadata(path) {
-        Ok(m) if m.is_file() && m.len() == bytes.len() as u64 => {
-            fs::read(path).is_ok_and(|old| old == bytes)
-        }
-        _ => false,
+/// Writes a manifest atomically (a temporary file renamed over the old one).
+fn write_manifest(path: &Path, entries: &[(String, Entry)]) -> Result<(), OutputError> {
+    let mut text = String::from("# salur manifest: xxh3-64 size mtime-ns fingerprint path\n");
+    for (rel, e) in entries {
+        text.push_str(&format!(
+            "{:016x} {} {} {:016x} {rel}\n",
+            e.hash, e.size, e.mtime_ns, e.sidik
+        ));
     }
+    let mut tmp = path.as_os_str().to_owned();
+    tmp.push(".tmp");
+    let tmp = PathBuf::from(tmp);
+    fs::write(&tmp, text).map_err(|e| err(&tmp, e))?;
+    fs::rename(&tmp, path).map_err(|e| err(path, e))
 }
 
-/// The number of files under `public` that are not in `paths`.
-fn count_removed(public: &Path, paths: &HashSet<String>) -> usize {
-    if !public.is_dir() {
-        return 0;
+/// An absolute, normalised form of `p` (following symbolic links where the path exists).
+fn absolute(p: &Path) -> PathBuf {
+    if let Ok(c) = fs::canonicalize(p) {
+        return c;
     }
-    walkdir::WalkDir::new(public)
-        .into_iter()
-        .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_file())
-        .filter(|e| {
-            let rel = e
-                .path()
-                .strip_prefix(public)
-                .map(|p| p.to_string_lossy().replace('\\', "/"))
-                .unwrap_or_default();
-            !paths.contains(&rel)
-        })
-        .count()
+    // the folder may not exist yet: canonicalise its nearest existing ancestor
+    let abs = std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
+    let mut existing = abs.as_path();
+    let mut rest = Vec::new();
+    while !existing.exists() {
+        match (existing.parent(), existing.file_name()) {
+            (Some(parent), Some(name)) => {
+                rest.push(name.to_os_string());
+                existing = parent;
+            }
+            _ => return abs,
+        }
+    }
+    let mut out = fs::canonicalize(existing).unwrap_or_else(|_| existing.to_path_buf());
+    for name in rest.iter().rev() {
+        out.push(name);
+    }
+    out
 }
 
 /// Exchanges two folders atomically where the system can.
@@ -206,8 +512,8 @@ fn swap(a: &Path, b: &Path) -> Result<(), OutputError> {
     swap_by_rename(a, b)
 }
 
-/// Swaps with two renames: `b` → `b.old`, `a` → `b`, `b.old` → `a`. Not atomic: a kill
-/// between the first two leaves the previous site complete under `b.old`.
+/// Swaps with renames: `b` → `b.old`, `a` → `b`, `b.old` → `a`. Not atomic: a kill between
+/// the first two leaves the previous site complete under `b.old`.
 fn swap_by_rename(a: &Path, b: &Path) -> Result<(), OutputError> {
     let mut old = b.as_os_str().to_owned();
     old.push(".old");
@@ -225,24 +531,38 @@ fn swap_by_rename(a: &Path, b: &Path) -> Result<(), OutputError> {
 mod tests {
     use super::*;
 
+    fn site(dir: &Path) -> PathBuf {
+        let s = dir.join("site");
+        fs::create_dir_all(&s).unwrap();
+        s
+    }
+
     #[test]
     fn unchanged_files_are_not_rewritten_and_removed_ones_go() {
         let dir = tempfile::tempdir().unwrap();
         let public = dir.path().join("public");
-        let s = Staging::begin(&public).unwrap();
-        s.write("a.html", b"A").unwrap();
-        s.write("sub/b.html", b"B").unwrap();
-        s.write("old.html", b"O").unwrap();
+        let s = Staging::begin(&public, &site(dir.path())).unwrap();
+        s.write("a.html", b"A", 0).unwrap();
+        s.write("sub/b.html", b"B", 0).unwrap();
+        s.write("old.html", b"O", 0).unwrap();
         assert_eq!(s.commit().unwrap().ditulis, 3);
+        assert!(manifest_path(&public).is_file());
+        assert!(
+            fs::read_dir(&public).unwrap().all(|e| !e
+                .unwrap()
+                .file_name()
+                .to_string_lossy()
+                .starts_with('.'))
+        );
         let before = fs::metadata(public.join("a.html"))
             .unwrap()
             .modified()
             .unwrap();
 
         std::thread::sleep(std::time::Duration::from_millis(20));
-        let s = Staging::begin(&public).unwrap();
-        s.write("a.html", b"A").unwrap();
-        s.write("sub/b.html", b"B2").unwrap();
+        let s = Staging::begin(&public, &site(dir.path())).unwrap();
+        s.write("a.html", b"A", 0).unwrap();
+        s.write("sub/b.html", b"B2", 0).unwrap();
         let r = s.commit().unwrap();
         assert_eq!(
             r,
@@ -265,15 +585,92 @@ mod tests {
     }
 
     #[test]
+    fn nothing_changed_touches_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let public = dir.path().join("public");
+        let s = Staging::begin(&public, &site(dir.path())).unwrap();
+        s.write("a.html", b"A", 0).unwrap();
+        s.commit().unwrap();
+        let manifest_before = fs::read(manifest_path(&public)).unwrap();
+        let s = Staging::begin(&public, &site(dir.path())).unwrap();
+        s.write("a.html", b"A", 0).unwrap();
+        assert_eq!(s.commit().unwrap().ditulis, 0);
+        assert_eq!(fs::read(manifest_path(&public)).unwrap(), manifest_before);
+        assert!(!dir.path().join(".public.staging").exists());
+    }
+
+    #[test]
+    fn a_hand_edited_file_is_noticed() {
+        let dir = tempfile::tempdir().unwrap();
+        let public = dir.path().join("public");
+        let s = Staging::begin(&public, &site(dir.path())).unwrap();
+        s.write("a.html", b"A", 0).unwrap();
+        s.commit().unwrap();
+        fs::write(public.join("a.html"), b"X").unwrap();
+        let s = Staging::begin(&public, &site(dir.path())).unwrap();
+        s.write("a.html", b"A", 0).unwrap();
+        assert_eq!(s.commit().unwrap().ditulis, 1);
+        assert_eq!(fs::read(public.join("a.html")).unwrap(), b"A");
+    }
+
+    #[test]
+    fn a_current_fingerprint_skips_rendering() {
+        let dir = tempfile::tempdir().unwrap();
+        let public = dir.path().join("public");
+        let s = Staging::begin(&public, &site(dir.path())).unwrap();
+        s.write("a.html", b"A", 42).unwrap();
+        s.commit().unwrap();
+        let s = Staging::begin(&public, &site(dir.path())).unwrap();
+        assert!(s.keep_if_current("a.html", 42));
+        assert!(!s.keep_if_current("b.html", 42));
+        assert_eq!(s.commit().unwrap().tetap, 1);
+        // another fingerprint, or a touched file, must be rendered again
+        let s = Staging::begin(&public, &site(dir.path())).unwrap();
+        assert!(!s.keep_if_current("a.html", 43));
+        fs::write(public.join("a.html"), b"B").unwrap();
+        let s = Staging::begin(&public, &site(dir.path())).unwrap();
+        assert!(!s.keep_if_current("a.html", 42));
+    }
+
+    #[test]
     fn abort_leaves_the_published_site() {
         let dir = tempfile::tempdir().unwrap();
         let public = dir.path().join("public");
-        let s = Staging::begin(&public).unwrap();
-        s.write("a.html", b"A").unwrap();
+        let s = Staging::begin(&public, &site(dir.path())).unwrap();
+        s.write("a.html", b"A", 0).unwrap();
         s.commit().unwrap();
-        let s = Staging::begin(&public).unwrap();
-        s.write("a.html", b"changed").unwrap();
+        let s = Staging::begin(&public, &site(dir.path())).unwrap();
+        s.write("a.html", b"changed", 0).unwrap();
         s.abort();
         assert_eq!(fs::read(public.join("a.html")).unwrap(), b"A");
+    }
+
+    #[test]
+    fn refuses_folders_that_are_not_its_own() {
+        let dir = tempfile::tempdir().unwrap();
+        let site = site(dir.path());
+        fs::write(site.join("site.toml"), "").unwrap();
+        // the site folder itself, and a folder containing it
+        assert!(matches!(
+            Staging::begin(&site, &site),
+            Err(OutputError::BerisiSitus(_))
+        ));
+        assert!(matches!(
+            Staging::begin(dir.path(), &site),
+            Err(OutputError::BerisiSitus(_))
+        ));
+        // a non-empty folder without a manifest (a gh-pages checkout, data/, …)
+        let other = dir.path().join("gh-pages");
+        fs::create_dir_all(other.join(".git")).unwrap();
+        fs::write(other.join("CNAME"), "x").unwrap();
+        assert!(matches!(
+            Staging::begin(&other, &site),
+            Err(OutputError::BukanKeluaranSalur(_))
+        ));
+        assert!(other.join("CNAME").exists());
+        // an empty folder is fine
+        let empty = dir.path().join("empty");
+        fs::create_dir_all(&empty).unwrap();
+        assert!(Staging::begin(&empty, &site).is_ok());
     }
 }

@@ -51,6 +51,8 @@ pub struct Situs<'a> {
     pub content: &'a Content,
     /// Every page, in a stable order.
     pub halaman: Vec<Halaman>,
+    /// The fingerprint of what every page depends on (theme, settings, programmes, tahap, …).
+    sidik_umum: u64,
     program_slug: Vec<String>,
     tahap_slug: Vec<String>,
 }
@@ -431,12 +433,14 @@ fn unique_slugs<'s>(codes: impl Iterator<Item = &'s str>) -> Vec<String> {
 }
 
 impl<'a> Situs<'a> {
-    /// Plans the site.
+    /// Plans the site. `sidik_tema` is the theme's fingerprint
+    /// ([`crate::render::Renderer::sidik_jari`]).
     pub fn plan(
         config: &'a Config,
         data: &'a Dataset,
         report: &'a Report,
         content: &'a Content,
+        sidik_tema: u64,
     ) -> Situs<'a> {
         let mut halaman = vec![Halaman::Beranda, Halaman::TentangData];
         halaman.push(Halaman::DaftarProgram);
@@ -449,12 +453,30 @@ impl<'a> Situs<'a> {
             }
         }
         halaman.extend((0..data.wilayah.len()).map(|w| Halaman::Wilayah(w as WilayahId)));
+        let sidik_umum = {
+            use std::hash::{Hash, Hasher};
+            let mut h = xxhash_rust::xxh3::Xxh3::new();
+            sidik_tema.hash(&mut h);
+            config.hash(&mut h);
+            data.program.hash(&mut h);
+            data.tahap.hash(&mut h);
+            data.penyalur.hash(&mut h);
+            data.alasan.hash(&mut h);
+            report.tahap_data_per.hash(&mut h);
+            report.data_per.hash(&mut h);
+            for page in &content.halaman {
+                page.slug.hash(&mut h);
+                page.judul.hash(&mut h);
+            }
+            h.finish()
+        };
         Situs {
             config,
             data,
             report,
             content,
             halaman,
+            sidik_umum,
             program_slug: unique_slugs(data.program.iter().map(|p| p.kode.as_str())),
             tahap_slug: unique_slugs(data.tahap.iter().map(|t| t.kode.as_str())),
         }
@@ -476,6 +498,41 @@ impl<'a> Situs<'a> {
             Halaman::TentangData => format!("{TENTANG_DATA}.html"),
             Halaman::Konten(i) => format!("{}.html", self.content.halaman[i].slug),
         }
+    }
+
+    /// The fingerprint of everything a page is built from, when it can be computed cheaply
+    /// (region pages, the bulk of a site); 0 for pages that are always rendered. A page whose
+    /// fingerprint is unchanged renders to the same bytes, so it need not be rendered again.
+    ///
+    /// Keep this in step with [`Situs::konteks`]: whatever a region page shows must be hashed
+    /// here (the test `incremental_build_equals_a_full_build` guards it).
+    pub fn sidik_jari(&self, h: Halaman) -> u64 {
+        use std::hash::{Hash, Hasher};
+        let Halaman::Wilayah(w) = h else {
+            return 0;
+        };
+        let tree = &self.data.wilayah;
+        let node = tree.node(w);
+        let mut hasher = xxhash_rust::xxh3::Xxh3::new();
+        self.sidik_umum.hash(&mut hasher);
+        let region = |id: WilayahId, hasher: &mut xxhash_rust::xxh3::Xxh3| {
+            let n = tree.node(id);
+            n.kode.hash(hasher);
+            n.nama.hash(hasher);
+        };
+        region(w, &mut hasher);
+        node.kk.hash(&mut hasher);
+        node.penduduk.hash(&mut hasher);
+        for a in tree.ancestors(w) {
+            region(a, &mut hasher);
+        }
+        self.report.wilayah[w as usize].hash(&mut hasher);
+        self.report.langsung(w).hash(&mut hasher);
+        for &c in &node.anak {
+            region(c, &mut hasher);
+            self.report.wilayah[c as usize].hash(&mut hasher);
+        }
+        hasher.finish().max(1)
     }
 
     /// The template that renders a page.

@@ -1698,6 +1698,7 @@ fn failed_build_leaves_previous_site_byte_identical() {
     let summary = salur::build(&options).expect("the valid site builds");
     assert!(summary.files > 0);
     let before = snapshot(&public);
+    let manifest_before = fs::read(out.path().join(".public.salur-manifest")).unwrap();
     assert!(
         before
             .keys()
@@ -1722,11 +1723,23 @@ fn failed_build_leaves_previous_site_byte_identical() {
         Ok(_) => panic!("a broken input was built"),
     }
     assert_eq!(snapshot(&public), before, "the published site changed");
-    let siblings: Vec<_> = fs::read_dir(out.path())
+    // beside it, only the manifest of the published build, unchanged; no staging folder
+    let mut siblings: Vec<_> = fs::read_dir(out.path())
         .unwrap()
         .map(|e| e.unwrap().file_name())
         .collect();
-    assert_eq!(siblings, vec![std::ffi::OsString::from("public")]);
+    siblings.sort();
+    assert_eq!(
+        siblings,
+        vec![
+            std::ffi::OsString::from(".public.salur-manifest"),
+            std::ffi::OsString::from("public")
+        ]
+    );
+    assert_eq!(
+        fs::read(out.path().join(".public.salur-manifest")).unwrap(),
+        manifest_before
+    );
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -10,7 +10,7 @@ use jiff::civil::Date;
 use crate::data::{AlasanId, Dataset, PenyalurId, ProgramId, Status, TahapId, WilayahId};
 
 /// Integer rupiah with a flag for whether every contributing row had an amount.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
 pub struct Rupiah {
     /// The sum of the known amounts.
     pub jumlah: u64,
@@ -38,7 +38,7 @@ impl Rupiah {
 }
 
 /// The figures of one region × programme × tahap × penyalur.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
 pub struct Angka {
     /// KPM allocated.
     pub alokasi_kpm: u64,
@@ -88,7 +88,7 @@ pub struct Kunci {
 }
 
 /// Failed KPM of one cell for one reason.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct GagalAlasan {
     /// The cell.
     pub kunci: Kunci,
@@ -99,7 +99,7 @@ pub struct GagalAlasan {
 }
 
 /// The figures of one region, sorted by [`Kunci`].
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
 pub struct Rekap {
     /// Figures per programme × tahap × penyalur.
     pub sel: Vec<(Kunci, Angka)>,

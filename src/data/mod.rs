@@ -29,7 +29,7 @@ pub type PenyalurId = u16;
 pub type AlasanId = u32;
 
 /// How often a programme pays.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Periode {
     /// Monthly.
@@ -74,7 +74,7 @@ impl Periode {
 }
 
 /// A programme (`program.csv`).
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Hash)]
 pub struct Program {
     /// Its code (`BST`).
     pub kode: String,
@@ -89,7 +89,7 @@ pub struct Program {
 }
 
 /// A distribution stage (`tahap.csv`).
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Hash)]
 pub struct Tahap {
     /// Its code (`2021-07`).
     pub kode: String,
@@ -714,6 +714,7 @@ struct Lokal<T> {
     lines: Vec<u64>,
     penyalur: Vec<String>,
     penyalur_id: rustc_hash::FxHashMap<String, PenyalurId>,
+    penyalur_terakhir: Option<PenyalurId>,
     alasan: Vec<String>,
     alasan_id: rustc_hash::FxHashMap<String, AlasanId>,
 }
@@ -725,6 +726,7 @@ impl<T> Default for Lokal<T> {
             lines: Vec::new(),
             penyalur: Vec::new(),
             penyalur_id: rustc_hash::FxHashMap::default(),
+            penyalur_terakhir: None,
             alasan: Vec::new(),
             alasan_id: rustc_hash::FxHashMap::default(),
         }
@@ -733,12 +735,20 @@ impl<T> Default for Lokal<T> {
 
 impl<T> Lokal<T> {
     fn penyalur(&mut self, name: &str) -> PenyalurId {
+        // rows of one penyalur tend to come together
+        if let Some(last) = self.penyalur_terakhir
+            && self.penyalur[last as usize] == name
+        {
+            return last;
+        }
         if let Some(&id) = self.penyalur_id.get(name) {
+            self.penyalur_terakhir = Some(id);
             return id;
         }
         let id = self.penyalur.len() as PenyalurId;
         self.penyalur.push(name.to_string());
         self.penyalur_id.insert(name.to_string(), id);
+        self.penyalur_terakhir = Some(id);
         id
     }
 

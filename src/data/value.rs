@@ -121,34 +121,55 @@ fn grouped_number(s: &[u8]) -> Option<u64> {
     Some(n)
 }
 
-/// A date: `2021-07-13`, `13/07/2021`, `13-07-2021` or `13/7/2021`.
+/// A date: `2021-07-13`, `13/07/2021`, `13-07-2021` or `13/7/2021`; a time after it, as Excel
+/// writes a date cell (`13/07/2021 00:00`), is ignored.
 pub fn date(b: &[u8]) -> Result<Date, Problem> {
     let bad = || Problem::Malformed(Expected::Date);
-    let s = trim(b);
-    let parts: Vec<&[u8]> = s.split(|&c| c == b'-' || c == b'/' || c == b'.').collect();
-    if parts.len() != 3 {
+    let mut s = trim(b);
+    if let Some(space) = s.iter().position(|&c| c == b' ')
+        && is_time(trim(&s[space..]))
+    {
+        s = &s[..space];
+    }
+    // three runs of digits separated by '-', '/' or '.'
+    let mut parts = [0i32; 3];
+    let mut widths = [0usize; 3];
+    let mut i = 0;
+    for &c in s {
+        match c {
+            b'0'..=b'9' => {
+                if widths[i] == 4 {
+                    return Err(bad());
+                }
+                parts[i] = parts[i] * 10 + i32::from(c - b'0');
+                widths[i] += 1;
+            }
+            b'-' | b'/' | b'.' if i < 2 && widths[i] > 0 => i += 1,
+            _ => return Err(bad()),
+        }
+    }
+    if i != 2 || widths[2] == 0 {
         return Err(bad());
     }
-    let num = |p: &[u8]| -> Option<i32> {
-        if p.is_empty() || p.len() > 4 || !p.iter().all(u8::is_ascii_digit) {
-            return None;
-        }
-        Some(p.iter().fold(0i32, |n, &c| n * 10 + i32::from(c - b'0')))
-    };
-    let (y, m, d) = if parts[0].len() == 4 {
-        (num(parts[0]), num(parts[1]), num(parts[2]))
-    } else if parts[2].len() == 4 {
-        (num(parts[2]), num(parts[1]), num(parts[0]))
+    let (y, m, d) = if widths[0] == 4 {
+        (parts[0], parts[1], parts[2])
+    } else if widths[2] == 4 {
+        (parts[2], parts[1], parts[0])
     } else {
-        return Err(bad());
-    };
-    let (Some(y), Some(m), Some(d)) = (y, m, d) else {
         return Err(bad());
     };
     if !(1900..=2200).contains(&y) || m > 12 || d > 31 {
         return Err(bad());
     }
     Date::new(y as i16, m as i8, d as i8).map_err(|_| bad())
+}
+
+/// `0:00`, `00:00` or `00:00:00`.
+fn is_time(s: &[u8]) -> bool {
+    let parts: usize = s.split(|&c| c == b':').count();
+    (2..=3).contains(&parts)
+        && s.split(|&c| c == b':')
+            .all(|p| (1..=2).contains(&p.len()) && p.iter().all(u8::is_ascii_digit))
 }
 
 /// A Kemendagri region code, returned in its canonical dotted form with its packed key.
@@ -358,7 +379,18 @@ mod tests {
         assert_eq!(date(b"13/07/2021"), Ok(d(2021, 7, 13)));
         assert_eq!(date(b"13/7/2021"), Ok(d(2021, 7, 13)));
         assert_eq!(date(b"13-07-2021"), Ok(d(2021, 7, 13)));
-        for s in ["2021-02-30", "13 Juli 2021", "07/13/2021", "", "2021-7"] {
+        assert_eq!(date(b"13/07/2021 00:00"), Ok(d(2021, 7, 13)));
+        assert_eq!(date(b"2021-07-13 0:00:00"), Ok(d(2021, 7, 13)));
+        for s in [
+            "2021-02-30",
+            "13 Juli 2021",
+            "07/13/2021",
+            "",
+            "2021-7",
+            "2021-07-13-1",
+            "20211-07-13",
+            "13/07/2021 jam 7",
+        ] {
             assert!(date(s.as_bytes()).is_err(), "{s}");
         }
     }

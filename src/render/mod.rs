@@ -106,6 +106,7 @@ struct SiteGlobals<'a> {
 /// The loaded theme, ready to render pages. Cheap to share between threads.
 pub struct Renderer {
     tera: Tera,
+    sidik: u64,
 }
 
 impl Renderer {
@@ -159,6 +160,18 @@ impl Renderer {
             .map_err(|e| RenderError::Template(error_chain(&e)))?;
 
         let strings = ui_strings(&theme_dir, config.language)?;
+        // Everything that shapes every page besides its own context: a page whose context
+        // fingerprint and this one are unchanged renders to the same bytes.
+        let sidik = {
+            use std::hash::{Hash, Hasher};
+            let mut h = xxhash_rust::xxh3::Xxh3::new();
+            env!("CARGO_PKG_VERSION").hash(&mut h);
+            templates.hash(&mut h);
+            strings.to_string().hash(&mut h);
+            config.hash(&mut h);
+            data_per.hash(&mut h);
+            h.finish()
+        };
         tera.global_context().insert("t", &strings);
         tera.global_context().insert(
             "site",
@@ -172,7 +185,12 @@ impl Renderer {
                 zona: config.timezone.label(),
             },
         );
-        Ok(Renderer { tera })
+        Ok(Renderer { tera, sidik })
+    }
+
+    /// The fingerprint of the theme, its strings and the site settings.
+    pub fn sidik_jari(&self) -> u64 {
+        self.sidik
     }
 
     /// Renders `template` with a page context.

@@ -1,0 +1,214 @@
+//! Incremental builds: a rebuild after any change must give exactly the bytes of a build from
+//! scratch, while rewriting (and re-rendering) only the pages that changed.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+fn copy_dir(from: &Path, to: &Path) {
+    for e in walkdir::WalkDir::new(from)
+        .into_iter()
+        .filter_map(Result::ok)
+    {
+        let rel = e.path().strip_prefix(from).unwrap();
+        let target = to.join(rel);
+        if e.file_type().is_dir() {
+            fs::create_dir_all(&target).unwrap();
+        } else {
+            fs::copy(e.path(), &target).unwrap();
+        }
+    }
+}
+
+/// A copy of the example site to change freely.
+fn example_copy(dir: &Path) -> PathBuf {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let site = dir.join("site");
+    for d in ["data", "content", "themes"] {
+        copy_dir(&root.join(d), &site.join(d));
+    }
+    fs::copy(root.join("site.toml"), site.join("site.toml")).unwrap();
+    site
+}
+
+fn files(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            let rel = e
+                .path()
+                .strip_prefix(dir)
+                .unwrap()
+                .to_string_lossy()
+                .into_owned();
+            (rel, fs::read(e.path()).unwrap())
+        })
+        .collect()
+}
+
+fn build(site: &Path, out: &Path) -> salur::BuildSummary {
+    salur::build(&salur::BuildOptions {
+        root: site.to_path_buf(),
+        output: Some(out.to_path_buf()),
+        base_url: None,
+    })
+    .unwrap_or_else(|e| panic!("build failed: {e}"))
+}
+
+fn edit(path: &Path, from: &str, to: &str) {
+    let text = fs::read_to_string(path).unwrap();
+    assert!(text.contains(from), "{} has no {from:?}", path.display());
+    fs::write(path, text.replacen(from, to, 1)).unwrap();
+}
+
+#[test]
+fn incremental_build_equals_a_full_build() {
+    let dir = tempfile::tempdir().unwrap();
+    let site = example_copy(dir.path());
+    let public = dir.path().join("out/public");
+    build(&site, &public);
+
+    type Change = Box<dyn Fn(&Path)>;
+    let changes: Vec<(&str, Change)> = vec![
+        (
+            "one kelurahan's realisation",
+            Box::new(|s: &Path| {
+                let p = s.join("data/realisasi.csv");
+                let mut text = fs::read_to_string(&p).unwrap();
+                text.push_str("BST,2021-07,35.75.01.1001,PT Pos Indonesia,2021-07-25,gagal,pindah domisili,1\n");
+                fs::write(p, text).unwrap();
+            }),
+        ),
+        (
+            "a kecamatan's name",
+            Box::new(|s: &Path| {
+                edit(
+                    &s.join("data/wilayah.csv"),
+                    "35.75.01,Gadingrejo",
+                    "35.75.01,Gadingrejo Baru",
+                )
+            }),
+        ),
+        (
+            "a programme's name",
+            Box::new(|s: &Path| {
+                edit(
+                    &s.join("data/program.csv"),
+                    "Bantuan Sosial Tunai",
+                    "Bantuan Sosial Tunai Kemensos",
+                )
+            }),
+        ),
+        (
+            "a tahap's dates",
+            Box::new(|s: &Path| {
+                edit(
+                    &s.join("data/tahap.csv"),
+                    "2021-07,Juli 2021,2021-07-01,2021-07-31,",
+                    "2021-07,Juli 2021,2021-07-01,2021-07-31,2021-07-30",
+                )
+            }),
+        ),
+        (
+            "the site title",
+            Box::new(|s: &Path| {
+                edit(
+                    &s.join("site.toml"),
+                    "title = \"Transparansi Bansos\"",
+                    "title = \"Bansos Terbuka\"",
+                )
+            }),
+        ),
+        (
+            "a template",
+            Box::new(|s: &Path| {
+                edit(
+                    &s.join("themes/default/templates/wilayah.html"),
+                    "<h1>{{ judul }}</h1>",
+                    "<h1 class=\"judul\">{{ judul }}</h1>",
+                )
+            }),
+        ),
+        (
+            "a UI string",
+            Box::new(|s: &Path| {
+                edit(
+                    &s.join("themes/default/i18n/id.toml"),
+                    "tersalur = \"Tersalur\"",
+                    "tersalur = \"Sudah tersalur\"",
+                )
+            }),
+        ),
+    ];
+    for (what, change) in changes {
+        change(&site);
+        let incremental = build(&site, &public);
+        let fresh = dir.path().join(format!("fresh-{}", what.replace(' ', "-")));
+        build(&site, &fresh);
+        let (a, b) = (files(&public), files(&fresh));
+        let differing: Vec<_> = a
+            .keys()
+            .chain(b.keys())
+            .filter(|k| a.get(*k) != b.get(*k))
+            .take(5)
+            .collect();
+        assert!(
+            differing.is_empty(),
+            "after changing {what}: {differing:?} differ from a full build"
+        );
+        assert!(
+            incremental.output.ditulis > 0,
+            "changing {what} rewrote nothing"
+        );
+    }
+}
+
+#[test]
+fn a_change_in_one_kelurahan_rewrites_only_the_pages_that_show_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let site = example_copy(dir.path());
+    let public = dir.path().join("out/public");
+    build(&site, &public);
+    let before = files(&public);
+    let p = site.join("data/realisasi.csv");
+    let mut text = fs::read_to_string(&p).unwrap();
+    text.push_str(
+        "BST,2021-07,35.75.01.1001,PT Pos Indonesia,2021-07-25,gagal,pindah domisili,1\n",
+    );
+    fs::write(p, text).unwrap();
+    let summary = build(&site, &public);
+    let after = files(&public);
+    let mut changed: Vec<&String> = after
+        .keys()
+        .filter(|k| before.get(*k) != after.get(*k))
+        .collect();
+    changed.sort();
+    assert_eq!(summary.output.ditulis, changed.len());
+    let expected = [
+        "index.html",
+        "program/bst.html",
+        "tahap/2021-07.html",
+        // it lists every input with its row count
+        "tentang-data.html",
+        "wilayah/35.75.01.1001.html",
+        "wilayah/35.75.01.html",
+        "wilayah/35.75.html",
+        "wilayah/35.html",
+    ];
+    assert_eq!(
+        changed,
+        expected
+            .iter()
+            .map(|s| s.to_string())
+            .collect::<Vec<_>>()
+            .iter()
+            .collect::<Vec<_>>()
+    );
+    // other regions are untouched
+    assert_eq!(
+        before.get("wilayah/35.75.01.1002.html"),
+        after.get("wilayah/35.75.01.1002.html")
+    );
+}
