@@ -100,6 +100,17 @@ impl Config {
     /// Reads `site.toml` from `root`. A missing file gives the defaults; a malformed one gives
     /// a diagnostic with line and column.
     pub fn load(root: &Path) -> Result<Config, Diagnostics> {
+        if !root.is_dir() {
+            let mut d = Diagnostics::new();
+            d.push(Diagnostic::error(
+                &root.display().to_string(),
+                0,
+                0,
+                None,
+                Problem::NoSiteFolder,
+            ));
+            return Err(d);
+        }
         let path = root.join(CONFIG_FILE);
         let text = match std::fs::read_to_string(&path) {
             Ok(t) => t,
@@ -144,7 +155,21 @@ impl Config {
             config.description = d;
         }
         if let Some(b) = raw.base_url {
-            config.base_url = normalise_base_url(&b);
+            let url = b.trim();
+            if !url.is_empty() && !(url.starts_with("http://") || url.starts_with("https://")) {
+                let at = text.find("base_url").unwrap_or(0);
+                let (line, column) = line_column(text, at);
+                let mut d = Diagnostics::new();
+                d.push(Diagnostic::error(
+                    CONFIG_FILE,
+                    line,
+                    column,
+                    Some(url),
+                    Problem::BaseUrl,
+                ));
+                return Err(d);
+            }
+            config.base_url = normalise_base_url(url);
         }
         if let Some(l) = raw.language {
             config.language = l;
@@ -243,6 +268,18 @@ mod tests {
         let msg = err.items()[0].message(Lang::En);
         assert!(msg.starts_with("site.toml:2:1: "), "{msg}");
         assert!(msg.contains("timzone"), "{msg}");
+    }
+
+    #[test]
+    fn base_url_must_be_absolute() {
+        let err = Config::parse("base_url = \"salur.example.org\"\n").unwrap_err();
+        let msg = err.items()[0].message(Lang::En);
+        assert!(
+            msg.starts_with("site.toml:1:1: 'salur.example.org': base_url must"),
+            "{msg}"
+        );
+        let c = Config::parse("base_url = \"https://x.org/bansos\"\n").unwrap();
+        assert_eq!(c.base_url, "https://x.org/bansos/");
     }
 
     #[test]

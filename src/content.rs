@@ -17,7 +17,8 @@ use crate::diagnostics::{Diagnostic, Diagnostics, Problem};
 /// A content page.
 #[derive(Debug, Clone)]
 pub struct Halaman {
-    /// The file name without `.md`; the page is published as `<slug>.html`.
+    /// The file name without `.md`, in lower case with `-` between words; the page is
+    /// published as `<slug>.html`.
     pub slug: String,
     /// The title.
     pub judul: String,
@@ -42,6 +43,9 @@ impl Content {
         self.halaman.iter().find(|h| h.slug == slug)
     }
 }
+
+/// Page names salur uses itself (`index.html`, `404.html`).
+const RESERVED: &[&str] = &["index", "404"];
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -70,7 +74,11 @@ pub fn load(root: &Path) -> Result<Content, Diagnostics> {
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
         let rel = format!("content/{name}");
-        let slug = name.trim_end_matches(".md").to_string();
+        let slug = slugify(name.trim_end_matches(".md"));
+        if RESERVED.contains(&slug.as_str()) {
+            diags.push(Diagnostic::error(&rel, 0, 0, None, Problem::ReservedPage));
+            continue;
+        }
         match std::fs::read_to_string(&path) {
             Ok(text) => {
                 if let Some(h) = parse_page(&rel, &slug, &text, &mut diags) {

@@ -148,6 +148,19 @@ pub enum Problem {
     },
     /// A value in a TOML file or front matter.
     Config(String),
+    /// A text cell that is not UTF-8.
+    NotUtf8,
+    /// `base_url` is not an absolute http(s) URL.
+    BaseUrl,
+    /// The site folder does not exist.
+    NoSiteFolder,
+    /// A file in `data/` that salur does not read.
+    UnknownInput {
+        /// The file meant, or `xlsx` for a spreadsheet.
+        suggestion: Option<String>,
+    },
+    /// A content page whose name salur uses itself.
+    ReservedPage,
 }
 
 /// How serious a problem is.
@@ -357,7 +370,69 @@ impl Problem {
                     )
                 }
             }
-            Problem::Config(msg) => msg.clone(),
+            Problem::Config(msg) => {
+                if id {
+                    format!("isian tidak sah: {msg}")
+                } else {
+                    format!("invalid setting: {msg}")
+                }
+            }
+            Problem::NotUtf8 => {
+                if id {
+                    "bukan teks UTF-8; di Excel simpan sebagai 'CSV UTF-8 (Comma delimited)'"
+                        .to_string()
+                } else {
+                    "not UTF-8 text; in Excel save as 'CSV UTF-8 (Comma delimited)'".to_string()
+                }
+            }
+            Problem::BaseUrl => {
+                if id {
+                    "base_url harus alamat lengkap yang diawali http:// atau https:// \
+                     (mis. https://bansos.example.go.id/)"
+                        .to_string()
+                } else {
+                    "base_url must be a full address starting with http:// or https:// \
+                     (e.g. https://bansos.example.go.id/)"
+                        .to_string()
+                }
+            }
+            Problem::NoSiteFolder => {
+                if id {
+                    "folder situs ini tidak ada".to_string()
+                } else {
+                    "this site folder does not exist".to_string()
+                }
+            }
+            Problem::UnknownInput { suggestion } => {
+                let mut s = if id {
+                    "berkas ini tidak dibaca oleh salur".to_string()
+                } else {
+                    "salur does not read this file".to_string()
+                };
+                match suggestion.as_deref() {
+                    Some("xlsx") => s.push_str(if id {
+                        "; simpan lembar kerja sebagai CSV UTF-8"
+                    } else {
+                        "; save the worksheet as CSV UTF-8"
+                    }),
+                    Some(name) => {
+                        if id {
+                            let _ = write!(s, "; mungkin maksudnya '{name}'?");
+                        } else {
+                            let _ = write!(s, "; did you mean '{name}'?");
+                        }
+                    }
+                    None => {}
+                }
+                s
+            }
+            Problem::ReservedPage => {
+                if id {
+                    "nama halaman ini dipakai salur sendiri; ganti nama berkasnya".to_string()
+                } else {
+                    "salur uses this page name itself; rename the file".to_string()
+                }
+            }
         }
     }
 }

@@ -48,8 +48,13 @@ pub enum Error {
         diagnostics: Diagnostics,
     },
     /// The theme could not be loaded or a page rendered.
-    #[error(transparent)]
-    Render(#[from] render::RenderError),
+    #[error("{}", source.message(*lang))]
+    Render {
+        /// The language of the message.
+        lang: Lang,
+        /// What went wrong.
+        source: render::RenderError,
+    },
     /// The output could not be written (or would have overwritten files that are not
     /// salur's).
     #[error("{}", source.message(*lang))]
@@ -59,6 +64,17 @@ pub enum Error {
         /// What went wrong.
         source: output::OutputError,
     },
+}
+
+impl Error {
+    /// The language the message is written in.
+    pub fn lang(&self) -> Lang {
+        match self {
+            Error::Input { lang, .. } | Error::Render { lang, .. } | Error::Output { lang, .. } => {
+                *lang
+            }
+        }
+    }
 }
 
 /// A site read, validated and analysed: everything before rendering.
@@ -201,8 +217,16 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary, Error> {
         report,
         warnings,
     } = loaded;
-    let renderer = render::Renderer::new(&options.root, &config, report.data_per)?;
-    let statics = render::static_files(&options.root, &config)?;
+    let lang = config.language;
+    let rerr = |source| Error::Render { lang, source };
+    let renderer = render::Renderer::new(
+        &options.root,
+        &config,
+        report.data_per,
+        site::tautan_konten(&content),
+    )
+    .map_err(rerr)?;
+    let statics = render::static_files(&options.root, &config).map_err(rerr)?;
     let plan = site::Situs::plan(&config, &data, &report, &content, renderer.sidik_jari());
     timings.lap("site");
 
@@ -210,7 +234,6 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary, Error> {
         .output
         .clone()
         .unwrap_or_else(|| options.root.join("public"));
-    let lang = config.language;
     let out = |source| Error::Output { lang, source };
     let staging = output::Staging::begin(&public, &options.root).map_err(out)?;
     let result = (|| -> Result<(), Error> {
@@ -222,7 +245,9 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary, Error> {
                 if staging.keep_if_current(&path, sidik) {
                     return Ok(());
                 }
-                let html = renderer.render(plan.template(h), &plan.konteks(h))?;
+                let html = renderer
+                    .render(plan.template(h), &plan.konteks(h))
+                    .map_err(rerr)?;
                 staging.write(&path, html.as_bytes(), sidik).map_err(out)?;
                 Ok(())
             })?;
@@ -256,6 +281,8 @@ pub struct CheckSummary {
     pub warnings: Diagnostics,
     /// Data-quality findings from the analysis.
     pub temuan: usize,
+    /// The first 50 findings, one line each, in the site's language.
+    pub catatan: Vec<String>,
     /// Pages the site would have.
     pub pages: usize,
     /// The language of the site.
@@ -265,8 +292,16 @@ pub struct CheckSummary {
 /// Runs every validation of a build (inputs, theme, every page's rendering) and writes nothing.
 pub fn check(root: &Path) -> Result<CheckSummary, Error> {
     let loaded = load(root)?;
-    let renderer = render::Renderer::new(root, &loaded.config, loaded.report.data_per)?;
-    render::static_files(root, &loaded.config)?;
+    let lang = loaded.config.language;
+    let rerr = |source| Error::Render { lang, source };
+    let renderer = render::Renderer::new(
+        root,
+        &loaded.config,
+        loaded.report.data_per,
+        site::tautan_konten(&loaded.content),
+    )
+    .map_err(rerr)?;
+    render::static_files(root, &loaded.config).map_err(rerr)?;
     let plan = site::Situs::plan(
         &loaded.config,
         &loaded.data,
@@ -277,10 +312,39 @@ pub fn check(root: &Path) -> Result<CheckSummary, Error> {
     plan.halaman
         .par_iter()
         .try_for_each(|&h| -> Result<(), Error> {
-            renderer.render(plan.template(h), &plan.konteks(h))?;
+            renderer
+                .render(plan.template(h), &plan.konteks(h))
+                .map_err(rerr)?;
             Ok(())
         })?;
+    let catatan = plan
+        .catatan_mutu(Diagnostics::LIMIT)
+        .into_iter()
+        .map(|c| match loaded.config.language {
+            Lang::Id => format!(
+                "{} ({}), {} {}, {}: {} KPM dilaporkan tersalur/gagal, alokasi {} KPM",
+                c.wilayah.label,
+                c.kode,
+                c.program,
+                c.tahap,
+                c.penyalur,
+                format::ribuan(c.dilaporkan_kpm as i64, Lang::Id),
+                format::ribuan(c.alokasi_kpm as i64, Lang::Id)
+            ),
+            Lang::En => format!(
+                "{} ({}), {} {}, {}: {} KPM reported paid/failed, {} KPM allocated",
+                c.wilayah.label,
+                c.kode,
+                c.program,
+                c.tahap,
+                c.penyalur,
+                format::ribuan(c.dilaporkan_kpm as i64, Lang::En),
+                format::ribuan(c.alokasi_kpm as i64, Lang::En)
+            ),
+        })
+        .collect();
     Ok(CheckSummary {
+        catatan,
         temuan: loaded.report.temuan.len(),
         pages: plan.halaman.len(),
         warnings: loaded.warnings,

@@ -24,6 +24,7 @@ enum Command {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    let is_build = matches!(cli.command, Command::Build(_));
     let result = match cli.command {
         Command::Build(args) => cmd::build::execute(args),
         Command::Check(args) => cmd::check::execute(args),
@@ -31,9 +32,23 @@ fn main() -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprint!("{e}");
-            if !e.to_string().ends_with('\n') {
+            let message = e.to_string();
+            eprint!("{message}");
+            if !message.ends_with('\n') {
                 eprintln!();
+            }
+            if is_build {
+                eprintln!(
+                    "{}",
+                    match e.lang() {
+                        salur::lang::Lang::Id => {
+                            "Tidak ada berkas yang ditulis; situs yang sudah terbit tetap seperti sebelumnya."
+                        }
+                        salur::lang::Lang::En => {
+                            "No file was written; the published site is as it was."
+                        }
+                    }
+                );
             }
             ExitCode::from(1)
         }

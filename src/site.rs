@@ -34,6 +34,8 @@ pub enum Halaman {
     TentangData,
     /// `<slug>.html` from `content/<slug>.md`.
     Konten(usize),
+    /// `404.html`, which static hosts show for a missing page.
+    TidakDitemukan,
 }
 
 /// The slug of the content page merged into the "about the data" page.
@@ -244,6 +246,10 @@ pub struct BagianTahap {
     pub program: Vec<Baris>,
     /// Whether any row has a rupiah amount (else the amount column is left out).
     pub ada_nilai: bool,
+    /// Whether some row has an amount and another not (a dash then needs explaining).
+    pub nilai_sebagian: bool,
+    /// Whether some row reports more paid than allocated.
+    pub melebihi: bool,
     /// Paid KPM by penyalur × programme, when there is more than one of either.
     pub matriks: Option<Matriks>,
     /// Failures by reason and programme.
@@ -320,8 +326,14 @@ pub struct KonteksTahap {
 pub struct ItemDaftar {
     /// The link.
     pub tautan: Tautan,
-    /// Extra text (a date range, a source of funds).
+    /// Extra text (a source of funds).
     pub keterangan: String,
+    /// The tahap the figures are from (on the programme list: its latest).
+    pub tahap: Option<String>,
+    /// First day (on the tahap list).
+    pub mulai: Option<String>,
+    /// Last day (on the tahap list).
+    pub selesai: Option<String>,
     /// Paid / allocated over the whole site, when there is an allocation.
     pub realisasi: Option<f64>,
     /// KPM allocated over the whole site.
@@ -343,9 +355,11 @@ pub struct KonteksDaftar {
 pub struct CatatanMutu {
     /// The region.
     pub wilayah: Tautan,
+    /// Its code.
+    pub kode: String,
     /// Programme code.
     pub program: String,
-    /// Tahap code.
+    /// Tahap name.
     pub tahap: String,
     /// Penyalur.
     pub penyalur: String,
@@ -405,6 +419,19 @@ pub enum Konteks {
     Konten(KonteksKonten),
 }
 
+/// The operator's content pages (not the about page), for every page's footer.
+pub fn tautan_konten(content: &Content) -> Vec<Tautan> {
+    content
+        .halaman
+        .iter()
+        .filter(|h| h.slug != TENTANG_DATA)
+        .map(|h| Tautan {
+            label: h.judul.clone(),
+            href: format!("{}.html", h.slug),
+        })
+        .collect()
+}
+
 /// Lower-case letters, digits and `-`, for file names.
 fn file_slug(code: &str) -> String {
     let s: String = code
@@ -442,7 +469,11 @@ impl<'a> Situs<'a> {
         content: &'a Content,
         sidik_tema: u64,
     ) -> Situs<'a> {
-        let mut halaman = vec![Halaman::Beranda, Halaman::TentangData];
+        let mut halaman = vec![
+            Halaman::Beranda,
+            Halaman::TentangData,
+            Halaman::TidakDitemukan,
+        ];
         halaman.push(Halaman::DaftarProgram);
         halaman.extend((0..data.program.len()).map(|p| Halaman::Program(p as ProgramId)));
         halaman.push(Halaman::DaftarTahap);
@@ -497,6 +528,7 @@ impl<'a> Situs<'a> {
             Halaman::Tahap(t) => format!("tahap/{}.html", self.tahap_slug[t as usize]),
             Halaman::TentangData => format!("{TENTANG_DATA}.html"),
             Halaman::Konten(i) => format!("{}.html", self.content.halaman[i].slug),
+            Halaman::TidakDitemukan => "404.html".to_string(),
         }
     }
 
@@ -545,14 +577,22 @@ impl<'a> Situs<'a> {
             Halaman::Tahap(_) => "tahap.html",
             Halaman::TentangData => "tentang.html",
             Halaman::Konten(_) => "halaman.html",
+            Halaman::TidakDitemukan => "404.html",
         }
     }
 
     fn umum(&self, h: Halaman, judul: String, breadcrumb: Vec<Tautan>, nav: &'static str) -> Umum {
         let path = self.path(h);
         let depth = path.matches('/').count();
+        // a host shows 404.html at any address, so its links cannot be relative: they use
+        // base_url when there is one
+        let root = if h == Halaman::TidakDitemukan {
+            self.config.base_url.clone()
+        } else {
+            "../".repeat(depth)
+        };
         Umum {
-            root: "../".repeat(depth),
+            root,
             path,
             judul,
             breadcrumb,
@@ -574,6 +614,16 @@ impl<'a> Situs<'a> {
         Tautan {
             label: self.data.wilayah.node(w).nama_lengkap(self.lang()),
             href: self.path(Halaman::Wilayah(w)),
+        }
+    }
+
+    /// "Nama (KODE)", or just the name when it already contains the code.
+    fn nama_program(&self, p: ProgramId) -> String {
+        let prog = &self.data.program[p as usize];
+        if prog.nama.to_lowercase().contains(&prog.kode.to_lowercase()) {
+            prog.nama.clone()
+        } else {
+            format!("{} ({})", prog.nama, prog.kode)
         }
     }
 
@@ -601,6 +651,18 @@ impl<'a> Situs<'a> {
             Halaman::DaftarProgram => Konteks::Daftar(self.konteks_daftar_program()),
             Halaman::DaftarTahap => Konteks::Daftar(self.konteks_daftar_tahap()),
             Halaman::TentangData => Konteks::Tentang(self.konteks_tentang()),
+            Halaman::TidakDitemukan => Konteks::Konten(KonteksKonten {
+                umum: self.umum(
+                    h,
+                    match self.lang() {
+                        Lang::Id => "Halaman tidak ditemukan".to_string(),
+                        Lang::En => "Page not found".to_string(),
+                    },
+                    Vec::new(),
+                    "",
+                ),
+                isi: String::new(),
+            }),
             Halaman::Konten(i) => {
                 let page = &self.content.halaman[i];
                 Konteks::Konten(KonteksKonten {
@@ -796,6 +858,13 @@ impl<'a> Situs<'a> {
                 target: tahap.target.map(|d| d.to_string()),
                 data_per: self.report.tahap_data_per[t as usize].map(|d| d.to_string()),
                 ada_nilai: program_rows.iter().any(|b| b.tersalur_nilai.is_some()),
+                nilai_sebagian: program_rows.iter().any(|b| b.tersalur_nilai.is_some())
+                    && program_rows
+                        .iter()
+                        .any(|b| b.tersalur_nilai.is_none() && b.tersalur_kpm > 0),
+                melebihi: program_rows
+                    .iter()
+                    .any(|b| b.realisasi.is_some_and(|r| r > 1.0)),
                 program: program_rows,
                 matriks,
                 gagal,
@@ -1006,7 +1075,7 @@ impl<'a> Situs<'a> {
                 Halaman::Wilayah(w),
                 node.nama_lengkap(self.lang()),
                 breadcrumb,
-                "beranda",
+                "",
             ),
             kode: node.kode_teks.clone(),
             jenis: node.jenis(self.lang()).to_string(),
@@ -1050,7 +1119,7 @@ impl<'a> Situs<'a> {
         KonteksProgram {
             umum: self.umum(
                 Halaman::Program(p),
-                format!("{} ({})", prog.nama, prog.kode),
+                self.nama_program(p),
                 breadcrumb,
                 "program",
             ),
@@ -1084,6 +1153,8 @@ impl<'a> Situs<'a> {
                 data_per: None,
                 program: Vec::new(),
                 ada_nilai: false,
+                nilai_sebagian: false,
+                melebihi: false,
                 matriks: None,
                 gagal: None,
                 anak: Vec::new(),
@@ -1099,19 +1170,27 @@ impl<'a> Situs<'a> {
         let item = (0..self.data.program.len() as ProgramId)
             .map(|p| {
                 let prog = &self.data.program[p as usize];
-                let mut sum = Angka::default();
-                self.report
+                // the latest tahap with figures: sums over tahap would mix periods
+                let terakhir = self
+                    .report
                     .total
                     .sel
                     .iter()
                     .filter(|(k, _)| k.program == p)
-                    .for_each(|(_, a)| sum.merge(a));
+                    .map(|(k, _)| k.tahap)
+                    .max();
+                let sum = terakhir
+                    .map(|t| self.report.total.angka(p, t))
+                    .unwrap_or_default();
                 ItemDaftar {
                     tautan: Tautan {
-                        label: format!("{} ({})", prog.nama, prog.kode),
+                        label: self.nama_program(p),
                         href: self.path(Halaman::Program(p)),
                     },
                     keterangan: prog.sumber_dana.clone(),
+                    tahap: terakhir.map(|t| self.data.tahap[t as usize].nama.clone()),
+                    mulai: None,
+                    selesai: None,
                     realisasi: sum.realisasi(),
                     alokasi_kpm: sum.alokasi_kpm,
                 }
@@ -1142,7 +1221,10 @@ impl<'a> Situs<'a> {
                     .for_each(|(_, a)| sum.merge(a));
                 ItemDaftar {
                     tautan: self.tautan_tahap(t),
-                    keterangan: format!("{} – {}", tahap.mulai, tahap.selesai),
+                    keterangan: String::new(),
+                    tahap: None,
+                    mulai: Some(tahap.mulai.to_string()),
+                    selesai: Some(tahap.selesai.to_string()),
                     realisasi: sum.realisasi(),
                     alokasi_kpm: sum.alokasi_kpm,
                 }
@@ -1159,19 +1241,12 @@ impl<'a> Situs<'a> {
         }
     }
 
-    fn konteks_tentang(&self) -> KonteksTentang {
-        let page = self.content.get(TENTANG_DATA);
-        let judul = page
-            .map(|p| p.judul.clone())
-            .unwrap_or_else(|| match self.lang() {
-                Lang::Id => "Tentang data".to_string(),
-                Lang::En => "About the data".to_string(),
-            });
-        let mutu: Vec<CatatanMutu> = self
-            .report
+    /// The first `limit` data-quality findings, ready to show.
+    pub fn catatan_mutu(&self, limit: usize) -> Vec<CatatanMutu> {
+        self.report
             .temuan
             .iter()
-            .take(200)
+            .take(limit)
             .map(|t| {
                 let (w, k, a, jenis) = match t {
                     Temuan::MelebihiAlokasi {
@@ -1187,15 +1262,27 @@ impl<'a> Situs<'a> {
                 };
                 CatatanMutu {
                     wilayah: self.tautan_wilayah(w),
+                    kode: self.data.wilayah.node(w).kode_teks.clone(),
                     program: self.data.program[k.program as usize].kode.clone(),
-                    tahap: self.data.tahap[k.tahap as usize].kode.clone(),
+                    tahap: self.data.tahap[k.tahap as usize].nama.clone(),
                     penyalur: self.data.penyalur[k.penyalur as usize].clone(),
                     jenis,
                     alokasi_kpm: a.alokasi_kpm,
                     dilaporkan_kpm: a.tersalur_kpm.saturating_add(a.gagal_kpm),
                 }
             })
-            .collect();
+            .collect()
+    }
+
+    fn konteks_tentang(&self) -> KonteksTentang {
+        let page = self.content.get(TENTANG_DATA);
+        let judul = page
+            .map(|p| p.judul.clone())
+            .unwrap_or_else(|| match self.lang() {
+                Lang::Id => "Tentang data".to_string(),
+                Lang::En => "About the data".to_string(),
+            });
+        let mutu = self.catatan_mutu(200);
         KonteksTentang {
             umum: self.umum(Halaman::TentangData, judul, vec![self.beranda()], "tentang"),
             isi: page.map(|p| p.html.clone()).unwrap_or_default(),

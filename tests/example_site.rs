@@ -224,10 +224,28 @@ fn about_page_names_sources_licence_and_the_illustrative_split() {
     for f in ["data/wilayah.csv", "data/realisasi.csv", "data/alokasi.csv"] {
         assert!(body.contains(f), "{f} not listed");
     }
-    // every page carries the region data's attribution in its footer
+    // every page carries the region data's attribution in its footer, and links to the
+    // operator's own pages
     let kel = page("wilayah/35.75.01.1001.html");
     let footer = kel.select(&sel("footer")).next().map(text).unwrap();
     assert!(footer.contains("idn-area-data (ODbL)"), "{footer}");
+    let links: Vec<String> = kel
+        .select(&sel("footer a"))
+        .filter_map(|a| a.value().attr("href").map(str::to_string))
+        .collect();
+    assert!(
+        links.contains(&"../cara-membaca.html".to_string()),
+        "{links:?}"
+    );
+    let guide = page("cara-membaca.html");
+    assert!(guide.select(&sel("h1")).next().map(text).unwrap() == "Cara membaca angka");
+    // a missing address shows a page that leads back home
+    let missing = page("404.html");
+    assert!(
+        missing
+            .select(&sel("main a"))
+            .any(|a| a.value().attr("href") == Some("https://salur.example.org/index.html"))
+    );
 }
 
 fn all_files(dir: &Path) -> BTreeMap<String, Vec<u8>> {

@@ -1074,6 +1074,54 @@ fn one_bad_cell_gives_one_error_not_a_cascade() {
 }
 
 #[test]
+fn files_salur_does_not_read_are_named_in_a_warning() {
+    let s = site_en(&[]);
+    fs::write(s.path().join("data/Alokasi.CSV"), "x").unwrap();
+    fs::write(s.path().join("data/realisasi.xlsx"), "x").unwrap();
+    fs::write(s.path().join("data/README.md"), "notes").unwrap();
+    let loaded = load_ok(s.path());
+    let w: Vec<String> = loaded
+        .warnings
+        .items()
+        .iter()
+        .map(|d| d.message(Lang::En))
+        .collect();
+    assert_eq!(
+        w,
+        vec![
+            "data/Alokasi.CSV: warning: salur does not read this file; did you mean 'alokasi.csv'?"
+                .to_string(),
+            "data/realisasi.xlsx: warning: salur does not read this file; save the worksheet as \
+             CSV UTF-8"
+                .to_string(),
+        ]
+    );
+}
+
+#[test]
+fn content_pages_may_not_take_salur_s_own_names() {
+    let s = site_en(&[]);
+    fs::create_dir_all(s.path().join("content")).unwrap();
+    fs::write(
+        s.path().join("content/index.md"),
+        "+++\njudul = \"X\"\n+++\n",
+    )
+    .unwrap();
+    assert_eq!(
+        messages(s.path()),
+        vec!["content/index.md: salur uses this page name itself; rename the file".to_string()]
+    );
+    fs::remove_file(s.path().join("content/index.md")).unwrap();
+    fs::write(
+        s.path().join("content/Jadwal Penyaluran.md"),
+        "+++\njudul = \"Jadwal\"\n+++\nTeks.\n",
+    )
+    .unwrap();
+    let loaded = load_ok(s.path());
+    assert_eq!(loaded.content.halaman[0].slug, "jadwal-penyaluran");
+}
+
+#[test]
 fn missing_programme_or_tahap_file_is_named_once() {
     let s = site_en(&[]);
     fs::remove_file(s.path().join("data/program.csv")).unwrap();
@@ -1135,8 +1183,8 @@ fn rejects_text_that_is_not_utf8() {
     fs::write(s.path().join("data/wilayah.csv"), bytes).unwrap();
     assert_eq!(
         only_message(s.path()),
-        "data/wilayah.csv:7:2: 'Pok\u{fffd}mon': broken CSV: not UTF-8 text; save the file as \
-         'CSV UTF-8'"
+        "data/wilayah.csv:7:2: 'Pok\u{fffd}mon': not UTF-8 text; in Excel save as 'CSV UTF-8 \
+         (Comma delimited)'"
     );
 }
 

@@ -16,6 +16,12 @@ pub struct Args {
 pub fn execute(args: Args) -> Result<(), salur::Error> {
     let summary = salur::check(&args.root)?;
     super::print_warnings(&summary.warnings, summary.lang);
+    for line in &summary.catatan {
+        match summary.lang {
+            Lang::Id => eprintln!("catatan mutu: {line}"),
+            Lang::En => eprintln!("data quality: {line}"),
+        }
+    }
     match summary.lang {
         Lang::Id => println!(
             "Tidak ada kesalahan: {} halaman siap dibangun, {} catatan mutu data.",

@@ -193,6 +193,7 @@ impl Dataset {
 /// found (warnings are returned alongside a dataset).
 pub fn load(root: &Path) -> Result<(Dataset, Diagnostics), Diagnostics> {
     let mut diags = Diagnostics::new();
+    warn_unknown_inputs(root, &mut diags);
     let mut ds = Dataset::default();
     let mut loader = Loader::default();
     loader.wilayah(root, &mut ds, &mut diags);
@@ -220,6 +221,60 @@ pub fn load(root: &Path) -> Result<(Dataset, Diagnostics), Diagnostics> {
         Err(diags)
     } else {
         Ok((ds, diags))
+    }
+}
+
+/// The files of `data/` that salur reads.
+pub const INPUTS: &[&str] = &[
+    "wilayah.csv",
+    "program.csv",
+    "tahap.csv",
+    "alokasi.csv",
+    "realisasi.csv",
+];
+
+/// Warns about files in `data/` that salur does not read: a misspelt or differently cased
+/// name, or a spreadsheet not exported as CSV, would otherwise be silently left out.
+fn warn_unknown_inputs(root: &Path, diags: &mut Diagnostics) {
+    let Ok(entries) = std::fs::read_dir(root.join("data")) else {
+        return;
+    };
+    let mut names: Vec<String> = entries
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    for name in names {
+        let lower = name.to_lowercase();
+        let documentation = lower.starts_with('.')
+            || lower.starts_with("readme")
+            || lower.starts_with("license")
+            || lower.starts_with("licence")
+            || lower.ends_with(".md")
+            || lower.ends_with(".txt");
+        if INPUTS.contains(&name.as_str()) || documentation {
+            continue;
+        }
+        let suggestion = if [".xlsx", ".xls", ".ods"].iter().any(|e| lower.ends_with(e)) {
+            Some("xlsx".to_string())
+        } else {
+            INPUTS
+                .iter()
+                .find(|k| k.eq_ignore_ascii_case(&name))
+                .map(|k| (*k).to_string())
+                .or_else(|| wilayah::nearest(&lower, INPUTS.iter().copied()))
+        };
+        diags.push(Diagnostic {
+            severity: crate::diagnostics::Severity::Warning,
+            ..Diagnostic::error(
+                &format!("data/{name}"),
+                0,
+                0,
+                None,
+                Problem::UnknownInput { suggestion },
+            )
+        });
     }
 }
 

@@ -35,38 +35,56 @@ pub struct Table {
     pub rows: usize,
 }
 
-/// Column names that mean recipient-level personal data.
+/// Column names that mean recipient-level personal data (after [`normalise_header`]).
 const PERSONAL_COLUMNS: &[&str] = &[
     "nik",
     "no_kk",
     "nomor_kk",
     "nokk",
+    "kk_number",
+    "no_ktp",
+    "nomor_ktp",
+    "ktp",
+    "nomor_induk_kependudukan",
     "no_kartu_keluarga",
     "nomor_kartu_keluarga",
-    "kk_number",
-    "nama_penerima",
-    "nama_kpm",
-    "nama_lengkap",
-    "nama_krt",
-    "nama_pengurus",
-    "nama_ibu",
-    "nama_anggota",
+    "id_dtks",
+    "id_dtsen",
     "name",
     "full_name",
     "tanggal_lahir",
     "tgl_lahir",
-    "alamat",
+    "tempat_lahir",
     "no_hp",
     "nomor_hp",
+    "telepon",
+    "no_telepon",
+    "email",
+    "no_rekening",
+    "nomor_rekening",
+    "rekening",
 ];
 
-/// Normalises a header name: trimmed, lower case, spaces and dashes as `_`.
+/// Column-name beginnings that mean personal data (`nama_…`, `alamat_…`).
+const PERSONAL_PREFIXES: &[&str] = &["nama", "alamat", "nik_", "no_kk_", "nomor_kk_", "no_ktp_"];
+
+/// Normalises a header name: trimmed, lower case, runs of spaces, dashes and punctuation as
+/// one `_` (`No. KK` → `no_kk`, ` Kode Wilayah ` → `kode_wilayah`).
 pub fn normalise_header(h: &[u8]) -> String {
     let s = String::from_utf8_lossy(trim(h)).to_lowercase();
     let s = s.trim_start_matches('\u{feff}').trim();
-    s.chars()
-        .map(|c| if c == ' ' || c == '-' { '_' } else { c })
-        .collect()
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if c.is_alphanumeric() || c == '_' {
+            out.push(c);
+        } else if !out.is_empty() && !out.ends_with('_') {
+            out.push('_');
+        }
+    }
+    while out.ends_with('_') {
+        out.pop();
+    }
+    out
 }
 
 fn is_personal(column: &str, columns: &Columns) -> bool {
@@ -74,9 +92,9 @@ fn is_personal(column: &str, columns: &Columns) -> bool {
         return false;
     }
     PERSONAL_COLUMNS.contains(&column)
-        || column.starts_with("nik_")
+        || PERSONAL_PREFIXES.iter().any(|p| column.starts_with(p))
         || column.ends_with("_nik")
-        || column.starts_with("nama")
+        || column.ends_with("_ktp")
 }
 
 /// Detects the delimiter from the header line: the most frequent of `,` `;` tab outside quotes.
@@ -508,7 +526,7 @@ pub fn text<'r>(table: &str, row: &Row<'r>, c: usize, diags: &mut Diagnostics) -
                 row.line,
                 row.column(c),
                 Some(&mask_nik(row.get(c))),
-                Problem::Csv("not UTF-8 text; save the file as 'CSV UTF-8'".to_string()),
+                Problem::NotUtf8,
             ));
             None
         }
@@ -601,6 +619,29 @@ mod tests {
             msgs.contains("data/x.csv:1: the header has no column 'kpm'"),
             "{msgs}"
         );
+    }
+
+    #[test]
+    fn personal_columns_in_any_spelling() {
+        for h in [
+            "No. KK",
+            "NIK.",
+            "Nomor Induk Kependudukan",
+            "Alamat KPM",
+            "no_ktp",
+            "Nama Penerima",
+            "nama",
+            "Tgl-Lahir",
+        ] {
+            let input = format!("kode,kpm,{h}\nA,1,x\n");
+            let (_, d) = rows(input.as_bytes());
+            assert!(
+                d.report(crate::lang::Lang::En).contains("privacy"),
+                "{h} was not rejected"
+            );
+        }
+        assert_eq!(normalise_header(b" Kode  Wilayah "), "kode_wilayah");
+        assert_eq!(normalise_header(b"No. KK"), "no_kk");
     }
 
     #[test]

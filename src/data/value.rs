@@ -268,9 +268,23 @@ impl KodeWilayah {
 }
 
 /// Whether a cell holds something shaped like a NIK or a family card number: a run of exactly
-/// 16 digits (not part of a longer run), alone or inside other text.
+/// 16 digits (not part of a longer run), alone or inside other text, or a cell of only digits
+/// and separators (`3575 0145 0789 0001`, `3575-0145-0789-0001`) with 16 digits in all.
 pub fn looks_like_nik(b: &[u8]) -> bool {
-    b.len() >= 16 && nik_runs(b).next().is_some()
+    if b.len() < 16 {
+        return false;
+    }
+    if nik_runs(b).next().is_some() {
+        return true;
+    }
+    let s = trim(b);
+    let s = s.strip_prefix(b"'").unwrap_or(s);
+    s.first().is_some_and(u8::is_ascii_digit)
+        && s.iter().all(|&c| c.is_ascii_digit() || matches!(c, b' ' | b'-' | b'.'))
+        && s.iter().filter(|c| c.is_ascii_digit()).count() == 16
+        // a dotted Kemendagri code or a grouped count never has 16 digits, but keep the
+        // separators sparse to stay clear of unusual numbers: at most one per 2 digits
+        && s.iter().filter(|c| !c.is_ascii_digit()).count() <= 8
 }
 
 /// The byte ranges of the 16-digit runs in `b`.
@@ -294,15 +308,24 @@ fn nik_runs(b: &[u8]) -> impl Iterator<Item = std::ops::Range<usize>> + '_ {
     })
 }
 
-/// A cell's value for an error message, with every NIK-shaped run masked (`3575**********01`)
-/// so that a message never publishes one.
+/// A cell's value for an error message, with every NIK-shaped value masked
+/// (`3575**********01`) so that a message never publishes one.
 pub fn mask_nik(b: &[u8]) -> String {
-    let mut out = b.to_vec();
-    let runs: Vec<_> = nik_runs(b).collect();
+    let t = trim(b);
+    let t = t.strip_prefix(b"'").unwrap_or(t);
+    let mut out = t.to_vec();
+    let runs: Vec<_> = nik_runs(t).collect();
+    if runs.is_empty() && looks_like_nik(t) {
+        // separated digits: keep the first 4 and the last 2 digits
+        let digits: Vec<usize> = (0..t.len()).filter(|&i| t[i].is_ascii_digit()).collect();
+        for &i in &digits[4..digits.len() - 2] {
+            out[i] = b'*';
+        }
+    }
     for r in runs {
         out[r.start + 4..r.end - 2].fill(b'*');
     }
-    String::from_utf8_lossy(trim(&out)).into_owned()
+    String::from_utf8_lossy(&out).into_owned()
 }
 
 #[cfg(test)]
@@ -428,6 +451,11 @@ mod tests {
         assert!(looks_like_nik(b"3575012345670001"));
         assert!(looks_like_nik(b" '3575012345670001 "));
         assert!(looks_like_nik(b"NIK 3575012345670001 (ibu)"));
+        assert!(looks_like_nik(b"3575 0123 4567 0001"));
+        assert!(looks_like_nik(b"3575-0123-4567-0001"));
+        assert_eq!(mask_nik(b"3575 0123 4567 0001"), "3575 **** **** **01");
+        assert_eq!(mask_nik(b"'3575012345670001"), "3575**********01");
+        assert!(!looks_like_nik(b"2021-07-13 35.75.01.1001"));
         assert!(!looks_like_nik(b"357501234567000"));
         assert!(!looks_like_nik(b"35750123456700012"));
         assert!(!looks_like_nik(b"35.75.01.1001"));

@@ -42,6 +42,36 @@ pub enum RenderError {
     UnknownTheme(String),
 }
 
+impl RenderError {
+    /// The message in `lang`.
+    pub fn message(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (RenderError::Template(m), Lang::Id) => format!("kesalahan templat: {m}"),
+            (RenderError::Template(m), Lang::En) => format!("template error: {m}"),
+            (RenderError::Io { path, source }, Lang::Id) => {
+                format!("{path}: tidak dapat dibaca: {source}")
+            }
+            (RenderError::Io { path, source }, Lang::En) => {
+                format!("{path}: cannot be read: {source}")
+            }
+            (RenderError::I18n { path, message }, Lang::Id) => {
+                format!("{path}: berkas teks antarmuka tidak sah: {message}")
+            }
+            (RenderError::I18n { path, message }, Lang::En) => {
+                format!("{path}: invalid UI strings file: {message}")
+            }
+            (RenderError::UnknownTheme(t), Lang::Id) => format!(
+                "site.toml: tema '{t}' tidak ditemukan; seharusnya ada folder themes/{t}/ di \
+                 situs, atau pakai theme = \"default\""
+            ),
+            (RenderError::UnknownTheme(t), Lang::En) => format!(
+                "site.toml: theme '{t}' not found: expected a folder themes/{t}/ in the site, \
+                 or use theme = \"default\""
+            ),
+        }
+    }
+}
+
 /// The templates of the default theme, embedded.
 const TEMPLATES: &[(&str, &str)] = &[
     (
@@ -80,6 +110,10 @@ const TEMPLATES: &[(&str, &str)] = &[
         "halaman.html",
         include_str!("../../themes/default/templates/halaman.html"),
     ),
+    (
+        "404.html",
+        include_str!("../../themes/default/templates/404.html"),
+    ),
 ];
 
 /// The static files of the default theme, embedded: (path in the output, bytes).
@@ -101,6 +135,8 @@ struct SiteGlobals<'a> {
     data_per: Option<String>,
     attribution: &'a [String],
     zona: &'static str,
+    /// The operator's own pages, linked from every page's footer.
+    halaman: Vec<crate::site::Tautan>,
 }
 
 /// The loaded theme, ready to render pages. Cheap to share between threads.
@@ -116,6 +152,7 @@ impl Renderer {
         root: &Path,
         config: &Config,
         data_per: Option<jiff::civil::Date>,
+        halaman: Vec<crate::site::Tautan>,
     ) -> Result<Renderer, RenderError> {
         let theme_dir = root.join("themes").join(&config.theme);
         if config.theme != "default" && !theme_dir.is_dir() {
@@ -170,6 +207,10 @@ impl Renderer {
             strings.to_string().hash(&mut h);
             config.hash(&mut h);
             data_per.hash(&mut h);
+            for t in &halaman {
+                t.label.hash(&mut h);
+                t.href.hash(&mut h);
+            }
             h.finish()
         };
         tera.global_context().insert("t", &strings);
@@ -183,6 +224,7 @@ impl Renderer {
                 data_per: data_per.map(|d| d.to_string()),
                 attribution: &config.attribution,
                 zona: config.timezone.label(),
+                halaman,
             },
         );
         Ok(Renderer { tera, sidik })
