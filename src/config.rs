@@ -156,7 +156,7 @@ impl Config {
         }
         if let Some(b) = raw.base_url {
             let url = b.trim();
-            if !url.is_empty() && !(url.starts_with("http://") || url.starts_with("https://")) {
+            if !(url.is_empty() || url.starts_with("http://") || url.starts_with("https://")) {
                 let at = text.find("base_url").unwrap_or(0);
                 let (line, column) = line_column(text, at);
                 let mut d = Diagnostics::new();
