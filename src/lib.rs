@@ -204,6 +204,15 @@ pub struct BuildSummary {
 /// Builds the site: reads and checks every input, renders every page into a staging folder and
 /// publishes it only when everything succeeded.
 pub fn build(options: &BuildOptions) -> Result<BuildSummary, Error> {
+    build_with_progress(options, false)
+}
+
+/// Like [`build`], drawing a progress bar of the pages on standard error when `progress` is
+/// true (the command line asks for it on a terminal, outside CI).
+pub fn build_with_progress(
+    options: &BuildOptions,
+    progress: bool,
+) -> Result<BuildSummary, Error> {
     let started = Instant::now();
     let mut timings = Timings::start();
     let mut loaded = load_timed(&options.root, &mut timings)?;
@@ -236,10 +245,21 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary, Error> {
         .unwrap_or_else(|| options.root.join("public"));
     let out = |source| Error::Output { lang, source };
     let staging = output::Staging::begin(&public, &options.root).map_err(out)?;
+    let bar = if progress {
+        let bar = indicatif::ProgressBar::new(plan.halaman.len() as u64);
+        bar.set_style(
+            indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} {per_sec} {eta}")
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+        );
+        bar
+    } else {
+        indicatif::ProgressBar::hidden()
+    };
     let result = (|| -> Result<(), Error> {
         plan.halaman
             .par_iter()
             .try_for_each(|&h| -> Result<(), Error> {
+                bar.inc(1);
                 let path = plan.path(h);
                 let sidik = plan.sidik_jari(h);
                 if staging.keep_if_current(&path, sidik) {
@@ -256,6 +276,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary, Error> {
         }
         Ok(())
     })();
+    bar.finish_and_clear();
     if let Err(e) = result {
         staging.abort();
         return Err(e);

@@ -23,11 +23,17 @@ pub struct Args {
 
 /// Builds the site and prints one summary line.
 pub fn execute(args: Args) -> Result<(), salur::Error> {
-    let summary = salur::build(&salur::BuildOptions {
-        root: args.root.clone(),
-        output: args.output.clone(),
-        base_url: args.base_url.clone(),
-    })?;
+    use std::io::IsTerminal;
+    // a progress bar only for a person watching a terminal, never in CI logs
+    let progress = std::io::stderr().is_terminal() && std::env::var_os("CI").is_none();
+    let summary = salur::build_with_progress(
+        &salur::BuildOptions {
+            root: args.root.clone(),
+            output: args.output.clone(),
+            base_url: args.base_url.clone(),
+        },
+        progress,
+    )?;
     super::print_warnings(&summary.warnings, summary.lang);
     if args.timings {
         for (stage, seconds) in &summary.timings.stages {
