@@ -209,10 +209,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary, Error> {
 
 /// Like [`build`], drawing a progress bar of the pages on standard error when `progress` is
 /// true (the command line asks for it on a terminal, outside CI).
-pub fn build_with_progress(
-    options: &BuildOptions,
-    progress: bool,
-) -> Result<BuildSummary, Error> {
+pub fn build_with_progress(options: &BuildOptions, progress: bool) -> Result<BuildSummary, Error> {
     let started = Instant::now();
     let mut timings = Timings::start();
     let mut loaded = load_timed(&options.root, &mut timings)?;

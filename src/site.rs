@@ -521,7 +521,12 @@ impl<'a> Situs<'a> {
     pub fn path(&self, h: Halaman) -> String {
         match h {
             Halaman::Beranda => "index.html".to_string(),
-            Halaman::Wilayah(w) => format!("wilayah/{}.html", self.data.wilayah.node(w).kode_teks),
+            // one folder per level, mirroring the code: wilayah/35/75/01/1001.html; small
+            // folders keep file creation fast at national scale
+            Halaman::Wilayah(w) => format!(
+                "wilayah/{}.html",
+                self.data.wilayah.node(w).kode_teks.replace('.', "/")
+            ),
             Halaman::DaftarProgram => "program/index.html".to_string(),
             Halaman::Program(p) => format!("program/{}.html", self.program_slug[p as usize]),
             Halaman::DaftarTahap => "tahap/index.html".to_string(),

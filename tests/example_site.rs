@@ -34,6 +34,11 @@ fn page(rel: &str) -> Html {
     Html::parse_document(&text)
 }
 
+/// The path of a region's page: `wilayah/35/75/01/1001.html`.
+fn wil(kode: &str) -> String {
+    format!("wilayah/{}.html", kode.replace('.', "/"))
+}
+
 fn sel(s: &str) -> Selector {
     Selector::parse(s).expect("selector")
 }
@@ -100,7 +105,7 @@ fn number(s: &str) -> u64 {
 
 #[test]
 fn kota_pasuruan_shows_bst_18877() {
-    let doc = page("wilayah/35.75.html");
+    let doc = page(&wil("35.75"));
     let t = table(&doc, "#tahap-2021-07", "Penyaluran per program");
     assert_eq!(cell(t, "BST PT Pos Indonesia", "Alokasi"), "18.877");
     assert_eq!(cell(t, "BLT PT Pos Indonesia", "Alokasi"), "10.550");
@@ -120,7 +125,7 @@ fn the_34_kelurahan_of_kota_pasuruan_add_up_to_18877() {
     assert_eq!(kelurahan.len(), 34);
     let mut sum = 0;
     for k in kelurahan {
-        let doc = page(&format!("wilayah/{k}.html"));
+        let doc = page(&wil(k));
         let t = table(&doc, "#tahap-2021-07", "Penyaluran per program");
         let alokasi = number(&cell(t, "BST PT Pos Indonesia", "Alokasi"));
         assert!(alokasi > 0, "{k}");
@@ -144,7 +149,7 @@ fn the_34_kelurahan_of_kota_pasuruan_add_up_to_18877() {
 
 #[test]
 fn kapuas_shows_the_seed_figures_per_program_and_penyalur() {
-    let doc = page("wilayah/62.03.html");
+    let doc = page(&wil("62.03"));
     let t = table(&doc, "#tahap-2024", "KPM tersalur per penyalur dan program");
     assert_eq!(cell(t, "PT Pos Indonesia", "Jumlah"), "2.269");
     assert_eq!(cell(t, "BRI", "PKH"), "1.472");
@@ -163,7 +168,7 @@ fn kapuas_shows_the_seed_figures_per_program_and_penyalur() {
 
 #[test]
 fn kukar_shows_its_target_date() {
-    let doc = page("wilayah/64.02.html");
+    let doc = page(&wil("64.02"));
     let masa = doc
         .select(&sel("#tahap-2021-t4 .masa"))
         .next()
@@ -226,7 +231,7 @@ fn about_page_names_sources_licence_and_the_illustrative_split() {
     }
     // every page carries the region data's attribution in its footer, and links to the
     // operator's own pages
-    let kel = page("wilayah/35.75.01.1001.html");
+    let kel = page(&wil("35.75.01.1001"));
     let footer = kel.select(&sel("footer")).next().map(text).unwrap();
     assert!(footer.contains("idn-area-data (ODbL)"), "{footer}");
     let links: Vec<String> = kel
@@ -234,7 +239,7 @@ fn about_page_names_sources_licence_and_the_illustrative_split() {
         .filter_map(|a| a.value().attr("href").map(str::to_string))
         .collect();
     assert!(
-        links.contains(&"../cara-membaca.html".to_string()),
+        links.contains(&"../../../../cara-membaca.html".to_string()),
         "{links:?}"
     );
     let guide = page("cara-membaca.html");
@@ -338,7 +343,7 @@ fn normalise(p: &Path) -> String {
 fn pages_are_small_semantic_and_in_indonesian() {
     let css = std::fs::metadata(site().join("style.css")).unwrap().len();
     for k in ["35.75.01.1001", "62.03.01.1006", "64.02.04.2001"] {
-        let rel = format!("wilayah/{k}.html");
+        let rel = wil(k);
         let html = std::fs::metadata(site().join(&rel)).unwrap().len();
         assert!(html + css < 30_000, "{rel}: {html} + {css} bytes");
         let doc = page(&rel);

@@ -33,13 +33,14 @@ fn files(dir: &Path) -> Vec<String> {
         .collect()
 }
 
-/// Whether `rel` is a region page: `wilayah/<kode>.html` with a Kemendagri code.
+/// Whether `rel` is a region page: `wilayah/35/75/01/1001.html`, one folder per level of its
+/// Kemendagri code.
 fn region_page(rel: &str) -> bool {
     rel.strip_prefix("wilayah/")
         .and_then(|f| f.strip_suffix(".html"))
         .is_some_and(|kode| {
             !kode.is_empty()
-                && kode.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+                && kode.bytes().all(|b| b.is_ascii_digit() || b == b'/')
                 && kode.starts_with(|c: char| c.is_ascii_digit())
         })
 }
@@ -110,7 +111,7 @@ fn national_site_builds_every_region_and_rebuilds_nothing() {
     assert!(others.contains("index.html"), "{others:?}");
 
     // A desa page has the village's name.
-    let desa = fs::read_to_string(out.join("wilayah/11.01.01.2001.html")).unwrap();
+    let desa = fs::read_to_string(out.join("wilayah/11/01/01/2001.html")).unwrap();
     assert!(desa.contains("Keude Bakongan"), "11.01.01.2001 has no name");
 
     // The national home links every province by name.

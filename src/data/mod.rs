@@ -546,33 +546,38 @@ impl Loader {
         };
         let chunks = {
             let lookup = Lookup::new(ds, &self.tahap_rusak);
-            t.par_rows(Lokal::default, |row, diags, lokal: &mut Lokal<Alokasi>| {
-                let keys = lookup.keys(name, row, lokal, diags);
-                let kpm = match value::count(row.get(4), Expected::Count) {
-                    Ok(n) => Some(n),
-                    Err(p) => {
-                        report(name, row, 4, p, diags);
-                        None
-                    }
-                };
-                let nilai = nilai(name, row, 5, diags);
-                let (Some((program, tahap, wilayah, penyalur)), Some(kpm), Some(nilai)) =
-                    (keys, kpm, nilai)
-                else {
-                    return;
-                };
-                lokal.rows.push(Alokasi {
-                    program,
-                    tahap,
-                    wilayah,
-                    penyalur,
-                    kpm,
-                    nilai: nilai_atau_tarif(nilai, kpm, &lookup.programs[program as usize]),
-                });
-                lokal.lines.push(row.line);
-            })
+            t.par_rows(
+                Lokal::with_capacity,
+                |row, diags, lokal: &mut Lokal<Alokasi>| {
+                    let keys = lookup.keys(name, row, lokal, diags);
+                    let kpm = match value::count(row.get(4), Expected::Count) {
+                        Ok(n) => Some(n),
+                        Err(p) => {
+                            report(name, row, 4, p, diags);
+                            None
+                        }
+                    };
+                    let nilai = nilai(name, row, 5, diags);
+                    let (Some((program, tahap, wilayah, penyalur)), Some(kpm), Some(nilai)) =
+                        (keys, kpm, nilai)
+                    else {
+                        return;
+                    };
+                    lokal.rows.push(Alokasi {
+                        program,
+                        tahap,
+                        wilayah,
+                        penyalur,
+                        kpm,
+                        nilai: nilai_atau_tarif(nilai, kpm, &lookup.programs[program as usize]),
+                    });
+                    lokal.lines.push(row.line);
+                },
+            )
         };
-        let mut lines = Vec::new();
+        let total: usize = chunks.iter().map(|(l, _)| l.rows.len()).sum();
+        ds.alokasi.reserve_exact(total);
+        let mut lines = Vec::with_capacity(total);
         for (lokal, chunk_diags) in chunks {
             diags.extend(chunk_diags);
             let map = self.merge_interned(&lokal, ds);
@@ -614,7 +619,7 @@ impl Loader {
         let chunks = {
             let lookup = Lookup::new(ds, &self.tahap_rusak);
             t.par_rows(
-                Lokal::default,
+                Lokal::with_capacity,
                 |row, diags, lokal: &mut Lokal<Realisasi>| {
                     let keys = lookup.keys(name, row, lokal, diags);
                     let tanggal = match value::date(row.get(4)) {
@@ -699,6 +704,8 @@ impl Loader {
                 },
             )
         };
+        let total: usize = chunks.iter().map(|(l, _)| l.rows.len()).sum();
+        ds.realisasi.reserve_exact(total);
         for (lokal, chunk_diags) in chunks {
             diags.extend(chunk_diags);
             let penyalur = self.merge_interned(&lokal, ds);
@@ -713,7 +720,6 @@ impl Loader {
                     })
                 })
                 .collect();
-            ds.realisasi.reserve(lokal.rows.len());
             for mut r in lokal.rows {
                 r.penyalur = penyalur[r.penyalur as usize];
                 r.alasan = r.alasan.map(|a| alasan[a as usize]);
@@ -789,6 +795,13 @@ impl<T> Default for Lokal<T> {
 }
 
 impl<T> Lokal<T> {
+    fn with_capacity(rows: usize) -> Self {
+        Lokal {
+            rows: Vec::with_capacity(rows),
+            ..Lokal::default()
+        }
+    }
+
     fn penyalur(&mut self, name: &str) -> PenyalurId {
         // rows of one penyalur tend to come together
         if let Some(last) = self.penyalur_terakhir
@@ -885,15 +898,26 @@ impl<'d> Lookup<'d> {
         diags: &mut Diagnostics,
     ) -> Option<u16> {
         let raw = row.get(c);
+        // exact spelling first (the usual case), then any case
         let found = match kind {
             CodeKind::Program => self
                 .programs
                 .iter()
-                .position(|p| p.kode.as_bytes().eq_ignore_ascii_case(raw)),
+                .position(|p| p.kode.as_bytes() == raw)
+                .or_else(|| {
+                    self.programs
+                        .iter()
+                        .position(|p| p.kode.as_bytes().eq_ignore_ascii_case(raw))
+                }),
             _ => self
                 .tahap
                 .iter()
-                .position(|t| t.kode.as_bytes().eq_ignore_ascii_case(raw)),
+                .position(|t| t.kode.as_bytes() == raw)
+                .or_else(|| {
+                    self.tahap
+                        .iter()
+                        .position(|t| t.kode.as_bytes().eq_ignore_ascii_case(raw))
+                }),
         };
         if let Some(i) = found {
             return Some(i as u16);

@@ -363,9 +363,10 @@ impl Table {
     /// Like [`Table::for_each_row`], on all cores: the rows are split into chunks, each read
     /// with its own state from `init`. Returns each chunk's state and problems, in file order,
     /// so that merging them gives the same result as a sequential read.
+    /// `init` gets an estimate of the chunk's row count, to size its buffers.
     pub fn par_rows<S: Send>(
         &mut self,
-        init: impl Fn() -> S + Sync,
+        init: impl Fn(usize) -> S + Sync,
         f: impl Fn(&Row, &mut Diagnostics, &mut S) + Sync,
     ) -> Vec<(S, Diagnostics)> {
         use rayon::prelude::*;
@@ -383,7 +384,8 @@ impl Table {
             rayon::current_num_threads() * 4
         };
         if pieces == 1 {
-            let mut state = init();
+            let estimate = self.bytes.iter().filter(|&&b| b == b'\n').count();
+            let mut state = init(estimate);
             let mut diags = Diagnostics::new();
             self.rows = self.read_chunk(&self.bytes, true, header_line, &mut diags, &mut |r, d| {
                 f(r, d, &mut state)
@@ -415,8 +417,9 @@ impl Table {
         let results: Vec<(S, Diagnostics, usize)> = chunks
             .par_iter()
             .zip(first_lines)
-            .map(|(chunk, first_line)| {
-                let mut state = init();
+            .zip(&newlines)
+            .map(|((chunk, first_line), &lines)| {
+                let mut state = init(lines as usize + 1);
                 let mut diags = Diagnostics::new();
                 let rows = self.read_chunk(chunk, false, first_line, &mut diags, &mut |r, d| {
                     f(r, d, &mut state)
