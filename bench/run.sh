@@ -8,7 +8,15 @@
 #   ROWS=500000 RUNS=3 bash bench/run.sh    # a quick one
 #
 # Environment: ROWS (5000000), RUNS (5), SEED (1), BENCH_DIR (<repo>/target/bench/national-$ROWS),
-# SKIP_DUCKDB=1 to skip the DuckDB comparison.
+# SKIP_DUCKDB=1 to skip the DuckDB comparison, SETTLE (35): seconds to wait, after `sync`, between
+# deleting files and a timed build.
+#
+# Why SETTLE: the timed runs delete ~92,000 files (the previous output, or the old tree a
+# rebuild swaps out). ext4 without a journal (as on this machine) will not reuse an inode freed
+# less than 30 s ago (5 min while its block is dirty), and searching past tens of thousands of
+# them makes every file creation slow: a "from scratch" build right after deleting the previous
+# one takes 3-4x as long as one on a fresh checkout. A build after a tahap, or on a fresh CI
+# clone, never follows such a deletion, so the timed runs wait for it to settle.
 set -euo pipefail
 export LC_ALL=C
 
@@ -17,6 +25,7 @@ ROWS=${ROWS:-5000000}
 RUNS=${RUNS:-5}
 SEED=${SEED:-1}
 SKIP_DUCKDB=${SKIP_DUCKDB:-0}
+SETTLE=${SETTLE:-35}
 BENCH_DIR=${BENCH_DIR:-$ROOT/target/bench/national-$ROWS}
 # The kelurahan changed in the one-kelurahan measurement, and its ancestors.
 KODE=11.01.01.2001
@@ -124,6 +133,11 @@ le() { awk -v a="$1" -v b="$2" 'BEGIN { exit !(a <= b) }'; }
 fmt() { awk -v v="$1" -v f="$2" 'BEGIN { printf f, v }'; }
 verdict() { if "$@"; then echo pass; else echo FAIL; fi; }
 
+settle() {
+	sync
+	sleep "$SETTLE"
+}
+
 declare -a FULL_WALL=() FULL_RSS=() FULL_WRITTEN=()
 declare -A FULL_STAGES=() NOCHANGE_STAGES=()
 declare -a NOCHANGE_WALL=() NOCHANGE_WRITTEN=() INGEST=()
@@ -134,6 +148,7 @@ ONE_FILES=""
 for i in $(seq "$RUNS"); do
 	log "full build $i/$RUNS"
 	rm -rf "$PUBLIC" "$MANIFEST"
+	settle
 	build
 	FULL_WALL+=("$WALL") FULL_RSS+=("$RSS_MB") FULL_WRITTEN+=("$WRITTEN")
 	for s in "${!STAGE[@]}"; do FULL_STAGES[$s]+=" ${STAGE[$s]}"; done
@@ -151,6 +166,7 @@ done
 for i in $(seq "$RUNS"); do
 	log "one-kelurahan change $i/$RUNS"
 	echo "$ROW" >>"$CSV"
+	settle
 	touch "$WORK/marker"
 	build
 	ONE_WALL+=("$WALL") ONE_WRITTEN+=("$WRITTEN")
@@ -199,6 +215,7 @@ CPU=$(lscpu 2>/dev/null | sed -n 's/^Model name: *//p' | head -n1)
 	echo "- site: $ROWS realisation rows, seed $SEED; $SITE_FILES files" \
 		"($(fmt "$ff_med" "%d") written by a full build)"
 	echo "- $RUNS runs each; wall time and peak RSS from /usr/bin/time -v"
+	echo "- before each timed full build and one-kelurahan change: \`sync\` and a ${SETTLE} s pause after the files of the previous run were deleted (see the head of bench/run.sh)"
 	echo
 	echo "| measurement | median | min–max | target | status |"
 	echo "| --- | ---: | ---: | --- | --- |"
