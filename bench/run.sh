@@ -29,7 +29,7 @@ SETTLE=${SETTLE:-35}
 BENCH_DIR=${BENCH_DIR:-$ROOT/target/bench/national-$ROWS}
 # The kelurahan changed in the one-kelurahan measurement, and its ancestors.
 KODE=11.01.01.2001
-CHAIN="wilayah/11.html wilayah/11/01.html wilayah/11/01/01.html wilayah/${KODE//./\/}.html"
+CHAIN="wilayah/11/11.html wilayah/11/11.01.html wilayah/11/11.01.01.html wilayah/11/$KODE.html"
 
 # targets
 FULL_MAX=15
@@ -176,7 +176,7 @@ for i in $(seq "$RUNS"); do
 	changed=$(cd "$PUBLIC" && find . -type f -newer "$WORK/marker" | sed 's|^\./||' | sort)
 	ONE_FILES=$changed
 	[[ $(grep -c . <<<"$changed") -eq $WRITTEN ]] || ONE_OK=0
-	grep -qx "wilayah/${KODE//./\/}.html" <<<"$changed" || ONE_OK=0
+	grep -qx "wilayah/11/$KODE.html" <<<"$changed" || ONE_OK=0
 	while read -r f; do
 		[[ -z $f || $f != wilayah/* || " $CHAIN " == *" $f "* ]] || ONE_OK=0
 	done <<<"$changed"

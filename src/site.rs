@@ -521,12 +521,13 @@ impl<'a> Situs<'a> {
     pub fn path(&self, h: Halaman) -> String {
         match h {
             Halaman::Beranda => "index.html".to_string(),
-            // one folder per level, mirroring the code: wilayah/35/75/01/1001.html; small
-            // folders keep file creation fast at national scale
-            Halaman::Wilayah(w) => format!(
-                "wilayah/{}.html",
-                self.data.wilayah.node(w).kode_teks.replace('.', "/")
-            ),
+            // one folder per provinsi, named by the full code: wilayah/35/35.75.01.1001.html.
+            // A folder of 83.762 files would make threads wait on its lock; a folder per
+            // kecamatan would mean 7.000 folders to recreate on every incremental publish.
+            Halaman::Wilayah(w) => {
+                let kode = &self.data.wilayah.node(w).kode_teks;
+                format!("wilayah/{}/{kode}.html", &kode[..kode.len().min(2)])
+            }
             Halaman::DaftarProgram => "program/index.html".to_string(),
             Halaman::Program(p) => format!("program/{}.html", self.program_slug[p as usize]),
             Halaman::DaftarTahap => "tahap/index.html".to_string(),

@@ -34,9 +34,9 @@ fn page(rel: &str) -> Html {
     Html::parse_document(&text)
 }
 
-/// The path of a region's page: `wilayah/35/75/01/1001.html`.
+/// The path of a region's page: `wilayah/35/35.75.01.1001.html`.
 fn wil(kode: &str) -> String {
-    format!("wilayah/{}.html", kode.replace('.', "/"))
+    format!("wilayah/{}/{kode}.html", &kode[..2])
 }
 
 fn sel(s: &str) -> Selector {
@@ -239,7 +239,7 @@ fn about_page_names_sources_licence_and_the_illustrative_split() {
         .filter_map(|a| a.value().attr("href").map(str::to_string))
         .collect();
     assert!(
-        links.contains(&"../../../../cara-membaca.html".to_string()),
+        links.contains(&"../../cara-membaca.html".to_string()),
         "{links:?}"
     );
     let guide = page("cara-membaca.html");

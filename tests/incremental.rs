@@ -192,10 +192,10 @@ fn a_change_in_one_kelurahan_rewrites_only_the_pages_that_show_it() {
         "tahap/2021-07.html",
         // it lists every input with its row count
         "tentang-data.html",
-        "wilayah/35.html",
-        "wilayah/35/75.html",
-        "wilayah/35/75/01.html",
-        "wilayah/35/75/01/1001.html",
+        "wilayah/35/35.75.01.1001.html",
+        "wilayah/35/35.75.01.html",
+        "wilayah/35/35.75.html",
+        "wilayah/35/35.html",
     ];
     assert_eq!(
         changed,
@@ -208,7 +208,7 @@ fn a_change_in_one_kelurahan_rewrites_only_the_pages_that_show_it() {
     );
     // other regions are untouched
     assert_eq!(
-        before.get("wilayah/35/75/01/1002.html"),
-        after.get("wilayah/35/75/01/1002.html")
+        before.get("wilayah/35/35.75.01.1002.html"),
+        after.get("wilayah/35/35.75.01.1002.html")
     );
 }

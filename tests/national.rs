@@ -33,15 +33,16 @@ fn files(dir: &Path) -> Vec<String> {
         .collect()
 }
 
-/// Whether `rel` is a region page: `wilayah/35/75/01/1001.html`, one folder per level of its
-/// Kemendagri code.
+/// Whether `rel` is a region page: `wilayah/35/35.75.01.1001.html`, in the folder of its
+/// provinsi.
 fn region_page(rel: &str) -> bool {
     rel.strip_prefix("wilayah/")
         .and_then(|f| f.strip_suffix(".html"))
-        .is_some_and(|kode| {
-            !kode.is_empty()
-                && kode.bytes().all(|b| b.is_ascii_digit() || b == b'/')
-                && kode.starts_with(|c: char| c.is_ascii_digit())
+        .and_then(|f| f.split_once('/'))
+        .is_some_and(|(prov, kode)| {
+            kode.starts_with(prov)
+                && kode.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+                && prov.len() == 2
         })
 }
 
@@ -111,7 +112,7 @@ fn national_site_builds_every_region_and_rebuilds_nothing() {
     assert!(others.contains("index.html"), "{others:?}");
 
     // A desa page has the village's name.
-    let desa = fs::read_to_string(out.join("wilayah/11/01/01/2001.html")).unwrap();
+    let desa = fs::read_to_string(out.join("wilayah/11/11.01.01.2001.html")).unwrap();
     assert!(desa.contains("Keude Bakongan"), "11.01.01.2001 has no name");
 
     // The national home links every province by name.
@@ -120,9 +121,11 @@ fn national_site_builds_every_region_and_rebuilds_nothing() {
     let mut linked: BTreeSet<String> = BTreeSet::new();
     for link in home.select(&a) {
         let href = link.value().attr("href").unwrap_or_default();
+        // wilayah/11/11.html
         let Some(kode) = href
-            .rsplit_once("wilayah/")
+            .rsplit_once('/')
             .and_then(|(_, f)| f.strip_suffix(".html"))
+            .filter(|_| href.contains("wilayah/"))
         else {
             continue;
         };
