@@ -8,6 +8,12 @@ use jiff::civil::Date;
 use crate::lang::Lang;
 
 /// A whole number with thousands grouped: `18.877` (id) or `18,877` (en).
+///
+/// ```
+/// use salur::{format::ribuan, lang::Lang};
+/// assert_eq!(ribuan(18877, Lang::Id), "18.877");
+/// assert_eq!(ribuan(18877, Lang::En), "18,877");
+/// ```
 pub fn ribuan(n: i64, lang: Lang) -> String {
     let digits = n.unsigned_abs().to_string();
     let sep = lang.thousands_separator();
@@ -26,6 +32,11 @@ pub fn ribuan(n: i64, lang: Lang) -> String {
 }
 
 /// Whole rupiah: `Rp 2.500.000` (id) or `Rp 2,500,000` (en).
+///
+/// ```
+/// use salur::{format::rupiah, lang::Lang};
+/// assert_eq!(rupiah(2_500_000, Lang::Id), "Rp 2.500.000");
+/// ```
 pub fn rupiah(n: i64, lang: Lang) -> String {
     if n < 0 {
         format!("-Rp {}", ribuan(-n, lang))
@@ -36,6 +47,11 @@ pub fn rupiah(n: i64, lang: Lang) -> String {
 
 /// A ratio (0.125) as a percentage with one decimal: `12,5%` (id) or `12.5%` (en).
 /// Values that are not finite are written as a dash.
+///
+/// ```
+/// use salur::{format::persen, lang::Lang};
+/// assert_eq!(persen(891.0 / 4011.0, Lang::Id), "22,2%");
+/// ```
 pub fn persen(ratio: f64, lang: Lang) -> String {
     if !ratio.is_finite() {
         return "–".to_string();
@@ -52,6 +68,11 @@ pub fn persen(ratio: f64, lang: Lang) -> String {
 }
 
 /// A date with its weekday: `Selasa, 13 Juli 2021` (id) or `Tuesday, 13 July 2021` (en).
+///
+/// ```
+/// use salur::{format::tanggal, lang::Lang};
+/// assert_eq!(tanggal(jiff::civil::date(2021, 7, 13), Lang::Id), "Selasa, 13 Juli 2021");
+/// ```
 pub fn tanggal(date: Date, lang: Lang) -> String {
     format!(
         "{}, {}",
