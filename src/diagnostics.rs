@@ -161,6 +161,18 @@ pub enum Problem {
     },
     /// A content page whose name salur uses itself.
     ReservedPage,
+    /// A required front-matter key is absent.
+    MissingKey {
+        /// The key.
+        key: String,
+    },
+    /// A front-matter key salur does not know.
+    UnknownKey {
+        /// The key as written.
+        key: String,
+        /// The known key meant, when one is close.
+        nearest: Option<String>,
+    },
 }
 
 /// How serious a problem is.
@@ -425,6 +437,28 @@ impl Problem {
                     None => {}
                 }
                 s
+            }
+            Problem::UnknownKey { key, nearest } => {
+                let mut s = if id {
+                    format!("kunci tidak dikenal '{key}'")
+                } else {
+                    format!("unknown key '{key}'")
+                };
+                if let Some(n) = nearest {
+                    if id {
+                        let _ = write!(s, "; mungkin maksudnya '{n}'?");
+                    } else {
+                        let _ = write!(s, "; did you mean '{n}'?");
+                    }
+                }
+                s
+            }
+            Problem::MissingKey { key } => {
+                if id {
+                    format!("kunci wajib '{key}' tidak ada")
+                } else {
+                    format!("the required key '{key}' is missing")
+                }
             }
             Problem::ReservedPage => {
                 if id {

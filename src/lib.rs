@@ -124,12 +124,13 @@ fn load_timed(root: &Path, timings: &mut Timings) -> Result<Loaded, Error> {
         }
     };
     timings.lap("content");
-    let (Some(data), Some(content)) = (data, content) else {
+    let (Some(data), Some(mut content)) = (data, content) else {
         return Err(Error::Input {
             lang,
             diagnostics: problems,
         });
     };
+    problems.extend(content::rapat::resolve(&mut content.rapat, &data));
     if problems.has_errors() {
         return Err(Error::Input {
             lang,

@@ -36,6 +36,12 @@ pub enum Halaman {
     Konten(usize),
     /// `404.html`, which static hosts show for a missing page.
     TidakDitemukan,
+    /// `rapat/<slug>.html`: one meeting note.
+    Rapat(usize),
+    /// `rapat/index.html`: every note, by year, newest first.
+    ArsipRapat,
+    /// `rapat/tindak-lanjut.html`: every follow-up with its state.
+    TindakLanjut,
 }
 
 /// The slug of the content page merged into the "about the data" page.
@@ -57,6 +63,9 @@ pub struct Situs<'a> {
     sidik_umum: u64,
     program_slug: Vec<String>,
     tahap_slug: Vec<String>,
+    rapat_wilayah: HashMap<WilayahId, Vec<usize>>,
+    rapat_program: HashMap<ProgramId, Vec<usize>>,
+    rapat_tahap: HashMap<TahapId, Vec<usize>>,
 }
 
 /// A link: a label and a path relative to the output root.
@@ -282,6 +291,8 @@ pub struct KonteksWilayah {
     pub anak: Vec<Tautan>,
     /// On the home page: the kabupaten/kota, grouped by provinsi.
     pub kelompok: Vec<KelompokWilayah>,
+    /// Meeting notes that name this region (on the home page: the latest).
+    pub rapat: Vec<RingkasRapat>,
 }
 
 /// A provinsi and its kabupaten/kota, for the home page's directory.
@@ -309,6 +320,8 @@ pub struct KonteksProgram {
     pub periode: &'static str,
     /// Per tahap: figures per penyalur and per region.
     pub tahap: Vec<BagianTahap>,
+    /// Meeting notes that name this programme.
+    pub rapat: Vec<RingkasRapat>,
 }
 
 /// The context of a tahap page.
@@ -319,6 +332,8 @@ pub struct KonteksTahap {
     pub umum: Umum,
     /// This tahap's section.
     pub bagian: BagianTahap,
+    /// Meeting notes that name this tahap.
+    pub rapat: Vec<RingkasRapat>,
 }
 
 /// A line of a list page.
@@ -417,6 +432,105 @@ pub enum Konteks {
     Tentang(KonteksTentang),
     /// Content page.
     Konten(KonteksKonten),
+    /// A meeting note.
+    Rapat(Box<KonteksRapat>),
+    /// The notes archive.
+    Arsip(KonteksArsip),
+    /// The follow-up tracker.
+    TindakLanjut(KonteksTindakLanjut),
+}
+
+/// A note in a list: its link and date.
+#[derive(Debug, Clone, Serialize)]
+pub struct RingkasRapat {
+    /// Link to the note.
+    pub tautan: Tautan,
+    /// Day of the meeting.
+    pub tanggal: String,
+}
+
+/// A follow-up, ready to show.
+#[derive(Debug, Clone, Serialize)]
+pub struct BarisTindakLanjut {
+    /// The note it comes from (on the tracker).
+    pub rapat: Option<RingkasRapat>,
+    /// What must be done.
+    pub tugas: String,
+    /// Who must do it.
+    pub penanggung_jawab: String,
+    /// By when.
+    pub tenggat: Option<String>,
+    /// Done, open or overdue on the data date.
+    pub keadaan: crate::content::rapat::Keadaan,
+    /// When it was done.
+    pub selesai_pada: Option<String>,
+}
+
+/// The context of a note's page.
+#[derive(Debug, Clone, Serialize)]
+pub struct KonteksRapat {
+    /// Common fields.
+    #[serde(flatten)]
+    pub umum: Umum,
+    /// Day of the meeting.
+    pub tanggal: String,
+    /// Place.
+    pub tempat: Option<String>,
+    /// Who led it.
+    pub pimpinan: Option<String>,
+    /// Who attended.
+    pub peserta: Vec<String>,
+    /// Regions it concerns.
+    pub wilayah: Vec<Tautan>,
+    /// Programmes it concerns.
+    pub program: Vec<Tautan>,
+    /// Tahap it concerns.
+    pub tahap: Vec<Tautan>,
+    /// Decisions.
+    pub keputusan: Vec<String>,
+    /// Follow-ups.
+    pub tindak_lanjut: Vec<BarisTindakLanjut>,
+    /// The date follow-up states are computed for.
+    pub data_per: Option<String>,
+    /// The body, sanitised HTML.
+    pub isi: String,
+}
+
+/// One year of the notes archive.
+#[derive(Debug, Clone, Serialize)]
+pub struct TahunRapat {
+    /// The year.
+    pub tahun: i16,
+    /// Its notes, newest first.
+    pub rapat: Vec<RingkasRapat>,
+}
+
+/// The context of the notes archive.
+#[derive(Debug, Clone, Serialize)]
+pub struct KonteksArsip {
+    /// Common fields.
+    #[serde(flatten)]
+    pub umum: Umum,
+    /// Years, newest first.
+    pub tahun: Vec<TahunRapat>,
+}
+
+/// The context of the follow-up tracker.
+#[derive(Debug, Clone, Serialize)]
+pub struct KonteksTindakLanjut {
+    /// Common fields.
+    #[serde(flatten)]
+    pub umum: Umum,
+    /// Every follow-up: overdue first, then open, then done; by deadline within each.
+    pub baris: Vec<BarisTindakLanjut>,
+    /// How many are done.
+    pub selesai: usize,
+    /// How many are open.
+    pub terbuka: usize,
+    /// How many are overdue.
+    pub terlambat: usize,
+    /// The date the states are computed for.
+    pub data_per: Option<String>,
 }
 
 /// The operator's content pages (not the about page), for every page's footer.
@@ -483,7 +597,24 @@ impl<'a> Situs<'a> {
                 halaman.push(Halaman::Konten(i));
             }
         }
+        halaman.push(Halaman::ArsipRapat);
+        halaman.push(Halaman::TindakLanjut);
+        halaman.extend((0..content.rapat.len()).map(Halaman::Rapat));
         halaman.extend((0..data.wilayah.len()).map(|w| Halaman::Wilayah(w as WilayahId)));
+        let mut rapat_wilayah: HashMap<WilayahId, Vec<usize>> = HashMap::new();
+        let mut rapat_program: HashMap<ProgramId, Vec<usize>> = HashMap::new();
+        let mut rapat_tahap: HashMap<TahapId, Vec<usize>> = HashMap::new();
+        for (i, r) in content.rapat.iter().enumerate() {
+            for &w in &r.wilayah_id {
+                rapat_wilayah.entry(w).or_default().push(i);
+            }
+            for &p in &r.program_id {
+                rapat_program.entry(p).or_default().push(i);
+            }
+            for &t in &r.tahap_id {
+                rapat_tahap.entry(t).or_default().push(i);
+            }
+        }
         let sidik_umum = {
             use std::hash::{Hash, Hasher};
             let mut h = xxhash_rust::xxh3::Xxh3::new();
@@ -510,6 +641,9 @@ impl<'a> Situs<'a> {
             sidik_umum,
             program_slug: unique_slugs(data.program.iter().map(|p| p.kode.as_str())),
             tahap_slug: unique_slugs(data.tahap.iter().map(|t| t.kode.as_str())),
+            rapat_wilayah,
+            rapat_program,
+            rapat_tahap,
         }
     }
 
@@ -535,6 +669,9 @@ impl<'a> Situs<'a> {
             Halaman::TentangData => format!("{TENTANG_DATA}.html"),
             Halaman::Konten(i) => format!("{}.html", self.content.halaman[i].slug),
             Halaman::TidakDitemukan => "404.html".to_string(),
+            Halaman::Rapat(i) => format!("rapat/{}.html", self.content.rapat[i].slug),
+            Halaman::ArsipRapat => "rapat/index.html".to_string(),
+            Halaman::TindakLanjut => "rapat/tindak-lanjut.html".to_string(),
         }
     }
 
@@ -566,6 +703,10 @@ impl<'a> Situs<'a> {
         }
         self.report.wilayah[w as usize].hash(&mut hasher);
         self.report.langsung(w).hash(&mut hasher);
+        for &i in self.rapat_wilayah.get(&w).into_iter().flatten() {
+            let r = &self.content.rapat[i];
+            (&r.slug, &r.judul, r.tanggal).hash(&mut hasher);
+        }
         for &c in &node.anak {
             region(c, &mut hasher);
             self.report.wilayah[c as usize].hash(&mut hasher);
@@ -584,6 +725,9 @@ impl<'a> Situs<'a> {
             Halaman::TentangData => "tentang.html",
             Halaman::Konten(_) => "halaman.html",
             Halaman::TidakDitemukan => "404.html",
+            Halaman::Rapat(_) => "rapat.html",
+            Halaman::ArsipRapat => "arsip_rapat.html",
+            Halaman::TindakLanjut => "tindak_lanjut.html",
         }
     }
 
@@ -657,6 +801,9 @@ impl<'a> Situs<'a> {
             Halaman::DaftarProgram => Konteks::Daftar(self.konteks_daftar_program()),
             Halaman::DaftarTahap => Konteks::Daftar(self.konteks_daftar_tahap()),
             Halaman::TentangData => Konteks::Tentang(self.konteks_tentang()),
+            Halaman::Rapat(i) => Konteks::Rapat(Box::new(self.konteks_rapat(i))),
+            Halaman::ArsipRapat => Konteks::Arsip(self.konteks_arsip()),
+            Halaman::TindakLanjut => Konteks::TindakLanjut(self.konteks_tindak_lanjut()),
             Halaman::TidakDitemukan => Konteks::Konten(KonteksKonten {
                 umum: self.umum(
                     h,
@@ -1064,6 +1211,9 @@ impl<'a> Situs<'a> {
             judul_anak: self.judul_anak(&anak),
             anak: anak.iter().map(|&c| self.tautan_wilayah(c)).collect(),
             kelompok,
+            rapat: (0..self.content.rapat.len().min(5))
+                .map(|i| self.ringkas_rapat(i))
+                .collect(),
         }
     }
 
@@ -1096,6 +1246,7 @@ impl<'a> Situs<'a> {
             judul_anak: self.judul_anak(&node.anak),
             anak: node.anak.iter().map(|&c| self.tautan_wilayah(c)).collect(),
             kelompok: Vec::new(),
+            rapat: self.daftar_rapat(self.rapat_wilayah.get(&w)),
         }
     }
 
@@ -1134,6 +1285,7 @@ impl<'a> Situs<'a> {
             nilai_per_kpm: prog.nilai_per_kpm,
             periode: prog.periode.kode(),
             tahap: self.bagian_tahap(&self.report.total, &self.wilayah_ringkas(), None, Some(p)),
+            rapat: self.daftar_rapat(self.rapat_program.get(&p)),
         }
     }
 
@@ -1169,6 +1321,7 @@ impl<'a> Situs<'a> {
         KonteksTahap {
             umum: self.umum(Halaman::Tahap(t), tahap.nama.clone(), breadcrumb, "tahap"),
             bagian,
+            rapat: self.daftar_rapat(self.rapat_tahap.get(&t)),
         }
     }
 
@@ -1244,6 +1397,162 @@ impl<'a> Situs<'a> {
                 "tahap",
             ),
             item,
+        }
+    }
+
+    fn ringkas_rapat(&self, i: usize) -> RingkasRapat {
+        let r = &self.content.rapat[i];
+        RingkasRapat {
+            tautan: Tautan {
+                label: r.judul.clone(),
+                href: self.path(Halaman::Rapat(i)),
+            },
+            tanggal: r.tanggal.to_string(),
+        }
+    }
+
+    fn daftar_rapat(&self, notes: Option<&Vec<usize>>) -> Vec<RingkasRapat> {
+        notes
+            .into_iter()
+            .flatten()
+            .map(|&i| self.ringkas_rapat(i))
+            .collect()
+    }
+
+    fn baris_tindak_lanjut(
+        &self,
+        tl: &crate::content::rapat::TindakLanjut,
+        rapat: Option<usize>,
+    ) -> BarisTindakLanjut {
+        BarisTindakLanjut {
+            rapat: rapat.map(|i| self.ringkas_rapat(i)),
+            tugas: tl.tugas.clone(),
+            penanggung_jawab: tl.penanggung_jawab.clone(),
+            tenggat: tl.tenggat.map(|d| d.to_string()),
+            keadaan: tl.keadaan(self.report.data_per),
+            selesai_pada: tl.selesai_pada.map(|d| d.to_string()),
+        }
+    }
+
+    fn breadcrumb_rapat(&self) -> Vec<Tautan> {
+        vec![
+            self.beranda(),
+            Tautan {
+                label: match self.lang() {
+                    Lang::Id => "Rapat".to_string(),
+                    Lang::En => "Meetings".to_string(),
+                },
+                href: self.path(Halaman::ArsipRapat),
+            },
+        ]
+    }
+
+    fn konteks_rapat(&self, i: usize) -> KonteksRapat {
+        let r = &self.content.rapat[i];
+        KonteksRapat {
+            umum: self.umum(
+                Halaman::Rapat(i),
+                r.judul.clone(),
+                self.breadcrumb_rapat(),
+                "rapat",
+            ),
+            tanggal: r.tanggal.to_string(),
+            tempat: r.tempat.clone(),
+            pimpinan: r.pimpinan.clone(),
+            peserta: r.peserta.clone(),
+            wilayah: r
+                .wilayah_id
+                .iter()
+                .map(|&w| self.tautan_wilayah(w))
+                .collect(),
+            program: r
+                .program_id
+                .iter()
+                .map(|&p| Tautan {
+                    label: self.nama_program(p),
+                    href: self.path(Halaman::Program(p)),
+                })
+                .collect(),
+            tahap: r.tahap_id.iter().map(|&t| self.tautan_tahap(t)).collect(),
+            keputusan: r.keputusan.clone(),
+            tindak_lanjut: r
+                .tindak_lanjut
+                .iter()
+                .map(|tl| self.baris_tindak_lanjut(tl, None))
+                .collect(),
+            data_per: self.report.data_per.map(|d| d.to_string()),
+            isi: r.html.clone(),
+        }
+    }
+
+    fn konteks_arsip(&self) -> KonteksArsip {
+        let mut tahun: Vec<TahunRapat> = Vec::new();
+        for (i, r) in self.content.rapat.iter().enumerate() {
+            let y = r.tanggal.year();
+            match tahun.last_mut() {
+                Some(t) if t.tahun == y => t.rapat.push(self.ringkas_rapat(i)),
+                _ => tahun.push(TahunRapat {
+                    tahun: y,
+                    rapat: vec![self.ringkas_rapat(i)],
+                }),
+            }
+        }
+        let judul = match self.lang() {
+            Lang::Id => "Rapat koordinasi",
+            Lang::En => "Coordination meetings",
+        };
+        KonteksArsip {
+            umum: self.umum(
+                Halaman::ArsipRapat,
+                judul.to_string(),
+                vec![self.beranda()],
+                "rapat",
+            ),
+            tahun,
+        }
+    }
+
+    fn konteks_tindak_lanjut(&self) -> KonteksTindakLanjut {
+        use crate::content::rapat::Keadaan;
+        let mut baris: Vec<BarisTindakLanjut> = self
+            .content
+            .rapat
+            .iter()
+            .enumerate()
+            .flat_map(|(i, r)| {
+                r.tindak_lanjut
+                    .iter()
+                    .map(move |tl| self.baris_tindak_lanjut(tl, Some(i)))
+            })
+            .collect();
+        let urutan = |k: Keadaan| match k {
+            Keadaan::Terlambat => 0,
+            Keadaan::Terbuka => 1,
+            Keadaan::Selesai => 2,
+        };
+        baris.sort_by(|a, b| {
+            urutan(a.keadaan)
+                .cmp(&urutan(b.keadaan))
+                .then_with(|| a.tenggat.is_none().cmp(&b.tenggat.is_none()))
+                .then_with(|| a.tenggat.cmp(&b.tenggat))
+        });
+        let count = |k: Keadaan| baris.iter().filter(|b| b.keadaan == k).count();
+        let judul = match self.lang() {
+            Lang::Id => "Tindak lanjut rapat",
+            Lang::En => "Meeting follow-ups",
+        };
+        KonteksTindakLanjut {
+            umum: self.umum(
+                Halaman::TindakLanjut,
+                judul.to_string(),
+                self.breadcrumb_rapat(),
+                "rapat",
+            ),
+            selesai: count(Keadaan::Selesai),
+            terbuka: count(Keadaan::Terbuka),
+            terlambat: count(Keadaan::Terlambat),
+            baris,
+            data_per: self.report.data_per.map(|d| d.to_string()),
         }
     }
 

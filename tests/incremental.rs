@@ -122,6 +122,16 @@ fn incremental_build_equals_a_full_build() {
             }),
         ),
         (
+            "a meeting note's title",
+            Box::new(|s: &Path| {
+                edit(
+                    &s.join("content/rapat/2021-07-13-rakor-bansos-kota-pasuruan.md"),
+                    "judul = \"Rakor persiapan",
+                    "judul = \"Rapat koordinasi persiapan",
+                )
+            }),
+        ),
+        (
             "a template",
             Box::new(|s: &Path| {
                 edit(
@@ -210,5 +220,29 @@ fn a_change_in_one_kelurahan_rewrites_only_the_pages_that_show_it() {
     assert_eq!(
         before.get("wilayah/35/35.75.01.1002.html"),
         after.get("wilayah/35/35.75.01.1002.html")
+    );
+}
+
+#[test]
+fn a_change_to_one_note_rewrites_only_the_pages_that_show_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let site = example_copy(dir.path());
+    let public = dir.path().join("out/public");
+    build(&site, &public);
+    let before = files(&public);
+    edit(
+        &site.join("content/rapat/2023-09-07-studi-banding-dprd-tuban.md"),
+        "+++\n\n",
+        "+++\n\nDiperbarui.\n\n",
+    );
+    build(&site, &public);
+    let after = files(&public);
+    let changed: Vec<&String> = after
+        .keys()
+        .filter(|k| before.get(*k) != after.get(*k))
+        .collect();
+    assert_eq!(
+        changed,
+        vec!["rapat/2023-09-07-studi-banding-dprd-tuban.html"]
     );
 }

@@ -114,6 +114,22 @@ const TEMPLATES: &[(&str, &str)] = &[
         "404.html",
         include_str!("../../themes/default/templates/404.html"),
     ),
+    (
+        "daftar_rapat.html",
+        include_str!("../../themes/default/templates/daftar_rapat.html"),
+    ),
+    (
+        "rapat.html",
+        include_str!("../../themes/default/templates/rapat.html"),
+    ),
+    (
+        "arsip_rapat.html",
+        include_str!("../../themes/default/templates/arsip_rapat.html"),
+    ),
+    (
+        "tindak_lanjut.html",
+        include_str!("../../themes/default/templates/tindak_lanjut.html"),
+    ),
 ];
 
 /// The static files of the default theme, embedded: (path in the output, bytes).

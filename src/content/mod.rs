@@ -11,7 +11,9 @@ use std::path::Path;
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use serde::Deserialize;
 
-use crate::config::line_column;
+pub mod rapat;
+
+pub use crate::config::line_column;
 use crate::diagnostics::{Diagnostic, Diagnostics, Problem};
 
 /// A content page.
@@ -35,6 +37,8 @@ pub struct Halaman {
 pub struct Content {
     /// Pages, sorted by slug.
     pub halaman: Vec<Halaman>,
+    /// Meeting notes, newest first (then by slug).
+    pub rapat: Vec<rapat::Rapat>,
 }
 
 impl Content {
@@ -94,12 +98,54 @@ pub fn load(root: &Path) -> Result<Content, Diagnostics> {
             )),
         }
     }
+    let rapat = load_rapat(root, &mut diags);
     if diags.has_errors() {
         Err(diags)
     } else {
-        Ok(Content { halaman })
+        Ok(Content { halaman, rapat })
     }
 }
+
+/// Reads `root/content/rapat/*.md`, newest meeting first.
+fn load_rapat(root: &Path, diags: &mut Diagnostics) -> Vec<rapat::Rapat> {
+    let Ok(entries) = std::fs::read_dir(root.join("content").join("rapat")) else {
+        return Vec::new();
+    };
+    let mut paths: Vec<_> = entries
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.is_file() && p.extension().is_some_and(|e| e == "md"))
+        .collect();
+    paths.sort();
+    let mut out = Vec::new();
+    for path in paths {
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let rel = format!("content/rapat/{name}");
+        let slug = slugify(name.trim_end_matches(".md"));
+        if RESERVED_RAPAT.contains(&slug.as_str()) {
+            diags.push(Diagnostic::error(&rel, 0, 0, None, Problem::ReservedPage));
+            continue;
+        }
+        match std::fs::read_to_string(&path) {
+            Ok(text) => out.extend(rapat::parse(&rel, &slug, &text, diags)),
+            Err(e) => diags.push(Diagnostic::error(
+                &rel,
+                0,
+                0,
+                None,
+                Problem::Io(e.to_string()),
+            )),
+        }
+    }
+    out.sort_by(|a, b| b.tanggal.cmp(&a.tanggal).then_with(|| a.slug.cmp(&b.slug)));
+    out
+}
+
+/// Note names salur uses itself (`rapat/index.html`, `rapat/tindak-lanjut.html`).
+const RESERVED_RAPAT: &[&str] = &["index", "tindak-lanjut"];
 
 /// Splits `+++` front matter from the body. Returns the front matter, its byte offset in the
 /// text, and the body.
@@ -123,7 +169,12 @@ pub fn split_front_matter(text: &str) -> Option<(&str, usize, &str)> {
     None
 }
 
-fn parse_page(rel: &str, slug: &str, text: &str, diags: &mut Diagnostics) -> Option<Halaman> {
+pub(crate) fn parse_page(
+    rel: &str,
+    slug: &str,
+    text: &str,
+    diags: &mut Diagnostics,
+) -> Option<Halaman> {
     let Some((fm, offset, body)) = split_front_matter(text) else {
         diags.push(Diagnostic::error(
             rel,

@@ -1,0 +1,406 @@
+//! Meeting notes (`content/rapat/*.md`): the minutes of coordination meetings (rakor) as
+//! structured content: who led it, who attended, which regions, programmes and tahap it is
+//! about, what was decided, and who must do what by when.
+//!
+//! Front matter errors name `file:line:column` from the TOML span; codes are checked against the
+//! data afterwards ([`resolve`]), with the nearest known code suggested.
+
+use jiff::civil::Date;
+use serde::Deserialize;
+
+use super::{line_column, markdown_to_html, split_front_matter};
+use crate::config::toml_date;
+use crate::data::wilayah::nearest;
+use crate::data::{Dataset, ProgramId, TahapId, WilayahId, value::KodeWilayah};
+use crate::diagnostics::{CodeKind, Diagnostic, Diagnostics, Expected, Problem};
+
+/// Whether a follow-up is done.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum StatusTindakLanjut {
+    /// Done.
+    Selesai,
+    /// Under way.
+    Berjalan,
+}
+
+/// The state of a follow-up on the site's "data as of" date (never the wall clock).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Keadaan {
+    /// Done.
+    Selesai,
+    /// Open, deadline not passed (or none).
+    Terbuka,
+    /// Open and its deadline passed before the data date.
+    Terlambat,
+}
+
+/// One follow-up of a meeting.
+#[derive(Debug, Clone, Hash)]
+pub struct TindakLanjut {
+    /// What must be done.
+    pub tugas: String,
+    /// Who must do it.
+    pub penanggung_jawab: String,
+    /// By when.
+    pub tenggat: Option<Date>,
+    /// Whether it is done, as the operator reports it.
+    pub status: Option<StatusTindakLanjut>,
+    /// When it was done.
+    pub selesai_pada: Option<Date>,
+}
+
+impl TindakLanjut {
+    /// Its state on `data_per`.
+    pub fn keadaan(&self, data_per: Option<Date>) -> Keadaan {
+        if self.status == Some(StatusTindakLanjut::Selesai) {
+            return Keadaan::Selesai;
+        }
+        match (self.tenggat, data_per) {
+            (Some(t), Some(d)) if t < d => Keadaan::Terlambat,
+            _ => Keadaan::Terbuka,
+        }
+    }
+}
+
+/// A code in the front matter with the place it was written.
+#[derive(Debug, Clone, Hash)]
+pub struct KodeDi {
+    /// The code as written.
+    pub kode: String,
+    /// Its line in the file.
+    pub line: u64,
+    /// Its column.
+    pub column: u64,
+}
+
+/// A meeting note.
+#[derive(Debug, Clone, Hash)]
+pub struct Rapat {
+    /// The file name without `.md`; published as `rapat/<slug>.html`.
+    pub slug: String,
+    /// Title.
+    pub judul: String,
+    /// Day of the meeting.
+    pub tanggal: Date,
+    /// Place.
+    pub tempat: Option<String>,
+    /// Who led it.
+    pub pimpinan: Option<String>,
+    /// Who attended.
+    pub peserta: Vec<String>,
+    /// Regions it concerns, as written.
+    pub wilayah: Vec<KodeDi>,
+    /// Programmes it concerns, as written.
+    pub program: Vec<KodeDi>,
+    /// Tahap it concerns, as written.
+    pub tahap: Vec<KodeDi>,
+    /// Decisions.
+    pub keputusan: Vec<String>,
+    /// Follow-ups.
+    pub tindak_lanjut: Vec<TindakLanjut>,
+    /// The sanitised HTML of the body.
+    pub html: String,
+    /// The source path.
+    pub sumber: String,
+    /// Resolved by [`resolve`]: the regions.
+    pub wilayah_id: Vec<WilayahId>,
+    /// Resolved: the programmes.
+    pub program_id: Vec<ProgramId>,
+    /// Resolved: the tahap.
+    pub tahap_id: Vec<TahapId>,
+}
+
+const KEYS: &[&str] = &[
+    "judul",
+    "tanggal",
+    "tempat",
+    "pimpinan",
+    "peserta",
+    "wilayah",
+    "program",
+    "tahap",
+    "keputusan",
+    "tindak_lanjut",
+];
+const TL_KEYS: &[&str] = &[
+    "tugas",
+    "penanggung_jawab",
+    "tenggat",
+    "status",
+    "selesai_pada",
+];
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Front {
+    judul: String,
+    tanggal: toml::Spanned<toml::value::Datetime>,
+    tempat: Option<String>,
+    pimpinan: Option<String>,
+    #[serde(default)]
+    peserta: Vec<String>,
+    #[serde(default)]
+    wilayah: Vec<toml::Spanned<String>>,
+    #[serde(default)]
+    program: Vec<toml::Spanned<String>>,
+    #[serde(default)]
+    tahap: Vec<toml::Spanned<String>>,
+    #[serde(default)]
+    keputusan: Vec<String>,
+    #[serde(default)]
+    tindak_lanjut: Vec<FrontTl>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FrontTl {
+    tugas: String,
+    penanggung_jawab: String,
+    tenggat: Option<toml::Spanned<toml::value::Datetime>>,
+    status: Option<StatusTindakLanjut>,
+    selesai_pada: Option<toml::Spanned<toml::value::Datetime>>,
+}
+
+/// Parses one note. Problems go into `diags` with their place in the file.
+pub fn parse(rel: &str, slug: &str, text: &str, diags: &mut Diagnostics) -> Option<Rapat> {
+    let Some((fm, offset, body)) = split_front_matter(text) else {
+        diags.push(Diagnostic::error(
+            rel,
+            1,
+            1,
+            None,
+            Problem::Config(
+                "expected TOML front matter between '+++' lines, with at least judul and tanggal"
+                    .to_string(),
+            ),
+        ));
+        return None;
+    };
+    let at = |span: std::ops::Range<usize>| line_column(text, offset + span.start);
+    let front: Front = match toml::from_str(fm) {
+        Ok(f) => f,
+        Err(e) => {
+            let (line, column) = e.span().map_or((1, 1), at);
+            let message = e.message().trim();
+            // an unknown key: name the one meant
+            let problem = match message
+                .strip_prefix("unknown field `")
+                .and_then(|m| m.split_once('`'))
+            {
+                Some((key, _)) => {
+                    let in_tl = fm[..e.span().map_or(0, |s| s.start)].contains("[[tindak_lanjut]]");
+                    let known = if in_tl { TL_KEYS } else { KEYS };
+                    Problem::UnknownKey {
+                        key: key.to_string(),
+                        nearest: nearest(key, known.iter().copied()),
+                    }
+                }
+                None => match message
+                    .strip_prefix("missing field `")
+                    .and_then(|m| m.split_once('`'))
+                {
+                    Some((key, _)) => Problem::MissingKey {
+                        key: key.to_string(),
+                    },
+                    None => Problem::Config(message.to_string()),
+                },
+            };
+            diags.push(Diagnostic::error(rel, line, column, None, problem));
+            return None;
+        }
+    };
+    let mut ok = true;
+    let mut date = |d: &toml::Spanned<toml::value::Datetime>, diags: &mut Diagnostics| {
+        let parsed = toml_date(d.get_ref());
+        if parsed.is_none() {
+            let (line, column) = at(d.span());
+            diags.push(Diagnostic::error(
+                rel,
+                line,
+                column,
+                Some(&d.get_ref().to_string()),
+                Problem::Malformed(Expected::Date),
+            ));
+            ok = false;
+        }
+        parsed
+    };
+    let tanggal = date(&front.tanggal, diags);
+    let mut tindak_lanjut = Vec::new();
+    for tl in &front.tindak_lanjut {
+        tindak_lanjut.push(TindakLanjut {
+            tugas: tl.tugas.clone(),
+            penanggung_jawab: tl.penanggung_jawab.clone(),
+            tenggat: tl.tenggat.as_ref().and_then(|d| date(d, diags)),
+            status: tl.status,
+            selesai_pada: tl.selesai_pada.as_ref().and_then(|d| date(d, diags)),
+        });
+    }
+    let codes = |list: &[toml::Spanned<String>]| -> Vec<KodeDi> {
+        list.iter()
+            .map(|s| {
+                let (line, column) = at(s.span());
+                KodeDi {
+                    kode: s.get_ref().trim().to_string(),
+                    line,
+                    column,
+                }
+            })
+            .collect()
+    };
+    let tanggal = tanggal?;
+    if !ok {
+        return None;
+    }
+    Some(Rapat {
+        slug: slug.to_string(),
+        judul: front.judul,
+        tanggal,
+        tempat: front.tempat,
+        pimpinan: front.pimpinan,
+        peserta: front.peserta,
+        wilayah: codes(&front.wilayah),
+        program: codes(&front.program),
+        tahap: codes(&front.tahap),
+        keputusan: front.keputusan,
+        tindak_lanjut,
+        html: markdown_to_html(body),
+        sumber: rel.to_string(),
+        wilayah_id: Vec::new(),
+        program_id: Vec::new(),
+        tahap_id: Vec::new(),
+    })
+}
+
+/// Checks every code of every note against the data and records what they refer to. An
+/// unknown code is an error with the nearest known code suggested.
+pub fn resolve(rapat: &mut [Rapat], ds: &Dataset) -> Diagnostics {
+    let mut diags = Diagnostics::new();
+    for r in rapat.iter_mut() {
+        let unknown = |k: &KodeDi, kind: CodeKind, nearest: Option<String>| {
+            Diagnostic::error(
+                &r.sumber,
+                k.line,
+                k.column,
+                Some(&k.kode),
+                Problem::UnknownCode { kind, nearest },
+            )
+        };
+        let mut wilayah_id = Vec::new();
+        for k in &r.wilayah {
+            match KodeWilayah::parse(k.kode.as_bytes()).and_then(|c| ds.wilayah.get(c)) {
+                Some(id) => wilayah_id.push(id),
+                None => diags.push(unknown(k, CodeKind::Wilayah, ds.wilayah.nearest(&k.kode))),
+            }
+        }
+        let mut program_id = Vec::new();
+        for k in &r.program {
+            match ds
+                .program
+                .iter()
+                .position(|p| p.kode.eq_ignore_ascii_case(&k.kode))
+            {
+                Some(i) => program_id.push(i as ProgramId),
+                None => diags.push(unknown(
+                    k,
+                    CodeKind::Program,
+                    nearest(&k.kode, ds.program.iter().map(|p| p.kode.as_str())),
+                )),
+            }
+        }
+        let mut tahap_id = Vec::new();
+        for k in &r.tahap {
+            match ds
+                .tahap
+                .iter()
+                .position(|t| t.kode.eq_ignore_ascii_case(&k.kode))
+            {
+                Some(i) => tahap_id.push(i as TahapId),
+                None => diags.push(unknown(
+                    k,
+                    CodeKind::Tahap,
+                    nearest(&k.kode, ds.tahap.iter().map(|t| t.kode.as_str())),
+                )),
+            }
+        }
+        r.wilayah_id = wilayah_id;
+        r.program_id = program_id;
+        r.tahap_id = tahap_id;
+    }
+    diags
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lang::Lang;
+
+    const NOTE: &str = "+++\njudul = \"Rakor\"\ntanggal = 2021-07-13\nwilayah = [\"35.75\"]\n\
+        keputusan = [\"Paling banyak 200 KPM per hari\"]\n[[tindak_lanjut]]\ntugas = \"Jadwal RW\"\n\
+        penanggung_jawab = \"Lurah\"\ntenggat = 2021-07-19\n+++\nIsi.\n";
+
+    fn parse_one(text: &str) -> (Option<Rapat>, Vec<String>) {
+        let mut d = Diagnostics::new();
+        let r = parse("content/rapat/x.md", "x", text, &mut d);
+        (r, d.items().iter().map(|d| d.message(Lang::En)).collect())
+    }
+
+    #[test]
+    fn reads_a_note() {
+        let (r, errors) = parse_one(NOTE);
+        assert!(errors.is_empty(), "{errors:?}");
+        let r = r.unwrap();
+        assert_eq!(r.tanggal, jiff::civil::date(2021, 7, 13));
+        assert_eq!(r.wilayah[0].kode, "35.75");
+        assert_eq!((r.wilayah[0].line, r.wilayah[0].column), (4, 12));
+        assert_eq!(
+            r.tindak_lanjut[0].tenggat,
+            Some(jiff::civil::date(2021, 7, 19))
+        );
+    }
+
+    #[test]
+    fn follow_up_state_uses_the_data_date() {
+        let (r, _) = parse_one(NOTE);
+        let tl = &r.unwrap().tindak_lanjut[0];
+        assert_eq!(
+            tl.keadaan(Some(jiff::civil::date(2021, 7, 19))),
+            Keadaan::Terbuka
+        );
+        assert_eq!(
+            tl.keadaan(Some(jiff::civil::date(2021, 7, 20))),
+            Keadaan::Terlambat
+        );
+        assert_eq!(tl.keadaan(None), Keadaan::Terbuka);
+        let done = TindakLanjut {
+            status: Some(StatusTindakLanjut::Selesai),
+            ..tl.clone()
+        };
+        assert_eq!(
+            done.keadaan(Some(jiff::civil::date(2030, 1, 1))),
+            Keadaan::Selesai
+        );
+    }
+
+    #[test]
+    fn errors_name_their_place() {
+        let (_, e) = parse_one(&NOTE.replace("tanggal = 2021-07-13", "tanggal = 2021-13-45"));
+        assert!(e[0].starts_with("content/rapat/x.md:3:"), "{e:?}");
+        let (_, e) = parse_one(&NOTE.replace("tanggal = 2021-07-13", "tanggal = \"13 Juli\""));
+        assert!(e[0].starts_with("content/rapat/x.md:3:11: "), "{e:?}");
+        let (_, e) = parse_one(&NOTE.replace("judul = \"Rakor\"\n", ""));
+        assert!(e[0].contains("judul"), "{e:?}");
+        let (_, e) = parse_one(&NOTE.replace("keputusan", "keputsan"));
+        assert_eq!(
+            e[0],
+            "content/rapat/x.md:5:1: unknown key 'keputsan'; did you mean 'keputusan'?"
+        );
+        let (_, e) = parse_one(&NOTE.replace("tenggat = ", "tengat = "));
+        assert_eq!(
+            e[0],
+            "content/rapat/x.md:9:1: unknown key 'tengat'; did you mean 'tenggat'?"
+        );
+    }
+}
