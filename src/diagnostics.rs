@@ -161,6 +161,8 @@ pub enum Problem {
     },
     /// A content page whose name salur uses itself.
     ReservedPage,
+    /// A follow-up with `selesai_pada` but not `status = "selesai"`.
+    SelesaiTanpaStatus,
     /// A required front-matter key is absent.
     MissingKey {
         /// The key.
@@ -452,6 +454,13 @@ impl Problem {
                     }
                 }
                 s
+            }
+            Problem::SelesaiTanpaStatus => {
+                if id {
+                    "'selesai_pada' hanya bersama status = \"selesai\"".to_string()
+                } else {
+                    "'selesai_pada' goes only with status = \"selesai\"".to_string()
+                }
             }
             Problem::MissingKey { key } => {
                 if id {

@@ -229,7 +229,21 @@ pub fn parse(rel: &str, slug: &str, text: &str, diags: &mut Diagnostics) -> Opti
     };
     let tanggal = date(&front.tanggal, diags);
     let mut tindak_lanjut = Vec::new();
+    let mut tl_ok = true;
     for tl in &front.tindak_lanjut {
+        if let Some(d) = &tl.selesai_pada
+            && tl.status != Some(StatusTindakLanjut::Selesai)
+        {
+            let (line, column) = at(d.span());
+            diags.push(Diagnostic::error(
+                rel,
+                line,
+                column,
+                Some(&d.get_ref().to_string()),
+                Problem::SelesaiTanpaStatus,
+            ));
+            tl_ok = false;
+        }
         tindak_lanjut.push(TindakLanjut {
             tugas: tl.tugas.clone(),
             penanggung_jawab: tl.penanggung_jawab.clone(),
@@ -251,7 +265,7 @@ pub fn parse(rel: &str, slug: &str, text: &str, diags: &mut Diagnostics) -> Opti
             .collect()
     };
     let tanggal = tanggal?;
-    if !ok {
+    if !ok || !tl_ok {
         return None;
     }
     Some(Rapat {
@@ -396,6 +410,14 @@ mod tests {
         assert_eq!(
             e[0],
             "content/rapat/x.md:5:1: unknown key 'keputsan'; did you mean 'keputusan'?"
+        );
+        let (_, e) = parse_one(&NOTE.replace(
+            "tenggat = 2021-07-19",
+            "tenggat = 2021-07-19\nselesai_pada = 2021-07-18",
+        ));
+        assert!(
+            e[0].starts_with("content/rapat/x.md:10:16: '2021-07-18': 'selesai_pada'"),
+            "{e:?}"
         );
         let (_, e) = parse_one(&NOTE.replace("tenggat = ", "tengat = "));
         assert_eq!(
