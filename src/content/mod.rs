@@ -60,29 +60,12 @@ struct FrontMatter {
 
 /// Reads `root/content/*.md`.
 pub fn load(root: &Path) -> Result<Content, Diagnostics> {
-    let dir = root.join("content");
     let mut diags = Diagnostics::new();
     let mut halaman = Vec::new();
-    let Ok(entries) = std::fs::read_dir(&dir) else {
+    if !root.join("content").is_dir() {
         return Ok(Content::default());
-    };
-    let mut paths: Vec<_> = entries
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| p.is_file() && p.extension().is_some_and(|e| e == "md"))
-        .collect();
-    paths.sort();
-    for path in paths {
-        let name = path
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        let rel = format!("content/{name}");
-        let slug = slugify(name.trim_end_matches(".md"));
-        if RESERVED.contains(&slug.as_str()) {
-            diags.push(Diagnostic::error(&rel, 0, 0, None, Problem::ReservedPage));
-            continue;
-        }
+    }
+    for (path, rel, slug) in markdown_files(root, "content", RESERVED, &mut diags) {
         match std::fs::read_to_string(&path) {
             Ok(text) => {
                 if let Some(h) = parse_page(&rel, &slug, &text, &mut diags) {
@@ -108,7 +91,32 @@ pub fn load(root: &Path) -> Result<Content, Diagnostics> {
 
 /// Reads `root/content/rapat/*.md`, newest meeting first.
 fn load_rapat(root: &Path, diags: &mut Diagnostics) -> Vec<rapat::Rapat> {
-    let Ok(entries) = std::fs::read_dir(root.join("content").join("rapat")) else {
+    let mut out = Vec::new();
+    for (path, rel, slug) in markdown_files(root, "content/rapat", RESERVED_RAPAT, diags) {
+        match std::fs::read_to_string(&path) {
+            Ok(text) => out.extend(rapat::parse(&rel, &slug, &text, diags)),
+            Err(e) => diags.push(Diagnostic::error(
+                &rel,
+                0,
+                0,
+                None,
+                Problem::Io(e.to_string()),
+            )),
+        }
+    }
+    out.sort_by(|a, b| b.tanggal.cmp(&a.tanggal).then_with(|| a.slug.cmp(&b.slug)));
+    out
+}
+
+/// The `.md` files of `root/folder`, sorted, as (path, path relative to the root, slug). A
+/// file whose slug salur uses itself is reported and left out.
+fn markdown_files(
+    root: &Path,
+    folder: &str,
+    reserved: &[&str],
+    diags: &mut Diagnostics,
+) -> Vec<(std::path::PathBuf, String, String)> {
+    let Ok(entries) = std::fs::read_dir(root.join(folder)) else {
         return Vec::new();
     };
     let mut paths: Vec<_> = entries
@@ -123,24 +131,14 @@ fn load_rapat(root: &Path, diags: &mut Diagnostics) -> Vec<rapat::Rapat> {
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
-        let rel = format!("content/rapat/{name}");
+        let rel = format!("{folder}/{name}");
         let slug = slugify(name.trim_end_matches(".md"));
-        if RESERVED_RAPAT.contains(&slug.as_str()) {
+        if reserved.contains(&slug.as_str()) {
             diags.push(Diagnostic::error(&rel, 0, 0, None, Problem::ReservedPage));
             continue;
         }
-        match std::fs::read_to_string(&path) {
-            Ok(text) => out.extend(rapat::parse(&rel, &slug, &text, diags)),
-            Err(e) => diags.push(Diagnostic::error(
-                &rel,
-                0,
-                0,
-                None,
-                Problem::Io(e.to_string()),
-            )),
-        }
+        out.push((path, rel, slug));
     }
-    out.sort_by(|a, b| b.tanggal.cmp(&a.tanggal).then_with(|| a.slug.cmp(&b.slug)));
     out
 }
 

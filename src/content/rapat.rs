@@ -309,36 +309,20 @@ pub fn resolve(rapat: &mut [Rapat], ds: &Dataset) -> Diagnostics {
                 None => diags.push(unknown(k, CodeKind::Wilayah, ds.wilayah.nearest(&k.kode))),
             }
         }
-        let mut program_id = Vec::new();
-        for k in &r.program {
-            match ds
-                .program
-                .iter()
-                .position(|p| p.kode.eq_ignore_ascii_case(&k.kode))
-            {
-                Some(i) => program_id.push(i as ProgramId),
-                None => diags.push(unknown(
-                    k,
-                    CodeKind::Program,
-                    nearest(&k.kode, ds.program.iter().map(|p| p.kode.as_str())),
-                )),
+        let codes = |list: &[KodeDi], kind: CodeKind, known: &[&str], diags: &mut Diagnostics| {
+            let mut ids = Vec::new();
+            for k in list {
+                match known.iter().position(|c| c.eq_ignore_ascii_case(&k.kode)) {
+                    Some(i) => ids.push(i as u16),
+                    None => diags.push(unknown(k, kind, nearest(&k.kode, known.iter().copied()))),
+                }
             }
-        }
-        let mut tahap_id = Vec::new();
-        for k in &r.tahap {
-            match ds
-                .tahap
-                .iter()
-                .position(|t| t.kode.eq_ignore_ascii_case(&k.kode))
-            {
-                Some(i) => tahap_id.push(i as TahapId),
-                None => diags.push(unknown(
-                    k,
-                    CodeKind::Tahap,
-                    nearest(&k.kode, ds.tahap.iter().map(|t| t.kode.as_str())),
-                )),
-            }
-        }
+            ids
+        };
+        let program: Vec<&str> = ds.program.iter().map(|p| p.kode.as_str()).collect();
+        let tahap: Vec<&str> = ds.tahap.iter().map(|t| t.kode.as_str()).collect();
+        let program_id: Vec<ProgramId> = codes(&r.program, CodeKind::Program, &program, &mut diags);
+        let tahap_id: Vec<TahapId> = codes(&r.tahap, CodeKind::Tahap, &tahap, &mut diags);
         r.wilayah_id = wilayah_id;
         r.program_id = program_id;
         r.tahap_id = tahap_id;
