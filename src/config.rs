@@ -143,7 +143,19 @@ impl Config {
                 line,
                 column,
                 None,
-                Problem::Config(e.message().trim().to_string()),
+                crate::content::toml_problem(
+                    e.message().trim(),
+                    &[
+                        "title",
+                        "description",
+                        "base_url",
+                        "language",
+                        "theme",
+                        "timezone",
+                        "data_as_of",
+                        "attribution",
+                    ],
+                ),
             ));
             d
         })?;

@@ -161,6 +161,26 @@ pub enum Problem {
     },
     /// A content page whose name salur uses itself.
     ReservedPage,
+    /// A Markdown file without `+++` front matter.
+    NoFrontMatter,
+    /// Front matter opened with `+++` and never closed.
+    FrontMatterUnclosed,
+    /// A date in front matter written as text or in another form.
+    TanggalToml,
+    /// A value outside the allowed list (e.g. `status`).
+    UnknownValue {
+        /// The value as written.
+        value: String,
+        /// The values allowed (`"selesai" or "berjalan"`).
+        expected: String,
+    },
+    /// Two content files that would become the same page.
+    SamePage {
+        /// The other file.
+        other: String,
+        /// The page both would be.
+        page: String,
+    },
     /// A follow-up with `selesai_pada` but not `status = "selesai"`.
     SelesaiTanpaStatus,
     /// A required front-matter key is absent.
@@ -454,6 +474,50 @@ impl Problem {
                     }
                 }
                 s
+            }
+            Problem::NoFrontMatter => {
+                if id {
+                    "bagian depan TOML di antara baris '+++' tidak ada (setidaknya judul)"
+                        .to_string()
+                } else {
+                    "no TOML front matter between '+++' lines (at least judul)".to_string()
+                }
+            }
+            Problem::FrontMatterUnclosed => {
+                if id {
+                    "baris '+++' penutup bagian depan tidak ditemukan".to_string()
+                } else {
+                    "the closing '+++' line of the front matter is missing".to_string()
+                }
+            }
+            Problem::TanggalToml => {
+                if id {
+                    "seharusnya tanggal TOML tanpa tanda kutip, mis. tanggal = 2021-07-13"
+                        .to_string()
+                } else {
+                    "expected a TOML date without quotes, e.g. tanggal = 2021-07-13".to_string()
+                }
+            }
+            Problem::UnknownValue { value, expected } => {
+                if id {
+                    format!(
+                        "nilai tidak dikenal '{value}'; seharusnya {}",
+                        expected
+                            .replace(" or ", " atau ")
+                            .replace("one of ", "salah satu dari ")
+                    )
+                } else {
+                    format!("unknown value '{value}'; expected {expected}")
+                }
+            }
+            Problem::SamePage { other, page } => {
+                if id {
+                    format!(
+                        "menjadi halaman yang sama ({page}) dengan {other}; ganti nama salah satunya"
+                    )
+                } else {
+                    format!("would be the same page ({page}) as {other}; rename one of them")
+                }
             }
             Problem::SelesaiTanpaStatus => {
                 if id {

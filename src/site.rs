@@ -525,8 +525,10 @@ pub struct KonteksTindakLanjut {
     pub baris: Vec<BarisTindakLanjut>,
     /// How many are done.
     pub selesai: usize,
-    /// How many are open.
+    /// How many are open (nothing reported).
     pub terbuka: usize,
+    /// How many are reported under way.
+    pub berjalan: usize,
     /// How many are overdue.
     pub terlambat: usize,
     /// The date the states are computed for.
@@ -1528,7 +1530,8 @@ impl<'a> Situs<'a> {
         let urutan = |k: Keadaan| match k {
             Keadaan::Terlambat => 0,
             Keadaan::Terbuka => 1,
-            Keadaan::Selesai => 2,
+            Keadaan::Berjalan => 2,
+            Keadaan::Selesai => 3,
         };
         baris.sort_by(|a, b| {
             urutan(a.keadaan)
@@ -1550,6 +1553,7 @@ impl<'a> Situs<'a> {
             ),
             selesai: count(Keadaan::Selesai),
             terbuka: count(Keadaan::Terbuka),
+            berjalan: count(Keadaan::Berjalan),
             terlambat: count(Keadaan::Terlambat),
             baris,
             data_per: self.report.data_per.map(|d| d.to_string()),

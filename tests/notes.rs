@@ -221,3 +221,39 @@ fn raw_html_in_a_note_cannot_run() {
     assert!(!html.contains("onerror"), "{html}");
     assert!(!html.contains("javascript:"), "{html}");
 }
+
+#[test]
+fn operator_mistakes_get_clear_messages() {
+    // a date written as text
+    let s = site_with_note(&NOTE.replace("tanggal = 2021-07-13", "tanggal = \"13/07/2021\""));
+    assert_eq!(
+        messages(s.path()),
+        vec!["content/rapat/rakor.md:3:11: expected a TOML date without quotes, e.g. tanggal = 2021-07-13".to_string()]
+    );
+    // a status outside the list
+    let s = site_with_note(
+        "+++\njudul = \"Rakor\"\ntanggal = 2021-07-13\n[[tindak_lanjut]]\ntugas = \"A\"\n\
+         penanggung_jawab = \"B\"\nstatus = \"sudah\"\n+++\n",
+    );
+    let m = messages(s.path());
+    assert!(
+        m[0].contains("unknown value 'sudah'; expected \"selesai\" or \"berjalan\""),
+        "{m:?}"
+    );
+    // front matter never closed
+    let s = site_with_note("+++\njudul = \"Rakor\"\ntanggal = 2021-07-13\n");
+    assert_eq!(
+        messages(s.path()),
+        vec![
+            "content/rapat/rakor.md:1:1: the closing '+++' line of the front matter is missing"
+                .to_string()
+        ]
+    );
+    // two files that would be the same page
+    let s = site_with_note(NOTE);
+    fs::write(s.path().join("content/rapat/Rakor.md"), NOTE).unwrap();
+    assert_eq!(
+        messages(s.path()),
+        vec!["content/rapat/rakor.md: would be the same page (rakor.html) as content/rapat/Rakor.md; rename one of them".to_string()]
+    );
+}

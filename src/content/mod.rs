@@ -125,7 +125,7 @@ fn markdown_files(
         .filter(|p| p.is_file() && p.extension().is_some_and(|e| e == "md"))
         .collect();
     paths.sort();
-    let mut out = Vec::new();
+    let mut out: Vec<(std::path::PathBuf, String, String)> = Vec::new();
     for path in paths {
         let name = path
             .file_name()
@@ -135,6 +135,20 @@ fn markdown_files(
         let slug = slugify(name.trim_end_matches(".md"));
         if reserved.contains(&slug.as_str()) {
             diags.push(Diagnostic::error(&rel, 0, 0, None, Problem::ReservedPage));
+            continue;
+        }
+        // two files whose names give the same page would overwrite each other
+        if let Some((_, other, _)) = out.iter().find(|(_, _, s)| *s == slug) {
+            diags.push(Diagnostic::error(
+                &rel,
+                0,
+                0,
+                None,
+                Problem::SamePage {
+                    other: other.clone(),
+                    page: format!("{slug}.html"),
+                },
+            ));
             continue;
         }
         out.push((path, rel, slug));
@@ -167,6 +181,58 @@ pub fn split_front_matter(text: &str) -> Option<(&str, usize, &str)> {
     None
 }
 
+/// The problem with a file whose front matter cannot be split off: none at all, or an opening
+/// `+++` that is never closed.
+pub fn front_matter_problem(text: &str) -> Problem {
+    let opened = text
+        .trim_start_matches('\u{feff}')
+        .lines()
+        .next()
+        .is_some_and(|l| l.trim_end() == "+++");
+    if opened {
+        Problem::FrontMatterUnclosed
+    } else {
+        Problem::NoFrontMatter
+    }
+}
+
+/// A problem from the TOML parser, in the site's words where salur knows the case.
+pub fn toml_problem(message: &str, known_keys: &[&str]) -> Problem {
+    if let Some((key, _)) = message
+        .strip_prefix("unknown field `")
+        .and_then(|m| m.split_once('`'))
+    {
+        return Problem::UnknownKey {
+            key: key.to_string(),
+            nearest: crate::data::wilayah::nearest(key, known_keys.iter().copied()),
+        };
+    }
+    if let Some((key, _)) = message
+        .strip_prefix("missing field `")
+        .and_then(|m| m.split_once('`'))
+    {
+        return Problem::MissingKey {
+            key: key.to_string(),
+        };
+    }
+    if message.contains("datetime") || message.contains("string values must be quoted") {
+        return Problem::TanggalToml;
+    }
+    if let Some((value, rest)) = message
+        .strip_prefix("unknown variant `")
+        .and_then(|m| m.split_once('`'))
+    {
+        return Problem::UnknownValue {
+            value: value.to_string(),
+            expected: rest
+                .split_once("expected ")
+                .map(|(_, e)| e.replace('`', "\""))
+                .unwrap_or_default(),
+        };
+    }
+    Problem::Config(message.to_string())
+}
+
 pub(crate) fn parse_page(
     rel: &str,
     slug: &str,
@@ -179,10 +245,7 @@ pub(crate) fn parse_page(
             1,
             1,
             None,
-            Problem::Config(
-                "expected TOML front matter between '+++' lines, with at least judul = \"…\""
-                    .to_string(),
-            ),
+            front_matter_problem(text),
         ));
         return None;
     };
@@ -198,7 +261,7 @@ pub(crate) fn parse_page(
                 line,
                 column,
                 None,
-                Problem::Config(e.message().trim().to_string()),
+                toml_problem(e.message().trim(), &["judul", "ringkasan"]),
             ));
             return None;
         }

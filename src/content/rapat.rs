@@ -8,7 +8,9 @@
 use jiff::civil::Date;
 use serde::Deserialize;
 
-use super::{line_column, markdown_to_html, split_front_matter};
+use super::{
+    front_matter_problem, line_column, markdown_to_html, split_front_matter, toml_problem,
+};
 use crate::config::toml_date;
 use crate::data::wilayah::nearest;
 use crate::data::{Dataset, ProgramId, TahapId, WilayahId, value::KodeWilayah};
@@ -28,11 +30,13 @@ pub enum StatusTindakLanjut {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Keadaan {
-    /// Done.
+    /// Reported done.
     Selesai,
-    /// Open, deadline not passed (or none).
+    /// Reported under way, deadline not passed (or none).
+    Berjalan,
+    /// Nothing reported yet, deadline not passed (or none).
     Terbuka,
-    /// Open and its deadline passed before the data date.
+    /// Not reported done, and its deadline passed before the data date.
     Terlambat,
 }
 
@@ -59,6 +63,7 @@ impl TindakLanjut {
         }
         match (self.tenggat, data_per) {
             (Some(t), Some(d)) if t < d => Keadaan::Terlambat,
+            _ if self.status == Some(StatusTindakLanjut::Berjalan) => Keadaan::Berjalan,
             _ => Keadaan::Terbuka,
         }
     }
@@ -171,10 +176,7 @@ pub fn parse(rel: &str, slug: &str, text: &str, diags: &mut Diagnostics) -> Opti
             1,
             1,
             None,
-            Problem::Config(
-                "expected TOML front matter between '+++' lines, with at least judul and tanggal"
-                    .to_string(),
-            ),
+            front_matter_problem(text),
         ));
         return None;
     };
@@ -184,29 +186,9 @@ pub fn parse(rel: &str, slug: &str, text: &str, diags: &mut Diagnostics) -> Opti
         Err(e) => {
             let (line, column) = e.span().map_or((1, 1), at);
             let message = e.message().trim();
-            // an unknown key: name the one meant
-            let problem = match message
-                .strip_prefix("unknown field `")
-                .and_then(|m| m.split_once('`'))
-            {
-                Some((key, _)) => {
-                    let in_tl = fm[..e.span().map_or(0, |s| s.start)].contains("[[tindak_lanjut]]");
-                    let known = if in_tl { TL_KEYS } else { KEYS };
-                    Problem::UnknownKey {
-                        key: key.to_string(),
-                        nearest: nearest(key, known.iter().copied()),
-                    }
-                }
-                None => match message
-                    .strip_prefix("missing field `")
-                    .and_then(|m| m.split_once('`'))
-                {
-                    Some((key, _)) => Problem::MissingKey {
-                        key: key.to_string(),
-                    },
-                    None => Problem::Config(message.to_string()),
-                },
-            };
+            // an unknown key is named against the keys of the table it is in
+            let in_tl = fm[..e.span().map_or(0, |s| s.start)].contains("[[tindak_lanjut]]");
+            let problem = toml_problem(message, if in_tl { TL_KEYS } else { KEYS });
             diags.push(Diagnostic::error(rel, line, column, None, problem));
             return None;
         }
@@ -265,6 +247,18 @@ pub fn parse(rel: &str, slug: &str, text: &str, diags: &mut Diagnostics) -> Opti
             .collect()
     };
     let tanggal = tanggal?;
+    if front.judul.trim().is_empty() {
+        diags.push(Diagnostic::error(
+            rel,
+            2,
+            1,
+            None,
+            Problem::MissingKey {
+                key: "judul".to_string(),
+            },
+        ));
+        return None;
+    }
     if !ok || !tl_ok {
         return None;
     }
@@ -323,9 +317,17 @@ pub fn resolve(rapat: &mut [Rapat], ds: &Dataset) -> Diagnostics {
         let tahap: Vec<&str> = ds.tahap.iter().map(|t| t.kode.as_str()).collect();
         let program_id: Vec<ProgramId> = codes(&r.program, CodeKind::Program, &program, &mut diags);
         let tahap_id: Vec<TahapId> = codes(&r.tahap, CodeKind::Tahap, &tahap, &mut diags);
+        // a code named twice (`35.75` and `3575`, `BST` and `bst`) counts once
+        let dedup = |mut v: Vec<u16>| {
+            let mut seen = std::collections::HashSet::new();
+            v.retain(|x| seen.insert(*x));
+            v
+        };
+        let mut seen = std::collections::HashSet::new();
+        wilayah_id.retain(|w| seen.insert(*w));
         r.wilayah_id = wilayah_id;
-        r.program_id = program_id;
-        r.tahap_id = tahap_id;
+        r.program_id = dedup(program_id);
+        r.tahap_id = dedup(tahap_id);
     }
     diags
 }
@@ -372,6 +374,18 @@ mod tests {
             Keadaan::Terlambat
         );
         assert_eq!(tl.keadaan(None), Keadaan::Terbuka);
+        let reported = TindakLanjut {
+            status: Some(StatusTindakLanjut::Berjalan),
+            ..tl.clone()
+        };
+        assert_eq!(
+            reported.keadaan(Some(jiff::civil::date(2021, 7, 1))),
+            Keadaan::Berjalan
+        );
+        assert_eq!(
+            reported.keadaan(Some(jiff::civil::date(2021, 8, 1))),
+            Keadaan::Terlambat
+        );
         let done = TindakLanjut {
             status: Some(StatusTindakLanjut::Selesai),
             ..tl.clone()
