@@ -233,12 +233,16 @@ pub fn toml_problem(message: &str, known_keys: &[&str]) -> Problem {
     Problem::Config(message.to_string())
 }
 
-pub(crate) fn parse_page(
+/// A Markdown file split and its front matter read into `T`: returns the front matter, the byte
+/// offset of the front matter in `text` (for positions of values inside it) and the body.
+/// `keys_for(before)` names the keys allowed after the front-matter text `before`, for the "did
+/// you mean" of an unknown key.
+pub fn read_front_matter<'t, T: serde::de::DeserializeOwned>(
     rel: &str,
-    slug: &str,
-    text: &str,
+    text: &'t str,
+    keys_for: impl Fn(&str) -> &'static [&'static str],
     diags: &mut Diagnostics,
-) -> Option<Halaman> {
+) -> Option<(T, usize, &'t str)> {
     let Some((fm, offset, body)) = split_front_matter(text) else {
         diags.push(Diagnostic::error(
             rel,
@@ -249,23 +253,31 @@ pub(crate) fn parse_page(
         ));
         return None;
     };
-    let front: FrontMatter = match toml::from_str(fm) {
-        Ok(f) => f,
+    match toml::from_str(fm) {
+        Ok(front) => Some((front, offset, body)),
         Err(e) => {
-            let (line, column) = e
-                .span()
-                .map(|s| line_column(text, offset + s.start))
-                .unwrap_or((1, 1));
-            diags.push(Diagnostic::error(
-                rel,
-                line,
-                column,
-                None,
-                toml_problem(e.message().trim(), &["judul", "ringkasan"]),
-            ));
-            return None;
+            let start = e.span().map_or(0, |s| s.start);
+            let (line, column) = if e.span().is_some() {
+                line_column(text, offset + start)
+            } else {
+                (1, 1)
+            };
+            let before = fm.get(..start).unwrap_or(fm);
+            let problem = toml_problem(e.message().trim(), keys_for(before));
+            diags.push(Diagnostic::error(rel, line, column, None, problem));
+            None
         }
-    };
+    }
+}
+
+pub(crate) fn parse_page(
+    rel: &str,
+    slug: &str,
+    text: &str,
+    diags: &mut Diagnostics,
+) -> Option<Halaman> {
+    let (front, _, body): (FrontMatter, _, _) =
+        read_front_matter(rel, text, |_| &["judul", "ringkasan"], diags)?;
     Some(Halaman {
         slug: slug.to_string(),
         judul: front.judul,

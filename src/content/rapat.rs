@@ -8,9 +8,7 @@
 use jiff::civil::Date;
 use serde::Deserialize;
 
-use super::{
-    front_matter_problem, line_column, markdown_to_html, split_front_matter, toml_problem,
-};
+use super::{line_column, markdown_to_html, read_front_matter};
 use crate::config::toml_date;
 use crate::data::wilayah::nearest;
 use crate::data::{Dataset, ProgramId, TahapId, WilayahId, value::KodeWilayah};
@@ -170,29 +168,20 @@ struct FrontTl {
 
 /// Parses one note. Problems go into `diags` with their place in the file.
 pub fn parse(rel: &str, slug: &str, text: &str, diags: &mut Diagnostics) -> Option<Rapat> {
-    let Some((fm, offset, body)) = split_front_matter(text) else {
-        diags.push(Diagnostic::error(
-            rel,
-            1,
-            1,
-            None,
-            front_matter_problem(text),
-        ));
-        return None;
-    };
+    // an unknown key is named against the keys of the table it is in
+    let (front, offset, body): (Front, _, _) = read_front_matter(
+        rel,
+        text,
+        |before| {
+            if before.contains("[[tindak_lanjut]]") {
+                TL_KEYS
+            } else {
+                KEYS
+            }
+        },
+        diags,
+    )?;
     let at = |span: std::ops::Range<usize>| line_column(text, offset + span.start);
-    let front: Front = match toml::from_str(fm) {
-        Ok(f) => f,
-        Err(e) => {
-            let (line, column) = e.span().map_or((1, 1), at);
-            let message = e.message().trim();
-            // an unknown key is named against the keys of the table it is in
-            let in_tl = fm[..e.span().map_or(0, |s| s.start)].contains("[[tindak_lanjut]]");
-            let problem = toml_problem(message, if in_tl { TL_KEYS } else { KEYS });
-            diags.push(Diagnostic::error(rel, line, column, None, problem));
-            return None;
-        }
-    };
     let mut ok = true;
     let mut date = |d: &toml::Spanned<toml::value::Datetime>, diags: &mut Diagnostics| {
         let parsed = toml_date(d.get_ref());
