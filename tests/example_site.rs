@@ -1,54 +1,17 @@
 //! End-to-end: build the example site (the repository root) and read the pages the way a
 //! reader would, checking that the seed figures are where a reader looks for them.
 
+mod common;
+
 use std::collections::{BTreeMap, HashMap};
-use std::path::{Path, PathBuf};
-use std::sync::OnceLock;
+use std::path::Path;
 
-use scraper::{ElementRef, Html, Selector};
-
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-/// The example site, built once for all tests of this file.
-fn site() -> &'static Path {
-    static SITE: OnceLock<(tempfile::TempDir, PathBuf)> = OnceLock::new();
-    let (_, out) = SITE.get_or_init(|| {
-        let dir = tempfile::tempdir().expect("tempdir");
-        let out = dir.path().join("public");
-        salur::build(&salur::BuildOptions {
-            root: root(),
-            output: Some(out.clone()),
-            base_url: None,
-        })
-        .unwrap_or_else(|e| panic!("the example site must build:\n{e}"));
-        (dir, out)
-    });
-    out
-}
-
-fn page(rel: &str) -> Html {
-    let path = site().join(rel);
-    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{rel}: {e}"));
-    Html::parse_document(&text)
-}
+use common::{example_site as site, files as all_files, page, root, sel, text};
+use scraper::{ElementRef, Html};
 
 /// The path of a region's page: `wilayah/35/35.75.01.1001.html`.
 fn wil(kode: &str) -> String {
     format!("wilayah/{}/{kode}.html", &kode[..2])
-}
-
-fn sel(s: &str) -> Selector {
-    Selector::parse(s).expect("selector")
-}
-
-fn text(e: ElementRef) -> String {
-    e.text()
-        .collect::<String>()
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
 }
 
 /// The table whose caption starts with `caption`, inside the element matching `scope`.
@@ -251,23 +214,6 @@ fn about_page_names_sources_licence_and_the_illustrative_split() {
             .select(&sel("main a"))
             .any(|a| a.value().attr("href") == Some("https://salur.example.org/index.html"))
     );
-}
-
-fn all_files(dir: &Path) -> BTreeMap<String, Vec<u8>> {
-    walkdir::WalkDir::new(dir)
-        .into_iter()
-        .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_file())
-        .map(|e| {
-            let rel = e
-                .path()
-                .strip_prefix(dir)
-                .unwrap()
-                .to_string_lossy()
-                .into_owned();
-            (rel, std::fs::read(e.path()).unwrap())
-        })
-        .collect()
 }
 
 #[test]

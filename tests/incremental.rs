@@ -1,9 +1,12 @@
 //! Incremental builds: a rebuild after any change must give exactly the bytes of a build from
 //! scratch, while rewriting (and re-rendering) only the pages that changed.
 
-use std::collections::BTreeMap;
+mod common;
+
 use std::fs;
 use std::path::{Path, PathBuf};
+
+use common::files;
 
 fn copy_dir(from: &Path, to: &Path) {
     for e in walkdir::WalkDir::new(from)
@@ -29,23 +32,6 @@ fn example_copy(dir: &Path) -> PathBuf {
     }
     fs::copy(root.join("site.toml"), site.join("site.toml")).unwrap();
     site
-}
-
-fn files(dir: &Path) -> BTreeMap<String, Vec<u8>> {
-    walkdir::WalkDir::new(dir)
-        .into_iter()
-        .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_file())
-        .map(|e| {
-            let rel = e
-                .path()
-                .strip_prefix(dir)
-                .unwrap()
-                .to_string_lossy()
-                .into_owned();
-            (rel, fs::read(e.path()).unwrap())
-        })
-        .collect()
 }
 
 fn build(site: &Path, out: &Path) -> salur::BuildSummary {

@@ -1,49 +1,12 @@
 //! Meeting notes end to end: on their own pages, in the archive and the follow-up tracker, on
 //! the pages of the regions, programmes and tahap they name; safe HTML; errors with places.
 
+mod common;
+
 use std::fs;
-use std::path::{Path, PathBuf};
-use std::sync::OnceLock;
+use std::path::Path;
 
-use scraper::{ElementRef, Html, Selector};
-
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn site() -> &'static Path {
-    static SITE: OnceLock<(tempfile::TempDir, PathBuf)> = OnceLock::new();
-    let (_, out) = SITE.get_or_init(|| {
-        let dir = tempfile::tempdir().unwrap();
-        let out = dir.path().join("public");
-        salur::build(&salur::BuildOptions {
-            root: root(),
-            output: Some(out.clone()),
-            base_url: None,
-        })
-        .unwrap_or_else(|e| panic!("{e}"));
-        (dir, out)
-    });
-    out
-}
-
-fn page(rel: &str) -> Html {
-    Html::parse_document(
-        &fs::read_to_string(site().join(rel)).unwrap_or_else(|e| panic!("{rel}: {e}")),
-    )
-}
-
-fn sel(s: &str) -> Selector {
-    Selector::parse(s).unwrap()
-}
-
-fn text(e: ElementRef) -> String {
-    e.text()
-        .collect::<String>()
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-}
+use common::{page, sel, text};
 
 const PASURUAN_NOTE: &str = "rapat/2021-07-13-rakor-bansos-kota-pasuruan.html";
 

@@ -1,0 +1,70 @@
+//! Helpers shared by the end-to-end tests.
+
+#![allow(dead_code)]
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+use scraper::{ElementRef, Html, Selector};
+
+/// The repository root, which is the example site.
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The example site, built once per test binary; returns its output folder.
+pub fn example_site() -> &'static Path {
+    static SITE: OnceLock<(tempfile::TempDir, PathBuf)> = OnceLock::new();
+    let (_, out) = SITE.get_or_init(|| {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let out = dir.path().join("public");
+        salur::build(&salur::BuildOptions {
+            root: root(),
+            output: Some(out.clone()),
+            base_url: None,
+        })
+        .unwrap_or_else(|e| panic!("the example site must build:\n{e}"));
+        (dir, out)
+    });
+    out
+}
+
+/// A page of the built example site, parsed.
+pub fn page(rel: &str) -> Html {
+    let path = example_site().join(rel);
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{rel}: {e}"));
+    Html::parse_document(&text)
+}
+
+/// A CSS selector.
+pub fn sel(s: &str) -> Selector {
+    Selector::parse(s).expect("selector")
+}
+
+/// An element's text with whitespace collapsed.
+pub fn text(e: ElementRef) -> String {
+    e.text()
+        .collect::<String>()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Every file under `dir`, by path relative to it, with its bytes.
+pub fn files(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            let rel = e
+                .path()
+                .strip_prefix(dir)
+                .unwrap()
+                .to_string_lossy()
+                .into_owned();
+            (rel, std::fs::read(e.path()).unwrap())
+        })
+        .collect()
+}
