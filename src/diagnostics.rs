@@ -181,6 +181,20 @@ pub enum Problem {
         /// The page both would be.
         page: String,
     },
+    /// A follow-up whose deadline is before its meeting.
+    TenggatSebelumRapat {
+        /// The task.
+        tugas: String,
+        /// Its deadline.
+        tenggat: String,
+    },
+    /// A meeting after the date the figures describe.
+    RapatSetelahData {
+        /// The meeting's date.
+        tanggal: String,
+        /// The data date.
+        data_per: String,
+    },
     /// A follow-up with `selesai_pada` but not `status = "selesai"`.
     SelesaiTanpaStatus,
     /// A required front-matter key is absent.
@@ -517,6 +531,26 @@ impl Problem {
                     )
                 } else {
                     format!("would be the same page ({page}) as {other}; rename one of them")
+                }
+            }
+            Problem::TenggatSebelumRapat { tugas, tenggat } => {
+                if id {
+                    format!("tenggat '{tugas}' ({tenggat}) sebelum tanggal rapat")
+                } else {
+                    format!("the deadline of '{tugas}' ({tenggat}) is before the meeting")
+                }
+            }
+            Problem::RapatSetelahData { tanggal, data_per } => {
+                if id {
+                    format!(
+                        "rapat {tanggal} sesudah tanggal data {data_per}: keadaan tindak lanjutnya \
+                         dinilai per {data_per}; atur data_as_of di site.toml bila perlu"
+                    )
+                } else {
+                    format!(
+                        "the meeting ({tanggal}) is after the data date {data_per}: its follow-ups \
+                         are judged as of {data_per}; set data_as_of in site.toml if needed"
+                    )
                 }
             }
             Problem::SelesaiTanpaStatus => {

@@ -138,6 +138,10 @@ fn load_timed(root: &Path, timings: &mut Timings) -> Result<Loaded, Error> {
         });
     }
     let report = analysis::analyse(&data, config.data_as_of);
+    problems.extend(content::rapat::date_warnings(
+        &content.rapat,
+        report.data_per,
+    ));
     timings.lap("analysis");
     Ok(Loaded {
         config,

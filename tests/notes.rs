@@ -61,10 +61,11 @@ fn the_tracker_shows_the_kukar_deadline_with_its_state_on_the_data_date() {
         .expect("a follow-up with the 15 January 2022 deadline");
     let row = text(row);
     assert!(row.contains("BRI"), "{row}");
-    // the example's data run to 19 December 2024: an unfinished 2022 deadline is overdue
+    // the example's data date is 30 November 2025 (site.toml): an unfinished 2022 deadline is
+    // overdue
     assert!(row.contains("Terlambat"), "{row}");
     let summary = text(doc.select(&sel(".catatan")).next().unwrap());
-    assert!(summary.contains("19 Desember 2024"), "{summary}");
+    assert!(summary.contains("30 November 2025"), "{summary}");
     // the reconciliation of 4 January is done
     let done = doc
         .select(&sel("tbody tr"))

@@ -271,6 +271,44 @@ pub fn parse(rel: &str, slug: &str, text: &str, diags: &mut Diagnostics) -> Opti
     })
 }
 
+/// Warnings about dates that make a note's follow-up states misleading: a deadline before the
+/// meeting itself, or a meeting after the date the figures describe (its follow-ups are then
+/// judged on a day before it took place).
+pub fn date_warnings(rapat: &[Rapat], data_per: Option<Date>) -> Diagnostics {
+    let mut diags = Diagnostics::new();
+    let warn = |rel: &str, problem: Problem| Diagnostic {
+        severity: crate::diagnostics::Severity::Warning,
+        ..Diagnostic::error(rel, 0, 0, None, problem)
+    };
+    for r in rapat {
+        for tl in &r.tindak_lanjut {
+            if let Some(t) = tl.tenggat
+                && t < r.tanggal
+            {
+                diags.push(warn(
+                    &r.sumber,
+                    Problem::TenggatSebelumRapat {
+                        tugas: tl.tugas.clone(),
+                        tenggat: t.to_string(),
+                    },
+                ));
+            }
+        }
+        if let Some(d) = data_per
+            && r.tanggal > d
+        {
+            diags.push(warn(
+                &r.sumber,
+                Problem::RapatSetelahData {
+                    tanggal: r.tanggal.to_string(),
+                    data_per: d.to_string(),
+                },
+            ));
+        }
+    }
+    diags
+}
+
 /// Checks every code of every note against the data and records what they refer to. An
 /// unknown code is an error with the nearest known code suggested.
 pub fn resolve(rapat: &mut [Rapat], ds: &Dataset) -> Diagnostics {
@@ -383,6 +421,21 @@ mod tests {
             done.keadaan(Some(jiff::civil::date(2030, 1, 1))),
             Keadaan::Selesai
         );
+    }
+
+    #[test]
+    fn dates_that_mislead_are_warned_about() {
+        let (r, _) = parse_one(&NOTE.replace("tenggat = 2021-07-19", "tenggat = 2021-07-01"));
+        let r = r.unwrap();
+        let w = date_warnings(
+            std::slice::from_ref(&r),
+            Some(jiff::civil::date(2021, 7, 10)),
+        );
+        let m: Vec<String> = w.items().iter().map(|d| d.message(Lang::En)).collect();
+        assert_eq!(m.len(), 2, "{m:?}");
+        assert!(m[0].contains("2021-07-01") && m[0].starts_with("content/rapat/x.md: warning:"));
+        assert!(m[1].contains("2021-07-10"), "{m:?}");
+        assert!(!w.has_errors());
     }
 
     #[test]
