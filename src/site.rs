@@ -267,6 +267,45 @@ pub struct BagianTahap {
     pub anak: Vec<TabelAnak>,
     /// On a region, home or tahap page: the child regions' realisation for every programme.
     pub ringkas: Option<TabelRingkas>,
+    /// When the tahap has a target date: where each programme stands against it at its recent
+    /// pace, and the child regions that will miss it.
+    pub tenggat: Option<TenggatTahap>,
+}
+
+/// The deadline view of a tahap with a target date.
+#[derive(Debug, Clone, Serialize)]
+pub struct TenggatTahap {
+    /// The target date.
+    pub target: String,
+    /// The day the figures describe.
+    pub data_per: String,
+    /// The number of days the pace is measured over.
+    pub hari_laju: i32,
+    /// One row per programme.
+    pub program: Vec<BarisProyeksi>,
+    /// Child regions × programmes that will miss the target at their pace, worst first.
+    pub tertinggal: Vec<BarisProyeksi>,
+}
+
+/// A projection, ready to show.
+#[derive(Debug, Clone, Serialize)]
+pub struct BarisProyeksi {
+    /// The region (for a child) or the programme.
+    pub label: String,
+    /// Its page.
+    pub href: Option<String>,
+    /// The programme.
+    pub program: String,
+    /// Paid / allocated now.
+    pub realisasi: Option<f64>,
+    /// KPM paid per day recently (rounded).
+    pub laju_per_hari: u64,
+    /// KPM still to pay.
+    pub sisa_kpm: u64,
+    /// The projected day of completion, if the pace is not zero.
+    pub selesai: Option<String>,
+    /// Whether that is on or before the target.
+    pub tepat_waktu: bool,
 }
 
 /// The context of a region page (and of the home page, for the whole site).
@@ -940,6 +979,7 @@ impl<'a> Situs<'a> {
             } else {
                 None
             };
+            let tenggat = self.tenggat_tahap(rekap, t, anak, &programs);
 
             // on a programme page: per child region, one table per programme
             let mut tabel_anak = Vec::new();
@@ -1025,9 +1065,85 @@ impl<'a> Situs<'a> {
                 gagal,
                 anak: tabel_anak,
                 ringkas,
+                tenggat,
             });
         }
         out
+    }
+
+    fn tenggat_tahap(
+        &self,
+        rekap: &Rekap,
+        t: TahapId,
+        anak: &[WilayahId],
+        programs: &[ProgramId],
+    ) -> Option<TenggatTahap> {
+        let target = self.data.tahap[t as usize].target?;
+        let data_per = self.report.tahap_data_per[t as usize]?;
+        let baris = |label: String, href: Option<String>, p: ProgramId, a: &Angka| {
+            let pr = crate::analysis::proyeksi(a, data_per, target);
+            BarisProyeksi {
+                label,
+                href,
+                program: self.data.program[p as usize].kode.clone(),
+                realisasi: pr.realisasi,
+                laju_per_hari: pr.laju_per_hari.round() as u64,
+                sisa_kpm: pr.sisa_kpm,
+                selesai: pr.selesai.map(|d| d.to_string()),
+                tepat_waktu: pr.tepat_waktu,
+            }
+        };
+        let program = programs
+            .iter()
+            .map(|&p| {
+                let a = rekap.angka(p, t);
+                baris(
+                    self.data.program[p as usize].kode.clone(),
+                    Some(self.path(Halaman::Program(p))),
+                    p,
+                    &a,
+                )
+            })
+            .collect();
+        let mut tertinggal: Vec<BarisProyeksi> = Vec::new();
+        for &c in anak {
+            for &p in programs {
+                let a = self.report.wilayah[c as usize].angka(p, t);
+                if a.alokasi_kpm == 0 {
+                    continue;
+                }
+                let b = baris(
+                    self.data.wilayah.node(c).nama.clone(),
+                    Some(self.path(Halaman::Wilayah(c))),
+                    p,
+                    &a,
+                );
+                if !b.tepat_waktu {
+                    tertinggal.push(b);
+                }
+            }
+        }
+        // worst first: never finishing, then the latest projected day, then the lowest rate
+        tertinggal.sort_by(|a, b| {
+            let key =
+                |x: &BarisProyeksi| (x.selesai.is_some(), std::cmp::Reverse(x.selesai.clone()));
+            key(a)
+                .cmp(&key(b))
+                .then_with(|| {
+                    a.realisasi
+                        .unwrap_or(0.0)
+                        .partial_cmp(&b.realisasi.unwrap_or(0.0))
+                        .unwrap_or(std::cmp::Ordering::Equal)
+                })
+                .then_with(|| a.label.cmp(&b.label))
+        });
+        Some(TenggatTahap {
+            target: target.to_string(),
+            data_per: data_per.to_string(),
+            hari_laju: crate::analysis::LAJU_HARI,
+            program,
+            tertinggal,
+        })
     }
 
     fn matriks_gagal(
@@ -1319,6 +1435,7 @@ impl<'a> Situs<'a> {
                 gagal: None,
                 anak: Vec::new(),
                 ringkas: None,
+                tenggat: None,
             });
         KonteksTahap {
             umum: self.umum(Halaman::Tahap(t), tahap.nama.clone(), breadcrumb, "tahap"),

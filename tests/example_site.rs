@@ -357,3 +357,32 @@ fn two_builds_are_byte_identical_and_a_rebuild_rewrites_nothing() {
     assert_eq!(again.output.tetap, first.files);
     assert_eq!(mtimes(&a), before);
 }
+
+#[test]
+fn kukar_deadline_view_names_anggana_and_tabang() {
+    let doc = page(&wil("64.02"));
+    let view = doc
+        .select(&sel("#tahap-2021-t4-tenggat"))
+        .next()
+        .expect("a deadline view for the tahap with a target");
+    let heading = text(view.select(&sel("h3")).next().unwrap());
+    assert!(heading.contains("15 Januari 2022"), "{heading}");
+    let late = table(
+        &doc,
+        "#tahap-2021-t4-tenggat",
+        "Wilayah yang akan melewati target",
+    );
+    let names: Vec<String> = rows(late).into_iter().map(|(h, _)| h).collect();
+    assert!(names.iter().any(|n| n == "Anggana"), "{names:?}");
+    assert!(names.iter().any(|n| n == "Tabang"), "{names:?}");
+    // the kecamatan that keep pace are not listed
+    assert!(!names.iter().any(|n| n == "Tenggarong"), "{names:?}");
+    // each listed row projects a day after the target
+    for (_, cells) in rows(late) {
+        let selesai = cells.last().unwrap();
+        assert!(
+            selesai.contains("2022") && !selesai.contains("Januari 2022"),
+            "{cells:?}"
+        );
+    }
+}

@@ -50,7 +50,12 @@ pub struct Angka {
     pub tersalur_nilai: Rupiah,
     /// KPM whose payment failed.
     pub gagal_kpm: u64,
+    /// KPM paid in the last [`LAJU_HARI`] days up to the tahap's latest data day (the pace).
+    pub tersalur_7hari: u64,
 }
+
+/// The number of days the pace of realisation is measured over.
+pub const LAJU_HARI: i32 = 7;
 
 impl Angka {
     /// Adds `other` into `self`.
@@ -60,6 +65,7 @@ impl Angka {
         self.tersalur_kpm = self.tersalur_kpm.saturating_add(other.tersalur_kpm);
         self.tersalur_nilai.merge(&other.tersalur_nilai);
         self.gagal_kpm = self.gagal_kpm.saturating_add(other.gagal_kpm);
+        self.tersalur_7hari = self.tersalur_7hari.saturating_add(other.tersalur_7hari);
     }
 
     /// KPM neither paid nor failed yet: allocation − paid − failed (negative when more was
@@ -168,6 +174,50 @@ impl Rekap {
     }
 }
 
+/// Where a tahap stands against its target date, at the pace of its last days.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Proyeksi {
+    /// Paid / allocated on the data day.
+    pub realisasi: Option<f64>,
+    /// KPM paid per day over the last [`LAJU_HARI`] days.
+    pub laju_per_hari: f64,
+    /// KPM still to pay (allocated − paid − failed).
+    pub sisa_kpm: u64,
+    /// The day everything would be paid at that pace (`None` when nothing is being paid).
+    pub selesai: Option<Date>,
+    /// Whether that day is on or before the target.
+    pub tepat_waktu: bool,
+}
+
+/// Projects when a cell (or a region's sum for a programme) will be fully paid, from its
+/// figures on `data_per` and the pace of its last [`LAJU_HARI`] days. Pure.
+pub fn proyeksi(angka: &Angka, data_per: Date, target: Date) -> Proyeksi {
+    let sisa = angka.sisa_kpm().max(0) as u64;
+    let laju = angka.tersalur_7hari as f64 / f64::from(LAJU_HARI);
+    let selesai = if sisa == 0 {
+        Some(data_per)
+    } else if laju > 0.0 {
+        let hari = (sisa as f64 / laju).ceil();
+        // beyond ten years the date is meaningless: call it never
+        (hari <= 3650.0)
+            .then(|| {
+                data_per
+                    .checked_add(jiff::Span::new().days(hari as i64))
+                    .ok()
+            })
+            .flatten()
+    } else {
+        None
+    };
+    Proyeksi {
+        realisasi: angka.realisasi(),
+        laju_per_hari: laju,
+        sisa_kpm: sisa,
+        tepat_waktu: selesai.is_some_and(|d| d <= target),
+        selesai,
+    }
+}
+
 /// A data-quality finding: not an error, but something a reader should know.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Temuan {
@@ -224,7 +274,7 @@ impl Report {
 /// Rows come in any order, so each one is a random access into the cells: the cells live in
 /// hash maps keyed by (region, cell), one map per core, each core taking the regions
 /// `w % cores == part` while scanning all rows. No map is shared and none needs merging.
-fn aggregate(ds: &Dataset) -> Vec<Rekap> {
+fn aggregate(ds: &Dataset, tahap_data_per: &[Option<Date>]) -> Vec<Rekap> {
     use rayon::prelude::*;
     use rustc_hash::FxHashMap;
 
@@ -259,6 +309,11 @@ fn aggregate(ds: &Dataset) -> Vec<Rekap> {
                     Status::Tersalur => {
                         cell.tersalur_kpm = cell.tersalur_kpm.saturating_add(r.kpm);
                         cell.tersalur_nilai.add(r.nilai);
+                        if let Some(last) = tahap_data_per[r.tahap as usize]
+                            && (last - r.tanggal).get_days() < LAJU_HARI
+                        {
+                            cell.tersalur_7hari = cell.tersalur_7hari.saturating_add(r.kpm);
+                        }
                     }
                     Status::Gagal => {
                         cell.gagal_kpm = cell.gagal_kpm.saturating_add(r.kpm);
@@ -294,13 +349,12 @@ fn aggregate(ds: &Dataset) -> Vec<Rekap> {
 /// Computes the report. `data_as_of` overrides the date taken from the data.
 pub fn analyse(ds: &Dataset, data_as_of: Option<Date>) -> Report {
     let n = ds.wilayah.len();
-    let direct = aggregate(ds);
-
     let mut tahap_data_per: Vec<Option<Date>> = vec![None; ds.tahap.len()];
     for r in &ds.realisasi {
         let slot = &mut tahap_data_per[r.tahap as usize];
         *slot = (*slot).max(Some(r.tanggal));
     }
+    let direct = aggregate(ds, &tahap_data_per);
 
     let mut temuan = Vec::new();
     for (w, rekap) in direct.iter().enumerate() {
@@ -350,5 +404,57 @@ pub fn analyse(ds: &Dataset, data_as_of: Option<Date>) -> Report {
         data_per: data_as_of.or_else(|| ds.latest_tanggal()),
         tahap_data_per,
         temuan,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jiff::civil::date;
+
+    fn angka(alokasi: u64, tersalur: u64, gagal: u64, pekan: u64) -> Angka {
+        Angka {
+            alokasi_kpm: alokasi,
+            tersalur_kpm: tersalur,
+            gagal_kpm: gagal,
+            tersalur_7hari: pekan,
+            ..Angka::default()
+        }
+    }
+
+    #[test]
+    fn projects_completion_at_the_recent_pace() {
+        // 300 left at 70 a week = 10 a day: 30 days after 10 January
+        let p = proyeksi(
+            &angka(1000, 690, 10, 70),
+            date(2022, 1, 10),
+            date(2022, 1, 15),
+        );
+        assert_eq!(p.sisa_kpm, 300);
+        assert_eq!(p.laju_per_hari, 10.0);
+        assert_eq!(p.selesai, Some(date(2022, 2, 9)));
+        assert!(!p.tepat_waktu);
+        // 30 left at 70 a week: 3 days, in time
+        let p = proyeksi(
+            &angka(1000, 960, 10, 70),
+            date(2022, 1, 10),
+            date(2022, 1, 15),
+        );
+        assert_eq!(p.selesai, Some(date(2022, 1, 13)));
+        assert!(p.tepat_waktu);
+    }
+
+    #[test]
+    fn done_never_and_exactly_on_time() {
+        let done = proyeksi(&angka(100, 95, 5, 0), date(2022, 1, 10), date(2022, 1, 15));
+        assert_eq!(done.selesai, Some(date(2022, 1, 10)));
+        assert!(done.tepat_waktu);
+        let stalled = proyeksi(&angka(100, 10, 0, 0), date(2022, 1, 10), date(2022, 1, 15));
+        assert_eq!(stalled.selesai, None);
+        assert!(!stalled.tepat_waktu);
+        // 35 left at 7 a day: exactly the 15th
+        let edge = proyeksi(&angka(100, 65, 0, 49), date(2022, 1, 10), date(2022, 1, 15));
+        assert_eq!(edge.selesai, Some(date(2022, 1, 15)));
+        assert!(edge.tepat_waktu);
     }
 }
