@@ -281,6 +281,11 @@ fn aggregate(ds: &Dataset, tahap_data_per: &[Option<Date>]) -> Vec<Rekap> {
     type Sel = FxHashMap<(WilayahId, Kunci), Angka>;
     type Gagal = FxHashMap<(WilayahId, Kunci, AlasanId), u64>;
     let parts = rayon::current_num_threads().max(1);
+    // the first day of each tahap's pace window, compared as dates (cheap) row by row
+    let pace_from: Vec<Option<Date>> = tahap_data_per
+        .iter()
+        .map(|d| d.and_then(|d| d.checked_sub(jiff::Span::new().days(LAJU_HARI - 1)).ok()))
+        .collect();
     let maps: Vec<(Sel, Gagal)> = (0..parts)
         .into_par_iter()
         .map(|part| {
@@ -309,9 +314,7 @@ fn aggregate(ds: &Dataset, tahap_data_per: &[Option<Date>]) -> Vec<Rekap> {
                     Status::Tersalur => {
                         cell.tersalur_kpm = cell.tersalur_kpm.saturating_add(r.kpm);
                         cell.tersalur_nilai.add(r.nilai);
-                        if let Some(last) = tahap_data_per[r.tahap as usize]
-                            && (last - r.tanggal).get_days() < LAJU_HARI
-                        {
+                        if pace_from[r.tahap as usize].is_some_and(|from| r.tanggal >= from) {
                             cell.tersalur_7hari = cell.tersalur_7hari.saturating_add(r.kpm);
                         }
                     }
