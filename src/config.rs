@@ -169,17 +169,7 @@ impl Config {
         if let Some(b) = raw.base_url {
             let url = b.trim();
             if !(url.is_empty() || url.starts_with("http://") || url.starts_with("https://")) {
-                let at = text.find("base_url").unwrap_or(0);
-                let (line, column) = line_column(text, at);
-                let mut d = Diagnostics::new();
-                d.push(Diagnostic::error(
-                    CONFIG_FILE,
-                    line,
-                    column,
-                    Some(url),
-                    Problem::BaseUrl,
-                ));
-                return Err(d);
+                return Err(error_at_key(text, "base_url", url, Problem::BaseUrl));
             }
             config.base_url = normalise_base_url(url);
         }
@@ -196,24 +186,32 @@ impl Config {
             match toml_date(&dt) {
                 Some(d) => config.data_as_of = Some(d),
                 None => {
-                    let needle = "data_as_of";
-                    let at = text.find(needle).unwrap_or(0);
-                    let (line, column) = line_column(text, at);
-                    let mut d = Diagnostics::new();
-                    d.push(Diagnostic::error(
-                        CONFIG_FILE,
-                        line,
-                        column,
-                        Some(&dt.to_string()),
+                    return Err(error_at_key(
+                        text,
+                        "data_as_of",
+                        &dt.to_string(),
                         Problem::Malformed(crate::diagnostics::Expected::Date),
                     ));
-                    return Err(d);
                 }
             }
         }
         config.attribution = raw.attribution;
         Ok(config)
     }
+}
+
+/// A problem with the value of `key`, placed where the key is written in `site.toml`.
+fn error_at_key(text: &str, key: &str, value: &str, problem: Problem) -> Diagnostics {
+    let (line, column) = line_column(text, text.find(key).unwrap_or(0));
+    let mut d = Diagnostics::new();
+    d.push(Diagnostic::error(
+        CONFIG_FILE,
+        line,
+        column,
+        Some(value),
+        problem,
+    ));
+    d
 }
 
 /// A base URL with exactly one trailing slash (empty stays empty).

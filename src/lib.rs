@@ -343,27 +343,21 @@ pub fn check(root: &Path) -> Result<CheckSummary, Error> {
     let catatan = plan
         .catatan_mutu(Diagnostics::LIMIT)
         .into_iter()
-        .map(|c| match loaded.config.language {
-            Lang::Id => format!(
-                "{} ({}), {} {}, {}: {} KPM dilaporkan tersalur/gagal, alokasi {} KPM",
+        .map(|c| {
+            let (reported, allocated) = match lang {
+                Lang::Id => ("dilaporkan tersalur/gagal", "alokasi"),
+                Lang::En => ("reported paid/failed", "allocated"),
+            };
+            format!(
+                "{} ({}), {} {}, {}: {} KPM {reported}, {allocated} {} KPM",
                 c.wilayah.label,
                 c.kode,
                 c.program,
                 c.tahap,
                 c.penyalur,
-                format::ribuan(c.dilaporkan_kpm as i64, Lang::Id),
-                format::ribuan(c.alokasi_kpm as i64, Lang::Id)
-            ),
-            Lang::En => format!(
-                "{} ({}), {} {}, {}: {} KPM reported paid/failed, {} KPM allocated",
-                c.wilayah.label,
-                c.kode,
-                c.program,
-                c.tahap,
-                c.penyalur,
-                format::ribuan(c.dilaporkan_kpm as i64, Lang::En),
-                format::ribuan(c.alokasi_kpm as i64, Lang::En)
-            ),
+                format::ribuan(c.dilaporkan_kpm as i64, lang),
+                format::ribuan(c.alokasi_kpm as i64, lang)
+            )
         })
         .collect();
     Ok(CheckSummary {

@@ -1914,3 +1914,24 @@ fn library_check_passes_and_writes_nothing() {
     assert_eq!(summary.lang, Lang::Id);
     assert_eq!(snapshot(s.path()), before);
 }
+
+#[test]
+fn check_lists_data_quality_notes() {
+    // more reported for Karangketug than allocated to it
+    let s = site_en(&[realisasi(&[
+        R_OK,
+        "BST,2021-07,35.75.01.1001,PT Pos Indonesia,2021-07-14,tersalur,,900.000,",
+    ])]);
+    let summary = salur::check(s.path()).expect("a site with a data-quality note still checks");
+    assert_eq!(summary.temuan, 1);
+    assert!(
+        summary.catatan[0].starts_with("Kelurahan Karangketug (35.75.01.1001), BST Juli 2021"),
+        "{:?}",
+        summary.catatan
+    );
+    assert!(
+        summary.catatan[0].contains("KPM reported paid/failed, allocated"),
+        "{:?}",
+        summary.catatan
+    );
+}
