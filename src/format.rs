@@ -91,6 +91,11 @@ pub fn tanggal_pendek(date: Date, lang: Lang) -> String {
     )
 }
 
+/// A day and short month for chart axes: `15 Jan` (id and en), `17 Agu` (id).
+pub fn tanggal_singkat(date: Date, lang: Lang) -> String {
+    format!("{} {}", date.day(), lang.month_short(date.month()))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -140,5 +145,7 @@ mod tests {
             tanggal_pendek(date(2025, 10, 22), Lang::Id),
             "22 Oktober 2025"
         );
+        assert_eq!(tanggal_singkat(date(2021, 8, 17), Lang::Id), "17 Agu");
+        assert_eq!(tanggal_singkat(date(2021, 8, 17), Lang::En), "17 Aug");
     }
 }

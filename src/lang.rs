@@ -85,6 +85,21 @@ impl Lang {
         }
     }
 
+    /// The short name of a month for chart axes, 1 = January: `Jan`, `Agu`, `Des` (id).
+    pub fn month_short(self, month: i8) -> &'static str {
+        const ID: [&str; 12] = [
+            "Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des",
+        ];
+        const EN: [&str; 12] = [
+            "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+        ];
+        let i = (month.clamp(1, 12) - 1) as usize;
+        match self {
+            Lang::Id => ID[i],
+            Lang::En => EN[i],
+        }
+    }
+
     /// The name of a weekday, 1 = Monday … 7 = Sunday.
     pub fn weekday(self, day: i8) -> &'static str {
         const ID: [&str; 7] = [

@@ -268,7 +268,7 @@ pub fn build_with_progress(options: &BuildOptions, progress: bool) -> Result<Bui
                     return Ok(());
                 }
                 let html = renderer
-                    .render(plan.template(h), &plan.konteks(h))
+                    .render_halaman(plan.template(h), plan.konteks(h))
                     .map_err(rerr)?;
                 staging.write(&path, html.as_bytes(), sidik).map_err(out)?;
                 Ok(())
@@ -336,7 +336,7 @@ pub fn check(root: &Path) -> Result<CheckSummary, Error> {
         .par_iter()
         .try_for_each(|&h| -> Result<(), Error> {
             renderer
-                .render(plan.template(h), &plan.konteks(h))
+                .render_halaman(plan.template(h), plan.konteks(h))
                 .map_err(rerr)?;
             Ok(())
         })?;

@@ -68,6 +68,17 @@ fn incremental_build_equals_a_full_build() {
             }),
         ),
         (
+            // the same totals, so only the realisation-over-time chart changes
+            "the day of one payment",
+            Box::new(|s: &Path| {
+                edit(
+                    &s.join("data/realisasi.csv"),
+                    "PKH,2021-T4,64.02.01.2001,BRI,2021-12-21,tersalur,,12",
+                    "PKH,2021-T4,64.02.01.2001,BRI,2021-12-22,tersalur,,12",
+                )
+            }),
+        ),
+        (
             "a kecamatan's name",
             Box::new(|s: &Path| {
                 edit(

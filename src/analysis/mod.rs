@@ -5,7 +5,11 @@
 //! always the sums of its children's; rows that name a region above the desa/kelurahan level
 //! are kept apart as that region's "not broken down" share, so the sum still holds.
 
+pub mod harian;
+
 use jiff::civil::Date;
+
+pub use harian::Harian;
 
 use crate::data::{AlasanId, Dataset, PenyalurId, ProgramId, Status, TahapId, WilayahId};
 
@@ -257,6 +261,8 @@ pub struct Report {
     pub tahap_data_per: Vec<Option<Date>>,
     /// Data-quality findings, in region order.
     pub temuan: Vec<Temuan>,
+    /// Paid KPM per day, for the charts of realisation over time.
+    pub harian: Harian,
 }
 
 impl Report {
@@ -357,7 +363,7 @@ pub fn analyse(ds: &Dataset, data_as_of: Option<Date>) -> Report {
         let slot = &mut tahap_data_per[r.tahap as usize];
         *slot = (*slot).max(Some(r.tanggal));
     }
-    let direct = aggregate(ds, &tahap_data_per);
+    let (direct, harian) = rayon::join(|| aggregate(ds, &tahap_data_per), || Harian::new(ds));
 
     let mut temuan = Vec::new();
     for (w, rekap) in direct.iter().enumerate() {
@@ -407,6 +413,7 @@ pub fn analyse(ds: &Dataset, data_as_of: Option<Date>) -> Report {
         data_per: data_as_of.or_else(|| ds.latest_tanggal()),
         tahap_data_per,
         temuan,
+        harian,
     }
 }
 

@@ -6,6 +6,7 @@
 //! `themes/<theme>/templates/`, `themes/<theme>/i18n/<lang>.toml` or `themes/<theme>/static/`.
 
 mod filters;
+pub mod grafik;
 
 use std::path::Path;
 
@@ -81,6 +82,10 @@ const TEMPLATES: &[(&str, &str)] = &[
     (
         "figures.html",
         include_str!("../../themes/default/templates/figures.html"),
+    ),
+    (
+        "grafik.html",
+        include_str!("../../themes/default/templates/grafik.html"),
     ),
     (
         "beranda.html",
@@ -159,6 +164,7 @@ struct SiteGlobals<'a> {
 pub struct Renderer {
     tera: Tera,
     sidik: u64,
+    lang: Lang,
 }
 
 impl Renderer {
@@ -243,12 +249,31 @@ impl Renderer {
                 halaman,
             },
         );
-        Ok(Renderer { tera, sidik })
+        Ok(Renderer {
+            tera,
+            sidik,
+            lang: config.language,
+        })
     }
 
     /// The fingerprint of the theme, its strings and the site settings.
     pub fn sidik_jari(&self) -> u64 {
         self.sidik
+    }
+
+    /// Renders a page: draws its charts ([`grafik::gambar`]) into its context, then renders
+    /// `template` with it.
+    pub fn render_halaman(
+        &self,
+        template: &str,
+        mut konteks: crate::site::Konteks,
+    ) -> Result<String, RenderError> {
+        for bagian in konteks.bagian_mut() {
+            for g in bagian.grafik_mut() {
+                g.svg = grafik::gambar(g, self.lang);
+            }
+        }
+        self.render(template, &konteks)
     }
 
     /// Renders `template` with a page context.

@@ -5,6 +5,8 @@
 //! page's data at once. Paths are relative to the output root; templates prefix them with the
 //! page's `root` (`""` or `"../"`), so every link is relative and ends in a file name.
 
+pub mod grafik;
+
 use std::collections::HashMap;
 
 use serde::Serialize;
@@ -14,6 +16,7 @@ use crate::config::Config;
 use crate::content::Content;
 use crate::data::{AlasanId, Dataset, InputFile, ProgramId, TahapId, Tingkat, WilayahId};
 use crate::lang::Lang;
+use grafik::Grafik;
 
 /// One page of the site.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -204,6 +207,8 @@ pub struct TabelRingkas {
     pub program: Vec<Tautan>,
     /// One row per child region, then the total.
     pub baris: Vec<BarisRingkas>,
+    /// Whether there is an "all programmes" column (more than one programme).
+    pub ada_semua: bool,
 }
 
 /// One child region's realisation per programme.
@@ -217,6 +222,8 @@ pub struct BarisRingkas {
     pub jenis: &'static str,
     /// Paid / allocated per programme column (`None` without an allocation).
     pub sel: Vec<Option<f64>>,
+    /// Paid / allocated over all the programmes.
+    pub semua: Option<f64>,
 }
 
 /// The regions below one region for one programme.
@@ -270,6 +277,12 @@ pub struct BagianTahap {
     /// When the tahap has a target date: where each programme stands against it at its recent
     /// pace, and the child regions that will miss it.
     pub tenggat: Option<TenggatTahap>,
+    /// Cumulative realisation per day against the allocation, one line per programme.
+    pub grafik_waktu: Option<Grafik>,
+    /// Allocated against paid per programme × penyalur (beside the programme table).
+    pub grafik_program: Option<Grafik>,
+    /// The child regions' realisation, lowest first (beside the children's table).
+    pub grafik_anak: Option<Grafik>,
 }
 
 /// The deadline view of a tahap with a target date.
@@ -477,6 +490,31 @@ pub enum Konteks {
     Arsip(KonteksArsip),
     /// The follow-up tracker.
     TindakLanjut(KonteksTindakLanjut),
+}
+
+impl Konteks {
+    /// The tahap sections of the page, for the render stage to draw their charts into.
+    pub fn bagian_mut(&mut self) -> Vec<&mut BagianTahap> {
+        match self {
+            Konteks::Wilayah(k) => k.tahap.iter_mut().collect(),
+            Konteks::Program(k) => k.tahap.iter_mut().collect(),
+            Konteks::Tahap(k) => vec![&mut k.bagian],
+            _ => Vec::new(),
+        }
+    }
+}
+
+impl BagianTahap {
+    /// The section's charts.
+    pub fn grafik_mut(&mut self) -> impl Iterator<Item = &mut Grafik> {
+        [
+            &mut self.grafik_waktu,
+            &mut self.grafik_program,
+            &mut self.grafik_anak,
+        ]
+        .into_iter()
+        .flatten()
+    }
 }
 
 /// A note in a list: its link and date.
@@ -744,6 +782,8 @@ impl<'a> Situs<'a> {
         }
         self.report.wilayah[w as usize].hash(&mut hasher);
         self.report.langsung(w).hash(&mut hasher);
+        // the realisation-over-time chart: every paid row of the region's subtree
+        self.report.harian.sidik(w).hash(&mut hasher);
         for &i in self.rapat_wilayah.get(&w).into_iter().flatten() {
             let r = &self.content.rapat[i];
             (&r.slug, &r.judul, r.tanggal).hash(&mut hasher);
@@ -871,6 +911,7 @@ impl<'a> Situs<'a> {
     /// regions shown in the per-programme tables; `langsung` the figures not broken down.
     fn bagian_tahap(
         &self,
+        wilayah: Option<WilayahId>,
         rekap: &Rekap,
         anak: &[WilayahId],
         langsung: Option<&Rekap>,
@@ -1045,8 +1086,21 @@ impl<'a> Situs<'a> {
                 }
             }
 
+            let id = format!("tahap-{}", self.tahap_slug[t as usize]);
+            let angka_program: Vec<(ProgramId, Angka)> =
+                programs.iter().map(|&p| (p, rekap.angka(p, t))).collect();
+            let grafik_waktu = self.grafik_waktu(&id, wilayah, &angka_program, t);
+            let grafik_program = self.grafik_program(&id, wilayah, t, &program_rows);
+            let grafik_anak = self.grafik_anak(
+                &id,
+                wilayah,
+                t,
+                anak,
+                &programs,
+                &self.judul_anak_tunggal(anak).to_lowercase(),
+            );
             out.push(BagianTahap {
-                id: format!("tahap-{}", self.tahap_slug[t as usize]),
+                id,
                 tautan: self.tautan_tahap(t),
                 mulai: tahap.mulai.to_string(),
                 selesai: tahap.selesai.to_string(),
@@ -1066,6 +1120,9 @@ impl<'a> Situs<'a> {
                 anak: tabel_anak,
                 ringkas,
                 tenggat,
+                grafik_waktu,
+                grafik_program,
+                grafik_anak,
             });
         }
         out
@@ -1217,11 +1274,14 @@ impl<'a> Situs<'a> {
             for (sum, a) in total.iter_mut().zip(&angka) {
                 sum.merge(a);
             }
+            let mut semua = Angka::default();
+            angka.iter().for_each(|a| semua.merge(a));
             baris.push(BarisRingkas {
                 label,
                 href,
                 jenis: "rinci",
                 sel: angka.iter().map(Angka::realisasi).collect(),
+                semua: semua.realisasi(),
             });
         };
         for &c in anak {
@@ -1252,6 +1312,11 @@ impl<'a> Situs<'a> {
             href: None,
             jenis: "total",
             sel: total.iter().map(Angka::realisasi).collect(),
+            semua: {
+                let mut semua = Angka::default();
+                total.iter().for_each(|a| semua.merge(a));
+                semua.realisasi()
+            },
         });
         Some(TabelRingkas {
             id: format!("anak-tahap-{}", self.tahap_slug[t as usize]),
@@ -1259,6 +1324,7 @@ impl<'a> Situs<'a> {
             tingkat_judul: self.judul_anak_tunggal(anak),
             program: programs.iter().map(|&p| self.tautan_program(p)).collect(),
             baris,
+            ada_semua: programs.len() > 1,
         })
     }
 
@@ -1325,7 +1391,7 @@ impl<'a> Situs<'a> {
             jenis: String::new(),
             kk: None,
             penduduk: None,
-            tahap: self.bagian_tahap(&self.report.total, &anak, None, None),
+            tahap: self.bagian_tahap(None, &self.report.total, &anak, None, None),
             judul_anak: self.judul_anak(&anak),
             anak: anak.iter().map(|&c| self.tautan_wilayah(c)).collect(),
             kelompok,
@@ -1356,6 +1422,7 @@ impl<'a> Situs<'a> {
             kk: node.kk,
             penduduk: node.penduduk,
             tahap: self.bagian_tahap(
+                Some(w),
                 &self.report.wilayah[w as usize],
                 &node.anak,
                 self.report.langsung(w),
@@ -1402,7 +1469,13 @@ impl<'a> Situs<'a> {
             sumber_dana: prog.sumber_dana.clone(),
             nilai_per_kpm: prog.nilai_per_kpm,
             periode: prog.periode.kode(),
-            tahap: self.bagian_tahap(&self.report.total, &self.wilayah_ringkas(), None, Some(p)),
+            tahap: self.bagian_tahap(
+                None,
+                &self.report.total,
+                &self.wilayah_ringkas(),
+                None,
+                Some(p),
+            ),
             rapat: self.daftar_rapat(self.rapat_program.get(&p)),
         }
     }
@@ -1417,7 +1490,13 @@ impl<'a> Situs<'a> {
             },
         ];
         let bagian = self
-            .bagian_tahap(&self.report.total, &self.wilayah_ringkas(), None, None)
+            .bagian_tahap(
+                None,
+                &self.report.total,
+                &self.wilayah_ringkas(),
+                None,
+                None,
+            )
             .into_iter()
             .find(|b| b.tautan.href == self.path(Halaman::Tahap(t)))
             .unwrap_or_else(|| BagianTahap {
@@ -1436,6 +1515,9 @@ impl<'a> Situs<'a> {
                 anak: Vec::new(),
                 ringkas: None,
                 tenggat: None,
+                grafik_waktu: None,
+                grafik_program: None,
+                grafik_anak: None,
             });
         KonteksTahap {
             umum: self.umum(Halaman::Tahap(t), tahap.nama.clone(), breadcrumb, "tahap"),

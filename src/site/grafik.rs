@@ -1,0 +1,425 @@
+//! What each chart shows: its series, its labels and the sentences a screen reader says. The
+//! render stage draws them ([`crate::render::grafik`]); nothing here knows about SVG.
+
+use jiff::civil::Date;
+use serde::Serialize;
+
+use super::{Baris, Situs};
+use crate::analysis::Angka;
+use crate::data::{ProgramId, TahapId, WilayahId};
+use crate::format::{persen, ribuan, tanggal_pendek, tanggal_singkat};
+use crate::lang::Lang;
+
+/// One chart of a page.
+#[derive(Debug, Clone, Serialize)]
+pub struct Grafik {
+    /// Anchor, unique on the page (`tahap-2021-t4-waktu`).
+    pub id: String,
+    /// The chart's title (the SVG `<title>` and the figure caption).
+    pub judul: String,
+    /// What the chart says, with its numbers (the SVG `<desc>`).
+    pub deskripsi: String,
+    /// What to draw.
+    #[serde(skip)]
+    pub isi: IsiGrafik,
+    /// The drawing, filled in by the render stage.
+    pub svg: String,
+}
+
+/// The kinds of chart.
+#[derive(Debug, Clone)]
+pub enum IsiGrafik {
+    /// Cumulative realisation per day, as a share of the allocation, one line per programme.
+    Waktu(GrafikWaktu),
+    /// One bar per row: a value against a full extent (paid against allocated, or a rate
+    /// against 100%).
+    Batang(GrafikBatang),
+}
+
+/// Realisation over time.
+#[derive(Debug, Clone)]
+pub struct GrafikWaktu {
+    /// The first day on the x axis.
+    pub mulai: Date,
+    /// The last day on the x axis.
+    pub sampai: Date,
+    /// The target date, marked with a vertical line.
+    pub target: Option<Date>,
+    /// The label of the target line (`Target 15 Jan`).
+    pub label_target: String,
+    /// The label of the 100% line (`Alokasi`).
+    pub label_alokasi: String,
+    /// One line per programme.
+    pub seri: Vec<SeriWaktu>,
+}
+
+/// One programme's line.
+#[derive(Debug, Clone)]
+pub struct SeriWaktu {
+    /// The label at the end of the line (`PKH 62,3%`).
+    pub label: String,
+    /// KPM allocated (the 100% line).
+    pub alokasi: u64,
+    /// Cumulative paid KPM, one value per day from [`GrafikWaktu::mulai`] up to the day of the
+    /// data.
+    pub kumulatif: Vec<u64>,
+}
+
+/// Horizontal bars, one per row, each with its label above it.
+#[derive(Debug, Clone)]
+pub struct GrafikBatang {
+    /// What the axis counts.
+    pub satuan: Satuan,
+    /// The rows, top to bottom.
+    pub baris: Vec<Batang>,
+    /// A legend for the outlined and the filled bar (`Alokasi`, `Tersalur`), if they need one.
+    pub legenda: Option<(String, String)>,
+}
+
+/// The unit of a bar chart's axis.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Satuan {
+    /// Households, written with thousands grouped.
+    Kpm,
+    /// A share, written as a percentage (1.0 = 100%).
+    Persen,
+}
+
+/// One bar.
+#[derive(Debug, Clone)]
+pub struct Batang {
+    /// Left, above the bar (`PKH · BRI`, `Anggana`).
+    pub label: String,
+    /// Right, above the bar (`1.472 dari 2.000 KPM`, `55,0%`).
+    pub nilai_label: String,
+    /// The outlined extent (the allocation, or 1.0 for a rate).
+    pub penuh: f64,
+    /// The filled extent (paid, or the rate).
+    pub isi: f64,
+}
+
+/// At most this many lines on a realisation-over-time chart (the palette has five colours
+/// and five dash patterns); the programmes with the largest allocations are drawn.
+pub const MAKS_SERI: usize = 5;
+/// Beyond this many programme × penyalur rows, the allocated-vs-paid chart shows programmes.
+pub const MAKS_BATANG: usize = 12;
+/// Beyond this many child regions, the ranking shows the lowest [`MAKS_PERINGKAT`].
+pub const MAKS_ANAK: usize = 20;
+/// How many of the lowest child regions a long ranking shows.
+pub const MAKS_PERINGKAT: usize = 15;
+
+impl Situs<'_> {
+    /// The region a section is about, as a reader says it (`Kecamatan Anggana`).
+    pub(super) fn nama_cakupan(&self, w: Option<WilayahId>) -> String {
+        match (w, self.lang()) {
+            (Some(w), lang) => self.data.wilayah.node(w).nama_lengkap(lang),
+            (None, Lang::Id) => "seluruh wilayah".to_string(),
+            (None, Lang::En) => "all regions".to_string(),
+        }
+    }
+
+    /// Cumulative paid KPM per day as a share of the allocation, one line per programme, for
+    /// region `w` (the whole site with `None`) in tahap `t`.
+    pub(super) fn grafik_waktu(
+        &self,
+        id: &str,
+        w: Option<WilayahId>,
+        angka: &[(ProgramId, Angka)],
+        t: TahapId,
+    ) -> Option<Grafik> {
+        let lang = self.lang();
+        let tahap = &self.data.tahap[t as usize];
+        let data_per = self.report.tahap_data_per[t as usize]?;
+        let mut dipilih: Vec<&(ProgramId, Angka)> =
+            angka.iter().filter(|(_, a)| a.alokasi_kpm > 0).collect();
+        if dipilih.is_empty() {
+            return None;
+        }
+        let semua = dipilih.len();
+        if semua > MAKS_SERI {
+            dipilih.sort_by(|a, b| b.1.alokasi_kpm.cmp(&a.1.alokasi_kpm).then(a.0.cmp(&b.0)));
+            dipilih.truncate(MAKS_SERI);
+            dipilih.sort_by_key(|(p, _)| *p);
+        }
+        let programs: Vec<ProgramId> = dipilih.iter().map(|(p, _)| *p).collect();
+        let mulai = tahap.mulai.min(data_per);
+        let sampai = tahap
+            .selesai
+            .max(data_per)
+            .max(tahap.target.unwrap_or(mulai));
+        let kumulatif = self
+            .report
+            .harian
+            .kumulatif(w, t, &programs, mulai, data_per);
+        let nama = self.nama_cakupan(w);
+        let mut seri = Vec::new();
+        let mut kalimat = Vec::new();
+        for ((p, a), kumulatif) in dipilih.iter().zip(kumulatif) {
+            let kode = &self.data.program[*p as usize].kode;
+            let rate = a.realisasi().unwrap_or(0.0);
+            seri.push(SeriWaktu {
+                label: format!("{kode} {}", persen(rate, lang)),
+                alokasi: a.alokasi_kpm,
+                kumulatif,
+            });
+            kalimat.push(match lang {
+                Lang::Id => format!(
+                    "{kode} {} dari {} KPM",
+                    persen(rate, lang),
+                    ribuan(a.alokasi_kpm as i64, lang)
+                ),
+                Lang::En => format!(
+                    "{kode} {} of {} KPM",
+                    persen(rate, lang),
+                    ribuan(a.alokasi_kpm as i64, lang)
+                ),
+            });
+        }
+        let per = tanggal_pendek(data_per, lang);
+        let mut deskripsi = match lang {
+            Lang::Id => format!("Realisasi {nama} per {per}: {}.", kalimat.join("; ")),
+            Lang::En => format!("Realisation in {nama} as of {per}: {}.", kalimat.join("; ")),
+        };
+        if let Some(target) = tahap.target {
+            let target = tanggal_pendek(target, lang);
+            deskripsi.push_str(&match lang {
+                Lang::Id => format!(" Target {target}."),
+                Lang::En => format!(" Target {target}."),
+            });
+        }
+        if semua > programs.len() {
+            deskripsi.push_str(&match lang {
+                Lang::Id => format!(
+                    " Digambar {} dari {semua} program, yang alokasinya terbesar.",
+                    programs.len()
+                ),
+                Lang::En => format!(
+                    " Drawn: the {} of {semua} programmes with the largest allocations.",
+                    programs.len()
+                ),
+            });
+        }
+        let judul = match lang {
+            Lang::Id => format!(
+                "Realisasi kumulatif per hari, {}, {nama} (persen dari alokasi)",
+                tahap.nama
+            ),
+            Lang::En => format!(
+                "Cumulative realisation by day, {}, {nama} (per cent of allocation)",
+                tahap.nama
+            ),
+        };
+        Some(Grafik {
+            id: format!("{id}-waktu"),
+            judul,
+            deskripsi,
+            isi: IsiGrafik::Waktu(GrafikWaktu {
+                mulai,
+                sampai,
+                target: tahap.target,
+                label_target: tahap
+                    .target
+                    .map(|d| format!("Target {}", tanggal_singkat(d, lang)))
+                    .unwrap_or_default(),
+                label_alokasi: match lang {
+                    Lang::Id => "Alokasi (100%)".to_string(),
+                    Lang::En => "Allocation (100%)".to_string(),
+                },
+                seri,
+            }),
+            svg: String::new(),
+        })
+    }
+
+    /// Allocated against paid KPM per row of the programme table (programme × penyalur, or
+    /// per programme when there are many rows).
+    pub(super) fn grafik_program(
+        &self,
+        id: &str,
+        w: Option<WilayahId>,
+        t: TahapId,
+        rows: &[Baris],
+    ) -> Option<Grafik> {
+        let lang = self.lang();
+        let rinci: Vec<&Baris> = rows.iter().filter(|b| b.jenis == "rinci").collect();
+        let dipakai: Vec<&Baris> = if rinci.len() > MAKS_BATANG {
+            // per programme: its subtotal row, or its only row
+            let mut out: Vec<&Baris> = Vec::new();
+            for (i, b) in rows.iter().enumerate() {
+                let last_of_programme = rows.get(i + 1).is_none_or(|n| n.label != b.label);
+                if last_of_programme {
+                    out.push(b);
+                }
+            }
+            out
+        } else {
+            rinci
+        };
+        if dipakai.is_empty()
+            || dipakai
+                .iter()
+                .all(|b| b.alokasi_kpm == 0 && b.tersalur_kpm == 0)
+        {
+            return None;
+        }
+        let nama = self.nama_cakupan(w);
+        let tahap = &self.data.tahap[t as usize].nama;
+        let mut baris = Vec::new();
+        let mut kalimat = Vec::new();
+        for b in &dipakai {
+            let label = if b.jenis == "rinci" && !b.sublabel.is_empty() {
+                format!("{} · {}", b.label, b.sublabel)
+            } else {
+                b.label.clone()
+            };
+            let (salur, alok) = (
+                ribuan(b.tersalur_kpm as i64, lang),
+                ribuan(b.alokasi_kpm as i64, lang),
+            );
+            let rate = b.realisasi.map(|r| persen(r, lang));
+            baris.push(Batang {
+                nilai_label: match lang {
+                    Lang::Id => format!("{salur} dari {alok}"),
+                    Lang::En => format!("{salur} of {alok}"),
+                },
+                label: label.clone(),
+                penuh: b.alokasi_kpm as f64,
+                isi: b.tersalur_kpm as f64,
+            });
+            let rate = rate.map(|r| format!(" ({r})")).unwrap_or_default();
+            kalimat.push(match lang {
+                Lang::Id => format!("{label} tersalur {salur} dari {alok} KPM{rate}"),
+                Lang::En => format!("{label} paid {salur} of {alok} KPM{rate}"),
+            });
+        }
+        let (judul, deskripsi) = match lang {
+            Lang::Id => (
+                format!("Alokasi dan penyaluran (KPM), {tahap}, {nama}"),
+                format!(
+                    "Alokasi dan penyaluran {nama}, {tahap}: {}.",
+                    kalimat.join("; ")
+                ),
+            ),
+            Lang::En => (
+                format!("Allocated and paid (KPM), {tahap}, {nama}"),
+                format!(
+                    "Allocated and paid in {nama}, {tahap}: {}.",
+                    kalimat.join("; ")
+                ),
+            ),
+        };
+        Some(Grafik {
+            id: format!("{id}-batang"),
+            judul,
+            deskripsi,
+            isi: IsiGrafik::Batang(GrafikBatang {
+                satuan: Satuan::Kpm,
+                baris,
+                legenda: Some(match lang {
+                    Lang::Id => ("Alokasi".to_string(), "Tersalur".to_string()),
+                    Lang::En => ("Allocated".to_string(), "Paid".to_string()),
+                }),
+            }),
+            svg: String::new(),
+        })
+    }
+
+    /// The realisation rate of each child region over the programmes shown, lowest first.
+    pub(super) fn grafik_anak(
+        &self,
+        id: &str,
+        w: Option<WilayahId>,
+        t: TahapId,
+        anak: &[WilayahId],
+        programs: &[ProgramId],
+        tingkat: &str,
+    ) -> Option<Grafik> {
+        let lang = self.lang();
+        let mut nilai: Vec<(f64, &str)> = Vec::new();
+        for &c in anak {
+            let mut a = Angka::default();
+            for &p in programs {
+                a.merge(&self.report.wilayah[c as usize].angka(p, t));
+            }
+            if let Some(r) = a.realisasi() {
+                nilai.push((r, self.data.wilayah.node(c).nama.as_str()));
+            }
+        }
+        if nilai.len() < 2 {
+            return None;
+        }
+        nilai.sort_by(|a, b| a.0.total_cmp(&b.0).then_with(|| a.1.cmp(b.1)));
+        let semua = nilai.len();
+        if semua > MAKS_ANAK {
+            nilai.truncate(MAKS_PERINGKAT);
+        }
+        let nama = self.nama_cakupan(w);
+        let tahap = &self.data.tahap[t as usize].nama;
+        let daftar: Vec<String> = nilai
+            .iter()
+            .map(|(r, n)| format!("{n} {}", persen(*r, lang)))
+            .collect();
+        let program_kode: Vec<&str> = programs
+            .iter()
+            .map(|&p| self.data.program[p as usize].kode.as_str())
+            .collect();
+        let program_kode = program_kode.join(", ");
+        let (judul, deskripsi) = match (lang, semua > nilai.len()) {
+            (Lang::Id, false) => (
+                format!("Realisasi per {tingkat}, dari yang terendah, {tahap}, {nama}"),
+                format!(
+                    "Realisasi {program_kode} per {tingkat} di {nama}, {tahap}, dari yang terendah: {}.",
+                    daftar.join("; ")
+                ),
+            ),
+            (Lang::Id, true) => (
+                format!(
+                    "{} {tingkat} dengan realisasi terendah dari {semua}, {tahap}, {nama}",
+                    nilai.len()
+                ),
+                format!(
+                    "Realisasi {program_kode}: {} {tingkat} terendah dari {semua} di {nama}, {tahap}: {}.",
+                    nilai.len(),
+                    daftar.join("; ")
+                ),
+            ),
+            (Lang::En, false) => (
+                format!("Realisation by {tingkat}, lowest first, {tahap}, {nama}"),
+                format!(
+                    "Realisation of {program_kode} by {tingkat} in {nama}, {tahap}, lowest first: {}.",
+                    daftar.join("; ")
+                ),
+            ),
+            (Lang::En, true) => (
+                format!(
+                    "The {} of {semua} {tingkat} with the lowest realisation, {tahap}, {nama}",
+                    nilai.len()
+                ),
+                format!(
+                    "Realisation of {program_kode}: the lowest {} of {semua} in {nama}, {tahap}: {}.",
+                    nilai.len(),
+                    daftar.join("; ")
+                ),
+            ),
+        };
+        Some(Grafik {
+            id: format!("{id}-anak"),
+            judul,
+            deskripsi,
+            isi: IsiGrafik::Batang(GrafikBatang {
+                satuan: Satuan::Persen,
+                baris: nilai
+                    .iter()
+                    .map(|(r, n)| Batang {
+                        label: (*n).to_string(),
+                        nilai_label: persen(*r, lang),
+                        penuh: 1.0,
+                        isi: *r,
+                    })
+                    .collect(),
+                legenda: None,
+            }),
+            svg: String::new(),
+        })
+    }
+}
