@@ -7,7 +7,6 @@
 //! range of ids. A kelurahan page reads a few dozen entries, the national home page all of them.
 
 use jiff::civil::Date;
-use rayon::prelude::*;
 
 use crate::data::{Dataset, ProgramId, Status, TahapId, WilayahId};
 
@@ -22,6 +21,16 @@ pub struct HariSalur {
     pub hari: i32,
     /// KPM paid.
     pub kpm: u64,
+}
+
+impl HariSalur {
+    /// A well-mixed hash of the entry, summed into its region's fingerprint.
+    fn sidik(&self) -> u64 {
+        let packed = (u64::from(self.tahap) << 48)
+            ^ (u64::from(self.program) << 32)
+            ^ u64::from(self.hari as u32);
+        xxhash_rust::xxh3::xxh3_64_with_seed(&packed.to_le_bytes(), self.kpm)
+    }
 }
 
 /// The day number of a date: days since 1970-01-01 (negative before). Cheaper than date
@@ -46,7 +55,7 @@ pub fn nomor_hari(d: Date) -> i32 {
 /// and a fingerprint of each subtree's entries.
 #[derive(Debug, Clone, Default)]
 pub struct Harian {
-    /// Entries of region `w` are `entri[awal[w]..awal[w + 1]]`, sorted.
+    /// Entries of region `w` are `entri[awal[w]..awal[w + 1]]`, in row order.
     awal: Vec<u32>,
     entri: Vec<HariSalur>,
     /// One past the last descendant of each region.
@@ -79,42 +88,24 @@ impl Harian {
             };
             awal[n] as usize
         ];
+        // The fingerprint of a region's entries is a sum of one hash per entry, so it does not
+        // depend on the order of the rows and needs no sort.
+        let mut sidik = vec![0u64; n];
         for r in &ds.realisasi {
             if r.status == Status::Tersalur {
-                let slot = &mut cursor[r.wilayah as usize];
-                entri[*slot as usize] = HariSalur {
+                let e = HariSalur {
                     tahap: r.tahap,
                     program: r.program,
                     hari: nomor_hari(r.tanggal),
                     kpm: r.kpm,
                 };
+                let w = r.wilayah as usize;
+                sidik[w] = sidik[w].wrapping_add(e.sidik());
+                let slot = &mut cursor[w];
+                entri[*slot as usize] = e;
                 *slot += 1;
             }
         }
-
-        // sort each region's entries and fingerprint them, in parallel
-        let mut blocks: Vec<&mut [HariSalur]> = Vec::with_capacity(n);
-        let mut rest: &mut [HariSalur] = &mut entri;
-        for w in 0..n {
-            let (head, tail) = rest.split_at_mut((awal[w + 1] - awal[w]) as usize);
-            blocks.push(head);
-            rest = tail;
-        }
-        let mut sidik: Vec<u64> = blocks
-            .par_iter_mut()
-            .enumerate()
-            .map(|(w, block)| {
-                use std::hash::{Hash, Hasher};
-                if block.is_empty() {
-                    return 0;
-                }
-                block.sort_unstable();
-                let mut h = xxhash_rust::xxh3::Xxh3::new();
-                w.hash(&mut h);
-                block.hash(&mut h);
-                h.finish()
-            })
-            .collect();
 
         // subtree ends and fingerprints: children come after their parent, so a reverse pass
         // has finished every child before its parent
@@ -123,7 +114,7 @@ impl Harian {
             if let Some(p) = ds.wilayah.nodes[w].induk {
                 let p = p as usize;
                 ujung[p] = ujung[p].max(ujung[w]);
-                sidik[p] = sidik[p].wrapping_add(sidik[w].rotate_left(17) ^ 0x9e37_79b9_7f4a_7c15);
+                sidik[p] = sidik[p].wrapping_add(sidik[w]);
             }
         }
         Harian {

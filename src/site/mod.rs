@@ -1089,16 +1089,26 @@ impl<'a> Situs<'a> {
             let id = format!("tahap-{}", self.tahap_slug[t as usize]);
             let angka_program: Vec<(ProgramId, Angka)> =
                 programs.iter().map(|&p| (p, rekap.angka(p, t))).collect();
-            let grafik_waktu = self.grafik_waktu(&id, wilayah, &angka_program, t);
-            let grafik_program = self.grafik_program(&id, wilayah, t, &program_rows);
-            let grafik_anak = self.grafik_anak(
-                &id,
-                wilayah,
-                t,
-                anak,
-                &programs,
-                &self.judul_anak_tunggal(anak).to_lowercase(),
-            );
+            // Charts: on a region page for its newest tahap only (the one residents ask
+            // about; a kelurahan page stays light on a national site), on the site-wide pages
+            // (home, programme, tahap) for every tahap.
+            let dengan_grafik = wilayah.is_none() || out.is_empty();
+            let (grafik_waktu, grafik_program, grafik_anak) = if dengan_grafik {
+                (
+                    self.grafik_waktu(&id, wilayah, &angka_program, t),
+                    self.grafik_program(&id, wilayah, t, &program_rows),
+                    self.grafik_anak(
+                        &id,
+                        wilayah,
+                        t,
+                        anak,
+                        &programs,
+                        &self.judul_anak_tunggal(anak).to_lowercase(),
+                    ),
+                )
+            } else {
+                (None, None, None)
+            };
             out.push(BagianTahap {
                 id,
                 tautan: self.tautan_tahap(t),
