@@ -133,7 +133,8 @@ fn dataset(shape: &[Vec<Vec<usize>>], rows: &[RowSpec]) -> Dataset {
                 tahap: r.tahap,
                 wilayah: w,
                 penyalur: r.penyalur,
-                tanggal: date(2021, 7, 19),
+                // spread over a month, for the per-day series
+                tanggal: date(2021, 7, 1 + (r.wilayah % 28) as i8),
                 status: if r.gagal {
                     Status::Gagal
                 } else {
@@ -156,6 +157,21 @@ proptest! {
         let ds = dataset(&shape, &rows);
         let report = analyse(&ds, None);
         let tree = &ds.wilayah;
+        // the whole site's per-day series (kept apart, for the home page) equals its rows
+        for p in 0..2u16 {
+            for t in 0..2u16 {
+                let series = report.harian.kumulatif(None, t, &[p], ds.tahap[t as usize].mulai, date(2021, 7, 31));
+                for day in [1i8, 15, 31] {
+                    let until = date(2021, 7, day);
+                    let paid: u64 = ds.realisasi.iter()
+                        .filter(|r| r.program == p && r.tahap == t && r.status == Status::Tersalur && r.tanggal <= until)
+                        .map(|r| r.kpm)
+                        .sum();
+                    let index = ds.tahap[t as usize].mulai.until(until).unwrap().get_days() as usize;
+                    prop_assert_eq!(series[0][index], paid);
+                }
+            }
+        }
         for (w, node) in tree.nodes.iter().enumerate() {
             // naive: every row whose region is this one or below it (by code prefix)
             let prefix = &node.kode_teks;
@@ -176,6 +192,22 @@ proptest! {
                         }
                     }
                     let got = report.wilayah[w].angka(p, t);
+
+                    // the per-day series of the subtree: each day holds what was paid on or
+                    // before it, and the last day all that was paid
+                    let tahap = &ds.tahap[t as usize];
+                    let series = report.harian.kumulatif(Some(w as u32), t, &[p], tahap.mulai, date(2021, 7, 31));
+                    prop_assert_eq!(series[0].len(), 212);
+                    prop_assert_eq!(series[0].last().copied(), Some(naive.tersalur_kpm));
+                    for day in [1i8, 10, 19, 28] {
+                        let until = date(2021, 7, day);
+                        let paid: u64 = ds.realisasi.iter()
+                            .filter(|r| inside(r.wilayah) && r.program == p && r.tahap == t && r.status == Status::Tersalur && r.tanggal <= until)
+                            .map(|r| r.kpm)
+                            .sum();
+                        let index = tahap.mulai.until(until).unwrap().get_days() as usize;
+                        prop_assert_eq!(series[0][index], paid, "day {}", until);
+                    }
                     prop_assert_eq!(got.alokasi_kpm, naive.alokasi_kpm);
                     prop_assert_eq!(got.tersalur_kpm, naive.tersalur_kpm);
                     prop_assert_eq!(got.gagal_kpm, naive.gagal_kpm);

@@ -62,6 +62,20 @@ pub struct Harian {
     ujung: Vec<WilayahId>,
     /// A fingerprint of the entries of each region's subtree.
     sidik: Vec<u64>,
+    /// The whole site's paid KPM per tahap, programme and day (the home, programme and tahap
+    /// pages would otherwise sum every entry for every chart).
+    total: Vec<TotalTahap>,
+}
+
+/// The whole site's paid KPM per programme and day of one tahap.
+#[derive(Debug, Clone, Default)]
+struct TotalTahap {
+    /// The day number of the first day.
+    awal: i32,
+    /// The number of days.
+    hari: usize,
+    /// KPM at `program * hari + day`.
+    kpm: Vec<u64>,
 }
 
 impl Harian {
@@ -91,6 +105,20 @@ impl Harian {
         // The fingerprint of a region's entries is a sum of one hash per entry, so it does not
         // depend on the order of the rows and needs no sort.
         let mut sidik = vec![0u64; n];
+        let programs = ds.program.len().max(1);
+        let mut total: Vec<TotalTahap> = ds
+            .tahap
+            .iter()
+            .map(|t| {
+                let awal = nomor_hari(t.mulai);
+                let hari = (nomor_hari(t.selesai) - awal + 1).max(1) as usize;
+                TotalTahap {
+                    awal,
+                    hari,
+                    kpm: vec![0; hari * programs],
+                }
+            })
+            .collect();
         for r in &ds.realisasi {
             if r.status == Status::Tersalur {
                 let e = HariSalur {
@@ -101,6 +129,12 @@ impl Harian {
                 };
                 let w = r.wilayah as usize;
                 sidik[w] = sidik[w].wrapping_add(e.sidik());
+                if let Some(t) = total.get_mut(r.tahap as usize) {
+                    let d = (e.hari - t.awal).clamp(0, t.hari as i32 - 1) as usize;
+                    if let Some(v) = t.kpm.get_mut(r.program as usize * t.hari + d) {
+                        *v = v.saturating_add(r.kpm);
+                    }
+                }
                 let slot = &mut cursor[w];
                 entri[*slot as usize] = e;
                 *slot += 1;
@@ -122,6 +156,7 @@ impl Harian {
             entri,
             ujung,
             sidik,
+            total,
         }
     }
 
@@ -158,7 +193,24 @@ impl Harian {
         let awal = nomor_hari(mulai);
         let hari = (nomor_hari(sampai) - awal + 1).max(1) as usize;
         let mut out = vec![vec![0u64; hari]; programs.len()];
-        for e in self.subtree(w) {
+        let total = self.total.get(tahap as usize).filter(|_| w.is_none());
+        if let Some(t) = total {
+            for (i, &p) in programs.iter().enumerate() {
+                let Some(days) = t.kpm.get(p as usize * t.hari..(p as usize + 1) * t.hari) else {
+                    continue;
+                };
+                for (d, &kpm) in days.iter().enumerate() {
+                    let at = (t.awal + d as i32 - awal).clamp(0, hari as i32 - 1) as usize;
+                    out[i][at] = out[i][at].saturating_add(kpm);
+                }
+            }
+        }
+        let entries = if total.is_some() {
+            &[][..]
+        } else {
+            self.subtree(w)
+        };
+        for e in entries {
             if e.tahap != tahap {
                 continue;
             }

@@ -390,10 +390,18 @@ fn waktu(area: &Area, w: &GrafikWaktu, lang: Lang) -> Option<()> {
             .map(|t| tanggal_singkat(t, lang))
             .unwrap_or_default()
     };
+    // room on the right for the longest end-of-line label
+    let panjang = w
+        .seri
+        .iter()
+        .map(|s| s.label.chars().count())
+        .max()
+        .unwrap_or(0);
+    let kanan = ((panjang as f64 * HURUF * 0.6) as u32 + 8).clamp(40, LEBAR / 2);
     let mut chart = ChartBuilder::on(area)
         .margin_top(8)
         .margin_left(4)
-        .margin_right(96)
+        .margin_right(kanan)
         .margin_bottom(4)
         .x_label_area_size(18)
         .y_label_area_size(38)

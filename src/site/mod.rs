@@ -47,6 +47,10 @@ pub enum Halaman {
     TindakLanjut,
 }
 
+/// The deadline view lists at most this many child regions × programmes that will miss the
+/// target, worst first.
+pub const MAKS_TERTINGGAL: usize = 10;
+
 /// The slug of the content page merged into the "about the data" page.
 pub const TENTANG_DATA: &str = "tentang-data";
 
@@ -298,6 +302,8 @@ pub struct TenggatTahap {
     pub program: Vec<BarisProyeksi>,
     /// Child regions × programmes that will miss the target at their pace, worst first.
     pub tertinggal: Vec<BarisProyeksi>,
+    /// How many more child regions × programmes will miss it than are listed.
+    pub tertinggal_lainnya: usize,
 }
 
 /// A projection, ready to show.
@@ -1204,12 +1210,16 @@ impl<'a> Situs<'a> {
                 })
                 .then_with(|| a.label.cmp(&b.label))
         });
+        // the worst first; the rest are counted (each child's page has its own view)
+        let tertinggal_lainnya = tertinggal.len().saturating_sub(MAKS_TERTINGGAL);
+        tertinggal.truncate(MAKS_TERTINGGAL);
         Some(TenggatTahap {
             target: target.to_string(),
             data_per: data_per.to_string(),
             hari_laju: crate::analysis::LAJU_HARI,
             program,
             tertinggal,
+            tertinggal_lainnya,
         })
     }
 
