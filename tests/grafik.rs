@@ -271,3 +271,42 @@ fn series_colours_are_colour_blind_safe_and_contrast_with_white() {
         );
     }
 }
+
+#[test]
+fn charts_speak_english_on_an_english_site() {
+    let dir = tempfile::tempdir().unwrap();
+    let site = common::example_copy(dir.path());
+    let toml = std::fs::read_to_string(site.join("site.toml")).unwrap();
+    let toml = toml.replace("language = \"id\"", "language = \"en\"");
+    assert!(
+        toml.contains("language = \"en\""),
+        "the example sets its language"
+    );
+    std::fs::write(site.join("site.toml"), toml).unwrap();
+    let out = dir.path().join("public");
+    salur::build(&salur::BuildOptions {
+        root: site,
+        output: Some(out.clone()),
+        base_url: None,
+    })
+    .unwrap_or_else(|e| panic!("{e}"));
+    let html = std::fs::read_to_string(out.join("wilayah/35/35.75.html")).unwrap();
+    let svg = svgs(&html)
+        .into_iter()
+        .find(|s| s.contains("-waktu-j"))
+        .expect("a realisation-over-time chart");
+    let doc = roxmltree::Document::parse(svg).unwrap();
+    let desc = doc
+        .descendants()
+        .find(|n| n.has_tag_name("desc"))
+        .and_then(|n| n.text())
+        .unwrap_or("");
+    assert!(
+        desc.starts_with("Realisation in Kota Pasuruan as of"),
+        "{desc}"
+    );
+    assert!(desc.contains("of 18,877 KPM"), "{desc}");
+    assert!(svg.contains(">Allocation (100%)<"), "{svg}");
+    // English month abbreviations on the axis
+    assert!(svg.contains(" Jul<"), "{svg}");
+}

@@ -6,33 +6,7 @@ mod common;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use common::files;
-
-fn copy_dir(from: &Path, to: &Path) {
-    for e in walkdir::WalkDir::new(from)
-        .into_iter()
-        .filter_map(Result::ok)
-    {
-        let rel = e.path().strip_prefix(from).unwrap();
-        let target = to.join(rel);
-        if e.file_type().is_dir() {
-            fs::create_dir_all(&target).unwrap();
-        } else {
-            fs::copy(e.path(), &target).unwrap();
-        }
-    }
-}
-
-/// A copy of the example site to change freely.
-fn example_copy(dir: &Path) -> PathBuf {
-    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    let site = dir.join("site");
-    for d in ["data", "content", "themes"] {
-        copy_dir(&root.join(d), &site.join(d));
-    }
-    fs::copy(root.join("site.toml"), site.join("site.toml")).unwrap();
-    site
-}
+use common::{example_copy, files};
 
 fn build(site: &Path, out: &Path) -> salur::BuildSummary {
     salur::build(&salur::BuildOptions {

@@ -198,7 +198,12 @@ pub fn generate(o: &Options) -> io::Result<Summary> {
     summary.alokasi = cells;
 
     // Realisation rows in random order: each row picks a cell and a day at random.
-    let days: Vec<Vec<String>> = TAHAP.iter().map(|(_, _, a, b)| days(a, b)).collect();
+    // The last tahap is still running, as on a site rebuilt mid-tahap: its rows stop 20 days
+    // before its end (and target), so every page has a deadline view for it.
+    let mut days: Vec<Vec<String>> = TAHAP.iter().map(|(_, _, a, b)| days(a, b)).collect();
+    if let Some(last) = days.last_mut() {
+        last.truncate(last.len().saturating_sub(20).max(1));
+    }
     let mut realisasi =
         BufWriter::with_capacity(1 << 20, File::create(data.join("realisasi.csv"))?);
     writeln!(

@@ -225,6 +225,7 @@ impl Renderer {
             use std::hash::{Hash, Hasher};
             let mut h = xxhash_rust::xxh3::Xxh3::new();
             env!("CARGO_PKG_VERSION").hash(&mut h);
+            sidik_program().hash(&mut h);
             templates.hash(&mut h);
             strings.to_string().hash(&mut h);
             config.hash(&mut h);
@@ -284,6 +285,19 @@ impl Renderer {
             .render(template, &context)
             .map_err(|e| RenderError::Template(format!("{template}: {}", error_chain(&e))))
     }
+}
+
+/// A fingerprint of the running salur executable, so that a page is rendered again by a
+/// different build of salur (a fixed bug, a new chart) even under the same version number.
+/// Reading the executable back costs a few milliseconds; 0 when it cannot be read.
+fn sidik_program() -> u64 {
+    static SIDIK: std::sync::OnceLock<u64> = std::sync::OnceLock::new();
+    *SIDIK.get_or_init(|| {
+        std::env::current_exe()
+            .and_then(std::fs::read)
+            .map(|bytes| xxhash_rust::xxh3::xxh3_64(&bytes))
+            .unwrap_or(0)
+    })
 }
 
 fn error_chain(e: &dyn std::error::Error) -> String {

@@ -1153,6 +1153,11 @@ impl<'a> Situs<'a> {
     ) -> Option<TenggatTahap> {
         let target = self.data.tahap[t as usize].target?;
         let data_per = self.report.tahap_data_per[t as usize]?;
+        // a projection is for a tahap still running: once its data reach the target day the
+        // tables say how it ended
+        if data_per >= target {
+            return None;
+        }
         let baris = |label: String, href: Option<String>, p: ProgramId, a: &Angka| {
             let pr = crate::analysis::proyeksi(a, data_per, target);
             BarisProyeksi {
