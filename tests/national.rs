@@ -115,6 +115,26 @@ fn national_site_builds_every_region_and_rebuilds_nothing() {
     let desa = fs::read_to_string(out.join("wilayah/11/11.01.01.2001.html")).unwrap();
     assert!(desa.contains("Keude Bakongan"), "11.01.01.2001 has no name");
 
+    // Every desa/kelurahan page with figures has its charts, and the running last tahap its
+    // deadline view (the benchmark's pages are what a national site's readers get).
+    let mut with_data = 0;
+    for f in on_disk.iter().filter(|f| region_page(f)) {
+        let html = fs::read_to_string(out.join(f)).unwrap();
+        if html.contains("class=\"tahap\"") {
+            with_data += 1;
+            assert!(html.contains("<svg "), "{f} has figures but no chart");
+            assert!(
+                html.contains("id=\"tahap-2024-t4-tenggat\"")
+                    || !html.contains("id=\"tahap-2024-t4\""),
+                "{f} has the running tahap without its deadline view"
+            );
+        }
+    }
+    assert!(
+        with_data > WILAYAH / 4,
+        "only {with_data} region pages have figures"
+    );
+
     // The national home links every province by name.
     let home = Html::parse_document(&fs::read_to_string(out.join("index.html")).unwrap());
     let a = Selector::parse("a[href]").unwrap();
