@@ -67,6 +67,27 @@ pub fn persen(ratio: f64, lang: Lang) -> String {
     format!("{sign}{whole}{}{frac}%", lang.decimal_separator())
 }
 
+/// A small quantity with one decimal, a large one whole: `0,6`, `7,5`, `1.250` (id).
+/// For rates such as KPM paid per day, where rounding 0,57 to 1 would mislead.
+///
+/// ```
+/// use salur::{format::desimal, lang::Lang};
+/// assert_eq!(desimal(0.57, Lang::Id), "0,6");
+/// assert_eq!(desimal(1250.4, Lang::Id), "1.250");
+/// ```
+pub fn desimal(x: f64, lang: Lang) -> String {
+    if !x.is_finite() {
+        return "–".to_string();
+    }
+    let tenths = (x * 10.0).round() as i64;
+    if tenths.unsigned_abs() >= 100 || tenths % 10 == 0 {
+        return ribuan(x.round() as i64, lang);
+    }
+    let sign = if tenths < 0 { "-" } else { "" };
+    let t = tenths.unsigned_abs();
+    format!("{sign}{}{}{}", t / 10, lang.decimal_separator(), t % 10)
+}
+
 /// A date with its weekday: `Selasa, 13 Juli 2021` (id) or `Tuesday, 13 July 2021` (en).
 ///
 /// ```

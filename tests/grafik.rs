@@ -85,8 +85,15 @@ fn every_chart_is_accessible_lean_valid_xml_and_renders() {
                 "{path}: a chart without a description"
             );
             // the label points at its title and description
-            let ids = root.attribute("aria-labelledby").unwrap_or("");
-            for id in ids.split_whitespace() {
+            let ids = [
+                root.attribute("aria-labelledby").unwrap_or(""),
+                root.attribute("aria-describedby").unwrap_or(""),
+            ];
+            assert!(
+                ids.iter().all(|i| !i.is_empty()),
+                "{path}: unlabelled chart"
+            );
+            for id in ids.iter().flat_map(|i| i.split_whitespace()) {
                 assert!(
                     doc.descendants().any(|n| n.attribute("id") == Some(id)),
                     "{path}: aria-labelledby names a missing {id}"

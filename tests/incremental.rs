@@ -53,6 +53,24 @@ fn incremental_build_equals_a_full_build() {
             }),
         ),
         (
+            // the kecamatan's and kabupaten's totals stay the same; the kabupaten's count of
+            // villages with an allocation (deadline view) does not
+            "an allocation moved between two kelurahan",
+            Box::new(|s: &Path| {
+                let p = s.join("data/alokasi.csv");
+                edit(
+                    &p,
+                    "PKH,2021-T4,64.02.01.2001,BRI,264",
+                    "PKH,2021-T4,64.02.01.2001,BRI,0",
+                );
+                edit(
+                    &p,
+                    "PKH,2021-T4,64.02.01.2002,BRI,200",
+                    "PKH,2021-T4,64.02.01.2002,BRI,464",
+                );
+            }),
+        ),
+        (
             "a kecamatan's name",
             Box::new(|s: &Path| {
                 edit(

@@ -173,6 +173,11 @@ impl Harian {
         }
     }
 
+    /// One past the last region of `w`'s subtree: its descendants are `w + 1..ujung_subtree(w)`.
+    pub fn ujung_subtree(&self, w: WilayahId) -> WilayahId {
+        self.ujung.get(w as usize).copied().unwrap_or(w)
+    }
+
     /// A fingerprint of everything [`Harian::kumulatif`] can return for `w`'s subtree.
     pub fn sidik(&self, w: WilayahId) -> u64 {
         self.sidik.get(w as usize).copied().unwrap_or(0)

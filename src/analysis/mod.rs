@@ -263,6 +263,10 @@ pub struct Report {
     pub temuan: Vec<Temuan>,
     /// Paid KPM per day, for the charts of realisation over time.
     pub harian: Harian,
+    /// Per region, a fingerprint of the figures given for it and for every region below it
+    /// (what a page that looks at its villages one by one depends on), indexed by
+    /// [`WilayahId`].
+    pub sidik_subtree: Vec<u64>,
 }
 
 impl Report {
@@ -392,6 +396,31 @@ pub fn analyse(ds: &Dataset, data_as_of: Option<Date>) -> Report {
         .map(|(w, r)| (w as WilayahId, r.clone()))
         .collect();
 
+    // A fingerprint per subtree: each region's own figures hashed with its id, summed up the
+    // tree (a sum does not depend on the order the children are added in).
+    let mut sidik_subtree: Vec<u64> = {
+        use rayon::prelude::*;
+        use std::hash::{Hash, Hasher};
+        direct
+            .par_iter()
+            .enumerate()
+            .map(|(w, r)| {
+                if r.is_empty() {
+                    return 0;
+                }
+                let mut h = xxhash_rust::xxh3::Xxh3::new();
+                (w, r).hash(&mut h);
+                h.finish()
+            })
+            .collect()
+    };
+    for w in (0..n).rev() {
+        if let Some(parent) = ds.wilayah.nodes[w].induk {
+            sidik_subtree[parent as usize] =
+                sidik_subtree[parent as usize].wrapping_add(sidik_subtree[w]);
+        }
+    }
+
     // Regions are sorted by code, so every parent comes before its descendants: summing from
     // the end adds each region into its parent after all of its own children were added.
     let mut rolled = direct;
@@ -414,6 +443,7 @@ pub fn analyse(ds: &Dataset, data_as_of: Option<Date>) -> Report {
         tahap_data_per,
         temuan,
         harian,
+        sidik_subtree,
     }
 }
 

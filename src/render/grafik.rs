@@ -335,7 +335,7 @@ pub fn gambar(g: &Grafik, lang: Lang) -> String {
     let mut out = String::with_capacity(isi.len() + g.judul.len() + g.deskripsi.len() + 200);
     let _ = write!(
         out,
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"grafik\" viewBox=\"0 0 {LEBAR} {tinggi}\" role=\"img\" aria-labelledby=\"{id}-j {id}-d\"><title id=\"{id}-j\">{}</title><desc id=\"{id}-d\">{}</desc>",
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"grafik\" viewBox=\"0 0 {LEBAR} {tinggi}\" role=\"img\" aria-labelledby=\"{id}-j\" aria-describedby=\"{id}-d\"><title id=\"{id}-j\">{}</title><desc id=\"{id}-d\">{}</desc>",
         escape(&g.judul),
         escape(&g.deskripsi),
         id = g.id,
@@ -383,11 +383,19 @@ fn waktu(area: &Area, w: &GrafikWaktu, lang: Lang) -> Option<()> {
         .iter()
         .flatten()
         .fold(100.0f64, |a, &b| a.max(b));
-    let atas = (puncak / 25.0).ceil() * 25.0 + 5.0;
+    // room above the 100% line for its label and the target's
+    let atas = (puncak / 25.0).ceil() * 25.0 + 15.0;
+    // a day on the axis; with its year when that is not the year the axis starts in
     let tanggal = |d: &i32| {
         w.mulai
             .checked_add(jiff::Span::new().days(i64::from(*d)))
-            .map(|t| tanggal_singkat(t, lang))
+            .map(|t| {
+                if t.year() == w.mulai.year() {
+                    tanggal_singkat(t, lang)
+                } else {
+                    format!("{} {}", tanggal_singkat(t, lang), t.year())
+                }
+            })
             .unwrap_or_default()
     };
     // room on the right for the longest end-of-line label
@@ -397,7 +405,7 @@ fn waktu(area: &Area, w: &GrafikWaktu, lang: Lang) -> Option<()> {
         .map(|s| s.label.chars().count())
         .max()
         .unwrap_or(0);
-    let kanan = ((panjang as f64 * HURUF * 0.6) as u32 + 8).clamp(40, LEBAR / 2);
+    let kanan = ((panjang as f64 * HURUF * 0.7) as u32 + 6).clamp(40, LEBAR / 2);
     let mut chart = ChartBuilder::on(area)
         .margin_top(8)
         .margin_left(4)
@@ -427,14 +435,13 @@ fn waktu(area: &Area, w: &GrafikWaktu, lang: Lang) -> Option<()> {
     chart
         .draw_series(linja([(0, 100.0), (hari, 100.0)], REFERENSI))
         .ok()?;
-    let kiri_atas = gaya_teks(Pos::new(HPos::Left, VPos::Bottom));
-    chart
-        .draw_series([Text::new(
-            w.label_alokasi.clone(),
-            (0, 100.0),
-            kiri_atas.clone(),
-        )])
-        .ok()?;
+    let seratus = chart.backend_coord(&(0, 100.0));
+    area.draw(&Text::new(
+        w.label_alokasi.clone(),
+        (seratus.0 + 4, seratus.1 - 3),
+        gaya_teks(Pos::new(HPos::Left, VPos::Bottom)),
+    ))
+    .ok()?;
     if let Some(t) = w.target {
         let x = crate::analysis::harian::nomor_hari(t) - mulai;
         if (0..=hari).contains(&x) {
@@ -449,7 +456,7 @@ fn waktu(area: &Area, w: &GrafikWaktu, lang: Lang) -> Option<()> {
             let pos = chart.backend_coord(&(x, atas));
             area.draw(&Text::new(
                 w.label_target.clone(),
-                (pos.0 + dx, pos.1),
+                (pos.0 + dx, pos.1 + 2),
                 gaya_teks(Pos::new(anchor, VPos::Top)),
             ))
             .ok()?;
@@ -482,8 +489,10 @@ fn waktu(area: &Area, w: &GrafikWaktu, lang: Lang) -> Option<()> {
         ujung.push((p.0, p.1, i));
     }
     ujung.sort_by_key(|&(_, y, i)| (y, i));
+    // the labels stand in the right margin, clear of the target line
+    let x = chart.backend_coord(&(hari, 0.0)).0;
     let mut bawah_sebelumnya = i32::MIN;
-    for (x, y, i) in ujung {
+    for (_, y, i) in ujung {
         let y = y.max(bawah_sebelumnya.saturating_add(HURUF as i32 + 1));
         bawah_sebelumnya = y;
         area.draw(&Text::new(
@@ -506,16 +515,15 @@ fn batang(area: &Area, b: &GrafikBatang, lang: Lang) -> Option<()> {
         .baris
         .iter()
         .fold(0.0f64, |a, r| a.max(r.penuh).max(r.isi));
-    let kanan = match b.satuan {
-        Satuan::Persen => puncak.max(1.0),
-        Satuan::Kpm => puncak.max(1.0),
-    };
+    // a rate chart always reaches 100%; a KPM chart its largest allocation
+    let kanan = puncak.max(1.0);
     let n = b.baris.len() as f64;
     let legenda = if b.legenda.is_some() { 18 } else { 0 };
     let (area_legenda, area_batang) = area.split_vertically(legenda);
+    // room for half of the first and last axis labels, which are centred on their ticks
     let mut chart = ChartBuilder::on(&area_batang)
-        .margin_left(4)
-        .margin_right(12)
+        .margin_left(16)
+        .margin_right(22)
         .margin_top(4)
         .x_label_area_size(20)
         .build_cartesian_2d(0f64..kanan, 0f64..n)

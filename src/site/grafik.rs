@@ -142,15 +142,34 @@ impl Situs<'_> {
             dipilih.sort_by_key(|(p, _)| *p);
         }
         let programs: Vec<ProgramId> = dipilih.iter().map(|(p, _)| *p).collect();
-        let mulai = tahap.mulai.min(data_per);
+        let mut mulai = tahap.mulai.min(data_per);
         let sampai = tahap
             .selesai
             .max(data_per)
             .max(tahap.target.unwrap_or(mulai));
-        let kumulatif = self
+        let mut kumulatif = self
             .report
             .harian
             .kumulatif(w, t, &programs, mulai, data_per);
+        // the first day anything was paid; when that is late in the tahap, the axis starts
+        // three days before it rather than spend most of its width on nothing
+        let hari_pertama = (0..kumulatif.first().map_or(0, Vec::len))
+            .find(|&d| kumulatif.iter().any(|s| s[d] > 0));
+        let pertama =
+            hari_pertama.and_then(|d| mulai.checked_add(jiff::Span::new().days(d as i64)).ok());
+        let panjang = crate::analysis::harian::nomor_hari(sampai)
+            - crate::analysis::harian::nomor_hari(mulai);
+        if let Some(d) = hari_pertama
+            && d as i32 > panjang / 4
+        {
+            let potong = d.saturating_sub(3);
+            for s in &mut kumulatif {
+                s.drain(..potong);
+            }
+            mulai = mulai
+                .checked_add(jiff::Span::new().days(potong as i64))
+                .unwrap_or(mulai);
+        }
         let nama = self.nama_cakupan(w);
         let mut seri = Vec::new();
         let mut kalimat = Vec::new();
@@ -162,17 +181,19 @@ impl Situs<'_> {
                 alokasi: a.alokasi_kpm,
                 kumulatif,
             });
-            kalimat.push(match lang {
-                Lang::Id => format!(
-                    "{kode} {} dari {} KPM",
-                    persen(rate, lang),
-                    ribuan(a.alokasi_kpm as i64, lang)
-                ),
-                Lang::En => format!(
-                    "{kode} {} of {} KPM",
-                    persen(rate, lang),
-                    ribuan(a.alokasi_kpm as i64, lang)
-                ),
+            // when nothing is left to pay, the gap to 100% is the failed payments
+            let selesai = a.sisa_kpm() <= 0 && a.gagal_kpm > 0;
+            let gagal = ribuan(a.gagal_kpm as i64, lang);
+            let (rate, alokasi) = (persen(rate, lang), ribuan(a.alokasi_kpm as i64, lang));
+            kalimat.push(match (lang, selesai) {
+                (Lang::Id, false) => format!("{kode} {rate} dari {alokasi} KPM"),
+                (Lang::Id, true) => {
+                    format!("{kode} {rate} dari {alokasi} KPM (selesai; {gagal} KPM gagal salur)")
+                }
+                (Lang::En, false) => format!("{kode} {rate} of {alokasi} KPM"),
+                (Lang::En, true) => {
+                    format!("{kode} {rate} of {alokasi} KPM (done; {gagal} KPM failed)")
+                }
             });
         }
         let per = tanggal_pendek(data_per, lang);
@@ -180,6 +201,13 @@ impl Situs<'_> {
             Lang::Id => format!("Realisasi {nama} per {per}: {}.", kalimat.join("; ")),
             Lang::En => format!("Realisation in {nama} as of {per}: {}.", kalimat.join("; ")),
         };
+        if let Some(d) = pertama {
+            let d = tanggal_pendek(d, lang);
+            deskripsi.push_str(&match lang {
+                Lang::Id => format!(" Penyaluran pertama {d}."),
+                Lang::En => format!(" First payments on {d}."),
+            });
+        }
         if let Some(target) = tahap.target {
             let target = tanggal_pendek(target, lang);
             deskripsi.push_str(&match lang {
@@ -267,10 +295,17 @@ impl Situs<'_> {
         let mut baris = Vec::new();
         let mut kalimat = Vec::new();
         for b in &dipakai {
-            let label = if b.jenis == "rinci" && !b.sublabel.is_empty() {
-                format!("{} · {}", b.label, b.sublabel)
+            // "PKH · BRI" on the bar; "PKH melalui BRI" for a screen reader
+            let (label, sebutan) = if b.jenis == "rinci" && !b.sublabel.is_empty() {
+                (
+                    format!("{} · {}", b.label, b.sublabel),
+                    match lang {
+                        Lang::Id => format!("{} melalui {}", b.label, b.sublabel),
+                        Lang::En => format!("{} through {}", b.label, b.sublabel),
+                    },
+                )
             } else {
-                b.label.clone()
+                (b.label.clone(), b.label.clone())
             };
             let (salur, alok) = (
                 ribuan(b.tersalur_kpm as i64, lang),
@@ -278,9 +313,9 @@ impl Situs<'_> {
             );
             let rate = b.realisasi.map(|r| persen(r, lang));
             baris.push(Batang {
-                nilai_label: match lang {
-                    Lang::Id => format!("{salur} dari {alok}"),
-                    Lang::En => format!("{salur} of {alok}"),
+                nilai_label: match &rate {
+                    Some(r) => format!("{r} · {salur}/{alok}"),
+                    None => format!("{salur}/{alok}"),
                 },
                 label: label.clone(),
                 penuh: b.alokasi_kpm as f64,
@@ -288,8 +323,8 @@ impl Situs<'_> {
             });
             let rate = rate.map(|r| format!(" ({r})")).unwrap_or_default();
             kalimat.push(match lang {
-                Lang::Id => format!("{label} tersalur {salur} dari {alok} KPM{rate}"),
-                Lang::En => format!("{label} paid {salur} of {alok} KPM{rate}"),
+                Lang::Id => format!("{sebutan} tersalur {salur} dari {alok} KPM{rate}"),
+                Lang::En => format!("{sebutan} paid {salur} of {alok} KPM{rate}"),
             });
         }
         let (judul, deskripsi) = match lang {
@@ -359,14 +394,27 @@ impl Situs<'_> {
             .iter()
             .map(|(r, n)| format!("{n} {}", persen(*r, lang)))
             .collect();
-        let program_kode: Vec<&str> = programs
+        let kode: Vec<&str> = programs
             .iter()
             .map(|&p| self.data.program[p as usize].kode.as_str())
             .collect();
-        let program_kode = program_kode.join(", ");
+        // "PKH", "gabungan PKH dan SEMBAKO", "gabungan BST, BLT dan APBD-TUNAI"
+        let program_kode = match (kode.split_last(), lang) {
+            (Some((last, [])), _) => (*last).to_string(),
+            (Some((last, rest)), Lang::Id) => format!("gabungan {} dan {last}", rest.join(", ")),
+            (Some((last, rest)), Lang::En) => format!("{} and {last} combined", rest.join(", ")),
+            (None, _) => String::new(),
+        };
+        let cakupan_program = match (kode.len() > 1, lang) {
+            (false, _) => "",
+            (true, Lang::Id) => " (semua program)",
+            (true, Lang::En) => " (all programmes)",
+        };
         let (judul, deskripsi) = match (lang, semua > nilai.len()) {
             (Lang::Id, false) => (
-                format!("Realisasi per {tingkat}, dari yang terendah, {tahap}, {nama}"),
+                format!(
+                    "Realisasi{cakupan_program} per {tingkat}, dari yang terendah, {tahap}, {nama}"
+                ),
                 format!(
                     "Realisasi {program_kode} per {tingkat} di {nama}, {tahap}, dari yang terendah: {}.",
                     daftar.join("; ")
@@ -374,7 +422,7 @@ impl Situs<'_> {
             ),
             (Lang::Id, true) => (
                 format!(
-                    "{} {tingkat} dengan realisasi terendah dari {semua}, {tahap}, {nama}",
+                    "{} {tingkat} dengan realisasi{cakupan_program} terendah dari {semua}, {tahap}, {nama}",
                     nilai.len()
                 ),
                 format!(
@@ -384,7 +432,7 @@ impl Situs<'_> {
                 ),
             ),
             (Lang::En, false) => (
-                format!("Realisation by {tingkat}, lowest first, {tahap}, {nama}"),
+                format!("Realisation{cakupan_program} by {tingkat}, lowest first, {tahap}, {nama}"),
                 format!(
                     "Realisation of {program_kode} by {tingkat} in {nama}, {tahap}, lowest first: {}.",
                     daftar.join("; ")
@@ -392,7 +440,7 @@ impl Situs<'_> {
             ),
             (Lang::En, true) => (
                 format!(
-                    "The {} of {semua} {tingkat} with the lowest realisation, {tahap}, {nama}",
+                    "The {} of {semua} {tingkat} with the lowest realisation{cakupan_program}, {tahap}, {nama}",
                     nilai.len()
                 ),
                 format!(

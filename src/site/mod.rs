@@ -318,13 +318,16 @@ pub struct BarisProyeksi {
     /// Paid / allocated now.
     pub realisasi: Option<f64>,
     /// KPM paid per day recently (rounded).
-    pub laju_per_hari: u64,
+    pub laju_per_hari: f64,
     /// KPM still to pay.
     pub sisa_kpm: u64,
     /// The projected day of completion, if the pace is not zero.
     pub selesai: Option<String>,
     /// Whether that is on or before the target.
     pub tepat_waktu: bool,
+    /// For a programme row: how many desa/kelurahan below the region will miss the target at
+    /// their own pace, and how many have an allocation (`None` on a page without children).
+    pub desa_terlambat: Option<(u64, u64)>,
 }
 
 /// The context of a region page (and of the home page, for the whole site).
@@ -790,6 +793,8 @@ impl<'a> Situs<'a> {
         self.report.langsung(w).hash(&mut hasher);
         // the realisation-over-time chart: every paid row of the region's subtree
         self.report.harian.sidik(w).hash(&mut hasher);
+        // the deadline view counts the villages below that will miss the target
+        self.report.sidik_subtree.get(w as usize).hash(&mut hasher);
         for &i in self.rapat_wilayah.get(&w).into_iter().flatten() {
             let r = &self.content.rapat[i];
             (&r.slug, &r.judul, r.tanggal).hash(&mut hasher);
@@ -1026,7 +1031,7 @@ impl<'a> Situs<'a> {
             } else {
                 None
             };
-            let tenggat = self.tenggat_tahap(rekap, t, anak, &programs);
+            let tenggat = self.tenggat_tahap(wilayah, rekap, t, anak, &programs);
 
             // on a programme page: per child region, one table per programme
             let mut tabel_anak = Vec::new();
@@ -1146,6 +1151,7 @@ impl<'a> Situs<'a> {
 
     fn tenggat_tahap(
         &self,
+        wilayah: Option<WilayahId>,
         rekap: &Rekap,
         t: TahapId,
         anak: &[WilayahId],
@@ -1165,22 +1171,50 @@ impl<'a> Situs<'a> {
                 href,
                 program: self.data.program[p as usize].kode.clone(),
                 realisasi: pr.realisasi,
-                laju_per_hari: pr.laju_per_hari.round() as u64,
+                laju_per_hari: (pr.laju_per_hari * 10.0).round() / 10.0,
                 sisa_kpm: pr.sisa_kpm,
                 selesai: pr.selesai.map(|d| d.to_string()),
                 tepat_waktu: pr.tepat_waktu,
+                desa_terlambat: None,
             }
+        };
+        // the desa/kelurahan below: a region on time as a whole can still have villages that
+        // will not be paid by the target
+        let desa: Vec<WilayahId> = if anak.is_empty() {
+            Vec::new()
+        } else {
+            let tree = &self.data.wilayah;
+            let range = match wilayah {
+                Some(w) => w + 1..self.report.harian.ujung_subtree(w),
+                None => 0..tree.len() as WilayahId,
+            };
+            range.filter(|&d| tree.node(d).anak.is_empty()).collect()
         };
         let program = programs
             .iter()
             .map(|&p| {
                 let a = rekap.angka(p, t);
-                baris(
+                let mut b = baris(
                     self.data.program[p as usize].kode.clone(),
                     Some(self.path(Halaman::Program(p))),
                     p,
                     &a,
-                )
+                );
+                if !desa.is_empty() {
+                    let (mut terlambat, mut dengan_alokasi) = (0u64, 0u64);
+                    for &d in &desa {
+                        let a = self.report.wilayah[d as usize].angka(p, t);
+                        if a.alokasi_kpm == 0 {
+                            continue;
+                        }
+                        dengan_alokasi += 1;
+                        if !crate::analysis::proyeksi(&a, data_per, target).tepat_waktu {
+                            terlambat += 1;
+                        }
+                    }
+                    b.desa_terlambat = Some((terlambat, dengan_alokasi));
+                }
+                b
             })
             .collect();
         let mut tertinggal: Vec<BarisProyeksi> = Vec::new();
