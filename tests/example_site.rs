@@ -413,3 +413,24 @@ fn no_deadline_view_once_the_data_reach_the_target_day() {
         "no projection for a tahap whose data reached its target"
     );
 }
+
+#[test]
+fn an_on_time_total_still_shows_the_villages_that_will_be_late() {
+    // Kukar as a whole projects 14 January, before its 15 January target, but villages in
+    // Anggana and Tabang will not make it: the home page and the kabupaten page both say how many
+    for rel in ["index.html", "wilayah/64/64.02.html"] {
+        let doc = page(rel);
+        let row = doc
+            .select(&sel("#tahap-2021-t4-tenggat tbody tr"))
+            .next()
+            .unwrap_or_else(|| panic!("{rel}: no deadline view"));
+        let cells: Vec<String> = row.select(&sel("td")).map(text).collect();
+        let count = cells
+            .last()
+            .and_then(|c| c.split_once(" dari "))
+            .unwrap_or_else(|| panic!("{rel}: no village count in {cells:?}"));
+        let late: u64 = count.0.replace('.', "").parse().unwrap();
+        let of: u64 = count.1.replace('.', "").parse().unwrap();
+        assert!(late > 0 && late < of, "{rel}: {cells:?}");
+    }
+}

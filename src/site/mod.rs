@@ -73,6 +73,9 @@ pub struct Situs<'a> {
     rapat_wilayah: HashMap<WilayahId, Vec<usize>>,
     rapat_program: HashMap<ProgramId, Vec<usize>>,
     rapat_tahap: HashMap<TahapId, Vec<usize>>,
+    /// Per tahap, the whole site's villages that will miss its target, per programme (built
+    /// once, for the home, programme and tahap pages).
+    desa_seluruh: Vec<std::sync::OnceLock<Vec<(u64, u64)>>>,
 }
 
 /// A link: a label and a path relative to the output root.
@@ -732,6 +735,9 @@ impl<'a> Situs<'a> {
             rapat_wilayah,
             rapat_program,
             rapat_tahap,
+            desa_seluruh: (0..data.tahap.len())
+                .map(|_| std::sync::OnceLock::new())
+                .collect(),
         }
     }
 
@@ -1180,15 +1186,21 @@ impl<'a> Situs<'a> {
         };
         // the desa/kelurahan below: a region on time as a whole can still have villages that
         // will not be paid by the target
-        let desa: Vec<WilayahId> = if anak.is_empty() {
-            Vec::new()
-        } else {
-            let tree = &self.data.wilayah;
-            let range = match wilayah {
-                Some(w) => w + 1..self.report.harian.ujung_subtree(w),
-                None => 0..tree.len() as WilayahId,
-            };
-            range.filter(|&d| tree.node(d).anak.is_empty()).collect()
+        // per programme (by id): the villages below that will miss the target at their own
+        // pace, and those with an allocation; the whole site's once for all site-wide pages
+        let hitung: Vec<(u64, u64)> = match (anak.is_empty(), wilayah) {
+            (true, _) => Vec::new(),
+            (false, Some(w)) => self.hitung_desa(
+                w + 1..self.report.harian.ujung_subtree(w),
+                t,
+                data_per,
+                target,
+            ),
+            (false, None) => self.desa_seluruh[t as usize]
+                .get_or_init(|| {
+                    self.hitung_desa(0..self.data.wilayah.len() as WilayahId, t, data_per, target)
+                })
+                .clone(),
         };
         let program = programs
             .iter()
@@ -1200,20 +1212,7 @@ impl<'a> Situs<'a> {
                     p,
                     &a,
                 );
-                if !desa.is_empty() {
-                    let (mut terlambat, mut dengan_alokasi) = (0u64, 0u64);
-                    for &d in &desa {
-                        let a = self.report.wilayah[d as usize].angka(p, t);
-                        if a.alokasi_kpm == 0 {
-                            continue;
-                        }
-                        dengan_alokasi += 1;
-                        if !crate::analysis::proyeksi(&a, data_per, target).tepat_waktu {
-                            terlambat += 1;
-                        }
-                    }
-                    b.desa_terlambat = Some((terlambat, dengan_alokasi));
-                }
+                b.desa_terlambat = hitung.get(p as usize).copied();
                 b
             })
             .collect();
@@ -1260,6 +1259,48 @@ impl<'a> Situs<'a> {
             tertinggal,
             tertinggal_lainnya,
         })
+    }
+
+    /// Per programme (indexed by id): how many of the desa/kelurahan among `range` (those
+    /// without children) will miss the target at their own pace, and how many have an
+    /// allocation. One pass over each village's cells, which are sorted by programme.
+    fn hitung_desa(
+        &self,
+        range: std::ops::Range<WilayahId>,
+        t: TahapId,
+        data_per: jiff::civil::Date,
+        target: jiff::civil::Date,
+    ) -> Vec<(u64, u64)> {
+        let tree = &self.data.wilayah;
+        let hari_sampai_target = i64::from(
+            crate::analysis::harian::nomor_hari(target)
+                - crate::analysis::harian::nomor_hari(data_per),
+        );
+        let mut hitung = vec![(0u64, 0u64); self.data.program.len()];
+        for d in range.filter(|&d| tree.node(d).anak.is_empty()) {
+            let sel = &self.report.wilayah[d as usize].sel;
+            let mut i = 0;
+            while i < sel.len() {
+                let p = sel[i].0.program;
+                let mut a = Angka::default();
+                while i < sel.len() && sel[i].0.program == p {
+                    if sel[i].0.tahap == t {
+                        a.merge(&sel[i].1);
+                    }
+                    i += 1;
+                }
+                if a.alokasi_kpm == 0 {
+                    continue;
+                }
+                if let Some(slot) = hitung.get_mut(p as usize) {
+                    slot.1 += 1;
+                    if !crate::analysis::tepat_waktu(&a, hari_sampai_target) {
+                        slot.0 += 1;
+                    }
+                }
+            }
+        }
+        hitung
     }
 
     fn matriks_gagal(
