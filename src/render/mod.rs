@@ -374,5 +374,67 @@ pub fn static_files(root: &Path, config: &Config) -> Result<Vec<(String, Vec<u8>
             }
         }
     }
+    // the card labels of the figures tables, in the site's language, at the end of the
+    // stylesheet: one copy per site instead of a `data-label` on every cell of every page
+    let strings = ui_strings(&root.join("themes").join(&config.theme), config.language)?;
+    if let Some((_, css)) = files.iter_mut().find(|(n, _)| n == "style.css") {
+        css.extend_from_slice(label_kartu(&strings).as_bytes());
+    }
     Ok(files)
+}
+
+/// The columns of the tables that turn into cards on a phone, by table class, as UI string
+/// keys (the first column, the row head, needs no label).
+const KOLOM_KARTU: &[(&str, &[&str])] = &[
+    (
+        "k-program",
+        &[
+            "alokasi",
+            "tersalur",
+            "realisasi",
+            "gagal",
+            "sisa",
+            "nilai_tersalur",
+        ],
+    ),
+    (
+        "k-proyeksi",
+        &[
+            "realisasi",
+            "laju",
+            "sisa",
+            "perkiraan_selesai",
+            "desa_terlambat",
+        ],
+    ),
+    (
+        "k-tertinggal",
+        &["program", "realisasi", "laju", "perkiraan_selesai"],
+    ),
+];
+
+/// CSS giving each cell of a card table its column's name on a phone.
+fn label_kartu(strings: &toml::Table) -> String {
+    let mut css = String::from(
+        "\n/* Card labels in the site's language, added by salur (render::label_kartu). */\n@media (max-width:36rem){",
+    );
+    for (kelas, kolom) in KOLOM_KARTU {
+        for (i, key) in kolom.iter().enumerate() {
+            let label = strings.get(*key).and_then(|v| v.as_str()).unwrap_or(key);
+            let label: String = label
+                .chars()
+                .flat_map(|c| match c {
+                    '"' | '\\' => vec!['\\', c],
+                    '\n' => vec![' '],
+                    c => vec![c],
+                })
+                .collect();
+            css.push_str(&format!(
+                ".{kelas} td:nth-of-type({})::before{{content:\"{label} \"}}",
+                i + 1
+            ));
+        }
+    }
+    css.push_str("}\n");
+    css
 }
