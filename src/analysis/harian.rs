@@ -11,9 +11,9 @@ use jiff::civil::Date;
 use crate::data::{Dataset, ProgramId, Status, TahapId, WilayahId};
 
 /// Paid KPM of one realisation row: programme, tahap and day.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct HariSalur {
-    /// Stage (first, so a region's entries of one tahap are together).
+    /// Stage.
     pub tahap: TahapId,
     /// Programme.
     pub program: ProgramId,
