@@ -32,6 +32,8 @@ pub enum Expected {
     NonEmpty,
     /// A code made of letters, digits, `-`, `_` or `.`.
     Code,
+    /// A time of day (`07.00` or `07:00`).
+    Time,
 }
 
 impl Expected {
@@ -71,6 +73,8 @@ impl Expected {
             (Expected::Code, Lang::En) => {
                 "expected a code of letters, digits, '-', '_' or '.' (e.g. BST, 2021-07)"
             }
+            (Expected::Time, Lang::Id) => "seharusnya jam (mis. 07.00 atau 07:00)",
+            (Expected::Time, Lang::En) => "expected a time of day (e.g. 07.00 or 07:00)",
         }
     }
 }
@@ -135,6 +139,11 @@ pub enum Problem {
     /// A stage that ends before it starts.
     EndsBeforeStart {
         /// The start date, as written.
+        mulai: String,
+    },
+    /// A schedule slot whose end is not after its start.
+    SlotEndsBeforeStart {
+        /// The start time, as written.
         mulai: String,
     },
     /// A realisation dated outside its tahap.
@@ -394,6 +403,13 @@ impl Problem {
                     "baris 'gagal' harus punya alasan (kolom alasan)".to_string()
                 } else {
                     "a 'gagal' row needs a reason (column alasan)".to_string()
+                }
+            }
+            Problem::SlotEndsBeforeStart { mulai } => {
+                if id {
+                    format!("jam selesai tidak sesudah jam mulai ({mulai})")
+                } else {
+                    format!("the slot does not end after it starts ({mulai})")
                 }
             }
             Problem::EndsBeforeStart { mulai } => {

@@ -1935,3 +1935,67 @@ fn check_lists_data_quality_notes() {
         summary.catatan
     );
 }
+
+const J_HEADER: &str = "program,tahap,titik_bayar,kode_wilayah,lokasi,tanggal,mulai,selesai,rw,kpm";
+
+/// `jadwal.csv` with the default header and these rows (line 2 onwards).
+fn jadwal(rows: &[&str]) -> (&'static str, String) {
+    ("data/jadwal.csv", lines(J_HEADER, rows))
+}
+
+#[test]
+fn reads_a_schedule_as_excel_writes_it() {
+    // semicolons, a BOM, CRLF, Excel's dates and times, "RW 01" and "01", a grouped count
+    let text = "\u{feff}Program;Tahap;Titik Bayar;Kode Wilayah;Lokasi;Tanggal;Mulai;Selesai;RW;KPM\r\n\
+                BST;2021-07;Karangketug;35.75.01.1001;Kantor Kelurahan Karangketug;13/07/2021;07.00;08.00;RW 01;100\r\n\
+                bst;2021-07;Karangketug;35.75.01.1001;Kantor Kelurahan Karangketug;13/07/2021 00:00;08:00:00;09:00:00;02;1.050\r\n";
+    let s = site(&[("data/jadwal.csv", text.to_string())]);
+    let loaded = load_ok(s.path());
+    let j = &loaded.data.jadwal;
+    assert_eq!(j.len(), 2);
+    assert_eq!(loaded.data.titik_bayar, vec!["Karangketug".to_string()]);
+    assert_eq!((j[0].mulai, j[0].selesai), (7 * 60, 8 * 60));
+    assert_eq!((j[1].mulai, j[1].selesai), (8 * 60, 9 * 60));
+    assert_eq!((j[0].rw.as_str(), j[1].rw.as_str()), ("01", "02"));
+    assert_eq!(j[1].kpm, 1050);
+    assert_eq!(j[0].tanggal, jiff::civil::date(2021, 7, 13));
+    assert_eq!(j[1].baris, 3);
+    assert!(
+        loaded
+            .data
+            .inputs
+            .iter()
+            .any(|i| i.path == "data/jadwal.csv" && i.rows == 2)
+    );
+}
+
+#[test]
+fn schedule_errors_name_file_line_column_value_and_expectation() {
+    let s = site_en(&[jadwal(&[
+        "BST,2021-07,Karangketug,35.75.01.1001,Kantor,2021-07-13,7 pagi,08.00,01,100",
+        "BST,2021-07,Karangketug,35.75.01.1001,Kantor,2021-07-13,09.00,08.00,02,100",
+        "BST,2021-07,Karangketug,35.75.01.1001,Kantor,2021-08-02,07.00,08.00,03,100",
+        "BST,2021-07,Karangketug,35.75.01.1099,Kantor,2021-07-13,10.00,11.00,04,100",
+    ])]);
+    let m = messages(s.path());
+    assert_eq!(
+        m,
+        vec![
+            "data/jadwal.csv:2:7: '7 pagi': expected a time of day (e.g. 07.00 or 07:00)"
+                .to_string(),
+            "data/jadwal.csv:3:8: '08.00': the slot does not end after it starts (09.00)"
+                .to_string(),
+            "data/jadwal.csv:4:6: '2021-08-02': outside stage 2021-07 (2021-07-01 to 2021-07-31); \
+             check the date or the stage's dates in tahap.csv"
+                .to_string(),
+        ]
+        .into_iter()
+        .chain(m.iter().skip(3).cloned())
+        .collect::<Vec<_>>()
+    );
+    assert_eq!(m.len(), 4, "{m:?}");
+    assert!(
+        m[3].starts_with("data/jadwal.csv:5:4: '35.75.01.1099': "),
+        "{m:?}"
+    );
+}

@@ -178,8 +178,42 @@ pub struct Dataset {
     pub alokasi: Vec<Alokasi>,
     /// Realisations.
     pub realisasi: Vec<Realisasi>,
+    /// Payment points (titik bayar), in order of first appearance in `jadwal.csv`.
+    pub titik_bayar: Vec<String>,
+    /// Schedule slots, in file order.
+    pub jadwal: Vec<Jadwal>,
     /// The files read.
     pub inputs: Vec<InputFile>,
+}
+
+/// Index of a payment point in [`Dataset::titik_bayar`].
+pub type TitikBayarId = u32;
+
+/// One slot of `jadwal.csv`: when and where the KPM of one RW (or a whole kelurahan) collect.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Jadwal {
+    /// Programme.
+    pub program: ProgramId,
+    /// Stage.
+    pub tahap: TahapId,
+    /// Payment point.
+    pub titik_bayar: TitikBayarId,
+    /// The desa/kelurahan whose KPM collect.
+    pub wilayah: WilayahId,
+    /// The place, as the operator wrote it (`Kantor Kelurahan Karangketug`).
+    pub lokasi: String,
+    /// Day.
+    pub tanggal: Date,
+    /// Start, minutes after midnight in the site's time zone.
+    pub mulai: u16,
+    /// End, minutes after midnight.
+    pub selesai: u16,
+    /// The RW (`03`), or empty for the whole desa/kelurahan.
+    pub rw: String,
+    /// KPM expected in the slot.
+    pub kpm: u64,
+    /// The line of `jadwal.csv`.
+    pub baris: u64,
 }
 
 impl Dataset {
@@ -201,7 +235,7 @@ pub fn load(root: &Path) -> Result<(Dataset, Diagnostics), Diagnostics> {
     loader.tahap(root, &mut ds, &mut diags);
     // Allocations and realisations refer to programmes and tahap: without their files, every
     // row would be an "unknown code"; say once which file is missing instead.
-    let uses_codes = ["data/alokasi.csv", "data/realisasi.csv"]
+    let uses_codes = ["data/alokasi.csv", "data/realisasi.csv", "data/jadwal.csv"]
         .iter()
         .any(|f| root.join(f).is_file());
     let mut references_missing = !root.join("data/wilayah.csv").is_file();
@@ -216,6 +250,7 @@ pub fn load(root: &Path) -> Result<(Dataset, Diagnostics), Diagnostics> {
     if !references_missing {
         loader.alokasi(root, &mut ds, &mut diags);
         loader.realisasi(root, &mut ds, &mut diags);
+        loader.jadwal(root, &mut ds, &mut diags);
     }
     if diags.has_errors() {
         Err(diags)
@@ -231,6 +266,7 @@ pub const INPUTS: &[&str] = &[
     "tahap.csv",
     "alokasi.csv",
     "realisasi.csv",
+    "jadwal.csv",
 ];
 
 /// Warns about files in `data/` that salur does not read: a misspelt or differently cased
@@ -317,6 +353,22 @@ const REALISASI: Columns = Columns {
         "kpm",
     ],
     optional: &["nilai"],
+};
+
+const JADWAL: Columns = Columns {
+    required: &[
+        "program",
+        "tahap",
+        "titik_bayar",
+        "kode_wilayah",
+        "lokasi",
+        "tanggal",
+        "mulai",
+        "selesai",
+        "rw",
+        "kpm",
+    ],
+    optional: &[],
 };
 
 fn optional_count(
@@ -734,6 +786,128 @@ impl Loader {
 
     /// Maps a chunk's own penyalur ids to the dataset's, adding new ones in order of first
     /// appearance (penyalur names match without regard to case).
+    /// Reads `jadwal.csv` (optional): each slot's codes, day and hours, checked against its
+    /// tahap. Checks across slots (capacity, overlaps, coverage) come after reading.
+    fn jadwal(&mut self, root: &Path, ds: &mut Dataset, diags: &mut Diagnostics) {
+        let name = "data/jadwal.csv";
+        if !root.join(name).is_file() {
+            return;
+        }
+        let Some(mut t) = Table::open(root, name, &JADWAL, diags) else {
+            return;
+        };
+        let lookup = Lookup::new(ds, &self.tahap_rusak);
+        let mut titik: HashMap<String, TitikBayarId> = HashMap::new();
+        let mut titik_bayar: Vec<String> = Vec::new();
+        let mut jadwal = Vec::new();
+        t.for_each_row(diags, |row, diags| {
+            let program = lookup.code(name, row, 0, CodeKind::Program, diags);
+            let tahap = lookup.code(name, row, 1, CodeKind::Tahap, diags);
+            let titik_bayar_id = required_text(name, row, 2, diags).map(|nama| {
+                let nama = nama.trim();
+                *titik.entry(nama.to_string()).or_insert_with(|| {
+                    titik_bayar.push(nama.to_string());
+                    (titik_bayar.len() - 1) as TitikBayarId
+                })
+            });
+            let wilayah = lookup.wilayah_at(name, row, 3, diags);
+            let lokasi = required_text(name, row, 4, diags);
+            let tanggal = match value::date(row.get(5)) {
+                Ok(d) => Some(d),
+                Err(p) => {
+                    report(name, row, 5, p, diags);
+                    None
+                }
+            };
+            let jam_at = |c: usize, diags: &mut Diagnostics| match value::jam(row.get(c)) {
+                Ok(m) => Some(m),
+                Err(p) => {
+                    report(name, row, c, p, diags);
+                    None
+                }
+            };
+            let mulai = jam_at(6, diags);
+            let selesai = jam_at(7, diags);
+            let rw = text(name, row, 8, diags);
+            let kpm = match value::count(row.get(9), Expected::Count) {
+                Ok(n) => Some(n),
+                Err(p) => {
+                    report(name, row, 9, p, diags);
+                    None
+                }
+            };
+            let (
+                Some(program),
+                Some(tahap),
+                Some(titik_bayar),
+                Some(wilayah),
+                Some(lokasi),
+                Some(tanggal),
+                Some(mulai),
+                Some(selesai),
+                Some(rw),
+                Some(kpm),
+            ) = (
+                program,
+                tahap,
+                titik_bayar_id,
+                wilayah,
+                lokasi,
+                tanggal,
+                mulai,
+                selesai,
+                rw,
+                kpm,
+            )
+            else {
+                return;
+            };
+            if selesai <= mulai {
+                let mulai = String::from_utf8_lossy(row.get(6)).trim().to_string();
+                return report(name, row, 7, Problem::SlotEndsBeforeStart { mulai }, diags);
+            }
+            let t = &lookup.tahap[tahap as usize];
+            if !lookup
+                .tahap_rusak
+                .get(tahap as usize)
+                .copied()
+                .unwrap_or(false)
+                && (tanggal < t.mulai || tanggal > t.selesai)
+            {
+                return report(
+                    name,
+                    row,
+                    5,
+                    Problem::OutsideTahap {
+                        tahap: t.kode.clone(),
+                        mulai: t.mulai.to_string(),
+                        selesai: t.selesai.to_string(),
+                    },
+                    diags,
+                );
+            }
+            jadwal.push(Jadwal {
+                program,
+                tahap,
+                titik_bayar,
+                wilayah,
+                lokasi: lokasi.trim().to_string(),
+                tanggal,
+                mulai,
+                selesai,
+                rw: rw.trim().trim_start_matches("RW").trim().to_string(),
+                kpm,
+                baris: row.line,
+            });
+        });
+        ds.titik_bayar = titik_bayar;
+        ds.jadwal = jadwal;
+        ds.inputs.push(InputFile {
+            path: name.to_string(),
+            rows: t.rows,
+        });
+    }
+
     fn merge_interned<T>(&mut self, lokal: &Lokal<T>, ds: &mut Dataset) -> Vec<PenyalurId> {
         lokal
             .penyalur
@@ -860,7 +1034,20 @@ impl<'d> Lookup<'d> {
     ) -> Option<(ProgramId, TahapId, WilayahId, PenyalurId)> {
         let program = self.code(name, row, 0, CodeKind::Program, diags);
         let tahap = self.code(name, row, 1, CodeKind::Tahap, diags);
-        let wilayah = match value::kode_wilayah(row.get(2)) {
+        let wilayah = self.wilayah_at(name, row, 2, diags);
+        let penyalur = required_text(name, row, 3, diags).map(|p| lokal.penyalur(p));
+        Some((program?, tahap?, wilayah?, penyalur?))
+    }
+
+    /// The region of column `c`, reporting a malformed or unknown code (with the nearest one).
+    fn wilayah_at(
+        &self,
+        name: &str,
+        row: &Row,
+        c: usize,
+        diags: &mut Diagnostics,
+    ) -> Option<WilayahId> {
+        match value::kode_wilayah(row.get(c)) {
             Ok(k) => match self.wilayah.get(k) {
                 Some(id) => Some(id),
                 None => {
@@ -868,8 +1055,8 @@ impl<'d> Lookup<'d> {
                         Diagnostic::error(
                             name,
                             row.line,
-                            row.column(2),
-                            Some(&String::from_utf8_lossy(row.get(2))),
+                            row.column(c),
+                            Some(&String::from_utf8_lossy(row.get(c))),
                             Problem::UnknownCode {
                                 kind: CodeKind::Wilayah,
                                 nearest: self.wilayah.nearest(&k.dotted()),
@@ -880,12 +1067,10 @@ impl<'d> Lookup<'d> {
                 }
             },
             Err(p) => {
-                report(name, row, 2, p, diags);
+                report(name, row, c, p, diags);
                 None
             }
-        };
-        let penyalur = required_text(name, row, 3, diags).map(|p| lokal.penyalur(p));
-        Some((program?, tahap?, wilayah?, penyalur?))
+        }
     }
 
     /// A programme or tahap code, matched without regard to case and without allocating.

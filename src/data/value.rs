@@ -165,6 +165,38 @@ pub fn date(b: &[u8]) -> Result<Date, Problem> {
 }
 
 /// `0:00`, `00:00` or `00:00:00`.
+/// A time of day as minutes after midnight: `07.00`, `7.00`, `07:00` or `07:00:00` (as Excel
+/// writes a time cell; the seconds must be zero). The zone is the site's (`timezone` in
+/// `site.toml`), so a cell does not name one.
+///
+/// ```
+/// use salur::data::value::jam;
+/// assert_eq!(jam(b"07.00"), Ok(7 * 60));
+/// assert_eq!(jam(b"13:30:00"), Ok(13 * 60 + 30));
+/// assert!(jam(b"25.00").is_err());
+/// ```
+pub fn jam(b: &[u8]) -> Result<u16, Problem> {
+    let bad = || Problem::Malformed(Expected::Time);
+    let s = trim(b);
+    let parts: Vec<&[u8]> = s.split(|&c| c == b'.' || c == b':').collect();
+    let number = |p: &[u8]| -> Option<u16> {
+        ((1..=2).contains(&p.len()) && p.iter().all(u8::is_ascii_digit))
+            .then(|| p.iter().fold(0u16, |n, &c| n * 10 + u16::from(c - b'0')))
+    };
+    let (h, m) = match parts[..] {
+        [h, m] => (number(h), number(m).filter(|_| m.len() == 2)),
+        [h, m, detik] => (
+            number(h),
+            number(m).filter(|_| m.len() == 2 && number(detik) == Some(0)),
+        ),
+        _ => return Err(bad()),
+    };
+    match (h, m) {
+        (Some(h), Some(m)) if h < 24 && m < 60 => Ok(h * 60 + m),
+        _ => Err(bad()),
+    }
+}
+
 fn is_time(s: &[u8]) -> bool {
     let parts: usize = s.split(|&c| c == b':').count();
     (2..=3).contains(&parts)
@@ -332,6 +364,36 @@ pub fn mask_nik(b: &[u8]) -> String {
 mod tests {
     use super::*;
     use jiff::civil::date as d;
+
+    #[test]
+    fn reads_times_of_day() {
+        for (text, minutes) in [
+            ("07.00", 420),
+            ("7.00", 420),
+            ("07:00", 420),
+            (" 13:30:00 ", 810),
+            ("00.00", 0),
+            ("23.59", 1439),
+        ] {
+            assert_eq!(jam(text.as_bytes()), Ok(minutes), "{text}");
+        }
+        for bad in [
+            "",
+            "7",
+            "24.00",
+            "07.60",
+            "07.0",
+            "07:00:30",
+            "7 pagi",
+            "07.00 WIB",
+        ] {
+            assert_eq!(
+                jam(bad.as_bytes()),
+                Err(Problem::Malformed(Expected::Time)),
+                "{bad}"
+            );
+        }
+    }
 
     #[test]
     fn counts_in_excel_forms() {
