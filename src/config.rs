@@ -65,6 +65,46 @@ pub struct Config {
     pub data_as_of: Option<Date>,
     /// Lines of attribution shown in every page's footer (e.g. the region data's licence).
     pub attribution: Vec<String>,
+    /// `[jadwal]`: the payment schedule's rules.
+    pub jadwal: AturanJadwal,
+}
+
+/// The rules a payment schedule (`data/jadwal.csv`) is checked against: `[jadwal]` in
+/// `site.toml`.
+#[derive(Debug, Clone, Copy, Hash, PartialEq, Eq)]
+pub struct AturanJadwal {
+    /// The most KPM one titik bayar serves in a day (`max_kpm_per_day`, default 200, as in
+    /// Kota Pasuruan's BST distribution).
+    pub max_kpm_per_day: u64,
+    /// Whether a day over that capacity stops the build (`over_capacity = "error"`, the
+    /// default) or is a warning.
+    pub over_capacity: Keparahan,
+}
+
+impl Default for AturanJadwal {
+    fn default() -> AturanJadwal {
+        AturanJadwal {
+            max_kpm_per_day: 200,
+            over_capacity: Keparahan::Error,
+        }
+    }
+}
+
+/// How serious a breach of a rule is.
+#[derive(Debug, Clone, Copy, Hash, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Keparahan {
+    /// The build stops.
+    Error,
+    /// The build goes on and says so.
+    Warning,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct RawJadwal {
+    max_kpm_per_day: Option<u64>,
+    over_capacity: Option<Keparahan>,
 }
 
 impl Default for Config {
@@ -78,6 +118,7 @@ impl Default for Config {
             timezone: Zona::WIB,
             data_as_of: None,
             attribution: Vec::new(),
+            jadwal: AturanJadwal::default(),
         }
     }
 }
@@ -94,6 +135,8 @@ struct RawConfig {
     data_as_of: Option<toml::value::Datetime>,
     #[serde(default)]
     attribution: Vec<String>,
+    #[serde(default)]
+    jadwal: RawJadwal,
 }
 
 impl Config {
@@ -154,6 +197,9 @@ impl Config {
                         "timezone",
                         "data_as_of",
                         "attribution",
+                        "jadwal",
+                        "max_kpm_per_day",
+                        "over_capacity",
                     ],
                 ),
             ));
@@ -196,6 +242,12 @@ impl Config {
             }
         }
         config.attribution = raw.attribution;
+        if let Some(n) = raw.jadwal.max_kpm_per_day {
+            config.jadwal.max_kpm_per_day = n;
+        }
+        if let Some(k) = raw.jadwal.over_capacity {
+            config.jadwal.over_capacity = k;
+        }
         Ok(config)
     }
 }

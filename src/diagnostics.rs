@@ -141,6 +141,48 @@ pub enum Problem {
         /// The start date, as written.
         mulai: String,
     },
+    /// More KPM at one payment point on one day than `[jadwal] max_kpm_per_day`.
+    MelebihiKapasitas {
+        /// The payment point.
+        titik_bayar: String,
+        /// The day, `YYYY-MM-DD`.
+        tanggal: String,
+        /// KPM scheduled there that day.
+        kpm: u64,
+        /// The capacity.
+        max: u64,
+    },
+    /// A slot that overlaps an earlier one at the same payment point.
+    SlotBertumpuk {
+        /// The earlier slot's line.
+        baris: u64,
+        /// Its hours, as `07.00–08.00`.
+        jam: String,
+    },
+    /// An RW scheduled a second time for the same programme and tahap.
+    RwGanda {
+        /// The first slot's line.
+        baris: u64,
+    },
+    /// A desa/kelurahan with an allocation but no slot, for a programme × tahap that has a
+    /// schedule.
+    TanpaJadwal {
+        /// The region, `Karangketug (35.75.01.1001)`.
+        wilayah: String,
+        /// The programme × tahap, `BST 2021-07`.
+        program_tahap: String,
+        /// KPM allocated.
+        alokasi: u64,
+    },
+    /// A desa/kelurahan whose scheduled KPM differ from its allocation.
+    JadwalBedaAlokasi {
+        /// The programme × tahap, `BST 2021-07`.
+        program_tahap: String,
+        /// KPM in its slots.
+        dijadwalkan: u64,
+        /// KPM allocated.
+        alokasi: u64,
+    },
     /// A schedule slot whose end is not after its start.
     SlotEndsBeforeStart {
         /// The start time, as written.
@@ -403,6 +445,81 @@ impl Problem {
                     "baris 'gagal' harus punya alasan (kolom alasan)".to_string()
                 } else {
                     "a 'gagal' row needs a reason (column alasan)".to_string()
+                }
+            }
+            Problem::MelebihiKapasitas {
+                titik_bayar,
+                tanggal,
+                kpm,
+                max,
+            } => {
+                let (kpm, max) = (
+                    crate::format::ribuan(*kpm as i64, lang),
+                    crate::format::ribuan(*max as i64, lang),
+                );
+                if id {
+                    format!(
+                        "titik bayar '{titik_bayar}' tanggal {tanggal}: {kpm} KPM, lebih dari \
+                         {max} KPM per hari ([jadwal] max_kpm_per_day di site.toml)"
+                    )
+                } else {
+                    format!(
+                        "payment point '{titik_bayar}' on {tanggal}: {kpm} KPM, more than {max} \
+                         KPM a day ([jadwal] max_kpm_per_day in site.toml)"
+                    )
+                }
+            }
+            Problem::SlotBertumpuk { baris, jam } => {
+                if id {
+                    format!("bertumpuk dengan slot baris {baris} ({jam}) di titik bayar yang sama")
+                } else {
+                    format!("overlaps the slot on line {baris} ({jam}) at the same payment point")
+                }
+            }
+            Problem::RwGanda { baris } => {
+                if id {
+                    format!(
+                        "RW ini sudah dijadwalkan untuk program dan tahap yang sama pada baris {baris}"
+                    )
+                } else {
+                    format!(
+                        "this RW is already scheduled for the same programme and tahap on line {baris}"
+                    )
+                }
+            }
+            Problem::TanpaJadwal {
+                wilayah,
+                program_tahap,
+                alokasi,
+            } => {
+                let alokasi = crate::format::ribuan(*alokasi as i64, lang);
+                if id {
+                    format!(
+                        "{wilayah} mendapat alokasi {alokasi} KPM {program_tahap} tetapi tidak \
+                         punya jadwal"
+                    )
+                } else {
+                    format!(
+                        "{wilayah} has an allocation of {alokasi} KPM for {program_tahap} but no slot"
+                    )
+                }
+            }
+            Problem::JadwalBedaAlokasi {
+                program_tahap,
+                dijadwalkan,
+                alokasi,
+            } => {
+                let selisih = *dijadwalkan as i64 - *alokasi as i64;
+                let (d, a, s) = (
+                    crate::format::ribuan(*dijadwalkan as i64, lang),
+                    crate::format::ribuan(*alokasi as i64, lang),
+                    crate::format::ribuan(selisih, lang),
+                );
+                let s = if selisih > 0 { format!("+{s}") } else { s };
+                if id {
+                    format!("dijadwalkan {d} KPM {program_tahap}, alokasi {a} KPM (selisih {s})")
+                } else {
+                    format!("scheduled {d} KPM for {program_tahap}, allocated {a} (difference {s})")
                 }
             }
             Problem::SlotEndsBeforeStart { mulai } => {

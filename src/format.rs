@@ -88,6 +88,21 @@ pub fn desimal(x: f64, lang: Lang) -> String {
     format!("{sign}{}{}{}", t / 10, lang.decimal_separator(), t % 10)
 }
 
+/// A time of day from minutes after midnight: `07.00` (id) or `07:00` (en).
+///
+/// ```
+/// use salur::{format::jam, lang::Lang};
+/// assert_eq!(jam(7 * 60, Lang::Id), "07.00");
+/// assert_eq!(jam(13 * 60 + 30, Lang::En), "13:30");
+/// ```
+pub fn jam(menit: u16, lang: Lang) -> String {
+    let sep = match lang {
+        Lang::Id => '.',
+        Lang::En => ':',
+    };
+    format!("{:02}{sep}{:02}", menit / 60, menit % 60)
+}
+
 /// A date with its weekday: `Selasa, 13 Juli 2021` (id) or `Tuesday, 13 July 2021` (en).
 ///
 /// ```

@@ -131,6 +131,7 @@ fn load_timed(root: &Path, timings: &mut Timings) -> Result<Loaded, Error> {
         });
     };
     problems.extend(content::rapat::resolve(&mut content.rapat, &data));
+    problems.extend(data::jadwal::periksa(&data, &config.jadwal));
     if problems.has_errors() {
         return Err(Error::Input {
             lang,

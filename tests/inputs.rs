@@ -1949,7 +1949,13 @@ fn reads_a_schedule_as_excel_writes_it() {
     let text = "\u{feff}Program;Tahap;Titik Bayar;Kode Wilayah;Lokasi;Tanggal;Mulai;Selesai;RW;KPM\r\n\
                 BST;2021-07;Karangketug;35.75.01.1001;Kantor Kelurahan Karangketug;13/07/2021;07.00;08.00;RW 01;100\r\n\
                 bst;2021-07;Karangketug;35.75.01.1001;Kantor Kelurahan Karangketug;13/07/2021 00:00;08:00:00;09:00:00;02;1.050\r\n";
-    let s = site(&[("data/jadwal.csv", text.to_string())]);
+    let s = site(&[
+        ("data/jadwal.csv", text.to_string()),
+        (
+            "site.toml",
+            "title = \"Uji\"\n[jadwal]\nmax_kpm_per_day = 2000\n".to_string(),
+        ),
+    ]);
     let loaded = load_ok(s.path());
     let j = &loaded.data.jadwal;
     assert_eq!(j.len(), 2);
@@ -1996,6 +2002,121 @@ fn schedule_errors_name_file_line_column_value_and_expectation() {
     assert_eq!(m.len(), 4, "{m:?}");
     assert!(
         m[3].starts_with("data/jadwal.csv:5:4: '35.75.01.1099': "),
+        "{m:?}"
+    );
+}
+
+/// The allocation of the default site, 10.000 KPM BST in Karangketug and 8.877 in Gentong,
+/// scheduled at 200 a day (50 slots and 45 slots of at most 200, one per day and point).
+fn jadwal_penuh() -> Vec<String> {
+    let mut rows = Vec::new();
+    for (kode, titik, mut kpm) in [
+        ("35.75.01.1001", "Karangketug", 10_000u64),
+        ("35.75.01.1002", "Gentong", 8_877),
+    ] {
+        let mut day = 0;
+        while kpm > 0 {
+            let n = kpm.min(200);
+            // two hourly slots a day, each its own RW
+            let (a, b) = (n / 2, n - n / 2);
+            let tanggal = format!("2021-07-{:02}", 1 + day % 31);
+            let hari = day / 31;
+            rows.push(format!(
+                "BST,2021-07,{titik}-{hari},{kode},Kantor,{tanggal},07.00,08.00,{:02},{a}",
+                2 * day + 1
+            ));
+            rows.push(format!(
+                "BST,2021-07,{titik}-{hari},{kode},Kantor,{tanggal},08.00,09.00,{:02},{b}",
+                2 * day + 2
+            ));
+            kpm -= n;
+            day += 1;
+        }
+    }
+    rows
+}
+
+#[test]
+fn a_full_schedule_within_capacity_loads_without_warnings() {
+    let rows = jadwal_penuh();
+    let rows: Vec<&str> = rows.iter().map(String::as_str).collect();
+    let s = site_en(&[jadwal(&rows)]);
+    let loaded = load_ok(s.path());
+    let scheduled: u64 = loaded.data.jadwal.iter().map(|j| j.kpm).sum();
+    assert_eq!(scheduled, 18_877);
+    let warnings: Vec<String> = loaded
+        .warnings
+        .items()
+        .iter()
+        .map(|d| d.message(Lang::En))
+        .collect();
+    assert!(warnings.is_empty(), "{warnings:?}");
+}
+
+#[test]
+fn over_capacity_names_the_file_line_point_and_day() {
+    let mut rows = jadwal_penuh();
+    // one more KPM at the first point on its first day: 201
+    rows[0] = rows[0].replace(",07.00,08.00,01,100", ",07.00,08.00,01,101");
+    let rows: Vec<&str> = rows.iter().map(String::as_str).collect();
+    let s = site_en(&[jadwal(&rows)]);
+    let m = messages(s.path());
+    assert_eq!(
+        m[0],
+        "data/jadwal.csv:3:10: payment point 'Karangketug-0' on 2021-07-01: 201 KPM, more than \
+         200 KPM a day ([jadwal] max_kpm_per_day in site.toml)",
+        "{m:?}"
+    );
+    // the schedule now has one KPM more than the allocation: a warning, not an error
+    assert_eq!(
+        m[1..],
+        [
+            "data/jadwal.csv:2:10: warning: '35.75.01.1001': scheduled 10,001 KPM for BST \
+             2021-07, allocated 10,000 (difference +1)"
+        ],
+        "{m:?}"
+    );
+
+    // as a warning when the site says so, with its own capacity
+    let toml = "title = \"Uji\"\nlanguage = \"en\"\n[jadwal]\nmax_kpm_per_day = 150\nover_capacity = \"warning\"\n";
+    let s = site(&[jadwal(&rows), ("site.toml", toml.to_string())]);
+    let loaded = load_ok(s.path());
+    let w: Vec<String> = loaded
+        .warnings
+        .items()
+        .iter()
+        .map(|d| d.message(Lang::En))
+        .collect();
+    assert!(
+        w.iter().any(|m| m.starts_with("data/jadwal.csv:3:10: warning: payment point 'Karangketug-0' on 2021-07-01: 201 KPM, more than 150")),
+        "{w:?}"
+    );
+}
+
+#[test]
+fn overlapping_slots_an_rw_twice_and_gaps_against_the_allocation() {
+    let s = site_en(&[jadwal(&[
+        "BST,2021-07,Karangketug,35.75.01.1001,Kantor,2021-07-13,07.00,08.00,01,100",
+        "BST,2021-07,Karangketug,35.75.01.1001,Kantor,2021-07-13,07.30,08.30,02,50",
+        "BST,2021-07,Karangketug,35.75.01.1001,Kantor,2021-07-14,07.00,08.00,01,40",
+    ])]);
+    let (_, d) = input_errors(s.path());
+    let m: Vec<String> = d.items().iter().map(|i| i.message(Lang::En)).collect();
+    assert!(
+        m.contains(&"data/jadwal.csv:3:7: '07.30': overlaps the slot on line 2 (07.00–08.00) at the same payment point".to_string()),
+        "{m:?}"
+    );
+    assert!(
+        m.contains(&"data/jadwal.csv:4:9: '01': this RW is already scheduled for the same programme and tahap on line 2".to_string()),
+        "{m:?}"
+    );
+    // warnings: Karangketug scheduled 190 of 10.000; Gentong has no slot
+    assert!(
+        m.contains(&"data/jadwal.csv:2:10: warning: '35.75.01.1001': scheduled 190 KPM for BST 2021-07, allocated 10,000 (difference -9,810)".to_string()),
+        "{m:?}"
+    );
+    assert!(
+        m.contains(&"data/jadwal.csv: warning: Gentong (35.75.01.1002) has an allocation of 8,877 KPM for BST 2021-07 but no slot".to_string()),
         "{m:?}"
     );
 }

@@ -1,0 +1,185 @@
+//! Checks across the slots of `jadwal.csv`: capacity per payment point per day, overlapping
+//! slots, an RW scheduled twice, and each desa/kelurahan's slots against its allocation. Each
+//! row was checked on its own while reading (`Loader::jadwal`).
+
+use std::collections::HashMap;
+
+use jiff::civil::Date;
+
+use super::{Dataset, ProgramId, TahapId, TitikBayarId, WilayahId};
+use crate::config::{AturanJadwal, Keparahan};
+use crate::diagnostics::{Diagnostic, Diagnostics, Problem, Severity};
+use crate::lang::Lang;
+
+const FILE: &str = "data/jadwal.csv";
+/// Columns of `jadwal.csv`, 1-based, for messages.
+const KOLOM_MULAI: u64 = 7;
+const KOLOM_RW: u64 = 9;
+const KOLOM_KPM: u64 = 10;
+
+fn diagnostic(
+    line: u64,
+    column: u64,
+    value: Option<&str>,
+    problem: Problem,
+    severity: Severity,
+) -> Diagnostic {
+    let mut d = Diagnostic::error(FILE, line, column, value, problem);
+    d.severity = severity;
+    d
+}
+
+/// Checks the schedule of `ds` against `aturan`. Errors stop the build; a programme × tahap
+/// without any slot is not checked (the schedule may cover only some programmes).
+pub fn periksa(ds: &Dataset, aturan: &AturanJadwal) -> Diagnostics {
+    let mut diags = Diagnostics::new();
+    if ds.jadwal.is_empty() {
+        return diags;
+    }
+    // slots in line order, so "the first" is the earlier line
+    let mut slots: Vec<&super::Jadwal> = ds.jadwal.iter().collect();
+    slots.sort_by_key(|s| s.baris);
+
+    // capacity: KPM per payment point per day; reported once, at the slot that goes over
+    let kapasitas = match aturan.over_capacity {
+        Keparahan::Error => Severity::Error,
+        Keparahan::Warning => Severity::Warning,
+    };
+    let mut per_hari: HashMap<(TitikBayarId, Date), (u64, bool)> = HashMap::new();
+    for s in &slots {
+        let (kpm, reported) = per_hari.entry((s.titik_bayar, s.tanggal)).or_default();
+        *kpm = kpm.saturating_add(s.kpm);
+        if *kpm > aturan.max_kpm_per_day && !*reported {
+            *reported = true;
+            let total: u64 = slots
+                .iter()
+                .filter(|o| o.titik_bayar == s.titik_bayar && o.tanggal == s.tanggal)
+                .map(|o| o.kpm)
+                .sum();
+            diags.push(diagnostic(
+                s.baris,
+                KOLOM_KPM,
+                None,
+                Problem::MelebihiKapasitas {
+                    titik_bayar: ds.titik_bayar[s.titik_bayar as usize].clone(),
+                    tanggal: s.tanggal.to_string(),
+                    kpm: total,
+                    max: aturan.max_kpm_per_day,
+                },
+                kapasitas,
+            ));
+        }
+    }
+
+    // overlapping hours at one payment point on one day
+    let mut per_titik: HashMap<(TitikBayarId, Date), Vec<&super::Jadwal>> = HashMap::new();
+    for s in &slots {
+        let earlier = per_titik.entry((s.titik_bayar, s.tanggal)).or_default();
+        if let Some(o) = earlier
+            .iter()
+            .find(|o| o.mulai < s.selesai && s.mulai < o.selesai)
+        {
+            diags.push(diagnostic(
+                s.baris,
+                KOLOM_MULAI,
+                Some(&crate::format::jam(s.mulai, Lang::Id)),
+                Problem::SlotBertumpuk {
+                    baris: o.baris,
+                    jam: format!(
+                        "{}–{}",
+                        crate::format::jam(o.mulai, Lang::Id),
+                        crate::format::jam(o.selesai, Lang::Id)
+                    ),
+                },
+                Severity::Error,
+            ));
+        }
+        earlier.push(s);
+    }
+
+    // an RW scheduled twice for one programme × tahap
+    let mut rw: HashMap<(ProgramId, TahapId, WilayahId, &str), u64> = HashMap::new();
+    for s in slots.iter().filter(|s| !s.rw.is_empty()) {
+        match rw.get(&(s.program, s.tahap, s.wilayah, s.rw.as_str())) {
+            Some(&first) => diags.push(diagnostic(
+                s.baris,
+                KOLOM_RW,
+                Some(&s.rw),
+                Problem::RwGanda { baris: first },
+                Severity::Error,
+            )),
+            None => {
+                rw.insert((s.program, s.tahap, s.wilayah, s.rw.as_str()), s.baris);
+            }
+        }
+    }
+
+    // each desa/kelurahan's slots against its allocation, for the programme × tahap scheduled
+    let mut dijadwalkan: HashMap<(ProgramId, TahapId, WilayahId), (u64, u64)> = HashMap::new();
+    for s in &slots {
+        let e = dijadwalkan
+            .entry((s.program, s.tahap, s.wilayah))
+            .or_insert((0, s.baris));
+        e.0 = e.0.saturating_add(s.kpm);
+    }
+    let mut alokasi: HashMap<(ProgramId, TahapId, WilayahId), u64> = HashMap::new();
+    for a in &ds.alokasi {
+        let e = alokasi.entry((a.program, a.tahap, a.wilayah)).or_default();
+        *e = e.saturating_add(a.kpm);
+    }
+    let terjadwal: std::collections::HashSet<(ProgramId, TahapId)> =
+        slots.iter().map(|s| (s.program, s.tahap)).collect();
+    let program_tahap = |p: ProgramId, t: TahapId| {
+        format!(
+            "{} {}",
+            ds.program[p as usize].kode, ds.tahap[t as usize].kode
+        )
+    };
+    let mut selisih: Vec<_> = dijadwalkan
+        .iter()
+        .filter_map(|(&(p, t, w), &(kpm, baris))| {
+            let a = alokasi.get(&(p, t, w)).copied().unwrap_or(0);
+            (a != kpm).then_some((baris, p, t, w, kpm, a))
+        })
+        .collect();
+    selisih.sort_unstable();
+    for (baris, p, t, w, kpm, a) in selisih {
+        diags.push(diagnostic(
+            baris,
+            KOLOM_KPM,
+            Some(&ds.wilayah.node(w).kode_teks),
+            Problem::JadwalBedaAlokasi {
+                program_tahap: program_tahap(p, t),
+                dijadwalkan: kpm,
+                alokasi: a,
+            },
+            Severity::Warning,
+        ));
+    }
+    let mut tanpa: Vec<_> = alokasi
+        .iter()
+        .filter(|&(&(p, t, w), &kpm)| {
+            kpm > 0
+                && terjadwal.contains(&(p, t))
+                && ds.wilayah.node(w).anak.is_empty()
+                && !dijadwalkan.contains_key(&(p, t, w))
+        })
+        .map(|(&(p, t, w), &kpm)| (w, p, t, kpm))
+        .collect();
+    tanpa.sort_unstable();
+    for (w, p, t, kpm) in tanpa {
+        let node = ds.wilayah.node(w);
+        diags.push(diagnostic(
+            0,
+            0,
+            None,
+            Problem::TanpaJadwal {
+                wilayah: format!("{} ({})", node.nama, node.kode_teks),
+                program_tahap: program_tahap(p, t),
+                alokasi: kpm,
+            },
+            Severity::Warning,
+        ));
+    }
+    diags
+}
