@@ -159,7 +159,7 @@ pub enum Problem {
         /// Its hours, as `07.00–08.00`.
         jam: String,
     },
-    /// An RW scheduled a second time for the same programme and tahap.
+    /// An RW scheduled at a second payment point for the same programme and tahap.
     RwGanda {
         /// The first slot's line.
         baris: u64,
@@ -479,11 +479,11 @@ impl Problem {
             Problem::RwGanda { baris } => {
                 if id {
                     format!(
-                        "RW ini sudah dijadwalkan untuk program dan tahap yang sama pada baris {baris}"
+                        "RW ini sudah dijadwalkan di titik bayar lain untuk program dan tahap yang sama pada baris {baris}"
                     )
                 } else {
                     format!(
-                        "this RW is already scheduled for the same programme and tahap on line {baris}"
+                        "this RW is already scheduled at another payment point for the same programme and tahap on line {baris}"
                     )
                 }
             }

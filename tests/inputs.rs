@@ -2099,6 +2099,7 @@ fn overlapping_slots_an_rw_twice_and_gaps_against_the_allocation() {
         "BST,2021-07,Karangketug,35.75.01.1001,Kantor,2021-07-13,07.00,08.00,01,100",
         "BST,2021-07,Karangketug,35.75.01.1001,Kantor,2021-07-13,07.30,08.30,02,50",
         "BST,2021-07,Karangketug,35.75.01.1001,Kantor,2021-07-14,07.00,08.00,01,40",
+        "BST,2021-07,Gentong,35.75.01.1001,Kantor,2021-07-15,07.00,08.00,01,10",
     ])]);
     let (_, d) = input_errors(s.path());
     let m: Vec<String> = d.items().iter().map(|i| i.message(Lang::En)).collect();
@@ -2107,12 +2108,12 @@ fn overlapping_slots_an_rw_twice_and_gaps_against_the_allocation() {
         "{m:?}"
     );
     assert!(
-        m.contains(&"data/jadwal.csv:4:9: '01': this RW is already scheduled for the same programme and tahap on line 2".to_string()),
+        m.contains(&"data/jadwal.csv:5:9: '01': this RW is already scheduled at another payment point for the same programme and tahap on line 2".to_string()),
         "{m:?}"
     );
     // warnings: Karangketug scheduled 190 of 10.000; Gentong has no slot
     assert!(
-        m.contains(&"data/jadwal.csv:2:10: warning: '35.75.01.1001': scheduled 190 KPM for BST 2021-07, allocated 10,000 (difference -9,810)".to_string()),
+        m.contains(&"data/jadwal.csv:2:10: warning: '35.75.01.1001': scheduled 200 KPM for BST 2021-07, allocated 10,000 (difference -9,800)".to_string()),
         "{m:?}"
     );
     assert!(

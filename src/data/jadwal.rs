@@ -1,5 +1,5 @@
 //! Checks across the slots of `jadwal.csv`: capacity per payment point per day, overlapping
-//! slots, an RW scheduled twice, and each desa/kelurahan's slots against its allocation. Each
+//! slots, an RW sent to two payment points, and each desa/kelurahan's slots against its allocation. Each
 //! row was checked on its own while reading (`Loader::jadwal`).
 
 use std::collections::HashMap;
@@ -97,11 +97,14 @@ pub fn periksa(ds: &Dataset, aturan: &AturanJadwal) -> Diagnostics {
         earlier.push(s);
     }
 
-    // an RW scheduled twice for one programme × tahap
-    let mut rw: HashMap<(ProgramId, TahapId, WilayahId, &str), u64> = HashMap::new();
+    // an RW sent to two payment points for one programme × tahap (an RW too large for one
+    // slot may take several at its point)
+    let mut rw: HashMap<(ProgramId, TahapId, WilayahId, &str), (u64, TitikBayarId)> =
+        HashMap::new();
     for s in slots.iter().filter(|s| !s.rw.is_empty()) {
         match rw.get(&(s.program, s.tahap, s.wilayah, s.rw.as_str())) {
-            Some(&first) => diags.push(diagnostic(
+            Some(&(_, titik)) if titik == s.titik_bayar => {}
+            Some(&(first, _)) => diags.push(diagnostic(
                 s.baris,
                 KOLOM_RW,
                 Some(&s.rw),
@@ -109,7 +112,10 @@ pub fn periksa(ds: &Dataset, aturan: &AturanJadwal) -> Diagnostics {
                 Severity::Error,
             )),
             None => {
-                rw.insert((s.program, s.tahap, s.wilayah, s.rw.as_str()), s.baris);
+                rw.insert(
+                    (s.program, s.tahap, s.wilayah, s.rw.as_str()),
+                    (s.baris, s.titik_bayar),
+                );
             }
         }
     }
