@@ -23,6 +23,7 @@ pub mod lang;
 pub mod output;
 pub mod render;
 pub mod site;
+pub mod usul;
 
 use std::path::{Path, PathBuf};
 use std::time::Instant;
