@@ -71,7 +71,7 @@ pub struct Config {
 
 /// The rules a payment schedule (`data/jadwal.csv`) is checked against: `[jadwal]` in
 /// `site.toml`.
-#[derive(Debug, Clone, Copy, Hash, PartialEq, Eq)]
+#[derive(Debug, Clone, Hash, PartialEq, Eq)]
 pub struct AturanJadwal {
     /// The most KPM one titik bayar serves in a day (`max_kpm_per_day`, default 200, as in
     /// Kota Pasuruan's BST distribution).
@@ -79,6 +79,27 @@ pub struct AturanJadwal {
     /// Whether a day over that capacity stops the build (`over_capacity = "error"`, the
     /// default) or is a warning.
     pub over_capacity: Keparahan,
+    /// `[jadwal.usul]`: what `salur jadwal usul` proposes a schedule for.
+    pub usul: Option<AturanUsul>,
+}
+
+/// `[jadwal.usul]`: the programme, tahap, days and hours `salur jadwal usul` schedules.
+#[derive(Debug, Clone, Hash, PartialEq, Eq)]
+pub struct AturanUsul {
+    /// Programme code.
+    pub program: String,
+    /// Tahap code.
+    pub tahap: String,
+    /// The first day.
+    pub mulai: Date,
+    /// How many days, from `mulai`.
+    pub jumlah_hari: u16,
+    /// The first slot's start, minutes after midnight (`jam_mulai = "07.00"`, the default).
+    pub jam_mulai: u16,
+    /// The end of the last slot (`jam_selesai = "12.00"`, the default).
+    pub jam_selesai: u16,
+    /// Minutes per slot (`menit_slot = 60`, the default).
+    pub menit_slot: u16,
 }
 
 impl Default for AturanJadwal {
@@ -86,6 +107,7 @@ impl Default for AturanJadwal {
         AturanJadwal {
             max_kpm_per_day: 200,
             over_capacity: Keparahan::Error,
+            usul: None,
         }
     }
 }
@@ -105,6 +127,19 @@ pub enum Keparahan {
 struct RawJadwal {
     max_kpm_per_day: Option<u64>,
     over_capacity: Option<Keparahan>,
+    usul: Option<RawUsul>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawUsul {
+    program: String,
+    tahap: String,
+    mulai: toml::value::Datetime,
+    jumlah_hari: u16,
+    jam_mulai: Option<String>,
+    jam_selesai: Option<String>,
+    menit_slot: Option<u16>,
 }
 
 impl Default for Config {
@@ -200,6 +235,14 @@ impl Config {
                         "jadwal",
                         "max_kpm_per_day",
                         "over_capacity",
+                        "usul",
+                        "program",
+                        "tahap",
+                        "mulai",
+                        "jumlah_hari",
+                        "jam_mulai",
+                        "jam_selesai",
+                        "menit_slot",
                     ],
                 ),
             ));
@@ -247,6 +290,44 @@ impl Config {
         }
         if let Some(k) = raw.jadwal.over_capacity {
             config.jadwal.over_capacity = k;
+        }
+        if let Some(u) = raw.jadwal.usul {
+            let Some(mulai) = toml_date(&u.mulai) else {
+                return Err(error_at_key(
+                    text,
+                    "mulai",
+                    &u.mulai.to_string(),
+                    Problem::Malformed(crate::diagnostics::Expected::Date),
+                ));
+            };
+            let jam = |key: &str, v: Option<&String>, default: u16| match v {
+                None => Ok(default),
+                Some(v) => {
+                    crate::data::value::jam(v.as_bytes()).map_err(|p| error_at_key(text, key, v, p))
+                }
+            };
+            let jam_mulai = jam("jam_mulai", u.jam_mulai.as_ref(), 7 * 60)?;
+            let jam_selesai = jam("jam_selesai", u.jam_selesai.as_ref(), 12 * 60)?;
+            if jam_selesai <= jam_mulai {
+                let value = u.jam_selesai.clone().unwrap_or_default();
+                return Err(error_at_key(
+                    text,
+                    "jam_selesai",
+                    &value,
+                    Problem::SlotEndsBeforeStart {
+                        mulai: crate::format::jam(jam_mulai, config.language),
+                    },
+                ));
+            }
+            config.jadwal.usul = Some(AturanUsul {
+                program: u.program,
+                tahap: u.tahap,
+                mulai,
+                jumlah_hari: u.jumlah_hari,
+                jam_mulai,
+                jam_selesai,
+                menit_slot: u.menit_slot.unwrap_or(60).max(1),
+            });
         }
         Ok(config)
     }

@@ -183,6 +183,21 @@ pub enum Problem {
         /// KPM allocated.
         alokasi: u64,
     },
+    /// `salur jadwal usul` cannot fit a desa/kelurahan's KPM in the days and hours given.
+    UsulTidakMuat {
+        /// The region, `Karangketug (35.75.01.1001)`.
+        wilayah: String,
+        /// KPM to schedule.
+        kpm: u64,
+        /// Days available.
+        hari: usize,
+        /// KPM a day.
+        kapasitas: u64,
+        /// Slots a day.
+        slot: usize,
+    },
+    /// `salur jadwal usul` without `[jadwal.usul]` in `site.toml`.
+    UsulTanpaAturan,
     /// A schedule slot whose end is not after its start.
     SlotEndsBeforeStart {
         /// The start time, as written.
@@ -467,6 +482,38 @@ impl Problem {
                         "payment point '{titik_bayar}' on {tanggal}: {kpm} KPM, more than {max} \
                          KPM a day ([jadwal] max_kpm_per_day in site.toml)"
                     )
+                }
+            }
+            Problem::UsulTidakMuat {
+                wilayah,
+                kpm,
+                hari,
+                kapasitas,
+                slot,
+            } => {
+                let (kpm, kapasitas) = (
+                    crate::format::ribuan(*kpm as i64, lang),
+                    crate::format::ribuan(*kapasitas as i64, lang),
+                );
+                if id {
+                    format!(
+                        "{kpm} KPM {wilayah} tidak muat dalam {hari} hari dengan paling banyak \
+                         {kapasitas} KPM dan {slot} slot per hari; tambah hari (jumlah_hari) atau \
+                         titik bayar"
+                    )
+                } else {
+                    format!(
+                        "the {kpm} KPM of {wilayah} do not fit in {hari} days at {kapasitas} KPM \
+                         and {slot} slots a day; add days (jumlah_hari) or payment points"
+                    )
+                }
+            }
+            Problem::UsulTanpaAturan => {
+                if id {
+                    "tidak ada [jadwal.usul] (program, tahap, mulai, jumlah_hari) di site.toml"
+                        .to_string()
+                } else {
+                    "no [jadwal.usul] (program, tahap, mulai, jumlah_hari) in site.toml".to_string()
                 }
             }
             Problem::SlotBertumpuk { baris, jam } => {

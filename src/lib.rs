@@ -314,6 +314,170 @@ pub struct CheckSummary {
     pub lang: Lang,
 }
 
+/// A proposed payment schedule (`salur jadwal usul`).
+#[derive(Debug, Clone)]
+pub struct UsulJadwal {
+    /// The schedule as `jadwal.csv`.
+    pub csv: String,
+    /// Slots proposed.
+    pub slot: usize,
+    /// Payment points (one per desa/kelurahan).
+    pub titik_bayar: usize,
+    /// KPM scheduled.
+    pub kpm: u64,
+    /// The site's language.
+    pub lang: Lang,
+}
+
+/// Proposes `jadwal.csv` from `data/rw.csv` and `[jadwal.usul]` in `site.toml`: one payment
+/// point per desa/kelurahan at its office, the RWs in hourly slots within
+/// `[jadwal] max_kpm_per_day` (see [`usul::usul`]). Writes nothing.
+pub fn usul_jadwal(root: &Path) -> Result<UsulJadwal, Error> {
+    use diagnostics::{CodeKind, Diagnostic, Problem};
+    let config = Config::load(root).map_err(|diagnostics| Error::Input {
+        lang: Lang::Id,
+        diagnostics,
+    })?;
+    let lang = config.language;
+    let fail = |d: Diagnostic| {
+        let mut diagnostics = Diagnostics::new();
+        diagnostics.push(d);
+        Error::Input { lang, diagnostics }
+    };
+    let (data, _) = data::load(root).map_err(|diagnostics| Error::Input { lang, diagnostics })?;
+    let Some(aturan) = config.jadwal.usul.clone() else {
+        return Err(fail(Diagnostic::error(
+            config::CONFIG_FILE,
+            0,
+            0,
+            None,
+            Problem::UsulTanpaAturan,
+        )));
+    };
+    let unknown = |value: &str, kind| {
+        fail(Diagnostic::error(
+            config::CONFIG_FILE,
+            0,
+            0,
+            Some(value),
+            Problem::UnknownCode {
+                kind,
+                nearest: None,
+            },
+        ))
+    };
+    let program = data
+        .program
+        .iter()
+        .find(|p| p.kode.eq_ignore_ascii_case(&aturan.program))
+        .ok_or_else(|| unknown(&aturan.program, CodeKind::Program))?;
+    let tahap = data
+        .tahap
+        .iter()
+        .find(|t| t.kode.eq_ignore_ascii_case(&aturan.tahap))
+        .ok_or_else(|| unknown(&aturan.tahap, CodeKind::Tahap))?;
+    let rw = data::rw(root, &data).map_err(|diagnostics| Error::Input { lang, diagnostics })?;
+    let hari: Vec<jiff::civil::Date> = (0..i64::from(aturan.jumlah_hari))
+        .filter_map(|i| aturan.mulai.checked_add(jiff::Span::new().days(i)).ok())
+        .collect();
+
+    // one payment point per desa/kelurahan, in code order; its RWs in file order
+    let mut per_desa: Vec<(data::WilayahId, Vec<(String, u64)>)> = Vec::new();
+    for r in &rw {
+        match per_desa.iter_mut().find(|(w, _)| *w == r.wilayah) {
+            Some((_, list)) => list.push((r.rw.clone(), r.kpm)),
+            None => per_desa.push((r.wilayah, vec![(r.rw.clone(), r.kpm)])),
+        }
+    }
+    per_desa.sort_by_key(|(w, _)| *w);
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    let header = [
+        "program",
+        "tahap",
+        "titik_bayar",
+        "kode_wilayah",
+        "lokasi",
+        "tanggal",
+        "mulai",
+        "selesai",
+        "rw",
+        "kpm",
+    ];
+    let io = |e: csv::Error| {
+        fail(Diagnostic::error(
+            "data/jadwal.csv",
+            0,
+            0,
+            None,
+            Problem::Io(e.to_string()),
+        ))
+    };
+    writer.write_record(header).map_err(io)?;
+    let (mut slot, mut kpm) = (0, 0u64);
+    for (w, rws) in &per_desa {
+        let node = data.wilayah.node(*w);
+        let permintaan = usul::Permintaan {
+            rw: rws,
+            hari: &hari,
+            jam_mulai: aturan.jam_mulai,
+            jam_selesai: aturan.jam_selesai,
+            menit_slot: aturan.menit_slot,
+            kapasitas_per_hari: config.jadwal.max_kpm_per_day,
+        };
+        let slots = usul::usul(&permintaan).map_err(|e| {
+            let usul::UsulError::TidakMuat {
+                kpm,
+                hari,
+                kapasitas,
+                slot,
+            } = e;
+            fail(Diagnostic::error(
+                "data/rw.csv",
+                0,
+                0,
+                None,
+                Problem::UsulTidakMuat {
+                    wilayah: format!("{} ({})", node.nama, node.kode_teks),
+                    kpm,
+                    hari,
+                    kapasitas,
+                    slot,
+                },
+            ))
+        })?;
+        let lokasi = match lang {
+            Lang::Id => format!("Kantor {}", node.nama_lengkap(lang)),
+            Lang::En => format!("{} office", node.nama_lengkap(lang)),
+        };
+        for s in &slots {
+            writer
+                .write_record([
+                    program.kode.as_str(),
+                    tahap.kode.as_str(),
+                    node.nama.as_str(),
+                    node.kode_teks.as_str(),
+                    lokasi.as_str(),
+                    &s.tanggal.to_string(),
+                    &format::jam(s.mulai, Lang::Id),
+                    &format::jam(s.selesai, Lang::Id),
+                    s.rw.as_str(),
+                    &s.kpm.to_string(),
+                ])
+                .map_err(io)?;
+            slot += 1;
+            kpm += s.kpm;
+        }
+    }
+    let bytes = writer.into_inner().map_err(|e| io(e.into_error().into()))?;
+    Ok(UsulJadwal {
+        csv: String::from_utf8_lossy(&bytes).into_owned(),
+        slot,
+        titik_bayar: per_desa.len(),
+        kpm,
+        lang,
+    })
+}
+
 /// Runs every validation of a build (inputs, theme, every page's rendering) and writes nothing.
 pub fn check(root: &Path) -> Result<CheckSummary, Error> {
     let loaded = load(root)?;

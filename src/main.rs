@@ -20,6 +20,8 @@ enum Command {
     Build(cmd::build::Args),
     /// Check every input and template; write nothing.
     Check(cmd::check::Args),
+    /// Payment schedules: `salur jadwal usul` proposes data/jadwal.csv.
+    Jadwal(cmd::jadwal::Args),
 }
 
 fn main() -> ExitCode {
@@ -28,6 +30,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Build(args) => cmd::build::execute(args),
         Command::Check(args) => cmd::check::execute(args),
+        Command::Jadwal(args) => cmd::jadwal::execute(args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

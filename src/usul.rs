@@ -55,7 +55,9 @@ pub enum UsulError {
 }
 
 /// Proposes the slots of one payment point (see the module docs). Tries the even daily load
-/// (all KPM ÷ days) first and raises it step by step up to the capacity until every RW fits.
+/// (all KPM ÷ days) first and raises it step by step up to the capacity until every RW that
+/// fits in a day stays whole in one slot; failing that, the first placement that holds
+/// everyone with some RWs split.
 pub fn usul(p: &Permintaan) -> Result<Vec<Slot>, UsulError> {
     let total: u64 = p.rw.iter().map(|(_, n)| n).sum();
     let per_hari = usize::from(p.jam_selesai.saturating_sub(p.jam_mulai) / p.menit_slot.max(1));
@@ -77,12 +79,20 @@ pub fn usul(p: &Permintaan) -> Result<Vec<Slot>, UsulError> {
     }
     let langkah = ((p.kapasitas_per_hari - rata) / 10).max(1);
     let mut batas = rata;
+    let mut cadangan = None;
     loop {
         if let Some(slots) = tempatkan(p, per_hari, batas) {
-            return Ok(slots);
+            let utuh =
+                p.rw.iter()
+                    .filter(|(_, n)| *n <= p.kapasitas_per_hari)
+                    .all(|(rw, _)| slots.iter().filter(|s| &s.rw == rw).count() <= 1);
+            if utuh {
+                return Ok(slots);
+            }
+            cadangan.get_or_insert(slots);
         }
         if batas >= p.kapasitas_per_hari {
-            return Err(gagal);
+            return cadangan.ok_or(gagal);
         }
         batas = (batas + langkah).min(p.kapasitas_per_hari);
     }

@@ -2121,3 +2121,69 @@ fn overlapping_slots_an_rw_twice_and_gaps_against_the_allocation() {
         "{m:?}"
     );
 }
+
+const USUL_TOML: &str = "title = \"Uji\"\nlanguage = \"en\"\n[jadwal.usul]\nprogram = \"BST\"\ntahap = \"2021-07\"\nmulai = 2021-07-13\njumlah_hari = 3\n";
+
+#[test]
+fn the_proposer_writes_a_schedule_that_loads() {
+    let s = site(&[
+        ("site.toml", USUL_TOML.to_string()),
+        (
+            "data/rw.csv",
+            "kode_wilayah;RW;KPM\n35.75.01.1002;RW 01;50\n35.75.01.1001;01;70\n35.75.01.1001;02;82\n35.75.01.1001;03;64\n35.75.01.1002;02;40\n"
+                .to_string(),
+        ),
+    ]);
+    let usul = salur::usul_jadwal(s.path()).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!((usul.titik_bayar, usul.kpm), (2, 306));
+    assert!(
+        usul.csv.starts_with(
+            "program,tahap,titik_bayar,kode_wilayah,lokasi,tanggal,mulai,selesai,rw,kpm\n\
+             BST,2021-07,Karangketug,35.75.01.1001,Kelurahan Karangketug office,2021-07-13,07.00,08.00,01,70\n"
+        ),
+        "{}",
+        usul.csv
+    );
+    fs::write(s.path().join("data/jadwal.csv"), &usul.csv).unwrap();
+    let loaded = load_ok(s.path());
+    assert_eq!(loaded.data.jadwal.iter().map(|j| j.kpm).sum::<u64>(), 306);
+    assert_eq!(loaded.data.jadwal.len(), usul.slot);
+    // within 3 days, at most 200 a day, each RW whole in one slot
+    assert_eq!(usul.slot, 5);
+    assert!(
+        loaded
+            .data
+            .jadwal
+            .iter()
+            .all(|j| j.tanggal <= jiff::civil::date(2021, 7, 15))
+    );
+}
+
+#[test]
+fn the_proposer_says_when_the_days_cannot_hold_everyone() {
+    let s = site(&[
+        ("site.toml", USUL_TOML.to_string()),
+        (
+            "data/rw.csv",
+            "kode_wilayah,rw,kpm\n35.75.01.1001,01,400\n35.75.01.1001,02,300\n".to_string(),
+        ),
+    ]);
+    let err = salur::usul_jadwal(s.path()).expect_err("must fail");
+    assert_eq!(
+        err.to_string().trim(),
+        "data/rw.csv: the 700 KPM of Karangketug (35.75.01.1001) do not fit in 3 days at 200 KPM \
+         and 5 slots a day; add days (jumlah_hari) or payment points"
+    );
+    // and without [jadwal.usul]
+    let s = site_en(&[(
+        "data/rw.csv",
+        "kode_wilayah,rw,kpm\n35.75.01.1001,01,40\n".to_string(),
+    )]);
+    let err = salur::usul_jadwal(s.path()).expect_err("must fail");
+    assert!(
+        err.to_string().contains(
+            "site.toml: no [jadwal.usul] (program, tahap, mulai, jumlah_hari) in site.toml"
+        ),
+        "{err}"
+    );
+}

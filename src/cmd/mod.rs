@@ -2,6 +2,7 @@
 
 pub mod build;
 pub mod check;
+pub mod jadwal;
 
 use salur::diagnostics::Diagnostics;
 use salur::lang::Lang;

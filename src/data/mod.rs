@@ -260,6 +260,61 @@ pub fn load(root: &Path) -> Result<(Dataset, Diagnostics), Diagnostics> {
     }
 }
 
+/// KPM of one RW of a desa/kelurahan (`data/rw.csv`), for `salur jadwal usul`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct JumlahRw {
+    /// The desa/kelurahan.
+    pub wilayah: WilayahId,
+    /// The RW (`03`).
+    pub rw: String,
+    /// KPM.
+    pub kpm: u64,
+}
+
+const RW: Columns = Columns {
+    required: &["kode_wilayah", "rw", "kpm"],
+    optional: &[],
+};
+
+/// Reads `data/rw.csv` (`kode_wilayah,rw,kpm`) against the regions of `ds`, with the same
+/// tolerance and messages as the other inputs.
+pub fn rw(root: &Path, ds: &Dataset) -> Result<Vec<JumlahRw>, Diagnostics> {
+    let name = "data/rw.csv";
+    let mut diags = Diagnostics::new();
+    if !root.join(name).is_file() {
+        diags.push(Diagnostic::error(name, 0, 0, None, Problem::MissingFile));
+        return Err(diags);
+    }
+    let Some(mut t) = Table::open(root, name, &RW, &mut diags) else {
+        return Err(diags);
+    };
+    let lookup = Lookup::new(ds, &[]);
+    let mut out = Vec::new();
+    t.for_each_row(&mut diags, |row, diags| {
+        let wilayah = lookup.wilayah_at(name, row, 0, diags);
+        let rw = required_text(name, row, 1, diags);
+        let kpm = match value::count(row.get(2), Expected::Count) {
+            Ok(n) => Some(n),
+            Err(p) => {
+                report(name, row, 2, p, diags);
+                None
+            }
+        };
+        if let (Some(wilayah), Some(rw), Some(kpm)) = (wilayah, rw, kpm) {
+            out.push(JumlahRw {
+                wilayah,
+                rw: rw.trim().trim_start_matches("RW").trim().to_string(),
+                kpm,
+            });
+        }
+    });
+    if diags.has_errors() {
+        Err(diags)
+    } else {
+        Ok(out)
+    }
+}
+
 /// The files of `data/` that salur reads.
 pub const INPUTS: &[&str] = &[
     "wilayah.csv",
@@ -268,6 +323,7 @@ pub const INPUTS: &[&str] = &[
     "alokasi.csv",
     "realisasi.csv",
     "jadwal.csv",
+    "rw.csv",
 ];
 
 /// Warns about files in `data/` that salur does not read: a misspelt or differently cased

@@ -1,0 +1,84 @@
+//! `salur jadwal usul`
+
+use std::path::PathBuf;
+
+use salur::lang::Lang;
+
+/// Arguments of `salur jadwal`.
+#[derive(clap::Args)]
+pub struct Args {
+    #[command(subcommand)]
+    perintah: Perintah,
+}
+
+#[derive(clap::Subcommand)]
+enum Perintah {
+    /// Propose data/jadwal.csv from data/rw.csv and [jadwal.usul] in site.toml.
+    Usul {
+        /// The site folder (with site.toml and data/).
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Where to write the schedule (`-` for standard output); default data/jadwal.csv.
+        #[arg(long)]
+        output: Option<PathBuf>,
+        /// Replace an existing file.
+        #[arg(long)]
+        force: bool,
+    },
+}
+
+/// Runs the subcommand.
+pub fn execute(args: Args) -> Result<(), salur::Error> {
+    let Perintah::Usul {
+        root,
+        output,
+        force,
+    } = args.perintah;
+    let usul = salur::usul_jadwal(&root)?;
+    let target = output.unwrap_or_else(|| root.join("data/jadwal.csv"));
+    if target.as_os_str() == "-" {
+        print!("{}", usul.csv);
+        return Ok(());
+    }
+    let gagal = |pesan: String| {
+        let mut diagnostics = salur::diagnostics::Diagnostics::new();
+        diagnostics.push(salur::diagnostics::Diagnostic::error(
+            &target.display().to_string(),
+            0,
+            0,
+            None,
+            salur::diagnostics::Problem::Io(pesan),
+        ));
+        salur::Error::Input {
+            lang: usul.lang,
+            diagnostics,
+        }
+    };
+    if target.exists() && !force {
+        return Err(gagal(match usul.lang {
+            Lang::Id => "sudah ada; tidak ditimpa (pakai --force untuk menimpa, atau --output -)"
+                .to_string(),
+            Lang::En => {
+                "exists; not overwritten (use --force to replace it, or --output -)".to_string()
+            }
+        }));
+    }
+    std::fs::write(&target, &usul.csv).map_err(|e| gagal(e.to_string()))?;
+    match usul.lang {
+        Lang::Id => println!(
+            "{}: {} slot di {} titik bayar, {} KPM.",
+            target.display(),
+            usul.slot,
+            usul.titik_bayar,
+            salur::format::ribuan(usul.kpm as i64, usul.lang)
+        ),
+        Lang::En => println!(
+            "{}: {} slots at {} payment points, {} KPM.",
+            target.display(),
+            usul.slot,
+            usul.titik_bayar,
+            salur::format::ribuan(usul.kpm as i64, usul.lang)
+        ),
+    }
+    Ok(())
+}
