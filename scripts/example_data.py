@@ -302,6 +302,21 @@ def gen_pasuruan(rows: Rows, kel: list[str]) -> None:
                 rows.paid(program, PASURUAN_TAHAP, kode, penyalur, day, kpm)
 
 
+def gen_pasuruan_rw(rows: Rows) -> list[tuple[str, str, int]]:
+    """KPM per RW of each Kota Pasuruan kelurahan for BST (``rw.csv``), summing to its
+    allocation: the input of ``salur jadwal usul``, which proposes ``jadwal.csv``. Its own
+    random stream, so the other figures do not move."""
+    rng = rng_for("pasuruan-rw")
+    out = []
+    for (program, tahap, kode, _), a in sorted(rows.alokasi.items()):
+        if program != "BST" or tahap != PASURUAN_TAHAP:
+            continue
+        n = rng.randint(5, 12)
+        parts = split_int(a, [rng.randint(600, 1400) for _ in range(n)], minimum=1)
+        out.extend((kode, f"{i + 1:02d}", k) for i, k in enumerate(parts))
+    return out
+
+
 def gen_kapuas(rows: Rows, desa: list[str]) -> None:
     rng = rng_for("kapuas")
     size = {d: rng.randint(400, 1600) for d in desa}
@@ -490,6 +505,8 @@ def main(argv: list[str] | None = None) -> int:
     gen_pasuruan(rows, desa[PASURUAN])
     gen_kapuas(rows, desa[KAPUAS])
     gen_kukar(rows, desa[KUKAR])
+    rw = gen_pasuruan_rw(rows)
+    assert sum(k for _, _, k in rw) == 18877
 
     summary: list[str] = []
     check_and_summarise(rows, names, say=summary.append)  # before writing anything
@@ -507,6 +524,7 @@ def main(argv: list[str] | None = None) -> int:
                                  (k + (v,) for k, v in sorted(rows.alokasi.items()))),
         "realisasi.csv": write_csv(out / "realisasi.csv", REALISASI_HEADER,
                                    (k + (v,) for k, v in sorted(rows.realisasi.items()))),
+        "rw.csv": write_csv(out / "rw.csv", ["kode_wilayah", "rw", "kpm"], rw),
     }
     if not args.quiet:
         print(f"wrote {out} ({ATTRIBUTION}); data rows (without header):")

@@ -434,3 +434,47 @@ fn an_on_time_total_still_shows_the_villages_that_will_be_late() {
         assert!(late > 0 && late < of, "{rel}: {cells:?}");
     }
 }
+
+#[test]
+fn kota_pasuruan_bst_schedule_34_points_18877_kpm_within_200_a_day() {
+    let loaded = salur::load(&common::root()).unwrap_or_else(|e| panic!("{e}"));
+    let data = &loaded.data;
+    let jadwal = &data.jadwal;
+    assert_eq!(data.titik_bayar.len(), 34, "one titik bayar per kelurahan");
+    assert_eq!(jadwal.iter().map(|j| j.kpm).sum::<u64>(), 18_877);
+    let mut per_day: std::collections::HashMap<(u32, jiff::civil::Date), u64> =
+        std::collections::HashMap::new();
+    for j in jadwal {
+        *per_day.entry((j.titik_bayar, j.tanggal)).or_default() += j.kpm;
+        assert!(j.mulai >= 7 * 60, "from 07.00 WIB: {j:?}");
+        assert!(!j.rw.is_empty(), "per RW: {j:?}");
+        assert!(
+            (jiff::civil::date(2021, 7, 19)..=jiff::civil::date(2021, 7, 25)).contains(&j.tanggal),
+            "7 days from 19 July: {j:?}"
+        );
+    }
+    assert!(per_day.values().all(|&k| k <= 200), "{per_day:?}");
+    // the first slot of every point is at 07.00 on the first day
+    for t in 0..data.titik_bayar.len() as u32 {
+        let first = jadwal
+            .iter()
+            .filter(|j| j.titik_bayar == t)
+            .min_by_key(|j| (j.tanggal, j.mulai));
+        assert_eq!(
+            first.map(|j| (j.tanggal, j.mulai)),
+            Some((jiff::civil::date(2021, 7, 19), 7 * 60))
+        );
+    }
+    // no warnings: every kelurahan's slots add up to its allocation
+    assert!(
+        loaded.warnings.is_empty(),
+        "{}",
+        loaded.warnings.report(salur::lang::Lang::En)
+    );
+    // and the file is what the proposer makes of data/rw.csv
+    let usul = salur::usul_jadwal(&common::root()).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        usul.csv,
+        std::fs::read_to_string(common::root().join("data/jadwal.csv")).unwrap()
+    );
+}
