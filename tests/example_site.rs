@@ -478,3 +478,44 @@ fn kota_pasuruan_bst_schedule_34_points_18877_kpm_within_200_a_day() {
         std::fs::read_to_string(common::root().join("data/jadwal.csv")).unwrap()
     );
 }
+
+#[test]
+fn a_kota_pasuruan_kelurahan_page_lists_its_rw_slots_from_0700_wib() {
+    let doc = page("wilayah/35/35.75.01.1001.html");
+    let section = doc
+        .select(&sel("section#jadwal"))
+        .next()
+        .expect("Karangketug has a schedule section");
+    // the schedule comes before the figures: it is the first thing a resident asks
+    let html = doc.root_element().html();
+    assert!(html.find("id=\"jadwal\"") < html.find("class=\"tahap\""));
+    let rows: Vec<Vec<String>> = section
+        .select(&sel("tbody tr"))
+        .map(|r| r.select(&sel("th, td")).map(text).collect())
+        .collect();
+    assert!(!rows.is_empty());
+    assert_eq!(rows[0][0], "07.00–08.00 WIB", "{rows:?}");
+    assert!(
+        rows.iter()
+            .all(|r| r[0].ends_with(" WIB") && !r[1].is_empty()),
+        "{rows:?}"
+    );
+    assert!(
+        rows.iter().all(|r| r[3] == "Kantor Kelurahan Karangketug"),
+        "{rows:?}"
+    );
+    // every KPM of its BST allocation has a slot (589 on the allocation table)
+    let kpm: u64 = rows
+        .iter()
+        .map(|r| r[2].replace('.', "").parse::<u64>().unwrap())
+        .sum();
+    assert_eq!(kpm, 589);
+    let caption = text(section.select(&sel("p.catatan")).next().unwrap());
+    assert!(caption.contains("589 KPM"), "{caption}");
+    // days as a resident says them
+    let days: Vec<String> = section.select(&sel("caption")).map(text).collect();
+    assert_eq!(
+        days.first().map(String::as_str),
+        Some("Senin, 19 Juli 2021")
+    );
+}

@@ -71,6 +71,16 @@ fn incremental_build_equals_a_full_build() {
             }),
         ),
         (
+            "a schedule slot's hours",
+            Box::new(|s: &Path| {
+                edit(
+                    &s.join("data/jadwal.csv"),
+                    "35.75.01.1001,Kantor Kelurahan Karangketug,2021-07-19,08.00,09.00",
+                    "35.75.01.1001,Kantor Kelurahan Karangketug,2021-07-19,09.00,10.00",
+                )
+            }),
+        ),
+        (
             "a kecamatan's name",
             Box::new(|s: &Path| {
                 edit(

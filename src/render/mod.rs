@@ -411,6 +411,7 @@ const KOLOM_KARTU: &[(&str, &[&str])] = &[
         "k-tertinggal",
         &["program", "realisasi", "laju", "perkiraan_selesai"],
     ),
+    ("k-jadwal", &["rw", "kpm", "tempat"]),
 ];
 
 /// CSS giving each cell of a card table its column's name on a phone.

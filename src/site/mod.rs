@@ -71,6 +71,8 @@ pub struct Situs<'a> {
     program_slug: Vec<String>,
     tahap_slug: Vec<String>,
     rapat_wilayah: HashMap<WilayahId, Vec<usize>>,
+    /// Schedule slots per desa/kelurahan, sorted by programme, tahap, day and hour.
+    jadwal_wilayah: HashMap<WilayahId, Vec<usize>>,
     rapat_program: HashMap<ProgramId, Vec<usize>>,
     rapat_tahap: HashMap<TahapId, Vec<usize>>,
     /// Per tahap, the whole site's villages that will miss its target, per programme (built
@@ -357,6 +359,49 @@ pub struct KonteksWilayah {
     pub kelompok: Vec<KelompokWilayah>,
     /// Meeting notes that name this region (on the home page: the latest).
     pub rapat: Vec<RingkasRapat>,
+    /// On a desa/kelurahan page: when and where its KPM collect, per programme × tahap.
+    pub jadwal: Vec<JadwalProgram>,
+}
+
+/// The schedule of one desa/kelurahan for one programme × tahap, by day.
+#[derive(Debug, Clone, Serialize)]
+pub struct JadwalProgram {
+    /// Anchor (`jadwal-bst-2021-07`).
+    pub id: String,
+    /// Programme code.
+    pub program: String,
+    /// Programme name.
+    pub program_nama: String,
+    /// Tahap name.
+    pub tahap: String,
+    /// KPM scheduled.
+    pub kpm: u64,
+    /// The days, in order.
+    pub hari: Vec<HariJadwal>,
+}
+
+/// One day of a schedule.
+#[derive(Debug, Clone, Serialize)]
+pub struct HariJadwal {
+    /// `YYYY-MM-DD`.
+    pub tanggal: String,
+    /// Its slots, by start time.
+    pub slot: Vec<SlotJadwal>,
+}
+
+/// One slot, ready to show.
+#[derive(Debug, Clone, Serialize)]
+pub struct SlotJadwal {
+    /// `07.00–08.00` (in the site's time zone).
+    pub jam: String,
+    /// The RW, or empty for everyone.
+    pub rw: String,
+    /// KPM.
+    pub kpm: u64,
+    /// The place.
+    pub lokasi: String,
+    /// The payment point.
+    pub titik_bayar: String,
 }
 
 /// A provinsi and its kabupaten/kota, for the home page's directory.
@@ -733,6 +778,19 @@ impl<'a> Situs<'a> {
             program_slug: unique_slugs(data.program.iter().map(|p| p.kode.as_str())),
             tahap_slug: unique_slugs(data.tahap.iter().map(|t| t.kode.as_str())),
             rapat_wilayah,
+            jadwal_wilayah: {
+                let mut m: HashMap<WilayahId, Vec<usize>> = HashMap::new();
+                for (i, j) in data.jadwal.iter().enumerate() {
+                    m.entry(j.wilayah).or_default().push(i);
+                }
+                for slots in m.values_mut() {
+                    slots.sort_by_key(|&i| {
+                        let j = &data.jadwal[i];
+                        (j.program, j.tahap, j.tanggal, j.mulai, j.baris)
+                    });
+                }
+                m
+            },
             rapat_program,
             rapat_tahap,
             desa_seluruh: (0..data.tahap.len())
@@ -801,6 +859,14 @@ impl<'a> Situs<'a> {
         self.report.harian.sidik(w).hash(&mut hasher);
         // the deadline view counts the villages below that will miss the target
         self.report.sidik_subtree.get(w as usize).hash(&mut hasher);
+        for &i in self.jadwal_wilayah.get(&w).into_iter().flatten() {
+            let j = &self.data.jadwal[i];
+            (
+                j.program, j.tahap, j.tanggal, j.mulai, j.selesai, &j.rw, j.kpm, &j.lokasi,
+            )
+                .hash(&mut hasher);
+            self.data.titik_bayar[j.titik_bayar as usize].hash(&mut hasher);
+        }
         for &i in self.rapat_wilayah.get(&w).into_iter().flatten() {
             let r = &self.content.rapat[i];
             (&r.slug, &r.judul, r.tanggal).hash(&mut hasher);
@@ -1498,6 +1564,7 @@ impl<'a> Situs<'a> {
             rapat: (0..self.content.rapat.len().min(5))
                 .map(|i| self.ringkas_rapat(i))
                 .collect(),
+            jadwal: Vec::new(),
         }
     }
 
@@ -1532,7 +1599,55 @@ impl<'a> Situs<'a> {
             anak: node.anak.iter().map(|&c| self.tautan_wilayah(c)).collect(),
             kelompok: Vec::new(),
             rapat: self.daftar_rapat(self.rapat_wilayah.get(&w)),
+            jadwal: self.jadwal_wilayah_konteks(w),
         }
+    }
+
+    /// The schedule of desa/kelurahan `w`, per programme × tahap, by day.
+    fn jadwal_wilayah_konteks(&self, w: WilayahId) -> Vec<JadwalProgram> {
+        let lang = self.lang();
+        let mut out: Vec<JadwalProgram> = Vec::new();
+        for &i in self.jadwal_wilayah.get(&w).into_iter().flatten() {
+            let j = &self.data.jadwal[i];
+            let prog = &self.data.program[j.program as usize];
+            let id = format!(
+                "jadwal-{}-{}",
+                self.program_slug[j.program as usize], self.tahap_slug[j.tahap as usize]
+            );
+            if out.last().is_none_or(|p| p.id != id) {
+                out.push(JadwalProgram {
+                    id,
+                    program: prog.kode.clone(),
+                    program_nama: prog.nama.clone(),
+                    tahap: self.data.tahap[j.tahap as usize].nama.clone(),
+                    kpm: 0,
+                    hari: Vec::new(),
+                });
+            }
+            let Some(p) = out.last_mut() else { continue };
+            p.kpm = p.kpm.saturating_add(j.kpm);
+            let tanggal = j.tanggal.to_string();
+            if p.hari.last().is_none_or(|h| h.tanggal != tanggal) {
+                p.hari.push(HariJadwal {
+                    tanggal,
+                    slot: Vec::new(),
+                });
+            }
+            if let Some(h) = p.hari.last_mut() {
+                h.slot.push(SlotJadwal {
+                    jam: format!(
+                        "{}–{}",
+                        crate::format::jam(j.mulai, lang),
+                        crate::format::jam(j.selesai, lang)
+                    ),
+                    rw: j.rw.clone(),
+                    kpm: j.kpm,
+                    lokasi: j.lokasi.clone(),
+                    titik_bayar: self.data.titik_bayar[j.titik_bayar as usize].clone(),
+                });
+            }
+        }
+        out
     }
 
     /// The regions whose tables a programme or tahap page shows: the kabupaten/kota when the
