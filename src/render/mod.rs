@@ -7,6 +7,7 @@
 
 mod filters;
 pub mod grafik;
+pub mod kalender;
 
 use std::path::Path;
 
@@ -269,6 +270,9 @@ impl Renderer {
         template: &str,
         mut konteks: crate::site::Konteks,
     ) -> Result<String, RenderError> {
+        if let crate::site::Konteks::Kalender(k) = &konteks {
+            return Ok(kalender::ics(k, self.lang));
+        }
         for bagian in konteks.bagian_mut() {
             for g in bagian.grafik_mut() {
                 g.svg = grafik::gambar(g, self.lang);

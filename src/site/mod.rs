@@ -45,6 +45,8 @@ pub enum Halaman {
     ArsipRapat,
     /// `rapat/tindak-lanjut.html`: every follow-up with its state.
     TindakLanjut,
+    /// `wilayah/<prov>/<kode>.ics`: a desa/kelurahan's payment schedule as a calendar.
+    Kalender(WilayahId),
 }
 
 /// The deadline view lists at most this many child regions × programmes that will miss the
@@ -361,6 +363,8 @@ pub struct KonteksWilayah {
     pub rapat: Vec<RingkasRapat>,
     /// On a desa/kelurahan page: when and where its KPM collect, per programme × tahap.
     pub jadwal: Vec<JadwalProgram>,
+    /// The schedule as a calendar file, when there is one.
+    pub kalender: Option<String>,
 }
 
 /// The schedule of one desa/kelurahan for one programme × tahap, by day.
@@ -547,6 +551,53 @@ pub enum Konteks {
     Arsip(KonteksArsip),
     /// The follow-up tracker.
     TindakLanjut(KonteksTindakLanjut),
+    /// A payment schedule as an iCalendar file.
+    Kalender(KonteksKalender),
+}
+
+/// A desa/kelurahan's payment schedule, for its `.ics` calendar.
+#[derive(Debug, Clone, Serialize)]
+pub struct KonteksKalender {
+    /// The region's code.
+    pub kode: String,
+    /// The region's name (`Kelurahan Karangketug`).
+    pub nama: String,
+    /// The IANA time zone of the slots (`Asia/Jakarta`).
+    pub tzid: &'static str,
+    /// Its offset from UTC (`+0700`).
+    pub offset: &'static str,
+    /// Its label (`WIB`).
+    pub zona: &'static str,
+    /// The site's title, for the calendar's name.
+    pub situs: String,
+    /// The slots.
+    pub acara: Vec<AcaraKalender>,
+}
+
+/// One slot as a calendar event.
+#[derive(Debug, Clone, Serialize)]
+pub struct AcaraKalender {
+    /// A stable identifier.
+    pub uid: String,
+    /// Programme code.
+    pub program: String,
+    /// Programme name.
+    pub program_nama: String,
+    /// Day, `YYYY-MM-DD`.
+    pub tanggal: String,
+    /// Start, minutes after midnight.
+    pub mulai: u16,
+    /// End.
+    pub selesai: u16,
+    /// The RW, or empty.
+    pub rw: String,
+    /// KPM.
+    pub kpm: u64,
+    /// The place.
+    pub lokasi: String,
+    /// The first day of the tahap, `YYYY-MM-DD` (the events' timestamp, so the file is
+    /// deterministic).
+    pub stempel: String,
 }
 
 impl Konteks {
@@ -737,6 +788,10 @@ impl<'a> Situs<'a> {
         halaman.push(Halaman::TindakLanjut);
         halaman.extend((0..content.rapat.len()).map(Halaman::Rapat));
         halaman.extend((0..data.wilayah.len()).map(|w| Halaman::Wilayah(w as WilayahId)));
+        let mut dijadwalkan: Vec<WilayahId> = data.jadwal.iter().map(|j| j.wilayah).collect();
+        dijadwalkan.sort_unstable();
+        dijadwalkan.dedup();
+        halaman.extend(dijadwalkan.into_iter().map(Halaman::Kalender));
         let mut rapat_wilayah: HashMap<WilayahId, Vec<usize>> = HashMap::new();
         let mut rapat_program: HashMap<ProgramId, Vec<usize>> = HashMap::new();
         let mut rapat_tahap: HashMap<TahapId, Vec<usize>> = HashMap::new();
@@ -824,6 +879,10 @@ impl<'a> Situs<'a> {
             Halaman::Rapat(i) => format!("rapat/{}.html", self.content.rapat[i].slug),
             Halaman::ArsipRapat => "rapat/index.html".to_string(),
             Halaman::TindakLanjut => "rapat/tindak-lanjut.html".to_string(),
+            Halaman::Kalender(w) => {
+                let kode = &self.data.wilayah.node(w).kode_teks;
+                format!("wilayah/{}/{kode}.ics", &kode[..kode.len().min(2)])
+            }
         }
     }
 
@@ -835,8 +894,16 @@ impl<'a> Situs<'a> {
     /// here (the test `incremental_build_equals_a_full_build` guards it).
     pub fn sidik_jari(&self, h: Halaman) -> u64 {
         use std::hash::{Hash, Hasher};
-        let Halaman::Wilayah(w) = h else {
-            return 0;
+        let w = match h {
+            Halaman::Wilayah(w) => w,
+            Halaman::Kalender(w) => {
+                // a calendar shows the region's name and its slots
+                let mut hasher = xxhash_rust::xxh3::Xxh3::new();
+                (1u8, self.sidik_umum, &self.data.wilayah.node(w).nama).hash(&mut hasher);
+                self.hash_jadwal(w, &mut hasher);
+                return hasher.finish().max(1);
+            }
+            _ => return 0,
         };
         let tree = &self.data.wilayah;
         let node = tree.node(w);
@@ -859,14 +926,7 @@ impl<'a> Situs<'a> {
         self.report.harian.sidik(w).hash(&mut hasher);
         // the deadline view counts the villages below that will miss the target
         self.report.sidik_subtree.get(w as usize).hash(&mut hasher);
-        for &i in self.jadwal_wilayah.get(&w).into_iter().flatten() {
-            let j = &self.data.jadwal[i];
-            (
-                j.program, j.tahap, j.tanggal, j.mulai, j.selesai, &j.rw, j.kpm, &j.lokasi,
-            )
-                .hash(&mut hasher);
-            self.data.titik_bayar[j.titik_bayar as usize].hash(&mut hasher);
-        }
+        self.hash_jadwal(w, &mut hasher);
         for &i in self.rapat_wilayah.get(&w).into_iter().flatten() {
             let r = &self.content.rapat[i];
             (&r.slug, &r.judul, r.tanggal).hash(&mut hasher);
@@ -876,6 +936,19 @@ impl<'a> Situs<'a> {
             self.report.wilayah[c as usize].hash(&mut hasher);
         }
         hasher.finish().max(1)
+    }
+
+    /// Feeds the schedule slots of `w` to `hasher`.
+    fn hash_jadwal(&self, w: WilayahId, hasher: &mut xxhash_rust::xxh3::Xxh3) {
+        use std::hash::Hash;
+        for &i in self.jadwal_wilayah.get(&w).into_iter().flatten() {
+            let j = &self.data.jadwal[i];
+            (
+                j.program, j.tahap, j.tanggal, j.mulai, j.selesai, &j.rw, j.kpm, &j.lokasi,
+            )
+                .hash(hasher);
+            self.data.titik_bayar[j.titik_bayar as usize].hash(hasher);
+        }
     }
 
     /// The template that renders a page.
@@ -892,6 +965,8 @@ impl<'a> Situs<'a> {
             Halaman::Rapat(_) => "rapat.html",
             Halaman::ArsipRapat => "arsip_rapat.html",
             Halaman::TindakLanjut => "tindak_lanjut.html",
+            // written by render::kalender, not by a template
+            Halaman::Kalender(_) => "",
         }
     }
 
@@ -968,6 +1043,7 @@ impl<'a> Situs<'a> {
             Halaman::Rapat(i) => Konteks::Rapat(Box::new(self.konteks_rapat(i))),
             Halaman::ArsipRapat => Konteks::Arsip(self.konteks_arsip()),
             Halaman::TindakLanjut => Konteks::TindakLanjut(self.konteks_tindak_lanjut()),
+            Halaman::Kalender(w) => Konteks::Kalender(self.konteks_kalender(w)),
             Halaman::TidakDitemukan => Konteks::Konten(KonteksKonten {
                 umum: self.umum(
                     h,
@@ -1565,6 +1641,7 @@ impl<'a> Situs<'a> {
                 .map(|i| self.ringkas_rapat(i))
                 .collect(),
             jadwal: Vec::new(),
+            kalender: None,
         }
     }
 
@@ -1600,6 +1677,55 @@ impl<'a> Situs<'a> {
             kelompok: Vec::new(),
             rapat: self.daftar_rapat(self.rapat_wilayah.get(&w)),
             jadwal: self.jadwal_wilayah_konteks(w),
+            kalender: self
+                .jadwal_wilayah
+                .contains_key(&w)
+                .then(|| self.path(Halaman::Kalender(w))),
+        }
+    }
+
+    /// The calendar of desa/kelurahan `w`'s slots.
+    fn konteks_kalender(&self, w: WilayahId) -> KonteksKalender {
+        let node = self.data.wilayah.node(w);
+        let zona = self.config.timezone;
+        KonteksKalender {
+            kode: node.kode_teks.clone(),
+            nama: node.nama_lengkap(self.lang()),
+            tzid: zona.tzid(),
+            offset: match zona {
+                crate::config::Zona::WIB => "+0700",
+                crate::config::Zona::WITA => "+0800",
+                crate::config::Zona::WIT => "+0900",
+            },
+            zona: zona.label(),
+            situs: self.config.title.clone(),
+            acara: self
+                .jadwal_wilayah
+                .get(&w)
+                .into_iter()
+                .flatten()
+                .map(|&i| {
+                    let j = &self.data.jadwal[i];
+                    let prog = &self.data.program[j.program as usize];
+                    let tahap = &self.data.tahap[j.tahap as usize];
+                    AcaraKalender {
+                        uid: format!(
+                            "{}-{}-{}-{}-{:04}-{}@salur",
+                            prog.kode, tahap.kode, node.kode_teks, j.tanggal, j.mulai, j.rw
+                        )
+                        .replace(' ', "_"),
+                        program: prog.kode.clone(),
+                        program_nama: prog.nama.clone(),
+                        tanggal: j.tanggal.to_string(),
+                        mulai: j.mulai,
+                        selesai: j.selesai,
+                        rw: j.rw.clone(),
+                        kpm: j.kpm,
+                        lokasi: j.lokasi.clone(),
+                        stempel: tahap.mulai.to_string(),
+                    }
+                })
+                .collect(),
         }
     }
 

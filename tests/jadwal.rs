@@ -1,0 +1,98 @@
+//! Payment schedules end to end: the calendars of the example site parse with a real
+//! iCalendar parser and carry the right time zone; the kelurahan page links its calendar.
+
+mod common;
+
+use common::{example_site, files, page, sel};
+
+#[test]
+fn every_calendar_parses_and_its_events_are_in_wib() {
+    let site = files(example_site());
+    let calendars: Vec<(&String, &Vec<u8>)> =
+        site.iter().filter(|(p, _)| p.ends_with(".ics")).collect();
+    assert_eq!(
+        calendars.len(),
+        34,
+        "one calendar per Kota Pasuruan kelurahan"
+    );
+    let loaded = salur::load(&common::root()).unwrap();
+    let mut events = 0;
+    for (path, bytes) in calendars {
+        let parser = ical::IcalParser::new(std::io::BufReader::new(&bytes[..]));
+        let cals: Vec<_> = parser
+            .map(|c| c.unwrap_or_else(|e| panic!("{path}: {e}")))
+            .collect();
+        assert_eq!(cals.len(), 1, "{path}");
+        let cal = &cals[0];
+        assert_eq!(cal.timezones.len(), 1, "{path}");
+        let kode = path
+            .rsplit('/')
+            .next()
+            .unwrap()
+            .trim_end_matches(".ics")
+            .to_string();
+        let slots: Vec<_> = loaded
+            .data
+            .jadwal
+            .iter()
+            .filter(|j| loaded.data.wilayah.node(j.wilayah).kode_teks == kode)
+            .collect();
+        assert_eq!(cal.events.len(), slots.len(), "{path}");
+        for e in &cal.events {
+            let prop = |name: &str| {
+                e.properties
+                    .iter()
+                    .find(|p| p.name == name)
+                    .unwrap_or_else(|| panic!("{path}: no {name}"))
+            };
+            for name in ["DTSTART", "DTEND"] {
+                let p = prop(name);
+                let tzid = p
+                    .params
+                    .as_ref()
+                    .and_then(|ps| ps.iter().find(|(k, _)| k == "TZID"))
+                    .map(|(_, v)| v.join(","));
+                assert_eq!(tzid.as_deref(), Some("Asia/Jakarta"), "{path}: {name}");
+            }
+            assert!(
+                prop("UID")
+                    .value
+                    .as_deref()
+                    .unwrap_or("")
+                    .ends_with("@salur")
+            );
+            assert!(
+                prop("SUMMARY")
+                    .value
+                    .as_deref()
+                    .unwrap_or("")
+                    .starts_with("Pencairan BST")
+            );
+            events += 1;
+        }
+    }
+    assert_eq!(events, loaded.data.jadwal.len());
+    // the first slot of Karangketug: 19 July 2021, 07.00 WIB, RW 01
+    let text = String::from_utf8(site["wilayah/35/35.75.01.1001.ics"].clone()).unwrap();
+    assert!(text.contains("DTSTART;TZID=Asia/Jakarta:20210719T070000\r\n"));
+    assert!(
+        text.lines().all(|l| l.len() <= 76),
+        "lines are folded at 75 octets"
+    );
+}
+
+#[test]
+fn the_kelurahan_page_links_its_calendar() {
+    let doc = page("wilayah/35/35.75.01.1001.html");
+    let href = doc
+        .select(&sel("#jadwal a[download]"))
+        .next()
+        .and_then(|a| a.value().attr("href"))
+        .expect("a calendar link");
+    assert_eq!(href, "../../wilayah/35/35.75.01.1001.ics");
+    assert!(
+        example_site()
+            .join("wilayah/35/35.75.01.1001.ics")
+            .is_file()
+    );
+}
