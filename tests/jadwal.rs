@@ -96,3 +96,42 @@ fn the_kelurahan_page_links_its_calendar() {
             .is_file()
     );
 }
+
+#[test]
+fn thirty_four_payment_points_with_their_daily_load_against_capacity() {
+    let site = files(example_site());
+    let pages: Vec<&String> = site
+        .keys()
+        .filter(|p| p.starts_with("titik-bayar/"))
+        .collect();
+    assert_eq!(pages.len(), 34);
+    let mut total = 0u64;
+    for p in pages {
+        let doc = page(p);
+        let table = doc
+            .select(&sel("table.k-beban"))
+            .next()
+            .unwrap_or_else(|| panic!("{p}: no daily load table"));
+        for row in table.select(&sel("tbody tr")) {
+            let cells: Vec<String> = row.select(&sel("td")).map(common::text).collect();
+            let kpm: u64 = cells[0].replace('.', "").parse().unwrap();
+            assert!(kpm <= 200, "{p}: {cells:?}");
+            total += kpm;
+            let used: f64 = cells[1]
+                .trim_end_matches('%')
+                .replace(',', ".")
+                .parse()
+                .unwrap();
+            assert!((used - kpm as f64 / 2.0).abs() < 0.06, "{p}: {cells:?}");
+        }
+    }
+    assert_eq!(total, 18_877);
+    // the kelurahan's schedule links the place to its payment point
+    let doc = page("wilayah/35/35.75.01.1001.html");
+    let href = doc
+        .select(&sel("#jadwal tbody td a"))
+        .next()
+        .and_then(|a| a.value().attr("href"))
+        .expect("a link to the payment point");
+    assert_eq!(href, "../../titik-bayar/karangketug.html");
+}

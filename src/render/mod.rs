@@ -85,6 +85,10 @@ const TEMPLATES: &[(&str, &str)] = &[
         include_str!("../../themes/default/templates/figures.html"),
     ),
     (
+        "titik_bayar.html",
+        include_str!("../../themes/default/templates/titik_bayar.html"),
+    ),
+    (
         "grafik.html",
         include_str!("../../themes/default/templates/grafik.html"),
     ),
@@ -416,6 +420,8 @@ const KOLOM_KARTU: &[(&str, &[&str])] = &[
         &["program", "realisasi", "laju", "perkiraan_selesai"],
     ),
     ("k-jadwal", &["rw", "kpm", "tempat"]),
+    ("k-beban", &["kpm", "kapasitas_terpakai"]),
+    ("k-titik", &["rw", "kpm", "wilayah"]),
 ];
 
 /// CSS giving each cell of a card table its column's name on a phone.

@@ -47,6 +47,8 @@ pub enum Halaman {
     TindakLanjut,
     /// `wilayah/<prov>/<kode>.ics`: a desa/kelurahan's payment schedule as a calendar.
     Kalender(WilayahId),
+    /// `titik-bayar/<slug>.html`: one payment point's days and load against its capacity.
+    TitikBayar(crate::data::TitikBayarId),
 }
 
 /// The deadline view lists at most this many child regions × programmes that will miss the
@@ -71,6 +73,8 @@ pub struct Situs<'a> {
     /// The fingerprint of what every page depends on (theme, settings, programmes, tahap, …).
     sidik_umum: u64,
     program_slug: Vec<String>,
+    /// File names of the payment points.
+    titik_slug: Vec<String>,
     tahap_slug: Vec<String>,
     rapat_wilayah: HashMap<WilayahId, Vec<usize>>,
     /// Schedule slots per desa/kelurahan, sorted by programme, tahap, day and hour.
@@ -406,6 +410,8 @@ pub struct SlotJadwal {
     pub lokasi: String,
     /// The payment point.
     pub titik_bayar: String,
+    /// Its page.
+    pub titik_href: String,
 }
 
 /// A provinsi and its kabupaten/kota, for the home page's directory.
@@ -553,6 +559,41 @@ pub enum Konteks {
     TindakLanjut(KonteksTindakLanjut),
     /// A payment schedule as an iCalendar file.
     Kalender(KonteksKalender),
+    /// A payment point.
+    TitikBayar(Box<KonteksTitikBayar>),
+}
+
+/// The page of one payment point.
+#[derive(Debug, Clone, Serialize)]
+pub struct KonteksTitikBayar {
+    /// Common fields.
+    #[serde(flatten)]
+    pub umum: Umum,
+    /// The places it is held (usually one).
+    pub lokasi: Vec<String>,
+    /// The desa/kelurahan it serves.
+    pub wilayah: Vec<Tautan>,
+    /// KPM a day it can serve (`[jadwal] max_kpm_per_day`).
+    pub kapasitas: u64,
+    /// KPM scheduled in all.
+    pub kpm: u64,
+    /// Its days, in order.
+    pub hari: Vec<HariTitikBayar>,
+}
+
+/// One day at a payment point.
+#[derive(Debug, Clone, Serialize)]
+pub struct HariTitikBayar {
+    /// `YYYY-MM-DD`.
+    pub tanggal: String,
+    /// KPM scheduled that day.
+    pub kpm: u64,
+    /// KPM ÷ capacity.
+    pub beban: f64,
+    /// Whether that is over the capacity.
+    pub melebihi: bool,
+    /// The slots, by hour.
+    pub slot: Vec<SlotJadwal>,
 }
 
 /// A desa/kelurahan's payment schedule, for its `.ics` calendar.
@@ -792,6 +833,10 @@ impl<'a> Situs<'a> {
         dijadwalkan.sort_unstable();
         dijadwalkan.dedup();
         halaman.extend(dijadwalkan.into_iter().map(Halaman::Kalender));
+        halaman.extend(
+            (0..data.titik_bayar.len())
+                .map(|t| Halaman::TitikBayar(t as crate::data::TitikBayarId)),
+        );
         let mut rapat_wilayah: HashMap<WilayahId, Vec<usize>> = HashMap::new();
         let mut rapat_program: HashMap<ProgramId, Vec<usize>> = HashMap::new();
         let mut rapat_tahap: HashMap<TahapId, Vec<usize>> = HashMap::new();
@@ -815,6 +860,7 @@ impl<'a> Situs<'a> {
             data.tahap.hash(&mut h);
             data.penyalur.hash(&mut h);
             data.alasan.hash(&mut h);
+            data.titik_bayar.hash(&mut h);
             report.tahap_data_per.hash(&mut h);
             report.data_per.hash(&mut h);
             for page in &content.halaman {
@@ -831,6 +877,7 @@ impl<'a> Situs<'a> {
             halaman,
             sidik_umum,
             program_slug: unique_slugs(data.program.iter().map(|p| p.kode.as_str())),
+            titik_slug: unique_slugs(data.titik_bayar.iter().map(String::as_str)),
             tahap_slug: unique_slugs(data.tahap.iter().map(|t| t.kode.as_str())),
             rapat_wilayah,
             jadwal_wilayah: {
@@ -883,6 +930,7 @@ impl<'a> Situs<'a> {
                 let kode = &self.data.wilayah.node(w).kode_teks;
                 format!("wilayah/{}/{kode}.ics", &kode[..kode.len().min(2)])
             }
+            Halaman::TitikBayar(t) => format!("titik-bayar/{}.html", self.titik_slug[t as usize]),
         }
     }
 
@@ -967,6 +1015,7 @@ impl<'a> Situs<'a> {
             Halaman::TindakLanjut => "tindak_lanjut.html",
             // written by render::kalender, not by a template
             Halaman::Kalender(_) => "",
+            Halaman::TitikBayar(_) => "titik_bayar.html",
         }
     }
 
@@ -1044,6 +1093,7 @@ impl<'a> Situs<'a> {
             Halaman::ArsipRapat => Konteks::Arsip(self.konteks_arsip()),
             Halaman::TindakLanjut => Konteks::TindakLanjut(self.konteks_tindak_lanjut()),
             Halaman::Kalender(w) => Konteks::Kalender(self.konteks_kalender(w)),
+            Halaman::TitikBayar(t) => Konteks::TitikBayar(Box::new(self.konteks_titik_bayar(t))),
             Halaman::TidakDitemukan => Konteks::Konten(KonteksKonten {
                 umum: self.umum(
                     h,
@@ -1684,6 +1734,77 @@ impl<'a> Situs<'a> {
         }
     }
 
+    /// The page of payment point `t`: its days, load against capacity, and slots.
+    fn konteks_titik_bayar(&self, t: crate::data::TitikBayarId) -> KonteksTitikBayar {
+        let lang = self.lang();
+        let kapasitas = self.config.jadwal.max_kpm_per_day;
+        let mut slots: Vec<&crate::data::Jadwal> = self
+            .data
+            .jadwal
+            .iter()
+            .filter(|j| j.titik_bayar == t)
+            .collect();
+        slots.sort_by_key(|j| (j.tanggal, j.mulai, j.baris));
+        let mut lokasi: Vec<String> = slots.iter().map(|j| j.lokasi.clone()).collect();
+        lokasi.sort();
+        lokasi.dedup();
+        let mut wilayah: Vec<WilayahId> = slots.iter().map(|j| j.wilayah).collect();
+        wilayah.sort_unstable();
+        wilayah.dedup();
+        let mut hari: Vec<HariTitikBayar> = Vec::new();
+        for j in &slots {
+            let tanggal = j.tanggal.to_string();
+            if hari.last().is_none_or(|h| h.tanggal != tanggal) {
+                hari.push(HariTitikBayar {
+                    tanggal,
+                    kpm: 0,
+                    beban: 0.0,
+                    melebihi: false,
+                    slot: Vec::new(),
+                });
+            }
+            if let Some(h) = hari.last_mut() {
+                h.kpm = h.kpm.saturating_add(j.kpm);
+                h.slot.push(SlotJadwal {
+                    jam: format!(
+                        "{}–{}",
+                        crate::format::jam(j.mulai, lang),
+                        crate::format::jam(j.selesai, lang)
+                    ),
+                    rw: j.rw.clone(),
+                    kpm: j.kpm,
+                    lokasi: self.data.wilayah.node(j.wilayah).nama_lengkap(lang),
+                    titik_bayar: self.data.titik_bayar[t as usize].clone(),
+                    titik_href: self.path(Halaman::TitikBayar(t)),
+                });
+            }
+        }
+        for h in &mut hari {
+            h.beban = if kapasitas == 0 {
+                0.0
+            } else {
+                h.kpm as f64 / kapasitas as f64
+            };
+            h.melebihi = h.kpm > kapasitas;
+        }
+        let judul = match lang {
+            Lang::Id => format!("Titik bayar {}", self.data.titik_bayar[t as usize]),
+            Lang::En => format!("Payment point {}", self.data.titik_bayar[t as usize]),
+        };
+        let mut breadcrumb = vec![self.beranda()];
+        if let Some(&w) = wilayah.first() {
+            breadcrumb.push(self.tautan_wilayah(w));
+        }
+        KonteksTitikBayar {
+            umum: self.umum(Halaman::TitikBayar(t), judul, breadcrumb, ""),
+            lokasi,
+            wilayah: wilayah.iter().map(|&w| self.tautan_wilayah(w)).collect(),
+            kapasitas,
+            kpm: hari.iter().map(|h| h.kpm).sum(),
+            hari,
+        }
+    }
+
     /// The calendar of desa/kelurahan `w`'s slots.
     fn konteks_kalender(&self, w: WilayahId) -> KonteksKalender {
         let node = self.data.wilayah.node(w);
@@ -1770,6 +1891,7 @@ impl<'a> Situs<'a> {
                     kpm: j.kpm,
                     lokasi: j.lokasi.clone(),
                     titik_bayar: self.data.titik_bayar[j.titik_bayar as usize].clone(),
+                    titik_href: self.path(Halaman::TitikBayar(j.titik_bayar)),
                 });
             }
         }
