@@ -135,3 +135,25 @@ fn thirty_four_payment_points_with_their_daily_load_against_capacity() {
         .expect("a link to the payment point");
     assert_eq!(href, "../../titik-bayar/karangketug.html");
 }
+
+#[test]
+fn the_kelurahan_page_prints_as_a_notice() {
+    // the printed notice: its heading and what to bring, hidden on screen (`.cetak-saja`); the
+    // print stylesheet keeps only the schedule on A4 (checked with Chromium by
+    // scripts/cetak-pengumuman.sh: one page for Karangketug)
+    let doc = page("wilayah/35/35.75.01.1001.html");
+    let heading = doc
+        .select(&sel("#jadwal .cetak-saja.pengumuman"))
+        .next()
+        .map(common::text);
+    assert_eq!(heading.as_deref(), Some("Pengumuman jadwal pencairan"));
+    let bawa: Vec<String> = doc
+        .select(&sel("#jadwal p.cetak-saja"))
+        .map(common::text)
+        .collect();
+    assert!(bawa.iter().any(|t| t.contains("KTP")), "{bawa:?}");
+    let css = std::fs::read_to_string(example_site().join("style.css")).unwrap();
+    assert!(css.contains("@page{size:A4"));
+    assert!(css.contains(".cetak-saja{display:none}"));
+    assert!(css.contains("main:has(#jadwal)>*:not(#jadwal):not(h1)"));
+}
