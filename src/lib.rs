@@ -391,18 +391,7 @@ pub fn usul_jadwal(root: &Path) -> Result<UsulJadwal, Error> {
     }
     per_desa.sort_by_key(|(w, _)| *w);
     let mut writer = csv::Writer::from_writer(Vec::new());
-    let header = [
-        "program",
-        "tahap",
-        "titik_bayar",
-        "kode_wilayah",
-        "lokasi",
-        "tanggal",
-        "mulai",
-        "selesai",
-        "rw",
-        "kpm",
-    ];
+    let header = data::JADWAL_KOLOM;
     let io = |e: csv::Error| {
         fail(Diagnostic::error(
             "data/jadwal.csv",

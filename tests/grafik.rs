@@ -282,21 +282,15 @@ fn series_colours_are_colour_blind_safe_and_contrast_with_white() {
 #[test]
 fn charts_speak_english_on_an_english_site() {
     let dir = tempfile::tempdir().unwrap();
-    let site = common::example_copy(dir.path());
-    let toml = std::fs::read_to_string(site.join("site.toml")).unwrap();
-    let toml = toml.replace("language = \"id\"", "language = \"en\"");
-    assert!(
-        toml.contains("language = \"en\""),
-        "the example sets its language"
-    );
-    std::fs::write(site.join("site.toml"), toml).unwrap();
-    let out = dir.path().join("public");
-    salur::build(&salur::BuildOptions {
-        root: site,
-        output: Some(out.clone()),
-        base_url: None,
-    })
-    .unwrap_or_else(|e| panic!("{e}"));
+    let out = common::build_changed_copy(dir.path(), |site| {
+        let toml = std::fs::read_to_string(site.join("site.toml")).unwrap();
+        let toml = toml.replace("language = \"id\"", "language = \"en\"");
+        assert!(
+            toml.contains("language = \"en\""),
+            "the example sets its language"
+        );
+        std::fs::write(site.join("site.toml"), toml).unwrap();
+    });
     let html = std::fs::read_to_string(out.join("wilayah/35/35.75.html")).unwrap();
     let svg = svgs(&html)
         .into_iter()

@@ -412,19 +412,21 @@ const REALISASI: Columns = Columns {
     optional: &["nilai"],
 };
 
+/// The columns of `jadwal.csv`, in the order salur writes them (`salur jadwal usul`).
+pub const JADWAL_KOLOM: [&str; 10] = [
+    "program",
+    "tahap",
+    "titik_bayar",
+    "kode_wilayah",
+    "lokasi",
+    "tanggal",
+    "mulai",
+    "selesai",
+    "rw",
+    "kpm",
+];
 const JADWAL: Columns = Columns {
-    required: &[
-        "program",
-        "tahap",
-        "titik_bayar",
-        "kode_wilayah",
-        "lokasi",
-        "tanggal",
-        "mulai",
-        "selesai",
-        "rw",
-        "kpm",
-    ],
+    required: &JADWAL_KOLOM,
     optional: &[],
 };
 
@@ -765,25 +767,8 @@ impl Loader {
                     else {
                         return;
                     };
-                    let t = &lookup.tahap[tahap as usize];
-                    if !lookup
-                        .tahap_rusak
-                        .get(tahap as usize)
-                        .copied()
-                        .unwrap_or(false)
-                        && (tanggal < t.mulai || tanggal > t.selesai)
-                    {
-                        return report(
-                            name,
-                            row,
-                            4,
-                            Problem::OutsideTahap {
-                                tahap: t.kode.clone(),
-                                mulai: t.mulai.to_string(),
-                                selesai: t.selesai.to_string(),
-                            },
-                            diags,
-                        );
+                    if lookup.outside_tahap(name, row, 4, tahap, tanggal, diags) {
+                        return;
                     }
                     let alasan = match (status, alasan_text) {
                         (Status::Gagal, Some("")) => {
@@ -923,25 +908,8 @@ impl Loader {
                 let mulai = String::from_utf8_lossy(row.get(6)).trim().to_string();
                 return report(name, row, 7, Problem::SlotEndsBeforeStart { mulai }, diags);
             }
-            let t = &lookup.tahap[tahap as usize];
-            if !lookup
-                .tahap_rusak
-                .get(tahap as usize)
-                .copied()
-                .unwrap_or(false)
-                && (tanggal < t.mulai || tanggal > t.selesai)
-            {
-                return report(
-                    name,
-                    row,
-                    5,
-                    Problem::OutsideTahap {
-                        tahap: t.kode.clone(),
-                        mulai: t.mulai.to_string(),
-                        selesai: t.selesai.to_string(),
-                    },
-                    diags,
-                );
+            if lookup.outside_tahap(name, row, 5, tahap, tanggal, diags) {
+                return;
             }
             jadwal.push(Jadwal {
                 program,
@@ -1094,6 +1062,40 @@ impl<'d> Lookup<'d> {
         let wilayah = self.wilayah_at(name, row, 2, diags);
         let penyalur = required_text(name, row, 3, diags).map(|p| lokal.penyalur(p));
         Some((program?, tahap?, wilayah?, penyalur?))
+    }
+
+    /// Whether the date of column `c` falls outside its tahap (reported); a tahap whose own
+    /// dates were bad is not held against its rows.
+    fn outside_tahap(
+        &self,
+        name: &str,
+        row: &Row,
+        c: usize,
+        tahap: TahapId,
+        tanggal: Date,
+        diags: &mut Diagnostics,
+    ) -> bool {
+        let t = &self.tahap[tahap as usize];
+        let rusak = self
+            .tahap_rusak
+            .get(tahap as usize)
+            .copied()
+            .unwrap_or(false);
+        let outside = !rusak && (tanggal < t.mulai || tanggal > t.selesai);
+        if outside {
+            report(
+                name,
+                row,
+                c,
+                Problem::OutsideTahap {
+                    tahap: t.kode.clone(),
+                    mulai: t.mulai.to_string(),
+                    selesai: t.selesai.to_string(),
+                },
+                diags,
+            );
+        }
+        outside
     }
 
     /// The region of column `c`, reporting a malformed or unknown code (with the nearest one).

@@ -96,3 +96,18 @@ pub fn example_copy(dir: &Path) -> PathBuf {
     fs::copy(root.join("site.toml"), site.join("site.toml")).unwrap();
     site
 }
+
+/// Builds a copy of the example site after `change` (given the copy's root) into `dir/public`;
+/// returns the output folder.
+pub fn build_changed_copy(dir: &Path, change: impl FnOnce(&Path)) -> PathBuf {
+    let site = example_copy(dir);
+    change(&site);
+    let out = dir.join("public");
+    salur::build(&salur::BuildOptions {
+        root: site,
+        output: Some(out.clone()),
+        base_url: None,
+    })
+    .unwrap_or_else(|e| panic!("{e}"));
+    out
+}
