@@ -6,16 +6,7 @@ mod common;
 use std::fs;
 use std::path::Path;
 
-use common::{example_copy, files};
-
-fn build(site: &Path, out: &Path) -> salur::BuildSummary {
-    salur::build(&salur::BuildOptions {
-        root: site.to_path_buf(),
-        output: Some(out.to_path_buf()),
-        base_url: None,
-    })
-    .unwrap_or_else(|e| panic!("build failed: {e}"))
-}
+use common::{build, example_copy, files};
 
 fn edit(path: &Path, from: &str, to: &str) {
     let text = fs::read_to_string(path).unwrap();

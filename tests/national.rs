@@ -5,11 +5,14 @@
 #[path = "../examples/national/generator.rs"]
 mod generator;
 
+mod common;
+
 use std::collections::BTreeSet;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
+use common::build;
 use scraper::{Html, Selector};
 
 const VENDOR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/vendor/idn-area-data-4.0.1");
@@ -44,15 +47,6 @@ fn region_page(rel: &str) -> bool {
                 && kode.bytes().all(|b| b.is_ascii_digit() || b == b'.')
                 && prov.len() == 2
         })
-}
-
-fn build(site: &Path, out: &Path) -> salur::BuildSummary {
-    salur::build(&salur::BuildOptions {
-        root: site.to_path_buf(),
-        output: Some(out.to_path_buf()),
-        base_url: None,
-    })
-    .unwrap_or_else(|e| panic!("build failed: {e}"))
 }
 
 /// (code, name) of every province in the vendored region data.

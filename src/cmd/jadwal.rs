@@ -64,21 +64,20 @@ pub fn execute(args: Args) -> Result<(), salur::Error> {
         }));
     }
     std::fs::write(&target, &usul.csv).map_err(|e| gagal(e.to_string()))?;
-    match usul.lang {
-        Lang::Id => println!(
-            "{}: {} slot di {} titik bayar, {} KPM.",
-            target.display(),
-            usul.slot,
-            usul.titik_bayar,
-            salur::format::ribuan(usul.kpm as i64, usul.lang)
-        ),
-        Lang::En => println!(
-            "{}: {} slots at {} payment points, {} KPM.",
-            target.display(),
-            usul.slot,
-            usul.titik_bayar,
-            salur::format::ribuan(usul.kpm as i64, usul.lang)
-        ),
-    }
+    let (slot, di_titik) = match usul.lang {
+        Lang::Id => ("slot", "titik bayar"),
+        Lang::En => ("slots", "payment points"),
+    };
+    let di = match usul.lang {
+        Lang::Id => "di",
+        Lang::En => "at",
+    };
+    println!(
+        "{}: {} {slot} {di} {} {di_titik}, {} KPM.",
+        target.display(),
+        usul.slot,
+        usul.titik_bayar,
+        salur::format::ribuan(usul.kpm as i64, usul.lang)
+    );
     Ok(())
 }

@@ -74,32 +74,23 @@ pub fn ics(k: &KonteksKalender, lang: Lang) -> String {
         } else {
             format!(" RW {}", a.rw)
         };
-        let (summary, description) = match lang {
-            Lang::Id => (
-                format!("Pencairan {}{rw}", a.program),
-                format!(
-                    "{} untuk {}{rw}: {} KPM, {}–{} {}.",
-                    a.program_nama,
-                    k.nama,
-                    a.kpm,
-                    jam(a.mulai, lang),
-                    jam(a.selesai, lang),
-                    k.zona
-                ),
-            ),
-            Lang::En => (
-                format!("{} payment{rw}", a.program),
-                format!(
-                    "{} for {}{rw}: {} KPM, {}–{} {}.",
-                    a.program_nama,
-                    k.nama,
-                    a.kpm,
-                    jam(a.mulai, lang),
-                    jam(a.selesai, lang),
-                    k.zona
-                ),
-            ),
+        let summary = match lang {
+            Lang::Id => format!("Pencairan {}{rw}", a.program),
+            Lang::En => format!("{} payment{rw}", a.program),
         };
+        let untuk = match lang {
+            Lang::Id => "untuk",
+            Lang::En => "for",
+        };
+        let description = format!(
+            "{} {untuk} {}{rw}: {} KPM, {}–{} {}.",
+            a.program_nama,
+            k.nama,
+            a.kpm,
+            jam(a.mulai, lang),
+            jam(a.selesai, lang),
+            k.zona
+        );
         line("BEGIN:VEVENT");
         line(&format!("UID:{}", a.uid));
         line(&format!("DTSTAMP:{}Z", waktu(&a.stempel, 0)));

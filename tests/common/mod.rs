@@ -97,17 +97,22 @@ pub fn example_copy(dir: &Path) -> PathBuf {
     site
 }
 
+/// Builds `site` into `out`, panicking with the report on failure.
+pub fn build(site: &Path, out: &Path) -> salur::BuildSummary {
+    salur::build(&salur::BuildOptions {
+        root: site.to_path_buf(),
+        output: Some(out.to_path_buf()),
+        base_url: None,
+    })
+    .unwrap_or_else(|e| panic!("build failed: {e}"))
+}
+
 /// Builds a copy of the example site after `change` (given the copy's root) into `dir/public`;
 /// returns the output folder.
 pub fn build_changed_copy(dir: &Path, change: impl FnOnce(&Path)) -> PathBuf {
     let site = example_copy(dir);
     change(&site);
     let out = dir.join("public");
-    salur::build(&salur::BuildOptions {
-        root: site,
-        output: Some(out.clone()),
-        base_url: None,
-    })
-    .unwrap_or_else(|e| panic!("{e}"));
+    build(&site, &out);
     out
 }
