@@ -35,6 +35,27 @@ impl Zona {
         }
     }
 
+    /// The zone of a region from its Kemendagri code: its provinsi (the first two digits)
+    /// decides. WITA: Bali, Nusa Tenggara, Kalimantan Selatan/Timur/Utara and Sulawesi; WIT:
+    /// Maluku and Papua; WIB elsewhere. `None` when the code has no provinsi number.
+    pub fn dari_kode(kode: &str) -> Option<Zona> {
+        let prov: u8 = kode.get(..2)?.parse().ok()?;
+        Some(match prov {
+            51..=53 | 63..=65 | 71..=76 => Zona::WITA,
+            81..=82 | 91..=99 => Zona::WIT,
+            _ => Zona::WIB,
+        })
+    }
+
+    /// Its offset from UTC, as a calendar writes it (`+0700`).
+    pub fn offset(self) -> &'static str {
+        match self {
+            Zona::WIB => "+0700",
+            Zona::WITA => "+0800",
+            Zona::WIT => "+0900",
+        }
+    }
+
     /// The IANA time zone name (for calendars).
     pub fn tzid(self) -> &'static str {
         match self {
@@ -59,8 +80,9 @@ pub struct Config {
     pub language: Lang,
     /// The theme's name (`default` is built in).
     pub theme: String,
-    /// The time zone label for times.
-    pub timezone: Zona,
+    /// The time zone of every time on the site, when `timezone` is set; otherwise each region
+    /// has its provinsi's zone ([`Config::zona`]).
+    pub timezone: Option<Zona>,
     /// The date the data describes ("data per …"); when absent, the latest date in the data.
     pub data_as_of: Option<Date>,
     /// Lines of attribution shown in every page's footer (e.g. the region data's licence).
@@ -150,7 +172,7 @@ impl Default for Config {
             base_url: String::new(),
             language: Lang::Id,
             theme: "default".to_string(),
-            timezone: Zona::WIB,
+            timezone: None,
             data_as_of: None,
             attribution: Vec::new(),
             jadwal: AturanJadwal::default(),
@@ -175,6 +197,14 @@ struct RawConfig {
 }
 
 impl Config {
+    /// The time zone of the times of region `kode` (`35.75.01.1001`): `timezone` when set,
+    /// else the zone of its provinsi, else WIB.
+    pub fn zona(&self, kode: &str) -> Zona {
+        self.timezone
+            .or_else(|| Zona::dari_kode(kode))
+            .unwrap_or_default()
+    }
+
     /// Reads `site.toml` from `root`. A missing file gives the defaults; a malformed one gives
     /// a diagnostic with line and column.
     pub fn load(root: &Path) -> Result<Config, Diagnostics> {
@@ -268,9 +298,7 @@ impl Config {
         if let Some(t) = raw.theme {
             config.theme = t;
         }
-        if let Some(z) = raw.timezone {
-            config.timezone = z;
-        }
+        config.timezone = raw.timezone;
         if let Some(dt) = raw.data_as_of {
             match toml_date(&dt) {
                 Some(d) => config.data_as_of = Some(d),
@@ -387,7 +415,12 @@ mod tests {
     fn defaults_when_empty() {
         let c = Config::parse("").unwrap();
         assert_eq!(c.language, Lang::Id);
-        assert_eq!(c.timezone, Zona::WIB);
+        assert_eq!(c.timezone, None);
+        assert_eq!(c.zona("35.75.01.1001"), Zona::WIB);
+        assert_eq!(c.zona("64.02"), Zona::WITA);
+        assert_eq!(c.zona("94.01"), Zona::WIT);
+        assert_eq!(c.zona("62.03"), Zona::WIB);
+        assert_eq!(c.zona("X"), Zona::WIB);
         assert_eq!(c.theme, "default");
     }
 
@@ -400,7 +433,7 @@ mod tests {
         .unwrap();
         assert_eq!(c.title, "T");
         assert_eq!(c.language, Lang::En);
-        assert_eq!(c.timezone.tzid(), "Asia/Makassar");
+        assert_eq!(c.zona("35.75").tzid(), "Asia/Makassar");
         assert_eq!(c.data_as_of, Some(jiff::civil::date(2022, 1, 10)));
         assert_eq!(c.attribution.len(), 1);
     }

@@ -12,8 +12,8 @@ fn every_calendar_parses_and_its_events_are_in_wib() {
         site.iter().filter(|(p, _)| p.ends_with(".ics")).collect();
     assert_eq!(
         calendars.len(),
-        34,
-        "one calendar per Kota Pasuruan kelurahan"
+        68,
+        "one calendar per Kota Pasuruan kelurahan and one per titik bayar"
     );
     let loaded = salur::load(&common::root()).unwrap();
     let mut events = 0;
@@ -25,18 +25,34 @@ fn every_calendar_parses_and_its_events_are_in_wib() {
         assert_eq!(cals.len(), 1, "{path}");
         let cal = &cals[0];
         assert_eq!(cal.timezones.len(), 1, "{path}");
-        let kode = path
+        let stem = path
             .rsplit('/')
             .next()
             .unwrap()
             .trim_end_matches(".ics")
             .to_string();
+        // a kelurahan's calendar file is named by its code; a payment point's calendar
+        // carries its name
+        let calname = cal
+            .properties
+            .iter()
+            .find(|p| p.name == "X-WR-CALNAME")
+            .and_then(|p| p.value.clone())
+            .unwrap_or_default();
         let slots: Vec<_> = loaded
             .data
             .jadwal
             .iter()
-            .filter(|j| loaded.data.wilayah.node(j.wilayah).kode_teks == kode)
+            .filter(|j| {
+                if path.starts_with("wilayah/") {
+                    loaded.data.wilayah.node(j.wilayah).kode_teks == stem
+                } else {
+                    let titik = &loaded.data.titik_bayar[j.titik_bayar as usize];
+                    calname.starts_with(&format!("Titik bayar {titik} ·"))
+                }
+            })
             .collect();
+        assert!(!slots.is_empty(), "{path}");
         assert_eq!(cal.events.len(), slots.len(), "{path}");
         for e in &cal.events {
             let prop = |name: &str| {
@@ -71,7 +87,7 @@ fn every_calendar_parses_and_its_events_are_in_wib() {
             events += 1;
         }
     }
-    assert_eq!(events, loaded.data.jadwal.len());
+    assert_eq!(events, 2 * loaded.data.jadwal.len());
     // the first slot of Karangketug: 19 July 2021, 07.00 WIB, RW 01
     let text = String::from_utf8(site["wilayah/35/35.75.01.1001.ics"].clone()).unwrap();
     assert!(text.contains("DTSTART;TZID=Asia/Jakarta:20210719T070000\r\n"));
@@ -102,7 +118,7 @@ fn thirty_four_payment_points_with_their_daily_load_against_capacity() {
     let site = files(example_site());
     let pages: Vec<&String> = site
         .keys()
-        .filter(|p| p.starts_with("titik-bayar/"))
+        .filter(|p| p.starts_with("titik-bayar/") && p.ends_with(".html"))
         .collect();
     assert_eq!(pages.len(), 34);
     let mut total = 0u64;
@@ -156,4 +172,37 @@ fn the_kelurahan_page_prints_as_a_notice() {
     assert!(css.contains("@page{size:A4"));
     assert!(css.contains(".cetak-saja{display:none}"));
     assert!(css.contains("main:has(#jadwal)>*:not(#jadwal):not(h1)"));
+}
+
+#[test]
+fn without_a_timezone_setting_each_region_has_its_provinsi_zone() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = common::build_changed_copy(dir.path(), |site| {
+        let toml = std::fs::read_to_string(site.join("site.toml")).unwrap();
+        assert!(toml.contains("timezone = \"WIB\"\n"));
+        std::fs::write(
+            site.join("site.toml"),
+            toml.replace("timezone = \"WIB\"\n", ""),
+        )
+        .unwrap();
+        // a slot in Perian, Kutai Kartanegara (provinsi 64, Kalimantan Timur: WITA)
+        let mut jadwal = std::fs::read_to_string(site.join("data/jadwal.csv")).unwrap();
+        jadwal.push_str(
+            "BST,2021-07,Balai Desa Perian,64.02.01.2001,Balai Desa Perian,2021-07-20,08.00,09.00,,10\n",
+        );
+        std::fs::write(site.join("data/jadwal.csv"), jadwal).unwrap();
+    });
+    let read = |rel: &str| std::fs::read_to_string(out.join(rel)).unwrap();
+    let perian = read("wilayah/64/64.02.01.2001.ics");
+    assert!(
+        perian.contains("DTSTART;TZID=Asia/Makassar:20210720T080000\r\n"),
+        "{perian}"
+    );
+    assert!(perian.contains("TZOFFSETTO:+0800\r\n"));
+    let page = read("wilayah/64/64.02.01.2001.html");
+    assert!(page.contains("08.00–09.00 WITA"), "the page says WITA");
+    assert!(read("titik-bayar/balai-desa-perian.ics").contains("TZID=Asia/Makassar"));
+    // Kota Pasuruan (provinsi 35, Jawa Timur) stays in WIB
+    assert!(read("wilayah/35/35.75.01.1001.ics").contains("TZID=Asia/Jakarta:20210719T070000"));
+    assert!(read("wilayah/35/35.75.01.1001.html").contains("07.00–08.00 WIB"));
 }

@@ -47,7 +47,7 @@ fn waktu(tanggal: &str, menit: u16) -> String {
     )
 }
 
-/// The calendar of one desa/kelurahan.
+/// The calendar of one desa/kelurahan or one payment point.
 pub fn ics(k: &KonteksKalender, lang: Lang) -> String {
     let mut out = String::new();
     let mut line = |s: &str| baris(&mut out, s);
@@ -85,7 +85,7 @@ pub fn ics(k: &KonteksKalender, lang: Lang) -> String {
         let description = format!(
             "{} {untuk} {}{rw}: {} KPM, {}–{} {}.",
             a.program_nama,
-            k.nama,
+            a.wilayah,
             a.kpm,
             jam(a.mulai, lang),
             jam(a.selesai, lang),

@@ -160,7 +160,6 @@ struct SiteGlobals<'a> {
     lang: &'static str,
     data_per: Option<String>,
     attribution: &'a [String],
-    zona: &'static str,
     /// The operator's own pages, linked from every page's footer.
     halaman: Vec<crate::site::Tautan>,
 }
@@ -251,7 +250,6 @@ impl Renderer {
                 lang: config.language.tag(),
                 data_per: data_per.map(|d| d.to_string()),
                 attribution: &config.attribution,
-                zona: config.timezone.label(),
                 halaman,
             },
         );

@@ -49,6 +49,8 @@ pub enum Halaman {
     Kalender(WilayahId),
     /// `titik-bayar/<slug>.html`: one payment point's days and load against its capacity.
     TitikBayar(crate::data::TitikBayarId),
+    /// `titik-bayar/<slug>.ics`: one payment point's slots as a calendar.
+    KalenderTitik(crate::data::TitikBayarId),
 }
 
 /// The deadline view lists at most this many child regions × programmes that will miss the
@@ -79,6 +81,8 @@ pub struct Situs<'a> {
     rapat_wilayah: HashMap<WilayahId, Vec<usize>>,
     /// Schedule slots per desa/kelurahan, sorted by programme, tahap, day and hour.
     jadwal_wilayah: HashMap<WilayahId, Vec<usize>>,
+    /// Schedule slots per payment point, sorted by day, hour and line.
+    jadwal_titik: Vec<Vec<usize>>,
     rapat_program: HashMap<ProgramId, Vec<usize>>,
     rapat_tahap: HashMap<TahapId, Vec<usize>>,
     /// Per tahap, the whole site's villages that will miss its target, per programme (built
@@ -400,7 +404,7 @@ pub struct HariJadwal {
 /// One slot, ready to show.
 #[derive(Debug, Clone, Serialize)]
 pub struct SlotJadwal {
-    /// `07.00–08.00` (in the site's time zone).
+    /// `07.00–08.00 WIB`, in the zone of the slot's region.
     pub jam: String,
     /// The RW, or empty for everyone.
     pub rw: String,
@@ -577,6 +581,8 @@ pub struct KonteksTitikBayar {
     pub kapasitas: u64,
     /// KPM scheduled in all.
     pub kpm: u64,
+    /// Its calendar (`titik-bayar/<slug>.ics`).
+    pub kalender: String,
     /// Its days, in order.
     pub hari: Vec<HariTitikBayar>,
 }
@@ -596,12 +602,10 @@ pub struct HariTitikBayar {
     pub slot: Vec<SlotJadwal>,
 }
 
-/// A desa/kelurahan's payment schedule, for its `.ics` calendar.
+/// A payment schedule as an `.ics` calendar: a desa/kelurahan's or a payment point's.
 #[derive(Debug, Clone, Serialize)]
 pub struct KonteksKalender {
-    /// The region's code.
-    pub kode: String,
-    /// The region's name (`Kelurahan Karangketug`).
+    /// What the calendar is of (`Kelurahan Karangketug`, `Titik bayar Kantor Kelurahan …`).
     pub nama: String,
     /// The IANA time zone of the slots (`Asia/Jakarta`).
     pub tzid: &'static str,
@@ -624,6 +628,8 @@ pub struct AcaraKalender {
     pub program: String,
     /// Programme name.
     pub program_nama: String,
+    /// The desa/kelurahan the slot is for (`Kelurahan Karangketug`).
+    pub wilayah: String,
     /// Day, `YYYY-MM-DD`.
     pub tanggal: String,
     /// Start, minutes after midnight.
@@ -833,10 +839,10 @@ impl<'a> Situs<'a> {
         dijadwalkan.sort_unstable();
         dijadwalkan.dedup();
         halaman.extend(dijadwalkan.into_iter().map(Halaman::Kalender));
-        halaman.extend(
-            (0..data.titik_bayar.len())
-                .map(|t| Halaman::TitikBayar(t as crate::data::TitikBayarId)),
-        );
+        for t in 0..data.titik_bayar.len() as crate::data::TitikBayarId {
+            halaman.push(Halaman::TitikBayar(t));
+            halaman.push(Halaman::KalenderTitik(t));
+        }
         let mut rapat_wilayah: HashMap<WilayahId, Vec<usize>> = HashMap::new();
         let mut rapat_program: HashMap<ProgramId, Vec<usize>> = HashMap::new();
         let mut rapat_tahap: HashMap<TahapId, Vec<usize>> = HashMap::new();
@@ -893,6 +899,21 @@ impl<'a> Situs<'a> {
                 }
                 m
             },
+            jadwal_titik: {
+                let mut v: Vec<Vec<usize>> = vec![Vec::new(); data.titik_bayar.len()];
+                for (i, j) in data.jadwal.iter().enumerate() {
+                    if let Some(slots) = v.get_mut(j.titik_bayar as usize) {
+                        slots.push(i);
+                    }
+                }
+                for slots in &mut v {
+                    slots.sort_by_key(|&i| {
+                        let j = &data.jadwal[i];
+                        (j.tanggal, j.mulai, j.baris)
+                    });
+                }
+                v
+            },
             rapat_program,
             rapat_tahap,
             desa_seluruh: (0..data.tahap.len())
@@ -931,6 +952,7 @@ impl<'a> Situs<'a> {
                 format!("wilayah/{}/{kode}.ics", &kode[..kode.len().min(2)])
             }
             Halaman::TitikBayar(t) => format!("titik-bayar/{}.html", self.titik_slug[t as usize]),
+            Halaman::KalenderTitik(t) => format!("titik-bayar/{}.ics", self.titik_slug[t as usize]),
         }
     }
 
@@ -949,6 +971,27 @@ impl<'a> Situs<'a> {
                 let mut hasher = xxhash_rust::xxh3::Xxh3::new();
                 (1u8, self.sidik_umum, &self.data.wilayah.node(w).nama).hash(&mut hasher);
                 self.hash_jadwal(w, &mut hasher);
+                return hasher.finish().max(1);
+            }
+            Halaman::TitikBayar(t) | Halaman::KalenderTitik(t) => {
+                // a payment point's page and calendar show its slots and the regions they are
+                // for (names and codes; the page's breadcrumb shows the first one's ancestors)
+                let mut hasher = xxhash_rust::xxh3::Xxh3::new();
+                let jenis: u8 = if matches!(h, Halaman::TitikBayar(_)) {
+                    2
+                } else {
+                    3
+                };
+                (jenis, self.sidik_umum, t).hash(&mut hasher);
+                for &i in &self.jadwal_titik[t as usize] {
+                    self.hash_slot(i, &mut hasher);
+                    let w = self.data.jadwal[i].wilayah;
+                    let n = self.data.wilayah.node(w);
+                    (&n.kode, &n.nama).hash(&mut hasher);
+                    for a in self.data.wilayah.ancestors(w) {
+                        self.data.wilayah.node(a).nama.hash(&mut hasher);
+                    }
+                }
                 return hasher.finish().max(1);
             }
             _ => return 0,
@@ -988,15 +1031,20 @@ impl<'a> Situs<'a> {
 
     /// Feeds the schedule slots of `w` to `hasher`.
     fn hash_jadwal(&self, w: WilayahId, hasher: &mut xxhash_rust::xxh3::Xxh3) {
-        use std::hash::Hash;
         for &i in self.jadwal_wilayah.get(&w).into_iter().flatten() {
-            let j = &self.data.jadwal[i];
-            (
-                j.program, j.tahap, j.tanggal, j.mulai, j.selesai, &j.rw, j.kpm, &j.lokasi,
-            )
-                .hash(hasher);
-            self.data.titik_bayar[j.titik_bayar as usize].hash(hasher);
+            self.hash_slot(i, hasher);
         }
+    }
+
+    /// Feeds schedule slot `i` to `hasher`.
+    fn hash_slot(&self, i: usize, hasher: &mut xxhash_rust::xxh3::Xxh3) {
+        use std::hash::Hash;
+        let j = &self.data.jadwal[i];
+        (
+            j.program, j.tahap, j.tanggal, j.mulai, j.selesai, &j.rw, j.kpm, &j.lokasi,
+        )
+            .hash(hasher);
+        self.data.titik_bayar[j.titik_bayar as usize].hash(hasher);
     }
 
     /// The template that renders a page.
@@ -1014,7 +1062,7 @@ impl<'a> Situs<'a> {
             Halaman::ArsipRapat => "arsip_rapat.html",
             Halaman::TindakLanjut => "tindak_lanjut.html",
             // written by render::kalender, not by a template
-            Halaman::Kalender(_) => "",
+            Halaman::Kalender(_) | Halaman::KalenderTitik(_) => "",
             Halaman::TitikBayar(_) => "titik_bayar.html",
         }
     }
@@ -1093,6 +1141,7 @@ impl<'a> Situs<'a> {
             Halaman::ArsipRapat => Konteks::Arsip(self.konteks_arsip()),
             Halaman::TindakLanjut => Konteks::TindakLanjut(self.konteks_tindak_lanjut()),
             Halaman::Kalender(w) => Konteks::Kalender(self.konteks_kalender(w)),
+            Halaman::KalenderTitik(t) => Konteks::Kalender(self.konteks_kalender_titik(t)),
             Halaman::TitikBayar(t) => Konteks::TitikBayar(Box::new(self.konteks_titik_bayar(t))),
             Halaman::TidakDitemukan => Konteks::Konten(KonteksKonten {
                 umum: self.umum(
@@ -1738,13 +1787,10 @@ impl<'a> Situs<'a> {
     fn konteks_titik_bayar(&self, t: crate::data::TitikBayarId) -> KonteksTitikBayar {
         let lang = self.lang();
         let kapasitas = self.config.jadwal.max_kpm_per_day;
-        let mut slots: Vec<&crate::data::Jadwal> = self
-            .data
-            .jadwal
+        let slots: Vec<&crate::data::Jadwal> = self.jadwal_titik[t as usize]
             .iter()
-            .filter(|j| j.titik_bayar == t)
+            .map(|&i| &self.data.jadwal[i])
             .collect();
-        slots.sort_by_key(|j| (j.tanggal, j.mulai, j.baris));
         let mut lokasi: Vec<String> = slots.iter().map(|j| j.lokasi.clone()).collect();
         lokasi.sort();
         lokasi.dedup();
@@ -1766,11 +1812,7 @@ impl<'a> Situs<'a> {
             if let Some(h) = hari.last_mut() {
                 h.kpm = h.kpm.saturating_add(j.kpm);
                 h.slot.push(SlotJadwal {
-                    jam: format!(
-                        "{}–{}",
-                        crate::format::jam(j.mulai, lang),
-                        crate::format::jam(j.selesai, lang)
-                    ),
+                    jam: self.jam_slot(j),
                     rw: j.rw.clone(),
                     kpm: j.kpm,
                     lokasi: self.data.wilayah.node(j.wilayah).nama_lengkap(lang),
@@ -1801,42 +1843,77 @@ impl<'a> Situs<'a> {
             wilayah: wilayah.iter().map(|&w| self.tautan_wilayah(w)).collect(),
             kapasitas,
             kpm: hari.iter().map(|h| h.kpm).sum(),
+            kalender: self.path(Halaman::KalenderTitik(t)),
             hari,
         }
+    }
+
+    /// `07.00–08.00 WIB`: a slot's hours in the zone of its region.
+    fn jam_slot(&self, j: &crate::data::Jadwal) -> String {
+        let lang = self.lang();
+        let zona = self
+            .config
+            .zona(&self.data.wilayah.node(j.wilayah).kode_teks);
+        format!(
+            "{}–{} {}",
+            crate::format::jam(j.mulai, lang),
+            crate::format::jam(j.selesai, lang),
+            zona.label()
+        )
     }
 
     /// The calendar of desa/kelurahan `w`'s slots.
     fn konteks_kalender(&self, w: WilayahId) -> KonteksKalender {
         let node = self.data.wilayah.node(w);
-        let zona = self.config.timezone;
+        let slots = self.jadwal_wilayah.get(&w).map_or(&[][..], Vec::as_slice);
+        self.kalender(node.nama_lengkap(self.lang()), &node.kode_teks, slots)
+    }
+
+    /// The calendar of payment point `t`'s slots, in the zone of the first region it serves.
+    fn konteks_kalender_titik(&self, t: crate::data::TitikBayarId) -> KonteksKalender {
+        let slots = &self.jadwal_titik[t as usize];
+        let kode = slots
+            .first()
+            .map(|&i| {
+                self.data
+                    .wilayah
+                    .node(self.data.jadwal[i].wilayah)
+                    .kode_teks
+                    .as_str()
+            })
+            .unwrap_or_default();
+        let nama = match self.lang() {
+            Lang::Id => format!("Titik bayar {}", self.data.titik_bayar[t as usize]),
+            Lang::En => format!("Payment point {}", self.data.titik_bayar[t as usize]),
+        };
+        self.kalender(nama, kode, slots)
+    }
+
+    /// A calendar named `nama` of schedule slots `slots`, in the zone of region `kode`.
+    fn kalender(&self, nama: String, kode: &str, slots: &[usize]) -> KonteksKalender {
+        let zona = self.config.zona(kode);
         KonteksKalender {
-            kode: node.kode_teks.clone(),
-            nama: node.nama_lengkap(self.lang()),
+            nama,
             tzid: zona.tzid(),
-            offset: match zona {
-                crate::config::Zona::WIB => "+0700",
-                crate::config::Zona::WITA => "+0800",
-                crate::config::Zona::WIT => "+0900",
-            },
+            offset: zona.offset(),
             zona: zona.label(),
             situs: self.config.title.clone(),
-            acara: self
-                .jadwal_wilayah
-                .get(&w)
-                .into_iter()
-                .flatten()
+            acara: slots
+                .iter()
                 .map(|&i| {
                     let j = &self.data.jadwal[i];
                     let prog = &self.data.program[j.program as usize];
                     let tahap = &self.data.tahap[j.tahap as usize];
+                    let wilayah = self.data.wilayah.node(j.wilayah);
                     AcaraKalender {
                         uid: format!(
                             "{}-{}-{}-{}-{:04}-{}@salur",
-                            prog.kode, tahap.kode, node.kode_teks, j.tanggal, j.mulai, j.rw
+                            prog.kode, tahap.kode, wilayah.kode_teks, j.tanggal, j.mulai, j.rw
                         )
                         .replace(' ', "_"),
                         program: prog.kode.clone(),
                         program_nama: prog.nama.clone(),
+                        wilayah: wilayah.nama_lengkap(self.lang()),
                         tanggal: j.tanggal.to_string(),
                         mulai: j.mulai,
                         selesai: j.selesai,
@@ -1852,7 +1929,6 @@ impl<'a> Situs<'a> {
 
     /// The schedule of desa/kelurahan `w`, per programme × tahap, by day.
     fn jadwal_wilayah_konteks(&self, w: WilayahId) -> Vec<JadwalProgram> {
-        let lang = self.lang();
         let mut out: Vec<JadwalProgram> = Vec::new();
         for &i in self.jadwal_wilayah.get(&w).into_iter().flatten() {
             let j = &self.data.jadwal[i];
@@ -1882,11 +1958,7 @@ impl<'a> Situs<'a> {
             }
             if let Some(h) = p.hari.last_mut() {
                 h.slot.push(SlotJadwal {
-                    jam: format!(
-                        "{}–{}",
-                        crate::format::jam(j.mulai, lang),
-                        crate::format::jam(j.selesai, lang)
-                    ),
+                    jam: self.jam_slot(j),
                     rw: j.rw.clone(),
                     kpm: j.kpm,
                     lokasi: j.lokasi.clone(),
