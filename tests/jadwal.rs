@@ -206,3 +206,135 @@ fn without_a_timezone_setting_each_region_has_its_provinsi_zone() {
     assert!(read("wilayah/35/35.75.01.1001.ics").contains("TZID=Asia/Jakarta:20210719T070000"));
     assert!(read("wilayah/35/35.75.01.1001.html").contains("07.00–08.00 WIB"));
 }
+
+/// The numbers of a table row's cells (`114`, `1.050 !`, `–` as `None`).
+fn angka_sel(cells: &[String]) -> Vec<Option<u64>> {
+    cells
+        .iter()
+        .map(|c| {
+            let c = c.trim_end_matches('!').trim();
+            (c != "–").then(|| c.replace('.', "").parse().unwrap())
+        })
+        .collect()
+}
+
+#[test]
+fn the_city_overview_shows_every_payment_point_by_day_against_capacity() {
+    let doc = page("jadwal/35.75.html");
+    assert_eq!(
+        common::text(doc.select(&sel("h1")).next().unwrap()),
+        "Jadwal pencairan Kota Pasuruan"
+    );
+    let section = doc.select(&sel("section#jadwal-2021-07")).next().unwrap();
+    // the grid: an accessible chart whose description gives the figures
+    let svg = section
+        .select(&sel("figure.grafik svg[role=img]"))
+        .next()
+        .expect("the load grid");
+    let desc = common::text(svg.select(&sel("desc")).next().unwrap());
+    assert!(
+        desc.starts_with("34 titik bayar, 19–25 Juli 2021 (7 hari), 18.877 KPM dijadwalkan."),
+        "{desc}"
+    );
+    assert!(desc.contains("Tidak ada titik bayar yang melebihi kapasitas."));
+    let label = svg.value().attr("aria-describedby").unwrap();
+    assert!(svg.select(&sel(&format!("desc#{label}"))).next().is_some());
+    // one cell per point and day: 34 × 7 in the load classes, plus the legend's 5 swatches
+    let cells: usize = svg
+        .select(&sel("path"))
+        .filter(|p| p.value().attr("class").is_some_and(|c| c.starts_with('b')))
+        .map(|p| p.value().attr("d").unwrap().matches('M').count())
+        .sum();
+    assert_eq!(cells, 34 * 7 + 5);
+    // the table next to it: the same points and days, adding up to 18.877
+    let table = section.select(&sel("table.jadwal-kota")).next().unwrap();
+    let days: Vec<String> = table
+        .select(&sel("thead th abbr"))
+        .map(common::text)
+        .collect();
+    assert_eq!(days.first().map(String::as_str), Some("19 Jul"));
+    assert_eq!(days.len(), 7);
+    let rows: Vec<_> = table.select(&sel("tbody tr")).collect();
+    assert_eq!(rows.len(), 34);
+    let mut per_day = [0u64; 7];
+    for row in &rows {
+        let cells: Vec<String> = row.select(&sel("td")).map(common::text).collect();
+        let values = angka_sel(&cells);
+        let (days, total) = values.split_at(7);
+        let sum: u64 = days.iter().flatten().sum();
+        assert_eq!(Some(sum), total[0], "{cells:?}");
+        for (d, v) in days.iter().enumerate() {
+            assert!(v.unwrap_or(0) <= 200, "{cells:?}");
+            per_day[d] += v.unwrap_or(0);
+        }
+    }
+    let foot: Vec<String> = table.select(&sel("tfoot td")).map(common::text).collect();
+    let foot = angka_sel(&foot);
+    assert_eq!(foot[..7], per_day.map(Some));
+    assert_eq!(foot[7], Some(18_877));
+    // Karangketug's row links its payment point page
+    let link = rows[0].select(&sel("th a")).next().unwrap();
+    assert_eq!(
+        link.value().attr("href"),
+        Some("../titik-bayar/karangketug.html")
+    );
+    // reached from the city, a kelurahan's schedule and a payment point's breadcrumb
+    for (from, href) in [
+        ("wilayah/35/35.75.html", "../../jadwal/35.75.html"),
+        ("wilayah/35/35.75.01.1001.html", "../../jadwal/35.75.html"),
+        ("titik-bayar/karangketug.html", "../jadwal/35.75.html"),
+    ] {
+        let doc = page(from);
+        assert!(
+            doc.select(&sel("a"))
+                .any(|a| a.value().attr("href") == Some(href)),
+            "{from} links {href}"
+        );
+    }
+    // a region without a schedule has no overview
+    assert!(!example_site().join("jadwal/64.02.html").exists());
+}
+
+#[test]
+fn the_city_overview_marks_days_over_capacity() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = common::build_changed_copy(dir.path(), |site| {
+        let toml = std::fs::read_to_string(site.join("site.toml")).unwrap();
+        let toml = toml.replace(
+            "[jadwal]\nmax_kpm_per_day = 200\n",
+            "[jadwal]\nmax_kpm_per_day = 150\nover_capacity = \"warning\"\n",
+        );
+        assert!(toml.contains("max_kpm_per_day = 150"));
+        std::fs::write(site.join("site.toml"), toml).unwrap();
+    });
+    let text = std::fs::read_to_string(out.join("jadwal/35.75.html")).unwrap();
+    let doc = scraper::Html::parse_document(&text);
+    let desc = common::text(doc.select(&sel("svg desc")).next().unwrap());
+    let marked: Vec<Vec<Option<u64>>> = doc
+        .select(&sel("table.jadwal-kota td.lebih"))
+        .map(|td| angka_sel(&[common::text(td)]))
+        .collect();
+    assert!(!marked.is_empty());
+    assert!(marked.iter().all(|v| v[0].unwrap() > 150), "{marked:?}");
+    assert!(
+        desc.contains(&format!("{} titik-hari melebihi kapasitas: ", marked.len())),
+        "{desc}"
+    );
+    // the grid fills those cells in the over-capacity class and marks each with "!"
+    let svg = doc.select(&sel("svg")).next().unwrap();
+    let over = svg
+        .select(&sel("path.b4"))
+        .next()
+        .unwrap()
+        .value()
+        .attr("d")
+        .unwrap()
+        .matches('M')
+        .count();
+    assert_eq!(over, marked.len() + 1, "the cells and the legend's swatch");
+    let marks = svg
+        .select(&sel("text.w"))
+        .filter(|t| common::text(*t) == "!")
+        .count();
+    assert_eq!(marks, marked.len());
+}

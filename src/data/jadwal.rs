@@ -45,17 +45,21 @@ pub fn periksa(ds: &Dataset, aturan: &AturanJadwal) -> Diagnostics {
         Keparahan::Error => Severity::Error,
         Keparahan::Warning => Severity::Warning,
     };
+    let mut total: HashMap<(TitikBayarId, Date), u64> = HashMap::new();
+    for s in &slots {
+        let kpm = total.entry((s.titik_bayar, s.tanggal)).or_default();
+        *kpm = kpm.saturating_add(s.kpm);
+    }
     let mut per_hari: HashMap<(TitikBayarId, Date), (u64, bool)> = HashMap::new();
     for s in &slots {
         let (kpm, reported) = per_hari.entry((s.titik_bayar, s.tanggal)).or_default();
         *kpm = kpm.saturating_add(s.kpm);
         if *kpm > aturan.max_kpm_per_day && !*reported {
             *reported = true;
-            let total: u64 = slots
-                .iter()
-                .filter(|o| o.titik_bayar == s.titik_bayar && o.tanggal == s.tanggal)
-                .map(|o| o.kpm)
-                .sum();
+            let total = total
+                .get(&(s.titik_bayar, s.tanggal))
+                .copied()
+                .unwrap_or(*kpm);
             diags.push(diagnostic(
                 s.baris,
                 KOLOM_KPM,

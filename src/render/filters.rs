@@ -45,4 +45,7 @@ pub fn register(tera: &mut Tera, lang: Lang) {
     tera.register_filter("tanggal_pendek", move |v: Value, _: Kwargs, _: &State| {
         date(&v).map_or_else(|| DASH.to_string(), |d| format::tanggal_pendek(d, lang))
     });
+    tera.register_filter("tanggal_singkat", move |v: Value, _: Kwargs, _: &State| {
+        date(&v).map_or_else(|| DASH.to_string(), |d| format::tanggal_singkat(d, lang))
+    });
 }

@@ -11,7 +11,10 @@
 //! Classes: `s0`…`s4` the series (colour and dash pattern), `al` an allocation outline, `ref`
 //! the 100% line, `tg` the target line, `gr` grid lines, `ax` axes and ticks; text takes `e`
 //! (anchored at its end), `m` (middle), `t` (hanging below its point), `c` (centred on it),
-//! `b` (bold).
+//! `b` (bold), `w` (white, on a dark cell).
+//!
+//! The load grid ([`IsiGrafik::Beban`]) has no scale to lay out: it is written directly, one
+//! `<path>` per load class (`b0`…`b4`) holding all of that class's cells.
 
 use std::fmt::Write;
 
@@ -24,7 +27,9 @@ use plotters_backend::{
 
 use crate::format::{persen, ribuan, tanggal_singkat};
 use crate::lang::Lang;
-use crate::site::grafik::{Grafik, GrafikBatang, GrafikWaktu, IsiGrafik, Satuan};
+use crate::site::grafik::{
+    Grafik, GrafikBatang, GrafikBeban, GrafikWaktu, IsiGrafik, KelasBeban, Satuan,
+};
 
 /// The width of every chart's view box. The page scales it to the column width; at this size
 /// a 12-unit label is about 11 px on a 360 px phone.
@@ -318,14 +323,22 @@ pub fn gambar(g: &Grafik, lang: Lang) -> String {
             let legenda = if b.legenda.is_some() { 18 } else { 0 };
             (b.baris.len() as u32) * 30 + 24 + legenda
         }
+        IsiGrafik::Beban(b) => tinggi_beban(b),
+    };
+    let lebar = match &g.isi {
+        IsiGrafik::Beban(b) => lebar_beban(b),
+        _ => LEBAR,
     };
     let mut isi = String::new();
-    let ok = {
+    let ok = if let IsiGrafik::Beban(b) = &g.isi {
+        beban(&mut isi, b, lang)
+    } else {
         let backend = SvgKelas::new(&mut isi, LEBAR, tinggi);
         let area = backend.into_drawing_area();
         let drawn = match &g.isi {
             IsiGrafik::Waktu(w) => waktu(&area, w, lang),
             IsiGrafik::Batang(b) => batang(&area, b, lang),
+            IsiGrafik::Beban(_) => None,
         };
         drawn.is_some() && area.present().is_ok()
     };
@@ -335,7 +348,7 @@ pub fn gambar(g: &Grafik, lang: Lang) -> String {
     let mut out = String::with_capacity(isi.len() + g.judul.len() + g.deskripsi.len() + 200);
     let _ = write!(
         out,
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"grafik\" viewBox=\"0 0 {LEBAR} {tinggi}\" role=\"img\" aria-labelledby=\"{id}-j\" aria-describedby=\"{id}-d\"><title id=\"{id}-j\">{}</title><desc id=\"{id}-d\">{}</desc>",
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"grafik\" viewBox=\"0 0 {lebar} {tinggi}\" role=\"img\" aria-labelledby=\"{id}-j\" aria-describedby=\"{id}-d\"><title id=\"{id}-j\">{}</title><desc id=\"{id}-d\">{}</desc>",
         escape(&g.judul),
         escape(&g.deskripsi),
         id = g.id,
@@ -616,4 +629,134 @@ fn batang(area: &Area, b: &GrafikBatang, lang: Lang) -> Option<()> {
         .ok()?;
     }
     Some(())
+}
+
+/// The load grid's layout: the names' column, the header (months and days), a row per point,
+/// the legend.
+const BEBAN_LABEL: i64 = 112;
+const BEBAN_KEPALA: i64 = 32;
+const BEBAN_BARIS: i64 = 18;
+const BEBAN_LEGENDA: i64 = 26;
+
+/// The narrowest a day's column gets; a longer schedule makes the grid wider than [`LEBAR`].
+const BEBAN_SEL_MIN: i64 = 4;
+const BEBAN_SEL_MAKS: i64 = 48;
+
+fn lebar_sel(b: &GrafikBeban) -> i64 {
+    let n = (b.hari.len() as i64).max(1);
+    ((LEBAR as i64 - BEBAN_LABEL - 4) / n).clamp(BEBAN_SEL_MIN, BEBAN_SEL_MAKS)
+}
+
+fn lebar_beban(b: &GrafikBeban) -> u32 {
+    (LEBAR as i64).max(BEBAN_LABEL + b.hari.len() as i64 * lebar_sel(b) + 4) as u32
+}
+
+fn tinggi_beban(b: &GrafikBeban) -> u32 {
+    (BEBAN_KEPALA + b.baris.len() as i64 * BEBAN_BARIS + BEBAN_LEGENDA) as u32
+}
+
+/// A label cut to `lebar` view-box units, with `…` when cut.
+fn potong(label: &str, lebar: i64) -> String {
+    let muat = ((lebar as f64) / (HURUF * 0.56)).floor() as usize;
+    if label.chars().count() <= muat {
+        label.to_string()
+    } else {
+        let mut s: String = label.chars().take(muat.saturating_sub(1)).collect();
+        s.push('…');
+        s
+    }
+}
+
+fn teks_svg(out: &mut String, x: i64, y: i64, kelas: &str, text: &str) {
+    let _ = write!(out, "<text x=\"{x}\" y=\"{y}\"");
+    if !kelas.is_empty() {
+        let _ = write!(out, " class=\"{kelas}\"");
+    }
+    out.push('>');
+    escape_into(out, text);
+    out.push_str("</text>");
+}
+
+/// Writes the load grid: a column per day (the month above its first day, the day's number
+/// above each column, every few days when columns are narrow), a row per payment point with
+/// its name on the left, each cell filled by its [`KelasBeban`] and an over-capacity cell
+/// marked `!` as well, and a legend below. `false` when there is nothing to draw.
+fn beban(out: &mut String, b: &GrafikBeban, lang: Lang) -> bool {
+    let n = b.hari.len() as i64;
+    if n == 0 || b.baris.is_empty() {
+        return false;
+    }
+    let lebar_sel = lebar_sel(b);
+    let celah = if lebar_sel >= 10 { 2 } else { 1 };
+    // the day numbers need about 16 units each
+    let setiap = (16 + lebar_sel - 1) / lebar_sel;
+    let mut teks = String::new();
+    let mut bulan_lalu = None;
+    for (i, d) in b.hari.iter().enumerate() {
+        let x = BEBAN_LABEL + i as i64 * lebar_sel;
+        if bulan_lalu != Some((d.year(), d.month())) {
+            bulan_lalu = Some((d.year(), d.month()));
+            let label = format!("{} {}", lang.month_short(d.month()), d.year());
+            teks_svg(&mut teks, x, 12, "", &label);
+        }
+        if i as i64 % setiap == 0 {
+            teks_svg(
+                &mut teks,
+                x + (lebar_sel - celah) / 2,
+                BEBAN_KEPALA - 6,
+                "m",
+                &d.day().to_string(),
+            );
+        }
+    }
+    let mut sel: [String; 5] = Default::default();
+    for (r, baris) in b.baris.iter().enumerate() {
+        let y = BEBAN_KEPALA + r as i64 * BEBAN_BARIS;
+        teks_svg(
+            &mut teks,
+            BEBAN_LABEL - 6,
+            y + (BEBAN_BARIS - 2) / 2,
+            "e c",
+            &potong(&baris.label, BEBAN_LABEL - 8),
+        );
+        for (i, beban) in baris.beban.iter().enumerate() {
+            let x = BEBAN_LABEL + i as i64 * lebar_sel;
+            let k = KelasBeban::dari(*beban);
+            let _ = write!(
+                sel[k as usize],
+                "M{x} {y}h{}v{}h-{}z",
+                lebar_sel - celah,
+                BEBAN_BARIS - 2,
+                lebar_sel - celah
+            );
+            if k == KelasBeban::Melebihi && lebar_sel >= 10 {
+                teks_svg(
+                    &mut teks,
+                    x + (lebar_sel - celah) / 2,
+                    y + (BEBAN_BARIS - 2) / 2,
+                    "m c b w",
+                    "!",
+                );
+            }
+        }
+    }
+    // the legend: a swatch and a label per class, on one line
+    let y = BEBAN_KEPALA + b.baris.len() as i64 * BEBAN_BARIS + 8;
+    let mut x = 4;
+    for k in KelasBeban::SEMUA {
+        let _ = write!(sel[k as usize], "M{x} {y}h12v12h-12z");
+        let label = k.label(lang);
+        teks_svg(&mut teks, x + 16, y + 6, "c", label);
+        x += 16 + (label.chars().count() as f64 * HURUF * 0.56).ceil() as i64 + 12;
+    }
+    for k in KelasBeban::SEMUA {
+        let _ = write!(
+            out,
+            "<path class=\"{}\" d=\"{}\"/>",
+            k.css(),
+            sel[k as usize]
+        );
+    }
+    out.push_str(&teks);
+    true
 }

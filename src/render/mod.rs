@@ -275,10 +275,8 @@ impl Renderer {
         if let crate::site::Konteks::Kalender(k) = &konteks {
             return Ok(kalender::ics(k, self.lang));
         }
-        for bagian in konteks.bagian_mut() {
-            for g in bagian.grafik_mut() {
-                g.svg = grafik::gambar(g, self.lang);
-            }
+        for g in konteks.grafik_mut() {
+            g.svg = grafik::gambar(g, self.lang);
         }
         self.render(template, &konteks)
     }

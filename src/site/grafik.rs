@@ -34,6 +34,87 @@ pub enum IsiGrafik {
     /// One bar per row: a value against a full extent (paid against allocated, or a rate
     /// against 100%).
     Batang(GrafikBatang),
+    /// A grid of payment points × days, each cell coloured by the day's load against the
+    /// point's capacity.
+    Beban(GrafikBeban),
+}
+
+/// Payment points × days, coloured by load against capacity.
+#[derive(Debug, Clone)]
+pub struct GrafikBeban {
+    /// The days, one column each, consecutive.
+    pub hari: Vec<Date>,
+    /// One row per payment point, top to bottom.
+    pub baris: Vec<BarisBeban>,
+}
+
+/// One payment point's row.
+#[derive(Debug, Clone)]
+pub struct BarisBeban {
+    /// The point's name.
+    pub label: String,
+    /// Per day: KPM scheduled ÷ capacity, or `None` when nothing is scheduled.
+    pub beban: Vec<Option<f64>>,
+}
+
+/// The colour classes of a day's load, lightest first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum KelasBeban {
+    /// Nothing scheduled.
+    Kosong,
+    /// Up to half the capacity.
+    Ringan,
+    /// Up to 80%.
+    Sedang,
+    /// Up to the capacity.
+    Penuh,
+    /// Over the capacity.
+    Melebihi,
+}
+
+impl KelasBeban {
+    /// The class of a load (KPM ÷ capacity).
+    pub fn dari(beban: Option<f64>) -> KelasBeban {
+        match beban {
+            None => KelasBeban::Kosong,
+            Some(b) if b <= 0.5 => KelasBeban::Ringan,
+            Some(b) if b <= 0.8 => KelasBeban::Sedang,
+            Some(b) if b <= 1.0 => KelasBeban::Penuh,
+            Some(_) => KelasBeban::Melebihi,
+        }
+    }
+
+    /// Every class, lightest first.
+    pub const SEMUA: [KelasBeban; 5] = [
+        KelasBeban::Kosong,
+        KelasBeban::Ringan,
+        KelasBeban::Sedang,
+        KelasBeban::Penuh,
+        KelasBeban::Melebihi,
+    ];
+
+    /// The CSS class (`b0` … `b4`).
+    pub fn css(self) -> &'static str {
+        match self {
+            KelasBeban::Kosong => "b0",
+            KelasBeban::Ringan => "b1",
+            KelasBeban::Sedang => "b2",
+            KelasBeban::Penuh => "b3",
+            KelasBeban::Melebihi => "b4",
+        }
+    }
+
+    /// The legend's label.
+    pub fn label(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (KelasBeban::Kosong, Lang::Id) => "tidak ada",
+            (KelasBeban::Kosong, Lang::En) => "none",
+            (KelasBeban::Ringan, _) => "≤ 50%",
+            (KelasBeban::Sedang, _) => "≤ 80%",
+            (KelasBeban::Penuh, _) => "≤ 100%",
+            (KelasBeban::Melebihi, _) => "> 100%",
+        }
+    }
 }
 
 /// Realisation over time.

@@ -1,10 +1,16 @@
 //! The payment schedule's pages: a desa/kelurahan's schedule (on its page), a payment point's
 //! page, the calendars (`.ics`) of both, and the city overview of every payment point × day.
 
+use std::collections::HashMap;
+
+use jiff::ToSpan;
+use jiff::civil::Date;
 use serde::Serialize;
 
+use super::grafik::{BarisBeban, Grafik, GrafikBeban, IsiGrafik};
 use super::{Halaman, Situs, Tautan, Umum};
-use crate::data::WilayahId;
+use crate::data::{Jadwal, ProgramId, TahapId, Tingkat, TitikBayarId, WilayahId};
+use crate::format::{persen, ribuan, tanggal_pendek, tanggal_singkat};
 use crate::lang::Lang;
 
 /// The schedule of one desa/kelurahan for one programme × tahap, by day.
@@ -181,9 +187,12 @@ impl Situs<'_> {
             Lang::Id => format!("Titik bayar {}", self.data.titik_bayar[t as usize]),
             Lang::En => format!("Payment point {}", self.data.titik_bayar[t as usize]),
         };
+        // home › the kabupaten/kota › its schedule overview
         let mut breadcrumb = vec![self.beranda()];
         if let Some(&w) = wilayah.first() {
-            breadcrumb.push(self.tautan_wilayah(w));
+            let kota = self.kota_jadwal(w);
+            breadcrumb.push(self.tautan_wilayah(kota));
+            breadcrumb.extend(self.tautan_jadwal_kota(kota));
         }
         KonteksTitikBayar {
             umum: self.umum(Halaman::TitikBayar(t), judul, breadcrumb, ""),
@@ -316,5 +325,388 @@ impl Situs<'_> {
             }
         }
         out
+    }
+}
+
+/// The schedule overview of a kabupaten/kota: every payment point × day, per tahap.
+#[derive(Debug, Clone, Serialize)]
+pub struct KonteksJadwalKota {
+    /// Common fields.
+    #[serde(flatten)]
+    pub umum: Umum,
+    /// The kabupaten/kota.
+    pub wilayah: Tautan,
+    /// KPM a point can serve in a day (`[jadwal] max_kpm_per_day`).
+    pub kapasitas: u64,
+    /// One section per tahap, in tahap order: the points with slots in that tahap, over the
+    /// days from its first slot to its last. A cell counts every slot the point has that day,
+    /// of any programme, as the capacity does; so the table adds up, and a tahap's own KPM
+    /// differ only where two tahap share a day.
+    pub bagian: Vec<BagianJadwalKota>,
+}
+
+/// One tahap of a kabupaten/kota's schedule.
+#[derive(Debug, Clone, Serialize)]
+pub struct BagianJadwalKota {
+    /// Anchor (`jadwal-2021-07`).
+    pub id: String,
+    /// `Juli 2021 · BST`: the tahap and the programmes scheduled in it.
+    pub judul: String,
+    /// The figures in words: points, days, KPM, the busiest point-day, points over capacity.
+    pub ringkasan: String,
+    /// The days, one column each: `YYYY-MM-DD`.
+    pub hari: Vec<String>,
+    /// One row per payment point.
+    pub baris: Vec<BarisJadwalKota>,
+    /// KPM scheduled per day, all points (the column sums).
+    pub total_hari: Vec<u64>,
+    /// KPM scheduled on these days at these points.
+    pub kpm: u64,
+    /// The points × days grid.
+    pub grafik: Grafik,
+}
+
+/// One payment point's row in a kabupaten/kota's schedule.
+#[derive(Debug, Clone, Serialize)]
+pub struct BarisJadwalKota {
+    /// The point and its page.
+    pub titik: Tautan,
+    /// The desa/kelurahan it serves here.
+    pub wilayah: String,
+    /// Per day.
+    pub sel: Vec<SelJadwalKota>,
+    /// KPM scheduled at this point on these days (the row sum).
+    pub kpm: u64,
+}
+
+/// One payment point on one day.
+#[derive(Debug, Clone, Serialize)]
+pub struct SelJadwalKota {
+    /// KPM scheduled that day at the point (every programme; what counts against capacity),
+    /// or `None` when nothing is.
+    pub kpm: Option<u64>,
+    /// Whether that is over the capacity.
+    pub melebihi: bool,
+}
+
+impl Situs<'_> {
+    /// The region whose schedule overview shows `w`'s slots: its kabupaten/kota, or the top of
+    /// its branch when the tree has no kabupaten/kota above it.
+    pub(super) fn kota_jadwal(&self, w: WilayahId) -> WilayahId {
+        let tree = &self.data.wilayah;
+        if tree.node(w).tingkat == Tingkat::KabupatenKota {
+            return w;
+        }
+        let ancestors = tree.ancestors(w);
+        ancestors
+            .iter()
+            .copied()
+            .find(|&a| tree.node(a).tingkat == Tingkat::KabupatenKota)
+            .or_else(|| ancestors.first().copied())
+            .unwrap_or(w)
+    }
+
+    /// The link to the schedule overview that shows region `w`, if it has one.
+    pub(super) fn tautan_jadwal_kota(&self, w: WilayahId) -> Option<Tautan> {
+        let kota = self.kota_jadwal(w);
+        self.jadwal_kota.contains_key(&kota).then(|| Tautan {
+            label: match self.lang() {
+                Lang::Id => format!(
+                    "Jadwal pencairan {}",
+                    self.data.wilayah.node(kota).nama_lengkap(self.lang())
+                ),
+                Lang::En => format!(
+                    "Payment schedule of {}",
+                    self.data.wilayah.node(kota).nama_lengkap(self.lang())
+                ),
+            },
+            href: self.path(Halaman::JadwalKota(kota)),
+        })
+    }
+
+    /// The schedule overview of kabupaten/kota `w`.
+    pub(super) fn konteks_jadwal_kota(&self, w: WilayahId) -> KonteksJadwalKota {
+        let kapasitas = self.config.jadwal.max_kpm_per_day;
+        let slots = self.jadwal_kota.get(&w).map_or(&[][..], Vec::as_slice);
+        let mut tahap: Vec<TahapId> = slots.iter().map(|&i| self.data.jadwal[i].tahap).collect();
+        tahap.sort_unstable();
+        tahap.dedup();
+        let bagian = tahap
+            .into_iter()
+            .filter_map(|t| self.bagian_jadwal_kota(t, slots, kapasitas))
+            .collect();
+        let mut breadcrumb = vec![self.beranda()];
+        breadcrumb.extend(
+            self.data
+                .wilayah
+                .ancestors(w)
+                .into_iter()
+                .map(|a| self.tautan_wilayah(a)),
+        );
+        breadcrumb.push(self.tautan_wilayah(w));
+        let judul = self
+            .tautan_jadwal_kota(w)
+            .map(|t| t.label)
+            .unwrap_or_default();
+        KonteksJadwalKota {
+            umum: self.umum(Halaman::JadwalKota(w), judul, breadcrumb, ""),
+            wilayah: self.tautan_wilayah(w),
+            kapasitas,
+            bagian,
+        }
+    }
+
+    /// Tahap `t` of a kabupaten/kota's schedule, from its slots `slots`; `None` when none of
+    /// them is in tahap `t`.
+    fn bagian_jadwal_kota(
+        &self,
+        t: TahapId,
+        slots: &[usize],
+        kapasitas: u64,
+    ) -> Option<BagianJadwalKota> {
+        let lang = self.lang();
+        let data = self.data;
+        let di_tahap: Vec<&Jadwal> = slots
+            .iter()
+            .map(|&i| &data.jadwal[i])
+            .filter(|j| j.tahap == t)
+            .collect();
+        let awal = di_tahap.iter().map(|j| j.tanggal).min()?;
+        let akhir = di_tahap.iter().map(|j| j.tanggal).max()?;
+        let hari: Vec<Date> = awal.series(1.day()).take_while(|d| *d <= akhir).collect();
+        let kolom = |d: Date| hari.binary_search(&d).ok();
+        // the points with the regions they serve here, ordered by the first region they serve,
+        // then by name
+        let mut titik: Vec<(TitikBayarId, &str, Vec<WilayahId>)> = Vec::new();
+        let mut posisi: HashMap<TitikBayarId, usize> = HashMap::new();
+        for j in &di_tahap {
+            let p = *posisi.entry(j.titik_bayar).or_insert_with(|| {
+                titik.push((
+                    j.titik_bayar,
+                    data.titik_bayar[j.titik_bayar as usize].as_str(),
+                    Vec::new(),
+                ));
+                titik.len() - 1
+            });
+            titik[p].2.push(j.wilayah);
+        }
+        for (_, _, w) in &mut titik {
+            w.sort_unstable_by_key(|&w| data.wilayah.node(w).kode);
+            w.dedup();
+        }
+        titik.sort_by(|a, b| {
+            let kode = |w: &[WilayahId]| w.first().map(|&w| &data.wilayah.node(w).kode);
+            kode(&a.2).cmp(&kode(&b.2)).then(a.1.cmp(b.1))
+        });
+        let mut program: Vec<ProgramId> = di_tahap.iter().map(|j| j.program).collect();
+        program.sort_unstable();
+        program.dedup();
+        let mut total_hari = vec![0u64; hari.len()];
+        let mut baris = Vec::with_capacity(titik.len());
+        let mut beban_baris = Vec::with_capacity(titik.len());
+        // the busiest point-day, and the point-days over capacity
+        let mut puncak: Option<(u64, &str, Date)> = None;
+        let mut lebih: Vec<(&str, Date, u64)> = Vec::new();
+        for (id, nama, wilayah) in &titik {
+            // a point's load on a day counts every slot it has that day, of any programme
+            let mut kpm_hari: Vec<Option<u64>> = vec![None; hari.len()];
+            for &i in &self.jadwal_titik[*id as usize] {
+                let j = &data.jadwal[i];
+                if let Some(c) = kolom(j.tanggal) {
+                    let v = kpm_hari[c].get_or_insert(0);
+                    *v = v.saturating_add(j.kpm);
+                }
+            }
+            for (c, v) in kpm_hari.iter().enumerate() {
+                let Some(v) = *v else { continue };
+                total_hari[c] = total_hari[c].saturating_add(v);
+                if puncak.is_none_or(|(p, _, _)| v > p) {
+                    puncak = Some((v, nama, hari[c]));
+                }
+                if v > kapasitas {
+                    lebih.push((nama, hari[c], v));
+                }
+            }
+            let rasio = |v: u64| {
+                if kapasitas == 0 {
+                    f64::INFINITY
+                } else {
+                    v as f64 / kapasitas as f64
+                }
+            };
+            beban_baris.push(BarisBeban {
+                label: nama.to_string(),
+                beban: kpm_hari.iter().map(|v| v.map(rasio)).collect(),
+            });
+            baris.push(BarisJadwalKota {
+                titik: Tautan {
+                    label: nama.to_string(),
+                    href: self.path(Halaman::TitikBayar(*id)),
+                },
+                wilayah: wilayah
+                    .iter()
+                    .map(|&w| data.wilayah.node(w).nama.clone())
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                kpm: kpm_hari.iter().flatten().sum(),
+                sel: kpm_hari
+                    .iter()
+                    .map(|&kpm| SelJadwalKota {
+                        kpm,
+                        melebihi: kpm.is_some_and(|v| v > kapasitas),
+                    })
+                    .collect(),
+            });
+        }
+        let kpm: u64 = total_hari.iter().sum();
+        let tahap = &data.tahap[t as usize];
+        let program_kode: Vec<&str> = program
+            .iter()
+            .map(|&p| data.program[p as usize].kode.as_str())
+            .collect();
+        let judul = format!("{} · {}", tahap.nama, program_kode.join(", "));
+        let rentang = rentang_tanggal(awal, akhir, lang);
+        let n_hari = hari.len();
+        let mut ringkasan = match lang {
+            Lang::Id => format!(
+                "{} titik bayar, {rentang} ({n_hari} hari), {} KPM dijadwalkan. Kapasitas {} KPM per titik per hari",
+                titik.len(),
+                ribuan(kpm as i64, lang),
+                ribuan(kapasitas as i64, lang),
+            ),
+            Lang::En => format!(
+                "{} payment points, {rentang} ({n_hari} days), {} KPM scheduled. Capacity {} KPM per point per day",
+                titik.len(),
+                ribuan(kpm as i64, lang),
+                ribuan(kapasitas as i64, lang),
+            ),
+        };
+        if let Some((v, nama, d)) = puncak {
+            let pct = if kapasitas == 0 {
+                String::new()
+            } else {
+                format!(" ({})", persen(v as f64 / kapasitas as f64, lang))
+            };
+            ringkasan.push_str(&match lang {
+                Lang::Id => format!(
+                    "; beban tertinggi {} KPM{pct} di {nama} pada {}",
+                    ribuan(v as i64, lang),
+                    tanggal_pendek(d, lang)
+                ),
+                Lang::En => format!(
+                    "; the busiest day is {} KPM{pct} at {nama} on {}",
+                    ribuan(v as i64, lang),
+                    tanggal_pendek(d, lang)
+                ),
+            });
+        }
+        ringkasan.push_str(". ");
+        ringkasan.push_str(&match (lebih.len(), lang) {
+            (0, Lang::Id) => "Tidak ada titik bayar yang melebihi kapasitas.".to_string(),
+            (0, Lang::En) => "No payment point is over capacity.".to_string(),
+            (n, lang) => {
+                let daftar: Vec<String> = lebih
+                    .iter()
+                    .take(5)
+                    .map(|(nama, d, v)| {
+                        format!(
+                            "{nama} {} ({} KPM)",
+                            tanggal_singkat(*d, lang),
+                            ribuan(*v as i64, lang)
+                        )
+                    })
+                    .collect();
+                let lagi = if n > 5 {
+                    match lang {
+                        Lang::Id => format!(", dan {} lagi", n - 5),
+                        Lang::En => format!(", and {} more", n - 5),
+                    }
+                } else {
+                    String::new()
+                };
+                match lang {
+                    Lang::Id => format!(
+                        "{n} titik-hari melebihi kapasitas: {}{lagi}.",
+                        daftar.join(", ")
+                    ),
+                    Lang::En => {
+                        format!("{n} point-days over capacity: {}{lagi}.", daftar.join(", "))
+                    }
+                }
+            }
+        });
+        let id = format!("jadwal-{}", self.tahap_slug[t as usize]);
+        Some(BagianJadwalKota {
+            grafik: Grafik {
+                id: format!("{id}-beban"),
+                judul: match lang {
+                    Lang::Id => format!("Beban titik bayar per hari, {}", tahap.nama),
+                    Lang::En => format!("Payment point load per day, {}", tahap.nama),
+                },
+                deskripsi: ringkasan.clone(),
+                isi: IsiGrafik::Beban(GrafikBeban {
+                    hari: hari.clone(),
+                    baris: beban_baris,
+                }),
+                svg: String::new(),
+            },
+            id,
+            judul,
+            ringkasan,
+            hari: hari.iter().map(|d| d.to_string()).collect(),
+            baris,
+            total_hari,
+            kpm,
+        })
+    }
+}
+
+/// A span of days as a reader writes it: `19–25 Juli 2021`, `28 Juni–3 Juli 2021`,
+/// `30 Desember 2021–2 Januari 2022`, or one day.
+fn rentang_tanggal(awal: Date, akhir: Date, lang: Lang) -> String {
+    if awal == akhir {
+        tanggal_pendek(awal, lang)
+    } else if (awal.year(), awal.month()) == (akhir.year(), akhir.month()) {
+        format!("{}–{}", awal.day(), tanggal_pendek(akhir, lang))
+    } else if awal.year() == akhir.year() {
+        format!(
+            "{} {}–{}",
+            awal.day(),
+            lang.month(awal.month()),
+            tanggal_pendek(akhir, lang)
+        )
+    } else {
+        format!(
+            "{}–{}",
+            tanggal_pendek(awal, lang),
+            tanggal_pendek(akhir, lang)
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jiff::civil::date;
+
+    #[test]
+    fn a_span_of_days_is_written_as_a_reader_writes_it() {
+        let id = Lang::Id;
+        assert_eq!(
+            rentang_tanggal(date(2021, 7, 19), date(2021, 7, 25), id),
+            "19–25 Juli 2021"
+        );
+        assert_eq!(
+            rentang_tanggal(date(2021, 6, 28), date(2021, 7, 3), id),
+            "28 Juni–3 Juli 2021"
+        );
+        assert_eq!(
+            rentang_tanggal(date(2021, 12, 30), date(2022, 1, 2), id),
+            "30 Desember 2021–2 Januari 2022"
+        );
+        assert_eq!(
+            rentang_tanggal(date(2021, 7, 19), date(2021, 7, 19), id),
+            "19 Juli 2021"
+        );
     }
 }

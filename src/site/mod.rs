@@ -19,8 +19,8 @@ use crate::data::{AlasanId, Dataset, InputFile, ProgramId, TahapId, Tingkat, Wil
 use crate::lang::Lang;
 use grafik::Grafik;
 pub use jadwal::{
-    AcaraKalender, HariJadwal, HariTitikBayar, JadwalProgram, KonteksKalender, KonteksTitikBayar,
-    SlotJadwal,
+    AcaraKalender, BagianJadwalKota, BarisJadwalKota, HariJadwal, HariTitikBayar, JadwalProgram,
+    KonteksJadwalKota, KonteksKalender, KonteksTitikBayar, SelJadwalKota, SlotJadwal,
 };
 
 /// One page of the site.
@@ -56,6 +56,8 @@ pub enum Halaman {
     TitikBayar(crate::data::TitikBayarId),
     /// `titik-bayar/<slug>.ics`: one payment point's slots as a calendar.
     KalenderTitik(crate::data::TitikBayarId),
+    /// `jadwal/<kode>.html`: a kabupaten/kota's payment points × days, per tahap.
+    JadwalKota(WilayahId),
 }
 
 /// The deadline view lists at most this many child regions × programmes that will miss the
@@ -88,6 +90,8 @@ pub struct Situs<'a> {
     jadwal_wilayah: HashMap<WilayahId, Vec<usize>>,
     /// Schedule slots per payment point, sorted by day, hour and line.
     jadwal_titik: Vec<Vec<usize>>,
+    /// Schedule slots per kabupaten/kota ([`Situs::kota_jadwal`]), in line order.
+    jadwal_kota: HashMap<WilayahId, Vec<usize>>,
     rapat_program: HashMap<ProgramId, Vec<usize>>,
     rapat_tahap: HashMap<TahapId, Vec<usize>>,
     /// Per tahap, the whole site's villages that will miss its target, per programme (built
@@ -378,6 +382,8 @@ pub struct KonteksWilayah {
     pub jadwal: Vec<JadwalProgram>,
     /// The schedule as a calendar file, when there is one.
     pub kalender: Option<String>,
+    /// The schedule overview of the kabupaten/kota this region belongs to, if it has one.
+    pub jadwal_kota: Option<Tautan>,
 }
 
 /// A provinsi and its kabupaten/kota, for the home page's directory.
@@ -527,17 +533,21 @@ pub enum Konteks {
     Kalender(KonteksKalender),
     /// A payment point.
     TitikBayar(Box<KonteksTitikBayar>),
+    /// A kabupaten/kota's schedule overview.
+    JadwalKota(Box<KonteksJadwalKota>),
 }
 
 impl Konteks {
-    /// The tahap sections of the page, for the render stage to draw their charts into.
-    pub fn bagian_mut(&mut self) -> Vec<&mut BagianTahap> {
-        match self {
+    /// The page's charts, for the render stage to draw.
+    pub fn grafik_mut(&mut self) -> Vec<&mut Grafik> {
+        let bagian: Vec<&mut BagianTahap> = match self {
             Konteks::Wilayah(k) => k.tahap.iter_mut().collect(),
             Konteks::Program(k) => k.tahap.iter_mut().collect(),
             Konteks::Tahap(k) => vec![&mut k.bagian],
+            Konteks::JadwalKota(k) => return k.bagian.iter_mut().map(|b| &mut b.grafik).collect(),
             _ => Vec::new(),
-        }
+        };
+        bagian.into_iter().flat_map(|b| b.grafik_mut()).collect()
     }
 }
 
@@ -757,7 +767,7 @@ impl<'a> Situs<'a> {
             }
             h.finish()
         };
-        Situs {
+        let mut situs = Situs {
             config,
             data,
             report,
@@ -801,7 +811,22 @@ impl<'a> Situs<'a> {
             desa_seluruh: (0..data.tahap.len())
                 .map(|_| std::sync::OnceLock::new())
                 .collect(),
+            jadwal_kota: HashMap::new(),
+        };
+        let mut jadwal_kota: HashMap<WilayahId, Vec<usize>> = HashMap::new();
+        for (i, j) in data.jadwal.iter().enumerate() {
+            jadwal_kota
+                .entry(situs.kota_jadwal(j.wilayah))
+                .or_default()
+                .push(i);
         }
+        let mut kota: Vec<WilayahId> = jadwal_kota.keys().copied().collect();
+        kota.sort_unstable();
+        situs
+            .halaman
+            .extend(kota.into_iter().map(Halaman::JadwalKota));
+        situs.jadwal_kota = jadwal_kota;
+        situs
     }
 
     fn lang(&self) -> Lang {
@@ -835,6 +860,9 @@ impl<'a> Situs<'a> {
             }
             Halaman::TitikBayar(t) => format!("titik-bayar/{}.html", self.titik_slug[t as usize]),
             Halaman::KalenderTitik(t) => format!("titik-bayar/{}.ics", self.titik_slug[t as usize]),
+            Halaman::JadwalKota(w) => {
+                format!("jadwal/{}.html", self.data.wilayah.node(w).kode_teks)
+            }
         }
     }
 
@@ -900,6 +928,9 @@ impl<'a> Situs<'a> {
         // the deadline view counts the villages below that will miss the target
         self.report.sidik_subtree.get(w as usize).hash(&mut hasher);
         self.hash_jadwal(w, &mut hasher);
+        self.jadwal_kota
+            .contains_key(&self.kota_jadwal(w))
+            .hash(&mut hasher);
         for &i in self.rapat_wilayah.get(&w).into_iter().flatten() {
             let r = &self.content.rapat[i];
             (&r.slug, &r.judul, r.tanggal).hash(&mut hasher);
@@ -946,6 +977,7 @@ impl<'a> Situs<'a> {
             // written by render::kalender, not by a template
             Halaman::Kalender(_) | Halaman::KalenderTitik(_) => "",
             Halaman::TitikBayar(_) => "titik_bayar.html",
+            Halaman::JadwalKota(_) => "jadwal_kota.html",
         }
     }
 
@@ -1025,6 +1057,7 @@ impl<'a> Situs<'a> {
             Halaman::Kalender(w) => Konteks::Kalender(self.konteks_kalender(w)),
             Halaman::KalenderTitik(t) => Konteks::Kalender(self.konteks_kalender_titik(t)),
             Halaman::TitikBayar(t) => Konteks::TitikBayar(Box::new(self.konteks_titik_bayar(t))),
+            Halaman::JadwalKota(w) => Konteks::JadwalKota(Box::new(self.konteks_jadwal_kota(w))),
             Halaman::TidakDitemukan => Konteks::Konten(KonteksKonten {
                 umum: self.umum(
                     h,
@@ -1623,6 +1656,7 @@ impl<'a> Situs<'a> {
                 .collect(),
             jadwal: Vec::new(),
             kalender: None,
+            jadwal_kota: None,
         }
     }
 
@@ -1662,6 +1696,7 @@ impl<'a> Situs<'a> {
                 .jadwal_wilayah
                 .contains_key(&w)
                 .then(|| self.path(Halaman::Kalender(w))),
+            jadwal_kota: self.tautan_jadwal_kota(w),
         }
     }
 
