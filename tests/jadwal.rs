@@ -12,8 +12,8 @@ fn every_calendar_parses_and_its_events_are_in_wib() {
         site.iter().filter(|(p, _)| p.ends_with(".ics")).collect();
     assert_eq!(
         calendars.len(),
-        68,
-        "one calendar per Kota Pasuruan kelurahan and one per titik bayar"
+        34,
+        "one calendar per Kota Pasuruan kelurahan (each has its own titik bayar)"
     );
     let loaded = salur::load(&common::root()).unwrap();
     let mut events = 0;
@@ -87,7 +87,7 @@ fn every_calendar_parses_and_its_events_are_in_wib() {
             events += 1;
         }
     }
-    assert_eq!(events, 2 * loaded.data.jadwal.len());
+    assert_eq!(events, loaded.data.jadwal.len());
     // the first slot of Karangketug: 19 July 2021, 07.00 WIB, RW 01
     let text = String::from_utf8(site["wilayah/35/35.75.01.1001.ics"].clone()).unwrap();
     assert!(text.contains("DTSTART;TZID=Asia/Jakarta:20210719T070000\r\n"));
@@ -113,43 +113,144 @@ fn the_kelurahan_page_links_its_calendar() {
     );
 }
 
+/// The example with Karangketug and Gentong (35.75.01.1001 and .1002) sent to one shared
+/// payment point, "Kantor Kecamatan Gadingrejo"; capacity overruns are warnings.
+fn shared_point_site(dir: &std::path::Path) -> std::path::PathBuf {
+    common::build_changed_copy(dir, |site| {
+        let path = site.join("data/jadwal.csv");
+        let text = std::fs::read_to_string(&path).unwrap();
+        let mut shared = 0;
+        let text: String = text
+            .lines()
+            .map(|l| {
+                let l = if l.starts_with("BST,2021-07,Karangketug,35.75.01.1001,")
+                    || l.starts_with("BST,2021-07,Gentong,35.75.01.1002,")
+                {
+                    shared += 1;
+                    // Gentong comes in the afternoon (its hours + 6), so no slot overlaps
+                    let mut f: Vec<String> = l.split(',').map(str::to_string).collect();
+                    f[2] = "Kantor Kecamatan Gadingrejo".to_string();
+                    if f[3] == "35.75.01.1002" {
+                        for c in [6, 7] {
+                            let jam: u32 = f[c][..2].parse().unwrap();
+                            f[c] = format!("{:02}{}", jam + 6, &f[c][2..]);
+                        }
+                    }
+                    f.join(",")
+                } else {
+                    l.to_string()
+                };
+                l + "\n"
+            })
+            .collect();
+        assert!(shared > 10);
+        std::fs::write(&path, text).unwrap();
+        let toml = std::fs::read_to_string(site.join("site.toml")).unwrap();
+        std::fs::write(
+            site.join("site.toml"),
+            toml.replace(
+                "max_kpm_per_day = 200\n",
+                "max_kpm_per_day = 200\nover_capacity = \"warning\"\n",
+            ),
+        )
+        .unwrap();
+    })
+}
+
 #[test]
-fn thirty_four_payment_points_with_their_daily_load_against_capacity() {
+fn a_payment_point_serving_one_kelurahan_is_shown_on_its_page_only() {
+    // Kota Pasuruan has one point per kelurahan: no point has a page of its own, and the
+    // kelurahan's calendar holds its slots
     let site = files(example_site());
-    let pages: Vec<&String> = site
-        .keys()
-        .filter(|p| p.starts_with("titik-bayar/") && p.ends_with(".html"))
-        .collect();
-    assert_eq!(pages.len(), 34);
-    let mut total = 0u64;
-    for p in pages {
-        let doc = page(p);
-        let table = doc
-            .select(&sel("table.k-beban"))
-            .next()
-            .unwrap_or_else(|| panic!("{p}: no daily load table"));
-        for row in table.select(&sel("tbody tr")) {
-            let cells: Vec<String> = row.select(&sel("td")).map(common::text).collect();
-            let kpm: u64 = cells[0].replace('.', "").parse().unwrap();
-            assert!(kpm <= 200, "{p}: {cells:?}");
-            total += kpm;
-            let used: f64 = cells[1]
-                .trim_end_matches('%')
-                .replace(',', ".")
-                .parse()
-                .unwrap();
-            assert!((used - kpm as f64 / 2.0).abs() < 0.06, "{p}: {cells:?}");
-        }
-    }
-    assert_eq!(total, 18_877);
-    // the kelurahan's schedule links the place to its payment point
+    assert!(!site.keys().any(|p| p.starts_with("titik-bayar/")));
     let doc = page("wilayah/35/35.75.01.1001.html");
-    let href = doc
-        .select(&sel("#jadwal tbody td a"))
+    let place = doc
+        .select(&sel("#jadwal tbody td:last-child"))
         .next()
-        .and_then(|a| a.value().attr("href"))
-        .expect("a link to the payment point");
-    assert_eq!(href, "../../titik-bayar/karangketug.html");
+        .unwrap();
+    assert_eq!(common::text(place), "Kantor Kelurahan Karangketug");
+    assert!(place.select(&sel("a")).next().is_none());
+}
+
+#[test]
+fn a_shared_payment_point_has_its_page_its_calendar_and_its_load_against_capacity() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = shared_point_site(dir.path());
+    let site = files(&out);
+    let points: Vec<&String> = site
+        .keys()
+        .filter(|p| p.starts_with("titik-bayar/"))
+        .collect();
+    assert_eq!(
+        points,
+        [
+            "titik-bayar/kantor-kecamatan-gadingrejo.html",
+            "titik-bayar/kantor-kecamatan-gadingrejo.ics"
+        ]
+    );
+    let loaded = salur::load(&common::root()).unwrap();
+    let kpm_of = |kode: &str| -> u64 {
+        loaded
+            .data
+            .jadwal
+            .iter()
+            .filter(|j| loaded.data.wilayah.node(j.wilayah).kode_teks == kode)
+            .map(|j| j.kpm)
+            .sum()
+    };
+    let expected = kpm_of("35.75.01.1001") + kpm_of("35.75.01.1002");
+    let text =
+        String::from_utf8(site["titik-bayar/kantor-kecamatan-gadingrejo.html"].clone()).unwrap();
+    let doc = scraper::Html::parse_document(&text);
+    let served: Vec<String> = doc.select(&sel("p.meta a")).map(common::text).collect();
+    assert_eq!(served, ["Kelurahan Karangketug", "Kelurahan Gentong"]);
+    // its KPM per day against the capacity of 200, adding up to both kelurahan's KPM
+    let mut total = 0u64;
+    let table = doc.select(&sel("table.k-beban")).next().unwrap();
+    for row in table.select(&sel("tbody tr")) {
+        let cells: Vec<String> = row.select(&sel("td")).map(common::text).collect();
+        let kpm: u64 = cells[0].replace('.', "").parse().unwrap();
+        total += kpm;
+        let used: f64 = cells[1]
+            .split('%')
+            .next()
+            .unwrap()
+            .replace(',', ".")
+            .parse()
+            .unwrap();
+        assert!((used - kpm as f64 / 2.0).abs() < 0.06, "{cells:?}");
+        assert_eq!(
+            kpm > 200,
+            cells[1].contains("melebihi kapasitas"),
+            "{cells:?}"
+        );
+    }
+    assert_eq!(total, expected);
+    // its calendar holds both kelurahan's slots
+    let ics =
+        String::from_utf8(site["titik-bayar/kantor-kecamatan-gadingrejo.ics"].clone()).unwrap();
+    let cal = ical::IcalParser::new(std::io::BufReader::new(ics.as_bytes()))
+        .next()
+        .unwrap()
+        .unwrap();
+    let slots = loaded
+        .data
+        .jadwal
+        .iter()
+        .filter(|j| {
+            ["35.75.01.1001", "35.75.01.1002"]
+                .contains(&loaded.data.wilayah.node(j.wilayah).kode_teks.as_str())
+        })
+        .count();
+    assert_eq!(cal.events.len(), slots);
+    assert!(ics.contains("Kelurahan Gentong"));
+    // the kelurahan's schedule and the city overview link it; its breadcrumb leads back
+    let kelurahan = std::fs::read_to_string(out.join("wilayah/35/35.75.01.1002.html")).unwrap();
+    assert!(kelurahan.contains("href=\"../../titik-bayar/kantor-kecamatan-gadingrejo.html\""));
+    let kota = std::fs::read_to_string(out.join("jadwal/35.75.html")).unwrap();
+    assert!(kota.contains("href=\"../titik-bayar/kantor-kecamatan-gadingrejo.html\""));
+    assert!(kota.contains("<small>Karangketug, Gentong</small>"));
+    assert!(text.contains("href=\"../jadwal/35.75.html\""));
 }
 
 #[test]
@@ -201,7 +302,6 @@ fn without_a_timezone_setting_each_region_has_its_provinsi_zone() {
     assert!(perian.contains("TZOFFSETTO:+0800\r\n"));
     let page = read("wilayah/64/64.02.01.2001.html");
     assert!(page.contains("08.00–09.00 WITA"), "the page says WITA");
-    assert!(read("titik-bayar/balai-desa-perian.ics").contains("TZID=Asia/Makassar"));
     // Kota Pasuruan (provinsi 35, Jawa Timur) stays in WIB
     assert!(read("wilayah/35/35.75.01.1001.ics").contains("TZID=Asia/Jakarta:20210719T070000"));
     assert!(read("wilayah/35/35.75.01.1001.html").contains("07.00–08.00 WIB"));
@@ -272,17 +372,16 @@ fn the_city_overview_shows_every_payment_point_by_day_against_capacity() {
     let foot = angka_sel(&foot);
     assert_eq!(foot[..7], per_day.map(Some));
     assert_eq!(foot[7], Some(18_877));
-    // Karangketug's row links its payment point page
+    // Karangketug's point serves only Karangketug: its row links the kelurahan's schedule
     let link = rows[0].select(&sel("th a")).next().unwrap();
     assert_eq!(
         link.value().attr("href"),
-        Some("../titik-bayar/karangketug.html")
+        Some("../wilayah/35/35.75.01.1001.html#jadwal")
     );
     // reached from the city, a kelurahan's schedule and a payment point's breadcrumb
     for (from, href) in [
         ("wilayah/35/35.75.html", "../../jadwal/35.75.html"),
         ("wilayah/35/35.75.01.1001.html", "../../jadwal/35.75.html"),
-        ("titik-bayar/karangketug.html", "../jadwal/35.75.html"),
     ] {
         let doc = page(from);
         assert!(

@@ -1,8 +1,9 @@
 //! The national benchmark site: the real Kemendagri region tree of all Indonesia (38 provinsi,
 //! 514 kabupaten/kota, 7,285 kecamatan, 83,762 desa/kelurahan, from the vendored idn-area-data,
 //! ODbL) with synthetic figures: 8 programmes, 4 tahap, allocations for every desa/kelurahan and
-//! N realisation rows (about 7% `gagal` with a reason) in random order. Seeded: the same options
-//! give byte-identical files.
+//! N realisation rows (about 7% `gagal` with a reason) in random order, and a payment schedule
+//! for PKH in the last tahap: one titik bayar per desa/kelurahan, per RW and per hour, at most
+//! 200 KPM a day. Seeded: the same options give byte-identical files.
 
 use std::fs::{self, File};
 use std::io::{self, BufWriter, Write};
@@ -37,6 +38,8 @@ pub struct Summary {
     pub realisasi: u64,
     /// Realisation rows with status `gagal`.
     pub gagal: u64,
+    /// Schedule rows (`jadwal.csv`).
+    pub jadwal: usize,
 }
 
 const PROGRAM: &[(&str, &str, &str, &str)] = &[
@@ -166,7 +169,14 @@ pub fn generate(o: &Options) -> io::Result<Summary> {
         ((kab * 31 + p as u64 * 7) % PENYALUR.len() as u64) as u8
     };
     let mut cells = 0usize;
-    for (d, [kode, _]) in villages.iter().enumerate() {
+    // the schedule: PKH in the last tahap, which is still running
+    let mut jadwal = BufWriter::new(File::create(data.join("jadwal.csv"))?);
+    writeln!(
+        jadwal,
+        "program,tahap,titik_bayar,kode_wilayah,lokasi,tanggal,mulai,selesai,rw,kpm"
+    )?;
+    let (jadwal_tahap, ..) = TAHAP[TAHAP.len() - 1];
+    for (d, [kode, nama]) in villages.iter().enumerate() {
         let is_desa = kode.rsplit('.').next().is_some_and(|s| s.starts_with('2'));
         for (p, (pk, ..)) in PROGRAM.iter().enumerate() {
             let has = match *pk {
@@ -191,10 +201,14 @@ pub fn generate(o: &Options) -> io::Result<Summary> {
                     PENYALUR[penyalur as usize]
                 )?;
                 cells += 1;
+                if *pk == "PKH" && *tk == jadwal_tahap {
+                    summary.jadwal += tulis_jadwal(&mut jadwal, pk, tk, kode, nama, kpm)?;
+                }
             }
         }
     }
     alokasi.flush()?;
+    jadwal.flush()?;
     summary.alokasi = cells;
 
     // Realisation rows in random order: each row picks a cell and a day at random.
@@ -238,4 +252,48 @@ pub fn generate(o: &Options) -> io::Result<Summary> {
     realisasi.flush()?;
     summary.realisasi = o.rows;
     Ok(summary)
+}
+
+/// Writes the schedule of one desa/kelurahan's `kpm` KPM: its own titik bayar (named with the
+/// code, since names repeat across the country), RWs of 25–60 KPM, one hourly slot each from
+/// 08.00, at most 200 KPM a day, from 14 October 2024. Returns the rows written.
+fn tulis_jadwal(
+    out: &mut impl Write,
+    program: &str,
+    tahap: &str,
+    kode: &str,
+    nama: &str,
+    kpm: u32,
+) -> io::Result<usize> {
+    let nama = nama.replace([',', '"'], " ");
+    let titik = format!("Balai {nama} {kode}");
+    let lokasi = format!("Balai {nama}");
+    let mut sisa = kpm;
+    let mut rw = 0u32;
+    let mut hari = 0u32;
+    let mut jam = 8u32;
+    let mut hari_ini = 0u32;
+    let mut rows = 0;
+    while sisa > 0 {
+        // RW sizes from the code, so the same input gives the same schedule
+        let ukuran = 25 + (kode.len() as u32 * 7 + rw * 13) % 36;
+        let n = sisa.min(ukuran);
+        if hari_ini + n > 200 || jam >= 14 {
+            hari += 1;
+            jam = 8;
+            hari_ini = 0;
+        }
+        rw += 1;
+        writeln!(
+            out,
+            "{program},{tahap},{titik},{kode},{lokasi},2024-10-{:02},{jam:02}.00,{:02}.00,{rw:02},{n}",
+            14 + hari,
+            jam + 1
+        )?;
+        rows += 1;
+        hari_ini += n;
+        sisa -= n;
+        jam += 1;
+    }
+    Ok(rows)
 }

@@ -45,13 +45,14 @@ fn main() -> ExitCode {
     match generator::generate(&options) {
         Ok(s) => {
             println!(
-                "{}: {} wilayah ({} desa/kelurahan), {} alokasi rows, {} realisasi rows ({} gagal)",
+                "{}: {} wilayah ({} desa/kelurahan), {} alokasi rows, {} realisasi rows ({} gagal), {} jadwal rows",
                 options.out.display(),
                 s.wilayah,
                 s.desa,
                 s.alokasi,
                 s.realisasi,
-                s.gagal
+                s.gagal,
+                s.jadwal
             );
             ExitCode::SUCCESS
         }

@@ -2,7 +2,7 @@
 //! slots, an RW sent to two payment points, and each desa/kelurahan's slots against its allocation. Each
 //! row was checked on its own while reading (`Loader::jadwal`).
 
-use std::collections::HashMap;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use jiff::civil::Date;
 
@@ -45,12 +45,12 @@ pub fn periksa(ds: &Dataset, aturan: &AturanJadwal) -> Diagnostics {
         Keparahan::Error => Severity::Error,
         Keparahan::Warning => Severity::Warning,
     };
-    let mut total: HashMap<(TitikBayarId, Date), u64> = HashMap::new();
+    let mut total: HashMap<(TitikBayarId, Date), u64> = HashMap::default();
     for s in &slots {
         let kpm = total.entry((s.titik_bayar, s.tanggal)).or_default();
         *kpm = kpm.saturating_add(s.kpm);
     }
-    let mut per_hari: HashMap<(TitikBayarId, Date), (u64, bool)> = HashMap::new();
+    let mut per_hari: HashMap<(TitikBayarId, Date), (u64, bool)> = HashMap::default();
     for s in &slots {
         let (kpm, reported) = per_hari.entry((s.titik_bayar, s.tanggal)).or_default();
         *kpm = kpm.saturating_add(s.kpm);
@@ -76,7 +76,7 @@ pub fn periksa(ds: &Dataset, aturan: &AturanJadwal) -> Diagnostics {
     }
 
     // overlapping hours at one payment point on one day
-    let mut per_titik: HashMap<(TitikBayarId, Date), Vec<&super::Jadwal>> = HashMap::new();
+    let mut per_titik: HashMap<(TitikBayarId, Date), Vec<&super::Jadwal>> = HashMap::default();
     for s in &slots {
         let earlier = per_titik.entry((s.titik_bayar, s.tanggal)).or_default();
         if let Some(o) = earlier
@@ -104,7 +104,7 @@ pub fn periksa(ds: &Dataset, aturan: &AturanJadwal) -> Diagnostics {
     // an RW sent to two payment points for one programme × tahap (an RW too large for one
     // slot may take several at its point)
     let mut rw: HashMap<(ProgramId, TahapId, WilayahId, &str), (u64, TitikBayarId)> =
-        HashMap::new();
+        HashMap::default();
     for s in slots.iter().filter(|s| !s.rw.is_empty()) {
         match rw.get(&(s.program, s.tahap, s.wilayah, s.rw.as_str())) {
             Some(&(_, titik)) if titik == s.titik_bayar => {}
@@ -125,20 +125,25 @@ pub fn periksa(ds: &Dataset, aturan: &AturanJadwal) -> Diagnostics {
     }
 
     // each desa/kelurahan's slots against its allocation, for the programme × tahap scheduled
-    let mut dijadwalkan: HashMap<(ProgramId, TahapId, WilayahId), (u64, u64)> = HashMap::new();
+    let mut dijadwalkan: HashMap<(ProgramId, TahapId, WilayahId), (u64, u64)> = HashMap::default();
     for s in &slots {
         let e = dijadwalkan
             .entry((s.program, s.tahap, s.wilayah))
             .or_insert((0, s.baris));
         e.0 = e.0.saturating_add(s.kpm);
     }
-    let mut alokasi: HashMap<(ProgramId, TahapId, WilayahId), u64> = HashMap::new();
-    for a in &ds.alokasi {
+    // only the programme × tahap that have a schedule are compared
+    let terjadwal: HashSet<(ProgramId, TahapId)> =
+        slots.iter().map(|s| (s.program, s.tahap)).collect();
+    let mut alokasi: HashMap<(ProgramId, TahapId, WilayahId), u64> = HashMap::default();
+    for a in ds
+        .alokasi
+        .iter()
+        .filter(|a| terjadwal.contains(&(a.program, a.tahap)))
+    {
         let e = alokasi.entry((a.program, a.tahap, a.wilayah)).or_default();
         *e = e.saturating_add(a.kpm);
     }
-    let terjadwal: std::collections::HashSet<(ProgramId, TahapId)> =
-        slots.iter().map(|s| (s.program, s.tahap)).collect();
     let program_tahap = |p: ProgramId, t: TahapId| {
         format!(
             "{} {}",

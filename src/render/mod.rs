@@ -89,6 +89,10 @@ const TEMPLATES: &[(&str, &str)] = &[
         include_str!("../../themes/default/templates/titik_bayar.html"),
     ),
     (
+        "jadwal_kota.html",
+        include_str!("../../themes/default/templates/jadwal_kota.html"),
+    ),
+    (
         "grafik.html",
         include_str!("../../themes/default/templates/grafik.html"),
     ),
@@ -444,4 +448,22 @@ fn label_kartu(strings: &toml::Table) -> String {
     }
     css.push_str("}\n");
     css
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_template_of_the_default_theme_is_embedded() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default/templates");
+        let mut on_disk: Vec<String> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        on_disk.sort();
+        let mut embedded: Vec<String> = TEMPLATES.iter().map(|(n, _)| n.to_string()).collect();
+        embedded.sort();
+        assert_eq!(embedded, on_disk);
+    }
 }

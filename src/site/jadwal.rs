@@ -52,8 +52,8 @@ pub struct SlotJadwal {
     pub lokasi: String,
     /// The payment point.
     pub titik_bayar: String,
-    /// Its page.
-    pub titik_href: String,
+    /// Its page, when it has one (a point shared by several desa/kelurahan).
+    pub titik_href: Option<String>,
 }
 
 /// The page of one payment point.
@@ -171,7 +171,7 @@ impl Situs<'_> {
                     kpm: j.kpm,
                     lokasi: self.data.wilayah.node(j.wilayah).nama_lengkap(lang),
                     titik_bayar: self.data.titik_bayar[t as usize].clone(),
-                    titik_href: self.path(Halaman::TitikBayar(t)),
+                    titik_href: None,
                 });
             }
         }
@@ -320,7 +320,8 @@ impl Situs<'_> {
                     kpm: j.kpm,
                     lokasi: j.lokasi.clone(),
                     titik_bayar: self.data.titik_bayar[j.titik_bayar as usize].clone(),
-                    titik_href: self.path(Halaman::TitikBayar(j.titik_bayar)),
+                    titik_href: self.titik_bersama[j.titik_bayar as usize]
+                        .then(|| self.path(Halaman::TitikBayar(j.titik_bayar))),
                 });
             }
         }
@@ -404,6 +405,17 @@ impl Situs<'_> {
             .find(|&a| tree.node(a).tingkat == Tingkat::KabupatenKota)
             .or_else(|| ancestors.first().copied())
             .unwrap_or(w)
+    }
+
+    /// Where a payment point is shown: its own page when it is shared, else the schedule on
+    /// the page of the one desa/kelurahan it serves (`wilayah`).
+    fn tautan_titik(&self, t: TitikBayarId, wilayah: &[WilayahId]) -> String {
+        match wilayah.first() {
+            Some(&w) if !self.titik_bersama[t as usize] => {
+                format!("{}#jadwal", self.path(Halaman::Wilayah(w)))
+            }
+            _ => self.path(Halaman::TitikBayar(t)),
+        }
     }
 
     /// The link to the schedule overview that shows region `w`, if it has one.
@@ -541,7 +553,7 @@ impl Situs<'_> {
             baris.push(BarisJadwalKota {
                 titik: Tautan {
                     label: nama.to_string(),
-                    href: self.path(Halaman::TitikBayar(*id)),
+                    href: self.tautan_titik(*id, wilayah),
                 },
                 wilayah: wilayah
                     .iter()

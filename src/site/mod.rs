@@ -8,7 +8,7 @@
 pub mod grafik;
 pub mod jadwal;
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use serde::Serialize;
 
@@ -90,6 +90,8 @@ pub struct Situs<'a> {
     jadwal_wilayah: HashMap<WilayahId, Vec<usize>>,
     /// Schedule slots per payment point, sorted by day, hour and line.
     jadwal_titik: Vec<Vec<usize>>,
+    /// Per payment point, whether it serves several desa/kelurahan (and so has a page).
+    titik_bersama: Vec<bool>,
     /// Schedule slots per kabupaten/kota ([`Situs::kota_jadwal`]), in line order.
     jadwal_kota: HashMap<WilayahId, Vec<usize>>,
     rapat_program: HashMap<ProgramId, Vec<usize>>,
@@ -688,7 +690,7 @@ fn file_slug(code: &str) -> String {
 }
 
 fn unique_slugs<'s>(codes: impl Iterator<Item = &'s str>) -> Vec<String> {
-    let mut seen: HashMap<String, usize> = HashMap::new();
+    let mut seen: HashMap<String, usize> = HashMap::default();
     codes
         .map(|c| {
             let base = file_slug(c);
@@ -731,13 +733,42 @@ impl<'a> Situs<'a> {
         dijadwalkan.sort_unstable();
         dijadwalkan.dedup();
         halaman.extend(dijadwalkan.into_iter().map(Halaman::Kalender));
-        for t in 0..data.titik_bayar.len() as crate::data::TitikBayarId {
-            halaman.push(Halaman::TitikBayar(t));
-            halaman.push(Halaman::KalenderTitik(t));
+        let jadwal_titik = {
+            let mut v: Vec<Vec<usize>> = vec![Vec::new(); data.titik_bayar.len()];
+            for (i, j) in data.jadwal.iter().enumerate() {
+                if let Some(slots) = v.get_mut(j.titik_bayar as usize) {
+                    slots.push(i);
+                }
+            }
+            for slots in &mut v {
+                slots.sort_by_key(|&i| {
+                    let j = &data.jadwal[i];
+                    (j.tanggal, j.mulai, j.baris)
+                });
+            }
+            v
+        };
+        // a payment point shared by several desa/kelurahan has its own page and calendar; one
+        // that serves a single desa/kelurahan is shown on that desa's page, whose calendar
+        // holds the same events (at national scale, two files fewer per desa)
+        let titik_bersama: Vec<bool> = jadwal_titik
+            .iter()
+            .map(|slots| {
+                let mut wilayah = slots.iter().map(|&i| data.jadwal[i].wilayah);
+                let first = wilayah.next();
+                wilayah.any(|w| Some(w) != first)
+            })
+            .collect();
+        for (t, &bersama) in titik_bersama.iter().enumerate() {
+            if bersama {
+                let t = t as crate::data::TitikBayarId;
+                halaman.push(Halaman::TitikBayar(t));
+                halaman.push(Halaman::KalenderTitik(t));
+            }
         }
-        let mut rapat_wilayah: HashMap<WilayahId, Vec<usize>> = HashMap::new();
-        let mut rapat_program: HashMap<ProgramId, Vec<usize>> = HashMap::new();
-        let mut rapat_tahap: HashMap<TahapId, Vec<usize>> = HashMap::new();
+        let mut rapat_wilayah: HashMap<WilayahId, Vec<usize>> = HashMap::default();
+        let mut rapat_program: HashMap<ProgramId, Vec<usize>> = HashMap::default();
+        let mut rapat_tahap: HashMap<TahapId, Vec<usize>> = HashMap::default();
         for (i, r) in content.rapat.iter().enumerate() {
             for &w in &r.wilayah_id {
                 rapat_wilayah.entry(w).or_default().push(i);
@@ -779,7 +810,7 @@ impl<'a> Situs<'a> {
             tahap_slug: unique_slugs(data.tahap.iter().map(|t| t.kode.as_str())),
             rapat_wilayah,
             jadwal_wilayah: {
-                let mut m: HashMap<WilayahId, Vec<usize>> = HashMap::new();
+                let mut m: HashMap<WilayahId, Vec<usize>> = HashMap::default();
                 for (i, j) in data.jadwal.iter().enumerate() {
                     m.entry(j.wilayah).or_default().push(i);
                 }
@@ -791,34 +822,25 @@ impl<'a> Situs<'a> {
                 }
                 m
             },
-            jadwal_titik: {
-                let mut v: Vec<Vec<usize>> = vec![Vec::new(); data.titik_bayar.len()];
-                for (i, j) in data.jadwal.iter().enumerate() {
-                    if let Some(slots) = v.get_mut(j.titik_bayar as usize) {
-                        slots.push(i);
-                    }
-                }
-                for slots in &mut v {
-                    slots.sort_by_key(|&i| {
-                        let j = &data.jadwal[i];
-                        (j.tanggal, j.mulai, j.baris)
-                    });
-                }
-                v
-            },
+            jadwal_titik,
+            titik_bersama,
             rapat_program,
             rapat_tahap,
             desa_seluruh: (0..data.tahap.len())
                 .map(|_| std::sync::OnceLock::new())
                 .collect(),
-            jadwal_kota: HashMap::new(),
+            jadwal_kota: HashMap::default(),
         };
-        let mut jadwal_kota: HashMap<WilayahId, Vec<usize>> = HashMap::new();
-        for (i, j) in data.jadwal.iter().enumerate() {
+        // once per scheduled region, not per slot: finding the kabupaten/kota walks the tree
+        let mut jadwal_kota: HashMap<WilayahId, Vec<usize>> = HashMap::default();
+        for (&w, slots) in &situs.jadwal_wilayah {
             jadwal_kota
-                .entry(situs.kota_jadwal(j.wilayah))
+                .entry(situs.kota_jadwal(w))
                 .or_default()
-                .push(i);
+                .extend_from_slice(slots);
+        }
+        for slots in jadwal_kota.values_mut() {
+            slots.sort_unstable();
         }
         let mut kota: Vec<WilayahId> = jadwal_kota.keys().copied().collect();
         kota.sort_unstable();
@@ -881,6 +903,33 @@ impl<'a> Situs<'a> {
                 let mut hasher = xxhash_rust::xxh3::Xxh3::new();
                 (1u8, self.sidik_umum, &self.data.wilayah.node(w).nama).hash(&mut hasher);
                 self.hash_jadwal(w, &mut hasher);
+                return hasher.finish().max(1);
+            }
+            Halaman::JadwalKota(w) => {
+                // the overview shows the kabupaten/kota's slots, its regions' names, and each
+                // of its points' load, which counts the point's slots elsewhere too
+                let mut hasher = xxhash_rust::xxh3::Xxh3::new();
+                (4u8, self.sidik_umum).hash(&mut hasher);
+                let tree = &self.data.wilayah;
+                for a in tree.ancestors(w).into_iter().chain([w]) {
+                    (&tree.node(a).kode, &tree.node(a).nama).hash(&mut hasher);
+                }
+                let slots = self.jadwal_kota.get(&w).map_or(&[][..], Vec::as_slice);
+                let mut titik: Vec<crate::data::TitikBayarId> = Vec::new();
+                for &i in slots {
+                    self.hash_slot(i, &mut hasher);
+                    let j = &self.data.jadwal[i];
+                    tree.node(j.wilayah).nama.hash(&mut hasher);
+                    titik.push(j.titik_bayar);
+                }
+                titik.sort_unstable();
+                titik.dedup();
+                for t in titik {
+                    self.titik_bersama[t as usize].hash(&mut hasher);
+                    for &i in &self.jadwal_titik[t as usize] {
+                        self.hash_slot(i, &mut hasher);
+                    }
+                }
                 return hasher.finish().max(1);
             }
             Halaman::TitikBayar(t) | Halaman::KalenderTitik(t) => {
