@@ -838,93 +838,131 @@ impl Loader {
         let Some(mut t) = Table::open(root, name, &JADWAL, diags) else {
             return;
         };
-        let lookup = Lookup::new(ds, &self.tahap_rusak);
+        // read in pieces in parallel; each piece numbers the payment points it meets, and the
+        // pieces are merged in file order, so points are numbered by first appearance
+        #[derive(Default)]
+        struct Potongan {
+            jadwal: Vec<Jadwal>,
+            titik: Vec<String>,
+            titik_id: rustc_hash::FxHashMap<String, TitikBayarId>,
+        }
+        let chunks = {
+            let lookup = Lookup::new(ds, &self.tahap_rusak);
+            t.par_rows(
+                |_| Potongan::default(),
+                |row, diags, lokal: &mut Potongan| {
+                    let program = lookup.code(name, row, 0, CodeKind::Program, diags);
+                    let tahap = lookup.code(name, row, 1, CodeKind::Tahap, diags);
+                    let titik_bayar_id = required_text(name, row, 2, diags).map(|nama| {
+                        let nama = nama.trim();
+                        match lokal.titik_id.get(nama) {
+                            Some(&id) => id,
+                            None => {
+                                let id = lokal.titik.len() as TitikBayarId;
+                                lokal.titik.push(nama.to_string());
+                                lokal.titik_id.insert(nama.to_string(), id);
+                                id
+                            }
+                        }
+                    });
+                    let wilayah = lookup.wilayah_at(name, row, 3, diags);
+                    let lokasi = required_text(name, row, 4, diags);
+                    let tanggal = match value::date(row.get(5)) {
+                        Ok(d) => Some(d),
+                        Err(p) => {
+                            report(name, row, 5, p, diags);
+                            None
+                        }
+                    };
+                    let jam_at = |c: usize, diags: &mut Diagnostics| match value::jam(row.get(c)) {
+                        Ok(m) => Some(m),
+                        Err(p) => {
+                            report(name, row, c, p, diags);
+                            None
+                        }
+                    };
+                    let mulai = jam_at(6, diags);
+                    let selesai = jam_at(7, diags);
+                    let rw = text(name, row, 8, diags);
+                    let kpm = match value::count(row.get(9), Expected::Count) {
+                        Ok(n) => Some(n),
+                        Err(p) => {
+                            report(name, row, 9, p, diags);
+                            None
+                        }
+                    };
+                    let (
+                        Some(program),
+                        Some(tahap),
+                        Some(titik_bayar),
+                        Some(wilayah),
+                        Some(lokasi),
+                        Some(tanggal),
+                        Some(mulai),
+                        Some(selesai),
+                        Some(rw),
+                        Some(kpm),
+                    ) = (
+                        program,
+                        tahap,
+                        titik_bayar_id,
+                        wilayah,
+                        lokasi,
+                        tanggal,
+                        mulai,
+                        selesai,
+                        rw,
+                        kpm,
+                    )
+                    else {
+                        return;
+                    };
+                    if selesai <= mulai {
+                        let mulai = String::from_utf8_lossy(row.get(6)).trim().to_string();
+                        return report(name, row, 7, Problem::SlotEndsBeforeStart { mulai }, diags);
+                    }
+                    if lookup.outside_tahap(name, row, 5, tahap, tanggal, diags) {
+                        return;
+                    }
+                    lokal.jadwal.push(Jadwal {
+                        program,
+                        tahap,
+                        titik_bayar,
+                        wilayah,
+                        lokasi: lokasi.trim().to_string(),
+                        tanggal,
+                        mulai,
+                        selesai,
+                        rw: rw.trim().trim_start_matches("RW").trim().to_string(),
+                        kpm,
+                        baris: row.line,
+                    });
+                },
+            )
+        };
         let mut titik: HashMap<String, TitikBayarId> = HashMap::new();
         let mut titik_bayar: Vec<String> = Vec::new();
-        let mut jadwal = Vec::new();
-        t.for_each_row(diags, |row, diags| {
-            let program = lookup.code(name, row, 0, CodeKind::Program, diags);
-            let tahap = lookup.code(name, row, 1, CodeKind::Tahap, diags);
-            let titik_bayar_id = required_text(name, row, 2, diags).map(|nama| {
-                let nama = nama.trim();
-                *titik.entry(nama.to_string()).or_insert_with(|| {
-                    titik_bayar.push(nama.to_string());
-                    (titik_bayar.len() - 1) as TitikBayarId
+        let mut jadwal = Vec::with_capacity(chunks.iter().map(|(p, _)| p.jadwal.len()).sum());
+        for (potongan, chunk_diags) in chunks {
+            diags.extend(chunk_diags);
+            let global: Vec<TitikBayarId> = potongan
+                .titik
+                .into_iter()
+                .map(|nama| match titik.get(&nama) {
+                    Some(&id) => id,
+                    None => {
+                        let id = titik_bayar.len() as TitikBayarId;
+                        titik_bayar.push(nama.clone());
+                        titik.insert(nama, id);
+                        id
+                    }
                 })
-            });
-            let wilayah = lookup.wilayah_at(name, row, 3, diags);
-            let lokasi = required_text(name, row, 4, diags);
-            let tanggal = match value::date(row.get(5)) {
-                Ok(d) => Some(d),
-                Err(p) => {
-                    report(name, row, 5, p, diags);
-                    None
-                }
-            };
-            let jam_at = |c: usize, diags: &mut Diagnostics| match value::jam(row.get(c)) {
-                Ok(m) => Some(m),
-                Err(p) => {
-                    report(name, row, c, p, diags);
-                    None
-                }
-            };
-            let mulai = jam_at(6, diags);
-            let selesai = jam_at(7, diags);
-            let rw = text(name, row, 8, diags);
-            let kpm = match value::count(row.get(9), Expected::Count) {
-                Ok(n) => Some(n),
-                Err(p) => {
-                    report(name, row, 9, p, diags);
-                    None
-                }
-            };
-            let (
-                Some(program),
-                Some(tahap),
-                Some(titik_bayar),
-                Some(wilayah),
-                Some(lokasi),
-                Some(tanggal),
-                Some(mulai),
-                Some(selesai),
-                Some(rw),
-                Some(kpm),
-            ) = (
-                program,
-                tahap,
-                titik_bayar_id,
-                wilayah,
-                lokasi,
-                tanggal,
-                mulai,
-                selesai,
-                rw,
-                kpm,
-            )
-            else {
-                return;
-            };
-            if selesai <= mulai {
-                let mulai = String::from_utf8_lossy(row.get(6)).trim().to_string();
-                return report(name, row, 7, Problem::SlotEndsBeforeStart { mulai }, diags);
-            }
-            if lookup.outside_tahap(name, row, 5, tahap, tanggal, diags) {
-                return;
-            }
-            jadwal.push(Jadwal {
-                program,
-                tahap,
-                titik_bayar,
-                wilayah,
-                lokasi: lokasi.trim().to_string(),
-                tanggal,
-                mulai,
-                selesai,
-                rw: rw.trim().trim_start_matches("RW").trim().to_string(),
-                kpm,
-                baris: row.line,
-            });
-        });
+                .collect();
+            jadwal.extend(potongan.jadwal.into_iter().map(|mut j| {
+                j.titik_bayar = global[j.titik_bayar as usize];
+                j
+            }));
+        }
         ds.titik_bayar = titik_bayar;
         ds.jadwal = jadwal;
         ds.inputs.push(InputFile {

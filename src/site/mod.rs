@@ -810,17 +810,16 @@ impl<'a> Situs<'a> {
             tahap_slug: unique_slugs(data.tahap.iter().map(|t| t.kode.as_str())),
             rapat_wilayah,
             jadwal_wilayah: {
-                let mut m: HashMap<WilayahId, Vec<usize>> = HashMap::default();
-                for (i, j) in data.jadwal.iter().enumerate() {
-                    m.entry(j.wilayah).or_default().push(i);
-                }
-                for slots in m.values_mut() {
-                    slots.sort_by_key(|&i| {
-                        let j = &data.jadwal[i];
-                        (j.program, j.tahap, j.tanggal, j.mulai, j.baris)
-                    });
-                }
-                m
+                // one parallel sort of every slot, then a run per region
+                use rayon::slice::ParallelSliceMut;
+                let mut urut: Vec<usize> = (0..data.jadwal.len()).collect();
+                urut.par_sort_unstable_by_key(|&i| {
+                    let j = &data.jadwal[i];
+                    (j.wilayah, j.program, j.tahap, j.tanggal, j.mulai, j.baris)
+                });
+                urut.chunk_by(|&a, &b| data.jadwal[a].wilayah == data.jadwal[b].wilayah)
+                    .map(|run| (data.jadwal[run[0]].wilayah, run.to_vec()))
+                    .collect()
             },
             jadwal_titik,
             titik_bersama,
