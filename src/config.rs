@@ -101,6 +101,9 @@ pub struct AturanJadwal {
     /// Whether a day over that capacity stops the build (`over_capacity = "error"`, the
     /// default) or is a warning.
     pub over_capacity: Keparahan,
+    /// What recipients must bring, on the schedule and its printed notice (`bawa`); the
+    /// theme's sentence when not set.
+    pub bawa: Option<String>,
     /// `[jadwal.usul]`: what `salur jadwal usul` proposes a schedule for.
     pub usul: Option<AturanUsul>,
 }
@@ -110,8 +113,12 @@ pub struct AturanJadwal {
 pub struct AturanUsul {
     /// Programme code.
     pub program: String,
+    /// Where `program` is written in `site.toml` (line, column), for messages.
+    pub program_di: (u64, u64),
     /// Tahap code.
     pub tahap: String,
+    /// Where `tahap` is written.
+    pub tahap_di: (u64, u64),
     /// The first day.
     pub mulai: Date,
     /// How many days, from `mulai`.
@@ -129,6 +136,7 @@ impl Default for AturanJadwal {
         AturanJadwal {
             max_kpm_per_day: 200,
             over_capacity: Keparahan::Error,
+            bawa: None,
             usul: None,
         }
     }
@@ -149,18 +157,19 @@ pub enum Keparahan {
 struct RawJadwal {
     max_kpm_per_day: Option<u64>,
     over_capacity: Option<Keparahan>,
+    bawa: Option<String>,
     usul: Option<RawUsul>,
 }
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawUsul {
-    program: String,
-    tahap: String,
-    mulai: toml::value::Datetime,
+    program: toml::Spanned<String>,
+    tahap: toml::Spanned<String>,
+    mulai: toml::Spanned<toml::value::Datetime>,
     jumlah_hari: u16,
-    jam_mulai: Option<String>,
-    jam_selesai: Option<String>,
+    jam_mulai: Option<toml::Spanned<String>>,
+    jam_selesai: Option<toml::Spanned<String>>,
     menit_slot: Option<u16>,
 }
 
@@ -185,11 +194,11 @@ impl Default for Config {
 struct RawConfig {
     title: Option<String>,
     description: Option<String>,
-    base_url: Option<String>,
+    base_url: Option<toml::Spanned<String>>,
     language: Option<Lang>,
     theme: Option<String>,
     timezone: Option<Zona>,
-    data_as_of: Option<toml::value::Datetime>,
+    data_as_of: Option<toml::Spanned<toml::value::Datetime>>,
     #[serde(default)]
     attribution: Vec<String>,
     #[serde(default)]
@@ -286,9 +295,9 @@ impl Config {
             config.description = d;
         }
         if let Some(b) = raw.base_url {
-            let url = b.trim();
+            let url = b.get_ref().trim();
             if !(url.is_empty() || url.starts_with("http://") || url.starts_with("https://")) {
-                return Err(error_at_key(text, "base_url", url, Problem::BaseUrl));
+                return Err(error_at(text, b.span().start, url, Problem::BaseUrl));
             }
             config.base_url = normalise_base_url(url);
         }
@@ -300,13 +309,13 @@ impl Config {
         }
         config.timezone = raw.timezone;
         if let Some(dt) = raw.data_as_of {
-            match toml_date(&dt) {
+            match toml_date(dt.get_ref()) {
                 Some(d) => config.data_as_of = Some(d),
                 None => {
-                    return Err(error_at_key(
+                    return Err(error_at(
                         text,
-                        "data_as_of",
-                        &dt.to_string(),
+                        dt.span().start,
+                        &dt.get_ref().to_string(),
                         Problem::Malformed(crate::diagnostics::Expected::Date),
                     ));
                 }
@@ -319,28 +328,35 @@ impl Config {
         if let Some(k) = raw.jadwal.over_capacity {
             config.jadwal.over_capacity = k;
         }
+        config.jadwal.bawa = raw
+            .jadwal
+            .bawa
+            .map(|b| b.trim().to_string())
+            .filter(|b| !b.is_empty());
         if let Some(u) = raw.jadwal.usul {
-            let Some(mulai) = toml_date(&u.mulai) else {
-                return Err(error_at_key(
+            let Some(mulai) = toml_date(u.mulai.get_ref()) else {
+                return Err(error_at(
                     text,
-                    "mulai",
-                    &u.mulai.to_string(),
+                    u.mulai.span().start,
+                    &u.mulai.get_ref().to_string(),
                     Problem::Malformed(crate::diagnostics::Expected::Date),
                 ));
             };
-            let jam = |key: &str, v: Option<&String>, default: u16| match v {
+            let jam = |v: Option<&toml::Spanned<String>>, default: u16| match v {
                 None => Ok(default),
-                Some(v) => {
-                    crate::data::value::jam(v.as_bytes()).map_err(|p| error_at_key(text, key, v, p))
-                }
+                Some(v) => crate::data::value::jam(v.get_ref().as_bytes())
+                    .map_err(|p| error_at(text, v.span().start, v.get_ref(), p)),
             };
-            let jam_mulai = jam("jam_mulai", u.jam_mulai.as_ref(), 7 * 60)?;
-            let jam_selesai = jam("jam_selesai", u.jam_selesai.as_ref(), 12 * 60)?;
+            let jam_mulai = jam(u.jam_mulai.as_ref(), 7 * 60)?;
+            let jam_selesai = jam(u.jam_selesai.as_ref(), 12 * 60)?;
             if jam_selesai <= jam_mulai {
-                let value = u.jam_selesai.clone().unwrap_or_default();
-                return Err(error_at_key(
+                let (start, value) = u.jam_selesai.as_ref().map_or_else(
+                    || (text.find("jam_mulai").unwrap_or(0), String::new()),
+                    |v| (v.span().start, v.get_ref().clone()),
+                );
+                return Err(error_at(
                     text,
-                    "jam_selesai",
+                    start,
                     &value,
                     Problem::SlotEndsBeforeStart {
                         mulai: crate::format::jam(jam_mulai, config.language),
@@ -348,8 +364,10 @@ impl Config {
                 ));
             }
             config.jadwal.usul = Some(AturanUsul {
-                program: u.program,
-                tahap: u.tahap,
+                program_di: line_column(text, u.program.span().start),
+                program: u.program.into_inner(),
+                tahap_di: line_column(text, u.tahap.span().start),
+                tahap: u.tahap.into_inner(),
                 mulai,
                 jumlah_hari: u.jumlah_hari,
                 jam_mulai,
@@ -361,9 +379,9 @@ impl Config {
     }
 }
 
-/// A problem with the value of `key`, placed where the key is written in `site.toml`.
-fn error_at_key(text: &str, key: &str, value: &str, problem: Problem) -> Diagnostics {
-    let (line, column) = line_column(text, text.find(key).unwrap_or(0));
+/// A problem with a value of `site.toml` written at byte `offset`.
+fn error_at(text: &str, offset: usize, value: &str, problem: Problem) -> Diagnostics {
+    let (line, column) = line_column(text, offset);
     let mut d = Diagnostics::new();
     d.push(Diagnostic::error(
         CONFIG_FILE,
@@ -451,7 +469,7 @@ mod tests {
         let err = Config::parse("base_url = \"salur.example.org\"\n").unwrap_err();
         let msg = err.items()[0].message(Lang::En);
         assert!(
-            msg.starts_with("site.toml:1:1: 'salur.example.org': base_url must"),
+            msg.starts_with("site.toml:1:12: 'salur.example.org': base_url must"),
             "{msg}"
         );
         let c = Config::parse("base_url = \"https://x.org/bansos\"\n").unwrap();

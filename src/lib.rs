@@ -132,14 +132,18 @@ fn load_timed(root: &Path, timings: &mut Timings) -> Result<Loaded, Error> {
         });
     };
     problems.extend(content::rapat::resolve(&mut content.rapat, &data));
-    problems.extend(data::jadwal::periksa(&data, &config.jadwal));
+    // the schedule's checks and the analysis read the same data: run them side by side
+    let (temuan_jadwal, report) = rayon::join(
+        || data::jadwal::periksa(&data, &config.jadwal),
+        || analysis::analyse(&data, config.data_as_of),
+    );
+    problems.extend(temuan_jadwal);
     if problems.has_errors() {
         return Err(Error::Input {
             lang,
             diagnostics: problems,
         });
     }
-    let report = analysis::analyse(&data, config.data_as_of);
     problems.extend(content::rapat::date_warnings(
         &content.rapat,
         report.data_per,
@@ -354,15 +358,16 @@ pub fn usul_jadwal(root: &Path) -> Result<UsulJadwal, Error> {
             Problem::UsulTanpaAturan,
         )));
     };
-    let unknown = |value: &str, kind| {
+    // an unknown code is placed where it is written in site.toml, with the nearest known one
+    let unknown = |value: &str, (line, column): (u64, u64), kind, known: Vec<&str>| {
         fail(Diagnostic::error(
             config::CONFIG_FILE,
-            0,
-            0,
+            line,
+            column,
             Some(value),
             Problem::UnknownCode {
                 kind,
-                nearest: None,
+                nearest: data::wilayah::nearest(value, known.into_iter()),
             },
         ))
     };
@@ -370,12 +375,18 @@ pub fn usul_jadwal(root: &Path) -> Result<UsulJadwal, Error> {
         .program
         .iter()
         .find(|p| p.kode.eq_ignore_ascii_case(&aturan.program))
-        .ok_or_else(|| unknown(&aturan.program, CodeKind::Program))?;
+        .ok_or_else(|| {
+            let known = data.program.iter().map(|p| p.kode.as_str()).collect();
+            unknown(&aturan.program, aturan.program_di, CodeKind::Program, known)
+        })?;
     let tahap = data
         .tahap
         .iter()
         .find(|t| t.kode.eq_ignore_ascii_case(&aturan.tahap))
-        .ok_or_else(|| unknown(&aturan.tahap, CodeKind::Tahap))?;
+        .ok_or_else(|| {
+            let known = data.tahap.iter().map(|t| t.kode.as_str()).collect();
+            unknown(&aturan.tahap, aturan.tahap_di, CodeKind::Tahap, known)
+        })?;
     let rw = data::rw(root, &data).map_err(|diagnostics| Error::Input { lang, diagnostics })?;
     let hari: Vec<jiff::civil::Date> = (0..i64::from(aturan.jumlah_hari))
         .filter_map(|i| aturan.mulai.checked_add(jiff::Span::new().days(i)).ok())

@@ -19,7 +19,7 @@
 //! into a non-empty folder without one, or into the site folder itself, so that `--output`
 //! can never delete a user's files.
 
-use std::collections::HashMap;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
@@ -141,7 +141,7 @@ fn mtime_ns(meta: &fs::Metadata) -> u128 {
 
 fn read_manifest(public: &Path) -> Option<HashMap<String, Entry>> {
     let text = fs::read_to_string(manifest_path(public)).ok()?;
-    let mut out = HashMap::new();
+    let mut out = HashMap::default();
     for line in text.lines().skip(1) {
         let mut parts = line.splitn(5, ' ');
         let (Some(h), Some(size), Some(mtime), Some(sidik), Some(path)) = (
@@ -190,7 +190,7 @@ pub struct Staging {
     manifest: Option<HashMap<String, Entry>>,
     files: Mutex<Vec<(String, Nasib)>>,
     staging_made: Mutex<bool>,
-    dirs: Mutex<std::collections::HashSet<PathBuf>>,
+    dirs: Mutex<HashSet<PathBuf>>,
 }
 
 impl Staging {
@@ -229,7 +229,7 @@ impl Staging {
             manifest,
             files: Mutex::new(Vec::new()),
             staging_made: Mutex::new(false),
-            dirs: Mutex::new(std::collections::HashSet::new()),
+            dirs: Mutex::new(HashSet::default()),
         })
     }
 
@@ -339,8 +339,7 @@ impl Staging {
             .iter()
             .filter(|(_, n)| matches!(n, Nasib::Ditulis { .. }))
             .count();
-        let new_paths: std::collections::HashSet<&str> =
-            files.iter().map(|(p, _)| p.as_str()).collect();
+        let new_paths: HashSet<&str> = files.iter().map(|(p, _)| p.as_str()).collect();
         let dihapus = match &self.manifest {
             Some(m) => m.keys().filter(|p| !new_paths.contains(p.as_str())).count(),
             None => 0,
@@ -424,7 +423,7 @@ impl Staging {
             swap(&self.staging, &self.public)?;
             write_manifest(&manifest_path, &entries)?;
             // `staging` now holds the previous site.
-            fs::remove_dir_all(&self.staging).map_err(|e| err(&self.staging, e))?;
+            hapus_pohon(&self.staging)?;
         } else {
             fs::rename(&self.staging, &self.public).map_err(|e| err(&self.public, e))?;
             write_manifest(&manifest_path, &entries)?;
@@ -436,6 +435,30 @@ impl Staging {
     pub fn abort(self) {
         let _ = fs::remove_dir_all(&self.staging);
     }
+}
+
+/// Removes a folder and everything in it, its subfolders (and theirs: `wilayah/35`) on all
+/// cores: after a publish the previous site is removed, as many files as the site has.
+fn hapus_pohon(root: &Path) -> Result<(), OutputError> {
+    let mut folders = Vec::new();
+    for e in fs::read_dir(root).map_err(|e| err(root, e))?.flatten() {
+        if e.file_type().is_ok_and(|t| t.is_dir()) {
+            let sub = e.path();
+            match fs::read_dir(&sub) {
+                Ok(inner) => folders.extend(
+                    inner
+                        .flatten()
+                        .filter(|e| e.file_type().is_ok_and(|t| t.is_dir()))
+                        .map(|e| e.path()),
+                ),
+                Err(e) => return Err(err(&sub, e)),
+            }
+        }
+    }
+    folders
+        .par_iter()
+        .try_for_each(|f| fs::remove_dir_all(f).map_err(|e| err(f, e)))?;
+    fs::remove_dir_all(root).map_err(|e| err(root, e))
 }
 
 /// Writes a manifest atomically (a temporary file renamed over the old one).

@@ -2174,6 +2174,34 @@ fn the_proposer_says_when_the_days_cannot_hold_everyone() {
         "data/rw.csv: the 700 KPM of Karangketug (35.75.01.1001) do not fit in 3 days at 200 KPM \
          and 5 slots a day; add days (jumlah_hari) or payment points"
     );
+    // an unknown programme or tahap is placed where site.toml writes it, with the nearest code
+    for (from, to, at, nearest) in [
+        (
+            "program = \"BST\"",
+            "program = \"BTS\"",
+            "site.toml:4:11: 'BTS': ",
+            "BST",
+        ),
+        (
+            "tahap = \"2021-07\"",
+            "tahap = \"2021-7\"",
+            "site.toml:5:9: '2021-7': ",
+            "2021-07",
+        ),
+    ] {
+        let s = site(&[
+            ("site.toml", USUL_TOML.replace(from, to)),
+            (
+                "data/rw.csv",
+                "kode_wilayah,rw,kpm\n35.75.01.1001,01,40\n".to_string(),
+            ),
+        ]);
+        let err = salur::usul_jadwal(s.path())
+            .expect_err("must fail")
+            .to_string();
+        assert!(err.trim().starts_with(at), "{err}");
+        assert!(err.contains(nearest), "{err}");
+    }
     // and without [jadwal.usul]
     let s = site_en(&[(
         "data/rw.csv",

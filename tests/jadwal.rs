@@ -255,9 +255,9 @@ fn a_shared_payment_point_has_its_page_its_calendar_and_its_load_against_capacit
 
 #[test]
 fn the_kelurahan_page_prints_as_a_notice() {
-    // the printed notice: its heading and what to bring, hidden on screen (`.cetak-saja`); the
-    // print stylesheet keeps only the schedule on A4 (checked with Chromium by
-    // scripts/cetak-pengumuman.sh: one page for Karangketug)
+    // the printed notice: its heading, hidden on screen (`.cetak-saja`), and what to bring,
+    // on screen too; the print stylesheet keeps only the schedule on A4 (checked with
+    // Chromium by scripts/cetak-pengumuman.sh: one page for Karangketug)
     let doc = page("wilayah/35/35.75.01.1001.html");
     let heading = doc
         .select(&sel("#jadwal .cetak-saja.pengumuman"))
@@ -265,7 +265,7 @@ fn the_kelurahan_page_prints_as_a_notice() {
         .map(common::text);
     assert_eq!(heading.as_deref(), Some("Pengumuman jadwal pencairan"));
     let bawa: Vec<String> = doc
-        .select(&sel("#jadwal p.cetak-saja"))
+        .select(&sel("#jadwal p.bawa"))
         .map(common::text)
         .collect();
     assert!(bawa.iter().any(|t| t.contains("KTP")), "{bawa:?}");
@@ -436,4 +436,26 @@ fn the_city_overview_marks_days_over_capacity() {
         .filter(|t| common::text(*t) == "!")
         .count();
     assert_eq!(marks, marked.len());
+}
+
+#[test]
+fn the_site_can_say_what_to_bring() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = common::build_changed_copy(dir.path(), |site| {
+        let toml = std::fs::read_to_string(site.join("site.toml")).unwrap();
+        std::fs::write(
+            site.join("site.toml"),
+            toml.replace(
+                "[jadwal]\n",
+                "[jadwal]\nbawa = \"Bawa KTP, KK dan kartu KKS <asli>.\"\n",
+            ),
+        )
+        .unwrap();
+    });
+    let text = std::fs::read_to_string(out.join("wilayah/35/35.75.01.1001.html")).unwrap();
+    assert!(
+        text.contains("<p class=\"bawa\">Bawa KTP, KK dan kartu KKS &lt;asli&gt;.</p>"),
+        "the operator's sentence, escaped"
+    );
+    assert!(!text.contains("surat undangan"));
 }

@@ -10,7 +10,7 @@ pub mod table;
 pub mod value;
 pub mod wilayah;
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::collections::hash_map::Entry;
 use std::path::Path;
 
@@ -465,7 +465,7 @@ impl Loader {
             return;
         };
         let mut nodes = Vec::new();
-        let mut seen: HashMap<value::KodeWilayah, u64> = HashMap::new();
+        let mut seen: HashMap<value::KodeWilayah, u64> = HashMap::default();
         t.for_each_row(diags, |row, diags| {
             let kode = match value::kode_wilayah(row.get(0)) {
                 Ok(k) => k,
@@ -526,7 +526,7 @@ impl Loader {
         let Some(mut t) = Table::open(root, name, &PROGRAM, diags) else {
             return;
         };
-        let mut lines: HashMap<String, u64> = HashMap::new();
+        let mut lines: HashMap<String, u64> = HashMap::default();
         t.for_each_row(diags, |row, diags| {
             let Some(kode) = required_text(name, row, 0, diags) else {
                 return;
@@ -582,7 +582,7 @@ impl Loader {
         let Some(mut t) = Table::open(root, name, &TAHAP, diags) else {
             return;
         };
-        let mut lines: HashMap<String, u64> = HashMap::new();
+        let mut lines: HashMap<String, u64> = HashMap::default();
         let mut tahap = Vec::new();
         t.for_each_row(diags, |row, diags| {
             let Some(kode) = required_text(name, row, 0, diags) else {
@@ -940,7 +940,7 @@ impl Loader {
                 },
             )
         };
-        let mut titik: HashMap<String, TitikBayarId> = HashMap::new();
+        let mut titik: HashMap<String, TitikBayarId> = HashMap::default();
         let mut titik_bayar: Vec<String> = Vec::new();
         let mut jadwal = Vec::with_capacity(chunks.iter().map(|(p, _)| p.jadwal.len()).sum());
         for (potongan, chunk_diags) in chunks {

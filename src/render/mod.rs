@@ -164,6 +164,8 @@ struct SiteGlobals<'a> {
     lang: &'static str,
     data_per: Option<String>,
     attribution: &'a [String],
+    /// What recipients must bring (`[jadwal] bawa`), when the site sets it.
+    bawa: Option<&'a str>,
     /// The operator's own pages, linked from every page's footer.
     halaman: Vec<crate::site::Tautan>,
 }
@@ -254,6 +256,7 @@ impl Renderer {
                 lang: config.language.tag(),
                 data_per: data_per.map(|d| d.to_string()),
                 attribution: &config.attribution,
+                bawa: config.jadwal.bawa.as_deref(),
                 halaman,
             },
         );
