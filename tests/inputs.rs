@@ -2071,7 +2071,7 @@ fn over_capacity_names_the_file_line_point_and_day() {
     assert_eq!(
         m[1..],
         [
-            "data/jadwal.csv:2:10: warning: '35.75.01.1001': scheduled 10,001 KPM for BST \
+            "data/jadwal.csv:2:4: warning: '35.75.01.1001': scheduled 10,001 KPM for BST \
              2021-07, allocated 10,000 (difference +1)"
         ],
         "{m:?}"
@@ -2113,11 +2113,37 @@ fn overlapping_slots_an_rw_twice_and_gaps_against_the_allocation() {
     );
     // warnings: Karangketug scheduled 190 of 10.000; Gentong has no slot
     assert!(
-        m.contains(&"data/jadwal.csv:2:10: warning: '35.75.01.1001': scheduled 200 KPM for BST 2021-07, allocated 10,000 (difference -9,800)".to_string()),
+        m.contains(&"data/jadwal.csv:2:4: warning: '35.75.01.1001': scheduled 200 KPM for BST 2021-07, allocated 10,000 (difference -9,800)".to_string()),
         "{m:?}"
     );
     assert!(
         m.contains(&"data/jadwal.csv: warning: Gentong (35.75.01.1002) has an allocation of 8,877 KPM for BST 2021-07 but no slot".to_string()),
+        "{m:?}"
+    );
+}
+
+#[test]
+fn payment_points_and_rws_are_one_however_they_are_written() {
+    // "karangketug" is the point "Karangketug" (its overlap is caught); "RW 1" is RW 01 (sent
+    // to a second point, it is caught); columns in another order are named as the file has them
+    let text = "kpm,rw,selesai,mulai,tanggal,lokasi,kode_wilayah,titik_bayar,tahap,program\n\
+                100,01,08.00,07.00,2021-07-13,Kantor,35.75.01.1001,Karangketug,2021-07,BST\n\
+                50,02,08.30,07.30,2021-07-13,Kantor,35.75.01.1001,karangketug ,2021-07,BST\n\
+                40,RW 1,08.00,07.00,2021-07-14,Kantor,35.75.01.1001,Balai RW,2021-07,BST\n";
+    let s = site_en(&[("data/jadwal.csv", text.to_string())]);
+    let (_, d) = input_errors(s.path());
+    let m: Vec<String> = d.items().iter().map(|i| i.message(Lang::En)).collect();
+    assert!(
+        m.contains(&"data/jadwal.csv:3:4: '07.30': overlaps the slot on line 2 (07.00–08.00) at the same payment point".to_string()),
+        "{m:?}"
+    );
+    assert!(
+        m.contains(&"data/jadwal.csv:4:2: '01': this RW is already scheduled at another payment point for the same programme and tahap on line 2".to_string()),
+        "{m:?}"
+    );
+    assert!(
+        m.iter()
+            .any(|l| l.starts_with("data/jadwal.csv:2:7: warning: '35.75.01.1001'")),
         "{m:?}"
     );
 }

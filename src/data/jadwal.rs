@@ -13,9 +13,15 @@ use crate::lang::Lang;
 
 const FILE: &str = "data/jadwal.csv";
 /// Columns of `jadwal.csv`, 1-based, for messages.
-const KOLOM_MULAI: u64 = 7;
-const KOLOM_RW: u64 = 9;
-const KOLOM_KPM: u64 = 10;
+const KOLOM_WILAYAH: usize = 3;
+const KOLOM_MULAI: usize = 6;
+const KOLOM_RW: usize = 8;
+const KOLOM_KPM: usize = 9;
+
+/// The column of field `c` as the file writes it (columns may come in any order).
+fn kolom(ds: &Dataset, c: usize) -> u64 {
+    ds.jadwal_kolom.get(c).copied().unwrap_or(c as u64 + 1)
+}
 
 fn diagnostic(
     line: u64,
@@ -62,7 +68,7 @@ pub fn periksa(ds: &Dataset, aturan: &AturanJadwal) -> Diagnostics {
                 .unwrap_or(*kpm);
             diags.push(diagnostic(
                 s.baris,
-                KOLOM_KPM,
+                kolom(ds, KOLOM_KPM),
                 None,
                 Problem::MelebihiKapasitas {
                     titik_bayar: ds.titik_bayar[s.titik_bayar as usize].clone(),
@@ -85,7 +91,7 @@ pub fn periksa(ds: &Dataset, aturan: &AturanJadwal) -> Diagnostics {
         {
             diags.push(diagnostic(
                 s.baris,
-                KOLOM_MULAI,
+                kolom(ds, KOLOM_MULAI),
                 Some(&crate::format::jam(s.mulai, Lang::Id)),
                 Problem::SlotBertumpuk {
                     baris: o.baris,
@@ -110,7 +116,7 @@ pub fn periksa(ds: &Dataset, aturan: &AturanJadwal) -> Diagnostics {
             Some(&(_, titik)) if titik == s.titik_bayar => {}
             Some(&(first, _)) => diags.push(diagnostic(
                 s.baris,
-                KOLOM_RW,
+                kolom(ds, KOLOM_RW),
                 Some(&s.rw),
                 Problem::RwGanda { baris: first },
                 Severity::Error,
@@ -161,7 +167,7 @@ pub fn periksa(ds: &Dataset, aturan: &AturanJadwal) -> Diagnostics {
     for (baris, p, t, w, kpm, a) in selisih {
         diags.push(diagnostic(
             baris,
-            KOLOM_KPM,
+            kolom(ds, KOLOM_WILAYAH),
             Some(&ds.wilayah.node(w).kode_teks),
             Problem::JadwalBedaAlokasi {
                 program_tahap: program_tahap(p, t),

@@ -183,6 +183,9 @@ pub struct Dataset {
     pub titik_bayar: Vec<String>,
     /// Schedule slots, in file order.
     pub jadwal: Vec<Jadwal>,
+    /// The 1-based column in `jadwal.csv` of each of its fields ([`JADWAL_KOLOM`] order), for
+    /// messages about several slots; empty without a schedule.
+    pub jadwal_kolom: Vec<u64>,
     /// The files read.
     pub inputs: Vec<InputFile>,
 }
@@ -303,7 +306,7 @@ pub fn rw(root: &Path, ds: &Dataset) -> Result<Vec<JumlahRw>, Diagnostics> {
         if let (Some(wilayah), Some(rw), Some(kpm)) = (wilayah, rw, kpm) {
             out.push(JumlahRw {
                 wilayah,
-                rw: rw.trim().trim_start_matches("RW").trim().to_string(),
+                rw: value::rw(rw),
                 kpm,
             });
         }
@@ -838,6 +841,9 @@ impl Loader {
         let Some(mut t) = Table::open(root, name, &JADWAL, diags) else {
             return;
         };
+        ds.jadwal_kolom = (0..JADWAL_KOLOM.len())
+            .map(|c| t.column_number(c))
+            .collect();
         // read in pieces in parallel; each piece numbers the payment points it meets, and the
         // pieces are merged in file order, so points are numbered by first appearance
         #[derive(Default)]
@@ -854,13 +860,16 @@ impl Loader {
                     let program = lookup.code(name, row, 0, CodeKind::Program, diags);
                     let tahap = lookup.code(name, row, 1, CodeKind::Tahap, diags);
                     let titik_bayar_id = required_text(name, row, 2, diags).map(|nama| {
+                        // a point's name in any letter case is one point, written as it
+                        // first is
                         let nama = nama.trim();
-                        match lokal.titik_id.get(nama) {
+                        let kunci = nama.to_lowercase();
+                        match lokal.titik_id.get(&kunci) {
                             Some(&id) => id,
                             None => {
                                 let id = lokal.titik.len() as TitikBayarId;
                                 lokal.titik.push(nama.to_string());
-                                lokal.titik_id.insert(nama.to_string(), id);
+                                lokal.titik_id.insert(kunci, id);
                                 id
                             }
                         }
@@ -933,7 +942,7 @@ impl Loader {
                         tanggal,
                         mulai,
                         selesai,
-                        rw: rw.trim().trim_start_matches("RW").trim().to_string(),
+                        rw: value::rw(rw),
                         kpm,
                         baris: row.line,
                     });
@@ -948,13 +957,16 @@ impl Loader {
             let global: Vec<TitikBayarId> = potongan
                 .titik
                 .into_iter()
-                .map(|nama| match titik.get(&nama) {
-                    Some(&id) => id,
-                    None => {
-                        let id = titik_bayar.len() as TitikBayarId;
-                        titik_bayar.push(nama.clone());
-                        titik.insert(nama, id);
-                        id
+                .map(|nama| {
+                    let kunci = nama.to_lowercase();
+                    match titik.get(&kunci) {
+                        Some(&id) => id,
+                        None => {
+                            let id = titik_bayar.len() as TitikBayarId;
+                            titik_bayar.push(nama);
+                            titik.insert(kunci, id);
+                            id
+                        }
                     }
                 })
                 .collect();

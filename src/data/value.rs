@@ -164,10 +164,35 @@ pub fn date(b: &[u8]) -> Result<Date, Problem> {
     Date::new(y as i16, m as i8, d as i8).map_err(|_| bad())
 }
 
-/// `0:00`, `00:00` or `00:00:00`.
+/// An RW in one form, however a spreadsheet writes it: `RW 03`, `rw 3`, `RW.3`, `03` and `3`
+/// are all `03`; a name that is not a number (`Krajan`) stays as written, trimmed; empty means
+/// the whole desa/kelurahan.
+///
+/// ```
+/// use salur::data::value::rw;
+/// assert_eq!(rw("RW 3"), "03");
+/// assert_eq!(rw(" rw 03 "), "03");
+/// assert_eq!(rw("012"), "12");
+/// assert_eq!(rw("Krajan"), "Krajan");
+/// assert_eq!(rw(""), "");
+/// ```
+pub fn rw(s: &str) -> String {
+    let t = s.trim();
+    let t = match t.get(..2) {
+        Some(p) if p.eq_ignore_ascii_case("rw") => t[2..].trim_start_matches(['.', ':']).trim(),
+        _ => t,
+    };
+    if !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit()) {
+        let n = t.trim_start_matches('0');
+        format!("{:0>2}", if n.is_empty() { "0" } else { n })
+    } else {
+        t.to_string()
+    }
+}
+
 /// A time of day as minutes after midnight: `07.00`, `7.00`, `07:00` or `07:00:00` (as Excel
-/// writes a time cell; the seconds must be zero). The zone is the site's (`timezone` in
-/// `site.toml`), so a cell does not name one.
+/// writes a time cell; the seconds must be zero). The zone is the region's (see
+/// `Config::zona`), so a cell does not name one.
 ///
 /// ```
 /// use salur::data::value::jam;
