@@ -119,6 +119,8 @@ pub struct AturanUsul {
     pub tahap: String,
     /// Where `tahap` is written.
     pub tahap_di: (u64, u64),
+    /// Where `mulai` is written.
+    pub mulai_di: (u64, u64),
     /// The first day.
     pub mulai: Date,
     /// How many days, from `mulai`.
@@ -155,7 +157,7 @@ pub enum Keparahan {
 #[derive(Deserialize, Default)]
 #[serde(deny_unknown_fields)]
 struct RawJadwal {
-    max_kpm_per_day: Option<u64>,
+    max_kpm_per_day: Option<toml::Spanned<u64>>,
     over_capacity: Option<Keparahan>,
     bawa: Option<String>,
     usul: Option<RawUsul>,
@@ -167,10 +169,10 @@ struct RawUsul {
     program: toml::Spanned<String>,
     tahap: toml::Spanned<String>,
     mulai: toml::Spanned<toml::value::Datetime>,
-    jumlah_hari: u16,
+    jumlah_hari: toml::Spanned<u16>,
     jam_mulai: Option<toml::Spanned<String>>,
     jam_selesai: Option<toml::Spanned<String>>,
-    menit_slot: Option<u16>,
+    menit_slot: Option<toml::Spanned<u16>>,
 }
 
 impl Default for Config {
@@ -206,6 +208,16 @@ struct RawConfig {
 }
 
 impl Config {
+    /// The language `root/site.toml` asks for, read even when the file has other errors, so
+    /// that those are reported in it; Indonesian when it says nothing readable.
+    pub fn bahasa(root: &Path) -> Lang {
+        std::fs::read_to_string(root.join(CONFIG_FILE))
+            .ok()
+            .and_then(|text| text.parse::<toml::Table>().ok())
+            .and_then(|t| t.get("language")?.as_str().map(str::to_string))
+            .map_or(Lang::Id, |l| if l == "en" { Lang::En } else { Lang::Id })
+    }
+
     /// The time zone of the times of region `kode` (`35.75.01.1001`): `timezone` when set,
     /// else the zone of its provinsi, else WIB.
     pub fn zona(&self, kode: &str) -> Zona {
@@ -323,7 +335,18 @@ impl Config {
         }
         config.attribution = raw.attribution;
         if let Some(n) = raw.jadwal.max_kpm_per_day {
-            config.jadwal.max_kpm_per_day = n;
+            if *n.get_ref() == 0 {
+                return Err(error_at(
+                    text,
+                    n.span().start,
+                    "0",
+                    tidak_sah(
+                        "kapasitas titik bayar harus sedikitnya 1 KPM per hari",
+                        "a payment point must serve at least 1 KPM a day",
+                    ),
+                ));
+            }
+            config.jadwal.max_kpm_per_day = n.into_inner();
         }
         if let Some(k) = raw.jadwal.over_capacity {
             config.jadwal.over_capacity = k;
@@ -363,19 +386,61 @@ impl Config {
                     },
                 ));
             }
+            if *u.jumlah_hari.get_ref() == 0 {
+                return Err(error_at(
+                    text,
+                    u.jumlah_hari.span().start,
+                    "0",
+                    tidak_sah(
+                        "jumlah_hari harus sedikitnya 1",
+                        "jumlah_hari must be at least 1",
+                    ),
+                ));
+            }
+            let menit_slot = u.menit_slot.as_ref().map_or(60, |m| *m.get_ref());
+            if menit_slot == 0 || menit_slot > jam_selesai - jam_mulai {
+                let start = u
+                    .menit_slot
+                    .as_ref()
+                    .map_or_else(|| text.find("jam_selesai").unwrap_or(0), |m| m.span().start);
+                return Err(error_at(
+                    text,
+                    start,
+                    &menit_slot.to_string(),
+                    tidak_sah(
+                        &format!(
+                            "satu slot harus 1 sampai {} menit, waktu dari jam_mulai sampai jam_selesai",
+                            jam_selesai - jam_mulai
+                        ),
+                        &format!(
+                            "a slot must last from 1 to {} minutes, the time from jam_mulai to jam_selesai",
+                            jam_selesai - jam_mulai
+                        ),
+                    ),
+                ));
+            }
             config.jadwal.usul = Some(AturanUsul {
                 program_di: line_column(text, u.program.span().start),
                 program: u.program.into_inner(),
                 tahap_di: line_column(text, u.tahap.span().start),
+                mulai_di: line_column(text, u.mulai.span().start),
                 tahap: u.tahap.into_inner(),
                 mulai,
-                jumlah_hari: u.jumlah_hari,
+                jumlah_hari: u.jumlah_hari.into_inner(),
                 jam_mulai,
                 jam_selesai,
-                menit_slot: u.menit_slot.unwrap_or(60).max(1),
+                menit_slot,
             });
         }
         Ok(config)
+    }
+}
+
+/// A `[jadwal]` setting that cannot give a schedule, said in both languages.
+fn tidak_sah(id: &str, en: &str) -> Problem {
+    Problem::AturanJadwalTidakSah {
+        id: id.to_string(),
+        en: en.to_string(),
     }
 }
 

@@ -198,6 +198,15 @@ pub enum Problem {
     },
     /// `salur jadwal usul` without `[jadwal.usul]` in `site.toml`.
     UsulTanpaAturan,
+    /// `salur jadwal usul` would overwrite an existing file without `--force`.
+    SudahAda,
+    /// A `[jadwal]` or `[jadwal.usul]` setting that cannot give a schedule.
+    AturanJadwalTidakSah {
+        /// What is wrong, in the message's language (set by the caller in both).
+        id: String,
+        /// The same in English.
+        en: String,
+    },
     /// A schedule slot whose end is not after its start.
     SlotEndsBeforeStart {
         /// The start time, as written.
@@ -506,6 +515,24 @@ impl Problem {
                         "the {kpm} KPM of {wilayah} do not fit in {hari} days at {kapasitas} KPM \
                          and {slot} slots a day; add days (jumlah_hari) or payment points"
                     )
+                }
+            }
+            Problem::SudahAda => {
+                if id {
+                    "berkas ini sudah ada; tidak ditimpa (pakai --force untuk menimpanya, atau \
+                     --output - untuk mencetaknya)"
+                        .to_string()
+                } else {
+                    "this file exists; not overwritten (use --force to replace it, or --output - \
+                     to print the schedule)"
+                        .to_string()
+                }
+            }
+            Problem::AturanJadwalTidakSah { id: i, en } => {
+                if id {
+                    i.clone()
+                } else {
+                    en.clone()
                 }
             }
             Problem::UsulTanpaAturan => {

@@ -100,7 +100,7 @@ pub fn load(root: &Path) -> Result<Loaded, Error> {
 
 fn load_timed(root: &Path, timings: &mut Timings) -> Result<Loaded, Error> {
     let config = Config::load(root).map_err(|diagnostics| Error::Input {
-        lang: Lang::Id,
+        lang: Config::bahasa(root),
         diagnostics,
     })?;
     let lang = config.language;
@@ -339,7 +339,7 @@ pub struct UsulJadwal {
 pub fn usul_jadwal(root: &Path) -> Result<UsulJadwal, Error> {
     use diagnostics::{CodeKind, Diagnostic, Problem};
     let config = Config::load(root).map_err(|diagnostics| Error::Input {
-        lang: Lang::Id,
+        lang: Config::bahasa(root),
         diagnostics,
     })?;
     let lang = config.language;
@@ -391,6 +391,21 @@ pub fn usul_jadwal(root: &Path) -> Result<UsulJadwal, Error> {
     let hari: Vec<jiff::civil::Date> = (0..i64::from(aturan.jumlah_hari))
         .filter_map(|i| aturan.mulai.checked_add(jiff::Span::new().days(i)).ok())
         .collect();
+    // every proposed day must fall inside the tahap, or `check` would reject the schedule
+    if let Some(&hari_luar) = hari.iter().find(|&&d| d < tahap.mulai || d > tahap.selesai) {
+        let (line, column) = aturan.mulai_di;
+        return Err(fail(Diagnostic::error(
+            config::CONFIG_FILE,
+            line,
+            column,
+            Some(&hari_luar.to_string()),
+            Problem::OutsideTahap {
+                tahap: tahap.kode.clone(),
+                mulai: tahap.mulai.to_string(),
+                selesai: tahap.selesai.to_string(),
+            },
+        )));
+    }
 
     // one payment point per desa/kelurahan, in code order; its RWs in file order
     let mut per_desa: Vec<(data::WilayahId, Vec<(String, u64)>)> = Vec::new();

@@ -2228,6 +2228,41 @@ fn the_proposer_says_when_the_days_cannot_hold_everyone() {
         assert!(err.trim().starts_with(at), "{err}");
         assert!(err.contains(nearest), "{err}");
     }
+    // settings that cannot give a schedule are refused where site.toml writes them
+    for (from, to, at) in [
+        (
+            "jumlah_hari = 3",
+            "jumlah_hari = 0",
+            "site.toml:7:15: '0': jumlah_hari must be at least 1",
+        ),
+        (
+            "jumlah_hari = 3",
+            "jumlah_hari = 3\nmenit_slot = 600",
+            "site.toml:8:14: '600': a slot must last from 1 to 300 minutes",
+        ),
+        (
+            "mulai = 2021-07-13",
+            "mulai = 2021-07-30",
+            "site.toml:6:9: '2021-08-01': outside stage 2021-07 (2021-07-01 to 2021-07-31)",
+        ),
+        (
+            "[jadwal.usul]",
+            "[jadwal]\nmax_kpm_per_day = 0\n[jadwal.usul]",
+            "site.toml:4:19: '0': a payment point must serve at least 1 KPM a day",
+        ),
+    ] {
+        let s = site(&[
+            ("site.toml", USUL_TOML.replace(from, to)),
+            (
+                "data/rw.csv",
+                "kode_wilayah,rw,kpm\n35.75.01.1001,01,40\n".to_string(),
+            ),
+        ]);
+        let err = salur::usul_jadwal(s.path())
+            .expect_err("must fail")
+            .to_string();
+        assert!(err.trim().starts_with(at), "{err}");
+    }
     // and without [jadwal.usul]
     let s = site_en(&[(
         "data/rw.csv",

@@ -40,14 +40,14 @@ pub fn execute(args: Args) -> Result<(), salur::Error> {
         print!("{}", usul.csv);
         return Ok(());
     }
-    let gagal = |pesan: String| {
+    let gagal = |problem: salur::diagnostics::Problem| {
         let mut diagnostics = salur::diagnostics::Diagnostics::new();
         diagnostics.push(salur::diagnostics::Diagnostic::error(
             &target.display().to_string(),
             0,
             0,
             None,
-            salur::diagnostics::Problem::Io(pesan),
+            problem,
         ));
         salur::Error::Input {
             lang: usul.lang,
@@ -55,15 +55,10 @@ pub fn execute(args: Args) -> Result<(), salur::Error> {
         }
     };
     if target.exists() && !force {
-        return Err(gagal(match usul.lang {
-            Lang::Id => "sudah ada; tidak ditimpa (pakai --force untuk menimpa, atau --output -)"
-                .to_string(),
-            Lang::En => {
-                "exists; not overwritten (use --force to replace it, or --output -)".to_string()
-            }
-        }));
+        return Err(gagal(salur::diagnostics::Problem::SudahAda));
     }
-    std::fs::write(&target, &usul.csv).map_err(|e| gagal(e.to_string()))?;
+    std::fs::write(&target, &usul.csv)
+        .map_err(|e| gagal(salur::diagnostics::Problem::Io(e.to_string())))?;
     let (slot, di_titik) = match usul.lang {
         Lang::Id => ("slot", "titik bayar"),
         Lang::En => ("slots", "payment points"),
