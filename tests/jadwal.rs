@@ -243,7 +243,7 @@ fn a_shared_payment_point_has_its_page_its_calendar_and_its_load_against_capacit
         })
         .count();
     assert_eq!(cal.events.len(), slots);
-    assert!(ics.contains("Kelurahan Gentong"));
+    assert!(ics.contains("\r\nSUMMARY:Pencairan BST RW 01 · Kelurahan Gentong\r\n"));
     // the kelurahan's schedule and the city overview link it; its breadcrumb leads back
     let kelurahan = std::fs::read_to_string(out.join("wilayah/35/35.75.01.1002.html")).unwrap();
     assert!(kelurahan.contains("href=\"../../titik-bayar/kantor-kecamatan-gadingrejo.html\""));
@@ -458,4 +458,30 @@ fn the_site_can_say_what_to_bring() {
         "the operator's sentence, escaped"
     );
     assert!(!text.contains("surat undangan"));
+}
+
+#[test]
+fn a_schedule_before_the_data_date_is_shown_as_past() {
+    // the example's data date is 30 November 2025: Kota Pasuruan's July 2021 schedule has passed
+    let doc = page("wilayah/35/35.75.01.1001.html");
+    let lewat: Vec<String> = doc
+        .select(&sel("#jadwal p.lewat"))
+        .map(common::text)
+        .collect();
+    assert_eq!(lewat.len(), 1, "{lewat:?}");
+    assert!(lewat[0].starts_with("Jadwal ini sudah lewat"));
+    // while it runs (data as of 21 July 2021), it tells residents to come at their hour
+    let dir = tempfile::tempdir().unwrap();
+    let out = common::build_changed_copy(dir.path(), |site| {
+        let toml = std::fs::read_to_string(site.join("site.toml")).unwrap();
+        assert!(toml.contains("data_as_of = 2025-11-30\n"));
+        std::fs::write(
+            site.join("site.toml"),
+            toml.replace("data_as_of = 2025-11-30\n", "data_as_of = 2021-07-21\n"),
+        )
+        .unwrap();
+    });
+    let text = std::fs::read_to_string(out.join("wilayah/35/35.75.01.1001.html")).unwrap();
+    assert!(!text.contains("class=\"lewat\""));
+    assert!(text.contains("Datanglah pada jam untuk RW Anda"));
 }

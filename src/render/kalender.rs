@@ -74,10 +74,14 @@ pub fn ics(k: &KonteksKalender, lang: Lang) -> String {
         } else {
             format!(" RW {}", a.rw)
         };
-        let summary = match lang {
+        let mut summary = match lang {
             Lang::Id => format!("Pencairan {}{rw}", a.program),
             Lang::En => format!("{} payment{rw}", a.program),
         };
+        if k.sebut_wilayah {
+            summary.push_str(" · ");
+            summary.push_str(&a.wilayah);
+        }
         let untuk = match lang {
             Lang::Id => "untuk",
             Lang::En => "for",

@@ -26,6 +26,8 @@ pub struct JadwalProgram {
     pub tahap: String,
     /// KPM scheduled.
     pub kpm: u64,
+    /// Whether its last day is before the site's data date: a past schedule, shown as such.
+    pub lewat: bool,
     /// The days, in order.
     pub hari: Vec<HariJadwal>,
 }
@@ -96,6 +98,9 @@ pub struct HariTitikBayar {
 pub struct KonteksKalender {
     /// What the calendar is of (`Kelurahan Karangketug`, `Titik bayar Kantor Kelurahan …`).
     pub nama: String,
+    /// Whether each event names its desa/kelurahan in its title (a payment point's calendar
+    /// holds several).
+    pub sebut_wilayah: bool,
     /// The IANA time zone of the slots (`Asia/Jakarta`).
     pub tzid: &'static str,
     /// Its offset from UTC (`+0700`).
@@ -223,7 +228,12 @@ impl Situs<'_> {
     pub(super) fn konteks_kalender(&self, w: WilayahId) -> KonteksKalender {
         let node = self.data.wilayah.node(w);
         let slots = self.jadwal_wilayah.get(&w).map_or(&[][..], Vec::as_slice);
-        self.kalender(node.nama_lengkap(self.lang()), &node.kode_teks, slots)
+        self.kalender(
+            node.nama_lengkap(self.lang()),
+            &node.kode_teks,
+            slots,
+            false,
+        )
     }
 
     /// The calendar of payment point `t`'s slots, in the zone of the first region it serves.
@@ -243,14 +253,21 @@ impl Situs<'_> {
             Lang::Id => format!("Titik bayar {}", self.data.titik_bayar[t as usize]),
             Lang::En => format!("Payment point {}", self.data.titik_bayar[t as usize]),
         };
-        self.kalender(nama, kode, slots)
+        self.kalender(nama, kode, slots, true)
     }
 
     /// A calendar named `nama` of schedule slots `slots`, in the zone of region `kode`.
-    fn kalender(&self, nama: String, kode: &str, slots: &[usize]) -> KonteksKalender {
+    fn kalender(
+        &self,
+        nama: String,
+        kode: &str,
+        slots: &[usize],
+        sebut_wilayah: bool,
+    ) -> KonteksKalender {
         let zona = self.config.zona(kode);
         KonteksKalender {
             nama,
+            sebut_wilayah,
             tzid: zona.tzid(),
             offset: zona.offset(),
             zona: zona.label(),
@@ -301,6 +318,7 @@ impl Situs<'_> {
                     program_nama: prog.nama.clone(),
                     tahap: self.data.tahap[j.tahap as usize].nama.clone(),
                     kpm: 0,
+                    lewat: false,
                     hari: Vec::new(),
                 });
             }
@@ -323,6 +341,12 @@ impl Situs<'_> {
                     titik_href: self.titik_bersama[j.titik_bayar as usize]
                         .then(|| self.path(Halaman::TitikBayar(j.titik_bayar))),
                 });
+            }
+        }
+        if let Some(data_per) = self.report.data_per {
+            let data_per = data_per.to_string();
+            for p in &mut out {
+                p.lewat = p.hari.last().is_some_and(|h| h.tanggal < data_per);
             }
         }
         out
