@@ -1936,6 +1936,28 @@ fn check_lists_data_quality_notes() {
     );
 }
 
+#[test]
+fn check_counts_its_warnings_in_its_last_line() {
+    // a slot for Karangketug only: Gentong's allocation has no slot (a warning)
+    let s = site_en(&[jadwal(&[
+        "BST,2021-07,Karangketug,35.75.01.1001,Kantor,2021-07-13,07.00,08.00,01,100",
+    ])]);
+    let o = salur_cmd()
+        .arg("check")
+        .arg("--root")
+        .arg(s.path())
+        .output()
+        .unwrap();
+    assert!(o.status.success());
+    let stdout = String::from_utf8_lossy(&o.stdout);
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert!(stderr.contains("but no slot"), "{stderr}");
+    assert!(
+        stdout.contains("; 2 warnings, "),
+        "the summary counts the warnings printed above it: {stdout}"
+    );
+}
+
 const J_HEADER: &str = "program,tahap,titik_bayar,kode_wilayah,lokasi,tanggal,mulai,selesai,rw,kpm";
 
 /// `jadwal.csv` with the default header and these rows (line 2 onwards).

@@ -24,12 +24,16 @@ pub fn execute(args: Args) -> Result<(), salur::Error> {
     }
     match summary.lang {
         Lang::Id => println!(
-            "Tidak ada kesalahan: {} halaman siap dibangun, {} catatan mutu data.",
-            summary.pages, summary.temuan
+            "Tidak ada kesalahan: {} halaman siap dibangun; {} peringatan, {} catatan mutu data.",
+            summary.pages,
+            summary.warnings.warning_count(),
+            summary.temuan
         ),
         Lang::En => println!(
-            "No errors: {} pages ready to build, {} data-quality notes.",
-            summary.pages, summary.temuan
+            "No errors: {} pages ready to build; {} warnings, {} data-quality notes.",
+            summary.pages,
+            summary.warnings.warning_count(),
+            summary.temuan
         ),
     }
     Ok(())
