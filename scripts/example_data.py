@@ -489,6 +489,23 @@ def check_and_summarise(rows: Rows, names: dict[str, str], say=print) -> None:
                   f"{'  LAG' if lag and program == 'ALL' else ''}")
 
 
+# Verification funnels (data/verval.csv), steps in file order. Kota Pasuruan's is the seed's
+# (004): at the end of 2022, 4.011 people were listed as extremely poor and 891 met the
+# criteria. Kota Probolinggo's BLT-S Kesra funnel (001: candidates from DTSEN deciles, verified
+# until November 2025) has illustrative figures, and says so.
+VERVAL_HEADER = ["periode", "kode_wilayah", "program", "langkah", "jumlah", "catatan"]
+_PROBOLINGGO = ("Angka ilustratif: sumber berita hanya menyebut calon dari data desil DTSEN "
+                "dan verifikasi sampai November 2025.")
+VERVAL = [
+    ("2022", "35.75", "MODAL-USAHA", "Terdata miskin ekstrem", 4011, ""),
+    ("2022", "35.75", "MODAL-USAHA", "Memenuhi kriteria setelah verifikasi", 891, ""),
+    ("2025", "35.74", "BLTS-KESRA", "Calon dari DTSEN desil 1–2", 3120, _PROBOLINGGO),
+    ("2025", "35.74", "BLTS-KESRA", "Diverifikasi di lapangan", 2874, _PROBOLINGGO),
+    ("2025", "35.74", "BLTS-KESRA", "Memenuhi syarat", 2216, _PROBOLINGGO),
+    ("2025", "35.74", "BLTS-KESRA", "Ditetapkan penerima", 2105, _PROBOLINGGO),
+]
+
+
 def main(argv: list[str] | None = None) -> int:
     root = Path(__file__).resolve().parent.parent
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -525,6 +542,7 @@ def main(argv: list[str] | None = None) -> int:
         "realisasi.csv": write_csv(out / "realisasi.csv", REALISASI_HEADER,
                                    (k + (v,) for k, v in sorted(rows.realisasi.items()))),
         "rw.csv": write_csv(out / "rw.csv", ["kode_wilayah", "rw", "kpm"], rw),
+        "verval.csv": write_csv(out / "verval.csv", VERVAL_HEADER, VERVAL),
     }
     if not args.quiet:
         print(f"wrote {out} ({ATTRIBUTION}); data rows (without header):")

@@ -183,6 +183,28 @@ pub enum Problem {
         /// KPM allocated.
         alokasi: u64,
     },
+    /// A row with more fields than its file's header.
+    KolomLebih {
+        /// Fields in the row.
+        fields: usize,
+        /// Columns in the header.
+        header: usize,
+    },
+    /// A verification step with more people than the step before it.
+    LangkahMembesar {
+        /// The step before.
+        sebelumnya: String,
+        /// Its count.
+        jumlah: u64,
+    },
+    /// A region's verification steps differ from the first region's of the same programme and
+    /// period.
+    LangkahBerbeda {
+        /// The first region with this programme and period (`Kota Pasuruan (35.75)`).
+        acuan: String,
+        /// Its steps, joined (`Terdata → Memenuhi kriteria`).
+        langkah: String,
+    },
     /// `salur jadwal usul` cannot fit a desa/kelurahan's KPM in the days and hours given.
     UsulTidakMuat {
         /// The region, `Karangketug (35.75.01.1001)`.
@@ -594,6 +616,46 @@ impl Problem {
                     format!("dijadwalkan {d} KPM {program_tahap}, alokasi {a} KPM (selisih {s})")
                 } else {
                     format!("scheduled {d} KPM for {program_tahap}, allocated {a} (difference {s})")
+                }
+            }
+            Problem::KolomLebih { fields, header } => {
+                if id {
+                    format!(
+                        "baris ini punya {fields} kolom, kepala tabel {header}: ada koma di dalam \
+                         angka (8,91)? Tulis angka tanpa koma, atau beri tanda kutip pada selnya"
+                    )
+                } else {
+                    format!(
+                        "this row has {fields} fields, the header {header}: a comma inside a \
+                         number (8,91)? Write the number without it, or quote the cell"
+                    )
+                }
+            }
+            Problem::LangkahMembesar { sebelumnya, jumlah } => {
+                let n = crate::format::ribuan(*jumlah as i64, lang);
+                if id {
+                    format!(
+                        "lebih banyak daripada langkah sebelumnya ('{sebelumnya}': {n}); sebuah \
+                         langkah verifikasi hanya menyaring"
+                    )
+                } else {
+                    format!(
+                        "more than the step before ('{sebelumnya}': {n}); a verification step \
+                         only filters"
+                    )
+                }
+            }
+            Problem::LangkahBerbeda { acuan, langkah } => {
+                if id {
+                    format!(
+                        "langkah verifikasi berbeda dengan {acuan} untuk program dan periode yang \
+                         sama ({langkah}); angkanya tidak dapat dijumlahkan ke wilayah di atasnya"
+                    )
+                } else {
+                    format!(
+                        "verification steps differ from {acuan} for the same programme and period \
+                         ({langkah}); the figures cannot be added up to the regions above"
+                    )
                 }
             }
             Problem::SlotEndsBeforeStart { mulai } => {

@@ -138,6 +138,7 @@ fn load_timed(root: &Path, timings: &mut Timings) -> Result<Loaded, Error> {
         || analysis::analyse(&data, config.data_as_of),
     );
     problems.extend(temuan_jadwal);
+    problems.extend(data::verval::periksa(&data));
     if problems.has_errors() {
         return Err(Error::Input {
             lang,

@@ -2298,3 +2298,123 @@ fn the_proposer_says_when_the_days_cannot_hold_everyone() {
         "{err}"
     );
 }
+
+// ---------------------------------------------------------------------------------------------
+// Verification funnels (data/verval.csv)
+// ---------------------------------------------------------------------------------------------
+
+const V_HEADER: &str = "periode,kode_wilayah,program,langkah,jumlah";
+
+#[test]
+fn verification_funnels_are_read_checked_and_added_up_the_tree() {
+    // Karangketug and Gentong give the same steps: Gadingrejo and Kota Pasuruan show their sum;
+    // Gentong's second step is larger than its first (a warning)
+    let s = site_en(&[(
+        "data/verval.csv",
+        lines(
+            V_HEADER,
+            &[
+                "2022,35.75.01.1001,bst,Terdata,100",
+                "2022,35.75.01.1001,BST,Memenuhi kriteria,40",
+                "2022,35.75.01.1002,BST,Terdata,50",
+                "2022,35.75.01.1002,BST,Memenuhi kriteria,60",
+            ],
+        ),
+    )]);
+    let loaded = load_ok(s.path());
+    assert_eq!(loaded.data.verval.len(), 4);
+    let warnings: Vec<String> = loaded
+        .warnings
+        .items()
+        .iter()
+        .map(|d| d.message(Lang::En))
+        .collect();
+    assert_eq!(
+        warnings,
+        [
+            "data/verval.csv:5:5: warning: '60': more than the step before ('Terdata': 50); a verification step only filters"
+        ]
+    );
+    let tree = &loaded.data.wilayah;
+    let id = |kode: &str| {
+        (0..tree.len() as u32)
+            .find(|&w| tree.node(w).kode_teks == kode)
+            .unwrap()
+    };
+    let kota = &loaded.report.verval[&id("35.75")][0];
+    assert_eq!(
+        kota.langkah,
+        [
+            ("Terdata".to_string(), 150),
+            ("Memenuhi kriteria".to_string(), 100)
+        ]
+    );
+    assert_eq!(kota.dijumlahkan, 2);
+    let own = &loaded.report.verval[&id("35.75.01.1001")][0];
+    assert_eq!((own.dijumlahkan, own.sisa()), (0, Some(0.4)));
+}
+
+#[test]
+fn a_region_with_its_own_funnel_is_not_added_up_and_different_steps_are_reported() {
+    let s = site_en(&[(
+        "data/verval.csv",
+        lines(
+            V_HEADER,
+            &[
+                "2022,35.75,BST,Terdata,4011",
+                "2022,35.75,BST,Memenuhi kriteria,891",
+                "2022,35.75.01.1001,BST,Terdata,100",
+                "2022,35.75.01.1001,BST,Memenuhi kriteria,40",
+                "2022,35.75.01.1002,BST,Didata ulang,50",
+            ],
+        ),
+    )]);
+    let loaded = load_ok(s.path());
+    let warnings: Vec<String> = loaded
+        .warnings
+        .items()
+        .iter()
+        .map(|d| d.message(Lang::En))
+        .collect();
+    assert_eq!(warnings.len(), 1, "{warnings:?}");
+    assert!(
+        warnings[0].starts_with("data/verval.csv:6: warning: verification steps differ from Kota Pasuruan (35.75) for the same programme and period (Terdata → Memenuhi kriteria)"),
+        "{warnings:?}"
+    );
+    let tree = &loaded.data.wilayah;
+    let kota = (0..tree.len() as u32)
+        .find(|&w| tree.node(w).kode_teks == "35.75")
+        .unwrap();
+    let c = &loaded.report.verval[&kota][0];
+    assert_eq!((c.langkah[1].1, c.dijumlahkan), (891, 0), "its own figures");
+}
+
+#[test]
+fn verification_rows_with_bad_values_name_file_line_and_column() {
+    let s = site_en(&[(
+        "data/verval.csv",
+        lines(
+            V_HEADER,
+            &[
+                "2022,35.75,PKH,Terdata,4011",
+                "2022,35.75,BST,,891",
+                "2022,35.75,BST,Memenuhi,8,91",
+            ],
+        ),
+    )]);
+    let m = messages(s.path());
+    assert!(
+        m[0].starts_with("data/verval.csv:2:3: 'PKH': "),
+        "unknown programme: {m:?}"
+    );
+    assert!(
+        m[1].starts_with("data/verval.csv:3:4: "),
+        "empty step: {m:?}"
+    );
+    // "8,91" in a comma-separated file: a field too many, not 8 people
+    assert_eq!(
+        m[2],
+        "data/verval.csv:4:6: '91': this row has 6 fields, the header 5: a comma inside a number \
+         (8,91)? Write the number without it, or quote the cell"
+    );
+}

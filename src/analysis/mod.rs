@@ -6,6 +6,7 @@
 //! are kept apart as that region's "not broken down" share, so the sum still holds.
 
 pub mod harian;
+pub mod verval;
 
 use jiff::civil::Date;
 
@@ -286,6 +287,8 @@ pub struct Report {
     /// (what a page that looks at its villages one by one depends on), indexed by
     /// [`WilayahId`].
     pub sidik_subtree: Vec<u64>,
+    /// Verification funnels per region (its own, or the sum of those below it).
+    pub verval: rustc_hash::FxHashMap<WilayahId, Vec<verval::Corong>>,
 }
 
 impl Report {
@@ -492,6 +495,7 @@ pub fn analyse(ds: &Dataset, data_as_of: Option<Date>) -> Report {
         temuan,
         harian,
         sidik_subtree,
+        verval: verval::per_wilayah(ds),
     }
 }
 

@@ -8,6 +8,7 @@
 pub mod jadwal;
 pub mod table;
 pub mod value;
+pub mod verval;
 pub mod wilayah;
 
 use rustc_hash::FxHashMap as HashMap;
@@ -183,6 +184,8 @@ pub struct Dataset {
     pub titik_bayar: Vec<String>,
     /// Schedule slots, in file order.
     pub jadwal: Vec<Jadwal>,
+    /// Verification funnels (`verval.csv`), in file order.
+    pub verval: Vec<verval::Verval>,
     /// The 1-based column in `jadwal.csv` of each of its fields ([`JADWAL_KOLOM`] order), for
     /// messages about several slots; empty without a schedule.
     pub jadwal_kolom: Vec<u64>,
@@ -239,9 +242,14 @@ pub fn load(root: &Path) -> Result<(Dataset, Diagnostics), Diagnostics> {
     loader.tahap(root, &mut ds, &mut diags);
     // Allocations and realisations refer to programmes and tahap: without their files, every
     // row would be an "unknown code"; say once which file is missing instead.
-    let uses_codes = ["data/alokasi.csv", "data/realisasi.csv", "data/jadwal.csv"]
-        .iter()
-        .any(|f| root.join(f).is_file());
+    let uses_codes = [
+        "data/alokasi.csv",
+        "data/realisasi.csv",
+        "data/jadwal.csv",
+        "data/verval.csv",
+    ]
+    .iter()
+    .any(|f| root.join(f).is_file());
     let mut references_missing = !root.join("data/wilayah.csv").is_file();
     if uses_codes {
         for f in ["data/program.csv", "data/tahap.csv"] {
@@ -255,6 +263,7 @@ pub fn load(root: &Path) -> Result<(Dataset, Diagnostics), Diagnostics> {
         loader.alokasi(root, &mut ds, &mut diags);
         loader.realisasi(root, &mut ds, &mut diags);
         loader.jadwal(root, &mut ds, &mut diags);
+        loader.verval(root, &mut ds, &mut diags);
     }
     if diags.has_errors() {
         Err(diags)
@@ -327,6 +336,7 @@ pub const INPUTS: &[&str] = &[
     "realisasi.csv",
     "jadwal.csv",
     "rw.csv",
+    "verval.csv",
 ];
 
 /// Warns about files in `data/` that salur does not read: a misspelt or differently cased

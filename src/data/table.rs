@@ -29,6 +29,9 @@ pub struct Table {
     index: Vec<Option<usize>>,
     /// How many of `index` are required (a row must have those fields).
     required: usize,
+    /// How many columns the header has: a row with more (not empty) fields has lost its
+    /// alignment, most often to a comma inside a number.
+    lebar_header: usize,
     /// Lines before `bytes` starts (1 when Excel's `sep=;` line was removed).
     skipped_lines: u64,
     /// The number of data rows read so far.
@@ -343,6 +346,7 @@ impl Table {
             bytes,
             delimiter,
             required: columns.required.len(),
+            lebar_header: names.len(),
             index,
             skipped_lines,
             rows: 0,
@@ -493,6 +497,25 @@ impl Table {
                 }
             }
             if !clean {
+                continue;
+            }
+            if let Some(extra) = (self.lebar_header..record.len())
+                .find(|&i| record.get(i).is_some_and(|c| !trim(c).is_empty()))
+            {
+                let header = self.lebar_header;
+                let fields = record.len();
+                diags.push_with(crate::diagnostics::Severity::Error, || {
+                    Diagnostic::error(
+                        &self.name,
+                        line,
+                        extra as u64 + 1,
+                        record
+                            .get(extra)
+                            .map(|c| String::from_utf8_lossy(c).into_owned())
+                            .as_deref(),
+                        Problem::KolomLebih { fields, header },
+                    )
+                });
                 continue;
             }
             if record.len() < needed {

@@ -7,6 +7,7 @@
 
 pub mod grafik;
 pub mod jadwal;
+pub mod verval;
 
 use rustc_hash::FxHashMap as HashMap;
 
@@ -386,6 +387,8 @@ pub struct KonteksWilayah {
     pub kalender: Option<String>,
     /// The schedule overview of the kabupaten/kota this region belongs to, if it has one.
     pub jadwal_kota: Option<Tautan>,
+    /// Verification funnels (its own, or the sum of those below it).
+    pub verval: Vec<verval::BagianVerval>,
 }
 
 /// A provinsi and its kabupaten/kota, for the home page's directory.
@@ -542,14 +545,21 @@ pub enum Konteks {
 impl Konteks {
     /// The page's charts, for the render stage to draw.
     pub fn grafik_mut(&mut self) -> Vec<&mut Grafik> {
-        let bagian: Vec<&mut BagianTahap> = match self {
-            Konteks::Wilayah(k) => k.tahap.iter_mut().collect(),
-            Konteks::Program(k) => k.tahap.iter_mut().collect(),
-            Konteks::Tahap(k) => vec![&mut k.bagian],
-            Konteks::JadwalKota(k) => return k.bagian.iter_mut().map(|b| &mut b.grafik).collect(),
+        fn dari_bagian(bagian: &mut [BagianTahap]) -> Vec<&mut Grafik> {
+            bagian.iter_mut().flat_map(|b| b.grafik_mut()).collect()
+        }
+        match self {
+            Konteks::Wilayah(k) => {
+                let KonteksWilayah { tahap, verval, .. } = &mut **k;
+                let mut out: Vec<&mut Grafik> = verval.iter_mut().map(|v| &mut v.grafik).collect();
+                out.extend(dari_bagian(tahap));
+                out
+            }
+            Konteks::Program(k) => dari_bagian(&mut k.tahap),
+            Konteks::Tahap(k) => k.bagian.grafik_mut().collect(),
+            Konteks::JadwalKota(k) => k.bagian.iter_mut().map(|b| &mut b.grafik).collect(),
             _ => Vec::new(),
-        };
-        bagian.into_iter().flat_map(|b| b.grafik_mut()).collect()
+        }
     }
 }
 
@@ -976,6 +986,7 @@ impl<'a> Situs<'a> {
         // the deadline view counts the villages below that will miss the target
         self.report.sidik_subtree.get(w as usize).hash(&mut hasher);
         self.hash_jadwal(w, &mut hasher);
+        self.report.verval.get(&w).hash(&mut hasher);
         self.jadwal_kota
             .contains_key(&self.kota_jadwal(w))
             .hash(&mut hasher);
@@ -1705,6 +1716,7 @@ impl<'a> Situs<'a> {
             jadwal: Vec::new(),
             kalender: None,
             jadwal_kota: None,
+            verval: Vec::new(),
         }
     }
 
@@ -1745,6 +1757,7 @@ impl<'a> Situs<'a> {
                 .contains_key(&w)
                 .then(|| self.path(Halaman::Kalender(w))),
             jadwal_kota: self.tautan_jadwal_kota(w),
+            verval: self.verval_wilayah(w),
         }
     }
 
