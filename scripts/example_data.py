@@ -79,14 +79,16 @@ PROVINSI = ("35", "62", "64")
 KABKOTA = ("35.75", "35.74", "62.03", "64.02", "35.23")
 EXPECTED_DESA = {"35.75": 34, "35.74": 29, "62.03": 231, "64.02": 237, "35.23": 328}
 
+# desil_maks: BLT-S Kesra candidates come from the poorest DTSEN deciles (001); the example
+# takes deciles 1–2, as its funnel's first step says.
 PROGRAMS = [
-    ("BST", "Bantuan Sosial Tunai", "APBN", "300000", "bulanan"),
-    ("BLT", "Bantuan Langsung Tunai", "", "", "bulanan"),
-    ("APBD-TUNAI", "Bansos Tunai APBD Kota Pasuruan", "APBD", "", "dua_bulanan"),
-    ("PKH", "Program Keluarga Harapan", "APBN", "", "tahap"),
-    ("SEMBAKO", "Program Sembako (BPNT)", "APBN", "", "tahap"),
-    ("BLTS-KESRA", "BLT Sosial Kesejahteraan (BLT-S Kesra)", "APBD", "", "sekali"),
-    ("MODAL-USAHA", "Bantuan Modal Usaha Miskin Ekstrem", "APBD", "2500000", "sekali"),
+    ("BST", "Bantuan Sosial Tunai", "APBN", "300000", "bulanan", ""),
+    ("BLT", "Bantuan Langsung Tunai", "", "", "bulanan", ""),
+    ("APBD-TUNAI", "Bansos Tunai APBD Kota Pasuruan", "APBD", "", "dua_bulanan", ""),
+    ("PKH", "Program Keluarga Harapan", "APBN", "", "tahap", ""),
+    ("SEMBAKO", "Program Sembako (BPNT)", "APBN", "", "tahap", ""),
+    ("BLTS-KESRA", "BLT Sosial Kesejahteraan (BLT-S Kesra)", "APBD", "", "sekali", "2"),
+    ("MODAL-USAHA", "Bantuan Modal Usaha Miskin Ekstrem", "APBD", "2500000", "sekali", ""),
 ]
 
 TAHAP = [
@@ -506,6 +508,15 @@ VERVAL = [
 ]
 
 
+# Households per DTSEN decile in Kota Probolinggo (001), illustrative and labelled: deciles 1
+# and 2 hold the 3.120 candidates of the BLT-S Kesra funnel above.
+DESIL_HEADER = ["periode", "kode_wilayah", "desil", "kk", "catatan"]
+_DESIL_KK = [1380, 1740, 2650, 3310, 4020, 4780, 5410, 6120, 6890, 7530]
+assert sum(_DESIL_KK[:2]) == 3120
+DESIL = [("2025", "35.74", d, kk, "Angka ilustratif: sebaran rekaan untuk contoh, bukan data DTSEN.")
+         for d, kk in enumerate(_DESIL_KK, start=1)]
+
+
 def main(argv: list[str] | None = None) -> int:
     root = Path(__file__).resolve().parent.parent
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -533,7 +544,8 @@ def main(argv: list[str] | None = None) -> int:
     counts = {
         "wilayah.csv": write_csv(out / "wilayah.csv", ["kode", "nama"], wilayah),
         "program.csv": write_csv(out / "program.csv",
-                                 ["kode", "nama", "sumber_dana", "nilai_per_kpm", "periode"],
+                                 ["kode", "nama", "sumber_dana", "nilai_per_kpm", "periode",
+                                  "desil_maks"],
                                  PROGRAMS),
         "tahap.csv": write_csv(out / "tahap.csv",
                                ["kode", "nama", "mulai", "selesai", "target"], TAHAP),
@@ -543,6 +555,7 @@ def main(argv: list[str] | None = None) -> int:
                                    (k + (v,) for k, v in sorted(rows.realisasi.items()))),
         "rw.csv": write_csv(out / "rw.csv", ["kode_wilayah", "rw", "kpm"], rw),
         "verval.csv": write_csv(out / "verval.csv", VERVAL_HEADER, VERVAL),
+        "desil.csv": write_csv(out / "desil.csv", DESIL_HEADER, DESIL),
     }
     if not args.quiet:
         print(f"wrote {out} ({ATTRIBUTION}); data rows (without header):")

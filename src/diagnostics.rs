@@ -12,6 +12,8 @@ use crate::lang::Lang;
 /// What kind of value a field should have held.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Expected {
+    /// A DTSEN welfare decile, 1 to 10.
+    Desil,
     /// A whole number of KPM (`18.877` or `18877`).
     Count,
     /// A whole number of households (KK).
@@ -39,6 +41,8 @@ pub enum Expected {
 impl Expected {
     fn describe(&self, lang: Lang) -> &'static str {
         match (self, lang) {
+            (Expected::Desil, Lang::Id) => "seharusnya desil DTSEN, 1 sampai 10",
+            (Expected::Desil, Lang::En) => "expected a DTSEN decile, 1 to 10",
             (Expected::Count, Lang::Id) => "seharusnya bilangan bulat KPM (mis. 18.877)",
             (Expected::Count, Lang::En) => "expected a whole number of KPM (e.g. 18.877)",
             (Expected::CountKk, Lang::Id) => "seharusnya bilangan bulat KK (mis. 12.400)",

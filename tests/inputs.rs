@@ -2418,3 +2418,48 @@ fn verification_rows_with_bad_values_name_file_line_and_column() {
          (8,91)? Write the number without it, or quote the cell"
     );
 }
+
+#[test]
+fn deciles_outside_1_to_10_are_errors_and_desil_maks_is_read() {
+    let s = site_en(&[(
+        "data/desil.csv",
+        lines(
+            "periode,kode_wilayah,desil,kk",
+            &["2025,35.75.01.1001,11,40", "2025,35.75.01.1001,0,40"],
+        ),
+    )]);
+    let m = messages(s.path());
+    assert_eq!(
+        m,
+        [
+            "data/desil.csv:2:3: '11': expected a DTSEN decile, 1 to 10",
+            "data/desil.csv:3:3: '0': expected a DTSEN decile, 1 to 10"
+        ]
+    );
+    let s = site_en(&[
+        (
+            "data/program.csv",
+            "kode,nama,sumber_dana,nilai_per_kpm,periode,desil_maks\nBST,Bantuan Sosial Tunai,APBN,300000,bulanan,4\n"
+                .to_string(),
+        ),
+        (
+            "data/desil.csv",
+            lines(
+                "periode,kode_wilayah,desil,kk",
+                &[
+                    "2025,35.75.01.1001,1,40",
+                    "2025,35.75.01.1002,1,60",
+                    "2025,35.75.01.1002,10,5",
+                ],
+            ),
+        ),
+    ]);
+    let loaded = load_ok(s.path());
+    assert_eq!(loaded.data.program[0].desil_maks, Some(4));
+    let tree = &loaded.data.wilayah;
+    let kota = (0..tree.len() as u32)
+        .find(|&w| tree.node(w).kode_teks == "35.75")
+        .unwrap();
+    let d = &loaded.report.desil[&kota][0];
+    assert_eq!((d.kk[0], d.kk[9], d.dijumlahkan), (100, 5, 2));
+}

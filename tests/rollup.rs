@@ -101,6 +101,7 @@ fn dataset(shape: &[Vec<Vec<usize>>], rows: &[RowSpec]) -> Dataset {
                 sumber_dana: String::new(),
                 nilai_per_kpm: Some(1000),
                 periode: Periode::Tahap,
+                desil_maks: None,
             })
             .collect(),
         tahap: (0..2)

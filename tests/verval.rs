@@ -84,3 +84,44 @@ fn kota_probolinggo_funnel_is_labelled_illustrative_and_the_provinsi_adds_them_u
     let kel = page("wilayah/35/35.75.01.1001.html");
     assert!(kel.select(&sel("section.verval")).next().is_none());
 }
+
+#[test]
+fn kota_probolinggo_shows_its_households_by_decile_with_the_targeted_ones() {
+    let doc = page("wilayah/35/35.74.html");
+    let section = doc
+        .select(&sel("section#desil-2025"))
+        .next()
+        .expect("the decile section");
+    let summary = text(section.select(&sel("p")).next().unwrap());
+    assert_eq!(
+        summary,
+        "43.830 KK dalam desil 1–10 DTSEN. BLTS-KESRA menyasar desil 1–2: 3.120 KK (7,1%)."
+    );
+    assert!(
+        section
+            .select(&sel("p.catatan"))
+            .map(text)
+            .any(|t| t.starts_with("Angka ilustratif")),
+        "labelled illustrative"
+    );
+    let r = rows(&doc, "desil-2025");
+    assert_eq!(r.len(), 10);
+    assert_eq!(r[0], ["1", "1.380", "3,1%", "BLTS-KESRA"]);
+    assert_eq!(r[1][3], "BLTS-KESRA");
+    assert_eq!(r[2][3], "", "decile 3 is not targeted");
+    let targeted = section.select(&sel("tbody tr.sasaran")).count();
+    assert_eq!(targeted, 2);
+    let total: u64 = r
+        .iter()
+        .map(|c| c[1].replace('.', "").parse::<u64>().unwrap())
+        .sum();
+    assert_eq!(total, 43_830);
+    let svg = section
+        .select(&sel("svg[role=img]"))
+        .next()
+        .expect("a chart");
+    assert_eq!(svg.select(&sel("rect.s0")).count(), 10);
+    // Jawa Timur adds up the deciles below it
+    let prov = page("wilayah/35/35.html");
+    assert_eq!(rows(&prov, "desil-2025")[9][1], "7.530");
+}

@@ -5,6 +5,7 @@
 //! always the sums of its children's; rows that name a region above the desa/kelurahan level
 //! are kept apart as that region's "not broken down" share, so the sum still holds.
 
+pub mod desil;
 pub mod harian;
 pub mod verval;
 
@@ -289,6 +290,8 @@ pub struct Report {
     pub sidik_subtree: Vec<u64>,
     /// Verification funnels per region (its own, or the sum of those below it).
     pub verval: rustc_hash::FxHashMap<WilayahId, Vec<verval::Corong>>,
+    /// Households per DTSEN decile per region (its own, or the sum of those below it).
+    pub desil: rustc_hash::FxHashMap<WilayahId, Vec<desil::SebaranDesil>>,
 }
 
 impl Report {
@@ -496,6 +499,7 @@ pub fn analyse(ds: &Dataset, data_as_of: Option<Date>) -> Report {
         harian,
         sidik_subtree,
         verval: verval::per_wilayah(ds),
+        desil: desil::per_wilayah(ds),
     }
 }
 

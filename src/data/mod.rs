@@ -5,6 +5,7 @@
 //! `file:line:column: 'value': what was expected`, collecting all problems instead of stopping
 //! at the first. Rows are read as byte records: no `String` is allocated per cell.
 
+pub mod desil;
 pub mod jadwal;
 pub mod table;
 pub mod value;
@@ -88,6 +89,8 @@ pub struct Program {
     pub nilai_per_kpm: Option<u64>,
     /// How often it pays.
     pub periode: Periode,
+    /// The highest DTSEN decile it targets (`desil_maks`, 1–10), when it targets by decile.
+    pub desil_maks: Option<u8>,
 }
 
 /// A distribution stage (`tahap.csv`).
@@ -186,6 +189,8 @@ pub struct Dataset {
     pub jadwal: Vec<Jadwal>,
     /// Verification funnels (`verval.csv`), in file order.
     pub verval: Vec<verval::Verval>,
+    /// Households per DTSEN decile (`desil.csv`), in file order.
+    pub desil: Vec<desil::Desil>,
     /// The 1-based column in `jadwal.csv` of each of its fields ([`JADWAL_KOLOM`] order), for
     /// messages about several slots; empty without a schedule.
     pub jadwal_kolom: Vec<u64>,
@@ -247,6 +252,7 @@ pub fn load(root: &Path) -> Result<(Dataset, Diagnostics), Diagnostics> {
         "data/realisasi.csv",
         "data/jadwal.csv",
         "data/verval.csv",
+        "data/desil.csv",
     ]
     .iter()
     .any(|f| root.join(f).is_file());
@@ -264,6 +270,7 @@ pub fn load(root: &Path) -> Result<(Dataset, Diagnostics), Diagnostics> {
         loader.realisasi(root, &mut ds, &mut diags);
         loader.jadwal(root, &mut ds, &mut diags);
         loader.verval(root, &mut ds, &mut diags);
+        loader.desil(root, &mut ds, &mut diags);
     }
     if diags.has_errors() {
         Err(diags)
@@ -337,6 +344,7 @@ pub const INPUTS: &[&str] = &[
     "jadwal.csv",
     "rw.csv",
     "verval.csv",
+    "desil.csv",
 ];
 
 /// Warns about files in `data/` that salur does not read: a misspelt or differently cased
@@ -401,7 +409,7 @@ const WILAYAH: Columns = Columns {
 };
 const PROGRAM: Columns = Columns {
     required: &["kode", "nama", "sumber_dana", "nilai_per_kpm", "periode"],
-    optional: &[],
+    optional: &["desil_maks"],
 };
 const TAHAP: Columns = Columns {
     required: &["kode", "nama", "mulai", "selesai"],
@@ -575,6 +583,17 @@ impl Loader {
                     Periode::Tahap
                 }
             };
+            let desil_maks = if row.get(5).is_empty() {
+                None
+            } else {
+                match value::desil(row.get(5)) {
+                    Ok(d) => Some(d),
+                    Err(p) => {
+                        report(name, row, 5, p, diags);
+                        None
+                    }
+                }
+            };
             self.program.insert(key, ds.program.len() as ProgramId);
             ds.program.push(Program {
                 kode: kode.to_string(),
@@ -582,6 +601,7 @@ impl Loader {
                 sumber_dana,
                 nilai_per_kpm,
                 periode,
+                desil_maks,
             });
         });
         ds.inputs.push(InputFile {

@@ -164,6 +164,21 @@ pub fn date(b: &[u8]) -> Result<Date, Problem> {
     Date::new(y as i16, m as i8, d as i8).map_err(|_| bad())
 }
 
+/// A DTSEN welfare decile: a whole number from 1 (poorest) to 10.
+///
+/// ```
+/// use salur::data::value::desil;
+/// assert_eq!(desil(b" 2 "), Ok(2));
+/// assert!(desil(b"11").is_err());
+/// assert!(desil(b"0").is_err());
+/// ```
+pub fn desil(b: &[u8]) -> Result<u8, Problem> {
+    match count(b, Expected::Desil) {
+        Ok(n @ 1..=10) => Ok(n as u8),
+        _ => Err(Problem::Malformed(Expected::Desil)),
+    }
+}
+
 /// An RW in one form, however a spreadsheet writes it: `RW 03`, `rw 3`, `RW.3`, `03` and `3`
 /// are all `03`; a name that is not a number (`Krajan`) stays as written, trimmed; empty means
 /// the whole desa/kelurahan.

@@ -5,6 +5,7 @@
 //! page's data at once. Paths are relative to the output root; templates prefix them with the
 //! page's `root` (`""` or `"../"`), so every link is relative and ends in a file name.
 
+pub mod desil;
 pub mod grafik;
 pub mod jadwal;
 pub mod verval;
@@ -389,6 +390,8 @@ pub struct KonteksWilayah {
     pub jadwal_kota: Option<Tautan>,
     /// Verification funnels (its own, or the sum of those below it).
     pub verval: Vec<verval::BagianVerval>,
+    /// Households per DTSEN decile (its own, or the sum of those below it).
+    pub desil: Vec<desil::BagianDesil>,
 }
 
 /// A provinsi and its kabupaten/kota, for the home page's directory.
@@ -550,8 +553,14 @@ impl Konteks {
         }
         match self {
             Konteks::Wilayah(k) => {
-                let KonteksWilayah { tahap, verval, .. } = &mut **k;
+                let KonteksWilayah {
+                    tahap,
+                    verval,
+                    desil,
+                    ..
+                } = &mut **k;
                 let mut out: Vec<&mut Grafik> = verval.iter_mut().map(|v| &mut v.grafik).collect();
+                out.extend(desil.iter_mut().map(|d| &mut d.grafik));
                 out.extend(dari_bagian(tahap));
                 out
             }
@@ -987,6 +996,7 @@ impl<'a> Situs<'a> {
         self.report.sidik_subtree.get(w as usize).hash(&mut hasher);
         self.hash_jadwal(w, &mut hasher);
         self.report.verval.get(&w).hash(&mut hasher);
+        self.report.desil.get(&w).hash(&mut hasher);
         self.jadwal_kota
             .contains_key(&self.kota_jadwal(w))
             .hash(&mut hasher);
@@ -1717,6 +1727,7 @@ impl<'a> Situs<'a> {
             kalender: None,
             jadwal_kota: None,
             verval: Vec::new(),
+            desil: Vec::new(),
         }
     }
 
@@ -1758,6 +1769,7 @@ impl<'a> Situs<'a> {
                 .then(|| self.path(Halaman::Kalender(w))),
             jadwal_kota: self.tautan_jadwal_kota(w),
             verval: self.verval_wilayah(w),
+            desil: self.desil_wilayah(w),
         }
     }
 

@@ -1,0 +1,82 @@
+//! `data/desil.csv`: households per DTSEN welfare decile (1 = poorest, 10 = richest) of a
+//! region in a period. Programmes that select their recipients by decile say so with
+//! `desil_maks` in `program.csv` (Kota Probolinggo sets BLT-S Kesra candidates from DTSEN).
+
+use super::table::{Columns, report, required_text, text};
+use super::{Dataset, Loader, Lookup, WilayahId, value};
+use crate::diagnostics::{Diagnostics, Expected};
+
+const FILE: &str = "data/desil.csv";
+
+const DESIL: Columns = Columns {
+    required: &["periode", "kode_wilayah", "desil", "kk"],
+    optional: &["catatan"],
+};
+
+/// Households of one region in one decile.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Desil {
+    /// The period, as written (`2025`).
+    pub periode: String,
+    /// The region.
+    pub wilayah: WilayahId,
+    /// The decile, 1 to 10.
+    pub desil: u8,
+    /// Households (KK).
+    pub kk: u64,
+    /// A note shown with the distribution (`Angka ilustratif`), or empty.
+    pub catatan: String,
+}
+
+impl Loader {
+    pub(super) fn desil(
+        &mut self,
+        root: &std::path::Path,
+        ds: &mut Dataset,
+        diags: &mut Diagnostics,
+    ) {
+        if !root.join(FILE).is_file() {
+            return;
+        }
+        let Some(mut t) = super::table::Table::open(root, FILE, &DESIL, diags) else {
+            return;
+        };
+        let lookup = Lookup::new(ds, &self.tahap_rusak);
+        let mut out = Vec::new();
+        t.for_each_row(diags, |row, diags| {
+            let periode = required_text(FILE, row, 0, diags);
+            let wilayah = lookup.wilayah_at(FILE, row, 1, diags);
+            let desil = match value::desil(row.get(2)) {
+                Ok(d) => Some(d),
+                Err(p) => {
+                    report(FILE, row, 2, p, diags);
+                    None
+                }
+            };
+            let kk = match value::count(row.get(3), Expected::CountKk) {
+                Ok(n) => Some(n),
+                Err(p) => {
+                    report(FILE, row, 3, p, diags);
+                    None
+                }
+            };
+            let catatan = text(FILE, row, 4, diags).unwrap_or_default();
+            if let (Some(periode), Some(wilayah), Some(desil), Some(kk)) =
+                (periode, wilayah, desil, kk)
+            {
+                out.push(Desil {
+                    periode: periode.trim().to_string(),
+                    wilayah,
+                    desil,
+                    kk,
+                    catatan: catatan.trim().to_string(),
+                });
+            }
+        });
+        ds.desil = out;
+        ds.inputs.push(super::InputFile {
+            path: FILE.to_string(),
+            rows: t.rows,
+        });
+    }
+}
