@@ -2463,3 +2463,21 @@ fn deciles_outside_1_to_10_are_errors_and_desil_maks_is_read() {
     let d = &loaded.report.desil[&kota][0];
     assert_eq!((d.kk[0], d.kk[9], d.dijumlahkan), (100, 5, 2));
 }
+
+#[test]
+fn failure_reasons_are_grouped_by_code_and_keep_their_text() {
+    use salur::data::alasan::KodeAlasan;
+    for (teks, kode) in [
+        ("Meninggal Dunia", "meninggal"),
+        ("wafat", "meninggal"),
+        ("pindah domisili", "pindah"),
+        ("alamat tidak ditemukan", "tidak_ditemukan"),
+        ("tidak hadir", "tidak_hadir"),
+        ("tidak hadir, tidak tahu jadwal", "tidak_tahu_jadwal"),
+        ("penerima lansia", "lansia"),
+        ("data ganda", "data_ganda"),
+        ("KKS rusak", "lainnya"),
+    ] {
+        assert_eq!(KodeAlasan::golongkan(teks).kode(), kode, "{teks}");
+    }
+}

@@ -5,6 +5,7 @@
 //! `file:line:column: 'value': what was expected`, collecting all problems instead of stopping
 //! at the first. Rows are read as byte records: no `String` is allocated per cell.
 
+pub mod alasan;
 pub mod desil;
 pub mod jadwal;
 pub mod table;

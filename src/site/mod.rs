@@ -218,8 +218,13 @@ pub struct MatriksGagal {
 /// One reason's row of a [`MatriksGagal`].
 #[derive(Debug, Clone, Serialize)]
 pub struct BarisGagal {
-    /// The reason as written.
+    /// The reason's code in the documented list (`tidak_tahu_jadwal`).
+    pub kode: &'static str,
+    /// The reason as a reader sees it (`Tidak tahu jadwal`).
     pub alasan: String,
+    /// The reasons as the files write them that fall under this code, when they say more
+    /// than the label (`tidak tahu jadwal penyaluran`).
+    pub rincian: Vec<String>,
     /// Failed KPM per programme column.
     pub sel: Vec<Option<u64>>,
     /// Row total.
@@ -1543,30 +1548,45 @@ impl<'a> Situs<'a> {
         if rows.is_empty() {
             return None;
         }
-        let mut alasan: Vec<AlasanId> = rows.iter().map(|g| g.alasan).collect();
-        alasan.sort_unstable();
-        alasan.dedup();
+        // one row per reason code; the texts as written are listed under it
+        use crate::data::alasan::KodeAlasan;
+        let kode_dari = |a: AlasanId| KodeAlasan::golongkan(&self.data.alasan[a as usize]);
+        let mut kode: Vec<KodeAlasan> = rows.iter().map(|g| kode_dari(g.alasan)).collect();
+        kode.sort_unstable();
+        kode.dedup();
         let col = |p: ProgramId| programs.iter().position(|&q| q == p);
-        let mut baris: Vec<BarisGagal> = alasan
+        let mut baris: Vec<BarisGagal> = kode
             .iter()
-            .map(|&a| BarisGagal {
-                alasan: self.data.alasan[a as usize].clone(),
+            .map(|&k| BarisGagal {
+                kode: k.kode(),
+                alasan: k.label(self.lang()).to_string(),
+                rincian: Vec::new(),
                 sel: vec![None; programs.len()],
                 total: 0,
             })
             .collect();
         let mut jumlah = vec![0u64; programs.len()];
         for g in rows {
-            let (Ok(r), Some(c)) = (alasan.binary_search(&g.alasan), col(g.kunci.program)) else {
+            let (Ok(r), Some(c)) = (
+                kode.binary_search(&kode_dari(g.alasan)),
+                col(g.kunci.program),
+            ) else {
                 continue;
             };
+            let teks = &self.data.alasan[g.alasan as usize];
+            if !teks.eq_ignore_ascii_case(&baris[r].alasan) && !baris[r].rincian.contains(teks) {
+                baris[r].rincian.push(teks.clone());
+            }
             let cell = baris[r].sel[c].get_or_insert(0);
             *cell = cell.saturating_add(g.kpm);
             baris[r].total = baris[r].total.saturating_add(g.kpm);
             jumlah[c] = jumlah[c].saturating_add(g.kpm);
         }
+        for b in &mut baris {
+            b.rincian.sort();
+        }
         // the most frequent reasons first
-        baris.sort_by(|a, b| b.total.cmp(&a.total).then_with(|| a.alasan.cmp(&b.alasan)));
+        baris.sort_by(|a, b| b.total.cmp(&a.total).then_with(|| a.kode.cmp(b.kode)));
         Some(MatriksGagal {
             program: programs
                 .iter()
