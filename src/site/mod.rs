@@ -94,6 +94,8 @@ pub struct Situs<'a> {
     jadwal_titik: Vec<Vec<usize>>,
     /// Per payment point, whether it serves several desa/kelurahan (and so has a page).
     titik_bersama: Vec<bool>,
+    /// Per failure reason as written ([`AlasanId`]), its code in the documented list.
+    kode_alasan: Vec<crate::data::alasan::KodeAlasan>,
     /// Schedule slots per kabupaten/kota ([`Situs::kota_jadwal`]), in line order.
     jadwal_kota: HashMap<WilayahId, Vec<usize>>,
     rapat_program: HashMap<ProgramId, Vec<usize>>,
@@ -847,6 +849,11 @@ impl<'a> Situs<'a> {
             },
             jadwal_titik,
             titik_bersama,
+            kode_alasan: data
+                .alasan
+                .iter()
+                .map(|a| crate::data::alasan::KodeAlasan::golongkan(a))
+                .collect(),
             rapat_program,
             rapat_tahap,
             desa_seluruh: (0..data.tahap.len())
@@ -1550,7 +1557,7 @@ impl<'a> Situs<'a> {
         }
         // one row per reason code; the texts as written are listed under it
         use crate::data::alasan::KodeAlasan;
-        let kode_dari = |a: AlasanId| KodeAlasan::golongkan(&self.data.alasan[a as usize]);
+        let kode_dari = |a: AlasanId| self.kode_alasan[a as usize];
         let mut kode: Vec<KodeAlasan> = rows.iter().map(|g| kode_dari(g.alasan)).collect();
         kode.sort_unstable();
         kode.dedup();
