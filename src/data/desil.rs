@@ -3,7 +3,9 @@
 //! `desil_maks` in `program.csv` (Kota Probolinggo sets BLT-S Kesra candidates from DTSEN).
 
 use super::table::{Columns, report, required_text, text};
-use super::{Dataset, Loader, Lookup, WilayahId, value};
+use std::path::Path;
+
+use super::{Dataset, Loader, WilayahId, value};
 use crate::diagnostics::{Diagnostics, Expected};
 
 const FILE: &str = "data/desil.csv";
@@ -29,21 +31,8 @@ pub struct Desil {
 }
 
 impl Loader {
-    pub(super) fn desil(
-        &mut self,
-        root: &std::path::Path,
-        ds: &mut Dataset,
-        diags: &mut Diagnostics,
-    ) {
-        if !root.join(FILE).is_file() {
-            return;
-        }
-        let Some(mut t) = super::table::Table::open(root, FILE, &DESIL, diags) else {
-            return;
-        };
-        let lookup = Lookup::new(ds, &self.tahap_rusak);
-        let mut out = Vec::new();
-        t.for_each_row(diags, |row, diags| {
+    pub(super) fn desil(&mut self, root: &Path, ds: &mut Dataset, diags: &mut Diagnostics) {
+        ds.desil = self.baca_opsional(root, FILE, &DESIL, ds, diags, |row, diags, lookup| {
             let periode = required_text(FILE, row, 0, diags);
             let wilayah = lookup.wilayah_at(FILE, row, 1, diags);
             let desil = match value::desil(row.get(2)) {
@@ -61,22 +50,13 @@ impl Loader {
                 }
             };
             let catatan = text(FILE, row, 4, diags).unwrap_or_default();
-            if let (Some(periode), Some(wilayah), Some(desil), Some(kk)) =
-                (periode, wilayah, desil, kk)
-            {
-                out.push(Desil {
-                    periode: periode.trim().to_string(),
-                    wilayah,
-                    desil,
-                    kk,
-                    catatan: catatan.trim().to_string(),
-                });
-            }
-        });
-        ds.desil = out;
-        ds.inputs.push(super::InputFile {
-            path: FILE.to_string(),
-            rows: t.rows,
+            Some(Desil {
+                periode: periode?.trim().to_string(),
+                wilayah: wilayah?,
+                desil: desil?,
+                kk: kk?,
+                catatan: catatan.trim().to_string(),
+            })
         });
     }
 }

@@ -1014,6 +1014,36 @@ impl Loader {
         });
     }
 
+    /// Reads a small optional file of `data/` row by row (nothing when it does not exist):
+    /// each row goes to `baris` with the code lookups, and the file is recorded among the
+    /// inputs.
+    fn baca_opsional<T>(
+        &self,
+        root: &Path,
+        file: &str,
+        columns: &Columns,
+        ds: &mut Dataset,
+        diags: &mut Diagnostics,
+        mut baris: impl FnMut(&Row, &mut Diagnostics, &Lookup) -> Option<T>,
+    ) -> Vec<T> {
+        if !root.join(file).is_file() {
+            return Vec::new();
+        }
+        let Some(mut t) = Table::open(root, file, columns, diags) else {
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        {
+            let lookup = Lookup::new(ds, &self.tahap_rusak);
+            t.for_each_row(diags, |row, diags| out.extend(baris(row, diags, &lookup)));
+        }
+        ds.inputs.push(InputFile {
+            path: file.to_string(),
+            rows: t.rows,
+        });
+        out
+    }
+
     fn merge_interned<T>(&mut self, lokal: &Lokal<T>, ds: &mut Dataset) -> Vec<PenyalurId> {
         lokal
             .penyalur

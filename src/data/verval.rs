@@ -4,7 +4,9 @@
 //! the end of 2022 and found 891 who met the criteria.
 
 use super::table::{Columns, report, required_text, text};
-use super::{Dataset, Loader, Lookup, ProgramId, WilayahId, value};
+use std::path::Path;
+
+use super::{Dataset, Loader, ProgramId, WilayahId, value};
 use crate::diagnostics::{CodeKind, Diagnostic, Diagnostics, Expected, Problem, Severity};
 
 const FILE: &str = "data/verval.csv";
@@ -40,21 +42,8 @@ pub struct Verval {
 }
 
 impl Loader {
-    pub(super) fn verval(
-        &mut self,
-        root: &std::path::Path,
-        ds: &mut Dataset,
-        diags: &mut Diagnostics,
-    ) {
-        if !root.join(FILE).is_file() {
-            return;
-        }
-        let Some(mut t) = super::table::Table::open(root, FILE, &VERVAL, diags) else {
-            return;
-        };
-        let lookup = Lookup::new(ds, &self.tahap_rusak);
-        let mut out = Vec::new();
-        t.for_each_row(diags, |row, diags| {
+    pub(super) fn verval(&mut self, root: &Path, ds: &mut Dataset, diags: &mut Diagnostics) {
+        ds.verval = self.baca_opsional(root, FILE, &VERVAL, ds, diags, |row, diags, lookup| {
             let periode = required_text(FILE, row, 0, diags);
             let wilayah = lookup.wilayah_at(FILE, row, 1, diags);
             let program = lookup.code(FILE, row, 2, CodeKind::Program, diags);
@@ -67,25 +56,16 @@ impl Loader {
                 }
             };
             let catatan = text(FILE, row, KOLOM_CATATAN, diags).unwrap_or_default();
-            if let (Some(periode), Some(wilayah), Some(program), Some(langkah), Some(jumlah)) =
-                (periode, wilayah, program, langkah, jumlah)
-            {
-                out.push(Verval {
-                    periode: periode.trim().to_string(),
-                    wilayah,
-                    program,
-                    langkah: langkah.trim().to_string(),
-                    jumlah,
-                    catatan: catatan.trim().to_string(),
-                    baris: row.line,
-                    kolom_jumlah: row.column(KOLOM_JUMLAH),
-                });
-            }
-        });
-        ds.verval = out;
-        ds.inputs.push(super::InputFile {
-            path: FILE.to_string(),
-            rows: t.rows,
+            Some(Verval {
+                periode: periode?.trim().to_string(),
+                wilayah: wilayah?,
+                program: program?,
+                langkah: langkah?.trim().to_string(),
+                jumlah: jumlah?,
+                catatan: catatan.trim().to_string(),
+                baris: row.line,
+                kolom_jumlah: row.column(KOLOM_JUMLAH),
+            })
         });
     }
 }
