@@ -88,6 +88,15 @@ fn every_calendar_parses_and_its_events_are_in_wib() {
         }
     }
     assert_eq!(events, loaded.data.jadwal.len());
+    // one identifier per event, the same for the event wherever it is listed
+    let uids: Vec<&str> = site
+        .iter()
+        .filter(|(p, _)| p.ends_with(".ics"))
+        .flat_map(|(_, b)| std::str::from_utf8(b).unwrap().lines())
+        .filter_map(|l| l.strip_prefix("UID:"))
+        .collect();
+    let unique: std::collections::BTreeSet<&str> = uids.iter().copied().collect();
+    assert_eq!(unique.len(), uids.len());
     // the first slot of Karangketug: 19 July 2021, 07.00 WIB, RW 01
     let text = String::from_utf8(site["wilayah/35/35.75.01.1001.ics"].clone()).unwrap();
     assert!(text.contains("DTSTART;TZID=Asia/Jakarta:20210719T070000\r\n"));
@@ -484,4 +493,33 @@ fn a_schedule_before_the_data_date_is_shown_as_past() {
     let text = std::fs::read_to_string(out.join("wilayah/35/35.75.01.1001.html")).unwrap();
     assert!(!text.contains("class=\"lewat\""));
     assert!(text.contains("Datanglah pada jam untuk RW Anda"));
+}
+
+#[test]
+fn a_slot_moved_to_another_day_keeps_its_calendar_identifier() {
+    // Karangketug's RW 01 moves from 19 to 25 July: its event is updated, not doubled
+    let dir = tempfile::tempdir().unwrap();
+    let out = common::build_changed_copy(dir.path(), |site| {
+        let path = site.join("data/jadwal.csv");
+        let text = std::fs::read_to_string(&path).unwrap();
+        let from = "BST,2021-07,Karangketug,35.75.01.1001,Kantor Kelurahan Karangketug,2021-07-19,07.00,08.00,01,";
+        assert!(text.contains(from));
+        let to = "BST,2021-07,Karangketug,35.75.01.1001,Kantor Kelurahan Karangketug,2021-07-25,13.00,14.00,01,";
+        std::fs::write(&path, text.replace(from, to)).unwrap();
+    });
+    let before =
+        std::fs::read_to_string(example_site().join("wilayah/35/35.75.01.1001.ics")).unwrap();
+    let after = std::fs::read_to_string(out.join("wilayah/35/35.75.01.1001.ics")).unwrap();
+    let event = |ics: &str| -> String {
+        let start = ics
+            .find("UID:BST-2021-07-35.75.01.1001-rw01-1@salur")
+            .expect("RW 01's event");
+        ics[start..].lines().take(3).collect::<Vec<_>>().join("\n")
+    };
+    assert!(event(&before).contains("DTSTART;TZID=Asia/Jakarta:20210719T070000"));
+    assert!(event(&after).contains("DTSTART;TZID=Asia/Jakarta:20210725T130000"));
+    assert_eq!(
+        before.matches("BEGIN:VEVENT").count(),
+        after.matches("BEGIN:VEVENT").count()
+    );
 }

@@ -256,6 +256,34 @@ impl Situs<'_> {
         self.kalender(nama, kode, slots, true)
     }
 
+    /// The calendar identifier of slot `i`: its programme, tahap, region, RW and which of
+    /// that RW's slots it is, but not its day or hour, so that a slot moved to another day
+    /// updates the event a phone already has instead of adding a second one. The same in the
+    /// desa/kelurahan's calendar and the payment point's.
+    fn uid_slot(&self, i: usize) -> String {
+        let j = &self.data.jadwal[i];
+        let ke = self
+            .jadwal_wilayah
+            .get(&j.wilayah)
+            .into_iter()
+            .flatten()
+            .take_while(|&&o| o != i)
+            .filter(|&&o| {
+                let o = &self.data.jadwal[o];
+                (o.program, o.tahap, &o.rw) == (j.program, j.tahap, &j.rw)
+            })
+            .count()
+            + 1;
+        let rw = if j.rw.is_empty() { "semua" } else { &j.rw };
+        format!(
+            "{}-{}-{}-rw{rw}-{ke}@salur",
+            self.data.program[j.program as usize].kode,
+            self.data.tahap[j.tahap as usize].kode,
+            self.data.wilayah.node(j.wilayah).kode_teks
+        )
+        .replace(' ', "_")
+    }
+
     /// A calendar named `nama` of schedule slots `slots`, in the zone of region `kode`.
     fn kalender(
         &self,
@@ -280,11 +308,7 @@ impl Situs<'_> {
                     let tahap = &self.data.tahap[j.tahap as usize];
                     let wilayah = self.data.wilayah.node(j.wilayah);
                     AcaraKalender {
-                        uid: format!(
-                            "{}-{}-{}-{}-{:04}-{}@salur",
-                            prog.kode, tahap.kode, wilayah.kode_teks, j.tanggal, j.mulai, j.rw
-                        )
-                        .replace(' ', "_"),
+                        uid: self.uid_slot(i),
                         program: prog.kode.clone(),
                         program_nama: prog.nama.clone(),
                         wilayah: wilayah.nama_lengkap(self.lang()),
