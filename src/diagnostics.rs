@@ -187,6 +187,15 @@ pub enum Problem {
         /// KPM allocated.
         alokasi: u64,
     },
+    /// A payment point written with two different places.
+    LokasiBerbeda {
+        /// The line that first names the point.
+        baris: u64,
+        /// The place written there.
+        lokasi: String,
+    },
+    /// A schedule slot for no one.
+    SlotKosong,
     /// A row with more fields than its file's header.
     KolomLebih {
         /// Fields in the row.
@@ -620,6 +629,26 @@ impl Problem {
                     format!("dijadwalkan {d} KPM {program_tahap}, alokasi {a} KPM (selisih {s})")
                 } else {
                     format!("scheduled {d} KPM for {program_tahap}, allocated {a} (difference {s})")
+                }
+            }
+            Problem::LokasiBerbeda { baris, lokasi } => {
+                if id {
+                    format!(
+                        "titik bayar ini bertempat di '{lokasi}' pada baris {baris}; satu titik \
+                         bayar, satu tempat (beri nama lain bila tempatnya lain)"
+                    )
+                } else {
+                    format!(
+                        "this payment point is at '{lokasi}' on line {baris}; one point, one place \
+                         (give it another name if the place differs)"
+                    )
+                }
+            }
+            Problem::SlotKosong => {
+                if id {
+                    "slot untuk 0 KPM".to_string()
+                } else {
+                    "a slot for 0 KPM".to_string()
                 }
             }
             Problem::KolomLebih { fields, header } => {

@@ -2481,3 +2481,34 @@ fn failure_reasons_are_grouped_by_code_and_keep_their_text() {
         assert_eq!(KodeAlasan::golongkan(teks).kode(), kode, "{teks}");
     }
 }
+
+#[test]
+fn a_point_with_two_places_and_a_slot_for_no_one_are_reported() {
+    let s = site_en(&[jadwal(&[
+        "BST,2021-07,Karangketug,35.75.01.1001,Kantor,2021-07-13,07.00,08.00,01,100",
+        "BST,2021-07,Karangketug,35.75.01.1001,Balai RW 08,2021-07-13,08.00,09.00,02,0",
+        "BST,2021-07,Karangketug,35.75.01.1001,Balai RW 08,2021-07-14,08.00,09.00,03,10",
+    ])]);
+    let loaded = load_ok(s.path());
+    let m: Vec<String> = loaded
+        .warnings
+        .items()
+        .iter()
+        .map(|d| d.message(Lang::En))
+        .collect();
+    assert!(
+        m.contains(&"data/jadwal.csv:3:10: warning: '0': a slot for 0 KPM".to_string()),
+        "{m:?}"
+    );
+    assert!(
+        m.contains(&"data/jadwal.csv:3:5: warning: 'Balai RW 08': this payment point is at 'Kantor' on line 2; one point, one place (give it another name if the place differs)".to_string()),
+        "{m:?}"
+    );
+    assert_eq!(
+        m.iter()
+            .filter(|l| l.contains("one point, one place"))
+            .count(),
+        1,
+        "once per point"
+    );
+}

@@ -14,6 +14,7 @@ use crate::lang::Lang;
 const FILE: &str = "data/jadwal.csv";
 /// Columns of `jadwal.csv`, 1-based, for messages.
 const KOLOM_WILAYAH: usize = 3;
+const KOLOM_LOKASI: usize = 4;
 const KOLOM_MULAI: usize = 6;
 const KOLOM_RW: usize = 8;
 const KOLOM_KPM: usize = 9;
@@ -77,6 +78,38 @@ pub fn periksa(ds: &Dataset, aturan: &AturanJadwal) -> Diagnostics {
                     max: aturan.max_kpm_per_day,
                 },
                 kapasitas,
+            ));
+        }
+    }
+
+    // a point in one place; a slot for someone (warnings: the schedule is still shown)
+    // (the first line and place of each point, and whether a second place was reported)
+    let mut tempat: HashMap<TitikBayarId, (u64, &str, bool)> = HashMap::default();
+    for s in &slots {
+        if s.kpm == 0 {
+            diags.push(diagnostic(
+                s.baris,
+                kolom(ds, KOLOM_KPM),
+                Some("0"),
+                Problem::SlotKosong,
+                Severity::Warning,
+            ));
+        }
+        let (baris, lokasi, reported) = tempat
+            .entry(s.titik_bayar)
+            .or_insert((s.baris, &s.lokasi, false));
+        if !*reported && !lokasi.eq_ignore_ascii_case(&s.lokasi) {
+            *reported = true;
+            let (baris, lokasi) = (*baris, *lokasi);
+            diags.push(diagnostic(
+                s.baris,
+                kolom(ds, KOLOM_LOKASI),
+                Some(&s.lokasi),
+                Problem::LokasiBerbeda {
+                    baris,
+                    lokasi: lokasi.to_string(),
+                },
+                Severity::Warning,
             ));
         }
     }
