@@ -1,7 +1,7 @@
 //! Households per DTSEN decile per region: a region's own distribution from `desil.csv`, or
 //! the sum of the nearest ones below it. Pure.
 
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashMap;
 
 use crate::data::{Dataset, WilayahId};
 
@@ -37,22 +37,16 @@ pub fn per_wilayah(ds: &Dataset) -> FxHashMap<WilayahId, Vec<SebaranDesil>> {
             s.catatan = d.catatan.clone();
         }
     }
-    let has_own: FxHashSet<(WilayahId, &str)> = own.keys().copied().collect();
-    let mut out = own.clone();
-    let mut sources: Vec<(&(WilayahId, &str), &SebaranDesil)> = own.iter().collect();
-    sources.sort_by_key(|(k, _)| **k);
-    for (&(w, periode), s) in sources {
-        // up the tree, until a region that has its own distribution for this period
-        for a in ds.wilayah.ancestors(w).into_iter().rev() {
-            if has_own.contains(&(a, periode)) {
-                break;
-            }
-            let sum = out.entry((a, periode)).or_insert_with(|| SebaranDesil {
-                periode: periode.to_string(),
-                kk: [0; 10],
-                catatan: String::new(),
-                dijumlahkan: 0,
-            });
+    let out = super::sendiri_atau_jumlah(
+        ds,
+        own,
+        |s: &SebaranDesil| SebaranDesil {
+            periode: s.periode.clone(),
+            kk: [0; 10],
+            catatan: String::new(),
+            dijumlahkan: 0,
+        },
+        |sum: &mut SebaranDesil, s: &SebaranDesil| {
             for (t, v) in sum.kk.iter_mut().zip(s.kk) {
                 *t = t.saturating_add(v);
             }
@@ -60,8 +54,8 @@ pub fn per_wilayah(ds: &Dataset) -> FxHashMap<WilayahId, Vec<SebaranDesil>> {
             if sum.catatan.is_empty() {
                 sum.catatan = s.catatan.clone();
             }
-        }
-    }
+        },
+    );
     let mut per: FxHashMap<WilayahId, Vec<SebaranDesil>> = FxHashMap::default();
     for ((w, _), s) in out {
         per.entry(w).or_default().push(s);

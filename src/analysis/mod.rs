@@ -421,6 +421,37 @@ fn sidik_rekap(w: u64, r: &Rekap) -> u64 {
     sum
 }
 
+/// Gives every region the figures of its own for each key (a period, a programme × period),
+/// or, when it has none, the sum of the nearest figures below it: each region's own figures
+/// are added into every ancestor up to the first that has its own. `kosong` makes an empty
+/// sum shaped like a region's figures; `tambah` adds figures into a sum (and may refuse
+/// figures that cannot be added, such as a funnel with other steps). Used for verification
+/// funnels and DTSEN deciles, which are given at any level.
+pub fn sendiri_atau_jumlah<K, V>(
+    ds: &Dataset,
+    sendiri: rustc_hash::FxHashMap<(WilayahId, K), V>,
+    kosong: impl Fn(&V) -> V,
+    tambah: impl Fn(&mut V, &V),
+) -> rustc_hash::FxHashMap<(WilayahId, K), V>
+where
+    K: Copy + Eq + std::hash::Hash + Ord,
+    V: Clone,
+{
+    let mut out = sendiri.clone();
+    let mut sumber: Vec<(&(WilayahId, K), &V)> = sendiri.iter().collect();
+    sumber.sort_by_key(|(k, _)| **k);
+    for (&(w, k), v) in sumber {
+        for a in ds.wilayah.ancestors(w).into_iter().rev() {
+            if sendiri.contains_key(&(a, k)) {
+                break;
+            }
+            let sum = out.entry((a, k)).or_insert_with(|| kosong(v));
+            tambah(sum, v);
+        }
+    }
+    out
+}
+
 /// Computes the report. `data_as_of` overrides the date taken from the data.
 pub fn analyse(ds: &Dataset, data_as_of: Option<Date>) -> Report {
     let n = ds.wilayah.len();

@@ -31,72 +31,61 @@ impl Corong {
 
 /// Every region's funnels, by programme then period. A region with its own funnel for a
 /// programme × period shows it; a region without one shows the sum of the nearest funnels
-/// below it, when their steps are the same as the first of them (different steps are reported
-/// by `data::verval::periksa` and left out of the sum).
+/// below it ([`super::sendiri_atau_jumlah`]), those whose steps are the same as the first of
+/// them in code order (different steps are reported by `data::verval::periksa` and left out of
+/// the sum).
 pub fn per_wilayah(ds: &Dataset) -> FxHashMap<WilayahId, Vec<Corong>> {
-    let funnels = corong(&ds.verval);
-    let own: rustc_hash::FxHashSet<(WilayahId, &str, ProgramId)> = funnels
-        .iter()
-        .map(|f| {
-            let v = &ds.verval[f[0]];
-            (v.wilayah, v.periode.as_str(), v.program)
-        })
-        .collect();
-    let mut out: FxHashMap<(WilayahId, &str, ProgramId), Corong> = FxHashMap::default();
-    for f in &funnels {
+    let mut sendiri: FxHashMap<(WilayahId, (&str, ProgramId)), Corong> = FxHashMap::default();
+    for f in corong(&ds.verval) {
         let first = &ds.verval[f[0]];
-        let langkah: Vec<(String, u64)> = f
-            .iter()
-            .map(|&i| (ds.verval[i].langkah.clone(), ds.verval[i].jumlah))
-            .collect();
         let catatan = f
             .iter()
             .map(|&i| ds.verval[i].catatan.as_str())
             .find(|c| !c.is_empty())
-            .unwrap_or_default()
-            .to_string();
-        let key = (first.periode.as_str(), first.program);
-        out.insert(
-            (first.wilayah, key.0, key.1),
+            .unwrap_or_default();
+        sendiri.insert(
+            (first.wilayah, (first.periode.as_str(), first.program)),
             Corong {
                 periode: first.periode.clone(),
                 program: first.program,
-                langkah: langkah.clone(),
-                catatan: catatan.clone(),
+                langkah: f
+                    .iter()
+                    .map(|&i| (ds.verval[i].langkah.clone(), ds.verval[i].jumlah))
+                    .collect(),
+                catatan: catatan.to_string(),
                 dijumlahkan: 0,
             },
         );
-        // up the tree, until a region that has its own funnel for this programme × period
-        for a in ds.wilayah.ancestors(first.wilayah).into_iter().rev() {
-            if own.contains(&(a, key.0, key.1)) {
-                break;
-            }
-            let sum = out.entry((a, key.0, key.1)).or_insert_with(|| Corong {
-                periode: first.periode.clone(),
-                program: first.program,
-                langkah: langkah.iter().map(|(n, _)| (n.clone(), 0)).collect(),
-                catatan: catatan.clone(),
-                dijumlahkan: 0,
-            });
-            let same = sum.langkah.len() == langkah.len()
+    }
+    let semua = super::sendiri_atau_jumlah(
+        ds,
+        sendiri,
+        |c: &Corong| Corong {
+            langkah: c.langkah.iter().map(|(n, _)| (n.clone(), 0)).collect(),
+            catatan: String::new(),
+            dijumlahkan: 0,
+            ..c.clone()
+        },
+        |sum: &mut Corong, c: &Corong| {
+            let same = sum.langkah.len() == c.langkah.len()
                 && sum
                     .langkah
                     .iter()
-                    .zip(&langkah)
+                    .zip(&c.langkah)
                     .all(|(a, b)| a.0.eq_ignore_ascii_case(&b.0));
             if same {
-                for (s, (_, n)) in sum.langkah.iter_mut().zip(&langkah) {
+                for (s, (_, n)) in sum.langkah.iter_mut().zip(&c.langkah) {
                     s.1 = s.1.saturating_add(*n);
                 }
                 sum.dijumlahkan += 1;
                 if sum.catatan.is_empty() {
-                    sum.catatan = catatan.clone();
+                    sum.catatan = c.catatan.clone();
                 }
             }
-        }
-    }
+        },
+    );
     let mut per: FxHashMap<WilayahId, Vec<Corong>> = FxHashMap::default();
-    for ((w, _, _), c) in out {
+    for ((w, _), c) in semua {
         per.entry(w).or_default().push(c);
     }
     for list in per.values_mut() {
