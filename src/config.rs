@@ -89,6 +89,46 @@ pub struct Config {
     pub attribution: Vec<String>,
     /// `[jadwal]`: the payment schedule's rules.
     pub jadwal: AturanJadwal,
+    /// `[privacy]`: what may be published of small counts.
+    pub privasi: AturanPrivasi,
+    /// `[rekonsiliasi]`: how Dinsos's figures are set against the channels' reports.
+    pub rekonsiliasi: AturanRekonsiliasi,
+}
+
+/// `[privacy]` in `site.toml`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct AturanPrivasi {
+    /// A failure count by reason below this is shown as "< min_kpm", and enough other cells
+    /// are hidden that it cannot be worked out (`min_kpm`, default 3; 1 or 0 turns it off).
+    pub min_kpm: u64,
+}
+
+impl Default for AturanPrivasi {
+    fn default() -> AturanPrivasi {
+        AturanPrivasi { min_kpm: 3 }
+    }
+}
+
+/// `[rekonsiliasi]` in `site.toml`: when Dinsos's paid figures and a channel's report
+/// (`data/laporan_penyalur.csv`) count as agreeing.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct AturanRekonsiliasi {
+    /// A difference of at most this many KPM is within tolerance (`toleransi_kpm`, default 0).
+    pub toleransi_kpm: u64,
+    /// A difference of at most this share of Dinsos's figure, in percent, is within tolerance
+    /// (`toleransi_persen`, default 0); either tolerance is enough.
+    pub toleransi_persen: f64,
+    /// Whether `salur check` (and `build`) fail when a difference exceeds the tolerance
+    /// (`gagal_jika_selisih`, default false: it is reported as a warning).
+    pub gagal_jika_selisih: bool,
+}
+
+impl std::hash::Hash for AturanRekonsiliasi {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.toleransi_kpm.hash(state);
+        self.toleransi_persen.to_bits().hash(state);
+        self.gagal_jika_selisih.hash(state);
+    }
 }
 
 /// The rules a payment schedule (`data/jadwal.csv`) is checked against: `[jadwal]` in
@@ -187,6 +227,8 @@ impl Default for Config {
             data_as_of: None,
             attribution: Vec::new(),
             jadwal: AturanJadwal::default(),
+            privasi: AturanPrivasi::default(),
+            rekonsiliasi: AturanRekonsiliasi::default(),
         }
     }
 }
@@ -205,6 +247,24 @@ struct RawConfig {
     attribution: Vec<String>,
     #[serde(default)]
     jadwal: RawJadwal,
+    #[serde(default)]
+    privacy: RawPrivasi,
+    #[serde(default)]
+    rekonsiliasi: RawRekonsiliasi,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct RawPrivasi {
+    min_kpm: Option<u64>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct RawRekonsiliasi {
+    toleransi_kpm: Option<u64>,
+    toleransi_persen: Option<toml::Spanned<f64>>,
+    gagal_jika_selisih: Option<bool>,
 }
 
 impl Config {
@@ -294,6 +354,12 @@ impl Config {
                         "jam_mulai",
                         "jam_selesai",
                         "menit_slot",
+                        "privacy",
+                        "min_kpm",
+                        "rekonsiliasi",
+                        "toleransi_kpm",
+                        "toleransi_persen",
+                        "gagal_jika_selisih",
                     ],
                 ),
             ));
@@ -320,6 +386,27 @@ impl Config {
             config.theme = t;
         }
         config.timezone = raw.timezone;
+        if let Some(m) = raw.privacy.min_kpm {
+            config.privasi.min_kpm = m;
+        }
+        if let Some(t) = raw.rekonsiliasi.toleransi_kpm {
+            config.rekonsiliasi.toleransi_kpm = t;
+        }
+        if let Some(p) = raw.rekonsiliasi.toleransi_persen {
+            let v = *p.get_ref();
+            if !(0.0..=100.0).contains(&v) {
+                return Err(error_at(
+                    text,
+                    p.span().start,
+                    &v.to_string(),
+                    Problem::Persen,
+                ));
+            }
+            config.rekonsiliasi.toleransi_persen = v;
+        }
+        if let Some(g) = raw.rekonsiliasi.gagal_jika_selisih {
+            config.rekonsiliasi.gagal_jika_selisih = g;
+        }
         if let Some(dt) = raw.data_as_of {
             match toml_date(dt.get_ref()) {
                 Some(d) => config.data_as_of = Some(d),

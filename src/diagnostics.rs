@@ -262,6 +262,8 @@ pub enum Problem {
     NotUtf8,
     /// `base_url` is not an absolute http(s) URL.
     BaseUrl,
+    /// A percentage outside 0–100.
+    Persen,
     /// The site folder does not exist.
     NoSiteFolder,
     /// A file in `data/` that salur does not read.
@@ -744,6 +746,13 @@ impl Problem {
                     "base_url must be a full address starting with http:// or https:// \
                      (e.g. https://bansos.example.go.id/)"
                         .to_string()
+                }
+            }
+            Problem::Persen => {
+                if id {
+                    "persentase antara 0 dan 100 (mis. 0.5)".to_string()
+                } else {
+                    "a percentage between 0 and 100 (e.g. 0.5)".to_string()
                 }
             }
             Problem::NoSiteFolder => {

@@ -135,7 +135,7 @@ fn load_timed(root: &Path, timings: &mut Timings) -> Result<Loaded, Error> {
     // the schedule's checks and the analysis read the same data: run them side by side
     let (temuan_jadwal, report) = rayon::join(
         || data::jadwal::periksa(&data, &config.jadwal),
-        || analysis::analyse(&data, config.data_as_of),
+        || analysis::analyse(&data, config.data_as_of, config.privasi.min_kpm),
     );
     problems.extend(temuan_jadwal);
     problems.extend(data::verval::periksa(&data));

@@ -127,6 +127,7 @@ fn kapuas_shows_the_seed_figures_per_program_and_penyalur() {
             "Tidak tahu jadwal (tidak tahu jadwal penyaluran)",
             "Lansia, tidak dapat datang (penerima lansia)",
             "Meninggal dunia",
+            "Jumlah",
         ]
     );
 }

@@ -187,6 +187,9 @@ fn a_change_in_one_kelurahan_rewrites_only_the_pages_that_show_it() {
     changed.sort();
     assert_eq!(summary.output.ditulis, changed.len());
     let expected = [
+        // a new failure: the kota's failure page and its download
+        "gagal/35.75.csv",
+        "gagal/35.75.html",
         "index.html",
         "program/bst.html",
         "tahap/2021-07.html",

@@ -6,7 +6,9 @@
 //! are kept apart as that region's "not broken down" share, so the sum still holds.
 
 pub mod desil;
+pub mod gagal;
 pub mod harian;
+pub mod privasi;
 pub mod verval;
 
 use jiff::civil::Date;
@@ -292,6 +294,9 @@ pub struct Report {
     pub verval: rustc_hash::FxHashMap<WilayahId, Vec<verval::Corong>>,
     /// Households per DTSEN decile per region (its own, or the sum of those below it).
     pub desil: rustc_hash::FxHashMap<WilayahId, Vec<desil::SebaranDesil>>,
+    /// Failures by reason code per programme × tahap × penyalur over the region tree, small
+    /// counts suppressed; sorted by [`Kunci`].
+    pub gagal: Vec<gagal::TabelGagal>,
 }
 
 impl Report {
@@ -453,7 +458,7 @@ where
 }
 
 /// Computes the report. `data_as_of` overrides the date taken from the data.
-pub fn analyse(ds: &Dataset, data_as_of: Option<Date>) -> Report {
+pub fn analyse(ds: &Dataset, data_as_of: Option<Date>, min_kpm: u64) -> Report {
     let n = ds.wilayah.len();
     let mut tahap_data_per: Vec<Option<Date>> = vec![None; ds.tahap.len()];
     for r in &ds.realisasi {
@@ -520,7 +525,7 @@ pub fn analyse(ds: &Dataset, data_as_of: Option<Date>) -> Report {
         total.merge(&rolled[root as usize]);
     }
 
-    Report {
+    let mut report = Report {
         wilayah: rolled,
         langsung,
         total,
@@ -531,7 +536,10 @@ pub fn analyse(ds: &Dataset, data_as_of: Option<Date>) -> Report {
         sidik_subtree,
         verval: verval::per_wilayah(ds),
         desil: desil::per_wilayah(ds),
-    }
+        gagal: Vec::new(),
+    };
+    report.gagal = gagal::per_kunci(ds, &report, min_kpm);
+    report
 }
 
 #[cfg(test)]

@@ -93,6 +93,14 @@ const TEMPLATES: &[(&str, &str)] = &[
         include_str!("../../themes/default/templates/jadwal_kota.html"),
     ),
     (
+        "sel_alasan.html",
+        include_str!("../../themes/default/templates/sel_alasan.html"),
+    ),
+    (
+        "gagal_kota.html",
+        include_str!("../../themes/default/templates/gagal_kota.html"),
+    ),
+    (
         "grafik.html",
         include_str!("../../themes/default/templates/grafik.html"),
     ),
@@ -168,6 +176,8 @@ struct SiteGlobals<'a> {
     bawa: Option<&'a str>,
     /// The operator's own pages, linked from every page's footer.
     halaman: Vec<crate::site::Tautan>,
+    /// Counts by reason below this show as "< min_kpm" (`[privacy] min_kpm`).
+    min_kpm: u64,
 }
 
 /// The loaded theme, ready to render pages. Cheap to share between threads.
@@ -258,6 +268,7 @@ impl Renderer {
                 attribution: &config.attribution,
                 bawa: config.jadwal.bawa.as_deref(),
                 halaman,
+                min_kpm: config.privasi.min_kpm,
             },
         );
         Ok(Renderer {
@@ -281,6 +292,9 @@ impl Renderer {
     ) -> Result<String, RenderError> {
         if let crate::site::Konteks::Kalender(k) = &konteks {
             return Ok(kalender::ics(k, self.lang));
+        }
+        if let crate::site::Konteks::Unduhan(isi) = konteks {
+            return Ok(isi);
         }
         for g in konteks.grafik_mut() {
             g.svg = grafik::gambar(g, self.lang);

@@ -6,6 +6,7 @@
 //! page's `root` (`""` or `"../"`), so every link is relative and ends in a file name.
 
 pub mod desil;
+pub mod gagal;
 pub mod grafik;
 pub mod jadwal;
 pub mod verval;
@@ -17,8 +18,12 @@ use serde::Serialize;
 use crate::analysis::{Angka, Rekap, Report, Temuan};
 use crate::config::Config;
 use crate::content::Content;
-use crate::data::{AlasanId, Dataset, InputFile, ProgramId, TahapId, Tingkat, WilayahId};
+use crate::data::{Dataset, InputFile, ProgramId, TahapId, Tingkat, WilayahId};
 use crate::lang::Lang;
+pub use gagal::{
+    BagianGagalKota, BarisGagal, BarisGagalWilayah, KonteksGagalKota, MatriksGagal,
+    PeringkatAlasan, SelAlasan,
+};
 use grafik::Grafik;
 pub use jadwal::{
     AcaraKalender, BagianJadwalKota, BarisJadwalKota, HariJadwal, HariTitikBayar, JadwalProgram,
@@ -60,6 +65,10 @@ pub enum Halaman {
     KalenderTitik(crate::data::TitikBayarId),
     /// `jadwal/<kode>.html`: a kabupaten/kota's payment points × days, per tahap.
     JadwalKota(WilayahId),
+    /// `gagal/<kode>.html`: a kabupaten/kota's failed distributions by reason and region.
+    GagalKota(WilayahId),
+    /// `gagal/<kode>.csv`: the same tables as a download.
+    UnduhGagalKota(WilayahId),
 }
 
 /// The deadline view lists at most this many child regions × programmes that will miss the
@@ -96,6 +105,9 @@ pub struct Situs<'a> {
     titik_bersama: Vec<bool>,
     /// Per failure reason as written ([`AlasanId`]), its code in the documented list.
     kode_alasan: Vec<crate::data::alasan::KodeAlasan>,
+    /// Per kabupaten/kota with failures (sorted), its rows in each of the report's failure
+    /// tables: (table, rows).
+    gagal_kota: Vec<(WilayahId, gagal::BarisKota)>,
     /// Schedule slots per kabupaten/kota ([`Situs::kota_jadwal`]), in line order.
     jadwal_kota: HashMap<WilayahId, Vec<usize>>,
     rapat_program: HashMap<ProgramId, Vec<usize>>,
@@ -199,35 +211,6 @@ pub struct BarisMatriks {
     /// Penyalur.
     pub penyalur: String,
     /// Paid KPM per programme column (`None` where the penyalur does not pay that programme).
-    pub sel: Vec<Option<u64>>,
-    /// Row total.
-    pub total: u64,
-}
-
-/// Failed KPM by reason (rows) × programme (columns), summed over penyalur.
-#[derive(Debug, Clone, Serialize)]
-pub struct MatriksGagal {
-    /// Column heads: programme codes.
-    pub program: Vec<String>,
-    /// One row per reason.
-    pub baris: Vec<BarisGagal>,
-    /// Column totals.
-    pub jumlah: Vec<u64>,
-    /// Grand total.
-    pub total: u64,
-}
-
-/// One reason's row of a [`MatriksGagal`].
-#[derive(Debug, Clone, Serialize)]
-pub struct BarisGagal {
-    /// The reason's code in the documented list (`tidak_tahu_jadwal`).
-    pub kode: &'static str,
-    /// The reason as a reader sees it (`Tidak tahu jadwal`).
-    pub alasan: String,
-    /// The reasons as the files write them that fall under this code, when they say more
-    /// than the label (`tidak tahu jadwal penyaluran`).
-    pub rincian: Vec<String>,
-    /// Failed KPM per programme column.
     pub sel: Vec<Option<u64>>,
     /// Row total.
     pub total: u64,
@@ -550,6 +533,10 @@ pub enum Konteks {
     TitikBayar(Box<KonteksTitikBayar>),
     /// A kabupaten/kota's schedule overview.
     JadwalKota(Box<KonteksJadwalKota>),
+    /// A kabupaten/kota's failed distributions.
+    GagalKota(Box<KonteksGagalKota>),
+    /// A file written as it is (a CSV download).
+    Unduhan(String),
 }
 
 impl Konteks {
@@ -860,7 +847,15 @@ impl<'a> Situs<'a> {
                 .map(|_| std::sync::OnceLock::new())
                 .collect(),
             jadwal_kota: HashMap::default(),
+            gagal_kota: Vec::new(),
         };
+        situs.gagal_kota = situs.hitung_gagal_kota();
+        let gagal: Vec<WilayahId> = situs.gagal_kota.iter().map(|(w, _)| *w).collect();
+        for w in gagal {
+            situs
+                .halaman
+                .extend([Halaman::GagalKota(w), Halaman::UnduhGagalKota(w)]);
+        }
         // once per scheduled region, not per slot: finding the kabupaten/kota walks the tree
         let mut jadwal_kota: HashMap<WilayahId, Vec<usize>> = HashMap::default();
         for (&w, slots) in &situs.jadwal_wilayah {
@@ -914,6 +909,12 @@ impl<'a> Situs<'a> {
             Halaman::KalenderTitik(t) => format!("titik-bayar/{}.ics", self.titik_slug[t as usize]),
             Halaman::JadwalKota(w) => {
                 format!("jadwal/{}.html", self.data.wilayah.node(w).kode_teks)
+            }
+            Halaman::GagalKota(w) => {
+                format!("gagal/{}.html", self.data.wilayah.node(w).kode_teks)
+            }
+            Halaman::UnduhGagalKota(w) => {
+                format!("gagal/{}.csv", self.data.wilayah.node(w).kode_teks)
             }
         }
     }
@@ -983,6 +984,12 @@ impl<'a> Situs<'a> {
                 }
                 return hasher.finish().max(1);
             }
+            Halaman::GagalKota(k) | Halaman::UnduhGagalKota(k) => {
+                let mut hasher = xxhash_rust::xxh3::Xxh3::new();
+                (matches!(h, Halaman::GagalKota(_)), 5u8, self.sidik_umum).hash(&mut hasher);
+                self.hash_gagal_kota(k, &mut hasher);
+                return hasher.finish().max(1);
+            }
             _ => return 0,
         };
         let tree = &self.data.wilayah;
@@ -1009,6 +1016,7 @@ impl<'a> Situs<'a> {
         self.hash_jadwal(w, &mut hasher);
         self.report.verval.get(&w).hash(&mut hasher);
         self.report.desil.get(&w).hash(&mut hasher);
+        self.hash_gagal_wilayah(w, &mut hasher);
         self.jadwal_kota
             .contains_key(&self.kota_jadwal(w))
             .hash(&mut hasher);
@@ -1059,6 +1067,9 @@ impl<'a> Situs<'a> {
             Halaman::Kalender(_) | Halaman::KalenderTitik(_) => "",
             Halaman::TitikBayar(_) => "titik_bayar.html",
             Halaman::JadwalKota(_) => "jadwal_kota.html",
+            Halaman::GagalKota(_) => "gagal_kota.html",
+            // written as it is, not by a template
+            Halaman::UnduhGagalKota(_) => "",
         }
     }
 
@@ -1139,6 +1150,8 @@ impl<'a> Situs<'a> {
             Halaman::KalenderTitik(t) => Konteks::Kalender(self.konteks_kalender_titik(t)),
             Halaman::TitikBayar(t) => Konteks::TitikBayar(Box::new(self.konteks_titik_bayar(t))),
             Halaman::JadwalKota(w) => Konteks::JadwalKota(Box::new(self.konteks_jadwal_kota(w))),
+            Halaman::GagalKota(w) => Konteks::GagalKota(Box::new(self.konteks_gagal_kota(w))),
+            Halaman::UnduhGagalKota(w) => Konteks::Unduhan(self.csv_gagal_kota(w)),
             Halaman::TidakDitemukan => Konteks::Konten(KonteksKonten {
                 umum: self.umum(
                     h,
@@ -1267,7 +1280,7 @@ impl<'a> Situs<'a> {
                 }
             });
 
-            let gagal = self.matriks_gagal(rekap, t, &programs, hanya_program);
+            let gagal = self.matriks_gagal(wilayah, t, &programs, hanya_program);
 
             let ringkas = if hanya_program.is_none() {
                 self.tabel_ringkas(t, anak, langsung, &programs)
@@ -1538,71 +1551,6 @@ impl<'a> Situs<'a> {
             }
         }
         hitung
-    }
-
-    fn matriks_gagal(
-        &self,
-        rekap: &Rekap,
-        t: TahapId,
-        programs: &[ProgramId],
-        hanya_program: Option<ProgramId>,
-    ) -> Option<MatriksGagal> {
-        let rows: Vec<_> = rekap
-            .gagal
-            .iter()
-            .filter(|g| g.kunci.tahap == t && hanya_program.is_none_or(|p| g.kunci.program == p))
-            .collect();
-        if rows.is_empty() {
-            return None;
-        }
-        // one row per reason code; the texts as written are listed under it
-        use crate::data::alasan::KodeAlasan;
-        let kode_dari = |a: AlasanId| self.kode_alasan[a as usize];
-        let mut kode: Vec<KodeAlasan> = rows.iter().map(|g| kode_dari(g.alasan)).collect();
-        kode.sort_unstable();
-        kode.dedup();
-        let col = |p: ProgramId| programs.iter().position(|&q| q == p);
-        let mut baris: Vec<BarisGagal> = kode
-            .iter()
-            .map(|&k| BarisGagal {
-                kode: k.kode(),
-                alasan: k.label(self.lang()).to_string(),
-                rincian: Vec::new(),
-                sel: vec![None; programs.len()],
-                total: 0,
-            })
-            .collect();
-        let mut jumlah = vec![0u64; programs.len()];
-        for g in rows {
-            let (Ok(r), Some(c)) = (
-                kode.binary_search(&kode_dari(g.alasan)),
-                col(g.kunci.program),
-            ) else {
-                continue;
-            };
-            let teks = &self.data.alasan[g.alasan as usize];
-            if !teks.eq_ignore_ascii_case(&baris[r].alasan) && !baris[r].rincian.contains(teks) {
-                baris[r].rincian.push(teks.clone());
-            }
-            let cell = baris[r].sel[c].get_or_insert(0);
-            *cell = cell.saturating_add(g.kpm);
-            baris[r].total = baris[r].total.saturating_add(g.kpm);
-            jumlah[c] = jumlah[c].saturating_add(g.kpm);
-        }
-        for b in &mut baris {
-            b.rincian.sort();
-        }
-        // the most frequent reasons first
-        baris.sort_by(|a, b| b.total.cmp(&a.total).then_with(|| a.kode.cmp(b.kode)));
-        Some(MatriksGagal {
-            program: programs
-                .iter()
-                .map(|&p| self.data.program[p as usize].kode.clone())
-                .collect(),
-            total: jumlah.iter().fold(0u64, |a, &b| a.saturating_add(b)),
-            jumlah,
-            baris,
-        })
     }
 
     fn tabel_ringkas(

@@ -1,0 +1,602 @@
+//! Failed distributions: the reason table of a region page, and a page per kabupaten/kota
+//! (`gagal/<kode>.html`, with `gagal/<kode>.csv`) ranking the reasons and the regions, per
+//! programme × tahap × penyalur. Every count comes from the suppressed tables of
+//! [`crate::analysis::gagal`]: a count below `[privacy] min_kpm` shows as "< 3".
+
+use serde::Serialize;
+
+use super::{Halaman, Situs, Tautan, Umum};
+use crate::analysis::gagal::{KOLOM, TabelGagal};
+use crate::analysis::privasi::Tampil;
+use crate::analysis::{Angka, Kunci};
+use crate::data::alasan::KodeAlasan;
+use crate::data::wilayah::Tingkat;
+use crate::data::{AlasanId, ProgramId, TahapId, WilayahId};
+use crate::lang::Lang;
+
+/// A kabupaten/kota's rows in the failure tables: (index of the table in
+/// [`crate::analysis::Report::gagal`], the rows of its regions).
+pub type BarisKota = Vec<(usize, Vec<usize>)>;
+
+/// How one count of a reason table is shown.
+#[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq)]
+pub struct SelAlasan {
+    /// `angka` (shown as is), `kecil` (below the threshold: "< 3"), `tersembunyi` (hidden so
+    /// that a small count elsewhere cannot be worked out: "×"), `ditahan` (no breakdown by
+    /// reason is published for this table) or `nihil` (none).
+    pub jenis: &'static str,
+    /// The count, when shown.
+    pub kpm: Option<u64>,
+}
+
+impl SelAlasan {
+    fn dari(nilai: u64, tampil: Option<Tampil>) -> SelAlasan {
+        let (jenis, kpm) = match tampil {
+            None => ("ditahan", None),
+            Some(Tampil::Angka(0)) => ("nihil", None),
+            Some(Tampil::Angka(v)) => ("angka", Some(v)),
+            Some(Tampil::Kecil) => ("kecil", None),
+            Some(Tampil::Tersembunyi) => ("tersembunyi", None),
+        };
+        debug_assert!(kpm.is_none_or(|k| k == nilai));
+        SelAlasan { jenis, kpm }
+    }
+
+    /// How a CSV download writes it: the count, `<3`, `x`, or empty when withheld.
+    fn csv(&self, min: u64) -> String {
+        match (self.jenis, self.kpm) {
+            (_, Some(v)) => v.to_string(),
+            ("nihil", None) => "0".to_string(),
+            ("kecil", None) => format!("<{min}"),
+            ("tersembunyi", None) => "x".to_string(),
+            _ => String::new(),
+        }
+    }
+}
+
+/// Failed KPM by reason (rows) × programme and penyalur (columns) of one region and tahap.
+#[derive(Debug, Clone, Serialize)]
+pub struct MatriksGagal {
+    /// Column heads: the programme's code, with the penyalur when it has several.
+    pub program: Vec<String>,
+    /// One row per reason.
+    pub baris: Vec<BarisGagal>,
+    /// Column totals: failed KPM (as the realisation table shows them).
+    pub jumlah: Vec<u64>,
+    /// Whether a count is hidden somewhere (the legend is then shown).
+    pub ada_tersembunyi: bool,
+    /// The threshold below which a count is hidden.
+    pub min_kpm: u64,
+    /// The kabupaten/kota's failure page, if the region is in one.
+    pub halaman: Option<Tautan>,
+}
+
+/// One reason's row of a [`MatriksGagal`].
+#[derive(Debug, Clone, Serialize)]
+pub struct BarisGagal {
+    /// The reason's code in the documented list (`tidak_tahu_jadwal`).
+    pub kode: &'static str,
+    /// The reason as a reader sees it (`Tidak tahu jadwal`).
+    pub alasan: String,
+    /// The reasons as the files write them that fall under this code, when they say more
+    /// than the label (`tidak tahu jadwal penyaluran`).
+    pub rincian: Vec<String>,
+    /// Failed KPM per column (`None` where that column has no failures at all).
+    pub sel: Vec<Option<SelAlasan>>,
+}
+
+/// `gagal/<kode>.html`: a kabupaten/kota's failed distributions.
+#[derive(Debug, Clone, Serialize)]
+pub struct KonteksGagalKota {
+    /// What every page has.
+    #[serde(flatten)]
+    pub umum: Umum,
+    /// The kabupaten/kota.
+    pub wilayah: Tautan,
+    /// The CSV download of the page's tables.
+    pub unduh: String,
+    /// The threshold below which a count is hidden.
+    pub min_kpm: u64,
+    /// One section per tahap × programme × penyalur with failures.
+    pub bagian: Vec<BagianGagalKota>,
+}
+
+/// One programme × tahap × penyalur of a [`KonteksGagalKota`].
+#[derive(Debug, Clone, Serialize)]
+pub struct BagianGagalKota {
+    /// Anchor (`pkh-2024-pt-pos-indonesia`).
+    pub id: String,
+    /// The programme.
+    pub program: Tautan,
+    /// The tahap.
+    pub tahap: Tautan,
+    /// The paying channel.
+    pub penyalur: String,
+    /// Failed KPM in the kabupaten/kota.
+    pub gagal_kpm: u64,
+    /// KPM allocated.
+    pub alokasi_kpm: u64,
+    /// Failed / allocated.
+    pub persen: Option<f64>,
+    /// The reasons, the most frequent first (hidden counts last, in code order).
+    pub alasan: Vec<PeringkatAlasan>,
+    /// The reason codes the region tables show, as column heads.
+    pub kolom: Vec<String>,
+    /// The kecamatan (the regions one level down), most failures first.
+    pub kecamatan: Vec<BarisGagalWilayah>,
+    /// The desa/kelurahan with failures, most failures first.
+    pub desa: Vec<BarisGagalWilayah>,
+    /// Whether no breakdown by reason is published (too few failures to protect).
+    pub ditahan: bool,
+}
+
+/// A reason in a [`BagianGagalKota`]'s ranking.
+#[derive(Debug, Clone, Serialize)]
+pub struct PeringkatAlasan {
+    /// Its code.
+    pub kode: &'static str,
+    /// Its label.
+    pub alasan: String,
+    /// The texts as written that fall under it.
+    pub rincian: Vec<String>,
+    /// The count.
+    pub sel: SelAlasan,
+    /// Its share of the failures, when shown.
+    pub persen: Option<f64>,
+}
+
+/// A region's row in a [`BagianGagalKota`].
+#[derive(Debug, Clone, Serialize)]
+pub struct BarisGagalWilayah {
+    /// The region and its page.
+    pub tautan: Tautan,
+    /// For a desa/kelurahan, its kecamatan.
+    pub induk: Option<String>,
+    /// Failed KPM.
+    pub gagal_kpm: u64,
+    /// Failed / allocated.
+    pub persen: Option<f64>,
+    /// Per column of [`BagianGagalKota::kolom`].
+    pub sel: Vec<SelAlasan>,
+}
+
+impl Situs<'_> {
+    /// The kabupaten/kota `w` is in (itself when it is one).
+    pub(super) fn kota(&self, w: WilayahId) -> Option<WilayahId> {
+        let tree = &self.data.wilayah;
+        if tree.node(w).tingkat == Tingkat::KabupatenKota {
+            return Some(w);
+        }
+        tree.ancestors(w)
+            .into_iter()
+            .find(|&a| tree.node(a).tingkat == Tingkat::KabupatenKota)
+    }
+
+    /// Per kabupaten/kota with failures, its rows in each failure table: (table, rows).
+    pub(super) fn hitung_gagal_kota(&self) -> Vec<(WilayahId, BarisKota)> {
+        let mut per: std::collections::BTreeMap<WilayahId, BarisKota> = Default::default();
+        for (ti, tabel) in self.report.gagal.iter().enumerate() {
+            for (r, &w) in tabel.wilayah.iter().enumerate() {
+                if let Some(k) = self.kota(w) {
+                    let list = per.entry(k).or_default();
+                    match list.last_mut() {
+                        Some((t, rows)) if *t == ti => rows.push(r),
+                        _ => list.push((ti, vec![r])),
+                    }
+                }
+            }
+        }
+        per.into_iter().collect()
+    }
+
+    fn gagal_kota_rows(&self, k: WilayahId) -> &[(usize, Vec<usize>)] {
+        self.gagal_kota
+            .binary_search_by_key(&k, |(w, _)| *w)
+            .map_or(&[][..], |i| &self.gagal_kota[i].1)
+    }
+
+    /// The link to the failure page of the kabupaten/kota `w` is in, if it has one.
+    pub(super) fn tautan_gagal_kota(&self, w: WilayahId) -> Option<Tautan> {
+        let k = self.kota(w)?;
+        self.gagal_kota.binary_search_by_key(&k, |(w, _)| *w).ok()?;
+        let nama = self.data.wilayah.node(k).nama_lengkap(self.lang());
+        Some(Tautan {
+            label: match self.lang() {
+                Lang::Id => format!("Gagal salur di {nama}"),
+                Lang::En => format!("Failed distributions in {nama}"),
+            },
+            href: self.path(Halaman::GagalKota(k)),
+        })
+    }
+
+    /// The texts as written of region `w`'s failures under `kunci`, per code.
+    fn rincian(&self, w: Option<WilayahId>, kunci: impl Fn(&Kunci) -> bool) -> Vec<Vec<String>> {
+        let rekap = match w {
+            Some(w) => &self.report.wilayah[w as usize],
+            None => &self.report.total,
+        };
+        let mut ids: Vec<AlasanId> = rekap
+            .gagal
+            .iter()
+            .filter(|g| kunci(&g.kunci))
+            .map(|g| g.alasan)
+            .collect();
+        ids.sort_unstable();
+        ids.dedup();
+        let mut out = vec![Vec::new(); KOLOM];
+        for a in ids {
+            let k = self.kode_alasan[a as usize];
+            let j = kolom_kode(k);
+            let teks = &self.data.alasan[a as usize];
+            if !teks.eq_ignore_ascii_case(k.label(self.lang())) && !out[j].contains(teks) {
+                out[j].push(teks.clone());
+            }
+        }
+        for v in &mut out {
+            v.sort();
+        }
+        out
+    }
+
+    /// Region `w`'s (`None`: the whole site's) failures in tahap `t` by reason and programme.
+    pub(super) fn matriks_gagal(
+        &self,
+        w: Option<WilayahId>,
+        t: TahapId,
+        programs: &[ProgramId],
+        hanya_program: Option<ProgramId>,
+    ) -> Option<MatriksGagal> {
+        let tables: Vec<&TabelGagal> = self
+            .report
+            .gagal
+            .iter()
+            .filter(|g| {
+                g.kunci.tahap == t
+                    && programs.contains(&g.kunci.program)
+                    && hanya_program.is_none_or(|p| g.kunci.program == p)
+                    && g.sel(w).is_some()
+            })
+            .collect();
+        if tables.is_empty() {
+            return None;
+        }
+        let mut tables = tables;
+        tables.sort_by_key(|g| {
+            (
+                programs.iter().position(|&p| p == g.kunci.program),
+                g.kunci.penyalur,
+            )
+        });
+        let label = |g: &TabelGagal| {
+            let kode = &self.data.program[g.kunci.program as usize].kode;
+            if tables
+                .iter()
+                .filter(|h| h.kunci.program == g.kunci.program)
+                .count()
+                > 1
+            {
+                format!("{kode} · {}", self.data.penyalur[g.kunci.penyalur as usize])
+            } else {
+                kode.clone()
+            }
+        };
+        let rincian = self.rincian(w, |k| {
+            k.tahap == t && hanya_program.is_none_or(|p| k.program == p)
+        });
+        let cells: Vec<_> = tables.iter().filter_map(|g| g.sel(w)).collect();
+        let mut baris = Vec::new();
+        for (j, &kode) in KodeAlasan::SEMUA.iter().enumerate() {
+            let sel: Vec<Option<SelAlasan>> = cells
+                .iter()
+                .map(|c| {
+                    let s = SelAlasan::dari(c.nilai[j], c.tampil.map(|t| t[j]));
+                    (s.jenis != "nihil").then_some(s)
+                })
+                .collect();
+            // a reason with nothing to show in any column is left out (a withheld column
+            // alone does not make a row: it says nothing about any reason)
+            if !sel
+                .iter()
+                .flatten()
+                .any(|s| matches!(s.jenis, "angka" | "kecil" | "tersembunyi"))
+            {
+                continue;
+            }
+            baris.push(BarisGagal {
+                kode: kode.kode(),
+                alasan: kode.label(self.lang()).to_string(),
+                rincian: rincian[j].clone(),
+                sel,
+            });
+        }
+        // the most frequent first, by what is shown (a hidden count is not ranked: its place
+        // would tell its size)
+        let tampak = |b: &BarisGagal| {
+            b.sel
+                .iter()
+                .flatten()
+                .filter_map(|s| s.kpm)
+                .fold(0u64, |a, v| a.saturating_add(v))
+        };
+        baris.sort_by_key(|b| std::cmp::Reverse(tampak(b)));
+        let ada_tersembunyi = baris.iter().any(|b| {
+            b.sel
+                .iter()
+                .flatten()
+                .any(|s| s.jenis != "angka" && s.jenis != "nihil")
+        });
+        Some(MatriksGagal {
+            program: tables.iter().map(|g| label(g)).collect(),
+            jumlah: cells.iter().map(|c| c.jumlah()).collect(),
+            baris,
+            ada_tersembunyi,
+            min_kpm: self.config.privasi.min_kpm,
+            halaman: w.and_then(|w| self.tautan_gagal_kota(w)),
+        })
+    }
+
+    /// The failure page of kabupaten/kota `k`.
+    pub(super) fn konteks_gagal_kota(&self, k: WilayahId) -> KonteksGagalKota {
+        let tree = &self.data.wilayah;
+        let mut breadcrumb = vec![self.beranda()];
+        breadcrumb.extend(
+            tree.ancestors(k)
+                .into_iter()
+                .map(|a| self.tautan_wilayah(a)),
+        );
+        breadcrumb.push(self.tautan_wilayah(k));
+        let judul = self
+            .tautan_gagal_kota(k)
+            .map(|t| t.label)
+            .unwrap_or_default();
+        // the latest tahap first; within one, by programme and penyalur
+        let mut tables: Vec<&(usize, Vec<usize>)> = self.gagal_kota_rows(k).iter().collect();
+        tables.sort_by_key(|(ti, _)| {
+            let kunci = self.report.gagal[*ti].kunci;
+            (
+                std::cmp::Reverse(kunci.tahap),
+                kunci.program,
+                kunci.penyalur,
+            )
+        });
+        let bagian = tables
+            .into_iter()
+            .map(|(ti, rows)| self.bagian_gagal_kota(k, &self.report.gagal[*ti], rows))
+            .collect();
+        KonteksGagalKota {
+            umum: self.umum(Halaman::GagalKota(k), judul, breadcrumb, ""),
+            wilayah: self.tautan_wilayah(k),
+            unduh: self.path(Halaman::UnduhGagalKota(k)),
+            min_kpm: self.config.privasi.min_kpm,
+            bagian,
+        }
+    }
+
+    fn bagian_gagal_kota(&self, k: WilayahId, g: &TabelGagal, rows: &[usize]) -> BagianGagalKota {
+        let lang = self.lang();
+        let tree = &self.data.wilayah;
+        let kunci = g.kunci;
+        let tampil_baris = |r: usize| g.tampil.as_ref().map(|t| t[r]);
+        let alokasi = |w: WilayahId| -> Angka {
+            self.report.wilayah[w as usize]
+                .sel
+                .iter()
+                .find(|(kk, _)| *kk == kunci)
+                .map(|(_, a)| *a)
+                .unwrap_or_default()
+        };
+        let persen =
+            |gagal: u64, alokasi: u64| (alokasi > 0).then(|| gagal as f64 / alokasi as f64);
+        let kota_row = g.baris(k);
+        let nilai_kota = kota_row.map(|r| g.nilai[r]).unwrap_or([0; KOLOM]);
+        let tampil_kota = kota_row.and_then(tampil_baris);
+        let gagal_kpm = nilai_kota.iter().sum::<u64>();
+        let alokasi_kpm = alokasi(k).alokasi_kpm;
+        let rincian = self.rincian(Some(k), |kk| *kk == kunci);
+        // the columns: every code with a failure or a hidden count in the kabupaten/kota
+        let kolom_idx: Vec<usize> = (0..KOLOM)
+            .filter(|&j| {
+                nilai_kota[j] > 0
+                    || rows.iter().any(|&r| {
+                        tampil_baris(r).is_some_and(|t| !matches!(t[j], Tampil::Angka(0)))
+                    })
+            })
+            .collect();
+        let mut alasan: Vec<PeringkatAlasan> = kolom_idx
+            .iter()
+            .map(|&j| {
+                let sel = SelAlasan::dari(nilai_kota[j], tampil_kota.map(|t| t[j]));
+                PeringkatAlasan {
+                    kode: KodeAlasan::SEMUA[j].kode(),
+                    alasan: KodeAlasan::SEMUA[j].label(lang).to_string(),
+                    rincian: rincian[j].clone(),
+                    persen: sel.kpm.and_then(|v| persen(v, gagal_kpm)),
+                    sel,
+                }
+            })
+            .collect();
+        // shown counts by size; a hidden one is not ranked (its place would tell its size)
+        alasan.sort_by_key(|a| std::cmp::Reverse(a.sel.kpm));
+        let baris_wilayah = |r: usize| {
+            let w = g.wilayah[r];
+            let t = tampil_baris(r);
+            let gagal = g.nilai[r].iter().sum::<u64>();
+            BarisGagalWilayah {
+                tautan: Tautan {
+                    label: tree.node(w).nama.clone(),
+                    href: self.path(Halaman::Wilayah(w)),
+                },
+                induk: tree.node(w).induk.map(|p| tree.node(p).nama.clone()),
+                gagal_kpm: gagal,
+                persen: persen(gagal, alokasi(w).alokasi_kpm),
+                sel: kolom_idx
+                    .iter()
+                    .map(|&j| SelAlasan::dari(g.nilai[r][j], t.map(|t| t[j])))
+                    .collect(),
+            }
+        };
+        let urut = |mut v: Vec<BarisGagalWilayah>| {
+            v.sort_by(|a, b| {
+                b.gagal_kpm
+                    .cmp(&a.gagal_kpm)
+                    .then_with(|| a.tautan.label.cmp(&b.tautan.label))
+            });
+            v
+        };
+        let kecamatan = urut(
+            rows.iter()
+                .filter(|&&r| tree.node(g.wilayah[r]).induk == Some(k))
+                .map(|&r| BarisGagalWilayah {
+                    induk: None,
+                    ..baris_wilayah(r)
+                })
+                .collect(),
+        );
+        let desa = urut(
+            rows.iter()
+                .filter(|&&r| {
+                    let w = g.wilayah[r];
+                    w != k && tree.node(w).anak.is_empty()
+                })
+                .map(|&r| {
+                    let mut b = baris_wilayah(r);
+                    if tree.node(g.wilayah[r]).induk == Some(k) {
+                        b.induk = None;
+                    }
+                    b
+                })
+                .collect(),
+        );
+        let program = self.tautan_program(kunci.program);
+        let tahap = self.tautan_tahap(kunci.tahap);
+        let penyalur = self.data.penyalur[kunci.penyalur as usize].clone();
+        BagianGagalKota {
+            id: crate::content::slugify(&format!(
+                "{}-{}-{}",
+                program.label, self.data.tahap[kunci.tahap as usize].kode, penyalur
+            )),
+            program,
+            tahap,
+            penyalur,
+            gagal_kpm,
+            alokasi_kpm,
+            persen: persen(gagal_kpm, alokasi_kpm),
+            alasan,
+            kolom: kolom_idx
+                .iter()
+                .map(|&j| KodeAlasan::SEMUA[j].label(lang).to_string())
+                .collect(),
+            kecamatan,
+            desa,
+            ditahan: g.tampil.is_none(),
+        }
+    }
+
+    /// `gagal/<kode>.csv`: the failure page's tables, one line per region × reason, with the
+    /// same suppression as the page.
+    pub(super) fn csv_gagal_kota(&self, k: WilayahId) -> String {
+        let min = self.config.privasi.min_kpm;
+        let tree = &self.data.wilayah;
+        let mut out = String::from(
+            "tahap,program,penyalur,kode_wilayah,nama_wilayah,tingkat,alasan,kpm,alokasi_kpm\n",
+        );
+        for (ti, rows) in self.gagal_kota_rows(k) {
+            let g = &self.report.gagal[*ti];
+            let kunci = g.kunci;
+            let mut rows = rows.clone();
+            rows.sort_by_key(|&r| g.wilayah[r]);
+            for r in rows {
+                let w = g.wilayah[r];
+                let node = tree.node(w);
+                let alokasi = self.report.wilayah[w as usize]
+                    .sel
+                    .iter()
+                    .find(|(kk, _)| *kk == kunci)
+                    .map_or(0, |(_, a)| a.alokasi_kpm);
+                let tampil = g.tampil.as_ref().map(|t| t[r]);
+                let depan = [
+                    self.data.tahap[kunci.tahap as usize].kode.as_str(),
+                    self.data.program[kunci.program as usize].kode.as_str(),
+                    self.data.penyalur[kunci.penyalur as usize].as_str(),
+                    node.kode_teks.as_str(),
+                    node.nama.as_str(),
+                    match node.tingkat {
+                        Tingkat::Provinsi => "provinsi",
+                        Tingkat::KabupatenKota => "kabupaten_kota",
+                        Tingkat::Kecamatan => "kecamatan",
+                        Tingkat::DesaKelurahan => "desa_kelurahan",
+                    },
+                ]
+                .map(csv_field)
+                .join(",");
+                let total: u64 = g.nilai[r].iter().sum();
+                out.push_str(&format!("{depan},semua,{total},{alokasi}\n"));
+                for (j, kode) in KodeAlasan::SEMUA.iter().enumerate() {
+                    let sel = SelAlasan::dari(g.nilai[r][j], tampil.map(|t| t[j]));
+                    if sel.jenis == "nihil" {
+                        continue;
+                    }
+                    out.push_str(&format!(
+                        "{depan},{},{},{alokasi}\n",
+                        kode.kode(),
+                        sel.csv(min)
+                    ));
+                }
+            }
+        }
+        out
+    }
+
+    /// Feeds what kabupaten/kota `k`'s failure page and download show to `hasher`.
+    pub(super) fn hash_gagal_kota(&self, k: WilayahId, hasher: &mut xxhash_rust::xxh3::Xxh3) {
+        use std::hash::Hash;
+        let tree = &self.data.wilayah;
+        for a in tree.ancestors(k).into_iter().chain([k]) {
+            (&tree.node(a).kode, &tree.node(a).nama).hash(hasher);
+        }
+        for (ti, rows) in self.gagal_kota_rows(k) {
+            let g = &self.report.gagal[*ti];
+            g.kunci.hash(hasher);
+            for &r in rows {
+                let w = g.wilayah[r];
+                (&tree.node(w).nama, tree.node(w).induk, &g.nilai[r]).hash(hasher);
+                g.tampil.as_ref().map(|t| t[r]).hash(hasher);
+                self.report.wilayah[w as usize]
+                    .sel
+                    .iter()
+                    .find(|(kk, _)| *kk == g.kunci)
+                    .map(|(_, a)| a.alokasi_kpm)
+                    .hash(hasher);
+            }
+        }
+        self.rincian(Some(k), |_| true).hash(hasher);
+    }
+
+    /// Feeds region `w`'s rows of the failure tables (their suppression depends on the
+    /// regions around it) to `hasher`.
+    pub(super) fn hash_gagal_wilayah(&self, w: WilayahId, hasher: &mut xxhash_rust::xxh3::Xxh3) {
+        use std::hash::Hash;
+        for g in &self.report.gagal {
+            if let Some(r) = g.baris(w) {
+                (g.kunci, g.tampil.as_ref().map(|t| t[r])).hash(hasher);
+            }
+        }
+        self.tautan_gagal_kota(w).map(|t| t.href).hash(hasher);
+    }
+}
+
+fn kolom_kode(k: KodeAlasan) -> usize {
+    KodeAlasan::SEMUA
+        .iter()
+        .position(|&x| x == k)
+        .unwrap_or(KOLOM - 1)
+}
+
+/// A CSV field, quoted when it needs to be.
+fn csv_field(s: &str) -> String {
+    if s.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.to_string()
+    }
+}
