@@ -405,6 +405,46 @@ def gen_kukar(rows: Rows, desa: list[str]) -> None:
                     rows.paid(program, KUKAR_TAHAP, d, penyalur, day, kpm)
 
 
+# --- Kukar: BRI branches' reports for the reconciliation of 6 January 2022 (seed 003) ---
+# Each branch covers kecamatan near it; its report is Dinsos's paid KPM up to the day, except
+# where a branch counted otherwise (illustrative differences, for the reconciliation to list).
+LAPORAN_HEADER = ["penyalur", "cabang", "program", "tahap", "kode_wilayah", "kpm", "nilai",
+                  "tanggal_laporan"]
+KUKAR_REKON_DATE = dt.date(2022, 1, 6)
+KUKAR_CABANG = {
+    "Tenggarong": ["64.02.01", "64.02.02", "64.02.06", "64.02.07", "64.02.08", "64.02.09",
+                   "64.02.10", "64.02.11", "64.02.12", "64.02.16", "64.02.18", "64.02.19"],
+    "Samarinda": ["64.02.03", "64.02.04", "64.02.15"],
+    "Bontang": ["64.02.05", "64.02.17"],
+    "Balikpapan": ["64.02.13", "64.02.14", "64.02.20"],
+}
+# (kecamatan, program): the branch's KPM minus Dinsos's
+KUKAR_SELISIH = {
+    ("64.02.04", "SEMBAKO"): 14,   # Anggana: paid at the branch, not yet entered by Dinsos
+    ("64.02.05", "PKH"): -6,       # Muara Badak: Dinsos counts 6 more than the branch
+    ("64.02.13", "SEMBAKO"): 1,    # Samboja: within the tolerance of 2 KPM
+    ("64.02.08", "PKH"): -2,       # Kota Bangun: within the tolerance
+}
+
+
+def gen_laporan(rows: Rows) -> list[tuple]:
+    paid = defaultdict(int)
+    for (prog, tahap, kode, pen, tgl, status, _), kpm in rows.realisasi.items():
+        if (kode[:5] == KUKAR and tahap == KUKAR_TAHAP and status == "tersalur"
+                and dt.date.fromisoformat(tgl) <= KUKAR_REKON_DATE):
+            paid[(kode[:8], prog)] += kpm
+    out = []
+    for cabang, kecs in KUKAR_CABANG.items():
+        for kec in kecs:
+            for program, penyalur, _ in KUKAR_STREAMS:
+                kpm = paid[(kec, program)] + KUKAR_SELISIH.get((kec, program), 0)
+                out.append((penyalur, cabang, program, KUKAR_TAHAP, kec, kpm, "",
+                            str(KUKAR_REKON_DATE)))
+    assert sorted(k for ks in KUKAR_CABANG.values() for k in ks) == \
+        [f"64.02.{i:02d}" for i in range(1, 21)]
+    return out
+
+
 # --- output ------------------------------------------------------------------
 
 def write_csv(path: Path, header: list[str], data) -> int:
@@ -556,6 +596,8 @@ def main(argv: list[str] | None = None) -> int:
         "rw.csv": write_csv(out / "rw.csv", ["kode_wilayah", "rw", "kpm"], rw),
         "verval.csv": write_csv(out / "verval.csv", VERVAL_HEADER, VERVAL),
         "desil.csv": write_csv(out / "desil.csv", DESIL_HEADER, DESIL),
+        "laporan_penyalur.csv": write_csv(out / "laporan_penyalur.csv", LAPORAN_HEADER,
+                                          gen_laporan(rows)),
     }
     if not args.quiet:
         print(f"wrote {out} ({ATTRIBUTION}); data rows (without header):")

@@ -92,6 +92,8 @@ pub enum CodeKind {
     Program,
     /// `tahap.csv`
     Tahap,
+    /// A penyalur named in `alokasi.csv` or `realisasi.csv`.
+    Penyalur,
 }
 
 /// What is wrong.
@@ -202,6 +204,23 @@ pub enum Problem {
         fields: usize,
         /// Columns in the header.
         header: usize,
+    },
+    /// A channel's report that differs from Dinsos's paid figures beyond the tolerance.
+    SelisihRekonsiliasi {
+        /// Penyalur and branch (`BRI cabang Bontang`).
+        penyalur: String,
+        /// Programme code.
+        program: String,
+        /// Tahap code.
+        tahap: String,
+        /// Region (`64.02.07 Muara Badak`).
+        wilayah: String,
+        /// Dinsos's paid KPM up to the report's day.
+        dinsos: u64,
+        /// The channel's − Dinsos's KPM.
+        selisih_kpm: i64,
+        /// The channel's − Dinsos's rupiah, when both are known.
+        selisih_nilai: Option<i64>,
     },
     /// A verification step with more people than the step before it.
     LangkahMembesar {
@@ -415,6 +434,9 @@ impl Problem {
                     CodeKind::Wilayah => ("wilayah.csv", "kode wilayah", "region code"),
                     CodeKind::Program => ("program.csv", "kode program", "programme code"),
                     CodeKind::Tahap => ("tahap.csv", "kode tahap", "stage code"),
+                    CodeKind::Penyalur => {
+                        ("alokasi.csv/realisasi.csv", "penyalur", "paying channel")
+                    }
                 };
                 let mut s = if id {
                     format!("{id_what} tidak ada di {file}")
@@ -663,6 +685,38 @@ impl Problem {
                     format!(
                         "this row has {fields} fields, the header {header}: a comma inside a \
                          number (8,91)? Write the number without it, or quote the cell"
+                    )
+                }
+            }
+            Problem::SelisihRekonsiliasi {
+                penyalur,
+                program,
+                tahap,
+                wilayah,
+                dinsos,
+                selisih_kpm,
+                selisih_nilai,
+            } => {
+                let n = crate::format::ribuan(*dinsos as i64, lang);
+                let d = crate::format::ribuan(*selisih_kpm, lang);
+                let d = if *selisih_kpm > 0 { format!("+{d}") } else { d };
+                let rp = selisih_nilai.filter(|&v| v != 0).map(|v| {
+                    let r = crate::format::ribuan(v, lang);
+                    if v > 0 {
+                        format!("+Rp {r}")
+                    } else {
+                        format!("-Rp {}", r.trim_start_matches('-'))
+                    }
+                });
+                if id {
+                    format!(
+                        "{penyalur} melaporkan angka yang berbeda dari Dinsos untuk {program} tahap {tahap} di {wilayah}: Dinsos {n} KPM, selisih {d} KPM{}, melebihi toleransi [rekonsiliasi]",
+                        rp.map(|r| format!(" dan {r}")).unwrap_or_default()
+                    )
+                } else {
+                    format!(
+                        "{penyalur} reports other figures than Dinsos for {program} tahap {tahap} in {wilayah}: Dinsos {n} KPM, difference {d} KPM{}, beyond the [rekonsiliasi] tolerance",
+                        rp.map(|r| format!(" and {r}")).unwrap_or_default()
                     )
                 }
             }

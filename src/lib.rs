@@ -139,6 +139,13 @@ fn load_timed(root: &Path, timings: &mut Timings) -> Result<Loaded, Error> {
     );
     problems.extend(temuan_jadwal);
     problems.extend(data::verval::periksa(&data));
+    let mut report = report;
+    report.rekonsiliasi = analysis::rekonsiliasi::hitung(&data, &config.rekonsiliasi);
+    problems.extend(analysis::rekonsiliasi::periksa(
+        &data,
+        &report.rekonsiliasi,
+        &config.rekonsiliasi,
+    ));
     if problems.has_errors() {
         return Err(Error::Input {
             lang,

@@ -9,6 +9,7 @@ pub mod desil;
 pub mod gagal;
 pub mod harian;
 pub mod privasi;
+pub mod rekonsiliasi;
 pub mod verval;
 
 use jiff::civil::Date;
@@ -297,6 +298,9 @@ pub struct Report {
     /// Failures by reason code per programme × tahap × penyalur over the region tree, small
     /// counts suppressed; sorted by [`Kunci`].
     pub gagal: Vec<gagal::TabelGagal>,
+    /// The channels' reports set against Dinsos's figures, in file order
+    /// ([`rekonsiliasi::hitung`]).
+    pub rekonsiliasi: Vec<rekonsiliasi::Rekonsiliasi>,
 }
 
 impl Report {
@@ -537,6 +541,7 @@ pub fn analyse(ds: &Dataset, data_as_of: Option<Date>, min_kpm: u64) -> Report {
         verval: verval::per_wilayah(ds),
         desil: desil::per_wilayah(ds),
         gagal: Vec::new(),
+        rekonsiliasi: Vec::new(),
     };
     report.gagal = gagal::per_kunci(ds, &report, min_kpm);
     report

@@ -8,6 +8,7 @@
 pub mod alasan;
 pub mod desil;
 pub mod jadwal;
+pub mod laporan;
 pub mod table;
 pub mod value;
 pub mod verval;
@@ -190,6 +191,8 @@ pub struct Dataset {
     pub jadwal: Vec<Jadwal>,
     /// Verification funnels (`verval.csv`), in file order.
     pub verval: Vec<verval::Verval>,
+    /// The paying channels' reports (`laporan_penyalur.csv`), in file order.
+    pub laporan_penyalur: Vec<laporan::LaporanPenyalur>,
     /// Households per DTSEN decile (`desil.csv`), in file order.
     pub desil: Vec<desil::Desil>,
     /// The 1-based column in `jadwal.csv` of each of its fields ([`JADWAL_KOLOM`] order), for
@@ -253,6 +256,7 @@ pub fn load(root: &Path) -> Result<(Dataset, Diagnostics), Diagnostics> {
         "data/realisasi.csv",
         "data/jadwal.csv",
         "data/verval.csv",
+        "data/laporan_penyalur.csv",
         "data/desil.csv",
     ]
     .iter()
@@ -272,6 +276,7 @@ pub fn load(root: &Path) -> Result<(Dataset, Diagnostics), Diagnostics> {
         loader.jadwal(root, &mut ds, &mut diags);
         loader.verval(root, &mut ds, &mut diags);
         loader.desil(root, &mut ds, &mut diags);
+        loader.laporan_penyalur(root, &mut ds, &mut diags);
     }
     if diags.has_errors() {
         Err(diags)
@@ -345,6 +350,7 @@ pub const INPUTS: &[&str] = &[
     "jadwal.csv",
     "rw.csv",
     "verval.csv",
+    "laporan_penyalur.csv",
     "desil.csv",
 ];
 

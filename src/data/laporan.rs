@@ -1,0 +1,138 @@
+//! `data/laporan_penyalur.csv`: what a paying channel reports it paid, per branch, programme,
+//! tahap and region, as of a day. Kutai Kartanegara's Dinsos set its figures against the
+//! reports of four BRI branches (Tenggarong, Samarinda, Bontang, Balikpapan) on 6 January 2022;
+//! [`crate::analysis::rekonsiliasi`] does the same for every row of this file.
+
+use std::path::Path;
+
+use super::table::{Columns, report, required_text};
+use super::{Dataset, Loader, PenyalurId, ProgramId, TahapId, WilayahId, value};
+use crate::diagnostics::{CodeKind, Diagnostic, Diagnostics, Expected, Problem};
+use jiff::civil::Date;
+
+const FILE: &str = "data/laporan_penyalur.csv";
+
+/// The columns every row must have, in the order of the column numbers below.
+pub const LAPORAN_KOLOM: [&str; 7] = [
+    "penyalur",
+    "cabang",
+    "program",
+    "tahap",
+    "kode_wilayah",
+    "kpm",
+    "tanggal_laporan",
+];
+const LAPORAN: Columns = Columns {
+    required: &LAPORAN_KOLOM,
+    optional: &["nilai"],
+};
+/// The column of `kpm`.
+pub const KOLOM_KPM: usize = 5;
+const KOLOM_TANGGAL: usize = 6;
+const KOLOM_NILAI: usize = 7;
+
+/// One row of `laporan_penyalur.csv`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct LaporanPenyalur {
+    /// The paying channel, as named in `alokasi.csv` and `realisasi.csv`.
+    pub penyalur: PenyalurId,
+    /// Its branch (`Tenggarong`).
+    pub cabang: String,
+    /// Programme.
+    pub program: ProgramId,
+    /// Stage.
+    pub tahap: TahapId,
+    /// Region, at any level: the channel's figure is set against the region's paid KPM with
+    /// everything below it.
+    pub wilayah: WilayahId,
+    /// KPM the channel reports paid.
+    pub kpm: u64,
+    /// Rupiah the channel reports paid, when given.
+    pub nilai: Option<u64>,
+    /// The day of the report: Dinsos's payments up to and including it are compared.
+    pub tanggal: Date,
+    /// Line in the file.
+    pub baris: u64,
+    /// Column of `kpm` as the file orders it.
+    pub kolom_kpm: u64,
+}
+
+impl Loader {
+    /// Reads `data/laporan_penyalur.csv` when it exists. Run after `alokasi.csv` and
+    /// `realisasi.csv`, whose penyalur names it must use.
+    pub(super) fn laporan_penyalur(
+        &mut self,
+        root: &Path,
+        ds: &mut Dataset,
+        diags: &mut Diagnostics,
+    ) {
+        let penyalur = ds.penyalur.clone();
+        ds.laporan_penyalur =
+            self.baca_opsional(root, FILE, &LAPORAN, ds, diags, |row, diags, lookup| {
+                let py = required_text(FILE, row, 0, diags).and_then(|name| {
+                    let name = name.trim();
+                    let found = penyalur
+                        .iter()
+                        .position(|p| p == name)
+                        .or_else(|| penyalur.iter().position(|p| p.eq_ignore_ascii_case(name)));
+                    if found.is_none() {
+                        diags.push(Diagnostic::error(
+                            FILE,
+                            row.line,
+                            row.column(0),
+                            Some(name),
+                            Problem::UnknownCode {
+                                kind: CodeKind::Penyalur,
+                                nearest: super::wilayah::nearest(
+                                    name,
+                                    penyalur.iter().map(String::as_str),
+                                ),
+                            },
+                        ));
+                    }
+                    found.map(|i| i as PenyalurId)
+                });
+                let cabang = required_text(FILE, row, 1, diags).map(|c| c.trim().to_string());
+                let program = lookup.code(FILE, row, 2, CodeKind::Program, diags);
+                let tahap = lookup.code(FILE, row, 3, CodeKind::Tahap, diags);
+                let wilayah = lookup.wilayah_at(FILE, row, 4, diags);
+                let kpm = match value::count(row.get(KOLOM_KPM), Expected::Count) {
+                    Ok(n) => Some(n),
+                    Err(p) => {
+                        report(FILE, row, KOLOM_KPM, p, diags);
+                        None
+                    }
+                };
+                let tanggal = match value::date(row.get(KOLOM_TANGGAL)) {
+                    Ok(d) => Some(d),
+                    Err(p) => {
+                        report(FILE, row, KOLOM_TANGGAL, p, diags);
+                        None
+                    }
+                };
+                let nilai = if value::trim(row.get(KOLOM_NILAI)).is_empty() {
+                    Some(None)
+                } else {
+                    match value::money(row.get(KOLOM_NILAI)) {
+                        Ok(n) => Some(Some(n)),
+                        Err(p) => {
+                            report(FILE, row, KOLOM_NILAI, p, diags);
+                            None
+                        }
+                    }
+                };
+                Some(LaporanPenyalur {
+                    penyalur: py?,
+                    cabang: cabang?,
+                    program: program?,
+                    tahap: tahap?,
+                    wilayah: wilayah?,
+                    kpm: kpm?,
+                    nilai: nilai?,
+                    tanggal: tanggal?,
+                    baris: row.line,
+                    kolom_kpm: row.column(KOLOM_KPM),
+                })
+            });
+    }
+}
