@@ -96,6 +96,25 @@ pub enum CodeKind {
     Penyalur,
 }
 
+/// The figures of a [`Problem::SelisihRekonsiliasi`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SelisihRekonsiliasi {
+    /// Penyalur and branch (`BRI cabang Bontang`).
+    pub penyalur: String,
+    /// Programme code.
+    pub program: String,
+    /// Tahap code.
+    pub tahap: String,
+    /// Region (`64.02.07 Muara Badak`).
+    pub wilayah: String,
+    /// Dinsos's paid KPM up to the report's day.
+    pub dinsos: u64,
+    /// The channel's − Dinsos's KPM.
+    pub selisih_kpm: i64,
+    /// The channel's − Dinsos's rupiah, when both are known.
+    pub selisih_nilai: Option<i64>,
+}
+
 /// What is wrong.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Problem {
@@ -206,22 +225,7 @@ pub enum Problem {
         header: usize,
     },
     /// A channel's report that differs from Dinsos's paid figures beyond the tolerance.
-    SelisihRekonsiliasi {
-        /// Penyalur and branch (`BRI cabang Bontang`).
-        penyalur: String,
-        /// Programme code.
-        program: String,
-        /// Tahap code.
-        tahap: String,
-        /// Region (`64.02.07 Muara Badak`).
-        wilayah: String,
-        /// Dinsos's paid KPM up to the report's day.
-        dinsos: u64,
-        /// The channel's − Dinsos's KPM.
-        selisih_kpm: i64,
-        /// The channel's − Dinsos's rupiah, when both are known.
-        selisih_nilai: Option<i64>,
-    },
+    SelisihRekonsiliasi(Box<SelisihRekonsiliasi>),
     /// A verification step with more people than the step before it.
     LangkahMembesar {
         /// The step before.
@@ -688,15 +692,16 @@ impl Problem {
                     )
                 }
             }
-            Problem::SelisihRekonsiliasi {
-                penyalur,
-                program,
-                tahap,
-                wilayah,
-                dinsos,
-                selisih_kpm,
-                selisih_nilai,
-            } => {
+            Problem::SelisihRekonsiliasi(r) => {
+                let SelisihRekonsiliasi {
+                    penyalur,
+                    program,
+                    tahap,
+                    wilayah,
+                    dinsos,
+                    selisih_kpm,
+                    selisih_nilai,
+                } = &**r;
                 let n = crate::format::ribuan(*dinsos as i64, lang);
                 let d = crate::format::ribuan(*selisih_kpm, lang);
                 let d = if *selisih_kpm > 0 { format!("+{d}") } else { d };

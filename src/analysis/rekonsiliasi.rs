@@ -173,7 +173,7 @@ pub fn periksa(
             l.baris,
             l.kolom_kpm,
             Some(&l.kpm.to_string()),
-            Problem::SelisihRekonsiliasi {
+            Problem::SelisihRekonsiliasi(Box::new(crate::diagnostics::SelisihRekonsiliasi {
                 penyalur: format!("{} {}", ds.penyalur[l.penyalur as usize], l.cabang),
                 program: ds.program[l.program as usize].kode.clone(),
                 tahap: ds.tahap[l.tahap as usize].kode.clone(),
@@ -181,7 +181,7 @@ pub fn periksa(
                 dinsos: r.dinsos_kpm,
                 selisih_kpm: r.selisih_kpm,
                 selisih_nilai: r.selisih_nilai,
-            },
+            })),
         );
         if !aturan.gagal_jika_selisih {
             d.severity = Severity::Warning;
