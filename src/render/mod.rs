@@ -101,6 +101,10 @@ const TEMPLATES: &[(&str, &str)] = &[
         include_str!("../../themes/default/templates/gagal_kota.html"),
     ),
     (
+        "rekonsiliasi.html",
+        include_str!("../../themes/default/templates/rekonsiliasi.html"),
+    ),
+    (
         "grafik.html",
         include_str!("../../themes/default/templates/grafik.html"),
     ),

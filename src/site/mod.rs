@@ -9,6 +9,7 @@ pub mod desil;
 pub mod gagal;
 pub mod grafik;
 pub mod jadwal;
+pub mod rekonsiliasi;
 pub mod verval;
 
 use rustc_hash::FxHashMap as HashMap;
@@ -69,6 +70,11 @@ pub enum Halaman {
     GagalKota(WilayahId),
     /// `gagal/<kode>.csv`: the same tables as a download.
     UnduhGagalKota(WilayahId),
+    /// `rekonsiliasi/<kode>.html`: a kabupaten/kota's figures set against the channels'
+    /// reports.
+    RekonKota(WilayahId),
+    /// `rekonsiliasi/<kode>/<penyalur-cabang>.html`: one branch's rows.
+    RekonCabang(usize),
 }
 
 /// The deadline view lists at most this many child regions × programmes that will miss the
@@ -108,6 +114,11 @@ pub struct Situs<'a> {
     /// Per kabupaten/kota with failures (sorted), its rows in each of the report's failure
     /// tables: (table, rows).
     gagal_kota: Vec<(WilayahId, gagal::BarisKota)>,
+    /// Per kabupaten/kota with reconciliation rows (sorted), its rows of
+    /// [`crate::analysis::Report::rekonsiliasi`].
+    rekon_kota: Vec<(WilayahId, Vec<usize>)>,
+    /// Every branch of a paying channel with a report.
+    rekon_cabang: Vec<rekonsiliasi::Cabang>,
     /// Schedule slots per kabupaten/kota ([`Situs::kota_jadwal`]), in line order.
     jadwal_kota: HashMap<WilayahId, Vec<usize>>,
     rapat_program: HashMap<ProgramId, Vec<usize>>,
@@ -382,6 +393,8 @@ pub struct KonteksWilayah {
     pub verval: Vec<verval::BagianVerval>,
     /// Households per DTSEN decile (its own, or the sum of those below it).
     pub desil: Vec<desil::BagianDesil>,
+    /// Dinsos's figures set against the channels' reports, for this region and those below.
+    pub rekonsiliasi: Option<rekonsiliasi::RingkasRekon>,
 }
 
 /// A provinsi and its kabupaten/kota, for the home page's directory.
@@ -537,6 +550,8 @@ pub enum Konteks {
     GagalKota(Box<KonteksGagalKota>),
     /// A file written as it is (a CSV download).
     Unduhan(String),
+    /// A reconciliation page (a kabupaten/kota's or a branch's).
+    Rekon(Box<rekonsiliasi::KonteksRekon>),
 }
 
 impl Konteks {
@@ -848,7 +863,17 @@ impl<'a> Situs<'a> {
                 .collect(),
             jadwal_kota: HashMap::default(),
             gagal_kota: Vec::new(),
+            rekon_kota: Vec::new(),
+            rekon_cabang: Vec::new(),
         };
+        (situs.rekon_kota, situs.rekon_cabang) = situs.hitung_rekon();
+        let rekon: Vec<WilayahId> = situs.rekon_kota.iter().map(|(w, _)| *w).collect();
+        situs
+            .halaman
+            .extend(rekon.into_iter().map(Halaman::RekonKota));
+        situs
+            .halaman
+            .extend((0..situs.rekon_cabang.len()).map(Halaman::RekonCabang));
         situs.gagal_kota = situs.hitung_gagal_kota();
         let gagal: Vec<WilayahId> = situs.gagal_kota.iter().map(|(w, _)| *w).collect();
         for w in gagal {
@@ -915,6 +940,17 @@ impl<'a> Situs<'a> {
             }
             Halaman::UnduhGagalKota(w) => {
                 format!("gagal/{}.csv", self.data.wilayah.node(w).kode_teks)
+            }
+            Halaman::RekonKota(w) => {
+                format!("rekonsiliasi/{}.html", self.data.wilayah.node(w).kode_teks)
+            }
+            Halaman::RekonCabang(i) => {
+                let c = &self.rekon_cabang[i];
+                format!(
+                    "rekonsiliasi/{}/{}.html",
+                    self.data.wilayah.node(c.kota).kode_teks,
+                    c.slug
+                )
             }
         }
     }
@@ -990,6 +1026,40 @@ impl<'a> Situs<'a> {
                 self.hash_gagal_kota(k, &mut hasher);
                 return hasher.finish().max(1);
             }
+            Halaman::RekonKota(k) => {
+                let mut hasher = xxhash_rust::xxh3::Xxh3::new();
+                (6u8, self.sidik_umum, k).hash(&mut hasher);
+                for a in self.data.wilayah.ancestors(k).into_iter().chain([k]) {
+                    self.data.wilayah.node(a).nama.hash(&mut hasher);
+                }
+                self.hash_rekon(
+                    self.rekon_kota
+                        .iter()
+                        .find(|(w, _)| *w == k)
+                        .map_or(&[][..], |(_, r)| r),
+                    &mut hasher,
+                );
+                for c in self.rekon_cabang.iter().filter(|c| c.kota == k) {
+                    (&c.slug, &c.baris).hash(&mut hasher);
+                }
+                return hasher.finish().max(1);
+            }
+            Halaman::RekonCabang(i) => {
+                let mut hasher = xxhash_rust::xxh3::Xxh3::new();
+                let c = &self.rekon_cabang[i];
+                (7u8, self.sidik_umum, c.kota, &c.slug).hash(&mut hasher);
+                for a in self
+                    .data
+                    .wilayah
+                    .ancestors(c.kota)
+                    .into_iter()
+                    .chain([c.kota])
+                {
+                    self.data.wilayah.node(a).nama.hash(&mut hasher);
+                }
+                self.hash_rekon(&c.baris, &mut hasher);
+                return hasher.finish().max(1);
+            }
             _ => return 0,
         };
         let tree = &self.data.wilayah;
@@ -1017,6 +1087,7 @@ impl<'a> Situs<'a> {
         self.report.verval.get(&w).hash(&mut hasher);
         self.report.desil.get(&w).hash(&mut hasher);
         self.hash_gagal_wilayah(w, &mut hasher);
+        self.hash_ringkas_rekon(w, &mut hasher);
         self.jadwal_kota
             .contains_key(&self.kota_jadwal(w))
             .hash(&mut hasher);
@@ -1070,6 +1141,7 @@ impl<'a> Situs<'a> {
             Halaman::GagalKota(_) => "gagal_kota.html",
             // written as it is, not by a template
             Halaman::UnduhGagalKota(_) => "",
+            Halaman::RekonKota(_) | Halaman::RekonCabang(_) => "rekonsiliasi.html",
         }
     }
 
@@ -1152,6 +1224,8 @@ impl<'a> Situs<'a> {
             Halaman::JadwalKota(w) => Konteks::JadwalKota(Box::new(self.konteks_jadwal_kota(w))),
             Halaman::GagalKota(w) => Konteks::GagalKota(Box::new(self.konteks_gagal_kota(w))),
             Halaman::UnduhGagalKota(w) => Konteks::Unduhan(self.csv_gagal_kota(w)),
+            Halaman::RekonKota(w) => Konteks::Rekon(Box::new(self.konteks_rekon_kota(w))),
+            Halaman::RekonCabang(i) => Konteks::Rekon(Box::new(self.konteks_rekon_cabang(i))),
             Halaman::TidakDitemukan => Konteks::Konten(KonteksKonten {
                 umum: self.umum(
                     h,
@@ -1703,6 +1777,7 @@ impl<'a> Situs<'a> {
             jadwal_kota: None,
             verval: Vec::new(),
             desil: Vec::new(),
+            rekonsiliasi: None,
         }
     }
 
@@ -1745,6 +1820,7 @@ impl<'a> Situs<'a> {
             jadwal_kota: self.tautan_jadwal_kota(w),
             verval: self.verval_wilayah(w),
             desil: self.desil_wilayah(w),
+            rekonsiliasi: self.ringkas_rekon(w),
         }
     }
 

@@ -1,0 +1,509 @@
+//! Reconciliation pages: per kabupaten/kota (`rekonsiliasi/<kode>.html`) and per branch of a
+//! paying channel (`rekonsiliasi/<kode>/<penyalur-cabang>.html`), every row of
+//! `data/laporan_penyalur.csv` with Dinsos's figures, the channel's, the difference and the
+//! state; and the summary on a region page.
+
+use serde::Serialize;
+
+use super::{Halaman, Situs, Tautan, Umum};
+use crate::analysis::rekonsiliasi::{Rekonsiliasi, StatusRekon};
+use crate::data::WilayahId;
+use crate::lang::Lang;
+
+/// A branch with a page: its kabupaten/kota, the penyalur and branch name, its report rows.
+#[derive(Debug, Clone)]
+pub struct Cabang {
+    /// The kabupaten/kota whose page lists it.
+    pub kota: WilayahId,
+    /// `BRI`.
+    pub penyalur: String,
+    /// `Tenggarong`.
+    pub cabang: String,
+    /// File name (`bri-tenggarong`).
+    pub slug: String,
+    /// Its rows of [`crate::analysis::Report::rekonsiliasi`].
+    pub baris: Vec<usize>,
+}
+
+/// A reconciliation page: a kabupaten/kota's, or one branch's.
+#[derive(Debug, Clone, Serialize)]
+pub struct KonteksRekon {
+    /// What every page has.
+    #[serde(flatten)]
+    pub umum: Umum,
+    /// The kabupaten/kota.
+    pub wilayah: Tautan,
+    /// The tolerance, in words.
+    pub toleransi: String,
+    /// How many rows match, are within tolerance, differ.
+    pub hitung: HitungRekon,
+    /// On a kabupaten/kota page: its branches; on a branch page: the kabupaten/kota page.
+    pub cabang: Vec<RingkasCabang>,
+    /// One section per report day and penyalur, the latest first.
+    pub bagian: Vec<BagianRekon>,
+}
+
+/// Rows per state.
+#[derive(Debug, Clone, Copy, Default, Serialize, PartialEq, Eq, Hash)]
+pub struct HitungRekon {
+    /// Matching.
+    pub cocok: usize,
+    /// Within tolerance.
+    pub dalam_toleransi: usize,
+    /// Beyond it.
+    pub berbeda: usize,
+}
+
+impl HitungRekon {
+    fn tambah(&mut self, s: StatusRekon) {
+        match s {
+            StatusRekon::Cocok => self.cocok += 1,
+            StatusRekon::DalamToleransi => self.dalam_toleransi += 1,
+            StatusRekon::Berbeda => self.berbeda += 1,
+        }
+    }
+}
+
+/// A branch in a list.
+#[derive(Debug, Clone, Serialize)]
+pub struct RingkasCabang {
+    /// Its page.
+    pub tautan: Tautan,
+    /// The regions its rows cover.
+    pub wilayah: Vec<String>,
+    /// Its rows per state.
+    pub hitung: HitungRekon,
+    /// Dinsos's paid KPM over its rows.
+    pub dinsos_kpm: u64,
+    /// The branch's KPM over its rows.
+    pub laporan_kpm: u64,
+    /// The difference.
+    pub selisih_kpm: i64,
+}
+
+/// The rows of one report day and penyalur.
+#[derive(Debug, Clone, Serialize)]
+pub struct BagianRekon {
+    /// Anchor.
+    pub id: String,
+    /// The report's day, `YYYY-MM-DD`.
+    pub tanggal: String,
+    /// The penyalur.
+    pub penyalur: String,
+    /// The rows, by branch, region and programme.
+    pub baris: Vec<BarisRekon>,
+    /// Their sums.
+    pub jumlah: BarisRekon,
+    /// Whether any row has rupiah from both sides.
+    pub ada_nilai: bool,
+}
+
+/// One row of a reconciliation.
+#[derive(Debug, Clone, Serialize)]
+pub struct BarisRekon {
+    /// The branch and its page (none on the totals row).
+    pub cabang: Option<Tautan>,
+    /// The region.
+    pub wilayah: Option<Tautan>,
+    /// Programme code.
+    pub program: String,
+    /// Tahap name.
+    pub tahap: String,
+    /// Dinsos's paid KPM up to the report's day.
+    pub dinsos_kpm: u64,
+    /// The channel's.
+    pub laporan_kpm: u64,
+    /// The channel's − Dinsos's.
+    pub selisih_kpm: i64,
+    /// Dinsos's rupiah, when every row had one.
+    pub dinsos_nilai: Option<u64>,
+    /// The channel's rupiah, when given.
+    pub laporan_nilai: Option<u64>,
+    /// The difference, when both are known.
+    pub selisih_nilai: Option<i64>,
+    /// `cocok`, `dalam_toleransi`, `berbeda` (empty on the totals row).
+    pub status: &'static str,
+}
+
+/// The summary on a region page.
+#[derive(Debug, Clone, Serialize)]
+pub struct RingkasRekon {
+    /// The sentence.
+    pub teks: String,
+    /// The kabupaten/kota reconciliation page.
+    pub tautan: Tautan,
+    /// Rows per state.
+    pub hitung: HitungRekon,
+}
+
+impl Situs<'_> {
+    /// Per kabupaten/kota with report rows, the rows (sorted), and every branch.
+    pub(super) fn hitung_rekon(&self) -> (Vec<(WilayahId, Vec<usize>)>, Vec<Cabang>) {
+        let mut kota: std::collections::BTreeMap<WilayahId, Vec<usize>> = Default::default();
+        let mut cabang: std::collections::BTreeMap<(WilayahId, String, String), Vec<usize>> =
+            Default::default();
+        for (i, r) in self.report.rekonsiliasi.iter().enumerate() {
+            let l = &self.data.laporan_penyalur[r.laporan];
+            let k = self.kota(l.wilayah).unwrap_or(l.wilayah);
+            kota.entry(k).or_default().push(i);
+            cabang
+                .entry((
+                    k,
+                    self.data.penyalur[l.penyalur as usize].clone(),
+                    l.cabang.clone(),
+                ))
+                .or_default()
+                .push(i);
+        }
+        let mut list: Vec<Cabang> = cabang
+            .into_iter()
+            .map(|((kota, penyalur, cabang), baris)| Cabang {
+                kota,
+                slug: crate::content::slugify(&format!("{penyalur} {cabang}")),
+                penyalur,
+                cabang,
+                baris,
+            })
+            .collect();
+        // two branches whose names make the same file name get a number
+        for i in 1..list.len() {
+            let mut n = 2;
+            let base = list[i].slug.clone();
+            while list[..i]
+                .iter()
+                .any(|c| c.kota == list[i].kota && c.slug == list[i].slug)
+            {
+                list[i].slug = format!("{base}-{n}");
+                n += 1;
+            }
+        }
+        (kota.into_iter().collect(), list)
+    }
+
+    fn rekon_kota_rows(&self, k: WilayahId) -> &[usize] {
+        self.rekon_kota
+            .binary_search_by_key(&k, |(w, _)| *w)
+            .map_or(&[][..], |i| &self.rekon_kota[i].1)
+    }
+
+    fn tautan_cabang(&self, i: usize) -> Tautan {
+        let c = &self.rekon_cabang[i];
+        Tautan {
+            label: format!("{} {}", c.penyalur, c.cabang),
+            href: self.path(Halaman::RekonCabang(i)),
+        }
+    }
+
+    fn judul_rekon(&self, k: WilayahId) -> String {
+        let nama = self.data.wilayah.node(k).nama_lengkap(self.lang());
+        match self.lang() {
+            Lang::Id => format!("Rekonsiliasi dengan penyalur, {nama}"),
+            Lang::En => format!("Reconciliation with the paying channels, {nama}"),
+        }
+    }
+
+    fn toleransi(&self) -> String {
+        let a = &self.config.rekonsiliasi;
+        let persen = crate::format::desimal(a.toleransi_persen, self.lang());
+        match (self.lang(), a.toleransi_kpm, a.toleransi_persen > 0.0) {
+            (Lang::Id, 0, false) => "Toleransi: tidak ada; setiap selisih dicatat.".to_string(),
+            (Lang::En, 0, false) => "Tolerance: none; every difference is listed.".to_string(),
+            (Lang::Id, n, false) => format!("Toleransi: selisih sampai {n} KPM."),
+            (Lang::En, n, false) => format!("Tolerance: a difference of up to {n} KPM."),
+            (Lang::Id, 0, true) => {
+                format!("Toleransi: selisih sampai {persen}% dari angka Dinsos.")
+            }
+            (Lang::En, 0, true) => {
+                format!("Tolerance: a difference of up to {persen}% of Dinsos's figure.")
+            }
+            (Lang::Id, n, true) => {
+                format!("Toleransi: selisih sampai {n} KPM atau {persen}% dari angka Dinsos.")
+            }
+            (Lang::En, n, true) => {
+                format!("Tolerance: a difference of up to {n} KPM or {persen}% of Dinsos's figure.")
+            }
+        }
+    }
+
+    fn baris_rekon(&self, i: usize, dengan_cabang: bool) -> BarisRekon {
+        let r: &Rekonsiliasi = &self.report.rekonsiliasi[i];
+        let l = &self.data.laporan_penyalur[r.laporan];
+        let cabang = dengan_cabang.then(|| {
+            let k = self.kota(l.wilayah).unwrap_or(l.wilayah);
+            let penyalur = &self.data.penyalur[l.penyalur as usize];
+            let idx = self
+                .rekon_cabang
+                .iter()
+                .position(|c| c.kota == k && &c.penyalur == penyalur && c.cabang == l.cabang)
+                .unwrap_or(0);
+            Tautan {
+                label: l.cabang.clone(),
+                ..self.tautan_cabang(idx)
+            }
+        });
+        BarisRekon {
+            cabang,
+            wilayah: Some(self.tautan_wilayah(l.wilayah)),
+            program: self.data.program[l.program as usize].kode.clone(),
+            tahap: self.data.tahap[l.tahap as usize].nama.clone(),
+            dinsos_kpm: r.dinsos_kpm,
+            laporan_kpm: l.kpm,
+            selisih_kpm: r.selisih_kpm,
+            dinsos_nilai: r.dinsos_nilai.lengkap(),
+            laporan_nilai: l.nilai,
+            selisih_nilai: r.selisih_nilai,
+            status: match r.status {
+                StatusRekon::Cocok => "cocok",
+                StatusRekon::DalamToleransi => "dalam_toleransi",
+                StatusRekon::Berbeda => "berbeda",
+            },
+        }
+    }
+
+    /// The sections of rows `rows`: per report day (latest first) and penyalur.
+    fn bagian_rekon(&self, rows: &[usize], dengan_cabang: bool) -> Vec<BagianRekon> {
+        let mut urut: Vec<usize> = rows.to_vec();
+        let key = |i: usize| {
+            let l = &self.data.laporan_penyalur[self.report.rekonsiliasi[i].laporan];
+            (
+                std::cmp::Reverse(l.tanggal),
+                self.data.penyalur[l.penyalur as usize].clone(),
+                l.cabang.clone(),
+                self.data.wilayah.node(l.wilayah).kode,
+                l.program,
+                l.tahap,
+            )
+        };
+        urut.sort_by_cached_key(|&i| key(i));
+        let mut out: Vec<BagianRekon> = Vec::new();
+        for run in urut.chunk_by(|&a, &b| {
+            let (ka, kb) = (key(a), key(b));
+            ka.0 == kb.0 && ka.1 == kb.1
+        }) {
+            let l = &self.data.laporan_penyalur[self.report.rekonsiliasi[run[0]].laporan];
+            let baris: Vec<BarisRekon> = run
+                .iter()
+                .map(|&i| self.baris_rekon(i, dengan_cabang))
+                .collect();
+            let sum = |f: fn(&BarisRekon) -> Option<u64>| {
+                baris
+                    .iter()
+                    .map(f)
+                    .try_fold(0u64, |a, v| v.map(|v| a.saturating_add(v)))
+            };
+            let dinsos_kpm = baris.iter().map(|b| b.dinsos_kpm).sum::<u64>();
+            let laporan_kpm = baris.iter().map(|b| b.laporan_kpm).sum::<u64>();
+            let dinsos_nilai = sum(|b| b.dinsos_nilai);
+            let laporan_nilai = sum(|b| b.laporan_nilai);
+            let tanggal = l.tanggal.to_string();
+            let penyalur = self.data.penyalur[l.penyalur as usize].clone();
+            out.push(BagianRekon {
+                id: crate::content::slugify(&format!("{penyalur} {tanggal}")),
+                ada_nilai: baris.iter().any(|b| b.selisih_nilai.is_some()),
+                jumlah: BarisRekon {
+                    cabang: None,
+                    wilayah: None,
+                    program: String::new(),
+                    tahap: String::new(),
+                    dinsos_kpm,
+                    laporan_kpm,
+                    selisih_kpm: laporan_kpm as i64 - dinsos_kpm as i64,
+                    selisih_nilai: dinsos_nilai
+                        .zip(laporan_nilai)
+                        .map(|(d, l)| l as i64 - d as i64),
+                    dinsos_nilai,
+                    laporan_nilai,
+                    status: "",
+                },
+                baris,
+                tanggal,
+                penyalur,
+            });
+        }
+        out
+    }
+
+    fn hitung_status(&self, rows: &[usize]) -> HitungRekon {
+        let mut h = HitungRekon::default();
+        for &i in rows {
+            h.tambah(self.report.rekonsiliasi[i].status);
+        }
+        h
+    }
+
+    /// The reconciliation page of kabupaten/kota `k`.
+    pub(super) fn konteks_rekon_kota(&self, k: WilayahId) -> KonteksRekon {
+        let rows = self.rekon_kota_rows(k);
+        let mut breadcrumb = vec![self.beranda()];
+        breadcrumb.extend(
+            self.data
+                .wilayah
+                .ancestors(k)
+                .into_iter()
+                .map(|a| self.tautan_wilayah(a)),
+        );
+        breadcrumb.push(self.tautan_wilayah(k));
+        let cabang = (0..self.rekon_cabang.len())
+            .filter(|&i| self.rekon_cabang[i].kota == k)
+            .map(|i| {
+                let c = &self.rekon_cabang[i];
+                let mut wilayah: Vec<(String, String)> = c
+                    .baris
+                    .iter()
+                    .map(|&r| {
+                        let w =
+                            self.data.laporan_penyalur[self.report.rekonsiliasi[r].laporan].wilayah;
+                        let n = self.data.wilayah.node(w);
+                        (n.kode_teks.clone(), n.nama.clone())
+                    })
+                    .collect();
+                wilayah.sort();
+                wilayah.dedup();
+                let dinsos_kpm: u64 = c
+                    .baris
+                    .iter()
+                    .map(|&r| self.report.rekonsiliasi[r].dinsos_kpm)
+                    .sum();
+                let laporan_kpm: u64 = c
+                    .baris
+                    .iter()
+                    .map(|&r| self.data.laporan_penyalur[self.report.rekonsiliasi[r].laporan].kpm)
+                    .sum();
+                RingkasCabang {
+                    tautan: self.tautan_cabang(i),
+                    wilayah: wilayah.into_iter().map(|(_, n)| n).collect(),
+                    hitung: self.hitung_status(&c.baris),
+                    dinsos_kpm,
+                    laporan_kpm,
+                    selisih_kpm: laporan_kpm as i64 - dinsos_kpm as i64,
+                }
+            })
+            .collect();
+        KonteksRekon {
+            umum: self.umum(Halaman::RekonKota(k), self.judul_rekon(k), breadcrumb, ""),
+            wilayah: self.tautan_wilayah(k),
+            toleransi: self.toleransi(),
+            hitung: self.hitung_status(rows),
+            cabang,
+            bagian: self.bagian_rekon(rows, true),
+        }
+    }
+
+    /// The page of branch `i`.
+    pub(super) fn konteks_rekon_cabang(&self, i: usize) -> KonteksRekon {
+        let c = &self.rekon_cabang[i];
+        let mut breadcrumb = vec![self.beranda()];
+        breadcrumb.extend(
+            self.data
+                .wilayah
+                .ancestors(c.kota)
+                .into_iter()
+                .map(|a| self.tautan_wilayah(a)),
+        );
+        breadcrumb.push(self.tautan_wilayah(c.kota));
+        breadcrumb.push(Tautan {
+            label: self.judul_rekon(c.kota),
+            href: self.path(Halaman::RekonKota(c.kota)),
+        });
+        let judul = match self.lang() {
+            Lang::Id => format!("Rekonsiliasi {} cabang {}", c.penyalur, c.cabang),
+            Lang::En => format!("Reconciliation, {} {} branch", c.penyalur, c.cabang),
+        };
+        KonteksRekon {
+            umum: self.umum(Halaman::RekonCabang(i), judul, breadcrumb, ""),
+            wilayah: self.tautan_wilayah(c.kota),
+            toleransi: self.toleransi(),
+            hitung: self.hitung_status(&c.baris),
+            cabang: Vec::new(),
+            bagian: self.bagian_rekon(&c.baris, false),
+        }
+    }
+
+    /// The summary on region `w`'s page: its reconciliation rows (its own and those below it).
+    pub(super) fn ringkas_rekon(&self, w: WilayahId) -> Option<RingkasRekon> {
+        let k = self.kota(w).unwrap_or(w);
+        let rows = self.rekon_kota_rows(k);
+        let tree = &self.data.wilayah;
+        let kode = &tree.node(w).kode_teks;
+        let mine: Vec<usize> = rows
+            .iter()
+            .copied()
+            .filter(|&i| {
+                let lw = self.data.laporan_penyalur[self.report.rekonsiliasi[i].laporan].wilayah;
+                let lk = &tree.node(lw).kode_teks;
+                lk == kode || lk.starts_with(&format!("{kode}."))
+            })
+            .collect();
+        if mine.is_empty() {
+            return None;
+        }
+        let hitung = self.hitung_status(&mine);
+        let mut tanggal: Vec<_> = mine
+            .iter()
+            .map(|&i| self.data.laporan_penyalur[self.report.rekonsiliasi[i].laporan].tanggal)
+            .collect();
+        tanggal.sort();
+        tanggal.dedup();
+        let mut cabang: Vec<String> = mine
+            .iter()
+            .map(|&i| {
+                let l = &self.data.laporan_penyalur[self.report.rekonsiliasi[i].laporan];
+                format!("{} {}", self.data.penyalur[l.penyalur as usize], l.cabang)
+            })
+            .collect();
+        cabang.sort();
+        cabang.dedup();
+        let lang = self.lang();
+        let hari = tanggal
+            .last()
+            .map(|d| crate::format::tanggal(*d, lang))
+            .unwrap_or_default();
+        let teks = match lang {
+            Lang::Id => format!(
+                "Angka Dinsos dicocokkan dengan laporan {} ({}): {} baris cocok, {} dalam toleransi, {} berbeda.",
+                cabang.join(", "),
+                hari,
+                hitung.cocok,
+                hitung.dalam_toleransi,
+                hitung.berbeda
+            ),
+            Lang::En => format!(
+                "Dinsos's figures set against the reports of {} ({}): {} rows match, {} within tolerance, {} differ.",
+                cabang.join(", "),
+                hari,
+                hitung.cocok,
+                hitung.dalam_toleransi,
+                hitung.berbeda
+            ),
+        };
+        Some(RingkasRekon {
+            teks,
+            tautan: Tautan {
+                label: self.judul_rekon(k),
+                href: self.path(Halaman::RekonKota(k)),
+            },
+            hitung,
+        })
+    }
+
+    /// Feeds what the reconciliation rows `rows` show to `hasher`.
+    pub(super) fn hash_rekon(&self, rows: &[usize], hasher: &mut xxhash_rust::xxh3::Xxh3) {
+        use std::hash::Hash;
+        for &i in rows {
+            let r = &self.report.rekonsiliasi[i];
+            r.hash(hasher);
+            let l = &self.data.laporan_penyalur[r.laporan];
+            l.hash(hasher);
+            let n = self.data.wilayah.node(l.wilayah);
+            (&n.kode_teks, &n.nama).hash(hasher);
+        }
+    }
+
+    /// Feeds what region `w`'s reconciliation summary shows to `hasher`.
+    pub(super) fn hash_ringkas_rekon(&self, w: WilayahId, hasher: &mut xxhash_rust::xxh3::Xxh3) {
+        use std::hash::Hash;
+        if let Some(r) = self.ringkas_rekon(w) {
+            (r.teks, r.tautan.href, r.hitung).hash(hasher);
+        }
+    }
+}
