@@ -77,7 +77,7 @@ ALOKASI=$BENCH_DIR/data/alokasi.csv
 PUBLIC=$BENCH_DIR/public
 MANIFEST=$BENCH_DIR/.public.salur-manifest
 STAMP=$BENCH_DIR/.bench-stamp
-stamp() { echo "rows=$ROWS seed=$SEED realisasi_bytes=$(stat -c %s "$CSV") jadwal_bytes=$(stat -c %s "$BENCH_DIR/data/jadwal.csv" 2>/dev/null || echo 0)"; }
+stamp() { echo "rows=$ROWS seed=$SEED realisasi_bytes=$(stat -c %s "$CSV") jadwal_bytes=$(stat -c %s "$BENCH_DIR/data/jadwal.csv" 2>/dev/null || echo 0) laporan_bytes=$(stat -c %s "$BENCH_DIR/data/laporan_penyalur.csv" 2>/dev/null || echo 0)"; }
 if [[ ! -f $CSV || ! -f $STAMP || $(cat "$STAMP") != "$(stamp)" ]]; then
 	log "generating $ROWS rows into $BENCH_DIR"
 	rm -rf "$BENCH_DIR/data" "$PUBLIC" "$MANIFEST" "$BENCH_DIR/.public.staging" "$STAMP"

@@ -3,7 +3,9 @@
 //! ODbL) with synthetic figures: 8 programmes, 4 tahap, allocations for every desa/kelurahan and
 //! N realisation rows (about 7% `gagal` with a reason) in random order, and a payment schedule
 //! for PKH in the last tahap: one titik bayar per desa/kelurahan, per RW and per hour, at most
-//! 200 KPM a day. Seeded: the same options give byte-identical files.
+//! 200 KPM a day; and the channels' reports of the first tahap per kecamatan × programme
+//! (`laporan_penyalur.csv`, 2% of rows off). Seeded: the same options give byte-identical
+//! files.
 
 use std::fs::{self, File};
 use std::io::{self, BufWriter, Write};
@@ -40,6 +42,8 @@ pub struct Summary {
     pub gagal: u64,
     /// Schedule rows (`jadwal.csv`).
     pub jadwal: usize,
+    /// Channel report rows (`laporan_penyalur.csv`).
+    pub laporan: usize,
 }
 
 const PROGRAM: &[(&str, &str, &str, &str)] = &[
@@ -113,7 +117,8 @@ pub fn generate(o: &Options) -> io::Result<Summary> {
         "title = \"Transparansi Bansos Nasional (benchmark)\"\n\
          description = \"Situs uji skala nasional: wilayah nyata, angka sintetis.\"\n\
          language = \"id\"\n\
-         attribution = [\"Data wilayah: idn-area-data (ODbL).\", \"Angka penyaluran sintetis untuk uji kinerja.\"]\n",
+         attribution = [\"Data wilayah: idn-area-data (ODbL).\", \"Angka penyaluran sintetis untuk uji kinerja.\"]\n\
+         \n[rekonsiliasi]\ntoleransi_kpm = 2\n",
     )?;
 
     let mut summary = Summary::default();
@@ -224,6 +229,17 @@ pub fn generate(o: &Options) -> io::Result<Summary> {
         realisasi,
         "program,tahap,kode_wilayah,penyalur,tanggal,status,alasan,kpm"
     )?;
+    // the channels' reports: paid KPM of the first tahap per kecamatan × programme
+    let mut kec_of: Vec<u32> = Vec::with_capacity(villages.len());
+    let mut kec_kode: Vec<&str> = Vec::new();
+    for [kode, _] in &villages {
+        let kec = &kode[..kode.rfind('.').unwrap_or(kode.len())];
+        if kec_kode.last() != Some(&kec) {
+            kec_kode.push(kec);
+        }
+        kec_of.push(kec_kode.len() as u32 - 1);
+    }
+    let mut dibayar = vec![0u64; kec_kode.len() * PROGRAM.len()];
     for _ in 0..o.rows {
         let s = &sel[rng.random_range(0..sel.len())];
         let t = rng.random_range(0..TAHAP.len());
@@ -234,6 +250,10 @@ pub fn generate(o: &Options) -> io::Result<Summary> {
         } else {
             rng.random_range(5..=60)
         };
+        if !gagal && t == 0 {
+            dibayar[kec_of[s.desa as usize] as usize * PROGRAM.len() + s.program as usize] +=
+                u64::from(kpm);
+        }
         let (status, alasan) = if gagal {
             summary.gagal += 1;
             ("gagal", ALASAN[rng.random_range(0..ALASAN.len())])
@@ -251,6 +271,37 @@ pub fn generate(o: &Options) -> io::Result<Summary> {
     }
     realisasi.flush()?;
     summary.realisasi = o.rows;
+
+    // One branch per kabupaten/kota and penyalur reports on the first tahap at its end: its
+    // figure is Dinsos's, but one row in 50 is 3 KPM off (beyond the tolerance of 2) and one
+    // in 50 is 1 off (within it).
+    let mut laporan = BufWriter::new(File::create(data.join("laporan_penyalur.csv"))?);
+    writeln!(
+        laporan,
+        "penyalur,cabang,program,tahap,kode_wilayah,kpm,nilai,tanggal_laporan"
+    )?;
+    let (tahap0, _, _, akhir0) = TAHAP[0];
+    for (k, kec) in kec_kode.iter().enumerate() {
+        for (p, (pk, ..)) in PROGRAM.iter().enumerate() {
+            let kpm = dibayar[k * PROGRAM.len() + p];
+            if kpm == 0 {
+                continue;
+            }
+            let kpm = match (k * 7 + p) % 50 {
+                0 => kpm + 3,
+                1 => kpm - 1,
+                _ => kpm,
+            };
+            writeln!(
+                laporan,
+                "{},Cabang {},{pk},{tahap0},{kec},{kpm},,{akhir0}",
+                PENYALUR[penyalur_of(kec, p) as usize],
+                &kec[..5]
+            )?;
+            summary.laporan += 1;
+        }
+    }
+    laporan.flush()?;
     Ok(summary)
 }
 

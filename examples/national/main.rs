@@ -45,14 +45,15 @@ fn main() -> ExitCode {
     match generator::generate(&options) {
         Ok(s) => {
             println!(
-                "{}: {} wilayah ({} desa/kelurahan), {} alokasi rows, {} realisasi rows ({} gagal), {} jadwal rows",
+                "{}: {} wilayah ({} desa/kelurahan), {} alokasi rows, {} realisasi rows ({} gagal), {} jadwal rows, {} laporan_penyalur rows",
                 options.out.display(),
                 s.wilayah,
                 s.desa,
                 s.alokasi,
                 s.realisasi,
                 s.gagal,
-                s.jadwal
+                s.jadwal,
+                s.laporan
             );
             ExitCode::SUCCESS
         }
