@@ -185,3 +185,36 @@ fn suppression_can_be_turned_off() {
     assert!(!text.contains("<3") && !text.contains(",x,"), "{text}");
     assert!(text.contains(",pindah,1,"));
 }
+
+#[test]
+fn texts_as_written_only_beside_counts_that_are_shown() {
+    // "Tidak tahu jadwal (tidak tahu jadwal penyaluran): < 3" would tell a 1 from a 0
+    let mut checked = 0;
+    for entry in std::fs::read_dir(site().join("wilayah/62")).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_none_or(|e| e != "html") {
+            continue;
+        }
+        let rel = path
+            .strip_prefix(site())
+            .unwrap()
+            .to_str()
+            .unwrap()
+            .to_string();
+        for t in reason_tables(&rel, "Gagal salur menurut alasan") {
+            for (head, cells) in t {
+                if cells.iter().any(|c| c == "< 3" || c == "×") {
+                    checked += 1;
+                    assert!(!head.contains('('), "{rel}: {head} {cells:?}");
+                }
+            }
+        }
+    }
+    assert!(checked > 10, "only {checked} rows with hidden counts");
+    // where the counts are shown, the texts are there
+    let kab = reason_tables("gagal/62.03.html", "Alasan gagal salur, terbanyak");
+    assert_eq!(
+        kab[0][0].0,
+        "Tidak tahu jadwal (tidak tahu jadwal penyaluran)"
+    );
+}

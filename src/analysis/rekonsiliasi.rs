@@ -92,9 +92,17 @@ pub fn hitung(ds: &Dataset, aturan: &AturanRekonsiliasi) -> Vec<Rekonsiliasi> {
             .or_default()
             .push(i);
     }
-    let tree = &ds.wilayah;
     // each paid row counts for every report row of its region or a region above it, of the
-    // same programme, tahap and penyalur, dated on or after the payment
+    // same programme, tahap and penyalur, dated on or after the payment. Most rows have none:
+    // two flat arrays (the tahap reported on, the regions reported on) turn them away before
+    // any hashing, and a compact parent array walks the tree.
+    let mut tahap_dilaporkan = vec![false; ds.tahap.len()];
+    let mut wilayah_dilaporkan = vec![false; ds.wilayah.len()];
+    for l in laporan {
+        tahap_dilaporkan[l.tahap as usize] = true;
+        wilayah_dilaporkan[l.wilayah as usize] = true;
+    }
+    let induk: Vec<Option<WilayahId>> = ds.wilayah.nodes.iter().map(|n| n.induk).collect();
     let jumlah = ds
         .realisasi
         .par_chunks(64 * 1024)
@@ -102,12 +110,14 @@ pub fn hitung(ds: &Dataset, aturan: &AturanRekonsiliasi) -> Vec<Rekonsiliasi> {
             || vec![(0u64, Rupiah::default()); laporan.len()],
             |mut acc, rows| {
                 for r in rows {
-                    if r.status != Status::Tersalur {
+                    if r.status != Status::Tersalur || !tahap_dilaporkan[r.tahap as usize] {
                         continue;
                     }
                     let mut w = Some(r.wilayah);
                     while let Some(id) = w {
-                        if let Some(list) = per.get(&(id, r.program, r.tahap, r.penyalur)) {
+                        if wilayah_dilaporkan[id as usize]
+                            && let Some(list) = per.get(&(id, r.program, r.tahap, r.penyalur))
+                        {
                             for &i in list {
                                 if r.tanggal <= laporan[i].tanggal {
                                     acc[i].0 = acc[i].0.saturating_add(r.kpm);
@@ -115,7 +125,7 @@ pub fn hitung(ds: &Dataset, aturan: &AturanRekonsiliasi) -> Vec<Rekonsiliasi> {
                                 }
                             }
                         }
-                        w = tree.node(id).induk;
+                        w = induk[id as usize];
                     }
                 }
                 acc

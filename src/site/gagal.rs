@@ -302,10 +302,17 @@ impl Situs<'_> {
             {
                 continue;
             }
+            // the texts as written say that a reason occurred: only beside counts that are
+            // shown (beside a hidden "< 3" they would tell a 0 from a 1)
+            let tampak = sel.iter().flatten().all(|s| s.jenis == "angka");
             baris.push(BarisGagal {
                 kode: kode.kode(),
                 alasan: kode.label(self.lang()).to_string(),
-                rincian: rincian[j].clone(),
+                rincian: if tampak {
+                    rincian[j].clone()
+                } else {
+                    Vec::new()
+                },
                 sel,
             });
         }
@@ -409,7 +416,12 @@ impl Situs<'_> {
                 PeringkatAlasan {
                     kode: KodeAlasan::SEMUA[j].kode(),
                     alasan: KodeAlasan::SEMUA[j].label(lang).to_string(),
-                    rincian: rincian[j].clone(),
+                    // as on the region pages: the texts only beside a count that is shown
+                    rincian: if sel.jenis == "angka" {
+                        rincian[j].clone()
+                    } else {
+                        Vec::new()
+                    },
                     persen: sel.kpm.and_then(|v| persen(v, gagal_kpm)),
                     sel,
                 }
@@ -572,16 +584,29 @@ impl Situs<'_> {
         self.rincian(Some(k), |_| true).hash(hasher);
     }
 
-    /// Feeds region `w`'s rows of the failure tables (their suppression depends on the
-    /// regions around it) to `hasher`.
-    pub(super) fn hash_gagal_wilayah(&self, w: WilayahId, hasher: &mut xxhash_rust::xxh3::Xxh3) {
-        use std::hash::Hash;
+    /// Per region, a fingerprint of how its rows of the failure tables are shown (their
+    /// suppression depends on the regions around it): one pass over every table, so that a
+    /// region page's fingerprint reads one number.
+    pub(super) fn hitung_sidik_gagal(&self) -> Vec<u64> {
+        use std::hash::{Hash, Hasher};
+        let mut sidik = vec![0u64; self.data.wilayah.len()];
         for g in &self.report.gagal {
-            if let Some(r) = g.baris(w) {
-                (g.kunci, g.tampil.as_ref().map(|t| t[r])).hash(hasher);
+            for (r, &w) in g.wilayah.iter().enumerate() {
+                let mut h = xxhash_rust::xxh3::Xxh3::new();
+                (g.kunci, g.tampil.as_ref().map(|t| t[r])).hash(&mut h);
+                sidik[w as usize] = sidik[w as usize].wrapping_add(h.finish());
             }
         }
-        self.tautan_gagal_kota(w).map(|t| t.href).hash(hasher);
+        sidik
+    }
+
+    /// Feeds region `w`'s rows of the failure tables and its failure page link to `hasher`.
+    pub(super) fn hash_gagal_wilayah(&self, w: WilayahId, hasher: &mut xxhash_rust::xxh3::Xxh3) {
+        use std::hash::Hash;
+        self.sidik_gagal.get(w as usize).hash(hasher);
+        if self.sidik_gagal.get(w as usize).is_some_and(|&s| s != 0) {
+            self.tautan_gagal_kota(w).map(|t| t.href).hash(hasher);
+        }
     }
 }
 

@@ -119,6 +119,10 @@ pub struct Situs<'a> {
     rekon_kota: Vec<(WilayahId, Vec<usize>)>,
     /// Every branch of a paying channel with a report.
     rekon_cabang: Vec<rekonsiliasi::Cabang>,
+    /// Per region, its reconciliation rows and those below it.
+    rekon_wilayah: rustc_hash::FxHashMap<WilayahId, Vec<usize>>,
+    /// Per region, a fingerprint of how its failure counts by reason are shown.
+    sidik_gagal: Vec<u64>,
     /// Schedule slots per kabupaten/kota ([`Situs::kota_jadwal`]), in line order.
     jadwal_kota: HashMap<WilayahId, Vec<usize>>,
     rapat_program: HashMap<ProgramId, Vec<usize>>,
@@ -865,7 +869,11 @@ impl<'a> Situs<'a> {
             gagal_kota: Vec::new(),
             rekon_kota: Vec::new(),
             rekon_cabang: Vec::new(),
+            rekon_wilayah: Default::default(),
+            sidik_gagal: Vec::new(),
         };
+        situs.rekon_wilayah = situs.hitung_rekon_wilayah();
+        situs.sidik_gagal = situs.hitung_sidik_gagal();
         (situs.rekon_kota, situs.rekon_cabang) = situs.hitung_rekon();
         let rekon: Vec<WilayahId> = situs.rekon_kota.iter().map(|(w, _)| *w).collect();
         situs

@@ -419,25 +419,26 @@ impl Situs<'_> {
         }
     }
 
+    /// Per region with reconciliation rows of its own or below it, those rows.
+    pub(super) fn hitung_rekon_wilayah(&self) -> rustc_hash::FxHashMap<WilayahId, Vec<usize>> {
+        let mut per: rustc_hash::FxHashMap<WilayahId, Vec<usize>> = Default::default();
+        for (i, r) in self.report.rekonsiliasi.iter().enumerate() {
+            let mut w = Some(self.data.laporan_penyalur[r.laporan].wilayah);
+            while let Some(id) = w {
+                per.entry(id).or_default().push(i);
+                w = self.data.wilayah.node(id).induk;
+            }
+        }
+        per
+    }
+
     /// The summary on region `w`'s page: its reconciliation rows (its own and those below it).
     pub(super) fn ringkas_rekon(&self, w: WilayahId) -> Option<RingkasRekon> {
+        let mine = self.rekon_wilayah.get(&w)?;
+        // above the kabupaten/kota level there is no one page to link: no summary
         let k = self.kota(w).unwrap_or(w);
-        let rows = self.rekon_kota_rows(k);
-        let tree = &self.data.wilayah;
-        let kode = &tree.node(w).kode_teks;
-        let mine: Vec<usize> = rows
-            .iter()
-            .copied()
-            .filter(|&i| {
-                let lw = self.data.laporan_penyalur[self.report.rekonsiliasi[i].laporan].wilayah;
-                let lk = &tree.node(lw).kode_teks;
-                lk == kode || lk.starts_with(&format!("{kode}."))
-            })
-            .collect();
-        if mine.is_empty() {
-            return None;
-        }
-        let hitung = self.hitung_status(&mine);
+        self.rekon_kota.binary_search_by_key(&k, |(w, _)| *w).ok()?;
+        let hitung = self.hitung_status(mine);
         let mut tanggal: Vec<_> = mine
             .iter()
             .map(|&i| self.data.laporan_penyalur[self.report.rekonsiliasi[i].laporan].tanggal)
@@ -499,11 +500,17 @@ impl Situs<'_> {
         }
     }
 
-    /// Feeds what region `w`'s reconciliation summary shows to `hasher`.
+    /// Feeds what region `w`'s reconciliation summary shows to `hasher`: its rows (their
+    /// states, branches and days).
     pub(super) fn hash_ringkas_rekon(&self, w: WilayahId, hasher: &mut xxhash_rust::xxh3::Xxh3) {
         use std::hash::Hash;
-        if let Some(r) = self.ringkas_rekon(w) {
-            (r.teks, r.tautan.href, r.hitung).hash(hasher);
+        if let Some(rows) = self.rekon_wilayah.get(&w) {
+            for &i in rows {
+                let r = &self.report.rekonsiliasi[i];
+                let l = &self.data.laporan_penyalur[r.laporan];
+                (r.status, l.penyalur, &l.cabang, l.tanggal).hash(hasher);
+            }
+            self.kota(w).hash(hasher);
         }
     }
 }
