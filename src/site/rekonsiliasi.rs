@@ -243,7 +243,10 @@ impl Situs<'_> {
         });
         BarisRekon {
             cabang,
-            wilayah: Some(self.tautan_wilayah(l.wilayah)),
+            wilayah: Some(Tautan {
+                label: self.data.wilayah.node(l.wilayah).nama.clone(),
+                href: self.path(Halaman::Wilayah(l.wilayah)),
+            }),
             program: self.data.program[l.program as usize].kode.clone(),
             tahap: self.data.tahap[l.tahap as usize].nama.clone(),
             dinsos_kpm: r.dinsos_kpm,
