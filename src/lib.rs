@@ -212,8 +212,12 @@ pub struct BuildSummary {
     pub output: output::Ringkasan,
     /// Wall time.
     pub seconds: f64,
-    /// Warnings found in the inputs.
+    /// Warnings found in the inputs (empty when the build found nothing changed since the last
+    /// one and did no work: see `laporan_peringatan`).
     pub warnings: Diagnostics,
+    /// The warnings as printed, in the site's language: this build's, or those of the last
+    /// build when nothing changed since.
+    pub laporan_peringatan: String,
     /// The language of the site.
     pub lang: Lang,
     /// Time per stage.
@@ -231,6 +235,30 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary, Error> {
 pub fn build_with_progress(options: &BuildOptions, progress: bool) -> Result<BuildSummary, Error> {
     let started = Instant::now();
     let mut timings = Timings::start();
+    let public = options
+        .output
+        .clone()
+        .unwrap_or_else(|| options.root.join("public"));
+    // Nothing changed since the last build (every input byte, salur itself, the options) and
+    // nothing was touched in the published folder: the build would write the same bytes.
+    let masukan = sidik_masukan(options);
+    if let Some(tersimpan) = masukan.and_then(|m| output::build_tersimpan(&public, m)) {
+        timings.lap("unchanged");
+        return Ok(BuildSummary {
+            files: tersimpan.files,
+            output: output::Ringkasan {
+                ditulis: 0,
+                tetap: tersimpan.files,
+                dihapus: 0,
+            },
+            seconds: started.elapsed().as_secs_f64(),
+            warnings: Diagnostics::new(),
+            laporan_peringatan: tersimpan.peringatan,
+            lang: tersimpan.lang,
+            timings,
+        });
+    }
+    timings.lap("inputs");
     let mut loaded = load_timed(&options.root, &mut timings)?;
     if let Some(url) = &options.base_url {
         loaded.config.base_url = config::normalise_base_url(url);
@@ -255,12 +283,16 @@ pub fn build_with_progress(options: &BuildOptions, progress: bool) -> Result<Bui
     let plan = site::Situs::plan(&config, &data, &report, &content, renderer.sidik_jari());
     timings.lap("site");
 
-    let public = options
-        .output
-        .clone()
-        .unwrap_or_else(|| options.root.join("public"));
     let out = |source| Error::Output { lang, source };
-    let staging = output::Staging::begin(&public, &options.root).map_err(out)?;
+    let mut staging = output::Staging::begin(&public, &options.root).map_err(out)?;
+    let laporan_peringatan = if warnings.is_empty() {
+        String::new()
+    } else {
+        warnings.report(lang)
+    };
+    if let Some(m) = masukan {
+        staging.catat_masukan(m, lang, laporan_peringatan.clone());
+    }
     let bar = if progress {
         let bar = indicatif::ProgressBar::new(plan.halaman.len() as u64);
         bar.set_style(
@@ -306,9 +338,56 @@ pub fn build_with_progress(options: &BuildOptions, progress: bool) -> Result<Bui
         output: ringkasan,
         seconds: started.elapsed().as_secs_f64(),
         warnings,
+        laporan_peringatan,
         lang: config.language,
         timings,
     })
+}
+
+/// A fingerprint of everything a build reads: the bytes of `site.toml` and of every file under
+/// `data/`, `content/` and `themes/` (with their paths), the running salur executable and the
+/// options that change the output. `None` when a file cannot be read (the build then does the
+/// work and reports it).
+fn sidik_masukan(options: &BuildOptions) -> Option<u64> {
+    use rayon::prelude::*;
+    use std::hash::{Hash, Hasher};
+    let root = &options.root;
+    let mut files: Vec<PathBuf> = vec![root.join(config::CONFIG_FILE)];
+    for dir in ["data", "content", "themes"] {
+        let dir = root.join(dir);
+        if !dir.exists() {
+            continue;
+        }
+        for entry in walkdir::WalkDir::new(&dir).sort_by_file_name() {
+            let entry = entry.ok()?;
+            if entry.file_type().is_file() {
+                files.push(entry.into_path());
+            }
+        }
+    }
+    let per_file: Vec<u64> = files
+        .par_iter()
+        .map(|path| {
+            let bytes = match std::fs::read(path) {
+                Ok(b) => b,
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => Vec::new(),
+                Err(_) => return None,
+            };
+            let mut h = xxhash_rust::xxh3::Xxh3::new();
+            path.strip_prefix(root).unwrap_or(path).hash(&mut h);
+            h.update(&bytes);
+            Some(h.finish())
+        })
+        .collect::<Option<_>>()?;
+    let mut h = xxhash_rust::xxh3::Xxh3::new();
+    (
+        env!("CARGO_PKG_VERSION"),
+        render::sidik_program(),
+        &options.base_url,
+        per_file,
+    )
+        .hash(&mut h);
+    Some(h.finish())
 }
 
 /// What a check found.

@@ -132,6 +132,61 @@ fn hash(bytes: &[u8]) -> u64 {
     xxhash_rust::xxh3::xxh3_64(bytes)
 }
 
+/// The inputs' fingerprint recorded in the manifest of `public`, if any.
+fn baca_masukan(public: &Path) -> Option<u64> {
+    let text = fs::read_to_string(manifest_path(public)).ok()?;
+    masukan_dari(text.lines().next()?)
+}
+
+fn masukan_dari(header: &str) -> Option<u64> {
+    let hex = header.split_once("; inputs ")?.1;
+    u64::from_str_radix(hex.trim(), 16).ok()
+}
+
+/// What the last build of a folder left, when nothing has changed since.
+#[derive(Debug, Clone)]
+pub struct BuildTersimpan {
+    /// Files published.
+    pub files: usize,
+    /// Its warnings, as they were printed.
+    pub peringatan: String,
+    /// The language they are in.
+    pub lang: Lang,
+}
+
+/// The last build of `public`, when it was built from inputs with fingerprint `masukan` and
+/// every file it published is still as it was written (size and modification time, checked
+/// on all cores): building again would write the same bytes, so there is nothing to do.
+pub fn build_tersimpan(public: &Path, masukan: u64) -> Option<BuildTersimpan> {
+    let text = fs::read_to_string(manifest_path(public)).ok()?;
+    if masukan_dari(text.lines().next()?)? != masukan {
+        return None;
+    }
+    // the warnings, as the build that wrote the manifest printed them
+    let mut lang = None;
+    let mut peringatan = String::new();
+    for line in text.lines().skip(1) {
+        if let Some(tag) = line.strip_prefix("#w ") {
+            lang = Some(if tag == "en" { Lang::En } else { Lang::Id });
+        } else if let Some(l) = line.strip_prefix("#| ") {
+            peringatan.push_str(l);
+            peringatan.push('\n');
+        } else if !line.starts_with('#') {
+            break;
+        }
+    }
+    let lang = lang?;
+    let entries = parse_manifest(&text);
+    let utuh = entries
+        .par_iter()
+        .all(|(rel, e)| fs::metadata(public.join(rel)).is_ok_and(|meta| e.matches(&meta)));
+    utuh.then(|| BuildTersimpan {
+        files: entries.len(),
+        peringatan: peringatan.to_string(),
+        lang,
+    })
+}
+
 fn mtime_ns(meta: &fs::Metadata) -> u128 {
     meta.modified()
         .ok()
@@ -141,6 +196,10 @@ fn mtime_ns(meta: &fs::Metadata) -> u128 {
 
 fn read_manifest(public: &Path) -> Option<HashMap<String, Entry>> {
     let text = fs::read_to_string(manifest_path(public)).ok()?;
+    Some(parse_manifest(&text))
+}
+
+fn parse_manifest(text: &str) -> HashMap<String, Entry> {
     let mut out = HashMap::default();
     for line in text.lines().skip(1) {
         let mut parts = line.splitn(5, ' ');
@@ -171,7 +230,7 @@ fn read_manifest(public: &Path) -> Option<HashMap<String, Entry>> {
             },
         );
     }
-    Some(out)
+    out
 }
 
 /// What happened to one file of the new build.
@@ -189,6 +248,10 @@ pub struct Staging {
     staging: PathBuf,
     manifest: Option<HashMap<String, Entry>>,
     files: Mutex<Vec<(String, Nasib)>>,
+    /// The fingerprint of every input of this build, recorded in the manifest.
+    masukan: Option<u64>,
+    /// The build's warnings (language, text), kept beside the manifest.
+    peringatan: Option<(Lang, String)>,
     staging_made: Mutex<bool>,
     dirs: Mutex<HashSet<PathBuf>>,
 }
@@ -228,6 +291,8 @@ impl Staging {
             staging,
             manifest,
             files: Mutex::new(Vec::new()),
+            masukan: None,
+            peringatan: None,
             staging_made: Mutex::new(false),
             dirs: Mutex::new(HashSet::default()),
         })
@@ -369,7 +434,27 @@ impl Staging {
                         Nasib::Ditulis { .. } => None,
                     })
                     .collect();
-                write_manifest(&manifest_path, &entries)?;
+                write_manifest(
+                    &manifest_path,
+                    &entries,
+                    self.masukan,
+                    self.peringatan.as_ref(),
+                )?;
+            } else if self.masukan.is_some() && baca_masukan(&self.public) != self.masukan {
+                // same files from other input bytes (a comment in site.toml): record the inputs
+                let entries: Vec<(String, Entry)> = files
+                    .iter()
+                    .filter_map(|(p, n)| match n {
+                        Nasib::Tetap(e) => Some((p.clone(), *e)),
+                        Nasib::Ditulis { .. } => None,
+                    })
+                    .collect();
+                write_manifest(
+                    &manifest_path,
+                    &entries,
+                    self.masukan,
+                    self.peringatan.as_ref(),
+                )?;
             }
             return Ok(ringkasan);
         }
@@ -421,14 +506,31 @@ impl Staging {
         // then compares those files byte by byte, so it is never wrong, only slower.
         if self.public.exists() {
             swap(&self.staging, &self.public)?;
-            write_manifest(&manifest_path, &entries)?;
+            write_manifest(
+                &manifest_path,
+                &entries,
+                self.masukan,
+                self.peringatan.as_ref(),
+            )?;
             // `staging` now holds the previous site.
             hapus_pohon(&self.staging)?;
         } else {
             fs::rename(&self.staging, &self.public).map_err(|e| err(&self.public, e))?;
-            write_manifest(&manifest_path, &entries)?;
+            write_manifest(
+                &manifest_path,
+                &entries,
+                self.masukan,
+                self.peringatan.as_ref(),
+            )?;
         }
         Ok(ringkasan)
+    }
+
+    /// Records the fingerprint of every input of this build (see [`build_tersimpan`]) and the
+    /// warnings it gave, in `lang`, to be repeated by a build that skips the work.
+    pub fn catat_masukan(&mut self, sidik: u64, lang: Lang, peringatan: String) {
+        self.masukan = Some(sidik);
+        self.peringatan = Some((lang, peringatan));
     }
 
     /// Abandons the build: removes the staging folder, leaving the published one as it was.
@@ -462,8 +564,27 @@ fn hapus_pohon(root: &Path) -> Result<(), OutputError> {
 }
 
 /// Writes a manifest atomically (a temporary file renamed over the old one).
-fn write_manifest(path: &Path, entries: &[(String, Entry)]) -> Result<(), OutputError> {
-    let mut text = String::from("# salur manifest: xxh3-64 size mtime-ns fingerprint path\n");
+/// Writes a manifest: a header (with the fingerprint of the build's inputs, when known), the
+/// build's warnings as comment lines (`#| `, after `#w <lang>`), then one line per file.
+fn write_manifest(
+    path: &Path,
+    entries: &[(String, Entry)],
+    masukan: Option<u64>,
+    peringatan: Option<&(Lang, String)>,
+) -> Result<(), OutputError> {
+    let mut text = String::from("# salur manifest: xxh3-64 size mtime-ns fingerprint path");
+    if let Some(m) = masukan {
+        text.push_str(&format!("; inputs {m:016x}"));
+    }
+    text.push('\n');
+    if let Some((lang, warnings)) = peringatan {
+        text.push_str(&format!("#w {}\n", lang.tag()));
+        for line in warnings.lines() {
+            text.push_str("#| ");
+            text.push_str(line);
+            text.push('\n');
+        }
+    }
     for (rel, e) in entries {
         text.push_str(&format!(
             "{:016x} {} {} {:016x} {rel}\n",

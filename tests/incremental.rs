@@ -239,3 +239,58 @@ fn a_change_to_one_note_rewrites_only_the_pages_that_show_it() {
         vec!["rapat/2023-09-07-studi-banding-dprd-tuban.html"]
     );
 }
+
+/// The stages a build went through.
+fn stages(summary: &salur::BuildSummary) -> Vec<&'static str> {
+    summary.timings.stages.iter().map(|(s, _)| *s).collect()
+}
+
+#[test]
+fn nothing_changed_means_nothing_read_but_the_warnings_are_repeated() {
+    let dir = tempfile::tempdir().unwrap();
+    let site = example_copy(dir.path());
+    let public = dir.path().join("out/public");
+    let first = build(&site, &public);
+    assert!(stages(&first).contains(&"data"));
+    // the example's two reconciliation differences
+    assert!(first.laporan_peringatan.contains("BRI Bontang"));
+    let before = files(&public);
+
+    let again = build(&site, &public);
+    assert_eq!(stages(&again), ["unchanged"], "the inputs were read again");
+    assert_eq!(again.output.ditulis, 0);
+    assert_eq!(again.files, first.files);
+    assert_eq!(again.laporan_peringatan, first.laporan_peringatan);
+    assert_eq!(files(&public), before);
+
+    // a published file edited by hand: the shortcut is not taken, the file is restored
+    let index = public.join("index.html");
+    let original = fs::read(&index).unwrap();
+    fs::write(&index, b"<p>diubah</p>").unwrap();
+    let repaired = build(&site, &public);
+    assert!(stages(&repaired).contains(&"data"));
+    assert_eq!(fs::read(&index).unwrap(), original);
+    // a published file deleted: restored
+    fs::remove_file(public.join("tentang-data.html")).unwrap();
+    build(&site, &public);
+    assert_eq!(files(&public), before);
+
+    // any input byte changed: the work is done again, even when no page changes
+    let toml = site.join("site.toml");
+    let mut text = fs::read_to_string(&toml).unwrap();
+    text.push_str("\n# a comment\n");
+    fs::write(&toml, text).unwrap();
+    let after_comment = build(&site, &public);
+    assert!(stages(&after_comment).contains(&"data"));
+    assert_eq!(after_comment.output.ditulis, 0);
+    // and then it is recorded: the next build takes the shortcut
+    assert_eq!(stages(&build(&site, &public)), ["unchanged"]);
+    // a realisation row added: rebuilt
+    edit(
+        &site.join("data/realisasi.csv"),
+        "\n",
+        "\nBST,2021-07,35.75.01.1001,PT Pos Indonesia,2021-07-25,tersalur,,1\n",
+    );
+    let changed = build(&site, &public);
+    assert!(changed.output.ditulis > 0);
+}

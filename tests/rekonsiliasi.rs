@@ -80,12 +80,7 @@ fn a_branch_page_and_the_region_summary() {
     let heads: Vec<&str> = bontang.iter().map(|(h, _)| h.as_str()).collect();
     assert_eq!(
         heads,
-        [
-            "Muara Badak",
-            "Muara Badak",
-            "Marang Kayu",
-            "Marang Kayu"
-        ]
+        ["Muara Badak", "Muara Badak", "Marang Kayu", "Marang Kayu"]
     );
     assert_eq!(&bontang[0].1[1..4], ["588", "582", "-6"]);
     // the kabupaten page and a kecamatan page say how the reconciliation went

@@ -34,7 +34,7 @@ pub fn execute(args: Args) -> Result<(), salur::Error> {
         },
         progress,
     )?;
-    super::print_warnings(&summary.warnings, summary.lang);
+    eprint!("{}", summary.laporan_peringatan);
     if args.timings {
         for (stage, seconds) in &summary.timings.stages {
             eprintln!("{stage:>10} {seconds:8.3} s");

@@ -319,7 +319,7 @@ impl Renderer {
 /// A fingerprint of the running salur executable, so that a page is rendered again by a
 /// different build of salur (a fixed bug, a new chart) even under the same version number.
 /// Reading the executable back costs a few milliseconds; 0 when it cannot be read.
-fn sidik_program() -> u64 {
+pub(crate) fn sidik_program() -> u64 {
     static SIDIK: std::sync::OnceLock<u64> = std::sync::OnceLock::new();
     *SIDIK.get_or_init(|| {
         std::env::current_exe()
