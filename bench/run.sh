@@ -119,7 +119,9 @@ build() {
 	while read -r name seconds _; do
 		STAGE[$name]=$seconds
 	done < <(grep -E '^ *[a-z]+ +[0-9.]+ s$' "$WORK/err")
-	[[ -n $WALL && -n $RSS_MB && -n ${STAGE[data]:-} ]] || die "cannot parse the build's output"
+	# a build that finds nothing changed has only the stage `unchanged`
+	[[ -n $WALL && -n $RSS_MB && -n ${STAGE[data]:-}${STAGE[unchanged]:-} ]] ||
+		die "cannot parse the build's output"
 }
 
 # "median min max" of the arguments.
@@ -152,6 +154,8 @@ for i in $(seq "$RUNS"); do
 	build
 	FULL_WALL+=("$WALL") FULL_RSS+=("$RSS_MB") FULL_WRITTEN+=("$WRITTEN")
 	for s in "${!STAGE[@]}"; do FULL_STAGES[$s]+=" ${STAGE[$s]}"; done
+	# ingest: the data and analysis stages of a full build (a no-change rebuild skips them)
+	INGEST+=("$(awk -v a="${STAGE[data]}" -v b="${STAGE[analysis]}" 'BEGIN { print a + b }')")
 	SITE_FILES=$FILES
 done
 
@@ -159,7 +163,6 @@ for i in $(seq "$RUNS"); do
 	log "no-change rebuild $i/$RUNS"
 	build
 	NOCHANGE_WALL+=("$WALL") NOCHANGE_WRITTEN+=("$WRITTEN")
-	INGEST+=("$(awk -v a="${STAGE[data]}" -v b="${STAGE[analysis]}" 'BEGIN { print a + b }')")
 	for s in "${!STAGE[@]}"; do NOCHANGE_STAGES[$s]+=" ${STAGE[$s]}"; done
 done
 
@@ -255,11 +258,13 @@ CPU=$(lscpu 2>/dev/null | sed -n 's/^Model name: *//p' | head -n1)
 	echo
 	echo "| stage | full build | no-change rebuild |"
 	echo "| --- | ---: | ---: |"
-	for s in config data content analysis site render output; do
-		[[ -n ${FULL_STAGES[$s]:-} ]] || continue
+	stage() {
 		# shellcheck disable=SC2086 # word splitting intended
-		echo "| $s | $(fmt "$(median ${FULL_STAGES[$s]})" "%.3f") |" \
-			"$(fmt "$(median ${NOCHANGE_STAGES[$s]})" "%.3f") |"
+		if [[ -n $1 ]]; then fmt "$(median $1)" "%.3f"; else echo "–"; fi
+	}
+	for s in inputs unchanged config data content analysis site render output; do
+		[[ -n ${FULL_STAGES[$s]:-}${NOCHANGE_STAGES[$s]:-} ]] || continue
+		echo "| $s | $(stage "${FULL_STAGES[$s]:-}") | $(stage "${NOCHANGE_STAGES[$s]:-}") |"
 	done
 } >"$WORK/results.md"
 

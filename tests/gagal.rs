@@ -33,24 +33,40 @@ fn kapuas_failure_page_ranks_the_seed_reasons() {
     let tables = reason_tables("gagal/62.03.html", "Alasan gagal salur, terbanyak");
     // one ranking per programme × penyalur (PKH and SEMBAKO, Pos and BRI)
     assert_eq!(tables.len(), 4);
+    let seed = [
+        "Tidak tahu jadwal (tidak tahu jadwal penyaluran)",
+        "Lansia, tidak dapat datang (penerima lansia)",
+        "Meninggal dunia",
+    ];
     for t in &tables {
-        let reasons: Vec<&str> = t.iter().map(|(h, _)| h.as_str()).collect();
-        assert_eq!(
-            reasons,
-            [
-                "Tidak tahu jadwal (tidak tahu jadwal penyaluran)",
-                "Lansia, tidak dapat datang (penerima lansia)",
-                "Meninggal dunia",
-            ],
-            "{t:?}"
-        );
-        // counts go down the ranking
-        let n: Vec<u64> = t
+        // shown counts first, going down; then the hidden ones
+        let n: Vec<Option<u64>> = t
             .iter()
-            .map(|(_, c)| c[0].replace('.', "").parse().unwrap())
+            .map(|(_, c)| c[0].replace('.', "").parse().ok())
             .collect();
-        assert!(n.windows(2).all(|w| w[0] >= w[1]), "{n:?}");
+        let shown: Vec<u64> = n.iter().map_while(|v| *v).collect();
+        assert!(shown.windows(2).all(|w| w[0] >= w[1]), "{t:?}");
+        assert!(n[shown.len()..].iter().all(Option::is_none), "{t:?}");
+        // the seed's three reasons are there, the most frequent one first
+        let reasons: Vec<&str> = t.iter().map(|(h, _)| h.as_str()).collect();
+        assert!(
+            seed.iter()
+                .all(|s| reasons.iter().any(|r| r.starts_with(&s[..10]))),
+            "{reasons:?}"
+        );
+        assert_eq!(reasons[0], seed[0]);
     }
+    // the biggest table (SEMBAKO through BRI, 340 failures) shows all three with their counts
+    let bri = tables
+        .iter()
+        .find(|t| t.len() == 3)
+        .expect("a table of three reasons");
+    let reasons: Vec<&str> = bri.iter().map(|(h, _)| h.as_str()).collect();
+    assert_eq!(reasons, seed);
+    assert!(
+        bri.iter().all(|(_, c)| c[0].parse::<u64>().is_ok()),
+        "{bri:?}"
+    );
     // the region page links to it, and the page lists the kecamatan and desa
     let doc = page("wilayah/62/62.03.html");
     assert!(
@@ -133,7 +149,8 @@ fn downloads_hide_small_counts_and_their_complements() {
                 .or_default()
                 .insert(r.alasan.clone(), r.kpm.clone());
         }
-        let hidden = |v: &str| v == "<3" || v == "x";
+        // "<3", "x", or empty: withheld with its row
+        let hidden = |v: &str| v == "<3" || v == "x" || v.is_empty();
         let mut seen_hidden = 0;
         for (kunci, regions) in &tabel {
             for (kode, cells) in regions {

@@ -179,3 +179,53 @@ fn a_report_row_naming_an_unknown_channel_is_an_error_at_its_place() {
         "{stderr}"
     );
 }
+
+#[test]
+fn a_repeated_report_is_an_error_and_a_later_one_supersedes() {
+    let dir = tempfile::tempdir().unwrap();
+    let site = common::example_copy(dir.path());
+    let path = site.join("data/laporan_penyalur.csv");
+    let original = std::fs::read_to_string(&path).unwrap();
+    // the same branch (in another letter case), programme, tahap, region and day twice
+    let mut csv = original.clone();
+    csv.push_str("BRI,tenggarong,PKH,2021-T4,64.02.01,1663,,2022-01-06\n");
+    std::fs::write(&path, &csv).unwrap();
+    let o = Command::new(env!("CARGO_BIN_EXE_salur"))
+        .args(["check", "--root"])
+        .arg(&site)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains(
+            "data/laporan_penyalur.csv:42:2: 'tenggarong': duplikat; sudah ada di baris 2"
+        ),
+        "{stderr}"
+    );
+
+    // an earlier report of Bontang for Muara Badak: listed in its own section, not counted
+    let mut csv = original;
+    csv.push_str("BRI,Bontang,PKH,2021-T4,64.02.05,100,,2021-12-25\n");
+    std::fs::write(&path, &csv).unwrap();
+    let out = dir.path().join("public");
+    common::build(&site, &out);
+    let doc = scraper::Html::parse_document(
+        &std::fs::read_to_string(out.join("rekonsiliasi/64.02.html")).unwrap(),
+    );
+    let sections: Vec<String> = doc.select(&sel("section h2")).map(text).collect();
+    assert_eq!(
+        sections,
+        [
+            "BRI, laporan per Kamis, 6 Januari 2022",
+            "BRI, laporan per Sabtu, 25 Desember 2021"
+        ]
+    );
+    // the branch's figures are its latest report's: still 3.618 against 3.612
+    let cabang = doc
+        .select(&sel("#cabang tbody tr"))
+        .find(|tr| text(*tr).contains("BRI Bontang"))
+        .map(|tr| tr.select(&sel("td")).map(text).collect::<Vec<_>>())
+        .unwrap();
+    assert_eq!(&cabang[1..4], ["3.618", "3.612", "-6"]);
+}

@@ -167,12 +167,12 @@ fn tabel(
     }
     let tampil = TabelPohon::new(induk, KOLOM, sel.clone())
         .and_then(|t| privasi::tekan(&t, min_kpm))
-        .map(|hidden| {
+        .map(|mode| {
             (0..=site)
                 .map(|r| {
                     std::array::from_fn(|j| {
                         let e = r * KOLOM + j;
-                        Tampil::dari(sel[e], hidden[e], min_kpm)
+                        Tampil::dari(sel[e], mode[e], min_kpm)
                     })
                 })
                 .collect()

@@ -82,36 +82,63 @@ impl TabelPohon {
 pub enum Tampil {
     /// The count as it is.
     Angka(u64),
-    /// Hidden; below the threshold ("< 3").
+    /// Hidden; below the threshold ("< 3"). A reader knows it lies in `0..min`.
     Kecil,
     /// Hidden to protect a small cell elsewhere; at least the threshold ("×").
     Tersembunyi,
+    /// Withheld with the rest of its row ("·"): a reader knows nothing of it. Used where the
+    /// bounds of "< 3" and "×" would pin a small count whatever else is hidden (a kecamatan
+    /// whose 3 failures are all deaths: "×" would mean "3").
+    Ditahan,
+}
+
+/// What [`tekan`] decides for one cell.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tekan {
+    /// Published.
+    Terbit,
+    /// Hidden: "< min" or "×" by its value.
+    Sembunyi,
+    /// Withheld, with no bound given ("·").
+    Tahan,
 }
 
 impl Tampil {
-    /// How to show `nilai` when `hidden` says whether it is suppressed.
-    pub fn dari(nilai: u64, hidden: bool, min: u64) -> Tampil {
-        match (hidden, nilai < min) {
-            (false, _) => Tampil::Angka(nilai),
-            (true, true) => Tampil::Kecil,
-            (true, false) => Tampil::Tersembunyi,
+    /// How to show `nilai` decided as `tekan`.
+    pub fn dari(nilai: u64, tekan: Tekan, min: u64) -> Tampil {
+        match tekan {
+            Tekan::Terbit => Tampil::Angka(nilai),
+            Tekan::Sembunyi if nilai < min => Tampil::Kecil,
+            Tekan::Sembunyi => Tampil::Tersembunyi,
+            Tekan::Tahan => Tampil::Ditahan,
         }
     }
 }
 
-/// Which cells to hide (`true`, in row-major order) so that every count in `1..min` is hidden
-/// and no hidden count can be worked out from the published figures. `min` ≤ 1 hides nothing.
-///
-/// Returns `None` when some small count cannot be protected at all: when the bounds a reader
-/// knows pin it whatever else is hidden (every reason of a row at `min − 1`, say). The table's
-/// breakdown must then not be published.
-pub fn tekan(tabel: &TabelPohon, min: u64) -> Option<Vec<bool>> {
-    let n = tabel.nilai.len();
-    let mut hidden = vec![false; n];
-    if min <= 1 {
-        return Some(hidden);
+/// The bounds a reader knows of a hidden cell of value `v`.
+fn batas(v: u64, tekan: Tekan, min: u64) -> (u64, u64) {
+    match tekan {
+        Tekan::Tahan => (0, u64::MAX),
+        _ if v < min => (0, min - 1),
+        _ => (min, u64::MAX),
     }
-    let jaringan = Jaringan::new(tabel, min);
+}
+
+/// Which cells to hide (in row-major order) so that every count in `1..min` is hidden and
+/// a reader who combines everything published can neither work out a hidden count nor tell
+/// that a small count is not zero: for each small count, a table agreeing with everything
+/// published in which it is 0 exists. `min` ≤ 1 hides nothing.
+///
+/// Where the bounds of "< min" and "×" pin a small count whatever else is hidden, its row is
+/// withheld ([`Tekan::Tahan`], no bounds), then if need be the row above it. Returns `None`
+/// only when even that cannot protect it; the table's breakdown must then not be published.
+pub fn tekan(tabel: &TabelPohon, min: u64) -> Option<Vec<Tekan>> {
+    let n = tabel.nilai.len();
+    let mut mode = vec![Tekan::Terbit; n];
+    if min <= 1 {
+        return Some(mode);
+    }
+    let jaringan = Jaringan::new(tabel);
     // the deepest rows first: complements then come from the desa before the regions above
     let depth = depths(&tabel.induk);
     let mut primer: Vec<usize> = (0..n)
@@ -119,35 +146,91 @@ pub fn tekan(tabel: &TabelPohon, min: u64) -> Option<Vec<bool>> {
         .collect();
     primer.sort_by_key(|&e| (Reverse(depth[e / tabel.kolom]), e));
     for &e in &primer {
-        hidden[e] = true;
+        mode[e] = Tekan::Sembunyi;
     }
     let mut cari = Pencarian::new(jaringan.simpul);
+    let k = tabel.kolom;
+    // cells a found move changes: they cannot be pinned (more hidden cells only add moves)
+    let mut aman = vec![false; n];
+    // withholds a row (the cell's, then the one above, …); false at the top
+    let tahan = |mode: &mut [Tekan], row: &mut Option<usize>| -> bool {
+        let Some(r) = *row else { return false };
+        for m in &mut mode[r * k..(r + 1) * k] {
+            *m = Tekan::Tahan;
+        }
+        *row = tabel.induk[r];
+        true
+    };
     for &e in &primer {
-        for c in jaringan.siklus_termurah(e, &hidden, &mut cari)? {
-            hidden[c] = true;
+        let mut row = Some(e / k);
+        loop {
+            if let Some(gerak) = jaringan.ke_nol(e, &mode, min, &mut cari) {
+                for (c, beda) in gerak {
+                    if mode[c] == Tekan::Terbit {
+                        mode[c] = Tekan::Sembunyi;
+                    }
+                    aman[c] |= beda != 0;
+                }
+                break;
+            }
+            // pinned by the bounds: withhold a row and retry
+            if !tahan(&mut mode, &mut row) {
+                return None;
+            }
         }
     }
-    Some(hidden)
+    // a cell a move used and left as it was may still be pinned: give it a cycle of its own
+    for c in 0..n {
+        if mode[c] == Tekan::Terbit || aman[c] {
+            continue;
+        }
+        let mut row = Some(c / k);
+        loop {
+            if let Some(siklus) = jaringan.siklus(c, &mode, min, &mut cari) {
+                for d in siklus {
+                    if mode[d] == Tekan::Terbit {
+                        mode[d] = Tekan::Sembunyi;
+                    }
+                    aman[d] = true;
+                }
+                aman[c] = true;
+                break;
+            }
+            if !tahan(&mut mode, &mut row) {
+                return None;
+            }
+        }
+    }
+    Some(mode)
 }
 
-/// The hidden cells whose value a reader can work out from the published figures (empty when
-/// the suppression holds). Checks each hidden cell by a search of its own, independently of
-/// how [`tekan`] chose them.
-pub fn terungkap(tabel: &TabelPohon, hidden: &[bool], min: u64) -> Vec<usize> {
-    let jaringan = Jaringan::new(tabel, min.max(1));
+/// The hidden cells a reader can pin to one value from the published figures, and the small
+/// ones a reader can tell are not zero (empty when the suppression holds). Checks each by a
+/// search of its own over the hidden cells only, independently of how [`tekan`] chose them.
+pub fn terungkap(tabel: &TabelPohon, mode: &[Tekan], min: u64) -> Vec<usize> {
+    let jaringan = Jaringan::new(tabel);
     let mut seen = vec![false; jaringan.simpul];
+    let mut cari = Pencarian::new(jaringan.simpul);
+    let hanya_tersembunyi: Vec<Tekan> = mode.to_vec();
     (0..tabel.nilai.len())
-        .filter(|&e| hidden.get(e).copied().unwrap_or(false))
+        .filter(|&e| mode.get(e).is_some_and(|&m| m != Tekan::Terbit))
         .filter(|&e| {
+            let v = tabel.nilai[e];
+            let (lo, hi) = batas(v, mode[e], min);
             let (tail, head) = jaringan.ujung[e];
-            let (naik, turun) = jaringan.arah[e];
-            let lewat = |dari: usize, ke: usize, seen: &mut Vec<bool>| {
+            let mut lewat = |dari: usize, ke: usize| {
                 seen.iter_mut().for_each(|s| *s = false);
-                jaringan.terjangkau(dari, ke, e, hidden, seen)
+                jaringan.terjangkau(dari, ke, e, mode, min, &mut seen)
             };
-            let bisa_naik = naik && lewat(head, tail, &mut seen);
-            let bisa_turun = turun && lewat(tail, head, &mut seen);
-            !(bisa_naik || bisa_turun)
+            let bisa_naik = v < hi && lewat(head, tail);
+            let bisa_turun = v > lo && lewat(tail, head);
+            let pinned = !(bisa_naik || bisa_turun);
+            // a small count must be able to be zero, over hidden cells only
+            let bukan_nol = (1..min).contains(&v)
+                && jaringan
+                    .ke_nol_tersembunyi(e, &hanya_tersembunyi, min, &mut cari)
+                    .is_none();
+            pinned || bukan_nol
         })
         .collect()
 }
@@ -180,22 +263,20 @@ fn depths(induk: &[Option<usize>]) -> Vec<usize> {
 
 /// The network of a [`TabelPohon`]: one node per leaf row (its total), one per parent row ×
 /// column (its cell as the sum of its children's), and one outside node for the root rows'
-/// cells (nothing above them).
+/// cells (nothing above them). Each cell is an arc from its tail to its head: flow along it
+/// raises the cell, flow against it lowers it.
 struct Jaringan {
     simpul: usize,
-    /// Per cell, its (tail, head) nodes: flow along the cell raises it.
+    nilai: Vec<u64>,
+    /// Per cell, its (tail, head) nodes.
     ujung: Vec<(usize, usize)>,
-    /// Per cell, whether it could go up and down by one within the bounds a reader knows.
-    arah: Vec<(bool, bool)>,
-    /// Per cell, the cost of hiding it.
-    biaya: Vec<u64>,
-    /// Arcs out of each node: (to, cell), as offsets into `busur`.
+    /// Arcs out of each node, as offsets into `busur`: (to, cell, whether it raises the cell).
     awal: Vec<usize>,
-    busur: Vec<(usize, usize)>,
+    busur: Vec<(usize, usize, bool)>,
 }
 
 impl Jaringan {
-    fn new(t: &TabelPohon, min: u64) -> Jaringan {
+    fn new(t: &TabelPohon) -> Jaringan {
         let rows = t.induk.len();
         let k = t.kolom;
         let mut punya_anak = vec![false; rows];
@@ -205,71 +286,64 @@ impl Jaringan {
         let luar = rows + rows * k;
         let sum_node = |r: usize, j: usize| rows + r * k + j;
         let mut ujung = Vec::with_capacity(t.nilai.len());
-        let mut arah = Vec::with_capacity(t.nilai.len());
-        let mut biaya = Vec::with_capacity(t.nilai.len());
         for (r, &anak) in punya_anak.iter().enumerate() {
             for j in 0..k {
                 let tail = t.induk[r].map_or(luar, |p| sum_node(p, j));
                 let head = if anak { sum_node(r, j) } else { r };
                 ujung.push((tail, head));
-                let v = t.nilai[r * k + j];
-                let (lo, hi) = if v < min {
-                    (0, min - 1)
-                } else {
-                    (min, u64::MAX)
-                };
-                arah.push((v < hi, v > lo));
-                biaya.push(if v == 0 { 1 } else { v.saturating_add(1) });
             }
         }
         let simpul = luar + 1;
         let mut keluar = vec![0usize; simpul + 1];
-        for (e, &(tail, head)) in ujung.iter().enumerate() {
-            let (naik, turun) = arah[e];
-            if naik {
-                keluar[tail + 1] += 1;
-            }
-            if turun {
-                keluar[head + 1] += 1;
-            }
+        for &(tail, head) in &ujung {
+            keluar[tail + 1] += 1;
+            keluar[head + 1] += 1;
         }
         for i in 0..simpul {
             keluar[i + 1] += keluar[i];
         }
         let mut isi = keluar.clone();
-        let mut busur = vec![(0, 0); keluar[simpul]];
+        let mut busur = vec![(0, 0, false); keluar[simpul]];
         for (e, &(tail, head)) in ujung.iter().enumerate() {
-            let (naik, turun) = arah[e];
-            if naik {
-                busur[isi[tail]] = (head, e);
-                isi[tail] += 1;
-            }
-            if turun {
-                busur[isi[head]] = (tail, e);
-                isi[head] += 1;
-            }
+            busur[isi[tail]] = (head, e, true);
+            isi[tail] += 1;
+            busur[isi[head]] = (tail, e, false);
+            isi[head] += 1;
         }
         Jaringan {
             simpul,
+            nilai: t.nilai.clone(),
             ujung,
-            arah,
-            biaya,
             awal: keluar,
             busur,
         }
     }
 
-    fn keluar(&self, v: usize) -> &[(usize, usize)] {
+    fn keluar(&self, v: usize) -> &[(usize, usize, bool)] {
         &self.busur[self.awal[v]..self.awal[v + 1]]
     }
 
-    /// Whether `ke` can be reached from `dari` over hidden cells other than `kecuali`.
+    /// Whether cell `e`, at `x` now, can move one up (`naik`) or down within the bounds a
+    /// reader knows of it as `tekan` would show it (a published cell: as it would be hidden).
+    fn boleh(&self, e: usize, x: u64, naik: bool, tekan: Tekan, min: u64) -> bool {
+        let t = if tekan == Tekan::Terbit {
+            Tekan::Sembunyi
+        } else {
+            tekan
+        };
+        let (lo, hi) = batas(self.nilai[e], t, min);
+        if naik { x < hi } else { x > lo }
+    }
+
+    /// Whether `ke` can be reached from `dari` over hidden cells other than `kecuali`, each
+    /// moving by one from its true value.
     fn terjangkau(
         &self,
         dari: usize,
         ke: usize,
         kecuali: usize,
-        hidden: &[bool],
+        mode: &[Tekan],
+        min: u64,
         seen: &mut [bool],
     ) -> bool {
         let mut stack = vec![dari];
@@ -278,8 +352,12 @@ impl Jaringan {
             if v == ke {
                 return true;
             }
-            for &(w, e) in self.keluar(v) {
-                if e != kecuali && hidden[e] && !seen[w] {
+            for &(w, e, naik) in self.keluar(v) {
+                if e != kecuali
+                    && mode[e] != Tekan::Terbit
+                    && !seen[w]
+                    && self.boleh(e, self.nilai[e], naik, mode[e], min)
+                {
                     seen[w] = true;
                     stack.push(w);
                 }
@@ -288,34 +366,91 @@ impl Jaringan {
         false
     }
 
-    /// The cells (hidden or not) of the cheapest cycle through cell `e`, not counting `e`.
-    fn siklus_termurah(
+    /// The cells (hidden or not) of the cheapest way to bring cell `e` down to zero by cycles
+    /// that keep every published figure, each with its net change; `None` when there is none.
+    fn ke_nol(
         &self,
         e: usize,
-        hidden: &[bool],
+        mode: &[Tekan],
+        min: u64,
+        cari: &mut Pencarian,
+    ) -> Option<Vec<(usize, i64)>> {
+        self.turunkan(e, mode, min, cari, false)
+    }
+
+    /// The cells of the cheapest cycle that moves cell `e` by one, up or down, from the true
+    /// values; `None` when there is none.
+    fn siklus(
+        &self,
+        e: usize,
+        mode: &[Tekan],
+        min: u64,
         cari: &mut Pencarian,
     ) -> Option<Vec<usize>> {
         let (tail, head) = self.ujung[e];
-        let (naik, turun) = self.arah[e];
-        let mut best: Option<(u64, Vec<usize>)> = None;
-        for (ok, dari, ke) in [(naik, head, tail), (turun, tail, head)] {
-            if !ok {
+        let x = rustc_hash::FxHashMap::default();
+        let v = self.nilai[e];
+        let mut best: Option<(u64, Vec<(usize, bool)>)> = None;
+        for (naik, dari, ke) in [(true, head, tail), (false, tail, head)] {
+            if !self.boleh(e, v, naik, mode[e], min) {
                 continue;
             }
-            if let Some((cost, path)) = cari.jalan(self, dari, ke, e, hidden)
+            if let Some((cost, path)) = cari.jalan(self, dari, ke, e, mode, min, &x, false)
                 && best.as_ref().is_none_or(|(c, _)| cost < *c)
             {
                 best = Some((cost, path));
             }
         }
-        best.map(|(_, path)| path)
+        best.map(|(_, path)| path.into_iter().map(|(c, _)| c).collect())
+    }
+
+    /// Like [`Jaringan::ke_nol`], over hidden cells only (the verifier).
+    fn ke_nol_tersembunyi(
+        &self,
+        e: usize,
+        mode: &[Tekan],
+        min: u64,
+        cari: &mut Pencarian,
+    ) -> Option<Vec<(usize, i64)>> {
+        self.turunkan(e, mode, min, cari, true)
+    }
+
+    fn turunkan(
+        &self,
+        e: usize,
+        mode: &[Tekan],
+        min: u64,
+        cari: &mut Pencarian,
+        hanya_tersembunyi: bool,
+    ) -> Option<Vec<(usize, i64)>> {
+        let (tail, head) = self.ujung[e];
+        // the cells' values along the way, where they differ from the true ones
+        let mut x: rustc_hash::FxHashMap<usize, u64> = Default::default();
+        x.insert(e, self.nilai[e]);
+        for _ in 0..self.nilai[e] {
+            // one down on e: a path from its tail back to its head
+            let (_, path) = cari.jalan(self, tail, head, e, mode, min, &x, hanya_tersembunyi)?;
+            for &(c, naik) in &path {
+                let v = x.entry(c).or_insert(self.nilai[c]);
+                *v = if naik { *v + 1 } else { *v - 1 };
+            }
+            if let Some(v) = x.get_mut(&e) {
+                *v -= 1;
+            }
+        }
+        let mut gerak: Vec<(usize, i64)> = x
+            .into_iter()
+            .map(|(c, v)| (c, v as i64 - self.nilai[c] as i64))
+            .collect();
+        gerak.sort_unstable();
+        Some(gerak)
     }
 }
 
 /// Dijkstra's search, with its arrays kept between searches.
 struct Pencarian {
     jarak: Vec<u64>,
-    dari: Vec<(usize, usize)>,
+    dari: Vec<(usize, usize, bool)>,
     putaran: Vec<u32>,
     ke: u32,
     heap: BinaryHeap<Reverse<(u64, usize)>>,
@@ -325,22 +460,28 @@ impl Pencarian {
     fn new(simpul: usize) -> Pencarian {
         Pencarian {
             jarak: vec![0; simpul],
-            dari: vec![(usize::MAX, usize::MAX); simpul],
+            dari: vec![(usize::MAX, usize::MAX, false); simpul],
             putaran: vec![0; simpul],
             ke: 0,
             heap: BinaryHeap::new(),
         }
     }
 
-    /// The cheapest path from `awal` to `tujuan` avoiding cell `kecuali`: its cost and cells.
+    /// The cheapest path from `awal` to `tujuan` avoiding cell `kecuali`, each arc moving its
+    /// cell by one from its value in `x` (else its true value) within its bounds: its cells
+    /// and directions. A hidden cell costs nothing, a published one more the larger it is.
+    #[allow(clippy::too_many_arguments)]
     fn jalan(
         &mut self,
         net: &Jaringan,
         awal: usize,
         tujuan: usize,
         kecuali: usize,
-        hidden: &[bool],
-    ) -> Option<(u64, Vec<usize>)> {
+        mode: &[Tekan],
+        min: u64,
+        x: &rustc_hash::FxHashMap<usize, u64>,
+        hanya_tersembunyi: bool,
+    ) -> Option<(u64, Vec<(usize, bool)>)> {
         self.ke = self.ke.wrapping_add(1);
         if self.ke == 0 {
             self.putaran.iter_mut().for_each(|p| *p = 0);
@@ -350,32 +491,39 @@ impl Pencarian {
         self.heap.clear();
         self.jarak[awal] = 0;
         self.putaran[awal] = ke;
-        self.dari[awal] = (usize::MAX, usize::MAX);
+        self.dari[awal] = (usize::MAX, usize::MAX, false);
         self.heap.push(Reverse((0, awal)));
         while let Some(Reverse((d, v))) = self.heap.pop() {
             if d > self.jarak[v] {
                 continue;
             }
             if v == tujuan {
-                let mut cells = Vec::new();
+                let mut path = Vec::new();
                 let mut cur = v;
                 while cur != awal {
-                    let (prev, cell) = self.dari[cur];
-                    cells.push(cell);
+                    let (prev, cell, naik) = self.dari[cur];
+                    path.push((cell, naik));
                     cur = prev;
                 }
-                return Some((d, cells));
+                return Some((d, path));
             }
-            for &(w, cell) in net.keluar(v) {
-                if cell == kecuali {
+            for &(w, cell, naik) in net.keluar(v) {
+                if cell == kecuali || (hanya_tersembunyi && mode[cell] == Tekan::Terbit) {
                     continue;
                 }
-                let step = if hidden[cell] { 0 } else { net.biaya[cell] };
+                let now = x.get(&cell).copied().unwrap_or(net.nilai[cell]);
+                if !net.boleh(cell, now, naik, mode[cell], min) {
+                    continue;
+                }
+                let step = match mode[cell] {
+                    Tekan::Terbit => net.nilai[cell].saturating_add(1),
+                    _ => 0,
+                };
                 let nd = d.saturating_add(step);
                 if self.putaran[w] != ke || nd < self.jarak[w] {
                     self.putaran[w] = ke;
                     self.jarak[w] = nd;
-                    self.dari[w] = (v, cell);
+                    self.dari[w] = (v, cell, naik);
                     self.heap.push(Reverse((nd, w)));
                 }
             }
@@ -390,16 +538,15 @@ mod tests {
 
     /// Every table a reader could reconstruct: the hidden cells' values that agree with
     /// everything published. Returns, per hidden cell, the set of values it takes.
-    fn kemungkinan(t: &TabelPohon, hidden: &[bool], min: u64) -> Vec<Vec<u64>> {
-        let hid: Vec<usize> = (0..t.nilai.len()).filter(|&e| hidden[e]).collect();
+    fn kemungkinan(t: &TabelPohon, mode: &[Tekan], min: u64) -> Vec<Vec<u64>> {
+        let hid: Vec<usize> = (0..t.nilai.len())
+            .filter(|&e| mode[e] != Tekan::Terbit)
+            .collect();
+        let total = t.nilai.iter().sum::<u64>().max(min);
         let batas = |e: usize| {
-            let v = t.nilai[e];
-            if v < min {
-                (0, min - 1)
-            } else {
-                // a reader knows only "at least min"; the totals bound it from above
-                (min, t.nilai.iter().sum::<u64>().max(min))
-            }
+            // a reader knows "< min", "at least min" or nothing; the totals bound it above
+            let (lo, hi) = super::batas(t.nilai[e], mode[e], min);
+            (lo, hi.min(total))
         };
         let mut seen: Vec<Vec<u64>> = vec![Vec::new(); t.nilai.len()];
         let mut coba = t.nilai.clone();
@@ -470,21 +617,39 @@ mod tests {
         TabelPohon::new(induk, kolom, nilai).unwrap()
     }
 
-    fn cek(t: &TabelPohon, min: u64) -> Vec<bool> {
-        let hidden = tekan(t, min).expect("protectable");
-        for (e, (&v, &h)) in t.nilai.iter().zip(&hidden).enumerate() {
+    fn cek(t: &TabelPohon, min: u64) -> Vec<Tekan> {
+        let mode = tekan(t, min).expect("protectable");
+        for (e, (&v, &m)) in t.nilai.iter().zip(&mode).enumerate() {
             assert!(
-                h || !(1..min).contains(&v),
+                m != Tekan::Terbit || !(1..min).contains(&v),
                 "small cell {e} = {v} published"
             );
         }
         assert_eq!(
-            terungkap(t, &hidden, min),
+            terungkap(t, &mode, min),
             Vec::<usize>::new(),
-            "table {t:?}, hidden {hidden:?}"
+            "table {t:?}, mode {mode:?}"
         );
-        hidden
+        mode
     }
+
+    /// Every hidden cell can take two values or more, and every small one can be zero.
+    fn cek_enumerasi(t: &TabelPohon, mode: &[Tekan], min: u64) {
+        for (e, vals) in kemungkinan(t, mode, min).iter().enumerate() {
+            if mode[e] != Tekan::Terbit {
+                assert!(vals.len() >= 2, "table {t:?}: cell {e} pinned to {vals:?}");
+            }
+            if (1..min).contains(&t.nilai[e]) {
+                assert!(
+                    vals.contains(&0),
+                    "table {t:?}: cell {e} cannot be 0: {vals:?}"
+                );
+            }
+        }
+    }
+
+    const S: Tekan = Tekan::Sembunyi;
+    const P: Tekan = Tekan::Terbit;
 
     #[test]
     fn one_death_in_a_village_is_not_recoverable_from_the_totals() {
@@ -494,39 +659,43 @@ mod tests {
             3,
             &[(1, vec![1, 5, 6]), (2, vec![4, 7, 9]), (3, vec![0, 8, 3])],
         );
-        let hidden = cek(&t, 3);
-        assert!(hidden[3], "meninggal: 1 in the first desa is hidden");
+        let mode = cek(&t, 3);
+        assert_eq!(mode[3], S, "meninggal: 1 in the first desa is hidden");
         // a complement in the same row and in the same column
-        assert!(hidden[4] || hidden[5]);
-        assert!(hidden[6] || hidden[9]);
-        // the enumeration agrees: every hidden cell can take two values or more
-        for (e, vals) in kemungkinan(&t, &hidden, 3).iter().enumerate() {
-            if hidden[e] {
-                assert!(vals.len() >= 2, "cell {e} pinned to {vals:?}");
-            }
-        }
+        assert!(mode[4] == S || mode[5] == S);
+        assert!(mode[6] == S || mode[9] == S);
+        cek_enumerasi(&t, &mode, 3);
     }
 
     #[test]
     fn a_region_whose_only_failure_is_one_death() {
         // one desa alone under its kecamatan: the kecamatan's row is the desa's
         let t = pohon(vec![None, Some(0)], 3, &[(1, vec![1, 0, 0])]);
-        let hidden = cek(&t, 3);
+        let mode = cek(&t, 3);
         // a zero of the same desa is hidden too, so "meninggal or pindah" is all one learns
-        assert!(hidden[3] && hidden[0]);
-        assert!(hidden[4] || hidden[5]);
-        for (e, vals) in kemungkinan(&t, &hidden, 3).iter().enumerate() {
-            if hidden[e] {
-                assert!(vals.len() >= 2, "cell {e} pinned to {vals:?}");
-            }
-        }
+        assert!(mode[3] == S && mode[0] == S);
+        assert!(mode[4] == S || mode[5] == S);
+        cek_enumerasi(&t, &mode, 3);
+    }
+
+    #[test]
+    fn a_kecamatan_whose_three_failures_are_all_deaths_is_withheld() {
+        // desa 1–2 deaths each; the kecamatan's 3 failures are all deaths: "×" (at least 3)
+        // with its total 3 would say "3 deaths", and with it each desa's count
+        let t = pohon(
+            vec![None, Some(0), Some(1), Some(1), Some(0), Some(4)],
+            2,
+            &[(2, vec![1, 0]), (3, vec![2, 0]), (5, vec![0, 4])],
+        );
+        let mode = cek(&t, 3);
+        assert!(mode[2..4].iter().all(|&m| m == Tekan::Tahan), "{mode:?}");
     }
 
     #[test]
     fn suppression_off_below_two() {
         let t = pohon(vec![None, Some(0)], 2, &[(1, vec![1, 0])]);
-        assert_eq!(tekan(&t, 1), Some(vec![false; 4]));
-        assert_eq!(tekan(&t, 0), Some(vec![false; 4]));
+        assert_eq!(tekan(&t, 1), Some(vec![P; 4]));
+        assert_eq!(tekan(&t, 0), Some(vec![P; 4]));
     }
 
     #[test]
@@ -536,11 +705,27 @@ mod tests {
             2,
             &[(1, vec![1, 5]), (2, vec![4, 4])],
         );
-        let mut hidden = vec![false; 6];
-        hidden[2] = true; // only the primary: 1 = 6 − 5
-        assert_eq!(terungkap(&t, &hidden, 3), vec![2]);
-        let vals = kemungkinan(&t, &hidden, 3);
+        let mut mode = vec![P; 6];
+        mode[2] = S; // only the primary: 1 = 6 − 5
+        assert_eq!(terungkap(&t, &mode, 3), vec![2]);
+        let vals = kemungkinan(&t, &mode, 3);
         assert_eq!(vals[2], vec![1]);
+    }
+
+    #[test]
+    fn the_verifier_catches_a_count_known_not_to_be_zero() {
+        // kecamatan meninggal 3 published, its two desa "< 3": each is 1 or 2, never 0
+        let t = pohon(
+            vec![None, Some(0), Some(0)],
+            2,
+            &[(1, vec![1, 3]), (2, vec![2, 3])],
+        );
+        let mut mode = vec![P; 6];
+        for e in [2, 3, 4, 5] {
+            mode[e] = S;
+        }
+        assert!(terungkap(&t, &mode, 3).contains(&2), "{mode:?}");
+        assert!(!kemungkinan(&t, &mode, 3)[2].contains(&0));
     }
 
     /// A small deterministic generator (xorshift), so the property test needs no crate.
@@ -582,44 +767,33 @@ mod tests {
                 }
             }
             let t = pohon(induk, kolom, &daun);
-            let Some(hidden) = tekan(&t, 3) else {
-                // unprotectable: the breakdown is not published; check it really is pinned
+            let Some(mode) = tekan(&t, 3) else {
                 tak_terlindungi += 1;
-                let semua = vec![true; t.nilai.len()];
-                assert!(
-                    !terungkap(&t, &semua, 3).is_empty(),
-                    "table {t:?} was protectable"
-                );
                 continue;
             };
-            for (&v, &h) in t.nilai.iter().zip(&hidden) {
-                assert!(h || !(1..3).contains(&v));
+            for (&v, &m) in t.nilai.iter().zip(&mode) {
+                assert!(m != P || !(1..3).contains(&v));
             }
-            assert_eq!(
-                terungkap(&t, &hidden, 3),
-                Vec::<usize>::new(),
-                "table {t:?}"
-            );
+            assert_eq!(terungkap(&t, &mode, 3), Vec::<usize>::new(), "table {t:?}");
             // enumerating every reconstruction is exponential: only for few hidden cells
             let total: u64 = t.nilai.iter().sum();
             let ruang = (0..t.nilai.len())
-                .filter(|&e| hidden[e])
-                .map(|e| if t.nilai[e] < 3 { 3u64 } else { total })
+                .filter(|&e| mode[e] != P)
+                .map(|e| {
+                    if t.nilai[e] < 3 && mode[e] == S {
+                        3u64
+                    } else {
+                        total + 1
+                    }
+                })
                 .try_fold(1u64, |a, b| a.checked_mul(b).filter(|&x| x <= 200_000));
             if ruang.is_none() {
                 continue;
             }
             diuji += 1;
-            for (e, vals) in kemungkinan(&t, &hidden, 3).iter().enumerate() {
-                if hidden[e] {
-                    assert!(vals.len() >= 2, "table {t:?}: cell {e} pinned to {vals:?}");
-                }
-            }
+            cek_enumerasi(&t, &mode, 3);
         }
         assert!(diuji > 100, "only {diuji} tables enumerated");
-        assert!(
-            tak_terlindungi < 8,
-            "{tak_terlindungi} tables unprotectable"
-        );
+        assert_eq!(tak_terlindungi, 0, "tables unprotectable");
     }
 }

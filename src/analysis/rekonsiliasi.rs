@@ -40,7 +40,8 @@ pub struct Rekonsiliasi {
     pub status: StatusRekon,
 }
 
-fn selisih(a: u64, b: u64) -> i64 {
+/// `a − b`, clamped to `i64`.
+pub fn selisih(a: u64, b: u64) -> i64 {
     (i128::from(a) - i128::from(b)).clamp(i128::from(i64::MIN), i128::from(i64::MAX)) as i64
 }
 
@@ -69,8 +70,17 @@ pub fn status(
         Some(aturan.toleransi_kpm),
         aturan.toleransi_persen,
     );
-    let nilai_ok = selisih_nilai
-        .is_none_or(|(s, acuan)| dalam_toleransi(s, acuan, None, aturan.toleransi_persen));
+    // rupiah: within the percentage, or within what `toleransi_kpm` KPM are worth at
+    // Dinsos's average amount per KPM
+    let nilai_ok = selisih_nilai.is_none_or(|(s, acuan)| {
+        let per_kpm = acuan.checked_div(dinsos_kpm).unwrap_or(0);
+        dalam_toleransi(
+            s,
+            acuan,
+            Some(aturan.toleransi_kpm.saturating_mul(per_kpm)),
+            aturan.toleransi_persen,
+        )
+    });
     if kpm_ok && nilai_ok {
         StatusRekon::DalamToleransi
     } else {
@@ -236,6 +246,15 @@ mod tests {
         assert_eq!(
             status(0, 10, Some((-600_000, 6_000_000)), &aturan(0, 10.0)),
             StatusRekon::DalamToleransi
+        );
+        // one KPM less, and its rupiah: the KPM tolerance covers both
+        assert_eq!(
+            status(-1, 10, Some((-600_000, 6_000_000)), &aturan(1, 0.0)),
+            StatusRekon::DalamToleransi
+        );
+        assert_eq!(
+            status(-1, 10, Some((-1_200_000, 6_000_000)), &aturan(1, 0.0)),
+            StatusRekon::Berbeda
         );
     }
 }

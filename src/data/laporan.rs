@@ -67,6 +67,11 @@ impl Loader {
         diags: &mut Diagnostics,
     ) {
         let penyalur = ds.penyalur.clone();
+        // the same branch, programme, tahap, region and day twice: an error at the second
+        let mut seen: rustc_hash::FxHashMap<
+            (PenyalurId, String, ProgramId, TahapId, WilayahId, Date),
+            u64,
+        > = Default::default();
         ds.laporan_penyalur =
             self.baca_opsional(root, FILE, &LAPORAN, ds, diags, |row, diags, lookup| {
                 let py = required_text(FILE, row, 0, diags).and_then(|name| {
@@ -121,15 +126,29 @@ impl Loader {
                         }
                     }
                 };
+                let (py, cabang, program, tahap, wilayah, tanggal) =
+                    (py?, cabang?, program?, tahap?, wilayah?, tanggal?);
+                let key = (py, cabang.to_lowercase(), program, tahap, wilayah, tanggal);
+                if let Some(&first_line) = seen.get(&key) {
+                    diags.push(Diagnostic::error(
+                        FILE,
+                        row.line,
+                        row.column(1),
+                        Some(&cabang),
+                        Problem::Duplicate { first_line },
+                    ));
+                    return None;
+                }
+                seen.insert(key, row.line);
                 Some(LaporanPenyalur {
-                    penyalur: py?,
-                    cabang: cabang?,
-                    program: program?,
-                    tahap: tahap?,
-                    wilayah: wilayah?,
+                    penyalur: py,
+                    cabang,
+                    program,
+                    tahap,
+                    wilayah,
                     kpm: kpm?,
                     nilai: nilai?,
-                    tanggal: tanggal?,
+                    tanggal,
                     baris: row.line,
                     kolom_kpm: row.column(KOLOM_KPM),
                 })

@@ -32,7 +32,7 @@ pub struct SelAlasan {
 impl SelAlasan {
     fn dari(nilai: u64, tampil: Option<Tampil>) -> SelAlasan {
         let (jenis, kpm) = match tampil {
-            None => ("ditahan", None),
+            None | Some(Tampil::Ditahan) => ("ditahan", None),
             Some(Tampil::Angka(0)) => ("nihil", None),
             Some(Tampil::Angka(v)) => ("angka", Some(v)),
             Some(Tampil::Kecil) => ("kecil", None),
@@ -215,16 +215,21 @@ impl Situs<'_> {
             Some(w) => &self.report.wilayah[w as usize],
             None => &self.report.total,
         };
-        let mut ids: Vec<AlasanId> = rekap
-            .gagal
-            .iter()
-            .filter(|g| kunci(&g.kunci))
-            .map(|g| g.alasan)
-            .collect();
-        ids.sort_unstable();
-        ids.dedup();
+        // a text is named only when it stands for at least `min_kpm` KPM on its own: several
+        // texts under one count would otherwise tell that each is small ("3" over three texts
+        // is 1 each), and a text may name a circumstance of one person
+        let mut per: std::collections::BTreeMap<AlasanId, u64> = Default::default();
+        for g in rekap.gagal.iter().filter(|g| kunci(&g.kunci)) {
+            let n = per.entry(g.alasan).or_default();
+            *n = n.saturating_add(g.kpm);
+        }
+        let min = self.config.privasi.min_kpm;
         let mut out = vec![Vec::new(); KOLOM];
-        for a in ids {
+        for a in per
+            .into_iter()
+            .filter(|&(_, n)| min <= 1 || n >= min)
+            .map(|(a, _)| a)
+        {
             let k = self.kode_alasan[a as usize];
             let j = kolom_kode(k);
             let teks = &self.data.alasan[a as usize];

@@ -6,7 +6,7 @@
 use serde::Serialize;
 
 use super::{Halaman, Situs, Tautan, Umum};
-use crate::analysis::rekonsiliasi::{Rekonsiliasi, StatusRekon};
+use crate::analysis::rekonsiliasi::{Rekonsiliasi, StatusRekon, selisih};
 use crate::data::WilayahId;
 use crate::lang::Lang;
 
@@ -92,8 +92,8 @@ pub struct BagianRekon {
     pub penyalur: String,
     /// The rows, by branch, region and programme.
     pub baris: Vec<BarisRekon>,
-    /// Their sums.
-    pub jumlah: BarisRekon,
+    /// Their sums (none when one row's region lies within another's).
+    pub jumlah: Option<BarisRekon>,
     /// Whether any row has rupiah from both sides.
     pub ada_nilai: bool,
 }
@@ -121,6 +121,8 @@ pub struct BarisRekon {
     pub laporan_nilai: Option<u64>,
     /// The difference, when both are known.
     pub selisih_nilai: Option<i64>,
+    /// Whether `selisih_nilai` is known (a difference of 0 included).
+    pub ada_selisih_nilai: bool,
     /// `cocok`, `dalam_toleransi`, `berbeda` (empty on the totals row).
     pub status: &'static str,
 }
@@ -140,8 +142,11 @@ impl Situs<'_> {
     /// Per kabupaten/kota with report rows, the rows (sorted), and every branch.
     pub(super) fn hitung_rekon(&self) -> (Vec<(WilayahId, Vec<usize>)>, Vec<Cabang>) {
         let mut kota: std::collections::BTreeMap<WilayahId, Vec<usize>> = Default::default();
-        let mut cabang: std::collections::BTreeMap<(WilayahId, String, String), Vec<usize>> =
-            Default::default();
+        // a branch in any letter case is one branch, named as first written
+        let mut cabang: std::collections::BTreeMap<
+            (WilayahId, String, String),
+            (String, Vec<usize>),
+        > = Default::default();
         for (i, r) in self.report.rekonsiliasi.iter().enumerate() {
             let l = &self.data.laporan_penyalur[r.laporan];
             let k = self.kota(l.wilayah).unwrap_or(l.wilayah);
@@ -150,14 +155,15 @@ impl Situs<'_> {
                 .entry((
                     k,
                     self.data.penyalur[l.penyalur as usize].clone(),
-                    l.cabang.clone(),
+                    l.cabang.to_lowercase(),
                 ))
-                .or_default()
+                .or_insert_with(|| (l.cabang.clone(), Vec::new()))
+                .1
                 .push(i);
         }
         let mut list: Vec<Cabang> = cabang
             .into_iter()
-            .map(|((kota, penyalur, cabang), baris)| Cabang {
+            .map(|((kota, penyalur, _), (cabang, baris))| Cabang {
                 kota,
                 slug: crate::content::slugify(&format!("{penyalur} {cabang}")),
                 penyalur,
@@ -234,7 +240,11 @@ impl Situs<'_> {
             let idx = self
                 .rekon_cabang
                 .iter()
-                .position(|c| c.kota == k && &c.penyalur == penyalur && c.cabang == l.cabang)
+                .position(|c| {
+                    c.kota == k
+                        && &c.penyalur == penyalur
+                        && c.cabang.to_lowercase() == l.cabang.to_lowercase()
+                })
                 .unwrap_or(0);
             Tautan {
                 label: l.cabang.clone(),
@@ -255,6 +265,7 @@ impl Situs<'_> {
             dinsos_nilai: r.dinsos_nilai.lengkap(),
             laporan_nilai: l.nilai,
             selisih_nilai: r.selisih_nilai,
+            ada_selisih_nilai: r.selisih_nilai.is_some(),
             status: match r.status {
                 StatusRekon::Cocok => "cocok",
                 StatusRekon::DalamToleransi => "dalam_toleransi",
@@ -294,8 +305,23 @@ impl Situs<'_> {
                     .map(f)
                     .try_fold(0u64, |a, v| v.map(|v| a.saturating_add(v)))
             };
-            let dinsos_kpm = baris.iter().map(|b| b.dinsos_kpm).sum::<u64>();
-            let laporan_kpm = baris.iter().map(|b| b.laporan_kpm).sum::<u64>();
+            let dinsos_kpm = baris
+                .iter()
+                .fold(0u64, |a, b| a.saturating_add(b.dinsos_kpm));
+            let laporan_kpm = baris
+                .iter()
+                .fold(0u64, |a, b| a.saturating_add(b.laporan_kpm));
+            // a total only where no row's region lies within another's (a kabupaten's report
+            // beside its kecamatan's would count twice)
+            let tumpang = run.iter().any(|&a| {
+                let wa = self.data.laporan_penyalur[self.report.rekonsiliasi[a].laporan].wilayah;
+                self.data.wilayah.ancestors(wa).iter().any(|p| {
+                    run.iter().any(|&b| {
+                        self.data.laporan_penyalur[self.report.rekonsiliasi[b].laporan].wilayah
+                            == *p
+                    })
+                })
+            });
             let dinsos_nilai = sum(|b| b.dinsos_nilai);
             let laporan_nilai = sum(|b| b.laporan_nilai);
             let tanggal = l.tanggal.to_string();
@@ -303,26 +329,49 @@ impl Situs<'_> {
             out.push(BagianRekon {
                 id: crate::content::slugify(&format!("{penyalur} {tanggal}")),
                 ada_nilai: baris.iter().any(|b| b.selisih_nilai.is_some()),
-                jumlah: BarisRekon {
+                jumlah: (!tumpang).then_some(BarisRekon {
                     cabang: None,
                     wilayah: None,
                     program: String::new(),
                     tahap: String::new(),
                     dinsos_kpm,
                     laporan_kpm,
-                    selisih_kpm: laporan_kpm as i64 - dinsos_kpm as i64,
-                    selisih_nilai: dinsos_nilai
-                        .zip(laporan_nilai)
-                        .map(|(d, l)| l as i64 - d as i64),
+                    selisih_kpm: selisih(laporan_kpm, dinsos_kpm),
+                    selisih_nilai: dinsos_nilai.zip(laporan_nilai).map(|(d, l)| selisih(l, d)),
+                    ada_selisih_nilai: dinsos_nilai.is_some() && laporan_nilai.is_some(),
                     dinsos_nilai,
                     laporan_nilai,
                     status: "",
-                },
+                }),
                 baris,
                 tanggal,
                 penyalur,
             });
         }
+        out
+    }
+
+    /// Of `rows`, the latest report of each branch × programme × tahap × region (an earlier
+    /// one is superseded: it stays listed in its own section, but is not counted).
+    fn terbaru(&self, rows: &[usize]) -> Vec<usize> {
+        let mut latest: std::collections::BTreeMap<_, (jiff::civil::Date, usize)> =
+            Default::default();
+        for &i in rows {
+            let l = &self.data.laporan_penyalur[self.report.rekonsiliasi[i].laporan];
+            let key = (
+                l.penyalur,
+                l.cabang.to_lowercase(),
+                l.program,
+                l.tahap,
+                l.wilayah,
+            );
+            let e = latest.entry(key).or_insert((l.tanggal, i));
+            if l.tanggal > e.0 {
+                *e = (l.tanggal, i);
+            }
+        }
+        let mut out: Vec<usize> = latest.into_values().map(|(_, i)| i).collect();
+        out.sort_unstable();
         out
     }
 
@@ -350,6 +399,7 @@ impl Situs<'_> {
             .filter(|&i| self.rekon_cabang[i].kota == k)
             .map(|i| {
                 let c = &self.rekon_cabang[i];
+                let terbaru = self.terbaru(&c.baris);
                 let mut wilayah: Vec<(String, String)> = c
                     .baris
                     .iter()
@@ -362,23 +412,21 @@ impl Situs<'_> {
                     .collect();
                 wilayah.sort();
                 wilayah.dedup();
-                let dinsos_kpm: u64 = c
-                    .baris
-                    .iter()
-                    .map(|&r| self.report.rekonsiliasi[r].dinsos_kpm)
-                    .sum();
-                let laporan_kpm: u64 = c
-                    .baris
-                    .iter()
-                    .map(|&r| self.data.laporan_penyalur[self.report.rekonsiliasi[r].laporan].kpm)
-                    .sum();
+                let dinsos_kpm = terbaru.iter().fold(0u64, |a, &r| {
+                    a.saturating_add(self.report.rekonsiliasi[r].dinsos_kpm)
+                });
+                let laporan_kpm = terbaru.iter().fold(0u64, |a, &r| {
+                    a.saturating_add(
+                        self.data.laporan_penyalur[self.report.rekonsiliasi[r].laporan].kpm,
+                    )
+                });
                 RingkasCabang {
                     tautan: self.tautan_cabang(i),
                     wilayah: wilayah.into_iter().map(|(_, n)| n).collect(),
-                    hitung: self.hitung_status(&c.baris),
+                    hitung: self.hitung_status(&terbaru),
                     dinsos_kpm,
                     laporan_kpm,
-                    selisih_kpm: laporan_kpm as i64 - dinsos_kpm as i64,
+                    selisih_kpm: selisih(laporan_kpm, dinsos_kpm),
                 }
             })
             .collect();
@@ -386,7 +434,7 @@ impl Situs<'_> {
             umum: self.umum(Halaman::RekonKota(k), self.judul_rekon(k), breadcrumb, ""),
             wilayah: self.tautan_wilayah(k),
             toleransi: self.toleransi(),
-            hitung: self.hitung_status(rows),
+            hitung: self.hitung_status(&self.terbaru(rows)),
             cabang,
             bagian: self.bagian_rekon(rows, true),
         }
@@ -416,7 +464,7 @@ impl Situs<'_> {
             umum: self.umum(Halaman::RekonCabang(i), judul, breadcrumb, ""),
             wilayah: self.tautan_wilayah(c.kota),
             toleransi: self.toleransi(),
-            hitung: self.hitung_status(&c.baris),
+            hitung: self.hitung_status(&self.terbaru(&c.baris)),
             cabang: Vec::new(),
             bagian: self.bagian_rekon(&c.baris, false),
         }
@@ -437,11 +485,21 @@ impl Situs<'_> {
 
     /// The summary on region `w`'s page: its reconciliation rows (its own and those below it).
     pub(super) fn ringkas_rekon(&self, w: WilayahId) -> Option<RingkasRekon> {
-        let mine = self.rekon_wilayah.get(&w)?;
-        // above the kabupaten/kota level there is no one page to link: no summary
+        // the rows of this region and below that the linked page lists, latest reports only
         let k = self.kota(w).unwrap_or(w);
-        self.rekon_kota.binary_search_by_key(&k, |(w, _)| *w).ok()?;
-        let hitung = self.hitung_status(mine);
+        let halaman = self.rekon_kota_rows(k);
+        let mine: Vec<usize> = self
+            .rekon_wilayah
+            .get(&w)?
+            .iter()
+            .copied()
+            .filter(|i| halaman.binary_search(i).is_ok())
+            .collect();
+        let mine = self.terbaru(&mine);
+        if mine.is_empty() {
+            return None;
+        }
+        let hitung = self.hitung_status(&mine);
         let mut tanggal: Vec<_> = mine
             .iter()
             .map(|&i| self.data.laporan_penyalur[self.report.rekonsiliasi[i].laporan].tanggal)
