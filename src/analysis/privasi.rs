@@ -268,6 +268,11 @@ fn depths(induk: &[Option<usize>]) -> Vec<usize> {
 struct Jaringan {
     simpul: usize,
     nilai: Vec<u64>,
+    kolom: usize,
+    /// Per row, its ancestors at depth 3 and 2 (a kecamatan's and a kabupaten's subtree on a
+    /// region tree under the whole site), `usize::MAX` where there is none: a search first
+    /// stays below them, which finds a cycle without crossing the whole table.
+    lokal: Vec<[usize; 2]>,
     /// Per cell, its (tail, head) nodes.
     ujung: Vec<(usize, usize)>,
     /// Arcs out of each node, as offsets into `busur`: (to, cell, whether it raises the cell).
@@ -310,9 +315,27 @@ impl Jaringan {
             busur[isi[head]] = (tail, e, false);
             isi[head] += 1;
         }
+        let depth = depths(&t.induk);
+        let lokal = (0..rows)
+            .map(|r| {
+                let mut out = [usize::MAX; 2];
+                let mut cur = Some(r);
+                while let Some(c) = cur {
+                    match depth[c] {
+                        3 => out[0] = c,
+                        2 => out[1] = c,
+                        _ => {}
+                    }
+                    cur = t.induk[c];
+                }
+                out
+            })
+            .collect();
         Jaringan {
             simpul,
             nilai: t.nilai.clone(),
+            kolom: k,
+            lokal,
             ujung,
             awal: keluar,
             busur,
@@ -375,7 +398,30 @@ impl Jaringan {
         min: u64,
         cari: &mut Pencarian,
     ) -> Option<Vec<(usize, i64)>> {
-        self.turunkan(e, mode, min, cari, false)
+        // within the kecamatan, then the kabupaten/kota, then anywhere
+        let r = e / self.kolom;
+        for tingkat in [Some(0), Some(1), None] {
+            let batas = match tingkat {
+                Some(i) => match self.lokal[r][i] {
+                    a if a == usize::MAX || a == r => continue,
+                    a => Some((i, a)),
+                },
+                None => None,
+            };
+            if let Some(g) = self.turunkan(e, mode, min, cari, false, batas) {
+                return Some(g);
+            }
+        }
+        None
+    }
+
+    /// Whether cell `c` lies strictly below row `a` (an ancestor at depth level `i` of
+    /// [`Jaringan::lokal`]).
+    fn di_bawah(&self, c: usize, batas: Option<(usize, usize)>) -> bool {
+        batas.is_none_or(|(i, a)| {
+            let r = c / self.kolom;
+            r != a && self.lokal[r][i] == a
+        })
     }
 
     /// The cells of the cheapest cycle that moves cell `e` by one, up or down, from the true
@@ -388,19 +434,25 @@ impl Jaringan {
         cari: &mut Pencarian,
     ) -> Option<Vec<usize>> {
         let (tail, head) = self.ujung[e];
-        let x = rustc_hash::FxHashMap::default();
+        let x = std::mem::take(&mut cari.x);
+        let x = if x.len() == self.nilai.len() {
+            x
+        } else {
+            self.nilai.clone()
+        };
         let v = self.nilai[e];
         let mut best: Option<(u64, Vec<(usize, bool)>)> = None;
         for (naik, dari, ke) in [(true, head, tail), (false, tail, head)] {
             if !self.boleh(e, v, naik, mode[e], min) {
                 continue;
             }
-            if let Some((cost, path)) = cari.jalan(self, dari, ke, e, mode, min, &x, false)
+            if let Some((cost, path)) = cari.jalan(self, dari, ke, e, mode, min, &x, false, None)
                 && best.as_ref().is_none_or(|(c, _)| cost < *c)
             {
                 best = Some((cost, path));
             }
         }
+        cari.x = x;
         best.map(|(_, path)| path.into_iter().map(|(c, _)| c).collect())
     }
 
@@ -412,7 +464,7 @@ impl Jaringan {
         min: u64,
         cari: &mut Pencarian,
     ) -> Option<Vec<(usize, i64)>> {
-        self.turunkan(e, mode, min, cari, true)
+        self.turunkan(e, mode, min, cari, true, None)
     }
 
     fn turunkan(
@@ -422,28 +474,50 @@ impl Jaringan {
         min: u64,
         cari: &mut Pencarian,
         hanya_tersembunyi: bool,
+        batas: Option<(usize, usize)>,
     ) -> Option<Vec<(usize, i64)>> {
         let (tail, head) = self.ujung[e];
-        // the cells' values along the way, where they differ from the true ones
-        let mut x: rustc_hash::FxHashMap<usize, u64> = Default::default();
-        x.insert(e, self.nilai[e]);
-        for _ in 0..self.nilai[e] {
-            // one down on e: a path from its tail back to its head
-            let (_, path) = cari.jalan(self, tail, head, e, mode, min, &x, hanya_tersembunyi)?;
-            for &(c, naik) in &path {
-                let v = x.entry(c).or_insert(self.nilai[c]);
-                *v = if naik { *v + 1 } else { *v - 1 };
-            }
-            if let Some(v) = x.get_mut(&e) {
-                *v -= 1;
-            }
+        // the cells' values along the way (the search's own copy, restored before returning)
+        let mut x = std::mem::take(&mut cari.x);
+        if x.len() != self.nilai.len() {
+            x = self.nilai.clone();
         }
-        let mut gerak: Vec<(usize, i64)> = x
-            .into_iter()
-            .map(|(c, v)| (c, v as i64 - self.nilai[c] as i64))
+        let mut disentuh: Vec<usize> = vec![e];
+        let mut ok = true;
+        let mut path: Vec<(usize, bool)> = Vec::new();
+        for _ in 0..self.nilai[e] {
+            // one down on e: a path from its tail back to its head; the last one again when
+            // its cells can all move once more
+            let lagi = !path.is_empty()
+                && path
+                    .iter()
+                    .all(|&(c, naik)| self.boleh(c, x[c], naik, mode[c], min));
+            if !lagi {
+                let Some((_, p)) =
+                    cari.jalan(self, tail, head, e, mode, min, &x, hanya_tersembunyi, batas)
+                else {
+                    ok = false;
+                    break;
+                };
+                path = p;
+            }
+            for &(c, naik) in &path {
+                x[c] = if naik { x[c] + 1 } else { x[c] - 1 };
+                disentuh.push(c);
+            }
+            x[e] -= 1;
+        }
+        disentuh.sort_unstable();
+        disentuh.dedup();
+        let gerak: Vec<(usize, i64)> = disentuh
+            .iter()
+            .map(|&c| (c, x[c] as i64 - self.nilai[c] as i64))
             .collect();
-        gerak.sort_unstable();
-        Some(gerak)
+        for &c in &disentuh {
+            x[c] = self.nilai[c];
+        }
+        cari.x = x;
+        ok.then_some(gerak)
     }
 }
 
@@ -453,7 +527,11 @@ struct Pencarian {
     dari: Vec<(usize, usize, bool)>,
     putaran: Vec<u32>,
     ke: u32,
-    heap: BinaryHeap<Reverse<(u64, usize)>>,
+    /// The cells' current values during a search (the true ones between searches).
+    x: Vec<u64>,
+    /// (distance, arcs from the start, node): among equal distances the nearest first, so
+    /// that a search over free (hidden) cells finds a near target without flooding the table.
+    heap: BinaryHeap<Reverse<(u64, u32, usize)>>,
 }
 
 impl Pencarian {
@@ -463,6 +541,7 @@ impl Pencarian {
             dari: vec![(usize::MAX, usize::MAX, false); simpul],
             putaran: vec![0; simpul],
             ke: 0,
+            x: Vec::new(),
             heap: BinaryHeap::new(),
         }
     }
@@ -479,8 +558,9 @@ impl Pencarian {
         kecuali: usize,
         mode: &[Tekan],
         min: u64,
-        x: &rustc_hash::FxHashMap<usize, u64>,
+        x: &[u64],
         hanya_tersembunyi: bool,
+        batas: Option<(usize, usize)>,
     ) -> Option<(u64, Vec<(usize, bool)>)> {
         self.ke = self.ke.wrapping_add(1);
         if self.ke == 0 {
@@ -492,8 +572,8 @@ impl Pencarian {
         self.jarak[awal] = 0;
         self.putaran[awal] = ke;
         self.dari[awal] = (usize::MAX, usize::MAX, false);
-        self.heap.push(Reverse((0, awal)));
-        while let Some(Reverse((d, v))) = self.heap.pop() {
+        self.heap.push(Reverse((0, 0, awal)));
+        while let Some(Reverse((d, hops, v))) = self.heap.pop() {
             if d > self.jarak[v] {
                 continue;
             }
@@ -508,10 +588,13 @@ impl Pencarian {
                 return Some((d, path));
             }
             for &(w, cell, naik) in net.keluar(v) {
-                if cell == kecuali || (hanya_tersembunyi && mode[cell] == Tekan::Terbit) {
+                if cell == kecuali
+                    || (hanya_tersembunyi && mode[cell] == Tekan::Terbit)
+                    || !net.di_bawah(cell, batas)
+                {
                     continue;
                 }
-                let now = x.get(&cell).copied().unwrap_or(net.nilai[cell]);
+                let now = x[cell];
                 if !net.boleh(cell, now, naik, mode[cell], min) {
                     continue;
                 }
@@ -524,7 +607,7 @@ impl Pencarian {
                     self.putaran[w] = ke;
                     self.jarak[w] = nd;
                     self.dari[w] = (v, cell, naik);
-                    self.heap.push(Reverse((nd, w)));
+                    self.heap.push(Reverse((nd, hops + 1, w)));
                 }
             }
         }
