@@ -269,10 +269,10 @@ struct Jaringan {
     simpul: usize,
     nilai: Vec<u64>,
     kolom: usize,
-    /// Per row, its ancestors at depth 3 and 2 (a kecamatan's and a kabupaten's subtree on a
-    /// region tree under the whole site), `usize::MAX` where there is none: a search first
+    /// Per row, its ancestors at depth 3, 2 and 1 (a kecamatan's, a kabupaten's and a
+    /// provinsi's subtree on a region tree under the whole site), `usize::MAX` where there is none: a search first
     /// stays below them, which finds a cycle without crossing the whole table.
-    lokal: Vec<[usize; 2]>,
+    lokal: Vec<[usize; 3]>,
     /// Per cell, its (tail, head) nodes.
     ujung: Vec<(usize, usize)>,
     /// Arcs out of each node, as offsets into `busur`: (to, cell, whether it raises the cell).
@@ -318,12 +318,13 @@ impl Jaringan {
         let depth = depths(&t.induk);
         let lokal = (0..rows)
             .map(|r| {
-                let mut out = [usize::MAX; 2];
+                let mut out = [usize::MAX; 3];
                 let mut cur = Some(r);
                 while let Some(c) = cur {
                     match depth[c] {
                         3 => out[0] = c,
                         2 => out[1] = c,
+                        1 => out[2] = c,
                         _ => {}
                     }
                     cur = t.induk[c];
@@ -400,7 +401,7 @@ impl Jaringan {
     ) -> Option<Vec<(usize, i64)>> {
         // within the kecamatan, then the kabupaten/kota, then anywhere
         let r = e / self.kolom;
-        for tingkat in [Some(0), Some(1), None] {
+        for tingkat in [Some(0), Some(1), Some(2), None] {
             let batas = match tingkat {
                 Some(i) => match self.lokal[r][i] {
                     a if a == usize::MAX || a == r => continue,
