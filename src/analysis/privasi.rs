@@ -870,7 +870,7 @@ mod tests {
                         total + 1
                     }
                 })
-                .try_fold(1u64, |a, b| a.checked_mul(b).filter(|&x| x <= 200_000));
+                .try_fold(1u64, |a, b| a.checked_mul(b).filter(|&x| x <= 600_000));
             if ruang.is_none() {
                 continue;
             }
