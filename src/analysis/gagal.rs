@@ -86,33 +86,16 @@ pub fn per_kunci(ds: &Dataset, report: &Report, min_kpm: u64) -> Vec<TabelGagal>
         .collect();
     // every region's rolled-up failures, grouped by key; regions come in id order, so each
     // key's rows are sorted
-    let mut per: FxHashMap<Kunci, Vec<(WilayahId, [u64; KOLOM])>> = FxHashMap::default();
-    for (w, rekap) in report.wilayah.iter().enumerate() {
-        for run in rekap.gagal.chunk_by(|a, b| a.kunci == b.kunci) {
-            let mut row = [0u64; KOLOM];
-            for g in run {
-                let c = kode.get(g.alasan as usize).copied().unwrap_or(KOLOM - 1);
-                row[c] = row[c].saturating_add(g.kpm);
-            }
-            if row.iter().any(|&v| v > 0) {
-                per.entry(run[0].kunci)
-                    .or_default()
-                    .push((w as WilayahId, row));
-            }
-        }
-    }
+    let per = per_kunci_wilayah(
+        &kode,
+        report
+            .wilayah
+            .iter()
+            .enumerate()
+            .map(|(w, r)| (w as WilayahId, r)),
+    );
     // failures given for a region above the desa level directly
-    let mut langsung: FxHashMap<Kunci, Vec<(WilayahId, [u64; KOLOM])>> = FxHashMap::default();
-    for (w, rekap) in &report.langsung {
-        for run in rekap.gagal.chunk_by(|a, b| a.kunci == b.kunci) {
-            let mut row = [0u64; KOLOM];
-            for g in run {
-                let c = kode.get(g.alasan as usize).copied().unwrap_or(KOLOM - 1);
-                row[c] = row[c].saturating_add(g.kpm);
-            }
-            langsung.entry(run[0].kunci).or_default().push((*w, row));
-        }
-    }
+    let langsung = per_kunci_wilayah(&kode, report.langsung.iter().map(|(w, r)| (*w, r)));
     let mut keys: Vec<Kunci> = per.keys().copied().collect();
     keys.sort_unstable();
     keys.into_par_iter()
@@ -122,6 +105,27 @@ pub fn per_kunci(ds: &Dataset, report: &Report, min_kpm: u64) -> Vec<TabelGagal>
             tabel(ds, kunci, rows, direct, min_kpm)
         })
         .collect()
+}
+
+/// Regions' failures per key and code: each key's rows in the order of `rekap`.
+fn per_kunci_wilayah<'a>(
+    kode: &[usize],
+    rekap: impl Iterator<Item = (WilayahId, &'a super::Rekap)>,
+) -> FxHashMap<Kunci, Vec<(WilayahId, [u64; KOLOM])>> {
+    let mut per: FxHashMap<Kunci, Vec<(WilayahId, [u64; KOLOM])>> = FxHashMap::default();
+    for (w, rekap) in rekap {
+        for run in rekap.gagal.chunk_by(|a, b| a.kunci == b.kunci) {
+            let mut row = [0u64; KOLOM];
+            for g in run {
+                let c = kode.get(g.alasan as usize).copied().unwrap_or(KOLOM - 1);
+                row[c] = row[c].saturating_add(g.kpm);
+            }
+            if row.iter().any(|&v| v > 0) {
+                per.entry(run[0].kunci).or_default().push((w, row));
+            }
+        }
+    }
+    per
 }
 
 fn tabel(

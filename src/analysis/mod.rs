@@ -171,6 +171,13 @@ impl Rekap {
         out
     }
 
+    /// The figures of one programme × tahap × penyalur (zero when there are none).
+    pub fn angka_kunci(&self, kunci: Kunci) -> Angka {
+        self.sel
+            .binary_search_by_key(&kunci, |(k, _)| *k)
+            .map_or_else(|_| Angka::default(), |i| self.sel[i].1)
+    }
+
     /// The figures of one programme × tahap summed over penyalur.
     pub fn angka(&self, program: ProgramId, tahap: TahapId) -> Angka {
         let mut sum = Angka::default();

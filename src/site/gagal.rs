@@ -389,14 +389,8 @@ impl Situs<'_> {
         let tree = &self.data.wilayah;
         let kunci = g.kunci;
         let tampil_baris = |r: usize| g.tampil.as_ref().map(|t| t[r]);
-        let alokasi = |w: WilayahId| -> Angka {
-            self.report.wilayah[w as usize]
-                .sel
-                .iter()
-                .find(|(kk, _)| *kk == kunci)
-                .map(|(_, a)| *a)
-                .unwrap_or_default()
-        };
+        let alokasi =
+            |w: WilayahId| -> Angka { self.report.wilayah[w as usize].angka_kunci(kunci) };
         let persen =
             |gagal: u64, alokasi: u64| (alokasi > 0).then(|| gagal as f64 / alokasi as f64);
         let kota_row = g.baris(k);
@@ -526,10 +520,8 @@ impl Situs<'_> {
                 let w = g.wilayah[r];
                 let node = tree.node(w);
                 let alokasi = self.report.wilayah[w as usize]
-                    .sel
-                    .iter()
-                    .find(|(kk, _)| *kk == kunci)
-                    .map_or(0, |(_, a)| a.alokasi_kpm);
+                    .angka_kunci(kunci)
+                    .alokasi_kpm;
                 let tampil = g.tampil.as_ref().map(|t| t[r]);
                 let depan = [
                     self.data.tahap[kunci.tahap as usize].kode.as_str(),
@@ -579,10 +571,8 @@ impl Situs<'_> {
                 (&tree.node(w).nama, tree.node(w).induk, &g.nilai[r]).hash(hasher);
                 g.tampil.as_ref().map(|t| t[r]).hash(hasher);
                 self.report.wilayah[w as usize]
-                    .sel
-                    .iter()
-                    .find(|(kk, _)| *kk == g.kunci)
-                    .map(|(_, a)| a.alokasi_kpm)
+                    .angka_kunci(g.kunci)
+                    .alokasi_kpm
                     .hash(hasher);
             }
         }
