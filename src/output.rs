@@ -425,23 +425,11 @@ impl Staging {
             if self.staging.exists() {
                 fs::remove_dir_all(&self.staging).map_err(|e| err(&self.staging, e))?;
             }
-            if fingerprints_changed {
-                // same files, rendered from other inputs: record the new fingerprints
-                let entries: Vec<(String, Entry)> = files
-                    .iter()
-                    .filter_map(|(p, n)| match n {
-                        Nasib::Tetap(e) => Some((p.clone(), *e)),
-                        Nasib::Ditulis { .. } => None,
-                    })
-                    .collect();
-                write_manifest(
-                    &manifest_path,
-                    &entries,
-                    self.masukan,
-                    self.peringatan.as_ref(),
-                )?;
-            } else if self.masukan.is_some() && baca_masukan(&self.public) != self.masukan {
-                // same files from other input bytes (a comment in site.toml): record the inputs
+            // same files, rendered from other inputs (new fingerprints) or from other input
+            // bytes (a comment in site.toml): record them
+            if fingerprints_changed
+                || (self.masukan.is_some() && baca_masukan(&self.public) != self.masukan)
+            {
                 let entries: Vec<(String, Entry)> = files
                     .iter()
                     .filter_map(|(p, n)| match n {
