@@ -7,6 +7,15 @@ use std::process::Command;
 
 use common::{page, sel, text};
 
+/// `salur check --root site`.
+fn check(site: &std::path::Path) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_salur"))
+        .args(["check", "--root"])
+        .arg(site)
+        .output()
+        .unwrap()
+}
+
 /// The rows of the first table whose caption starts with `caption`: (row head, cells).
 fn rows(path: &str, caption: &str) -> Vec<(String, Vec<String>)> {
     let doc = page(path);
@@ -101,13 +110,6 @@ fn a_branch_page_and_the_region_summary() {
 fn check_fails_on_a_difference_beyond_tolerance_when_asked() {
     let dir = tempfile::tempdir().unwrap();
     let site = common::example_copy(dir.path());
-    let check = |site: &std::path::Path| {
-        Command::new(env!("CARGO_BIN_EXE_salur"))
-            .args(["check", "--root"])
-            .arg(site)
-            .output()
-            .unwrap()
-    };
     // by default a difference is a warning: check passes and names it
     let o = check(&site);
     let stderr = String::from_utf8_lossy(&o.stderr);
@@ -160,11 +162,7 @@ fn a_report_row_naming_an_unknown_channel_is_an_error_at_its_place() {
     csv.push_str("BRl,Tenggarong,PKH,2021-T4,64.02.06,10,,06/01/2022\n");
     csv.push_str("BRI,Tenggarong,PKH,2021-T4,64.02.06,sepuluh,,2022-01-06\n");
     std::fs::write(&path, csv).unwrap();
-    let o = Command::new(env!("CARGO_BIN_EXE_salur"))
-        .args(["check", "--root"])
-        .arg(&site)
-        .output()
-        .unwrap();
+    let o = check(&site);
     let stderr = String::from_utf8_lossy(&o.stderr);
     assert_eq!(o.status.code(), Some(1), "{stderr}");
     assert!(
@@ -190,11 +188,7 @@ fn a_repeated_report_is_an_error_and_a_later_one_supersedes() {
     let mut csv = original.clone();
     csv.push_str("BRI,tenggarong,PKH,2021-T4,64.02.01,1663,,2022-01-06\n");
     std::fs::write(&path, &csv).unwrap();
-    let o = Command::new(env!("CARGO_BIN_EXE_salur"))
-        .args(["check", "--root"])
-        .arg(&site)
-        .output()
-        .unwrap();
+    let o = check(&site);
     let stderr = String::from_utf8_lossy(&o.stderr);
     assert_eq!(o.status.code(), Some(1), "{stderr}");
     assert!(

@@ -211,7 +211,6 @@ pub fn terungkap(tabel: &TabelPohon, mode: &[Tekan], min: u64) -> Vec<usize> {
     let jaringan = Jaringan::new(tabel);
     let mut seen = vec![false; jaringan.simpul];
     let mut cari = Pencarian::new(jaringan.simpul);
-    let hanya_tersembunyi: Vec<Tekan> = mode.to_vec();
     (0..tabel.nilai.len())
         .filter(|&e| mode.get(e).is_some_and(|&m| m != Tekan::Terbit))
         .filter(|&e| {
@@ -228,7 +227,7 @@ pub fn terungkap(tabel: &TabelPohon, mode: &[Tekan], min: u64) -> Vec<usize> {
             // a small count must be able to be zero, over hidden cells only
             let bukan_nol = (1..min).contains(&v)
                 && jaringan
-                    .ke_nol_tersembunyi(e, &hanya_tersembunyi, min, &mut cari)
+                    .ke_nol_tersembunyi(e, mode, min, &mut cari)
                     .is_none();
             pinned || bukan_nol
         })
