@@ -15,7 +15,7 @@ fields quoted only when needed).
 
 Files written
 -------------
-``wilayah.csv`` (``kode,nama``)
+``wilayah.csv`` (``kode,nama,kk,penduduk``)
     The real Kemendagri region tree for the example regions: provinsi 35, 62,
     64; kabupaten/kota 35.23 (Tuban), 35.74 (Kota Probolinggo), 35.75 (Kota
     Pasuruan), 62.03 (Kapuas), 64.02 (Kutai Kartanegara); all their kecamatan
@@ -130,6 +130,20 @@ KAPUAS_REASONS = [
     ("penerima lansia", 35),
     ("meninggal dunia", 20),
 ]
+
+# --- Kabupaten Tuban (illustrative, for the comparison with Kota Pasuruan) ----
+# Seed 004: DPRD Kabupaten Tuban studies Kota Pasuruan. The articles give no Tuban figures:
+# its BST allocation, payments, failures and funnel are ILLUSTRATIVE and labelled so on the site.
+TUBAN = "35.23"
+TUBAN_TAHAP = "2021-07"
+TUBAN_BST = 52418
+TUBAN_DATES = ("2021-07-20", "2021-07-31")
+TUBAN_REASONS = [("meninggal dunia", 35), ("pindah domisili", 25), ("tidak hadir", 40)]
+
+# Households and population (wilayah.csv columns kk, penduduk) for the two compared regions.
+# Population totals are the 2020 census (BPS, SP2020): Kota Pasuruan 208.006, Kabupaten Tuban
+# 1.198.012. The household totals and every split by kelurahan/desa are ILLUSTRATIVE.
+PENDUDUK = {"35.75": (66184, 208006), "35.23": (372861, 1198012)}
 
 # --- Kabupaten Kutai Kartanegara (illustrative totals) -----------------------
 KUKAR = "64.02"
@@ -304,6 +318,42 @@ def gen_pasuruan(rows: Rows, kel: list[str]) -> None:
                 rows.paid(program, PASURUAN_TAHAP, kode, penyalur, day, kpm)
 
 
+def gen_tuban(rows: Rows, desa: list[str]) -> None:
+    """Tuban's BST for July 2021 via PT Pos Indonesia: illustrative, for the comparison."""
+    rng = rng_for("tuban")
+    size = [rng.randint(500, 1500) for _ in desa]
+    alloc = split_int(TUBAN_BST, size, caps=[BST_PER_DAY_CAP * 12] * len(desa), minimum=20)
+    paydays = days(*TUBAN_DATES)
+    for kode, a in zip(desa, alloc):
+        rows.alloc("BST", TUBAN_TAHAP, kode, POS, a)
+        gagal = min(rng.randint(0, 6), a - 1)
+        for _ in range(gagal):
+            rows.failed("BST", TUBAN_TAHAP, kode, POS, paydays[-1],
+                        weighted_pick(rng, TUBAN_REASONS), 1)
+        # a few desa still have KPM to pay at the end of the month
+        sisa = rng.randint(1, 8) if rng.randint(1, 100) <= 10 else 0
+        paid = a - gagal - min(sisa, a - gagal)
+        dw = [(1300 - 50 * k) * rng.randint(700, 1300) for k in range(len(paydays))]
+        for day, kpm in zip(paydays, split_int(paid, dw, caps=[BST_PER_DAY_CAP] * len(paydays))):
+            rows.paid("BST", TUBAN_TAHAP, kode, POS, day, kpm)
+
+
+def gen_kependudukan(rows: Rows, desa: dict[str, list[str]]) -> dict[str, tuple[int, int]]:
+    """Households and population per desa/kelurahan of the compared regions: the totals of
+    ``PENDUDUK`` split in proportion to each one's BST allocation (with some noise), so that
+    no kelurahan has more KPM than households. Illustrative."""
+    out: dict[str, tuple[int, int]] = {}
+    for region, (kk_total, jiwa_total) in sorted(PENDUDUK.items()):
+        rng = rng_for(f"kependudukan-{region}")
+        kel = desa[region]
+        bst = [rows.alokasi[("BST", "2021-07", k, POS)] for k in kel]
+        kk = split_int(kk_total, [b * rng.randint(80, 120) for b in bst])
+        assert all(k >= b for k, b in zip(kk, bst)), region
+        jiwa = split_int(jiwa_total, [k * rng.randint(290, 350) for k in kk])
+        out.update({k: (a, b) for k, a, b in zip(kel, kk, jiwa)})
+    return out
+
+
 def gen_pasuruan_rw(rows: Rows) -> list[tuple[str, str, int]]:
     """KPM per RW of each Kota Pasuruan kelurahan for BST (``rw.csv``), summing to its
     allocation: the input of ``salur jadwal usul``, which proposes ``jadwal.csv``. Its own
@@ -311,7 +361,7 @@ def gen_pasuruan_rw(rows: Rows) -> list[tuple[str, str, int]]:
     rng = rng_for("pasuruan-rw")
     out = []
     for (program, tahap, kode, _), a in sorted(rows.alokasi.items()):
-        if program != "BST" or tahap != PASURUAN_TAHAP:
+        if program != "BST" or tahap != PASURUAN_TAHAP or not kode.startswith(PASURUAN):
             continue
         n = rng.randint(5, 12)
         parts = split_int(a, [rng.randint(600, 1400) for _ in range(n)], minimum=1)
@@ -538,9 +588,13 @@ def check_and_summarise(rows: Rows, names: dict[str, str], say=print) -> None:
 VERVAL_HEADER = ["periode", "kode_wilayah", "program", "langkah", "jumlah", "catatan"]
 _PROBOLINGGO = ("Angka ilustratif: sumber berita hanya menyebut calon dari data desil DTSEN "
                 "dan verifikasi sampai November 2025.")
+_TUBAN = ("Angka ilustratif: sumber berita tidak menyebut angka Kabupaten Tuban; "
+          "dipakai untuk contoh perbandingan dengan Kota Pasuruan.")
 VERVAL = [
     ("2022", "35.75", "MODAL-USAHA", "Terdata miskin ekstrem", 4011, ""),
     ("2022", "35.75", "MODAL-USAHA", "Memenuhi kriteria setelah verifikasi", 891, ""),
+    ("2022", "35.23", "MODAL-USAHA", "Terdata miskin ekstrem", 12640, _TUBAN),
+    ("2022", "35.23", "MODAL-USAHA", "Memenuhi kriteria setelah verifikasi", 3105, _TUBAN),
     ("2025", "35.74", "BLTS-KESRA", "Calon dari DTSEN desil 1–2", 3120, _PROBOLINGGO),
     ("2025", "35.74", "BLTS-KESRA", "Diverifikasi di lapangan", 2874, _PROBOLINGGO),
     ("2025", "35.74", "BLTS-KESRA", "Memenuhi syarat", 2216, _PROBOLINGGO),
@@ -573,6 +627,8 @@ def main(argv: list[str] | None = None) -> int:
     gen_pasuruan(rows, desa[PASURUAN])
     gen_kapuas(rows, desa[KAPUAS])
     gen_kukar(rows, desa[KUKAR])
+    gen_tuban(rows, desa[TUBAN])
+    kependudukan = gen_kependudukan(rows, desa)
     rw = gen_pasuruan_rw(rows)
     assert sum(k for _, _, k in rw) == 18877
 
@@ -582,7 +638,8 @@ def main(argv: list[str] | None = None) -> int:
     out = args.out
     out.mkdir(parents=True, exist_ok=True)
     counts = {
-        "wilayah.csv": write_csv(out / "wilayah.csv", ["kode", "nama"], wilayah),
+        "wilayah.csv": write_csv(out / "wilayah.csv", ["kode", "nama", "kk", "penduduk"],
+                                 ((k, n) + kependudukan.get(k, ("", "")) for k, n in wilayah)),
         "program.csv": write_csv(out / "program.csv",
                                  ["kode", "nama", "sumber_dana", "nilai_per_kpm", "periode",
                                   "desil_maks"],

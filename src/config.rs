@@ -93,6 +93,20 @@ pub struct Config {
     pub privasi: AturanPrivasi,
     /// `[rekonsiliasi]`: how Dinsos's figures are set against the channels' reports.
     pub rekonsiliasi: AturanRekonsiliasi,
+    /// `[[bandingkan]]`: the regions to set side by side, one comparison page each.
+    pub bandingkan: Vec<Bandingkan>,
+}
+
+/// One `[[bandingkan]]` entry of `site.toml`: regions set side by side on one page.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Bandingkan {
+    /// The regions' codes as written, each with the line and column it was written at (so
+    /// that an unknown code is reported at its place).
+    pub wilayah: Vec<(String, u64, u64)>,
+    /// The page's title; when absent, the regions' names joined by "vs".
+    pub judul: Option<String>,
+    /// A note shown under the title (where the figures come from, which are illustrative).
+    pub catatan: Option<String>,
 }
 
 /// `[privacy]` in `site.toml`.
@@ -229,6 +243,7 @@ impl Default for Config {
             jadwal: AturanJadwal::default(),
             privasi: AturanPrivasi::default(),
             rekonsiliasi: AturanRekonsiliasi::default(),
+            bandingkan: Vec::new(),
         }
     }
 }
@@ -251,6 +266,16 @@ struct RawConfig {
     privacy: RawPrivasi,
     #[serde(default)]
     rekonsiliasi: RawRekonsiliasi,
+    #[serde(default)]
+    bandingkan: Vec<RawBandingkan>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawBandingkan {
+    wilayah: Vec<toml::Spanned<String>>,
+    judul: Option<String>,
+    catatan: Option<String>,
 }
 
 #[derive(Deserialize, Default)]
@@ -360,6 +385,10 @@ impl Config {
                         "toleransi_kpm",
                         "toleransi_persen",
                         "gagal_jika_selisih",
+                        "bandingkan",
+                        "wilayah",
+                        "judul",
+                        "catatan",
                     ],
                 ),
             ));
@@ -406,6 +435,21 @@ impl Config {
         }
         if let Some(g) = raw.rekonsiliasi.gagal_jika_selisih {
             config.rekonsiliasi.gagal_jika_selisih = g;
+        }
+        for b in raw.bandingkan {
+            let wilayah: Vec<(String, u64, u64)> = b
+                .wilayah
+                .iter()
+                .map(|k| {
+                    let (line, column) = line_column(text, k.span().start);
+                    (k.get_ref().trim().to_string(), line, column)
+                })
+                .collect();
+            config.bandingkan.push(Bandingkan {
+                wilayah,
+                judul: b.judul.filter(|j| !j.trim().is_empty()),
+                catatan: b.catatan.filter(|c| !c.trim().is_empty()),
+            });
         }
         if let Some(dt) = raw.data_as_of {
             match toml_date(dt.get_ref()) {

@@ -287,6 +287,8 @@ pub enum Problem {
     BaseUrl,
     /// A percentage outside 0–100.
     Persen,
+    /// A `[[bandingkan]]` entry with fewer than two different regions.
+    BandingkanKurang,
     /// The site folder does not exist.
     NoSiteFolder,
     /// A file in `data/` that salur does not read.
@@ -805,6 +807,13 @@ impl Problem {
                     "base_url must be a full address starting with http:// or https:// \
                      (e.g. https://bansos.example.go.id/)"
                         .to_string()
+                }
+            }
+            Problem::BandingkanKurang => {
+                if id {
+                    "[[bandingkan]] perlu paling sedikit dua wilayah yang berbeda, mis. wilayah = [\"35.75\", \"35.23\"]".to_string()
+                } else {
+                    "[[bandingkan]] needs at least two different regions, e.g. wilayah = [\"35.75\", \"35.23\"]".to_string()
                 }
             }
             Problem::Persen => {

@@ -210,11 +210,17 @@ pub fn periksa(ds: &Dataset, aturan: &AturanJadwal) -> Diagnostics {
             Severity::Warning,
         ));
     }
+    // a region is missing from the schedule only where its kabupaten/kota publishes one for
+    // that programme × tahap: the neighbouring kabupaten's Dinsos plans its own days
+    let kota_terjadwal: HashSet<(ProgramId, TahapId, Option<WilayahId>)> = slots
+        .iter()
+        .map(|s| (s.program, s.tahap, ds.wilayah.kabupaten_kota(s.wilayah)))
+        .collect();
     let mut tanpa: Vec<_> = alokasi
         .iter()
         .filter(|&(&(p, t, w), &kpm)| {
             kpm > 0
-                && terjadwal.contains(&(p, t))
+                && kota_terjadwal.contains(&(p, t, ds.wilayah.kabupaten_kota(w)))
                 && ds.wilayah.node(w).anak.is_empty()
                 && !dijadwalkan.contains_key(&(p, t, w))
         })

@@ -160,6 +160,20 @@ impl WilayahTree {
         out
     }
 
+    /// The kabupaten/kota a region lies in (itself at that level); `None` for a provinsi.
+    pub fn kabupaten_kota(&self, id: WilayahId) -> Option<WilayahId> {
+        let mut cur = Some(id);
+        while let Some(w) = cur {
+            let node = self.node(w);
+            match node.tingkat {
+                Tingkat::KabupatenKota => return Some(w),
+                Tingkat::Provinsi => return None,
+                _ => cur = node.induk,
+            }
+        }
+        None
+    }
+
     /// The known code closest to `value`, for "did you mean" suggestions.
     pub fn nearest(&self, value: &str) -> Option<String> {
         nearest(value, self.nodes.iter().map(|w| w.kode_teks.as_str()))
