@@ -88,6 +88,30 @@ pub fn desimal(x: f64, lang: Lang) -> String {
     format!("{sign}{}{}{}", t / 10, lang.decimal_separator(), t % 10)
 }
 
+/// Always one decimal, thousands grouped: `285,2`, `1.250,0` (id), `285.2` (en). For
+/// measures that compare regions (KPM per 1.000 KK), where the decimal is part of the figure.
+///
+/// ```
+/// use salur::{format::satu_desimal, lang::Lang};
+/// assert_eq!(satu_desimal(285.218, Lang::Id), "285,2");
+/// assert_eq!(satu_desimal(1250.0, Lang::Id), "1.250,0");
+/// assert_eq!(satu_desimal(2.04, Lang::En), "2.0");
+/// ```
+pub fn satu_desimal(x: f64, lang: Lang) -> String {
+    if !x.is_finite() {
+        return "–".to_string();
+    }
+    let tenths = (x * 10.0).round() as i64;
+    let sign = if tenths < 0 { "-" } else { "" };
+    let t = tenths.unsigned_abs();
+    format!(
+        "{sign}{}{}{}",
+        ribuan((t / 10) as i64, lang),
+        lang.decimal_separator(),
+        t % 10
+    )
+}
+
 /// A time of day from minutes after midnight: `07.00` (id) or `07:00` (en).
 ///
 /// ```

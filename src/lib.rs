@@ -140,6 +140,9 @@ fn load_timed(root: &Path, timings: &mut Timings) -> Result<Loaded, Error> {
     problems.extend(temuan_jadwal);
     problems.extend(data::verval::periksa(&data));
     let mut report = report;
+    let (bandingkan, masalah) = analysis::banding::wilayah_banding(&data, &config.bandingkan);
+    report.bandingkan = bandingkan;
+    problems.extend(masalah);
     report.rekonsiliasi = analysis::rekonsiliasi::hitung(&data, &config.rekonsiliasi);
     problems.extend(analysis::rekonsiliasi::periksa(
         &data,

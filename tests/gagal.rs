@@ -107,9 +107,12 @@ struct Baris {
 fn csv(path: &str) -> Vec<Baris> {
     let text = std::fs::read_to_string(site().join(path)).unwrap();
     let mut lines = text.lines();
+    // UTF-8 with a byte-order mark, for Excel
     assert_eq!(
         lines.next(),
-        Some("tahap,program,penyalur,kode_wilayah,nama_wilayah,tingkat,alasan,kpm,alokasi_kpm")
+        Some(
+            "\u{feff}tahap,program,penyalur,kode_wilayah,nama_wilayah,tingkat,alasan,kpm,alokasi_kpm"
+        )
     );
     lines
         .map(|l| {

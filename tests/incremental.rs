@@ -187,20 +187,49 @@ fn a_change_in_one_kelurahan_rewrites_only_the_pages_that_show_it() {
     changed.sort();
     assert_eq!(summary.output.ditulis, changed.len());
     let expected = [
+        // the whole site's figures and their downloads
+        "angka.csv",
+        "angka.json",
+        // Kota Pasuruan's figures side by side with Tuban's
+        "bandingkan/35.75-vs-35.23.html",
+        // it lists realisasi.csv with its SHA-256 and row count
+        "datapackage.json",
         // a new failure: the kota's failure page and its download
         "gagal/35.75.csv",
         "gagal/35.75.html",
         "index.html",
+        // the rankings the kelurahan's ancestors take part in
+        "peringkat/35.75.01.html",
+        "peringkat/35.75.html",
+        "peringkat/35.html",
+        "peringkat/index.html",
+        // every programme and tahap page cites realisasi.csv with its SHA-256
+        "program/apbd-tunai.html",
+        "program/blt.html",
         "program/bst.html",
+        "program/pkh.html",
+        "program/sembako.html",
         "tahap/2021-07.html",
-        // it lists every input with its row count
+        "tahap/2021-t4.html",
+        "tahap/2024.html",
+        // it lists every input with its row count and hash
         "tentang-data.html",
+        // the site-wide datasets
+        "unduh/gagal.csv",
+        "unduh/realisasi.csv",
         "wilayah/35/35.75.01.1001.html",
         // a neighbour: which of its failure counts are hidden to protect the new small one
         "wilayah/35/35.75.01.1003.html",
+        // the kecamatan's download holds the kelurahan's rows
+        "wilayah/35/35.75.01.csv",
         "wilayah/35/35.75.01.html",
+        "wilayah/35/35.75.01.json",
+        "wilayah/35/35.75.csv",
         "wilayah/35/35.75.html",
+        "wilayah/35/35.75.json",
+        "wilayah/35/35.csv",
         "wilayah/35/35.html",
+        "wilayah/35/35.json",
     ];
     assert_eq!(
         changed,

@@ -73,12 +73,14 @@ fn kota_probolinggo_funnel_is_labelled_illustrative_and_the_provinsi_adds_them_u
     assert_eq!(r[3][3], "67,5%", "2.105 of 3.120");
     // Jawa Timur has no funnel of its own: it shows each programme's sum of those below
     let prov = page("wilayah/35/35.html");
+    // (Kota Pasuruan's 4.011 and Kabupaten Tuban's illustrative 12.640 listed)
     let r = rows(&prov, "verval-modal-usaha-2022");
-    assert_eq!(r[0][1], "4.011");
+    assert_eq!(r[0][1], "16.651");
+    assert_eq!(r[1][1], "3.996", "891 + 3.105");
     assert!(
         prov.select(&sel("section#verval-modal-usaha-2022 p.catatan"))
             .map(text)
-            .any(|t| t.contains("(1)"))
+            .any(|t| t.contains("(2)"))
     );
     // a kelurahan below has none
     let kel = page("wilayah/35/35.75.01.1001.html");

@@ -5,6 +5,7 @@
 //! always the sums of its children's; rows that name a region above the desa/kelurahan level
 //! are kept apart as that region's "not broken down" share, so the sum still holds.
 
+pub mod banding;
 pub mod desil;
 pub mod gagal;
 pub mod harian;
@@ -61,6 +62,9 @@ pub struct Angka {
     pub gagal_kpm: u64,
     /// KPM paid in the last [`LAJU_HARI`] days up to the tahap's latest data day (the pace).
     pub tersalur_7hari: u64,
+    /// The rows of `alokasi.csv` and `realisasi.csv` these figures were summed from (a
+    /// table's source line cites them).
+    pub baris: u64,
 }
 
 /// The number of days the pace of realisation is measured over.
@@ -75,6 +79,7 @@ impl Angka {
         self.tersalur_nilai.merge(&other.tersalur_nilai);
         self.gagal_kpm = self.gagal_kpm.saturating_add(other.gagal_kpm);
         self.tersalur_7hari = self.tersalur_7hari.saturating_add(other.tersalur_7hari);
+        self.baris = self.baris.saturating_add(other.baris);
     }
 
     /// KPM neither paid nor failed yet: allocation − paid − failed (negative when more was
@@ -308,6 +313,14 @@ pub struct Report {
     /// The channels' reports set against Dinsos's figures, in file order
     /// ([`rekonsiliasi::hitung`]).
     pub rekonsiliasi: Vec<rekonsiliasi::Rekonsiliasi>,
+    /// Households per region: its own `kk`, else the sum of its children's
+    /// ([`banding::gulung`]), indexed by [`WilayahId`].
+    pub kk: Vec<Option<u64>>,
+    /// Population per region, rolled up like [`Report::kk`].
+    pub penduduk: Vec<Option<u64>>,
+    /// The regions of each `[[bandingkan]]` entry of `site.toml`
+    /// ([`banding::wilayah_banding`]).
+    pub bandingkan: Vec<Vec<WilayahId>>,
 }
 
 impl Report {
@@ -353,6 +366,7 @@ fn aggregate(ds: &Dataset, tahap_data_per: &[Option<Date>]) -> Vec<Rekap> {
                 let cell = sel.entry((a.wilayah, kunci)).or_default();
                 cell.alokasi_kpm = cell.alokasi_kpm.saturating_add(a.kpm);
                 cell.alokasi_nilai.add(a.nilai);
+                cell.baris += 1;
             }
             for r in ds.realisasi.iter().filter(|r| mine(r.wilayah)) {
                 let kunci = Kunci {
@@ -361,6 +375,7 @@ fn aggregate(ds: &Dataset, tahap_data_per: &[Option<Date>]) -> Vec<Rekap> {
                     penyalur: r.penyalur,
                 };
                 let cell = sel.entry((r.wilayah, kunci)).or_default();
+                cell.baris += 1;
                 match r.status {
                     Status::Tersalur => {
                         cell.tersalur_kpm = cell.tersalur_kpm.saturating_add(r.kpm);
@@ -410,7 +425,7 @@ fn sidik_rekap(w: u64, r: &Rekap) -> u64 {
     };
     let mut sum = 0u64;
     for (k, a) in &r.sel {
-        let fields: [u64; 9] = [
+        let fields: [u64; 10] = [
             kunci(k),
             a.alokasi_kpm,
             a.alokasi_nilai.jumlah,
@@ -420,8 +435,9 @@ fn sidik_rekap(w: u64, r: &Rekap) -> u64 {
             a.tersalur_nilai.tanpa_nilai,
             a.gagal_kpm,
             a.tersalur_7hari,
+            a.baris,
         ];
-        let mut bytes = [0u8; 72];
+        let mut bytes = [0u8; 80];
         for (chunk, f) in bytes.chunks_exact_mut(8).zip(fields) {
             chunk.copy_from_slice(&f.to_le_bytes());
         }
@@ -549,6 +565,9 @@ pub fn analyse(ds: &Dataset, data_as_of: Option<Date>, min_kpm: u64) -> Report {
         desil: desil::per_wilayah(ds),
         gagal: Vec::new(),
         rekonsiliasi: Vec::new(),
+        kk: banding::gulung(&ds.wilayah, |w| ds.wilayah.node(w).kk),
+        penduduk: banding::gulung(&ds.wilayah, |w| ds.wilayah.node(w).penduduk),
+        bandingkan: Vec::new(),
     };
     report.gagal = gagal::per_kunci(ds, &report, min_kpm);
     report

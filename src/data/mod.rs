@@ -166,6 +166,9 @@ pub struct InputFile {
     pub path: String,
     /// Data rows read.
     pub rows: usize,
+    /// The SHA-256 of the file's bytes, in lower-case hex: what a reader checks a
+    /// downloaded copy of the input against.
+    pub sha256: String,
 }
 
 /// Everything in `data/`, typed and validated.
@@ -546,6 +549,7 @@ impl Loader {
         ds.inputs.push(InputFile {
             path: name.to_string(),
             rows: t.rows,
+            sha256: t.sha256.clone(),
         });
     }
 
@@ -614,6 +618,7 @@ impl Loader {
         ds.inputs.push(InputFile {
             path: name.to_string(),
             rows: t.rows,
+            sha256: t.sha256.clone(),
         });
     }
 
@@ -686,6 +691,7 @@ impl Loader {
         ds.inputs.push(InputFile {
             path: name.to_string(),
             rows: t.rows,
+            sha256: t.sha256.clone(),
         });
     }
 
@@ -758,6 +764,7 @@ impl Loader {
         ds.inputs.push(InputFile {
             path: name.to_string(),
             rows: t.rows,
+            sha256: t.sha256.clone(),
         });
     }
 
@@ -863,6 +870,7 @@ impl Loader {
         ds.inputs.push(InputFile {
             path: name.to_string(),
             rows: t.rows,
+            sha256: t.sha256.clone(),
         });
     }
 
@@ -1017,6 +1025,7 @@ impl Loader {
         ds.inputs.push(InputFile {
             path: name.to_string(),
             rows: t.rows,
+            sha256: t.sha256.clone(),
         });
     }
 
@@ -1046,6 +1055,7 @@ impl Loader {
         ds.inputs.push(InputFile {
             path: file.to_string(),
             rows: t.rows,
+            sha256: t.sha256.clone(),
         });
         out
     }

@@ -36,6 +36,8 @@ pub struct Table {
     skipped_lines: u64,
     /// The number of data rows read so far.
     pub rows: usize,
+    /// The SHA-256 of the file as read (with its BOM), lower-case hex.
+    pub sha256: String,
 }
 
 /// Column names that mean recipient-level personal data (after [`normalise_header`]).
@@ -231,6 +233,7 @@ impl Table {
         columns: &Columns,
         diags: &mut Diagnostics,
     ) -> Option<Table> {
+        let sha256 = sha256_hex(&bytes);
         if bytes.starts_with(b"\xEF\xBB\xBF") {
             bytes.drain(..3);
         }
@@ -350,6 +353,7 @@ impl Table {
             index,
             skipped_lines,
             rows: 0,
+            sha256,
         })
     }
 
@@ -591,6 +595,18 @@ pub fn report(table: &str, row: &Row, c: usize, problem: Problem, diags: &mut Di
             problem,
         )
     });
+}
+
+/// The SHA-256 of `bytes` in lower-case hex.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    use sha2::Digest;
+    use std::fmt::Write;
+    let digest = sha2::Sha256::digest(bytes);
+    let mut hex = String::with_capacity(64);
+    for b in digest {
+        let _ = write!(hex, "{b:02x}");
+    }
+    hex
 }
 
 #[cfg(test)]

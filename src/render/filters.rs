@@ -39,6 +39,10 @@ pub fn register(tera: &mut Tera, lang: Lang) {
         v.as_f64()
             .map_or_else(|| DASH.to_string(), |f| format::desimal(f, lang))
     });
+    tera.register_filter("satu_desimal", move |v: Value, _: Kwargs, _: &State| {
+        v.as_f64()
+            .map_or_else(|| DASH.to_string(), |f| format::satu_desimal(f, lang))
+    });
     tera.register_filter("tanggal", move |v: Value, _: Kwargs, _: &State| {
         date(&v).map_or_else(|| DASH.to_string(), |d| format::tanggal(d, lang))
     });

@@ -77,6 +77,14 @@ impl RenderError {
 /// The templates of the default theme, embedded.
 const TEMPLATES: &[(&str, &str)] = &[
     (
+        "bandingkan.html",
+        include_str!("../../themes/default/templates/bandingkan.html"),
+    ),
+    (
+        "peringkat.html",
+        include_str!("../../themes/default/templates/peringkat.html"),
+    ),
+    (
         "base.html",
         include_str!("../../themes/default/templates/base.html"),
     ),
@@ -159,10 +167,16 @@ const TEMPLATES: &[(&str, &str)] = &[
 ];
 
 /// The static files of the default theme, embedded: (path in the output, bytes).
-const STATIC: &[(&str, &[u8])] = &[(
-    "style.css",
-    include_bytes!("../../themes/default/static/style.css"),
-)];
+const STATIC: &[(&str, &[u8])] = &[
+    (
+        "style.css",
+        include_bytes!("../../themes/default/static/style.css"),
+    ),
+    (
+        "urut.js",
+        include_bytes!("../../themes/default/static/urut.js"),
+    ),
+];
 
 const I18N_ID: &str = include_str!("../../themes/default/i18n/id.toml");
 const I18N_EN: &str = include_str!("../../themes/default/i18n/en.toml");

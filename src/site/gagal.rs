@@ -30,7 +30,7 @@ pub struct SelAlasan {
 }
 
 impl SelAlasan {
-    fn dari(nilai: u64, tampil: Option<Tampil>) -> SelAlasan {
+    pub(super) fn dari(nilai: u64, tampil: Option<Tampil>) -> SelAlasan {
         let (jenis, kpm) = match tampil {
             None | Some(Tampil::Ditahan) => ("ditahan", None),
             Some(Tampil::Angka(0)) => ("nihil", None),
@@ -508,7 +508,8 @@ impl Situs<'_> {
     pub(super) fn csv_gagal_kota(&self, k: WilayahId) -> String {
         let min = self.config.privasi.min_kpm;
         let tree = &self.data.wilayah;
-        let mut out = String::from(
+        let mut out = String::from(super::unduh::BOM);
+        out.push_str(
             "tahap,program,penyalur,kode_wilayah,nama_wilayah,tingkat,alasan,kpm,alokasi_kpm\n",
         );
         for (ti, rows) in self.gagal_kota_rows(k) {

@@ -5,11 +5,13 @@
 //! page's data at once. Paths are relative to the output root; templates prefix them with the
 //! page's `root` (`""` or `"../"`), so every link is relative and ends in a file name.
 
+pub mod banding;
 pub mod desil;
 pub mod gagal;
 pub mod grafik;
 pub mod jadwal;
 pub mod rekonsiliasi;
+pub mod unduh;
 pub mod verval;
 
 use rustc_hash::FxHashMap as HashMap;
@@ -75,6 +77,22 @@ pub enum Halaman {
     RekonKota(WilayahId),
     /// `rekonsiliasi/<kode>/<penyalur-cabang>.html`: one branch's rows.
     RekonCabang(usize),
+    /// `bandingkan/<kode>-vs-<kode>.html`: the regions of one `[[bandingkan]]` entry side by
+    /// side.
+    Bandingkan(usize),
+    /// `peringkat/<kode>.html`: a region's children ranked on the comparison measures;
+    /// `peringkat/index.html` (`None`): every kabupaten/kota.
+    Peringkat(Option<WilayahId>),
+    /// `wilayah/<prov>/<kode>.csv` (or `.json` when true): the figures of a region with
+    /// children and of each child; `angka.csv`/`angka.json` (`None`): the whole site's and
+    /// its top regions'.
+    UnduhAngka(Option<WilayahId>, bool),
+    /// `unduh/<jenis>.csv`: one kind of figure for every region.
+    Dataset(unduh::JenisData),
+    /// `unduh/skema-angka.json`: the Table Schema of every [`Halaman::UnduhAngka`] CSV.
+    SkemaAngka,
+    /// `datapackage.json`: every data file, its schema, licence and sources.
+    DataPackage,
 }
 
 /// The deadline view lists at most this many child regions × programmes that will miss the
@@ -127,6 +145,10 @@ pub struct Situs<'a> {
     jadwal_kota: HashMap<WilayahId, Vec<usize>>,
     rapat_program: HashMap<ProgramId, Vec<usize>>,
     rapat_tahap: HashMap<TahapId, Vec<usize>>,
+    /// Per region, whether its children have a ranking page.
+    peringkat_wilayah: Vec<bool>,
+    /// Whether the whole site's kabupaten/kota have a ranking page.
+    peringkat_situs: bool,
     /// Per tahap, the whole site's villages that will miss its target, per programme (built
     /// once, for the home, programme and tahap pages).
     desa_seluruh: Vec<std::sync::OnceLock<Vec<(u64, u64)>>>,
@@ -181,6 +203,8 @@ pub struct Baris {
     pub alokasi_nilai: Option<u64>,
     /// Rupiah paid, when complete.
     pub tersalur_nilai: Option<u64>,
+    /// An anchor to cite the row by (`bst-tahap-2021-07`), on a programme's first row.
+    pub id: Option<String>,
 }
 
 impl Baris {
@@ -203,6 +227,7 @@ impl Baris {
             realisasi: a.realisasi(),
             alokasi_nilai: a.alokasi_nilai.lengkap().filter(|_| a.alokasi_kpm > 0),
             tersalur_nilai: a.tersalur_nilai.lengkap().filter(|_| a.tersalur_kpm > 0),
+            id: None,
         }
     }
 }
@@ -320,6 +345,8 @@ pub struct BagianTahap {
     pub grafik_program: Option<Grafik>,
     /// The child regions' realisation, lowest first (beside the children's table).
     pub grafik_anak: Option<Grafik>,
+    /// Where the figures come from, and their download.
+    pub sumber: Option<unduh::Sumber>,
 }
 
 /// The deadline view of a tahap with a target date.
@@ -399,6 +426,11 @@ pub struct KonteksWilayah {
     pub desil: Vec<desil::BagianDesil>,
     /// Dinsos's figures set against the channels' reports, for this region and those below.
     pub rekonsiliasi: Option<rekonsiliasi::RingkasRekon>,
+    /// The ranking of its children (on the home page: of every kabupaten/kota), if there is
+    /// one.
+    pub peringkat: Option<Tautan>,
+    /// The comparisons of `site.toml` that include it (on the home page: all of them).
+    pub bandingkan: Vec<Tautan>,
 }
 
 /// A provinsi and its kabupaten/kota, for the home page's directory.
@@ -500,8 +532,10 @@ pub struct KonteksTentang {
     pub umum: Umum,
     /// The operator's own text (`content/tentang-data.md`), sanitised HTML.
     pub isi: String,
-    /// Every input read.
-    pub masukan: Vec<InputFile>,
+    /// Every input read, with its anchor.
+    pub masukan: Vec<(InputFile, String)>,
+    /// The site-wide downloads, one CSV per kind.
+    pub unduhan: Vec<Tautan>,
     /// Counts of what the data holds.
     pub jumlah_wilayah: usize,
     /// Desa/kelurahan count.
@@ -556,6 +590,10 @@ pub enum Konteks {
     Unduhan(String),
     /// A reconciliation page (a kabupaten/kota's or a branch's).
     Rekon(Box<rekonsiliasi::KonteksRekon>),
+    /// A comparison page.
+    Banding(Box<banding::KonteksBanding>),
+    /// A ranking page.
+    Peringkat(Box<banding::KonteksPeringkat>),
 }
 
 impl Konteks {
@@ -580,6 +618,11 @@ impl Konteks {
             Konteks::Program(k) => dari_bagian(&mut k.tahap),
             Konteks::Tahap(k) => k.bagian.grafik_mut().collect(),
             Konteks::JadwalKota(k) => k.bagian.iter_mut().map(|b| &mut b.grafik).collect(),
+            Konteks::Banding(k) => k
+                .bagian
+                .iter_mut()
+                .filter_map(|b| b.grafik.as_mut())
+                .collect(),
             _ => Vec::new(),
         }
     }
@@ -761,6 +804,20 @@ impl<'a> Situs<'a> {
         halaman.push(Halaman::TindakLanjut);
         halaman.extend((0..content.rapat.len()).map(Halaman::Rapat));
         halaman.extend((0..data.wilayah.len()).map(|w| Halaman::Wilayah(w as WilayahId)));
+        // downloads: the whole site's figures, and each region's with its children's (a
+        // desa/kelurahan's rows are in its kecamatan's file: one file fewer per desa)
+        halaman.extend([
+            Halaman::UnduhAngka(None, false),
+            Halaman::UnduhAngka(None, true),
+        ]);
+        for w in 0..data.wilayah.len() as WilayahId {
+            if !data.wilayah.node(w).anak.is_empty() {
+                halaman.extend([
+                    Halaman::UnduhAngka(Some(w), false),
+                    Halaman::UnduhAngka(Some(w), true),
+                ]);
+            }
+        }
         let mut dijadwalkan: Vec<WilayahId> = data.jadwal.iter().map(|j| j.wilayah).collect();
         dijadwalkan.sort_unstable();
         dijadwalkan.dedup();
@@ -871,6 +928,8 @@ impl<'a> Situs<'a> {
             rekon_cabang: Vec::new(),
             rekon_wilayah: Default::default(),
             sidik_gagal: Vec::new(),
+            peringkat_wilayah: vec![false; data.wilayah.len()],
+            peringkat_situs: false,
         };
         situs.rekon_wilayah = situs.hitung_rekon_wilayah();
         situs.sidik_gagal = situs.hitung_sidik_gagal();
@@ -888,6 +947,25 @@ impl<'a> Situs<'a> {
             situs
                 .halaman
                 .extend([Halaman::GagalKota(w), Halaman::UnduhGagalKota(w)]);
+        }
+        let dataset = situs.dataset_ada();
+        situs
+            .halaman
+            .extend(dataset.into_iter().map(Halaman::Dataset));
+        situs
+            .halaman
+            .extend([Halaman::SkemaAngka, Halaman::DataPackage]);
+        for (i, ids) in report.bandingkan.iter().enumerate() {
+            if ids.len() >= 2 {
+                situs.halaman.push(Halaman::Bandingkan(i));
+            }
+        }
+        for induk in crate::analysis::banding::induk_peringkat(data, report) {
+            match induk {
+                Some(w) => situs.peringkat_wilayah[w as usize] = true,
+                None => situs.peringkat_situs = true,
+            }
+            situs.halaman.push(Halaman::Peringkat(induk));
         }
         // once per scheduled region, not per slot: finding the kabupaten/kota walks the tree
         let mut jadwal_kota: HashMap<WilayahId, Vec<usize>> = HashMap::default();
@@ -959,6 +1037,31 @@ impl<'a> Situs<'a> {
                     self.data.wilayah.node(c.kota).kode_teks,
                     c.slug
                 )
+            }
+            Halaman::Bandingkan(i) => {
+                let kode: Vec<&str> = self.report.bandingkan[i]
+                    .iter()
+                    .map(|&w| self.data.wilayah.node(w).kode_teks.as_str())
+                    .collect();
+                format!("bandingkan/{}.html", kode.join("-vs-"))
+            }
+            Halaman::Peringkat(None) => "peringkat/index.html".to_string(),
+            Halaman::UnduhAngka(None, json) => {
+                format!("angka.{}", if json { "json" } else { "csv" })
+            }
+            Halaman::UnduhAngka(Some(w), json) => {
+                let kode = &self.data.wilayah.node(w).kode_teks;
+                format!(
+                    "wilayah/{}/{kode}.{}",
+                    &kode[..kode.len().min(2)],
+                    if json { "json" } else { "csv" }
+                )
+            }
+            Halaman::Dataset(j) => format!("unduh/{}.csv", j.nama()),
+            Halaman::SkemaAngka => "unduh/skema-angka.json".to_string(),
+            Halaman::DataPackage => "datapackage.json".to_string(),
+            Halaman::Peringkat(Some(w)) => {
+                format!("peringkat/{}.html", self.data.wilayah.node(w).kode_teks)
             }
         }
     }
@@ -1068,6 +1171,39 @@ impl<'a> Situs<'a> {
                 self.hash_rekon(&c.baris, &mut hasher);
                 return hasher.finish().max(1);
             }
+            Halaman::UnduhAngka(Some(w), json) => {
+                // the region's and its children's figures, names, households and people
+                let mut hasher = xxhash_rust::xxh3::Xxh3::new();
+                (9u8, self.sidik_umum, w, json).hash(&mut hasher);
+                let tree = &self.data.wilayah;
+                for c in [w].into_iter().chain(tree.node(w).anak.iter().copied()) {
+                    let n = tree.node(c);
+                    (&n.kode, &n.nama, n.induk).hash(&mut hasher);
+                    self.report.wilayah[c as usize].hash(&mut hasher);
+                    self.report.kk[c as usize].hash(&mut hasher);
+                    self.report.penduduk[c as usize].hash(&mut hasher);
+                }
+                self.report.langsung(w).hash(&mut hasher);
+                return hasher.finish().max(1);
+            }
+            Halaman::Peringkat(induk) => {
+                // the children's figures, households and funnels, and their names
+                let mut hasher = xxhash_rust::xxh3::Xxh3::new();
+                (8u8, self.sidik_umum, induk).hash(&mut hasher);
+                if let Some(w) = induk {
+                    for a in self.data.wilayah.ancestors(w).into_iter().chain([w]) {
+                        self.data.wilayah.node(a).nama.hash(&mut hasher);
+                    }
+                }
+                for c in self.anak_peringkat(induk) {
+                    let n = self.data.wilayah.node(c);
+                    (&n.kode, &n.nama).hash(&mut hasher);
+                    self.report.wilayah[c as usize].hash(&mut hasher);
+                    self.report.kk[c as usize].hash(&mut hasher);
+                    self.report.verval.get(&c).hash(&mut hasher);
+                }
+                return hasher.finish().max(1);
+            }
             _ => return 0,
         };
         let tree = &self.data.wilayah;
@@ -1080,8 +1216,10 @@ impl<'a> Situs<'a> {
             n.nama.hash(hasher);
         };
         region(w, &mut hasher);
-        node.kk.hash(&mut hasher);
-        node.penduduk.hash(&mut hasher);
+        // households and population rolled up from the regions below
+        self.report.kk[w as usize].hash(&mut hasher);
+        self.report.penduduk[w as usize].hash(&mut hasher);
+        self.peringkat_wilayah[w as usize].hash(&mut hasher);
         for a in tree.ancestors(w) {
             region(a, &mut hasher);
         }
@@ -1150,6 +1288,13 @@ impl<'a> Situs<'a> {
             // written as it is, not by a template
             Halaman::UnduhGagalKota(_) => "",
             Halaman::RekonKota(_) | Halaman::RekonCabang(_) => "rekonsiliasi.html",
+            Halaman::Bandingkan(_) => "bandingkan.html",
+            // written as they are
+            Halaman::UnduhAngka(..)
+            | Halaman::Dataset(_)
+            | Halaman::SkemaAngka
+            | Halaman::DataPackage => "",
+            Halaman::Peringkat(_) => "peringkat.html",
         }
     }
 
@@ -1232,6 +1377,13 @@ impl<'a> Situs<'a> {
             Halaman::JadwalKota(w) => Konteks::JadwalKota(Box::new(self.konteks_jadwal_kota(w))),
             Halaman::GagalKota(w) => Konteks::GagalKota(Box::new(self.konteks_gagal_kota(w))),
             Halaman::UnduhGagalKota(w) => Konteks::Unduhan(self.csv_gagal_kota(w)),
+            Halaman::Bandingkan(i) => Konteks::Banding(Box::new(self.konteks_banding(i))),
+            Halaman::Peringkat(w) => Konteks::Peringkat(Box::new(self.konteks_peringkat(w))),
+            Halaman::UnduhAngka(w, false) => Konteks::Unduhan(self.csv_angka(w)),
+            Halaman::UnduhAngka(w, true) => Konteks::Unduhan(self.json_angka(w)),
+            Halaman::Dataset(j) => Konteks::Unduhan(self.csv_dataset(j)),
+            Halaman::SkemaAngka => Konteks::Unduhan(self.skema_angka()),
+            Halaman::DataPackage => Konteks::Unduhan(self.datapackage()),
             Halaman::RekonKota(w) => Konteks::Rekon(Box::new(self.konteks_rekon_kota(w))),
             Halaman::RekonCabang(i) => Konteks::Rekon(Box::new(self.konteks_rekon_cabang(i))),
             Halaman::TidakDitemukan => Konteks::Konten(KonteksKonten {
@@ -1291,6 +1443,7 @@ impl<'a> Situs<'a> {
                 let rows: Vec<_> = sel.iter().filter(|(k, _)| k.program == p).collect();
                 let prog = &self.data.program[p as usize];
                 let href = Some(self.path(Halaman::Program(p)));
+                let pertama = program_rows.len();
                 for (k, a) in &rows {
                     program_rows.push(Baris::new(
                         prog.kode.clone(),
@@ -1312,6 +1465,13 @@ impl<'a> Situs<'a> {
                         href,
                         "subtotal",
                         &sum,
+                    ));
+                }
+                // a programme page's children tables carry this anchor already
+                if hanya_program.is_none() {
+                    program_rows[pertama].id = Some(format!(
+                        "{}-tahap-{}",
+                        self.program_slug[p as usize], self.tahap_slug[t as usize]
                     ));
                 }
             }
@@ -1482,6 +1642,11 @@ impl<'a> Situs<'a> {
                 grafik_waktu,
                 grafik_program,
                 grafik_anak,
+                sumber: Some(self.sumber_angka(
+                    wilayah,
+                    sel.iter().map(|(_, a)| a.baris).sum(),
+                    wilayah.is_none(),
+                )),
             });
         }
         out
@@ -1786,6 +1951,11 @@ impl<'a> Situs<'a> {
             verval: Vec::new(),
             desil: Vec::new(),
             rekonsiliasi: None,
+            peringkat: self.peringkat_situs.then(|| Tautan {
+                label: self.judul_peringkat(None),
+                href: self.path(Halaman::Peringkat(None)),
+            }),
+            bandingkan: self.tautan_banding(),
         }
     }
 
@@ -1807,8 +1977,8 @@ impl<'a> Situs<'a> {
             ),
             kode: node.kode_teks.clone(),
             jenis: node.jenis(self.lang()).to_string(),
-            kk: node.kk,
-            penduduk: node.penduduk,
+            kk: self.report.kk[w as usize],
+            penduduk: self.report.penduduk[w as usize],
             tahap: self.bagian_tahap(
                 Some(w),
                 &self.report.wilayah[w as usize],
@@ -1829,6 +1999,11 @@ impl<'a> Situs<'a> {
             verval: self.verval_wilayah(w),
             desil: self.desil_wilayah(w),
             rekonsiliasi: self.ringkas_rekon(w),
+            peringkat: self.peringkat_wilayah[w as usize].then(|| Tautan {
+                label: self.judul_peringkat(Some(w)),
+                href: self.path(Halaman::Peringkat(Some(w))),
+            }),
+            bandingkan: self.banding_wilayah(w),
         }
     }
 
@@ -1915,6 +2090,7 @@ impl<'a> Situs<'a> {
                 grafik_waktu: None,
                 grafik_program: None,
                 grafik_anak: None,
+                sumber: None,
             });
         KonteksTahap {
             umum: self.umum(Halaman::Tahap(t), tahap.nama.clone(), breadcrumb, "tahap"),
@@ -2201,7 +2377,13 @@ impl<'a> Situs<'a> {
         KonteksTentang {
             umum: self.umum(Halaman::TentangData, judul, vec![self.beranda()], "tentang"),
             isi: page.map(|p| p.html.clone()).unwrap_or_default(),
-            masukan: self.data.inputs.clone(),
+            masukan: self
+                .data
+                .inputs
+                .iter()
+                .map(|i| (i.clone(), unduh::id_berkas(&i.path)))
+                .collect(),
+            unduhan: self.tautan_dataset(),
             jumlah_wilayah: self.data.wilayah.len(),
             jumlah_desa: self
                 .data

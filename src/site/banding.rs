@@ -1,0 +1,808 @@
+//! Regions side by side: the `[[bandingkan]]` pages of `site.toml` (`Halaman::Bandingkan`),
+//! and the ranking of every region's children on the same measures (`Halaman::Peringkat`).
+//! The measures themselves are computed in [`crate::analysis::banding`].
+
+use serde::Serialize;
+
+use super::grafik::{Batang, Grafik, GrafikBatang, IsiGrafik, Satuan};
+use super::{Halaman, Situs, Tautan, Umum};
+use crate::analysis::banding::{Ukuran, hasil_verval, semua_kota, ukuran};
+use crate::analysis::verval::Corong;
+use crate::data::{ProgramId, TahapId, WilayahId};
+use crate::format::{persen, ribuan, rupiah};
+use crate::lang::Lang;
+
+/// A compared region, as a column head.
+#[derive(Debug, Clone, Serialize)]
+pub struct KolomWilayah {
+    /// Its name and page.
+    pub tautan: Tautan,
+    /// Households, when known.
+    pub kk: Option<u64>,
+    /// Population, when known.
+    pub penduduk: Option<u64>,
+}
+
+/// One measure across the compared regions.
+#[derive(Debug, Clone, Serialize)]
+pub struct BarisBanding {
+    /// What is measured (`KPM per 1.000 KK`).
+    pub ukuran: String,
+    /// The value per region, written out (`285,2`, `–` when unknown).
+    pub nilai: Vec<String>,
+}
+
+/// One programme (and tahap) compared.
+#[derive(Debug, Clone, Serialize)]
+pub struct BagianBanding {
+    /// Anchor to cite (`bst-tahap-2021-07`, `modal-usaha-verval`).
+    pub id: String,
+    /// `BST · Juli 2021`.
+    pub judul: String,
+    /// The programme's page.
+    pub program: Tautan,
+    /// The tahap's page (none for a section of verification funnels only).
+    pub tahap: Option<Tautan>,
+    /// One row per measure.
+    pub baris: Vec<BarisBanding>,
+    /// The differences in words.
+    pub kalimat: Vec<String>,
+    /// Notes given with the figures (a funnel's `catatan`).
+    pub catatan: Vec<String>,
+    /// The realisation (or verification yield) of each region, as bars.
+    pub grafik: Option<Grafik>,
+}
+
+/// The context of a comparison page.
+#[derive(Debug, Clone, Serialize)]
+pub struct KonteksBanding {
+    /// Common fields.
+    #[serde(flatten)]
+    pub umum: Umum,
+    /// `catatan` of the `[[bandingkan]]` entry.
+    pub catatan: Option<String>,
+    /// The regions, in the order given.
+    pub wilayah: Vec<KolomWilayah>,
+    /// One section per programme × tahap that any of them has.
+    pub bagian: Vec<BagianBanding>,
+    /// The ranking of all kabupaten/kota, when there is one.
+    pub peringkat: Option<Tautan>,
+}
+
+/// One child region's row of a ranking table.
+#[derive(Debug, Clone, Serialize)]
+pub struct BarisPeringkat {
+    /// 1 for the highest realisation.
+    pub peringkat: usize,
+    /// The region's name and page.
+    pub tautan: Tautan,
+    /// KPM allocated.
+    pub alokasi_kpm: u64,
+    /// KPM per 1.000 households.
+    pub per_1000_kk: Option<f64>,
+    /// Rupiah paid, when complete.
+    pub tersalur_nilai: Option<u64>,
+    /// Paid ÷ allocated.
+    pub realisasi: Option<f64>,
+    /// Failed ÷ allocated.
+    pub gagal: Option<f64>,
+    /// Rupiah per KPM.
+    pub rupiah_per_kpm: Option<f64>,
+    /// Last funnel step ÷ first, for the programme.
+    pub hasil_verval: Option<f64>,
+}
+
+/// The children of a region ranked for one programme × tahap.
+#[derive(Debug, Clone, Serialize)]
+pub struct TabelPeringkat {
+    /// Anchor to cite (`bst-tahap-2021-07`).
+    pub id: String,
+    /// `BST · Juli 2021`.
+    pub judul: String,
+    /// One row per child with an allocation, highest realisation first.
+    pub baris: Vec<BarisPeringkat>,
+    /// Whether any row knows its households (else the column is left out).
+    pub ada_kk: bool,
+    /// Whether any row has rupiah.
+    pub ada_nilai: bool,
+    /// Whether any row has a verification yield.
+    pub ada_verval: bool,
+}
+
+/// The context of a ranking page.
+#[derive(Debug, Clone, Serialize)]
+pub struct KonteksPeringkat {
+    /// Common fields.
+    #[serde(flatten)]
+    pub umum: Umum,
+    /// The region whose children are ranked (none: the whole site's kabupaten/kota).
+    pub induk: Option<Tautan>,
+    /// The children's level, as a column head (`Kecamatan`).
+    pub tingkat_judul: String,
+    /// One table per programme × tahap.
+    pub tabel: Vec<TabelPeringkat>,
+    /// The comparisons of `site.toml`.
+    pub bandingkan: Vec<Tautan>,
+}
+
+const STRIP: &str = "–";
+
+impl Situs<'_> {
+    /// The title of comparison `i`: its `judul`, else the regions' names joined by "vs".
+    pub(super) fn judul_banding(&self, i: usize) -> String {
+        if let Some(j) = &self.config.bandingkan[i].judul {
+            return j.clone();
+        }
+        let names: Vec<String> = self.report.bandingkan[i]
+            .iter()
+            .map(|&w| self.data.wilayah.node(w).nama_lengkap(self.lang()))
+            .collect();
+        names.join(" vs ")
+    }
+
+    /// Links to every comparison page.
+    pub(super) fn tautan_banding(&self) -> Vec<Tautan> {
+        (0..self.report.bandingkan.len())
+            .filter(|&i| self.report.bandingkan[i].len() >= 2)
+            .map(|i| Tautan {
+                label: self.judul_banding(i),
+                href: self.path(Halaman::Bandingkan(i)),
+            })
+            .collect()
+    }
+
+    /// The comparisons that include region `w`.
+    pub(super) fn banding_wilayah(&self, w: WilayahId) -> Vec<Tautan> {
+        self.tautan_banding()
+            .into_iter()
+            .zip(self.report.bandingkan.iter().filter(|ids| ids.len() >= 2))
+            .filter(|(_, ids)| ids.contains(&w))
+            .map(|(t, _)| t)
+            .collect()
+    }
+
+    /// The title of the ranking of `induk`'s children.
+    pub(super) fn judul_peringkat(&self, induk: Option<WilayahId>) -> String {
+        let lang = self.lang();
+        match induk {
+            None => match lang {
+                Lang::Id => "Peringkat kabupaten/kota".to_string(),
+                Lang::En => "Regencies and cities ranked".to_string(),
+            },
+            Some(w) => {
+                let node = self.data.wilayah.node(w);
+                let anak = self.judul_anak(&node.anak).to_lowercase();
+                match lang {
+                    Lang::Id => format!("Peringkat {anak} di {}", node.nama_lengkap(lang)),
+                    Lang::En => format!(
+                        "{} of {} ranked",
+                        capitalise(&anak),
+                        node.nama_lengkap(lang)
+                    ),
+                }
+            }
+        }
+    }
+
+    fn kolom_wilayah(&self, w: WilayahId) -> KolomWilayah {
+        KolomWilayah {
+            tautan: self.tautan_wilayah(w),
+            kk: self.report.kk[w as usize],
+            penduduk: self.report.penduduk[w as usize],
+        }
+    }
+
+    /// The figures of region `w` for one programme × tahap, summed over penyalur.
+    fn ukuran_wilayah(&self, w: WilayahId, p: ProgramId, t: TahapId) -> Ukuran {
+        ukuran(
+            &self.report.wilayah[w as usize].angka(p, t),
+            self.report.kk[w as usize],
+        )
+    }
+
+    fn corong(&self, w: WilayahId) -> &[Corong] {
+        self.report.verval.get(&w).map_or(&[][..], Vec::as_slice)
+    }
+
+    fn id_bagian(&self, p: ProgramId, t: Option<TahapId>) -> String {
+        match t {
+            Some(t) => format!(
+                "{}-tahap-{}",
+                self.program_slug[p as usize], self.tahap_slug[t as usize]
+            ),
+            None => format!("{}-verval", self.program_slug[p as usize]),
+        }
+    }
+
+    fn judul_bagian(&self, p: ProgramId, t: Option<TahapId>) -> String {
+        let kode = &self.data.program[p as usize].kode;
+        match t {
+            Some(t) => format!("{kode} · {}", self.data.tahap[t as usize].nama),
+            None => match self.lang() {
+                Lang::Id => format!("{kode} · verifikasi"),
+                Lang::En => format!("{kode} · verification"),
+            },
+        }
+    }
+
+    /// The programme × tahap cells any of `wilayah` has an allocation in, in programme then
+    /// tahap order.
+    fn program_tahap(&self, wilayah: &[WilayahId]) -> Vec<(ProgramId, TahapId)> {
+        let mut out: Vec<(ProgramId, TahapId)> = wilayah
+            .iter()
+            .flat_map(|&w| self.report.wilayah[w as usize].per_program_tahap())
+            .filter(|(_, a)| a.alokasi_kpm > 0)
+            .map(|(k, _)| k)
+            .collect();
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
+    pub(super) fn konteks_banding(&self, i: usize) -> KonteksBanding {
+        let wilayah = &self.report.bandingkan[i];
+        let judul = self.judul_banding(i);
+        let pt = self.program_tahap(wilayah);
+        let mut bagian: Vec<BagianBanding> = Vec::new();
+        let mut programs: Vec<ProgramId> = pt.iter().map(|&(p, _)| p).collect();
+        for &w in wilayah {
+            programs.extend(self.corong(w).iter().map(|c| c.program));
+        }
+        programs.sort_unstable();
+        programs.dedup();
+        for p in programs {
+            let tahap: Vec<TahapId> = pt
+                .iter()
+                .filter(|&&(q, _)| q == p)
+                .map(|&(_, t)| t)
+                .collect();
+            let verval: Vec<Option<(&Corong, f64)>> = wilayah
+                .iter()
+                .map(|&w| hasil_verval(self.corong(w), p))
+                .collect();
+            let catatan: Vec<String> = {
+                let mut c: Vec<String> = verval
+                    .iter()
+                    .flatten()
+                    .map(|(c, _)| c.catatan.clone())
+                    .filter(|c| !c.is_empty())
+                    .collect();
+                c.dedup();
+                c
+            };
+            if tahap.is_empty() {
+                bagian.push(self.bagian_hanya_verval(wilayah, p, &verval, catatan.clone()));
+            }
+            for t in tahap {
+                bagian.push(self.bagian_banding(wilayah, p, t, &verval, catatan.clone()));
+            }
+        }
+        let breadcrumb = vec![self.beranda()];
+        KonteksBanding {
+            umum: self.umum(Halaman::Bandingkan(i), judul, breadcrumb, "beranda"),
+            catatan: self.config.bandingkan[i].catatan.clone(),
+            wilayah: wilayah.iter().map(|&w| self.kolom_wilayah(w)).collect(),
+            bagian,
+            peringkat: self
+                .halaman
+                .contains(&Halaman::Peringkat(None))
+                .then(|| Tautan {
+                    label: self.judul_peringkat(None),
+                    href: self.path(Halaman::Peringkat(None)),
+                }),
+        }
+    }
+
+    fn nama(&self, w: WilayahId) -> String {
+        self.data.wilayah.node(w).nama_lengkap(self.lang())
+    }
+
+    fn bagian_banding(
+        &self,
+        wilayah: &[WilayahId],
+        p: ProgramId,
+        t: TahapId,
+        verval: &[Option<(&Corong, f64)>],
+        catatan: Vec<String>,
+    ) -> BagianBanding {
+        let lang = self.lang();
+        let u: Vec<Ukuran> = wilayah
+            .iter()
+            .map(|&w| self.ukuran_wilayah(w, p, t))
+            .collect();
+        let id = self.id_bagian(p, Some(t));
+        let (l_alokasi, l_per_kk, l_tersalur, l_real, l_gagal, l_nilai, l_rp_kpm, l_verval) =
+            match lang {
+                Lang::Id => (
+                    "Alokasi (KPM)",
+                    "KPM per 1.000 KK",
+                    "Tersalur (KPM)",
+                    "Realisasi",
+                    "Gagal salur",
+                    "Nilai tersalur",
+                    "Rupiah per KPM",
+                    "Hasil verifikasi",
+                ),
+                Lang::En => (
+                    "Allocated (KPM)",
+                    "KPM per 1,000 households",
+                    "Paid (KPM)",
+                    "Realisation",
+                    "Failed",
+                    "Amount paid",
+                    "Rupiah per KPM",
+                    "Verification yield",
+                ),
+            };
+        let baris_dari = |label: &str, f: &dyn Fn(&Ukuran) -> Option<String>| BarisBanding {
+            ukuran: label.to_string(),
+            nilai: u
+                .iter()
+                .map(|x| f(x).unwrap_or_else(|| STRIP.to_string()))
+                .collect(),
+        };
+        let mut baris = vec![
+            baris_dari(l_alokasi, &|x| Some(ribuan(x.alokasi_kpm as i64, lang))),
+            baris_dari(l_per_kk, &|x| x.per_1000_kk.map(|v| desimal1(v, lang))),
+            baris_dari(l_tersalur, &|x| Some(ribuan(x.tersalur_kpm as i64, lang))),
+            baris_dari(l_real, &|x| x.realisasi.map(|r| persen(r, lang))),
+            baris_dari(l_gagal, &|x| {
+                x.gagal
+                    .map(|g| format!("{} ({})", ribuan(x.gagal_kpm as i64, lang), persen(g, lang)))
+            }),
+            baris_dari(l_nilai, &|x| {
+                x.tersalur_nilai.map(|n| rupiah(n as i64, lang))
+            }),
+            baris_dari(l_rp_kpm, &|x| {
+                x.rupiah_per_kpm.map(|n| rupiah(n.round() as i64, lang))
+            }),
+        ];
+        if verval.iter().any(Option::is_some) {
+            baris.push(BarisBanding {
+                ukuran: l_verval.to_string(),
+                nilai: verval
+                    .iter()
+                    .map(|v| {
+                        v.map_or_else(
+                            || STRIP.to_string(),
+                            |(c, r)| format!("{} ({})", persen(r, lang), c.periode),
+                        )
+                    })
+                    .collect(),
+            });
+        }
+        let names: Vec<String> = wilayah.iter().map(|&w| self.nama(w)).collect();
+        let kode = &self.data.program[p as usize].kode;
+        let mut kalimat = Vec::new();
+        let tanpa: Vec<&str> = names
+            .iter()
+            .zip(&u)
+            .filter(|(_, x)| x.alokasi_kpm == 0)
+            .map(|(n, _)| n.as_str())
+            .collect();
+        if !tanpa.is_empty() {
+            let tahap = &self.data.tahap[t as usize].nama;
+            kalimat.push(match lang {
+                Lang::Id => format!(
+                    "{} tidak mendapat alokasi {kode} pada {tahap}.",
+                    tanpa.join(", ")
+                ),
+                Lang::En => format!("{} has no {kode} allocation in {tahap}.", tanpa.join(", ")),
+            });
+        }
+        kalimat.extend(kalimat_banding(
+            &names,
+            &u.iter().map(|x| x.per_1000_kk).collect::<Vec<_>>(),
+            lang,
+            |v| desimal1(v, lang),
+            match lang {
+                Lang::Id => format!("KPM {kode} per 1.000 KK"),
+                Lang::En => format!("{kode} KPM per 1,000 households"),
+            },
+            true,
+        ));
+        kalimat.extend(kalimat_banding(
+            &names,
+            &u.iter().map(|x| x.realisasi).collect::<Vec<_>>(),
+            lang,
+            |v| persen(v, lang),
+            match lang {
+                Lang::Id => format!("Realisasi {kode}"),
+                Lang::En => format!("{kode} realisation"),
+            },
+            false,
+        ));
+        kalimat.extend(kalimat_banding(
+            &names,
+            &u.iter().map(|x| x.gagal).collect::<Vec<_>>(),
+            lang,
+            |v| persen(v, lang),
+            match lang {
+                Lang::Id => format!("Gagal salur {kode}"),
+                Lang::En => format!("{kode} failed payments"),
+            },
+            false,
+        ));
+        kalimat.extend(kalimat_banding(
+            &names,
+            &verval.iter().map(|v| v.map(|(_, r)| r)).collect::<Vec<_>>(),
+            lang,
+            |v| persen(v, lang),
+            match lang {
+                Lang::Id => format!("Hasil verifikasi {kode} (yang lolos dari yang terdata)"),
+                Lang::En => format!("{kode} verification yield (kept of those listed)"),
+            },
+            false,
+        ));
+        let judul = self.judul_bagian(p, Some(t));
+        let grafik = self.grafik_banding(
+            &format!("{id}-grafik"),
+            &names,
+            &u.iter().map(|x| x.realisasi).collect::<Vec<_>>(),
+            match lang {
+                Lang::Id => format!("Realisasi {judul}"),
+                Lang::En => format!("Realisation, {judul}"),
+            },
+        );
+        BagianBanding {
+            id,
+            judul,
+            program: self.tautan_program(p),
+            tahap: Some(self.tautan_tahap(t)),
+            baris,
+            kalimat,
+            catatan,
+            grafik,
+        }
+    }
+
+    fn bagian_hanya_verval(
+        &self,
+        wilayah: &[WilayahId],
+        p: ProgramId,
+        verval: &[Option<(&Corong, f64)>],
+        catatan: Vec<String>,
+    ) -> BagianBanding {
+        let lang = self.lang();
+        let id = self.id_bagian(p, None);
+        let judul = self.judul_bagian(p, None);
+        let (l_awal, l_akhir, l_hasil, l_periode) = match lang {
+            Lang::Id => (
+                "Langkah pertama",
+                "Langkah terakhir",
+                "Hasil verifikasi",
+                "Periode",
+            ),
+            Lang::En => ("First step", "Last step", "Verification yield", "Period"),
+        };
+        let sel = |f: &dyn Fn(&Corong, f64) -> String| -> Vec<String> {
+            verval
+                .iter()
+                .map(|v| v.map_or_else(|| STRIP.to_string(), |(c, r)| f(c, r)))
+                .collect()
+        };
+        let baris = vec![
+            BarisBanding {
+                ukuran: l_periode.to_string(),
+                nilai: sel(&|c, _| c.periode.clone()),
+            },
+            BarisBanding {
+                ukuran: l_awal.to_string(),
+                nilai: sel(&|c, _| {
+                    c.langkah.first().map_or_else(String::new, |(n, k)| {
+                        format!("{} ({n})", ribuan(*k as i64, lang))
+                    })
+                }),
+            },
+            BarisBanding {
+                ukuran: l_akhir.to_string(),
+                nilai: sel(&|c, _| {
+                    c.langkah.last().map_or_else(String::new, |(n, k)| {
+                        format!("{} ({n})", ribuan(*k as i64, lang))
+                    })
+                }),
+            },
+            BarisBanding {
+                ukuran: l_hasil.to_string(),
+                nilai: sel(&|_, r| persen(r, lang)),
+            },
+        ];
+        let names: Vec<String> = wilayah.iter().map(|&w| self.nama(w)).collect();
+        let kode = &self.data.program[p as usize].kode;
+        let rates: Vec<Option<f64>> = verval.iter().map(|v| v.map(|(_, r)| r)).collect();
+        let kalimat = kalimat_banding(
+            &names,
+            &rates,
+            lang,
+            |v| persen(v, lang),
+            match lang {
+                Lang::Id => format!("Hasil verifikasi {kode} (yang lolos dari yang terdata)"),
+                Lang::En => format!("{kode} verification yield (kept of those listed)"),
+            },
+            false,
+        )
+        .into_iter()
+        .collect();
+        let grafik = self.grafik_banding(
+            &format!("{id}-grafik"),
+            &names,
+            &rates,
+            match lang {
+                Lang::Id => format!("Hasil verifikasi {kode}"),
+                Lang::En => format!("{kode} verification yield"),
+            },
+        );
+        BagianBanding {
+            id,
+            judul,
+            program: self.tautan_program(p),
+            tahap: None,
+            baris,
+            kalimat,
+            catatan,
+            grafik,
+        }
+    }
+
+    /// Bars of a rate per region (realisation or verification yield), in the order given.
+    fn grafik_banding(
+        &self,
+        id: &str,
+        names: &[String],
+        nilai: &[Option<f64>],
+        judul: String,
+    ) -> Option<Grafik> {
+        let lang = self.lang();
+        let baris: Vec<Batang> = names
+            .iter()
+            .zip(nilai)
+            .filter_map(|(n, v)| {
+                v.map(|v| Batang {
+                    label: n.clone(),
+                    nilai_label: persen(v, lang),
+                    penuh: 1.0,
+                    isi: v,
+                })
+            })
+            .collect();
+        if baris.len() < 2 {
+            return None;
+        }
+        let daftar: Vec<String> = baris
+            .iter()
+            .map(|b| format!("{} {}", b.label, b.nilai_label))
+            .collect();
+        Some(Grafik {
+            id: id.to_string(),
+            deskripsi: format!("{judul}: {}.", daftar.join(", ")),
+            judul,
+            isi: IsiGrafik::Batang(GrafikBatang {
+                satuan: Satuan::Persen,
+                baris,
+                legenda: None,
+            }),
+            svg: String::new(),
+        })
+    }
+
+    /// The children ranked: of `induk`, or the whole site's kabupaten/kota.
+    pub(super) fn anak_peringkat(&self, induk: Option<WilayahId>) -> Vec<WilayahId> {
+        match induk {
+            Some(w) => self.data.wilayah.node(w).anak.clone(),
+            None => semua_kota(&self.data.wilayah),
+        }
+    }
+
+    pub(super) fn konteks_peringkat(&self, induk: Option<WilayahId>) -> KonteksPeringkat {
+        let anak = self.anak_peringkat(induk);
+        let pt = self.program_tahap(&anak);
+        let mut tabel = Vec::new();
+        for (p, t) in pt {
+            let mut baris: Vec<BarisPeringkat> = anak
+                .iter()
+                .filter_map(|&c| {
+                    let u = self.ukuran_wilayah(c, p, t);
+                    (u.alokasi_kpm > 0).then(|| BarisPeringkat {
+                        peringkat: 0,
+                        tautan: Tautan {
+                            label: self.data.wilayah.node(c).nama.clone(),
+                            href: self.path(Halaman::Wilayah(c)),
+                        },
+                        alokasi_kpm: u.alokasi_kpm,
+                        per_1000_kk: u.per_1000_kk,
+                        tersalur_nilai: u.tersalur_nilai,
+                        realisasi: u.realisasi,
+                        gagal: u.gagal,
+                        rupiah_per_kpm: u.rupiah_per_kpm,
+                        hasil_verval: hasil_verval(self.corong(c), p).map(|(_, r)| r),
+                    })
+                })
+                .collect();
+            if baris.len() < 2 {
+                continue;
+            }
+            // highest realisation first; equal rates share a rank
+            baris.sort_by(|a, b| {
+                b.realisasi
+                    .unwrap_or(-1.0)
+                    .total_cmp(&a.realisasi.unwrap_or(-1.0))
+                    .then_with(|| a.tautan.label.cmp(&b.tautan.label))
+            });
+            let mut rank = 0;
+            let mut prev: Option<Option<f64>> = None;
+            for (i, b) in baris.iter_mut().enumerate() {
+                if prev != Some(b.realisasi) {
+                    rank = i + 1;
+                    prev = Some(b.realisasi);
+                }
+                b.peringkat = rank;
+            }
+            tabel.push(TabelPeringkat {
+                id: self.id_bagian(p, Some(t)),
+                judul: self.judul_bagian(p, Some(t)),
+                ada_kk: baris.iter().any(|b| b.per_1000_kk.is_some()),
+                ada_nilai: baris.iter().any(|b| b.tersalur_nilai.is_some()),
+                ada_verval: baris.iter().any(|b| b.hasil_verval.is_some()),
+                baris,
+            });
+        }
+        let mut breadcrumb = vec![self.beranda()];
+        if let Some(w) = induk {
+            breadcrumb.extend(
+                self.data
+                    .wilayah
+                    .ancestors(w)
+                    .into_iter()
+                    .map(|a| self.tautan_wilayah(a)),
+            );
+            breadcrumb.push(self.tautan_wilayah(w));
+        }
+        KonteksPeringkat {
+            umum: self.umum(
+                Halaman::Peringkat(induk),
+                self.judul_peringkat(induk),
+                breadcrumb,
+                "beranda",
+            ),
+            induk: induk.map(|w| self.tautan_wilayah(w)),
+            tingkat_judul: self.judul_anak_tunggal(&anak),
+            tabel,
+            bandingkan: self.tautan_banding(),
+        }
+    }
+}
+
+/// One sentence on how the regions differ in one measure: for two regions both values and
+/// the ratio (or the difference in points for a rate); for more, the highest and the lowest.
+/// `None` when fewer than two regions have a value.
+fn kalimat_banding(
+    names: &[String],
+    nilai: &[Option<f64>],
+    lang: Lang,
+    tulis: impl Fn(f64) -> String,
+    apa: String,
+    kali: bool,
+) -> Option<String> {
+    let mut ada: Vec<(&String, f64)> = names
+        .iter()
+        .zip(nilai)
+        .filter_map(|(n, v)| v.map(|v| (n, v)))
+        .collect();
+    if ada.len() < 2 {
+        return None;
+    }
+    ada.sort_by(|a, b| b.1.total_cmp(&a.1));
+    let (hi, lo) = (ada[0], ada[ada.len() - 1]);
+    if hi.1 == lo.1 {
+        return Some(match lang {
+            Lang::Id => format!("{apa} sama di semua wilayah: {}.", tulis(hi.1)),
+            Lang::En => format!("{apa} is the same everywhere: {}.", tulis(hi.1)),
+        });
+    }
+    let beda = if kali && lo.1 > 0.0 {
+        let r = hi.1 / lo.1;
+        match lang {
+            Lang::Id => format!("{} kali lipat", desimal1(r, lang)),
+            Lang::En => format!("{} times as high", desimal1(r, lang)),
+        }
+    } else if kali {
+        String::new()
+    } else {
+        let poin = (hi.1 - lo.1) * 100.0;
+        match lang {
+            Lang::Id => format!("selisih {} poin persen", desimal1(poin, lang)),
+            Lang::En => format!("a difference of {} percentage points", desimal1(poin, lang)),
+        }
+    };
+    let sisanya = if ada.len() > 2 {
+        match lang {
+            Lang::Id => " (tertinggi dan terendah)",
+            Lang::En => " (highest and lowest)",
+        }
+    } else {
+        ""
+    };
+    Some(match lang {
+        Lang::Id => format!(
+            "{apa}: {} {}, {} {}{sisanya}{}.",
+            hi.0,
+            tulis(hi.1),
+            lo.0,
+            tulis(lo.1),
+            if beda.is_empty() {
+                String::new()
+            } else {
+                format!("; {beda}")
+            }
+        ),
+        Lang::En => format!(
+            "{apa}: {} {}, {} {}{sisanya}{}.",
+            hi.0,
+            tulis(hi.1),
+            lo.0,
+            tulis(lo.1),
+            if beda.is_empty() {
+                String::new()
+            } else {
+                format!("; {beda}")
+            }
+        ),
+    })
+}
+
+/// One decimal, in the language's notation (`285,2`).
+fn desimal1(x: f64, lang: Lang) -> String {
+    crate::format::satu_desimal(x, lang)
+}
+
+fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),
+        None => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn two_regions_in_words() {
+        let names = vec!["Kota Pasuruan".to_string(), "Kabupaten Tuban".to_string()];
+        let s = kalimat_banding(
+            &names,
+            &[Some(140.0), Some(285.2)],
+            Lang::Id,
+            |v| desimal1(v, Lang::Id),
+            "KPM BST per 1.000 KK".to_string(),
+            true,
+        )
+        .unwrap();
+        assert_eq!(
+            s,
+            "KPM BST per 1.000 KK: Kabupaten Tuban 285,2, Kota Pasuruan 140,0; 2,0 kali lipat."
+        );
+        let s = kalimat_banding(
+            &names,
+            &[Some(0.98), Some(0.955)],
+            Lang::En,
+            |v| persen(v, Lang::En),
+            "BST realisation".to_string(),
+            false,
+        )
+        .unwrap();
+        assert!(s.ends_with("a difference of 2.5 percentage points."), "{s}");
+        assert_eq!(
+            kalimat_banding(
+                &names,
+                &[Some(1.0), None],
+                Lang::Id,
+                |v| v.to_string(),
+                String::new(),
+                true
+            ),
+            None
+        );
+    }
+}

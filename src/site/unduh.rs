@@ -1,0 +1,1053 @@
+//! Open data: the figures of every region page as CSV and JSON (`Halaman::UnduhAngka`), the
+//! whole aggregate dataset as one CSV per kind (`unduh/<jenis>.csv`, `Halaman::Dataset`), and
+//! `datapackage.json` describing every published data file with its schema, licence and
+//! sources (a Frictionless Data Package). Also the source line under every figure table.
+//!
+//! Only aggregates are written, and failures by reason only as the suppressed tables of
+//! [`crate::analysis::gagal`] allow.
+//!
+//! CSV files are UTF-8 with a byte-order mark (so that Excel reads the names right),
+//! comma-separated, one header row, numbers without thousands separators and with a `.` for
+//! decimals.
+
+use serde::Serialize;
+use serde_json::{Map, Value, json};
+
+use super::gagal::SelAlasan;
+use super::{Halaman, Situs, Tautan};
+use crate::analysis::Angka;
+use crate::analysis::gagal::KOLOM;
+use crate::data::alasan::KodeAlasan;
+use crate::data::{Tingkat, WilayahId};
+use crate::lang::Lang;
+
+/// Rows of a region's download: (role, region, figures per programme × tahap × penyalur).
+type BarisUnduhan = (
+    &'static str,
+    Option<WilayahId>,
+    Vec<(crate::analysis::Kunci, Angka)>,
+);
+
+/// The byte-order mark every CSV download starts with.
+pub const BOM: &str = "\u{feff}";
+
+/// A site-wide dataset: one CSV per kind of figure, every region at every level.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum JenisData {
+    /// `unduh/wilayah.csv`: the regions, with households and population.
+    Wilayah,
+    /// `unduh/realisasi.csv`: allocation and realisation per region × programme × tahap ×
+    /// penyalur.
+    Realisasi,
+    /// `unduh/gagal.csv`: failures by reason, as suppressed.
+    Gagal,
+    /// `unduh/verval.csv`: verification funnels.
+    Verval,
+    /// `unduh/desil.csv`: households per DTSEN decile.
+    Desil,
+    /// `unduh/jadwal.csv`: the payment schedule's slots.
+    Jadwal,
+    /// `unduh/rekonsiliasi.csv`: the channels' reports against Dinsos's figures.
+    Rekonsiliasi,
+}
+
+impl JenisData {
+    /// Every kind, in the order the datapackage lists them.
+    pub const SEMUA: [JenisData; 7] = [
+        JenisData::Wilayah,
+        JenisData::Realisasi,
+        JenisData::Gagal,
+        JenisData::Verval,
+        JenisData::Desil,
+        JenisData::Jadwal,
+        JenisData::Rekonsiliasi,
+    ];
+
+    /// The file's name without extension.
+    pub fn nama(self) -> &'static str {
+        match self {
+            JenisData::Wilayah => "wilayah",
+            JenisData::Realisasi => "realisasi",
+            JenisData::Gagal => "gagal",
+            JenisData::Verval => "verval",
+            JenisData::Desil => "desil",
+            JenisData::Jadwal => "jadwal",
+            JenisData::Rekonsiliasi => "rekonsiliasi",
+        }
+    }
+
+    fn kolom(self) -> &'static [Kolom] {
+        match self {
+            JenisData::Wilayah => KOLOM_WILAYAH,
+            JenisData::Realisasi => KOLOM_ANGKA,
+            JenisData::Gagal => KOLOM_GAGAL,
+            JenisData::Verval => KOLOM_VERVAL,
+            JenisData::Desil => KOLOM_DESIL,
+            JenisData::Jadwal => KOLOM_JADWAL,
+            JenisData::Rekonsiliasi => KOLOM_REKON,
+        }
+    }
+
+    fn judul(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (JenisData::Wilayah, Lang::Id) => "Wilayah, jumlah KK dan penduduk",
+            (JenisData::Wilayah, Lang::En) => "Regions, households and population",
+            (JenisData::Realisasi, Lang::Id) => {
+                "Alokasi dan realisasi per wilayah, program, tahap dan penyalur"
+            }
+            (JenisData::Realisasi, Lang::En) => {
+                "Allocation and realisation per region, programme, tahap and channel"
+            }
+            (JenisData::Gagal, Lang::Id) => "Gagal salur menurut alasan (angka kecil disamarkan)",
+            (JenisData::Gagal, Lang::En) => "Failed payments by reason (small counts hidden)",
+            (JenisData::Verval, Lang::Id) => "Verifikasi dan validasi: jumlah per langkah",
+            (JenisData::Verval, Lang::En) => "Verification funnels: count per step",
+            (JenisData::Desil, Lang::Id) => "Kepala keluarga per desil DTSEN",
+            (JenisData::Desil, Lang::En) => "Households per DTSEN decile",
+            (JenisData::Jadwal, Lang::Id) => "Jadwal penyaluran per titik bayar dan RW",
+            (JenisData::Jadwal, Lang::En) => "Payment schedule per payment point and RW",
+            (JenisData::Rekonsiliasi, Lang::Id) => "Rekonsiliasi dengan laporan penyalur",
+            (JenisData::Rekonsiliasi, Lang::En) => "Reconciliation with the channels' reports",
+        }
+    }
+}
+
+/// One column of a download: its name, Frictionless type and meaning.
+#[derive(Debug, Clone, Copy)]
+pub struct Kolom {
+    /// The header.
+    pub nama: &'static str,
+    /// `string`, `integer`, `number` or `date`.
+    pub jenis: &'static str,
+    /// What it holds, in Indonesian.
+    pub id: &'static str,
+    /// What it holds, in English.
+    pub en: &'static str,
+}
+
+const fn k(nama: &'static str, jenis: &'static str, id: &'static str, en: &'static str) -> Kolom {
+    Kolom {
+        nama,
+        jenis,
+        id,
+        en,
+    }
+}
+
+/// The columns of the figures of a region × programme × tahap × penyalur.
+const KOLOM_ANGKA: &[Kolom] = &[
+    k(
+        "kode_wilayah",
+        "string",
+        "Kode wilayah Kemendagri",
+        "Kemendagri region code",
+    ),
+    k("nama_wilayah", "string", "Nama wilayah", "Region name"),
+    k(
+        "tingkat",
+        "string",
+        "provinsi, kabupaten_kota, kecamatan atau desa_kelurahan",
+        "provinsi, kabupaten_kota, kecamatan or desa_kelurahan",
+    ),
+    k(
+        "kode_induk",
+        "string",
+        "Kode wilayah induk",
+        "Parent region's code",
+    ),
+    k("program", "string", "Kode program", "Programme code"),
+    k("tahap", "string", "Kode tahap", "Tahap (stage) code"),
+    k("penyalur", "string", "Penyalur", "Paying channel"),
+    k(
+        "alokasi_kpm",
+        "integer",
+        "KPM dialokasikan",
+        "KPM allocated",
+    ),
+    k(
+        "alokasi_nilai",
+        "integer",
+        "Rupiah dialokasikan (kosong bila tidak semua baris punya nilai)",
+        "Rupiah allocated (empty when not every row has an amount)",
+    ),
+    k("tersalur_kpm", "integer", "KPM tersalur", "KPM paid"),
+    k(
+        "tersalur_nilai",
+        "integer",
+        "Rupiah tersalur (kosong bila tidak semua baris punya nilai)",
+        "Rupiah paid (empty when not every row has an amount)",
+    ),
+    k(
+        "gagal_kpm",
+        "integer",
+        "KPM gagal salur",
+        "KPM whose payment failed",
+    ),
+    k(
+        "sisa_kpm",
+        "integer",
+        "Alokasi − tersalur − gagal (negatif bila dilaporkan melebihi alokasi)",
+        "Allocated − paid − failed (negative when more was reported than allocated)",
+    ),
+    k(
+        "realisasi_persen",
+        "number",
+        "Tersalur ÷ alokasi × 100, dua desimal",
+        "Paid ÷ allocated × 100, two decimals",
+    ),
+    k(
+        "baris_sumber",
+        "integer",
+        "Baris alokasi.csv dan realisasi.csv yang dijumlahkan",
+        "Rows of alokasi.csv and realisasi.csv summed",
+    ),
+];
+
+/// The columns of a region page's download: its role, the figures, households and people.
+const KOLOM_HALAMAN: &[Kolom] = &[
+    k(
+        "peran",
+        "string",
+        "wilayah (wilayah halaman ini, jumlah seluruhnya), bagian (wilayah di bawahnya) atau tanpa_rincian (baris yang diberikan untuk wilayah ini sendiri); bagian + tanpa_rincian = wilayah",
+        "wilayah (this page's region, the total), bagian (a region below it) or tanpa_rincian (rows given for this region itself); bagian + tanpa_rincian = wilayah",
+    ),
+    KOLOM_ANGKA[0],
+    KOLOM_ANGKA[1],
+    KOLOM_ANGKA[2],
+    KOLOM_ANGKA[3],
+    KOLOM_ANGKA[4],
+    KOLOM_ANGKA[5],
+    KOLOM_ANGKA[6],
+    KOLOM_ANGKA[7],
+    KOLOM_ANGKA[8],
+    KOLOM_ANGKA[9],
+    KOLOM_ANGKA[10],
+    KOLOM_ANGKA[11],
+    KOLOM_ANGKA[12],
+    KOLOM_ANGKA[13],
+    KOLOM_ANGKA[14],
+    k(
+        "kk",
+        "integer",
+        "Kepala keluarga di wilayah",
+        "Households in the region",
+    ),
+    k(
+        "penduduk",
+        "integer",
+        "Penduduk wilayah",
+        "Population of the region",
+    ),
+    k(
+        "kpm_per_1000_kk",
+        "number",
+        "alokasi_kpm × 1.000 ÷ kk, satu desimal",
+        "alokasi_kpm × 1,000 ÷ kk, one decimal",
+    ),
+];
+
+const KOLOM_WILAYAH: &[Kolom] = &[
+    KOLOM_ANGKA[0],
+    KOLOM_ANGKA[1],
+    KOLOM_ANGKA[2],
+    KOLOM_ANGKA[3],
+    k(
+        "kk",
+        "integer",
+        "Kepala keluarga (dari wilayah.csv, atau jumlah wilayah di bawahnya)",
+        "Households (from wilayah.csv, or the sum of the regions below)",
+    ),
+    k(
+        "penduduk",
+        "integer",
+        "Penduduk (dari wilayah.csv, atau jumlah wilayah di bawahnya)",
+        "Population (from wilayah.csv, or the sum of the regions below)",
+    ),
+];
+
+const KOLOM_GAGAL: &[Kolom] = &[
+    KOLOM_ANGKA[0],
+    KOLOM_ANGKA[1],
+    KOLOM_ANGKA[2],
+    KOLOM_ANGKA[4],
+    KOLOM_ANGKA[5],
+    KOLOM_ANGKA[6],
+    k(
+        "alasan",
+        "string",
+        "Kode alasan baku (meninggal, pindah, tidak_ditemukan, tidak_hadir, tidak_tahu_jadwal, lansia, data_ganda, lainnya)",
+        "Standard reason code (meninggal, pindah, tidak_ditemukan, tidak_hadir, tidak_tahu_jadwal, lansia, data_ganda, lainnya)",
+    ),
+    k(
+        "kpm",
+        "integer",
+        "KPM gagal salur karena alasan ini; kosong bila disamarkan",
+        "KPM failed for this reason; empty when hidden",
+    ),
+    k(
+        "tampil",
+        "string",
+        "angka (ditampilkan), kecil (di bawah ambang [privacy] min_kpm), tersembunyi (disembunyikan agar angka kecil tidak dapat dihitung; paling sedikit ambang) atau ditahan (rincian baris ini tidak diterbitkan)",
+        "angka (shown), kecil (below [privacy] min_kpm), tersembunyi (hidden so that a small count cannot be worked out; at least the threshold) or ditahan (this row's breakdown is withheld)",
+    ),
+];
+
+const KOLOM_VERVAL: &[Kolom] = &[
+    k("periode", "string", "Periode", "Period"),
+    KOLOM_ANGKA[0],
+    KOLOM_ANGKA[1],
+    KOLOM_ANGKA[4],
+    k(
+        "urutan",
+        "integer",
+        "Urutan langkah, mulai 1",
+        "Step number, from 1",
+    ),
+    k("langkah", "string", "Langkah", "Step"),
+    k(
+        "jumlah",
+        "integer",
+        "Jumlah pada langkah ini",
+        "Count at this step",
+    ),
+    k(
+        "dijumlahkan",
+        "integer",
+        "0: angka wilayah ini sendiri; n: jumlah dari n wilayah di bawahnya",
+        "0: the region's own figures; n: the sum of n regions below it",
+    ),
+];
+
+const KOLOM_DESIL: &[Kolom] = &[
+    k("periode", "string", "Periode", "Period"),
+    KOLOM_ANGKA[0],
+    KOLOM_ANGKA[1],
+    k(
+        "desil",
+        "integer",
+        "Desil DTSEN, 1 (termiskin) sampai 10",
+        "DTSEN decile, 1 (poorest) to 10",
+    ),
+    k("kk", "integer", "Kepala keluarga", "Households"),
+    KOLOM_VERVAL[7],
+];
+
+const KOLOM_JADWAL: &[Kolom] = &[
+    KOLOM_ANGKA[4],
+    KOLOM_ANGKA[5],
+    k("titik_bayar", "string", "Titik bayar", "Payment point"),
+    KOLOM_ANGKA[0],
+    KOLOM_ANGKA[1],
+    k("lokasi", "string", "Lokasi", "Location"),
+    k("tanggal", "date", "Tanggal", "Day"),
+    k("mulai", "string", "Jam mulai (HH:MM)", "Start (HH:MM)"),
+    k("selesai", "string", "Jam selesai (HH:MM)", "End (HH:MM)"),
+    k(
+        "rw",
+        "string",
+        "RW (kosong: semua RW)",
+        "RW (empty: every RW)",
+    ),
+    k("kpm", "integer", "KPM dijadwalkan", "KPM scheduled"),
+];
+
+const KOLOM_REKON: &[Kolom] = &[
+    KOLOM_ANGKA[6],
+    k("cabang", "string", "Cabang penyalur", "Channel's branch"),
+    KOLOM_ANGKA[4],
+    KOLOM_ANGKA[5],
+    KOLOM_ANGKA[0],
+    KOLOM_ANGKA[1],
+    k(
+        "tanggal_laporan",
+        "date",
+        "Tanggal laporan",
+        "Day of the report",
+    ),
+    k(
+        "dinsos_kpm",
+        "integer",
+        "KPM tersalur menurut Dinsos sampai tanggal laporan",
+        "KPM paid according to Dinsos up to the report's day",
+    ),
+    k(
+        "laporan_kpm",
+        "integer",
+        "KPM menurut laporan penyalur",
+        "KPM according to the channel",
+    ),
+    k(
+        "selisih_kpm",
+        "integer",
+        "laporan_kpm − dinsos_kpm",
+        "laporan_kpm − dinsos_kpm",
+    ),
+    k(
+        "status",
+        "string",
+        "cocok, dalam_toleransi atau berbeda",
+        "cocok, dalam_toleransi or berbeda",
+    ),
+];
+
+/// Writes one CSV field (quoted when it holds a comma, a quote or a line break).
+fn field(out: &mut String, s: &str) {
+    if s.contains([',', '"', '\n', '\r']) {
+        out.push('"');
+        out.push_str(&s.replace('"', "\"\""));
+        out.push('"');
+    } else {
+        out.push_str(s);
+    }
+}
+
+/// Writes a CSV row.
+fn row<S: AsRef<str>>(out: &mut String, fields: &[S]) {
+    for (i, f) in fields.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        field(out, f.as_ref());
+    }
+    out.push('\n');
+}
+
+fn header(kolom: &[Kolom]) -> String {
+    let mut out = String::from(BOM);
+    let names: Vec<&str> = kolom.iter().map(|c| c.nama).collect();
+    row(&mut out, &names);
+    out
+}
+
+fn opt<T: ToString>(v: Option<T>) -> String {
+    v.map(|v| v.to_string()).unwrap_or_default()
+}
+
+/// A rate × 100 with two decimals (`99.55`).
+fn persen2(r: Option<f64>) -> String {
+    r.map(|r| format!("{:.2}", r * 100.0)).unwrap_or_default()
+}
+
+fn tingkat(t: Tingkat) -> &'static str {
+    match t {
+        Tingkat::Provinsi => "provinsi",
+        Tingkat::KabupatenKota => "kabupaten_kota",
+        Tingkat::Kecamatan => "kecamatan",
+        Tingkat::DesaKelurahan => "desa_kelurahan",
+    }
+}
+
+/// One input file named in a source line.
+#[derive(Debug, Clone, Serialize)]
+pub struct BerkasSumber {
+    /// `data/realisasi.csv`.
+    pub path: String,
+    /// Its anchor on the "about the data" page, where its hash is listed.
+    pub id: String,
+    /// Its SHA-256, on pages that are rendered again whenever an input changes anyway (home,
+    /// programme, tahap, comparison); `None` on region pages, whose bytes would otherwise
+    /// change with every correction anywhere.
+    pub sha256: Option<String>,
+}
+
+/// Where a table's figures come from, and where to download them.
+#[derive(Debug, Clone, Serialize)]
+pub struct Sumber {
+    /// The input files.
+    pub berkas: Vec<BerkasSumber>,
+    /// The input rows the figures were summed from.
+    pub baris: u64,
+    /// The download of the figures, as CSV.
+    pub csv: Option<String>,
+    /// The same as JSON.
+    pub json: Option<String>,
+    /// Which rows of the download are this page's, when it holds more (a desa/kelurahan's
+    /// rows are in its kecamatan's file).
+    pub catatan: Option<String>,
+}
+
+/// The anchor of an input file on the "about the data" page (`berkas-data-realisasi-csv`).
+pub fn id_berkas(path: &str) -> String {
+    let slug: String = path
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    format!("berkas-{slug}")
+}
+
+impl Situs<'_> {
+    /// The page whose download holds the figures of region `w` (the home page's for
+    /// `None`): its own for a region with children, else its parent's.
+    pub(super) fn pemilik_unduhan(&self, w: Option<WilayahId>) -> Option<WilayahId> {
+        let w = w?;
+        let node = self.data.wilayah.node(w);
+        if node.anak.is_empty() {
+            node.induk
+        } else {
+            Some(w)
+        }
+    }
+
+    /// The source line of a table of allocation and realisation figures of region `w` (the
+    /// whole site for `None`), summed from `baris` input rows. `dengan_hash`: whether to
+    /// print the inputs' SHA-256 (see [`BerkasSumber::sha256`]).
+    pub(super) fn sumber_angka(
+        &self,
+        w: Option<WilayahId>,
+        baris: u64,
+        dengan_hash: bool,
+    ) -> Sumber {
+        let berkas = self
+            .data
+            .inputs
+            .iter()
+            .filter(|i| i.path == "data/alokasi.csv" || i.path == "data/realisasi.csv")
+            .map(|i| BerkasSumber {
+                path: i.path.clone(),
+                id: id_berkas(&i.path),
+                sha256: dengan_hash.then(|| i.sha256.clone()),
+            })
+            .collect();
+        let pemilik = self.pemilik_unduhan(w);
+        let catatan = match w {
+            Some(w) if pemilik != Some(w) => {
+                let node = self.data.wilayah.node(w);
+                Some(match self.lang() {
+                    Lang::Id => format!("baris {} {}", node.kode_teks, node.nama),
+                    Lang::En => format!("rows {} {}", node.kode_teks, node.nama),
+                })
+            }
+            _ => None,
+        };
+        Sumber {
+            berkas,
+            baris,
+            csv: Some(self.path(Halaman::UnduhAngka(pemilik, false))),
+            json: Some(self.path(Halaman::UnduhAngka(pemilik, true))),
+            catatan,
+        }
+    }
+
+    /// The rows of region `w`'s download (the whole site's for `None`): (role, region,
+    /// programme × tahap × penyalur figures).
+    fn baris_unduhan(&self, w: Option<WilayahId>) -> Vec<BarisUnduhan> {
+        let mut out = Vec::new();
+        let (rekap, anak) = match w {
+            Some(w) => (
+                &self.report.wilayah[w as usize],
+                self.data.wilayah.node(w).anak.clone(),
+            ),
+            None => (&self.report.total, self.data.wilayah.akar.clone()),
+        };
+        out.push(("wilayah", w, rekap.sel.clone()));
+        for c in anak {
+            let r = &self.report.wilayah[c as usize];
+            if !r.is_empty() {
+                out.push(("bagian", Some(c), r.sel.clone()));
+            }
+        }
+        if let Some(l) = w.and_then(|w| self.report.langsung(w)) {
+            out.push(("tanpa_rincian", w, l.sel.clone()));
+        }
+        out
+    }
+
+    fn sel_angka(
+        &self,
+        w: Option<WilayahId>,
+        kunci: crate::analysis::Kunci,
+        a: &Angka,
+    ) -> Vec<String> {
+        let tree = &self.data.wilayah;
+        let (kode, nama, tk, induk) = match w {
+            Some(w) => {
+                let n = tree.node(w);
+                (
+                    n.kode_teks.clone(),
+                    n.nama.clone(),
+                    tingkat(n.tingkat).to_string(),
+                    n.induk
+                        .map(|p| tree.node(p).kode_teks.clone())
+                        .unwrap_or_default(),
+                )
+            }
+            None => (
+                String::new(),
+                self.config.title.clone(),
+                "semua".to_string(),
+                String::new(),
+            ),
+        };
+        vec![
+            kode,
+            nama,
+            tk,
+            induk,
+            self.data.program[kunci.program as usize].kode.clone(),
+            self.data.tahap[kunci.tahap as usize].kode.clone(),
+            self.data.penyalur[kunci.penyalur as usize].clone(),
+            a.alokasi_kpm.to_string(),
+            opt(a.alokasi_nilai.lengkap().filter(|_| a.alokasi_kpm > 0)),
+            a.tersalur_kpm.to_string(),
+            opt(a.tersalur_nilai.lengkap().filter(|_| a.tersalur_kpm > 0)),
+            a.gagal_kpm.to_string(),
+            a.sisa_kpm().to_string(),
+            persen2(a.realisasi()),
+            a.baris.to_string(),
+        ]
+    }
+
+    fn sel_halaman(
+        &self,
+        peran: &str,
+        w: Option<WilayahId>,
+        kunci: crate::analysis::Kunci,
+        a: &Angka,
+    ) -> Vec<String> {
+        let (kk, penduduk) = match w {
+            Some(w) => (self.report.kk[w as usize], self.report.penduduk[w as usize]),
+            None => (None, None),
+        };
+        let mut v = vec![peran.to_string()];
+        v.extend(self.sel_angka(w, kunci, a));
+        v.push(opt(kk));
+        v.push(opt(penduduk));
+        v.push(
+            kk.filter(|&kk| kk > 0 && a.alokasi_kpm > 0)
+                .map(|kk| format!("{:.1}", a.alokasi_kpm as f64 * 1000.0 / kk as f64))
+                .unwrap_or_default(),
+        );
+        v
+    }
+
+    /// Region `w`'s figures (and its children's) as CSV; the whole site's for `None`.
+    pub(super) fn csv_angka(&self, w: Option<WilayahId>) -> String {
+        let mut out = header(KOLOM_HALAMAN);
+        for (peran, r, sel) in self.baris_unduhan(w) {
+            for (kunci, a) in &sel {
+                row(&mut out, &self.sel_halaman(peran, r, *kunci, a));
+            }
+        }
+        out
+    }
+
+    /// The same rows as JSON, with the page, the data date, the sources and the columns.
+    pub(super) fn json_angka(&self, w: Option<WilayahId>) -> String {
+        let lang = self.lang();
+        let mut baris = Vec::new();
+        for (peran, r, sel) in self.baris_unduhan(w) {
+            for (kunci, a) in &sel {
+                let sel = self.sel_halaman(peran, r, *kunci, a);
+                let mut obj = Map::new();
+                for (c, v) in KOLOM_HALAMAN.iter().zip(sel) {
+                    obj.insert(c.nama.to_string(), nilai_json(c.jenis, v));
+                }
+                baris.push(Value::Object(obj));
+            }
+        }
+        let halaman = match w {
+            Some(w) => self.path(Halaman::Wilayah(w)),
+            None => self.path(Halaman::Beranda),
+        };
+        let doc = json!({
+            "judul": match w {
+                Some(w) => self.data.wilayah.node(w).nama_lengkap(lang),
+                None => self.config.title.clone(),
+            },
+            "halaman": halaman,
+            "data_per": self.report.data_per.map(|d| d.to_string()),
+            "sumber": ["data/alokasi.csv", "data/realisasi.csv"],
+            "lisensi": "ODbL-1.0",
+            "kolom": KOLOM_HALAMAN.iter().map(|c| json!({
+                "nama": c.nama,
+                "jenis": c.jenis,
+                "keterangan": if lang == Lang::Id { c.id } else { c.en },
+            })).collect::<Vec<_>>(),
+            "baris": baris,
+        });
+        let mut s = serde_json::to_string(&doc).unwrap_or_default();
+        s.push('\n');
+        s
+    }
+
+    /// A site-wide dataset as CSV.
+    pub(super) fn csv_dataset(&self, jenis: JenisData) -> String {
+        let mut out = header(jenis.kolom());
+        let tree = &self.data.wilayah;
+        let kode = |w: WilayahId| tree.node(w).kode_teks.clone();
+        let nama = |w: WilayahId| tree.node(w).nama.clone();
+        match jenis {
+            JenisData::Wilayah => {
+                for w in 0..tree.len() as WilayahId {
+                    let n = tree.node(w);
+                    row(
+                        &mut out,
+                        &[
+                            n.kode_teks.clone(),
+                            n.nama.clone(),
+                            tingkat(n.tingkat).to_string(),
+                            n.induk.map(kode).unwrap_or_default(),
+                            opt(self.report.kk[w as usize]),
+                            opt(self.report.penduduk[w as usize]),
+                        ],
+                    );
+                }
+            }
+            JenisData::Realisasi => {
+                for w in 0..tree.len() as WilayahId {
+                    for (kunci, a) in &self.report.wilayah[w as usize].sel {
+                        row(&mut out, &self.sel_angka(Some(w), *kunci, a));
+                    }
+                }
+            }
+            JenisData::Gagal => {
+                // every region of every suppressed table, in region then table order
+                let mut sel: Vec<(WilayahId, usize, usize)> = Vec::new();
+                for (ti, g) in self.report.gagal.iter().enumerate() {
+                    for (r, &w) in g.wilayah.iter().enumerate() {
+                        sel.push((w, ti, r));
+                    }
+                }
+                sel.sort_unstable();
+                for (w, ti, r) in sel {
+                    let g = &self.report.gagal[ti];
+                    let n = tree.node(w);
+                    let tampil = g.tampil.as_ref().map(|t| t[r]);
+                    for j in 0..KOLOM {
+                        let s = SelAlasan::dari(g.nilai[r][j], tampil.map(|t| t[j]));
+                        if s.jenis == "nihil" {
+                            continue;
+                        }
+                        row(
+                            &mut out,
+                            &[
+                                n.kode_teks.clone(),
+                                n.nama.clone(),
+                                tingkat(n.tingkat).to_string(),
+                                self.data.program[g.kunci.program as usize].kode.clone(),
+                                self.data.tahap[g.kunci.tahap as usize].kode.clone(),
+                                self.data.penyalur[g.kunci.penyalur as usize].clone(),
+                                KodeAlasan::SEMUA[j].kode().to_string(),
+                                opt(s.kpm),
+                                s.jenis.to_string(),
+                            ],
+                        );
+                    }
+                }
+            }
+            JenisData::Verval => {
+                let mut ws: Vec<&WilayahId> = self.report.verval.keys().collect();
+                ws.sort_unstable();
+                for &w in ws {
+                    for c in &self.report.verval[&w] {
+                        for (i, (langkah, jumlah)) in c.langkah.iter().enumerate() {
+                            row(
+                                &mut out,
+                                &[
+                                    c.periode.clone(),
+                                    kode(w),
+                                    nama(w),
+                                    self.data.program[c.program as usize].kode.clone(),
+                                    (i + 1).to_string(),
+                                    langkah.clone(),
+                                    jumlah.to_string(),
+                                    c.dijumlahkan.to_string(),
+                                ],
+                            );
+                        }
+                    }
+                }
+            }
+            JenisData::Desil => {
+                let mut ws: Vec<&WilayahId> = self.report.desil.keys().collect();
+                ws.sort_unstable();
+                for &w in ws {
+                    for d in &self.report.desil[&w] {
+                        for (i, kk) in d.kk.iter().enumerate() {
+                            row(
+                                &mut out,
+                                &[
+                                    d.periode.clone(),
+                                    kode(w),
+                                    nama(w),
+                                    (i + 1).to_string(),
+                                    kk.to_string(),
+                                    d.dijumlahkan.to_string(),
+                                ],
+                            );
+                        }
+                    }
+                }
+            }
+            JenisData::Jadwal => {
+                let jam = |m: u16| format!("{:02}:{:02}", m / 60, m % 60);
+                for j in &self.data.jadwal {
+                    row(
+                        &mut out,
+                        &[
+                            self.data.program[j.program as usize].kode.clone(),
+                            self.data.tahap[j.tahap as usize].kode.clone(),
+                            self.data.titik_bayar[j.titik_bayar as usize].clone(),
+                            kode(j.wilayah),
+                            nama(j.wilayah),
+                            j.lokasi.clone(),
+                            j.tanggal.to_string(),
+                            jam(j.mulai),
+                            jam(j.selesai),
+                            j.rw.clone(),
+                            j.kpm.to_string(),
+                        ],
+                    );
+                }
+            }
+            JenisData::Rekonsiliasi => {
+                use crate::analysis::rekonsiliasi::StatusRekon;
+                for r in &self.report.rekonsiliasi {
+                    let l = &self.data.laporan_penyalur[r.laporan];
+                    row(
+                        &mut out,
+                        &[
+                            self.data.penyalur[l.penyalur as usize].clone(),
+                            l.cabang.clone(),
+                            self.data.program[l.program as usize].kode.clone(),
+                            self.data.tahap[l.tahap as usize].kode.clone(),
+                            kode(l.wilayah),
+                            nama(l.wilayah),
+                            l.tanggal.to_string(),
+                            r.dinsos_kpm.to_string(),
+                            l.kpm.to_string(),
+                            r.selisih_kpm.to_string(),
+                            match r.status {
+                                StatusRekon::Cocok => "cocok",
+                                StatusRekon::DalamToleransi => "dalam_toleransi",
+                                StatusRekon::Berbeda => "berbeda",
+                            }
+                            .to_string(),
+                        ],
+                    );
+                }
+            }
+        }
+        out
+    }
+
+    /// The site-wide datasets that have rows.
+    pub(super) fn dataset_ada(&self) -> Vec<JenisData> {
+        JenisData::SEMUA
+            .into_iter()
+            .filter(|j| match j {
+                JenisData::Wilayah | JenisData::Realisasi => true,
+                JenisData::Gagal => !self.report.gagal.is_empty(),
+                JenisData::Verval => !self.report.verval.is_empty(),
+                JenisData::Desil => !self.report.desil.is_empty(),
+                JenisData::Jadwal => !self.data.jadwal.is_empty(),
+                JenisData::Rekonsiliasi => !self.report.rekonsiliasi.is_empty(),
+            })
+            .collect()
+    }
+
+    /// Links to the site-wide datasets, for the "about the data" page.
+    pub(super) fn tautan_dataset(&self) -> Vec<Tautan> {
+        let lang = self.lang();
+        self.dataset_ada()
+            .into_iter()
+            .map(|j| Tautan {
+                label: j.judul(lang).to_string(),
+                href: self.path(Halaman::Dataset(j)),
+            })
+            .collect()
+    }
+
+    /// `datapackage.json`: every published data file with its schema, the licence and the
+    /// inputs (with their SHA-256) as sources.
+    pub(super) fn datapackage(&self) -> String {
+        let lang = self.lang();
+        let keterangan = |c: &Kolom| if lang == Lang::Id { c.id } else { c.en };
+        let skema = |kolom: &[Kolom]| {
+            json!({
+                "fields": kolom.iter().map(|c| {
+                    let mut f = json!({
+                        "name": c.nama,
+                        "type": c.jenis,
+                        "description": keterangan(c),
+                    });
+                    if c.nama == "kode_wilayah" || c.nama == "kode_induk" {
+                        f["constraints"] = json!({"pattern": "(\\d{2}(\\.\\d{2}(\\.\\d{2}(\\.\\d{4})?)?)?)?"});
+                    }
+                    f
+                }).collect::<Vec<_>>(),
+                "missingValues": [""],
+            })
+        };
+        let mut resources = Vec::new();
+        for j in self.dataset_ada() {
+            let path = self.path(Halaman::Dataset(j));
+            resources.push(json!({
+                "name": nama_resource(&path),
+                "path": path,
+                "title": j.judul(lang),
+                "profile": "tabular-data-resource",
+                "format": "csv",
+                "mediatype": "text/csv",
+                "encoding": "utf-8",
+                "schema": skema(j.kolom()),
+            }));
+        }
+        let skema_halaman = self.path(Halaman::SkemaAngka);
+        for &h in &self.halaman {
+            let (format, judul) = match h {
+                Halaman::UnduhAngka(w, json) => (
+                    if json { "json" } else { "csv" },
+                    match w {
+                        Some(w) => self.data.wilayah.node(w).nama_lengkap(lang),
+                        None => self.config.title.clone(),
+                    },
+                ),
+                Halaman::UnduhGagalKota(w) => (
+                    "csv",
+                    format!(
+                        "{}: {}",
+                        JenisData::Gagal.judul(lang),
+                        self.data.wilayah.node(w).nama_lengkap(lang)
+                    ),
+                ),
+                _ => continue,
+            };
+            let path = self.path(h);
+            let mut r = json!({
+                "name": nama_resource(&path),
+                "path": path,
+                "title": judul,
+                "format": format,
+            });
+            if format == "csv" {
+                r["mediatype"] = json!("text/csv");
+                r["encoding"] = json!("utf-8");
+                if matches!(h, Halaman::UnduhAngka(..)) {
+                    r["profile"] = json!("tabular-data-resource");
+                    r["schema"] = json!(skema_halaman);
+                } else {
+                    r["schema"] = skema(KOLOM_GAGAL_KOTA);
+                    r["profile"] = json!("tabular-data-resource");
+                }
+            } else {
+                r["mediatype"] = json!("application/json");
+                r["encoding"] = json!("utf-8");
+                r["profile"] = json!("data-resource");
+            }
+            resources.push(r);
+        }
+        let mut sources: Vec<Value> = self
+            .data
+            .inputs
+            .iter()
+            .map(|i| {
+                json!({
+                    "title": format!("{} ({} {}, SHA-256 {})", i.path, i.rows,
+                        if lang == Lang::Id { "baris" } else { "rows" }, i.sha256),
+                    "path": i.path,
+                    "sha256": i.sha256,
+                    "rows": i.rows,
+                })
+            })
+            .collect();
+        sources.push(json!({
+            "title": "idn-area-data 4.0.1 (kode dan nama wilayah Kemendagri), ODbL",
+            "path": "https://github.com/fityannugroho/idn-area-data",
+        }));
+        let mut doc = json!({
+            "profile": "data-package",
+            "name": nama_resource(&self.config.title),
+            "title": self.config.title,
+            "description": self.config.description,
+            "licenses": [{
+                "name": "ODbL-1.0",
+                "path": "https://opendatacommons.org/licenses/odbl/1-0/",
+                "title": "Open Data Commons Open Database License 1.0",
+            }],
+            "sources": sources,
+            "resources": resources,
+        });
+        if !self.config.base_url.is_empty() {
+            doc["homepage"] = json!(self.config.base_url);
+        }
+        if let Some(d) = self.report.data_per {
+            doc["version"] = json!(d.to_string());
+        }
+        let mut s = serde_json::to_string_pretty(&doc).unwrap_or_default();
+        s.push('\n');
+        s
+    }
+
+    /// The schema shared by every region page's CSV download (`unduh/skema-angka.json`).
+    pub(super) fn skema_angka(&self) -> String {
+        let lang = self.lang();
+        let doc = json!({
+            "fields": KOLOM_HALAMAN.iter().map(|c| json!({
+                "name": c.nama,
+                "type": c.jenis,
+                "description": if lang == Lang::Id { c.id } else { c.en },
+            })).collect::<Vec<_>>(),
+            "missingValues": [""],
+        });
+        let mut s = serde_json::to_string_pretty(&doc).unwrap_or_default();
+        s.push('\n');
+        s
+    }
+}
+
+/// The columns of `gagal/<kode>.csv` (a kabupaten/kota's failure page as a download).
+const KOLOM_GAGAL_KOTA: &[Kolom] = &[
+    KOLOM_ANGKA[5],
+    KOLOM_ANGKA[4],
+    KOLOM_ANGKA[6],
+    KOLOM_ANGKA[0],
+    KOLOM_ANGKA[1],
+    KOLOM_ANGKA[2],
+    k(
+        "alasan",
+        "string",
+        "Kode alasan baku, atau semua (jumlah seluruh alasan)",
+        "Standard reason code, or semua (all reasons)",
+    ),
+    k(
+        "kpm",
+        "string",
+        "KPM gagal salur; <3 di bawah ambang, x disembunyikan, kosong bila rincian ditahan",
+        "KPM failed; <3 below the threshold, x hidden, empty when the breakdown is withheld",
+    ),
+    KOLOM_ANGKA[7],
+];
+
+/// A value of a CSV cell as JSON, by its column's type.
+fn nilai_json(jenis: &str, v: String) -> Value {
+    if v.is_empty() {
+        return Value::Null;
+    }
+    match jenis {
+        "integer" => v.parse::<i64>().map_or(Value::String(v), Value::from),
+        "number" => v.parse::<f64>().map_or(Value::Null, |f| json!(f)),
+        _ => Value::String(v),
+    }
+}
+
+/// A Data Package name: lower case letters, digits, `-`, `.` and `_`.
+fn nama_resource(s: &str) -> String {
+    let n: String = s
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '.' || c == '_' {
+                c.to_ascii_lowercase()
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    if n.is_empty() { "data".to_string() } else { n }
+}
