@@ -9,6 +9,7 @@ pub mod banding;
 pub mod desil;
 pub mod gagal;
 pub mod harian;
+pub mod perubahan;
 pub mod privasi;
 pub mod rekonsiliasi;
 pub mod verval;
@@ -321,6 +322,8 @@ pub struct Report {
     /// The regions of each `[[bandingkan]]` entry of `site.toml`
     /// ([`banding::wilayah_banding`]).
     pub bandingkan: Vec<Vec<WilayahId>>,
+    /// What changed from each programme's previous tahap ([`perubahan::hitung`]).
+    pub perubahan: Vec<perubahan::Perubahan>,
 }
 
 impl Report {
@@ -568,8 +571,10 @@ pub fn analyse(ds: &Dataset, data_as_of: Option<Date>, min_kpm: u64) -> Report {
         kk: banding::gulung(&ds.wilayah, |w| ds.wilayah.node(w).kk),
         penduduk: banding::gulung(&ds.wilayah, |w| ds.wilayah.node(w).penduduk),
         bandingkan: Vec::new(),
+        perubahan: Vec::new(),
     };
     report.gagal = gagal::per_kunci(ds, &report, min_kpm);
+    report.perubahan = perubahan::hitung(ds, &report);
     report
 }
 

@@ -8,6 +8,7 @@
 mod filters;
 pub mod grafik;
 pub mod kalender;
+pub mod umpan;
 
 use std::path::Path;
 
@@ -79,6 +80,10 @@ const TEMPLATES: &[(&str, &str)] = &[
     (
         "bandingkan.html",
         include_str!("../../themes/default/templates/bandingkan.html"),
+    ),
+    (
+        "perubahan.html",
+        include_str!("../../themes/default/templates/perubahan.html"),
     ),
     (
         "peringkat.html",
@@ -311,8 +316,11 @@ impl Renderer {
         if let crate::site::Konteks::Kalender(k) = &konteks {
             return Ok(kalender::ics(k, self.lang));
         }
-        if let crate::site::Konteks::Unduhan(isi) = konteks {
-            return Ok(isi);
+        match konteks {
+            crate::site::Konteks::Unduhan(isi) => return Ok(isi),
+            crate::site::Konteks::Umpan(k) => return Ok(umpan::atom(&k, self.lang)),
+            crate::site::Konteks::Sitemap(k) => return Ok(umpan::sitemap(&k)),
+            _ => {}
         }
         for g in konteks.grafik_mut() {
             g.svg = grafik::gambar(g, self.lang);

@@ -10,7 +10,9 @@ pub mod desil;
 pub mod gagal;
 pub mod grafik;
 pub mod jadwal;
+pub mod perubahan;
 pub mod rekonsiliasi;
+pub mod umpan;
 pub mod unduh;
 pub mod verval;
 
@@ -93,6 +95,18 @@ pub enum Halaman {
     SkemaAngka,
     /// `datapackage.json`: every data file, its schema, licence and sources.
     DataPackage,
+    /// `perubahan/<tahap>.html`: what changed in a tahap against each programme's previous
+    /// one.
+    Perubahan(TahapId),
+    /// `feed.xml`: an Atom feed with an entry per tahap's changes and per meeting note.
+    Feed,
+    /// `sitemap.xml`: every page's address under `base_url` (an index of `sitemap-<n>.xml`
+    /// files beyond 50.000 addresses); only with a `base_url`.
+    Sitemap,
+    /// `sitemap-<n>.xml`: the n-th (from 1) part of a large sitemap.
+    SitemapBagian(usize),
+    /// `robots.txt`.
+    Robots,
 }
 
 /// The deadline view lists at most this many child regions × programmes that will miss the
@@ -472,6 +486,8 @@ pub struct KonteksTahap {
     pub bagian: BagianTahap,
     /// Meeting notes that name this tahap.
     pub rapat: Vec<RingkasRapat>,
+    /// What changed in it against each programme's previous tahap.
+    pub perubahan: Tautan,
 }
 
 /// A line of a list page.
@@ -594,6 +610,12 @@ pub enum Konteks {
     Banding(Box<banding::KonteksBanding>),
     /// A ranking page.
     Peringkat(Box<banding::KonteksPeringkat>),
+    /// A tahap's changes.
+    Perubahan(Box<perubahan::KonteksPerubahan>),
+    /// The Atom feed.
+    Umpan(Box<umpan::KonteksUmpan>),
+    /// A sitemap (or sitemap index).
+    Sitemap(umpan::KonteksSitemap),
 }
 
 impl Konteks {
@@ -948,6 +970,10 @@ impl<'a> Situs<'a> {
                 .halaman
                 .extend([Halaman::GagalKota(w), Halaman::UnduhGagalKota(w)]);
         }
+        situs
+            .halaman
+            .extend((0..data.tahap.len()).map(|t| Halaman::Perubahan(t as TahapId)));
+        situs.halaman.extend([Halaman::Feed, Halaman::Robots]);
         let dataset = situs.dataset_ada();
         situs
             .halaman
@@ -984,6 +1010,14 @@ impl<'a> Situs<'a> {
             .halaman
             .extend(kota.into_iter().map(Halaman::JadwalKota));
         situs.jadwal_kota = jadwal_kota;
+        // last, once every page is planned: the sitemap lists them
+        if !config.base_url.is_empty() {
+            let pages = situs.halaman_sitemap().len();
+            situs.halaman.push(Halaman::Sitemap);
+            situs
+                .halaman
+                .extend((1..=Situs::bagian_sitemap(pages)).map(Halaman::SitemapBagian));
+        }
         situs
     }
 
@@ -1060,6 +1094,11 @@ impl<'a> Situs<'a> {
             Halaman::Dataset(j) => format!("unduh/{}.csv", j.nama()),
             Halaman::SkemaAngka => "unduh/skema-angka.json".to_string(),
             Halaman::DataPackage => "datapackage.json".to_string(),
+            Halaman::Perubahan(t) => format!("perubahan/{}.html", self.tahap_slug[t as usize]),
+            Halaman::Feed => "feed.xml".to_string(),
+            Halaman::Sitemap => "sitemap.xml".to_string(),
+            Halaman::SitemapBagian(i) => format!("sitemap-{i}.xml"),
+            Halaman::Robots => "robots.txt".to_string(),
             Halaman::Peringkat(Some(w)) => {
                 format!("peringkat/{}.html", self.data.wilayah.node(w).kode_teks)
             }
@@ -1289,6 +1328,9 @@ impl<'a> Situs<'a> {
             Halaman::UnduhGagalKota(_) => "",
             Halaman::RekonKota(_) | Halaman::RekonCabang(_) => "rekonsiliasi.html",
             Halaman::Bandingkan(_) => "bandingkan.html",
+            Halaman::Perubahan(_) => "perubahan.html",
+            // written by render::umpan or as they are
+            Halaman::Feed | Halaman::Sitemap | Halaman::SitemapBagian(_) | Halaman::Robots => "",
             // written as they are
             Halaman::UnduhAngka(..)
             | Halaman::Dataset(_)
@@ -1384,6 +1426,11 @@ impl<'a> Situs<'a> {
             Halaman::Dataset(j) => Konteks::Unduhan(self.csv_dataset(j)),
             Halaman::SkemaAngka => Konteks::Unduhan(self.skema_angka()),
             Halaman::DataPackage => Konteks::Unduhan(self.datapackage()),
+            Halaman::Perubahan(t) => Konteks::Perubahan(Box::new(self.konteks_perubahan(t))),
+            Halaman::Feed => Konteks::Umpan(Box::new(self.konteks_umpan())),
+            Halaman::Sitemap => Konteks::Sitemap(self.konteks_sitemap(None)),
+            Halaman::SitemapBagian(i) => Konteks::Sitemap(self.konteks_sitemap(Some(i))),
+            Halaman::Robots => Konteks::Unduhan(self.robots()),
             Halaman::RekonKota(w) => Konteks::Rekon(Box::new(self.konteks_rekon_kota(w))),
             Halaman::RekonCabang(i) => Konteks::Rekon(Box::new(self.konteks_rekon_cabang(i))),
             Halaman::TidakDitemukan => Konteks::Konten(KonteksKonten {
@@ -2093,6 +2140,10 @@ impl<'a> Situs<'a> {
                 sumber: None,
             });
         KonteksTahap {
+            perubahan: Tautan {
+                label: self.judul_perubahan(t),
+                href: self.path(Halaman::Perubahan(t)),
+            },
             umum: self.umum(Halaman::Tahap(t), tahap.nama.clone(), breadcrumb, "tahap"),
             bagian,
             rapat: self.daftar_rapat(self.rapat_tahap.get(&t)),

@@ -49,11 +49,13 @@ pub enum JenisData {
     Jadwal,
     /// `unduh/rekonsiliasi.csv`: the channels' reports against Dinsos's figures.
     Rekonsiliasi,
+    /// `unduh/perubahan.csv`: what changed from each programme's previous tahap.
+    Perubahan,
 }
 
 impl JenisData {
     /// Every kind, in the order the datapackage lists them.
-    pub const SEMUA: [JenisData; 7] = [
+    pub const SEMUA: [JenisData; 8] = [
         JenisData::Wilayah,
         JenisData::Realisasi,
         JenisData::Gagal,
@@ -61,6 +63,7 @@ impl JenisData {
         JenisData::Desil,
         JenisData::Jadwal,
         JenisData::Rekonsiliasi,
+        JenisData::Perubahan,
     ];
 
     /// The file's name without extension.
@@ -73,6 +76,7 @@ impl JenisData {
             JenisData::Desil => "desil",
             JenisData::Jadwal => "jadwal",
             JenisData::Rekonsiliasi => "rekonsiliasi",
+            JenisData::Perubahan => "perubahan",
         }
     }
 
@@ -85,6 +89,7 @@ impl JenisData {
             JenisData::Desil => KOLOM_DESIL,
             JenisData::Jadwal => KOLOM_JADWAL,
             JenisData::Rekonsiliasi => KOLOM_REKON,
+            JenisData::Perubahan => KOLOM_PERUBAHAN,
         }
     }
 
@@ -108,6 +113,8 @@ impl JenisData {
             (JenisData::Jadwal, Lang::En) => "Payment schedule per payment point and RW",
             (JenisData::Rekonsiliasi, Lang::Id) => "Rekonsiliasi dengan laporan penyalur",
             (JenisData::Rekonsiliasi, Lang::En) => "Reconciliation with the channels' reports",
+            (JenisData::Perubahan, Lang::Id) => "Perubahan dari tahap sebelumnya per program",
+            (JenisData::Perubahan, Lang::En) => "Changes from each programme's previous tahap",
         }
     }
 }
@@ -387,6 +394,68 @@ const KOLOM_REKON: &[Kolom] = &[
         "string",
         "cocok, dalam_toleransi atau berbeda",
         "cocok, dalam_toleransi or berbeda",
+    ),
+];
+
+const KOLOM_PERUBAHAN: &[Kolom] = &[
+    KOLOM_ANGKA[5],
+    k(
+        "tahap_sebelum",
+        "string",
+        "Tahap sebelumnya dari program ini (kosong: tahap pertama)",
+        "The programme's previous tahap (empty: its first)",
+    ),
+    KOLOM_ANGKA[4],
+    k(
+        "kode_wilayah",
+        "string",
+        "Kode kabupaten/kota (kosong: seluruh wilayah)",
+        "Regency/city code (empty: all regions)",
+    ),
+    KOLOM_ANGKA[1],
+    k(
+        "alokasi_kpm_sebelum",
+        "integer",
+        "KPM dialokasikan pada tahap sebelumnya",
+        "KPM allocated in the previous tahap",
+    ),
+    KOLOM_ANGKA[7],
+    k(
+        "kpm_bertambah",
+        "integer",
+        "KPM bertambah, dijumlah per desa/kelurahan",
+        "KPM added, summed village by village",
+    ),
+    k(
+        "kpm_berkurang",
+        "integer",
+        "KPM berkurang, dijumlah per desa/kelurahan",
+        "KPM removed, summed village by village",
+    ),
+    k(
+        "realisasi_persen_sebelum",
+        "number",
+        "Realisasi tahap sebelumnya (%)",
+        "Realisation in the previous tahap (%)",
+    ),
+    KOLOM_ANGKA[13],
+    k(
+        "penyalur_baru",
+        "string",
+        "Penyalur baru, dipisah |",
+        "New channels, separated by |",
+    ),
+    k(
+        "penyalur_hilang",
+        "string",
+        "Penyalur yang tidak lagi menyalurkan, dipisah |",
+        "Channels no longer paying, separated by |",
+    ),
+    k(
+        "alasan_gagal_baru",
+        "string",
+        "Kode alasan gagal salur yang baru, dipisah |",
+        "New failure reason codes, separated by |",
     ),
 ];
 
@@ -806,6 +875,11 @@ impl Situs<'_> {
                     );
                 }
             }
+            JenisData::Perubahan => {
+                for r in self.baris_csv_perubahan() {
+                    row(&mut out, &r);
+                }
+            }
             JenisData::Rekonsiliasi => {
                 use crate::analysis::rekonsiliasi::StatusRekon;
                 for r in &self.report.rekonsiliasi {
@@ -848,6 +922,7 @@ impl Situs<'_> {
                 JenisData::Desil => !self.report.desil.is_empty(),
                 JenisData::Jadwal => !self.data.jadwal.is_empty(),
                 JenisData::Rekonsiliasi => !self.report.rekonsiliasi.is_empty(),
+                JenisData::Perubahan => !self.report.perubahan.is_empty(),
             })
             .collect()
     }

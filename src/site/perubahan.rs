@@ -1,0 +1,251 @@
+//! "Perubahan": what changed in each tahap against each programme's previous one
+//! (`Halaman::Perubahan`, `perubahan/<tahap>.html`), from
+//! [`crate::analysis::perubahan`]; and the same rows as `unduh/perubahan.csv`.
+
+use serde::Serialize;
+
+use super::{Halaman, Situs, Tautan, Umum};
+use crate::analysis::perubahan::{BarisPerubahan, Perubahan};
+use crate::data::TahapId;
+use crate::format::{ribuan, satu_desimal};
+use crate::lang::Lang;
+
+/// One region's change, ready to show.
+#[derive(Debug, Clone, Serialize)]
+pub struct BarisTampil {
+    /// The region (or the whole site) and its page.
+    pub wilayah: Tautan,
+    /// `total` for the whole site's row.
+    pub jenis: &'static str,
+    /// KPM allocated in the previous tahap.
+    pub sebelum_kpm: u64,
+    /// KPM allocated now.
+    pub sekarang_kpm: u64,
+    /// KPM added, desa by desa.
+    pub bertambah: u64,
+    /// KPM removed, desa by desa.
+    pub berkurang: u64,
+    /// Realisation then.
+    pub realisasi_sebelum: Option<f64>,
+    /// Realisation now.
+    pub realisasi_sekarang: Option<f64>,
+    /// The change in percentage points, written out (`+1,7`).
+    pub selisih_poin: Option<String>,
+    /// Penyalur that came.
+    pub penyalur_baru: Vec<String>,
+    /// Penyalur that went.
+    pub penyalur_hilang: Vec<String>,
+    /// Failure reasons that are new.
+    pub alasan_baru: Vec<String>,
+}
+
+/// One programme's change.
+#[derive(Debug, Clone, Serialize)]
+pub struct BagianPerubahan {
+    /// Anchor to cite (`bst-perubahan-2021-07`).
+    pub id: String,
+    /// The programme's page.
+    pub program: Tautan,
+    /// The previous tahap, if there is one.
+    pub sebelum: Option<Tautan>,
+    /// The whole site's change in words.
+    pub kalimat: String,
+    /// The whole site, then each kabupaten/kota.
+    pub baris: Vec<BarisTampil>,
+}
+
+/// The context of a tahap's changes page.
+#[derive(Debug, Clone, Serialize)]
+pub struct KonteksPerubahan {
+    /// Common fields.
+    #[serde(flatten)]
+    pub umum: Umum,
+    /// The tahap's page.
+    pub tahap: Tautan,
+    /// One section per programme of the tahap.
+    pub bagian: Vec<BagianPerubahan>,
+    /// The download of every change.
+    pub unduh: String,
+    /// The data date of the tahap.
+    pub data_per: Option<String>,
+}
+
+impl Situs<'_> {
+    /// The title of tahap `t`'s changes page.
+    pub(super) fn judul_perubahan(&self, t: TahapId) -> String {
+        let nama = &self.data.tahap[t as usize].nama;
+        match self.lang() {
+            Lang::Id => format!("Perubahan {nama}"),
+            Lang::En => format!("What changed in {nama}"),
+        }
+    }
+
+    /// The changes into tahap `t`, one per programme.
+    pub(super) fn perubahan_tahap(&self, t: TahapId) -> impl Iterator<Item = &Perubahan> {
+        self.report.perubahan.iter().filter(move |c| c.tahap == t)
+    }
+
+    /// The whole site's change of one programme, in one sentence.
+    pub(super) fn kalimat_perubahan(&self, c: &Perubahan) -> String {
+        let lang = self.lang();
+        let kode = &self.data.program[c.program as usize].kode;
+        let Some(site) = c.baris.iter().find(|b| b.wilayah.is_none()) else {
+            return String::new();
+        };
+        let now = ribuan(site.sekarang.alokasi_kpm as i64, lang);
+        match (c.sebelum, lang) {
+            (None, Lang::Id) => format!("{kode}: tahap pertama, {now} KPM dialokasikan."),
+            (None, Lang::En) => format!("{kode}: first tahap, {now} KPM allocated."),
+            (Some(s), _) => {
+                let nama_s = &self.data.tahap[s as usize].nama;
+                let before = ribuan(site.sebelum.alokasi_kpm as i64, lang);
+                let plus = ribuan(site.kpm_bertambah as i64, lang);
+                let minus = ribuan(site.kpm_berkurang as i64, lang);
+                match lang {
+                    Lang::Id => format!(
+                        "{kode}: {now} KPM dialokasikan, dibanding {before} KPM pada {nama_s}; {plus} KPM bertambah dan {minus} KPM berkurang, dihitung per desa/kelurahan."
+                    ),
+                    Lang::En => format!(
+                        "{kode}: {now} KPM allocated, against {before} KPM in {nama_s}; {plus} KPM added and {minus} KPM removed, counted village by village."
+                    ),
+                }
+            }
+        }
+    }
+
+    fn baris_tampil(&self, b: &BarisPerubahan) -> BarisTampil {
+        let lang = self.lang();
+        let selisih = match (b.sebelum.realisasi(), b.sekarang.realisasi()) {
+            (Some(a), Some(n)) => {
+                let d = (n - a) * 100.0;
+                Some(format!(
+                    "{}{}",
+                    if d > 0.0 { "+" } else { "" },
+                    satu_desimal(d, lang)
+                ))
+            }
+            _ => None,
+        };
+        BarisTampil {
+            wilayah: match b.wilayah {
+                Some(w) => self.tautan_wilayah(w),
+                None => Tautan {
+                    label: match lang {
+                        Lang::Id => "Seluruh wilayah".to_string(),
+                        Lang::En => "All regions".to_string(),
+                    },
+                    href: self.path(Halaman::Beranda),
+                },
+            },
+            jenis: if b.wilayah.is_none() {
+                "total"
+            } else {
+                "rinci"
+            },
+            sebelum_kpm: b.sebelum.alokasi_kpm,
+            sekarang_kpm: b.sekarang.alokasi_kpm,
+            bertambah: b.kpm_bertambah,
+            berkurang: b.kpm_berkurang,
+            realisasi_sebelum: b.sebelum.realisasi(),
+            realisasi_sekarang: b.sekarang.realisasi(),
+            selisih_poin: selisih,
+            penyalur_baru: b
+                .penyalur_baru
+                .iter()
+                .map(|&p| self.data.penyalur[p as usize].clone())
+                .collect(),
+            penyalur_hilang: b
+                .penyalur_hilang
+                .iter()
+                .map(|&p| self.data.penyalur[p as usize].clone())
+                .collect(),
+            alasan_baru: b
+                .alasan_baru
+                .iter()
+                .map(|k| k.label(lang).to_string())
+                .collect(),
+        }
+    }
+
+    pub(super) fn konteks_perubahan(&self, t: TahapId) -> KonteksPerubahan {
+        let breadcrumb = vec![
+            self.beranda(),
+            Tautan {
+                label: "Tahap".to_string(),
+                href: self.path(Halaman::DaftarTahap),
+            },
+            self.tautan_tahap(t),
+        ];
+        let bagian = self
+            .perubahan_tahap(t)
+            .map(|c| BagianPerubahan {
+                id: format!(
+                    "{}-perubahan-{}",
+                    self.program_slug[c.program as usize], self.tahap_slug[t as usize]
+                ),
+                program: self.tautan_program(c.program),
+                sebelum: c.sebelum.map(|s| self.tautan_tahap(s)),
+                kalimat: self.kalimat_perubahan(c),
+                baris: c.baris.iter().map(|b| self.baris_tampil(b)).collect(),
+            })
+            .collect();
+        KonteksPerubahan {
+            umum: self.umum(
+                Halaman::Perubahan(t),
+                self.judul_perubahan(t),
+                breadcrumb,
+                "tahap",
+            ),
+            tahap: self.tautan_tahap(t),
+            bagian,
+            unduh: self.path(Halaman::Dataset(super::unduh::JenisData::Perubahan)),
+            data_per: self.report.tahap_data_per[t as usize].map(|d| d.to_string()),
+        }
+    }
+
+    /// The rows of `unduh/perubahan.csv`.
+    pub(super) fn baris_csv_perubahan(&self) -> Vec<Vec<String>> {
+        let mut out = Vec::new();
+        for c in &self.report.perubahan {
+            for b in &c.baris {
+                let (kode, nama) = match b.wilayah {
+                    Some(w) => {
+                        let n = self.data.wilayah.node(w);
+                        (n.kode_teks.clone(), n.nama.clone())
+                    }
+                    None => (String::new(), self.config.title.clone()),
+                };
+                let persen2 = |r: Option<f64>| r.map(|r| format!("{:.2}", r * 100.0));
+                let names = |v: &[crate::data::PenyalurId]| {
+                    v.iter()
+                        .map(|&p| self.data.penyalur[p as usize].as_str())
+                        .collect::<Vec<_>>()
+                        .join("|")
+                };
+                out.push(vec![
+                    self.data.tahap[c.tahap as usize].kode.clone(),
+                    c.sebelum
+                        .map(|s| self.data.tahap[s as usize].kode.clone())
+                        .unwrap_or_default(),
+                    self.data.program[c.program as usize].kode.clone(),
+                    kode,
+                    nama,
+                    b.sebelum.alokasi_kpm.to_string(),
+                    b.sekarang.alokasi_kpm.to_string(),
+                    b.kpm_bertambah.to_string(),
+                    b.kpm_berkurang.to_string(),
+                    persen2(b.sebelum.realisasi()).unwrap_or_default(),
+                    persen2(b.sekarang.realisasi()).unwrap_or_default(),
+                    names(&b.penyalur_baru),
+                    names(&b.penyalur_hilang),
+                    b.alasan_baru
+                        .iter()
+                        .map(|k| k.kode())
+                        .collect::<Vec<_>>()
+                        .join("|"),
+                ]);
+            }
+        }
+        out
+    }
+}

@@ -1,0 +1,243 @@
+//! What a feed reader and a search engine see: the Atom feed (`feed.xml`: an entry per
+//! tahap's changes and per meeting note), the sitemap (`sitemap.xml`) and `robots.txt`.
+//! Every date comes from the data, never from the clock, so the files are the same for the
+//! same input. `render::umpan` writes the XML.
+
+use super::{Halaman, Situs};
+use crate::lang::Lang;
+
+/// At most this many addresses per sitemap file (the sitemap protocol's limit).
+pub const MAKS_URL_SITEMAP: usize = 50_000;
+
+/// One entry of the feed.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Entri {
+    /// Its title.
+    pub judul: String,
+    /// A stable id (the page's address under `base_url`, else a `urn:`).
+    pub id: String,
+    /// When it happened, RFC 3339, from the data.
+    pub updated: String,
+    /// Its page, absolute under `base_url` or relative to the feed.
+    pub link: String,
+    /// A sentence or two.
+    pub ringkasan: String,
+}
+
+/// The feed.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct KonteksUmpan {
+    /// The site's title.
+    pub judul: String,
+    /// The feed's id.
+    pub id: String,
+    /// The newest entry's date (or the data date).
+    pub updated: String,
+    /// The feed's own address.
+    pub link_self: String,
+    /// The site's home page.
+    pub link_situs: String,
+    /// Who publishes it.
+    pub penulis: String,
+    /// Newest first.
+    pub entri: Vec<Entri>,
+}
+
+/// A sitemap, or a sitemap index.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct KonteksSitemap {
+    /// Whether this lists sitemap files rather than pages.
+    pub indeks: bool,
+    /// Absolute addresses.
+    pub url: Vec<String>,
+}
+
+/// `path` under `base_url`, each byte outside the unreserved set and `/` percent-encoded.
+pub fn url_di(base_url: &str, path: &str) -> String {
+    let mut out = String::with_capacity(base_url.len() + path.len());
+    out.push_str(base_url);
+    for b in path.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~' | b'/') {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+impl Situs<'_> {
+    /// A page's address for the feed and sitemap: absolute under `base_url`, else relative.
+    fn alamat(&self, path: &str) -> String {
+        url_di(&self.config.base_url, path)
+    }
+
+    /// A stable id for a page.
+    fn id_entri(&self, path: &str) -> String {
+        if self.config.base_url.is_empty() {
+            format!("urn:salur:{}", url_di("", path))
+        } else {
+            self.alamat(path)
+        }
+    }
+
+    /// A day as an RFC 3339 time: midnight in the site's zone.
+    fn waktu(&self, d: jiff::civil::Date) -> String {
+        let offset = match self.config.timezone.unwrap_or_default() {
+            crate::config::Zona::WIB => "+07:00",
+            crate::config::Zona::WITA => "+08:00",
+            crate::config::Zona::WIT => "+09:00",
+        };
+        format!("{d}T00:00:00{offset}")
+    }
+
+    pub(super) fn konteks_umpan(&self) -> KonteksUmpan {
+        let lang = self.lang();
+        let mut entri: Vec<(jiff::civil::Date, Entri)> = Vec::new();
+        for t in 0..self.data.tahap.len() {
+            let t = t as crate::data::TahapId;
+            let kalimat: Vec<String> = self
+                .perubahan_tahap(t)
+                .map(|c| self.kalimat_perubahan(c))
+                .collect();
+            if kalimat.is_empty() {
+                continue;
+            }
+            let tahap = &self.data.tahap[t as usize];
+            // the tahap's latest data day, else its first day
+            let tanggal = self.report.tahap_data_per[t as usize].unwrap_or(tahap.mulai);
+            let path = self.path(Halaman::Perubahan(t));
+            entri.push((
+                tanggal,
+                Entri {
+                    judul: self.judul_perubahan(t),
+                    id: self.id_entri(&path),
+                    updated: self.waktu(tanggal),
+                    link: self.alamat(&path),
+                    ringkasan: kalimat.join(" "),
+                },
+            ));
+        }
+        for (i, r) in self.content.rapat.iter().enumerate() {
+            let path = self.path(Halaman::Rapat(i));
+            let mut ringkasan = match (&r.tempat, lang) {
+                (Some(t), Lang::Id) => format!("Rapat di {t}."),
+                (Some(t), Lang::En) => format!("Meeting at {t}."),
+                (None, _) => String::new(),
+            };
+            for k in &r.keputusan {
+                if !ringkasan.is_empty() {
+                    ringkasan.push(' ');
+                }
+                ringkasan.push_str(k);
+                if !k.ends_with('.') {
+                    ringkasan.push('.');
+                }
+            }
+            entri.push((
+                r.tanggal,
+                Entri {
+                    judul: r.judul.clone(),
+                    id: self.id_entri(&path),
+                    updated: self.waktu(r.tanggal),
+                    link: self.alamat(&path),
+                    ringkasan,
+                },
+            ));
+        }
+        // newest first; the same day by id
+        entri.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.id.cmp(&b.1.id)));
+        let updated = entri
+            .first()
+            .map(|(d, _)| *d)
+            .or(self.report.data_per)
+            .map(|d| self.waktu(d))
+            .unwrap_or_else(|| "1970-01-01T00:00:00+07:00".to_string());
+        KonteksUmpan {
+            judul: self.config.title.clone(),
+            id: self.id_entri("feed.xml"),
+            updated,
+            link_self: self.alamat("feed.xml"),
+            link_situs: self.alamat("index.html"),
+            penulis: self.config.title.clone(),
+            entri: entri.into_iter().map(|(_, e)| e).collect(),
+        }
+    }
+
+    /// Every page a search engine should know: the HTML pages but the 404 page.
+    pub(super) fn halaman_sitemap(&self) -> Vec<String> {
+        self.halaman
+            .iter()
+            .filter(|&&h| h != Halaman::TidakDitemukan)
+            .map(|&h| self.path(h))
+            .filter(|p| p.ends_with(".html"))
+            .collect()
+    }
+
+    /// The sitemap parts a site of `pages` HTML pages needs (none when one file holds them).
+    pub(super) fn bagian_sitemap(pages: usize) -> usize {
+        if pages <= MAKS_URL_SITEMAP {
+            0
+        } else {
+            pages.div_ceil(MAKS_URL_SITEMAP)
+        }
+    }
+
+    /// `sitemap.xml` (`None`): every page, or the index of the parts; or part `i` (from 1).
+    pub(super) fn konteks_sitemap(&self, bagian: Option<usize>) -> KonteksSitemap {
+        let pages = self.halaman_sitemap();
+        let n = Self::bagian_sitemap(pages.len());
+        match bagian {
+            None if n == 0 => KonteksSitemap {
+                indeks: false,
+                url: pages.iter().map(|p| self.alamat(p)).collect(),
+            },
+            None => KonteksSitemap {
+                indeks: true,
+                url: (1..=n)
+                    .map(|i| self.alamat(&self.path(Halaman::SitemapBagian(i))))
+                    .collect(),
+            },
+            Some(i) => KonteksSitemap {
+                indeks: false,
+                url: pages
+                    .iter()
+                    .skip((i - 1) * MAKS_URL_SITEMAP)
+                    .take(MAKS_URL_SITEMAP)
+                    .map(|p| self.alamat(p))
+                    .collect(),
+            },
+        }
+    }
+
+    /// `robots.txt`: everything may be read; the sitemap's address when there is one.
+    pub(super) fn robots(&self) -> String {
+        let mut out = String::from("User-agent: *\nAllow: /\n");
+        if !self.config.base_url.is_empty() {
+            out.push_str(&format!("\nSitemap: {}\n", self.alamat("sitemap.xml")));
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn addresses_are_escaped_under_the_base() {
+        assert_eq!(
+            url_di("https://x.org/salur/", "wilayah/35/35.75.html"),
+            "https://x.org/salur/wilayah/35/35.75.html"
+        );
+        assert_eq!(url_di("", "rapat/a b&c.html"), "rapat/a%20b%26c.html");
+        assert_eq!(url_di("", "é"), "%C3%A9");
+    }
+
+    #[test]
+    fn a_large_site_splits_its_sitemap() {
+        assert_eq!(Situs::bagian_sitemap(50_000), 0);
+        assert_eq!(Situs::bagian_sitemap(50_001), 2);
+        assert_eq!(Situs::bagian_sitemap(91_000), 2);
+    }
+}

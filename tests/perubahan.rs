@@ -1,0 +1,206 @@
+//! End-to-end: what changed between tahap (the "Perubahan" pages), the Atom feed read with a
+//! real feed parser, the sitemap and robots.txt.
+
+mod common;
+
+use std::fs;
+
+use common::{example_site, sel, text};
+use scraper::Html;
+
+#[test]
+fn the_feed_parses_and_lists_every_tahap_and_meeting_note() {
+    let site = example_site();
+    let bytes = fs::read(site.join("feed.xml")).unwrap();
+    let feed = feed_rs::parser::parse(&bytes[..]).expect("feed.xml is a valid feed");
+    assert_eq!(feed.feed_type, feed_rs::model::FeedType::Atom);
+    let titles: Vec<String> = feed
+        .entries
+        .iter()
+        .map(|e| e.title.as_ref().unwrap().content.clone())
+        .collect();
+    for t in [
+        "Perubahan Juli 2021",
+        "Perubahan Tahap IV 2021",
+        "Perubahan Tahun 2024",
+        "Rakor persiapan penyaluran bansos APBD dan BST Kota Pasuruan",
+    ] {
+        assert!(titles.contains(&t.to_string()), "{t} not in {titles:?}");
+    }
+    // one entry per tahap with changes and per meeting note
+    let notes = fs::read_dir(common::root().join("content/rapat"))
+        .unwrap()
+        .count();
+    assert_eq!(feed.entries.len(), 3 + notes);
+    // ids are stable addresses under base_url, dates come from the data, newest first
+    let juli = feed
+        .entries
+        .iter()
+        .find(|e| e.title.as_ref().unwrap().content == "Perubahan Juli 2021")
+        .unwrap();
+    assert_eq!(juli.id, "https://salur.example.org/perubahan/2021-07.html");
+    assert_eq!(
+        juli.updated.unwrap().to_rfc3339(),
+        "2021-07-30T17:00:00+00:00",
+        "the tahap's last data day, 31 July 2021, midnight WIB"
+    );
+    assert_eq!(juli.links[0].href, juli.id);
+    let summary = juli.summary.as_ref().unwrap().content.clone();
+    assert!(summary.contains("71.295 KPM"), "{summary}");
+    let dates: Vec<_> = feed.entries.iter().map(|e| e.updated.unwrap()).collect();
+    assert!(dates.windows(2).all(|w| w[0] >= w[1]), "newest first");
+    let mut ids: Vec<&str> = feed.entries.iter().map(|e| e.id.as_str()).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    assert_eq!(ids.len(), feed.entries.len(), "ids are unique");
+    // every page points feed readers to it
+    let home = fs::read_to_string(site.join("index.html")).unwrap();
+    assert!(home.contains(r#"type="application/atom+xml""#));
+}
+
+#[test]
+fn the_sitemap_lists_every_page_under_base_url() {
+    let site = example_site();
+    let xml = fs::read_to_string(site.join("sitemap.xml")).unwrap();
+    let doc = roxmltree::Document::parse(&xml).expect("sitemap.xml is XML");
+    let locs: Vec<&str> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("loc"))
+        .filter_map(|n| n.text())
+        .collect();
+    let pages: Vec<String> = common::files(site)
+        .into_keys()
+        .filter(|p| p.ends_with(".html") && p != "404.html")
+        .collect();
+    assert_eq!(locs.len(), pages.len());
+    for loc in &locs {
+        let rel = loc
+            .strip_prefix("https://salur.example.org/")
+            .unwrap_or_else(|| panic!("{loc} is not under base_url"));
+        assert!(site.join(rel).is_file(), "{loc} does not exist");
+    }
+    let robots = fs::read_to_string(site.join("robots.txt")).unwrap();
+    assert!(robots.contains("Sitemap: https://salur.example.org/sitemap.xml"));
+}
+
+#[test]
+fn without_base_url_there_is_no_sitemap_and_the_feed_still_parses() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = common::build_changed_copy(dir.path(), |site| {
+        let p = site.join("site.toml");
+        let text = fs::read_to_string(&p)
+            .unwrap()
+            .replace("base_url = \"https://salur.example.org/\"", "");
+        fs::write(p, text).unwrap();
+    });
+    assert!(!out.join("sitemap.xml").exists());
+    let robots = fs::read_to_string(out.join("robots.txt")).unwrap();
+    assert!(!robots.contains("Sitemap"), "{robots}");
+    let feed = feed_rs::parser::parse(&fs::read(out.join("feed.xml")).unwrap()[..]).unwrap();
+    assert!(
+        feed.entries
+            .iter()
+            .any(|e| e.id == "urn:salur:perubahan/2021-07.html")
+    );
+}
+
+/// The cells of the row headed `head` in the first table of `section`.
+fn row(doc: &Html, section: &str, head: &str) -> Vec<String> {
+    let s = doc
+        .select(&sel(&format!("section#{section}")))
+        .next()
+        .unwrap_or_else(|| panic!("no section {section}"));
+    let tr = s
+        .select(&sel("tbody tr"))
+        .find(|tr| tr.select(&sel("th")).next().map(text).as_deref() == Some(head))
+        .unwrap_or_else(|| panic!("no row {head} in {section}"));
+    tr.select(&sel("td")).map(text).collect()
+}
+
+#[test]
+fn a_new_tahap_shows_kpm_moved_between_kelurahan_channels_and_new_reasons() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = common::build_changed_copy(dir.path(), |site| {
+        // August 2021: Kota Pasuruan's BST again, 10 KPM moved from Kebonagung (1002) to
+        // Karangketug (1001), 4 failures "data ganda" in Blandongan (1003); Tuban has none
+        let mut tahap = fs::read_to_string(site.join("data/tahap.csv")).unwrap();
+        tahap.push_str("2021-08,Agustus 2021,2021-08-01,2021-08-31,\n");
+        fs::write(site.join("data/tahap.csv"), tahap).unwrap();
+        let alokasi_path = site.join("data/alokasi.csv");
+        let mut alokasi = fs::read_to_string(&alokasi_path).unwrap();
+        let juli: Vec<Vec<String>> = alokasi
+            .lines()
+            .filter(|l| l.starts_with("BST,2021-07,35.75."))
+            .map(|l| l.split(',').map(str::to_string).collect())
+            .collect();
+        let mut realisasi = fs::read_to_string(site.join("data/realisasi.csv")).unwrap();
+        for f in &juli {
+            let mut kpm: u64 = f[4].parse().unwrap();
+            match f[2].as_str() {
+                "35.75.01.1001" => kpm += 10,
+                "35.75.01.1002" => kpm -= 10,
+                _ => {}
+            }
+            alokasi.push_str(&format!("BST,2021-08,{},{},{kpm}\n", f[2], f[3]));
+            let gagal = if f[2] == "35.75.01.1003" { 4 } else { 0 };
+            if gagal > 0 {
+                realisasi.push_str(&format!(
+                    "BST,2021-08,{},{},2021-08-20,gagal,data ganda,{gagal}\n",
+                    f[2], f[3]
+                ));
+            }
+            realisasi.push_str(&format!(
+                "BST,2021-08,{},{},2021-08-20,tersalur,,{}\n",
+                f[2],
+                f[3],
+                kpm - gagal
+            ));
+        }
+        fs::write(alokasi_path, alokasi).unwrap();
+        fs::write(site.join("data/realisasi.csv"), realisasi).unwrap();
+        // the jadwal and reconciliation stay on July; privacy off, so the new reason shows
+        let p = site.join("site.toml");
+        let mut toml = fs::read_to_string(&p).unwrap();
+        toml.push_str("\n[privacy]\nmin_kpm = 1\n");
+        fs::write(p, toml).unwrap();
+    });
+    let doc =
+        Html::parse_document(&fs::read_to_string(out.join("perubahan/2021-08.html")).unwrap());
+    let main = doc.select(&sel("main")).next().map(text).unwrap();
+    assert!(
+        main.contains("BST: 18.877 KPM dialokasikan, dibanding 71.295 KPM pada Juli 2021"),
+        "{main}"
+    );
+    // the same total in Kota Pasuruan, but 10 KPM added and 10 removed, village by village
+    let kota = row(&doc, "bst-perubahan-2021-08", "Kota Pasuruan");
+    assert_eq!(&kota[..4], ["18.877", "18.877", "+10", "−10"], "{kota:?}");
+    assert!(kota[4].contains("→ 100,0%"), "{kota:?}");
+    assert_eq!(kota[5], "–", "the same channel");
+    assert_eq!(
+        kota[6], "Data ganda",
+        "a reason shown now and as none before"
+    );
+    // Tuban's allocation and its channel are gone
+    let tuban = row(&doc, "bst-perubahan-2021-08", "Kabupaten Tuban");
+    assert_eq!(&tuban[..4], ["52.418", "0", "0", "−52.418"], "{tuban:?}");
+    assert_eq!(tuban[5], "− PT Pos Indonesia");
+    // the download holds the same rows
+    let csv = fs::read_to_string(out.join("unduh/perubahan.csv")).unwrap();
+    assert!(
+        csv.contains("2021-08,2021-07,BST,35.75,Kota Pasuruan,18877,18877,10,10,"),
+        "{csv}"
+    );
+    assert!(
+        csv.lines()
+            .any(|l| l.starts_with("2021-08,2021-07,BST,35.75,") && l.ends_with(",data_ganda"))
+    );
+    // linked from the tahap page, and in the feed
+    let tahap = fs::read_to_string(out.join("tahap/2021-08.html")).unwrap();
+    assert!(tahap.contains("../perubahan/2021-08.html"));
+    let feed = feed_rs::parser::parse(&fs::read(out.join("feed.xml")).unwrap()[..]).unwrap();
+    assert!(
+        feed.entries
+            .iter()
+            .any(|e| e.title.as_ref().unwrap().content == "Perubahan Agustus 2021")
+    );
+}
