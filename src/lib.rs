@@ -316,6 +316,13 @@ pub fn build_with_progress(options: &BuildOptions, progress: bool) -> Result<Bui
                 if staging.keep_if_current(&path, sidik) {
                     return Ok(());
                 }
+                // the site-wide datasets run to hundreds of megabytes on a national site:
+                // written as they are made, never held whole
+                if let site::Halaman::Dataset(jenis) = h {
+                    return staging
+                        .write_stream(&path, sidik, |w| plan.tulis_dataset(jenis, w))
+                        .map_err(out);
+                }
                 let html = renderer
                     .render_halaman(plan.template(h), plan.konteks(h))
                     .map_err(rerr)?;

@@ -21,7 +21,7 @@
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::fs;
-use std::io;
+use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::time::UNIX_EPOCH;
@@ -241,6 +241,26 @@ enum Nasib {
     Ditulis { hash: u64, size: u64, sidik: u64 },
 }
 
+/// A writer that hashes and counts what passes through it.
+struct Menghitung<W: Write> {
+    inner: W,
+    hash: xxhash_rust::xxh3::Xxh3,
+    size: u64,
+}
+
+impl<W: Write> Write for Menghitung<W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        let n = self.inner.write(buf)?;
+        self.hash.update(&buf[..n]);
+        self.size += n as u64;
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.inner.flush()
+    }
+}
+
 /// A build in progress. Files are compared with what is published; changed ones go into a
 /// staging folder beside it. Writing is safe from many threads at once.
 pub struct Staging {
@@ -337,8 +357,10 @@ impl Staging {
             sidik,
         };
         match self.manifest.as_ref().and_then(|m| m.get(rel)) {
-            // the manifest vouches for the file as long as nobody touched it since
-            Some(e) if e.matches(&meta) && e.hash == h => Some(on_disk),
+            // the manifest vouches for the file as long as nobody touched it since: its hash
+            // says whether the bytes are the same, without reading them (a 180 MB download
+            // would otherwise be read back to find it changed)
+            Some(e) if e.matches(&meta) => (e.hash == h).then_some(on_disk),
             _ => (fs::read(&path).ok()? == bytes).then_some(on_disk),
         }
     }
@@ -384,6 +406,65 @@ impl Staging {
                     sidik,
                 }
             }
+        };
+        self.files
+            .lock()
+            .map_err(|_| err(&self.staging, io::Error::other("lock poisoned")))?
+            .push((rel.to_string(), nasib));
+        Ok(())
+    }
+
+    /// Like [`Staging::write`], for a file too large to hold in memory: `fill` writes its
+    /// bytes into the staging folder as they are made, hashed on the way. When the manifest
+    /// vouches that the published file has the same bytes, the staged copy is dropped and the
+    /// published one kept; when it cannot (no manifest, a hand-edited file), the new copy is
+    /// published.
+    pub fn write_stream(
+        &self,
+        rel: &str,
+        sidik: u64,
+        fill: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+    ) -> Result<(), OutputError> {
+        self.ensure_staging()?;
+        let target = self.staging.join(rel);
+        if let Some(dir) = target.parent() {
+            self.ensure_dir(dir)?;
+        }
+        let file = fs::File::create(&target).map_err(|e| err(&target, e))?;
+        let mut w = Menghitung {
+            inner: io::BufWriter::with_capacity(1 << 16, file),
+            hash: xxhash_rust::xxh3::Xxh3::new(),
+            size: 0,
+        };
+        fill(&mut w).map_err(|e| err(&target, e))?;
+        w.inner.flush().map_err(|e| err(&target, e))?;
+        let (h, size) = (w.hash.digest(), w.size);
+        drop(w);
+        let published = self.public.join(rel);
+        let tetap = match (
+            fs::metadata(&published),
+            self.manifest.as_ref().and_then(|m| m.get(rel)),
+        ) {
+            (Ok(meta), Some(e)) if e.matches(&meta) && e.hash == h && e.size == size => {
+                Some(Entry {
+                    hash: h,
+                    size,
+                    mtime_ns: mtime_ns(&meta),
+                    sidik,
+                })
+            }
+            _ => None,
+        };
+        let nasib = match tetap {
+            Some(entry) => {
+                fs::remove_file(&target).map_err(|e| err(&target, e))?;
+                Nasib::Tetap(entry)
+            }
+            None => Nasib::Ditulis {
+                hash: h,
+                size,
+                sidik,
+            },
         };
         self.files
             .lock()
@@ -667,6 +748,44 @@ mod tests {
         let s = dir.join("site");
         fs::create_dir_all(&s).unwrap();
         s
+    }
+
+    #[test]
+    fn a_streamed_file_is_kept_when_its_bytes_are_the_same() {
+        let dir = tempfile::tempdir().unwrap();
+        let public = dir.path().join("public");
+        let fill = |text: &'static str| {
+            move |w: &mut dyn Write| -> io::Result<()> {
+                for chunk in text.as_bytes().chunks(3) {
+                    w.write_all(chunk)?;
+                }
+                Ok(())
+            }
+        };
+        let s = Staging::begin(&public, &site(dir.path())).unwrap();
+        s.write_stream("unduh/a.csv", 7, fill("a,b\n1,2\n"))
+            .unwrap();
+        assert_eq!(s.commit().unwrap().ditulis, 1);
+        assert_eq!(fs::read(public.join("unduh/a.csv")).unwrap(), b"a,b\n1,2\n");
+        // the same bytes: kept, not rewritten, and no staging folder left behind
+        let s = Staging::begin(&public, &site(dir.path())).unwrap();
+        s.write_stream("unduh/a.csv", 8, fill("a,b\n1,2\n"))
+            .unwrap();
+        let r = s.commit().unwrap();
+        assert_eq!((r.ditulis, r.tetap), (0, 1));
+        // other bytes: published
+        let s = Staging::begin(&public, &site(dir.path())).unwrap();
+        s.write_stream("unduh/a.csv", 9, fill("a,b\n1,3\n"))
+            .unwrap();
+        assert_eq!(s.commit().unwrap().ditulis, 1);
+        assert_eq!(fs::read(public.join("unduh/a.csv")).unwrap(), b"a,b\n1,3\n");
+        assert!(
+            fs::read_dir(dir.path()).unwrap().all(|e| !e
+                .unwrap()
+                .file_name()
+                .to_string_lossy()
+                .contains("staging"))
+        );
     }
 
     #[test]

@@ -108,11 +108,18 @@ fn the_json_download_holds_the_same_rows() {
         &std::fs::read(example_site().join("wilayah/62/62.03.json")).unwrap(),
     )
     .unwrap();
+    // the columns named once, in the CSV's order; each row an array
+    let kolom: Vec<&str> = json["kolom"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|k| k["nama"].as_str().unwrap())
+        .collect();
+    assert_eq!(kolom, h);
     let baris = json["baris"].as_array().unwrap();
     assert_eq!(baris.len(), rows.len());
     for (r, j) in rows.iter().zip(baris) {
-        for (name, v) in h.iter().zip(r) {
-            let got = &j[name];
+        for ((name, v), got) in h.iter().zip(r).zip(j.as_array().unwrap()) {
             let as_text = match got {
                 serde_json::Value::Null => String::new(),
                 serde_json::Value::String(s) => s.clone(),
@@ -130,7 +137,12 @@ fn the_json_download_holds_the_same_rows() {
 #[test]
 fn a_kelurahan_table_links_its_rows_in_the_kecamatan_download() {
     let doc = page("wilayah/35/35.75.01.1001.html");
-    let sumber = doc.select(&sel("p.sumber")).next().map(text).unwrap();
+    // the schedule's source line comes first; the figures' is in the tahap section
+    let sumber = doc
+        .select(&sel("section.tahap p.sumber"))
+        .next()
+        .map(text)
+        .unwrap();
     assert!(sumber.contains("data/alokasi.csv"), "{sumber}");
     assert!(sumber.contains("baris data"), "{sumber}");
     assert!(sumber.contains("Data per 31 Juli 2021"), "{sumber}");
@@ -139,7 +151,7 @@ fn a_kelurahan_table_links_its_rows_in_the_kecamatan_download() {
         "{sumber}"
     );
     let link = doc
-        .select(&sel("p.sumber a[download]"))
+        .select(&sel("section.tahap p.sumber a[download]"))
         .next()
         .and_then(|a| a.value().attr("href"))
         .unwrap();

@@ -16,7 +16,7 @@ pub const KOLOM: usize = KodeAlasan::SEMUA.len();
 
 /// Failed KPM per reason code of the regions with failures for one programme × tahap ×
 /// penyalur.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct TabelGagal {
     /// Programme, tahap and penyalur.
     pub kunci: Kunci,

@@ -16,7 +16,7 @@ use crate::data::alasan::KodeAlasan;
 use crate::data::{Dataset, PenyalurId, ProgramId, TahapId, Tingkat, WilayahId};
 
 /// One programme's change into one tahap.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Perubahan {
     /// The programme.
     pub program: ProgramId,
@@ -30,7 +30,7 @@ pub struct Perubahan {
 }
 
 /// One region's change.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct BarisPerubahan {
     /// The kabupaten/kota, or `None` for the whole site.
     pub wilayah: Option<WilayahId>,

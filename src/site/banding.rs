@@ -21,6 +21,10 @@ pub struct KolomWilayah {
     pub kk: Option<u64>,
     /// Population, when known.
     pub penduduk: Option<u64>,
+    /// The download holding its figures, as CSV.
+    pub csv: String,
+    /// The same as JSON.
+    pub json: String,
 }
 
 /// One measure across the compared regions.
@@ -67,6 +71,8 @@ pub struct KonteksBanding {
     pub bagian: Vec<BagianBanding>,
     /// The ranking of all kabupaten/kota, when there is one.
     pub peringkat: Option<Tautan>,
+    /// The input files, with their SHA-256.
+    pub sumber: Vec<super::unduh::BerkasSumber>,
 }
 
 /// One child region's row of a ranking table.
@@ -119,10 +125,12 @@ pub struct KonteksPeringkat {
     pub induk: Option<Tautan>,
     /// The children's level, as a column head (`Kecamatan`).
     pub tingkat_judul: String,
-    /// One table per programme × tahap.
+    /// One table per programme, for its latest tahap.
     pub tabel: Vec<TabelPeringkat>,
     /// The comparisons of `site.toml`.
     pub bandingkan: Vec<Tautan>,
+    /// The download of the children's figures (the parent's file).
+    pub unduh: super::unduh::Sumber,
 }
 
 const STRIP: &str = "–";
@@ -185,10 +193,13 @@ impl Situs<'_> {
     }
 
     fn kolom_wilayah(&self, w: WilayahId) -> KolomWilayah {
+        let pemilik = self.pemilik_unduhan(Some(w));
         KolomWilayah {
             tautan: self.tautan_wilayah(w),
             kk: self.report.kk[w as usize],
             penduduk: self.report.penduduk[w as usize],
+            csv: self.path(Halaman::UnduhAngka(pemilik, false)),
+            json: self.path(Halaman::UnduhAngka(pemilik, true)),
         }
     }
 
@@ -283,13 +294,11 @@ impl Situs<'_> {
             catatan: self.config.bandingkan[i].catatan.clone(),
             wilayah: wilayah.iter().map(|&w| self.kolom_wilayah(w)).collect(),
             bagian,
-            peringkat: self
-                .halaman
-                .contains(&Halaman::Peringkat(None))
-                .then(|| Tautan {
-                    label: self.judul_peringkat(None),
-                    href: self.path(Halaman::Peringkat(None)),
-                }),
+            peringkat: self.peringkat_situs.then(|| Tautan {
+                label: self.judul_peringkat(None),
+                href: self.path(Halaman::Peringkat(None)),
+            }),
+            sumber: self.sumber_angka(None, 0, true).berkas,
         }
     }
 
@@ -595,7 +604,12 @@ impl Situs<'_> {
 
     pub(super) fn konteks_peringkat(&self, induk: Option<WilayahId>) -> KonteksPeringkat {
         let anak = self.anak_peringkat(induk);
-        let pt = self.program_tahap(&anak);
+        // each programme's latest tahap among the children: the one a comparison is about
+        // (every tahap's figures stay on the region pages and in their downloads)
+        let mut pt = self.program_tahap(&anak);
+        pt.reverse();
+        pt.dedup_by_key(|(p, _)| *p);
+        pt.reverse();
         let mut tabel = Vec::new();
         for (p, t) in pt {
             let mut baris: Vec<BarisPeringkat> = anak
@@ -668,6 +682,7 @@ impl Situs<'_> {
             tingkat_judul: self.judul_anak_tunggal(&anak),
             tabel,
             bandingkan: self.tautan_banding(),
+            unduh: self.sumber_angka(induk, 0, false),
         }
     }
 }

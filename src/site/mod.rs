@@ -161,6 +161,9 @@ pub struct Situs<'a> {
     rapat_tahap: HashMap<TahapId, Vec<usize>>,
     /// Per region, whether its children have a ranking page.
     peringkat_wilayah: Vec<bool>,
+    /// A fingerprint of the region tree: every code, name and parent (what the site-wide
+    /// downloads name their rows by).
+    sidik_pohon: u64,
     /// Whether the whole site's kabupaten/kota have a ranking page.
     peringkat_situs: bool,
     /// Per tahap, the whole site's villages that will miss its target, per programme (built
@@ -951,6 +954,14 @@ impl<'a> Situs<'a> {
             rekon_wilayah: Default::default(),
             sidik_gagal: Vec::new(),
             peringkat_wilayah: vec![false; data.wilayah.len()],
+            sidik_pohon: {
+                use std::hash::{Hash, Hasher};
+                let mut h = xxhash_rust::xxh3::Xxh3::new();
+                for n in &data.wilayah.nodes {
+                    (&n.kode, &n.nama, n.induk).hash(&mut h);
+                }
+                h.finish()
+            },
             peringkat_situs: false,
         };
         situs.rekon_wilayah = situs.hitung_rekon_wilayah();
@@ -1209,6 +1220,15 @@ impl<'a> Situs<'a> {
                 }
                 self.hash_rekon(&c.baris, &mut hasher);
                 return hasher.finish().max(1);
+            }
+            Halaman::Dataset(j) => {
+                let mut hasher = xxhash_rust::xxh3::Xxh3::new();
+                (10u8, self.sidik_umum, self.sidik_pohon, j).hash(&mut hasher);
+                self.hash_dataset(j, &mut hasher);
+                return hasher.finish().max(1);
+            }
+            Halaman::SkemaAngka | Halaman::Robots => {
+                return xxhash_rust::xxh3::xxh3_64(&self.sidik_umum.to_le_bytes()).max(1);
             }
             Halaman::UnduhAngka(Some(w), json) => {
                 // the region's and its children's figures, names, households and people

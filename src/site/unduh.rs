@@ -10,8 +10,10 @@
 //! comma-separated, one header row, numbers without thousands separators and with a `.` for
 //! decimals.
 
+use std::io::{self, Write};
+
 use serde::Serialize;
-use serde_json::{Map, Value, json};
+use serde_json::{Value, json};
 
 use super::gagal::SelAlasan;
 use super::{Halaman, Situs, Tautan};
@@ -459,6 +461,31 @@ const KOLOM_PERUBAHAN: &[Kolom] = &[
     ),
 ];
 
+/// Where a dataset's rows go: a string, or a file in chunks of about a megabyte.
+struct Tulis<'a> {
+    buf: String,
+    sink: Option<&'a mut dyn Write>,
+}
+
+impl Tulis<'_> {
+    /// Adds a row; with a sink, writes out what has gathered once it passes a megabyte.
+    fn row<S: AsRef<str>>(&mut self, fields: &[S]) -> io::Result<()> {
+        row(&mut self.buf, fields);
+        if self.sink.is_some() && self.buf.len() >= 1 << 20 {
+            self.flush()?;
+        }
+        Ok(())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        if let Some(sink) = self.sink.as_mut() {
+            sink.write_all(self.buf.as_bytes())?;
+            self.buf.clear();
+        }
+        Ok(())
+    }
+}
+
 /// Writes one CSV field (quoted when it holds a comma, a quote or a line break).
 fn field(out: &mut String, s: &str) {
     if s.contains([',', '"', '\n', '\r']) {
@@ -706,18 +733,23 @@ impl Situs<'_> {
         out
     }
 
-    /// The same rows as JSON, with the page, the data date, the sources and the columns.
+    /// The same rows as JSON, with the page, the data date, the sources and the columns:
+    /// `kolom` names the columns once and each of `baris` is an array in their order (as
+    /// compact as the CSV; objects repeating every name made the national site's JSON 3.5
+    /// times its CSV).
     pub(super) fn json_angka(&self, w: Option<WilayahId>) -> String {
         let lang = self.lang();
         let mut baris = Vec::new();
         for (peran, r, sel) in self.baris_unduhan(w) {
             for (kunci, a) in &sel {
                 let sel = self.sel_halaman(peran, r, *kunci, a);
-                let mut obj = Map::new();
-                for (c, v) in KOLOM_HALAMAN.iter().zip(sel) {
-                    obj.insert(c.nama.to_string(), nilai_json(c.jenis, v));
-                }
-                baris.push(Value::Object(obj));
+                baris.push(Value::Array(
+                    KOLOM_HALAMAN
+                        .iter()
+                        .zip(sel)
+                        .map(|(c, v)| nilai_json(c.jenis, v))
+                        .collect(),
+                ));
             }
         }
         let halaman = match w {
@@ -747,7 +779,27 @@ impl Situs<'_> {
 
     /// A site-wide dataset as CSV.
     pub(super) fn csv_dataset(&self, jenis: JenisData) -> String {
-        let mut out = header(jenis.kolom());
+        let mut t = Tulis {
+            buf: header(jenis.kolom()),
+            sink: None,
+        };
+        // cannot fail: nothing is written to a sink
+        let _ = self.isi_dataset(jenis, &mut t);
+        t.buf
+    }
+
+    /// Writes a site-wide dataset to `sink` in chunks of about a megabyte, so that the
+    /// national files (100-200 MB) are never held whole in memory.
+    pub fn tulis_dataset(&self, jenis: JenisData, sink: &mut dyn Write) -> io::Result<()> {
+        let mut t = Tulis {
+            buf: header(jenis.kolom()),
+            sink: Some(sink),
+        };
+        self.isi_dataset(jenis, &mut t)?;
+        t.flush()
+    }
+
+    fn isi_dataset(&self, jenis: JenisData, t: &mut Tulis<'_>) -> io::Result<()> {
         let tree = &self.data.wilayah;
         let kode = |w: WilayahId| tree.node(w).kode_teks.clone();
         let nama = |w: WilayahId| tree.node(w).nama.clone();
@@ -755,23 +807,20 @@ impl Situs<'_> {
             JenisData::Wilayah => {
                 for w in 0..tree.len() as WilayahId {
                     let n = tree.node(w);
-                    row(
-                        &mut out,
-                        &[
-                            n.kode_teks.clone(),
-                            n.nama.clone(),
-                            tingkat(n.tingkat).to_string(),
-                            n.induk.map(kode).unwrap_or_default(),
-                            opt(self.report.kk[w as usize]),
-                            opt(self.report.penduduk[w as usize]),
-                        ],
-                    );
+                    t.row(&[
+                        n.kode_teks.clone(),
+                        n.nama.clone(),
+                        tingkat(n.tingkat).to_string(),
+                        n.induk.map(kode).unwrap_or_default(),
+                        opt(self.report.kk[w as usize]),
+                        opt(self.report.penduduk[w as usize]),
+                    ])?;
                 }
             }
             JenisData::Realisasi => {
                 for w in 0..tree.len() as WilayahId {
                     for (kunci, a) in &self.report.wilayah[w as usize].sel {
-                        row(&mut out, &self.sel_angka(Some(w), *kunci, a));
+                        t.row(&self.sel_angka(Some(w), *kunci, a))?;
                     }
                 }
             }
@@ -793,20 +842,17 @@ impl Situs<'_> {
                         if s.jenis == "nihil" {
                             continue;
                         }
-                        row(
-                            &mut out,
-                            &[
-                                n.kode_teks.clone(),
-                                n.nama.clone(),
-                                tingkat(n.tingkat).to_string(),
-                                self.data.program[g.kunci.program as usize].kode.clone(),
-                                self.data.tahap[g.kunci.tahap as usize].kode.clone(),
-                                self.data.penyalur[g.kunci.penyalur as usize].clone(),
-                                KodeAlasan::SEMUA[j].kode().to_string(),
-                                opt(s.kpm),
-                                s.jenis.to_string(),
-                            ],
-                        );
+                        t.row(&[
+                            n.kode_teks.clone(),
+                            n.nama.clone(),
+                            tingkat(n.tingkat).to_string(),
+                            self.data.program[g.kunci.program as usize].kode.clone(),
+                            self.data.tahap[g.kunci.tahap as usize].kode.clone(),
+                            self.data.penyalur[g.kunci.penyalur as usize].clone(),
+                            KodeAlasan::SEMUA[j].kode().to_string(),
+                            opt(s.kpm),
+                            s.jenis.to_string(),
+                        ])?;
                     }
                 }
             }
@@ -816,19 +862,16 @@ impl Situs<'_> {
                 for &w in ws {
                     for c in &self.report.verval[&w] {
                         for (i, (langkah, jumlah)) in c.langkah.iter().enumerate() {
-                            row(
-                                &mut out,
-                                &[
-                                    c.periode.clone(),
-                                    kode(w),
-                                    nama(w),
-                                    self.data.program[c.program as usize].kode.clone(),
-                                    (i + 1).to_string(),
-                                    langkah.clone(),
-                                    jumlah.to_string(),
-                                    c.dijumlahkan.to_string(),
-                                ],
-                            );
+                            t.row(&[
+                                c.periode.clone(),
+                                kode(w),
+                                nama(w),
+                                self.data.program[c.program as usize].kode.clone(),
+                                (i + 1).to_string(),
+                                langkah.clone(),
+                                jumlah.to_string(),
+                                c.dijumlahkan.to_string(),
+                            ])?;
                         }
                     }
                 }
@@ -839,17 +882,14 @@ impl Situs<'_> {
                 for &w in ws {
                     for d in &self.report.desil[&w] {
                         for (i, kk) in d.kk.iter().enumerate() {
-                            row(
-                                &mut out,
-                                &[
-                                    d.periode.clone(),
-                                    kode(w),
-                                    nama(w),
-                                    (i + 1).to_string(),
-                                    kk.to_string(),
-                                    d.dijumlahkan.to_string(),
-                                ],
-                            );
+                            t.row(&[
+                                d.periode.clone(),
+                                kode(w),
+                                nama(w),
+                                (i + 1).to_string(),
+                                kk.to_string(),
+                                d.dijumlahkan.to_string(),
+                            ])?;
                         }
                     }
                 }
@@ -857,58 +897,96 @@ impl Situs<'_> {
             JenisData::Jadwal => {
                 let jam = |m: u16| format!("{:02}:{:02}", m / 60, m % 60);
                 for j in &self.data.jadwal {
-                    row(
-                        &mut out,
-                        &[
-                            self.data.program[j.program as usize].kode.clone(),
-                            self.data.tahap[j.tahap as usize].kode.clone(),
-                            self.data.titik_bayar[j.titik_bayar as usize].clone(),
-                            kode(j.wilayah),
-                            nama(j.wilayah),
-                            j.lokasi.clone(),
-                            j.tanggal.to_string(),
-                            jam(j.mulai),
-                            jam(j.selesai),
-                            j.rw.clone(),
-                            j.kpm.to_string(),
-                        ],
-                    );
+                    t.row(&[
+                        self.data.program[j.program as usize].kode.clone(),
+                        self.data.tahap[j.tahap as usize].kode.clone(),
+                        self.data.titik_bayar[j.titik_bayar as usize].clone(),
+                        kode(j.wilayah),
+                        nama(j.wilayah),
+                        j.lokasi.clone(),
+                        j.tanggal.to_string(),
+                        jam(j.mulai),
+                        jam(j.selesai),
+                        j.rw.clone(),
+                        j.kpm.to_string(),
+                    ])?;
                 }
             }
             JenisData::Perubahan => {
                 for r in self.baris_csv_perubahan() {
-                    row(&mut out, &r);
+                    t.row(&r)?;
                 }
             }
             JenisData::Rekonsiliasi => {
                 use crate::analysis::rekonsiliasi::StatusRekon;
                 for r in &self.report.rekonsiliasi {
                     let l = &self.data.laporan_penyalur[r.laporan];
-                    row(
-                        &mut out,
-                        &[
-                            self.data.penyalur[l.penyalur as usize].clone(),
-                            l.cabang.clone(),
-                            self.data.program[l.program as usize].kode.clone(),
-                            self.data.tahap[l.tahap as usize].kode.clone(),
-                            kode(l.wilayah),
-                            nama(l.wilayah),
-                            l.tanggal.to_string(),
-                            r.dinsos_kpm.to_string(),
-                            l.kpm.to_string(),
-                            r.selisih_kpm.to_string(),
-                            match r.status {
-                                StatusRekon::Cocok => "cocok",
-                                StatusRekon::DalamToleransi => "dalam_toleransi",
-                                StatusRekon::Berbeda => "berbeda",
-                            }
-                            .to_string(),
-                        ],
-                    );
+                    t.row(&[
+                        self.data.penyalur[l.penyalur as usize].clone(),
+                        l.cabang.clone(),
+                        self.data.program[l.program as usize].kode.clone(),
+                        self.data.tahap[l.tahap as usize].kode.clone(),
+                        kode(l.wilayah),
+                        nama(l.wilayah),
+                        l.tanggal.to_string(),
+                        r.dinsos_kpm.to_string(),
+                        l.kpm.to_string(),
+                        r.selisih_kpm.to_string(),
+                        match r.status {
+                            StatusRekon::Cocok => "cocok",
+                            StatusRekon::DalamToleransi => "dalam_toleransi",
+                            StatusRekon::Berbeda => "berbeda",
+                        }
+                        .to_string(),
+                    ])?;
                 }
             }
         }
-        out
+        Ok(())
+    }
+
+    /// Feeds what site-wide dataset `jenis` is written from to `hasher` (besides the region
+    /// tree and the site-wide inputs, which the caller hashes).
+    pub(super) fn hash_dataset(&self, jenis: JenisData, hasher: &mut xxhash_rust::xxh3::Xxh3) {
+        use std::hash::Hash;
+        match jenis {
+            JenisData::Wilayah => {
+                self.report.kk.hash(hasher);
+                self.report.penduduk.hash(hasher);
+            }
+            // every region's figures: the roots' subtree fingerprints cover them all
+            JenisData::Realisasi => {
+                for &r in &self.data.wilayah.akar {
+                    self.report.sidik_subtree[r as usize].hash(hasher);
+                }
+            }
+            JenisData::Gagal => self.report.gagal.hash(hasher),
+            JenisData::Verval => {
+                let mut ws: Vec<&WilayahId> = self.report.verval.keys().collect();
+                ws.sort_unstable();
+                for w in ws {
+                    (w, &self.report.verval[w]).hash(hasher);
+                }
+            }
+            JenisData::Desil => {
+                let mut ws: Vec<&WilayahId> = self.report.desil.keys().collect();
+                ws.sort_unstable();
+                for w in ws {
+                    (w, &self.report.desil[w]).hash(hasher);
+                }
+            }
+            JenisData::Jadwal => {
+                for i in 0..self.data.jadwal.len() {
+                    self.hash_slot(i, hasher);
+                    self.data.jadwal[i].wilayah.hash(hasher);
+                }
+            }
+            JenisData::Rekonsiliasi => {
+                self.report.rekonsiliasi.hash(hasher);
+                self.data.laporan_penyalur.hash(hasher);
+            }
+            JenisData::Perubahan => self.report.perubahan.hash(hasher),
+        }
     }
 
     /// The site-wide datasets that have rows.
