@@ -612,6 +612,8 @@ pub fn check(root: &Path) -> Result<CheckSummary, Error> {
     );
     plan.halaman
         .par_iter()
+        // the site-wide datasets have no template to check, and run to hundreds of megabytes
+        .filter(|h| !matches!(h, site::Halaman::Dataset(_)))
         .try_for_each(|&h| -> Result<(), Error> {
             renderer
                 .render_halaman(plan.template(h), plan.konteks(h))
