@@ -1413,6 +1413,25 @@ impl<'a> Situs<'a> {
         }
     }
 
+    /// The title of the list of every programme.
+    fn label_daftar_program(&self) -> String {
+        match self.lang() {
+            Lang::Id => "Program".to_string(),
+            Lang::En => "Programmes".to_string(),
+        }
+    }
+
+    /// The list of every tahap, as a breadcrumb step.
+    fn tautan_daftar_tahap(&self) -> Tautan {
+        Tautan {
+            label: match self.lang() {
+                Lang::Id => "Tahap".to_string(),
+                Lang::En => "Stages".to_string(),
+            },
+            href: self.path(Halaman::DaftarTahap),
+        }
+    }
+
     fn tautan_tahap(&self, t: TahapId) -> Tautan {
         Tautan {
             label: self.data.tahap[t as usize].nama.clone(),
@@ -2093,7 +2112,7 @@ impl<'a> Situs<'a> {
         let breadcrumb = vec![
             self.beranda(),
             Tautan {
-                label: "Program".to_string(),
+                label: self.label_daftar_program(),
                 href: self.path(Halaman::DaftarProgram),
             },
         ];
@@ -2121,13 +2140,7 @@ impl<'a> Situs<'a> {
 
     fn konteks_tahap(&self, t: TahapId) -> KonteksTahap {
         let tahap = &self.data.tahap[t as usize];
-        let breadcrumb = vec![
-            self.beranda(),
-            Tautan {
-                label: "Tahap".to_string(),
-                href: self.path(Halaman::DaftarTahap),
-            },
-        ];
+        let breadcrumb = vec![self.beranda(), self.tautan_daftar_tahap()];
         let bagian = self
             .bagian_tahap(
                 None,
@@ -2203,7 +2216,7 @@ impl<'a> Situs<'a> {
         KonteksDaftar {
             umum: self.umum(
                 Halaman::DaftarProgram,
-                "Program".to_string(),
+                self.label_daftar_program(),
                 vec![self.beranda()],
                 "program",
             ),
@@ -2237,7 +2250,7 @@ impl<'a> Situs<'a> {
         KonteksDaftar {
             umum: self.umum(
                 Halaman::DaftarTahap,
-                "Tahap".to_string(),
+                self.tautan_daftar_tahap().label,
                 vec![self.beranda()],
                 "tahap",
             ),

@@ -170,10 +170,7 @@ impl Situs<'_> {
     pub(super) fn konteks_perubahan(&self, t: TahapId) -> KonteksPerubahan {
         let breadcrumb = vec![
             self.beranda(),
-            Tautan {
-                label: "Tahap".to_string(),
-                href: self.path(Halaman::DaftarTahap),
-            },
+            self.tautan_daftar_tahap(),
             self.tautan_tahap(t),
         ];
         let bagian = self
