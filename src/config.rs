@@ -103,6 +103,8 @@ pub struct Bandingkan {
     /// The regions' codes as written, each with the line and column it was written at (so
     /// that an unknown code is reported at its place).
     pub wilayah: Vec<(String, u64, u64)>,
+    /// The line and column of the list itself.
+    pub tempat: (u64, u64),
     /// The page's title; when absent, the regions' names joined by "vs".
     pub judul: Option<String>,
     /// A note shown under the title (where the figures come from, which are illustrative).
@@ -273,7 +275,7 @@ struct RawConfig {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawBandingkan {
-    wilayah: Vec<toml::Spanned<String>>,
+    wilayah: toml::Spanned<Vec<toml::Spanned<String>>>,
     judul: Option<String>,
     catatan: Option<String>,
 }
@@ -437,8 +439,10 @@ impl Config {
             config.rekonsiliasi.gagal_jika_selisih = g;
         }
         for b in raw.bandingkan {
+            let tempat = line_column(text, b.wilayah.span().start);
             let wilayah: Vec<(String, u64, u64)> = b
                 .wilayah
+                .get_ref()
                 .iter()
                 .map(|k| {
                     let (line, column) = line_column(text, k.span().start);
@@ -447,6 +451,7 @@ impl Config {
                 .collect();
             config.bandingkan.push(Bandingkan {
                 wilayah,
+                tempat,
                 judul: b.judul.filter(|j| !j.trim().is_empty()),
                 catatan: b.catatan.filter(|c| !c.trim().is_empty()),
             });

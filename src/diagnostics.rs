@@ -287,7 +287,8 @@ pub enum Problem {
     BaseUrl,
     /// A percentage outside 0–100.
     Persen,
-    /// A `[[bandingkan]]` entry with fewer than two different regions.
+    /// A `[[bandingkan]]` entry with fewer than two, or more than
+    /// [`crate::analysis::banding::MAKS_WILAYAH`], different regions.
     BandingkanKurang,
     /// The site folder does not exist.
     NoSiteFolder,
@@ -811,9 +812,9 @@ impl Problem {
             }
             Problem::BandingkanKurang => {
                 if id {
-                    "[[bandingkan]] perlu paling sedikit dua wilayah yang berbeda, mis. wilayah = [\"35.75\", \"35.23\"]".to_string()
+                    "[[bandingkan]] perlu dua sampai delapan wilayah yang berbeda, mis. wilayah = [\"35.75\", \"35.23\"]".to_string()
                 } else {
-                    "[[bandingkan]] needs at least two different regions, e.g. wilayah = [\"35.75\", \"35.23\"]".to_string()
+                    "[[bandingkan]] needs two to eight different regions, e.g. wilayah = [\"35.75\", \"35.23\"]".to_string()
                 }
             }
             Problem::Persen => {

@@ -125,7 +125,7 @@ fn each_level_ranks_its_regions_without_javascript() {
     // Kota Pasuruan's four kecamatan, each with its own KPM per 1.000 KK
     let bst = rows(
         "peringkat/35.75.html",
-        "Peringkat kecamatan: BST · Juli 2021",
+        "Peringkat kecamatan di Kota Pasuruan: BST · Juli 2021",
     );
     assert_eq!(bst.len(), 4);
     let kecamatan = [
@@ -179,6 +179,14 @@ fn an_unknown_or_lonely_region_in_bandingkan_is_an_error_at_its_place() {
     let line = text.lines().count() + 3;
     text.push_str("\n[[bandingkan]]\nwilayah = [\"35.75\", \"35.7\"]\n");
     text.push_str("\n[[bandingkan]]\nwilayah = [\"35.23\", \"35.23\"]\n");
+    // the example's own entry again: one page written twice
+    text.push_str("\n[[bandingkan]]\nwilayah = [\"35.75\", \"35.23\"]\n");
+    // more regions than a phone's table (or a file name) holds
+    let banyak: Vec<String> = (1..=9).map(|k| format!("\"35.23.{k:02}\"")).collect();
+    text.push_str(&format!(
+        "\n[[bandingkan]]\nwilayah = [{}]\n",
+        banyak.join(", ")
+    ));
     std::fs::write(&toml, text).unwrap();
     let o = Command::new(env!("CARGO_BIN_EXE_salur"))
         .args(["check", "--root"])
@@ -195,8 +203,28 @@ fn an_unknown_or_lonely_region_in_bandingkan_is_an_error_at_its_place() {
     );
     assert!(
         stderr.contains(&format!(
-            "site.toml:{}:12: [[bandingkan]] perlu paling sedikit dua wilayah",
+            "site.toml:{}:11: [[bandingkan]] perlu dua sampai delapan wilayah",
             line + 3
+        )),
+        "{stderr}"
+    );
+    let example_line = std::fs::read_to_string(common::root().join("site.toml"))
+        .unwrap()
+        .lines()
+        .position(|l| l.starts_with("wilayah = [\"35.75\", \"35.23\"]"))
+        .unwrap()
+        + 1;
+    assert!(
+        stderr.contains(&format!(
+            "site.toml:{}:11: duplikat; sudah ada di baris {example_line}",
+            line + 6
+        )),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains(&format!(
+            "site.toml:{}:11: [[bandingkan]] perlu dua sampai delapan wilayah",
+            line + 9
         )),
         "{stderr}"
     );

@@ -92,6 +92,10 @@ pub fn gulung(tree: &WilayahTree, nilai: impl Fn(WilayahId) -> Option<u64>) -> V
     out
 }
 
+/// The most regions one comparison sets side by side (a column each: more would not fit a
+/// phone, nor a file name).
+pub const MAKS_WILAYAH: usize = 8;
+
 /// Resolves the codes of every `[[bandingkan]]` entry: the regions of each, in the order
 /// given. An unknown code (with the nearest known one) or an entry with fewer than two
 /// different regions is an error at its place in `site.toml`.
@@ -125,15 +129,27 @@ pub fn wilayah_banding(
                 }
             }
         }
-        if ids.len() < 2 && !unknown {
-            let (line, column) = b.wilayah.first().map_or((0, 0), |(_, l, c)| (*l, *c));
+        if (ids.len() < 2 || ids.len() > MAKS_WILAYAH) && !unknown {
             diags.push(Diagnostic::error(
                 crate::config::CONFIG_FILE,
-                line,
-                column,
+                b.tempat.0,
+                b.tempat.1,
                 None,
                 Problem::BandingkanKurang,
             ));
+            ids.clear();
+        } else if let Some(first) = out.iter().position(|o: &Vec<WilayahId>| *o == ids) {
+            // the same regions twice would be one page written twice
+            diags.push(Diagnostic::error(
+                crate::config::CONFIG_FILE,
+                b.tempat.0,
+                b.tempat.1,
+                None,
+                Problem::Duplicate {
+                    first_line: bandingkan[first].tempat.0,
+                },
+            ));
+            ids.clear();
         }
         out.push(ids);
     }

@@ -314,8 +314,8 @@ pub struct Report {
     /// The channels' reports set against Dinsos's figures, in file order
     /// ([`rekonsiliasi::hitung`]).
     pub rekonsiliasi: Vec<rekonsiliasi::Rekonsiliasi>,
-    /// Households per region: its own `kk`, else the sum of its children's
-    /// ([`banding::gulung`]), indexed by [`WilayahId`].
+    /// Households per region: its own `kk`, else the sum of its children's when every child
+    /// has one ([`banding::gulung`]), indexed by [`WilayahId`].
     pub kk: Vec<Option<u64>>,
     /// Population per region, rolled up like [`Report::kk`].
     pub penduduk: Vec<Option<u64>>,

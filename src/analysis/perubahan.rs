@@ -48,6 +48,10 @@ pub struct BarisPerubahan {
     pub penyalur_hilang: Vec<PenyalurId>,
     /// Failure reasons published with a count now and published as none before.
     pub alasan_baru: Vec<KodeAlasan>,
+    /// A kabupaten/kota with the programme before but no allocation rows in this tahap:
+    /// most often its figures are not in yet, so it is shown as such and left out of the
+    /// whole site's comparison, rather than counted as everything removed.
+    pub belum_ada_data: bool,
 }
 
 /// The previous tahap of programme `p` before `t`: the latest earlier tahap in which the
@@ -152,7 +156,23 @@ pub fn hitung(ds: &Dataset, report: &Report) -> Vec<Perubahan> {
                     Some(s) if sebelum.alokasi_kpm > 0 => alasan_baru(report, w, p, t, s),
                     _ => Vec::new(),
                 },
+                belum_ada_data: w.is_some() && sekarang.alokasi_kpm == 0,
             });
+        }
+        // the whole site is compared over the kabupaten/kota that have this tahap's figures
+        let mut kurang = Angka::default();
+        let mut berkurang = 0u64;
+        for b in baris.iter().filter(|b| b.belum_ada_data) {
+            kurang.merge(&b.sebelum);
+            berkurang = berkurang.saturating_add(b.kpm_berkurang);
+        }
+        if let Some(site) = baris.first_mut().filter(|b| b.wilayah.is_none()) {
+            let a = &mut site.sebelum;
+            a.alokasi_kpm = a.alokasi_kpm.saturating_sub(kurang.alokasi_kpm);
+            a.tersalur_kpm = a.tersalur_kpm.saturating_sub(kurang.tersalur_kpm);
+            a.gagal_kpm = a.gagal_kpm.saturating_sub(kurang.gagal_kpm);
+            a.baris = a.baris.saturating_sub(kurang.baris);
+            site.kpm_berkurang = site.kpm_berkurang.saturating_sub(berkurang);
         }
         out.push(Perubahan {
             program: p,

@@ -55,6 +55,12 @@ pub struct BagianBanding {
     pub catatan: Vec<String>,
     /// The realisation (or verification yield) of each region, as bars.
     pub grafik: Option<Grafik>,
+    /// The input files its figures come from, with their SHA-256.
+    pub sumber: Vec<super::unduh::BerkasSumber>,
+    /// The input rows summed (allocation and realisation rows; funnel steps).
+    pub baris_sumber: u64,
+    /// The tahap's latest data day.
+    pub data_per: Option<String>,
 }
 
 /// The context of a comparison page.
@@ -71,8 +77,6 @@ pub struct KonteksBanding {
     pub bagian: Vec<BagianBanding>,
     /// The ranking of all kabupaten/kota, when there is one.
     pub peringkat: Option<Tautan>,
-    /// The input files, with their SHA-256.
-    pub sumber: Vec<super::unduh::BerkasSumber>,
 }
 
 /// One child region's row of a ranking table.
@@ -113,6 +117,10 @@ pub struct TabelPeringkat {
     pub ada_nilai: bool,
     /// Whether any row has a verification yield.
     pub ada_verval: bool,
+    /// The input rows its figures were summed from.
+    pub baris_sumber: u64,
+    /// The tahap's latest data day.
+    pub data_per: Option<String>,
 }
 
 /// The context of a ranking page.
@@ -298,7 +306,6 @@ impl Situs<'_> {
                 label: self.judul_peringkat(None),
                 href: self.path(Halaman::Peringkat(None)),
             }),
-            sumber: self.sumber_angka(None, 0, true).berkas,
         }
     }
 
@@ -396,7 +403,11 @@ impl Situs<'_> {
                     "{} tidak mendapat alokasi {kode} pada {tahap}.",
                     tanpa.join(", ")
                 ),
-                Lang::En => format!("{} has no {kode} allocation in {tahap}.", tanpa.join(", ")),
+                Lang::En => format!(
+                    "{} {} no {kode} allocation in {tahap}.",
+                    tanpa.join(", "),
+                    if tanpa.len() > 1 { "have" } else { "has" }
+                ),
             });
         }
         kalimat.extend(kalimat_banding(
@@ -453,6 +464,13 @@ impl Situs<'_> {
                 Lang::En => format!("Realisation, {judul}"),
             },
         );
+        let mut sumber = self.sumber_angka(None, 0, true).berkas;
+        if u.iter().any(|x| x.per_1000_kk.is_some()) {
+            sumber.extend(self.berkas_sumber("data/wilayah.csv", true));
+        }
+        if verval.iter().any(Option::is_some) {
+            sumber.extend(self.berkas_sumber("data/verval.csv", true));
+        }
         BagianBanding {
             id,
             judul,
@@ -462,6 +480,12 @@ impl Situs<'_> {
             kalimat,
             catatan,
             grafik,
+            sumber,
+            baris_sumber: wilayah
+                .iter()
+                .map(|&w| self.report.wilayah[w as usize].angka(p, t).baris)
+                .sum(),
+            data_per: self.report.tahap_data_per[t as usize].map(|d| d.to_string()),
         }
     }
 
@@ -550,6 +574,16 @@ impl Situs<'_> {
             kalimat,
             catatan,
             grafik,
+            sumber: self
+                .berkas_sumber("data/verval.csv", true)
+                .into_iter()
+                .collect(),
+            baris_sumber: verval
+                .iter()
+                .flatten()
+                .map(|(c, _)| c.langkah.len() as u64)
+                .sum(),
+            data_per: None,
         }
     }
 
@@ -611,6 +645,7 @@ impl Situs<'_> {
         pt.dedup_by_key(|(p, _)| *p);
         pt.reverse();
         let mut tabel = Vec::new();
+        let mut baris_sumber = 0u64;
         for (p, t) in pt {
             let mut baris: Vec<BarisPeringkat> = anak
                 .iter()
@@ -642,16 +677,25 @@ impl Situs<'_> {
                     .total_cmp(&a.realisasi.unwrap_or(-1.0))
                     .then_with(|| a.tautan.label.cmp(&b.tautan.label))
             });
+            // equal rates as shown (to a tenth of a point) share a rank
             let mut rank = 0;
-            let mut prev: Option<Option<f64>> = None;
+            let mut prev: Option<Option<i64>> = None;
             for (i, b) in baris.iter_mut().enumerate() {
-                if prev != Some(b.realisasi) {
+                let tampak = b.realisasi.map(|r| (r * 1000.0).round() as i64);
+                if prev != Some(tampak) {
                     rank = i + 1;
-                    prev = Some(b.realisasi);
+                    prev = Some(tampak);
                 }
                 b.peringkat = rank;
             }
+            let n: u64 = anak
+                .iter()
+                .map(|&c| self.report.wilayah[c as usize].angka(p, t).baris)
+                .sum();
+            baris_sumber += n;
             tabel.push(TabelPeringkat {
+                baris_sumber: n,
+                data_per: self.report.tahap_data_per[t as usize].map(|d| d.to_string()),
                 id: self.id_bagian(p, Some(t)),
                 judul: self.judul_bagian(p, Some(t)),
                 ada_kk: baris.iter().any(|b| b.per_1000_kk.is_some()),
@@ -682,13 +726,25 @@ impl Situs<'_> {
             tingkat_judul: self.judul_anak_tunggal(&anak),
             tabel,
             bandingkan: self.tautan_banding(),
-            unduh: self.sumber_angka(induk, 0, false),
+            unduh: match induk {
+                Some(_) => self.sumber_angka(induk, baris_sumber, false),
+                // the whole site's file holds the provinsi; every kabupaten/kota is in the
+                // site-wide dataset
+                None => {
+                    let mut s = self.sumber_angka(None, baris_sumber, false);
+                    let path = self.path(Halaman::Dataset(super::unduh::JenisData::Realisasi));
+                    s.csv = Some(path);
+                    s.json = None;
+                    s
+                }
+            },
         }
     }
 }
 
 /// One sentence on how the regions differ in one measure: for two regions both values and
-/// the ratio (or the difference in points for a rate); for more, the highest and the lowest.
+/// the ratio (`kali`: a count per 1.000 KK) or the difference in points (a rate); for more,
+/// the highest and the lowest. Computed from the values as shown.
 /// `None` when fewer than two regions have a value.
 fn kalimat_banding(
     names: &[String],
@@ -698,10 +754,19 @@ fn kalimat_banding(
     apa: String,
     kali: bool,
 ) -> Option<String> {
+    // the values as the reader sees them (one decimal, or a rate to a tenth of a point), so
+    // that the words agree with the table: 1,9% − 0,4% is 1,5 points
+    let tampak = |v: f64| {
+        if kali {
+            (v * 10.0).round() / 10.0
+        } else {
+            (v * 1000.0).round() / 1000.0
+        }
+    };
     let mut ada: Vec<(&String, f64)> = names
         .iter()
         .zip(nilai)
-        .filter_map(|(n, v)| v.map(|v| (n, v)))
+        .filter_map(|(n, v)| v.map(|v| (n, tampak(v))))
         .collect();
     if ada.len() < 2 {
         return None;

@@ -104,6 +104,8 @@ pub struct KonteksGagalKota {
 /// One programme × tahap × penyalur of a [`KonteksGagalKota`].
 #[derive(Debug, Clone, Serialize)]
 pub struct BagianGagalKota {
+    /// The tahap's latest data day.
+    pub data_per: Option<String>,
     /// Anchor (`pkh-2024-pt-pos-indonesia`).
     pub id: String,
     /// The programme.
@@ -482,6 +484,7 @@ impl Situs<'_> {
         let tahap = self.tautan_tahap(kunci.tahap);
         let penyalur = self.data.penyalur[kunci.penyalur as usize].clone();
         BagianGagalKota {
+            data_per: self.report.tahap_data_per[kunci.tahap as usize].map(|d| d.to_string()),
             id: crate::content::slugify(&format!(
                 "{}-{}-{}",
                 program.label, self.data.tahap[kunci.tahap as usize].kode, penyalur

@@ -37,6 +37,8 @@ pub struct BarisTampil {
     pub penyalur_hilang: Vec<String>,
     /// Failure reasons that are new.
     pub alasan_baru: Vec<String>,
+    /// No allocation rows in this tahap yet.
+    pub belum_ada_data: bool,
 }
 
 /// One programme's change.
@@ -101,27 +103,53 @@ impl Situs<'_> {
                 let before = ribuan(site.sebelum.alokasi_kpm as i64, lang);
                 let plus = ribuan(site.kpm_bertambah as i64, lang);
                 let minus = ribuan(site.kpm_berkurang as i64, lang);
-                match lang {
+                let belum: Vec<String> = c
+                    .baris
+                    .iter()
+                    .filter(|b| b.belum_ada_data)
+                    .filter_map(|b| b.wilayah)
+                    .map(|w| self.data.wilayah.node(w).nama_lengkap(lang))
+                    .collect();
+                let tambahan = match (belum.is_empty(), lang) {
+                    (true, _) => String::new(),
+                    (false, Lang::Id) => format!(
+                        " Belum ada data tahap ini untuk {} (tidak ikut dibandingkan).",
+                        belum.join(", ")
+                    ),
+                    (false, Lang::En) => format!(
+                        " No figures of this tahap yet for {} (left out of the comparison).",
+                        belum.join(", ")
+                    ),
+                };
+                let kalimat = match lang {
                     Lang::Id => format!(
                         "{kode}: {now} KPM dialokasikan, dibanding {before} KPM pada {nama_s}; {plus} KPM bertambah dan {minus} KPM berkurang, dihitung per desa/kelurahan."
                     ),
                     Lang::En => format!(
                         "{kode}: {now} KPM allocated, against {before} KPM in {nama_s}; {plus} KPM added and {minus} KPM removed, counted village by village."
                     ),
-                }
+                };
+                kalimat + &tambahan
             }
         }
     }
 
     fn baris_tampil(&self, b: &BarisPerubahan) -> BarisTampil {
         let lang = self.lang();
+        // from the rates as shown (to a tenth of a point): 99,6% → 99,5% is −0,1
         let selisih = match (b.sebelum.realisasi(), b.sekarang.realisasi()) {
             (Some(a), Some(n)) => {
-                let d = (n - a) * 100.0;
+                let d = (n * 1000.0).round() - (a * 1000.0).round();
                 Some(format!(
                     "{}{}",
-                    if d > 0.0 { "+" } else { "" },
-                    satu_desimal(d, lang)
+                    if d > 0.0 {
+                        "+"
+                    } else if d < 0.0 {
+                        "−"
+                    } else {
+                        ""
+                    },
+                    satu_desimal(d.abs() / 10.0, lang)
                 ))
             }
             _ => None,
@@ -164,6 +192,7 @@ impl Situs<'_> {
                 .iter()
                 .map(|k| k.label(lang).to_string())
                 .collect(),
+            belum_ada_data: b.belum_ada_data,
         }
     }
 
@@ -212,7 +241,6 @@ impl Situs<'_> {
                     }
                     None => (String::new(), self.config.title.clone()),
                 };
-                let persen2 = |r: Option<f64>| r.map(|r| format!("{:.2}", r * 100.0));
                 let names = |v: &[crate::data::PenyalurId]| {
                     v.iter()
                         .map(|&p| self.data.penyalur[p as usize].as_str())
@@ -231,8 +259,8 @@ impl Situs<'_> {
                     b.sekarang.alokasi_kpm.to_string(),
                     b.kpm_bertambah.to_string(),
                     b.kpm_berkurang.to_string(),
-                    persen2(b.sebelum.realisasi()).unwrap_or_default(),
-                    persen2(b.sekarang.realisasi()).unwrap_or_default(),
+                    super::unduh::persen2(b.sebelum.realisasi()),
+                    super::unduh::persen2(b.sekarang.realisasi()),
                     names(&b.penyalur_baru),
                     names(&b.penyalur_hilang),
                     b.alasan_baru
@@ -240,6 +268,7 @@ impl Situs<'_> {
                         .map(|k| k.kode())
                         .collect::<Vec<_>>()
                         .join("|"),
+                    b.belum_ada_data.to_string(),
                 ]);
             }
         }

@@ -75,7 +75,15 @@ impl Situs<'_> {
     /// A stable id for a page.
     fn id_entri(&self, path: &str) -> String {
         if self.config.base_url.is_empty() {
-            format!("urn:salur:{}", url_di("", path))
+            // without an address, the site's title keeps its ids apart from other sites'
+            let situs: String = self
+                .config
+                .title
+                .to_lowercase()
+                .chars()
+                .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
+                .collect();
+            format!("urn:salur:{situs}:{}", url_di("", path))
         } else {
             self.alamat(path)
         }

@@ -238,20 +238,14 @@ const KOLOM_HALAMAN: &[Kolom] = &[
     k(
         "kk",
         "integer",
-        "Kepala keluarga di wilayah",
-        "Households in the region",
+        "Kepala keluarga di wilayah (KPM per 1.000 KK = jumlah alokasi_kpm program itu × 1.000 ÷ kk)",
+        "Households in the region (KPM per 1,000 households = the programme's alokasi_kpm summed × 1,000 ÷ kk)",
     ),
     k(
         "penduduk",
         "integer",
         "Penduduk wilayah",
         "Population of the region",
-    ),
-    k(
-        "kpm_per_1000_kk",
-        "number",
-        "alokasi_kpm × 1.000 ÷ kk, satu desimal",
-        "alokasi_kpm × 1,000 ÷ kk, one decimal",
     ),
 ];
 
@@ -459,6 +453,12 @@ const KOLOM_PERUBAHAN: &[Kolom] = &[
         "Kode alasan gagal salur yang baru, dipisah |",
         "New failure reason codes, separated by |",
     ),
+    k(
+        "belum_ada_data",
+        "boolean",
+        "true: kabupaten/kota ini belum punya baris alokasi tahap ini (tidak ikut dalam perbandingan seluruh wilayah)",
+        "true: this regency/city has no allocation rows for this tahap yet (left out of the whole site's comparison)",
+    ),
 ];
 
 /// Where a dataset's rows go: a string, or a file in chunks of about a megabyte.
@@ -520,7 +520,7 @@ fn opt<T: ToString>(v: Option<T>) -> String {
 }
 
 /// A rate × 100 with two decimals (`99.55`).
-fn persen2(r: Option<f64>) -> String {
+pub(super) fn persen2(r: Option<f64>) -> String {
     r.map(|r| format!("{:.2}", r * 100.0)).unwrap_or_default()
 }
 
@@ -588,6 +588,19 @@ impl Situs<'_> {
         } else {
             Some(w)
         }
+    }
+
+    /// Input file `path` (`data/verval.csv`) as a source, when it was read.
+    pub(super) fn berkas_sumber(&self, path: &str, dengan_hash: bool) -> Option<BerkasSumber> {
+        self.data
+            .inputs
+            .iter()
+            .find(|i| i.path == path)
+            .map(|i| BerkasSumber {
+                path: i.path.clone(),
+                id: id_berkas(&i.path),
+                sha256: dengan_hash.then(|| i.sha256.clone()),
+            })
     }
 
     /// The source line of a table of allocation and realisation figures of region `w` (the
@@ -714,11 +727,6 @@ impl Situs<'_> {
         v.extend(self.sel_angka(w, kunci, a));
         v.push(opt(kk));
         v.push(opt(penduduk));
-        v.push(
-            kk.filter(|&kk| kk > 0 && a.alokasi_kpm > 0)
-                .map(|kk| format!("{:.1}", a.alokasi_kpm as f64 * 1000.0 / kk as f64))
-                .unwrap_or_default(),
-        );
         v
     }
 
@@ -763,6 +771,9 @@ impl Situs<'_> {
             },
             "halaman": halaman,
             "data_per": self.report.data_per.map(|d| d.to_string()),
+            "data_per_tahap": self.data.tahap.iter().zip(&self.report.tahap_data_per)
+                .filter_map(|(t, d)| d.map(|d| (t.kode.clone(), json!(d.to_string()))))
+                .collect::<serde_json::Map<String, Value>>(),
             "sumber": ["data/alokasi.csv", "data/realisasi.csv"],
             "lisensi": "ODbL-1.0",
             "kolom": KOLOM_HALAMAN.iter().map(|c| json!({

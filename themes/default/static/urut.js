@@ -20,7 +20,10 @@
         var key = function (row) {
           var cell = row.cells[col];
           var v = cell.getAttribute("data-urut");
-          return v === null ? cell.textContent.trim() : parseFloat(v);
+          if (v === null) return cell.textContent.trim();
+          // an empty value (no figure) sorts below every number
+          var f = parseFloat(v);
+          return isNaN(f) ? -Infinity : f;
         };
         rows.sort(function (a, b) {
           var x = key(a), y = key(b);
