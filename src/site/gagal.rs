@@ -533,14 +533,9 @@ impl Situs<'_> {
                     self.data.penyalur[kunci.penyalur as usize].as_str(),
                     node.kode_teks.as_str(),
                     node.nama.as_str(),
-                    match node.tingkat {
-                        Tingkat::Provinsi => "provinsi",
-                        Tingkat::KabupatenKota => "kabupaten_kota",
-                        Tingkat::Kecamatan => "kecamatan",
-                        Tingkat::DesaKelurahan => "desa_kelurahan",
-                    },
+                    super::unduh::tingkat(node.tingkat),
                 ]
-                .map(csv_field)
+                .map(super::unduh::csv_field)
                 .join(",");
                 let total: u64 = g.nilai[r].iter().sum();
                 out.push_str(&format!("{depan},semua,{total},{alokasi}\n"));
@@ -614,13 +609,4 @@ fn kolom_kode(k: KodeAlasan) -> usize {
         .iter()
         .position(|&x| x == k)
         .unwrap_or(KOLOM - 1)
-}
-
-/// A CSV field, quoted when it needs to be.
-fn csv_field(s: &str) -> String {
-    if s.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s.to_string()
-    }
 }

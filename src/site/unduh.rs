@@ -497,6 +497,13 @@ fn field(out: &mut String, s: &str) {
     }
 }
 
+/// One CSV field as a string (see [`field`]).
+pub(super) fn csv_field(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    field(&mut out, s);
+    out
+}
+
 /// Writes a CSV row.
 fn row<S: AsRef<str>>(out: &mut String, fields: &[S]) {
     for (i, f) in fields.iter().enumerate() {
@@ -524,7 +531,8 @@ pub(super) fn persen2(r: Option<f64>) -> String {
     r.map(|r| format!("{:.2}", r * 100.0)).unwrap_or_default()
 }
 
-fn tingkat(t: Tingkat) -> &'static str {
+/// A level as the downloads write it (`kabupaten_kota`).
+pub(super) fn tingkat(t: Tingkat) -> &'static str {
     match t {
         Tingkat::Provinsi => "provinsi",
         Tingkat::KabupatenKota => "kabupaten_kota",
