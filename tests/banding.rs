@@ -6,27 +6,7 @@ mod common;
 use std::collections::HashMap;
 use std::process::Command;
 
-use common::{page, root, sel, text};
-
-/// The rows of the first table whose caption starts with `caption`: (row head, cells).
-fn rows(path: &str, caption: &str) -> Vec<(String, Vec<String>)> {
-    let doc = page(path);
-    let table = doc
-        .select(&sel("table"))
-        .find(|t| {
-            t.select(&sel("caption"))
-                .next()
-                .is_some_and(|c| text(c).starts_with(caption))
-        })
-        .unwrap_or_else(|| panic!("no table '{caption}' in {path}"));
-    table
-        .select(&sel("tbody tr"))
-        .map(|tr| {
-            let head = tr.select(&sel("th")).next().map(text).unwrap_or_default();
-            (head, tr.select(&sel("td")).map(text).collect())
-        })
-        .collect()
-}
+use common::{page, root, rows, sel, text};
 
 /// Households per region code prefix, and BST allocations, summed from the example's CSVs.
 fn kk_and_bst(prefix: &str) -> (u64, u64) {

@@ -5,7 +5,7 @@ mod common;
 
 use std::process::Command;
 
-use common::{page, sel, text};
+use common::{page, rows, sel, text};
 
 /// `salur check --root site`.
 fn check(site: &std::path::Path) -> std::process::Output {
@@ -14,26 +14,6 @@ fn check(site: &std::path::Path) -> std::process::Output {
         .arg(site)
         .output()
         .unwrap()
-}
-
-/// The rows of the first table whose caption starts with `caption`: (row head, cells).
-fn rows(path: &str, caption: &str) -> Vec<(String, Vec<String>)> {
-    let doc = page(path);
-    let table = doc
-        .select(&sel("table"))
-        .find(|t| {
-            t.select(&sel("caption"))
-                .next()
-                .is_some_and(|c| text(c).starts_with(caption))
-        })
-        .unwrap_or_else(|| panic!("no table '{caption}' in {path}"));
-    table
-        .select(&sel("tbody tr"))
-        .map(|tr| {
-            let head = tr.select(&sel("th")).next().map(text).unwrap_or_default();
-            (head, tr.select(&sel("td")).map(text).collect())
-        })
-        .collect()
 }
 
 #[test]

@@ -410,50 +410,15 @@ impl Situs<'_> {
                 ),
             });
         }
-        kalimat.extend(kalimat_banding(
-            &names,
-            &u.iter().map(|x| x.per_1000_kk).collect::<Vec<_>>(),
-            lang,
-            |v| desimal1(v, lang),
-            match lang {
-                Lang::Id => format!("KPM {kode} per 1.000 KK"),
-                Lang::En => format!("{kode} KPM per 1,000 households"),
-            },
-            true,
-        ));
-        kalimat.extend(kalimat_banding(
-            &names,
-            &u.iter().map(|x| x.realisasi).collect::<Vec<_>>(),
-            lang,
-            |v| persen(v, lang),
-            match lang {
-                Lang::Id => format!("Realisasi {kode}"),
-                Lang::En => format!("{kode} realisation"),
-            },
-            false,
-        ));
-        kalimat.extend(kalimat_banding(
-            &names,
-            &u.iter().map(|x| x.gagal).collect::<Vec<_>>(),
-            lang,
-            |v| persen(v, lang),
-            match lang {
-                Lang::Id => format!("Gagal salur {kode}"),
-                Lang::En => format!("{kode} failed payments"),
-            },
-            false,
-        ));
-        kalimat.extend(kalimat_banding(
-            &names,
-            &verval.iter().map(|v| v.map(|(_, r)| r)).collect::<Vec<_>>(),
-            lang,
-            |v| persen(v, lang),
-            match lang {
-                Lang::Id => format!("Hasil verifikasi {kode} (yang lolos dari yang terdata)"),
-                Lang::En => format!("{kode} verification yield (kept of those listed)"),
-            },
-            false,
-        ));
+        let hasil: Vec<Option<f64>> = verval.iter().map(|v| v.map(|(_, r)| r)).collect();
+        for (nilai, ukur) in [
+            (u.iter().map(|x| x.per_1000_kk).collect(), Ukur::Per1000Kk),
+            (u.iter().map(|x| x.realisasi).collect(), Ukur::Realisasi),
+            (u.iter().map(|x| x.gagal).collect(), Ukur::Gagal),
+            (hasil, Ukur::HasilVerval),
+        ] {
+            kalimat.extend(kalimat_banding(&names, &nilai, lang, ukur, kode));
+        }
         let judul = self.judul_bagian(p, Some(t));
         let grafik = self.grafik_banding(
             &format!("{id}-grafik"),
@@ -543,19 +508,9 @@ impl Situs<'_> {
         let names: Vec<String> = wilayah.iter().map(|&w| self.nama(w)).collect();
         let kode = &self.data.program[p as usize].kode;
         let rates: Vec<Option<f64>> = verval.iter().map(|v| v.map(|(_, r)| r)).collect();
-        let kalimat = kalimat_banding(
-            &names,
-            &rates,
-            lang,
-            |v| persen(v, lang),
-            match lang {
-                Lang::Id => format!("Hasil verifikasi {kode} (yang lolos dari yang terdata)"),
-                Lang::En => format!("{kode} verification yield (kept of those listed)"),
-            },
-            false,
-        )
-        .into_iter()
-        .collect();
+        let kalimat = kalimat_banding(&names, &rates, lang, Ukur::HasilVerval, kode)
+            .into_iter()
+            .collect();
         let grafik = self.grafik_banding(
             &format!("{id}-grafik"),
             &names,
@@ -742,18 +697,60 @@ impl Situs<'_> {
     }
 }
 
+/// A measure a comparison states in words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Ukur {
+    /// KPM per 1.000 KK: compared as a ratio.
+    Per1000Kk,
+    /// Paid ÷ allocated: compared in points.
+    Realisasi,
+    /// Failed ÷ allocated.
+    Gagal,
+    /// Last funnel step ÷ first.
+    HasilVerval,
+}
+
+impl Ukur {
+    /// What it is, for programme `kode`.
+    fn nama(self, kode: &str, lang: Lang) -> String {
+        match (self, lang) {
+            (Ukur::Per1000Kk, Lang::Id) => format!("KPM {kode} per 1.000 KK"),
+            (Ukur::Per1000Kk, Lang::En) => format!("{kode} KPM per 1,000 households"),
+            (Ukur::Realisasi, Lang::Id) => format!("Realisasi {kode}"),
+            (Ukur::Realisasi, Lang::En) => format!("{kode} realisation"),
+            (Ukur::Gagal, Lang::Id) => format!("Gagal salur {kode}"),
+            (Ukur::Gagal, Lang::En) => format!("{kode} failed payments"),
+            (Ukur::HasilVerval, Lang::Id) => {
+                format!("Hasil verifikasi {kode} (yang lolos dari yang terdata)")
+            }
+            (Ukur::HasilVerval, Lang::En) => {
+                format!("{kode} verification yield (kept of those listed)")
+            }
+        }
+    }
+
+    /// A value as the page writes it.
+    fn tulis(self, v: f64, lang: Lang) -> String {
+        match self {
+            Ukur::Per1000Kk => desimal1(v, lang),
+            _ => persen(v, lang),
+        }
+    }
+}
+
 /// One sentence on how the regions differ in one measure: for two regions both values and
-/// the ratio (`kali`: a count per 1.000 KK) or the difference in points (a rate); for more,
-/// the highest and the lowest. Computed from the values as shown.
-/// `None` when fewer than two regions have a value.
+/// the ratio (a count per 1.000 KK) or the difference in points (a rate); for more, the
+/// highest and the lowest. Computed from the values as shown.
 fn kalimat_banding(
     names: &[String],
     nilai: &[Option<f64>],
     lang: Lang,
-    tulis: impl Fn(f64) -> String,
-    apa: String,
-    kali: bool,
+    ukur: Ukur,
+    kode: &str,
 ) -> Option<String> {
+    let kali = ukur == Ukur::Per1000Kk;
+    let apa = ukur.nama(kode, lang);
+    let tulis = |v: f64| ukur.tulis(v, lang);
     // the values as the reader sees them (one decimal, or a rate to a tenth of a point), so
     // that the words agree with the table: 1,9% − 0,4% is 1,5 points
     let tampak = |v: f64| {
@@ -854,9 +851,8 @@ mod tests {
             &names,
             &[Some(140.0), Some(285.2)],
             Lang::Id,
-            |v| desimal1(v, Lang::Id),
-            "KPM BST per 1.000 KK".to_string(),
-            true,
+            Ukur::Per1000Kk,
+            "BST",
         )
         .unwrap();
         assert_eq!(
@@ -867,22 +863,34 @@ mod tests {
             &names,
             &[Some(0.98), Some(0.955)],
             Lang::En,
-            |v| persen(v, Lang::En),
-            "BST realisation".to_string(),
-            false,
+            Ukur::Realisasi,
+            "BST",
         )
         .unwrap();
         assert!(s.ends_with("a difference of 2.5 percentage points."), "{s}");
         assert_eq!(
-            kalimat_banding(
-                &names,
-                &[Some(1.0), None],
-                Lang::Id,
-                |v| v.to_string(),
-                String::new(),
-                true
-            ),
+            kalimat_banding(&names, &[Some(1.0), None], Lang::Id, Ukur::Gagal, "BST"),
             None
         );
+        // shown the same (99,96% and 99,97% are both 100,0%): said to be the same
+        let s = kalimat_banding(
+            &names,
+            &[Some(0.9996), Some(0.9997)],
+            Lang::Id,
+            Ukur::Realisasi,
+            "BST",
+        )
+        .unwrap();
+        assert!(s.contains("sama di semua wilayah"), "{s}");
+        // the difference of the shown rates: 1,9% − 0,4% = 1,5 points
+        let s = kalimat_banding(
+            &names,
+            &[Some(0.0186), Some(0.00445)],
+            Lang::Id,
+            Ukur::Gagal,
+            "BST",
+        )
+        .unwrap();
+        assert!(s.ends_with("selisih 1,5 poin persen."), "{s}");
     }
 }

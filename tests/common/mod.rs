@@ -38,6 +38,27 @@ pub fn page(rel: &str) -> Html {
     Html::parse_document(&text)
 }
 
+/// The rows of the first table of a page of the example site whose caption starts with
+/// `caption`: (row head, cells).
+pub fn rows(path: &str, caption: &str) -> Vec<(String, Vec<String>)> {
+    let doc = page(path);
+    let table = doc
+        .select(&sel("table"))
+        .find(|t| {
+            t.select(&sel("caption"))
+                .next()
+                .is_some_and(|c| text(c).starts_with(caption))
+        })
+        .unwrap_or_else(|| panic!("no table '{caption}' in {path}"));
+    table
+        .select(&sel("tbody tr"))
+        .map(|tr| {
+            let head = tr.select(&sel("th")).next().map(text).unwrap_or_default();
+            (head, tr.select(&sel("td")).map(text).collect())
+        })
+        .collect()
+}
+
 /// A CSS selector.
 pub fn sel(s: &str) -> Selector {
     Selector::parse(s).expect("selector")
