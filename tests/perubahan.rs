@@ -196,6 +196,7 @@ fn a_new_tahap_shows_kpm_moved_between_kelurahan_channels_and_new_reasons() {
     // the whole site: Kota Pasuruan's change only
     let site = row(&doc, "bst-perubahan-2021-08", "Seluruh wilayah");
     assert_eq!(&site[..4], ["18.877", "18.877", "+10", "−10"], "{site:?}");
+    assert_eq!(site[5], "+ Bank Jatim");
     // the download holds the same rows
     let csv = fs::read_to_string(out.join("unduh/perubahan.csv")).unwrap();
     assert!(

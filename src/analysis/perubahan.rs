@@ -111,6 +111,8 @@ pub fn hitung(ds: &Dataset, report: &Report) -> Vec<Perubahan> {
     let mut out = Vec::with_capacity(pasangan.len());
     for (i, &(p, t, s)) in pasangan.iter().enumerate() {
         let mut baris = Vec::new();
+        // per row: the channels now and before
+        let mut saluran: Vec<(Vec<PenyalurId>, Vec<PenyalurId>)> = Vec::new();
         for (j, w) in [None]
             .into_iter()
             .chain(kota.iter().map(|&k| Some(k)))
@@ -140,6 +142,7 @@ pub fn hitung(ds: &Dataset, report: &Report) -> Vec<Perubahan> {
                 v
             };
             let (kini, dulu) = (penyalur(Some(t)), penyalur(s));
+            saluran.push((kini.clone(), dulu.clone()));
             baris.push(BarisPerubahan {
                 wilayah: w,
                 sekarang,
@@ -162,10 +165,12 @@ pub fn hitung(ds: &Dataset, report: &Report) -> Vec<Perubahan> {
         // the whole site is compared over the kabupaten/kota that have this tahap's figures
         let mut kurang = Angka::default();
         let mut berkurang = 0u64;
+        let ada_yang_belum = baris.iter().any(|b| b.belum_ada_data);
         for b in baris.iter().filter(|b| b.belum_ada_data) {
             kurang.merge(&b.sebelum);
             berkurang = berkurang.saturating_add(b.kpm_berkurang);
         }
+        let belum: Vec<bool> = baris.iter().map(|b| b.belum_ada_data).collect();
         if let Some(site) = baris.first_mut().filter(|b| b.wilayah.is_none()) {
             let a = &mut site.sebelum;
             a.alokasi_kpm = a.alokasi_kpm.saturating_sub(kurang.alokasi_kpm);
@@ -173,6 +178,21 @@ pub fn hitung(ds: &Dataset, report: &Report) -> Vec<Perubahan> {
             a.gagal_kpm = a.gagal_kpm.saturating_sub(kurang.gagal_kpm);
             a.baris = a.baris.saturating_sub(kurang.baris);
             site.kpm_berkurang = site.kpm_berkurang.saturating_sub(berkurang);
+            if ada_yang_belum {
+                // and its channels then are those of the kabupaten/kota compared
+                let mut dulu: Vec<PenyalurId> = saluran
+                    .iter()
+                    .zip(&belum)
+                    .skip(1)
+                    .filter(|(_, b)| !**b)
+                    .flat_map(|((_, d), _)| d.iter().copied())
+                    .collect();
+                dulu.sort_unstable();
+                dulu.dedup();
+                let kini = &saluran[0].0;
+                site.penyalur_baru = kini.iter().filter(|x| !dulu.contains(x)).copied().collect();
+                site.penyalur_hilang = dulu.iter().filter(|x| !kini.contains(x)).copied().collect();
+            }
         }
         out.push(Perubahan {
             program: p,
