@@ -87,6 +87,9 @@ pub struct Config {
     pub data_as_of: Option<Date>,
     /// Lines of attribution shown in every page's footer (e.g. the region data's licence).
     pub attribution: Vec<String>,
+    /// The licence the site's own figures are published under, as an SPDX id
+    /// (`lisensi = "CC-BY-4.0"`); the downloads name it beside the region data's ODbL.
+    pub lisensi: Option<String>,
     /// `[jadwal]`: the payment schedule's rules.
     pub jadwal: AturanJadwal,
     /// `[privacy]`: what may be published of small counts.
@@ -242,6 +245,7 @@ impl Default for Config {
             timezone: None,
             data_as_of: None,
             attribution: Vec::new(),
+            lisensi: None,
             jadwal: AturanJadwal::default(),
             privasi: AturanPrivasi::default(),
             rekonsiliasi: AturanRekonsiliasi::default(),
@@ -262,6 +266,7 @@ struct RawConfig {
     data_as_of: Option<toml::Spanned<toml::value::Datetime>>,
     #[serde(default)]
     attribution: Vec<String>,
+    lisensi: Option<String>,
     #[serde(default)]
     jadwal: RawJadwal,
     #[serde(default)]
@@ -370,6 +375,7 @@ impl Config {
                         "timezone",
                         "data_as_of",
                         "attribution",
+                        "lisensi",
                         "jadwal",
                         "max_kpm_per_day",
                         "over_capacity",
@@ -417,6 +423,10 @@ impl Config {
             config.theme = t;
         }
         config.timezone = raw.timezone;
+        config.lisensi = raw
+            .lisensi
+            .map(|l| l.trim().to_string())
+            .filter(|l| !l.is_empty());
         if let Some(m) = raw.privacy.min_kpm {
             config.privasi.min_kpm = m;
         }

@@ -5,6 +5,7 @@
 mod common;
 
 use std::collections::{BTreeMap, HashSet};
+use std::fs;
 use std::process::Command;
 
 use common::{example_site, page, root, sel, text};
@@ -133,7 +134,7 @@ fn the_json_download_holds_the_same_rows() {
         }
     }
     assert_eq!(json["halaman"], "wilayah/62/62.03.html");
-    assert_eq!(json["lisensi"], "ODbL-1.0");
+    assert_eq!(json["lisensi"], serde_json::json!(["ODbL-1.0"]));
 }
 
 #[test]
@@ -337,6 +338,39 @@ fn datapackage_passes_the_reference_validator() {
     println!(
         "frictionless validate: {} resources, all valid",
         tasks.len()
+    );
+}
+
+#[test]
+fn the_site_licence_is_named_beside_the_region_datas_odbl() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = common::build_changed_copy(dir.path(), |site| {
+        let p = site.join("site.toml");
+        let text = fs::read_to_string(&p).unwrap().replacen(
+            "language = \"id\"",
+            "language = \"id\"\nlisensi = \"CC-BY-4.0\"",
+            1,
+        );
+        fs::write(p, text).unwrap();
+    });
+    let dp: serde_json::Value =
+        serde_json::from_slice(&fs::read(out.join("datapackage.json")).unwrap()).unwrap();
+    let names: Vec<&str> = dp["licenses"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| l["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(names, ["CC-BY-4.0", "ODbL-1.0"]);
+    assert_eq!(
+        dp["licenses"][0]["path"],
+        "https://creativecommons.org/licenses/by/4.0/"
+    );
+    let json: serde_json::Value =
+        serde_json::from_slice(&fs::read(out.join("wilayah/35/35.75.json")).unwrap()).unwrap();
+    assert_eq!(
+        json["lisensi"],
+        serde_json::json!(["CC-BY-4.0", "ODbL-1.0"])
     );
 }
 

@@ -783,7 +783,7 @@ impl Situs<'_> {
                 .filter_map(|(t, d)| d.map(|d| (t.kode.clone(), json!(d.to_string()))))
                 .collect::<serde_json::Map<String, Value>>(),
             "sumber": ["data/alokasi.csv", "data/realisasi.csv"],
-            "lisensi": "ODbL-1.0",
+            "lisensi": self.lisensi().iter().map(|l| l["name"].clone()).collect::<Vec<_>>(),
             "kolom": KOLOM_HALAMAN.iter().map(|c| json!({
                 "nama": c.nama,
                 "jenis": c.jenis,
@@ -1138,11 +1138,7 @@ impl Situs<'_> {
             "name": nama_resource(&self.config.title),
             "title": self.config.title,
             "description": self.config.description,
-            "licenses": [{
-                "name": "ODbL-1.0",
-                "path": "https://opendatacommons.org/licenses/odbl/1-0/",
-                "title": "Open Data Commons Open Database License 1.0",
-            }],
+            "licenses": self.lisensi(),
             "sources": sources,
             "resources": resources,
         });
@@ -1155,6 +1151,46 @@ impl Situs<'_> {
         let mut s = serde_json::to_string_pretty(&doc).unwrap_or_default();
         s.push('\n');
         s
+    }
+
+    /// The licences of the published data: the site's own (`lisensi` in `site.toml`), and
+    /// the ODbL of the region codes and names every row carries (idn-area-data: a database
+    /// derived from it stays under the ODbL), as Data Package licences.
+    pub(super) fn lisensi(&self) -> Vec<Value> {
+        let mut out = Vec::new();
+        if let Some(id) = self.config.lisensi.as_deref().filter(|l| *l != "ODbL-1.0") {
+            let mut l = json!({ "name": id });
+            let dikenal = match id {
+                "CC-BY-4.0" => Some((
+                    "https://creativecommons.org/licenses/by/4.0/",
+                    "Creative Commons Attribution 4.0",
+                )),
+                "CC-BY-SA-4.0" => Some((
+                    "https://creativecommons.org/licenses/by-sa/4.0/",
+                    "Creative Commons Attribution-ShareAlike 4.0",
+                )),
+                "CC0-1.0" => Some((
+                    "https://creativecommons.org/publicdomain/zero/1.0/",
+                    "Creative Commons Zero 1.0",
+                )),
+                "PDDL-1.0" => Some((
+                    "https://opendatacommons.org/licenses/pddl/1-0/",
+                    "Open Data Commons Public Domain Dedication and License 1.0",
+                )),
+                _ => None,
+            };
+            if let Some((path, title)) = dikenal {
+                l["path"] = json!(path);
+                l["title"] = json!(title);
+            }
+            out.push(l);
+        }
+        out.push(json!({
+            "name": "ODbL-1.0",
+            "path": "https://opendatacommons.org/licenses/odbl/1-0/",
+            "title": "Open Data Commons Open Database License 1.0",
+        }));
+        out
     }
 
     /// The schema shared by every region page's CSV download (`unduh/skema-angka.json`).
