@@ -394,11 +394,7 @@ impl Staging {
         let nasib = match self.unchanged(rel, bytes, h, sidik) {
             Some(entry) => Nasib::Tetap(entry),
             None => {
-                self.ensure_staging()?;
-                let target = self.staging.join(rel);
-                if let Some(dir) = target.parent() {
-                    self.ensure_dir(dir)?;
-                }
+                let target = self.staged_path(rel)?;
                 fs::write(&target, bytes).map_err(|e| err(&target, e))?;
                 Nasib::Ditulis {
                     hash: h,
@@ -407,11 +403,7 @@ impl Staging {
                 }
             }
         };
-        self.files
-            .lock()
-            .map_err(|_| err(&self.staging, io::Error::other("lock poisoned")))?
-            .push((rel.to_string(), nasib));
-        Ok(())
+        self.record(rel, nasib)
     }
 
     /// Like [`Staging::write`], for a file too large to hold in memory: `fill` writes its
@@ -425,11 +417,7 @@ impl Staging {
         sidik: u64,
         fill: impl FnOnce(&mut dyn Write) -> io::Result<()>,
     ) -> Result<(), OutputError> {
-        self.ensure_staging()?;
-        let target = self.staging.join(rel);
-        if let Some(dir) = target.parent() {
-            self.ensure_dir(dir)?;
-        }
+        let target = self.staged_path(rel)?;
         let file = fs::File::create(&target).map_err(|e| err(&target, e))?;
         let mut w = Menghitung {
             inner: io::BufWriter::with_capacity(1 << 16, file),
@@ -466,6 +454,21 @@ impl Staging {
                 sidik,
             },
         };
+        self.record(rel, nasib)
+    }
+
+    /// The path of `rel` in the staging folder, which is created with its folders.
+    fn staged_path(&self, rel: &str) -> Result<PathBuf, OutputError> {
+        self.ensure_staging()?;
+        let target = self.staging.join(rel);
+        if let Some(dir) = target.parent() {
+            self.ensure_dir(dir)?;
+        }
+        Ok(target)
+    }
+
+    /// Records what became of `rel`.
+    fn record(&self, rel: &str, nasib: Nasib) -> Result<(), OutputError> {
         self.files
             .lock()
             .map_err(|_| err(&self.staging, io::Error::other("lock poisoned")))?
