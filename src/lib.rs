@@ -19,6 +19,7 @@ pub mod content;
 pub mod data;
 pub mod diagnostics;
 pub mod format;
+pub mod init;
 pub mod lang;
 pub mod output;
 pub mod render;
@@ -56,6 +57,14 @@ pub enum Error {
         /// What went wrong.
         source: render::RenderError,
     },
+    /// `init` or `new` could not make the site or note.
+    #[error("{}", source.message(*lang))]
+    Init {
+        /// The language of the message.
+        lang: Lang,
+        /// What went wrong.
+        source: init::InitError,
+    },
     /// The output could not be written (or would have overwritten files that are not
     /// salur's).
     #[error("{}", source.message(*lang))]
@@ -71,9 +80,10 @@ impl Error {
     /// The language the message is written in.
     pub fn lang(&self) -> Lang {
         match self {
-            Error::Input { lang, .. } | Error::Render { lang, .. } | Error::Output { lang, .. } => {
-                *lang
-            }
+            Error::Input { lang, .. }
+            | Error::Render { lang, .. }
+            | Error::Init { lang, .. }
+            | Error::Output { lang, .. } => *lang,
         }
     }
 }

@@ -20,6 +20,10 @@ enum Command {
     Build(cmd::build::Args),
     /// Check every input and template; write nothing.
     Check(cmd::check::Args),
+    /// Make a new site for a kabupaten/kota or provinsi, with its real kelurahan and desa.
+    Init(cmd::init::Args),
+    /// Make a new file from a skeleton: `salur new rapat "Judul"`.
+    New(cmd::new::Args),
     /// Payment schedules: `salur jadwal usul` proposes data/jadwal.csv.
     Jadwal(cmd::jadwal::Args),
 }
@@ -31,6 +35,8 @@ fn main() -> ExitCode {
         Command::Build(args) => cmd::build::execute(args),
         Command::Check(args) => cmd::check::execute(args),
         Command::Jadwal(args) => cmd::jadwal::execute(args),
+        Command::Init(args) => cmd::init::execute(args),
+        Command::New(args) => cmd::new::execute(args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

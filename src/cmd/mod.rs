@@ -2,9 +2,12 @@
 
 pub mod build;
 pub mod check;
+pub mod init;
 pub mod jadwal;
+pub mod new;
 
 use salur::diagnostics::Diagnostics;
+use salur::init::InitError;
 use salur::lang::Lang;
 
 /// Prints warnings to standard error.
@@ -12,4 +15,14 @@ pub fn print_warnings(warnings: &Diagnostics, lang: Lang) {
     if !warnings.is_empty() {
         eprint!("{}", warnings.report(lang));
     }
+}
+
+/// Today in the computer's time zone: the date a new meeting note gets.
+pub fn hari_ini() -> jiff::civil::Date {
+    jiff::Zoned::now().date()
+}
+
+/// An `init`/`new` error as the library's error, in `lang`.
+pub fn init_error(lang: Lang, source: InitError) -> salur::Error {
+    salur::Error::Init { lang, source }
 }

@@ -116,6 +116,7 @@ pub struct Rapat {
 }
 
 const KEYS: &[&str] = &[
+    "draf",
     "judul",
     "tanggal",
     "tempat",
@@ -138,6 +139,10 @@ const TL_KEYS: &[&str] = &[
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct Front {
+    /// A draft (`draf = true`, as `salur init` and `salur new rapat` write it) is checked but
+    /// not published.
+    #[serde(default)]
+    draf: bool,
     judul: String,
     tanggal: toml::Spanned<toml::value::Datetime>,
     tempat: Option<String>,
@@ -248,7 +253,7 @@ pub fn parse(rel: &str, slug: &str, text: &str, diags: &mut Diagnostics) -> Opti
         ));
         return None;
     }
-    if !ok || !tl_ok {
+    if !ok || !tl_ok || front.draf {
         return None;
     }
     Some(Rapat {

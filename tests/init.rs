@@ -1,0 +1,250 @@
+//! `salur init` and `salur new rapat`: a new site for a real region builds, bad regions get
+//! suggestions, nothing is overwritten, and drafts are checked but not published.
+
+mod common;
+
+use std::process::Command;
+
+use common::{sel, text};
+use scraper::Html;
+
+fn salur(args: &[&str], dir: &std::path::Path) -> (bool, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_salur"))
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .expect("run salur");
+    (
+        out.status.success(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn init_kota_pasuruan_builds_a_site_listing_its_34_kelurahan() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (ok, stdout, stderr) = salur(&["init", "situs", "--wilayah", "35.75"], tmp.path());
+    assert!(ok, "{stderr}");
+    assert!(
+        stdout.contains("4 kecamatan, 34 kelurahan, 0 desa"),
+        "{stdout}"
+    );
+    let site = tmp.path().join("situs");
+
+    // the region table: the real tree, under the ODbL with its licence beside it
+    let wilayah = std::fs::read_to_string(site.join("data/wilayah.csv")).unwrap();
+    let lines: Vec<&str> = wilayah.lines().collect();
+    assert_eq!(lines[0], "kode,nama,kk,penduduk");
+    assert_eq!(&lines[1..3], ["35,Jawa Timur,,", "35.75,Kota Pasuruan,,"]);
+    assert_eq!(
+        lines
+            .iter()
+            .filter(|l| l.split(',').next().unwrap().len() == 13)
+            .count(),
+        34
+    );
+    assert!(wilayah.contains("\n35.75.04.1011,Kandangsapi,,\n"));
+    let lisensi = std::fs::read_to_string(site.join("data/LICENSE-ODbL.md")).unwrap();
+    assert!(lisensi.contains("Open Database License"));
+    let toml = std::fs::read_to_string(site.join("site.toml")).unwrap();
+    assert!(
+        toml.contains("title = \"Transparansi Bansos Kota Pasuruan\""),
+        "{toml}"
+    );
+    assert!(toml.contains("idn-area-data (ODbL)"));
+
+    // the publish workflows
+    let gh = std::fs::read_to_string(site.join(".github/workflows/salur.yml")).unwrap();
+    for needle in [
+        "actions/configure-pages@v5",
+        "salur check",
+        "salur build --base-url \"${{ steps.pages.outputs.base_url }}/\"",
+        "actions/upload-pages-artifact@v3",
+        "actions/deploy-pages@v4",
+        "pages: write",
+    ] {
+        assert!(gh.contains(needle), "{needle} in\n{gh}");
+    }
+    let gl = std::fs::read_to_string(site.join(".gitlab-ci.yml")).unwrap();
+    assert!(gl.starts_with('#') && gl.contains("\npages:\n"), "{gl}");
+    assert!(gl.contains("salur build --base-url \"$CI_PAGES_URL/\""));
+    assert!(gl.contains("      - public"));
+    let readme = std::fs::read_to_string(site.join("README.md")).unwrap();
+    assert!(readme.contains("# BST,2021-07,35.75.01.1001,PT Pos Indonesia,450,"));
+
+    // it builds, and the site leads to every kelurahan
+    let (ok, _, stderr) = salur(&["build"], &site);
+    assert!(ok, "{stderr}");
+    let public = site.join("public");
+    let mut listed = Vec::new();
+    for kec in ["35.75.01", "35.75.02", "35.75.03", "35.75.04"] {
+        let html = std::fs::read_to_string(public.join(format!("wilayah/35/{kec}.html"))).unwrap();
+        let doc = Html::parse_document(&html);
+        for a in doc.select(&sel("main a")) {
+            let href = a.value().attr("href").unwrap_or_default();
+            let file = href.rsplit('/').next().unwrap_or_default();
+            if file.len() == "35.75.01.1001.html".len() && file.starts_with("35.75.0") {
+                assert!(public.join("wilayah/35").join(file).is_file(), "{href}");
+                listed.push(text(a));
+            }
+        }
+    }
+    listed.sort();
+    listed.dedup();
+    assert_eq!(listed.len(), 34, "{listed:?}");
+    assert!(
+        listed.contains(&"Kelurahan Sebani".to_string()),
+        "{listed:?}"
+    );
+    let home = std::fs::read_to_string(public.join("index.html")).unwrap();
+    assert!(home.contains("idn-area-data (ODbL)"));
+
+    // the example meeting note is a draft: checked, not published
+    assert!(!public.join("rapat").read_dir().unwrap().any(|e| {
+        e.unwrap()
+            .file_name()
+            .to_string_lossy()
+            .contains("rakor-persiapan")
+    }));
+
+    // a new note, published once its draft line is gone
+    let (ok, stdout, stderr) = salur(
+        &[
+            "new",
+            "rapat",
+            "Rakor BST Tahap 2",
+            "--tanggal",
+            "2021-07-13",
+        ],
+        &site,
+    );
+    assert!(ok, "{stderr}");
+    assert!(
+        stdout.contains("content/rapat/2021-07-13-rakor-bst-tahap-2.md"),
+        "{stdout}"
+    );
+    let note = site.join("content/rapat/2021-07-13-rakor-bst-tahap-2.md");
+    let skeleton = std::fs::read_to_string(&note).unwrap();
+    assert!(skeleton.contains("judul = \"Rakor BST Tahap 2\"\ntanggal = 2021-07-13"));
+    let (ok, _, stderr) = salur(
+        &[
+            "new",
+            "rapat",
+            "Rakor BST Tahap 2",
+            "--tanggal",
+            "2021-07-13",
+        ],
+        &site,
+    );
+    assert!(!ok && stderr.contains("sudah ada"), "{stderr}");
+    std::fs::write(
+        &note,
+        skeleton
+            .replace("draf = true\n", "")
+            .replace("wilayah = []", "wilayah = [\"35.75.01.1003\"]"),
+    )
+    .unwrap();
+    let (ok, _, stderr) = salur(&["build"], &site);
+    assert!(ok, "{stderr}");
+    let page =
+        std::fs::read_to_string(public.join("rapat/2021-07-13-rakor-bst-tahap-2.html")).unwrap();
+    assert!(page.contains("Rakor BST Tahap 2"));
+    let kel = std::fs::read_to_string(public.join("wilayah/35/35.75.01.1003.html")).unwrap();
+    assert!(
+        kel.contains("2021-07-13-rakor-bst-tahap-2.html"),
+        "the note is linked from its kelurahan"
+    );
+}
+
+#[test]
+fn init_by_name_and_for_a_provinsi_and_in_english() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (ok, stdout, stderr) = salur(
+        &[
+            "init",
+            "en",
+            "--wilayah",
+            "kab. tuban",
+            "--wilayah",
+            "Kota Pasuruan",
+            "--language",
+            "en",
+        ],
+        tmp.path(),
+    );
+    assert!(ok, "{stderr}");
+    assert!(stdout.contains("35.23 Kabupaten Tuban") && stdout.contains("35.75 Kota Pasuruan"));
+    let toml = std::fs::read_to_string(tmp.path().join("en/site.toml")).unwrap();
+    assert!(toml.contains("language = \"en\""));
+    assert!(toml.contains("Kabupaten Tuban, Kota Pasuruan"));
+    let readme = std::fs::read_to_string(tmp.path().join("en/README.md")).unwrap();
+    assert!(readme.contains("Fill in the data"));
+    let (ok, _, stderr) = salur(&["check"], &tmp.path().join("en"));
+    assert!(ok, "{stderr}");
+
+    let (ok, stdout, stderr) = salur(&["init", "gorontalo", "--wilayah", "75"], tmp.path());
+    assert!(ok, "{stderr}");
+    assert!(stdout.contains("75 Provinsi Gorontalo"), "{stdout}");
+}
+
+#[test]
+fn a_bad_region_fails_with_suggestions_and_writes_nothing() {
+    let tmp = tempfile::tempdir().unwrap();
+    let cases: [(&str, &[&str]); 4] = [
+        (
+            "35.57",
+            &[
+                "tidak ada provinsi atau kabupaten/kota `35.57`",
+                "Mungkin maksud Anda:",
+                "35.75 Kota Pasuruan (Provinsi Jawa Timur)",
+            ],
+        ),
+        (
+            "Kota Pasuran",
+            &[
+                "Mungkin maksud Anda:",
+                "35.75 Kota Pasuruan (Provinsi Jawa Timur)",
+            ],
+        ),
+        (
+            "Pasuruan",
+            &[
+                "bisa berarti 2 wilayah",
+                "35.14 Kabupaten Pasuruan (Provinsi Jawa Timur)",
+                "35.75 Kota Pasuruan (Provinsi Jawa Timur)",
+            ],
+        ),
+        (
+            "35.75.04.1011",
+            &[
+                "adalah 35.75.04.1011 Kelurahan Kandangsapi (Kecamatan Panggungrejo)",
+                "Pakai:\n  35.75 Kota Pasuruan",
+            ],
+        ),
+    ];
+    for (masukan, expected) in cases {
+        let (ok, _, stderr) = salur(&["init", "situs", "--wilayah", masukan], tmp.path());
+        assert!(!ok, "{masukan}");
+        for e in expected {
+            assert!(stderr.contains(e), "{masukan}: `{e}` in\n{stderr}");
+        }
+        assert!(
+            !tmp.path().join("situs").exists(),
+            "{masukan}: nothing written"
+        );
+    }
+    // a folder with files in it is never written into
+    let busy = tmp.path().join("ada");
+    std::fs::create_dir(&busy).unwrap();
+    std::fs::write(busy.join("catatan.txt"), "punya saya").unwrap();
+    let (ok, _, stderr) = salur(&["init", "ada", "--wilayah", "35.75"], tmp.path());
+    assert!(!ok && stderr.contains("sudah berisi berkas"), "{stderr}");
+    assert_eq!(std::fs::read_dir(&busy).unwrap().count(), 1);
+    // `new rapat` outside a site
+    let (ok, _, stderr) = salur(&["new", "rapat", "X"], tmp.path());
+    assert!(
+        !ok && stderr.contains("bukan folder situs salur"),
+        "{stderr}"
+    );
+}
