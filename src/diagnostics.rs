@@ -424,7 +424,8 @@ impl Diagnostic {
 }
 
 impl Problem {
-    fn describe(&self, lang: Lang) -> String {
+    /// What is wrong, in `lang`, without the place or the value.
+    pub fn describe(&self, lang: Lang) -> String {
         let id = lang == Lang::Id;
         match self {
             Problem::Malformed(e) => e.describe(lang).to_string(),

@@ -169,6 +169,7 @@ fn load_timed(root: &Path, timings: &mut Timings) -> Result<Loaded, Error> {
         &content.rapat,
         report.data_per,
     ));
+    report.kualitas = analysis::kualitas::temuan(&data, &report, &problems);
     timings.lap("analysis");
     Ok(Loaded {
         config,
@@ -421,6 +422,8 @@ pub struct CheckSummary {
     pub catatan: Vec<String>,
     /// Pages the site would have.
     pub pages: usize,
+    /// Every non-fatal finding of every check, as the "Kualitas data" page lists them.
+    pub kualitas: Vec<site::kualitas::TemuanJson>,
     /// The language of the site.
     pub lang: Lang,
 }
@@ -651,6 +654,7 @@ pub fn check(root: &Path) -> Result<CheckSummary, Error> {
         })
         .collect();
     Ok(CheckSummary {
+        kualitas: plan.temuan_json(),
         catatan,
         temuan: loaded.report.temuan.len(),
         pages: plan.halaman.len(),

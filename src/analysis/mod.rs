@@ -9,6 +9,7 @@ pub mod banding;
 pub mod desil;
 pub mod gagal;
 pub mod harian;
+pub mod kualitas;
 pub mod perubahan;
 pub mod privasi;
 pub mod rekonsiliasi;
@@ -298,6 +299,8 @@ pub struct Report {
     pub tahap_data_per: Vec<Option<Date>>,
     /// Data-quality findings, in region order.
     pub temuan: Vec<Temuan>,
+    /// Every non-fatal finding of every check (set by `lib::load`, which has the warnings).
+    pub kualitas: Vec<kualitas::TemuanMutu>,
     /// Paid KPM per day, for the charts of realisation over time.
     pub harian: Harian,
     /// Per region, a fingerprint of the figures given for it and for every region below it
@@ -562,6 +565,7 @@ pub fn analyse(ds: &Dataset, data_as_of: Option<Date>, min_kpm: u64) -> Report {
         data_per: data_as_of.or_else(|| ds.latest_tanggal()),
         tahap_data_per,
         temuan,
+        kualitas: Vec::new(),
         harian,
         sidik_subtree,
         verval: verval::per_wilayah(ds),

@@ -2,7 +2,20 @@
 
 use std::path::PathBuf;
 
+use salur::diagnostics::Severity;
 use salur::lang::Lang;
+use serde::Serialize;
+
+/// How `check` reports.
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// Messages for a person, on standard error; a summary line on standard output.
+    Text,
+    /// One JSON document on standard output: errors and data-quality findings.
+    Json,
+    /// GitHub Actions workflow commands (`::warning file=…,line=…::…`): annotations on the run.
+    Github,
+}
 
 /// Arguments of `salur check`.
 #[derive(clap::Args)]
@@ -10,11 +23,153 @@ pub struct Args {
     /// The site folder (with site.toml, data/, content/).
     #[arg(long, default_value = ".")]
     root: PathBuf,
+    /// How to report.
+    #[arg(long, value_enum, default_value = "text")]
+    format: Format,
+}
+
+/// One error in the JSON report.
+#[derive(Serialize)]
+struct ErrorJson {
+    file: Option<String>,
+    line: Option<u64>,
+    column: Option<u64>,
+    value: Option<String>,
+    message: String,
+}
+
+/// The JSON report.
+#[derive(Serialize)]
+struct Report<'a> {
+    ok: bool,
+    pages: usize,
+    errors: Vec<ErrorJson>,
+    /// Errors beyond those listed.
+    errors_not_listed: usize,
+    findings: &'a [salur::site::kualitas::TemuanJson],
 }
 
 /// Checks the site and prints what was found.
 pub fn execute(args: Args) -> Result<(), salur::Error> {
-    let summary = salur::check(&args.root)?;
+    let result = salur::check(&args.root);
+    match args.format {
+        Format::Text => text(result),
+        Format::Json | Format::Github => {
+            let lang = salur::config::Config::bahasa(&args.root);
+            let (ok, pages, errors, not_listed, findings) = match &result {
+                Ok(s) => (true, s.pages, Vec::new(), 0, s.kualitas.as_slice()),
+                Err(e) => {
+                    let (errors, not_listed) = errors_json(e, lang);
+                    (false, 0, errors, not_listed, &[][..])
+                }
+            };
+            if args.format == Format::Json {
+                let report = Report {
+                    ok,
+                    pages,
+                    errors,
+                    errors_not_listed: not_listed,
+                    findings,
+                };
+                match serde_json::to_string_pretty(&report) {
+                    Ok(json) => println!("{json}"),
+                    Err(e) => eprintln!("{e}"),
+                }
+            } else {
+                for e in &errors {
+                    println!(
+                        "{}",
+                        github(
+                            "error",
+                            e.file.as_deref(),
+                            e.line,
+                            e.column,
+                            "salur",
+                            &e.message
+                        )
+                    );
+                }
+                for f in findings {
+                    let title = format!("salur: {}", f.jenis);
+                    let level = if f.file.is_some() {
+                        "warning"
+                    } else {
+                        "notice"
+                    };
+                    println!(
+                        "{}",
+                        github(level, f.file.as_deref(), f.line, f.column, &title, &f.pesan)
+                    );
+                }
+            }
+            // the exit status still says whether the site can be built
+            result.map(|_| ())
+        }
+    }
+}
+
+fn errors_json(e: &salur::Error, lang: Lang) -> (Vec<ErrorJson>, usize) {
+    match e {
+        salur::Error::Input { diagnostics, .. } => {
+            let items: Vec<ErrorJson> = diagnostics
+                .items()
+                .iter()
+                .filter(|d| d.severity == Severity::Error)
+                .map(|d| ErrorJson {
+                    file: Some(d.file.clone()),
+                    line: (d.line > 0).then_some(d.line),
+                    column: (d.column > 0).then_some(d.column),
+                    value: d.value.clone(),
+                    message: d.problem.describe(lang),
+                })
+                .collect();
+            let not_listed = diagnostics.error_count().saturating_sub(items.len());
+            (items, not_listed)
+        }
+        other => (
+            vec![ErrorJson {
+                file: None,
+                line: None,
+                column: None,
+                value: None,
+                message: other.to_string(),
+            }],
+            0,
+        ),
+    }
+}
+
+/// A GitHub Actions workflow command, with its data and properties escaped.
+fn github(
+    level: &str,
+    file: Option<&str>,
+    line: Option<u64>,
+    column: Option<u64>,
+    title: &str,
+    message: &str,
+) -> String {
+    let data = |s: &str| {
+        s.replace('%', "%25")
+            .replace('\r', "%0D")
+            .replace('\n', "%0A")
+    };
+    let prop = |s: &str| data(s).replace(':', "%3A").replace(',', "%2C");
+    let mut props = Vec::new();
+    if let Some(f) = file {
+        props.push(format!("file={}", prop(f)));
+    }
+    if let Some(l) = line {
+        props.push(format!("line={l}"));
+    }
+    if let Some(c) = column {
+        props.push(format!("col={c}"));
+    }
+    props.push(format!("title={}", prop(title)));
+    format!("::{level} {}::{}", props.join(","), data(message))
+}
+
+fn text(result: Result<salur::CheckSummary, salur::Error>) -> Result<(), salur::Error> {
+    let summary = result?;
     super::print_warnings(&summary.warnings, summary.lang);
     for line in &summary.catatan {
         match summary.lang {
@@ -24,16 +179,18 @@ pub fn execute(args: Args) -> Result<(), salur::Error> {
     }
     match summary.lang {
         Lang::Id => println!(
-            "Tidak ada kesalahan: {} halaman siap dibangun; {} peringatan, {} catatan mutu data.",
+            "Tidak ada kesalahan: {} halaman siap dibangun; {} peringatan, {} catatan mutu data ({} temuan di halaman Kualitas data).",
             summary.pages,
             summary.warnings.warning_count(),
-            summary.temuan
+            summary.temuan,
+            summary.kualitas.len()
         ),
         Lang::En => println!(
-            "No errors: {} pages ready to build; {} warnings, {} data-quality notes.",
+            "No errors: {} pages ready to build; {} warnings, {} data-quality notes ({} findings on the Data quality page).",
             summary.pages,
             summary.warnings.warning_count(),
-            summary.temuan
+            summary.temuan,
+            summary.kualitas.len()
         ),
     }
     Ok(())

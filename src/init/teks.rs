@@ -232,7 +232,7 @@ jobs:
           key: salur-${{{{ env.SALUR_VERSION }}}}-${{{{ runner.os }}}}
       - run: command -v salur || cargo install --locked salur --version "$SALUR_VERSION"
       {c3}
-      - run: salur check
+      - run: salur check --format github
       - run: salur build --base-url "${{{{ steps.pages.outputs.base_url }}}}/"
       - uses: actions/upload-pages-artifact@v3
         with:

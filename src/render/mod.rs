@@ -78,6 +78,10 @@ impl RenderError {
 /// The templates of the default theme, embedded.
 const TEMPLATES: &[(&str, &str)] = &[
     (
+        "kualitas.html",
+        include_str!("../../themes/default/templates/kualitas.html"),
+    ),
+    (
         "bandingkan.html",
         include_str!("../../themes/default/templates/bandingkan.html"),
     ),

@@ -10,6 +10,7 @@ pub mod desil;
 pub mod gagal;
 pub mod grafik;
 pub mod jadwal;
+pub mod kualitas;
 pub mod perubahan;
 pub mod rekonsiliasi;
 pub mod umpan;
@@ -52,6 +53,8 @@ pub enum Halaman {
     Tahap(TahapId),
     /// `tentang-data.html`.
     TentangData,
+    /// `kualitas-data.html`: every data-quality finding.
+    KualitasData,
     /// `<slug>.html` from `content/<slug>.md`.
     Konten(usize),
     /// `404.html`, which static hosts show for a missing page.
@@ -589,6 +592,8 @@ pub enum Konteks {
     Daftar(KonteksDaftar),
     /// About page.
     Tentang(KonteksTentang),
+    /// The data-quality page.
+    Kualitas(Box<kualitas::KonteksKualitas>),
     /// Content page.
     Konten(KonteksKonten),
     /// A meeting note.
@@ -814,6 +819,7 @@ impl<'a> Situs<'a> {
         let mut halaman = vec![
             Halaman::Beranda,
             Halaman::TentangData,
+            Halaman::KualitasData,
             Halaman::TidakDitemukan,
         ];
         halaman.push(Halaman::DaftarProgram);
@@ -1052,6 +1058,7 @@ impl<'a> Situs<'a> {
             Halaman::DaftarTahap => "tahap/index.html".to_string(),
             Halaman::Tahap(t) => format!("tahap/{}.html", self.tahap_slug[t as usize]),
             Halaman::TentangData => format!("{TENTANG_DATA}.html"),
+            Halaman::KualitasData => "kualitas-data.html".to_string(),
             Halaman::Konten(i) => format!("{}.html", self.content.halaman[i].slug),
             Halaman::TidakDitemukan => "404.html".to_string(),
             Halaman::Rapat(i) => format!("rapat/{}.html", self.content.rapat[i].slug),
@@ -1334,6 +1341,7 @@ impl<'a> Situs<'a> {
             Halaman::Program(_) => "program.html",
             Halaman::Tahap(_) => "tahap.html",
             Halaman::TentangData => "tentang.html",
+            Halaman::KualitasData => "kualitas.html",
             Halaman::Konten(_) => "halaman.html",
             Halaman::TidakDitemukan => "404.html",
             Halaman::Rapat(_) => "rapat.html",
@@ -1449,6 +1457,7 @@ impl<'a> Situs<'a> {
             Halaman::DaftarProgram => Konteks::Daftar(self.konteks_daftar_program()),
             Halaman::DaftarTahap => Konteks::Daftar(self.konteks_daftar_tahap()),
             Halaman::TentangData => Konteks::Tentang(self.konteks_tentang()),
+            Halaman::KualitasData => Konteks::Kualitas(Box::new(self.konteks_kualitas())),
             Halaman::Rapat(i) => Konteks::Rapat(Box::new(self.konteks_rapat(i))),
             Halaman::ArsipRapat => Konteks::Arsip(self.konteks_arsip()),
             Halaman::TindakLanjut => Konteks::TindakLanjut(self.konteks_tindak_lanjut()),

@@ -1,0 +1,305 @@
+//! "Kualitas data" (`kualitas-data.html`): every non-fatal finding of every check
+//! ([`crate::analysis::kualitas`]), counted per kind and per kabupaten/kota, then listed; and
+//! the same findings as JSON for `salur check --format json`.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use super::{Halaman, Situs, Tautan, Umum};
+use crate::analysis::kualitas::{self, JenisTemuan, TemuanMutu};
+use crate::data::WilayahId;
+use crate::lang::Lang;
+
+/// At most this many findings of one kind are listed on the page (all are counted, and all
+/// are in `check --format json`).
+pub const MAKS_BARIS: usize = 300;
+
+/// One kind's count.
+#[derive(Debug, Clone, Serialize)]
+pub struct JumlahJenis {
+    /// Its code (`melebihi_alokasi`); the theme's `kualitas_<code>` string names it.
+    pub kode: &'static str,
+    /// Findings.
+    pub jumlah: usize,
+    /// Kabupaten/kota (or regions above them) concerned.
+    pub wilayah: usize,
+}
+
+/// One kabupaten/kota's counts, one per kind of [`KonteksKualitas::ringkasan`].
+#[derive(Debug, Clone, Serialize)]
+pub struct BarisKota {
+    /// The region, or the whole site for findings about no region.
+    pub wilayah: Option<Tautan>,
+    /// Per kind, in the order of the summary.
+    pub jumlah: Vec<usize>,
+    /// All kinds.
+    pub total: usize,
+}
+
+/// One finding, ready to show.
+#[derive(Debug, Clone, Serialize)]
+pub struct BarisTemuan {
+    /// The region it concerns.
+    pub wilayah: Option<Tautan>,
+    /// Programme code, tahap name, penyalur, for findings about figures.
+    pub program: Option<String>,
+    /// Tahap name.
+    pub tahap: Option<String>,
+    /// Penyalur.
+    pub penyalur: Option<String>,
+    /// The figure found.
+    pub kpm: Option<u64>,
+    /// The figure it is set against.
+    pub pembanding: Option<u64>,
+    /// A reason as written, or a day.
+    pub teks: Option<String>,
+    /// `data/jadwal.csv:12:4`, for findings from a file's row.
+    pub lokasi: Option<String>,
+    /// The warning's message, for findings from a check's warning.
+    pub pesan: Option<String>,
+}
+
+/// One kind's findings.
+#[derive(Debug, Clone, Serialize)]
+pub struct BagianKualitas {
+    /// The kind's code, also the section's anchor.
+    pub kode: &'static str,
+    /// Its findings, at most [`MAKS_BARIS`].
+    pub baris: Vec<BarisTemuan>,
+    /// How many more there are.
+    pub lebih: usize,
+}
+
+/// The context of the data-quality page.
+#[derive(Debug, Clone, Serialize)]
+pub struct KonteksKualitas {
+    /// Common fields.
+    #[serde(flatten)]
+    pub umum: Umum,
+    /// Every kind, with its count (kinds without findings too: "0" is news as well).
+    pub ringkasan: Vec<JumlahJenis>,
+    /// Per kabupaten/kota with findings, most first; the whole site's own last.
+    pub per_kota: Vec<BarisKota>,
+    /// The kinds with findings, each listed.
+    pub bagian: Vec<BagianKualitas>,
+    /// All findings.
+    pub jumlah: usize,
+}
+
+/// One finding as `salur check --format json` gives it.
+#[derive(Debug, Clone, Serialize)]
+pub struct TemuanJson {
+    /// The kind's code.
+    pub jenis: &'static str,
+    /// The file, when the finding comes from a row of one.
+    pub file: Option<String>,
+    /// Its line (1-based), when known.
+    pub line: Option<u64>,
+    /// Its column (1-based), when known.
+    pub column: Option<u64>,
+    /// The region's code.
+    pub kode_wilayah: Option<String>,
+    /// The region's name.
+    pub wilayah: Option<String>,
+    /// Programme code.
+    pub program: Option<String>,
+    /// Tahap code.
+    pub tahap: Option<String>,
+    /// Penyalur.
+    pub penyalur: Option<String>,
+    /// The figure found.
+    pub kpm: Option<u64>,
+    /// The figure it is set against.
+    pub pembanding: Option<u64>,
+    /// The finding in one sentence, in the site's language.
+    pub pesan: String,
+}
+
+impl Situs<'_> {
+    /// The title of the data-quality page.
+    pub(super) fn judul_kualitas(&self) -> String {
+        match self.lang() {
+            Lang::Id => "Kualitas data".to_string(),
+            Lang::En => "Data quality".to_string(),
+        }
+    }
+
+    fn kota_temuan(&self, t: &TemuanMutu) -> Option<WilayahId> {
+        kualitas::kabupaten_kota(self.data, t)
+    }
+
+    fn baris_temuan(&self, t: &TemuanMutu) -> BarisTemuan {
+        let lang = self.lang();
+        let k = t.kunci;
+        BarisTemuan {
+            wilayah: t.wilayah.map(|w| self.tautan_wilayah(w)),
+            program: k.map(|k| self.data.program[k.program as usize].kode.clone()),
+            tahap: k.map(|k| self.data.tahap[k.tahap as usize].nama.clone()),
+            penyalur: k.map(|k| self.data.penyalur[k.penyalur as usize].clone()),
+            kpm: (t.diagnostic.is_none() && t.jenis != JenisTemuan::AlasanTakDikenal)
+                .then_some(t.kpm),
+            pembanding: t.pembanding,
+            teks: t.teks.clone(),
+            lokasi: t.diagnostic.as_ref().map(lokasi),
+            pesan: t.diagnostic.as_ref().map(|d| d.problem.describe(lang)),
+        }
+    }
+
+    pub(super) fn konteks_kualitas(&self) -> KonteksKualitas {
+        let temuan = &self.report.kualitas;
+        let mut ringkasan = Vec::new();
+        let mut per_kota: BTreeMap<Option<WilayahId>, Vec<usize>> = BTreeMap::new();
+        let n = JenisTemuan::SEMUA.len();
+        let mut bagian = Vec::new();
+        for (i, jenis) in JenisTemuan::SEMUA.into_iter().enumerate() {
+            let mine: Vec<&TemuanMutu> = temuan.iter().filter(|t| t.jenis == jenis).collect();
+            let mut kota: Vec<Option<WilayahId>> =
+                mine.iter().map(|t| self.kota_temuan(t)).collect();
+            for k in &kota {
+                per_kota.entry(*k).or_insert_with(|| vec![0; n])[i] += 1;
+            }
+            kota.sort_unstable();
+            kota.dedup();
+            ringkasan.push(JumlahJenis {
+                kode: jenis.kode(),
+                jumlah: mine.len(),
+                wilayah: kota.iter().filter(|k| k.is_some()).count(),
+            });
+            if !mine.is_empty() {
+                bagian.push(BagianKualitas {
+                    kode: jenis.kode(),
+                    baris: mine
+                        .iter()
+                        .take(MAKS_BARIS)
+                        .map(|t| self.baris_temuan(t))
+                        .collect(),
+                    lebih: mine.len().saturating_sub(MAKS_BARIS),
+                });
+            }
+        }
+        let mut per_kota: Vec<BarisKota> = per_kota
+            .into_iter()
+            .map(|(w, jumlah)| BarisKota {
+                wilayah: w.map(|w| self.tautan_wilayah(w)),
+                total: jumlah.iter().sum(),
+                jumlah,
+            })
+            .collect();
+        // most findings first; the whole site's own (no region) last
+        per_kota.sort_by_key(|b| (b.wilayah.is_none(), std::cmp::Reverse(b.total)));
+        KonteksKualitas {
+            umum: self.umum(
+                Halaman::KualitasData,
+                self.judul_kualitas(),
+                vec![self.beranda()],
+                "tentang",
+            ),
+            ringkasan,
+            per_kota,
+            bagian,
+            jumlah: temuan.len(),
+        }
+    }
+
+    /// Every finding for `salur check --format json`, in the page's order of kinds.
+    pub fn temuan_json(&self) -> Vec<TemuanJson> {
+        let lang = self.lang();
+        let mut out = Vec::with_capacity(self.report.kualitas.len());
+        for jenis in JenisTemuan::SEMUA {
+            for t in self.report.kualitas.iter().filter(|t| t.jenis == jenis) {
+                let b = self.baris_temuan(t);
+                let node = t.wilayah.map(|w| self.data.wilayah.node(w));
+                let d = t.diagnostic.as_ref();
+                out.push(TemuanJson {
+                    jenis: jenis.kode(),
+                    file: d.map(|d| d.file.clone()),
+                    line: d.map(|d| d.line).filter(|l| *l > 0),
+                    column: d.map(|d| d.column).filter(|c| *c > 0),
+                    kode_wilayah: node.map(|n| n.kode_teks.clone()),
+                    wilayah: node.map(|n| n.nama_lengkap(lang)),
+                    program: b.program.clone(),
+                    tahap: t
+                        .kunci
+                        .map(|k| self.data.tahap[k.tahap as usize].kode.clone()),
+                    penyalur: b.penyalur.clone(),
+                    kpm: b.kpm,
+                    pembanding: b.pembanding,
+                    pesan: self.kalimat_temuan(t, &b),
+                });
+            }
+        }
+        out
+    }
+
+    /// A finding in one sentence, for CI logs.
+    fn kalimat_temuan(&self, t: &TemuanMutu, b: &BarisTemuan) -> String {
+        let lang = self.lang();
+        if let Some(d) = &t.diagnostic {
+            return d.problem.describe(lang);
+        }
+        let n = |x: u64| crate::format::ribuan(x as i64, lang);
+        let siapa = format!(
+            "{}, {} {}, {}",
+            b.wilayah.as_ref().map(|w| w.label.as_str()).unwrap_or(""),
+            b.program.as_deref().unwrap_or(""),
+            b.tahap.as_deref().unwrap_or(""),
+            b.penyalur.as_deref().unwrap_or("")
+        );
+        let teks = t.teks.as_deref().unwrap_or("");
+        let banding = n(t.pembanding.unwrap_or(0));
+        match (t.jenis, lang) {
+            (JenisTemuan::MelebihiAlokasi, Lang::Id) => format!(
+                "{siapa}: {} KPM dilaporkan tersalur/gagal, melebihi alokasi {banding} KPM",
+                n(t.kpm)
+            ),
+            (JenisTemuan::MelebihiAlokasi, Lang::En) => format!(
+                "{siapa}: {} KPM reported paid/failed, above the allocation of {banding} KPM",
+                n(t.kpm)
+            ),
+            (JenisTemuan::TanpaAlokasi, Lang::Id) => format!(
+                "{siapa}: {} KPM dilaporkan tersalur/gagal tanpa alokasi",
+                n(t.kpm)
+            ),
+            (JenisTemuan::TanpaAlokasi, Lang::En) => format!(
+                "{siapa}: {} KPM reported paid/failed without an allocation",
+                n(t.kpm)
+            ),
+            (JenisTemuan::AlokasiTanpaRealisasi, Lang::Id) => format!(
+                "{siapa}: alokasi {} KPM, belum ada yang dilaporkan tersalur atau gagal",
+                n(t.kpm)
+            ),
+            (JenisTemuan::AlokasiTanpaRealisasi, Lang::En) => format!(
+                "{siapa}: {} KPM allocated, none reported paid or failed yet",
+                n(t.kpm)
+            ),
+            (JenisTemuan::AlasanTakDikenal, Lang::Id) => format!(
+                "{siapa}: alasan gagal \"{teks}\" tidak cocok dengan kode mana pun (dihitung sebagai Lainnya)"
+            ),
+            (JenisTemuan::AlasanTakDikenal, Lang::En) => {
+                format!("{siapa}: failure reason \"{teks}\" matches no code (counted as Other)")
+            }
+            (JenisTemuan::SetelahTarget, Lang::Id) => format!(
+                "{siapa}: {} KPM tersalur setelah tanggal target, terakhir {teks}",
+                n(t.kpm)
+            ),
+            (JenisTemuan::SetelahTarget, Lang::En) => format!(
+                "{siapa}: {} KPM paid after the target day, the last on {teks}",
+                n(t.kpm)
+            ),
+            _ => siapa,
+        }
+    }
+}
+
+/// `file:line:column`, as far as known.
+fn lokasi(d: &crate::diagnostics::Diagnostic) -> String {
+    let mut s = d.file.clone();
+    if d.line > 0 {
+        s.push_str(&format!(":{}", d.line));
+        if d.column > 0 {
+            s.push_str(&format!(":{}", d.column));
+        }
+    }
+    s
+}
