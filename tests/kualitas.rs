@@ -182,6 +182,16 @@ fn each_kind_of_finding_reaches_the_page_and_the_json() {
         "{late}"
     );
 
+    let di_kota = findings
+        .iter()
+        .filter(|f| {
+            f["kode_wilayah"]
+                .as_str()
+                .is_some_and(|k| k.starts_with("35.75"))
+        })
+        .count() as u64;
+    assert_eq!(kota_total, di_kota);
+
     // GitHub annotations: one line per finding, a file's findings as warnings on its line
     let (ok, gh) = check(&site, "github");
     assert!(ok);
