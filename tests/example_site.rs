@@ -531,3 +531,54 @@ fn a_kota_pasuruan_kelurahan_page_lists_its_rw_slots_from_0700_wib() {
         Some("Senin, 19 Juli 2021")
     );
 }
+
+/// A link shared on WhatsApp shows what the page is about: Open Graph and Twitter meta on
+/// every page, with the region's key figure on region pages.
+#[test]
+fn every_page_has_a_link_preview_with_the_key_figure() {
+    let meta = |doc: &scraper::Html, attr: &str, name: &str| -> Option<String> {
+        doc.select(&sel(&format!("meta[{attr}=\"{name}\"]")))
+            .next()
+            .and_then(|m| m.value().attr("content").map(str::to_string))
+    };
+    let kota = page("wilayah/35/35.75.html");
+    let d = meta(&kota, "property", "og:description").unwrap();
+    assert!(
+        d.starts_with("Kota Pasuruan, Juli 2021: BST 18.877 KPM, "),
+        "{d}"
+    );
+    assert_eq!(meta(&kota, "name", "twitter:description").unwrap(), d);
+    assert_eq!(meta(&kota, "name", "description").unwrap(), d);
+    assert_eq!(
+        meta(&kota, "property", "og:title").unwrap(),
+        "Kota Pasuruan"
+    );
+    assert_eq!(
+        meta(&kota, "property", "og:url").unwrap(),
+        "https://salur.example.org/wilayah/35/35.75.html"
+    );
+    let kapuas = page("wilayah/62/62.03.html");
+    let d = meta(&kapuas, "property", "og:description").unwrap();
+    assert!(d.contains("Kabupaten Kapuas"), "{d}");
+    // every HTML page has a preview
+    let out = common::example_site();
+    for entry in walkdir::WalkDir::new(out) {
+        let entry = entry.unwrap();
+        let p = entry.path();
+        if p.extension().is_some_and(|e| e == "html") {
+            let doc = scraper::Html::parse_document(&std::fs::read_to_string(p).unwrap());
+            for (attr, name) in [
+                ("property", "og:title"),
+                ("property", "og:description"),
+                ("property", "og:site_name"),
+                ("name", "twitter:card"),
+            ] {
+                assert!(
+                    meta(&doc, attr, name).is_some_and(|c| !c.is_empty()),
+                    "{name} in {}",
+                    p.display()
+                );
+            }
+        }
+    }
+}

@@ -196,6 +196,10 @@ pub struct Umum {
     pub breadcrumb: Vec<Tautan>,
     /// Which top navigation item is current (`beranda`, `program`, `tahap`, `tentang`).
     pub nav: &'static str,
+    /// What a link preview says about the page (Open Graph, Twitter, `description`): the
+    /// region's key figures on region pages and the home page, the site's description
+    /// elsewhere.
+    pub deskripsi: String,
 }
 
 /// One row of a figures table.
@@ -1384,6 +1388,7 @@ impl<'a> Situs<'a> {
             judul,
             breadcrumb,
             nav,
+            deskripsi: self.config.description.clone(),
         }
     }
 
@@ -2005,6 +2010,48 @@ impl<'a> Situs<'a> {
         .to_string()
     }
 
+    /// A region's key figures in one sentence, for link previews: its latest tahap's
+    /// programmes (at most three), each with KPM allocated and the share paid. `None` when it
+    /// has no figures.
+    fn deskripsi_angka(&self, nama: &str, rekap: &crate::analysis::Rekap) -> Option<String> {
+        let lang = self.lang();
+        let tahap = rekap
+            .sel
+            .iter()
+            .filter(|(_, a)| a.alokasi_kpm > 0)
+            .map(|(k, _)| k.tahap)
+            .max_by_key(|&t| (self.data.tahap[t as usize].mulai, t))?;
+        let mut per_program: Vec<(crate::data::ProgramId, u64, u64)> = Vec::new();
+        for (k, a) in rekap.sel.iter().filter(|(k, _)| k.tahap == tahap) {
+            match per_program.iter_mut().find(|p| p.0 == k.program) {
+                Some(p) => {
+                    p.1 += a.alokasi_kpm;
+                    p.2 += a.tersalur_kpm;
+                }
+                None => per_program.push((k.program, a.alokasi_kpm, a.tersalur_kpm)),
+            }
+        }
+        let bagian: Vec<String> = per_program
+            .iter()
+            .filter(|p| p.1 > 0)
+            .take(3)
+            .map(|&(p, alokasi, tersalur)| {
+                let kode = &self.data.program[p as usize].kode;
+                let persen = crate::format::persen(tersalur as f64 / alokasi as f64, lang);
+                let kpm = crate::format::ribuan(alokasi as i64, lang);
+                match lang {
+                    Lang::Id => format!("{kode} {kpm} KPM, {persen} tersalur"),
+                    Lang::En => format!("{kode} {kpm} KPM, {persen} paid"),
+                }
+            })
+            .collect();
+        Some(format!(
+            "{nama}, {}: {}.",
+            self.data.tahap[tahap as usize].nama,
+            bagian.join("; ")
+        ))
+    }
+
     fn konteks_beranda(&self) -> KonteksWilayah {
         let tree = &self.data.wilayah;
         let anak = tree.akar.clone();
@@ -2022,13 +2069,17 @@ impl<'a> Situs<'a> {
             })
             .filter(|k| !k.anak.is_empty())
             .collect();
+        let mut umum = self.umum(
+            Halaman::Beranda,
+            self.config.title.clone(),
+            Vec::new(),
+            "beranda",
+        );
+        if let Some(d) = self.deskripsi_angka(&self.config.title, &self.report.total) {
+            umum.deskripsi = d;
+        }
         KonteksWilayah {
-            umum: self.umum(
-                Halaman::Beranda,
-                self.config.title.clone(),
-                Vec::new(),
-                "beranda",
-            ),
+            umum,
             kode: String::new(),
             jenis: String::new(),
             kk: None,
@@ -2063,13 +2114,13 @@ impl<'a> Situs<'a> {
                 .into_iter()
                 .map(|a| self.tautan_wilayah(a)),
         );
+        let nama = node.nama_lengkap(self.lang());
+        let mut umum = self.umum(Halaman::Wilayah(w), nama.clone(), breadcrumb, "");
+        if let Some(d) = self.deskripsi_angka(&nama, &self.report.wilayah[w as usize]) {
+            umum.deskripsi = d;
+        }
         KonteksWilayah {
-            umum: self.umum(
-                Halaman::Wilayah(w),
-                node.nama_lengkap(self.lang()),
-                breadcrumb,
-                "",
-            ),
+            umum,
             kode: node.kode_teks.clone(),
             jenis: node.jenis(self.lang()).to_string(),
             kk: self.report.kk[w as usize],
