@@ -22,6 +22,7 @@ pub mod format;
 pub mod init;
 pub mod lang;
 pub mod output;
+pub mod pratinjau;
 pub mod render;
 pub mod site;
 pub mod usul;
