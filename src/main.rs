@@ -26,6 +26,8 @@ enum Command {
     New(cmd::new::Args),
     /// Payment schedules: `salur jadwal usul` proposes data/jadwal.csv.
     Jadwal(cmd::jadwal::Args),
+    /// Preview the site on 127.0.0.1, rebuilt and reloaded after every change.
+    Serve(cmd::serve::Args),
 }
 
 fn main() -> ExitCode {
@@ -37,6 +39,8 @@ fn main() -> ExitCode {
         Command::Jadwal(args) => cmd::jadwal::execute(args),
         Command::Init(args) => cmd::init::execute(args),
         Command::New(args) => cmd::new::execute(args),
+        // runs until stopped; a failed build is shown, not returned
+        Command::Serve(args) => return cmd::serve::execute(args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -5,6 +5,7 @@ pub mod check;
 pub mod init;
 pub mod jadwal;
 pub mod new;
+pub mod serve;
 
 use salur::diagnostics::Diagnostics;
 use salur::init::InitError;
