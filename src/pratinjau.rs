@@ -74,6 +74,9 @@ pub enum PratinjauError {
         #[source]
         source: io::Error,
     },
+    /// The preview folder would be the published one, `<root>/public`.
+    #[error("{0}: the preview may not be built into the published folder")]
+    FolderTerbit(String),
     /// The file watcher could not be started or could not watch a folder.
     #[error("{path}: {source}")]
     Pengawas {
@@ -115,6 +118,16 @@ impl PratinjauError {
             (PratinjauError::Folder { path, source }, Lang::En) => {
                 format!("{path}: the preview folder cannot be created: {source}")
             }
+            (PratinjauError::FolderTerbit(p), Lang::Id) => format!(
+                "{p}: pratinjau tidak dibangun ke folder yang diterbitkan (alamatnya \
+                 http://127.0.0.1 akan masuk ke situs); pilih folder lain dengan --output atau \
+                 pakai bawaannya, .salur/serve"
+            ),
+            (PratinjauError::FolderTerbit(p), Lang::En) => format!(
+                "{p}: the preview is not built into the published folder (its http://127.0.0.1 \
+                 address would end up in the site); choose another folder with --output or use \
+                 the default, .salur/serve"
+            ),
             (PratinjauError::Pengawas { path, source }, Lang::Id) => {
                 format!("{path}: perubahan berkas tidak dapat diawasi: {source}")
             }
@@ -184,6 +197,9 @@ impl Pratinjau {
             .output
             .clone()
             .unwrap_or_else(|| opsi.root.join(FOLDER_PRATINJAU));
+        if folder_terbit(&opsi.root, &output) {
+            return Err(PratinjauError::FolderTerbit(output.display().to_string()));
+        }
         let folder_err = |source| PratinjauError::Folder {
             path: output.display().to_string(),
             source,
@@ -368,6 +384,19 @@ impl Pengawas {
     }
 }
 
+/// Whether `output` is the site's published folder, `<root>/public` (by its absolute path, or
+/// by what it points to when both exist).
+pub fn folder_terbit(root: &Path, output: &Path) -> bool {
+    let public = root.join("public");
+    let sama = match (std::path::absolute(output), std::path::absolute(&public)) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    };
+    sama || (public.exists()
+        && output.exists()
+        && output.canonicalize().ok() == public.canonicalize().ok())
+}
+
 /// Runs one build and records its outcome for the server.
 fn bangun(
     opsi: &BuildOptions,
@@ -377,6 +406,8 @@ fn bangun(
 ) {
     lapor(Peristiwa::Membangun { alasan });
     let hasil = crate::build(opsi);
+    // The files were published inside the build, a moment before the version is raised here: a
+    // page served in between carries the old version and reloads once more. Harmless.
     let mut k = keadaan.lock().unwrap_or_else(PoisonError::into_inner);
     match &hasil {
         Ok(summary) => {
@@ -924,6 +955,19 @@ mod tests {
         assert!(!host_diizinkan(Some("evil.example:1111"), 1111));
         assert!(!host_diizinkan(Some("127.0.0.1.evil.example:1111"), 1111));
         assert!(!host_diizinkan(Some(""), 1111));
+    }
+
+    #[test]
+    fn the_published_folder_is_never_the_preview() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        assert!(folder_terbit(root, &root.join("public")));
+        assert!(folder_terbit(root, &root.join("./public/")));
+        assert!(!folder_terbit(root, &root.join(FOLDER_PRATINJAU)));
+        assert!(!folder_terbit(root, &root.join("public-pratinjau")));
+        std::fs::create_dir_all(root.join("public")).unwrap();
+        std::fs::create_dir_all(root.join("x")).unwrap();
+        assert!(folder_terbit(root, &root.join("x/../public")));
     }
 
     #[test]
