@@ -19,7 +19,10 @@
 //! (`Kota`, `Kabupaten`, `Desa`, … [`KATA_JENIS`]) are dropped ([`inti`]), so `Kota Pasuruan` is
 //! found under `pasuruan`. A region is indexed under its first word, its words run together
 //! (`bugulkidul` for `Bugul Kidul`) and every other word of at least two letters; the
-//! search script looks up the query's first word ([`kunci_kueri`]). Shards are cut by prefix:
+//! search script looks up the query's words run together ([`kunci_kueri`]), so `suka maju`
+//! finds `Sukamaju` and `Suka Maju`, and `kidul` finds `Bugul Kidul`; a query that skips a
+//! word of the name (`tanjung ilir` for `Tanjung Baru Ilir`) or is only part of a word
+//! (`sapi` for `Kandangsapi`) does not. Shards are cut by prefix:
 //! a prefix whose entries exceed [`MAKS_BAGIAN`] bytes is split by one more letter, and small
 //! neighbours are packed into one file. A word shared by so many names that its shard would
 //! still be too big (`baru`, `jaya` on a national site) keeps only the names it begins: those
@@ -127,31 +130,45 @@ pub fn inti(kata: &[String]) -> &[String] {
     &kata[i..]
 }
 
-/// The key a query is looked up by: its first word after the kind words, or `None` for a
-/// query without letters or digits.
+/// The key a query is looked up by: its words after the kind words, run together (`Kota
+/// Pasuruan` → `pasuruan`, `suka maju` → `sukamaju`), or `None` for a query without letters
+/// or digits. `cari.js` loads the shard of the longest key in the manifest that begins it.
 pub fn kunci_kueri(kueri: &str) -> Option<String> {
-    inti(&kata(kueri)).first().cloned()
+    let k = kata(kueri);
+    let inti = inti(&k);
+    (!inti.is_empty()).then(|| inti.concat())
 }
 
-/// The keys a name is indexed under: (key, whether it is primary, i.e. the first word or the
-/// words run together). Sorted, without repeats.
-pub fn istilah(nama: &str) -> Vec<(String, bool)> {
+/// How a key stands to the name it indexes: the whole name (its words run together, or its
+/// one word), its first word, or another of its words. Sorted from the strongest.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Peran {
+    /// The name's words run together (`bugulkidul`), or its only word.
+    Penuh,
+    /// The first of several words (`bugul`).
+    Pertama,
+    /// Another word (`kidul`).
+    Lain,
+}
+
+/// The keys a name is indexed under, with how each stands to the name. Sorted, without
+/// repeats (a key keeps its strongest role).
+pub fn istilah(nama: &str) -> Vec<(String, Peran)> {
     let semua = kata(nama);
     let inti = inti(&semua);
-    let mut out: Vec<(String, bool)> = Vec::new();
-    if let Some(pertama) = inti.first() {
-        out.push((pertama.clone(), true));
+    let mut out: Vec<(String, Peran)> = Vec::new();
+    if !inti.is_empty() {
+        out.push((inti.concat(), Peran::Penuh));
     }
     if inti.len() > 1 {
-        out.push((inti.concat(), true));
+        out.push((inti[0].clone(), Peran::Pertama));
     }
     for k in inti.iter().skip(1) {
         if k.len() >= 2 {
-            out.push((k.clone(), false));
+            out.push((k.clone(), Peran::Lain));
         }
     }
-    // a word that is also the first is primary
-    out.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+    out.sort();
     out.dedup_by(|a, b| a.0 == b.0);
     out
 }
@@ -166,17 +183,18 @@ pub struct Potongan {
     pub entri: Vec<u32>,
 }
 
-/// Cuts the index into shards. `istilah` are (key, entry, primary) in any order; `ukuran` the
+/// Cuts the index into shards. `istilah` are (key, entry, role) in any order; `ukuran` the
 /// size of each entry in bytes. A prefix whose entries exceed `maks` bytes is split by one
-/// more letter; a key that cannot be split (every word in it is the key itself) keeps only
-/// its primary entries. Neighbouring prefixes of one split are then packed into shards of at
-/// most `maks` bytes.
+/// more letter. A key that cannot be split (every word in it is the key itself) keeps only
+/// the names it begins, and if they are still too many, only the names it is whole (the
+/// others are found under their words run together, typing on). Neighbouring prefixes of one
+/// split are then packed into shards of at most `maks` bytes.
 pub fn potong(
-    mut istilah: Vec<(String, u32, bool)>,
+    mut istilah: Vec<(String, u32, Peran)>,
     ukuran: &[usize],
     maks: usize,
 ) -> Vec<Potongan> {
-    istilah.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)).then(b.2.cmp(&a.2)));
+    istilah.sort_unstable();
     istilah.dedup_by(|a, b| a.0 == b.0 && a.1 == b.1);
     let mut out = Vec::new();
     potong_awalan(&istilah, 1, ukuran, maks, &mut out);
@@ -191,10 +209,11 @@ fn ukuran_entri(entri: &[u32], ukuran: &[usize]) -> usize {
         .sum()
 }
 
-fn entri_unik(istilah: &[(String, u32, bool)], syarat: impl Fn(bool) -> bool) -> Vec<u32> {
+/// The entries of `istilah` whose role is at least `peran`, sorted, without repeats.
+fn entri_unik(istilah: &[(String, u32, Peran)], peran: Peran) -> Vec<u32> {
     let mut v: Vec<u32> = istilah
         .iter()
-        .filter(|t| syarat(t.2))
+        .filter(|t| t.2 <= peran)
         .map(|t| t.1)
         .collect();
     v.sort_unstable();
@@ -205,7 +224,7 @@ fn entri_unik(istilah: &[(String, u32, bool)], syarat: impl Fn(bool) -> bool) ->
 /// Cuts `istilah` (sorted, all sharing one prefix shorter than `n`) by their first `n`
 /// letters, then packs the pieces that fit into shards.
 fn potong_awalan(
-    istilah: &[(String, u32, bool)],
+    istilah: &[(String, u32, Peran)],
     n: usize,
     ukuran: &[usize],
     maks: usize,
@@ -221,15 +240,19 @@ fn potong_awalan(
             .take_while(|t| t.0.starts_with(kunci) && t.0.len().min(n) == kunci.len())
             .count();
         let kelompok = &istilah[i..j];
-        let entri = entri_unik(kelompok, |_| true);
+        let entri = entri_unik(kelompok, Peran::Lain);
         let besar = ukuran_entri(&entri, ukuran);
         if besar <= maks {
             kecil.push((kunci.to_string(), entri, besar));
         } else if kelompok.iter().any(|t| t.0.len() > kunci.len()) {
             potong_awalan(kelompok, kunci.len() + 1, ukuran, maks, out);
         } else {
-            // one word shared by too many names: keep the names it begins
-            let entri = entri_unik(kelompok, |utama| utama);
+            // one word shared by too many names: keep the names it begins, or if they are
+            // still too many, the names it is whole
+            let mut entri = entri_unik(kelompok, Peran::Pertama);
+            if ukuran_entri(&entri, ukuran) > maks {
+                entri = entri_unik(kelompok, Peran::Penuh);
+            }
             if !entri.is_empty() {
                 let besar = ukuran_entri(&entri, ukuran);
                 kecil.push((kunci.to_string(), entri, besar));
@@ -382,12 +405,12 @@ impl Situs<'_> {
                 )
             })
             .collect();
-        let istilah_semua: Vec<(String, u32, bool)> = (0..n)
+        let istilah_semua: Vec<(String, u32, Peran)> = (0..n)
             .into_par_iter()
             .flat_map_iter(|w| {
                 istilah(&tree.node(w).nama)
                     .into_iter()
-                    .map(move |(k, utama)| (k, w, utama))
+                    .map(move |(k, peran)| (k, w, peran))
             })
             .collect();
         let ukuran: Vec<usize> = entri.iter().map(String::len).collect();
@@ -528,26 +551,35 @@ mod tests {
 
     #[test]
     fn kind_words_are_not_keys() {
+        // "=": the whole name, "*": its first word, "": another word
         let k = |s: &str| {
             istilah(s)
                 .into_iter()
-                .map(|(k, u)| format!("{k}{}", if u { "*" } else { "" }))
+                .map(|(k, p)| {
+                    let tanda = match p {
+                        Peran::Penuh => "=",
+                        Peran::Pertama => "*",
+                        Peran::Lain => "",
+                    };
+                    format!("{k}{tanda}")
+                })
                 .collect::<Vec<_>>()
         };
-        assert_eq!(k("Kota Pasuruan"), ["pasuruan*"]);
+        assert_eq!(k("Kota Pasuruan"), ["pasuruan="]);
         assert_eq!(
             k("Kabupaten Kutai Kartanegara"),
-            ["kartanegara", "kutai*", "kutaikartanegara*"]
+            ["kartanegara", "kutai*", "kutaikartanegara="]
         );
         assert_eq!(
             k("Kota Administrasi Jakarta Barat"),
-            ["barat", "jakarta*", "jakartabarat*"]
+            ["barat", "jakarta*", "jakartabarat="]
         );
-        assert_eq!(k("Kota"), ["kota*"]);
-        assert_eq!(k("Loa Kulu Kota"), ["kota", "kulu", "loa*", "loakulukota*"]);
-        assert_eq!(k("Sungai A"), ["sungai*", "sungaia*"]);
-        assert_eq!(k("Sumber Sumber"), ["sumber*", "sumbersumber*"]);
+        assert_eq!(k("Kota"), ["kota="]);
+        assert_eq!(k("Loa Kulu Kota"), ["kota", "kulu", "loa*", "loakulukota="]);
+        assert_eq!(k("Sungai A"), ["sungai*", "sungaia="]);
+        assert_eq!(k("Sumber Sumber"), ["sumber*", "sumbersumber="]);
         assert_eq!(kunci_kueri("Kota Pasuruan").as_deref(), Some("pasuruan"));
+        assert_eq!(kunci_kueri("Suka-Maju").as_deref(), Some("sukamaju"));
         assert_eq!(
             kunci_kueri("kelurahan kandangsapi").as_deref(),
             Some("kandangsapi")
@@ -573,12 +605,12 @@ mod tests {
         ];
         let mut t = Vec::new();
         for (i, n) in nama.iter().enumerate() {
-            for (k, utama) in istilah(n) {
-                t.push((k, i as u32, utama));
+            for (k, peran) in istilah(n) {
+                t.push((k, i as u32, peran));
             }
         }
         let ukuran = vec![10; nama.len()];
-        let p = potong(t, &ukuran, 40);
+        let p = potong(t.clone(), &ukuran, 40);
         let kunci: Vec<Vec<&str>> = p
             .iter()
             .map(|p| p.kunci.iter().map(String::as_str).collect())
@@ -601,6 +633,20 @@ mod tests {
         assert_eq!(entri[1], [6, 8, 10]);
         assert_eq!(entri[3], [0, 1, 2]);
         assert_eq!(entri[4], [3, 4, 9]);
+        // tighter still: "baru" keeps only the names it is whole, "Baru" and "Kota Baru";
+        // "Baru Ilir" is under "baruilir"
+        let p2 = potong(t.clone(), &ukuran, 24);
+        let baru = p2
+            .iter()
+            .find(|p| p.kunci.contains(&"baru".to_string()))
+            .unwrap();
+        assert_eq!(baru.entri, [6, 8]);
+        assert!(p2.iter().any(|p| {
+            p.kunci
+                .iter()
+                .any(|k| "baruilir".starts_with(k.as_str()) && k.len() > 4)
+                && p.entri.contains(&10)
+        }));
         // every shard fits
         for p in &p {
             assert!(ukuran_entri(&p.entri, &ukuran) <= 40, "{p:?}");

@@ -2,7 +2,7 @@
 // file://. The index is script files made by salur (src/site/cari.rs): cari/indeks.js says
 // which shard of cari/nama/ holds the names under a key, cari/umum.js holds the programmes,
 // tahap and notes. Each calls window.salurCari; a shard is loaded by adding a <script src>,
-// which file:// allows where fetch() is refused. Without this script the form stays hidden
+// which file:// allows where reading a JSON file is refused. Without this script the form stays hidden
 // and the header links the home page's directory of regions instead.
 (function () {
   "use strict";
@@ -50,9 +50,11 @@
     muat: function (nama, entri) { muatan[nama] = entri; cari(); }
   };
 
-  // an entry matches when each query word begins one of its words or its name run together
+  // an entry matches when each query word begins one of its words or its name run together,
+  // or the query run together begins its name run together ("kandang sapi": Kandangsapi)
   function cocok(e, q) {
-    var k = kata(e[0]), terms = k.concat([inti(k).join("")]);
+    var k = kata(e[0]), n = inti(k).join(""), terms = k.concat([n]);
+    if (n.indexOf(q.join("")) === 0) return true;
     for (var i = 0; i < q.length; i++) {
       var ok = false;
       for (var j = 0; j < terms.length && !ok; j++) ok = terms[j].indexOf(q[i]) === 0;
@@ -60,31 +62,39 @@
     }
     return true;
   }
-  function nilai(e, q) {
-    var n = inti(kata(e[0])).join("");
-    return (n === q.join("") ? 0 : n.indexOf(q[0]) === 0 ? 1 : 2) * 10 + URUTAN.indexOf(e[1]);
+  // first the entries whose kind the query names ("kota bandung"), then exact names, then
+  // names that begin with the query, each by kind
+  function nilai(e, q, jenis) {
+    var k = kata(e[0]), n = inti(k).join("");
+    var j = jenis.every(function (w) { return k.indexOf(w) >= 0; }) ? 0 : 1;
+    return j * 100 + (n === q.join("") ? 0 : n.indexOf(q.join("")) === 0 ? 1 : 2) * 10 +
+      URUTAN.indexOf(e[1]);
   }
   function tulis(pesan, n) {
     status.textContent = pesan ? pesan.replace("{n}", n) : "";
   }
 
   function cari() {
-    var q = inti(kata(input.value));
+    var semua = kata(input.value), q = inti(semua), jenis = semua.slice(0, semua.length - q.length);
     while (daftar.firstChild) daftar.removeChild(daftar.firstChild);
     if (!q.length) { tulis(""); return; }
     if (!indeks) { tulis(gagal ? teks.gagal : teks.memuat); return muat("indeks", "cari/indeks.js"); }
     muat("umum", "cari/umum.js?v=" + indeks.umum);
-    // the shard of the longest key that begins the query's first word
-    var w = q[0], berkas = null;
+    // the shard of the longest key that begins the query's words run together (the rule of
+    // kunci_kueri in src/site/cari.rs)
+    var w = q.join(""), berkas = null;
     for (var n = w.length; n > 0 && !berkas; n--) {
       if (ada(indeks.kunci, w.slice(0, n))) berkas = indeks.kunci[w.slice(0, n)];
     }
-    var kurang = !berkas && Object.keys(indeks.kunci).some(function (k) { return k.indexOf(w) === 0; });
+    // names under longer keys are in other shards: the reader must type more
+    var kurang = Object.keys(indeks.kunci).some(function (k) {
+      return k.length > w.length && k.indexOf(w) === 0;
+    });
     if (berkas) muat(berkas, "cari/nama/" + berkas + ".js?v=" + indeks.berkas[berkas]);
     var siap = ada(muatan, "umum") && (!berkas || ada(muatan, berkas));
     var entri = (muatan.umum || []).concat(berkas && muatan[berkas] || []);
     var hasil = entri.filter(function (e) { return cocok(e, q); });
-    hasil.sort(function (a, b) { return nilai(a, q) - nilai(b, q); });
+    hasil.sort(function (a, b) { return nilai(a, q, jenis) - nilai(b, q, jenis); });
     hasil.slice(0, MAKS).forEach(function (e) {
       var li = document.createElement("li"), a = document.createElement("a");
       a.href = akar + e[3];
@@ -100,9 +110,10 @@
       daftar.appendChild(li);
     });
     if (!siap) tulis(gagal ? teks.gagal : teks.memuat);
+    else if (kurang) tulis(teks.lagi);
     else if (hasil.length > MAKS) tulis(teks.banyak, hasil.length);
     else if (hasil.length) tulis(teks.hasil, hasil.length);
-    else tulis(kurang ? teks.lagi : teks.kosong);
+    else tulis(teks.kosong);
   }
 
   input.addEventListener("input", cari);
