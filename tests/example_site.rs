@@ -305,10 +305,15 @@ fn pages_are_small_semantic_and_in_indonesian() {
         let doc = page(&rel);
         let lang = doc.root_element().value().attr("lang");
         assert_eq!(lang, Some("id"));
+        // one optional script: the search box's, from a file, deferred (tests/cari.rs)
+        let scripts: Vec<_> = doc.select(&sel("script")).collect();
+        assert_eq!(scripts.len(), 1, "{rel}: scripts");
+        let src = scripts[0].value().attr("src").unwrap_or("");
         assert!(
-            doc.select(&sel("script")).next().is_none(),
-            "{rel} has a script"
+            src.ends_with("cari.js"),
+            "{rel}: a script other than the search's"
         );
+        assert!(scripts[0].value().attr("defer").is_some(), "{rel}");
         for t in doc.select(&sel("table")) {
             assert!(
                 t.select(&sel("caption")).next().is_some(),

@@ -185,6 +185,10 @@ const STATIC: &[(&str, &[u8])] = &[
         "urut.js",
         include_bytes!("../../themes/default/static/urut.js"),
     ),
+    (
+        "cari.js",
+        include_bytes!("../../themes/default/static/cari.js"),
+    ),
 ];
 
 const I18N_ID: &str = include_str!("../../themes/default/i18n/id.toml");

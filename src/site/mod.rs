@@ -6,6 +6,7 @@
 //! page's `root` (`""` or `"../"`), so every link is relative and ends in a file name.
 
 pub mod banding;
+pub mod cari;
 pub mod desil;
 pub mod gagal;
 pub mod grafik;
@@ -110,6 +111,12 @@ pub enum Halaman {
     SitemapBagian(usize),
     /// `robots.txt`.
     Robots,
+    /// `cari/indeks.js`: the search index's manifest.
+    CariIndeks,
+    /// `cari/umum.js`: the programmes, tahap and meeting notes, always searched.
+    CariUmum,
+    /// `cari/nama/<key>.js`: the n-th shard of region names.
+    CariNama(usize),
 }
 
 /// The deadline view lists at most this many child regions × programmes that will miss the
@@ -172,6 +179,8 @@ pub struct Situs<'a> {
     /// Per tahap, the whole site's villages that will miss its target, per programme (built
     /// once, for the home, programme and tahap pages).
     desa_seluruh: Vec<std::sync::OnceLock<Vec<(u64, u64)>>>,
+    /// The search index's files, made with the plan (they depend on names only).
+    cari: cari::Indeks,
 }
 
 /// A link: a label and a path relative to the output root.
@@ -973,6 +982,7 @@ impl<'a> Situs<'a> {
                 h.finish()
             },
             peringkat_situs: false,
+            cari: cari::Indeks::default(),
         };
         situs.rekon_wilayah = situs.hitung_rekon_wilayah();
         situs.sidik_gagal = situs.hitung_sidik_gagal();
@@ -1031,6 +1041,13 @@ impl<'a> Situs<'a> {
             .halaman
             .extend(kota.into_iter().map(Halaman::JadwalKota));
         situs.jadwal_kota = jadwal_kota;
+        situs.cari = situs.buat_indeks_cari();
+        situs
+            .halaman
+            .extend([Halaman::CariIndeks, Halaman::CariUmum]);
+        situs
+            .halaman
+            .extend((0..situs.cari.nama.len()).map(Halaman::CariNama));
         // last, once every page is planned: the sitemap lists them
         if !config.base_url.is_empty() {
             let pages = situs.halaman_sitemap().len();
@@ -1121,6 +1138,9 @@ impl<'a> Situs<'a> {
             Halaman::Sitemap => "sitemap.xml".to_string(),
             Halaman::SitemapBagian(i) => format!("sitemap-{i}.xml"),
             Halaman::Robots => "robots.txt".to_string(),
+            Halaman::CariIndeks => cari::JALUR_INDEKS.to_string(),
+            Halaman::CariUmum => cari::JALUR_UMUM.to_string(),
+            Halaman::CariNama(i) => self.cari.nama[i].path.clone(),
             Halaman::Peringkat(Some(w)) => {
                 format!("peringkat/{}.html", self.data.wilayah.node(w).kode_teks)
             }
@@ -1237,6 +1257,10 @@ impl<'a> Situs<'a> {
                 (10u8, self.sidik_umum, self.sidik_pohon, j).hash(&mut hasher);
                 self.hash_dataset(j, &mut hasher);
                 return hasher.finish().max(1);
+            }
+            Halaman::CariIndeks | Halaman::CariUmum | Halaman::CariNama(_) => {
+                // made with the plan: the fingerprint of a file is its bytes'
+                return xxhash_rust::xxh3::xxh3_64(self.teks_cari(h).as_bytes()).max(1);
             }
             Halaman::SkemaAngka | Halaman::Robots => {
                 return xxhash_rust::xxh3::xxh3_64(&self.sidik_umum.to_le_bytes()).max(1);
@@ -1367,7 +1391,10 @@ impl<'a> Situs<'a> {
             Halaman::UnduhAngka(..)
             | Halaman::Dataset(_)
             | Halaman::SkemaAngka
-            | Halaman::DataPackage => "",
+            | Halaman::DataPackage
+            | Halaman::CariIndeks
+            | Halaman::CariUmum
+            | Halaman::CariNama(_) => "",
             Halaman::Peringkat(_) => "peringkat.html",
         }
     }
@@ -1484,6 +1511,9 @@ impl<'a> Situs<'a> {
             Halaman::Sitemap => Konteks::Sitemap(self.konteks_sitemap(None)),
             Halaman::SitemapBagian(i) => Konteks::Sitemap(self.konteks_sitemap(Some(i))),
             Halaman::Robots => Konteks::Unduhan(self.robots()),
+            Halaman::CariIndeks | Halaman::CariUmum | Halaman::CariNama(_) => {
+                Konteks::Unduhan(self.teks_cari(h).to_string())
+            }
             Halaman::RekonKota(w) => Konteks::Rekon(Box::new(self.konteks_rekon_kota(w))),
             Halaman::RekonCabang(i) => Konteks::Rekon(Box::new(self.konteks_rekon_cabang(i))),
             Halaman::TidakDitemukan => Konteks::Konten(KonteksKonten {
