@@ -294,9 +294,19 @@ pub enum Problem {
     NoSiteFolder,
     /// A file in `data/` that salur does not read.
     UnknownInput {
-        /// The file meant, or `xlsx` for a spreadsheet.
+        /// The file meant, or `xlsx` for a spreadsheet not named like an input.
         suggestion: Option<String>,
     },
+    /// One input given in two forms (`realisasi.csv` and `realisasi.xlsx`): salur reads one
+    /// file per input, and would not know which holds the data.
+    BerkasKembar {
+        /// The other files of the same input.
+        lain: Vec<String>,
+    },
+    /// A spreadsheet that cannot be read as a workbook (damaged, or not what its name says).
+    LembarRusak(String),
+    /// A worksheet cell holding a formula error (`#N/A`, `#DIV/0!`).
+    GalatRumus,
     /// A content page whose name salur uses itself.
     ReservedPage,
     /// A Markdown file without `+++` front matter.
@@ -361,11 +371,13 @@ pub enum Severity {
 /// One problem at one place.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
-    /// The file, relative to the site root (`data/realisasi.csv`).
+    /// The file, relative to the site root (`data/realisasi.csv`), or a worksheet of a
+    /// spreadsheet (`data/realisasi.xlsx:Sheet1`, see [`Diagnostic::message`]).
     pub file: String,
-    /// 1-based line; 0 when the problem concerns the whole file.
+    /// 1-based line (a worksheet's row); 0 when the problem concerns the whole file.
     pub line: u64,
-    /// 1-based column (field number in a CSV); 0 when it concerns a whole line.
+    /// 1-based column (field number in a CSV, A = 1 in a worksheet); 0 when it concerns a
+    /// whole line.
     pub column: u64,
     /// The offending value as written (masked for personal data).
     pub value: Option<String>,
@@ -399,10 +411,20 @@ impl Diagnostic {
         matches!(self.problem, Problem::PrivacyColumn | Problem::PrivacyNik)
     }
 
-    /// The message in `lang`, in the form `file:line:column: 'value': what is wrong`.
+    /// The message in `lang`, in the form `file:line:column: 'value': what is wrong`. In a
+    /// worksheet (`file` is `data/realisasi.xlsx:Sheet1`) the place is written as Excel
+    /// writes a reference, `data/realisasi.xlsx:Sheet1!F14` (a whole row `…!14:14`), which
+    /// Excel's Name Box goes to.
     pub fn message(&self, lang: Lang) -> String {
         let mut out = self.file.clone();
-        if self.line > 0 {
+        if self.line > 0 && crate::data::lembar::adalah_tempat_lembar(&self.file) {
+            if self.column > 0 {
+                let kolom = crate::data::lembar::huruf_kolom(self.column);
+                let _ = write!(out, "!{kolom}{}", self.line);
+            } else {
+                let _ = write!(out, "!{0}:{0}", self.line);
+            }
+        } else if self.line > 0 {
             let _ = write!(out, ":{}", self.line);
             if self.column > 0 {
                 let _ = write!(out, ":{}", self.column);
@@ -840,9 +862,11 @@ impl Problem {
                 };
                 match suggestion.as_deref() {
                     Some("xlsx") => s.push_str(if id {
-                        "; simpan lembar kerja sebagai CSV UTF-8"
+                        "; lembar kerja dibaca bila namanya nama berkas masukan \
+                         (mis. realisasi.xlsx), atau simpan sebagai CSV UTF-8"
                     } else {
-                        "; save the worksheet as CSV UTF-8"
+                        "; a spreadsheet is read when it has an input's name \
+                         (e.g. realisasi.xlsx), or save it as CSV UTF-8"
                     }),
                     Some(name) => {
                         if id {
@@ -854,6 +878,40 @@ impl Problem {
                     None => {}
                 }
                 s
+            }
+            Problem::BerkasKembar { lain } => {
+                let lain = lain.join(", ");
+                if id {
+                    format!(
+                        "data yang sama juga diberikan sebagai {lain}; salur membaca satu \
+                         berkas per masukan: hapus atau ganti nama salah satunya"
+                    )
+                } else {
+                    format!(
+                        "the same input is also given as {lain}; salur reads one file per \
+                         input: remove or rename one of them"
+                    )
+                }
+            }
+            Problem::LembarRusak(e) => {
+                if id {
+                    format!(
+                        "lembar kerja tidak dapat dibaca ({e}); simpan ulang dari Excel atau \
+                         LibreOffice, atau simpan sebagai CSV UTF-8"
+                    )
+                } else {
+                    format!(
+                        "the spreadsheet cannot be read ({e}); save it again from Excel or \
+                         LibreOffice, or save it as CSV UTF-8"
+                    )
+                }
+            }
+            Problem::GalatRumus => {
+                if id {
+                    "sel berisi galat rumus; perbaiki rumusnya atau ketik nilainya".to_string()
+                } else {
+                    "the cell holds a formula error; fix the formula or type the value".to_string()
+                }
             }
             Problem::UnknownKey { key, nearest } => {
                 let mut s = if id {

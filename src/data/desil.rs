@@ -32,31 +32,38 @@ pub struct Desil {
 
 impl Loader {
     pub(super) fn desil(&mut self, root: &Path, ds: &mut Dataset, diags: &mut Diagnostics) {
-        ds.desil = self.baca_opsional(root, FILE, &DESIL, ds, diags, |row, diags, lookup| {
-            let periode = required_text(FILE, row, 0, diags);
-            let wilayah = lookup.wilayah_at(FILE, row, 1, diags);
-            let desil = match value::desil(row.get(2)) {
-                Ok(d) => Some(d),
-                Err(p) => {
-                    report(FILE, row, 2, p, diags);
-                    None
-                }
-            };
-            let kk = match value::count(row.get(3), Expected::CountKk) {
-                Ok(n) => Some(n),
-                Err(p) => {
-                    report(FILE, row, 3, p, diags);
-                    None
-                }
-            };
-            let catatan = text(FILE, row, 4, diags).unwrap_or_default();
-            Some(Desil {
-                periode: periode?.trim().to_string(),
-                wilayah: wilayah?,
-                desil: desil?,
-                kk: kk?,
-                catatan: catatan.trim().to_string(),
-            })
-        });
+        ds.desil = self.baca_opsional(
+            root,
+            FILE,
+            &DESIL,
+            ds,
+            diags,
+            |tempat, row, diags, lookup| {
+                let periode = required_text(tempat, row, 0, diags);
+                let wilayah = lookup.wilayah_at(tempat, row, 1, diags);
+                let desil = match value::desil(row.get(2)) {
+                    Ok(d) => Some(d),
+                    Err(p) => {
+                        report(tempat, row, 2, p, diags);
+                        None
+                    }
+                };
+                let kk = match value::count(row.get(3), Expected::CountKk) {
+                    Ok(n) => Some(n),
+                    Err(p) => {
+                        report(tempat, row, 3, p, diags);
+                        None
+                    }
+                };
+                let catatan = text(tempat, row, 4, diags).unwrap_or_default();
+                Some(Desil {
+                    periode: periode?.trim().to_string(),
+                    wilayah: wilayah?,
+                    desil: desil?,
+                    kk: kk?,
+                    catatan: catatan.trim().to_string(),
+                })
+            },
+        );
     }
 }

@@ -25,13 +25,14 @@ fn kolom(ds: &Dataset, c: usize) -> u64 {
 }
 
 fn diagnostic(
+    berkas: &str,
     line: u64,
     column: u64,
     value: Option<&str>,
     problem: Problem,
     severity: Severity,
 ) -> Diagnostic {
-    let mut d = Diagnostic::error(FILE, line, column, value, problem);
+    let mut d = Diagnostic::error(berkas, line, column, value, problem);
     d.severity = severity;
     d
 }
@@ -40,6 +41,7 @@ fn diagnostic(
 /// without any slot is not checked (the schedule may cover only some programmes).
 pub fn periksa(ds: &Dataset, aturan: &AturanJadwal) -> Diagnostics {
     let mut diags = Diagnostics::new();
+    let berkas = ds.tempat(FILE);
     if ds.jadwal.is_empty() {
         return diags;
     }
@@ -68,6 +70,7 @@ pub fn periksa(ds: &Dataset, aturan: &AturanJadwal) -> Diagnostics {
                 .copied()
                 .unwrap_or(*kpm);
             diags.push(diagnostic(
+                berkas,
                 s.baris,
                 kolom(ds, KOLOM_KPM),
                 None,
@@ -88,6 +91,7 @@ pub fn periksa(ds: &Dataset, aturan: &AturanJadwal) -> Diagnostics {
     for s in &slots {
         if s.kpm == 0 {
             diags.push(diagnostic(
+                berkas,
                 s.baris,
                 kolom(ds, KOLOM_KPM),
                 Some("0"),
@@ -102,6 +106,7 @@ pub fn periksa(ds: &Dataset, aturan: &AturanJadwal) -> Diagnostics {
             *reported = true;
             let (baris, lokasi) = (*baris, *lokasi);
             diags.push(diagnostic(
+                berkas,
                 s.baris,
                 kolom(ds, KOLOM_LOKASI),
                 Some(&s.lokasi),
@@ -123,6 +128,7 @@ pub fn periksa(ds: &Dataset, aturan: &AturanJadwal) -> Diagnostics {
             .find(|o| o.mulai < s.selesai && s.mulai < o.selesai)
         {
             diags.push(diagnostic(
+                berkas,
                 s.baris,
                 kolom(ds, KOLOM_MULAI),
                 Some(&crate::format::jam(s.mulai, Lang::Id)),
@@ -148,6 +154,7 @@ pub fn periksa(ds: &Dataset, aturan: &AturanJadwal) -> Diagnostics {
         match rw.get(&(s.program, s.tahap, s.wilayah, s.rw.as_str())) {
             Some(&(_, titik)) if titik == s.titik_bayar => {}
             Some(&(first, _)) => diags.push(diagnostic(
+                berkas,
                 s.baris,
                 kolom(ds, KOLOM_RW),
                 Some(&s.rw),
@@ -199,6 +206,7 @@ pub fn periksa(ds: &Dataset, aturan: &AturanJadwal) -> Diagnostics {
     selisih.sort_unstable();
     for (baris, p, t, w, kpm, a) in selisih {
         diags.push(diagnostic(
+            berkas,
             baris,
             kolom(ds, KOLOM_WILAYAH),
             Some(&ds.wilayah.node(w).kode_teks),
@@ -230,6 +238,7 @@ pub fn periksa(ds: &Dataset, aturan: &AturanJadwal) -> Diagnostics {
     for (w, p, t, kpm) in tanpa {
         let node = ds.wilayah.node(w);
         diags.push(diagnostic(
+            berkas,
             0,
             0,
             None,

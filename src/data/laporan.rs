@@ -72,9 +72,14 @@ impl Loader {
             (PenyalurId, String, ProgramId, TahapId, WilayahId, Date),
             u64,
         > = Default::default();
-        ds.laporan_penyalur =
-            self.baca_opsional(root, FILE, &LAPORAN, ds, diags, |row, diags, lookup| {
-                let py = required_text(FILE, row, 0, diags).and_then(|name| {
+        ds.laporan_penyalur = self.baca_opsional(
+            root,
+            FILE,
+            &LAPORAN,
+            ds,
+            diags,
+            |tempat, row, diags, lookup| {
+                let py = required_text(tempat, row, 0, diags).and_then(|name| {
                     let name = name.trim();
                     let found = penyalur
                         .iter()
@@ -82,7 +87,7 @@ impl Loader {
                         .or_else(|| penyalur.iter().position(|p| p.eq_ignore_ascii_case(name)));
                     if found.is_none() {
                         diags.push(Diagnostic::error(
-                            FILE,
+                            tempat,
                             row.line,
                             row.column(0),
                             Some(name),
@@ -97,21 +102,21 @@ impl Loader {
                     }
                     found.map(|i| i as PenyalurId)
                 });
-                let cabang = required_text(FILE, row, 1, diags).map(|c| c.trim().to_string());
-                let program = lookup.code(FILE, row, 2, CodeKind::Program, diags);
-                let tahap = lookup.code(FILE, row, 3, CodeKind::Tahap, diags);
-                let wilayah = lookup.wilayah_at(FILE, row, 4, diags);
+                let cabang = required_text(tempat, row, 1, diags).map(|c| c.trim().to_string());
+                let program = lookup.code(tempat, row, 2, CodeKind::Program, diags);
+                let tahap = lookup.code(tempat, row, 3, CodeKind::Tahap, diags);
+                let wilayah = lookup.wilayah_at(tempat, row, 4, diags);
                 let kpm = match value::count(row.get(KOLOM_KPM), Expected::Count) {
                     Ok(n) => Some(n),
                     Err(p) => {
-                        report(FILE, row, KOLOM_KPM, p, diags);
+                        report(tempat, row, KOLOM_KPM, p, diags);
                         None
                     }
                 };
                 let tanggal = match value::date(row.get(KOLOM_TANGGAL)) {
                     Ok(d) => Some(d),
                     Err(p) => {
-                        report(FILE, row, KOLOM_TANGGAL, p, diags);
+                        report(tempat, row, KOLOM_TANGGAL, p, diags);
                         None
                     }
                 };
@@ -121,7 +126,7 @@ impl Loader {
                     match value::money(row.get(KOLOM_NILAI)) {
                         Ok(n) => Some(Some(n)),
                         Err(p) => {
-                            report(FILE, row, KOLOM_NILAI, p, diags);
+                            report(tempat, row, KOLOM_NILAI, p, diags);
                             None
                         }
                     }
@@ -131,7 +136,7 @@ impl Loader {
                 let key = (py, cabang.to_lowercase(), program, tahap, wilayah, tanggal);
                 if let Some(&first_line) = seen.get(&key) {
                     diags.push(Diagnostic::error(
-                        FILE,
+                        tempat,
                         row.line,
                         row.column(1),
                         Some(&cabang),
@@ -152,6 +157,7 @@ impl Loader {
                     baris: row.line,
                     kolom_kpm: row.column(KOLOM_KPM),
                 })
-            });
+            },
+        );
     }
 }

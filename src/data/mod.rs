@@ -9,6 +9,7 @@ pub mod alasan;
 pub mod desil;
 pub mod jadwal;
 pub mod laporan;
+pub mod lembar;
 pub mod table;
 pub mod value;
 pub mod verval;
@@ -169,6 +170,39 @@ pub struct InputFile {
     /// The SHA-256 of the file's bytes, in lower-case hex: what a reader checks a
     /// downloaded copy of the input against.
     pub sha256: String,
+    /// Where its rows are, for messages: `path`, or the worksheet read
+    /// (`data/realisasi.xlsx:Sheet1`).
+    #[serde(skip)]
+    pub tempat: String,
+}
+
+impl InputFile {
+    fn dari(t: &Table) -> InputFile {
+        InputFile {
+            path: t.berkas.clone(),
+            rows: t.rows,
+            sha256: t.sha256.clone(),
+            tempat: t.name.clone(),
+        }
+    }
+
+    /// The name of its input as a CSV (`data/realisasi.csv` for `data/realisasi.xlsx`): the
+    /// anchor of its row on the "about the data" page, which the theme's templates link to
+    /// whichever form the input was given in.
+    pub fn nama_csv(&self) -> String {
+        let stem = self
+            .path
+            .rsplit_once('.')
+            .map_or(self.path.as_str(), |(s, _)| s);
+        format!("{stem}.csv")
+    }
+
+    /// Whether this is the input that `csv` names (`data/verval.csv`), read from that CSV or
+    /// from a spreadsheet of the same name (`data/verval.xlsx`).
+    pub fn adalah(&self, csv: &str) -> bool {
+        let stem = |p: &str| p.rsplit_once('.').map_or(p, |(s, _)| s).to_string();
+        stem(&self.path) == stem(csv)
+    }
 }
 
 /// Everything in `data/`, typed and validated.
@@ -236,6 +270,24 @@ pub struct Jadwal {
 }
 
 impl Dataset {
+    /// The file read for input `csv` (`data/realisasi.csv`, or the `data/realisasi.xlsx`
+    /// given instead); `csv` itself when it was not read.
+    pub fn berkas<'a>(&'a self, csv: &'a str) -> &'a str {
+        self.inputs
+            .iter()
+            .find(|i| i.adalah(csv))
+            .map_or(csv, |i| i.path.as_str())
+    }
+
+    /// Where the rows of input `csv` are, for messages about them found after reading:
+    /// `data/jadwal.csv`, or the worksheet read instead (`data/jadwal.xlsx:Sheet1`).
+    pub fn tempat<'a>(&'a self, csv: &'a str) -> &'a str {
+        self.inputs
+            .iter()
+            .find(|i| i.adalah(csv))
+            .map_or(csv, |i| i.tempat.as_str())
+    }
+
     /// The latest day in `realisasi.csv`, if any.
     pub fn latest_tanggal(&self) -> Option<Date> {
         self.realisasi.iter().map(|r| r.tanggal).max()
@@ -263,11 +315,11 @@ pub fn load(root: &Path) -> Result<(Dataset, Diagnostics), Diagnostics> {
         "data/desil.csv",
     ]
     .iter()
-    .any(|f| root.join(f).is_file());
-    let mut references_missing = !root.join("data/wilayah.csv").is_file();
+    .any(|f| table::ada(root, f));
+    let mut references_missing = !table::ada(root, "data/wilayah.csv");
     if uses_codes {
         for f in ["data/program.csv", "data/tahap.csv"] {
-            if !root.join(f).is_file() {
+            if !table::ada(root, f) {
                 diags.push(Diagnostic::error(f, 0, 0, None, Problem::MissingFile));
                 references_missing = true;
             }
@@ -309,13 +361,15 @@ const RW: Columns = Columns {
 pub fn rw(root: &Path, ds: &Dataset) -> Result<Vec<JumlahRw>, Diagnostics> {
     let name = "data/rw.csv";
     let mut diags = Diagnostics::new();
-    if !root.join(name).is_file() {
+    if !table::ada(root, name) {
         diags.push(Diagnostic::error(name, 0, 0, None, Problem::MissingFile));
         return Err(diags);
     }
     let Some(mut t) = Table::open(root, name, &RW, &mut diags) else {
         return Err(diags);
     };
+    let tempat = t.name.clone();
+    let name = tempat.as_str();
     let lookup = Lookup::new(ds, &[]);
     let mut out = Vec::new();
     t.for_each_row(&mut diags, |row, diags| {
@@ -343,7 +397,8 @@ pub fn rw(root: &Path, ds: &Dataset) -> Result<Vec<JumlahRw>, Diagnostics> {
     }
 }
 
-/// The files of `data/` that salur reads.
+/// The files of `data/` that salur reads. Each may instead be a spreadsheet of the same name
+/// (`realisasi.xlsx`, `.xls`, `.ods`: [`lembar::EKSTENSI`]).
 pub const INPUTS: &[&str] = &[
     "wilayah.csv",
     "program.csv",
@@ -358,7 +413,7 @@ pub const INPUTS: &[&str] = &[
 ];
 
 /// Warns about files in `data/` that salur does not read: a misspelt or differently cased
-/// name, or a spreadsheet not exported as CSV, would otherwise be silently left out.
+/// name, or a spreadsheet not named like an input, would otherwise be silently left out.
 fn warn_unknown_inputs(root: &Path, diags: &mut Diagnostics) {
     let Ok(entries) = std::fs::read_dir(root.join("data")) else {
         return;
@@ -377,11 +432,32 @@ fn warn_unknown_inputs(root: &Path, diags: &mut Diagnostics) {
             || lower.starts_with("licence")
             || lower.ends_with(".md")
             || lower.ends_with(".txt");
-        if INPUTS.contains(&name.as_str()) || documentation {
+        let ext_lembar = name
+            .rsplit_once('.')
+            .and_then(|(_, ext)| lembar::EKSTENSI.into_iter().find(|e| *e == ext));
+        let dibaca = match (ext_lembar, name.rsplit_once('.')) {
+            (Some(_), Some((stem, _))) => INPUTS.contains(&format!("{stem}.csv").as_str()),
+            _ => INPUTS.contains(&name.as_str()),
+        };
+        if dibaca || documentation {
             continue;
         }
-        let suggestion = if [".xlsx", ".xls", ".ods"].iter().any(|e| lower.ends_with(e)) {
-            Some("xlsx".to_string())
+        let ext_lembar = lower
+            .rsplit_once('.')
+            .and_then(|(_, ext)| lembar::EKSTENSI.into_iter().find(|e| *e == ext));
+        let suggestion = if let Some(ext) = ext_lembar {
+            // the input it is named like, in another letter case or misspelt; else how
+            // spreadsheets are read
+            let names: Vec<String> = INPUTS
+                .iter()
+                .map(|k| format!("{}.{ext}", k.trim_end_matches(".csv")))
+                .collect();
+            names
+                .iter()
+                .find(|k| k.eq_ignore_ascii_case(&name))
+                .cloned()
+                .or_else(|| wilayah::nearest(&lower, names.iter().map(String::as_str)))
+                .or_else(|| Some("xlsx".to_string()))
         } else {
             INPUTS
                 .iter()
@@ -490,11 +566,14 @@ impl Loader {
     fn wilayah(&mut self, root: &Path, ds: &mut Dataset, diags: &mut Diagnostics) {
         let name = "data/wilayah.csv";
         let Some(mut t) = Table::open(root, name, &WILAYAH, diags) else {
-            if !root.join(name).exists() {
+            if !table::ada(root, name) {
                 diags.push(Diagnostic::error(name, 0, 0, None, Problem::MissingFile));
             }
             return;
         };
+        // the place in messages: the CSV, or the worksheet read instead
+        let tempat = t.name.clone();
+        let name = tempat.as_str();
         let mut nodes = Vec::new();
         let mut seen: HashMap<value::KodeWilayah, u64> = HashMap::default();
         t.for_each_row(diags, |row, diags| {
@@ -546,11 +625,7 @@ impl Loader {
             ));
         }
         ds.wilayah = tree;
-        ds.inputs.push(InputFile {
-            path: name.to_string(),
-            rows: t.rows,
-            sha256: t.sha256.clone(),
-        });
+        ds.inputs.push(InputFile::dari(&t));
     }
 
     fn program(&mut self, root: &Path, ds: &mut Dataset, diags: &mut Diagnostics) {
@@ -558,6 +633,9 @@ impl Loader {
         let Some(mut t) = Table::open(root, name, &PROGRAM, diags) else {
             return;
         };
+        // the place in messages: the CSV, or the worksheet read instead
+        let tempat = t.name.clone();
+        let name = tempat.as_str();
         let mut lines: HashMap<String, u64> = HashMap::default();
         t.for_each_row(diags, |row, diags| {
             let Some(kode) = required_text(name, row, 0, diags) else {
@@ -615,11 +693,7 @@ impl Loader {
                 desil_maks,
             });
         });
-        ds.inputs.push(InputFile {
-            path: name.to_string(),
-            rows: t.rows,
-            sha256: t.sha256.clone(),
-        });
+        ds.inputs.push(InputFile::dari(&t));
     }
 
     fn tahap(&mut self, root: &Path, ds: &mut Dataset, diags: &mut Diagnostics) {
@@ -627,6 +701,9 @@ impl Loader {
         let Some(mut t) = Table::open(root, name, &TAHAP, diags) else {
             return;
         };
+        // the place in messages: the CSV, or the worksheet read instead
+        let tempat = t.name.clone();
+        let name = tempat.as_str();
         let mut lines: HashMap<String, u64> = HashMap::default();
         let mut tahap = Vec::new();
         t.for_each_row(diags, |row, diags| {
@@ -688,11 +765,7 @@ impl Loader {
         }
         self.tahap_rusak = tahap.iter().map(|(_, rusak)| *rusak).collect();
         ds.tahap = tahap.into_iter().map(|(t, _)| t).collect();
-        ds.inputs.push(InputFile {
-            path: name.to_string(),
-            rows: t.rows,
-            sha256: t.sha256.clone(),
-        });
+        ds.inputs.push(InputFile::dari(&t));
     }
 
     /// Reads `alokasi.csv` on all cores.
@@ -701,6 +774,9 @@ impl Loader {
         let Some(mut t) = Table::open(root, name, &ALOKASI, diags) else {
             return;
         };
+        // the place in messages: the CSV, or the worksheet read instead
+        let tempat = t.name.clone();
+        let name = tempat.as_str();
         let chunks = {
             let lookup = Lookup::new(ds, &self.tahap_rusak);
             t.par_rows(
@@ -761,11 +837,7 @@ impl Loader {
                 seen.insert((a.program, a.tahap, a.wilayah, a.penyalur), line);
             }
         }
-        ds.inputs.push(InputFile {
-            path: name.to_string(),
-            rows: t.rows,
-            sha256: t.sha256.clone(),
-        });
+        ds.inputs.push(InputFile::dari(&t));
     }
 
     /// Reads `realisasi.csv` on all cores.
@@ -774,6 +846,9 @@ impl Loader {
         let Some(mut t) = Table::open(root, name, &REALISASI, diags) else {
             return;
         };
+        // the place in messages: the CSV, or the worksheet read instead
+        let tempat = t.name.clone();
+        let name = tempat.as_str();
         let chunks = {
             let lookup = Lookup::new(ds, &self.tahap_rusak);
             t.par_rows(
@@ -867,11 +942,7 @@ impl Loader {
                 ds.realisasi.push(r);
             }
         }
-        ds.inputs.push(InputFile {
-            path: name.to_string(),
-            rows: t.rows,
-            sha256: t.sha256.clone(),
-        });
+        ds.inputs.push(InputFile::dari(&t));
     }
 
     /// Maps a chunk's own penyalur ids to the dataset's, adding new ones in order of first
@@ -880,12 +951,15 @@ impl Loader {
     /// tahap. Checks across slots (capacity, overlaps, coverage) come after reading.
     fn jadwal(&mut self, root: &Path, ds: &mut Dataset, diags: &mut Diagnostics) {
         let name = "data/jadwal.csv";
-        if !root.join(name).is_file() {
+        if !table::ada(root, name) {
             return;
         }
         let Some(mut t) = Table::open(root, name, &JADWAL, diags) else {
             return;
         };
+        // the place in messages: the CSV, or the worksheet read instead
+        let tempat = t.name.clone();
+        let name = tempat.as_str();
         ds.jadwal_kolom = (0..JADWAL_KOLOM.len())
             .map(|c| t.column_number(c))
             .collect();
@@ -1022,16 +1096,12 @@ impl Loader {
         }
         ds.titik_bayar = titik_bayar;
         ds.jadwal = jadwal;
-        ds.inputs.push(InputFile {
-            path: name.to_string(),
-            rows: t.rows,
-            sha256: t.sha256.clone(),
-        });
+        ds.inputs.push(InputFile::dari(&t));
     }
 
     /// Reads a small optional file of `data/` row by row (nothing when it does not exist):
-    /// each row goes to `baris` with the code lookups, and the file is recorded among the
-    /// inputs.
+    /// each row goes to `baris` with the place to name in messages (the file, or the worksheet
+    /// read instead) and the code lookups, and the file is recorded among the inputs.
     fn baca_opsional<T>(
         &self,
         root: &Path,
@@ -1039,24 +1109,23 @@ impl Loader {
         columns: &Columns,
         ds: &mut Dataset,
         diags: &mut Diagnostics,
-        mut baris: impl FnMut(&Row, &mut Diagnostics, &Lookup) -> Option<T>,
+        mut baris: impl FnMut(&str, &Row, &mut Diagnostics, &Lookup) -> Option<T>,
     ) -> Vec<T> {
-        if !root.join(file).is_file() {
+        if !table::ada(root, file) {
             return Vec::new();
         }
         let Some(mut t) = Table::open(root, file, columns, diags) else {
             return Vec::new();
         };
+        let tempat = t.name.clone();
         let mut out = Vec::new();
         {
             let lookup = Lookup::new(ds, &self.tahap_rusak);
-            t.for_each_row(diags, |row, diags| out.extend(baris(row, diags, &lookup)));
+            t.for_each_row(diags, |row, diags| {
+                out.extend(baris(&tempat, row, diags, &lookup))
+            });
         }
-        ds.inputs.push(InputFile {
-            path: file.to_string(),
-            rows: t.rows,
-            sha256: t.sha256.clone(),
-        });
+        ds.inputs.push(InputFile::dari(&t));
         out
     }
 

@@ -3,6 +3,10 @@
 //!
 //! Every cell of every file passes the privacy check: a column named like personal data or a
 //! NIK-shaped cell is an error naming file, line and column.
+//!
+//! An input may instead be a spreadsheet of the same name (`data/realisasi.xlsx`, `.xls`,
+//! `.ods`, see [`super::lembar`]): its rows are handed over as the same records, each with its
+//! row number, and its places are written `data/realisasi.xlsx:Sheet1!F14`.
 
 use std::path::Path;
 
@@ -19,11 +23,17 @@ pub struct Columns<'s> {
     pub optional: &'s [&'s str],
 }
 
-/// An open CSV input with its header understood.
+/// An open CSV input (or worksheet) with its header understood.
 pub struct Table {
-    /// Path relative to the site root, as shown in messages (`data/realisasi.csv`).
+    /// Where its rows are, as shown in messages: the path relative to the site root
+    /// (`data/realisasi.csv`), or a worksheet (`data/realisasi.xlsx:Sheet1`, whose places
+    /// [`crate::diagnostics::Diagnostic::message`] writes as Excel does, `…!F14`).
     pub name: String,
+    /// The file read, relative to the site root (`data/realisasi.xlsx`).
+    pub berkas: String,
     bytes: Vec<u8>,
+    /// A worksheet's rows, each with its row number; `None` for a CSV (read from `bytes`).
+    rekaman: Option<Vec<(u64, ByteRecord)>>,
     delimiter: u8,
     /// For each column of [`Columns`] (required first, then optional), its index in a record.
     index: Vec<Option<usize>>,
@@ -38,6 +48,38 @@ pub struct Table {
     pub rows: usize,
     /// The SHA-256 of the file as read (with its BOM), lower-case hex.
     pub sha256: String,
+}
+
+/// The file that holds input `csv` (`data/realisasi.csv`): the CSV itself, or a spreadsheet
+/// of the same name (`data/realisasi.xlsx`, `.xls` or `.ods`). `Ok(None)` when there is none;
+/// `Err` lists every file found when there are several (one input, one file).
+pub fn berkas_masukan(root: &Path, csv: &str) -> Result<Option<String>, Vec<String>> {
+    let Some(stem) = csv.strip_suffix(".csv") else {
+        return Ok(root.join(csv).is_file().then(|| csv.to_string()));
+    };
+    let found: Vec<String> = std::iter::once("csv")
+        .chain(super::lembar::EKSTENSI)
+        .map(|ext| format!("{stem}.{ext}"))
+        .filter(|rel| root.join(rel).is_file())
+        .collect();
+    match found.len() {
+        0 => Ok(None),
+        1 => Ok(found.into_iter().next()),
+        _ => Err(found),
+    }
+}
+
+/// Whether input `csv` (`data/realisasi.csv`) is given, as a CSV or as a spreadsheet.
+pub fn ada(root: &Path, csv: &str) -> bool {
+    !matches!(berkas_masukan(root, csv), Ok(None))
+}
+
+/// The spreadsheet extension of `rel` (`xlsx`), when it is one salur reads.
+fn ekstensi_lembar(rel: &str) -> Option<&'static str> {
+    let (_, ext) = rel.rsplit_once('.')?;
+    super::lembar::EKSTENSI
+        .into_iter()
+        .find(|e| e.eq_ignore_ascii_case(ext))
 }
 
 /// Column names that mean recipient-level personal data (after [`normalise_header`]).
@@ -121,6 +163,76 @@ fn detect_delimiter(bytes: &[u8]) -> u8 {
     }
     let best = (0..3).max_by_key(|&i| (counts[i], 3 - i)).unwrap_or(0);
     [b',', b';', b'\t'][best]
+}
+
+/// Understands header `header` (on line `header_line` of `rel`): each column of `columns` by
+/// its position, and the header's width. Personal-data, duplicate and missing columns are
+/// reported into `diags`, and then `None` is returned.
+fn baca_header(
+    rel: &str,
+    header: &ByteRecord,
+    header_line: u64,
+    columns: &Columns,
+    diags: &mut Diagnostics,
+) -> Option<(Vec<Option<usize>>, usize)> {
+    let names: Vec<String> = header.iter().map(normalise_header).collect();
+    let mut ok = true;
+    for (i, name) in names.iter().enumerate() {
+        if looks_like_nik(&header[i]) {
+            diags.push(Diagnostic::error(
+                rel,
+                header_line,
+                i as u64 + 1,
+                Some(&mask_nik(&header[i])),
+                Problem::PrivacyNik,
+            ));
+            ok = false;
+        } else if let Some(first) = names[..i].iter().position(|n| n == name)
+            && (columns.required.contains(&name.as_str())
+                || columns.optional.contains(&name.as_str()))
+        {
+            diags.push(Diagnostic::error(
+                rel,
+                header_line,
+                i as u64 + 1,
+                Some(name),
+                Problem::DuplicateColumn {
+                    first_column: first as u64 + 1,
+                },
+            ));
+            ok = false;
+        } else if is_personal(name, columns) {
+            diags.push(Diagnostic::error(
+                rel,
+                header_line,
+                i as u64 + 1,
+                Some(&mask_nik(&header[i])),
+                Problem::PrivacyColumn,
+            ));
+            ok = false;
+        }
+    }
+    let mut index = Vec::new();
+    for c in columns.required {
+        let found = names.iter().position(|n| n == c);
+        if found.is_none() {
+            diags.push(Diagnostic::error(
+                rel,
+                header_line,
+                0,
+                None,
+                Problem::MissingColumn {
+                    column: (*c).to_string(),
+                },
+            ));
+            ok = false;
+        }
+        index.push(found);
+    }
+    for c in columns.optional {
+        index.push(names.iter().position(|n| n == c));
+    }
+    ok.then_some((index, names.len()))
 }
 
 /// Turns byte offsets of records (in increasing order) into 1-based line numbers. The csv
@@ -209,6 +321,23 @@ impl Table {
         columns: &Columns,
         diags: &mut Diagnostics,
     ) -> Option<Table> {
+        let rel = match berkas_masukan(root, rel) {
+            Ok(Some(found)) => found,
+            Ok(None) => return None,
+            Err(found) => {
+                diags.push(Diagnostic::error(
+                    &found[0],
+                    0,
+                    0,
+                    None,
+                    Problem::BerkasKembar {
+                        lain: found[1..].to_vec(),
+                    },
+                ));
+                return None;
+            }
+        };
+        let rel = rel.as_str();
         let bytes = match std::fs::read(root.join(rel)) {
             Ok(b) => b,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return None,
@@ -223,7 +352,109 @@ impl Table {
                 return None;
             }
         };
-        Table::from_bytes(rel, bytes, columns, diags)
+        match ekstensi_lembar(rel) {
+            Some(ext) => Table::from_lembar(rel, ext, &bytes, columns, diags),
+            None => Table::from_bytes(rel, bytes, columns, diags),
+        }
+    }
+
+    /// Like [`Table::open`] on the bytes of a spreadsheet (`ext`: `xlsx`, `xls` or `ods`):
+    /// the sheet named like the file (`realisasi`), else the first. Its header is the first
+    /// row naming the most required columns (all of them, normally), else its first row that
+    /// is not empty; rows above it (a title) are left out. A file that is not a workbook is one error naming it.
+    pub fn from_lembar(
+        rel: &str,
+        ext: &str,
+        bytes: &[u8],
+        columns: &Columns,
+        diags: &mut Diagnostics,
+    ) -> Option<Table> {
+        let sha256 = sha256_hex(bytes);
+        let jenis = rel
+            .rsplit('/')
+            .next()
+            .and_then(|f| f.rsplit_once('.'))
+            .map_or(rel, |(stem, _)| stem);
+        let lembar = match super::lembar::baca(rel, ext, jenis, bytes) {
+            Ok(l) => l,
+            Err(e) => {
+                diags.push(Diagnostic::error(rel, 0, 0, None, Problem::LembarRusak(e)));
+                return None;
+            }
+        };
+        // The header is the first row naming the most required columns (a title may stand
+        // above the table), the first row that is not empty when none names any.
+        let dikenal = |r: &ByteRecord| {
+            let names: Vec<String> = r.iter().map(normalise_header).collect();
+            columns
+                .required
+                .iter()
+                .filter(|c| names.iter().any(|n| n == *c))
+                .count()
+        };
+        let mut pilihan: Option<(usize, usize)> = None;
+        for (i, b) in lembar.baris.iter().enumerate() {
+            let n = dikenal(&b.record);
+            if pilihan.is_none_or(|(_, terbaik)| n > terbaik) {
+                pilihan = Some((i, n));
+            }
+            if n == columns.required.len() {
+                break;
+            }
+        }
+        let Some((h, _)) = pilihan else {
+            for c in columns.required {
+                diags.push(Diagnostic::error(
+                    &lembar.tempat,
+                    1,
+                    0,
+                    None,
+                    Problem::MissingColumn {
+                        column: (*c).to_string(),
+                    },
+                ));
+            }
+            return None;
+        };
+        let header_line = lembar.baris[h].nomor;
+        let (index, lebar_header) = baca_header(
+            &lembar.tempat,
+            &lembar.baris[h].record,
+            header_line,
+            columns,
+            diags,
+        )?;
+        let mut rekaman = Vec::with_capacity(lembar.baris.len() - h - 1);
+        for b in lembar.baris.into_iter().skip(h + 1) {
+            // a formula error is reported at its cell, and its row left out
+            for (kolom, galat) in &b.galat {
+                diags.push_with(crate::diagnostics::Severity::Error, || {
+                    Diagnostic::error(
+                        &lembar.tempat,
+                        b.nomor,
+                        *kolom,
+                        Some(galat),
+                        Problem::GalatRumus,
+                    )
+                });
+            }
+            if b.galat.is_empty() {
+                rekaman.push((b.nomor, b.record));
+            }
+        }
+        Some(Table {
+            name: lembar.tempat,
+            berkas: rel.to_string(),
+            bytes: Vec::new(),
+            rekaman: Some(rekaman),
+            delimiter: b',',
+            required: columns.required.len(),
+            lebar_header,
+            index,
+            skipped_lines: header_line - 1,
+            rows: 0,
+            sha256,
+        })
     }
 
     /// Like [`Table::open`] on bytes already in memory.
@@ -287,69 +518,15 @@ impl Table {
                 return None;
             }
         }
-        let names: Vec<String> = header.iter().map(normalise_header).collect();
-        let mut ok = true;
-        for (i, name) in names.iter().enumerate() {
-            if looks_like_nik(&header[i]) {
-                diags.push(Diagnostic::error(
-                    rel,
-                    header_line,
-                    i as u64 + 1,
-                    Some(&mask_nik(&header[i])),
-                    Problem::PrivacyNik,
-                ));
-                ok = false;
-            } else if let Some(first) = names[..i].iter().position(|n| n == name)
-                && (columns.required.contains(&name.as_str())
-                    || columns.optional.contains(&name.as_str()))
-            {
-                diags.push(Diagnostic::error(
-                    rel,
-                    header_line,
-                    i as u64 + 1,
-                    Some(name),
-                    Problem::DuplicateColumn {
-                        first_column: first as u64 + 1,
-                    },
-                ));
-                ok = false;
-            } else if is_personal(name, columns) {
-                diags.push(Diagnostic::error(
-                    rel,
-                    header_line,
-                    i as u64 + 1,
-                    Some(&mask_nik(&header[i])),
-                    Problem::PrivacyColumn,
-                ));
-                ok = false;
-            }
-        }
-        let mut index = Vec::new();
-        for c in columns.required {
-            let found = names.iter().position(|n| n == c);
-            if found.is_none() {
-                diags.push(Diagnostic::error(
-                    rel,
-                    header_line,
-                    0,
-                    None,
-                    Problem::MissingColumn {
-                        column: (*c).to_string(),
-                    },
-                ));
-                ok = false;
-            }
-            index.push(found);
-        }
-        for c in columns.optional {
-            index.push(names.iter().position(|n| n == c));
-        }
-        ok.then_some(Table {
+        let (index, lebar_header) = baca_header(rel, &header, header_line, columns, diags)?;
+        Some(Table {
             name: rel.to_string(),
+            berkas: rel.to_string(),
             bytes,
+            rekaman: None,
             delimiter,
             required: columns.required.len(),
-            lebar_header: names.len(),
+            lebar_header,
             index,
             skipped_lines,
             rows: 0,
@@ -364,8 +541,40 @@ impl Table {
         diags: &mut Diagnostics,
         mut f: impl FnMut(&Row, &mut Diagnostics),
     ) {
+        if self.rekaman.is_some() {
+            self.rows = self.baca_rekaman(diags, &mut f);
+            return;
+        }
         let header_line = 1 + self.skipped_lines;
         self.rows = self.read_chunk(&self.bytes, true, header_line, diags, &mut f);
+    }
+
+    /// Hands a worksheet's rows to `f`, with the same checks as [`Table::read_chunk`]; returns
+    /// how many were handed over.
+    fn baca_rekaman(
+        &self,
+        diags: &mut Diagnostics,
+        f: &mut dyn FnMut(&Row, &mut Diagnostics),
+    ) -> usize {
+        let needed = self.needed();
+        let mut rows = 0;
+        for (line, record) in self.rekaman.iter().flatten() {
+            if self.serahkan(record, *line, needed, diags, f) {
+                rows += 1;
+            }
+        }
+        rows
+    }
+
+    /// How many fields a row must have: optional columns may be missing at the end of a row;
+    /// required ones may not.
+    fn needed(&self) -> usize {
+        self.index[..self.required]
+            .iter()
+            .flatten()
+            .copied()
+            .max()
+            .map_or(0, |m| m + 1)
     }
 
     /// Like [`Table::for_each_row`], on all cores: the rows are split into chunks, each read
@@ -378,6 +587,12 @@ impl Table {
         f: impl Fn(&Row, &mut Diagnostics, &mut S) + Sync,
     ) -> Vec<(S, Diagnostics)> {
         use rayon::prelude::*;
+        if self.rekaman.is_some() {
+            let mut state = init(self.rekaman.as_ref().map_or(0, Vec::len));
+            let mut diags = Diagnostics::new();
+            self.rows = self.baca_rekaman(&mut diags, &mut |r, d| f(r, d, &mut state));
+            return vec![(state, diags)];
+        }
         let header_line = 1 + self.skipped_lines;
         // A quoted field may hold a line break, so a file with quotes is read in one piece.
         let header_end = self
@@ -454,13 +669,7 @@ impl Table {
             .has_headers(has_header)
             .flexible(true)
             .from_reader(bytes);
-        // optional columns may be missing at the end of a row; required ones may not
-        let needed = self.index[..self.required]
-            .iter()
-            .flatten()
-            .copied()
-            .max()
-            .map_or(0, |m| m + 1);
+        let needed = self.needed();
         let mut record = ByteRecord::new();
         let mut rows = 0;
         let mut lines = LineCounter::new(bytes, first_line - 1);
@@ -484,65 +693,81 @@ impl Table {
                 }
             }
             let line = lines.line_at(record.position().map_or(0, |p| p.byte() as usize));
-            if record.iter().all(|c| trim(c).is_empty()) {
-                continue;
+            if self.serahkan(&record, line, needed, diags, f) {
+                rows += 1;
             }
-            let mut clean = true;
-            for (i, cell) in record.iter().enumerate() {
-                if looks_like_nik(cell) {
-                    diags.push(Diagnostic::error(
-                        &self.name,
-                        line,
-                        i as u64 + 1,
-                        Some(&mask_nik(cell)),
-                        Problem::PrivacyNik,
-                    ));
-                    clean = false;
-                }
-            }
-            if !clean {
-                continue;
-            }
-            if let Some(extra) = (self.lebar_header..record.len())
-                .find(|&i| record.get(i).is_some_and(|c| !trim(c).is_empty()))
-            {
-                let header = self.lebar_header;
-                let fields = record.len();
-                diags.push_with(crate::diagnostics::Severity::Error, || {
-                    Diagnostic::error(
-                        &self.name,
-                        line,
-                        extra as u64 + 1,
-                        record
-                            .get(extra)
-                            .map(|c| String::from_utf8_lossy(c).into_owned())
-                            .as_deref(),
-                        Problem::KolomLebih { fields, header },
-                    )
-                });
-                continue;
-            }
-            if record.len() < needed {
-                diags.push_with(crate::diagnostics::Severity::Error, || {
-                    Diagnostic::error(
-                        &self.name,
-                        line,
-                        record.len() as u64 + 1,
-                        None,
-                        Problem::Csv(format!("{} fields, {} expected", record.len(), needed)),
-                    )
-                });
-                continue;
-            }
-            rows += 1;
-            let row = Row {
-                record: &record,
-                index: &self.index,
-                line,
-            };
-            f(&row, diags);
         }
         rows
+    }
+    /// The checks every row passes before it is handed to `f` (CSV and worksheet alike): blank
+    /// rows are skipped; NIK-shaped cells, fields beyond the header and missing required
+    /// fields are reported. Returns whether the row was handed over.
+    #[inline]
+    fn serahkan(
+        &self,
+        record: &ByteRecord,
+        line: u64,
+        needed: usize,
+        diags: &mut Diagnostics,
+        f: &mut dyn FnMut(&Row, &mut Diagnostics),
+    ) -> bool {
+        if record.iter().all(|c| trim(c).is_empty()) {
+            return false;
+        }
+        let mut clean = true;
+        for (i, cell) in record.iter().enumerate() {
+            if looks_like_nik(cell) {
+                diags.push(Diagnostic::error(
+                    &self.name,
+                    line,
+                    i as u64 + 1,
+                    Some(&mask_nik(cell)),
+                    Problem::PrivacyNik,
+                ));
+                clean = false;
+            }
+        }
+        if !clean {
+            return false;
+        }
+        if let Some(extra) = (self.lebar_header..record.len())
+            .find(|&i| record.get(i).is_some_and(|c| !trim(c).is_empty()))
+        {
+            let header = self.lebar_header;
+            let fields = record.len();
+            diags.push_with(crate::diagnostics::Severity::Error, || {
+                Diagnostic::error(
+                    &self.name,
+                    line,
+                    extra as u64 + 1,
+                    record
+                        .get(extra)
+                        .map(|c| String::from_utf8_lossy(c).into_owned())
+                        .as_deref(),
+                    Problem::KolomLebih { fields, header },
+                )
+            });
+            return false;
+        }
+        if record.len() < needed {
+            diags.push_with(crate::diagnostics::Severity::Error, || {
+                Diagnostic::error(
+                    &self.name,
+                    line,
+                    record.len() as u64 + 1,
+                    None,
+                    Problem::Csv(format!("{} fields, {} expected", record.len(), needed)),
+                )
+            });
+            return false;
+        }
+        let row = Row {
+            record,
+            index: &self.index,
+            line,
+        };
+        f(&row, diags);
+        true
     }
 }
 
@@ -710,6 +935,83 @@ mod tests {
         let (_, d) = rows(b"kode,kpm,kpm\nA,1,2\n");
         let msg = d.items()[0].message(crate::lang::Lang::En);
         assert!(msg.starts_with("data/x.csv:1:3: 'kpm': "), "{msg}");
+    }
+
+    /// A workbook whose only sheet, `Data Juli`, holds a title in A1 and the table from B3:
+    /// `kode` as text, `kpm` as number cells.
+    fn workbook(kpm: &[f64]) -> Vec<u8> {
+        let mut wb = rust_xlsxwriter::Workbook::new();
+        let ws = wb.add_worksheet();
+        ws.set_name("Data Juli").unwrap();
+        ws.write_string(0, 0, "Realisasi Juli").unwrap();
+        ws.write_string(2, 1, " Kode ").unwrap();
+        ws.write_string(2, 2, "KPM").unwrap();
+        for (i, n) in kpm.iter().enumerate() {
+            let r = 3 + i as u32;
+            ws.write_string(r, 1, format!("A{i}")).unwrap();
+            ws.write_number(r, 2, *n).unwrap();
+        }
+        wb.save_to_buffer().unwrap()
+    }
+
+    #[test]
+    fn reads_a_worksheet_with_its_own_row_and_column_numbers() {
+        let mut d = Diagnostics::new();
+        let bytes = workbook(&[18877.0, 2.5]);
+        let mut t = Table::from_lembar("data/x.xlsx", "xlsx", &bytes, &COLS, &mut d).unwrap();
+        assert_eq!(t.name, "data/x.xlsx:'Data Juli'");
+        assert_eq!(t.berkas, "data/x.xlsx");
+        assert_eq!(t.sha256, sha256_hex(&bytes));
+        let mut out = Vec::new();
+        t.for_each_row(&mut d, |r, d| {
+            out.push((
+                r.line,
+                r.column(1),
+                String::from_utf8_lossy(r.get(1)).into_owned(),
+            ));
+            if let Err(p) = crate::data::value::count(r.get(1), Expected::Count) {
+                report(&t_name(), r, 1, p, d);
+            }
+        });
+        assert_eq!(
+            out,
+            vec![(4, 3, "18877".to_string()), (5, 3, "2.5".to_string())]
+        );
+        assert_eq!(t.rows, 2);
+        assert_eq!(
+            d.report(crate::lang::Lang::En),
+            "data/x.xlsx:'Data Juli'!C5: '2.5': expected a whole number of KPM (e.g. 18.877)\n"
+        );
+        // the header's problems are at its row
+        let mut d = Diagnostics::new();
+        assert!(Table::from_lembar("data/x.xlsx", "xlsx", &bytes, &RW_LAIN, &mut d).is_none());
+        assert_eq!(
+            d.report(crate::lang::Lang::En),
+            "data/x.xlsx:'Data Juli'!3:3: the header has no column 'rw'\n"
+        );
+    }
+
+    fn t_name() -> String {
+        "data/x.xlsx:'Data Juli'".to_string()
+    }
+
+    const RW_LAIN: Columns = Columns {
+        required: &["kode", "rw"],
+        optional: &[],
+    };
+
+    #[test]
+    fn a_damaged_workbook_is_one_error_naming_the_file() {
+        let mut d = Diagnostics::new();
+        let mut bytes = workbook(&[1.0]);
+        bytes.truncate(bytes.len() / 2);
+        assert!(Table::from_lembar("data/x.xlsx", "xlsx", &bytes, &COLS, &mut d).is_none());
+        let msg = d.report(crate::lang::Lang::Id);
+        assert!(
+            msg.starts_with("data/x.xlsx: lembar kerja tidak dapat dibaca ("),
+            "{msg}"
+        );
+        assert_eq!(d.error_count(), 1);
     }
 
     #[test]

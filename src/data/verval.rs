@@ -43,30 +43,37 @@ pub struct Verval {
 
 impl Loader {
     pub(super) fn verval(&mut self, root: &Path, ds: &mut Dataset, diags: &mut Diagnostics) {
-        ds.verval = self.baca_opsional(root, FILE, &VERVAL, ds, diags, |row, diags, lookup| {
-            let periode = required_text(FILE, row, 0, diags);
-            let wilayah = lookup.wilayah_at(FILE, row, 1, diags);
-            let program = lookup.code(FILE, row, 2, CodeKind::Program, diags);
-            let langkah = required_text(FILE, row, 3, diags);
-            let jumlah = match value::count(row.get(KOLOM_JUMLAH), Expected::Count) {
-                Ok(n) => Some(n),
-                Err(p) => {
-                    report(FILE, row, KOLOM_JUMLAH, p, diags);
-                    None
-                }
-            };
-            let catatan = text(FILE, row, KOLOM_CATATAN, diags).unwrap_or_default();
-            Some(Verval {
-                periode: periode?.trim().to_string(),
-                wilayah: wilayah?,
-                program: program?,
-                langkah: langkah?.trim().to_string(),
-                jumlah: jumlah?,
-                catatan: catatan.trim().to_string(),
-                baris: row.line,
-                kolom_jumlah: row.column(KOLOM_JUMLAH),
-            })
-        });
+        ds.verval = self.baca_opsional(
+            root,
+            FILE,
+            &VERVAL,
+            ds,
+            diags,
+            |tempat, row, diags, lookup| {
+                let periode = required_text(tempat, row, 0, diags);
+                let wilayah = lookup.wilayah_at(tempat, row, 1, diags);
+                let program = lookup.code(tempat, row, 2, CodeKind::Program, diags);
+                let langkah = required_text(tempat, row, 3, diags);
+                let jumlah = match value::count(row.get(KOLOM_JUMLAH), Expected::Count) {
+                    Ok(n) => Some(n),
+                    Err(p) => {
+                        report(tempat, row, KOLOM_JUMLAH, p, diags);
+                        None
+                    }
+                };
+                let catatan = text(tempat, row, KOLOM_CATATAN, diags).unwrap_or_default();
+                Some(Verval {
+                    periode: periode?.trim().to_string(),
+                    wilayah: wilayah?,
+                    program: program?,
+                    langkah: langkah?.trim().to_string(),
+                    jumlah: jumlah?,
+                    catatan: catatan.trim().to_string(),
+                    baris: row.line,
+                    kolom_jumlah: row.column(KOLOM_JUMLAH),
+                })
+            },
+        );
     }
 }
 
@@ -94,7 +101,7 @@ pub fn corong(verval: &[Verval]) -> Vec<Vec<usize>> {
 pub fn periksa(ds: &Dataset) -> Diagnostics {
     let mut diags = Diagnostics::new();
     let warn = |v: &Verval, column: u64, value: Option<&str>, problem: Problem| {
-        let mut d = Diagnostic::error(FILE, v.baris, column, value, problem);
+        let mut d = Diagnostic::error(ds.tempat(FILE), v.baris, column, value, problem);
         d.severity = Severity::Warning;
         d
     };
