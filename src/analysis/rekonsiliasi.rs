@@ -189,7 +189,7 @@ pub fn periksa(
         let l = &ds.laporan_penyalur[r.laporan];
         let w = ds.wilayah.node(l.wilayah);
         let mut d = Diagnostic::error(
-            "data/laporan_penyalur.csv",
+            ds.tempat("data/laporan_penyalur.csv"),
             l.baris,
             l.kolom_kpm,
             Some(&l.kpm.to_string()),

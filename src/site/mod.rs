@@ -2555,7 +2555,7 @@ impl<'a> Situs<'a> {
                 .data
                 .inputs
                 .iter()
-                .map(|i| (i.clone(), unduh::id_berkas(&i.path)))
+                .map(|i| (i.clone(), unduh::id_berkas(&i.nama_csv())))
                 .collect(),
             unduhan: self.tautan_dataset(),
             jumlah_wilayah: self.data.wilayah.len(),

@@ -598,15 +598,16 @@ impl Situs<'_> {
         }
     }
 
-    /// Input file `path` (`data/verval.csv`) as a source, when it was read.
+    /// Input `path` (`data/verval.csv`) as a source, when it was read (from that CSV or a
+    /// spreadsheet of the same name).
     pub(super) fn berkas_sumber(&self, path: &str, dengan_hash: bool) -> Option<BerkasSumber> {
         self.data
             .inputs
             .iter()
-            .find(|i| i.path == path)
+            .find(|i| i.adalah(path))
             .map(|i| BerkasSumber {
                 path: i.path.clone(),
-                id: id_berkas(&i.path),
+                id: id_berkas(&i.nama_csv()),
                 sha256: dengan_hash.then(|| i.sha256.clone()),
             })
     }
@@ -624,10 +625,10 @@ impl Situs<'_> {
             .data
             .inputs
             .iter()
-            .filter(|i| i.path == "data/alokasi.csv" || i.path == "data/realisasi.csv")
+            .filter(|i| i.adalah("data/alokasi.csv") || i.adalah("data/realisasi.csv"))
             .map(|i| BerkasSumber {
                 path: i.path.clone(),
-                id: id_berkas(&i.path),
+                id: id_berkas(&i.nama_csv()),
                 sha256: dengan_hash.then(|| i.sha256.clone()),
             })
             .collect();
@@ -782,7 +783,10 @@ impl Situs<'_> {
             "data_per_tahap": self.data.tahap.iter().zip(&self.report.tahap_data_per)
                 .filter_map(|(t, d)| d.map(|d| (t.kode.clone(), json!(d.to_string()))))
                 .collect::<serde_json::Map<String, Value>>(),
-            "sumber": ["data/alokasi.csv", "data/realisasi.csv"],
+            "sumber": [
+                self.data.berkas("data/alokasi.csv"),
+                self.data.berkas("data/realisasi.csv"),
+            ],
             "lisensi": self.lisensi().iter().map(|l| l["name"].clone()).collect::<Vec<_>>(),
             "kolom": KOLOM_HALAMAN.iter().map(|c| json!({
                 "nama": c.nama,
