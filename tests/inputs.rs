@@ -1077,7 +1077,7 @@ fn one_bad_cell_gives_one_error_not_a_cascade() {
 fn files_salur_does_not_read_are_named_in_a_warning() {
     let s = site_en(&[]);
     fs::write(s.path().join("data/Alokasi.CSV"), "x").unwrap();
-    fs::write(s.path().join("data/realisasi.xlsx"), "x").unwrap();
+    fs::write(s.path().join("data/Rekap Juli.xlsx"), "x").unwrap();
     fs::write(s.path().join("data/README.md"), "notes").unwrap();
     let loaded = load_ok(s.path());
     let w: Vec<String> = loaded
@@ -1091,8 +1091,8 @@ fn files_salur_does_not_read_are_named_in_a_warning() {
         vec![
             "data/Alokasi.CSV: warning: salur does not read this file; did you mean 'alokasi.csv'?"
                 .to_string(),
-            "data/realisasi.xlsx: warning: salur does not read this file; save the worksheet as \
-             CSV UTF-8"
+            "data/Rekap Juli.xlsx: warning: salur does not read this file; a spreadsheet is read \
+             when it has an input's name (e.g. realisasi.xlsx), or save it as CSV UTF-8"
                 .to_string(),
         ]
     );
