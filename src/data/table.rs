@@ -375,7 +375,12 @@ impl Table {
             .next()
             .and_then(|f| f.rsplit_once('.'))
             .map_or(rel, |(stem, _)| stem);
-        let lembar = match super::lembar::baca(rel, ext, jenis, bytes) {
+        // a reader that panics on a damaged file must not take the build down with it
+        let dibaca = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            super::lembar::baca(rel, ext, jenis, bytes)
+        }))
+        .unwrap_or_else(|_| Err("the workbook reader failed".to_string()));
+        let lembar = match dibaca {
             Ok(l) => l,
             Err(e) => {
                 diags.push(Diagnostic::error(rel, 0, 0, None, Problem::LembarRusak(e)));
@@ -1012,6 +1017,15 @@ mod tests {
             "{msg}"
         );
         assert_eq!(d.error_count(), 1);
+        // cut anywhere or with a byte changed, a workbook is read or refused, never a panic
+        let bytes = workbook(&[1.0, 2.0, 3.0]);
+        for i in (0..bytes.len()).step_by(61) {
+            let mut d = Diagnostics::new();
+            let _ = Table::from_lembar("data/x.xlsx", "xlsx", &bytes[..i], &COLS, &mut d);
+            let mut rusak = bytes.clone();
+            rusak[i] ^= 0x5a;
+            let _ = Table::from_lembar("data/x.xlsx", "xlsx", &rusak, &COLS, &mut d);
+        }
     }
 
     #[test]
