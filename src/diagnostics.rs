@@ -411,11 +411,11 @@ impl Diagnostic {
         matches!(self.problem, Problem::PrivacyColumn | Problem::PrivacyNik)
     }
 
-    /// The message in `lang`, in the form `file:line:column: 'value': what is wrong`. In a
-    /// worksheet (`file` is `data/realisasi.xlsx:Sheet1`) the place is written as Excel
+    /// Where the problem is: `file:line:column` (`data/realisasi.csv:14:6`), as far as known.
+    /// In a worksheet (`file` is `data/realisasi.xlsx:Sheet1`) the place is written as Excel
     /// writes a reference, `data/realisasi.xlsx:Sheet1!F14` (a whole row `…!14:14`), which
     /// Excel's Name Box goes to.
-    pub fn message(&self, lang: Lang) -> String {
+    pub fn tempat(&self) -> String {
         let mut out = self.file.clone();
         if self.line > 0 && crate::data::lembar::adalah_tempat_lembar(&self.file) {
             if self.column > 0 {
@@ -430,6 +430,13 @@ impl Diagnostic {
                 let _ = write!(out, ":{}", self.column);
             }
         }
+        out
+    }
+
+    /// The message in `lang`, in the form `file:line:column: 'value': what is wrong` (the
+    /// place as [`Diagnostic::tempat`] writes it).
+    pub fn message(&self, lang: Lang) -> String {
+        let mut out = self.tempat();
         out.push_str(": ");
         if self.severity == Severity::Warning {
             out.push_str(match lang {

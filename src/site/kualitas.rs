@@ -292,14 +292,7 @@ impl Situs<'_> {
     }
 }
 
-/// `file:line:column`, as far as known.
+/// `file:line:column` (a worksheet's `file:Sheet1!F14`), as far as known.
 fn lokasi(d: &crate::diagnostics::Diagnostic) -> String {
-    let mut s = d.file.clone();
-    if d.line > 0 {
-        s.push_str(&format!(":{}", d.line));
-        if d.column > 0 {
-            s.push_str(&format!(":{}", d.column));
-        }
-    }
-    s
+    d.tempat()
 }
