@@ -170,7 +170,9 @@ fn load_timed(root: &Path, timings: &mut Timings) -> Result<Loaded, Error> {
         &content.rapat,
         report.data_per,
     ));
-    report.kualitas = analysis::kualitas::temuan(&data, &report, &problems);
+    // the figures' findings move into the one list (a national site has 200.000 of them)
+    let temuan = std::mem::take(&mut report.temuan);
+    report.kualitas = analysis::kualitas::temuan(&data, &report, temuan, &problems);
     timings.lap("analysis");
     Ok(Loaded {
         config,
@@ -657,7 +659,7 @@ pub fn check(root: &Path) -> Result<CheckSummary, Error> {
     Ok(CheckSummary {
         kualitas: plan.temuan_json(),
         catatan,
-        temuan: loaded.report.temuan.len(),
+        temuan: loaded.report.jumlah_temuan_angka(),
         pages: plan.halaman.len(),
         warnings: loaded.warnings,
         lang: loaded.config.language,

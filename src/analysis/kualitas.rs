@@ -93,7 +93,7 @@ pub struct TemuanMutu {
     /// A failure reason as written, or the last day paid after the target.
     pub teks: Option<String>,
     /// The warning it comes from, with its file, line and column.
-    pub diagnostic: Option<Diagnostic>,
+    pub diagnostic: Option<Box<Diagnostic>>,
 }
 
 impl TemuanMutu {
@@ -112,9 +112,14 @@ impl TemuanMutu {
 
 /// All findings: those of the figures in region order, then the warnings in the order the
 /// checks gave them.
-pub fn temuan(ds: &Dataset, report: &Report, warnings: &Diagnostics) -> Vec<TemuanMutu> {
-    let mut out = Vec::new();
-    for t in &report.temuan {
+pub fn temuan(
+    ds: &Dataset,
+    report: &Report,
+    temuan_angka: Vec<Temuan>,
+    warnings: &Diagnostics,
+) -> Vec<TemuanMutu> {
+    let mut out = Vec::with_capacity(temuan_angka.len());
+    for t in temuan_angka {
         out.push(match t {
             Temuan::MelebihiAlokasi {
                 wilayah,
@@ -123,7 +128,7 @@ pub fn temuan(ds: &Dataset, report: &Report, warnings: &Diagnostics) -> Vec<Temu
             } => TemuanMutu {
                 kpm: angka.tersalur_kpm.saturating_add(angka.gagal_kpm),
                 pembanding: Some(angka.alokasi_kpm),
-                ..TemuanMutu::angka(JenisTemuan::MelebihiAlokasi, *wilayah, *kunci)
+                ..TemuanMutu::angka(JenisTemuan::MelebihiAlokasi, wilayah, kunci)
             },
             Temuan::TanpaAlokasi {
                 wilayah,
@@ -132,7 +137,7 @@ pub fn temuan(ds: &Dataset, report: &Report, warnings: &Diagnostics) -> Vec<Temu
             } => TemuanMutu {
                 kpm: angka.tersalur_kpm.saturating_add(angka.gagal_kpm),
                 pembanding: Some(0),
-                ..TemuanMutu::angka(JenisTemuan::TanpaAlokasi, *wilayah, *kunci)
+                ..TemuanMutu::angka(JenisTemuan::TanpaAlokasi, wilayah, kunci)
             },
         });
     }
@@ -150,7 +155,7 @@ pub fn temuan(ds: &Dataset, report: &Report, warnings: &Diagnostics) -> Vec<Temu
             kpm: 0,
             pembanding: None,
             teks: None,
-            diagnostic: Some(d.clone()),
+            diagnostic: Some(Box::new(d.clone())),
         });
     }
     out
@@ -294,5 +299,21 @@ pub fn kabupaten_kota(ds: &Dataset, t: &TemuanMutu) -> Option<WilayahId> {
     match ds.wilayah.node(w).tingkat {
         Tingkat::Provinsi => Some(w),
         _ => ds.wilayah.kabupaten_kota(w),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A national site has hundreds of thousands of findings: each stays small (a warning's
+    /// message is boxed), so the list is tens of megabytes, not a hundred.
+    #[test]
+    fn a_finding_stays_small() {
+        assert!(
+            std::mem::size_of::<TemuanMutu>() <= 80,
+            "{}",
+            std::mem::size_of::<TemuanMutu>()
+        );
     }
 }

@@ -297,7 +297,8 @@ pub struct Report {
     pub data_per: Option<Date>,
     /// Per tahap, the latest day of its realisation rows, indexed by [`TahapId`].
     pub tahap_data_per: Vec<Option<Date>>,
-    /// Data-quality findings, in region order.
+    /// The figures' data-quality findings, in region order, as [`analyse`] makes them;
+    /// `lib::load` moves them into [`Report::kualitas`] with every other finding.
     pub temuan: Vec<Temuan>,
     /// Every non-fatal finding of every check (set by `lib::load`, which has the warnings).
     pub kualitas: Vec<kualitas::TemuanMutu>,
@@ -330,6 +331,20 @@ pub struct Report {
 }
 
 impl Report {
+    /// How many findings about the figures (more reported than allocated, reported without
+    /// allocation) [`Report::kualitas`] holds.
+    pub fn jumlah_temuan_angka(&self) -> usize {
+        self.kualitas
+            .iter()
+            .filter(|t| {
+                matches!(
+                    t.jenis,
+                    kualitas::JenisTemuan::MelebihiAlokasi | kualitas::JenisTemuan::TanpaAlokasi
+                )
+            })
+            .count()
+    }
+
     /// The figures given for `id` directly, if any.
     pub fn langsung(&self, id: WilayahId) -> Option<&Rekap> {
         self.langsung

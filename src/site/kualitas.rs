@@ -141,7 +141,7 @@ impl Situs<'_> {
                 .then_some(t.kpm),
             pembanding: t.pembanding,
             teks: t.teks.clone(),
-            lokasi: t.diagnostic.as_ref().map(lokasi),
+            lokasi: t.diagnostic.as_deref().map(lokasi),
             pesan: t.diagnostic.as_ref().map(|d| d.problem.describe(lang)),
         }
     }
@@ -210,7 +210,7 @@ impl Situs<'_> {
             for t in self.report.kualitas.iter().filter(|t| t.jenis == jenis) {
                 let b = self.baris_temuan(t);
                 let node = t.wilayah.map(|w| self.data.wilayah.node(w));
-                let d = t.diagnostic.as_ref();
+                let d = t.diagnostic.as_deref();
                 out.push(TemuanJson {
                     jenis: jenis.kode(),
                     file: d.map(|d| d.file.clone()),

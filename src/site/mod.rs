@@ -22,7 +22,7 @@ use rustc_hash::FxHashMap as HashMap;
 
 use serde::Serialize;
 
-use crate::analysis::{Angka, Rekap, Report, Temuan};
+use crate::analysis::{Angka, Rekap, Report};
 use crate::config::Config;
 use crate::content::Content;
 use crate::data::{Dataset, InputFile, ProgramId, TahapId, Tingkat, WilayahId};
@@ -2509,33 +2509,27 @@ impl<'a> Situs<'a> {
     /// The first `limit` data-quality findings, ready to show.
     pub fn catatan_mutu(&self, limit: usize) -> Vec<CatatanMutu> {
         self.report
-            .temuan
+            .kualitas
             .iter()
-            .take(limit)
-            .map(|t| {
-                let (w, k, a, jenis) = match t {
-                    Temuan::MelebihiAlokasi {
-                        wilayah,
-                        kunci,
-                        angka,
-                    } => (*wilayah, kunci, angka, "melebihi_alokasi"),
-                    Temuan::TanpaAlokasi {
-                        wilayah,
-                        kunci,
-                        angka,
-                    } => (*wilayah, kunci, angka, "tanpa_alokasi"),
+            .filter_map(|t| {
+                let jenis = match t.jenis {
+                    crate::analysis::kualitas::JenisTemuan::MelebihiAlokasi => "melebihi_alokasi",
+                    crate::analysis::kualitas::JenisTemuan::TanpaAlokasi => "tanpa_alokasi",
+                    _ => return None,
                 };
-                CatatanMutu {
+                let (w, k) = (t.wilayah?, t.kunci?);
+                Some(CatatanMutu {
                     wilayah: self.tautan_wilayah(w),
                     kode: self.data.wilayah.node(w).kode_teks.clone(),
                     program: self.data.program[k.program as usize].kode.clone(),
                     tahap: self.data.tahap[k.tahap as usize].nama.clone(),
                     penyalur: self.data.penyalur[k.penyalur as usize].clone(),
                     jenis,
-                    alokasi_kpm: a.alokasi_kpm,
-                    dilaporkan_kpm: a.tersalur_kpm.saturating_add(a.gagal_kpm),
-                }
+                    alokasi_kpm: t.pembanding.unwrap_or(0),
+                    dilaporkan_kpm: t.kpm,
+                })
             })
+            .take(limit)
             .collect()
     }
 
@@ -2566,7 +2560,7 @@ impl<'a> Situs<'a> {
                 .iter()
                 .filter(|w| w.tingkat == Tingkat::DesaKelurahan)
                 .count(),
-            jumlah_mutu: self.report.temuan.len(),
+            jumlah_mutu: self.report.jumlah_temuan_angka(),
             mutu,
         }
     }
