@@ -40,8 +40,14 @@ pub fn execute(args: Args) -> Result<(), salur::Error> {
             eprintln!("{stage:>10} {seconds:8.3} s");
         }
     }
+    print_summary(&summary, summary.lang);
+    Ok(())
+}
+
+/// The one line a build ends with: files written, unchanged, removed, seconds.
+pub fn print_summary(summary: &salur::BuildSummary, lang: Lang) {
     let o = summary.output;
-    match summary.lang {
+    match lang {
         Lang::Id => println!(
             "{} berkas: {} ditulis, {} tidak berubah, {} dihapus; {} detik",
             summary.files,
@@ -55,5 +61,4 @@ pub fn execute(args: Args) -> Result<(), salur::Error> {
             summary.files, o.ditulis, o.tetap, o.dihapus, summary.seconds
         ),
     }
-    Ok(())
 }

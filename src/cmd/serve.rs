@@ -63,21 +63,7 @@ fn cetak(peristiwa: &Peristiwa<'_>, lang: Lang) {
         }
         Peristiwa::Dibangun(summary) => {
             eprint!("{}", summary.laporan_peringatan);
-            let o = summary.output;
-            match lang {
-                Lang::Id => println!(
-                    "{} berkas: {} ditulis, {} tidak berubah, {} dihapus; {} detik",
-                    summary.files,
-                    o.ditulis,
-                    o.tetap,
-                    o.dihapus,
-                    format!("{:.2}", summary.seconds).replace('.', ",")
-                ),
-                Lang::En => println!(
-                    "{} files: {} written, {} unchanged, {} removed; {:.2} s",
-                    summary.files, o.ditulis, o.tetap, o.dihapus, summary.seconds
-                ),
-            }
+            super::build::print_summary(summary, lang);
         }
         Peristiwa::Gagal(e) => {
             let message = e.to_string();
