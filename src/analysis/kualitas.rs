@@ -141,9 +141,14 @@ pub fn temuan(
             },
         });
     }
-    out.extend(alokasi_tanpa_realisasi(ds, report));
-    out.extend(alasan_tak_dikenal(ds));
-    out.extend(setelah_target(ds));
+    // three independent scans (two of them over every realisation row), side by side
+    let (kosong, (alasan, terlambat)) = rayon::join(
+        || alokasi_tanpa_realisasi(ds, report),
+        || rayon::join(|| alasan_tak_dikenal(ds), || setelah_target(ds)),
+    );
+    out.extend(kosong);
+    out.extend(alasan);
+    out.extend(terlambat);
     for d in warnings.items() {
         if d.severity != crate::diagnostics::Severity::Warning {
             continue;
