@@ -9,7 +9,9 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::path::Path;
 
-use common::{build, build_changed_copy, example_copy, example_site, files, page, sel, text};
+use common::{
+    build, build_changed_copy, example_copy, example_site, files, normalise, page, sel, text,
+};
 use salur::site::cari::{self, KATA_JENIS};
 use serde_json::Value;
 
@@ -353,21 +355,6 @@ fn every_page_has_the_search_form_and_loads_only_its_own_script() {
     // the home page's directory the form and the link fall back to
     let home = page("index.html");
     assert!(home.select(&sel("#wilayah h2")).next().is_some());
-}
-
-/// A relative path with `..` and `.` resolved.
-fn normalise(p: &Path) -> String {
-    let mut parts: Vec<String> = Vec::new();
-    for c in p.components() {
-        match c {
-            std::path::Component::ParentDir => {
-                parts.pop();
-            }
-            std::path::Component::Normal(s) => parts.push(s.to_string_lossy().into_owned()),
-            _ => {}
-        }
-    }
-    parts.join("/")
 }
 
 #[test]

@@ -6,7 +6,7 @@ mod common;
 use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 
-use common::{example_site as site, files as all_files, page, root, sel, text};
+use common::{example_site as site, files as all_files, normalise, page, root, sel, text};
 use scraper::{ElementRef, Html};
 
 /// The path of a region's page: `wilayah/35/35.75.01.1001.html`.
@@ -279,20 +279,6 @@ fn every_relative_link_and_anchor_resolves() {
         }
     }
     assert!(checked > 10_000, "only {checked} links checked");
-}
-
-fn normalise(p: &Path) -> String {
-    let mut parts: Vec<String> = Vec::new();
-    for c in p.components() {
-        match c {
-            std::path::Component::ParentDir => {
-                parts.pop();
-            }
-            std::path::Component::Normal(s) => parts.push(s.to_string_lossy().into_owned()),
-            _ => {}
-        }
-    }
-    parts.join("/")
 }
 
 #[test]

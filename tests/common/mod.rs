@@ -137,3 +137,18 @@ pub fn build_changed_copy(dir: &Path, change: impl FnOnce(&Path)) -> PathBuf {
     build(&site, &out);
     out
 }
+
+/// A relative path with `..` and `.` resolved (`wilayah/35/../../index.html` → `index.html`).
+pub fn normalise(p: &Path) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    for c in p.components() {
+        match c {
+            std::path::Component::ParentDir => {
+                parts.pop();
+            }
+            std::path::Component::Normal(s) => parts.push(s.to_string_lossy().into_owned()),
+            _ => {}
+        }
+    }
+    parts.join("/")
+}
