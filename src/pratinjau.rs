@@ -4,9 +4,11 @@
 //! published `public/`), with `base_url` set to the preview's own address, and served on the
 //! loopback interface only. A watcher (notify, debounced) rebuilds after every change in
 //! `data/`, `content/`, `themes/` and `site.toml`; each build that changes what a reader sees
-//! raises a counter, the *version*. Every HTML response gets a small script, added as it is
-//! served (the built files never hold it), that asks for the version (`/__salur/versi`) twice a
-//! second and reloads the page when it changed.
+//! raises a counter, the *version*. Every HTML response gets a `<script src>` tag, added as it
+//! is served (the built files never hold it), for a small script (`/__salur/muat-ulang.js`)
+//! that asks for the version (`/__salur/versi`) twice a second and reloads the page when it
+//! changed. The script is a file, not inline, so that the pages' Content-Security-Policy
+//! (`script-src 'self'`) allows it.
 //!
 //! A build that fails keeps the server running: every HTML request is answered with a page that
 //! shows the error (with its `file:line:column`) in the site's language, which reloads itself
@@ -29,6 +31,18 @@ use crate::{BuildOptions, BuildSummary, Error};
 
 /// The path the reload script asks for the version.
 pub const JALUR_VERSI: &str = "/__salur/versi";
+
+/// The path of the reload script itself.
+pub const JALUR_SKRIP: &str = "/__salur/muat-ulang.js";
+
+/// The reload script: it reads the version its page was served at from its own tag's
+/// `data-versi`, asks for the current one twice a second and reloads the page when it changed;
+/// while the server is away it waits and asks again.
+pub const SKRIP_MUAT_ULANG: &str = "/* salur serve */(function(){var s=document.currentScript;\
+var v=s&&s.getAttribute(\"data-versi\");if(!v)return;function f(){\
+fetch(\"/__salur/versi\",{cache:\"no-store\"}).then(function(r){return r.text()})\
+.then(function(t){if(t.trim()!==v){location.reload()}else{setTimeout(f,500)}})\
+.catch(function(){setTimeout(f,1500)})}setTimeout(f,500)})();\n";
 
 /// How long the watcher waits for a burst of changes to end before a rebuild.
 pub const JEDA_DEBOUNCE: Duration = Duration::from_millis(250);
@@ -542,6 +556,13 @@ fn jawab_get(url: &str, output: &Path, versi: u64, galat: Option<&str>, lang: La
             isi: versi.to_string().into_bytes(),
         };
     }
+    if jalur == JALUR_SKRIP {
+        return Jawaban {
+            status: 200,
+            jenis: "text/javascript; charset=utf-8",
+            isi: SKRIP_MUAT_ULANG.as_bytes().to_vec(),
+        };
+    }
     let Some(mut berkas) = jalur_berkas(output, jalur) else {
         return html(400, halaman_tidak_ada(jalur, lang, versi));
     };
@@ -644,15 +665,9 @@ pub fn jenis_isi(path: &Path) -> &'static str {
     }
 }
 
-/// The reload script for a page served at `versi`: it asks for the version twice a second and
-/// reloads the page when it changed; while the server is away it waits and asks again.
+/// The tag that loads the reload script ([`SKRIP_MUAT_ULANG`]) into a page served at `versi`.
 pub fn skrip_muat_ulang(versi: u64) -> String {
-    format!(
-        "<script>/* salur serve */(function(){{var v=\"{versi}\";function f(){{\
-         fetch(\"{JALUR_VERSI}\",{{cache:\"no-store\"}}).then(function(r){{return r.text()}})\
-         .then(function(t){{if(t.trim()!==v){{location.reload()}}else{{setTimeout(f,500)}}}})\
-         .catch(function(){{setTimeout(f,1500)}})}}setTimeout(f,500)}})();</script>"
-    )
+    format!("<script src=\"{JALUR_SKRIP}\" data-versi=\"{versi}\"></script>")
 }
 
 /// `html` with the reload script of [`skrip_muat_ulang`] before its last `</body>` (at its end
@@ -863,11 +878,11 @@ mod tests {
         assert_eq!(j.jenis, "text/html; charset=utf-8");
         let body = String::from_utf8(j.isi).unwrap();
         assert!(body.contains("beranda"));
-        assert!(body.contains("var v=\"7\""), "{body}");
+        assert!(body.contains("data-versi=\"7\""), "{body}");
         // a folder without the slash gives its index, with the script
         let j = jawab(&Method::Get, "/a", &out, 7, None, Lang::Id);
         assert_eq!(j.status, 200);
-        assert!(String::from_utf8(j.isi).unwrap().contains(JALUR_VERSI));
+        assert!(String::from_utf8(j.isi).unwrap().contains(JALUR_SKRIP));
         // other files as they are
         let j = jawab(&Method::Get, "/style.css", &out, 7, None, Lang::Id);
         assert_eq!((j.status, j.jenis), (200, "text/css; charset=utf-8"));
@@ -877,6 +892,9 @@ mod tests {
         assert!(String::from_utf8(j.isi).unwrap().contains("Page not found"));
         let j = jawab(&Method::Get, JALUR_VERSI, &out, 7, None, Lang::Id);
         assert_eq!((j.status, j.isi), (200, b"7".to_vec()));
+        let j = jawab(&Method::Get, JALUR_SKRIP, &out, 7, None, Lang::Id);
+        assert_eq!((j.status, j.jenis), (200, "text/javascript; charset=utf-8"));
+        assert!(String::from_utf8(j.isi).unwrap().contains(JALUR_VERSI));
         let j = jawab(&Method::Head, "/style.css", &out, 7, None, Lang::Id);
         assert_eq!(j.status, 200);
         assert!(j.isi.is_empty());
@@ -900,7 +918,7 @@ mod tests {
                 "{body}"
             );
             assert!(body.contains("Build gagal"));
-            assert!(body.contains("var v=\"3\""));
+            assert!(body.contains("data-versi=\"3\""));
             assert!(!body.contains("ISI-LAMA"));
         }
         let j = jawab(&Method::Get, "/style.css", out, 3, Some(pesan), Lang::Id);
@@ -911,17 +929,17 @@ mod tests {
     fn the_script_goes_before_the_last_body_end() {
         let html = "<html><body><p>&lt;/body&gt;</p></BODY></html>\n";
         let out = sisipkan_skrip(html, 42);
-        assert!(out.starts_with("<html><body><p>&lt;/body&gt;</p><script>"));
+        assert!(out.starts_with("<html><body><p>&lt;/body&gt;</p><script src="));
         assert!(out.ends_with("</script></BODY></html>\n"));
-        assert!(out.contains("var v=\"42\""));
-        assert!(out.contains(JALUR_VERSI));
+        assert!(out.contains("data-versi=\"42\""));
+        assert!(out.contains(JALUR_SKRIP));
         // no body: at the end
         let out = sisipkan_skrip("<p>x</p>", 1);
-        assert!(out.starts_with("<p>x</p><script>"));
+        assert!(out.starts_with("<p>x</p><script src="));
         assert!(out.ends_with("</script>"));
         // non-ASCII before the tag keeps its bytes (the position is found on an ASCII copy)
         let out = sisipkan_skrip("<body>Rp 2.500.000 — ½</body>", 1);
-        assert!(out.starts_with("<body>Rp 2.500.000 — ½<script>"));
+        assert!(out.starts_with("<body>Rp 2.500.000 — ½<script src="));
     }
 
     #[test]
@@ -937,10 +955,12 @@ mod tests {
         let nf = halaman_tidak_ada("/<x>", Lang::Id, 5);
         assert!(nf.contains("&lt;x&gt;"));
         assert!(nf.contains("Halaman tidak ada"));
-        // self-contained: nothing loaded from elsewhere
+        // self-contained: nothing loaded from elsewhere but the server's own reload script
         for page in [id, en, nf] {
             assert!(!page.contains("http"), "{page}");
-            assert!(!page.contains("src="), "{page}");
+            let src: Vec<&str> = page.split("src=\"").skip(1).collect();
+            assert_eq!(src.len(), 1, "{page}");
+            assert!(src[0].starts_with(JALUR_SKRIP), "{page}");
         }
     }
 

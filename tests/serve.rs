@@ -173,7 +173,7 @@ fn serve_rebuilds_on_a_csv_change_and_shows_build_errors() {
         "{body}"
     );
     assert!(
-        body.contains("/__salur/versi"),
+        body.contains("<script src=\"/__salur/muat-ulang.js\""),
         "the error page reloads itself: {body}"
     );
     let (status, body) = get(port, "/");
@@ -192,13 +192,16 @@ fn serve_rebuilds_on_a_csv_change_and_shows_build_errors() {
     );
     assert!(body.contains("Karangketug"));
     assert!(
-        body.contains("/__salur/versi"),
+        body.contains("<script src=\"/__salur/muat-ulang.js\""),
         "served pages get the reload script"
     );
+    let (status, skrip) = get(port, "/__salur/muat-ulang.js");
+    assert_eq!(status, 200);
+    assert!(skrip.contains("/__salur/versi"), "{skrip}");
     let built = site.join(".salur/serve").join(&HALAMAN[1..]);
     let on_disk = fs::read_to_string(&built).expect("the preview is built in .salur/serve");
     assert!(
-        !on_disk.contains("/__salur/versi"),
+        !on_disk.contains("/__salur/"),
         "the built files never hold the script"
     );
     assert!(

@@ -346,17 +346,27 @@ pub fn markdown_to_html(markdown: &str) -> String {
     }
     let mut html = String::new();
     pulldown_cmark::html::push_html(&mut html, events.into_iter());
+    // a table column's alignment as a class of the theme's stylesheet, not a `style` attribute,
+    // which the pages' Content-Security-Policy (`style-src 'self'`) would refuse
+    for (from, to) in [
+        (" style=\"text-align: left\"", " class=\"rata-kiri\""),
+        (" style=\"text-align: center\"", " class=\"rata-tengah\""),
+        (" style=\"text-align: right\"", " class=\"rata-kanan\""),
+    ] {
+        if html.contains(from) {
+            html = html.replace(from, to);
+        }
+    }
     sanitise(&html)
 }
 
-/// Removes anything executable from HTML: scripts, event handlers, `javascript:` URLs, styles.
+/// Removes anything executable from HTML: scripts, event handlers, `javascript:` URLs, styles
+/// (a `style` attribute would also break the pages' Content-Security-Policy).
 pub fn sanitise(html: &str) -> String {
     ammonia::Builder::default()
         .add_generic_attributes(["id", "class"])
         .add_tags(["input"])
         .add_tag_attributes("input", ["type", "checked", "disabled"])
-        .add_tag_attributes("th", ["style"])
-        .add_tag_attributes("td", ["style"])
         .clean(html)
         .to_string()
 }
@@ -382,6 +392,17 @@ mod tests {
             h.html
         );
         assert!(h.html.contains("<em>miring</em>"));
+    }
+
+    #[test]
+    fn table_alignment_is_a_class_not_a_style() {
+        let html = markdown_to_html(
+            "| a | b | c |\n|:--|:-:|--:|\n| 1 | 2 | 3 |\n\n<td style=\"color:red\">x</td>\n",
+        );
+        assert!(html.contains("<th class=\"rata-kiri\">a</th>"), "{html}");
+        assert!(html.contains("<td class=\"rata-tengah\">2</td>"), "{html}");
+        assert!(html.contains("<td class=\"rata-kanan\">3</td>"), "{html}");
+        assert!(!html.contains("style="), "{html}");
     }
 
     #[test]

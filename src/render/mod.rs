@@ -189,6 +189,10 @@ const STATIC: &[(&str, &[u8])] = &[
         "cari.js",
         include_bytes!("../../themes/default/static/cari.js"),
     ),
+    (
+        "favicon.svg",
+        include_bytes!("../../themes/default/static/favicon.svg"),
+    ),
 ];
 
 const I18N_ID: &str = include_str!("../../themes/default/i18n/id.toml");
@@ -209,6 +213,30 @@ struct SiteGlobals<'a> {
     halaman: Vec<crate::site::Tautan>,
     /// Counts by reason below this show as "< min_kpm" (`[privacy] min_kpm`).
     min_kpm: u64,
+    /// The pages' Content-Security-Policy ([`kebijakan_konten`]).
+    csp: String,
+}
+
+/// The Content-Security-Policy every page carries in a `<meta>` tag: scripts, styles, images
+/// and fonts only from the site itself (`'self'`, and `base_url`, from which the not-found page
+/// loads them at any depth), no inline script or style, no plugin, no `<base>`, forms only to
+/// the site. A `base_url` with a character that could end a source expression (`;`, `'`,
+/// `,`, a space) is left out rather than trusted.
+pub fn kebijakan_konten(base_url: &str) -> String {
+    let aman = !base_url.is_empty()
+        && base_url
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"-._~:/%[]@!$&()*+=".contains(&b));
+    let sumber = if aman {
+        format!("'self' {base_url}")
+    } else {
+        "'self'".to_string()
+    };
+    format!(
+        "default-src {sumber}; script-src {sumber}; style-src {sumber}; \
+         img-src {sumber} data:; font-src {sumber}; object-src 'none'; base-uri 'none'; \
+         form-action {sumber}"
+    )
 }
 
 /// The loaded theme, ready to render pages. Cheap to share between threads.
@@ -300,6 +328,7 @@ impl Renderer {
                 bawa: config.jadwal.bawa.as_deref(),
                 halaman,
                 min_kpm: config.privasi.min_kpm,
+                csp: kebijakan_konten(&config.base_url),
             },
         );
         Ok(Renderer {
@@ -503,6 +532,28 @@ fn label_kartu(strings: &toml::Table) -> String {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn the_content_security_policy_allows_only_the_site() {
+        assert_eq!(
+            kebijakan_konten(""),
+            "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; \
+             font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'"
+        );
+        let p = kebijakan_konten("https://dinsos.example.go.id/bansos/");
+        assert!(
+            p.contains("script-src 'self' https://dinsos.example.go.id/bansos/;"),
+            "{p}"
+        );
+        assert!(!p.contains("unsafe"), "{p}");
+        // a base_url that would add a directive of its own is left out
+        let p = kebijakan_konten("https://x.example/; script-src *");
+        assert!(
+            p.starts_with("default-src 'self'; script-src 'self';"),
+            "{p}"
+        );
+        assert!(!p.contains('*'), "{p}");
+    }
     use super::*;
 
     #[test]

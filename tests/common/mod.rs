@@ -152,3 +152,131 @@ pub fn normalise(p: &Path) -> String {
     }
     parts.join("/")
 }
+
+/// The markup every field that reaches a page gets in [`poison`].
+pub const PAYLOAD: &str = "<img src=x onerror=alert(1)>";
+
+/// Puts [`PAYLOAD`] into every kind of field of the site at `site` that reaches a page: region
+/// names (a kabupaten/kota, a kecamatan, Kandangsapi), a programme's and a tahap's name, a
+/// paying channel, a failure reason, a schedule's titik bayar and `lokasi`, a verification step,
+/// a decile note, a bank branch, the site's title and description, and a meeting note's
+/// front matter (title, place, chair, a participant, a decision). Returns what was changed, as
+/// (file, field) pairs.
+pub fn poison(site: &Path) -> Vec<(&'static str, &'static str)> {
+    let with = |s: &str| format!("{s} {PAYLOAD}");
+    let edit = |rel: &str, pairs: &[(&str, String)]| {
+        let path = site.join(rel);
+        let mut text = fs::read_to_string(&path).unwrap_or_else(|e| panic!("{rel}: {e}"));
+        for (from, to) in pairs {
+            assert!(text.contains(from), "{rel} has no {from:?}");
+            text = text.replace(from, to);
+        }
+        fs::write(&path, text).unwrap();
+    };
+    edit(
+        "data/wilayah.csv",
+        &[
+            (",Kandangsapi,", format!(",{},", with("Kandangsapi"))),
+            (",Panggungrejo,", format!(",{},", with("Panggungrejo"))),
+            (",Kota Pasuruan,", format!(",{},", with("Kota Pasuruan"))),
+        ],
+    );
+    edit(
+        "data/program.csv",
+        &[(
+            ",Bantuan Sosial Tunai,",
+            format!(",{},", with("Bantuan Sosial Tunai")),
+        )],
+    );
+    edit(
+        "data/tahap.csv",
+        &[(",Juli 2021,", format!(",{},", with("Juli 2021")))],
+    );
+    for rel in ["data/alokasi.csv", "data/realisasi.csv"] {
+        edit(
+            rel,
+            &[(",Bank Jatim,", format!(",{},", with("Bank Jatim")))],
+        );
+    }
+    edit(
+        "data/realisasi.csv",
+        &[(",tidak hadir,", format!(",{},", with("tidak hadir")))],
+    );
+    edit(
+        "data/jadwal.csv",
+        &[
+            (
+                ",Kantor Kelurahan Karangketug,",
+                format!(",{},", with("Kantor Kelurahan Karangketug")),
+            ),
+            (
+                ",Karangketug,35.75",
+                format!(",{},35.75", with("Karangketug")),
+            ),
+        ],
+    );
+    edit(
+        "data/verval.csv",
+        &[(
+            ",Terdata miskin ekstrem,",
+            format!(",{},", with("Terdata miskin ekstrem")),
+        )],
+    );
+    edit(
+        "data/desil.csv",
+        &[(
+            "\"Angka ilustratif:",
+            format!("\"{PAYLOAD} Angka ilustratif:"),
+        )],
+    );
+    edit(
+        "data/laporan_penyalur.csv",
+        &[(",Tenggarong,", format!(",{},", with("Tenggarong")))],
+    );
+    edit(
+        "site.toml",
+        &[
+            (
+                "title = \"Transparansi Bansos\"",
+                format!("title = \"{}\"", with("Transparansi Bansos")),
+            ),
+            (
+                "description = \"Alokasi",
+                format!("description = \"{PAYLOAD} Alokasi"),
+            ),
+        ],
+    );
+    edit(
+        "content/rapat/2021-07-13-rakor-bansos-kota-pasuruan.md",
+        &[
+            ("judul = \"Rakor", format!("judul = \"{PAYLOAD} Rakor")),
+            (
+                "tempat = \"Pendopo",
+                format!("tempat = \"{PAYLOAD} Pendopo"),
+            ),
+            ("pimpinan = \"Wali", format!("pimpinan = \"{PAYLOAD} Wali")),
+            ("\"Asisten I\"", format!("\"{}\"", with("Asisten I"))),
+            ("\"Lurah mengatur", format!("\"{PAYLOAD} Lurah mengatur")),
+        ],
+    );
+    vec![
+        ("data/wilayah.csv", "nama"),
+        ("data/program.csv", "nama"),
+        ("data/tahap.csv", "nama"),
+        ("data/alokasi.csv", "penyalur"),
+        ("data/realisasi.csv", "penyalur"),
+        ("data/realisasi.csv", "alasan"),
+        ("data/jadwal.csv", "titik_bayar"),
+        ("data/jadwal.csv", "lokasi"),
+        ("data/verval.csv", "langkah"),
+        ("data/desil.csv", "catatan"),
+        ("data/laporan_penyalur.csv", "cabang"),
+        ("site.toml", "title"),
+        ("site.toml", "description"),
+        ("content/rapat/*.md", "judul"),
+        ("content/rapat/*.md", "tempat"),
+        ("content/rapat/*.md", "pimpinan"),
+        ("content/rapat/*.md", "peserta"),
+        ("content/rapat/*.md", "keputusan"),
+    ]
+}

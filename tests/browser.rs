@@ -1,0 +1,983 @@
+//! The example site in a real browser: Debian's `chromium`, driven through `chromedriver`
+//! (WebDriver, with fantoccini), at a phone's 360 × 740 viewport.
+//!
+//! - The pages a reader opens (home, a kabupaten/kota, a kecamatan, a kelurahan, a meeting
+//!   note, a schedule, a comparison, the data-quality page, and one of every other kind):
+//!   axe-core finds no serious or critical violation.
+//! - Every page reached by following links from the home page, opened from `file://` and from
+//!   a server under the sub-path `/salur/`: it exists, it does not scroll sideways at 360 px,
+//!   its console shows no error (a Content-Security-Policy violation is one), and every
+//!   `#fragment` a link names is on its page.
+//! - The search box finds Kandangsapi and its result opens the kelurahan's page, both ways.
+//! - The site with `<img src=x onerror=alert(1)>` in every field (see `tests/markup.rs`): no
+//!   dialog opens on the pages that show them, nor in a search result.
+//!
+//! The tools: `chromium` and `chromedriver` on the PATH (Debian's `chromium` and
+//! `chromium-driver`; `SALUR_CHROMIUM` and `SALUR_CHROMEDRIVER` name others) and axe-core from
+//! npm (`npm ci --prefix tests/browser`). `.ci/run` installs them and sets
+//! `SALUR_BROWSER_TESTS=required`, under which a missing tool fails these tests; elsewhere a
+//! missing tool skips them with a message that says what to install. The figures and a skip are
+//! written past the test harness's capture, so they show in `cargo test`'s output.
+
+mod common;
+
+use std::collections::{BTreeMap, BTreeSet, VecDeque};
+use std::io::Write;
+use std::os::unix::process::CommandExt;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use fantoccini::wd::WebDriverCompatibleCommand;
+use fantoccini::{Client, ClientBuilder, Locator};
+use serde_json::{Value, json};
+
+/// Writes a line to the test's output, past the harness's capture.
+fn say(line: &str) {
+    let _ = writeln!(std::io::stderr(), "{line}");
+}
+
+/// The browser, its driver and the accessibility checker.
+struct Tools {
+    chromium: PathBuf,
+    chromedriver: PathBuf,
+    /// `axe.min.js`.
+    axe: String,
+    axe_version: String,
+}
+
+fn on_path(names: &[&str]) -> Option<PathBuf> {
+    let path = std::env::var_os("PATH")?;
+    std::env::split_paths(&path)
+        .flat_map(|dir| names.iter().map(move |n| dir.join(n)))
+        .find(|p| p.is_file())
+}
+
+/// The tools, or `None` after saying which are missing (a failure instead when
+/// `SALUR_BROWSER_TESTS=required`).
+fn tools(test: &str) -> Option<Tools> {
+    let required = std::env::var("SALUR_BROWSER_TESTS").is_ok_and(|v| v == "required");
+    let chromium = std::env::var_os("SALUR_CHROMIUM")
+        .map(PathBuf::from)
+        .or_else(|| on_path(&["chromium", "chromium-browser"]));
+    let chromedriver = std::env::var_os("SALUR_CHROMEDRIVER")
+        .map(PathBuf::from)
+        .or_else(|| on_path(&["chromedriver"]));
+    let axe_dir = common::root().join("tests/browser/node_modules/axe-core");
+    let axe = std::fs::read_to_string(axe_dir.join("axe.min.js")).ok();
+    let axe_version = std::fs::read_to_string(axe_dir.join("package.json"))
+        .ok()
+        .and_then(|p| serde_json::from_str::<Value>(&p).ok())
+        .and_then(|p| p["version"].as_str().map(str::to_string))
+        .unwrap_or_default();
+    let mut missing = Vec::new();
+    if chromium.is_none() {
+        missing.push("chromium (apt-get install chromium)");
+    }
+    if chromedriver.is_none() {
+        missing.push("chromedriver (apt-get install chromium-driver)");
+    }
+    if axe.is_none() {
+        missing.push("axe-core (npm ci --prefix tests/browser)");
+    }
+    match (chromium, chromedriver, axe) {
+        (Some(chromium), Some(chromedriver), Some(axe)) => Some(Tools {
+            chromium,
+            chromedriver,
+            axe,
+            axe_version,
+        }),
+        _ => {
+            let message = format!(
+                "browser test {test} SKIPPED: {} not found. `bash .ci/run` installs them.",
+                missing.join(", ")
+            );
+            assert!(!required, "{message} SALUR_BROWSER_TESTS=required: failing");
+            say(&message);
+            None
+        }
+    }
+}
+
+/// A WebDriver command fantoccini does not have: chromedriver's `goog/cdp/execute` (a Chrome
+/// DevTools command) and `se/log` (the browser's console).
+#[derive(Debug)]
+struct Raw {
+    path: &'static str,
+    body: Value,
+}
+
+impl WebDriverCompatibleCommand for Raw {
+    fn endpoint(
+        &self,
+        base: &url::Url,
+        session: Option<&str>,
+    ) -> Result<url::Url, url::ParseError> {
+        base.join(&format!("session/{}/{}", session.unwrap_or(""), self.path))
+    }
+
+    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
+        (http::Method::POST, Some(self.body.to_string()))
+    }
+}
+
+/// Chromium under chromedriver, at 360 × 740 like a cheap phone.
+struct Browser {
+    client: Client,
+    driver: Child,
+    _profile: tempfile::TempDir,
+}
+
+impl Drop for Browser {
+    fn drop(&mut self) {
+        // the driver and the browsers it started are one process group
+        unsafe {
+            libc::kill(-(self.driver.id() as i32), libc::SIGKILL);
+        }
+        let _ = self.driver.wait();
+    }
+}
+
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .expect("a free port on loopback")
+}
+
+impl Browser {
+    async fn open(tools: &Tools) -> Browser {
+        let port = free_port();
+        let profile = tempfile::tempdir().expect("a profile folder");
+        let driver = Command::new(&tools.chromedriver)
+            .arg(format!("--port={port}"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .process_group(0)
+            .spawn()
+            .expect("chromedriver starts");
+        let caps = json!({
+            "browserName": "chrome",
+            "goog:chromeOptions": {
+                "binary": tools.chromium,
+                "args": [
+                    "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                    "--disable-quic", "--no-first-run", "--disable-background-networking",
+                    "--disable-component-update", "--disable-sync", "--disable-extensions",
+                    "--window-size=360,740",
+                    format!("--user-data-dir={}", profile.path().display()),
+                ],
+            },
+            "goog:loggingPrefs": { "browser": "ALL" },
+            "timeouts": { "script": 60000, "pageLoad": 60000, "implicit": 0 },
+        });
+        let caps = caps.as_object().cloned().unwrap_or_default();
+        let started = Instant::now();
+        let client = loop {
+            let connector = hyper_util::client::legacy::connect::HttpConnector::new();
+            match ClientBuilder::new(connector)
+                .capabilities(caps.clone())
+                .connect(&format!("http://127.0.0.1:{port}"))
+                .await
+            {
+                Ok(c) => break c,
+                Err(e) if started.elapsed() > Duration::from_secs(30) => {
+                    panic!("chromedriver on port {port} did not start a browser: {e}")
+                }
+                Err(_) => tokio::time::sleep(Duration::from_millis(100)).await,
+            }
+        };
+        let browser = Browser {
+            client,
+            driver,
+            _profile: profile,
+        };
+        browser
+            .cdp(
+                "Emulation.setDeviceMetricsOverride",
+                json!({ "width": 360, "height": 740, "deviceScaleFactor": 1, "mobile": true }),
+            )
+            .await;
+        browser
+    }
+
+    async fn cdp(&self, cmd: &str, params: Value) -> Value {
+        self.client
+            .issue_cmd(Raw {
+                path: "goog/cdp/execute",
+                body: json!({ "cmd": cmd, "params": params }),
+            })
+            .await
+            .unwrap_or_else(|e| panic!("{cmd}: {e}"))
+    }
+
+    /// The console's errors since the last call.
+    async fn console_errors(&self) -> Vec<String> {
+        let log = self
+            .client
+            .issue_cmd(Raw {
+                path: "se/log",
+                body: json!({ "type": "browser" }),
+            })
+            .await
+            .unwrap_or_else(|e| panic!("the browser's console: {e}"));
+        log.as_array()
+            .into_iter()
+            .flatten()
+            .filter(|e| e["level"] == "SEVERE")
+            .map(|e| e["message"].as_str().unwrap_or_default().to_string())
+            .collect()
+    }
+
+    async fn goto(&self, url: &str) {
+        self.client
+            .goto(url)
+            .await
+            .unwrap_or_else(|e| panic!("{url}: {e}"));
+    }
+
+    async fn js(&self, script: &str) -> Value {
+        self.client
+            .execute(script, vec![])
+            .await
+            .unwrap_or_else(|e| panic!("script failed: {e}\n{script}"))
+    }
+
+    /// Why the page scrolls sideways, if it does: its width and the elements that stick out of
+    /// the viewport without a scrolling box of their own.
+    async fn sideways(&self) -> Option<String> {
+        self.js(SIDEWAYS).await.as_str()?;
+        self.still_sideways().await
+    }
+
+    /// [`Browser::sideways`] measured again after a moment: a page measured while the browser
+    /// was still laying it out (the machine busy with other tests) is not a failure; a page
+    /// wider than the screen stays so.
+    async fn still_sideways(&self) -> Option<String> {
+        tokio::time::sleep(Duration::from_millis(500)).await;
+        let v = self.js(SIDEWAYS).await;
+        v.as_str().map(str::to_string)
+    }
+
+    /// The serious and critical violations axe-core finds, and the count of all violations by
+    /// impact.
+    async fn axe(&self, tools: &Tools) -> (Vec<String>, BTreeMap<String, usize>) {
+        self.js(&format!("{}\nreturn typeof axe;", tools.axe)).await;
+        let v = self
+            .client
+            .execute_async(AXE_RUN, vec![])
+            .await
+            .unwrap_or_else(|e| panic!("axe.run: {e}"));
+        if let Some(e) = v.get("error") {
+            panic!("axe.run failed: {e}");
+        }
+        let mut bad = Vec::new();
+        let mut by_impact = BTreeMap::new();
+        for violation in v.as_array().into_iter().flatten() {
+            let impact = violation["impact"]
+                .as_str()
+                .unwrap_or("unknown")
+                .to_string();
+            *by_impact.entry(impact.clone()).or_insert(0) += 1;
+            if impact == "serious" || impact == "critical" {
+                bad.push(format!(
+                    "{impact} {}: {} ({} elements, e.g. {})",
+                    violation["id"], violation["help"], violation["nodes"], violation["targets"]
+                ));
+            }
+        }
+        (bad, by_impact)
+    }
+
+    /// Whether a dialog (`alert`, `confirm`, `prompt`) is open.
+    async fn dialog_open(&self) -> Option<String> {
+        match self.client.get_alert_text().await {
+            Ok(text) => Some(text),
+            Err(e) if e.is_no_such_alert() => None,
+            Err(e) => Some(format!("(the browser says: {e})")),
+        }
+    }
+
+    async fn close(self) {
+        let _ = self.client.clone().close().await;
+    }
+}
+
+/// Returns null, or why the page is wider than the viewport.
+const SIDEWAYS: &str = r#"
+const d = document.documentElement;
+if (d.scrollWidth <= d.clientWidth) return null;
+const wide = [];
+for (const e of document.body.querySelectorAll('*')) {
+  const r = e.getBoundingClientRect();
+  if (r.right <= d.clientWidth + 1) continue;
+  let p = e.parentElement, boxed = false;
+  while (p && p !== document.body) {
+    const o = getComputedStyle(p).overflowX;
+    if (o === 'auto' || o === 'scroll' || o === 'hidden' || o === 'clip') { boxed = true; break; }
+    p = p.parentElement;
+  }
+  if (boxed) continue;
+  const c = e.getAttribute('class');
+  wide.push(e.tagName.toLowerCase() + (c ? '.' + c.trim().split(/\s+/).join('.') : '') + ' to ' + Math.round(r.right) + 'px');
+  if (wide.length >= 5) break;
+}
+return 'the page is ' + d.scrollWidth + 'px wide in a ' + d.clientWidth + 'px viewport: ' + wide.join(', ');
+"#;
+
+/// Runs axe-core over the page; calls back with the violations, shortened.
+const AXE_RUN: &str = r#"
+const done = arguments[arguments.length - 1];
+axe.run(document, { resultTypes: ['violations'] })
+  .then(r => done(r.violations.map(v => ({
+    id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.length,
+    targets: v.nodes.slice(0, 3).map(n => n.target.join(' ')).join('; ')
+  }))))
+  .catch(e => done({ error: String(e) }));
+"#;
+
+/// The links and the ids of the page, and why it scrolls sideways if it does.
+fn links_ids_and_width() -> String {
+    format!(
+        "const sideways = (function () {{ {SIDEWAYS} }})();\n\
+         return {{ sideways,\n\
+           links: Array.from(document.querySelectorAll('a[href]'), a => a.href),\n\
+           ids: Array.from(document.querySelectorAll('[id]'), e => e.id)\n\
+             .concat(Array.from(document.querySelectorAll('a[name]'), a => a.name)) }};"
+    )
+}
+
+/// The pages a reader opens, one of every kind; the issue's eight first.
+const PAGES: &[(&str, &str)] = &[
+    ("home", "index.html"),
+    ("kabupaten/kota", "wilayah/35/35.75.html"),
+    ("kecamatan", "wilayah/35/35.75.04.html"),
+    ("kelurahan", "wilayah/35/35.75.04.1011.html"),
+    (
+        "meeting note",
+        "rapat/2021-07-13-rakor-bansos-kota-pasuruan.html",
+    ),
+    ("schedule", "jadwal/35.75.html"),
+    ("comparison", "bandingkan/35.75-vs-35.23.html"),
+    ("data quality", "kualitas-data.html"),
+    ("provinsi", "wilayah/35/35.html"),
+    ("programme", "program/bst.html"),
+    ("programmes", "program/index.html"),
+    ("tahap", "tahap/2021-07.html"),
+    ("failures", "gagal/35.75.html"),
+    ("ranking", "peringkat/35.75.html"),
+    ("changes", "perubahan/2021-07.html"),
+    ("reconciliation", "rekonsiliasi/64.02.html"),
+    ("meeting notes", "rapat/index.html"),
+    ("about the data", "tentang-data.html"),
+    ("how to read", "cara-membaca.html"),
+];
+
+fn file_url(path: &Path) -> String {
+    url::Url::from_file_path(path)
+        .expect("an absolute path")
+        .to_string()
+}
+
+/// A static server for `site` under the sub-path `/salur/`, as GitHub Pages serves a project
+/// site: a folder gives its `index.html`, anything outside `/salur/` is not found. Returns the
+/// site's address and the paths that were not found.
+fn serve_under_subpath(site: PathBuf) -> (String, Arc<Mutex<Vec<String>>>) {
+    let server = tiny_http::Server::http("127.0.0.1:0").expect("a loopback server");
+    let port = server
+        .server_addr()
+        .to_ip()
+        .map(|a| a.port())
+        .expect("an IP address");
+    let missing = Arc::new(Mutex::new(Vec::new()));
+    let server = Arc::new(server);
+    for _ in 0..4 {
+        let server = Arc::clone(&server);
+        let record = Arc::clone(&missing);
+        let site = site.clone();
+        std::thread::spawn(move || serve(&server, &site, &record));
+    }
+    (format!("http://127.0.0.1:{port}/salur/"), missing)
+}
+
+/// Answers requests for the files of `site` under `/salur/`, recording what is not found.
+fn serve(server: &tiny_http::Server, site: &Path, record: &Mutex<Vec<String>>) {
+    {
+        for request in server.incoming_requests() {
+            let path = request
+                .url()
+                .split(['?', '#'])
+                .next()
+                .unwrap_or("")
+                .to_string();
+            let file = path.strip_prefix("/salur/").and_then(|rel| {
+                let rel = percent_decode(rel)?;
+                if rel.split('/').any(|p| p == "..") {
+                    return None;
+                }
+                let mut file = site.join(rel);
+                if file.is_dir() {
+                    file.push("index.html");
+                }
+                file.is_file().then_some(file)
+            });
+            let response = match file.and_then(|f| std::fs::read(&f).ok().map(|b| (f, b))) {
+                Some((f, bytes)) => {
+                    let kind = salur::pratinjau::jenis_isi(&f);
+                    tiny_http::Response::from_data(bytes)
+                        .with_header(
+                            tiny_http::Header::from_bytes("Content-Type", kind)
+                                .expect("a valid header"),
+                        )
+                        .with_header(
+                            tiny_http::Header::from_bytes("Cache-Control", "max-age=600")
+                                .expect("a valid header"),
+                        )
+                }
+                None => {
+                    record.lock().expect("lock").push(path);
+                    tiny_http::Response::from_data(b"not found".to_vec()).with_status_code(404)
+                }
+            };
+            let _ = request.respond(response);
+        }
+    }
+}
+
+fn percent_decode(s: &str) -> Option<String> {
+    let b = s.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == b'%' {
+            let hex = std::str::from_utf8(b.get(i + 1..i + 3)?).ok()?;
+            out.push(u8::from_str_radix(hex, 16).ok()?);
+            i += 3;
+        } else {
+            out.push(b[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).ok()
+}
+
+/// Where the built site is reached from: `file://` or a server.
+enum Via {
+    File,
+    Server { base: String },
+}
+
+impl Via {
+    fn url(&self, site: &Path, rel: &str) -> String {
+        match self {
+            Via::File => file_url(&site.join(rel)),
+            Via::Server { base } => format!("{base}{rel}"),
+        }
+    }
+
+    /// The page `url` names, relative to the site (`wilayah/35/35.75.html`); `Ok(None)` for a
+    /// link that leaves the site on purpose (another host, `mailto:`); an error for one that
+    /// should be inside but is not.
+    fn page(&self, site: &Path, url: &url::Url) -> Result<Option<String>, String> {
+        match self {
+            Via::File => {
+                if url.scheme() != "file" {
+                    return Ok(None);
+                }
+                let path = url
+                    .to_file_path()
+                    .map_err(|_| "not a file path".to_string())?;
+                let rel = path
+                    .strip_prefix(site)
+                    .map_err(|_| "leaves the site's folder".to_string())?;
+                Ok(Some(rel.to_string_lossy().into_owned()))
+            }
+            Via::Server { base } => {
+                let base = url::Url::parse(base).map_err(|e| e.to_string())?;
+                if url.origin() != base.origin() {
+                    return Ok(None);
+                }
+                let rel = url
+                    .path()
+                    .strip_prefix(base.path())
+                    .ok_or_else(|| "leaves the sub-path /salur/".to_string())?;
+                let rel = percent_decode(rel).ok_or("bad percent-encoding")?;
+                Ok(Some(if rel.is_empty() || rel.ends_with('/') {
+                    format!("{rel}index.html")
+                } else if site.join(&rel).is_dir() {
+                    format!("{rel}/index.html")
+                } else {
+                    rel
+                }))
+            }
+        }
+    }
+}
+
+/// What a crawl found.
+#[derive(Default)]
+struct Crawl {
+    pages: usize,
+    links: usize,
+    outside: usize,
+    problems: Vec<String>,
+}
+
+/// Follows every link from the home page, in the browser: each page it reaches must exist, fit
+/// the phone's width and log no console error; each file it links must exist; each fragment
+/// must name an element of its page.
+async fn crawl(browser: &Browser, site: &Path, via: &Via) -> Crawl {
+    let mut found = Crawl::default();
+    let mut queue = VecDeque::from(["index.html".to_string()]);
+    let mut seen: BTreeSet<String> = queue.iter().cloned().collect();
+    let mut ids: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    let mut fragments: Vec<(String, String, String)> = Vec::new();
+    let script = links_ids_and_width();
+    while let Some(rel) = queue.pop_front() {
+        browser.goto(&via.url(site, &rel)).await;
+        found.pages += 1;
+        let info = browser.js(&script).await;
+        for e in browser.console_errors().await {
+            found.problems.push(format!("{rel}: console error: {e}"));
+        }
+        if info["sideways"].is_string()
+            && let Some(why) = browser.still_sideways().await
+        {
+            found.problems.push(format!("{rel}: {why}"));
+        }
+        ids.insert(
+            rel.clone(),
+            info["ids"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .filter_map(|i| i.as_str().map(str::to_string))
+                .collect(),
+        );
+        for href in info["links"].as_array().into_iter().flatten() {
+            let href = href.as_str().unwrap_or_default();
+            found.links += 1;
+            let Ok(url) = url::Url::parse(href) else {
+                found
+                    .problems
+                    .push(format!("{rel}: a link the browser cannot parse: {href}"));
+                continue;
+            };
+            let target = match via.page(site, &url) {
+                Ok(Some(t)) => t,
+                Ok(None) => {
+                    found.outside += 1;
+                    continue;
+                }
+                Err(why) => {
+                    found.problems.push(format!("{rel}: link {href} {why}"));
+                    continue;
+                }
+            };
+            if !site.join(&target).is_file() {
+                found
+                    .problems
+                    .push(format!("{rel}: link {href}: no such file {target}"));
+                continue;
+            }
+            if let Some(f) = url.fragment().filter(|f| !f.is_empty()) {
+                fragments.push((rel.clone(), target.clone(), f.to_string()));
+            }
+            if target.ends_with(".html") && seen.insert(target.clone()) {
+                queue.push_back(target);
+            }
+        }
+    }
+    for (from, page, fragment) in fragments {
+        let fragment = percent_decode(&fragment).unwrap_or(fragment);
+        if let Some(page_ids) = ids.get(&page)
+            && !page_ids.contains(&fragment)
+        {
+            found.problems.push(format!(
+                "{from}: link to {page}#{fragment}: no such id on that page"
+            ));
+        }
+    }
+    found
+}
+
+fn runtime() -> tokio::runtime::Runtime {
+    tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .expect("a runtime")
+}
+
+#[test]
+fn readers_pages_pass_axe_at_phone_width_without_console_errors() {
+    let Some(tools) = tools("readers_pages_pass_axe_at_phone_width_without_console_errors") else {
+        return;
+    };
+    let site = common::example_site();
+    runtime().block_on(async {
+        let browser = Browser::open(&tools).await;
+        // the checks can fail: a console error and an image without text are seen
+        let probe = tempfile::tempdir().expect("tempdir");
+        let bad = probe.path().join("bad.html");
+        std::fs::write(
+            &bad,
+            "<!doctype html><html lang=\"id\"><head><title>x</title>\
+             <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"></head><body><main>\
+             <img src=\"x.png\"><script>console.error('salur-probe')</script>\
+             <div style=\"width:900px\">wide</div></main></body></html>",
+        )
+        .expect("write probe");
+        browser.goto(&file_url(&bad)).await;
+        let errors = browser.console_errors().await;
+        assert!(
+            errors.iter().any(|e| e.contains("salur-probe")),
+            "the console is not read: {errors:?}"
+        );
+        let (serious, _) = browser.axe(&tools).await;
+        assert!(
+            serious.iter().any(|v| v.contains("image-alt")),
+            "axe does not run: {serious:?}"
+        );
+        assert!(browser.sideways().await.is_some(), "width is not measured");
+
+        let mut problems = Vec::new();
+        let mut all: BTreeMap<String, usize> = BTreeMap::new();
+        for (kind, rel) in PAGES {
+            let path = site.join(rel);
+            assert!(path.is_file(), "the {kind} page {rel} was not built");
+            browser.goto(&file_url(&path)).await;
+            // the page's own errors, before axe, which logs its own (it asks for style.css,
+            // which file:// refuses)
+            for e in browser.console_errors().await {
+                problems.push(format!("{rel} ({kind}): console error: {e}"));
+            }
+            let (serious, by_impact) = browser.axe(&tools).await;
+            browser.console_errors().await;
+            for v in serious {
+                problems.push(format!("{rel} ({kind}): axe: {v}"));
+            }
+            for (impact, n) in by_impact {
+                *all.entry(impact).or_insert(0) += n;
+            }
+            if let Some(why) = browser.sideways().await {
+                problems.push(format!("{rel} ({kind}): {why}"));
+            }
+        }
+        browser.close().await;
+        let serious = problems.iter().filter(|p| p.contains(": axe: ")).count();
+        say(&format!(
+            "browser: axe-core {} over {} pages at 360×740: {serious} serious or critical \
+             violations; all violations by impact: {all:?}",
+            tools.axe_version,
+            PAGES.len(),
+        ));
+        assert!(problems.is_empty(), "{}", problems.join("\n"));
+    });
+}
+
+/// Crawls the example site from its home page via `via`, and fails on any problem.
+fn crawl_test(
+    test: &str,
+    name: &str,
+    via: impl FnOnce(&Path) -> (Via, Option<Arc<Mutex<Vec<String>>>>),
+) {
+    let Some(tools) = tools(test) else {
+        return;
+    };
+    let site = common::example_site();
+    let (via, not_found) = via(site);
+    runtime().block_on(async {
+        let browser = Browser::open(&tools).await;
+        let started = Instant::now();
+        let found = crawl(&browser, site, &via).await;
+        browser.close().await;
+        say(&format!(
+            "browser: via {name}: {} pages reached from the home page, {} links followed \
+             ({} leave the site), {} problems, {:.0} s",
+            found.pages,
+            found.links,
+            found.outside,
+            found.problems.len(),
+            started.elapsed().as_secs_f64()
+        ));
+        let html = common::files(site)
+            .keys()
+            .filter(|p| p.ends_with(".html"))
+            .count();
+        // every page but the not-found page, which nothing links
+        assert_eq!(found.pages, html - 1, "pages reached from the home page");
+        if let Some(not_found) = not_found {
+            let not_found = not_found.lock().expect("lock").clone();
+            assert!(
+                not_found.is_empty(),
+                "the server under /salur/ was asked for what it does not have: {not_found:?}"
+            );
+        }
+        let shown: Vec<_> = found.problems.iter().take(40).cloned().collect();
+        assert!(
+            found.problems.is_empty(),
+            "{} problems via {name}:\n{}",
+            found.problems.len(),
+            shown.join("\n")
+        );
+    });
+}
+
+#[test]
+fn every_link_from_home_works_from_file() {
+    crawl_test("every_link_from_home_works_from_file", "file://", |_| {
+        (Via::File, None)
+    });
+}
+
+#[test]
+fn every_link_from_home_works_under_a_subpath() {
+    crawl_test(
+        "every_link_from_home_works_under_a_subpath",
+        "a server under /salur/",
+        |site| {
+            let (base, not_found) = serve_under_subpath(site.to_path_buf());
+            (Via::Server { base }, Some(not_found))
+        },
+    );
+}
+
+/// Types `query` into the search box of `home`, waits for a result whose text holds `expect`,
+/// follows it and returns the address and `h1` of the page it opens.
+async fn search(browser: &Browser, home: &str, query: &str, expect: &str) -> (String, String) {
+    browser.goto(home).await;
+    let wait = Duration::from_secs(15);
+    let input = browser
+        .client
+        .wait()
+        .at_most(wait)
+        .for_element(Locator::Css("form.cari:not([hidden]) #cari-q"))
+        .await
+        .unwrap_or_else(|e| panic!("{home}: no visible search box: {e}"));
+    input.send_keys(query).await.expect("typing");
+    let started = Instant::now();
+    let result = loop {
+        let items = browser
+            .client
+            .find_all(Locator::Css(".cari-hasil li"))
+            .await
+            .unwrap_or_default();
+        let mut hit = None;
+        for li in items {
+            if li.text().await.unwrap_or_default().contains(expect) {
+                hit = li.find(Locator::Css("a")).await.ok();
+                break;
+            }
+        }
+        match hit {
+            Some(l) => break l,
+            None if started.elapsed() > wait => {
+                let status = browser
+                    .js("return document.querySelector('.cari-status').textContent")
+                    .await;
+                panic!("{home}: no result for {query:?} holds {expect:?}; status: {status}")
+            }
+            None => tokio::time::sleep(Duration::from_millis(100)).await,
+        }
+    };
+    let text = result.text().await.unwrap_or_default();
+    let expect_page = result.attr("href").await.ok().flatten().unwrap_or_default();
+    result.click().await.expect("a click on the result");
+    let started = Instant::now();
+    loop {
+        let url = browser
+            .client
+            .current_url()
+            .await
+            .map(|u| u.to_string())
+            .unwrap_or_default();
+        if url != home || started.elapsed() > wait {
+            let h1 = browser
+                .client
+                .find(Locator::Css("h1"))
+                .await
+                .expect("a heading")
+                .text()
+                .await
+                .unwrap_or_default();
+            say(&format!("browser: search {query:?} → {text:?} → {url}"));
+            assert!(
+                expect_page.ends_with(url.rsplit('/').next().unwrap_or_default()),
+                "the result links {expect_page} but {url} opened"
+            );
+            return (url, h1);
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
+#[test]
+fn the_search_box_finds_a_kelurahan_from_file_and_under_a_subpath() {
+    let Some(tools) = tools("the_search_box_finds_a_kelurahan_from_file_and_under_a_subpath")
+    else {
+        return;
+    };
+    let site = common::example_site();
+    let (base, not_found) = serve_under_subpath(site.to_path_buf());
+    runtime().block_on(async {
+        let browser = Browser::open(&tools).await;
+        for home in [
+            file_url(&site.join("index.html")),
+            format!("{base}index.html"),
+            file_url(&site.join("wilayah/35/35.75.01.1001.html")),
+        ] {
+            let (url, h1) = search(&browser, &home, "kandangsapi", "Panggungrejo").await;
+            assert!(
+                url.ends_with("wilayah/35/35.75.04.1011.html"),
+                "{home}: the result opened {url}"
+            );
+            assert!(h1.contains("Kandangsapi"), "{url}: h1 {h1:?}");
+            let errors = browser.console_errors().await;
+            assert!(errors.is_empty(), "{home}: console errors {errors:?}");
+        }
+        browser.close().await;
+        assert!(not_found.lock().expect("lock").is_empty());
+    });
+}
+
+#[test]
+fn markup_in_the_data_opens_no_dialog() {
+    let Some(tools) = tools("markup_in_the_data_opens_no_dialog") else {
+        return;
+    };
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut fields = Vec::new();
+    let site = common::build_changed_copy(dir.path(), |s| fields = common::poison(s));
+    let pages = [
+        "index.html",
+        "wilayah/35/35.75.html",
+        "wilayah/35/35.75.04.html",
+        "wilayah/35/35.75.04.1011.html",
+        "wilayah/35/35.75.01.1001.html",
+        "program/bst.html",
+        "tahap/2021-07.html",
+        "jadwal/35.75.html",
+        "gagal/35.75.html",
+        "rekonsiliasi/64.02.html",
+        "rapat/2021-07-13-rakor-bansos-kota-pasuruan.html",
+        "rapat/index.html",
+        "kualitas-data.html",
+        "tentang-data.html",
+    ];
+    runtime().block_on(async {
+        let browser = Browser::open(&tools).await;
+        let mut problems = Vec::new();
+        for rel in pages {
+            browser.goto(&file_url(&site.join(rel))).await;
+            if let Some(text) = browser.dialog_open().await {
+                problems.push(format!("{rel}: a dialog opened: {text:?}"));
+                let _ = browser.client.dismiss_alert().await;
+                continue;
+            }
+            let v = browser
+                .js("return [document.querySelectorAll('img[src=\"x\"]').length, document.body.textContent.includes('<img src=x onerror=alert(1)>')]")
+                .await;
+            if v[0] != 0 {
+                problems.push(format!("{rel}: the markup became an element"));
+            }
+            if v[1] != true {
+                problems.push(format!("{rel}: the markup is not shown as text"));
+            }
+            for e in browser.console_errors().await {
+                problems.push(format!("{rel}: console error: {e}"));
+            }
+        }
+        // the search box lists the poisoned name as text
+        let home = file_url(&site.join("index.html"));
+        let (url, h1) = search(&browser, &home, "kandangsapi", "onerror").await;
+        if let Some(text) = browser.dialog_open().await {
+            problems.push(format!("search: a dialog opened: {text:?}"));
+        }
+        assert!(url.ends_with("wilayah/35/35.75.04.1011.html"), "{url}");
+        assert!(h1.contains(common::PAYLOAD), "{h1:?}");
+        browser.close().await;
+        say(&format!(
+            "browser: {} with {} in {} kinds of field, and a search: {} dialogs",
+            pages.len(),
+            common::PAYLOAD,
+            fields.len(),
+            problems.iter().filter(|p| p.contains("dialog")).count()
+        ));
+        assert!(problems.is_empty(), "{}", problems.join("\n"));
+    });
+}
+
+/// The not-found page, as a static host serves it for any missing address: with the site's
+/// `base_url` set to a server under `/salur/`, a missing page three folders deep shows
+/// `404.html` with its stylesheet, a working search box, nothing in the console but the
+/// missing page itself, and no serious axe violation.
+#[test]
+fn the_not_found_page_works_at_any_depth() {
+    let Some(tools) = tools("the_not_found_page_works_at_any_depth") else {
+        return;
+    };
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out = dir.path().join("public");
+    let port = free_port();
+    let base = format!("http://127.0.0.1:{port}/salur/");
+    salur::build(&salur::BuildOptions {
+        root: common::root(),
+        output: Some(out.clone()),
+        base_url: Some(base.clone()),
+    })
+    .unwrap_or_else(|e| panic!("{e}"));
+    let server = tiny_http::Server::http(("127.0.0.1", port)).expect("the chosen port");
+    let site = out.clone();
+    std::thread::spawn(move || {
+        for request in server.incoming_requests() {
+            let path = request
+                .url()
+                .split(['?', '#'])
+                .next()
+                .unwrap_or("")
+                .to_string();
+            let file = path
+                .strip_prefix("/salur/")
+                .map(|rel| site.join(rel))
+                .filter(|f| f.is_file() && !path.contains(".."));
+            let (status, file) = match file {
+                Some(f) => (200, f),
+                None => (404, site.join("404.html")),
+            };
+            let kind = salur::pratinjau::jenis_isi(&file);
+            let bytes = std::fs::read(&file).unwrap_or_default();
+            let response = tiny_http::Response::from_data(bytes)
+                .with_status_code(status)
+                .with_header(
+                    tiny_http::Header::from_bytes("Content-Type", kind).expect("a valid header"),
+                );
+            let _ = request.respond(response);
+        }
+    });
+    runtime().block_on(async {
+        let browser = Browser::open(&tools).await;
+        let missing = format!("{base}wilayah/35/tidak/ada.html");
+        browser.goto(&missing).await;
+        let errors: Vec<String> = browser
+            .console_errors()
+            .await
+            .into_iter()
+            .filter(|e| !(e.starts_with(&missing) && e.contains("404")))
+            .collect();
+        assert!(errors.is_empty(), "console errors: {errors:?}");
+        let state = browser
+            .js("return [document.styleSheets.length && document.styleSheets[0].cssRules.length, \
+                 !document.querySelector('form.cari').hidden, document.querySelector('h1').textContent]")
+            .await;
+        assert!(state[0].as_u64().unwrap_or(0) > 10, "the stylesheet: {state}");
+        assert_eq!(state[1], true, "the search box: {state}");
+        let (serious, _) = browser.axe(&tools).await;
+        assert!(serious.is_empty(), "{serious:?}");
+        let (url, h1) = search(&browser, &missing, "kandangsapi", "Panggungrejo").await;
+        assert_eq!(url, format!("{base}wilayah/35/35.75.04.1011.html"));
+        assert!(h1.contains("Kandangsapi"), "{h1}");
+        browser.close().await;
+        say(&format!("browser: the not-found page at {missing}: styled, search works, no console error"));
+    });
+}
