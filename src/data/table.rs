@@ -481,9 +481,20 @@ impl Table {
                 .iter()
                 .position(|&b| b == b'\n')
                 .unwrap_or(bytes.len());
-            let line = trim(&bytes[4..end]);
-            if line.len() == 1 {
-                delimiter = Some(line[0]);
+            let line = &bytes[4..end];
+            let line = line.strip_suffix(b"\r").unwrap_or(line);
+            // the delimiter may be whitespace itself (`sep=` and a tab), which trimming
+            // would remove: one byte is the delimiter as it stands, else spaces around it
+            // are trimmed
+            let named = match line {
+                [c] => Some(*c),
+                _ => match trim(line) {
+                    [c] => Some(*c),
+                    _ => None,
+                },
+            };
+            if let Some(c) = named {
+                delimiter = Some(c);
                 bytes.drain(..(end + 1).min(bytes.len()));
                 skipped_lines = 1;
             }
@@ -933,6 +944,21 @@ mod tests {
         let (r, d) = rows(b"sep=;\nkode;kpm;nilai\nA;1\n");
         assert!(d.is_empty(), "{}", d.report(crate::lang::Lang::En));
         assert_eq!(r, vec![(3, "A".to_string(), "1".to_string())]);
+    }
+
+    /// Found by `tests/properti.rs`: a `sep=` line naming a tab lost its tab to trimming, so
+    /// the `sep=` line was taken for the header.
+    #[test]
+    fn excel_sep_line_naming_a_tab() {
+        for text in [
+            &b"sep=\t\nkode\tkpm\nA\t1\n"[..],
+            b"sep=\t\r\nkode\tkpm\r\nA\t1\r\n",
+            b"\xEF\xBB\xBFsep= ; \r\nkode;kpm\r\nA;1\r\n",
+        ] {
+            let (r, d) = rows(text);
+            assert!(d.is_empty(), "{}", d.report(crate::lang::Lang::En));
+            assert_eq!(r, vec![(3, "A".to_string(), "1".to_string())]);
+        }
     }
 
     #[test]
