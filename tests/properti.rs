@@ -621,3 +621,286 @@ proptest! {
         prop_assert!(rows == par_rows, "{} rows row by row, {} on all cores", rows.map_or(0, |r| r.len()), par_rows.map_or(0, |r| r.len()));
     }
 }
+
+// ---------------------------------------------------------------------------------------------
+// Front matter: content::split_front_matter, content::read_front_matter, content::rapat::parse
+
+use salur::content::{self, rapat};
+
+/// A line of a note, as written by hand or broken by a bad edit.
+fn note_line() -> impl Strategy<Value = String> {
+    prop_oneof![
+        4 => prop::sample::select(vec![
+            "+++", "+++ ", "\u{feff}+++", "++", "", "# komentar",
+            "judul = \"Rakor\"", "judul = ''", "judul = \"\"\"", "\"\"\"", "'''",
+            "tanggal = 2021-07-13", "tanggal = 2021-02-30", "tanggal = 2021-07-13T10:00:00",
+            "tanggal = 10:00:00", "tanggal = \"13 Juli\"", "tanggal = 2021-07-13 # é",
+            "draf = true", "draf = 1", "wilayah = [\"35.75\", 3]", "wilayah = [\" 35.75 \"]",
+            "program = [\"BST\"]", "tahap = \"2021-07\"", "[[tindak_lanjut]]", "[tindak_lanjut]",
+            "tugas = \"x\"", "penanggung_jawab = \"y\"", "status = \"selesai\"",
+            "status = \"batal\"", "selesai_pada = 2021-07-20", "tenggat = 2021-07-19",
+            "tenggat = 2021-07-19T00:00:00Z", "keputsan = []", "é中 = 1", "peserta = [\"a\",",
+            "judul = \"a\\u0000b\"", "judul = \"\\uD800\"",
+        ])
+        .prop_map(str::to_string),
+        1 => "\\PC{0,16}",
+        1 => any::<String>().prop_map(|s| s.chars().take(12).collect()),
+    ]
+}
+
+fn note_text() -> impl Strategy<Value = String> {
+    prop_oneof![
+        4 => (prop::collection::vec(note_line(), 0..14), any::<bool>())
+            .prop_map(|(lines, crlf)| lines.join(if crlf { "\r\n" } else { "\n" })),
+        1 => any::<String>(),
+    ]
+}
+
+/// A note's front matter keys, for the "did you mean" of an unknown key in a generic read.
+fn no_keys(_: &str) -> &'static [&'static str] {
+    &[]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(800))]
+
+    /// Any text as a meeting note gives the note or problems, never a panic: a note that is
+    /// not read has an error (or is a draft, `draf = true`, checked but not published), and
+    /// every problem names a line of the file and can be written in both languages. The
+    /// generic front-matter reader does the same.
+    #[test]
+    fn front_matter_never_panics(text in note_text()) {
+        let _ = content::split_front_matter(&text);
+        let _ = content::front_matter_problem(&text);
+        let mut generic = Diagnostics::new();
+        let read = content::read_front_matter::<toml::Table>("content/x.md", &text, no_keys, &mut generic);
+        prop_assert_eq!(read.is_none(), generic.has_errors());
+        let mut diags = Diagnostics::new();
+        let note = rapat::parse("content/rapat/x.md", "x", &text, &mut diags);
+        if note.is_some() {
+            prop_assert!(!diags.has_errors(), "{:?}", messages(&diags));
+        } else {
+            prop_assert!(diags.has_errors() || text.contains("draf"), "no note and no error");
+        }
+        let lines = 1 + text.matches('\n').count() as u64;
+        for d in generic.items().iter().chain(diags.items()) {
+            prop_assert!(d.line <= lines, "line {} of {}: {}", d.line, lines, d.message(Lang::En));
+            let _ = d.message(Lang::Id);
+        }
+    }
+
+    /// `+++` front matter splits off as written: the front matter between the first `+++`
+    /// line and the next, its byte offset, and the body after it untouched (`+++` lines in it
+    /// too), with or without a BOM and with LF or CRLF line ends. The front matter's lines
+    /// here open no multi-line string (`"""`), inside which a `+++` line does not close it:
+    /// `meeting_note_reads_back` covers those.
+    #[test]
+    fn front_matter_splits_as_written(
+        fm in prop::collection::vec(note_line(), 0..8),
+        body in prop::collection::vec(prop_oneof![Just("+++".to_string()), Just("\"\"\"".to_string()), "\\PC{0,20}"], 0..4).prop_map(|l| l.join("\n")),
+        bom in any::<bool>(),
+        crlf in any::<bool>(),
+    ) {
+        let nl = if crlf { "\r\n" } else { "\n" };
+        // no line of the front matter may itself close it
+        let fm: String = fm
+            .iter()
+            .filter(|l| {
+                l.trim_end() != "+++"
+                    && !l.contains(['\n', '\r'])
+                    && !l.contains("\"\"\"")
+                    && !l.contains("\'\'\'")
+            })
+            .map(|l| format!("{l}{nl}"))
+            .collect();
+        let bom = if bom { "\u{feff}" } else { "" };
+        let text = format!("{bom}+++{nl}{fm}+++{nl}{body}");
+        let split = content::split_front_matter(&text);
+        prop_assert_eq!(split, Some((fm.as_str(), bom.len() + 3 + nl.len(), body.as_str())));
+    }
+}
+
+/// A note's front matter as an editor (or a program) writes it, serialised by the `toml`
+/// crate.
+#[derive(Debug, Clone, serde::Serialize)]
+struct NoteFront {
+    judul: String,
+    tanggal: toml::value::Datetime,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    tempat: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pimpinan: Option<String>,
+    peserta: Vec<String>,
+    wilayah: Vec<String>,
+    program: Vec<String>,
+    tahap: Vec<String>,
+    keputusan: Vec<String>,
+    tindak_lanjut: Vec<NoteTl>,
+}
+
+#[derive(Debug, Clone, serde::Serialize)]
+struct NoteTl {
+    tugas: String,
+    penanggung_jawab: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    tenggat: Option<toml::value::Datetime>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    status: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    selesai_pada: Option<toml::value::Datetime>,
+}
+
+fn toml_date(d: Date) -> toml::value::Datetime {
+    d.to_string().parse().expect("a TOML local date")
+}
+
+/// Any date TOML can write (years 0 ..= 9999).
+fn any_date() -> impl Strategy<Value = Date> {
+    (0i16..=9999, 1i8..=12, 1i8..=31).prop_map(|(y, m, d)| {
+        let last = Date::new(y, m, 1)
+            .expect("first of a month")
+            .days_in_month();
+        Date::new(y, m, d.min(last)).expect("a valid date")
+    })
+}
+
+/// Text an operator might write in a note: quotes of both kinds, backslashes, markup, line
+/// breaks, `+++`, non-ASCII, anything.
+fn note_text_value() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        3 => prop::sample::select(vec![
+            "\"", "'", "'''", "\"\"\"", "\\", "\\n", "\n", "\r\n", "\t", "+++", "\n+++\n", "#",
+            "<script>alert(1)</script>", "*miring*", "Rakor BST", "Pak Lurah", "é", "中", "🙂",
+            " ", "\u{a0}", "\u{feff}", "${x}", "[[tindak_lanjut]]",
+        ])
+        .prop_map(str::to_string),
+        1 => any::<char>().prop_map(String::from),
+        2 => "[a-zA-Z0-9 ]{1,8}",
+    ];
+    prop::collection::vec(piece, 0..6).prop_map(|v| v.concat())
+}
+
+fn note_front() -> impl Strategy<Value = (NoteFront, Date, Vec<(Option<Date>, Option<Date>)>)> {
+    let tl = (
+        note_text_value(),
+        note_text_value(),
+        prop::option::of(any_date()),
+        prop_oneof![Just(None), Just(Some("selesai")), Just(Some("berjalan"))],
+        prop::option::of(any_date()),
+    )
+        .prop_map(|(tugas, penanggung_jawab, tenggat, status, selesai)| {
+            // `selesai_pada` only with `status = "selesai"` (else it is an error)
+            let selesai = selesai.filter(|_| status == Some("selesai"));
+            (
+                NoteTl {
+                    tugas,
+                    penanggung_jawab,
+                    tenggat: tenggat.map(toml_date),
+                    status,
+                    selesai_pada: selesai.map(toml_date),
+                },
+                (tenggat, selesai),
+            )
+        });
+    let list = || prop::collection::vec(note_text_value(), 0..4);
+    let kode = prop_oneof![kode_parts().prop_map(|p| dotted(&p)), note_text_value(),];
+    (
+        note_text_value().prop_filter("a title", |t| !t.trim().is_empty()),
+        any_date(),
+        (
+            prop::option::of(note_text_value()),
+            prop::option::of(note_text_value()),
+        ),
+        (
+            list(),
+            prop::collection::vec(kode, 0..4),
+            list(),
+            list(),
+            list(),
+        ),
+        prop::collection::vec(tl, 0..3),
+    )
+        .prop_map(
+            |(
+                judul,
+                tanggal,
+                (tempat, pimpinan),
+                (peserta, wilayah, program, tahap, keputusan),
+                tl,
+            )| {
+                let (tindak_lanjut, dates) = tl.into_iter().unzip();
+                (
+                    NoteFront {
+                        judul,
+                        tanggal: toml_date(tanggal),
+                        tempat,
+                        pimpinan,
+                        peserta,
+                        wilayah,
+                        program,
+                        tahap,
+                        keputusan,
+                        tindak_lanjut,
+                    },
+                    tanggal,
+                    dates,
+                )
+            },
+        )
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(400))]
+
+    /// A meeting note whose front matter the `toml` crate wrote from any values reads back as
+    /// those values: title, date, place, chair, attendees, decisions and follow-ups exactly;
+    /// region, programme and tahap codes trimmed (the note keeps a code as it will look it up,
+    /// ` 35.75 ` is `35.75`), each with the line and column where its string starts; and the
+    /// body after the front matter as its HTML.
+    #[test]
+    fn meeting_note_reads_back((front, tanggal, dates) in note_front(), body in "\\PC{0,40}", crlf in any::<bool>()) {
+        let fm = toml::to_string(&front).expect("TOML");
+        let fm = if crlf { fm.replace('\n', "\r\n") } else { fm };
+        let nl = if crlf { "\r\n" } else { "\n" };
+        let text = format!("+++{nl}{fm}+++{nl}{body}");
+        let mut diags = Diagnostics::new();
+        let note = rapat::parse("content/rapat/x.md", "x", &text, &mut diags);
+        prop_assert!(note.is_some(), "{:?}\n{}", messages(&diags), text);
+        let r = note.unwrap();
+        // with CRLF line ends, the line breaks of a multi-line string (the form the `toml`
+        // crate writes every string with one in) are the file's CRLFs: TOML reads them as
+        // they stand
+        let w = |s: &str| if crlf { s.replace('\n', "\r\n") } else { s.to_string() };
+        let ws = |v: &[String]| v.iter().map(|s| w(s)).collect::<Vec<_>>();
+        prop_assert_eq!(r.judul, w(&front.judul));
+        prop_assert_eq!(r.tanggal, tanggal);
+        prop_assert_eq!(r.tempat, front.tempat.as_deref().map(w));
+        prop_assert_eq!(r.pimpinan, front.pimpinan.as_deref().map(w));
+        prop_assert_eq!(r.peserta, ws(&front.peserta));
+        prop_assert_eq!(r.keputusan, ws(&front.keputusan));
+        for (read, written) in [(&r.wilayah, &front.wilayah), (&r.program, &front.program), (&r.tahap, &front.tahap)] {
+            let codes: Vec<&str> = read.iter().map(|k| k.kode.as_str()).collect();
+            let written = ws(written);
+            let expected: Vec<&str> = written.iter().map(|k| k.trim()).collect();
+            prop_assert_eq!(codes, expected);
+            for k in read {
+                let line = text.split('\n').nth(k.line as usize - 1).unwrap_or("");
+                let at: String = line.chars().skip(k.column as usize - 1).take(1).collect();
+                prop_assert!(at == "\"" || at == "'", "{}:{} is {:?} in {:?}", k.line, k.column, at, line);
+            }
+        }
+        prop_assert_eq!(r.tindak_lanjut.len(), front.tindak_lanjut.len());
+        for ((read, written), (tenggat, selesai)) in r.tindak_lanjut.iter().zip(&front.tindak_lanjut).zip(&dates) {
+            prop_assert_eq!(&read.tugas, &w(&written.tugas));
+            prop_assert_eq!(&read.penanggung_jawab, &w(&written.penanggung_jawab));
+            prop_assert_eq!(read.tenggat, *tenggat);
+            prop_assert_eq!(read.selesai_pada, *selesai);
+            let status = read.status.map(|s| match s {
+                rapat::StatusTindakLanjut::Selesai => "selesai",
+                rapat::StatusTindakLanjut::Berjalan => "berjalan",
+            });
+            prop_assert_eq!(status, written.status);
+        }
+        prop_assert_eq!(r.html, content::markdown_to_html(&body));
+    }
+}
