@@ -780,7 +780,11 @@ fn note_text_value() -> impl Strategy<Value = String> {
     prop::collection::vec(piece, 0..6).prop_map(|v| v.concat())
 }
 
-fn note_front() -> impl Strategy<Value = (NoteFront, Date, Vec<(Option<Date>, Option<Date>)>)> {
+/// A note's front matter, with its date and each follow-up's `tenggat` and `selesai_pada` as
+/// the civil dates they must read back as.
+type Catatan = (NoteFront, Date, Vec<(Option<Date>, Option<Date>)>);
+
+fn note_front() -> impl Strategy<Value = Catatan> {
     let tl = (
         note_text_value(),
         note_text_value(),
@@ -902,5 +906,50 @@ proptest! {
             prop_assert_eq!(status, written.status);
         }
         prop_assert_eq!(r.html, content::markdown_to_html(&body));
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// A whole data folder
+
+const WILAYAH: &str = "kode,nama\n35,Jawa Timur\n35.75,Kota Pasuruan\n35.75.01,Gadingrejo\n35.75.01.1001,Karangketug\n";
+const PROGRAM: &str = "kode,nama,sumber_dana,nilai_per_kpm,periode\nBST,BST,APBN,300000,bulanan\n";
+const TAHAP: &str = "kode,nama,mulai,selesai,target\n2021-07,Juli,2021-07-01,2021-07-31,\n";
+const ALOKASI: &str =
+    "program,tahap,kode_wilayah,penyalur,kpm\nBST,2021-07,35.75.01.1001,PT Pos Indonesia,10\n";
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(40))]
+
+    /// Any bytes as `data/realisasi.csv` (or as `data/realisasi.xlsx`, a workbook that is
+    /// damaged or not one at all) of an otherwise valid site: `salur::load` gives the site or
+    /// its problems, never a panic, and every problem names a place in `data/`.
+    #[test]
+    fn load_never_panics(bytes in messy_csv(), workbook in any::<bool>(), zip in any::<bool>()) {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let data = dir.path().join("data");
+        std::fs::create_dir_all(&data).expect("data/");
+        for (name, text) in [("wilayah.csv", WILAYAH), ("program.csv", PROGRAM), ("tahap.csv", TAHAP), ("alokasi.csv", ALOKASI)] {
+            std::fs::write(data.join(name), text).expect("write");
+        }
+        let (name, bytes) = if workbook {
+            let mut b = if zip { b"PK\x03\x04".to_vec() } else { Vec::new() };
+            b.extend(&bytes);
+            ("realisasi.xlsx", b)
+        } else {
+            ("realisasi.csv", bytes)
+        };
+        std::fs::write(data.join(name), &bytes).expect("write");
+        match salur::load(dir.path()) {
+            Ok(_) => {}
+            Err(salur::Error::Input { diagnostics, .. }) => {
+                prop_assert!(diagnostics.has_errors());
+                for d in diagnostics.items() {
+                    let m = d.message(Lang::Id);
+                    prop_assert!(m.starts_with("data/"), "{}", m);
+                }
+            }
+            Err(e) => prop_assert!(false, "unexpected error kind: {}", e),
+        }
     }
 }
