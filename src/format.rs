@@ -38,10 +38,12 @@ pub fn ribuan(n: i64, lang: Lang) -> String {
 /// assert_eq!(rupiah(2_500_000, Lang::Id), "Rp 2.500.000");
 /// ```
 pub fn rupiah(n: i64, lang: Lang) -> String {
-    if n < 0 {
-        format!("-Rp {}", ribuan(-n, lang))
-    } else {
-        format!("Rp {}", ribuan(n, lang))
+    // the sign goes before `Rp`; `ribuan` writes the magnitude of every i64, even i64::MIN,
+    // whose negation would overflow
+    let angka = ribuan(n, lang);
+    match angka.strip_prefix('-') {
+        Some(tanpa_tanda) => format!("-Rp {tanpa_tanda}"),
+        None => format!("Rp {angka}"),
     }
 }
 
@@ -177,6 +179,9 @@ mod tests {
         assert_eq!(rupiah(2_500_000, Lang::Id), "Rp 2.500.000");
         assert_eq!(rupiah(300_000, Lang::En), "Rp 300,000");
         assert_eq!(rupiah(-5, Lang::Id), "-Rp 5");
+        // found by tests/properti.rs: negating i64::MIN overflowed (a panic in debug builds)
+        assert_eq!(rupiah(i64::MIN, Lang::Id), "-Rp 9.223.372.036.854.775.808");
+        assert_eq!(rupiah(i64::MAX, Lang::En), "Rp 9,223,372,036,854,775,807");
     }
 
     #[test]

@@ -161,6 +161,21 @@ const RESERVED_RAPAT: &[&str] = &["index", "tindak-lanjut"];
 
 /// Splits `+++` front matter from the body. Returns the front matter, its byte offset in the
 /// text, and the body.
+///
+/// The front matter ends at the first line that is `+++`, except a line inside a multi-line
+/// TOML string (`"""…"""`, `'''…'''`): the `toml` crate writes a value with line breaks
+/// that way, and such a value may hold a `+++` line. When no line closes it outside a string
+/// (a `"""` never closed), the first `+++` line does, and the TOML reader then names the
+/// unclosed string at its place.
+///
+/// ```
+/// use salur::content::split_front_matter;
+/// let text = "+++\njudul = \"\"\"\nA\n+++\nB\"\"\"\n+++\nIsi.\n";
+/// assert_eq!(
+///     split_front_matter(text),
+///     Some(("judul = \"\"\"\nA\n+++\nB\"\"\"\n", 4, "Isi.\n"))
+/// );
+/// ```
 pub fn split_front_matter(text: &str) -> Option<(&str, usize, &str)> {
     let text_start = text.strip_prefix('\u{feff}').map_or(0, |_| 3);
     let rest = &text[text_start..];
@@ -169,16 +184,66 @@ pub fn split_front_matter(text: &str) -> Option<(&str, usize, &str)> {
         return None;
     }
     let fm_start = first_end + 1;
-    let mut pos = fm_start;
-    for line in rest[fm_start..].split_inclusive('\n') {
-        if line.trim_end() == "+++" {
-            let fm = &rest[fm_start..pos];
-            let body = &rest[pos + line.len()..];
-            return Some((fm, text_start + fm_start, body));
+    let after = &rest[fm_start..];
+    let (pos, len) = closing_line(after, true).or_else(|| closing_line(after, false))?;
+    Some((&after[..pos], text_start + fm_start, &after[pos + len..]))
+}
+
+/// The byte offset in `fm` and the length of the `+++` line that closes the front matter;
+/// with `strings`, a line inside a multi-line TOML string does not close it.
+fn closing_line(fm: &str, strings: bool) -> Option<(usize, usize)> {
+    let mut pos = 0;
+    let mut open = None;
+    for line in fm.split_inclusive('\n') {
+        if open.is_none() && line.trim_end() == "+++" {
+            return Some((pos, line.len()));
+        }
+        if strings {
+            open = multiline_open_after(line.as_bytes(), open);
         }
         pos += line.len();
     }
     None
+}
+
+/// The quote (`"` or `'`) of the multi-line TOML string still open at the end of `line`,
+/// given the one open at its start. One-line strings and comments are skipped, so that a
+/// `"""` inside them does not count.
+fn multiline_open_after(line: &[u8], mut open: Option<u8>) -> Option<u8> {
+    let mut i = 0;
+    while i < line.len() {
+        match open {
+            Some(q) => {
+                if q == b'"' && line[i] == b'\\' {
+                    i += 2;
+                } else if line[i..].starts_with(&[q; 3]) {
+                    // one or two more quotes just inside the closing ones belong to the string
+                    while i < line.len() && line[i] == q {
+                        i += 1;
+                    }
+                    open = None;
+                } else {
+                    i += 1;
+                }
+            }
+            None => match line[i] {
+                b'#' => return None,
+                q @ (b'"' | b'\'') if line[i..].starts_with(&[q; 3]) => {
+                    open = Some(q);
+                    i += 3;
+                }
+                q @ (b'"' | b'\'') => {
+                    i += 1;
+                    while i < line.len() && line[i] != q && line[i] != b'\n' {
+                        i += if q == b'"' && line[i] == b'\\' { 2 } else { 1 };
+                    }
+                    i += 1;
+                }
+                _ => i += 1,
+            },
+        }
+    }
+    open
 }
 
 /// The problem with a file whose front matter cannot be split off: none at all, or an opening
@@ -418,6 +483,41 @@ mod tests {
                 .message(crate::lang::Lang::En)
                 .starts_with("content/x.md:1:1")
         );
+    }
+
+    /// Found by `tests/properti.rs`: a multi-line string holding a `+++` line (as the `toml`
+    /// crate writes the title `"\n+++\n"`) cut the front matter short.
+    #[test]
+    fn a_plus_line_inside_a_multiline_string_does_not_close() {
+        let mut d = Diagnostics::new();
+        let text = "+++\njudul = \"\"\"\n\n+++\n\"\"\"\n+++\nIsi.\n";
+        let h = parse_page("content/x.md", "x", text, &mut d).unwrap();
+        assert_eq!(h.judul, "\n+++\n");
+        assert_eq!(h.html, "<p>Isi.</p>\n");
+        let text = "+++\njudul = \'\'\'a\n+++\n\'\'\'\n+++\n";
+        assert!(parse_page("content/x.md", "x", text, &mut d).is_some());
+        // one never closed: the first `+++` line closes, and TOML names the unclosed string
+        let text = "+++\njudul = \"\"\"Rakor\n+++\nIsi.\n";
+        assert!(parse_page("content/x.md", "x", text, &mut d).is_none());
+        let msg = d.items()[0].message(crate::lang::Lang::En);
+        assert!(
+            msg.starts_with("content/x.md:3:1: ") && msg.contains("multi-line basic string"),
+            "{msg}"
+        );
+        // quotes inside one-line strings, escaped ones and comments open nothing
+        for fm in [
+            "a = '\"\"\"'\n",
+            "a = \"x\\\"\"\"\"\n",
+            "# \"\"\"\n",
+            "a = \"\"\"b\"\"\"\"\"\n",
+        ] {
+            let text = format!("+++\n{fm}+++\nb\n\"\"\"\n+++\n");
+            assert_eq!(
+                split_front_matter(&text),
+                Some((fm, 4, "b\n\"\"\"\n+++\n")),
+                "{fm}"
+            );
+        }
     }
 
     #[test]

@@ -235,6 +235,26 @@ fn baca_header(
     ok.then_some((index, names.len()))
 }
 
+/// Where the first record of `bytes` (the header) ends, its line end included: a LF, a CRLF,
+/// or a lone CR, which the csv crate takes for a line end as well.
+fn header_end(bytes: &[u8], delimiter: u8) -> usize {
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(bytes);
+    let mut header = ByteRecord::new();
+    let mut end = match reader.read_byte_record(&mut header) {
+        Ok(true) => (reader.position().byte() as usize).min(bytes.len()),
+        _ => bytes.len(),
+    };
+    // the LF of a CRLF may be left to the next record
+    if end > 0 && bytes[end - 1] == b'\r' && bytes.get(end) == Some(&b'\n') {
+        end += 1;
+    }
+    end
+}
+
 /// Turns byte offsets of records (in increasing order) into 1-based line numbers. The csv
 /// crate's own line count is off by one after CRLF line ends.
 struct LineCounter<'b> {
@@ -481,9 +501,20 @@ impl Table {
                 .iter()
                 .position(|&b| b == b'\n')
                 .unwrap_or(bytes.len());
-            let line = trim(&bytes[4..end]);
-            if line.len() == 1 {
-                delimiter = Some(line[0]);
+            let line = &bytes[4..end];
+            let line = line.strip_suffix(b"\r").unwrap_or(line);
+            // the delimiter may be whitespace itself (`sep=` and a tab), which trimming
+            // would remove: one byte is the delimiter as it stands, else spaces around it
+            // are trimmed
+            let named = match line {
+                [c] => Some(*c),
+                _ => match trim(line) {
+                    [c] => Some(*c),
+                    _ => None,
+                },
+            };
+            if let Some(c) = named {
+                delimiter = Some(c);
                 bytes.drain(..(end + 1).min(bytes.len()));
                 skipped_lines = 1;
             }
@@ -600,11 +631,7 @@ impl Table {
         }
         let header_line = 1 + self.skipped_lines;
         // A quoted field may hold a line break, so a file with quotes is read in one piece.
-        let header_end = self
-            .bytes
-            .iter()
-            .position(|&b| b == b'\n')
-            .map_or(self.bytes.len(), |p| p + 1);
+        let header_end = header_end(&self.bytes, self.delimiter);
         let body = &self.bytes[header_end..];
         let pieces = if self.bytes.contains(&b'"') || body.len() < 1 << 20 {
             1
@@ -637,7 +664,14 @@ impl Table {
             .map(|c| c.iter().filter(|&&b| b == b'\n').count() as u64)
             .collect();
         let mut first_lines = Vec::with_capacity(chunks.len());
-        let mut line = header_line + 1;
+        // the body starts on the line after the header, or on the header's own line when a
+        // lone CR (an old Mac line end) ended it: lines are counted by LF, as `read_chunk`
+        // counts them
+        let mut line = header_line
+            + self.bytes[..header_end]
+                .iter()
+                .filter(|&&b| b == b'\n')
+                .count() as u64;
         for n in &newlines {
             first_lines.push(line);
             line += n;
@@ -933,6 +967,49 @@ mod tests {
         let (r, d) = rows(b"sep=;\nkode;kpm;nilai\nA;1\n");
         assert!(d.is_empty(), "{}", d.report(crate::lang::Lang::En));
         assert_eq!(r, vec![(3, "A".to_string(), "1".to_string())]);
+    }
+
+    /// Found by `tests/properti.rs`: a `sep=` line naming a tab lost its tab to trimming, so
+    /// the `sep=` line was taken for the header.
+    #[test]
+    fn excel_sep_line_naming_a_tab() {
+        for text in [
+            &b"sep=\t\nkode\tkpm\nA\t1\n"[..],
+            b"sep=\t\r\nkode\tkpm\r\nA\t1\r\n",
+            b"\xEF\xBB\xBFsep= ; \r\nkode;kpm\r\nA;1\r\n",
+        ] {
+            let (r, d) = rows(text);
+            assert!(d.is_empty(), "{}", d.report(crate::lang::Lang::En));
+            assert_eq!(r, vec![(3, "A".to_string(), "1".to_string())]);
+        }
+    }
+
+    /// Found by `tests/properti.rs`: reading a big file on all cores started after the first
+    /// LF, so the rows between a header ended by a lone CR and that LF were lost.
+    #[test]
+    fn parallel_read_after_a_header_ended_by_a_lone_cr() {
+        let mut text = b"kode,kpm\rA,1\rB,2\n".to_vec();
+        while text.len() <= (1 << 20) + 100 {
+            text.extend(b"C,3\r\n");
+        }
+        let (sequential, d) = rows(&text);
+        assert!(d.is_empty());
+        let mut d = Diagnostics::new();
+        let mut t = Table::from_bytes("data/x.csv", text, &COLS, &mut d).unwrap();
+        let chunks = t.par_rows(
+            |_| Vec::new(),
+            |r, _, out: &mut Vec<(u64, String, String)>| {
+                out.push((
+                    r.line,
+                    String::from_utf8_lossy(r.get(0)).into_owned(),
+                    String::from_utf8_lossy(r.get(1)).into_owned(),
+                ))
+            },
+        );
+        assert!(chunks.len() > 1, "read in one piece");
+        let parallel: Vec<_> = chunks.into_iter().flat_map(|(rows, _)| rows).collect();
+        assert_eq!(&parallel[..3], &sequential[..3]);
+        assert_eq!(parallel, sequential);
     }
 
     #[test]
