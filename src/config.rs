@@ -333,18 +333,14 @@ impl Config {
             return Err(d);
         }
         let path = root.join(CONFIG_FILE);
-        let text = match std::fs::read_to_string(&path) {
+        if !path.exists() {
+            return Ok(Config::default());
+        }
+        let text = match crate::content::baca_teks(&path, CONFIG_FILE) {
             Ok(t) => t,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Config::default()),
             Err(e) => {
                 let mut d = Diagnostics::new();
-                d.push(Diagnostic::error(
-                    CONFIG_FILE,
-                    0,
-                    0,
-                    None,
-                    Problem::Io(e.to_string()),
-                ));
+                d.push(*e);
                 return Err(d);
             }
         };
@@ -358,47 +354,54 @@ impl Config {
                 .span()
                 .map(|s| line_column(text, s.start))
                 .unwrap_or((0, 0));
+            let before = e
+                .span()
+                .and_then(|s| text.get(..s.start))
+                .unwrap_or_default();
+            let problem = crate::content::toml_problem(
+                e.message().trim(),
+                &[
+                    "title",
+                    "description",
+                    "base_url",
+                    "language",
+                    "theme",
+                    "timezone",
+                    "data_as_of",
+                    "attribution",
+                    "lisensi",
+                    "jadwal",
+                    "max_kpm_per_day",
+                    "over_capacity",
+                    "usul",
+                    "program",
+                    "tahap",
+                    "mulai",
+                    "jumlah_hari",
+                    "jam_mulai",
+                    "jam_selesai",
+                    "menit_slot",
+                    "privacy",
+                    "min_kpm",
+                    "rekonsiliasi",
+                    "toleransi_kpm",
+                    "toleransi_persen",
+                    "gagal_jika_selisih",
+                    "bandingkan",
+                    "wilayah",
+                    "judul",
+                    "catatan",
+                ],
+                before,
+            );
+            let value = crate::content::nilai_salah(&problem, text, e.span());
             let mut d = Diagnostics::new();
             d.push(Diagnostic::error(
                 CONFIG_FILE,
                 line,
                 column,
-                None,
-                crate::content::toml_problem(
-                    e.message().trim(),
-                    &[
-                        "title",
-                        "description",
-                        "base_url",
-                        "language",
-                        "theme",
-                        "timezone",
-                        "data_as_of",
-                        "attribution",
-                        "lisensi",
-                        "jadwal",
-                        "max_kpm_per_day",
-                        "over_capacity",
-                        "usul",
-                        "program",
-                        "tahap",
-                        "mulai",
-                        "jumlah_hari",
-                        "jam_mulai",
-                        "jam_selesai",
-                        "menit_slot",
-                        "privacy",
-                        "min_kpm",
-                        "rekonsiliasi",
-                        "toleransi_kpm",
-                        "toleransi_persen",
-                        "gagal_jika_selisih",
-                        "bandingkan",
-                        "wilayah",
-                        "judul",
-                        "catatan",
-                    ],
-                ),
+                value.as_deref(),
+                problem,
             ));
             d
         })?;

@@ -96,6 +96,23 @@ pub enum CodeKind {
     Penyalur,
 }
 
+/// What a file given as CSV holds instead of text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum JenisBerkas {
+    /// UTF-16 text (Excel's "Unicode Text", with or without a byte-order mark).
+    Utf16,
+    /// A ZIP archive: most often an `.xlsx` or `.ods` workbook renamed `.csv`.
+    Zip,
+    /// An old Excel workbook (`.xls`, OLE compound file) renamed `.csv`.
+    Xls,
+    /// A PDF document.
+    Pdf,
+    /// An image (PNG, JPEG, GIF).
+    Gambar,
+    /// Other binary bytes (NUL or control bytes).
+    Biner,
+}
+
 /// The figures of a [`Problem::SelisihRekonsiliasi`].
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SelisihRekonsiliasi {
@@ -350,6 +367,32 @@ pub enum Problem {
         /// The key.
         key: String,
     },
+    /// A row with fewer fields than the required columns need.
+    KolomKurang {
+        /// Fields in the row.
+        fields: usize,
+        /// Fields needed (up to the last required column).
+        needed: usize,
+    },
+    /// A data file without any content.
+    BerkasKosong {
+        /// The header the file should start with (`kode,nama`).
+        header: String,
+    },
+    /// A data file that is not text: UTF-16, a workbook or an image renamed `.csv`, binary.
+    BukanTeks(JenisBerkas),
+    /// A quote that opens a cell and is never closed: the rest of the file would be one cell.
+    KutipTerbuka,
+    /// Text after the quote that closes a cell (`"4"0`).
+    TeksSetelahKutip,
+    /// `wilayah.csv` with its header and no region.
+    WilayahKosong,
+    /// A text file (`site.toml`, a Markdown file) that is not UTF-8.
+    BerkasBukanUtf8,
+    /// A TOML text value without quotes (`judul = Rakor`).
+    TeksTanpaKutip,
+    /// A TOML date that does not exist (`2021-02-30`).
+    TanggalTidakAda,
     /// A front-matter key salur does not know.
     UnknownKey {
         /// The key as written.
@@ -368,6 +411,18 @@ pub enum Severity {
     Error,
 }
 
+/// The longest value a message quotes, in characters; a longer one is cut with `…`.
+pub const NILAI_MAKS: usize = 80;
+
+/// `value` as a message quotes it: at most [`NILAI_MAKS`] characters (a 1 MB cell is not
+/// printed whole), the rest cut and replaced by `…`.
+pub fn singkat(value: &str) -> String {
+    match value.char_indices().nth(NILAI_MAKS) {
+        None => value.to_string(),
+        Some((end, _)) => format!("{}…", &value[..end]),
+    }
+}
+
 /// One problem at one place.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
@@ -379,7 +434,7 @@ pub struct Diagnostic {
     /// 1-based column (field number in a CSV, A = 1 in a worksheet); 0 when it concerns a
     /// whole line.
     pub column: u64,
-    /// The offending value as written (masked for personal data).
+    /// The offending value as written (masked for personal data; shortened by [`singkat`]).
     pub value: Option<String>,
     /// What is wrong.
     pub problem: Problem,
@@ -400,7 +455,7 @@ impl Diagnostic {
             file: file.to_string(),
             line,
             column,
-            value: value.map(str::to_string),
+            value: value.map(singkat),
             problem,
             severity: Severity::Error,
         }
@@ -1013,6 +1068,122 @@ impl Problem {
                     format!("the required key '{key}' is missing")
                 }
             }
+            Problem::KolomKurang { fields, needed } => {
+                if id {
+                    format!(
+                        "baris ini hanya punya {fields} dari {needed} kolom yang diperlukan; \
+                         periksa pemisah kolom dan sel yang kosong"
+                    )
+                } else {
+                    format!(
+                        "this row has only {fields} of the {needed} fields needed; check the \
+                         delimiters and empty cells"
+                    )
+                }
+            }
+            Problem::BerkasKosong { header } => {
+                if id {
+                    format!("berkas ini kosong; seharusnya diawali baris judul '{header}'")
+                } else {
+                    format!("this file is empty; expected a header line '{header}'")
+                }
+            }
+            Problem::BukanTeks(jenis) => {
+                // what the file is, and whether giving it its own name is the other way out
+                let (apa_id, apa_en) = match jenis {
+                    JenisBerkas::Utf16 => (
+                        "berkas ini teks UTF-16 ('Unicode Text' Excel), bukan UTF-8;",
+                        "this file is UTF-16 text (Excel's 'Unicode Text'), not UTF-8;",
+                    ),
+                    JenisBerkas::Zip => (
+                        "berkas ini arsip ZIP, mungkin lembar kerja .xlsx atau .ods yang diberi \
+                         nama .csv; beri nama dengan ekstensi aslinya (.xlsx, .ods), atau",
+                        "this file is a ZIP archive, probably an .xlsx or .ods workbook named \
+                         .csv; give it its own extension (.xlsx, .ods), or",
+                    ),
+                    JenisBerkas::Xls => (
+                        "berkas ini lembar kerja Excel lama (.xls) yang diberi nama .csv; beri \
+                         nama .xls, atau",
+                        "this file is an old Excel workbook (.xls) named .csv; name it .xls, or",
+                    ),
+                    JenisBerkas::Pdf => (
+                        "berkas ini dokumen PDF, bukan CSV;",
+                        "this file is a PDF document, not CSV;",
+                    ),
+                    JenisBerkas::Gambar => (
+                        "berkas ini gambar, bukan CSV;",
+                        "this file is an image, not CSV;",
+                    ),
+                    JenisBerkas::Biner => (
+                        "berkas ini berisi bita biner (NUL atau karakter kendali), bukan teks CSV;",
+                        "this file holds binary bytes (NUL or control characters), not CSV text;",
+                    ),
+                };
+                if id {
+                    format!("{apa_id} di Excel simpan sebagai 'CSV UTF-8 (Comma delimited)'")
+                } else {
+                    format!("{apa_en} in Excel save it as 'CSV UTF-8 (Comma delimited)'")
+                }
+            }
+            Problem::KutipTerbuka => {
+                if id {
+                    "tanda kutip pembuka sel ini tidak pernah ditutup, sehingga sisa berkas \
+                     terbaca sebagai satu sel; tutup dengan \" atau hapus tanda kutipnya"
+                        .to_string()
+                } else {
+                    "the quote that opens this cell is never closed, so the rest of the file \
+                     would be read as one cell; close it with \" or remove the quote"
+                        .to_string()
+                }
+            }
+            Problem::TeksSetelahKutip => {
+                if id {
+                    "ada teks sesudah tanda kutip penutup sel; tulis seluruh isi sel di antara \
+                     tanda kutip (\"…\") dan gandakan tanda kutip di dalamnya (\"\")"
+                        .to_string()
+                } else {
+                    "text after the quote that closes the cell; write the whole cell inside \
+                     quotes (\"…\") and double a quote inside it (\"\")"
+                        .to_string()
+                }
+            }
+            Problem::WilayahKosong => {
+                if id {
+                    "wilayah.csv hanya berisi baris judul; seharusnya setidaknya satu wilayah \
+                     (mis. 35.75,Kota Pasuruan)"
+                        .to_string()
+                } else {
+                    "wilayah.csv holds only its header; at least one region is expected \
+                     (e.g. 35.75,Kota Pasuruan)"
+                        .to_string()
+                }
+            }
+            Problem::BerkasBukanUtf8 => {
+                if id {
+                    "bukan teks UTF-8; simpan berkas ini sebagai UTF-8 di penyunting teks"
+                        .to_string()
+                } else {
+                    "not UTF-8 text; save this file as UTF-8 in the text editor".to_string()
+                }
+            }
+            Problem::TeksTanpaKutip => {
+                if id {
+                    "teks harus di antara tanda kutip, mis. judul = \"Rakor bansos\"".to_string()
+                } else {
+                    "text must be in quotes, e.g. judul = \"Rakor bansos\"".to_string()
+                }
+            }
+            Problem::TanggalTidakAda => {
+                if id {
+                    "tanggal ini tidak ada di kalender; seharusnya tanggal TOML, mis. \
+                     tanggal = 2021-07-13"
+                        .to_string()
+                } else {
+                    "no such day in the calendar; expected a TOML date, e.g. \
+                     tanggal = 2021-07-13"
+                        .to_string()
+                }
+            }
             Problem::ReservedPage => {
                 if id {
                     "nama halaman ini dipakai salur sendiri; ganti nama berkasnya".to_string()
@@ -1131,5 +1302,33 @@ impl Diagnostics {
             };
         }
         out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_long_value_is_quoted_shortened() {
+        let long = "9".repeat(1 << 20);
+        let d = Diagnostic::error(
+            "data/x.csv",
+            3,
+            8,
+            Some(&long),
+            Problem::Malformed(Expected::Count),
+        );
+        let m = d.message(Lang::En);
+        assert_eq!(
+            m,
+            format!(
+                "data/x.csv:3:8: '{}…': expected a whole number of KPM (e.g. 18.877)",
+                "9".repeat(NILAI_MAKS)
+            )
+        );
+        assert_eq!(singkat("Gentong"), "Gentong");
+        let ragam = "é".repeat(NILAI_MAKS + 1);
+        assert_eq!(singkat(&ragam).chars().count(), NILAI_MAKS + 1);
     }
 }

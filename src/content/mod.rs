@@ -66,19 +66,13 @@ pub fn load(root: &Path) -> Result<Content, Diagnostics> {
         return Ok(Content::default());
     }
     for (path, rel, slug) in markdown_files(root, "content", RESERVED, &mut diags) {
-        match std::fs::read_to_string(&path) {
+        match baca_teks(&path, &rel) {
             Ok(text) => {
                 if let Some(h) = parse_page(&rel, &slug, &text, &mut diags) {
                     halaman.push(h);
                 }
             }
-            Err(e) => diags.push(Diagnostic::error(
-                &rel,
-                0,
-                0,
-                None,
-                Problem::Io(e.to_string()),
-            )),
+            Err(d) => diags.push(*d),
         }
     }
     let rapat = load_rapat(root, &mut diags);
@@ -93,15 +87,9 @@ pub fn load(root: &Path) -> Result<Content, Diagnostics> {
 fn load_rapat(root: &Path, diags: &mut Diagnostics) -> Vec<rapat::Rapat> {
     let mut out = Vec::new();
     for (path, rel, slug) in markdown_files(root, "content/rapat", RESERVED_RAPAT, diags) {
-        match std::fs::read_to_string(&path) {
+        match baca_teks(&path, &rel) {
             Ok(text) => out.extend(rapat::parse(&rel, &slug, &text, diags)),
-            Err(e) => diags.push(Diagnostic::error(
-                &rel,
-                0,
-                0,
-                None,
-                Problem::Io(e.to_string()),
-            )),
+            Err(d) => diags.push(*d),
         }
     }
     out.sort_by(|a, b| b.tanggal.cmp(&a.tanggal).then_with(|| a.slug.cmp(&b.slug)));
@@ -261,8 +249,20 @@ pub fn front_matter_problem(text: &str) -> Problem {
     }
 }
 
-/// A problem from the TOML parser, in the site's words where salur knows the case.
-pub fn toml_problem(message: &str, known_keys: &[&str]) -> Problem {
+/// Keys whose value is a TOML date: a bare value there is a date written in another form.
+const KUNCI_TANGGAL: &[&str] = &["tanggal", "tenggat", "selesai_pada", "data_as_of", "mulai"];
+
+/// The key being given at the end of `before` (the TOML text before an error): `judul` for
+/// `…\njudul = `.
+fn kunci_terakhir(before: &str) -> Option<&str> {
+    let line = before.rsplit('\n').next()?;
+    let (key, _) = line.split_once('=')?;
+    Some(key.trim())
+}
+
+/// A problem from the TOML parser, in the site's words where salur knows the case. `before` is
+/// the TOML text before the error's place (it names the key being given).
+pub fn toml_problem(message: &str, known_keys: &[&str], before: &str) -> Problem {
     if let Some((key, _)) = message
         .strip_prefix("unknown field `")
         .and_then(|m| m.split_once('`'))
@@ -280,7 +280,17 @@ pub fn toml_problem(message: &str, known_keys: &[&str]) -> Problem {
             key: key.to_string(),
         };
     }
-    if message.contains("datetime") || message.contains("string values must be quoted") {
+    if message.starts_with("invalid date") {
+        return Problem::TanggalTidakAda;
+    }
+    if message.contains("string values must be quoted") {
+        // a bare value: a date in another form where a date is expected, else text
+        return match kunci_terakhir(before) {
+            Some(k) if !KUNCI_TANGGAL.contains(&k) => Problem::TeksTanpaKutip,
+            _ => Problem::TanggalToml,
+        };
+    }
+    if message.contains("datetime") {
         return Problem::TanggalToml;
     }
     if let Some((value, rest)) = message
@@ -328,11 +338,69 @@ pub fn read_front_matter<'t, T: serde::de::DeserializeOwned>(
                 (1, 1)
             };
             let before = fm.get(..start).unwrap_or(fm);
-            let problem = toml_problem(e.message().trim(), keys_for(before));
-            diags.push(Diagnostic::error(rel, line, column, None, problem));
+            let problem = toml_problem(e.message().trim(), keys_for(before), before);
+            let value = nilai_salah(&problem, fm, e.span());
+            diags.push(Diagnostic::error(
+                rel,
+                line,
+                column,
+                value.as_deref(),
+                problem,
+            ));
             None
         }
     }
+}
+
+/// The value a TOML problem is about, quoted in its message where it is one value: a date that
+/// does not exist, text without quotes.
+pub fn nilai_salah(
+    problem: &Problem,
+    toml: &str,
+    span: Option<std::ops::Range<usize>>,
+) -> Option<String> {
+    if !matches!(problem, Problem::TanggalTidakAda | Problem::TeksTanpaKutip) {
+        return None;
+    }
+    let text = toml.get(span?)?;
+    let text = text.lines().next().unwrap_or_default().trim();
+    (!text.is_empty()).then(|| text.to_string())
+}
+
+/// Reads the text file `path` (`rel` from the site root, for messages): a file that is not
+/// UTF-8 is reported at its first bad byte, with the line it is on.
+pub fn baca_teks(path: &Path, rel: &str) -> Result<String, Box<Diagnostic>> {
+    let bytes = std::fs::read(path).map_err(|e| {
+        Box::new(Diagnostic::error(
+            rel,
+            0,
+            0,
+            None,
+            Problem::Io(e.to_string()),
+        ))
+    })?;
+    String::from_utf8(bytes).map_err(|e| {
+        let bytes = e.as_bytes();
+        let valid = e.utf8_error().valid_up_to();
+        let line_start = bytes[..valid]
+            .iter()
+            .rposition(|&b| b == b'\n')
+            .map_or(0, |p| p + 1);
+        let line_end = bytes[valid..]
+            .iter()
+            .position(|&b| b == b'\n')
+            .map_or(bytes.len(), |p| valid + p);
+        let prefix = std::str::from_utf8(&bytes[..valid]).unwrap_or_default();
+        let (line, column) = crate::config::line_column(prefix, valid);
+        let value = String::from_utf8_lossy(&bytes[line_start..line_end]);
+        Box::new(Diagnostic::error(
+            rel,
+            line,
+            column,
+            Some(value.trim()),
+            Problem::BerkasBukanUtf8,
+        ))
+    })
 }
 
 pub(crate) fn parse_page(
@@ -518,6 +586,44 @@ mod tests {
                 "{fm}"
             );
         }
+    }
+
+    #[test]
+    fn bare_text_and_impossible_dates_are_named_for_what_they_are() {
+        let msg = |text: &str| {
+            let mut d = Diagnostics::new();
+            assert!(parse_page("content/x.md", "x", text, &mut d).is_none());
+            d.items()[0].message(crate::lang::Lang::En)
+        };
+        assert_eq!(
+            msg("+++\njudul = Rakor bansos\n+++\n"),
+            "content/x.md:2:9: 'Rakor bansos': text must be in quotes, e.g. judul = \"Rakor \
+             bansos\""
+        );
+        let m = msg("+++\njudul = \"T\"\ntanggal = 2021-02-30\n+++\n");
+        assert!(
+            m.starts_with("content/x.md:3:11: '2021-02-30': no such day in the calendar"),
+            "{m}"
+        );
+        assert_eq!(
+            toml_problem("string values must be quoted", &[], "x = 1\ntanggal = "),
+            Problem::TanggalToml
+        );
+    }
+
+    #[test]
+    fn a_file_that_is_not_utf8_is_named_at_its_first_bad_byte() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("x.md");
+        std::fs::write(&path, b"+++\njudul = \"Rakor \xabuji\xbb\"\n+++\n").unwrap();
+        let d = baca_teks(&path, "content/x.md").unwrap_err();
+        assert_eq!(
+            d.message(crate::lang::Lang::En),
+            "content/x.md:2:16: 'judul = \"Rakor \u{fffd}uji\u{fffd}\"': not UTF-8 text; save this \
+             file as UTF-8 in the text editor"
+        );
+        std::fs::write(&path, "+++\njudul = \"é\"\n+++\n").unwrap();
+        assert!(baca_teks(&path, "content/x.md").is_ok());
     }
 
     #[test]

@@ -325,6 +325,16 @@ pub fn load(root: &Path) -> Result<(Dataset, Diagnostics), Diagnostics> {
             }
         }
     }
+    // A required table that is there but could not be read (its problems are reported), or
+    // a region table without regions: every row naming their codes would be reported too.
+    for f in ["data/wilayah.csv", "data/program.csv", "data/tahap.csv"] {
+        if table::ada(root, f) && !ds.inputs.iter().any(|i| i.adalah(f)) {
+            references_missing = true;
+        }
+    }
+    if ds.wilayah.is_empty() {
+        references_missing = true;
+    }
     if !references_missing {
         loader.alokasi(root, &mut ds, &mut diags);
         loader.realisasi(root, &mut ds, &mut diags);
@@ -556,8 +566,10 @@ fn optional_count(
     }
 }
 
+/// A programme or tahap code: letters, digits, `-`, `_` and `.`, with at least one letter or
+/// digit (`..` names nothing).
 fn is_code(s: &str) -> bool {
-    !s.is_empty()
+    s.bytes().any(|b| b.is_ascii_alphanumeric())
         && s.bytes()
             .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_' || b == b'.')
 }
@@ -614,6 +626,9 @@ impl Loader {
                 baris: row.line,
             });
         });
+        if t.rows == 0 {
+            diags.push(Diagnostic::error(name, 0, 0, None, Problem::WilayahKosong));
+        }
         let (tree, missing) = WilayahTree::build(nodes);
         for (line, kode, parent) in missing {
             diags.push(Diagnostic::error(
@@ -1384,5 +1399,18 @@ impl<'d> Lookup<'d> {
             )
         });
         None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_code_names_something() {
+        for kode in ["BST", "2021-07", "APBD-TUNAI", "blt_dd", "2021.T4"] {
+            assert!(super::is_code(kode), "{kode}");
+        }
+        for kode in ["", ".", "..", "-", "BST/../x", "a b", "35/75"] {
+            assert!(!super::is_code(kode), "{kode}");
+        }
     }
 }

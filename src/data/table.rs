@@ -13,7 +13,7 @@ use std::path::Path;
 use csv::ByteRecord;
 
 use super::value::{looks_like_nik, mask_nik, trim};
-use crate::diagnostics::{Diagnostic, Diagnostics, Expected, Problem};
+use crate::diagnostics::{Diagnostic, Diagnostics, Expected, JenisBerkas, Problem};
 
 /// The columns a file has, by name, and whether each is required.
 pub struct Columns<'s> {
@@ -163,6 +163,128 @@ fn detect_delimiter(bytes: &[u8]) -> u8 {
     }
     let best = (0..3).max_by_key(|&i| (counts[i], 3 - i)).unwrap_or(0);
     [b',', b';', b'\t'][best]
+}
+
+/// What a file holds when it is not text, and the line where that shows (0: the whole file):
+/// UTF-16 (with a byte-order mark, or ASCII with every other byte NUL), a workbook, PDF or
+/// image by its signature, NUL bytes anywhere, control bytes in its first line.
+fn bukan_teks(bytes: &[u8]) -> Option<(u64, JenisBerkas)> {
+    const TANDA: &[(&[u8], JenisBerkas)] = &[
+        (b"\xFF\xFE", JenisBerkas::Utf16),
+        (b"\xFE\xFF", JenisBerkas::Utf16),
+        (b"PK\x03\x04", JenisBerkas::Zip),
+        (b"PK\x05\x06", JenisBerkas::Zip),
+        (b"\xD0\xCF\x11\xE0", JenisBerkas::Xls),
+        (b"%PDF", JenisBerkas::Pdf),
+        (b"\x89PNG", JenisBerkas::Gambar),
+        (b"\xFF\xD8\xFF", JenisBerkas::Gambar),
+        (b"GIF8", JenisBerkas::Gambar),
+    ];
+    if let Some((_, jenis)) = TANDA.iter().find(|(t, _)| bytes.starts_with(t)) {
+        return Some((0, *jenis));
+    }
+    // UTF-16 without a byte-order mark: ASCII text with a NUL before or after every byte
+    let awal = &bytes[..bytes.len().min(64)];
+    if awal.len() >= 4 {
+        let genap = awal.iter().step_by(2).all(|&b| b == 0);
+        let ganjil = awal.iter().skip(1).step_by(2).all(|&b| b == 0);
+        if genap != ganjil {
+            return Some((0, JenisBerkas::Utf16));
+        }
+    }
+    if let Some(nul) = bytes.iter().position(|&b| b == 0) {
+        let line = 1 + bytes[..nul].iter().filter(|&&b| b == b'\n').count() as u64;
+        return Some((line, JenisBerkas::Biner));
+    }
+    let pertama = bytes.split(|&b| b == b'\n').next().unwrap_or_default();
+    pertama
+        .iter()
+        .any(|&b| (b < 0x20 && !matches!(b, b'\t' | b'\r' | 0x0C)) || b == 0x7F)
+        .then_some((1, JenisBerkas::Biner))
+}
+
+/// A quote problem found by [`periksa_kutip`].
+#[derive(Debug, PartialEq, Eq)]
+struct MasalahKutip {
+    /// The line (1 = the first of the bytes given) where the cell starts.
+    baris: u64,
+    /// Its field number.
+    kolom: u64,
+    /// The cell's bytes as written, from its opening quote (to the line's end when the quote is
+    /// never closed).
+    sel: std::ops::Range<usize>,
+    /// Whether the quote is never closed (else there is text after the closing quote).
+    terbuka: bool,
+}
+
+/// Finds the quotes the csv crate would read without complaint but not as the operator meant:
+/// a cell opened with `"` and never closed (the rest of the file becomes that cell), and text
+/// after a cell's closing quote (`"4"0`, read as `40`). A quote inside a cell that does not
+/// start with one is text, as in Excel. Reading stops at a quote never closed.
+fn periksa_kutip(bytes: &[u8], delimiter: u8) -> Vec<MasalahKutip> {
+    let mut out = Vec::new();
+    let (mut line, mut field) = (1u64, 1u64);
+    let mut awal_sel = true;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if awal_sel && b == b'"' {
+            let (baris, kolom, mulai) = (line, field, i);
+            i += 1;
+            loop {
+                let Some(q) = bytes[i..].iter().position(|&c| c == b'"') else {
+                    let akhir = bytes[mulai..]
+                        .iter()
+                        .position(|&c| c == b'\n' || c == b'\r')
+                        .map_or(bytes.len(), |p| mulai + p);
+                    out.push(MasalahKutip {
+                        baris,
+                        kolom,
+                        sel: mulai..akhir,
+                        terbuka: true,
+                    });
+                    return out;
+                };
+                line += bytes[i..i + q].iter().filter(|&&c| c == b'\n').count() as u64;
+                i += q + 1;
+                if bytes.get(i) == Some(&b'"') {
+                    i += 1;
+                } else {
+                    break;
+                }
+            }
+            let mut k = i;
+            while k < bytes.len() && bytes[k] != delimiter && matches!(bytes[k], b' ' | b'\t') {
+                k += 1;
+            }
+            if k < bytes.len() && !matches!(bytes[k], b'\r' | b'\n') && bytes[k] != delimiter {
+                let akhir = bytes[k..]
+                    .iter()
+                    .position(|&c| c == delimiter || c == b'\n' || c == b'\r')
+                    .map_or(bytes.len(), |p| k + p);
+                out.push(MasalahKutip {
+                    baris,
+                    kolom,
+                    sel: mulai..akhir,
+                    terbuka: false,
+                });
+            }
+            awal_sel = false;
+            continue;
+        }
+        if b == delimiter {
+            field += 1;
+            awal_sel = true;
+        } else if b == b'\n' {
+            line += 1;
+            field = 1;
+            awal_sel = true;
+        } else {
+            awal_sel = b == b'\r';
+        }
+        i += 1;
+    }
+    out
 }
 
 /// Understands header `header` (on line `header_line` of `rel`): each column of `columns` by
@@ -490,8 +612,30 @@ impl Table {
         diags: &mut Diagnostics,
     ) -> Option<Table> {
         let sha256 = sha256_hex(&bytes);
+        if let Some((line, jenis)) = bukan_teks(&bytes) {
+            diags.push(Diagnostic::error(
+                rel,
+                line,
+                0,
+                None,
+                Problem::BukanTeks(jenis),
+            ));
+            return None;
+        }
         if bytes.starts_with(b"\xEF\xBB\xBF") {
             bytes.drain(..3);
+        }
+        if trim(&bytes).is_empty() {
+            diags.push(Diagnostic::error(
+                rel,
+                0,
+                0,
+                None,
+                Problem::BerkasKosong {
+                    header: columns.required.join(","),
+                },
+            ));
+            return None;
         }
         // Excel understands a first line `sep=;` naming the delimiter; so do we.
         let mut skipped_lines = 0;
@@ -521,6 +665,26 @@ impl Table {
         }
         let delimiter = delimiter.unwrap_or_else(|| detect_delimiter(&bytes));
         let header_line = 1 + skipped_lines;
+        // A quote never closed swallows the rest of the file into one cell: the rows after it
+        // would only give misleading errors, so the file stops there.
+        if bytes.contains(&b'"') {
+            let mut terbuka = false;
+            for k in periksa_kutip(&bytes, delimiter) {
+                let value = mask_nik(&bytes[k.sel.clone()]);
+                let problem = if k.terbuka {
+                    terbuka = true;
+                    Problem::KutipTerbuka
+                } else {
+                    Problem::TeksSetelahKutip
+                };
+                diags.push_with(crate::diagnostics::Severity::Error, || {
+                    Diagnostic::error(rel, k.baris + skipped_lines, k.kolom, Some(&value), problem)
+                });
+            }
+            if terbuka {
+                return None;
+            }
+        }
         let mut reader = csv::ReaderBuilder::new()
             .delimiter(delimiter)
             .has_headers(false)
@@ -795,7 +959,10 @@ impl Table {
                     line,
                     record.len() as u64 + 1,
                     None,
-                    Problem::Csv(format!("{} fields, {} expected", record.len(), needed)),
+                    Problem::KolomKurang {
+                        fields: record.len(),
+                        needed,
+                    },
                 )
             });
             return false;
@@ -1103,6 +1270,90 @@ mod tests {
             rusak[i] ^= 0x5a;
             let _ = Table::from_lembar("data/x.xlsx", "xlsx", &rusak, &COLS, &mut d);
         }
+    }
+
+    #[test]
+    fn files_that_are_not_text_are_named_for_what_they_are() {
+        let ascii = b"kode,kpm\nA,1\n";
+        let le: Vec<u8> = ascii.iter().flat_map(|&b| [b, 0]).collect();
+        let be: Vec<u8> = ascii.iter().flat_map(|&b| [0, b]).collect();
+        for (bytes, expected) in [
+            (
+                [&b"\xFF\xFE"[..], &le].concat(),
+                Some((0, JenisBerkas::Utf16)),
+            ),
+            (
+                [&b"\xFE\xFF"[..], &be].concat(),
+                Some((0, JenisBerkas::Utf16)),
+            ),
+            (le.clone(), Some((0, JenisBerkas::Utf16))),
+            (be.clone(), Some((0, JenisBerkas::Utf16))),
+            (b"PK\x03\x04rest".to_vec(), Some((0, JenisBerkas::Zip))),
+            (
+                b"\xD0\xCF\x11\xE0rest".to_vec(),
+                Some((0, JenisBerkas::Xls)),
+            ),
+            (
+                b"kode,kpm\nA,1\nB\0,2\n".to_vec(),
+                Some((3, JenisBerkas::Biner)),
+            ),
+            (
+                b"ko\x01de,kpm\nA,1\n".to_vec(),
+                Some((1, JenisBerkas::Biner)),
+            ),
+            (b"\xEF\xBB\xBFkode;kpm\r\nA;1\r\n".to_vec(), None),
+            (b"kode,nama\n1,Gent\xf6ng\n".to_vec(), None),
+            (b"".to_vec(), None),
+        ] {
+            assert_eq!(bukan_teks(&bytes), expected, "{bytes:?}");
+        }
+        let (_, d) = rows(&[&b"\xFF\xFE"[..], &le].concat());
+        assert_eq!(
+            d.report(crate::lang::Lang::En),
+            "data/x.csv: this file is UTF-16 text (Excel's 'Unicode Text'), not UTF-8; in Excel \
+             save it as 'CSV UTF-8 (Comma delimited)'\n"
+        );
+        let (_, d) = rows(b"\xEF\xBB\xBF \r\n\n");
+        assert_eq!(
+            d.report(crate::lang::Lang::En),
+            "data/x.csv: this file is empty; expected a header line 'kode,kpm'\n"
+        );
+    }
+
+    #[test]
+    fn quotes_never_closed_or_followed_by_text_are_found() {
+        let masalah = |b: &[u8]| {
+            periksa_kutip(b, b',')
+                .into_iter()
+                .map(|k| {
+                    (
+                        k.baris,
+                        k.kolom,
+                        String::from_utf8_lossy(&b[k.sel]).into_owned(),
+                        k.terbuka,
+                    )
+                })
+                .collect::<Vec<_>>()
+        };
+        // what Excel writes is fine: quoted cells, doubled quotes, a line break in a cell, a
+        // quote inside a cell that does not start with one
+        assert!(masalah(b"kode,kpm\n\"A, \"\"b\"\"\",\"1\r\n2\"\r\nPT \"X\",3\n").is_empty());
+        assert_eq!(
+            masalah(b"kode,kpm\nA,\"4\"0\nB,\"5\" \n"),
+            vec![(2, 2, "\"4\"0".to_string(), false)]
+        );
+        assert_eq!(
+            masalah(b"kode,kpm\n\"A\nb\",1\nC,\"2\nD,3\n"),
+            vec![(4, 2, "\"2".to_string(), true)]
+        );
+        // the file stops at the quote never closed; the message names its line and cell
+        let (r, d) = rows(b"kode,kpm\nA,1\nB,\"2\nC,3\n");
+        assert!(r.is_empty());
+        assert_eq!(
+            d.items()[0].message(crate::lang::Lang::En),
+            "data/x.csv:3:2: '\"2': the quote that opens this cell is never closed, so the rest \
+             of the file would be read as one cell; close it with \" or remove the quote"
+        );
     }
 
     #[test]

@@ -346,7 +346,7 @@ pub fn looks_like_nik(b: &[u8]) -> bool {
     if b.len() < 16 {
         return false;
     }
-    if nik_runs(b).next().is_some() {
+    if nik_runs(b).next().is_some() || nik_berjarak(b).next().is_some() {
         return true;
     }
     let s = trim(b);
@@ -380,6 +380,51 @@ fn nik_runs(b: &[u8]) -> impl Iterator<Item = std::ops::Range<usize>> + '_ {
     })
 }
 
+/// The byte ranges of the NIK written in groups inside other text
+/// (`PT Pos 3575 0123 4567 0001`): groups of 2 to 6 digits joined by one kind of separator, a
+/// space or `-`, 16 digits in all. (A cell of only such digits is judged by [`looks_like_nik`]
+/// as a whole.)
+fn nik_berjarak(b: &[u8]) -> impl Iterator<Item = std::ops::Range<usize>> + '_ {
+    let akhir_grup = move |mut j: usize| {
+        while j < b.len() && b[j].is_ascii_digit() {
+            j += 1;
+        }
+        j
+    };
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while i < b.len() {
+            if !b[i].is_ascii_digit() {
+                i += 1;
+                continue;
+            }
+            let start = i;
+            let mut end = akhir_grup(i);
+            let mut digits = end - start;
+            let mut grup_baik = (2..=6).contains(&digits);
+            let mut grup = 1;
+            if let Some(sep) = b.get(end).copied().filter(|c| matches!(c, b' ' | b'-')) {
+                while end < b.len()
+                    && b[end] == sep
+                    && b.get(end + 1).is_some_and(u8::is_ascii_digit)
+                {
+                    let ge = akhir_grup(end + 1);
+                    let n = ge - end - 1;
+                    grup_baik &= (2..=6).contains(&n);
+                    digits += n;
+                    grup += 1;
+                    end = ge;
+                }
+            }
+            i = end;
+            if grup > 1 && grup_baik && digits == 16 {
+                return Some(start..end);
+            }
+        }
+        None
+    })
+}
+
 /// A cell's value for an error message, with every NIK-shaped value masked
 /// (`3575**********01`) so that a message never publishes one.
 pub fn mask_nik(b: &[u8]) -> String {
@@ -387,7 +432,7 @@ pub fn mask_nik(b: &[u8]) -> String {
     let t = t.strip_prefix(b"'").unwrap_or(t);
     let mut out = t.to_vec();
     let runs: Vec<_> = nik_runs(t).collect();
-    if runs.is_empty() && looks_like_nik(t) {
+    if runs.is_empty() && nik_berjarak(t).next().is_none() && looks_like_nik(t) {
         // separated digits: keep the first 4 and the last 2 digits
         let digits: Vec<usize> = (0..t.len()).filter(|&i| t[i].is_ascii_digit()).collect();
         for &i in &digits[4..digits.len() - 2] {
@@ -396,6 +441,13 @@ pub fn mask_nik(b: &[u8]) -> String {
     }
     for r in runs {
         out[r.start + 4..r.end - 2].fill(b'*');
+    }
+    // grouped inside text: keep the first 4 and the last 2 digits of each
+    for r in nik_berjarak(t) {
+        let digits: Vec<usize> = r.clone().filter(|&i| t[i].is_ascii_digit()).collect();
+        for &i in &digits[4..digits.len() - 2] {
+            out[i] = b'*';
+        }
     }
     String::from_utf8_lossy(&out).into_owned()
 }
@@ -558,6 +610,20 @@ mod tests {
         assert_eq!(mask_nik(b"3575 0123 4567 0001"), "3575 **** **** **01");
         assert_eq!(mask_nik(b"'3575012345670001"), "3575**********01");
         assert!(!looks_like_nik(b"2021-07-13 35.75.01.1001"));
+        // grouped inside other text
+        assert!(looks_like_nik(b"PT Pos 3575 0123 4567 0002"));
+        assert!(looks_like_nik(b"KPM 357501-012345-6700 (ibu)"));
+        assert_eq!(
+            mask_nik(b"PT Pos 3575 0123 4567 0002"),
+            "PT Pos 3575 **** **** **02"
+        );
+        assert!(!looks_like_nik(
+            b"tanggal 2021-07-13 2021-07-14 2021-07-15 x"
+        ));
+        assert!(!looks_like_nik(
+            b"telepon 0812-3456-7890 atau 0813-1111-2222"
+        ));
+        assert!(!looks_like_nik(b"Rp 2.500.000.000.000.000 dan 12 345"));
         assert!(!looks_like_nik(b"357501234567000"));
         assert!(!looks_like_nik(b"35750123456700012"));
         assert!(!looks_like_nik(b"35.75.01.1001"));
