@@ -269,7 +269,7 @@ struct RawConfig {
     description: Option<String>,
     base_url: Option<toml::Spanned<String>>,
     language: Option<Lang>,
-    theme: Option<String>,
+    theme: Option<toml::Spanned<String>>,
     timezone: Option<Zona>,
     data_as_of: Option<toml::Spanned<toml::value::Datetime>>,
     #[serde(default)]
@@ -430,7 +430,11 @@ impl Config {
             config.language = l;
         }
         if let Some(t) = raw.theme {
-            config.theme = t;
+            let name = t.get_ref();
+            if !nama_folder_polos(name) {
+                return Err(error_at(text, t.span().start, name, Problem::TemaTidakSah));
+            }
+            config.theme = name.clone();
         }
         config.timezone = raw.timezone;
         config.lisensi = raw
@@ -610,6 +614,17 @@ impl Config {
     }
 }
 
+/// Whether `name` is a plain folder name, one that can only name a folder inside the one it
+/// is joined to: not empty, not `.` or `..`, no separator (`/`, `\`), no drive (`:`), no NUL,
+/// no surrounding spaces.
+pub fn nama_folder_polos(name: &str) -> bool {
+    !name.is_empty()
+        && name != "."
+        && name != ".."
+        && name.trim() == name
+        && !name.contains(['/', '\\', ':', '\0'])
+}
+
 /// A `[jadwal]` setting that cannot give a schedule, said in both languages.
 fn tidak_sah(id: &str, en: &str) -> Problem {
     Problem::AturanJadwalTidakSah {
@@ -713,6 +728,32 @@ mod tests {
         );
         let c = Config::parse("base_url = \"https://x.org/bansos\"\n").unwrap();
         assert_eq!(c.base_url, "https://x.org/bansos/");
+    }
+
+    #[test]
+    fn the_theme_is_a_plain_folder_name() {
+        for ok in ["default", "dinsos-kota", "tema_2"] {
+            assert_eq!(
+                Config::parse(&format!("theme = \"{ok}\"\n")).unwrap().theme,
+                ok
+            );
+        }
+        for bad in [
+            "../../etc",
+            "/etc",
+            "a/b",
+            "a\\\\b",
+            "..",
+            ".",
+            "",
+            " x",
+            "C:x",
+        ] {
+            let err = Config::parse(&format!("title = \"T\"\ntheme = \"{bad}\"\n")).unwrap_err();
+            let msg = err.items()[0].message(Lang::En);
+            assert!(msg.starts_with("site.toml:2:9: '"), "{bad}: {msg}");
+            assert!(msg.contains("a plain folder name"), "{bad}: {msg}");
+        }
     }
 
     #[test]

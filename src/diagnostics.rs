@@ -289,6 +289,8 @@ pub enum Problem {
     Persen,
     /// `batas_berkas_mb` in `site.toml` is not a whole number of MB from 1 up.
     BatasBerkas,
+    /// `theme` in `site.toml` is not a plain folder name (`../x`, `/etc`, `a/b`, empty).
+    TemaTidakSah,
     /// A `[[bandingkan]]` entry with fewer than two, or more than
     /// [`crate::analysis::banding::MAKS_WILAYAH`], different regions.
     BandingkanKurang,
@@ -862,6 +864,19 @@ impl Problem {
                     "persentase antara 0 dan 100 (mis. 0.5)".to_string()
                 } else {
                     "a percentage between 0 and 100 (e.g. 0.5)".to_string()
+                }
+            }
+            Problem::TemaTidakSah => {
+                if id {
+                    "theme: nama satu folder di themes/ situs ini, tanpa /, \\, .., : atau \
+                     jalur mutlak (misalnya theme = \"dinsos\" untuk themes/dinsos/); \
+                     salur tidak membaca tema dari luar folder situs"
+                        .to_string()
+                } else {
+                    "theme: a plain folder name in this site's themes/, without /, \\, .., : or \
+                     an absolute path (e.g. theme = \"dinsos\" for themes/dinsos/); salur reads \
+                     no theme from outside the site folder"
+                        .to_string()
                 }
             }
             Problem::BatasBerkas => {
