@@ -98,7 +98,14 @@ pub struct Config {
     pub rekonsiliasi: AturanRekonsiliasi,
     /// `[[bandingkan]]`: the regions to set side by side, one comparison page each.
     pub bandingkan: Vec<Bandingkan>,
+    /// The largest input file read, in bytes (`batas_berkas_mb`, in MB of 1.048.576 bytes;
+    /// default [`BATAS_BERKAS_MB`]).
+    pub batas_berkas: u64,
 }
+
+/// The default of `batas_berkas_mb`: 512 MB per input file. The national benchmark's
+/// `realisasi.csv` (5 million rows) is 292 MB.
+pub const BATAS_BERKAS_MB: u64 = 512;
 
 /// One `[[bandingkan]]` entry of `site.toml`: regions set side by side on one page.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -250,6 +257,7 @@ impl Default for Config {
             privasi: AturanPrivasi::default(),
             rekonsiliasi: AturanRekonsiliasi::default(),
             bandingkan: Vec::new(),
+            batas_berkas: BATAS_BERKAS_MB << 20,
         }
     }
 }
@@ -261,7 +269,7 @@ struct RawConfig {
     description: Option<String>,
     base_url: Option<toml::Spanned<String>>,
     language: Option<Lang>,
-    theme: Option<String>,
+    theme: Option<toml::Spanned<String>>,
     timezone: Option<Zona>,
     data_as_of: Option<toml::Spanned<toml::value::Datetime>>,
     #[serde(default)]
@@ -275,6 +283,7 @@ struct RawConfig {
     rekonsiliasi: RawRekonsiliasi,
     #[serde(default)]
     bandingkan: Vec<RawBandingkan>,
+    batas_berkas_mb: Option<toml::Spanned<i64>>,
 }
 
 #[derive(Deserialize)]
@@ -370,7 +379,9 @@ impl Config {
                     "data_as_of",
                     "attribution",
                     "lisensi",
+                    "batas_berkas_mb",
                     "jadwal",
+                    "bawa",
                     "max_kpm_per_day",
                     "over_capacity",
                     "usul",
@@ -423,7 +434,11 @@ impl Config {
             config.language = l;
         }
         if let Some(t) = raw.theme {
-            config.theme = t;
+            let name = t.get_ref();
+            if !nama_folder_polos(name) {
+                return Err(error_at(text, t.span().start, name, Problem::TemaTidakSah));
+            }
+            config.theme = name.clone();
         }
         config.timezone = raw.timezone;
         config.lisensi = raw
@@ -447,6 +462,24 @@ impl Config {
                 ));
             }
             config.rekonsiliasi.toleransi_persen = v;
+        }
+        if let Some(b) = raw.batas_berkas_mb {
+            let mb = *b.get_ref();
+            // at least 1 MB, and at most what a u64 of bytes holds
+            match u64::try_from(mb)
+                .ok()
+                .filter(|&m| (1..=1 << 40).contains(&m))
+            {
+                Some(m) => config.batas_berkas = m << 20,
+                None => {
+                    return Err(error_at(
+                        text,
+                        b.span().start,
+                        &mb.to_string(),
+                        Problem::BatasBerkas,
+                    ));
+                }
+            }
         }
         if let Some(g) = raw.rekonsiliasi.gagal_jika_selisih {
             config.rekonsiliasi.gagal_jika_selisih = g;
@@ -585,6 +618,17 @@ impl Config {
     }
 }
 
+/// Whether `name` is a plain folder name, one that can only name a folder inside the one it
+/// is joined to: not empty, not `.` or `..`, no separator (`/`, `\`), no drive (`:`), no NUL,
+/// no surrounding spaces.
+pub fn nama_folder_polos(name: &str) -> bool {
+    !name.is_empty()
+        && name != "."
+        && name != ".."
+        && name.trim() == name
+        && !name.contains(['/', '\\', ':', '\0'])
+}
+
 /// A `[jadwal]` setting that cannot give a schedule, said in both languages.
 fn tidak_sah(id: &str, en: &str) -> Problem {
     Problem::AturanJadwalTidakSah {
@@ -688,6 +732,32 @@ mod tests {
         );
         let c = Config::parse("base_url = \"https://x.org/bansos\"\n").unwrap();
         assert_eq!(c.base_url, "https://x.org/bansos/");
+    }
+
+    #[test]
+    fn the_theme_is_a_plain_folder_name() {
+        for ok in ["default", "dinsos-kota", "tema_2"] {
+            assert_eq!(
+                Config::parse(&format!("theme = \"{ok}\"\n")).unwrap().theme,
+                ok
+            );
+        }
+        for bad in [
+            "../../etc",
+            "/etc",
+            "a/b",
+            "a\\\\b",
+            "..",
+            ".",
+            "",
+            " x",
+            "C:x",
+        ] {
+            let err = Config::parse(&format!("title = \"T\"\ntheme = \"{bad}\"\n")).unwrap_err();
+            let msg = err.items()[0].message(Lang::En);
+            assert!(msg.starts_with("site.toml:2:9: '"), "{bad}: {msg}");
+            assert!(msg.contains("a plain folder name"), "{bad}: {msg}");
+        }
     }
 
     #[test]

@@ -304,6 +304,10 @@ pub enum Problem {
     BaseUrl,
     /// A percentage outside 0–100.
     Persen,
+    /// `batas_berkas_mb` in `site.toml` is not a whole number of MB from 1 up.
+    BatasBerkas,
+    /// `theme` in `site.toml` is not a plain folder name (`../x`, `/etc`, `a/b`, empty).
+    TemaTidakSah,
     /// A `[[bandingkan]]` entry with fewer than two, or more than
     /// [`crate::analysis::banding::MAKS_WILAYAH`], different regions.
     BandingkanKurang,
@@ -322,6 +326,14 @@ pub enum Problem {
     },
     /// A spreadsheet that cannot be read as a workbook (damaged, or not what its name says).
     LembarRusak(String),
+    /// An input file larger than `batas_berkas_mb` in `site.toml`: salur reads a file whole
+    /// and keeps its rows, so memory grows with it.
+    BerkasTerlaluBesar {
+        /// Its size in bytes.
+        ukuran: u64,
+        /// The limit in bytes.
+        batas: u64,
+    },
     /// A worksheet cell holding a formula error (`#N/A`, `#DIV/0!`).
     GalatRumus,
     /// A content page whose name salur uses itself.
@@ -909,6 +921,30 @@ impl Problem {
                     "a percentage between 0 and 100 (e.g. 0.5)".to_string()
                 }
             }
+            Problem::TemaTidakSah => {
+                if id {
+                    "theme: nama satu folder di themes/ situs ini, tanpa /, \\, .., : atau \
+                     jalur mutlak (misalnya theme = \"dinsos\" untuk themes/dinsos/); \
+                     salur tidak membaca tema dari luar folder situs"
+                        .to_string()
+                } else {
+                    "theme: a plain folder name in this site's themes/, without /, \\, .., : or \
+                     an absolute path (e.g. theme = \"dinsos\" for themes/dinsos/); salur reads \
+                     no theme from outside the site folder"
+                        .to_string()
+                }
+            }
+            Problem::BatasBerkas => {
+                if id {
+                    "batas_berkas_mb: batas ukuran satu berkas data dalam MB, bilangan bulat \
+                     mulai 1 (bawaan 512)"
+                        .to_string()
+                } else {
+                    "batas_berkas_mb: the size limit of one data file in MB, a whole number \
+                     from 1 (default 512)"
+                        .to_string()
+                }
+            }
             Problem::NoSiteFolder => {
                 if id {
                     "folder situs ini tidak ada".to_string()
@@ -952,6 +988,32 @@ impl Problem {
                     format!(
                         "the same input is also given as {lain}; salur reads one file per \
                          input: remove or rename one of them"
+                    )
+                }
+            }
+            Problem::BerkasTerlaluBesar { ukuran, batas } => {
+                const MIB: u64 = 1 << 20;
+                let mb = |b: u64| crate::format::ribuan(b.div_ceil(MIB) as i64, lang);
+                // a limit that takes this file: the next power of two in MB
+                let saran = ukuran.div_ceil(MIB).next_power_of_two().max(1);
+                let bita = crate::format::ribuan(*ukuran as i64, lang);
+                if id {
+                    format!(
+                        "berkas ini {} MB ({bita} byte), melebihi batas {} MB per berkas: salur \
+                         membaca seluruh berkas ke memori dan menyimpan setiap barisnya, kira-kira \
+                         2× ukuran berkas; bila komputer ini cukup memorinya, naikkan batasnya \
+                         di site.toml, misalnya batas_berkas_mb = {saran}",
+                        mb(*ukuran),
+                        mb(*batas)
+                    )
+                } else {
+                    format!(
+                        "this file is {} MB ({bita} bytes), over the limit of {} MB per file: \
+                         salur reads a file whole into memory and keeps each of its rows, about \
+                         2× the file's size; if this computer has the memory, raise the limit \
+                         in site.toml, e.g. batas_berkas_mb = {saran}",
+                        mb(*ukuran),
+                        mb(*batas)
                     )
                 }
             }

@@ -117,7 +117,7 @@ fn load_timed(root: &Path, timings: &mut Timings) -> Result<Loaded, Error> {
     let lang = config.language;
     timings.lap("config");
     let mut problems = Diagnostics::new();
-    let data = match data::load(root) {
+    let data = match data::load(root, config.batas_berkas) {
         Ok((data, warnings)) => {
             problems.extend(warnings);
             Some(data)
@@ -258,7 +258,10 @@ pub fn build_with_progress(options: &BuildOptions, progress: bool) -> Result<Bui
         .unwrap_or_else(|| options.root.join("public"));
     // Nothing changed since the last build (every input byte, salur itself, the options) and
     // nothing was touched in the published folder: the build would write the same bytes.
-    let masukan = sidik_masukan(options);
+    // a file over the size limit is refused by the data stage from its size: never read here
+    let batas =
+        Config::load(&options.root).map_or(config::BATAS_BERKAS_MB << 20, |c| c.batas_berkas);
+    let masukan = sidik_masukan(options, batas);
     if let Some(tersimpan) = masukan.and_then(|m| output::build_tersimpan(&public, m)) {
         timings.lap("unchanged");
         return Ok(BuildSummary {
@@ -370,9 +373,9 @@ pub fn build_with_progress(options: &BuildOptions, progress: bool) -> Result<Bui
 
 /// A fingerprint of everything a build reads: the bytes of `site.toml` and of every file under
 /// `data/`, `content/` and `themes/` (with their paths), the running salur executable and the
-/// options that change the output. `None` when a file cannot be read (the build then does the
-/// work and reports it).
-fn sidik_masukan(options: &BuildOptions) -> Option<u64> {
+/// options that change the output. `None` when a file cannot be read, or is larger than
+/// `batas` bytes (the build then does the work and reports it).
+fn sidik_masukan(options: &BuildOptions, batas: u64) -> Option<u64> {
     use rayon::prelude::*;
     use std::hash::{Hash, Hasher};
     let root = &options.root;
@@ -392,14 +395,27 @@ fn sidik_masukan(options: &BuildOptions) -> Option<u64> {
     let per_file: Vec<u64> = files
         .par_iter()
         .map(|path| {
-            let bytes = match std::fs::read(path) {
-                Ok(b) => b,
-                Err(e) if e.kind() == std::io::ErrorKind::NotFound => Vec::new(),
-                Err(_) => return None,
-            };
             let mut h = xxhash_rust::xxh3::Xxh3::new();
             path.strip_prefix(root).unwrap_or(path).hash(&mut h);
-            h.update(&bytes);
+            // streamed, a megabyte at a time: an input may be larger than the memory the
+            // data stage allows it (`batas_berkas_mb`), and is refused there
+            match std::fs::File::open(path) {
+                Ok(f) if f.metadata().is_ok_and(|m| m.len() > batas) => return None,
+                Ok(mut f) => {
+                    use std::io::Read;
+                    let mut buf = vec![0u8; 1 << 20];
+                    loop {
+                        match f.read(&mut buf) {
+                            Ok(0) => break,
+                            Ok(n) => h.update(&buf[..n]),
+                            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+                            Err(_) => return None,
+                        }
+                    }
+                }
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+                Err(_) => return None,
+            }
             Some(h.finish())
         })
         .collect::<Option<_>>()?;
@@ -461,7 +477,8 @@ pub fn usul_jadwal(root: &Path) -> Result<UsulJadwal, Error> {
         diagnostics.push(d);
         Error::Input { lang, diagnostics }
     };
-    let (data, _) = data::load(root).map_err(|diagnostics| Error::Input { lang, diagnostics })?;
+    let (data, _) = data::load(root, config.batas_berkas)
+        .map_err(|diagnostics| Error::Input { lang, diagnostics })?;
     let Some(aturan) = config.jadwal.usul.clone() else {
         return Err(fail(Diagnostic::error(
             config::CONFIG_FILE,
@@ -500,7 +517,8 @@ pub fn usul_jadwal(root: &Path) -> Result<UsulJadwal, Error> {
             let known = data.tahap.iter().map(|t| t.kode.as_str()).collect();
             unknown(&aturan.tahap, aturan.tahap_di, CodeKind::Tahap, known)
         })?;
-    let rw = data::rw(root, &data).map_err(|diagnostics| Error::Input { lang, diagnostics })?;
+    let rw = data::rw(root, &data, config.batas_berkas)
+        .map_err(|diagnostics| Error::Input { lang, diagnostics })?;
     let hari: Vec<jiff::civil::Date> = (0..i64::from(aturan.jumlah_hari))
         .filter_map(|i| aturan.mulai.checked_add(jiff::Span::new().days(i)).ok())
         .collect();

@@ -10,12 +10,15 @@
 //! - when nothing changed and nothing was removed, the published folder is not touched at all;
 //! - otherwise the changed files are written into a staging folder beside the published one,
 //!   the unchanged ones are hard-linked into it (keeping their inode and mtime, so a deploy
-//!   tool uploads only what changed), a new manifest is written, and the two folders are
-//!   exchanged with one atomic `renameat2(RENAME_EXCHANGE)` (two renames where the system has
-//!   no such call). The old tree is then removed.
+//!   tool uploads only what changed), a manifest good for either folder is written (see
+//!   [`Staging::commit`]), the two folders are exchanged with one atomic
+//!   `renameat2(RENAME_EXCHANGE)` (renames where the system has no such call), the new
+//!   manifest is written and the old tree removed.
 //!
 //! A build that fails, or is killed at any moment, leaves the published folder complete and
-//! byte-identical. The manifest also marks a folder as salur's own: salur refuses to publish
+//! byte-identical (`tests/kill.rs`), and the next build removes what it left beside it
+//! ([`bersihkan_sisa`]). Only the renames' fallback has a moment without a published folder:
+//! the previous one then lies complete beside it, and the next build puts it back. The manifest also marks a folder as salur's own: salur refuses to publish
 //! into a non-empty folder without one, or into the site folder itself, so that `--output`
 //! can never delete a user's files.
 
@@ -32,6 +35,11 @@ use crate::lang::Lang;
 
 /// The manifest of `public`: `.<name>.salur-manifest` in the same parent folder.
 pub fn manifest_path(public: &Path) -> PathBuf {
+    beside(public, ".salur-manifest")
+}
+
+/// A path beside `public`: `.<name><suffix>` in the same parent folder.
+fn beside(public: &Path, suffix: &str) -> PathBuf {
     let name = public
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
@@ -39,8 +47,66 @@ pub fn manifest_path(public: &Path) -> PathBuf {
     public
         .parent()
         .map_or_else(|| PathBuf::from("."), Path::to_path_buf)
-        .join(format!(".{name}.salur-manifest"))
+        .join(format!(".{name}{suffix}"))
 }
+
+/// The staging folder of `public`: `.<name>.staging` beside it.
+fn staging_path(public: &Path) -> PathBuf {
+    beside(public, ".staging")
+}
+
+/// Where the swap by renames parks the previous site: `.<name>.old` beside it.
+fn old_path(public: &Path) -> PathBuf {
+    beside(public, ".old")
+}
+
+/// The manifest being written, before it is renamed over the manifest.
+fn manifest_tmp_path(public: &Path) -> PathBuf {
+    let mut tmp = manifest_path(public).into_os_string();
+    tmp.push(".tmp");
+    PathBuf::from(tmp)
+}
+
+/// Removes what a killed build left beside `public`: a staging folder (a build killed while
+/// rendering or linking, or while removing the previous site after the swap), a manifest half
+/// written, and the previous site parked by the swap by renames. When a build was killed
+/// between that swap's first two renames, `public` is missing and the parked folder holds the
+/// previous site, complete: it is put back.
+pub fn bersihkan_sisa(public: &Path) -> Result<(), OutputError> {
+    let old = old_path(public);
+    if old.is_dir() {
+        if fs::symlink_metadata(public).is_err() {
+            fs::rename(&old, public).map_err(|e| err(public, e))?;
+        } else {
+            fs::remove_dir_all(&old).map_err(|e| err(&old, e))?;
+        }
+    }
+    let staging = staging_path(public);
+    if fs::symlink_metadata(&staging).is_ok() {
+        fs::remove_dir_all(&staging).map_err(|e| err(&staging, e))?;
+    }
+    let tmp = manifest_tmp_path(public);
+    if tmp.is_file() {
+        fs::remove_file(&tmp).map_err(|e| err(&tmp, e))?;
+    }
+    Ok(())
+}
+
+/// A test hook for `tests/kill.rs`, in debug builds only: with `SALUR_UJI_HENTI=<point>` in
+/// the environment, the process kills itself with SIGKILL at that point of a publish, so that
+/// the moments between two renames, too narrow for a kill from outside to hit, are tested.
+#[cfg(all(debug_assertions, unix))]
+fn henti(titik: &str) {
+    if std::env::var_os("SALUR_UJI_HENTI").is_some_and(|v| v == titik) {
+        // SAFETY: kill(2) on this process with a valid signal number.
+        unsafe {
+            libc::kill(libc::getpid(), libc::SIGKILL);
+        }
+    }
+}
+
+#[cfg(not(all(debug_assertions, unix)))]
+fn henti(_titik: &str) {}
 
 /// Why the output could not be written.
 #[derive(Debug, thiserror::Error)]
@@ -158,6 +224,9 @@ pub struct BuildTersimpan {
 /// every file it published is still as it was written (size and modification time, checked
 /// on all cores): building again would write the same bytes, so there is nothing to do.
 pub fn build_tersimpan(public: &Path, masukan: u64) -> Option<BuildTersimpan> {
+    // what a killed build left goes first, even when there is nothing to do (a failure to
+    // remove it is reported by the full build, through `Staging::begin`)
+    bersihkan_sisa(public).ok()?;
     let text = fs::read_to_string(manifest_path(public)).ok()?;
     if masukan_dari(text.lines().next()?)? != masukan {
         return None;
@@ -286,6 +355,7 @@ impl Staging {
         if site_abs.starts_with(&public_abs) {
             return Err(OutputError::BerisiSitus(public.display().to_string()));
         }
+        bersihkan_sisa(&public_abs)?;
         let manifest = read_manifest(&public_abs);
         if manifest.is_none()
             && let Ok(mut entries) = fs::read_dir(public)
@@ -295,20 +365,9 @@ impl Staging {
                 public.display().to_string(),
             ));
         }
-        let name = public_abs
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_else(|| "public".to_string());
-        let parent = public_abs
-            .parent()
-            .map_or_else(|| PathBuf::from("."), Path::to_path_buf);
-        let staging = parent.join(format!(".{name}.staging"));
-        if staging.exists() {
-            fs::remove_dir_all(&staging).map_err(|e| err(&staging, e))?;
-        }
         Ok(Staging {
+            staging: staging_path(&public_abs),
             public: public_abs,
-            staging,
             manifest,
             files: Mutex::new(Vec::new()),
             masukan: None,
@@ -521,12 +580,8 @@ impl Staging {
                         Nasib::Ditulis { .. } => None,
                     })
                     .collect();
-                write_manifest(
-                    &manifest_path,
-                    &entries,
-                    self.masukan,
-                    self.peringatan.as_ref(),
-                )?;
+                let teks = teks_manifest(&entries, self.peringatan.as_ref());
+                write_manifest(&manifest_path, &teks, self.masukan)?;
             }
             return Ok(ringkasan);
         }
@@ -573,27 +628,45 @@ impl Staging {
             })
             .collect::<Result<_, _>>()?;
 
-        // The manifest is replaced after the swap; a kill in between leaves the previous
-        // manifest, whose entries no longer match the changed files on disk: the next build
-        // then compares those files byte by byte, so it is never wrong, only slower.
-        if self.public.exists() {
+        // Before the swap, the manifest becomes one for either folder: the new entries, those
+        // of the previous site's files the new one drops, and no inputs' fingerprint. Until
+        // the final manifest is written after the swap, whichever folder is published:
+        // - it cannot make the next build skip its work (`build_tersimpan` needs the
+        //   fingerprint);
+        // - it lists every published file, so a file no build wants is always counted as
+        //   removed (a build that finds nothing to write or remove leaves the folder as it is);
+        // - each entry vouches for a file only while it has the recorded size and mtime, which
+        //   the published one has or not: at worst the next build compares bytes.
+        // (The previous manifest, left in place, would vouch for a site the new one only added
+        // files to, and rebuilding the previous inputs would keep the added files.)
+        henti("tertaut");
+        let mut kedua = entries.clone();
+        if let Some(m) = &self.manifest {
+            kedua.extend(
+                m.iter()
+                    .filter(|(p, _)| !new_paths.contains(p.as_str()))
+                    .map(|(p, e)| (p.clone(), *e)),
+            );
+        }
+        write_manifest(
+            &manifest_path,
+            &teks_manifest(&kedua, self.peringatan.as_ref()),
+            None,
+        )?;
+        drop(kedua);
+        henti("manifest-sementara");
+        let teks = teks_manifest(&entries, self.peringatan.as_ref());
+        if fs::symlink_metadata(&self.public).is_ok() {
             swap(&self.staging, &self.public)?;
-            write_manifest(
-                &manifest_path,
-                &entries,
-                self.masukan,
-                self.peringatan.as_ref(),
-            )?;
+            henti("tertukar");
+            write_manifest(&manifest_path, &teks, self.masukan)?;
+            henti("manifest");
             // `staging` now holds the previous site.
             hapus_pohon(&self.staging)?;
         } else {
             fs::rename(&self.staging, &self.public).map_err(|e| err(&self.public, e))?;
-            write_manifest(
-                &manifest_path,
-                &entries,
-                self.masukan,
-                self.peringatan.as_ref(),
-            )?;
+            henti("tertukar");
+            write_manifest(&manifest_path, &teks, self.masukan)?;
         }
         Ok(ringkasan)
     }
@@ -635,20 +708,10 @@ fn hapus_pohon(root: &Path) -> Result<(), OutputError> {
     fs::remove_dir_all(root).map_err(|e| err(root, e))
 }
 
-/// Writes a manifest atomically (a temporary file renamed over the old one).
-/// Writes a manifest: a header (with the fingerprint of the build's inputs, when known), the
-/// build's warnings as comment lines (`#| `, after `#w <lang>`), then one line per file.
-fn write_manifest(
-    path: &Path,
-    entries: &[(String, Entry)],
-    masukan: Option<u64>,
-    peringatan: Option<&(Lang, String)>,
-) -> Result<(), OutputError> {
-    let mut text = String::from("# salur manifest: xxh3-64 size mtime-ns fingerprint path");
-    if let Some(m) = masukan {
-        text.push_str(&format!("; inputs {m:016x}"));
-    }
-    text.push('\n');
+/// The body of a manifest: the build's warnings as comment lines (`#| `, after `#w <lang>`),
+/// then one line per file.
+fn teks_manifest(entries: &[(String, Entry)], peringatan: Option<&(Lang, String)>) -> String {
+    let mut text = String::new();
     if let Some((lang, warnings)) = peringatan {
         text.push_str(&format!("#w {}\n", lang.tag()));
         for line in warnings.lines() {
@@ -663,10 +726,30 @@ fn write_manifest(
             e.hash, e.size, e.mtime_ns, e.sidik
         ));
     }
-    let mut tmp = path.as_os_str().to_owned();
-    tmp.push(".tmp");
-    let tmp = PathBuf::from(tmp);
-    fs::write(&tmp, text).map_err(|e| err(&tmp, e))?;
+    text
+}
+
+/// Writes a manifest atomically (a temporary file renamed over the old one): a header, with
+/// the fingerprint of the build's inputs when given, then `body` ([`teks_manifest`]).
+fn write_manifest(path: &Path, body: &str, masukan: Option<u64>) -> Result<(), OutputError> {
+    let mut header = String::from("# salur manifest: xxh3-64 size mtime-ns fingerprint path");
+    if let Some(m) = masukan {
+        header.push_str(&format!("; inputs {m:016x}"));
+    }
+    header.push('\n');
+    let tmp = {
+        let mut t = path.as_os_str().to_owned();
+        t.push(".tmp");
+        PathBuf::from(t)
+    };
+    let write = || -> io::Result<()> {
+        let mut f = io::BufWriter::new(fs::File::create(&tmp)?);
+        f.write_all(header.as_bytes())?;
+        f.write_all(body.as_bytes())?;
+        f.into_inner().map_err(io::IntoInnerError::into_error)?;
+        Ok(())
+    };
+    write().map_err(|e| err(&tmp, e))?;
     fs::rename(&tmp, path).map_err(|e| err(path, e))
 }
 
@@ -700,6 +783,10 @@ fn absolute(p: &Path) -> PathBuf {
 fn swap(a: &Path, b: &Path) -> Result<(), OutputError> {
     use std::ffi::CString;
     use std::os::unix::ffi::OsStrExt;
+    // test hook (debug builds): the path of systems without RENAME_EXCHANGE
+    if cfg!(debug_assertions) && std::env::var_os("SALUR_UJI_TANPA_EXCHANGE").is_some() {
+        return swap_by_rename(a, b);
+    }
     let ca = CString::new(a.as_os_str().as_bytes()).map_err(|e| err(a, io::Error::other(e)))?;
     let cb = CString::new(b.as_os_str().as_bytes()).map_err(|e| err(b, io::Error::other(e)))?;
     // SAFETY: both arguments are valid NUL-terminated paths that outlive the call.
@@ -728,17 +815,19 @@ fn swap(a: &Path, b: &Path) -> Result<(), OutputError> {
     swap_by_rename(a, b)
 }
 
-/// Swaps with renames: `b` → `b.old`, `a` → `b`, `b.old` → `a`. Not atomic: a kill between
-/// the first two leaves the previous site complete under `b.old`.
+/// Swaps with renames: `b` → `.b.old`, `a` → `b`, `.b.old` → `a`. Not atomic: a kill between
+/// the first two leaves no `b` for a moment, and the previous site complete under `.b.old`,
+/// which the next build puts back ([`bersihkan_sisa`]); a kill after the second leaves the
+/// new site published and the previous one parked, which the next build removes.
 fn swap_by_rename(a: &Path, b: &Path) -> Result<(), OutputError> {
-    let mut old = b.as_os_str().to_owned();
-    old.push(".old");
-    let old = PathBuf::from(old);
-    if old.exists() {
+    let old = old_path(b);
+    if fs::symlink_metadata(&old).is_ok() {
         fs::remove_dir_all(&old).map_err(|e| err(&old, e))?;
     }
     fs::rename(b, &old).map_err(|e| err(b, e))?;
+    henti("rename-1");
     fs::rename(a, b).map_err(|e| err(a, e))?;
+    henti("rename-2");
     fs::rename(&old, a).map_err(|e| err(&old, e))?;
     Ok(())
 }
@@ -896,6 +985,33 @@ mod tests {
         let s = Staging::begin(&public, &site(dir.path())).unwrap();
         s.write("a.html", b"changed", 0).unwrap();
         s.abort();
+        assert_eq!(fs::read(public.join("a.html")).unwrap(), b"A");
+    }
+
+    #[test]
+    fn what_a_killed_build_left_is_removed_or_put_back() {
+        let dir = tempfile::tempdir().unwrap();
+        let public = dir.path().join("public");
+        let s = Staging::begin(&public, &site(dir.path())).unwrap();
+        s.write("a.html", b"A", 0).unwrap();
+        s.commit().unwrap();
+        // killed between the first two renames: no public/, the site parked beside it
+        fs::rename(&public, old_path(&public)).unwrap();
+        fs::create_dir_all(staging_path(&public).join("sub")).unwrap();
+        fs::write(manifest_tmp_path(&public), "half").unwrap();
+        bersihkan_sisa(&public).unwrap();
+        assert_eq!(fs::read(public.join("a.html")).unwrap(), b"A");
+        let mut left: Vec<_> = fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        left.sort();
+        assert_eq!(left, [".public.salur-manifest", "public", "site"]);
+        // killed after the second: the new site is in place, the parked one goes
+        fs::create_dir_all(old_path(&public)).unwrap();
+        fs::write(old_path(&public).join("a.html"), b"old").unwrap();
+        bersihkan_sisa(&public).unwrap();
+        assert!(!old_path(&public).exists());
         assert_eq!(fs::read(public.join("a.html")).unwrap(), b"A");
     }
 

@@ -296,11 +296,15 @@ impl Dataset {
 
 /// Reads and validates every input in `root/data/`. Returns the dataset, or every problem
 /// found (warnings are returned alongside a dataset).
-pub fn load(root: &Path) -> Result<(Dataset, Diagnostics), Diagnostics> {
+/// No file larger than `batas` bytes is read ([`Problem::BerkasTerlaluBesar`]).
+pub fn load(root: &Path, batas: u64) -> Result<(Dataset, Diagnostics), Diagnostics> {
     let mut diags = Diagnostics::new();
     warn_unknown_inputs(root, &mut diags);
     let mut ds = Dataset::default();
-    let mut loader = Loader::default();
+    let mut loader = Loader {
+        batas,
+        ..Loader::default()
+    };
     loader.wilayah(root, &mut ds, &mut diags);
     loader.program(root, &mut ds, &mut diags);
     loader.tahap(root, &mut ds, &mut diags);
@@ -367,15 +371,15 @@ const RW: Columns = Columns {
 };
 
 /// Reads `data/rw.csv` (`kode_wilayah,rw,kpm`) against the regions of `ds`, with the same
-/// tolerance and messages as the other inputs.
-pub fn rw(root: &Path, ds: &Dataset) -> Result<Vec<JumlahRw>, Diagnostics> {
+/// tolerance and messages as the other inputs (and its size limit, `batas` bytes).
+pub fn rw(root: &Path, ds: &Dataset, batas: u64) -> Result<Vec<JumlahRw>, Diagnostics> {
     let name = "data/rw.csv";
     let mut diags = Diagnostics::new();
     if !table::ada(root, name) {
         diags.push(Diagnostic::error(name, 0, 0, None, Problem::MissingFile));
         return Err(diags);
     }
-    let Some(mut t) = Table::open(root, name, &RW, &mut diags) else {
+    let Some(mut t) = Table::open(root, name, &RW, batas, &mut diags) else {
         return Err(diags);
     };
     let tempat = t.name.clone();
@@ -497,6 +501,8 @@ struct Loader {
     tahap_rusak: Vec<bool>,
     penyalur: HashMap<String, PenyalurId>,
     alasan: HashMap<String, AlasanId>,
+    /// The largest file read, in bytes (`batas_berkas_mb` in `site.toml`).
+    batas: u64,
 }
 
 const WILAYAH: Columns = Columns {
@@ -577,7 +583,7 @@ fn is_code(s: &str) -> bool {
 impl Loader {
     fn wilayah(&mut self, root: &Path, ds: &mut Dataset, diags: &mut Diagnostics) {
         let name = "data/wilayah.csv";
-        let Some(mut t) = Table::open(root, name, &WILAYAH, diags) else {
+        let Some(mut t) = Table::open(root, name, &WILAYAH, self.batas, diags) else {
             if !table::ada(root, name) {
                 diags.push(Diagnostic::error(name, 0, 0, None, Problem::MissingFile));
             }
@@ -645,7 +651,7 @@ impl Loader {
 
     fn program(&mut self, root: &Path, ds: &mut Dataset, diags: &mut Diagnostics) {
         let name = "data/program.csv";
-        let Some(mut t) = Table::open(root, name, &PROGRAM, diags) else {
+        let Some(mut t) = Table::open(root, name, &PROGRAM, self.batas, diags) else {
             return;
         };
         // the place in messages: the CSV, or the worksheet read instead
@@ -713,7 +719,7 @@ impl Loader {
 
     fn tahap(&mut self, root: &Path, ds: &mut Dataset, diags: &mut Diagnostics) {
         let name = "data/tahap.csv";
-        let Some(mut t) = Table::open(root, name, &TAHAP, diags) else {
+        let Some(mut t) = Table::open(root, name, &TAHAP, self.batas, diags) else {
             return;
         };
         // the place in messages: the CSV, or the worksheet read instead
@@ -786,7 +792,7 @@ impl Loader {
     /// Reads `alokasi.csv` on all cores.
     fn alokasi(&mut self, root: &Path, ds: &mut Dataset, diags: &mut Diagnostics) {
         let name = "data/alokasi.csv";
-        let Some(mut t) = Table::open(root, name, &ALOKASI, diags) else {
+        let Some(mut t) = Table::open(root, name, &ALOKASI, self.batas, diags) else {
             return;
         };
         // the place in messages: the CSV, or the worksheet read instead
@@ -858,7 +864,7 @@ impl Loader {
     /// Reads `realisasi.csv` on all cores.
     fn realisasi(&mut self, root: &Path, ds: &mut Dataset, diags: &mut Diagnostics) {
         let name = "data/realisasi.csv";
-        let Some(mut t) = Table::open(root, name, &REALISASI, diags) else {
+        let Some(mut t) = Table::open(root, name, &REALISASI, self.batas, diags) else {
             return;
         };
         // the place in messages: the CSV, or the worksheet read instead
@@ -969,7 +975,7 @@ impl Loader {
         if !table::ada(root, name) {
             return;
         }
-        let Some(mut t) = Table::open(root, name, &JADWAL, diags) else {
+        let Some(mut t) = Table::open(root, name, &JADWAL, self.batas, diags) else {
             return;
         };
         // the place in messages: the CSV, or the worksheet read instead
@@ -1129,7 +1135,7 @@ impl Loader {
         if !table::ada(root, file) {
             return Vec::new();
         }
-        let Some(mut t) = Table::open(root, file, columns, diags) else {
+        let Some(mut t) = Table::open(root, file, columns, self.batas, diags) else {
             return Vec::new();
         };
         let tempat = t.name.clone();

@@ -456,11 +456,13 @@ impl Table {
 
     /// Opens `root/rel`. Returns `Ok(None)` when the file does not exist; header problems
     /// (missing columns, personal-data columns) are reported into `diags`, and the table is
-    /// returned only when its rows can be read.
+    /// returned only when its rows can be read. A file larger than `batas` bytes is refused
+    /// from its size before anything is read: it is read whole, and its rows kept.
     pub fn open(
         root: &Path,
         rel: &str,
         columns: &Columns,
+        batas: u64,
         diags: &mut Diagnostics,
     ) -> Option<Table> {
         let rel = match berkas_masukan(root, rel) {
@@ -480,6 +482,21 @@ impl Table {
             }
         };
         let rel = rel.as_str();
+        if let Ok(meta) = std::fs::metadata(root.join(rel))
+            && meta.len() > batas
+        {
+            diags.push(Diagnostic::error(
+                rel,
+                0,
+                0,
+                None,
+                Problem::BerkasTerlaluBesar {
+                    ukuran: meta.len(),
+                    batas,
+                },
+            ));
+            return None;
+        }
         let bytes = match std::fs::read(root.join(rel)) {
             Ok(b) => b,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return None,

@@ -10,7 +10,7 @@ pub mod grafik;
 pub mod kalender;
 pub mod umpan;
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 use tera::{Context, Tera};
@@ -43,6 +43,14 @@ pub enum RenderError {
     /// The named theme has no folder in the site and is not built in.
     #[error("theme '{0}' not found: expected a folder themes/{0}/ in the site")]
     UnknownTheme(String),
+    /// A theme folder or file that resolves (through a symbolic link) outside the site folder.
+    #[error("{path}: resolves outside the site folder ({target})")]
+    DiLuarSitus {
+        /// The file or folder, relative to the site folder.
+        path: String,
+        /// Where it resolves to.
+        target: String,
+    },
 }
 
 impl RenderError {
@@ -70,6 +78,16 @@ impl RenderError {
             (RenderError::UnknownTheme(t), Lang::En) => format!(
                 "site.toml: theme '{t}' not found: expected a folder themes/{t}/ in the site, \
                  or use theme = \"default\""
+            ),
+            (RenderError::DiLuarSitus { path, target }, Lang::Id) => format!(
+                "{path}: berkas tema ini menunjuk ke luar folder situs ({target}); salur hanya \
+                 membaca tema dari dalam folder situs: salin berkasnya ke themes/ alih-alih \
+                 menautkannya"
+            ),
+            (RenderError::DiLuarSitus { path, target }, Lang::En) => format!(
+                "{path}: this theme file resolves outside the site folder ({target}); salur \
+                 reads themes only from inside the site folder: copy the files into themes/ \
+                 instead of linking to them"
             ),
         }
     }
@@ -239,6 +257,98 @@ pub fn kebijakan_konten(base_url: &str) -> String {
     )
 }
 
+/// The site's theme folder, `themes/<theme>`, confined to the site folder: `theme` is a plain
+/// folder name (`config.rs`), and every folder and file of the theme read is resolved
+/// (symbolic links followed) and refused when it lies outside the site folder.
+struct Tema {
+    /// The site folder as given (for messages).
+    root: PathBuf,
+    /// The site folder, canonical.
+    situs: PathBuf,
+    /// `root/themes/<theme>`.
+    dir: PathBuf,
+}
+
+impl Tema {
+    fn new(root: &Path, config: &Config) -> Result<Tema, RenderError> {
+        // checked by `Config::parse`; a `Config` built in code is checked here too
+        if !crate::config::nama_folder_polos(&config.theme) {
+            return Err(RenderError::UnknownTheme(config.theme.clone()));
+        }
+        let situs = std::fs::canonicalize(root).map_err(|source| RenderError::Io {
+            path: root.display().to_string(),
+            source,
+        })?;
+        let tema = Tema {
+            root: root.to_path_buf(),
+            situs,
+            dir: root.join("themes").join(&config.theme),
+        };
+        if std::fs::symlink_metadata(&tema.dir).is_ok() {
+            tema.periksa(&tema.dir)?;
+        }
+        Ok(tema)
+    }
+
+    /// Refuses `path` (which exists) when it resolves outside the site folder.
+    fn periksa(&self, path: &Path) -> Result<(), RenderError> {
+        let nyata = std::fs::canonicalize(path).map_err(|source| RenderError::Io {
+            path: path.display().to_string(),
+            source,
+        })?;
+        if nyata.starts_with(&self.situs) {
+            return Ok(());
+        }
+        Err(RenderError::DiLuarSitus {
+            path: path
+                .strip_prefix(&self.root)
+                .unwrap_or(path)
+                .to_string_lossy()
+                .replace('\\', "/"),
+            target: nyata.display().to_string(),
+        })
+    }
+
+    /// Every file under the theme's `sub` folder (symbolic links followed, each checked), by
+    /// `/`-separated path relative to it, with its bytes; sorted by name.
+    fn berkas(&self, sub: &str) -> Result<Vec<(String, Vec<u8>)>, RenderError> {
+        let dir = self.dir.join(sub);
+        let mut out = Vec::new();
+        if std::fs::symlink_metadata(&dir).is_err() {
+            return Ok(out);
+        }
+        self.periksa(&dir)?;
+        if !dir.is_dir() {
+            return Ok(out);
+        }
+        for entry in walkdir::WalkDir::new(&dir)
+            .follow_links(true)
+            .sort_by_file_name()
+        {
+            let entry = entry.map_err(|e| RenderError::Io {
+                path: dir.display().to_string(),
+                source: std::io::Error::other(e.to_string()),
+            })?;
+            if !entry.file_type().is_file() {
+                continue;
+            }
+            self.periksa(entry.path())?;
+            let name = entry
+                .path()
+                .strip_prefix(&dir)
+                .unwrap_or(entry.path())
+                .to_string_lossy()
+                .replace('\\', "/");
+            let bytes = std::fs::read(entry.path()).map_err(|source| RenderError::Io {
+                path: entry.path().display().to_string(),
+                source,
+            })?;
+            out.push((name, bytes));
+        }
+        Ok(out)
+    }
+}
+
 /// The loaded theme, ready to render pages. Cheap to share between threads.
 pub struct Renderer {
     tera: Tera,
@@ -255,8 +365,8 @@ impl Renderer {
         data_per: Option<jiff::civil::Date>,
         halaman: Vec<crate::site::Tautan>,
     ) -> Result<Renderer, RenderError> {
-        let theme_dir = root.join("themes").join(&config.theme);
-        if config.theme != "default" && !theme_dir.is_dir() {
+        let tema = Tema::new(root, config)?;
+        if config.theme != "default" && !tema.dir.is_dir() {
             return Err(RenderError::UnknownTheme(config.theme.clone()));
         }
         let mut tera = Tera::default();
@@ -267,37 +377,20 @@ impl Renderer {
             .iter()
             .map(|(n, t)| ((*n).to_string(), (*t).to_string()))
             .collect();
-        let override_dir = theme_dir.join("templates");
-        if override_dir.is_dir() {
-            for entry in walkdir::WalkDir::new(&override_dir).sort_by_file_name() {
-                let entry = entry.map_err(|e| RenderError::Io {
-                    path: override_dir.display().to_string(),
-                    source: std::io::Error::other(e.to_string()),
-                })?;
-                if !entry.file_type().is_file() {
-                    continue;
-                }
-                let name = entry
-                    .path()
-                    .strip_prefix(&override_dir)
-                    .unwrap_or(entry.path())
-                    .to_string_lossy()
-                    .replace('\\', "/");
-                let text =
-                    std::fs::read_to_string(entry.path()).map_err(|source| RenderError::Io {
-                        path: entry.path().display().to_string(),
-                        source,
-                    })?;
-                match templates.iter_mut().find(|(n, _)| *n == name) {
-                    Some(slot) => slot.1 = text,
-                    None => templates.push((name, text)),
-                }
+        for (name, bytes) in tema.berkas("templates")? {
+            let text = String::from_utf8(bytes).map_err(|e| RenderError::Io {
+                path: tema.dir.join("templates").join(&name).display().to_string(),
+                source: std::io::Error::new(std::io::ErrorKind::InvalidData, e),
+            })?;
+            match templates.iter_mut().find(|(n, _)| *n == name) {
+                Some(slot) => slot.1 = text,
+                None => templates.push((name, text)),
             }
         }
         tera.add_raw_templates(templates.iter().map(|(n, t)| (n.as_str(), t.as_str())))
             .map_err(|e| RenderError::Template(error_chain(&e)))?;
 
-        let strings = ui_strings(&theme_dir, config.language)?;
+        let strings = ui_strings(&tema, config.language)?;
         // Everything that shapes every page besides its own context: a page whose context
         // fingerprint and this one are unchanged renders to the same bytes.
         let sidik = {
@@ -400,7 +493,7 @@ fn error_chain(e: &dyn std::error::Error) -> String {
 }
 
 /// The UI strings for `lang`: the built-in ones, with the site theme's file merged over them.
-fn ui_strings(theme_dir: &Path, lang: Lang) -> Result<toml::Table, RenderError> {
+fn ui_strings(tema: &Tema, lang: Lang) -> Result<toml::Table, RenderError> {
     let builtin = match lang {
         Lang::Id => I18N_ID,
         Lang::En => I18N_EN,
@@ -412,8 +505,9 @@ fn ui_strings(theme_dir: &Path, lang: Lang) -> Result<toml::Table, RenderError> 
                 path: format!("themes/default/i18n/{}.toml", lang.tag()),
                 message: e.to_string(),
             })?;
-    let path = theme_dir.join("i18n").join(format!("{}.toml", lang.tag()));
+    let path = tema.dir.join("i18n").join(format!("{}.toml", lang.tag()));
     if path.is_file() {
+        tema.periksa(&path)?;
         let text = std::fs::read_to_string(&path).map_err(|source| RenderError::Io {
             path: path.display().to_string(),
             source,
@@ -436,35 +530,16 @@ pub fn static_files(root: &Path, config: &Config) -> Result<Vec<(String, Vec<u8>
         .iter()
         .map(|(n, b)| ((*n).to_string(), b.to_vec()))
         .collect();
-    let dir = root.join("themes").join(&config.theme).join("static");
-    if dir.is_dir() {
-        for entry in walkdir::WalkDir::new(&dir).sort_by_file_name() {
-            let entry = entry.map_err(|e| RenderError::Io {
-                path: dir.display().to_string(),
-                source: std::io::Error::other(e.to_string()),
-            })?;
-            if !entry.file_type().is_file() {
-                continue;
-            }
-            let name = entry
-                .path()
-                .strip_prefix(&dir)
-                .unwrap_or(entry.path())
-                .to_string_lossy()
-                .replace('\\', "/");
-            let bytes = std::fs::read(entry.path()).map_err(|source| RenderError::Io {
-                path: entry.path().display().to_string(),
-                source,
-            })?;
-            match files.iter_mut().find(|(n, _)| *n == name) {
-                Some(slot) => slot.1 = bytes,
-                None => files.push((name, bytes)),
-            }
+    let tema = Tema::new(root, config)?;
+    for (name, bytes) in tema.berkas("static")? {
+        match files.iter_mut().find(|(n, _)| *n == name) {
+            Some(slot) => slot.1 = bytes,
+            None => files.push((name, bytes)),
         }
     }
     // the card labels of the figures tables, in the site's language, at the end of the
     // stylesheet: one copy per site instead of a `data-label` on every cell of every page
-    let strings = ui_strings(&root.join("themes").join(&config.theme), config.language)?;
+    let strings = ui_strings(&tema, config.language)?;
     if let Some((_, css)) = files.iter_mut().find(|(n, _)| n == "style.css") {
         css.extend_from_slice(label_kartu(&strings).as_bytes());
     }

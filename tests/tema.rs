@@ -1,0 +1,142 @@
+//! A theme cannot read outside the site folder: `theme` in `site.toml` is a plain folder name
+//! of `themes/`, and every theme folder and file read (templates, UI strings, static files)
+//! must resolve inside the site folder, symbolic links followed. Each escape is refused with
+//! its place, and nothing of the outside file reaches the published site.
+
+mod common;
+
+use std::fs;
+use std::os::unix::fs::symlink;
+use std::path::{Path, PathBuf};
+
+use common::{example_copy, files};
+
+const RAHASIA: &str = "RAHASIA-7f3a9c";
+
+/// A theme outside the site, each of its files holding the marker.
+fn outside_theme(dir: &Path) -> PathBuf {
+    let t = dir.join("rahasia");
+    fs::create_dir_all(t.join("templates")).unwrap();
+    fs::create_dir_all(t.join("static")).unwrap();
+    fs::create_dir_all(t.join("i18n")).unwrap();
+    fs::write(
+        t.join("templates/base.html"),
+        format!("<html>{RAHASIA}</html>"),
+    )
+    .unwrap();
+    fs::write(t.join("static/bocor.txt"), RAHASIA).unwrap();
+    fs::write(t.join("i18n/id.toml"), format!("judul = \"{RAHASIA}\"\n")).unwrap();
+    t
+}
+
+fn set_theme(site: &Path, theme: &str) {
+    let p = site.join("site.toml");
+    let text = fs::read_to_string(&p).unwrap();
+    let text: String = text
+        .lines()
+        .map(|l| {
+            if l.starts_with("theme = ") {
+                format!("theme = \"{theme}\"\n")
+            } else {
+                format!("{l}\n")
+            }
+        })
+        .collect();
+    fs::write(p, text).unwrap();
+}
+
+/// Builds and returns the error's message; asserts the published site has no trace of the
+/// outside theme.
+fn refused(site: &Path, public: &Path) -> String {
+    let result = salur::build(&salur::BuildOptions {
+        root: site.to_path_buf(),
+        output: Some(public.to_path_buf()),
+        base_url: None,
+    });
+    let message = match result {
+        Ok(_) => panic!("the build read a theme outside the site"),
+        Err(e) => e.to_string(),
+    };
+    assert!(!message.contains(RAHASIA), "{message}");
+    for (rel, bytes) in files(public) {
+        assert!(
+            !String::from_utf8_lossy(&bytes).contains(RAHASIA),
+            "{rel} holds the outside file"
+        );
+    }
+    message
+}
+
+#[test]
+fn a_theme_cannot_read_outside_the_site_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let outside = outside_theme(dir.path());
+    let site = example_copy(dir.path());
+    let public = dir.path().join("public");
+    common::build(&site, &public);
+
+    // a relative path out of themes/, and an absolute one: refused in site.toml, at its place
+    let line = fs::read_to_string(site.join("site.toml"))
+        .unwrap()
+        .lines()
+        .position(|l| l.starts_with("theme = "))
+        .unwrap()
+        + 1;
+    for theme in ["../../rahasia", "../rahasia", outside.to_str().unwrap()] {
+        set_theme(&site, theme);
+        let m = refused(&site, &public);
+        assert!(
+            m.contains(&format!(
+                "site.toml:{line}:9: '{theme}': theme: nama satu folder di themes/ situs ini, \
+                 tanpa /, \\, .., : atau jalur mutlak"
+            )),
+            "{theme}: {m}"
+        );
+    }
+
+    // a theme folder that is a link out of the site
+    symlink(&outside, site.join("themes/jahat")).unwrap();
+    set_theme(&site, "jahat");
+    let m = refused(&site, &public);
+    assert!(
+        m.contains(&format!(
+            "themes/jahat: berkas tema ini menunjuk ke luar folder situs ({}); salur hanya \
+             membaca tema dari dalam folder situs",
+            fs::canonicalize(&outside).unwrap().display()
+        )),
+        "{m}"
+    );
+
+    // a theme inside the site whose files link out of it: a template, a static file, the
+    // UI strings, a folder of templates
+    let t = site.join("themes/t");
+    for (link, target) in [
+        ("templates/base.html", "templates/base.html"),
+        ("static/bocor.txt", "static/bocor.txt"),
+        ("i18n/id.toml", "i18n/id.toml"),
+        ("templates/lain", "templates"),
+    ] {
+        let _ = fs::remove_dir_all(&t);
+        fs::create_dir_all(t.join("templates")).unwrap();
+        fs::create_dir_all(t.join("static")).unwrap();
+        fs::create_dir_all(t.join("i18n")).unwrap();
+        symlink(outside.join(target), t.join(link)).unwrap();
+        set_theme(&site, "t");
+        let m = refused(&site, &public);
+        assert!(
+            m.contains(&format!("themes/t/{link}")) && m.contains("ke luar folder situs"),
+            "{link}: {m}"
+        );
+    }
+
+    // a link that stays inside the site is fine
+    let _ = fs::remove_dir_all(&t);
+    fs::create_dir_all(t.join("static")).unwrap();
+    fs::write(site.join("content/catatan.txt"), "dalam situs\n").unwrap();
+    symlink("../../../content/catatan.txt", t.join("static/catatan.txt")).unwrap();
+    common::build(&site, &public);
+    assert_eq!(
+        fs::read_to_string(public.join("catatan.txt")).unwrap(),
+        "dalam situs\n"
+    );
+}
