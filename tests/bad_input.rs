@@ -243,14 +243,10 @@ fn every_bad_input_is_refused_with_its_message() {
             }
         }
     }
-    {
-        use std::io::Write;
-        let _ = writeln!(
-            std::io::stderr(),
-            "bad inputs tried: {}, refused with the expected message: {refused}, panics: {panics}",
-            cases.len()
-        );
-    }
+    common::figure(&format!(
+        "bad inputs tried: {}, refused with the expected message: {refused}, panics: {panics}",
+        cases.len()
+    ));
     assert!(
         failures.is_empty(),
         "{} of {} cases failed:\n{}",

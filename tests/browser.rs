@@ -22,7 +22,6 @@
 mod common;
 
 use std::collections::{BTreeMap, BTreeSet, VecDeque};
-use std::io::Write;
 use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
@@ -32,11 +31,6 @@ use std::time::{Duration, Instant};
 use fantoccini::wd::WebDriverCompatibleCommand;
 use fantoccini::{Client, ClientBuilder, Locator};
 use serde_json::{Value, json};
-
-/// Writes a line to the test's output, past the harness's capture.
-fn say(line: &str) {
-    let _ = writeln!(std::io::stderr(), "{line}");
-}
 
 /// The browser, its driver and the accessibility checker.
 struct Tools {
@@ -94,7 +88,7 @@ fn tools(test: &str) -> Option<Tools> {
                 missing.join(", ")
             );
             assert!(!required, "{message} SALUR_BROWSER_TESTS=required: failing");
-            say(&message);
+            common::figure(&message);
             None
         }
     }
@@ -666,7 +660,7 @@ fn readers_pages_pass_axe_at_phone_width_without_console_errors() {
         }
         browser.close().await;
         let serious = problems.iter().filter(|p| p.contains(": axe: ")).count();
-        say(&format!(
+        common::figure(&format!(
             "browser: axe-core {} over {} pages at 360×740: {serious} serious or critical \
              violations; all violations by impact: {all:?}",
             tools.axe_version,
@@ -692,7 +686,7 @@ fn crawl_test(
         let started = Instant::now();
         let found = crawl(&browser, site, &via).await;
         browser.close().await;
-        say(&format!(
+        common::figure(&format!(
             "browser: via {name}: {} pages reached from the home page, {} links followed \
              ({} leave the site), {} problems, {:.0} s",
             found.pages,
@@ -756,8 +750,10 @@ async fn search(browser: &Browser, home: &str, query: &str, expect: &str) -> (St
         .await
         .unwrap_or_else(|e| panic!("{home}: no visible search box: {e}"));
     input.send_keys(query).await.expect("typing");
+    // the list is written again as more of the index arrives: a result found a moment ago may
+    // be gone by the click (a stale element), so find it again and click again
     let started = Instant::now();
-    let result = loop {
+    let (text, expect_page) = loop {
         let items = browser
             .client
             .find_all(Locator::Css(".cari-hasil li"))
@@ -770,20 +766,21 @@ async fn search(browser: &Browser, home: &str, query: &str, expect: &str) -> (St
                 break;
             }
         }
-        match hit {
-            Some(l) => break l,
-            None if started.elapsed() > wait => {
-                let status = browser
-                    .js("return document.querySelector('.cari-status').textContent")
-                    .await;
-                panic!("{home}: no result for {query:?} holds {expect:?}; status: {status}")
+        if let Some(link) = hit {
+            let text = link.text().await.unwrap_or_default();
+            let href = link.attr("href").await.ok().flatten().unwrap_or_default();
+            if !href.is_empty() && link.click().await.is_ok() {
+                break (text, href);
             }
-            None => tokio::time::sleep(Duration::from_millis(100)).await,
         }
+        if started.elapsed() > wait {
+            let status = browser
+                .js("return document.querySelector('.cari-status').textContent")
+                .await;
+            panic!("{home}: no result for {query:?} holds {expect:?}; status: {status}")
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
     };
-    let text = result.text().await.unwrap_or_default();
-    let expect_page = result.attr("href").await.ok().flatten().unwrap_or_default();
-    result.click().await.expect("a click on the result");
     let started = Instant::now();
     loop {
         let url = browser
@@ -801,7 +798,7 @@ async fn search(browser: &Browser, home: &str, query: &str, expect: &str) -> (St
                 .text()
                 .await
                 .unwrap_or_default();
-            say(&format!("browser: search {query:?} → {text:?} → {url}"));
+            common::figure(&format!("browser: search {query:?} → {text:?} → {url}"));
             assert!(
                 expect_page.ends_with(url.rsplit('/').next().unwrap_or_default()),
                 "the result links {expect_page} but {url} opened"
@@ -897,7 +894,7 @@ fn markup_in_the_data_opens_no_dialog() {
         assert!(url.ends_with("wilayah/35/35.75.04.1011.html"), "{url}");
         assert!(h1.contains(common::PAYLOAD), "{h1:?}");
         browser.close().await;
-        say(&format!(
+        common::figure(&format!(
             "browser: {} with {} in {} kinds of field, and a search: {} dialogs",
             pages.len(),
             common::PAYLOAD,
@@ -978,6 +975,6 @@ fn the_not_found_page_works_at_any_depth() {
         assert_eq!(url, format!("{base}wilayah/35/35.75.04.1011.html"));
         assert!(h1.contains("Kandangsapi"), "{h1}");
         browser.close().await;
-        say(&format!("browser: the not-found page at {missing}: styled, search works, no console error"));
+        common::figure(&format!("browser: the not-found page at {missing}: styled, search works, no console error"));
     });
 }

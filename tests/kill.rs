@@ -240,7 +240,7 @@ fn a_build_killed_at_random_moments_leaves_the_site_complete() {
         differences(&files(&public), &b)
     );
     assert_eq!(leftovers(&public), Vec::<String>::new());
-    println!(
+    common::figure(&format!(
         "kills: {kills} (during build: {during}, left previous site: {left_a}, left new \
          site: {left_b}; build finished before the kill: {finished}), site complete and \
          byte-identical after every kill; one build {:.2} s ({} files: {changed} changed, \
@@ -248,7 +248,7 @@ fn a_build_killed_at_random_moments_leaves_the_site_complete() {
         duration.as_secs_f64(),
         b.len(),
         started.elapsed().as_secs_f64()
-    );
+    ));
     assert!(
         during >= 15,
         "only {during} of {kills} kills landed while the build ran (one build: {duration:?})"
@@ -353,5 +353,7 @@ fn a_build_stopped_at_each_step_of_the_publish_leaves_the_site_complete() {
             assert_eq!(leftovers(&public), Vec::<String>::new(), "{what}");
         }
     }
-    println!("publish stopped at {stopped} points, site complete after every one");
+    common::figure(&format!(
+        "publish stopped at {stopped} points, site complete after every one"
+    ));
 }

@@ -127,14 +127,8 @@ fn markup_in_every_field_renders_as_text() {
             js.contains("Kandangsapi <img") || js.contains("Kandangsapi \\u003cimg")
         });
     assert!(in_index, "the search index lost the poisoned name");
-    let _ = writeln_stderr(&format!(
+    common::figure(&format!(
         "markup: {} fields carried {PAYLOAD}; {checked} HTML/SVG/XML files checked, none runs it",
         fields.len()
     ));
-}
-
-/// Past the test harness's capture, so the figure shows in `cargo test`'s output.
-fn writeln_stderr(line: &str) -> std::io::Result<()> {
-    use std::io::Write;
-    writeln!(std::io::stderr(), "{line}")
 }

@@ -280,3 +280,10 @@ pub fn poison(site: &Path) -> Vec<(&'static str, &'static str)> {
         ("content/rapat/*.md", "keputusan"),
     ]
 }
+
+/// Writes a test's figure line (what it tried and found) to the test output, past the test
+/// harness's capture, so that `cargo test` shows it for a passing test too.
+pub fn figure(line: &str) {
+    use std::io::Write;
+    let _ = writeln!(std::io::stderr(), "{line}");
+}
