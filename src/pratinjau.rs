@@ -618,7 +618,7 @@ pub fn jalur_berkas(output: &Path, jalur: &str) -> Option<PathBuf> {
 }
 
 /// Decodes `%XX` escapes; `None` for a bad escape or bytes that are not UTF-8.
-fn percent_decode(s: &str) -> Option<String> {
+pub fn percent_decode(s: &str) -> Option<String> {
     let bytes = s.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;

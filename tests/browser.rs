@@ -374,11 +374,12 @@ fn file_url(path: &Path) -> String {
         .to_string()
 }
 
-/// A static server for `site` under the sub-path `/salur/`, as GitHub Pages serves a project
-/// site: a folder gives its `index.html`, anything outside `/salur/` is not found. Returns the
-/// site's address and the paths that were not found.
-fn serve_under_subpath(site: PathBuf) -> (String, Arc<Mutex<Vec<String>>>) {
-    let server = tiny_http::Server::http("127.0.0.1:0").expect("a loopback server");
+/// A static server for `site` under the sub-path `/salur/` on `port` (0: any free one), as
+/// GitHub Pages serves a project site: a folder gives its `index.html`, anything missing or
+/// outside `/salur/` gets the site's `404.html` with status 404. Returns the site's address
+/// and the paths that were not found.
+fn serve_under_subpath(site: PathBuf, port: u16) -> (String, Arc<Mutex<Vec<String>>>) {
+    let server = tiny_http::Server::http(("127.0.0.1", port)).expect("a loopback server");
     let port = server
         .server_addr()
         .to_ip()
@@ -406,7 +407,7 @@ fn serve(server: &tiny_http::Server, site: &Path, record: &Mutex<Vec<String>>) {
                 .unwrap_or("")
                 .to_string();
             let file = path.strip_prefix("/salur/").and_then(|rel| {
-                let rel = percent_decode(rel)?;
+                let rel = salur::pratinjau::percent_decode(rel)?;
                 if rel.split('/').any(|p| p == "..") {
                     return None;
                 }
@@ -429,31 +430,24 @@ fn serve(server: &tiny_http::Server, site: &Path, record: &Mutex<Vec<String>>) {
                                 .expect("a valid header"),
                         )
                 }
+                // as a static host does: the site's not-found page, with status 404
                 None => {
                     record.lock().expect("lock").push(path);
-                    tiny_http::Response::from_data(b"not found".to_vec()).with_status_code(404)
+                    let page = std::fs::read(site.join("404.html")).unwrap_or_default();
+                    tiny_http::Response::from_data(page)
+                        .with_status_code(404)
+                        .with_header(
+                            tiny_http::Header::from_bytes(
+                                "Content-Type",
+                                "text/html; charset=utf-8",
+                            )
+                            .expect("a valid header"),
+                        )
                 }
             };
             let _ = request.respond(response);
         }
     }
-}
-
-fn percent_decode(s: &str) -> Option<String> {
-    let b = s.as_bytes();
-    let mut out = Vec::with_capacity(b.len());
-    let mut i = 0;
-    while i < b.len() {
-        if b[i] == b'%' {
-            let hex = std::str::from_utf8(b.get(i + 1..i + 3)?).ok()?;
-            out.push(u8::from_str_radix(hex, 16).ok()?);
-            i += 3;
-        } else {
-            out.push(b[i]);
-            i += 1;
-        }
-    }
-    String::from_utf8(out).ok()
 }
 
 /// Where the built site is reached from: `file://` or a server.
@@ -496,7 +490,7 @@ impl Via {
                     .path()
                     .strip_prefix(base.path())
                     .ok_or_else(|| "leaves the sub-path /salur/".to_string())?;
-                let rel = percent_decode(rel).ok_or("bad percent-encoding")?;
+                let rel = salur::pratinjau::percent_decode(rel).ok_or("bad percent-encoding")?;
                 Ok(Some(if rel.is_empty() || rel.ends_with('/') {
                     format!("{rel}index.html")
                 } else if site.join(&rel).is_dir() {
@@ -584,7 +578,7 @@ async fn crawl(browser: &Browser, site: &Path, via: &Via) -> Crawl {
         }
     }
     for (from, page, fragment) in fragments {
-        let fragment = percent_decode(&fragment).unwrap_or(fragment);
+        let fragment = salur::pratinjau::percent_decode(&fragment).unwrap_or(fragment);
         if let Some(page_ids) = ids.get(&page)
             && !page_ids.contains(&fragment)
         {
@@ -731,7 +725,7 @@ fn every_link_from_home_works_under_a_subpath() {
         "every_link_from_home_works_under_a_subpath",
         "a server under /salur/",
         |site| {
-            let (base, not_found) = serve_under_subpath(site.to_path_buf());
+            let (base, not_found) = serve_under_subpath(site.to_path_buf(), 0);
             (Via::Server { base }, Some(not_found))
         },
     );
@@ -816,7 +810,7 @@ fn the_search_box_finds_a_kelurahan_from_file_and_under_a_subpath() {
         return;
     };
     let site = common::example_site();
-    let (base, not_found) = serve_under_subpath(site.to_path_buf());
+    let (base, not_found) = serve_under_subpath(site.to_path_buf(), 0);
     runtime().block_on(async {
         let browser = Browser::open(&tools).await;
         for home in [
@@ -924,34 +918,8 @@ fn the_not_found_page_works_at_any_depth() {
         base_url: Some(base.clone()),
     })
     .unwrap_or_else(|e| panic!("{e}"));
-    let server = tiny_http::Server::http(("127.0.0.1", port)).expect("the chosen port");
-    let site = out.clone();
-    std::thread::spawn(move || {
-        for request in server.incoming_requests() {
-            let path = request
-                .url()
-                .split(['?', '#'])
-                .next()
-                .unwrap_or("")
-                .to_string();
-            let file = path
-                .strip_prefix("/salur/")
-                .map(|rel| site.join(rel))
-                .filter(|f| f.is_file() && !path.contains(".."));
-            let (status, file) = match file {
-                Some(f) => (200, f),
-                None => (404, site.join("404.html")),
-            };
-            let kind = salur::pratinjau::jenis_isi(&file);
-            let bytes = std::fs::read(&file).unwrap_or_default();
-            let response = tiny_http::Response::from_data(bytes)
-                .with_status_code(status)
-                .with_header(
-                    tiny_http::Header::from_bytes("Content-Type", kind).expect("a valid header"),
-                );
-            let _ = request.respond(response);
-        }
-    });
+    let (served, asked) = serve_under_subpath(out.clone(), port);
+    assert_eq!(served, base);
     runtime().block_on(async {
         let browser = Browser::open(&tools).await;
         let missing = format!("{base}wilayah/35/tidak/ada.html");
@@ -973,6 +941,12 @@ fn the_not_found_page_works_at_any_depth() {
         assert!(serious.is_empty(), "{serious:?}");
         let (url, h1) = search(&browser, &missing, "kandangsapi", "Panggungrejo").await;
         assert_eq!(url, format!("{base}wilayah/35/35.75.04.1011.html"));
+        // opened twice (the checks, then the search): nothing else was missing
+        let asked = asked.lock().expect("lock").clone();
+        assert!(
+            !asked.is_empty() && asked.iter().all(|p| p == "/salur/wilayah/35/tidak/ada.html"),
+            "not found: {asked:?}"
+        );
         assert!(h1.contains("Kandangsapi"), "{h1}");
         browser.close().await;
         common::figure(&format!("browser: the not-found page at {missing}: styled, search works, no console error"));
