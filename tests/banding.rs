@@ -4,7 +4,6 @@
 mod common;
 
 use std::collections::HashMap;
-use std::process::Command;
 
 use common::{page, root, rows, sel, text};
 
@@ -168,11 +167,7 @@ fn an_unknown_or_lonely_region_in_bandingkan_is_an_error_at_its_place() {
         banyak.join(", ")
     ));
     std::fs::write(&toml, text).unwrap();
-    let o = Command::new(env!("CARGO_BIN_EXE_salur"))
-        .args(["check", "--root"])
-        .arg(&site)
-        .output()
-        .unwrap();
+    let o = common::salur_check(&site);
     let stderr = String::from_utf8_lossy(&o.stderr);
     assert_eq!(o.status.code(), Some(1), "{stderr}");
     assert!(

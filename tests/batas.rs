@@ -73,11 +73,7 @@ fn a_one_gigabyte_realisasi_is_refused_from_its_size_and_nothing_is_published() 
     let p = site.join("site.toml");
     let toml = fs::read_to_string(&p).unwrap();
     fs::write(&p, toml.replace("language = \"id\"", "language = \"en\"")).unwrap();
-    let o = Command::new(env!("CARGO_BIN_EXE_salur"))
-        .args(["check", "--root"])
-        .arg(&site)
-        .output()
-        .unwrap();
+    let o = common::salur_check(&site);
     let stderr = String::from_utf8_lossy(&o.stderr);
     assert_eq!(o.status.code(), Some(1), "{stderr}");
     assert!(

@@ -7,15 +7,6 @@ use std::process::Command;
 
 use common::{page, rows, sel, text};
 
-/// `salur check --root site`.
-fn check(site: &std::path::Path) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_salur"))
-        .args(["check", "--root"])
-        .arg(site)
-        .output()
-        .unwrap()
-}
-
 #[test]
 fn kukar_page_lists_the_four_bri_branches_with_both_figures() {
     let cabang = rows("rekonsiliasi/64.02.html", "Cabang penyalur");
@@ -91,7 +82,7 @@ fn check_fails_on_a_difference_beyond_tolerance_when_asked() {
     let dir = tempfile::tempdir().unwrap();
     let site = common::example_copy(dir.path());
     // by default a difference is a warning: check passes and names it
-    let o = check(&site);
+    let o = common::salur_check(&site);
     let stderr = String::from_utf8_lossy(&o.stderr);
     assert_eq!(o.status.code(), Some(0), "{stderr}");
     assert!(
@@ -105,7 +96,7 @@ fn check_fails_on_a_difference_beyond_tolerance_when_asked() {
         "toleransi_kpm = 2\ngagal_jika_selisih = true",
     );
     std::fs::write(&path, toml).unwrap();
-    let o = check(&site);
+    let o = common::salur_check(&site);
     let stderr = String::from_utf8_lossy(&o.stderr);
     assert_eq!(o.status.code(), Some(1), "{stderr}");
     // file, line, column, value; the branch, programme and region
@@ -142,7 +133,7 @@ fn a_report_row_naming_an_unknown_channel_is_an_error_at_its_place() {
     csv.push_str("BRl,Tenggarong,PKH,2021-T4,64.02.06,10,,06/01/2022\n");
     csv.push_str("BRI,Tenggarong,PKH,2021-T4,64.02.06,sepuluh,,2022-01-06\n");
     std::fs::write(&path, csv).unwrap();
-    let o = check(&site);
+    let o = common::salur_check(&site);
     let stderr = String::from_utf8_lossy(&o.stderr);
     assert_eq!(o.status.code(), Some(1), "{stderr}");
     assert!(
@@ -168,7 +159,7 @@ fn a_repeated_report_is_an_error_and_a_later_one_supersedes() {
     let mut csv = original.clone();
     csv.push_str("BRI,tenggarong,PKH,2021-T4,64.02.01,1663,,2022-01-06\n");
     std::fs::write(&path, &csv).unwrap();
-    let o = check(&site);
+    let o = common::salur_check(&site);
     let stderr = String::from_utf8_lossy(&o.stderr);
     assert_eq!(o.status.code(), Some(1), "{stderr}");
     assert!(

@@ -287,3 +287,12 @@ pub fn figure(line: &str) {
     use std::io::Write;
     let _ = writeln!(std::io::stderr(), "{line}");
 }
+
+/// Runs the real `salur check --root site`.
+pub fn salur_check(site: &Path) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_salur"))
+        .args(["check", "--root"])
+        .arg(site)
+        .output()
+        .expect("salur check runs")
+}
