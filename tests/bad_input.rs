@@ -1,13 +1,22 @@
 //! The hostile-input corpus: every case folder under `tests/fixtures/bad/` (see its README) is
-//! laid over a fresh copy of the example site and built in-process. Each must be refused with
-//! every line of its `expected.txt` (Indonesian, the example's language) and of its
-//! `expected.en.txt` (the same problems in English) among the messages, nothing written, no
-//! panic, every message starting with the file it concerns, and no NIK in clear. All cases run;
-//! the failures are reported together, then a figure line, written past the test harness's
-//! capture so that `cargo test` shows it:
+//! laid over a fresh copy of the example site and built in-process. A case is one of two kinds:
+//!
+//! - **refused** (the default): it must be refused with every line of its `expected.txt`
+//!   (Indonesian, the example's language) and of its `expected.en.txt` (the same problems in
+//!   English) among the messages, nothing written, every message starting with the file it
+//!   concerns, and no NIK in clear;
+//! - **built right** (the case has `absent.txt` or `present.txt`): a bad input that salur mends
+//!   rather than refuses (a spreadsheet formula in a name is neutralised in the downloads, a
+//!   free-text reason is published only as its code). It must build; its `expected*.txt` lines,
+//!   when given, must be among the warnings; no output file may hold (in its bytes or its path)
+//!   a line of `absent.txt`, nor any 16-digit number of the case's files; and each
+//!   `path<TAB>text` line of `present.txt` must be in that output file.
+//!
+//! No case may panic. All cases run; the failures are reported together, then a figure line,
+//! written past the test harness's capture so that `cargo test` shows it:
 //!
 //! ```text
-//! bad inputs tried: 86, refused with the expected message: 86, panics: 0
+//! bad inputs tried: 120, refused clearly: 100, built right: 20, silently wrong: 0, panics: 0
 //! ```
 
 mod common;
@@ -21,7 +30,13 @@ use salur::lang::Lang;
 use salur::{BuildOptions, Error};
 
 /// Files of a case folder that are not laid over the site.
-const DIRECTIVES: &[&str] = &["expected.txt", "expected.en.txt", "remove.txt"];
+const DIRECTIVES: &[&str] = &[
+    "expected.txt",
+    "expected.en.txt",
+    "remove.txt",
+    "absent.txt",
+    "present.txt",
+];
 
 /// The marker a fixture file may hold to stand for 1 MiB of one character (`@@1MB:A@@`), so
 /// that a 1 MB line need not be committed as such.
@@ -139,8 +154,27 @@ fn has_16_digits(s: &str) -> bool {
         .any(|run| run.len() == 16)
 }
 
-/// What went wrong with one case; empty when it passed.
-fn run_case(case: &Path) -> Vec<String> {
+/// How a case ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Outcome {
+    /// Refused as the case expects.
+    Refused,
+    /// Built, and its output holds what the case expects.
+    BuiltRight,
+    /// Built although it should have been refused, or built with the bad input published: the
+    /// failure this corpus exists to catch.
+    SilentlyWrong,
+    /// Refused, but not in the expected way (message, place, something written).
+    Unclear,
+}
+
+/// Whether a case expects to be built (it says what its output must and must not hold).
+fn expects_build(case: &Path) -> bool {
+    case.join("absent.txt").exists() || case.join("present.txt").exists()
+}
+
+/// Runs one case: how it ended and what went wrong (empty when it passed).
+fn run_case(case: &Path) -> (Outcome, Vec<String>) {
     let dir = tempfile::tempdir().expect("tempdir");
     let site = common::example_copy(dir.path());
     overlay(case, &site);
@@ -150,16 +184,30 @@ fn run_case(case: &Path) -> Vec<String> {
         output: Some(out.clone()),
         base_url: None,
     });
+    if expects_build(case) {
+        return match result {
+            Ok(summary) => {
+                let problems = check_built(case, &out, &summary.warnings);
+                let outcome = if problems.is_empty() {
+                    Outcome::BuiltRight
+                } else {
+                    Outcome::SilentlyWrong
+                };
+                (outcome, problems)
+            }
+            Err(e) => (Outcome::Unclear, vec![format!("refused, but should build: {e}")]),
+        };
+    }
     let mut problems = Vec::new();
     let diagnostics = match result {
         Ok(_) => {
             problems.push("accepted: the build succeeded".to_string());
-            return problems;
+            return (Outcome::SilentlyWrong, problems);
         }
         Err(Error::Input { diagnostics, .. }) => diagnostics,
         Err(e) => {
             problems.push(format!("refused, but not as an input problem: {e}"));
-            return problems;
+            return (Outcome::Unclear, problems);
         }
     };
     if out.exists() {
@@ -169,10 +217,34 @@ fn run_case(case: &Path) -> Vec<String> {
         problems.push("refused without an error".to_string());
     }
     let items = diagnostics.items();
+    problems.extend(expected_among(case, items, true));
+    let niks = niks_in(case);
+    for d in items {
+        problems.extend(check_place(d, &site));
+        for lang in [Lang::Id, Lang::En] {
+            let m = d.message(lang);
+            let compact: String = m.chars().filter(|c| !matches!(c, ' ' | '-')).collect();
+            if has_16_digits(&m) || niks.iter().any(|n| compact.contains(n.as_str())) {
+                problems.push(format!("a NIK in clear: {m}"));
+            }
+        }
+    }
+    let outcome = if problems.is_empty() {
+        Outcome::Refused
+    } else {
+        Outcome::Unclear
+    };
+    (outcome, problems)
+}
+
+/// Every line of the case's `expected.txt` (in Indonesian) and `expected.en.txt` (in English)
+/// must be part of one of the messages of `items`; `required`: the files must exist.
+fn expected_among(case: &Path, items: &[Diagnostic], required: bool) -> Vec<String> {
+    let mut problems = Vec::new();
     for (lang, file) in [(Lang::Id, "expected.txt"), (Lang::En, "expected.en.txt")] {
         let messages: Vec<String> = items.iter().map(|d| d.message(lang)).collect();
         let expected = lines(&case.join(file));
-        if expected.is_empty() {
+        if expected.is_empty() && required {
             problems.push(format!("{file} is missing or empty"));
         }
         for want in expected {
@@ -184,15 +256,45 @@ fn run_case(case: &Path) -> Vec<String> {
             }
         }
     }
+    problems
+}
+
+/// What is wrong with the output `out` of a case that was built: an expected warning missing,
+/// a text of `absent.txt` or a NIK of the case's files in a file's bytes or path, a line of
+/// `present.txt` not in its file.
+fn check_built(case: &Path, out: &Path, warnings: &salur::diagnostics::Diagnostics) -> Vec<String> {
+    let mut problems = expected_among(case, warnings.items(), false);
+    let absent = lines(&case.join("absent.txt"));
     let niks = niks_in(case);
-    for d in items {
-        problems.extend(check_place(d, &site));
-        for lang in [Lang::Id, Lang::En] {
-            let m = d.message(lang);
-            let compact: String = m.chars().filter(|c| !matches!(c, ' ' | '-')).collect();
-            if has_16_digits(&m) || niks.iter().any(|n| compact.contains(n.as_str())) {
-                problems.push(format!("a NIK in clear: {m}"));
+    let files = common::files(out);
+    for (rel, bytes) in &files {
+        let text = String::from_utf8_lossy(bytes);
+        let compact: String = text
+            .chars()
+            .filter(|c| c.is_ascii_digit() || c.is_alphabetic())
+            .collect();
+        for a in &absent {
+            if text.contains(a.as_str()) || rel.contains(a.as_str()) {
+                problems.push(format!("{rel} holds {a:?}"));
             }
+        }
+        for n in &niks {
+            if compact.contains(n.as_str()) || rel.contains(n.as_str()) {
+                problems.push(format!("{rel} holds the NIK {}…", &n[..4]));
+            }
+        }
+    }
+    for line in lines(&case.join("present.txt")) {
+        let Some((rel, want)) = line.split_once('\t') else {
+            problems.push(format!("present.txt: {line:?} is not path<TAB>text"));
+            continue;
+        };
+        match files.get(rel) {
+            None => problems.push(format!("{rel} was not written")),
+            Some(bytes) if !String::from_utf8_lossy(bytes).contains(want) => {
+                problems.push(format!("{rel} does not hold {want:?}"));
+            }
+            Some(_) => {}
         }
     }
     problems
@@ -222,16 +324,24 @@ fn check_place(d: &Diagnostic, site: &Path) -> Vec<String> {
 }
 
 #[test]
-fn every_bad_input_is_refused_with_its_message() {
+fn every_bad_input_is_refused_or_mended() {
     let cases = cases();
     let mut failures = Vec::new();
-    let mut panics = 0;
-    let mut refused = 0;
+    let (mut refused, mut built, mut wrong, mut unclear, mut panics) = (0, 0, 0, 0, 0);
     for case in &cases {
         let name = case.file_name().unwrap_or_default().to_string_lossy();
         match catch_unwind(AssertUnwindSafe(|| run_case(case))) {
-            Ok(p) if p.is_empty() => refused += 1,
-            Ok(p) => failures.push(format!("{name}:\n  - {}", p.join("\n  - "))),
+            Ok((outcome, p)) => {
+                match outcome {
+                    Outcome::Refused => refused += 1,
+                    Outcome::BuiltRight => built += 1,
+                    Outcome::SilentlyWrong => wrong += 1,
+                    Outcome::Unclear => unclear += 1,
+                }
+                if !p.is_empty() {
+                    failures.push(format!("{name} ({outcome:?}):\n  - {}", p.join("\n  - ")));
+                }
+            }
             Err(e) => {
                 panics += 1;
                 let what = e
@@ -244,7 +354,8 @@ fn every_bad_input_is_refused_with_its_message() {
         }
     }
     common::figure(&format!(
-        "bad inputs tried: {}, refused with the expected message: {refused}, panics: {panics}",
+        "bad inputs tried: {}, refused clearly: {refused}, built right: {built}, \
+         silently wrong: {wrong}, refused unclearly: {unclear}, panics: {panics}",
         cases.len()
     ));
     assert!(
