@@ -1025,6 +1025,32 @@ pub fn required_text<'r>(
     Some(s)
 }
 
+/// Reads a non-empty name (a penyalur, a payment point, a region, …) in its one spelling
+/// ([`crate::teks::nama`]: NFC, no invisible characters, single spaces); a spelling that
+/// changed is remembered in `ejaan` for one warning per spelling. A name of nothing but
+/// invisible characters and spaces is empty.
+pub fn nama<'r>(
+    table: &str,
+    row: &Row<'r>,
+    c: usize,
+    ejaan: &mut crate::teks::Ejaan,
+    diags: &mut Diagnostics,
+) -> Option<std::borrow::Cow<'r, str>> {
+    let s = required_text(table, row, c, diags)?;
+    let n = ejaan.nama(s, row.line, row.column(c));
+    if n.is_empty() {
+        diags.push(Diagnostic::error(
+            table,
+            row.line,
+            row.column(c),
+            None,
+            Problem::Malformed(Expected::NonEmpty),
+        ));
+        return None;
+    }
+    Some(n)
+}
+
 /// Reports a problem with column `c` of `row`, quoting its value.
 pub fn report(table: &str, row: &Row, c: usize, problem: Problem, diags: &mut Diagnostics) {
     diags.push_with(crate::diagnostics::Severity::Error, || {
