@@ -465,7 +465,8 @@ pub fn samarkan_teks(s: &str) -> String {
                     continue;
                 }
             }
-            out.push(c);
+            // what hides the number from the eye is shown: `3575<U+200B>****…`
+            push_tampak(&mut out, c);
         }
         dari = r.end;
     }
@@ -592,13 +593,18 @@ pub fn nama(s: &str) -> Cow<'_, str> {
 pub fn tampak(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
-        if tak_terlihat(c) || (c.is_whitespace() && c != ' ') {
-            out.push_str(&format!("<U+{:04X}>", c as u32));
-        } else {
-            out.push(c);
-        }
+        push_tampak(&mut out, c);
     }
     out
+}
+
+/// Adds `c` to `out`, as `<U+FEFF>` when it is invisible or a space other than the plain one.
+fn push_tampak(out: &mut String, c: char) {
+    if tak_terlihat(c) || (c.is_whitespace() && c != ' ') {
+        out.push_str(&format!("<U+{:04X}>", c as u32));
+    } else {
+        out.push(c);
+    }
 }
 
 /// A name's spelling that [`nama`] changed, with where it was first read.
@@ -655,7 +661,7 @@ impl Ejaan {
                     file,
                     u.line,
                     u.column,
-                    Some(&samarkan_teks(&tampak(&u.asli))),
+                    Some(&tampak(&samarkan_teks(&u.asli))),
                     Problem::NamaDinormalkan {
                         jadi: samarkan_teks(&u.jadi),
                     },
