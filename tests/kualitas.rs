@@ -239,3 +239,63 @@ fn check_json_reports_errors_with_their_place() {
         "{gh}"
     );
 }
+
+/// A failure reason that matches no code is the operator's own text and may name a person: the
+/// page never shows it, and names its region and programme only where the failure tables
+/// publish the `lainnya` count it falls under (a one-KPM reason would otherwise tell that a
+/// failure happened where the tables show "< 3"); `salur check` lists it with its text, so that
+/// the mapping can be fixed. With `min_kpm = 1` (no suppression) the region is named.
+#[test]
+fn an_unmatched_reason_is_in_check_and_on_the_page_only_where_its_count_is() {
+    let unmatched = "BST,2021-07,35.75.01.1001,PT Pos Indonesia,2021-07-20,gagal,\
+                     KKS dibawa Pak Darmo tetangganya,1\n";
+    let add = |root: &std::path::Path, min_kpm: Option<u64>| {
+        let p = root.join("data/realisasi.csv");
+        let mut csv = std::fs::read_to_string(&p).unwrap();
+        csv.push_str(unmatched);
+        std::fs::write(&p, csv).unwrap();
+        if let Some(m) = min_kpm {
+            let p = root.join("site.toml");
+            let mut toml = std::fs::read_to_string(&p).unwrap();
+            toml.push_str(&format!("\n[privacy]\nmin_kpm = {m}\n"));
+            std::fs::write(&p, toml).unwrap();
+        }
+    };
+    let pasuruan = |out: &std::path::Path| {
+        let doc =
+            Html::parse_document(&std::fs::read_to_string(out.join("kualitas-data.html")).unwrap());
+        let rows: Vec<String> = doc
+            .select(&sel("#kualitas-alasan_tak_dikenal tbody tr"))
+            .map(text)
+            .collect();
+        assert!(rows.iter().all(|r| !r.contains("Darmo")), "{rows:?}");
+        rows.iter().any(|r| r.contains("Kota Pasuruan"))
+    };
+
+    let tmp = tempfile::tempdir().unwrap();
+    let mut site = std::path::PathBuf::new();
+    let out = build_changed_copy(tmp.path(), |root| {
+        site = root.to_path_buf();
+        add(root, None);
+    });
+    assert!(!pasuruan(&out), "a one-KPM reason is named on the page");
+    for (rel, bytes) in common::files(&out) {
+        assert!(
+            !String::from_utf8_lossy(&bytes).contains("Darmo"),
+            "{rel} holds the reason as written"
+        );
+    }
+    let text_check = common::salur_check(&site);
+    assert!(text_check.status.success());
+    let stderr = String::from_utf8_lossy(&text_check.stderr);
+    assert!(
+        stderr.contains("alasan gagal \"KKS dibawa Pak Darmo tetangganya\" tidak cocok"),
+        "{stderr}"
+    );
+    let (_, json) = check(&site, "json");
+    assert!(json.contains("KKS dibawa Pak Darmo tetangganya"), "{json}");
+
+    let tmp = tempfile::tempdir().unwrap();
+    let out = build_changed_copy(tmp.path(), |root| add(root, Some(1)));
+    assert!(pasuruan(&out), "without suppression the region is named");
+}
