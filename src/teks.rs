@@ -526,6 +526,25 @@ pub fn periksa_nama_berkas(rel: &str, diags: &mut Diagnostics) -> bool {
     false
 }
 
+/// Whether `b` is already a name as [`nama`] writes it, in printable ASCII: one pass, the
+/// common case (`PT Pos Indonesia`).
+#[inline]
+fn ascii_sudah_nama(b: &[u8]) -> bool {
+    // a space before the first byte, so that a leading space is two in a row
+    let mut spasi = true;
+    for &c in b {
+        if !(0x20..0x7F).contains(&c) {
+            return false;
+        }
+        let s = c == b' ';
+        if s && spasi {
+            return false;
+        }
+        spasi = s;
+    }
+    !spasi
+}
+
 /// Whether `b` (ASCII) is already a name as [`nama`] writes it, apart from spaces around it:
 /// no control character and no two spaces in a row.
 #[inline]
@@ -558,6 +577,9 @@ fn ascii_bersih(b: &[u8]) -> bool {
 /// assert_eq!(nama("Kele\u{301}"), "Kelé");
 /// ```
 pub fn nama(s: &str) -> Cow<'_, str> {
+    if ascii_sudah_nama(s.as_bytes()) {
+        return Cow::Borrowed(s);
+    }
     let trimmed = s.trim_matches(' ');
     let b = trimmed.as_bytes();
     if b.is_ascii() && ascii_bersih(b) {
