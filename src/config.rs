@@ -353,6 +353,11 @@ impl Config {
                 return Err(d);
             }
         };
+        // the NIK guard on every text value (title, description, attribution, catatan, …)
+        let mut d = Diagnostics::new();
+        if !crate::teks::periksa_teks(CONFIG_FILE, &text, &mut d) {
+            return Err(d);
+        }
         Config::parse(&text)
     }
 

@@ -412,6 +412,17 @@ pub enum Problem {
         /// The known key meant, when one is close.
         nearest: Option<String>,
     },
+    /// A number shaped like a NIK in a text file (a Markdown page or note, `site.toml`).
+    PrivacyNikTeks,
+    /// A number shaped like a NIK in a file name that reaches the output (a page address, a
+    /// file listed on the data-quality page).
+    PrivacyNikNamaBerkas,
+    /// A name whose spelling was normalised (invisible characters, repeated or unusual spaces,
+    /// another Unicode form): a warning, so that the operator can fix the file.
+    NamaDinormalkan {
+        /// The name as read.
+        jadi: String,
+    },
 }
 
 /// How serious a problem is.
@@ -475,7 +486,13 @@ impl Diagnostic {
 
     /// Whether this is a privacy problem (personal data in an input).
     pub fn is_privacy(&self) -> bool {
-        matches!(self.problem, Problem::PrivacyColumn | Problem::PrivacyNik)
+        matches!(
+            self.problem,
+            Problem::PrivacyColumn
+                | Problem::PrivacyNik
+                | Problem::PrivacyNikTeks
+                | Problem::PrivacyNikNamaBerkas
+        )
     }
 
     /// Where the problem is: `file:line:column` (`data/realisasi.csv:14:6`), as far as known.
@@ -1251,6 +1268,41 @@ impl Problem {
                     "nama halaman ini dipakai salur sendiri; ganti nama berkasnya".to_string()
                 } else {
                     "salur uses this page name itself; rename the file".to_string()
+                }
+            }
+            Problem::PrivacyNikTeks => {
+                if id {
+                    "privasi: teks ini memuat nomor berbentuk NIK (16 angka); nomor identitas \
+                     penerima tidak boleh diterbitkan"
+                        .to_string()
+                } else {
+                    "privacy: this text holds a number shaped like a NIK (16 digits); a \
+                     recipient's ID number must never be published"
+                        .to_string()
+                }
+            }
+            Problem::PrivacyNikNamaBerkas => {
+                if id {
+                    "privasi: nama berkas ini memuat nomor berbentuk NIK (16 angka); nama berkas \
+                     ikut diterbitkan (alamat halaman, daftar berkas), jadi ganti namanya"
+                        .to_string()
+                } else {
+                    "privacy: this file name holds a number shaped like a NIK (16 digits); file \
+                     names are published (page addresses, lists of files), so rename it"
+                        .to_string()
+                }
+            }
+            Problem::NamaDinormalkan { jadi } => {
+                if id {
+                    format!(
+                        "nama ini memuat karakter tak terlihat, spasi ganda atau bentuk Unicode \
+                         lain; dibaca sebagai '{jadi}'"
+                    )
+                } else {
+                    format!(
+                        "this name holds invisible characters, repeated spaces or another \
+                         Unicode form; read as '{jadi}'"
+                    )
                 }
             }
         }

@@ -25,6 +25,7 @@ pub mod output;
 pub mod pratinjau;
 pub mod render;
 pub mod site;
+pub mod teks;
 pub mod usul;
 
 use std::path::{Path, PathBuf};

@@ -543,7 +543,7 @@ proptest! {
             if row.iter().all(|c| trimmed(c).is_empty()) {
                 continue;
             }
-            if row.iter().any(|c| value::looks_like_nik(c.as_bytes())) {
+            if row.iter().any(|c| salur::teks::ada_nik(c.as_bytes())) {
                 nik_rows += 1;
                 continue;
             }

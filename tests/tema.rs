@@ -140,3 +140,30 @@ fn a_theme_cannot_read_outside_the_site_folder() {
         "dalam situs\n"
     );
 }
+
+/// A theme's static file is published under its own name: a NIK in the name is refused (the
+/// one NIK guard of `salur::teks`), named with the number masked, and nothing is written.
+#[test]
+fn a_nik_in_a_theme_static_file_name_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let site = example_copy(dir.path());
+    let t = site.join("themes/t");
+    fs::create_dir_all(t.join("static/foto")).unwrap();
+    fs::write(t.join("static/foto/ktp_3575 0123 4567 0001.txt"), "x").unwrap();
+    set_theme(&site, "t");
+    let public = dir.path().join("public");
+    let m = match salur::build(&salur::BuildOptions {
+        root: site.clone(),
+        output: Some(public.clone()),
+        base_url: None,
+    }) {
+        Ok(_) => panic!("a NIK in a file name was published"),
+        Err(e) => e.to_string(),
+    };
+    assert_eq!(
+        m,
+        "themes/t/static/foto/ktp_3575 **** **** **01.txt: privasi: nama berkas ini memuat nomor \
+         berbentuk NIK (16 angka); nama berkas ikut diterbitkan, jadi ganti namanya"
+    );
+    assert!(!public.exists());
+}

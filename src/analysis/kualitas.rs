@@ -90,7 +90,8 @@ pub struct TemuanMutu {
     pub kpm: u64,
     /// The figure it is set against (the allocation), when there is one.
     pub pembanding: Option<u64>,
-    /// A failure reason as written, or the last day paid after the target.
+    /// A failure reason as written (for `salur check` only: the page never shows it), or the
+    /// last day paid after the target.
     pub teks: Option<String>,
     /// The warning it comes from, with its file, line and column.
     pub diagnostic: Option<Box<Diagnostic>>,

@@ -177,6 +177,35 @@ fn text(result: Result<salur::CheckSummary, salur::Error>) -> Result<(), salur::
             Lang::En => eprintln!("data quality: {line}"),
         }
     }
+    // the failure reasons that match no code, as the operator wrote them: here only, so that
+    // the mapping can be fixed (the site publishes codes, never these texts)
+    let alasan: Vec<_> = summary
+        .kualitas
+        .iter()
+        .filter(|f| f.jenis == "alasan_tak_dikenal")
+        .collect();
+    for f in alasan.iter().take(salur::diagnostics::Diagnostics::LIMIT) {
+        match summary.lang {
+            Lang::Id => eprintln!("catatan mutu: {}", f.pesan),
+            Lang::En => eprintln!("data quality: {}", f.pesan),
+        }
+    }
+    if let Some(lebih) = alasan
+        .len()
+        .checked_sub(salur::diagnostics::Diagnostics::LIMIT)
+        .filter(|n| *n > 0)
+    {
+        match summary.lang {
+            Lang::Id => eprintln!(
+                "catatan mutu: {lebih} alasan lain tidak cocok dengan kode mana pun \
+                 (semuanya di salur check --format json)"
+            ),
+            Lang::En => eprintln!(
+                "data quality: {lebih} more reasons match no code (all of them in \
+                 salur check --format json)"
+            ),
+        }
+    }
     match summary.lang {
         Lang::Id => println!(
             "Tidak ada kesalahan: {} halaman siap dibangun; {} peringatan, {} catatan mutu data ({} temuan di halaman Kualitas data).",

@@ -67,6 +67,9 @@ pub fn load(root: &Path) -> Result<Content, Diagnostics> {
     }
     for (path, rel, slug) in markdown_files(root, "content", RESERVED, &mut diags) {
         match baca_teks(&path, &rel) {
+            // the NIK guard on the whole file, front matter and body: a message about another
+            // value of a file with a NIK could quote it
+            Ok(text) if !crate::teks::periksa_teks(&rel, &text, &mut diags) => {}
             Ok(text) => {
                 if let Some(h) = parse_page(&rel, &slug, &text, &mut diags) {
                     halaman.push(h);
@@ -88,6 +91,7 @@ fn load_rapat(root: &Path, diags: &mut Diagnostics) -> Vec<rapat::Rapat> {
     let mut out = Vec::new();
     for (path, rel, slug) in markdown_files(root, "content/rapat", RESERVED_RAPAT, diags) {
         match baca_teks(&path, &rel) {
+            Ok(text) if !crate::teks::periksa_teks(&rel, &text, diags) => {}
             Ok(text) => out.extend(rapat::parse(&rel, &slug, &text, diags)),
             Err(d) => diags.push(*d),
         }
@@ -120,6 +124,11 @@ fn markdown_files(
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
         let rel = format!("{folder}/{name}");
+        // the name becomes the page's address (and goes into the sitemap, the feed and the
+        // search index)
+        if !crate::teks::periksa_nama_berkas(&rel, diags) {
+            continue;
+        }
         let slug = slugify(name.trim_end_matches(".md"));
         if reserved.contains(&slug.as_str()) {
             diags.push(Diagnostic::error(&rel, 0, 0, None, Problem::ReservedPage));

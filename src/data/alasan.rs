@@ -1,6 +1,8 @@
 //! Failure reasons of `realisasi.csv` (`alasan` of a `gagal` row) in a documented code list, so
 //! that "meninggal dunia", "wafat" and "Meninggal" count as one reason across files and
-//! regions. The text as written is kept and shown beside its code.
+//! regions. Only the code and its label are published: the text as written is the operator's
+//! own and may name a person (`meninggal, Budi … RT 02`), so it stays in `salur check`'s
+//! output (for the reasons that match no code) and never reaches the site.
 
 use serde::Serialize;
 

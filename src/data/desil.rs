@@ -38,7 +38,7 @@ impl Loader {
             &DESIL,
             ds,
             diags,
-            |tempat, row, diags, lookup| {
+            |tempat, row, diags, lookup, _| {
                 let periode = required_text(tempat, row, 0, diags);
                 let wilayah = lookup.wilayah_at(tempat, row, 1, diags);
                 let desil = match value::desil(row.get(2)) {

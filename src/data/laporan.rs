@@ -5,7 +5,7 @@
 
 use std::path::Path;
 
-use super::table::{Columns, report, required_text};
+use super::table::{Columns, nama, report};
 use super::{Dataset, Loader, PenyalurId, ProgramId, TahapId, WilayahId, value};
 use crate::diagnostics::{CodeKind, Diagnostic, Diagnostics, Expected, Problem};
 use jiff::civil::Date;
@@ -78,9 +78,9 @@ impl Loader {
             &LAPORAN,
             ds,
             diags,
-            |tempat, row, diags, lookup| {
-                let py = required_text(tempat, row, 0, diags).and_then(|name| {
-                    let name = name.trim();
+            |tempat, row, diags, lookup, ejaan| {
+                let py = nama(tempat, row, 0, ejaan, diags).and_then(|name| {
+                    let name = name.as_ref();
                     let found = penyalur
                         .iter()
                         .position(|p| p == name)
@@ -102,7 +102,7 @@ impl Loader {
                     }
                     found.map(|i| i as PenyalurId)
                 });
-                let cabang = required_text(tempat, row, 1, diags).map(|c| c.trim().to_string());
+                let cabang = nama(tempat, row, 1, ejaan, diags).map(|c| c.into_owned());
                 let program = lookup.code(tempat, row, 2, CodeKind::Program, diags);
                 let tahap = lookup.code(tempat, row, 3, CodeKind::Tahap, diags);
                 let wilayah = lookup.wilayah_at(tempat, row, 4, diags);

@@ -94,7 +94,8 @@ pub fn baca(rel: &str, ext: &str, jenis: &str, bytes: &[u8]) -> Result<Lembar, S
             jenis,
         ),
     }?;
-    let tempat = format!("{rel}:{}", nama_rujukan(&nama));
+    // the sheet's name is in every message about its cells: a NIK in it is masked
+    let tempat = format!("{rel}:{}", nama_rujukan(&crate::teks::samarkan_teks(&nama)));
     let (baris_awal, kolom_awal) = range.start().unwrap_or((0, 0));
     let mut baris = Vec::new();
     let mut teks = String::new();

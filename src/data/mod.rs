@@ -22,7 +22,8 @@ use std::path::Path;
 use jiff::civil::Date;
 
 use crate::diagnostics::{CodeKind, Diagnostic, Diagnostics, Expected, Problem};
-use table::{Columns, Row, Table, report, required_text, text};
+use crate::teks::Ejaan;
+use table::{Columns, Row, Table, nama, report, required_text, text};
 pub use wilayah::{Tingkat, Wilayah, WilayahId, WilayahTree};
 
 /// Index of a programme in [`Dataset::program`].
@@ -439,6 +440,10 @@ fn warn_unknown_inputs(root: &Path, diags: &mut Diagnostics) {
         .collect();
     names.sort();
     for name in names {
+        // a file that is not read is named on the data-quality page
+        if !crate::teks::periksa_nama_berkas(&format!("data/{name}"), diags) {
+            continue;
+        }
         let lower = name.to_lowercase();
         let documentation = lower.starts_with('.')
             || lower.starts_with("readme")
@@ -594,6 +599,7 @@ impl Loader {
         let name = tempat.as_str();
         let mut nodes = Vec::new();
         let mut seen: HashMap<value::KodeWilayah, u64> = HashMap::default();
+        let mut ejaan = Ejaan::default();
         t.for_each_row(diags, |row, diags| {
             let kode = match value::kode_wilayah(row.get(0)) {
                 Ok(k) => k,
@@ -617,7 +623,7 @@ impl Loader {
             }
             // a region with a bad name is still registered, so that rows naming it do not
             // report it as unknown
-            let nama = required_text(name, row, 1, diags).unwrap_or("");
+            let nama = nama(name, row, 1, &mut ejaan, diags).unwrap_or_default();
             let kk = optional_count(name, row, 2, Expected::CountKk, diags);
             let penduduk = optional_count(name, row, 3, Expected::CountPeople, diags);
             nodes.push(Wilayah {
@@ -632,6 +638,7 @@ impl Loader {
                 baris: row.line,
             });
         });
+        ejaan.peringatan(name, diags);
         if t.rows == 0 {
             diags.push(Diagnostic::error(name, 0, 0, None, Problem::WilayahKosong));
         }
@@ -658,6 +665,7 @@ impl Loader {
         let tempat = t.name.clone();
         let name = tempat.as_str();
         let mut lines: HashMap<String, u64> = HashMap::default();
+        let mut ejaan = Ejaan::default();
         t.for_each_row(diags, |row, diags| {
             let Some(kode) = required_text(name, row, 0, diags) else {
                 return;
@@ -673,8 +681,10 @@ impl Loader {
             // The programme is registered even when another field of its row is bad (the
             // build fails on that error anyway), so that rows using its code are not reported
             // as unknown too.
-            let nama = required_text(name, row, 1, diags).unwrap_or("");
-            let sumber_dana = text(name, row, 2, diags).unwrap_or("").to_string();
+            let nama = nama(name, row, 1, &mut ejaan, diags).unwrap_or_default();
+            let sumber_dana = text(name, row, 2, diags)
+                .map(|s| ejaan.nama(s, row.line, row.column(2)).into_owned())
+                .unwrap_or_default();
             let nilai_per_kpm = if row.get(3).is_empty() {
                 None
             } else {
@@ -714,6 +724,7 @@ impl Loader {
                 desil_maks,
             });
         });
+        ejaan.peringatan(name, diags);
         ds.inputs.push(InputFile::dari(&t));
     }
 
@@ -727,6 +738,7 @@ impl Loader {
         let name = tempat.as_str();
         let mut lines: HashMap<String, u64> = HashMap::default();
         let mut tahap = Vec::new();
+        let mut ejaan = Ejaan::default();
         t.for_each_row(diags, |row, diags| {
             let Some(kode) = required_text(name, row, 0, diags) else {
                 return;
@@ -740,7 +752,7 @@ impl Loader {
             }
             lines.insert(key, row.line);
             // Registered even when another field is bad, like a programme (see above).
-            let nama = required_text(name, row, 1, diags).unwrap_or("");
+            let nama = nama(name, row, 1, &mut ejaan, diags).unwrap_or_default();
             let date_at = |c: usize, diags: &mut Diagnostics| match value::date(row.get(c)) {
                 Ok(d) => Some(d),
                 Err(p) => {
@@ -780,6 +792,7 @@ impl Loader {
                 rusak,
             ));
         });
+        ejaan.peringatan(name, diags);
         tahap.sort_by(|(a, _), (b, _)| a.mulai.cmp(&b.mulai).then_with(|| a.kode.cmp(&b.kode)));
         for (i, (t, _)) in tahap.iter().enumerate() {
             self.tahap.insert(t.kode.to_uppercase(), i as TahapId);
@@ -832,8 +845,10 @@ impl Loader {
         let total: usize = chunks.iter().map(|(l, _)| l.rows.len()).sum();
         ds.alokasi.reserve_exact(total);
         let mut lines = Vec::with_capacity(total);
-        for (lokal, chunk_diags) in chunks {
+        let mut ejaan = Ejaan::default();
+        for (mut lokal, chunk_diags) in chunks {
             diags.extend(chunk_diags);
+            ejaan.gabung(std::mem::take(&mut lokal.ejaan));
             let map = self.merge_interned(&lokal, ds);
             for (mut a, line) in lokal.rows.into_iter().zip(lokal.lines) {
                 a.penyalur = map[a.penyalur as usize];
@@ -841,6 +856,7 @@ impl Loader {
                 lines.push(line);
             }
         }
+        ejaan.peringatan(name, diags);
         // one row per programme × tahap × region × penyalur
         let mut seen: rustc_hash::FxHashMap<(ProgramId, TahapId, WilayahId, PenyalurId), u64> =
             rustc_hash::FxHashMap::default();
@@ -914,7 +930,8 @@ impl Loader {
                         return;
                     }
                     let alasan = match (status, alasan_text) {
-                        (Status::Gagal, Some("")) => {
+                        // a reason of nothing but spaces or invisible characters is none
+                        (Status::Gagal, Some(a)) if crate::teks::nama(a).is_empty() => {
                             return diags.push(Diagnostic::error(
                                 name,
                                 row.line,
@@ -943,8 +960,10 @@ impl Loader {
         };
         let total: usize = chunks.iter().map(|(l, _)| l.rows.len()).sum();
         ds.realisasi.reserve_exact(total);
-        for (lokal, chunk_diags) in chunks {
+        let mut ejaan = Ejaan::default();
+        for (mut lokal, chunk_diags) in chunks {
             diags.extend(chunk_diags);
+            ejaan.gabung(std::mem::take(&mut lokal.ejaan));
             let penyalur = self.merge_interned(&lokal, ds);
             let alasan: Vec<AlasanId> = lokal
                 .alasan
@@ -963,6 +982,7 @@ impl Loader {
                 ds.realisasi.push(r);
             }
         }
+        ejaan.peringatan(name, diags);
         ds.inputs.push(InputFile::dari(&t));
     }
 
@@ -991,6 +1011,7 @@ impl Loader {
             jadwal: Vec<Jadwal>,
             titik: Vec<String>,
             titik_id: rustc_hash::FxHashMap<String, TitikBayarId>,
+            ejaan: Ejaan,
         }
         let chunks = {
             let lookup = Lookup::new(ds, &self.tahap_rusak);
@@ -999,23 +1020,22 @@ impl Loader {
                 |row, diags, lokal: &mut Potongan| {
                     let program = lookup.code(name, row, 0, CodeKind::Program, diags);
                     let tahap = lookup.code(name, row, 1, CodeKind::Tahap, diags);
-                    let titik_bayar_id = required_text(name, row, 2, diags).map(|nama| {
+                    let titik_bayar_id = nama(name, row, 2, &mut lokal.ejaan, diags).map(|nama| {
                         // a point's name in any letter case is one point, written as it
                         // first is
-                        let nama = nama.trim();
                         let kunci = nama.to_lowercase();
                         match lokal.titik_id.get(&kunci) {
                             Some(&id) => id,
                             None => {
                                 let id = lokal.titik.len() as TitikBayarId;
-                                lokal.titik.push(nama.to_string());
+                                lokal.titik.push(nama.into_owned());
                                 lokal.titik_id.insert(kunci, id);
                                 id
                             }
                         }
                     });
                     let wilayah = lookup.wilayah_at(name, row, 3, diags);
-                    let lokasi = required_text(name, row, 4, diags);
+                    let lokasi = nama(name, row, 4, &mut lokal.ejaan, diags);
                     let tanggal = match value::date(row.get(5)) {
                         Ok(d) => Some(d),
                         Err(p) => {
@@ -1078,7 +1098,7 @@ impl Loader {
                         tahap,
                         titik_bayar,
                         wilayah,
-                        lokasi: lokasi.trim().to_string(),
+                        lokasi: lokasi.into_owned(),
                         tanggal,
                         mulai,
                         selesai,
@@ -1092,8 +1112,10 @@ impl Loader {
         let mut titik: HashMap<String, TitikBayarId> = HashMap::default();
         let mut titik_bayar: Vec<String> = Vec::new();
         let mut jadwal = Vec::with_capacity(chunks.iter().map(|(p, _)| p.jadwal.len()).sum());
+        let mut ejaan = Ejaan::default();
         for (potongan, chunk_diags) in chunks {
             diags.extend(chunk_diags);
+            ejaan.gabung(potongan.ejaan);
             let global: Vec<TitikBayarId> = potongan
                 .titik
                 .into_iter()
@@ -1115,6 +1137,7 @@ impl Loader {
                 j
             }));
         }
+        ejaan.peringatan(name, diags);
         ds.titik_bayar = titik_bayar;
         ds.jadwal = jadwal;
         ds.inputs.push(InputFile::dari(&t));
@@ -1130,7 +1153,7 @@ impl Loader {
         columns: &Columns,
         ds: &mut Dataset,
         diags: &mut Diagnostics,
-        mut baris: impl FnMut(&str, &Row, &mut Diagnostics, &Lookup) -> Option<T>,
+        mut baris: impl FnMut(&str, &Row, &mut Diagnostics, &Lookup, &mut Ejaan) -> Option<T>,
     ) -> Vec<T> {
         if !table::ada(root, file) {
             return Vec::new();
@@ -1140,12 +1163,14 @@ impl Loader {
         };
         let tempat = t.name.clone();
         let mut out = Vec::new();
+        let mut ejaan = Ejaan::default();
         {
             let lookup = Lookup::new(ds, &self.tahap_rusak);
             t.for_each_row(diags, |row, diags| {
-                out.extend(baris(&tempat, row, diags, &lookup))
+                out.extend(baris(&tempat, row, diags, &lookup, &mut ejaan))
             });
         }
+        ejaan.peringatan(&tempat, diags);
         ds.inputs.push(InputFile::dari(&t));
         out
     }
@@ -1194,6 +1219,8 @@ struct Lokal<T> {
     penyalur_terakhir: Option<PenyalurId>,
     alasan: Vec<String>,
     alasan_id: rustc_hash::FxHashMap<String, AlasanId>,
+    /// The penyalur names whose spelling was normalised.
+    ejaan: Ejaan,
 }
 
 impl<T> Default for Lokal<T> {
@@ -1206,6 +1233,7 @@ impl<T> Default for Lokal<T> {
             penyalur_terakhir: None,
             alasan: Vec::new(),
             alasan_id: rustc_hash::FxHashMap::default(),
+            ejaan: Ejaan::default(),
         }
     }
 }
@@ -1218,30 +1246,55 @@ impl<T> Lokal<T> {
         }
     }
 
-    fn penyalur(&mut self, name: &str) -> PenyalurId {
+    /// The chunk's id of the penyalur `name` (as written in column `c` of `row` of `file`).
+    /// Ids are kept by the spelling as written, so a name is normalised
+    /// ([`crate::teks::nama`]) once per spelling, not once per row; two spellings of one name
+    /// get two ids here that the merge ([`Loader::merge_interned`]) makes one.
+    fn penyalur(
+        &mut self,
+        file: &str,
+        row: &Row,
+        c: usize,
+        name: &str,
+        diags: &mut Diagnostics,
+    ) -> Option<PenyalurId> {
         // rows of one penyalur tend to come together
         if let Some(last) = self.penyalur_terakhir
             && self.penyalur[last as usize] == name
         {
-            return last;
+            return Some(last);
         }
         if let Some(&id) = self.penyalur_id.get(name) {
             self.penyalur_terakhir = Some(id);
-            return id;
+            return Some(id);
+        }
+        let normal = self.ejaan.nama(name, row.line, row.column(c));
+        if normal.is_empty() {
+            diags.push(Diagnostic::error(
+                file,
+                row.line,
+                row.column(c),
+                None,
+                Problem::Malformed(Expected::NonEmpty),
+            ));
+            return None;
         }
         let id = self.penyalur.len() as PenyalurId;
-        self.penyalur.push(name.to_string());
+        self.penyalur.push(normal.into_owned());
         self.penyalur_id.insert(name.to_string(), id);
         self.penyalur_terakhir = Some(id);
-        id
+        Some(id)
     }
 
+    /// The chunk's id of a failure reason; kept normalised like a name (an invisible
+    /// character would otherwise hide a word from [`alasan::KodeAlasan::golongkan`]), without
+    /// a warning: the text is the operator's and is never published.
     fn alasan(&mut self, text: &str) -> AlasanId {
         if let Some(&id) = self.alasan_id.get(text) {
             return id;
         }
         let id = self.alasan.len() as AlasanId;
-        self.alasan.push(text.to_string());
+        self.alasan.push(crate::teks::nama(text).into_owned());
         self.alasan_id.insert(text.to_string(), id);
         id
     }
@@ -1277,7 +1330,8 @@ impl<'d> Lookup<'d> {
         let program = self.code(name, row, 0, CodeKind::Program, diags);
         let tahap = self.code(name, row, 1, CodeKind::Tahap, diags);
         let wilayah = self.wilayah_at(name, row, 2, diags);
-        let penyalur = required_text(name, row, 3, diags).map(|p| lokal.penyalur(p));
+        let penyalur =
+            required_text(name, row, 3, diags).and_then(|p| lokal.penyalur(name, row, 3, p, diags));
         Some((program?, tahap?, wilayah?, penyalur?))
     }
 

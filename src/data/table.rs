@@ -12,8 +12,9 @@ use std::path::Path;
 
 use csv::ByteRecord;
 
-use super::value::{looks_like_nik, mask_nik, trim};
+use super::value::trim;
 use crate::diagnostics::{Diagnostic, Diagnostics, Expected, JenisBerkas, Problem};
+use crate::teks::{ada_nik, samarkan};
 
 /// The columns a file has, by name, and whether each is required.
 pub struct Columns<'s> {
@@ -300,12 +301,12 @@ fn baca_header(
     let names: Vec<String> = header.iter().map(normalise_header).collect();
     let mut ok = true;
     for (i, name) in names.iter().enumerate() {
-        if looks_like_nik(&header[i]) {
+        if ada_nik(&header[i]) {
             diags.push(Diagnostic::error(
                 rel,
                 header_line,
                 i as u64 + 1,
-                Some(&mask_nik(&header[i])),
+                Some(&samarkan(&header[i])),
                 Problem::PrivacyNik,
             ));
             ok = false;
@@ -328,7 +329,7 @@ fn baca_header(
                 rel,
                 header_line,
                 i as u64 + 1,
-                Some(&mask_nik(&header[i])),
+                Some(&samarkan(&header[i])),
                 Problem::PrivacyColumn,
             ));
             ok = false;
@@ -687,7 +688,7 @@ impl Table {
         if bytes.contains(&b'"') {
             let mut terbuka = false;
             for k in periksa_kutip(&bytes, delimiter) {
-                let value = mask_nik(&bytes[k.sel.clone()]);
+                let value = samarkan(&bytes[k.sel.clone()]);
                 let problem = if k.terbuka {
                     terbuka = true;
                     Problem::KutipTerbuka
@@ -934,18 +935,10 @@ impl Table {
         if record.iter().all(|c| trim(c).is_empty()) {
             return false;
         }
+        // the one NIK guard (`crate::teks`); an ordinary cell costs one pass over its bytes
         let mut clean = true;
         for (i, cell) in record.iter().enumerate() {
-            if looks_like_nik(cell) {
-                diags.push(Diagnostic::error(
-                    &self.name,
-                    line,
-                    i as u64 + 1,
-                    Some(&mask_nik(cell)),
-                    Problem::PrivacyNik,
-                ));
-                clean = false;
-            }
+            clean &= crate::teks::periksa_sel(&self.name, line, i as u64 + 1, cell, diags);
         }
         if !clean {
             return false;
@@ -1003,7 +996,7 @@ pub fn text<'r>(table: &str, row: &Row<'r>, c: usize, diags: &mut Diagnostics) -
                 table,
                 row.line,
                 row.column(c),
-                Some(&mask_nik(row.get(c))),
+                Some(&samarkan(row.get(c))),
                 Problem::NotUtf8,
             ));
             None
@@ -1032,6 +1025,32 @@ pub fn required_text<'r>(
     Some(s)
 }
 
+/// Reads a non-empty name (a penyalur, a payment point, a region, …) in its one spelling
+/// ([`crate::teks::nama`]: NFC, no invisible characters, single spaces); a spelling that
+/// changed is remembered in `ejaan` for one warning per spelling. A name of nothing but
+/// invisible characters and spaces is empty.
+pub fn nama<'r>(
+    table: &str,
+    row: &Row<'r>,
+    c: usize,
+    ejaan: &mut crate::teks::Ejaan,
+    diags: &mut Diagnostics,
+) -> Option<std::borrow::Cow<'r, str>> {
+    let s = required_text(table, row, c, diags)?;
+    let n = ejaan.nama(s, row.line, row.column(c));
+    if n.is_empty() {
+        diags.push(Diagnostic::error(
+            table,
+            row.line,
+            row.column(c),
+            None,
+            Problem::Malformed(Expected::NonEmpty),
+        ));
+        return None;
+    }
+    Some(n)
+}
+
 /// Reports a problem with column `c` of `row`, quoting its value.
 pub fn report(table: &str, row: &Row, c: usize, problem: Problem, diags: &mut Diagnostics) {
     diags.push_with(crate::diagnostics::Severity::Error, || {
@@ -1039,7 +1058,7 @@ pub fn report(table: &str, row: &Row, c: usize, problem: Problem, diags: &mut Di
             table,
             row.line,
             row.column(c),
-            Some(&mask_nik(row.get(c))),
+            Some(&samarkan(row.get(c))),
             problem,
         )
     });

@@ -3,7 +3,7 @@
 //! many people (or households) remained: Kota Pasuruan listed 4.011 people as extremely poor at
 //! the end of 2022 and found 891 who met the criteria.
 
-use super::table::{Columns, report, required_text, text};
+use super::table::{Columns, nama, report, required_text, text};
 use std::path::Path;
 
 use super::{Dataset, Loader, ProgramId, WilayahId, value};
@@ -49,11 +49,11 @@ impl Loader {
             &VERVAL,
             ds,
             diags,
-            |tempat, row, diags, lookup| {
+            |tempat, row, diags, lookup, ejaan| {
                 let periode = required_text(tempat, row, 0, diags);
                 let wilayah = lookup.wilayah_at(tempat, row, 1, diags);
                 let program = lookup.code(tempat, row, 2, CodeKind::Program, diags);
-                let langkah = required_text(tempat, row, 3, diags);
+                let langkah = nama(tempat, row, 3, ejaan, diags);
                 let jumlah = match value::count(row.get(KOLOM_JUMLAH), Expected::Count) {
                     Ok(n) => Some(n),
                     Err(p) => {
@@ -66,7 +66,7 @@ impl Loader {
                     periode: periode?.trim().to_string(),
                     wilayah: wilayah?,
                     program: program?,
-                    langkah: langkah?.trim().to_string(),
+                    langkah: langkah?.into_owned(),
                     jumlah: jumlah?,
                     catatan: catatan.trim().to_string(),
                     baris: row.line,

@@ -51,6 +51,10 @@ pub enum RenderError {
         /// Where it resolves to.
         target: String,
     },
+    /// A theme's static file whose name holds a number shaped like a NIK (the name is
+    /// published as it is).
+    #[error("{0}: the file name holds a number shaped like a NIK (16 digits)")]
+    NikDiNamaBerkas(String),
 }
 
 impl RenderError {
@@ -88,6 +92,14 @@ impl RenderError {
                 "{path}: this theme file resolves outside the site folder ({target}); salur \
                  reads themes only from inside the site folder: copy the files into themes/ \
                  instead of linking to them"
+            ),
+            (RenderError::NikDiNamaBerkas(path), Lang::Id) => format!(
+                "{path}: privasi: nama berkas ini memuat nomor berbentuk NIK (16 angka); nama \
+                 berkas ikut diterbitkan, jadi ganti namanya"
+            ),
+            (RenderError::NikDiNamaBerkas(path), Lang::En) => format!(
+                "{path}: privacy: this file name holds a number shaped like a NIK (16 digits); \
+                 file names are published, so rename it"
             ),
         }
     }
@@ -532,6 +544,13 @@ pub fn static_files(root: &Path, config: &Config) -> Result<Vec<(String, Vec<u8>
         .collect();
     let tema = Tema::new(root, config)?;
     for (name, bytes) in tema.berkas("static")? {
+        // the file is published under its name: the NIK guard (`crate::teks`) on it
+        if !crate::teks::cari_nik(&name).is_empty() {
+            let rel = format!("themes/{}/static/{name}", config.theme);
+            return Err(RenderError::NikDiNamaBerkas(crate::teks::samarkan_teks(
+                &rel,
+            )));
+        }
         match files.iter_mut().find(|(n, _)| *n == name) {
             Some(slot) => slot.1 = bytes,
             None => files.push((name, bytes)),

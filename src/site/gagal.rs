@@ -6,12 +6,12 @@
 use serde::Serialize;
 
 use super::{Halaman, Situs, Tautan, Umum};
+use crate::analysis::Angka;
 use crate::analysis::gagal::{KOLOM, TabelGagal};
 use crate::analysis::privasi::Tampil;
-use crate::analysis::{Angka, Kunci};
 use crate::data::alasan::KodeAlasan;
 use crate::data::wilayah::Tingkat;
-use crate::data::{AlasanId, ProgramId, TahapId, WilayahId};
+use crate::data::{ProgramId, TahapId, WilayahId};
 use crate::lang::Lang;
 
 /// A kabupaten/kota's rows in the failure tables: (index of the table in
@@ -76,11 +76,9 @@ pub struct MatriksGagal {
 pub struct BarisGagal {
     /// The reason's code in the documented list (`tidak_tahu_jadwal`).
     pub kode: &'static str,
-    /// The reason as a reader sees it (`Tidak tahu jadwal`).
+    /// The reason as a reader sees it (`Tidak tahu jadwal`): only the documented label, never
+    /// the text an operator wrote (it may name a person: `meninggal, Budi … RT 02`).
     pub alasan: String,
-    /// The reasons as the files write them that fall under this code, when they say more
-    /// than the label (`tidak tahu jadwal penyaluran`).
-    pub rincian: Vec<String>,
     /// Failed KPM per column (`None` where that column has no failures at all).
     pub sel: Vec<Option<SelAlasan>>,
 }
@@ -137,10 +135,8 @@ pub struct BagianGagalKota {
 pub struct PeringkatAlasan {
     /// Its code.
     pub kode: &'static str,
-    /// Its label.
+    /// Its label (never the texts as written, see [`BarisGagal::alasan`]).
     pub alasan: String,
-    /// The texts as written that fall under it.
-    pub rincian: Vec<String>,
     /// The count.
     pub sel: SelAlasan,
     /// Its share of the failures, when shown.
@@ -211,40 +207,6 @@ impl Situs<'_> {
         })
     }
 
-    /// The texts as written of region `w`'s failures under `kunci`, per code.
-    fn rincian(&self, w: Option<WilayahId>, kunci: impl Fn(&Kunci) -> bool) -> Vec<Vec<String>> {
-        let rekap = match w {
-            Some(w) => &self.report.wilayah[w as usize],
-            None => &self.report.total,
-        };
-        // a text is named only when it stands for at least `min_kpm` KPM on its own: several
-        // texts under one count would otherwise tell that each is small ("3" over three texts
-        // is 1 each), and a text may name a circumstance of one person
-        let mut per: std::collections::BTreeMap<AlasanId, u64> = Default::default();
-        for g in rekap.gagal.iter().filter(|g| kunci(&g.kunci)) {
-            let n = per.entry(g.alasan).or_default();
-            *n = n.saturating_add(g.kpm);
-        }
-        let min = self.config.privasi.min_kpm;
-        let mut out = vec![Vec::new(); KOLOM];
-        for a in per
-            .into_iter()
-            .filter(|&(_, n)| min <= 1 || n >= min)
-            .map(|(a, _)| a)
-        {
-            let k = self.kode_alasan[a as usize];
-            let j = kolom_kode(k);
-            let teks = &self.data.alasan[a as usize];
-            if !teks.eq_ignore_ascii_case(k.label(self.lang())) && !out[j].contains(teks) {
-                out[j].push(teks.clone());
-            }
-        }
-        for v in &mut out {
-            v.sort();
-        }
-        out
-    }
-
     /// Region `w`'s (`None`: the whole site's) failures in tahap `t` by reason and programme.
     pub(super) fn matriks_gagal(
         &self,
@@ -287,9 +249,6 @@ impl Situs<'_> {
                 kode.clone()
             }
         };
-        let rincian = self.rincian(w, |k| {
-            k.tahap == t && hanya_program.is_none_or(|p| k.program == p)
-        });
         let cells: Vec<_> = tables.iter().filter_map(|g| g.sel(w)).collect();
         let mut baris = Vec::new();
         for (j, &kode) in KodeAlasan::SEMUA.iter().enumerate() {
@@ -309,17 +268,9 @@ impl Situs<'_> {
             {
                 continue;
             }
-            // the texts as written say that a reason occurred: only beside counts that are
-            // shown (beside a hidden "< 3" they would tell a 0 from a 1)
-            let tampak = sel.iter().flatten().all(|s| s.jenis == "angka");
             baris.push(BarisGagal {
                 kode: kode.kode(),
                 alasan: kode.label(self.lang()).to_string(),
-                rincian: if tampak {
-                    rincian[j].clone()
-                } else {
-                    Vec::new()
-                },
                 sel,
             });
         }
@@ -400,7 +351,6 @@ impl Situs<'_> {
         let tampil_kota = kota_row.and_then(tampil_baris);
         let gagal_kpm = nilai_kota.iter().sum::<u64>();
         let alokasi_kpm = alokasi(k).alokasi_kpm;
-        let rincian = self.rincian(Some(k), |kk| *kk == kunci);
         // the columns: every code with a failure or a hidden count in the kabupaten/kota
         let kolom_idx: Vec<usize> = (0..KOLOM)
             .filter(|&j| {
@@ -417,12 +367,6 @@ impl Situs<'_> {
                 PeringkatAlasan {
                     kode: KodeAlasan::SEMUA[j].kode(),
                     alasan: KodeAlasan::SEMUA[j].label(lang).to_string(),
-                    // as on the region pages: the texts only beside a count that is shown
-                    rincian: if sel.jenis == "angka" {
-                        rincian[j].clone()
-                    } else {
-                        Vec::new()
-                    },
                     persen: sel.kpm.and_then(|v| persen(v, gagal_kpm)),
                     sel,
                 }
@@ -575,7 +519,6 @@ impl Situs<'_> {
                     .hash(hasher);
             }
         }
-        self.rincian(Some(k), |_| true).hash(hasher);
     }
 
     /// Per region, a fingerprint of how its rows of the failure tables are shown (their
@@ -602,11 +545,4 @@ impl Situs<'_> {
             self.tautan_gagal_kota(w).map(|t| t.href).hash(hasher);
         }
     }
-}
-
-fn kolom_kode(k: KodeAlasan) -> usize {
-    KodeAlasan::SEMUA
-        .iter()
-        .position(|&x| x == k)
-        .unwrap_or(KOLOM - 1)
 }

@@ -8,6 +8,7 @@ use serde::Serialize;
 
 use super::{Halaman, Situs, Tautan, Umum};
 use crate::analysis::kualitas::{self, JenisTemuan, TemuanMutu};
+use crate::analysis::privasi::Tampil;
 use crate::data::WilayahId;
 use crate::lang::Lang;
 
@@ -52,7 +53,8 @@ pub struct BarisTemuan {
     pub kpm: Option<u64>,
     /// The figure it is set against.
     pub pembanding: Option<u64>,
-    /// A reason as written, or a day.
+    /// The last day paid, for a payment after the target. (A failure reason as written is
+    /// the operator's text and may name a person: it is only in `salur check`'s output.)
     pub teks: Option<String>,
     /// `data/jadwal.csv:12:4`, for findings from a file's row.
     pub lokasi: Option<String>,
@@ -140,20 +142,68 @@ impl Situs<'_> {
             kpm: (t.diagnostic.is_none() && t.jenis != JenisTemuan::AlasanTakDikenal)
                 .then_some(t.kpm),
             pembanding: t.pembanding,
-            teks: t.teks.clone(),
+            teks: (t.jenis != JenisTemuan::AlasanTakDikenal)
+                .then(|| t.teks.clone())
+                .flatten(),
             lokasi: t.diagnostic.as_deref().map(lokasi),
             pesan: t.diagnostic.as_ref().map(|d| d.problem.describe(lang)),
         }
     }
 
+    /// Whether finding `t` may be on the page. A failure reason matching no code tells that
+    /// a failure happened where the failure tables may hide it (a "< 3"): it is shown only
+    /// where the kabupaten/kota's `lainnya` count is itself published or known to be at least
+    /// `[privacy] min_kpm` ("×"). `salur check` lists them all, with the texts.
+    fn di_halaman(&self, t: &TemuanMutu) -> bool {
+        if t.jenis != JenisTemuan::AlasanTakDikenal {
+            return true;
+        }
+        let (Some(w), Some(kunci)) = (t.wilayah, t.kunci) else {
+            return false;
+        };
+        let lainnya = crate::analysis::gagal::KOLOM - 1;
+        self.report
+            .gagal
+            .iter()
+            .filter(|g| g.kunci == kunci)
+            .filter_map(|g| g.sel(Some(w)))
+            .any(|sel| {
+                matches!(
+                    sel.tampil.map(|t| t[lainnya]),
+                    Some(Tampil::Angka(1..) | Tampil::Tersembunyi)
+                )
+            })
+    }
+
+    /// The findings of the page: those [`Situs::di_halaman`] allows, a failure reason once per
+    /// region × programme × tahap × penyalur (the texts that tell them apart are not shown).
+    fn temuan_halaman(&self) -> Vec<&TemuanMutu> {
+        let mut out: Vec<&TemuanMutu> = Vec::with_capacity(self.report.kualitas.len());
+        for t in self.report.kualitas.iter().filter(|t| self.di_halaman(t)) {
+            let sama = out.last().is_some_and(|p| {
+                p.jenis == JenisTemuan::AlasanTakDikenal
+                    && t.jenis == JenisTemuan::AlasanTakDikenal
+                    && (p.wilayah, p.kunci) == (t.wilayah, t.kunci)
+            });
+            if !sama {
+                out.push(t);
+            }
+        }
+        out
+    }
+
     pub(super) fn konteks_kualitas(&self) -> KonteksKualitas {
-        let temuan = &self.report.kualitas;
+        let temuan = self.temuan_halaman();
         let mut ringkasan = Vec::new();
         let mut per_kota: BTreeMap<Option<WilayahId>, Vec<usize>> = BTreeMap::new();
         let n = JenisTemuan::SEMUA.len();
         let mut bagian = Vec::new();
         for (i, jenis) in JenisTemuan::SEMUA.into_iter().enumerate() {
-            let mine: Vec<&TemuanMutu> = temuan.iter().filter(|t| t.jenis == jenis).collect();
+            let mine: Vec<&TemuanMutu> = temuan
+                .iter()
+                .copied()
+                .filter(|t| t.jenis == jenis)
+                .collect();
             let mut kota: Vec<Option<WilayahId>> =
                 mine.iter().map(|t| self.kota_temuan(t)).collect();
             for k in &kota {

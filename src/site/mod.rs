@@ -151,8 +151,6 @@ pub struct Situs<'a> {
     jadwal_titik: Vec<Vec<usize>>,
     /// Per payment point, whether it serves several desa/kelurahan (and so has a page).
     titik_bersama: Vec<bool>,
-    /// Per failure reason as written ([`AlasanId`]), its code in the documented list.
-    kode_alasan: Vec<crate::data::alasan::KodeAlasan>,
     /// Per kabupaten/kota with failures (sorted), its rows in each of the report's failure
     /// tables: (table, rows).
     gagal_kota: Vec<(WilayahId, gagal::BarisKota)>,
@@ -956,11 +954,6 @@ impl<'a> Situs<'a> {
             },
             jadwal_titik,
             titik_bersama,
-            kode_alasan: data
-                .alasan
-                .iter()
-                .map(|a| crate::data::alasan::KodeAlasan::golongkan(a))
-                .collect(),
             rapat_program,
             rapat_tahap,
             desa_seluruh: (0..data.tahap.len())
