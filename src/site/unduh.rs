@@ -464,13 +464,14 @@ const KOLOM_PERUBAHAN: &[Kolom] = &[
 /// Where a dataset's rows go: a string, or a file in chunks of about a megabyte.
 struct Tulis<'a> {
     buf: String,
+    kolom: &'static [Kolom],
     sink: Option<&'a mut dyn Write>,
 }
 
 impl Tulis<'_> {
     /// Adds a row; with a sink, writes out what has gathered once it passes a megabyte.
     fn row<S: AsRef<str>>(&mut self, fields: &[S]) -> io::Result<()> {
-        row(&mut self.buf, fields);
+        baris_csv(&mut self.buf, self.kolom, fields);
         if self.sink.is_some() && self.buf.len() >= 1 << 20 {
             self.flush()?;
         }
@@ -486,39 +487,66 @@ impl Tulis<'_> {
     }
 }
 
-/// Writes one CSV field (quoted when it holds a comma, a quote or a line break).
-fn field(out: &mut String, s: &str) {
-    if s.contains([',', '"', '\n', '\r']) {
-        out.push('"');
-        out.push_str(&s.replace('"', "\"\""));
-        out.push('"');
-    } else {
+/// Whether a spreadsheet would read a cell beginning like `s` as a formula: `=`, `+`, `-`,
+/// `@`, a tab or a carriage return first (OWASP, "CSV Injection"). The CSVs carry a BOM so
+/// that Excel opens them directly, where `=HYPERLINK(…)` in a region's or a payment point's
+/// name would be a live formula.
+fn rumus(s: &str) -> bool {
+    s.starts_with(['=', '+', '-', '@', '\t', '\r'])
+}
+
+/// Whether `s` is a plain decimal number (`-6`, `99.55`), which a number column writes as is.
+fn bilangan(s: &str) -> bool {
+    let digits = s.strip_prefix('-').unwrap_or(s);
+    digits.bytes().any(|b| b.is_ascii_digit())
+        && digits.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+}
+
+/// Writes one cell of a column of Frictionless type `jenis`. Every CSV salur publishes is
+/// written cell by cell here. A text cell (a `string` column, or a value of another column
+/// that is not a plain number) that a spreadsheet would take for a formula ([`rumus`]) is
+/// neutralised as OWASP's guidance says: a `'` in front, so it is read as text, and quoted.
+/// A cell is quoted too when it holds the separator, a quote or a line break, or (text) a `;`
+/// or a tab: Excel set to Indonesian splits on `;`, which would start a new cell inside the
+/// value. Numbers stay numbers: `-6` in a difference column is written `-6`.
+pub(super) fn sel_csv(out: &mut String, jenis: &str, s: &str) {
+    let teks = jenis == "string" || !(s.is_empty() || bilangan(s));
+    let netral = teks && rumus(s);
+    let kutip = netral || s.contains([',', '"', '\n', '\r']) || (teks && s.contains([';', '\t']));
+    if !kutip {
         out.push_str(s);
+        return;
     }
+    out.push('"');
+    if netral {
+        out.push('\'');
+    }
+    for (i, part) in s.split('"').enumerate() {
+        if i > 0 {
+            out.push_str("\"\"");
+        }
+        out.push_str(part);
+    }
+    out.push('"');
 }
 
-/// One CSV field as a string (see [`field`]).
-pub(super) fn csv_field(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    field(&mut out, s);
-    out
-}
-
-/// Writes a CSV row.
-fn row<S: AsRef<str>>(out: &mut String, fields: &[S]) {
+/// Writes a CSV row of `kolom`'s columns, each cell by [`sel_csv`] with its column's type (a
+/// cell beyond the columns as text).
+pub(super) fn baris_csv<S: AsRef<str>>(out: &mut String, kolom: &[Kolom], fields: &[S]) {
     for (i, f) in fields.iter().enumerate() {
         if i > 0 {
             out.push(',');
         }
-        field(out, f.as_ref());
+        sel_csv(out, kolom.get(i).map_or("string", |k| k.jenis), f.as_ref());
     }
     out.push('\n');
 }
 
-fn header(kolom: &[Kolom]) -> String {
+/// The start of a CSV download: the BOM and the header row of `kolom`.
+pub(super) fn kepala_csv(kolom: &[Kolom]) -> String {
     let mut out = String::from(BOM);
     let names: Vec<&str> = kolom.iter().map(|c| c.nama).collect();
-    row(&mut out, &names);
+    baris_csv(&mut out, &[], &names);
     out
 }
 
@@ -741,10 +769,14 @@ impl Situs<'_> {
 
     /// Region `w`'s figures (and its children's) as CSV; the whole site's for `None`.
     pub(super) fn csv_angka(&self, w: Option<WilayahId>) -> String {
-        let mut out = header(KOLOM_HALAMAN);
+        let mut out = kepala_csv(KOLOM_HALAMAN);
         for (peran, r, sel) in self.baris_unduhan(w) {
             for (kunci, a) in &sel {
-                row(&mut out, &self.sel_halaman(peran, r, *kunci, a));
+                baris_csv(
+                    &mut out,
+                    KOLOM_HALAMAN,
+                    &self.sel_halaman(peran, r, *kunci, a),
+                );
             }
         }
         out
@@ -803,7 +835,8 @@ impl Situs<'_> {
     /// A site-wide dataset as CSV.
     pub(super) fn csv_dataset(&self, jenis: JenisData) -> String {
         let mut t = Tulis {
-            buf: header(jenis.kolom()),
+            buf: kepala_csv(jenis.kolom()),
+            kolom: jenis.kolom(),
             sink: None,
         };
         // cannot fail: nothing is written to a sink
@@ -815,7 +848,8 @@ impl Situs<'_> {
     /// national files (100-200 MB) are never held whole in memory.
     pub fn tulis_dataset(&self, jenis: JenisData, sink: &mut dyn Write) -> io::Result<()> {
         let mut t = Tulis {
-            buf: header(jenis.kolom()),
+            buf: kepala_csv(jenis.kolom()),
+            kolom: jenis.kolom(),
             sink: Some(sink),
         };
         self.isi_dataset(jenis, &mut t)?;
@@ -1215,7 +1249,7 @@ impl Situs<'_> {
 }
 
 /// The columns of `gagal/<kode>.csv` (a kabupaten/kota's failure page as a download).
-const KOLOM_GAGAL_KOTA: &[Kolom] = &[
+pub(super) const KOLOM_GAGAL_KOTA: &[Kolom] = &[
     KOLOM_ANGKA[5],
     KOLOM_ANGKA[4],
     KOLOM_ANGKA[6],
