@@ -134,6 +134,14 @@ impl Situs<'_> {
     /// to the output root), in that order; returns an error for every second claim of a path
     /// and every file name longer than [`MAKS_NAMA_BERKAS`] bytes.
     pub(super) fn klaim_jalur(&self, statis: &[String]) -> Diagnostics {
+        let _ukur = std::time::Instant::now();
+        let _r = self.klaim_jalur_(statis);
+        if std::env::var_os("SALUR_UKUR").is_some() {
+            eprintln!("klaim_jalur: {} paths, {:?}", self.halaman.len() + statis.len(), _ukur.elapsed());
+        }
+        _r
+    }
+    fn klaim_jalur_(&self, statis: &[String]) -> Diagnostics {
         // content pages merged into the "about the data" page are not planned, but each claims
         // that page's path: a second one would be left out silently
         let tentang = self
