@@ -16,9 +16,9 @@
 //! case already; only a theme's static files can differ in case alone.)
 //!
 //! Cost: each path is made once more and hashed on all cores, then one `u64` per path goes into
-//! a hash map (16 bytes an entry with its index, about 4 MB for the national site's 203.000
-//! pages), and the paths themselves are not kept; two paths are compared as text only when
-//! their hashes meet.
+//! a hash map with its index; the paths themselves are not kept, and two paths are compared as
+//! text only when their hashes meet. For the national site's 203.346 files: 61 ms on two busy
+//! cores (of a 0,65 s plan), about 8 MB held while it runs (the hashes, 3 MB, and the map, 4 MB).
 
 use std::borrow::Cow;
 use std::collections::hash_map::Entry;
@@ -134,14 +134,6 @@ impl Situs<'_> {
     /// to the output root), in that order; returns an error for every second claim of a path
     /// and every file name longer than [`MAKS_NAMA_BERKAS`] bytes.
     pub(super) fn klaim_jalur(&self, statis: &[String]) -> Diagnostics {
-        let _ukur = std::time::Instant::now();
-        let _r = self.klaim_jalur_(statis);
-        if std::env::var_os("SALUR_UKUR").is_some() {
-            eprintln!("klaim_jalur: {} paths, {:?}", self.halaman.len() + statis.len(), _ukur.elapsed());
-        }
-        _r
-    }
-    fn klaim_jalur_(&self, statis: &[String]) -> Diagnostics {
         // content pages merged into the "about the data" page are not planned, but each claims
         // that page's path: a second one would be left out silently
         let tentang = self
@@ -152,23 +144,25 @@ impl Situs<'_> {
             .filter(|(_, h)| h.slug == TENTANG_DATA)
             .skip(1)
             .map(|(i, _)| Pengklaim::Halaman(Halaman::Konten(i)));
-        let pengklaim: Vec<Pengklaim> = self
-            .halaman
-            .iter()
-            .map(|&h| Pengklaim::Halaman(h))
-            .chain(tentang)
+        // the planned pages, then these (by index, so the 203.000 pages are not copied)
+        let tambahan: Vec<Pengklaim> = tentang
             .chain((0..statis.len()).map(Pengklaim::Statis))
             .collect();
+        let n = self.halaman.len() + tambahan.len();
+        let pengklaim = |i: usize| match self.halaman.get(i) {
+            Some(&h) => Pengklaim::Halaman(h),
+            None => tambahan[i - self.halaman.len()],
+        };
         let jalur = |k: Pengklaim| -> Cow<'_, str> {
             match k {
                 Pengklaim::Halaman(h) => Cow::Owned(self.path(h)),
                 Pengklaim::Statis(i) => Cow::Borrowed(statis[i].as_str()),
             }
         };
-        let kunci: Vec<(u64, bool)> = pengklaim
-            .par_iter()
-            .map(|&k| {
-                let p = jalur(k);
+        let kunci: Vec<(u64, bool)> = (0..n)
+            .into_par_iter()
+            .map(|i| {
+                let p = jalur(pengklaim(i));
                 (
                     xxhash_rust::xxh3::xxh3_64(lipat(&p).as_bytes()),
                     terlalu_panjang(&p).is_some(),
@@ -181,7 +175,7 @@ impl Situs<'_> {
         };
         let mut diags = Diagnostics::new();
         let mut dilihat: FxHashMap<u64, usize> = FxHashMap::default();
-        dilihat.reserve(pengklaim.len());
+        dilihat.reserve(n);
         // paths whose hash met another path's without being the same path (never seen, but
         // then compared as text)
         let mut lain: FxHashMap<String, usize> = FxHashMap::default();
@@ -189,7 +183,7 @@ impl Situs<'_> {
         let mut dilaporkan: FxHashSet<(String, PemilikJalur)> = FxHashSet::default();
         let mut panjang_dilaporkan: FxHashSet<String> = FxHashSet::default();
         for (i, &(h, panjang)) in kunci.iter().enumerate() {
-            let k = pengklaim[i];
+            let k = pengklaim(i);
             if panjang {
                 let p = jalur(k);
                 if let Some((folder, n)) = terlalu_panjang(&p) {
@@ -215,7 +209,7 @@ impl Situs<'_> {
                 Entry::Occupied(e) => *e.get(),
             };
             let p = jalur(k);
-            let sama = lipat(&jalur(pengklaim[pertama])) == lipat(&p);
+            let sama = lipat(&jalur(pengklaim(pertama))) == lipat(&p);
             let pertama = if sama {
                 pertama
             } else {
@@ -227,8 +221,8 @@ impl Situs<'_> {
                     Entry::Occupied(e) => *e.get(),
                 }
             };
-            let p_pertama = jalur(pengklaim[pertama]);
-            let (a, b) = (asal(pengklaim[pertama]), asal(k));
+            let p_pertama = jalur(pengklaim(pertama));
+            let (a, b) = (asal(pengklaim(pertama)), asal(k));
             let kembar = match (&a, &b) {
                 (
                     Asal::Masukan {
