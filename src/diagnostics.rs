@@ -383,6 +383,26 @@ pub enum Problem {
         /// which may be one thing written two ways.
         kembar: bool,
     },
+    /// A file whose path is already a folder of another claimant's page (a theme's static file
+    /// `wilayah` beside the region pages in `wilayah/`): one of the two cannot be written.
+    JalurJadiFolder {
+        /// This input's path (`wilayah`).
+        jalur: String,
+        /// A page in that folder (`wilayah/35/35.75.html`).
+        isi: String,
+        /// Whose page that is.
+        pemilik: PemilikJalur,
+    },
+    /// A file whose folder is already another claimant's file (a theme's static file
+    /// `index.html/a.css`, whose folder would be the home page).
+    FolderJadiBerkas {
+        /// This input's path (`index.html/a.css`).
+        jalur: String,
+        /// Its folder that is a file (`index.html`).
+        folder: String,
+        /// Whose file that is.
+        pemilik: PemilikJalur,
+    },
     /// A name that becomes a file name too long for file systems (255 bytes on most).
     NamaBerkasPanjang {
         /// The folder the file would be in (`titik-bayar/`; empty for the output root).
@@ -1176,6 +1196,42 @@ impl Problem {
                 }
                 s
             }
+            Problem::JalurJadiFolder {
+                jalur,
+                isi,
+                pemilik,
+            } => {
+                let milik = pemilik_halaman(pemilik, lang);
+                if id {
+                    format!(
+                        "diterbitkan sebagai {jalur}, yang sudah menjadi folder dari {isi}, \
+                         {milik}; ganti namanya"
+                    )
+                } else {
+                    format!(
+                        "would be published as {jalur}, which is already the folder of {isi}, \
+                         {milik}; rename it"
+                    )
+                }
+            }
+            Problem::FolderJadiBerkas {
+                jalur,
+                folder,
+                pemilik,
+            } => {
+                let milik = pemilik_halaman(pemilik, lang);
+                if id {
+                    format!(
+                        "diterbitkan sebagai {jalur}, tetapi {folder} sudah menjadi berkas, \
+                         {milik}; ganti namanya"
+                    )
+                } else {
+                    format!(
+                        "would be published as {jalur}, but {folder} is already a file, {milik}; \
+                         rename it"
+                    )
+                }
+            }
             Problem::NamaBerkasPanjang {
                 folder,
                 panjang,
@@ -1356,6 +1412,25 @@ impl Problem {
                 }
             }
         }
+    }
+}
+
+/// Whose page a path is, as a clause: `halaman data/wilayah.csv:387 '35.75'`, `yang dibuat
+/// salur sendiri (halaman beranda)`.
+fn pemilik_halaman(pemilik: &PemilikJalur, lang: Lang) -> String {
+    match (pemilik, lang) {
+        (PemilikJalur::Masukan { tempat, nilai }, lang) => {
+            let nilai = nilai
+                .as_ref()
+                .map(|n| format!(" '{n}'"))
+                .unwrap_or_default();
+            match lang {
+                Lang::Id => format!("halaman {tempat}{nilai}"),
+                Lang::En => format!("the page of {tempat}{nilai}"),
+            }
+        }
+        (PemilikJalur::Salur { id, .. }, Lang::Id) => format!("yang dibuat salur sendiri ({id})"),
+        (PemilikJalur::Salur { en, .. }, Lang::En) => format!("which salur makes itself ({en})"),
     }
 }
 

@@ -11,6 +11,9 @@
 //! refuses a file name longer than [`MAKS_NAMA_BERKAS`] bytes at the input it comes from,
 //! instead of letting it fail as the staging path's "File name too long".
 //!
+//! A static file whose path is a folder of pages (`wilayah`), or whose folder is a page
+//! (`index.html/a.css`), is refused the same way: one of the two could not be written.
+//!
 //! Paths are compared case-folded: on a case-insensitive host (Windows, macOS) `Index.html`
 //! of a theme and the home page `index.html` would be one file. (salur's own paths are lower
 //! case already; only a theme's static files can differ in case alone.)
@@ -159,14 +162,35 @@ impl Situs<'_> {
                 Pengklaim::Statis(i) => Cow::Borrowed(statis[i].as_str()),
             }
         };
-        let kunci: Vec<(u64, bool)> = (0..n)
+        let hash = |s: &str| xxhash_rust::xxh3::xxh3_64(s.as_bytes());
+        // a static file whose path is a folder of pages (`wilayah`): the pages' folders are
+        // looked up among the few static paths as the paths are hashed
+        let statis_hash: FxHashMap<u64, usize> = statis
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (hash(&lipat(p)), i))
+            .collect();
+        // per path: its hash, and flags (PANJANG: a file name too long; FOLDER: a folder of it
+        // is a static file's path)
+        const PANJANG: u8 = 1;
+        const FOLDER: u8 = 2;
+        let kunci: Vec<(u64, u8)> = (0..n)
             .into_par_iter()
             .map(|i| {
                 let p = jalur(pengklaim(i));
-                (
-                    xxhash_rust::xxh3::xxh3_64(lipat(&p).as_bytes()),
-                    terlalu_panjang(&p).is_some(),
-                )
+                let l = lipat(&p);
+                let mut flags = 0;
+                if terlalu_panjang(&p).is_some() {
+                    flags |= PANJANG;
+                }
+                if i < self.halaman.len()
+                    && !statis_hash.is_empty()
+                    && l.match_indices('/')
+                        .any(|(j, _)| statis_hash.contains_key(&hash(&l[..j])))
+                {
+                    flags |= FOLDER;
+                }
+                (hash(&l), flags)
             })
             .collect();
         let asal = |k: Pengklaim| match k {
@@ -182,9 +206,51 @@ impl Situs<'_> {
         // one message per pair of inputs (a payment point's page and calendar are two paths)
         let mut dilaporkan: FxHashSet<(String, PemilikJalur)> = FxHashSet::default();
         let mut panjang_dilaporkan: FxHashSet<String> = FxHashSet::default();
-        for (i, &(h, panjang)) in kunci.iter().enumerate() {
+        let mut folder_dilaporkan: FxHashSet<usize> = FxHashSet::default();
+        for (i, &(h, flags)) in kunci.iter().enumerate() {
             let k = pengklaim(i);
-            if panjang {
+            if flags & FOLDER != 0 {
+                // a page inside a folder that a static file would be
+                let p = jalur(k);
+                let l = lipat(&p);
+                for (j, _) in l.match_indices('/') {
+                    let Some(&si) = statis_hash.get(&hash(&l[..j])) else {
+                        continue;
+                    };
+                    if lipat(&statis[si]) == l[..j] && folder_dilaporkan.insert(si) {
+                        diags.push(self.asal_statis(&statis[si]).galat(
+                            Problem::JalurJadiFolder {
+                                jalur: statis[si].clone(),
+                                isi: p.to_string(),
+                                pemilik: asal(k).pemilik(),
+                            },
+                            &statis[si],
+                        ));
+                    }
+                }
+            }
+            if let Pengklaim::Statis(si) = k {
+                // a static file inside a folder that is another claimant's file
+                let l = lipat(&statis[si]).into_owned();
+                for (j, _) in l.match_indices('/') {
+                    let Some(&lain) = dilihat.get(&hash(&l[..j])) else {
+                        continue;
+                    };
+                    let berkas = jalur(pengklaim(lain));
+                    if lipat(&berkas) == l[..j] {
+                        diags.push(self.asal_statis(&statis[si]).galat(
+                            Problem::FolderJadiBerkas {
+                                jalur: statis[si].clone(),
+                                folder: berkas.to_string(),
+                                pemilik: asal(pengklaim(lain)).pemilik(),
+                            },
+                            &statis[si],
+                        ));
+                        break;
+                    }
+                }
+            }
+            if flags & PANJANG != 0 {
                 let p = jalur(k);
                 if let Some((folder, n)) = terlalu_panjang(&p) {
                     let d = asal(k).galat(
