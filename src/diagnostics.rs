@@ -132,6 +132,25 @@ pub struct SelisihRekonsiliasi {
     pub selisih_nilai: Option<i64>,
 }
 
+/// Who already claims an output path (see [`Problem::JalurGanda`]).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum PemilikJalur {
+    /// An input: its place (`data/jadwal.csv:2:3`) and the value written there, if any.
+    Masukan {
+        /// `file:line:column`, as far as known.
+        tempat: String,
+        /// The value (a payment point's name, a code), shortened.
+        nilai: Option<String>,
+    },
+    /// A page salur makes itself, described in both languages.
+    Salur {
+        /// In Indonesian (`laporan kualitas data`).
+        id: &'static str,
+        /// In English (`the data-quality report`).
+        en: &'static str,
+    },
+}
+
 /// What is wrong.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Problem {
@@ -336,8 +355,6 @@ pub enum Problem {
     },
     /// A worksheet cell holding a formula error (`#N/A`, `#DIV/0!`).
     GalatRumus,
-    /// A content page whose name salur uses itself.
-    ReservedPage,
     /// A Markdown file without `+++` front matter.
     NoFrontMatter,
     /// Front matter opened with `+++` and never closed.
@@ -351,12 +368,49 @@ pub enum Problem {
         /// The values allowed (`"selesai" or "berjalan"`).
         expected: String,
     },
-    /// Two content files that would become the same page.
-    SamePage {
-        /// The other file.
-        other: String,
-        /// The page both would be.
-        page: String,
+    /// An output path that another input, or a page salur makes itself, already claims: one
+    /// of the two would silently replace the other (`content/kualitas-data.md`, a programme
+    /// coded `index`, payment points `Pos A` and `Pos-A`).
+    JalurGanda {
+        /// The output path both would be (`titik-bayar/pos-a.html`).
+        jalur: String,
+        /// The other claimant's path when it differs in letter case only (`index.html` for
+        /// `Index.html`): one file on a host that ignores case (Windows, macOS).
+        jalur_lain: Option<String>,
+        /// Who claims it first.
+        pemilik: PemilikJalur,
+        /// Whether both are values of one table (two payment points, two programme codes),
+        /// which may be one thing written two ways.
+        kembar: bool,
+    },
+    /// A file whose path is already a folder of another claimant's page (a theme's static file
+    /// `wilayah` beside the region pages in `wilayah/`): one of the two cannot be written.
+    JalurJadiFolder {
+        /// This input's path (`wilayah`).
+        jalur: String,
+        /// A page in that folder (`wilayah/35/35.75.html`).
+        isi: String,
+        /// Whose page that is.
+        pemilik: PemilikJalur,
+    },
+    /// A file whose folder is already another claimant's file (a theme's static file
+    /// `index.html/a.css`, whose folder would be the home page).
+    FolderJadiBerkas {
+        /// This input's path (`index.html/a.css`).
+        jalur: String,
+        /// Its folder that is a file (`index.html`).
+        folder: String,
+        /// Whose file that is.
+        pemilik: PemilikJalur,
+    },
+    /// A name that becomes a file name too long for file systems (255 bytes on most).
+    NamaBerkasPanjang {
+        /// The folder the file would be in (`titik-bayar/`; empty for the output root).
+        folder: String,
+        /// Its file name's length in bytes.
+        panjang: usize,
+        /// The most allowed ([`crate::site::jalur::MAKS_NAMA_BERKAS`]).
+        maks: usize,
     },
     /// A follow-up whose deadline is before its meeting.
     TenggatSebelumRapat {
@@ -1104,13 +1158,124 @@ impl Problem {
                     format!("unknown value '{value}'; expected {expected}")
                 }
             }
-            Problem::SamePage { other, page } => {
+            Problem::JalurGanda {
+                jalur,
+                jalur_lain,
+                pemilik,
+                kembar,
+            } => {
+                let lain = match (jalur_lain, id) {
+                    (Some(l), true) => {
+                        format!(
+                            " (sama dengan {l} di server yang tidak membedakan huruf besar dan kecil)"
+                        )
+                    }
+                    (Some(l), false) => format!(" (the same as {l} on a host that ignores case)"),
+                    (None, _) => String::new(),
+                };
+                let mut s = match (pemilik, id) {
+                    (PemilikJalur::Masukan { tempat, nilai }, true) => {
+                        let nilai = nilai
+                            .as_ref()
+                            .map(|n| format!(" '{n}'"))
+                            .unwrap_or_default();
+                        format!(
+                            "diterbitkan sebagai {jalur}{lain}, yang sudah menjadi halaman \
+                             {tempat}{nilai}; dua masukan tidak boleh menjadi satu berkas: ganti \
+                             nama salah satunya"
+                        )
+                    }
+                    (PemilikJalur::Masukan { tempat, nilai }, false) => {
+                        let nilai = nilai
+                            .as_ref()
+                            .map(|n| format!(" '{n}'"))
+                            .unwrap_or_default();
+                        format!(
+                            "would be published as {jalur}{lain}, which is already the page of \
+                             {tempat}{nilai}; two inputs cannot share one file: rename one of them"
+                        )
+                    }
+                    (PemilikJalur::Salur { id: apa, .. }, true) => format!(
+                        "diterbitkan sebagai {jalur}{lain}, yang dibuat salur sendiri ({apa}); \
+                         ganti namanya"
+                    ),
+                    (PemilikJalur::Salur { en: apa, .. }, false) => format!(
+                        "would be published as {jalur}{lain}, which salur makes itself ({apa}); \
+                         rename it"
+                    ),
+                };
+                if *kembar {
+                    s.push_str(if id {
+                        " (atau, bila keduanya satu hal yang sama, tulis dengan cara yang sama)"
+                    } else {
+                        " (or, if both are one and the same, write them alike)"
+                    });
+                }
+                s
+            }
+            Problem::JalurJadiFolder {
+                jalur,
+                isi,
+                pemilik,
+            } => {
+                let milik = pemilik_halaman(pemilik, lang);
                 if id {
                     format!(
-                        "menjadi halaman yang sama ({page}) dengan {other}; ganti nama salah satunya"
+                        "diterbitkan sebagai {jalur}, yang sudah menjadi folder dari {isi}, \
+                         {milik}; ganti namanya"
                     )
                 } else {
-                    format!("would be the same page ({page}) as {other}; rename one of them")
+                    format!(
+                        "would be published as {jalur}, which is already the folder of {isi}, \
+                         {milik}; rename it"
+                    )
+                }
+            }
+            Problem::FolderJadiBerkas {
+                jalur,
+                folder,
+                pemilik,
+            } => {
+                let milik = pemilik_halaman(pemilik, lang);
+                if id {
+                    format!(
+                        "diterbitkan sebagai {jalur}, tetapi {folder} sudah menjadi berkas, \
+                         {milik}; ganti namanya"
+                    )
+                } else {
+                    format!(
+                        "would be published as {jalur}, but {folder} is already a file, {milik}; \
+                         rename it"
+                    )
+                }
+            }
+            Problem::NamaBerkasPanjang {
+                folder,
+                panjang,
+                maks,
+            } => {
+                if id {
+                    let di = if folder.is_empty() {
+                        String::new()
+                    } else {
+                        format!(" di {folder}")
+                    };
+                    format!(
+                        "terlalu panjang untuk nama berkas: nama berkasnya{di} akan {panjang} \
+                         bita; paling banyak {maks} bita (huruf tanpa aksen 1 bita, huruf lain \
+                         2 sampai 4); singkatkan"
+                    )
+                } else {
+                    let di = if folder.is_empty() {
+                        String::new()
+                    } else {
+                        format!(" in {folder}")
+                    };
+                    format!(
+                        "too long for a file name: its file{di} would have a name of {panjang} \
+                         bytes; at most {maks} bytes are allowed (a plain letter is 1 byte, \
+                         others 2 to 4); shorten it"
+                    )
                 }
             }
             Problem::TenggatSebelumRapat { tugas, tenggat } => {
@@ -1263,13 +1428,6 @@ impl Problem {
                         .to_string()
                 }
             }
-            Problem::ReservedPage => {
-                if id {
-                    "nama halaman ini dipakai salur sendiri; ganti nama berkasnya".to_string()
-                } else {
-                    "salur uses this page name itself; rename the file".to_string()
-                }
-            }
             Problem::PrivacyNikTeks => {
                 if id {
                     "privasi: teks ini memuat nomor berbentuk NIK (16 angka); nomor identitas \
@@ -1306,6 +1464,25 @@ impl Problem {
                 }
             }
         }
+    }
+}
+
+/// Whose page a path is, as a clause: `halaman data/wilayah.csv:387 '35.75'`, `yang dibuat
+/// salur sendiri (halaman beranda)`.
+fn pemilik_halaman(pemilik: &PemilikJalur, lang: Lang) -> String {
+    match (pemilik, lang) {
+        (PemilikJalur::Masukan { tempat, nilai }, lang) => {
+            let nilai = nilai
+                .as_ref()
+                .map(|n| format!(" '{n}'"))
+                .unwrap_or_default();
+            match lang {
+                Lang::Id => format!("halaman {tempat}{nilai}"),
+                Lang::En => format!("the page of {tempat}{nilai}"),
+            }
+        }
+        (PemilikJalur::Salur { id, .. }, Lang::Id) => format!("yang dibuat salur sendiri ({id})"),
+        (PemilikJalur::Salur { en, .. }, Lang::En) => format!("which salur makes itself ({en})"),
     }
 }
 

@@ -301,7 +301,16 @@ pub fn build_with_progress(options: &BuildOptions, progress: bool) -> Result<Bui
     )
     .map_err(rerr)?;
     let statics = render::static_files(&options.root, &config).map_err(rerr)?;
-    let plan = site::Situs::plan(&config, &data, &report, &content, renderer.sidik_jari());
+    let nama_statis: Vec<String> = statics.iter().map(|(n, _)| n.clone()).collect();
+    let plan = site::Situs::plan(
+        &config,
+        &data,
+        &report,
+        &content,
+        renderer.sidik_jari(),
+        &nama_statis,
+    )
+    .map_err(|diagnostics| Error::Input { lang, diagnostics })?;
     timings.lap("site");
 
     let out = |source| Error::Output { lang, source };
@@ -637,14 +646,20 @@ pub fn check(root: &Path) -> Result<CheckSummary, Error> {
         site::tautan_konten(&loaded.content),
     )
     .map_err(rerr)?;
-    render::static_files(root, &loaded.config).map_err(rerr)?;
+    let nama_statis: Vec<String> = render::static_files(root, &loaded.config)
+        .map_err(rerr)?
+        .into_iter()
+        .map(|(n, _)| n)
+        .collect();
     let plan = site::Situs::plan(
         &loaded.config,
         &loaded.data,
         &loaded.report,
         &loaded.content,
         renderer.sidik_jari(),
-    );
+        &nama_statis,
+    )
+    .map_err(|diagnostics| Error::Input { lang, diagnostics })?;
     plan.halaman
         .par_iter()
         // the site-wide datasets have no template to check, and run to hundreds of megabytes

@@ -1107,9 +1107,21 @@ fn content_pages_may_not_take_salur_s_own_names() {
         "+++\njudul = \"X\"\n+++\n",
     )
     .unwrap();
+    // the page plan claims every output path once: `check` finds it, as `build` would
+    let Err(Error::Input { lang, diagnostics }) = salur::check(s.path()) else {
+        panic!("content/index.md must be refused");
+    };
     assert_eq!(
-        messages(s.path()),
-        vec!["content/index.md: salur uses this page name itself; rename the file".to_string()]
+        diagnostics
+            .items()
+            .iter()
+            .map(|d| d.message(lang))
+            .collect::<Vec<_>>(),
+        vec![
+            "content/index.md: would be published as index.html, which salur makes itself \
+             (the home page); rename it"
+                .to_string()
+        ]
     );
     fs::remove_file(s.path().join("content/index.md")).unwrap();
     fs::write(

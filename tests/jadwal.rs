@@ -262,6 +262,63 @@ fn a_shared_payment_point_has_its_page_its_calendar_and_its_load_against_capacit
     assert!(text.contains("href=\"../jadwal/35.75.html\""));
 }
 
+/// Two shared payment points whose names give one file name (`Pos A`, `Pos-A`) would share
+/// a page and a calendar: the residents of Sebani would read Karangketug's point. `salur check`
+/// refuses it as `build` does, naming both rows, and nothing is written; `Pos A 2` is another
+/// point, with its own page.
+#[test]
+fn two_payment_points_of_one_file_name_are_refused_by_check_as_by_build() {
+    let dir = tempfile::tempdir().unwrap();
+    let site = common::example_copy(dir.path());
+    let path = site.join("data/jadwal.csv");
+    let mut text = std::fs::read_to_string(&path).unwrap();
+    let first = text.lines().count() + 1;
+    for (titik, kode, rw, jam) in [
+        ("Pos A", "35.75.01.1001", "20", "07"),
+        ("Pos A", "35.75.01.1002", "20", "08"),
+        ("Pos A 2", "35.75.01.1005", "22", "07"),
+        ("Pos A 2", "35.75.01.1006", "22", "08"),
+        ("Pos-A", "35.75.01.1003", "21", "07"),
+        ("Pos-A", "35.75.01.1004", "21", "08"),
+    ] {
+        text.push_str(&format!(
+            "BST,2021-07,{titik},{kode},Balai RW {rw},2021-07-26,{jam}.00,{jam}.59,{rw},10\n"
+        ));
+    }
+    std::fs::write(&path, text).unwrap();
+    let out = common::salur_check(&site);
+    let said = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(out.status.code(), Some(1), "{said}");
+    let want = format!(
+        "data/jadwal.csv:{}:3: 'Pos-A': diterbitkan sebagai titik-bayar/pos-a.html, yang sudah \
+         menjadi halaman data/jadwal.csv:{first}:3 'Pos A'",
+        first + 4
+    );
+    assert!(said.contains(&want), "{said}");
+    assert!(!said.contains("Pos A 2"), "{said}");
+    let public = dir.path().join("public");
+    match salur::build(&salur::BuildOptions {
+        root: site,
+        output: Some(public.clone()),
+        base_url: None,
+    }) {
+        Err(salur::Error::Input { diagnostics, lang }) => {
+            let m: Vec<String> = diagnostics
+                .items()
+                .iter()
+                .map(|d| d.message(lang))
+                .collect();
+            assert!(m.iter().any(|m| m.starts_with(&want)), "{m:?}");
+        }
+        other => panic!("build must refuse it: {:?}", other.map(|s| s.files)),
+    }
+    assert!(!public.exists(), "nothing is written");
+}
+
 #[test]
 fn the_kelurahan_page_prints_as_a_notice() {
     // the printed notice: its heading, hidden on screen (`.cetak-saja`), and what to bring,

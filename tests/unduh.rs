@@ -297,7 +297,15 @@ fn datapackage_passes_the_reference_validator() {
     );
     assert_eq!(dp["licenses"][0]["name"], "ODbL-1.0");
 
-    // the reference validator (Python `frictionless`, installed by .ci/run)
+    let tasks = frictionless_valid(site);
+    assert_eq!(tasks, paths.len(), "every resource validated");
+    println!("frictionless validate: {tasks} resources, all valid");
+}
+
+/// Runs the reference validator (Python `frictionless`, installed by .ci/run) on the
+/// `datapackage.json` of the built site `site`; panics with its report unless every resource
+/// is valid. Returns how many resources it validated.
+fn frictionless_valid(site: &std::path::Path) -> usize {
     let out = Command::new("frictionless")
         .args(["validate", "--json", "datapackage.json"])
         .current_dir(site)
@@ -327,18 +335,132 @@ fn datapackage_passes_the_reference_validator() {
             String::from_utf8_lossy(&out.stderr)
         )
     });
-    let tasks = report["tasks"].as_array().unwrap();
-    assert_eq!(tasks.len(), paths.len(), "every resource validated");
     assert_eq!(
         report["valid"],
         true,
         "{}",
         serde_json::to_string_pretty(&report["tasks"]).unwrap()
     );
-    println!(
-        "frictionless validate: {} resources, all valid",
-        tasks.len()
+    report["tasks"].as_array().unwrap().len()
+}
+
+/// A spreadsheet formula in every kind of name that reaches a download (a region, a penyalur,
+/// a payment point, its place, a channel's branch, a verification step): in every CSV the
+/// site publishes, no text cell begins as a formula (`=`, `+`, `-`, `@`); each of them is
+/// there as text, `'` first; the number columns keep their negative numbers; and the
+/// datapackage still passes the reference validator.
+#[test]
+fn formulas_in_names_are_text_in_every_download() {
+    let f = |c: &str| format!("\"{c}HYPERLINK(\"\"http://contoh.invalid\"\",\"\"klik\"\")\"");
+    let dir = tempfile::tempdir().unwrap();
+    let out = common::build_changed_copy(dir.path(), |site| {
+        let append = |rel: &str, line: String| {
+            let p = site.join(rel);
+            let mut text = fs::read_to_string(&p).unwrap();
+            text.push_str(&line);
+            fs::write(p, text).unwrap();
+        };
+        // a kelurahan with figures, so its name is in the region downloads too
+        let wilayah = fs::read_to_string(site.join("data/wilayah.csv"))
+            .unwrap()
+            .replace(
+                "35.75.01.1001,Karangketug,",
+                &format!("35.75.01.1001,{},", f("=")),
+            );
+        fs::write(site.join("data/wilayah.csv"), wilayah).unwrap();
+        append(
+            "data/alokasi.csv",
+            format!("BST,2021-07,35.75.01.1002,{},5\n", f("@")),
+        );
+        append(
+            "data/realisasi.csv",
+            format!(
+                "BST,2021-07,35.75.01.1002,{},2021-07-27,gagal,meninggal,1\n",
+                f("@")
+            ),
+        );
+        append(
+            "data/jadwal.csv",
+            format!(
+                "BST,2021-07,{},35.75.01.1003,{},2021-07-26,07.00,08.00,20,10\n",
+                f("-"),
+                f("+")
+            ),
+        );
+        append(
+            "data/laporan_penyalur.csv",
+            format!("BRI,{},PKH,2021-T4,64.02.01,1663,,2022-01-06\n", f("=")),
+        );
+        append(
+            "data/verval.csv",
+            format!("2022,35.75,MODAL-USAHA,{},100,\n", f("@")),
+        );
+    });
+    let mut netral = 0;
+    let mut negatif = 0;
+    for (rel, bytes) in common::files(&out) {
+        if !rel.ends_with(".csv") {
+            continue;
+        }
+        let mut reader = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .from_reader(&bytes[3..]);
+        for record in reader.records() {
+            for cell in record.unwrap().iter() {
+                let rumus = cell.starts_with(['=', '+', '@', '\t', '\r'])
+                    || (cell.starts_with('-') && cell[1..].parse::<f64>().is_err());
+                assert!(
+                    !rumus,
+                    "{rel}: a cell a spreadsheet reads as a formula: {cell}"
+                );
+                if cell.starts_with('\'') && cell.contains("HYPERLINK(\"http://contoh.invalid\"") {
+                    netral += 1;
+                }
+                if cell.starts_with('-') {
+                    negatif += 1;
+                }
+            }
+        }
+        // the raw bytes: every such cell is quoted, with its `'`
+        let text = String::from_utf8_lossy(&bytes);
+        for c in ["=", "+", "-", "@"] {
+            assert!(
+                !text.contains(&format!("\"{c}HYPERLINK")),
+                "{rel}: {c}HYPERLINK unneutralised"
+            );
+        }
+    }
+    // the region in 9 kinds of file, the others in one or more each
+    assert!(netral >= 15, "{netral} neutralised cells");
+    // a difference stays a number: Bontang −6 in the reconciliation
+    assert!(negatif > 0);
+    let rekon = fs::read_to_string(out.join("unduh/rekonsiliasi.csv")).unwrap();
+    assert!(rekon.contains(",588,582,-6,berbeda\n"), "{rekon}");
+    for (rel, c) in [
+        ("unduh/wilayah.csv", "="),
+        ("unduh/realisasi.csv", "@"),
+        ("unduh/gagal.csv", "@"),
+        ("gagal/35.75.csv", "@"),
+        ("unduh/jadwal.csv", "-"),
+        ("unduh/jadwal.csv", "+"),
+        ("unduh/rekonsiliasi.csv", "="),
+        ("unduh/verval.csv", "@"),
+        ("wilayah/35/35.75.01.csv", "="),
+        ("wilayah/35/35.75.01.csv", "@"),
+    ] {
+        let text = fs::read_to_string(out.join(rel)).unwrap();
+        assert!(
+            text.contains(&format!("\"'{c}HYPERLINK(\"\"http://contoh.invalid\"\"")),
+            "{rel}: {c}HYPERLINK as text"
+        );
+    }
+    // the JSON downloads keep the names as they are (JSON is not a spreadsheet)
+    let json = fs::read_to_string(out.join("wilayah/35/35.75.01.json")).unwrap();
+    assert!(
+        json.contains("\"=HYPERLINK(\\\"http://contoh.invalid"),
+        "{json}"
     );
+    frictionless_valid(&out);
 }
 
 #[test]

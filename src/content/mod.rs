@@ -48,9 +48,6 @@ impl Content {
     }
 }
 
-/// Page names salur uses itself (`index.html`, `404.html`).
-const RESERVED: &[&str] = &["index", "404"];
-
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct FrontMatter {
@@ -65,7 +62,7 @@ pub fn load(root: &Path) -> Result<Content, Diagnostics> {
     if !root.join("content").is_dir() {
         return Ok(Content::default());
     }
-    for (path, rel, slug) in markdown_files(root, "content", RESERVED, &mut diags) {
+    for (path, rel, slug) in markdown_files(root, "content", &mut diags) {
         match baca_teks(&path, &rel) {
             // the NIK guard on the whole file, front matter and body: a message about another
             // value of a file with a NIK could quote it
@@ -89,7 +86,7 @@ pub fn load(root: &Path) -> Result<Content, Diagnostics> {
 /// Reads `root/content/rapat/*.md`, newest meeting first.
 fn load_rapat(root: &Path, diags: &mut Diagnostics) -> Vec<rapat::Rapat> {
     let mut out = Vec::new();
-    for (path, rel, slug) in markdown_files(root, "content/rapat", RESERVED_RAPAT, diags) {
+    for (path, rel, slug) in markdown_files(root, "content/rapat", diags) {
         match baca_teks(&path, &rel) {
             Ok(text) if !crate::teks::periksa_teks(&rel, &text, diags) => {}
             Ok(text) => out.extend(rapat::parse(&rel, &slug, &text, diags)),
@@ -101,11 +98,11 @@ fn load_rapat(root: &Path, diags: &mut Diagnostics) -> Vec<rapat::Rapat> {
 }
 
 /// The `.md` files of `root/folder`, sorted, as (path, path relative to the root, slug). A
-/// file whose slug salur uses itself is reported and left out.
+/// slug that salur uses itself (`index`), or that two files share, is found by the page plan,
+/// which claims every output path once (`site::Situs::plan`).
 fn markdown_files(
     root: &Path,
     folder: &str,
-    reserved: &[&str],
     diags: &mut Diagnostics,
 ) -> Vec<(std::path::PathBuf, String, String)> {
     let Ok(entries) = std::fs::read_dir(root.join(folder)) else {
@@ -130,31 +127,10 @@ fn markdown_files(
             continue;
         }
         let slug = slugify(name.trim_end_matches(".md"));
-        if reserved.contains(&slug.as_str()) {
-            diags.push(Diagnostic::error(&rel, 0, 0, None, Problem::ReservedPage));
-            continue;
-        }
-        // two files whose names give the same page would overwrite each other
-        if let Some((_, other, _)) = out.iter().find(|(_, _, s)| *s == slug) {
-            diags.push(Diagnostic::error(
-                &rel,
-                0,
-                0,
-                None,
-                Problem::SamePage {
-                    other: other.clone(),
-                    page: format!("{slug}.html"),
-                },
-            ));
-            continue;
-        }
         out.push((path, rel, slug));
     }
     out
 }
-
-/// Note names salur uses itself (`rapat/index.html`, `rapat/tindak-lanjut.html`).
-const RESERVED_RAPAT: &[&str] = &["index", "tindak-lanjut"];
 
 /// Splits `+++` front matter from the body. Returns the front matter, its byte offset in the
 /// text, and the body.

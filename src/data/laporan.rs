@@ -55,6 +55,9 @@ pub struct LaporanPenyalur {
     pub baris: u64,
     /// Column of `kpm` as the file orders it.
     pub kolom_kpm: u64,
+    /// Column of `cabang` as the file orders it (where a problem with the branch's page is
+    /// reported).
+    pub kolom_cabang: u64,
 }
 
 impl Loader {
@@ -156,6 +159,7 @@ impl Loader {
                     tanggal,
                     baris: row.line,
                     kolom_kpm: row.column(KOLOM_KPM),
+                    kolom_cabang: row.column(1),
                 })
             },
         );

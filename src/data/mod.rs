@@ -236,6 +236,12 @@ pub struct Dataset {
     /// The 1-based column in `jadwal.csv` of each of its fields ([`JADWAL_KOLOM`] order), for
     /// messages about several slots; empty without a schedule.
     pub jadwal_kolom: Vec<u64>,
+    /// Per programme (in [`Dataset::program`] order), the line and column of its code in
+    /// `program.csv`: where a problem with the page it names is reported.
+    pub program_di: Vec<(u64, u64)>,
+    /// Per tahap (in [`Dataset::tahap`] order), the line and column of its code in
+    /// `tahap.csv`.
+    pub tahap_di: Vec<(u64, u64)>,
     /// The files read.
     pub inputs: Vec<InputFile>,
 }
@@ -715,6 +721,7 @@ impl Loader {
                 }
             };
             self.program.insert(key, ds.program.len() as ProgramId);
+            ds.program_di.push((row.line, row.column(0)));
             ds.program.push(Program {
                 kode: kode.to_string(),
                 nama: nama.to_string(),
@@ -790,15 +797,17 @@ impl Loader {
                     target: target.flatten(),
                 },
                 rusak,
+                (row.line, row.column(0)),
             ));
         });
         ejaan.peringatan(name, diags);
-        tahap.sort_by(|(a, _), (b, _)| a.mulai.cmp(&b.mulai).then_with(|| a.kode.cmp(&b.kode)));
-        for (i, (t, _)) in tahap.iter().enumerate() {
+        tahap.sort_by(|(a, ..), (b, ..)| a.mulai.cmp(&b.mulai).then_with(|| a.kode.cmp(&b.kode)));
+        for (i, (t, ..)) in tahap.iter().enumerate() {
             self.tahap.insert(t.kode.to_uppercase(), i as TahapId);
         }
-        self.tahap_rusak = tahap.iter().map(|(_, rusak)| *rusak).collect();
-        ds.tahap = tahap.into_iter().map(|(t, _)| t).collect();
+        self.tahap_rusak = tahap.iter().map(|(_, rusak, _)| *rusak).collect();
+        ds.tahap_di = tahap.iter().map(|(.., di)| *di).collect();
+        ds.tahap = tahap.into_iter().map(|(t, ..)| t).collect();
         ds.inputs.push(InputFile::dari(&t));
     }
 

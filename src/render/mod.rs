@@ -225,6 +225,12 @@ const STATIC: &[(&str, &[u8])] = &[
     ),
 ];
 
+/// Whether `name` is one of the default theme's static files (which a site's theme may
+/// replace), rather than a file only the site's theme has.
+pub fn statis_bawaan(name: &str) -> bool {
+    STATIC.iter().any(|(n, _)| *n == name)
+}
+
 const I18N_ID: &str = include_str!("../../themes/default/i18n/id.toml");
 const I18N_EN: &str = include_str!("../../themes/default/i18n/en.toml");
 

@@ -455,10 +455,8 @@ impl Situs<'_> {
     pub(super) fn csv_gagal_kota(&self, k: WilayahId) -> String {
         let min = self.config.privasi.min_kpm;
         let tree = &self.data.wilayah;
-        let mut out = String::from(super::unduh::BOM);
-        out.push_str(
-            "tahap,program,penyalur,kode_wilayah,nama_wilayah,tingkat,alasan,kpm,alokasi_kpm\n",
-        );
+        let kolom = super::unduh::KOLOM_GAGAL_KOTA;
+        let mut out = super::unduh::kepala_csv(kolom);
         for (ti, rows) in self.gagal_kota_rows(k) {
             let g = &self.report.gagal[*ti];
             let kunci = g.kunci;
@@ -471,28 +469,31 @@ impl Situs<'_> {
                     .angka_kunci(kunci)
                     .alokasi_kpm;
                 let tampil = g.tampil.as_ref().map(|t| t[r]);
-                let depan = [
-                    self.data.tahap[kunci.tahap as usize].kode.as_str(),
-                    self.data.program[kunci.program as usize].kode.as_str(),
-                    self.data.penyalur[kunci.penyalur as usize].as_str(),
-                    node.kode_teks.as_str(),
-                    node.nama.as_str(),
-                    super::unduh::tingkat(node.tingkat),
-                ]
-                .map(super::unduh::csv_field)
-                .join(",");
+                let baris = |alasan: &str, kpm: &str, out: &mut String| {
+                    super::unduh::baris_csv(
+                        out,
+                        kolom,
+                        &[
+                            self.data.tahap[kunci.tahap as usize].kode.as_str(),
+                            self.data.program[kunci.program as usize].kode.as_str(),
+                            self.data.penyalur[kunci.penyalur as usize].as_str(),
+                            node.kode_teks.as_str(),
+                            node.nama.as_str(),
+                            super::unduh::tingkat(node.tingkat),
+                            alasan,
+                            kpm,
+                            &alokasi.to_string(),
+                        ],
+                    )
+                };
                 let total: u64 = g.nilai[r].iter().sum();
-                out.push_str(&format!("{depan},semua,{total},{alokasi}\n"));
+                baris("semua", &total.to_string(), &mut out);
                 for (j, kode) in KodeAlasan::SEMUA.iter().enumerate() {
                     let sel = SelAlasan::dari(g.nilai[r][j], tampil.map(|t| t[j]));
                     if sel.jenis == "nihil" {
                         continue;
                     }
-                    out.push_str(&format!(
-                        "{depan},{},{},{alokasi}\n",
-                        kode.kode(),
-                        sel.csv(min)
-                    ));
+                    baris(kode.kode(), &sel.csv(min), &mut out);
                 }
             }
         }

@@ -721,6 +721,24 @@ impl Situs<'_> {
     }
 }
 
+/// A payment point's file name (`titik-bayar/<slug>.html`): its name as search reads it
+/// ([`super::cari::normal`]: lower case, diacritics folded, apostrophes dropped), words joined
+/// by `-`: `Kantor Kecamatan Gadingrejo` → `kantor-kecamatan-gadingrejo`. Distinct names a
+/// resident could tell apart get distinct names (`Pos A 2` → `pos-a-2`, `Pos A` → `pos-a`);
+/// names that differ only in punctuation or accents (`Pos A`, `Pos-A`, `Pos A.`) give one,
+/// and the plan refuses the second with both rows of `jadwal.csv` ([`super::jalur`]) rather
+/// than number them apart, which gave one of them a third point's name. A name without a
+/// Latin letter or digit is named by a hash of itself.
+pub fn slug_titik(nama: &str) -> String {
+    let slug = super::cari::normal(nama).replace(' ', "-");
+    if slug.is_empty() {
+        let h = xxhash_rust::xxh3::xxh3_64(nama.to_lowercase().as_bytes());
+        format!("titik-{:08x}", h >> 32)
+    } else {
+        slug
+    }
+}
+
 /// A span of days as a reader writes it: `19–25 Juli 2021`, `28 Juni–3 Juli 2021`,
 /// `30 Desember 2021–2 Januari 2022`, or one day.
 fn rentang_tanggal(awal: Date, akhir: Date, lang: Lang) -> String {
@@ -748,6 +766,27 @@ fn rentang_tanggal(awal: Date, akhir: Date, lang: Lang) -> String {
 mod tests {
     use super::*;
     use jiff::civil::date;
+
+    #[test]
+    fn payment_points_a_resident_tells_apart_get_their_own_file() {
+        assert_eq!(
+            slug_titik("Kantor Kecamatan Gadingrejo"),
+            "kantor-kecamatan-gadingrejo"
+        );
+        assert_eq!(slug_titik("Pos A"), "pos-a");
+        assert_eq!(slug_titik("Pos A 2"), "pos-a-2");
+        // one name to a resident: one file, and the plan refuses the second point
+        assert_eq!(slug_titik("Pos-A"), "pos-a");
+        assert_eq!(slug_titik("  pos a. "), "pos-a");
+        assert_eq!(slug_titik("Balai Désa Tamba'an"), "balai-desa-tambaan");
+        // nothing Latin: a hash of the name, the same in any letter case
+        let arab = slug_titik("مسجد");
+        assert!(arab.starts_with("titik-") && arab.len() == 14, "{arab}");
+        assert_ne!(arab, slug_titik("مدرسة"));
+        assert_eq!(slug_titik("ΠΟΣ"), slug_titik("πος"));
+        // nothing that reaches a path: no `/`, `..`, leading dot
+        assert_eq!(slug_titik("../../etc/passwd"), "etc-passwd");
+    }
 
     #[test]
     fn a_span_of_days_is_written_as_a_reader_writes_it() {

@@ -11,6 +11,7 @@ pub mod desil;
 pub mod gagal;
 pub mod grafik;
 pub mod jadwal;
+pub mod jalur;
 pub mod kualitas;
 pub mod perubahan;
 pub mod rekonsiliasi;
@@ -790,12 +791,16 @@ pub fn tautan_konten(content: &Content) -> Vec<Tautan> {
         .collect()
 }
 
-/// Lower-case letters, digits and `-`, for file names.
+/// A programme's or tahap's code as a file name: lower-case letters, digits, `.` and `-` (any
+/// other character), never starting with `.` (a hidden file, which some hosts do not serve).
+/// Two codes that give one name (`A_1`, `A-1`) are not numbered apart: a number would take the
+/// name of a third code (`A-1-2`); the plan refuses the second ([`jalur`]).
 fn file_slug(code: &str) -> String {
     let s: String = code
         .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() || c == '.' {
+        .enumerate()
+        .map(|(i, c)| {
+            if c.is_ascii_alphanumeric() || (c == '.' && i > 0) {
                 c.to_ascii_lowercase()
             } else {
                 '-'
@@ -805,28 +810,22 @@ fn file_slug(code: &str) -> String {
     if s.is_empty() { "-".to_string() } else { s }
 }
 
-fn unique_slugs<'s>(codes: impl Iterator<Item = &'s str>) -> Vec<String> {
-    let mut seen: HashMap<String, usize> = HashMap::default();
-    codes
-        .map(|c| {
-            let base = file_slug(c);
-            let n = seen.entry(base.clone()).or_insert(0);
-            *n += 1;
-            if *n == 1 { base } else { format!("{base}-{n}") }
-        })
-        .collect()
-}
-
 impl<'a> Situs<'a> {
     /// Plans the site. `sidik_tema` is the theme's fingerprint
-    /// ([`crate::render::Renderer::sidik_jari`]).
+    /// ([`crate::render::Renderer::sidik_jari`]); `statis` the paths of the static files
+    /// written beside the pages ([`crate::render::static_files`]).
+    ///
+    /// Every output path is claimed once ([`jalur`]): two inputs (or an input and a page salur
+    /// makes itself) that would be one file, and a file name too long for file systems, are
+    /// input errors at the inputs' places, returned before anything is written.
     pub fn plan(
         config: &'a Config,
         data: &'a Dataset,
         report: &'a Report,
         content: &'a Content,
         sidik_tema: u64,
-    ) -> Situs<'a> {
+        statis: &[String],
+    ) -> Result<Situs<'a>, crate::diagnostics::Diagnostics> {
         let mut halaman = vec![
             Halaman::Beranda,
             Halaman::TentangData,
@@ -936,9 +935,13 @@ impl<'a> Situs<'a> {
             content,
             halaman,
             sidik_umum,
-            program_slug: unique_slugs(data.program.iter().map(|p| p.kode.as_str())),
-            titik_slug: unique_slugs(data.titik_bayar.iter().map(String::as_str)),
-            tahap_slug: unique_slugs(data.tahap.iter().map(|t| t.kode.as_str())),
+            program_slug: data.program.iter().map(|p| file_slug(&p.kode)).collect(),
+            titik_slug: data
+                .titik_bayar
+                .iter()
+                .map(|t| jadwal::slug_titik(t))
+                .collect(),
+            tahap_slug: data.tahap.iter().map(|t| file_slug(&t.kode)).collect(),
             rapat_wilayah,
             jadwal_wilayah: {
                 // one parallel sort of every slot, then a run per region
@@ -1049,7 +1052,11 @@ impl<'a> Situs<'a> {
                 .halaman
                 .extend((1..=Situs::bagian_sitemap(pages)).map(Halaman::SitemapBagian));
         }
-        situs
+        let masalah = situs.klaim_jalur(statis);
+        if masalah.has_errors() {
+            return Err(masalah);
+        }
+        Ok(situs)
     }
 
     fn lang(&self) -> Lang {

@@ -464,13 +464,14 @@ const KOLOM_PERUBAHAN: &[Kolom] = &[
 /// Where a dataset's rows go: a string, or a file in chunks of about a megabyte.
 struct Tulis<'a> {
     buf: String,
+    kolom: &'static [Kolom],
     sink: Option<&'a mut dyn Write>,
 }
 
 impl Tulis<'_> {
     /// Adds a row; with a sink, writes out what has gathered once it passes a megabyte.
     fn row<S: AsRef<str>>(&mut self, fields: &[S]) -> io::Result<()> {
-        row(&mut self.buf, fields);
+        baris_csv(&mut self.buf, self.kolom, fields);
         if self.sink.is_some() && self.buf.len() >= 1 << 20 {
             self.flush()?;
         }
@@ -486,39 +487,72 @@ impl Tulis<'_> {
     }
 }
 
-/// Writes one CSV field (quoted when it holds a comma, a quote or a line break).
-fn field(out: &mut String, s: &str) {
-    if s.contains([',', '"', '\n', '\r']) {
-        out.push('"');
-        out.push_str(&s.replace('"', "\"\""));
-        out.push('"');
-    } else {
+/// Whether a spreadsheet would read a cell beginning like `s` as a formula: `=`, `+`, `-`,
+/// `@`, a tab or a carriage return first (OWASP, "CSV Injection"). The CSVs carry a BOM so
+/// that Excel opens them directly, where `=HYPERLINK(…)` in a region's or a payment point's
+/// name would be a live formula.
+fn rumus(s: &str) -> bool {
+    s.starts_with(['=', '+', '-', '@', '\t', '\r'])
+}
+
+/// Whether `s` is a plain decimal number (`-6`, `99.55`), which a number column writes as is.
+fn bilangan(s: &str) -> bool {
+    let digits = s.strip_prefix('-').unwrap_or(s);
+    digits.bytes().any(|b| b.is_ascii_digit())
+        && digits.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+}
+
+/// Writes one cell of a column of Frictionless type `jenis`. Every CSV salur publishes is
+/// written cell by cell here. A text cell (a `string` column, or a value of another column
+/// that is not a plain number) that a spreadsheet would take for a formula ([`rumus`]) is
+/// neutralised as OWASP's guidance says: a `'` in front, so it is read as text, and quoted.
+/// A cell is quoted too when it holds the separator, a quote or a line break, or (text) a `;`
+/// or a tab: Excel set to Indonesian splits on `;`, which would start a new cell inside the
+/// value. Numbers stay numbers: `-6` in a difference column is written `-6`.
+pub(super) fn sel_csv(out: &mut String, jenis: &str, s: &str) {
+    // one look at the first character and one pass over the bytes: this writes every cell of
+    // the national datasets (100-200 MB)
+    let awal_rumus = rumus(s);
+    let teks = jenis == "string" || (awal_rumus && !bilangan(s));
+    let netral = teks && awal_rumus;
+    let kutip = netral
+        || s.bytes().any(|b| {
+            matches!(b, b',' | b'"' | b'\n' | b'\r') || (teks && matches!(b, b';' | b'\t'))
+        });
+    if !kutip {
         out.push_str(s);
+        return;
     }
+    out.push('"');
+    if netral {
+        out.push('\'');
+    }
+    for (i, part) in s.split('"').enumerate() {
+        if i > 0 {
+            out.push_str("\"\"");
+        }
+        out.push_str(part);
+    }
+    out.push('"');
 }
 
-/// One CSV field as a string (see [`field`]).
-pub(super) fn csv_field(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    field(&mut out, s);
-    out
-}
-
-/// Writes a CSV row.
-fn row<S: AsRef<str>>(out: &mut String, fields: &[S]) {
+/// Writes a CSV row of `kolom`'s columns, each cell by [`sel_csv`] with its column's type (a
+/// cell beyond the columns as text).
+pub(super) fn baris_csv<S: AsRef<str>>(out: &mut String, kolom: &[Kolom], fields: &[S]) {
     for (i, f) in fields.iter().enumerate() {
         if i > 0 {
             out.push(',');
         }
-        field(out, f.as_ref());
+        sel_csv(out, kolom.get(i).map_or("string", |k| k.jenis), f.as_ref());
     }
     out.push('\n');
 }
 
-fn header(kolom: &[Kolom]) -> String {
+/// The start of a CSV download: the BOM and the header row of `kolom`.
+pub(super) fn kepala_csv(kolom: &[Kolom]) -> String {
     let mut out = String::from(BOM);
     let names: Vec<&str> = kolom.iter().map(|c| c.nama).collect();
-    row(&mut out, &names);
+    baris_csv(&mut out, &[], &names);
     out
 }
 
@@ -741,10 +775,14 @@ impl Situs<'_> {
 
     /// Region `w`'s figures (and its children's) as CSV; the whole site's for `None`.
     pub(super) fn csv_angka(&self, w: Option<WilayahId>) -> String {
-        let mut out = header(KOLOM_HALAMAN);
+        let mut out = kepala_csv(KOLOM_HALAMAN);
         for (peran, r, sel) in self.baris_unduhan(w) {
             for (kunci, a) in &sel {
-                row(&mut out, &self.sel_halaman(peran, r, *kunci, a));
+                baris_csv(
+                    &mut out,
+                    KOLOM_HALAMAN,
+                    &self.sel_halaman(peran, r, *kunci, a),
+                );
             }
         }
         out
@@ -803,7 +841,8 @@ impl Situs<'_> {
     /// A site-wide dataset as CSV.
     pub(super) fn csv_dataset(&self, jenis: JenisData) -> String {
         let mut t = Tulis {
-            buf: header(jenis.kolom()),
+            buf: kepala_csv(jenis.kolom()),
+            kolom: jenis.kolom(),
             sink: None,
         };
         // cannot fail: nothing is written to a sink
@@ -815,7 +854,8 @@ impl Situs<'_> {
     /// national files (100-200 MB) are never held whole in memory.
     pub fn tulis_dataset(&self, jenis: JenisData, sink: &mut dyn Write) -> io::Result<()> {
         let mut t = Tulis {
-            buf: header(jenis.kolom()),
+            buf: kepala_csv(jenis.kolom()),
+            kolom: jenis.kolom(),
             sink: Some(sink),
         };
         self.isi_dataset(jenis, &mut t)?;
@@ -1215,7 +1255,7 @@ impl Situs<'_> {
 }
 
 /// The columns of `gagal/<kode>.csv` (a kabupaten/kota's failure page as a download).
-const KOLOM_GAGAL_KOTA: &[Kolom] = &[
+pub(super) const KOLOM_GAGAL_KOTA: &[Kolom] = &[
     KOLOM_ANGKA[5],
     KOLOM_ANGKA[4],
     KOLOM_ANGKA[6],
@@ -1262,4 +1302,56 @@ fn nama_resource(s: &str) -> String {
         })
         .collect();
     if n.is_empty() { "data".to_string() } else { n }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sel(jenis: &str, s: &str) -> String {
+        let mut out = String::new();
+        sel_csv(&mut out, jenis, s);
+        out
+    }
+
+    #[test]
+    fn a_text_cell_that_would_be_a_formula_is_written_as_text() {
+        assert_eq!(sel("string", "Karangketug"), "Karangketug");
+        assert_eq!(sel("string", "=1+1"), "\"'=1+1\"");
+        assert_eq!(sel("string", "+62 812"), "\"'+62 812\"");
+        assert_eq!(sel("string", "-"), "\"'-\"");
+        assert_eq!(sel("string", "@SUM(A1)"), "\"'@SUM(A1)\"");
+        assert_eq!(
+            sel("string", "=HYPERLINK(\"http://x\",\"y\")"),
+            "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\""
+        );
+        assert_eq!(sel("string", "\t=1"), "\"'\t=1\"");
+        assert_eq!(sel("string", "\r=1"), "\"'\r=1\"");
+        // a formula after a separator Excel may split on starts a cell of its own: quoted
+        assert_eq!(sel("string", "Pos A;=1+1"), "\"Pos A;=1+1\"");
+        assert_eq!(sel("string", "a,b"), "\"a,b\"");
+        // a code column is text: a code that looks like a negative number is text too
+        assert_eq!(sel("string", "-1"), "\"'-1\"");
+    }
+
+    #[test]
+    fn a_number_stays_a_number() {
+        assert_eq!(sel("integer", "-6"), "-6");
+        assert_eq!(sel("integer", "18877"), "18877");
+        assert_eq!(sel("number", "-12.50"), "-12.50");
+        assert_eq!(sel("integer", ""), "");
+        assert_eq!(sel("date", "2021-07-13"), "2021-07-13");
+        // what is not a number in a number column is text, neutralised like any
+        assert_eq!(sel("integer", "-1+1"), "\"'-1+1\"");
+        assert_eq!(sel("integer", "=1"), "\"'=1\"");
+    }
+
+    #[test]
+    fn a_row_writes_each_cell_by_its_columns_type() {
+        let kolom = [k("nama", "string", "", ""), k("selisih", "integer", "", "")];
+        let mut out = String::new();
+        baris_csv(&mut out, &kolom, &["-Pos", "-6"]);
+        assert_eq!(out, "\"'-Pos\",-6\n");
+        assert_eq!(kepala_csv(&kolom), "\u{feff}nama,selisih\n");
+    }
 }
