@@ -435,6 +435,46 @@ pub fn singkat(value: &str) -> String {
     }
 }
 
+/// Whether `c` would act on a terminal or a log rather than be shown: a control character
+/// (C0, DEL, C1: ESC starts a terminal command, BEL rings, CR returns over the line), a
+/// bidirectional control that reorders what follows (U+202E), a line or paragraph separator,
+/// or an invisible format character (zero-width space and joiners, soft hyphen, BOM, tags).
+pub fn tak_tampak(c: char) -> bool {
+    c.is_control()
+        || matches!(
+            c,
+            '\u{ad}'
+                | '\u{61c}'
+                | '\u{180e}'
+                | '\u{200b}'..='\u{200f}'
+                | '\u{2028}'..='\u{202e}'
+                | '\u{2060}'..='\u{206f}'
+                | '\u{feff}'
+                | '\u{fff9}'..='\u{fffb}'
+                | '\u{e0000}'..='\u{e007f}'
+        )
+}
+
+/// `text` as a message shows it: every character that [`tak_tampak`] would act rather than be
+/// seen is written as its escape (`\u{1b}`), so that a value holding ESC, BEL, CR or a bidi
+/// override cannot rewrite the operator's terminal, a CI log or the line it is quoted in. The
+/// one place every message passes through ([`Diagnostic::message`], [`Problem::describe`],
+/// and `salur check`'s JSON and GitHub outputs).
+pub fn tampak(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.chars().any(tak_tampak) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if tak_tampak(c) {
+            let _ = write!(out, "\\u{{{:x}}}", c as u32);
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
 /// One problem at one place.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
@@ -502,8 +542,9 @@ impl Diagnostic {
 
     /// The message in `lang`, in the form `file:line:column: 'value': what is wrong` (the
     /// place as [`Diagnostic::tempat`] writes it).
+    /// Every part passes through [`tampak`]: control characters show as escapes.
     pub fn message(&self, lang: Lang) -> String {
-        let mut out = self.tempat();
+        let mut out = tampak(&self.tempat()).into_owned();
         out.push_str(": ");
         if self.severity == Severity::Warning {
             out.push_str(match lang {
@@ -512,7 +553,7 @@ impl Diagnostic {
             });
         }
         if let Some(v) = &self.value {
-            let _ = write!(out, "'{v}': ");
+            let _ = write!(out, "'{}': ", tampak(v));
         }
         out.push_str(&self.problem.describe(lang));
         out
@@ -520,8 +561,18 @@ impl Diagnostic {
 }
 
 impl Problem {
-    /// What is wrong, in `lang`, without the place or the value.
+    /// What is wrong, in `lang`, without the place or the value; the names and values it
+    /// quotes pass through [`tampak`].
     pub fn describe(&self, lang: Lang) -> String {
+        let text = self.describe_mentah(lang);
+        match tampak(&text) {
+            std::borrow::Cow::Borrowed(_) => text,
+            std::borrow::Cow::Owned(t) => t,
+        }
+    }
+
+    /// What is wrong, as [`Problem::describe`] says it, before control characters are escaped.
+    fn describe_mentah(&self, lang: Lang) -> String {
         let id = lang == Lang::Id;
         match self {
             Problem::Malformed(e) => e.describe(lang).to_string(),
@@ -1392,5 +1443,29 @@ mod tests {
         assert_eq!(singkat("Gentong"), "Gentong");
         let ragam = "é".repeat(NILAI_MAKS + 1);
         assert_eq!(singkat(&ragam).chars().count(), NILAI_MAKS + 1);
+    }
+
+    #[test]
+    fn control_characters_are_shown_escaped() {
+        let d = Diagnostic::error(
+            "data/a\u{7}.csv",
+            2,
+            3,
+            Some("Pos\u{1b}[2J A\r\u{202e}x"),
+            Problem::UnknownKey {
+                key: "k\u{9b}ey\u{200b}".to_string(),
+                nearest: None,
+            },
+        );
+        assert_eq!(
+            d.message(Lang::En),
+            "data/a\\u{7}.csv:2:3: 'Pos\\u{1b}[2J A\\u{d}\\u{202e}x': unknown key 'k\\u{9b}ey\\u{200b}'"
+        );
+        assert!(!d.message(Lang::Id).chars().any(tak_tampak));
+        // plain text, Indonesian letters and other scripts stay as they are
+        assert!(matches!(
+            tampak("Kéç 漢字 ‘x’"),
+            std::borrow::Cow::Borrowed(_)
+        ));
     }
 }
