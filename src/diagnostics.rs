@@ -300,8 +300,8 @@ pub enum Problem {
     Config(String),
     /// A text cell that is not UTF-8.
     NotUtf8,
-    /// `base_url` is not an absolute http(s) URL.
-    BaseUrl,
+    /// `base_url` (or `--base-url`) is not an absolute http(s) URL with a host.
+    BaseUrl(AlasanUrl),
     /// A percentage outside 0–100.
     Persen,
     /// `batas_berkas_mb` in `site.toml` is not a whole number of MB from 1 up.
@@ -412,6 +412,81 @@ pub enum Problem {
         /// The known key meant, when one is close.
         nearest: Option<String>,
     },
+    /// TOML that cannot be read (`site.toml`, front matter), in the site's words.
+    SintaksToml(SintaksToml),
+    /// A TOML value of another kind than its key takes (`title = 5`).
+    JenisToml(JenisToml),
+}
+
+/// Why a `base_url` is refused.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AlasanUrl {
+    /// Not `http://` or `https://` (a relative path, `javascript:`, `ftp:`).
+    BukanHttp,
+    /// Nothing between `https://` and the path.
+    TanpaHost,
+    /// A host name that is not one.
+    Host,
+    /// A port that is not a number from 1 to 65535.
+    Port,
+    /// A character no address holds as written: a space, a quote, `<`, `>`, `\`, `^`, `` ` ``,
+    /// `{`, `|`, `}`, or a control character.
+    Karakter(char),
+    /// A user name or password before the host.
+    DataPengguna,
+    /// A query (`?…`) or fragment (`#…`): page paths are appended to a base URL.
+    KueriAtauFragmen,
+}
+
+/// A TOML syntax error the TOML reader reports in English, said in the site's words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SintaksToml {
+    /// A `"` or `'` string not closed on its line.
+    KutipTerbuka,
+    /// A `"""` or `'''` string never closed.
+    KutipTigaTerbuka,
+    /// A `[`, `[[` or `{` without its closing `]` or `}` (the character missing).
+    TakDitutup(char),
+    /// Two items of a list or inline table without a comma between them.
+    KomaHilang,
+    /// Something after a value on its line.
+    SisaBaris,
+    /// A backslash in a `"` string not followed by a known escape.
+    GarisMiring,
+    /// A key given twice.
+    KunciGanda,
+    /// A key without a value.
+    TanpaNilai,
+    /// A number that is not one (`01`, `1_`, `1.`, `+0x1`).
+    BilanganRusak,
+    /// A boolean other than `true` or `false` (`True`, `ya`).
+    YaTidak,
+    /// A key with characters a bare key cannot hold.
+    KunciTidakSah,
+}
+
+/// The kind of value a TOML key takes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum JenisToml {
+    /// Text in quotes.
+    Teks,
+    /// A whole number from `min` to `max` (`max` = `i64::MAX`: no upper bound).
+    Bulat {
+        /// The least allowed.
+        min: i64,
+        /// The most allowed.
+        max: i64,
+    },
+    /// A number (whole or decimal).
+    Angka,
+    /// `true` or `false`.
+    YaTidak,
+    /// A list of texts.
+    DaftarTeks,
+    /// A section (`[name]`, a table).
+    Tabel(String),
+    /// Sections `[[name]]` (a list of tables).
+    DaftarTabel(String),
 }
 
 /// How serious a problem is.
@@ -947,15 +1022,65 @@ impl Problem {
                     "not UTF-8 text; in Excel save as 'CSV UTF-8 (Comma delimited)'".to_string()
                 }
             }
-            Problem::BaseUrl => {
-                if id {
-                    "base_url harus alamat lengkap yang diawali http:// atau https:// \
-                     (mis. https://bansos.example.go.id/)"
-                        .to_string()
-                } else {
-                    "base_url must be a full address starting with http:// or https:// \
-                     (e.g. https://bansos.example.go.id/)"
-                        .to_string()
+            Problem::BaseUrl(alasan) => {
+                let (apa_id, apa_en) = match alasan {
+                    AlasanUrl::BukanHttp => (
+                        "base_url harus alamat lengkap yang diawali http:// atau https://"
+                            .to_string(),
+                        "base_url must be a full address starting with http:// or https://"
+                            .to_string(),
+                    ),
+                    AlasanUrl::TanpaHost => (
+                        "base_url perlu nama host sesudah https://".to_string(),
+                        "base_url needs a host name after https://".to_string(),
+                    ),
+                    AlasanUrl::Host => (
+                        "nama host base_url tidak sah (huruf, angka, '-' dan '.')".to_string(),
+                        "the host name of base_url is not valid (letters, digits, '-' and '.')"
+                            .to_string(),
+                    ),
+                    AlasanUrl::Port => (
+                        "port base_url harus bilangan 1 sampai 65535".to_string(),
+                        "the port of base_url must be a number from 1 to 65535".to_string(),
+                    ),
+                    AlasanUrl::Karakter(c) => {
+                        let c = if *c == ' ' {
+                            if id {
+                                "spasi".to_string()
+                            } else {
+                                "a space".to_string()
+                            }
+                        } else {
+                            format!("'{}'", tampak(&c.to_string()))
+                        };
+                        (
+                            format!(
+                                "base_url tidak boleh memuat {c}; tulis karakter itu dengan \
+                                 kode persen, mis. %20 untuk spasi"
+                            ),
+                            format!(
+                                "base_url must not hold {c}; write such a character \
+                                 percent-encoded, e.g. %20 for a space"
+                            ),
+                        )
+                    }
+                    AlasanUrl::DataPengguna => (
+                        "base_url tidak boleh memuat nama pengguna atau sandi (…@)".to_string(),
+                        "base_url must not hold a user name or password (…@)".to_string(),
+                    ),
+                    AlasanUrl::KueriAtauFragmen => (
+                        "base_url tidak boleh memuat ? atau #: jalur halaman ditambahkan di \
+                         ujungnya"
+                            .to_string(),
+                        "base_url must not hold ? or #: page paths are added at its end"
+                            .to_string(),
+                    ),
+                };
+                match (alasan, id) {
+                    (AlasanUrl::Karakter(_), true) => apa_id,
+                    (AlasanUrl::Karakter(_), false) => apa_en,
+                    (_, true) => format!("{apa_id} (mis. https://bansos.example.go.id/)"),
+                    (_, false) => format!("{apa_en} (e.g. https://bansos.example.go.id/)"),
                 }
             }
             Problem::BandingkanKurang => {
@@ -1302,6 +1427,221 @@ impl Problem {
                     "nama halaman ini dipakai salur sendiri; ganti nama berkasnya".to_string()
                 } else {
                     "salur uses this page name itself; rename the file".to_string()
+                }
+            }
+            Problem::SintaksToml(s) => s.describe(lang).to_string(),
+            Problem::JenisToml(j) => {
+                let angka = |n: i64| crate::format::ribuan(n, lang);
+                match (j, id) {
+                    (JenisToml::Teks, true) => {
+                        "seharusnya teks di antara tanda kutip, mis. \"…\"".to_string()
+                    }
+                    (JenisToml::Teks, false) => "expected text in quotes, e.g. \"…\"".to_string(),
+                    (JenisToml::Bulat { min, max }, true) if *max == i64::MAX => format!(
+                        "seharusnya bilangan bulat tanpa tanda kutip, sedikitnya {}",
+                        angka(*min)
+                    ),
+                    (JenisToml::Bulat { min, max }, false) if *max == i64::MAX => format!(
+                        "expected a whole number without quotes, at least {}",
+                        angka(*min)
+                    ),
+                    (JenisToml::Bulat { min, max }, true) => format!(
+                        "seharusnya bilangan bulat tanpa tanda kutip, {} sampai {}",
+                        angka(*min),
+                        angka(*max)
+                    ),
+                    (JenisToml::Bulat { min, max }, false) => format!(
+                        "expected a whole number without quotes, from {} to {}",
+                        angka(*min),
+                        angka(*max)
+                    ),
+                    (JenisToml::Angka, true) => {
+                        "seharusnya angka tanpa tanda kutip, mis. 0.5".to_string()
+                    }
+                    (JenisToml::Angka, false) => {
+                        "expected a number without quotes, e.g. 0.5".to_string()
+                    }
+                    (JenisToml::YaTidak, true) => {
+                        "seharusnya true atau false, tanpa tanda kutip".to_string()
+                    }
+                    (JenisToml::YaTidak, false) => {
+                        "expected true or false, without quotes".to_string()
+                    }
+                    (JenisToml::DaftarTeks, true) => {
+                        "seharusnya daftar teks, mis. [\"…\", \"…\"]".to_string()
+                    }
+                    (JenisToml::DaftarTeks, false) => {
+                        "expected a list of texts, e.g. [\"…\", \"…\"]".to_string()
+                    }
+                    (JenisToml::Tabel(n), true) => {
+                        format!(
+                            "seharusnya bagian tersendiri [{n}] dengan kunci = nilai di bawahnya"
+                        )
+                    }
+                    (JenisToml::Tabel(n), false) => {
+                        format!("expected a section [{n}] with key = value lines under it")
+                    }
+                    (JenisToml::DaftarTabel(n), true) => {
+                        format!("seharusnya bagian [[{n}]], satu untuk setiap isian")
+                    }
+                    (JenisToml::DaftarTabel(n), false) => {
+                        format!("expected [[{n}]] sections, one for each entry")
+                    }
+                }
+            }
+        }
+    }
+}
+
+impl SintaksToml {
+    /// The TOML reader's English message, when it is one of these.
+    pub fn dari_pesan(message: &str) -> Option<SintaksToml> {
+        let awal = |p: &[&str]| p.iter().any(|p| message.starts_with(p));
+        Some(
+            if awal(&["invalid basic string", "invalid literal string"]) {
+                SintaksToml::KutipTerbuka
+            } else if awal(&["invalid multi-line"]) {
+                SintaksToml::KutipTigaTerbuka
+            } else if awal(&["unclosed inline table"]) {
+                SintaksToml::TakDitutup('}')
+            } else if awal(&["unclosed table", "unclosed array"]) {
+                SintaksToml::TakDitutup(']')
+            } else if awal(&["missing comma"]) {
+                SintaksToml::KomaHilang
+            } else if awal(&["unexpected key or value", "extra `=`"]) {
+                SintaksToml::SisaBaris
+            } else if awal(&["missing escaped value", "too few unicode value digits"]) {
+                SintaksToml::GarisMiring
+            } else if awal(&["duplicate key"]) {
+                SintaksToml::KunciGanda
+            } else if awal(&["missing value", "key with no value"]) {
+                SintaksToml::TanpaNilai
+            } else if awal(&[
+                "unexpected leading zero",
+                "`_` may only go between digits",
+                "invalid integer",
+                "invalid float",
+                "invalid mantissa",
+                "invalid fraction",
+                "invalid exponent",
+                "invalid hexadecimal",
+                "invalid octal",
+                "invalid binary",
+                "unexpected sign",
+                "integers with a radix",
+                "redundant integer number prefix",
+                "radix must be lowercase",
+            ]) {
+                SintaksToml::BilanganRusak
+            } else if awal(&["invalid boolean"]) {
+                SintaksToml::YaTidak
+            } else if awal(&[
+                "invalid unquoted key",
+                "invalid key",
+                "unquoted keys cannot be empty",
+            ]) {
+                SintaksToml::KunciTidakSah
+            } else {
+                return None;
+            },
+        )
+    }
+
+    fn describe(self, lang: Lang) -> &'static str {
+        let id = lang == Lang::Id;
+        match self {
+            SintaksToml::KutipTerbuka => {
+                if id {
+                    "teks ini tidak ditutup tanda kutip pada barisnya; akhiri dengan \" (atau ' \
+                     bila dibuka dengan ')"
+                } else {
+                    "this text is not closed by a quote on its line; end it with \" (or ' if it \
+                     opens with ')"
+                }
+            }
+            SintaksToml::KutipTigaTerbuka => {
+                if id {
+                    "teks banyak baris ini tidak pernah ditutup; akhiri dengan tiga tanda kutip \
+                     seperti pembukanya"
+                } else {
+                    "this multi-line text is never closed; end it with three quotes like the \
+                     ones that open it"
+                }
+            }
+            SintaksToml::TakDitutup(']') => {
+                if id {
+                    "tanda ']' penutup tidak ada; tutup '[' pada baris yang sama"
+                } else {
+                    "the closing ']' is missing; close the '[' on the same line"
+                }
+            }
+            SintaksToml::TakDitutup(_) => {
+                if id {
+                    "tanda '}' penutup tidak ada; tutup '{' pada baris yang sama"
+                } else {
+                    "the closing '}' is missing; close the '{' on the same line"
+                }
+            }
+            SintaksToml::KomaHilang => {
+                if id {
+                    "di antara dua isi perlu koma (,)"
+                } else {
+                    "a comma (,) is needed between two items"
+                }
+            }
+            SintaksToml::SisaBaris => {
+                if id {
+                    "satu kunci = nilai per baris; teks lain sesudah nilai harus diawali # \
+                     (komentar)"
+                } else {
+                    "one key = value per line; anything after the value must start with # \
+                     (a comment)"
+                }
+            }
+            SintaksToml::GarisMiring => {
+                if id {
+                    "garis miring terbalik (\\) dalam teks harus diikuti n, t, \", \\ atau u; \
+                     tulis \\\\ untuk satu garis miring, atau pakai tanda kutip tunggal ('…')"
+                } else {
+                    "a backslash (\\) in text must be followed by n, t, \", \\ or u; write \
+                     \\\\ for one backslash, or use single quotes ('…')"
+                }
+            }
+            SintaksToml::KunciGanda => {
+                if id {
+                    "kunci atau bagian ini sudah diberikan di atas; hapus atau gabungkan salah \
+                     satunya"
+                } else {
+                    "this key or section is already given above; remove or merge one of them"
+                }
+            }
+            SintaksToml::TanpaNilai => {
+                if id {
+                    "kunci tanpa nilai; tulis kunci = nilai"
+                } else {
+                    "a key without a value; write key = value"
+                }
+            }
+            SintaksToml::BilanganRusak => {
+                if id {
+                    "bilangan tidak sah; tulis angka saja tanpa nol di depan, mis. 200 atau 0.5"
+                } else {
+                    "not a valid number; write digits only without a leading zero, e.g. 200 \
+                     or 0.5"
+                }
+            }
+            SintaksToml::YaTidak => {
+                if id {
+                    "seharusnya true atau false (huruf kecil, tanpa tanda kutip)"
+                } else {
+                    "expected true or false (lower case, without quotes)"
+                }
+            }
+            SintaksToml::KunciTidakSah => {
+                if id {
+                    "nama kunci hanya dari huruf, angka, '_' dan '-' (mis. max_kpm_per_day)"
+                } else {
+                    "a key name holds only letters, digits, '_' and '-' (e.g. max_kpm_per_day)"
                 }
             }
         }

@@ -305,6 +305,9 @@ pub fn toml_problem(message: &str, known_keys: &[&str], before: &str) -> Problem
                 .unwrap_or_default(),
         };
     }
+    if let Some(s) = crate::diagnostics::SintaksToml::dari_pesan(message) {
+        return Problem::SintaksToml(s);
+    }
     Problem::Config(message.to_string())
 }
 
