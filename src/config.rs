@@ -247,6 +247,7 @@ impl Config {
     pub fn bahasa(root: &Path) -> Lang {
         std::fs::read_to_string(root.join(CONFIG_FILE))
             .ok()
+            .map(crate::content::baris_lf)
             .and_then(|text| {
                 // what the TOML reader recovers around syntax errors elsewhere in the file
                 let (t, _) = toml::de::DeTable::parse_recoverable(&text);
