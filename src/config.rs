@@ -36,15 +36,18 @@ impl Zona {
     }
 
     /// The zone of a region from its Kemendagri code: its provinsi (the first two digits)
-    /// decides. WITA: Bali, Nusa Tenggara, Kalimantan Selatan/Timur/Utara and Sulawesi; WIT:
-    /// Maluku and Papua; WIB elsewhere. `None` when the code has no provinsi number.
+    /// decides, by law (Keppres 41/1987). WIB: Sumatra, Kepulauan Riau, Java, Kalimantan
+    /// Barat/Tengah; WITA: Bali, Nusa Tenggara, Kalimantan Selatan/Timur/Utara and Sulawesi;
+    /// WIT: Maluku and Papua (the 38 provinsi of the national region table, 11 to 96). `None`
+    /// when the code names no provinsi salur knows: then `timezone` of `site.toml` decides.
     pub fn dari_kode(kode: &str) -> Option<Zona> {
         let prov: u8 = kode.get(..2)?.parse().ok()?;
-        Some(match prov {
-            51..=53 | 63..=65 | 71..=76 => Zona::WITA,
-            81..=82 | 91..=99 => Zona::WIT,
-            _ => Zona::WIB,
-        })
+        match prov {
+            11..=19 | 21 | 31..=36 | 61 | 62 => Some(Zona::WIB),
+            51..=53 | 63..=65 | 71..=76 => Some(Zona::WITA),
+            81 | 82 | 91..=96 => Some(Zona::WIT),
+            _ => None,
+        }
     }
 
     /// Its offset from UTC, as a calendar writes it (`+0700`).
@@ -80,9 +83,13 @@ pub struct Config {
     pub language: Lang,
     /// The theme's name (`default` is built in).
     pub theme: String,
-    /// The time zone of every time on the site, when `timezone` is set; otherwise each region
-    /// has its provinsi's zone ([`Config::zona`]).
+    /// `timezone`: the zone of the site's own times (the feed's dates) and of a region whose
+    /// provinsi has no known zone; a region's times are always in its provinsi's zone
+    /// ([`Config::zona`]).
     pub timezone: Option<Zona>,
+    /// Where `timezone` is written (line, column), for the warning when it contradicts a
+    /// region's zone ([`Config::zona_bertentangan`]).
+    pub timezone_di: Option<(u64, u64)>,
     /// The date the data describes ("data per …"); when absent, the latest date in the data.
     pub data_as_of: Option<Date>,
     /// Lines of attribution shown in every page's footer (e.g. the region data's licence).
@@ -229,6 +236,7 @@ impl Default for Config {
             language: Lang::Id,
             theme: "default".to_string(),
             timezone: None,
+            timezone_di: None,
             data_as_of: None,
             attribution: Vec::new(),
             lisensi: None,
@@ -258,12 +266,57 @@ impl Config {
             .map_or(Lang::Id, |l| if l == "en" { Lang::En } else { Lang::Id })
     }
 
-    /// The time zone of the times of region `kode` (`35.75.01.1001`): `timezone` when set,
-    /// else the zone of its provinsi, else WIB.
+    /// The time zone of the times of region `kode` (`35.75.01.1001`): its provinsi's, which
+    /// `timezone` cannot relabel (a Kalimantan Timur schedule is in WITA whatever the site
+    /// says); `timezone` only for a code whose provinsi has no known zone; else WIB.
     pub fn zona(&self, kode: &str) -> Zona {
-        self.timezone
-            .or_else(|| Zona::dari_kode(kode))
-            .unwrap_or_default()
+        Zona::dari_kode(kode).or(self.timezone).unwrap_or_default()
+    }
+
+    /// The zone of the site's own times, tied to no region (the dates of the feed):
+    /// `timezone`, else WIB.
+    pub fn zona_situs(&self) -> Zona {
+        self.timezone.unwrap_or_default()
+    }
+
+    /// A warning at `timezone` for each zone it contradicts: the provinsi `(kode, nama)` of
+    /// the site whose zone is another, named (up to three, then how many more). Their times
+    /// are written in their own zone; the warning says so, so that the operator is not
+    /// surprised and can remove the setting.
+    pub fn zona_bertentangan<'a>(
+        &self,
+        provinsi: impl Iterator<Item = (&'a str, &'a str)>,
+    ) -> Diagnostics {
+        let mut d = Diagnostics::new();
+        let (Some(tz), Some((line, column))) = (self.timezone, self.timezone_di) else {
+            return d;
+        };
+        let mut per_zona: Vec<(Zona, Vec<String>)> = Vec::new();
+        for (kode, nama) in provinsi {
+            let Some(z) = Zona::dari_kode(kode).filter(|&z| z != tz) else {
+                continue;
+            };
+            let nama = format!("{nama} ({kode})");
+            match per_zona.iter_mut().find(|(zz, _)| *zz == z) {
+                Some((_, list)) => list.push(nama),
+                None => per_zona.push((z, vec![nama])),
+            }
+        }
+        for (zona, wilayah) in per_zona {
+            let mut w = Diagnostic::error(
+                CONFIG_FILE,
+                line,
+                column,
+                Some(tz.label()),
+                Problem::ZonaBertentangan {
+                    wilayah,
+                    zona: zona.label(),
+                },
+            );
+            w.severity = crate::diagnostics::Severity::Warning;
+            d.push(w);
+        }
+        d
     }
 
     /// Reads `site.toml` from `root`. A missing file gives the defaults; a malformed one gives
@@ -611,6 +664,7 @@ impl<'t> Pembaca<'t> {
                     }
                 }
                 "timezone" => {
+                    config.timezone_di = Some(line_column(self.text, v.span().start));
                     config.timezone = self
                         .pilihan(
                             v,
@@ -1008,7 +1062,11 @@ mod tests {
         assert_eq!(c.zona("64.02"), Zona::WITA);
         assert_eq!(c.zona("94.01"), Zona::WIT);
         assert_eq!(c.zona("62.03"), Zona::WIB);
+        assert_eq!(c.zona("96.01"), Zona::WIT);
         assert_eq!(c.zona("X"), Zona::WIB);
+        assert_eq!(c.zona("99.01"), Zona::WIB);
+        assert_eq!(Zona::dari_kode("99"), None);
+        assert_eq!(Zona::dari_kode("20"), None);
         assert_eq!(c.theme, "default");
     }
 
@@ -1021,7 +1079,30 @@ mod tests {
         .unwrap();
         assert_eq!(c.title, "T");
         assert_eq!(c.language, Lang::En);
-        assert_eq!(c.zona("35.75").tzid(), "Asia/Makassar");
+        // a region's zone is its provinsi's; `timezone` for an unknown provinsi and the site
+        assert_eq!(c.zona("35.75").tzid(), "Asia/Jakarta");
+        assert_eq!(c.zona("64.02").tzid(), "Asia/Makassar");
+        assert_eq!(c.zona("99.01").tzid(), "Asia/Makassar");
+        assert_eq!(c.zona_situs(), Zona::WITA);
+        assert_eq!(c.timezone_di, Some((3, 12)));
+        let w = c.zona_bertentangan(
+            [
+                ("35", "Jawa Timur"),
+                ("64", "Kalimantan Timur"),
+                ("94", "Papua Tengah"),
+            ]
+            .into_iter(),
+        );
+        let w: Vec<String> = w.items().iter().map(|d| d.message(Lang::Id)).collect();
+        assert_eq!(w.len(), 2, "{w:?}");
+        assert!(
+            w[0].starts_with(
+                "site.toml:3:12: peringatan: 'WITA': zona waktu ini bertentangan dengan zona \
+                 provinsi Jawa Timur (35), yaitu WIB: "
+            ),
+            "{w:?}"
+        );
+        assert!(w[1].contains("Papua Tengah (94), yaitu WIT"), "{w:?}");
         assert_eq!(c.data_as_of, Some(jiff::civil::date(2022, 1, 10)));
         assert_eq!(c.attribution.len(), 1);
     }

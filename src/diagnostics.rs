@@ -416,6 +416,14 @@ pub enum Problem {
     SintaksToml(SintaksToml),
     /// A TOML value of another kind than its key takes (`title = 5`).
     JenisToml(JenisToml),
+    /// `timezone` in `site.toml` names another zone than the provinsi of some of the site's
+    /// regions: their times stay in their own zone.
+    ZonaBertentangan {
+        /// The provinsi, `Kalimantan Timur (64)`.
+        wilayah: Vec<String>,
+        /// Their zone (`WITA`).
+        zona: &'static str,
+    },
 }
 
 /// Why a `base_url` is refused.
@@ -1427,6 +1435,36 @@ impl Problem {
                     "nama halaman ini dipakai salur sendiri; ganti nama berkasnya".to_string()
                 } else {
                     "salur uses this page name itself; rename the file".to_string()
+                }
+            }
+            Problem::ZonaBertentangan { wilayah, zona } => {
+                let mut daftar = wilayah
+                    .iter()
+                    .take(3)
+                    .cloned()
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                let lain = wilayah.len().saturating_sub(3);
+                if lain > 0 {
+                    let _ = if id {
+                        write!(daftar, " dan {lain} provinsi lain")
+                    } else {
+                        write!(daftar, " and {lain} more provinsi")
+                    };
+                }
+                if id {
+                    format!(
+                        "zona waktu ini bertentangan dengan zona provinsi {daftar}, yaitu {zona}: \
+                         jam di wilayah itu tetap ditulis dalam {zona}; timezone hanya berlaku \
+                         untuk tanggal situs dan wilayah yang provinsinya tidak dikenal, hapus \
+                         bila tidak perlu"
+                    )
+                } else {
+                    format!(
+                        "this time zone contradicts the zone of provinsi {daftar}, {zona}: times \
+                         there are still written in {zona}; timezone only applies to the site's \
+                         own dates and to regions of an unknown provinsi, remove it if not needed"
+                    )
                 }
             }
             Problem::SintaksToml(s) => s.describe(lang).to_string(),

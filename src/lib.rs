@@ -143,6 +143,10 @@ fn load_timed(root: &Path, timings: &mut Timings) -> Result<Loaded, Error> {
         });
     };
     problems.extend(content::rapat::resolve(&mut content.rapat, &data));
+    problems.extend(config.zona_bertentangan(data.wilayah.akar.iter().map(|&w| {
+        let n = data.wilayah.node(w);
+        (n.kode_teks.as_str(), n.nama.as_str())
+    })));
     // the schedule's checks and the analysis read the same data: run them side by side
     let (temuan_jadwal, report) = rayon::join(
         || data::jadwal::periksa(&data, &config.jadwal),

@@ -34,7 +34,7 @@ pub use gagal::{
 use grafik::Grafik;
 pub use jadwal::{
     AcaraKalender, BagianJadwalKota, BarisJadwalKota, HariJadwal, HariTitikBayar, JadwalProgram,
-    KonteksJadwalKota, KonteksKalender, KonteksTitikBayar, SelJadwalKota, SlotJadwal,
+    KonteksJadwalKota, KonteksKalender, KonteksTitikBayar, SelJadwalKota, SlotJadwal, ZonaKalender,
 };
 
 /// One page of the site.
