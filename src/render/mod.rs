@@ -144,6 +144,14 @@ const TEMPLATES: &[(&str, &str)] = &[
         include_str!("../../themes/default/templates/grafik.html"),
     ),
     (
+        "asal.html",
+        include_str!("../../themes/default/templates/asal.html"),
+    ),
+    (
+        "asal_peringatan.html",
+        include_str!("../../themes/default/templates/asal_peringatan.html"),
+    ),
+    (
         "beranda.html",
         include_str!("../../themes/default/templates/beranda.html"),
     ),
