@@ -28,6 +28,9 @@ Files written
 ``alokasi.csv`` (``program,tahap,kode_wilayah,penyalur,kpm``)
     One row per desa/kelurahan per program x penyalur.
     Sorted by (program, tahap, kode_wilayah, penyalur).
+``sumber_angka.csv`` (``kode_wilayah,program,tahap,penyalur,angka,cakupan,sifat,sumber``)
+    Where each region's figures come from: the seed's totals ``resmi``, the rest
+    ``ilustratif``, in the order listed in ``SUMBER_ANGKA``.
 ``realisasi.csv`` (``program,tahap,kode_wilayah,penyalur,tanggal,status,alasan,kpm``)
     ``status`` is ``tersalur`` (paid, ``alasan`` empty) or ``gagal`` (failed,
     ``alasan`` a short Indonesian reason); rows with the same key are summed.
@@ -611,6 +614,70 @@ DESIL = [("2025", "35.74", d, kk, "Angka ilustratif: sebaran rekaan untuk contoh
          for d, kk in enumerate(_DESIL_KK, start=1)]
 
 
+# Where each region's allocation and realisation figures come from (data/sumber_angka.csv):
+# what the five articles say, and what is made up for the example. A row speaks of its region
+# and every region below it; cakupan "total" of the region's own total only, "rincian" of its
+# split below it; angka narrows it to alokasi, tersalur, gagal or realisasi (tersalur and
+# gagal); the most specific row applies. Kota Probolinggo has no such figures (its funnel and
+# deciles say "Angka ilustratif" themselves).
+SUMBER_ANGKA_HEADER = ["kode_wilayah", "program", "tahap", "penyalur", "angka", "cakupan",
+                       "sifat", "sumber"]
+_RAKOR_PASURUAN = ("Berita Pemerintah Kota Pasuruan tentang rakor bansos 13 Juli 2021 di "
+                   "Pendopo Surga Surgi")
+_ANTARA_KAPUAS = "Berita ANTARA tentang rakor evaluasi penyaluran 2024 Dinsos Kabupaten Kapuas"
+SUMBER_ANGKA = [
+    # 000: Kota Pasuruan's three programmes, their recipients as the rakor gave them
+    (PASURUAN, "", "", "", "", "rincian", "ilustratif",
+     "Rekaan untuk contoh: berita rakor 13 Juli 2021 hanya menyebut jumlah se-Kota Pasuruan, "
+     "bukan per kecamatan atau kelurahan."),
+    (PASURUAN, "BST", PASURUAN_TAHAP, "", "alokasi", "total", "resmi",
+     f"{_RAKOR_PASURUAN}: penerima BST Kemensos 18.877 KPM, disalurkan setiap bulan; "
+     "PT Pos Indonesia membayar di 34 titik bayar selama 7 hari."),
+    (PASURUAN, "BLT", PASURUAN_TAHAP, "", "alokasi", "total", "resmi",
+     f"{_RAKOR_PASURUAN}: penerima BLT 10.550 KPM, disalurkan setiap bulan. Penyalurnya "
+     "tidak disebut; PT Pos Indonesia di sini ilustratif."),
+    (PASURUAN, "APBD-TUNAI", PASURUAN_TAHAP, "", "alokasi", "total", "resmi",
+     f"{_RAKOR_PASURUAN}: penerima bansos tunai APBD Kota Pasuruan 5.744 KPM, disalurkan "
+     "setiap dua bulan. Penyalurnya tidak disebut; Bank Jatim (hadir dalam rakor) di sini "
+     "ilustratif."),
+    (PASURUAN, "", "", "", "realisasi", "total", "ilustratif",
+     "Rekaan untuk contoh: berita rakor 13 Juli 2021 memuat rencana penyaluran (mulai pekan "
+     "berikutnya, pukul 07.00 WIB, paling banyak 200 KPM per titik bayar per hari), bukan "
+     "hasilnya; tanggal bayar, tersalur dan gagal salur ilustratif."),
+    # 002: Kabupaten Kapuas, paid by the end of 2024 per channel
+    (KAPUAS, "", "", "", "", "rincian", "ilustratif",
+     "Rekaan untuk contoh: berita hanya menyebut jumlah se-Kabupaten Kapuas, bukan per "
+     "kecamatan atau desa/kelurahan."),
+    (KAPUAS, "", "", "", "alokasi", "total", "ilustratif",
+     f"Rekaan untuk contoh: {_ANTARA_KAPUAS[0].lower()}{_ANTARA_KAPUAS[1:]} tidak menyebut "
+     "alokasi; di sini alokasi = tersalur + gagal salur."),
+    (KAPUAS, "", "", "", "gagal", "total", "ilustratif",
+     "Rekaan untuk contoh: berita ANTARA menyebut sebab gagal salur (kurangnya informasi "
+     "jadwal, usia lanjut, meninggal), bukan jumlahnya."),
+    (KAPUAS, "PKH", KAPUAS_TAHAP, BRI, "tersalur", "total", "resmi",
+     f"{_ANTARA_KAPUAS}: tersalur sampai akhir 2024 melalui BRI, PKH 1.472 KK; tanggal "
+     "pembayarannya rekaan."),
+    (KAPUAS, "SEMBAKO", KAPUAS_TAHAP, BRI, "tersalur", "total", "resmi",
+     f"{_ANTARA_KAPUAS}: tersalur sampai akhir 2024 melalui BRI, sembako 15.868 KK; tanggal "
+     "pembayarannya rekaan."),
+    (KAPUAS, "", KAPUAS_TAHAP, POS, "tersalur", "total", "ilustratif",
+     f"{_ANTARA_KAPUAS}: tersalur sampai akhir 2024 melalui Kantor Pos, PKH dan sembako "
+     "bersama 2.269 KK; pembagiannya antara PKH dan sembako rekaan (jumlah keduanya sama "
+     "dengan berita)."),
+    # 003: Kabupaten Kutai Kartanegara, no figures in the article
+    (KUKAR, "", "", "", "", "", "ilustratif",
+     "Rekaan untuk contoh: berita KutaiRaya.com tentang Dinsos Kutai Kartanegara (6 Januari "
+     "2022) menyebut "
+     "penyaluran PKH dan BPNT/Sembako melalui BRI dengan target 15 Januari 2022 dan Kecamatan "
+     "Anggana dan Tabang yang tertinggal, tanpa angka; semua jumlah dan rinciannya "
+     "ilustratif."),
+    # 004: Kabupaten Tuban, no figures in the article
+    (TUBAN, "", "", "", "", "", "ilustratif",
+     "Rekaan untuk contoh perbandingan: berita Dinsos Kota Pasuruan tentang kunjungan Komisi "
+     "IV DPRD Kabupaten Tuban (7 September 2023) tidak menyebut angka Kabupaten Tuban."),
+]
+
+
 def main(argv: list[str] | None = None) -> int:
     root = Path(__file__).resolve().parent.parent
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -655,6 +722,8 @@ def main(argv: list[str] | None = None) -> int:
         "desil.csv": write_csv(out / "desil.csv", DESIL_HEADER, DESIL),
         "laporan_penyalur.csv": write_csv(out / "laporan_penyalur.csv", LAPORAN_HEADER,
                                           gen_laporan(rows)),
+        "sumber_angka.csv": write_csv(out / "sumber_angka.csv", SUMBER_ANGKA_HEADER,
+                                      SUMBER_ANGKA),
     }
     if not args.quiet:
         print(f"wrote {out} ({ATTRIBUTION}); data rows (without header):")

@@ -7,7 +7,7 @@ use std::path::Path;
 use jiff::civil::Date;
 use serde::Deserialize;
 
-use crate::diagnostics::{Diagnostic, Diagnostics, Problem};
+use crate::diagnostics::{AlasanUrl, Diagnostic, Diagnostics, JenisToml, Problem};
 use crate::lang::Lang;
 
 /// The file name of the site configuration, at the site root.
@@ -36,15 +36,18 @@ impl Zona {
     }
 
     /// The zone of a region from its Kemendagri code: its provinsi (the first two digits)
-    /// decides. WITA: Bali, Nusa Tenggara, Kalimantan Selatan/Timur/Utara and Sulawesi; WIT:
-    /// Maluku and Papua; WIB elsewhere. `None` when the code has no provinsi number.
+    /// decides, by law (Keppres 41/1987). WIB: Sumatra, Kepulauan Riau, Java, Kalimantan
+    /// Barat/Tengah; WITA: Bali, Nusa Tenggara, Kalimantan Selatan/Timur/Utara and Sulawesi;
+    /// WIT: Maluku and Papua (the 38 provinsi of the national region table, 11 to 96). `None`
+    /// when the code names no provinsi salur knows: then `timezone` of `site.toml` decides.
     pub fn dari_kode(kode: &str) -> Option<Zona> {
         let prov: u8 = kode.get(..2)?.parse().ok()?;
-        Some(match prov {
-            51..=53 | 63..=65 | 71..=76 => Zona::WITA,
-            81..=82 | 91..=99 => Zona::WIT,
-            _ => Zona::WIB,
-        })
+        match prov {
+            11..=19 | 21 | 31..=36 | 61 | 62 => Some(Zona::WIB),
+            51..=53 | 63..=65 | 71..=76 => Some(Zona::WITA),
+            81 | 82 | 91..=96 => Some(Zona::WIT),
+            _ => None,
+        }
     }
 
     /// Its offset from UTC, as a calendar writes it (`+0700`).
@@ -80,9 +83,13 @@ pub struct Config {
     pub language: Lang,
     /// The theme's name (`default` is built in).
     pub theme: String,
-    /// The time zone of every time on the site, when `timezone` is set; otherwise each region
-    /// has its provinsi's zone ([`Config::zona`]).
+    /// `timezone`: the zone of the site's own times (the feed's dates) and of a region whose
+    /// provinsi has no known zone; a region's times are always in its provinsi's zone
+    /// ([`Config::zona`]).
     pub timezone: Option<Zona>,
+    /// Where `timezone` is written (line, column), for the warning when it contradicts a
+    /// region's zone ([`Config::zona_bertentangan`]).
+    pub timezone_di: Option<(u64, u64)>,
     /// The date the data describes ("data per …"); when absent, the latest date in the data.
     pub data_as_of: Option<Date>,
     /// Lines of attribution shown in every page's footer (e.g. the region data's licence).
@@ -220,27 +227,6 @@ pub enum Keparahan {
     Warning,
 }
 
-#[derive(Deserialize, Default)]
-#[serde(deny_unknown_fields)]
-struct RawJadwal {
-    max_kpm_per_day: Option<toml::Spanned<u64>>,
-    over_capacity: Option<Keparahan>,
-    bawa: Option<String>,
-    usul: Option<RawUsul>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawUsul {
-    program: toml::Spanned<String>,
-    tahap: toml::Spanned<String>,
-    mulai: toml::Spanned<toml::value::Datetime>,
-    jumlah_hari: toml::Spanned<u16>,
-    jam_mulai: Option<toml::Spanned<String>>,
-    jam_selesai: Option<toml::Spanned<String>>,
-    menit_slot: Option<toml::Spanned<u16>>,
-}
-
 impl Default for Config {
     fn default() -> Config {
         Config {
@@ -250,6 +236,7 @@ impl Default for Config {
             language: Lang::Id,
             theme: "default".to_string(),
             timezone: None,
+            timezone_di: None,
             data_as_of: None,
             attribution: Vec::new(),
             lisensi: None,
@@ -262,69 +249,74 @@ impl Default for Config {
     }
 }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawConfig {
-    title: Option<String>,
-    description: Option<String>,
-    base_url: Option<toml::Spanned<String>>,
-    language: Option<Lang>,
-    theme: Option<toml::Spanned<String>>,
-    timezone: Option<Zona>,
-    data_as_of: Option<toml::Spanned<toml::value::Datetime>>,
-    #[serde(default)]
-    attribution: Vec<String>,
-    lisensi: Option<String>,
-    #[serde(default)]
-    jadwal: RawJadwal,
-    #[serde(default)]
-    privacy: RawPrivasi,
-    #[serde(default)]
-    rekonsiliasi: RawRekonsiliasi,
-    #[serde(default)]
-    bandingkan: Vec<RawBandingkan>,
-    batas_berkas_mb: Option<toml::Spanned<i64>>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawBandingkan {
-    wilayah: toml::Spanned<Vec<toml::Spanned<String>>>,
-    judul: Option<String>,
-    catatan: Option<String>,
-}
-
-#[derive(Deserialize, Default)]
-#[serde(deny_unknown_fields)]
-struct RawPrivasi {
-    min_kpm: Option<u64>,
-}
-
-#[derive(Deserialize, Default)]
-#[serde(deny_unknown_fields)]
-struct RawRekonsiliasi {
-    toleransi_kpm: Option<u64>,
-    toleransi_persen: Option<toml::Spanned<f64>>,
-    gagal_jika_selisih: Option<bool>,
-}
-
 impl Config {
     /// The language `root/site.toml` asks for, read even when the file has other errors, so
     /// that those are reported in it; Indonesian when it says nothing readable.
     pub fn bahasa(root: &Path) -> Lang {
         std::fs::read_to_string(root.join(CONFIG_FILE))
             .ok()
-            .and_then(|text| text.parse::<toml::Table>().ok())
-            .and_then(|t| t.get("language")?.as_str().map(str::to_string))
+            .map(crate::content::baris_lf)
+            .and_then(|text| {
+                // what the TOML reader recovers around syntax errors elsewhere in the file
+                let (t, _) = toml::de::DeTable::parse_recoverable(&text);
+                t.get_ref()
+                    .get("language")
+                    .and_then(|l| l.get_ref().as_str().map(str::to_string))
+            })
             .map_or(Lang::Id, |l| if l == "en" { Lang::En } else { Lang::Id })
     }
 
-    /// The time zone of the times of region `kode` (`35.75.01.1001`): `timezone` when set,
-    /// else the zone of its provinsi, else WIB.
+    /// The time zone of the times of region `kode` (`35.75.01.1001`): its provinsi's, which
+    /// `timezone` cannot relabel (a Kalimantan Timur schedule is in WITA whatever the site
+    /// says); `timezone` only for a code whose provinsi has no known zone; else WIB.
     pub fn zona(&self, kode: &str) -> Zona {
-        self.timezone
-            .or_else(|| Zona::dari_kode(kode))
-            .unwrap_or_default()
+        Zona::dari_kode(kode).or(self.timezone).unwrap_or_default()
+    }
+
+    /// The zone of the site's own times, tied to no region (the dates of the feed):
+    /// `timezone`, else WIB.
+    pub fn zona_situs(&self) -> Zona {
+        self.timezone.unwrap_or_default()
+    }
+
+    /// A warning at `timezone` for each zone it contradicts: the provinsi `(kode, nama)` of
+    /// the site whose zone is another, named (up to three, then how many more). Their times
+    /// are written in their own zone; the warning says so, so that the operator is not
+    /// surprised and can remove the setting.
+    pub fn zona_bertentangan<'a>(
+        &self,
+        provinsi: impl Iterator<Item = (&'a str, &'a str)>,
+    ) -> Diagnostics {
+        let mut d = Diagnostics::new();
+        let (Some(tz), Some((line, column))) = (self.timezone, self.timezone_di) else {
+            return d;
+        };
+        let mut per_zona: Vec<(Zona, Vec<String>)> = Vec::new();
+        for (kode, nama) in provinsi {
+            let Some(z) = Zona::dari_kode(kode).filter(|&z| z != tz) else {
+                continue;
+            };
+            let nama = format!("{nama} ({kode})");
+            match per_zona.iter_mut().find(|(zz, _)| *zz == z) {
+                Some((_, list)) => list.push(nama),
+                None => per_zona.push((z, vec![nama])),
+            }
+        }
+        for (zona, wilayah) in per_zona {
+            let mut w = Diagnostic::error(
+                CONFIG_FILE,
+                line,
+                column,
+                Some(tz.label()),
+                Problem::ZonaBertentangan {
+                    wilayah,
+                    zona: zona.label(),
+                },
+            );
+            w.severity = crate::diagnostics::Severity::Warning;
+            d.push(w);
+        }
+        d
     }
 
     /// Reads `site.toml` from `root`. A missing file gives the defaults; a malformed one gives
@@ -361,265 +353,600 @@ impl Config {
         Config::parse(&text)
     }
 
-    /// Parses the text of a `site.toml`.
+    /// Parses the text of a `site.toml`, reporting every problem in one pass: each syntax
+    /// error the TOML reader recovers from (the first on a line; the rest of a line is mostly
+    /// its echo), then each key and value checked one by one, every message at its line and
+    /// column, in the order of the file.
     pub fn parse(text: &str) -> Result<Config, Diagnostics> {
-        let raw: RawConfig = toml::from_str(text).map_err(|e| {
-            let (line, column) = e
-                .span()
-                .map(|s| line_column(text, s.start))
-                .unwrap_or((0, 0));
-            let before = e
-                .span()
-                .and_then(|s| text.get(..s.start))
-                .unwrap_or_default();
-            let problem = crate::content::toml_problem(
-                e.message().trim(),
-                &[
-                    "title",
-                    "description",
-                    "base_url",
-                    "language",
-                    "theme",
-                    "timezone",
-                    "data_as_of",
-                    "attribution",
-                    "lisensi",
-                    "batas_berkas_mb",
-                    "jadwal",
-                    "bawa",
-                    "max_kpm_per_day",
-                    "over_capacity",
-                    "usul",
-                    "program",
-                    "tahap",
-                    "mulai",
-                    "jumlah_hari",
-                    "jam_mulai",
-                    "jam_selesai",
-                    "menit_slot",
-                    "privacy",
-                    "min_kpm",
-                    "rekonsiliasi",
-                    "toleransi_kpm",
-                    "toleransi_persen",
-                    "gagal_jika_selisih",
-                    "bandingkan",
-                    "wilayah",
-                    "judul",
-                    "catatan",
-                ],
-                before,
-            );
+        let mut p = Pembaca::new(text);
+        let config = p.config();
+        let mut d = Diagnostics::new();
+        let mut temuan = p.temuan;
+        temuan.sort_by_key(|d| (d.line, d.column));
+        for t in temuan {
+            d.push(t);
+        }
+        if d.has_errors() { Err(d) } else { Ok(config) }
+    }
+}
+
+/// The keys of `site.toml` at its top level.
+const KUNCI_UTAMA: &[&str] = &[
+    "title",
+    "description",
+    "base_url",
+    "language",
+    "theme",
+    "timezone",
+    "data_as_of",
+    "attribution",
+    "lisensi",
+    "batas_berkas_mb",
+    "jadwal",
+    "privacy",
+    "rekonsiliasi",
+    "bandingkan",
+];
+/// The keys of `[jadwal]`.
+const KUNCI_JADWAL: &[&str] = &["max_kpm_per_day", "over_capacity", "bawa", "usul"];
+/// The keys of `[jadwal.usul]`.
+const KUNCI_USUL: &[&str] = &[
+    "program",
+    "tahap",
+    "mulai",
+    "jumlah_hari",
+    "jam_mulai",
+    "jam_selesai",
+    "menit_slot",
+];
+/// The keys of `[privacy]`.
+const KUNCI_PRIVASI: &[&str] = &["min_kpm"];
+/// The keys of `[rekonsiliasi]`.
+const KUNCI_REKONSILIASI: &[&str] = &["toleransi_kpm", "toleransi_persen", "gagal_jika_selisih"];
+/// The keys of a `[[bandingkan]]` entry.
+const KUNCI_BANDINGKAN: &[&str] = &["wilayah", "judul", "catatan"];
+
+type Nilai<'t> = toml::Spanned<toml::de::DeValue<'t>>;
+type Tabel<'t> = toml::de::DeTable<'t>;
+
+/// Reads `site.toml` key by key, collecting every problem rather than stopping at the first.
+struct Pembaca<'t> {
+    text: &'t str,
+    /// The problems found, in any order (sorted by place at the end).
+    temuan: Vec<Diagnostic>,
+    /// The byte offsets of the syntax errors: a value around one is what the TOML reader
+    /// recovered, not what was meant, and is not checked again.
+    rusak: Vec<usize>,
+    /// The document as recovered.
+    root: toml::Spanned<Tabel<'t>>,
+}
+
+impl<'t> Pembaca<'t> {
+    fn new(text: &'t str) -> Pembaca<'t> {
+        let (root, errors) = toml::de::DeTable::parse_recoverable(text);
+        let mut p = Pembaca {
+            text,
+            temuan: Vec::new(),
+            rusak: Vec::new(),
+            root,
+        };
+        let mut baris_dilapor = Vec::new();
+        for e in errors {
+            let start = e.span().map_or(0, |s| s.start);
+            p.rusak.push(start);
+            let (line, column) = line_column(text, start);
+            // one syntax error reported per line: the reader's recovery echoes the first
+            if baris_dilapor.contains(&line) {
+                continue;
+            }
+            baris_dilapor.push(line);
+            let before = text.get(..start).unwrap_or_default();
+            let problem = crate::content::toml_problem(e.message().trim(), KUNCI_UTAMA, before);
             let value = crate::content::nilai_salah(&problem, text, e.span());
-            let mut d = Diagnostics::new();
-            d.push(Diagnostic::error(
+            p.temuan.push(Diagnostic::error(
                 CONFIG_FILE,
                 line,
                 column,
                 value.as_deref(),
                 problem,
             ));
-            d
-        })?;
-        let mut config = Config::default();
-        if let Some(t) = raw.title {
-            config.title = t;
         }
-        if let Some(d) = raw.description {
-            config.description = d;
+        p
+    }
+
+    /// Records a problem at byte `offset`.
+    fn at(&mut self, offset: usize, value: Option<&str>, problem: Problem) {
+        let (line, column) = line_column(self.text, offset);
+        self.temuan
+            .push(Diagnostic::error(CONFIG_FILE, line, column, value, problem));
+    }
+
+    /// Whether `v` was recovered around a syntax error (already reported).
+    fn rusak(&self, v: &Nilai<'_>) -> bool {
+        let span = v.span();
+        self.rusak
+            .iter()
+            .any(|&o| o >= span.start && o <= span.end.max(span.start + 1))
+    }
+
+    /// `v` as written: its first line, for a message.
+    fn tertulis(&self, v: &Nilai<'_>) -> String {
+        self.text
+            .get(v.span())
+            .and_then(|t| t.lines().next())
+            .unwrap_or_default()
+            .trim()
+            .to_string()
+    }
+
+    /// A value of the wrong kind.
+    fn jenis(&mut self, v: &Nilai<'_>, jenis: JenisToml) {
+        if !self.rusak(v) {
+            let tertulis = self.tertulis(v);
+            self.at(v.span().start, Some(&tertulis), Problem::JenisToml(jenis));
         }
-        if let Some(b) = raw.base_url {
-            let url = b.get_ref().trim();
-            if !(url.is_empty() || url.starts_with("http://") || url.starts_with("https://")) {
-                return Err(error_at(text, b.span().start, url, Problem::BaseUrl));
+    }
+
+    /// Every key of `t` not in `known` is reported, with the known key meant when one is close.
+    fn kunci(&mut self, t: &Tabel<'_>, known: &[&str]) {
+        for (k, _) in t.iter() {
+            let key: &str = k.get_ref();
+            if !known.contains(&key) {
+                let problem = Problem::UnknownKey {
+                    key: key.to_string(),
+                    nearest: crate::data::wilayah::nearest(key, known.iter().copied()),
+                };
+                self.at(k.span().start, None, problem);
             }
-            config.base_url = normalise_base_url(url);
         }
-        if let Some(l) = raw.language {
-            config.language = l;
+    }
+
+    /// A required key that is absent, reported at its table's header.
+    fn wajib(&mut self, t: &Nilai<'_>, key: &str) {
+        if !self.rusak(t) {
+            self.at(
+                t.span().start,
+                None,
+                Problem::MissingKey {
+                    key: key.to_string(),
+                },
+            );
         }
-        if let Some(t) = raw.theme {
-            let name = t.get_ref();
-            if !nama_folder_polos(name) {
-                return Err(error_at(text, t.span().start, name, Problem::TemaTidakSah));
+    }
+
+    fn teks(&mut self, v: &Nilai<'_>) -> Option<String> {
+        match v.get_ref() {
+            toml::de::DeValue::String(s) => Some(s.to_string()),
+            _ => {
+                self.jenis(v, JenisToml::Teks);
+                None
             }
-            config.theme = name.clone();
         }
-        config.timezone = raw.timezone;
-        config.lisensi = raw
-            .lisensi
-            .map(|l| l.trim().to_string())
-            .filter(|l| !l.is_empty());
-        if let Some(m) = raw.privacy.min_kpm {
-            config.privasi.min_kpm = m;
-        }
-        if let Some(t) = raw.rekonsiliasi.toleransi_kpm {
-            config.rekonsiliasi.toleransi_kpm = t;
-        }
-        if let Some(p) = raw.rekonsiliasi.toleransi_persen {
-            let v = *p.get_ref();
-            if !(0.0..=100.0).contains(&v) {
-                return Err(error_at(
-                    text,
-                    p.span().start,
-                    &v.to_string(),
-                    Problem::Persen,
-                ));
-            }
-            config.rekonsiliasi.toleransi_persen = v;
-        }
-        if let Some(b) = raw.batas_berkas_mb {
-            let mb = *b.get_ref();
-            // at least 1 MB, and at most what a u64 of bytes holds
-            match u64::try_from(mb)
+    }
+
+    /// A whole number from `min` to `max`.
+    fn bulat(&mut self, v: &Nilai<'_>, min: i64, max: i64) -> Option<i64> {
+        let n = v.get_ref().as_integer().and_then(|i| {
+            i64::from_str_radix(i.as_str(), i.radix())
                 .ok()
-                .filter(|&m| (1..=1 << 40).contains(&m))
-            {
-                Some(m) => config.batas_berkas = m << 20,
-                None => {
-                    return Err(error_at(
-                        text,
-                        b.span().start,
-                        &mb.to_string(),
-                        Problem::BatasBerkas,
-                    ));
-                }
-            }
+                .filter(|n| (min..=max).contains(n))
+        });
+        if n.is_none() {
+            self.jenis(v, JenisToml::Bulat { min, max });
         }
-        if let Some(g) = raw.rekonsiliasi.gagal_jika_selisih {
-            config.rekonsiliasi.gagal_jika_selisih = g;
+        n
+    }
+
+    /// A number, whole or decimal.
+    fn angka(&mut self, v: &Nilai<'_>) -> Option<f64> {
+        let n = match v.get_ref() {
+            toml::de::DeValue::Float(f) => f.as_str().parse::<f64>().ok(),
+            toml::de::DeValue::Integer(i) => i64::from_str_radix(i.as_str(), i.radix())
+                .ok()
+                .map(|n| n as f64),
+            _ => None,
+        };
+        if n.is_none() {
+            self.jenis(v, JenisToml::Angka);
         }
-        for b in raw.bandingkan {
-            let tempat = line_column(text, b.wilayah.span().start);
-            let wilayah: Vec<(String, u64, u64)> = b
-                .wilayah
-                .get_ref()
-                .iter()
-                .map(|k| {
-                    let (line, column) = line_column(text, k.span().start);
-                    (k.get_ref().trim().to_string(), line, column)
-                })
-                .collect();
-            config.bandingkan.push(Bandingkan {
-                wilayah,
-                tempat,
-                judul: b.judul.filter(|j| !j.trim().is_empty()),
-                catatan: b.catatan.filter(|c| !c.trim().is_empty()),
-            });
+        n
+    }
+
+    fn ya_tidak(&mut self, v: &Nilai<'_>) -> Option<bool> {
+        let b = v.get_ref().as_bool();
+        if b.is_none() {
+            self.jenis(v, JenisToml::YaTidak);
         }
-        if let Some(dt) = raw.data_as_of {
-            match toml_date(dt.get_ref()) {
-                Some(d) => config.data_as_of = Some(d),
-                None => {
-                    return Err(error_at(
-                        text,
-                        dt.span().start,
-                        &dt.get_ref().to_string(),
+        b
+    }
+
+    /// One of `allowed` (as `expected` says them).
+    fn pilihan(
+        &mut self,
+        v: &Nilai<'_>,
+        allowed: &[&'static str],
+        expected: &str,
+    ) -> Option<&'static str> {
+        let s = self.teks(v)?;
+        let found = allowed.iter().find(|a| **a == s).copied();
+        if found.is_none() && !self.rusak(v) {
+            self.at(
+                v.span().start,
+                None,
+                Problem::UnknownValue {
+                    value: s,
+                    expected: expected.to_string(),
+                },
+            );
+        }
+        found
+    }
+
+    /// A TOML local date.
+    fn tanggal(&mut self, v: &Nilai<'_>) -> Option<Date> {
+        if self.rusak(v) {
+            return None;
+        }
+        match v.get_ref() {
+            toml::de::DeValue::Datetime(dt) => {
+                let d = toml_date(dt);
+                if d.is_none() {
+                    self.at(
+                        v.span().start,
+                        Some(&dt.to_string()),
                         Problem::Malformed(crate::diagnostics::Expected::Date),
-                    ));
+                    );
                 }
+                d
+            }
+            _ => {
+                self.at(v.span().start, None, Problem::TanggalToml);
+                None
             }
         }
-        config.attribution = raw.attribution;
-        if let Some(n) = raw.jadwal.max_kpm_per_day {
-            if *n.get_ref() == 0 {
-                return Err(error_at(
-                    text,
+    }
+
+    /// A list of texts, each with its place.
+    fn daftar_teks(&mut self, v: &Nilai<'_>) -> Option<Vec<(String, usize)>> {
+        let Some(a) = v.get_ref().as_array() else {
+            self.jenis(v, JenisToml::DaftarTeks);
+            return None;
+        };
+        let mut out = Vec::new();
+        for item in a.iter() {
+            if let Some(s) = self.teks(item) {
+                out.push((s, item.span().start));
+            }
+        }
+        Some(out)
+    }
+
+    fn config(&mut self) -> Config {
+        let mut config = Config::default();
+        let root = std::mem::take(self.root.get_mut());
+        self.kunci(&root, KUNCI_UTAMA);
+        for (k, v) in root.iter() {
+            let key: &str = k.get_ref();
+            match key {
+                "title" => {
+                    if let Some(t) = self.teks(v) {
+                        config.title = t;
+                    }
+                }
+                "description" => {
+                    if let Some(t) = self.teks(v) {
+                        config.description = t;
+                    }
+                }
+                "base_url" => {
+                    if let Some(url) = self.teks(v) {
+                        match periksa_base_url(&url) {
+                            Ok(u) => config.base_url = u,
+                            Err(alasan) => {
+                                if !self.rusak(v) {
+                                    self.at(
+                                        v.span().start,
+                                        Some(url.trim()),
+                                        Problem::BaseUrl(alasan),
+                                    );
+                                }
+                            }
+                        }
+                    }
+                }
+                "language" => {
+                    if let Some(l) = self.pilihan(v, &["id", "en"], "\"id\" or \"en\"") {
+                        config.language = if l == "en" { Lang::En } else { Lang::Id };
+                    }
+                }
+                "theme" => {
+                    if let Some(name) = self.teks(v) {
+                        if nama_folder_polos(&name) {
+                            config.theme = name;
+                        } else if !self.rusak(v) {
+                            self.at(v.span().start, Some(&name), Problem::TemaTidakSah);
+                        }
+                    }
+                }
+                "timezone" => {
+                    config.timezone_di = Some(line_column(self.text, v.span().start));
+                    config.timezone = self
+                        .pilihan(
+                            v,
+                            &["WIB", "WITA", "WIT"],
+                            "one of \"WIB\", \"WITA\", \"WIT\"",
+                        )
+                        .map(|z| match z {
+                            "WITA" => Zona::WITA,
+                            "WIT" => Zona::WIT,
+                            _ => Zona::WIB,
+                        });
+                }
+                "data_as_of" => config.data_as_of = self.tanggal(v),
+                "attribution" => {
+                    if let Some(list) = self.daftar_teks(v) {
+                        config.attribution = list.into_iter().map(|(s, _)| s).collect();
+                    }
+                }
+                "lisensi" => {
+                    config.lisensi = self
+                        .teks(v)
+                        .map(|l| l.trim().to_string())
+                        .filter(|l| !l.is_empty());
+                }
+                "batas_berkas_mb" => {
+                    // at least 1 MB, and at most what a u64 of bytes holds
+                    if let Some(mb) = v.get_ref().as_integer().map(|i| i.as_str().to_string()) {
+                        match mb.parse::<u64>().ok().filter(|m| (1..=1 << 40).contains(m)) {
+                            Some(m) => config.batas_berkas = m << 20,
+                            None if !self.rusak(v) => {
+                                self.at(v.span().start, Some(&mb), Problem::BatasBerkas);
+                            }
+                            None => {}
+                        }
+                    } else {
+                        self.jenis(
+                            v,
+                            JenisToml::Bulat {
+                                min: 1,
+                                max: 1 << 40,
+                            },
+                        );
+                    }
+                }
+                "jadwal" => self.jadwal(v, &mut config),
+                "privacy" => {
+                    if let Some(t) = self.tabel(v, "privacy") {
+                        self.kunci(t, KUNCI_PRIVASI);
+                        if let Some(m) = t.get("min_kpm")
+                            && let Some(m) = self.bulat(m, 0, i64::MAX)
+                        {
+                            config.privasi.min_kpm = m as u64;
+                        }
+                    }
+                }
+                "rekonsiliasi" => {
+                    if let Some(t) = self.tabel(v, "rekonsiliasi") {
+                        self.kunci(t, KUNCI_REKONSILIASI);
+                        if let Some(n) = t.get("toleransi_kpm")
+                            && let Some(n) = self.bulat(n, 0, i64::MAX)
+                        {
+                            config.rekonsiliasi.toleransi_kpm = n as u64;
+                        }
+                        if let Some(p) = t.get("toleransi_persen")
+                            && let Some(x) = self.angka(p)
+                        {
+                            if (0.0..=100.0).contains(&x) {
+                                config.rekonsiliasi.toleransi_persen = x;
+                            } else {
+                                self.at(p.span().start, Some(&x.to_string()), Problem::Persen);
+                            }
+                        }
+                        if let Some(g) = t.get("gagal_jika_selisih")
+                            && let Some(g) = self.ya_tidak(g)
+                        {
+                            config.rekonsiliasi.gagal_jika_selisih = g;
+                        }
+                    }
+                }
+                "bandingkan" => self.bandingkan(v, &mut config),
+                _ => {}
+            }
+        }
+        config
+    }
+
+    /// `v` as a table (`[name]`), or reported.
+    fn tabel<'a>(&mut self, v: &'a Nilai<'t>, name: &str) -> Option<&'a Tabel<'t>> {
+        let t = v.get_ref().as_table();
+        if t.is_none() {
+            self.jenis(v, JenisToml::Tabel(name.to_string()));
+        }
+        t
+    }
+
+    fn jadwal(&mut self, v: &Nilai<'t>, config: &mut Config) {
+        let Some(t) = self.tabel(v, "jadwal") else {
+            return;
+        };
+        self.kunci(t, KUNCI_JADWAL);
+        if let Some(n) = t.get("max_kpm_per_day") {
+            if n.get_ref().as_integer().is_some_and(|i| i.as_str() == "0") {
+                self.at(
                     n.span().start,
-                    "0",
+                    Some("0"),
                     tidak_sah(
                         "kapasitas titik bayar harus sedikitnya 1 KPM per hari",
                         "a payment point must serve at least 1 KPM a day",
                     ),
-                ));
-            }
-            config.jadwal.max_kpm_per_day = n.into_inner();
-        }
-        if let Some(k) = raw.jadwal.over_capacity {
-            config.jadwal.over_capacity = k;
-        }
-        config.jadwal.bawa = raw
-            .jadwal
-            .bawa
-            .map(|b| b.trim().to_string())
-            .filter(|b| !b.is_empty());
-        if let Some(u) = raw.jadwal.usul {
-            let Some(mulai) = toml_date(u.mulai.get_ref()) else {
-                return Err(error_at(
-                    text,
-                    u.mulai.span().start,
-                    &u.mulai.get_ref().to_string(),
-                    Problem::Malformed(crate::diagnostics::Expected::Date),
-                ));
-            };
-            let jam = |v: Option<&toml::Spanned<String>>, default: u16| match v {
-                None => Ok(default),
-                Some(v) => crate::data::value::jam(v.get_ref().as_bytes())
-                    .map_err(|p| error_at(text, v.span().start, v.get_ref(), p)),
-            };
-            let jam_mulai = jam(u.jam_mulai.as_ref(), 7 * 60)?;
-            let jam_selesai = jam(u.jam_selesai.as_ref(), 12 * 60)?;
-            if jam_selesai <= jam_mulai {
-                let (start, value) = u.jam_selesai.as_ref().map_or_else(
-                    || (text.find("jam_mulai").unwrap_or(0), String::new()),
-                    |v| (v.span().start, v.get_ref().clone()),
                 );
-                return Err(error_at(
-                    text,
-                    start,
-                    &value,
-                    Problem::SlotEndsBeforeStart {
-                        mulai: crate::format::jam(jam_mulai, config.language),
-                    },
-                ));
+            } else if let Some(n) = self.bulat(n, 1, i64::MAX) {
+                config.jadwal.max_kpm_per_day = n as u64;
             }
-            if *u.jumlah_hari.get_ref() == 0 {
-                return Err(error_at(
-                    text,
-                    u.jumlah_hari.span().start,
-                    "0",
+        }
+        if let Some(k) = t.get("over_capacity")
+            && let Some(k) = self.pilihan(k, &["error", "warning"], "\"error\" or \"warning\"")
+        {
+            config.jadwal.over_capacity = if k == "warning" {
+                Keparahan::Warning
+            } else {
+                Keparahan::Error
+            };
+        }
+        if let Some(b) = t.get("bawa") {
+            config.jadwal.bawa = self
+                .teks(b)
+                .map(|b| b.trim().to_string())
+                .filter(|b| !b.is_empty());
+        }
+        if let Some(u) = t.get("usul") {
+            config.jadwal.usul = self.usul(u, config.language);
+        }
+    }
+
+    fn usul(&mut self, v: &Nilai<'t>, lang: Lang) -> Option<AturanUsul> {
+        let t = self.tabel(v, "jadwal.usul")?;
+        self.kunci(t, KUNCI_USUL);
+        let wajib = |p: &mut Pembaca<'t>, key: &str| {
+            let found = t.get(key);
+            if found.is_none() {
+                p.wajib(v, key);
+            }
+            found
+        };
+        let program = wajib(self, "program");
+        let tahap = wajib(self, "tahap");
+        let mulai = wajib(self, "mulai");
+        let jumlah_hari = wajib(self, "jumlah_hari");
+        let program = program.and_then(|x| Some((self.teks(x)?, x.span().start)));
+        let tahap = tahap.and_then(|x| Some((self.teks(x)?, x.span().start)));
+        let mulai = mulai.and_then(|x| Some((self.tanggal(x)?, x.span().start)));
+        let jumlah_hari = jumlah_hari.and_then(|x| {
+            if x.get_ref().as_integer().is_some_and(|i| i.as_str() == "0") {
+                self.at(
+                    x.span().start,
+                    Some("0"),
                     tidak_sah(
                         "jumlah_hari harus sedikitnya 1",
                         "jumlah_hari must be at least 1",
                     ),
-                ));
+                );
+                return None;
             }
-            let menit_slot = u.menit_slot.as_ref().map_or(60, |m| *m.get_ref());
-            if menit_slot == 0 || menit_slot > jam_selesai - jam_mulai {
-                let start = u
-                    .menit_slot
-                    .as_ref()
-                    .map_or_else(|| text.find("jam_selesai").unwrap_or(0), |m| m.span().start);
-                return Err(error_at(
-                    text,
-                    start,
-                    &menit_slot.to_string(),
-                    tidak_sah(
-                        &format!(
-                            "satu slot harus 1 sampai {} menit, waktu dari jam_mulai sampai jam_selesai",
-                            jam_selesai - jam_mulai
-                        ),
-                        &format!(
-                            "a slot must last from 1 to {} minutes, the time from jam_mulai to jam_selesai",
-                            jam_selesai - jam_mulai
-                        ),
+            self.bulat(x, 1, u16::MAX as i64).map(|n| n as u16)
+        });
+        let jam = |p: &mut Pembaca<'t>, key: &str, default: u16| match t.get(key) {
+            None => Some((default, None)),
+            Some(x) => {
+                let s = p.teks(x)?;
+                match crate::data::value::jam(s.as_bytes()) {
+                    Ok(j) => Some((j, Some((x.span().start, s)))),
+                    Err(problem) => {
+                        p.at(x.span().start, Some(&s), problem);
+                        None
+                    }
+                }
+            }
+        };
+        let jam_mulai = jam(self, "jam_mulai", 7 * 60);
+        let jam_selesai = jam(self, "jam_selesai", 12 * 60);
+        let menit_slot = match t.get("menit_slot") {
+            None => Some((60, None)),
+            Some(x) => self
+                .bulat(x, 0, u16::MAX as i64)
+                .map(|n| (n as u16, Some(x.span().start))),
+        };
+        let ((jam_mulai, _), (jam_selesai, selesai_di)) = (jam_mulai?, jam_selesai?);
+        let mut ok = true;
+        if jam_selesai <= jam_mulai {
+            let (start, value) = selesai_di.unwrap_or_else(|| {
+                (
+                    t.get("jam_mulai")
+                        .map_or(v.span().start, |x| x.span().start),
+                    String::new(),
+                )
+            });
+            self.at(
+                start,
+                Some(&value),
+                Problem::SlotEndsBeforeStart {
+                    mulai: crate::format::jam(jam_mulai, lang),
+                },
+            );
+            ok = false;
+        }
+        let (menit_slot, slot_di) = menit_slot?;
+        if ok && (menit_slot == 0 || menit_slot > jam_selesai - jam_mulai) {
+            let start = slot_di.unwrap_or_else(|| {
+                t.get("jam_selesai")
+                    .map_or(v.span().start, |x| x.span().start)
+            });
+            self.at(
+                start,
+                Some(&menit_slot.to_string()),
+                tidak_sah(
+                    &format!(
+                        "satu slot harus 1 sampai {} menit, waktu dari jam_mulai sampai jam_selesai",
+                        jam_selesai - jam_mulai
                     ),
-                ));
-            }
-            config.jadwal.usul = Some(AturanUsul {
-                program_di: line_column(text, u.program.span().start),
-                program: u.program.into_inner(),
-                tahap_di: line_column(text, u.tahap.span().start),
-                mulai_di: line_column(text, u.mulai.span().start),
-                tahap: u.tahap.into_inner(),
-                mulai,
-                jumlah_hari: u.jumlah_hari.into_inner(),
-                jam_mulai,
-                jam_selesai,
-                menit_slot,
+                    &format!(
+                        "a slot must last from 1 to {} minutes, the time from jam_mulai to jam_selesai",
+                        jam_selesai - jam_mulai
+                    ),
+                ),
+            );
+            ok = false;
+        }
+        let ((program, program_at), (tahap, tahap_at), (mulai, mulai_at), jumlah_hari) =
+            (program?, tahap?, mulai?, jumlah_hari?);
+        ok.then(|| AturanUsul {
+            program_di: line_column(self.text, program_at),
+            program,
+            tahap_di: line_column(self.text, tahap_at),
+            tahap,
+            mulai_di: line_column(self.text, mulai_at),
+            mulai,
+            jumlah_hari,
+            jam_mulai,
+            jam_selesai,
+            menit_slot,
+        })
+    }
+
+    fn bandingkan(&mut self, v: &Nilai<'t>, config: &mut Config) {
+        let Some(list) = v.get_ref().as_array() else {
+            self.jenis(v, JenisToml::DaftarTabel("bandingkan".to_string()));
+            return;
+        };
+        for entry in list.iter() {
+            let Some(t) = entry.get_ref().as_table() else {
+                self.jenis(entry, JenisToml::DaftarTabel("bandingkan".to_string()));
+                continue;
+            };
+            self.kunci(t, KUNCI_BANDINGKAN);
+            let Some(w) = t.get("wilayah") else {
+                self.wajib(entry, "wilayah");
+                continue;
+            };
+            let judul = t.get("judul").and_then(|j| self.teks(j));
+            let catatan = t.get("catatan").and_then(|c| self.teks(c));
+            let Some(kode) = self.daftar_teks(w) else {
+                continue;
+            };
+            let wilayah = kode
+                .into_iter()
+                .map(|(k, at)| {
+                    let (line, column) = line_column(self.text, at);
+                    (k.trim().to_string(), line, column)
+                })
+                .collect();
+            config.bandingkan.push(Bandingkan {
+                wilayah,
+                tempat: line_column(self.text, w.span().start),
+                judul: judul.filter(|j| !j.trim().is_empty()),
+                catatan: catatan.filter(|c| !c.trim().is_empty()),
             });
         }
-        Ok(config)
     }
 }
 
@@ -642,28 +969,67 @@ fn tidak_sah(id: &str, en: &str) -> Problem {
     }
 }
 
-/// A problem with a value of `site.toml` written at byte `offset`.
-fn error_at(text: &str, offset: usize, value: &str, problem: Problem) -> Diagnostics {
-    let (line, column) = line_column(text, offset);
-    let mut d = Diagnostics::new();
-    d.push(Diagnostic::error(
-        CONFIG_FILE,
-        line,
-        column,
-        Some(value),
-        problem,
-    ));
-    d
-}
-
-/// A base URL with exactly one trailing slash (empty stays empty).
-pub fn normalise_base_url(url: &str) -> String {
-    let url = url.trim().trim_end_matches('/');
+/// Checks a base URL (`base_url` of `site.toml`, `--base-url`) and writes it the one way salur
+/// uses it: an absolute `http://` or `https://` URL with a host, no user name or password, no
+/// query or fragment, scheme and host in lower case, a non-ASCII path percent-encoded (by the
+/// `url` crate, WHATWG's URL standard), and exactly one trailing slash. Empty stays empty (no
+/// base URL).
+///
+/// A space, a quote, `<`, `>`, `\`, `^`, `` ` ``, `{`, `|`, `}` or a control character is
+/// refused rather than encoded: it is a typing slip more often than meant. What passes can
+/// therefore not end an HTML attribute, an XML text or a CSP source list (`kebijakan_konten`
+/// percent-encodes the `;`, `,` and `'` a path may still hold).
+///
+/// ```
+/// use salur::config::periksa_base_url;
+/// assert_eq!(periksa_base_url("HTTPS://Dinsos.Example.go.id/bansos//").unwrap(),
+///            "https://dinsos.example.go.id/bansos/");
+/// assert!(periksa_base_url("javascript:alert(1)").is_err());
+/// assert!(periksa_base_url("https:///bansos").is_err());
+/// assert!(periksa_base_url("https://x.org/\"><script>").is_err());
+/// ```
+pub fn periksa_base_url(url: &str) -> Result<String, AlasanUrl> {
+    let url = url.trim();
     if url.is_empty() {
-        String::new()
-    } else {
-        format!("{url}/")
+        return Ok(String::new());
     }
+    if let Some(c) = url.chars().find(|&c| {
+        c.is_whitespace()
+            || crate::diagnostics::tak_tampak(c)
+            || matches!(c, '"' | '<' | '>' | '\\' | '^' | '`' | '{' | '|' | '}')
+    }) {
+        return Err(AlasanUrl::Karakter(c));
+    }
+    let lower = url.to_ascii_lowercase();
+    let Some(rest) = ["http://", "https://"]
+        .iter()
+        .find_map(|s| lower.starts_with(s).then(|| &url[s.len()..]))
+    else {
+        return Err(AlasanUrl::BukanHttp);
+    };
+    // the authority as written: `https:///x` would be read by WHATWG's rules as host `x`
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or_default();
+    if authority.is_empty() {
+        return Err(AlasanUrl::TanpaHost);
+    }
+    if authority.contains('@') {
+        return Err(AlasanUrl::DataPengguna);
+    }
+    let parsed = url::Url::parse(url).map_err(|e| match e {
+        url::ParseError::EmptyHost => AlasanUrl::TanpaHost,
+        url::ParseError::InvalidPort => AlasanUrl::Port,
+        _ => AlasanUrl::Host,
+    })?;
+    if parsed.query().is_some() || parsed.fragment().is_some() {
+        return Err(AlasanUrl::KueriAtauFragmen);
+    }
+    if parsed.host_str().is_none_or(str::is_empty) {
+        return Err(AlasanUrl::TanpaHost);
+    }
+    if parsed.port() == Some(0) {
+        return Err(AlasanUrl::Port);
+    }
+    Ok(format!("{}/", parsed.as_str().trim_end_matches('/')))
 }
 
 /// A TOML local date as a civil date; `None` for a date-time or a time.
@@ -701,7 +1067,11 @@ mod tests {
         assert_eq!(c.zona("64.02"), Zona::WITA);
         assert_eq!(c.zona("94.01"), Zona::WIT);
         assert_eq!(c.zona("62.03"), Zona::WIB);
+        assert_eq!(c.zona("96.01"), Zona::WIT);
         assert_eq!(c.zona("X"), Zona::WIB);
+        assert_eq!(c.zona("99.01"), Zona::WIB);
+        assert_eq!(Zona::dari_kode("99"), None);
+        assert_eq!(Zona::dari_kode("20"), None);
         assert_eq!(c.theme, "default");
     }
 
@@ -714,7 +1084,30 @@ mod tests {
         .unwrap();
         assert_eq!(c.title, "T");
         assert_eq!(c.language, Lang::En);
-        assert_eq!(c.zona("35.75").tzid(), "Asia/Makassar");
+        // a region's zone is its provinsi's; `timezone` for an unknown provinsi and the site
+        assert_eq!(c.zona("35.75").tzid(), "Asia/Jakarta");
+        assert_eq!(c.zona("64.02").tzid(), "Asia/Makassar");
+        assert_eq!(c.zona("99.01").tzid(), "Asia/Makassar");
+        assert_eq!(c.zona_situs(), Zona::WITA);
+        assert_eq!(c.timezone_di, Some((3, 12)));
+        let w = c.zona_bertentangan(
+            [
+                ("35", "Jawa Timur"),
+                ("64", "Kalimantan Timur"),
+                ("94", "Papua Tengah"),
+            ]
+            .into_iter(),
+        );
+        let w: Vec<String> = w.items().iter().map(|d| d.message(Lang::Id)).collect();
+        assert_eq!(w.len(), 2, "{w:?}");
+        assert!(
+            w[0].starts_with(
+                "site.toml:3:12: peringatan: 'WITA': zona waktu ini bertentangan dengan zona \
+                 provinsi Jawa Timur (35), yaitu WIB: "
+            ),
+            "{w:?}"
+        );
+        assert!(w[1].contains("Papua Tengah (94), yaitu WIT"), "{w:?}");
         assert_eq!(c.data_as_of, Some(jiff::civil::date(2022, 1, 10)));
         assert_eq!(c.attribution.len(), 1);
     }
@@ -763,6 +1156,116 @@ mod tests {
             assert!(msg.starts_with("site.toml:2:9: '"), "{bad}: {msg}");
             assert!(msg.contains("a plain folder name"), "{bad}: {msg}");
         }
+    }
+
+    #[test]
+    fn every_problem_is_reported_in_one_pass() {
+        let err = Config::parse(
+            "title = \"T\nlanguage = \"jw\"\nbase_url = \"javascript:x\"\n[jadwal]\n\
+             max_kpm_per_day = 0\nbawa = 5\n[jadwal.usul]\nprogram = \"BST\"\n\
+             [privacy]\nmin_kpm = \"3\"\n[[bandingkan]]\njudul = \"x\"\n",
+        )
+        .unwrap_err();
+        let got: Vec<String> = err.items().iter().map(|d| d.message(Lang::En)).collect();
+        let want = [
+            "site.toml:1:11: this text is not closed by a quote",
+            "site.toml:2:12: unknown value 'jw'",
+            "site.toml:3:12: 'javascript:x': base_url must be a full address",
+            "site.toml:5:19: '0': a payment point must serve at least 1 KPM a day",
+            "site.toml:6:8: '5': expected text in quotes",
+            "site.toml:7:1: the required key 'tahap' is missing",
+            "site.toml:7:1: the required key 'mulai' is missing",
+            "site.toml:7:1: the required key 'jumlah_hari' is missing",
+            "site.toml:10:11: '\"3\"': expected a whole number without quotes, at least 0",
+            "site.toml:11:1: the required key 'wilayah' is missing",
+        ];
+        assert_eq!(got.len(), want.len(), "{got:#?}");
+        for (g, w) in got.iter().zip(want) {
+            assert!(g.starts_with(w), "{g}\n  wanted {w}");
+        }
+    }
+
+    #[test]
+    fn common_syntax_errors_are_said_in_the_sites_words() {
+        for (toml, id) in [
+            (
+                "attribution = [\"a\" \"b\"]\n",
+                "di antara dua isi perlu koma",
+            ),
+            ("[jadwal\n", "tanda ']' penutup tidak ada"),
+            ("title = \"a\" b\n", "satu kunci = nilai per baris"),
+            ("title = \"C:\\q\"\n", "garis miring terbalik"),
+            ("title = \"a\"\ntitle = \"b\"\n", "sudah diberikan di atas"),
+            ("[privacy]\nmin_kpm = 03\n", "bilangan tidak sah"),
+            (
+                "[rekonsiliasi]\ngagal_jika_selisih = True\n",
+                "seharusnya true atau false",
+            ),
+            (
+                "title = \"\"\"a\n",
+                "teks banyak baris ini tidak pernah ditutup",
+            ),
+        ] {
+            let err = Config::parse(toml).unwrap_err();
+            assert_eq!(err.items().len(), 1, "{toml:?}: {}", err.report(Lang::Id));
+            let msg = err.items()[0].message(Lang::Id);
+            assert!(msg.contains(id), "{toml:?}: {msg}");
+            let en = err.items()[0].message(Lang::En);
+            assert!(!en.contains("invalid setting"), "{toml:?}: {en}");
+        }
+    }
+
+    #[test]
+    fn base_url_is_an_absolute_http_url_with_a_host() {
+        for (url, want) in [
+            ("https://x.org", "https://x.org/"),
+            ("HTTP://X.Org/Bansos//", "http://x.org/Bansos/"),
+            ("https://x.org:8080/a%20b", "https://x.org:8080/a%20b/"),
+            (
+                "https://bänsos.example/ö",
+                "https://xn--bnsos-gra.example/%C3%B6/",
+            ),
+            ("https://[::1]/", "https://[::1]/"),
+            ("", ""),
+        ] {
+            assert_eq!(periksa_base_url(url).as_deref(), Ok(want), "{url}");
+        }
+        for (url, alasan) in [
+            ("javascript:alert(1)", AlasanUrl::BukanHttp),
+            ("data:text/html,x", AlasanUrl::BukanHttp),
+            ("//x.org/", AlasanUrl::BukanHttp),
+            ("x.org", AlasanUrl::BukanHttp),
+            ("https://", AlasanUrl::TanpaHost),
+            ("https:///x", AlasanUrl::TanpaHost),
+            ("https://?x", AlasanUrl::TanpaHost),
+            ("https://x.org/\"><b>", AlasanUrl::Karakter('"')),
+            ("https://x.org/a b", AlasanUrl::Karakter(' ')),
+            ("https://x.org/\u{1b}[2J", AlasanUrl::Karakter('\u{1b}')),
+            ("https://x.org/\u{202e}", AlasanUrl::Karakter('\u{202e}')),
+            ("https://x.org\\a", AlasanUrl::Karakter('\\')),
+            ("https://a@x.org/", AlasanUrl::DataPengguna),
+            ("https://x.org/?q=1", AlasanUrl::KueriAtauFragmen),
+            ("https://x.org/#top", AlasanUrl::KueriAtauFragmen),
+            ("https://x.org:99999/", AlasanUrl::Port),
+            ("https://x.org:0/", AlasanUrl::Port),
+            ("https://x%.org/", AlasanUrl::Host),
+        ] {
+            assert_eq!(periksa_base_url(url), Err(alasan), "{url}");
+        }
+    }
+
+    #[test]
+    fn the_example_site_toml_reads() {
+        let text = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(CONFIG_FILE))
+            .unwrap();
+        let c = Config::parse(&text).unwrap();
+        assert_eq!(c.base_url, "https://salur.example.org/");
+        assert_eq!(c.jadwal.max_kpm_per_day, 200);
+        assert_eq!(c.jadwal.usul.as_ref().map(|u| u.jumlah_hari), Some(7));
+        assert_eq!(c.rekonsiliasi.toleransi_kpm, 2);
+        assert_eq!(c.bandingkan.len(), 1);
+        assert_eq!(c.bandingkan[0].wilayah.len(), 2);
+        assert_eq!(c.attribution.len(), 2);
     }
 
     #[test]

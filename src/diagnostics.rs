@@ -319,8 +319,8 @@ pub enum Problem {
     Config(String),
     /// A text cell that is not UTF-8.
     NotUtf8,
-    /// `base_url` is not an absolute http(s) URL.
-    BaseUrl,
+    /// `base_url` (or `--base-url`) is not an absolute http(s) URL with a host.
+    BaseUrl(AlasanUrl),
     /// A percentage outside 0–100.
     Persen,
     /// `batas_berkas_mb` in `site.toml` is not a whole number of MB from 1 up.
@@ -477,6 +477,89 @@ pub enum Problem {
         /// The name as read.
         jadi: String,
     },
+    /// TOML that cannot be read (`site.toml`, front matter), in the site's words.
+    SintaksToml(SintaksToml),
+    /// A TOML value of another kind than its key takes (`title = 5`).
+    JenisToml(JenisToml),
+    /// `timezone` in `site.toml` names another zone than the provinsi of some of the site's
+    /// regions: their times stay in their own zone.
+    ZonaBertentangan {
+        /// The provinsi, `Kalimantan Timur (64)`.
+        wilayah: Vec<String>,
+        /// Their zone (`WITA`).
+        zona: &'static str,
+    },
+}
+
+/// Why a `base_url` is refused.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AlasanUrl {
+    /// Not `http://` or `https://` (a relative path, `javascript:`, `ftp:`).
+    BukanHttp,
+    /// Nothing between `https://` and the path.
+    TanpaHost,
+    /// A host name that is not one.
+    Host,
+    /// A port that is not a number from 1 to 65535.
+    Port,
+    /// A character no address holds as written: a space, a quote, `<`, `>`, `\`, `^`, `` ` ``,
+    /// `{`, `|`, `}`, or a control character.
+    Karakter(char),
+    /// A user name or password before the host.
+    DataPengguna,
+    /// A query (`?…`) or fragment (`#…`): page paths are appended to a base URL.
+    KueriAtauFragmen,
+}
+
+/// A TOML syntax error the TOML reader reports in English, said in the site's words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SintaksToml {
+    /// A `"` or `'` string not closed on its line.
+    KutipTerbuka,
+    /// A `"""` or `'''` string never closed.
+    KutipTigaTerbuka,
+    /// A `[`, `[[` or `{` without its closing `]` or `}` (the character missing).
+    TakDitutup(char),
+    /// Two items of a list or inline table without a comma between them.
+    KomaHilang,
+    /// Something after a value on its line.
+    SisaBaris,
+    /// A backslash in a `"` string not followed by a known escape.
+    GarisMiring,
+    /// A key given twice.
+    KunciGanda,
+    /// A key without a value.
+    TanpaNilai,
+    /// A number that is not one (`01`, `1_`, `1.`, `+0x1`).
+    BilanganRusak,
+    /// A boolean other than `true` or `false` (`True`, `ya`).
+    YaTidak,
+    /// A key with characters a bare key cannot hold.
+    KunciTidakSah,
+}
+
+/// The kind of value a TOML key takes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum JenisToml {
+    /// Text in quotes.
+    Teks,
+    /// A whole number from `min` to `max` (`max` = `i64::MAX`: no upper bound).
+    Bulat {
+        /// The least allowed.
+        min: i64,
+        /// The most allowed.
+        max: i64,
+    },
+    /// A number (whole or decimal).
+    Angka,
+    /// `true` or `false`.
+    YaTidak,
+    /// A list of texts.
+    DaftarTeks,
+    /// A section (`[name]`, a table).
+    Tabel(String),
+    /// Sections `[[name]]` (a list of tables).
+    DaftarTabel(String),
 }
 
 /// How serious a problem is.
@@ -498,6 +581,46 @@ pub fn singkat(value: &str) -> String {
         None => value.to_string(),
         Some((end, _)) => format!("{}…", &value[..end]),
     }
+}
+
+/// Whether `c` would act on a terminal or a log rather than be shown: a control character
+/// (C0, DEL, C1: ESC starts a terminal command, BEL rings, CR returns over the line), a
+/// bidirectional control that reorders what follows (U+202E), a line or paragraph separator,
+/// or an invisible format character (zero-width space and joiners, soft hyphen, BOM, tags).
+pub fn tak_tampak(c: char) -> bool {
+    c.is_control()
+        || matches!(
+            c,
+            '\u{ad}'
+                | '\u{61c}'
+                | '\u{180e}'
+                | '\u{200b}'..='\u{200f}'
+                | '\u{2028}'..='\u{202e}'
+                | '\u{2060}'..='\u{206f}'
+                | '\u{feff}'
+                | '\u{fff9}'..='\u{fffb}'
+                | '\u{e0000}'..='\u{e007f}'
+        )
+}
+
+/// `text` as a message shows it: every character that [`tak_tampak`] would act rather than be
+/// seen is written as its escape (`\u{1b}`), so that a value holding ESC, BEL, CR or a bidi
+/// override cannot rewrite the operator's terminal, a CI log or the line it is quoted in. The
+/// one place every message passes through ([`Diagnostic::message`], [`Problem::describe`],
+/// and `salur check`'s JSON and GitHub outputs).
+pub fn tampak(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.chars().any(tak_tampak) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if tak_tampak(c) {
+            let _ = write!(out, "\\u{{{:x}}}", c as u32);
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
 }
 
 /// One problem at one place.
@@ -573,8 +696,9 @@ impl Diagnostic {
 
     /// The message in `lang`, in the form `file:line:column: 'value': what is wrong` (the
     /// place as [`Diagnostic::tempat`] writes it).
+    /// Every part passes through [`tampak`]: control characters show as escapes.
     pub fn message(&self, lang: Lang) -> String {
-        let mut out = self.tempat();
+        let mut out = tampak(&self.tempat()).into_owned();
         out.push_str(": ");
         if self.severity == Severity::Warning {
             out.push_str(match lang {
@@ -583,7 +707,7 @@ impl Diagnostic {
             });
         }
         if let Some(v) = &self.value {
-            let _ = write!(out, "'{v}': ");
+            let _ = write!(out, "'{}': ", tampak(v));
         }
         out.push_str(&self.problem.describe(lang));
         out
@@ -591,8 +715,18 @@ impl Diagnostic {
 }
 
 impl Problem {
-    /// What is wrong, in `lang`, without the place or the value.
+    /// What is wrong, in `lang`, without the place or the value; the names and values it
+    /// quotes pass through [`tampak`].
     pub fn describe(&self, lang: Lang) -> String {
+        let text = self.describe_mentah(lang);
+        match tampak(&text) {
+            std::borrow::Cow::Borrowed(_) => text,
+            std::borrow::Cow::Owned(t) => t,
+        }
+    }
+
+    /// What is wrong, as [`Problem::describe`] says it, before control characters are escaped.
+    fn describe_mentah(&self, lang: Lang) -> String {
         let id = lang == Lang::Id;
         match self {
             Problem::Malformed(e) => e.describe(lang).to_string(),
@@ -967,15 +1101,65 @@ impl Problem {
                     "not UTF-8 text; in Excel save as 'CSV UTF-8 (Comma delimited)'".to_string()
                 }
             }
-            Problem::BaseUrl => {
-                if id {
-                    "base_url harus alamat lengkap yang diawali http:// atau https:// \
-                     (mis. https://bansos.example.go.id/)"
-                        .to_string()
-                } else {
-                    "base_url must be a full address starting with http:// or https:// \
-                     (e.g. https://bansos.example.go.id/)"
-                        .to_string()
+            Problem::BaseUrl(alasan) => {
+                let (apa_id, apa_en) = match alasan {
+                    AlasanUrl::BukanHttp => (
+                        "base_url harus alamat lengkap yang diawali http:// atau https://"
+                            .to_string(),
+                        "base_url must be a full address starting with http:// or https://"
+                            .to_string(),
+                    ),
+                    AlasanUrl::TanpaHost => (
+                        "base_url perlu nama host sesudah https://".to_string(),
+                        "base_url needs a host name after https://".to_string(),
+                    ),
+                    AlasanUrl::Host => (
+                        "nama host base_url tidak sah (huruf, angka, '-' dan '.')".to_string(),
+                        "the host name of base_url is not valid (letters, digits, '-' and '.')"
+                            .to_string(),
+                    ),
+                    AlasanUrl::Port => (
+                        "port base_url harus bilangan 1 sampai 65535".to_string(),
+                        "the port of base_url must be a number from 1 to 65535".to_string(),
+                    ),
+                    AlasanUrl::Karakter(c) => {
+                        let c = if *c == ' ' {
+                            if id {
+                                "spasi".to_string()
+                            } else {
+                                "a space".to_string()
+                            }
+                        } else {
+                            format!("'{}'", tampak(&c.to_string()))
+                        };
+                        (
+                            format!(
+                                "base_url tidak boleh memuat {c}; tulis karakter itu dengan \
+                                 kode persen, mis. %20 untuk spasi"
+                            ),
+                            format!(
+                                "base_url must not hold {c}; write such a character \
+                                 percent-encoded, e.g. %20 for a space"
+                            ),
+                        )
+                    }
+                    AlasanUrl::DataPengguna => (
+                        "base_url tidak boleh memuat nama pengguna atau sandi (…@)".to_string(),
+                        "base_url must not hold a user name or password (…@)".to_string(),
+                    ),
+                    AlasanUrl::KueriAtauFragmen => (
+                        "base_url tidak boleh memuat ? atau #: jalur halaman ditambahkan di \
+                         ujungnya"
+                            .to_string(),
+                        "base_url must not hold ? or #: page paths are added at its end"
+                            .to_string(),
+                    ),
+                };
+                match (alasan, id) {
+                    (AlasanUrl::Karakter(_), true) => apa_id,
+                    (AlasanUrl::Karakter(_), false) => apa_en,
+                    (_, true) => format!("{apa_id} (mis. https://bansos.example.go.id/)"),
+                    (_, false) => format!("{apa_en} (e.g. https://bansos.example.go.id/)"),
                 }
             }
             Problem::BandingkanKurang => {
@@ -1463,6 +1647,251 @@ impl Problem {
                     )
                 }
             }
+            Problem::ZonaBertentangan { wilayah, zona } => {
+                let mut daftar = wilayah
+                    .iter()
+                    .take(3)
+                    .cloned()
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                let lain = wilayah.len().saturating_sub(3);
+                if lain > 0 {
+                    let _ = if id {
+                        write!(daftar, " dan {lain} provinsi lain")
+                    } else {
+                        write!(daftar, " and {lain} more provinsi")
+                    };
+                }
+                if id {
+                    format!(
+                        "zona waktu ini bertentangan dengan zona provinsi {daftar}, yaitu {zona}: \
+                         jam di wilayah itu tetap ditulis dalam {zona}; timezone hanya berlaku \
+                         untuk tanggal situs dan wilayah yang provinsinya tidak dikenal, hapus \
+                         bila tidak perlu"
+                    )
+                } else {
+                    format!(
+                        "this time zone contradicts the zone of provinsi {daftar}, {zona}: times \
+                         there are still written in {zona}; timezone only applies to the site's \
+                         own dates and to regions of an unknown provinsi, remove it if not needed"
+                    )
+                }
+            }
+            Problem::SintaksToml(s) => s.describe(lang).to_string(),
+            Problem::JenisToml(j) => {
+                let angka = |n: i64| crate::format::ribuan(n, lang);
+                match (j, id) {
+                    (JenisToml::Teks, true) => {
+                        "seharusnya teks di antara tanda kutip, mis. \"…\"".to_string()
+                    }
+                    (JenisToml::Teks, false) => "expected text in quotes, e.g. \"…\"".to_string(),
+                    (JenisToml::Bulat { min, max }, true) if *max == i64::MAX => format!(
+                        "seharusnya bilangan bulat tanpa tanda kutip, sedikitnya {}",
+                        angka(*min)
+                    ),
+                    (JenisToml::Bulat { min, max }, false) if *max == i64::MAX => format!(
+                        "expected a whole number without quotes, at least {}",
+                        angka(*min)
+                    ),
+                    (JenisToml::Bulat { min, max }, true) => format!(
+                        "seharusnya bilangan bulat tanpa tanda kutip, {} sampai {}",
+                        angka(*min),
+                        angka(*max)
+                    ),
+                    (JenisToml::Bulat { min, max }, false) => format!(
+                        "expected a whole number without quotes, from {} to {}",
+                        angka(*min),
+                        angka(*max)
+                    ),
+                    (JenisToml::Angka, true) => {
+                        "seharusnya angka tanpa tanda kutip, mis. 0.5".to_string()
+                    }
+                    (JenisToml::Angka, false) => {
+                        "expected a number without quotes, e.g. 0.5".to_string()
+                    }
+                    (JenisToml::YaTidak, true) => {
+                        "seharusnya true atau false, tanpa tanda kutip".to_string()
+                    }
+                    (JenisToml::YaTidak, false) => {
+                        "expected true or false, without quotes".to_string()
+                    }
+                    (JenisToml::DaftarTeks, true) => {
+                        "seharusnya daftar teks, mis. [\"…\", \"…\"]".to_string()
+                    }
+                    (JenisToml::DaftarTeks, false) => {
+                        "expected a list of texts, e.g. [\"…\", \"…\"]".to_string()
+                    }
+                    (JenisToml::Tabel(n), true) => {
+                        format!(
+                            "seharusnya bagian tersendiri [{n}] dengan kunci = nilai di bawahnya"
+                        )
+                    }
+                    (JenisToml::Tabel(n), false) => {
+                        format!("expected a section [{n}] with key = value lines under it")
+                    }
+                    (JenisToml::DaftarTabel(n), true) => {
+                        format!("seharusnya bagian [[{n}]], satu untuk setiap isian")
+                    }
+                    (JenisToml::DaftarTabel(n), false) => {
+                        format!("expected [[{n}]] sections, one for each entry")
+                    }
+                }
+            }
+        }
+    }
+}
+
+impl SintaksToml {
+    /// The TOML reader's English message, when it is one of these.
+    pub fn dari_pesan(message: &str) -> Option<SintaksToml> {
+        let awal = |p: &[&str]| p.iter().any(|p| message.starts_with(p));
+        Some(
+            if awal(&["invalid basic string", "invalid literal string"]) {
+                SintaksToml::KutipTerbuka
+            } else if awal(&["invalid multi-line"]) {
+                SintaksToml::KutipTigaTerbuka
+            } else if awal(&["unclosed inline table"]) {
+                SintaksToml::TakDitutup('}')
+            } else if awal(&["unclosed table", "unclosed array"]) {
+                SintaksToml::TakDitutup(']')
+            } else if awal(&["missing comma"]) {
+                SintaksToml::KomaHilang
+            } else if awal(&["unexpected key or value", "extra `=`"]) {
+                SintaksToml::SisaBaris
+            } else if awal(&["missing escaped value", "too few unicode value digits"]) {
+                SintaksToml::GarisMiring
+            } else if awal(&["duplicate key"]) {
+                SintaksToml::KunciGanda
+            } else if awal(&["missing value", "key with no value"]) {
+                SintaksToml::TanpaNilai
+            } else if awal(&[
+                "unexpected leading zero",
+                "`_` may only go between digits",
+                "invalid integer",
+                "invalid float",
+                "invalid mantissa",
+                "invalid fraction",
+                "invalid exponent",
+                "invalid hexadecimal",
+                "invalid octal",
+                "invalid binary",
+                "unexpected sign",
+                "integers with a radix",
+                "redundant integer number prefix",
+                "radix must be lowercase",
+            ]) {
+                SintaksToml::BilanganRusak
+            } else if awal(&["invalid boolean"]) {
+                SintaksToml::YaTidak
+            } else if awal(&[
+                "invalid unquoted key",
+                "invalid key",
+                "unquoted keys cannot be empty",
+            ]) {
+                SintaksToml::KunciTidakSah
+            } else {
+                return None;
+            },
+        )
+    }
+
+    fn describe(self, lang: Lang) -> &'static str {
+        let id = lang == Lang::Id;
+        match self {
+            SintaksToml::KutipTerbuka => {
+                if id {
+                    "teks ini tidak ditutup tanda kutip pada barisnya; akhiri dengan \" (atau ' \
+                     bila dibuka dengan ')"
+                } else {
+                    "this text is not closed by a quote on its line; end it with \" (or ' if it \
+                     opens with ')"
+                }
+            }
+            SintaksToml::KutipTigaTerbuka => {
+                if id {
+                    "teks banyak baris ini tidak pernah ditutup; akhiri dengan tiga tanda kutip \
+                     seperti pembukanya"
+                } else {
+                    "this multi-line text is never closed; end it with three quotes like the \
+                     ones that open it"
+                }
+            }
+            SintaksToml::TakDitutup(']') => {
+                if id {
+                    "tanda ']' penutup tidak ada; tutup '[' pada baris yang sama"
+                } else {
+                    "the closing ']' is missing; close the '[' on the same line"
+                }
+            }
+            SintaksToml::TakDitutup(_) => {
+                if id {
+                    "tanda '}' penutup tidak ada; tutup '{' pada baris yang sama"
+                } else {
+                    "the closing '}' is missing; close the '{' on the same line"
+                }
+            }
+            SintaksToml::KomaHilang => {
+                if id {
+                    "di antara dua isi perlu koma (,)"
+                } else {
+                    "a comma (,) is needed between two items"
+                }
+            }
+            SintaksToml::SisaBaris => {
+                if id {
+                    "satu kunci = nilai per baris; teks lain sesudah nilai harus diawali # \
+                     (komentar)"
+                } else {
+                    "one key = value per line; anything after the value must start with # \
+                     (a comment)"
+                }
+            }
+            SintaksToml::GarisMiring => {
+                if id {
+                    "garis miring terbalik (\\) dalam teks harus diikuti n, t, \", \\ atau u; \
+                     tulis \\\\ untuk satu garis miring, atau pakai tanda kutip tunggal ('…')"
+                } else {
+                    "a backslash (\\) in text must be followed by n, t, \", \\ or u; write \
+                     \\\\ for one backslash, or use single quotes ('…')"
+                }
+            }
+            SintaksToml::KunciGanda => {
+                if id {
+                    "kunci atau bagian ini sudah diberikan di atas; hapus atau gabungkan salah \
+                     satunya"
+                } else {
+                    "this key or section is already given above; remove or merge one of them"
+                }
+            }
+            SintaksToml::TanpaNilai => {
+                if id {
+                    "kunci tanpa nilai; tulis kunci = nilai"
+                } else {
+                    "a key without a value; write key = value"
+                }
+            }
+            SintaksToml::BilanganRusak => {
+                if id {
+                    "bilangan tidak sah; tulis angka saja tanpa nol di depan, mis. 200 atau 0.5"
+                } else {
+                    "not a valid number; write digits only without a leading zero, e.g. 200 \
+                     or 0.5"
+                }
+            }
+            SintaksToml::YaTidak => {
+                if id {
+                    "seharusnya true atau false (huruf kecil, tanpa tanda kutip)"
+                } else {
+                    "expected true or false (lower case, without quotes)"
+                }
+            }
+            SintaksToml::KunciTidakSah => {
+                if id {
+                    "nama kunci hanya dari huruf, angka, '_' dan '-' (mis. max_kpm_per_day)"
+                } else {
+                    "a key name holds only letters, digits, '_' and '-' (e.g. max_kpm_per_day)"
+                }
+            }
         }
     }
 }
@@ -1621,5 +2050,29 @@ mod tests {
         assert_eq!(singkat("Gentong"), "Gentong");
         let ragam = "é".repeat(NILAI_MAKS + 1);
         assert_eq!(singkat(&ragam).chars().count(), NILAI_MAKS + 1);
+    }
+
+    #[test]
+    fn control_characters_are_shown_escaped() {
+        let d = Diagnostic::error(
+            "data/a\u{7}.csv",
+            2,
+            3,
+            Some("Pos\u{1b}[2J A\r\u{202e}x"),
+            Problem::UnknownKey {
+                key: "k\u{9b}ey\u{200b}".to_string(),
+                nearest: None,
+            },
+        );
+        assert_eq!(
+            d.message(Lang::En),
+            "data/a\\u{7}.csv:2:3: 'Pos\\u{1b}[2J A\\u{d}\\u{202e}x': unknown key 'k\\u{9b}ey\\u{200b}'"
+        );
+        assert!(!d.message(Lang::Id).chars().any(tak_tampak));
+        // plain text, Indonesian letters and other scripts stay as they are
+        assert!(matches!(
+            tampak("Kéç 漢字 ‘x’"),
+            std::borrow::Cow::Borrowed(_)
+        ));
     }
 }

@@ -144,6 +144,10 @@ fn load_timed(root: &Path, timings: &mut Timings) -> Result<Loaded, Error> {
         });
     };
     problems.extend(content::rapat::resolve(&mut content.rapat, &data));
+    problems.extend(config.zona_bertentangan(data.wilayah.akar.iter().map(|&w| {
+        let n = data.wilayah.node(w);
+        (n.kode_teks.as_str(), n.nama.as_str())
+    })));
     // the schedule's checks and the analysis read the same data: run them side by side
     let (temuan_jadwal, report) = rayon::join(
         || data::jadwal::periksa(&data, &config.jadwal),
@@ -242,6 +246,28 @@ pub struct BuildSummary {
     pub timings: Timings,
 }
 
+/// `--base-url` checked as `base_url` is ([`config::periksa_base_url`]), before anything is
+/// read: a bad one is an input error naming the option.
+fn base_url_opsi(options: &BuildOptions) -> Result<Option<String>, Error> {
+    let Some(url) = &options.base_url else {
+        return Ok(None);
+    };
+    config::periksa_base_url(url).map(Some).map_err(|alasan| {
+        let mut diagnostics = Diagnostics::new();
+        diagnostics.push(diagnostics::Diagnostic::error(
+            "--base-url",
+            0,
+            0,
+            Some(url.trim()),
+            diagnostics::Problem::BaseUrl(alasan),
+        ));
+        Error::Input {
+            lang: Config::bahasa(&options.root),
+            diagnostics,
+        }
+    })
+}
+
 /// Builds the site: reads and checks every input, renders every page into a staging folder and
 /// publishes it only when everything succeeded.
 pub fn build(options: &BuildOptions) -> Result<BuildSummary, Error> {
@@ -253,6 +279,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary, Error> {
 pub fn build_with_progress(options: &BuildOptions, progress: bool) -> Result<BuildSummary, Error> {
     let started = Instant::now();
     let mut timings = Timings::start();
+    let base_url = base_url_opsi(options)?;
     let public = options
         .output
         .clone()
@@ -281,8 +308,8 @@ pub fn build_with_progress(options: &BuildOptions, progress: bool) -> Result<Bui
     }
     timings.lap("inputs");
     let mut loaded = load_timed(&options.root, &mut timings)?;
-    if let Some(url) = &options.base_url {
-        loaded.config.base_url = config::normalise_base_url(url);
+    if let Some(url) = base_url {
+        loaded.config.base_url = url;
     }
     let Loaded {
         config,

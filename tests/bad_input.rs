@@ -4,7 +4,7 @@
 //! - **refused** (the default): it must be refused with every line of its `expected.txt`
 //!   (Indonesian, the example's language) and of its `expected.en.txt` (the same problems in
 //!   English) among the messages, nothing written, every message starting with the file it
-//!   concerns, and no NIK in clear;
+//!   concerns, no NIK and no control character in clear;
 //! - **built right** (the case has `absent.txt` or `present.txt`): a bad input that salur mends
 //!   rather than refuses (a spreadsheet formula in a name is neutralised in the downloads, a
 //!   free-text reason is published only as its code). It must build; its `expected*.txt` lines,
@@ -307,6 +307,9 @@ fn run_case(case: &Path) -> (Outcome, Vec<String>) {
             let compact = compact(&m);
             if has_16_digits(&m) || niks.iter().any(|n| compact.contains(n.as_str())) {
                 problems.push(format!("a NIK in clear: {m}"));
+            }
+            if m.chars().any(salur::diagnostics::tak_tampak) {
+                problems.push(format!("a control character in clear: {m:?}"));
             }
         }
     }

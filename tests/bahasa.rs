@@ -91,6 +91,11 @@ fn the_example_in_english_has_no_indonesian_ui_string() {
             }
         }
     }
+    // and the operator's words of where the figures come from (`sumber` of sumber_angka.csv)
+    let mut sumber = csv::Reader::from_path(common::root().join("data/sumber_angka.csv")).unwrap();
+    for r in sumber.deserialize::<std::collections::HashMap<String, String>>() {
+        names.push(r.unwrap()["sumber"].clone());
+    }
     // and so do the strings of the operator's Markdown front matter (titles, decisions,
     // follow-ups of the meeting notes, written in Indonesian)
     for entry in walkdir::WalkDir::new(common::root().join("content")) {

@@ -14,10 +14,11 @@
 //!
 //! The tools: `chromium` and `chromedriver` on the PATH (Debian's `chromium` and
 //! `chromium-driver`; `SALUR_CHROMIUM` and `SALUR_CHROMEDRIVER` name others) and axe-core from
-//! npm (`npm ci --prefix tests/browser`). `.ci/run` installs them and sets
-//! `SALUR_BROWSER_TESTS=required`, under which a missing tool fails these tests; elsewhere a
-//! missing tool skips them with a message that says what to install. The figures and a skip are
-//! written past the test harness's capture, so they show in `cargo test`'s output.
+//! npm (`npm ci --prefix tests/browser`), for the two tests that run it. `.ci/run` installs them
+//! and sets `SALUR_BROWSER_TESTS=required`, under which a missing tool fails these tests;
+//! elsewhere a test whose tool is missing says `SKIPPED: <what is missing>; install with
+//! <command>`. The figures and a skip are written past the test harness's capture, so they show
+//! in `cargo test`'s output.
 
 mod common;
 
@@ -36,7 +37,7 @@ use serde_json::{Value, json};
 struct Tools {
     chromium: PathBuf,
     chromedriver: PathBuf,
-    /// `axe.min.js`.
+    /// `axe.min.js` (present for the tests that asked for it).
     axe: String,
     axe_version: String,
 }
@@ -48,10 +49,11 @@ fn on_path(names: &[&str]) -> Option<PathBuf> {
         .find(|p| p.is_file())
 }
 
-/// The tools, or `None` after saying which are missing (a failure instead when
-/// `SALUR_BROWSER_TESTS=required`).
-fn tools(test: &str) -> Option<Tools> {
-    let required = std::env::var("SALUR_BROWSER_TESTS").is_ok_and(|v| v == "required");
+/// The tools test `test` needs (axe-core only when `perlu_axe`), or `None` after saying
+/// `SKIPPED: <what is missing>; install with <command>` (a failure instead when
+/// `SALUR_BROWSER_TESTS=required`): a test that does not use axe-core runs wherever Chromium
+/// is, and one that does never passes without it.
+fn tools(test: &str, perlu_axe: bool) -> Option<Tools> {
     let chromium = std::env::var_os("SALUR_CHROMIUM")
         .map(PathBuf::from)
         .or_else(|| on_path(&["chromium", "chromium-browser"]));
@@ -66,29 +68,37 @@ fn tools(test: &str) -> Option<Tools> {
         .and_then(|p| p["version"].as_str().map(str::to_string))
         .unwrap_or_default();
     let mut missing = Vec::new();
+    let mut install = Vec::new();
+    let mut apt = Vec::new();
     if chromium.is_none() {
-        missing.push("chromium (apt-get install chromium)");
+        missing.push("chromium");
+        apt.push("chromium");
     }
     if chromedriver.is_none() {
-        missing.push("chromedriver (apt-get install chromium-driver)");
+        missing.push("chromedriver");
+        apt.push("chromium-driver");
     }
-    if axe.is_none() {
-        missing.push("axe-core (npm ci --prefix tests/browser)");
+    if !apt.is_empty() {
+        install.push(format!("`apt-get install {}`", apt.join(" ")));
     }
-    match (chromium, chromedriver, axe) {
-        (Some(chromium), Some(chromedriver), Some(axe)) => Some(Tools {
+    if perlu_axe && axe.is_none() {
+        missing.push("axe-core (npm, tests/browser/node_modules)");
+        install.push("`npm ci --prefix tests/browser`".to_string());
+    }
+    match (chromium, chromedriver) {
+        (Some(chromium), Some(chromedriver)) if missing.is_empty() => Some(Tools {
             chromium,
             chromedriver,
-            axe,
+            axe: axe.unwrap_or_default(),
             axe_version,
         }),
         _ => {
-            let message = format!(
-                "browser test {test} SKIPPED: {} not found. `bash .ci/run` installs them.",
-                missing.join(", ")
+            common::lewati(
+                &format!("browser test {test}"),
+                "SALUR_BROWSER_TESTS",
+                &missing.join(", "),
+                &format!("{} (or `bash .ci/run`)", install.join(" and ")),
             );
-            assert!(!required, "{message} SALUR_BROWSER_TESTS=required: failing");
-            common::figure(&message);
             None
         }
     }
@@ -599,7 +609,10 @@ fn runtime() -> tokio::runtime::Runtime {
 
 #[test]
 fn readers_pages_pass_axe_at_phone_width_without_console_errors() {
-    let Some(tools) = tools("readers_pages_pass_axe_at_phone_width_without_console_errors") else {
+    let Some(tools) = tools(
+        "readers_pages_pass_axe_at_phone_width_without_console_errors",
+        true,
+    ) else {
         return;
     };
     let site = common::example_site();
@@ -670,7 +683,7 @@ fn crawl_test(
     name: &str,
     via: impl FnOnce(&Path) -> (Via, Option<Arc<Mutex<Vec<String>>>>),
 ) {
-    let Some(tools) = tools(test) else {
+    let Some(tools) = tools(test, false) else {
         return;
     };
     let site = common::example_site();
@@ -805,8 +818,10 @@ async fn search(browser: &Browser, home: &str, query: &str, expect: &str) -> (St
 
 #[test]
 fn the_search_box_finds_a_kelurahan_from_file_and_under_a_subpath() {
-    let Some(tools) = tools("the_search_box_finds_a_kelurahan_from_file_and_under_a_subpath")
-    else {
+    let Some(tools) = tools(
+        "the_search_box_finds_a_kelurahan_from_file_and_under_a_subpath",
+        false,
+    ) else {
         return;
     };
     let site = common::example_site();
@@ -834,7 +849,7 @@ fn the_search_box_finds_a_kelurahan_from_file_and_under_a_subpath() {
 
 #[test]
 fn markup_in_the_data_opens_no_dialog() {
-    let Some(tools) = tools("markup_in_the_data_opens_no_dialog") else {
+    let Some(tools) = tools("markup_in_the_data_opens_no_dialog", false) else {
         return;
     };
     let dir = tempfile::tempdir().expect("tempdir");
@@ -905,7 +920,7 @@ fn markup_in_the_data_opens_no_dialog() {
 /// missing page itself, and no serious axe violation.
 #[test]
 fn the_not_found_page_works_at_any_depth() {
-    let Some(tools) = tools("the_not_found_page_works_at_any_depth") else {
+    let Some(tools) = tools("the_not_found_page_works_at_any_depth", true) else {
         return;
     };
     let dir = tempfile::tempdir().expect("tempdir");

@@ -72,6 +72,26 @@ fn incremental_build_equals_a_full_build() {
             }),
         ),
         (
+            "where a region's figures come from",
+            Box::new(|s: &Path| {
+                edit(
+                    &s.join("data/sumber_angka.csv"),
+                    "64.02,,,,,,ilustratif,",
+                    "64.02.04,,,,,,sementara,Belum direkonsiliasi dengan BRI.\n64.02,,,,,,ilustratif,",
+                )
+            }),
+        ),
+        (
+            "a kabupaten named in a derived statement",
+            Box::new(|s: &Path| {
+                edit(
+                    &s.join("data/wilayah.csv"),
+                    "35.23,Kabupaten Tuban",
+                    "35.23,Kabupaten Tuban Bumi Wali",
+                )
+            }),
+        ),
+        (
             "a kecamatan's name",
             Box::new(|s: &Path| {
                 edit(

@@ -1881,6 +1881,70 @@ fn cli_build_exits_1_on_nik_without_printing_it() {
     assert_eq!(fs::read_dir(out.path()).unwrap().count(), 0);
 }
 
+/// `--base-url` is checked as `base_url` is: an address that is not absolute http(s) with a
+/// host, or that holds a quote or a space, stops the build before anything is written, naming
+/// the option, the value and what is expected; a good one is normalised and used.
+#[test]
+fn cli_build_refuses_a_bad_base_url() {
+    let s = site(&[]);
+    let out = tempfile::tempdir().unwrap();
+    let public = out.path().join("public");
+    for (url, want) in [
+        (
+            "javascript:alert(1)",
+            "base_url harus alamat lengkap yang diawali http://",
+        ),
+        (
+            "https:///bansos/",
+            "base_url perlu nama host sesudah https://",
+        ),
+        ("https://x.org/a\"b/", "base_url tidak boleh memuat '\"'"),
+        ("https://x.org/a b/", "base_url tidak boleh memuat spasi"),
+        ("/bansos/", "base_url harus alamat lengkap"),
+        (
+            "https://user:pw@x.org/",
+            "base_url tidak boleh memuat nama pengguna atau sandi",
+        ),
+        ("https://x.org/?a=1", "base_url tidak boleh memuat ? atau #"),
+    ] {
+        let o = salur_cmd()
+            .arg("build")
+            .arg("--root")
+            .arg(s.path())
+            .arg("--output")
+            .arg(&public)
+            .arg("--base-url")
+            .arg(url)
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&o.stderr);
+        assert_eq!(o.status.code(), Some(1), "{url}: {stderr}");
+        assert!(
+            stderr.contains(&format!("--base-url: '{url}': {want}")),
+            "{url}: {stderr}"
+        );
+        assert!(!public.exists(), "{url}");
+    }
+    let o = salur_cmd()
+        .arg("build")
+        .arg("--root")
+        .arg(s.path())
+        .arg("--output")
+        .arg(&public)
+        .arg("--base-url")
+        .arg("HTTPS://Dinsos.Example.go.id/bansos")
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let index = fs::read_to_string(public.join("index.html")).unwrap();
+    assert!(
+        index.contains(
+            "<link rel=\"canonical\" href=\"https://dinsos.example.go.id/bansos/index.html\">"
+        ),
+        "{index}"
+    );
+}
+
 #[test]
 fn cli_exits_2_on_usage_errors() {
     for args in [

@@ -341,36 +341,78 @@ fn the_kelurahan_page_prints_as_a_notice() {
     assert!(css.contains("main:has(#jadwal)>*:not(#jadwal):not(h1)"));
 }
 
+/// A slot in Perian, Kutai Kartanegara (provinsi 64, Kalimantan Timur: WITA), on a site
+/// that says `timezone = "WIB"`: its page and calendar still say WITA, a payment point that
+/// serves Perian and a Kota Pasuruan kelurahan writes each event in its own zone, and the
+/// contradiction is a warning at `timezone` naming the provinsi. Without the setting there is
+/// no warning and the same zones.
 #[test]
-fn without_a_timezone_setting_each_region_has_its_provinsi_zone() {
-    let dir = tempfile::tempdir().unwrap();
-    let out = common::build_changed_copy(dir.path(), |site| {
+fn a_regions_times_are_in_its_provinsi_zone_whatever_timezone_says() {
+    for timezone in [Some("WIB"), None] {
+        let dir = tempfile::tempdir().unwrap();
+        let site = common::example_copy(dir.path());
         let toml = std::fs::read_to_string(site.join("site.toml")).unwrap();
-        assert!(toml.contains("timezone = \"WIB\"\n"));
-        std::fs::write(
-            site.join("site.toml"),
-            toml.replace("timezone = \"WIB\"\n", ""),
-        )
-        .unwrap();
-        // a slot in Perian, Kutai Kartanegara (provinsi 64, Kalimantan Timur: WITA)
+        assert!(!toml.contains("\ntimezone"), "the example sets no timezone");
+        if let Some(tz) = timezone {
+            let toml = toml.replace(
+                "theme = \"default\"\n",
+                &format!("theme = \"default\"\ntimezone = \"{tz}\"\n"),
+            );
+            std::fs::write(site.join("site.toml"), toml).unwrap();
+        }
         let mut jadwal = std::fs::read_to_string(site.join("data/jadwal.csv")).unwrap();
         jadwal.push_str(
-            "BST,2021-07,Balai Desa Perian,64.02.01.2001,Balai Desa Perian,2021-07-20,08.00,09.00,,10\n",
+            "BST,2021-07,Balai Desa Perian,64.02.01.2001,Balai Desa Perian,2021-07-20,08.00,09.00,,10\n\
+             BST,2021-07,Balai Desa Perian,35.75.01.1001,Balai Desa Perian,2021-07-21,08.00,09.00,,1\n",
         );
         std::fs::write(site.join("data/jadwal.csv"), jadwal).unwrap();
-    });
-    let read = |rel: &str| std::fs::read_to_string(out.join(rel)).unwrap();
-    let perian = read("wilayah/64/64.02.01.2001.ics");
-    assert!(
-        perian.contains("DTSTART;TZID=Asia/Makassar:20210720T080000\r\n"),
-        "{perian}"
-    );
-    assert!(perian.contains("TZOFFSETTO:+0800\r\n"));
-    let page = read("wilayah/64/64.02.01.2001.html");
-    assert!(page.contains("08.00–09.00 WITA"), "the page says WITA");
-    // Kota Pasuruan (provinsi 35, Jawa Timur) stays in WIB
-    assert!(read("wilayah/35/35.75.01.1001.ics").contains("TZID=Asia/Jakarta:20210719T070000"));
-    assert!(read("wilayah/35/35.75.01.1001.html").contains("07.00–08.00 WIB"));
+        let out = dir.path().join("public");
+        let summary = common::build(&site, &out);
+        let read = |rel: &str| std::fs::read_to_string(out.join(rel)).unwrap();
+        let perian = read("wilayah/64/64.02.01.2001.ics");
+        assert!(
+            perian.contains("DTSTART;TZID=Asia/Makassar:20210720T080000\r\n"),
+            "{perian}"
+        );
+        assert!(perian.contains("TZOFFSETTO:+0800\r\n"));
+        assert!(!perian.contains("Asia/Jakarta"), "{perian}");
+        let page = read("wilayah/64/64.02.01.2001.html");
+        assert!(page.contains("08.00–09.00 WITA"), "the page says WITA");
+        // Kota Pasuruan (provinsi 35, Jawa Timur) stays in WIB
+        assert!(read("wilayah/35/35.75.01.1001.ics").contains("TZID=Asia/Jakarta:20210719T070000"));
+        assert!(read("wilayah/35/35.75.01.1001.html").contains("07.00–08.00 WIB"));
+        // the shared point: two zones, each event in its region's
+        let titik = read("titik-bayar/balai-desa-perian.ics");
+        assert_eq!(titik.matches("BEGIN:VTIMEZONE").count(), 2, "{titik}");
+        assert!(titik.contains("DTSTART;TZID=Asia/Makassar:20210720T080000\r\n"));
+        assert!(titik.contains("DTSTART;TZID=Asia/Jakarta:20210721T080000\r\n"));
+        let cal = ical::IcalParser::new(std::io::BufReader::new(titik.as_bytes()))
+            .next()
+            .unwrap()
+            .unwrap();
+        assert_eq!(cal.timezones.len(), 2);
+        let titik_html = read("titik-bayar/balai-desa-perian.html");
+        assert!(titik_html.contains("08.00–09.00 WITA") && titik_html.contains("08.00–09.00 WIB"));
+        let warnings: Vec<String> = summary
+            .warnings
+            .items()
+            .iter()
+            .map(|d| d.message(salur::lang::Lang::En))
+            .filter(|m| m.starts_with("site.toml:"))
+            .collect();
+        match timezone {
+            Some(_) => assert_eq!(
+                warnings,
+                [
+                    "site.toml:7:12: warning: 'WIB': this time zone contradicts the zone of \
+                  provinsi Kalimantan Timur (64), WITA: times there are still written in WITA; \
+                  timezone only applies to the site's own dates and to regions of an unknown \
+                  provinsi, remove it if not needed"
+                ]
+            ),
+            None => assert!(warnings.is_empty(), "{warnings:?}"),
+        }
+    }
 }
 
 /// The numbers of a table row's cells (`114`, `1.050 !`, `–` as `None`).

@@ -299,3 +299,48 @@ fn an_unmatched_reason_is_in_check_and_on_the_page_only_where_its_count_is() {
     let out = build_changed_copy(tmp.path(), |root| add(root, Some(1)));
     assert!(pasuruan(&out), "without suppression the region is named");
 }
+
+/// A value holding ESC, BEL, a C1 control and a bidi override (a CR ends a CSV row) reaches neither the terminal nor a CI log
+/// as itself: the text, JSON and GitHub reports show it escaped, and the JSON still decodes to
+/// the value as written.
+#[test]
+fn check_shows_control_characters_escaped_in_every_format() {
+    let tmp = tempfile::tempdir().unwrap();
+    let site = common::example_copy(tmp.path());
+    let p = site.join("data/alokasi.csv");
+    let s = std::fs::read_to_string(&p).unwrap();
+    let bad = "5\u{1b}[2J\u{7}\u{202e}9\u{9b}";
+    std::fs::write(
+        &p,
+        s.replace(
+            "BST,2021-07,35.75.01.1001,PT Pos Indonesia,589",
+            &format!("BST,2021-07,35.75.01.1001,PT Pos Indonesia,{bad}"),
+        ),
+    )
+    .unwrap();
+    let raw = |t: &str| {
+        t.chars()
+            .any(|c| matches!(c, '\u{1b}' | '\u{7}' | '\r' | '\u{202e}' | '\u{9b}'))
+    };
+    let text = common::salur_check(&site);
+    let err = String::from_utf8_lossy(&text.stderr);
+    assert!(!text.status.success());
+    assert!(!raw(&err), "{err:?}");
+    assert!(
+        err.contains("data/alokasi.csv:398:5: '5\\u{1b}[2J\\u{7}\\u{202e}9\\u{9b}': "),
+        "{err}"
+    );
+    let (ok, json) = check(&site, "json");
+    assert!(!ok);
+    assert!(!raw(&json), "{json:?}");
+    assert!(json.contains("\\u202e"), "{json}");
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(v["errors"][0]["value"], bad);
+    let (ok, gh) = check(&site, "github");
+    assert!(!ok);
+    assert!(!raw(&gh), "{gh:?}");
+    assert!(
+        gh.contains("::'5\\u{1b}[2J\\u{7}\\u{202e}9\\u{9b}': "),
+        "{gh}"
+    );
+}

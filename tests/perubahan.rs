@@ -222,3 +222,66 @@ fn a_new_tahap_shows_kpm_moved_between_kelurahan_channels_and_new_reasons() {
             .any(|e| e.title.as_ref().unwrap().content == "Perubahan Agustus 2021")
     );
 }
+
+/// A `base_url` that passes the check may still hold `'`, `&`, `;`, `,` and non-ASCII in its
+/// path: each page's canonical link keeps it inside its attribute, the CSP keeps it one source
+/// of each directive, the sitemap and the feed stay XML whose addresses begin with it.
+#[test]
+fn a_base_url_with_separators_stays_inside_attribute_csp_and_xml() {
+    let dir = tempfile::tempdir().unwrap();
+    let site = common::example_copy(dir.path());
+    let out = dir.path().join("public");
+    salur::build(&salur::BuildOptions {
+        root: site,
+        output: Some(out.clone()),
+        base_url: Some("HTTPS://Dinsos.Example.go.id/a'b&c;d,e/bänsos".to_string()),
+    })
+    .unwrap_or_else(|e| panic!("{e}"));
+    let base = "https://dinsos.example.go.id/a'b&c;d,e/b%C3%A4nsos/";
+    let html = fs::read_to_string(out.join("wilayah/35/35.75.html")).unwrap();
+    let doc = Html::parse_document(&html);
+    let canonical = doc
+        .select(&sel("link[rel=canonical]"))
+        .next()
+        .unwrap()
+        .value()
+        .attr("href")
+        .unwrap();
+    assert_eq!(canonical, format!("{base}wilayah/35/35.75.html"));
+    let csp = doc
+        .select(&sel("meta[http-equiv=Content-Security-Policy]"))
+        .next()
+        .unwrap()
+        .value()
+        .attr("content")
+        .unwrap();
+    // the same directives as without a base_url, each with 'self' and one more source
+    let directives: Vec<&str> = csp.split(';').map(str::trim).collect();
+    assert_eq!(directives.len(), 8, "{csp}");
+    assert!(
+        directives.contains(
+            &"script-src 'self' https://dinsos.example.go.id/a%27b&c%3Bd%2Ce/b%C3%A4nsos/"
+        ),
+        "{csp}"
+    );
+    for d in &directives {
+        assert!(d.split(' ').count() <= 4, "{d}");
+    }
+    for file in ["sitemap.xml", "feed.xml"] {
+        let xml = fs::read_to_string(out.join(file)).unwrap();
+        let doc = roxmltree::Document::parse(&xml).unwrap_or_else(|e| panic!("{file}: {e}"));
+        let urls: Vec<String> = doc
+            .descendants()
+            .filter_map(|n| {
+                n.attribute("href").map(str::to_string).or_else(|| {
+                    n.has_tag_name("loc")
+                        .then(|| n.text().unwrap_or("").to_string())
+                })
+            })
+            .collect();
+        assert!(!urls.is_empty(), "{file}");
+        for u in urls {
+            assert!(u.starts_with(base), "{file}: {u}");
+        }
+    }
+}

@@ -5,6 +5,7 @@
 //! always the sums of its children's; rows that name a region above the desa/kelurahan level
 //! are kept apart as that region's "not broken down" share, so the sum still holds.
 
+pub mod asal;
 pub mod banding;
 pub mod desil;
 pub mod gagal;
@@ -328,6 +329,8 @@ pub struct Report {
     pub bandingkan: Vec<Vec<WilayahId>>,
     /// What changed from each programme's previous tahap ([`perubahan::hitung`]).
     pub perubahan: Vec<perubahan::Perubahan>,
+    /// Where each region's figures come from (`data/sumber_angka.csv`, [`asal::hitung`]).
+    pub asal: asal::Asal,
 }
 
 impl Report {
@@ -591,9 +594,11 @@ pub fn analyse(ds: &Dataset, data_as_of: Option<Date>, min_kpm: u64) -> Report {
         penduduk: banding::gulung(&ds.wilayah, |w| ds.wilayah.node(w).penduduk),
         bandingkan: Vec::new(),
         perubahan: Vec::new(),
+        asal: asal::Asal::default(),
     };
     report.gagal = gagal::per_kunci(ds, &report, min_kpm);
     report.perubahan = perubahan::hitung(ds, &report);
+    report.asal = asal::hitung(ds, &report);
     report
 }
 

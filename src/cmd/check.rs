@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use salur::diagnostics::Severity;
+use salur::diagnostics::{Severity, tak_tampak, tampak};
 use salur::lang::Lang;
 use serde::Serialize;
 
@@ -72,11 +72,16 @@ pub fn execute(args: Args) -> Result<(), salur::Error> {
                     findings,
                 };
                 match serde_json::to_string_pretty(&report) {
-                    Ok(json) => println!("{json}"),
+                    Ok(json) => println!("{}", json_tampak(&json)),
                     Err(e) => eprintln!("{e}"),
                 }
             } else {
                 for e in &errors {
+                    // the value too, as the text report quotes it
+                    let message = match &e.value {
+                        Some(v) => format!("'{}': {}", tampak(v), e.message),
+                        None => e.message.clone(),
+                    };
                     println!(
                         "{}",
                         github(
@@ -85,7 +90,7 @@ pub fn execute(args: Args) -> Result<(), salur::Error> {
                             e.line,
                             e.column,
                             "salur",
-                            &e.message
+                            &message
                         )
                     );
                 }
@@ -148,8 +153,10 @@ fn github(
     title: &str,
     message: &str,
 ) -> String {
+    // control characters are shown escaped (a CR would end the command early)
     let data = |s: &str| {
-        s.replace('%', "%25")
+        tampak(s)
+            .replace('%', "%25")
             .replace('\r', "%0D")
             .replace('\n', "%0A")
     };
@@ -166,6 +173,29 @@ fn github(
     }
     props.push(format!("title={}", prop(title)));
     format!("::{level} {}::{}", props.join(","), data(message))
+}
+
+/// A JSON document with every character that [`tak_tampak`] would act on a terminal written
+/// as a JSON escape (`\u001b`, `\u202e`): serde_json escapes C0 controls inside strings
+/// itself, but not DEL, C1 controls or bidi overrides. The document means the same: a reader
+/// decodes the values as they were. A raw line break is the pretty layout's, between tokens.
+fn json_tampak(json: &str) -> std::borrow::Cow<'_, str> {
+    let tak_tampak = |c: char| c != '\n' && tak_tampak(c);
+    if !json.chars().any(tak_tampak) {
+        return std::borrow::Cow::Borrowed(json);
+    }
+    let mut out = String::with_capacity(json.len() + 16);
+    for c in json.chars() {
+        if tak_tampak(c) {
+            let mut units = [0u16; 2];
+            for u in c.encode_utf16(&mut units) {
+                out.push_str(&format!("\\u{u:04x}"));
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
 }
 
 fn text(result: Result<salur::CheckSummary, salur::Error>) -> Result<(), salur::Error> {

@@ -290,6 +290,9 @@ pub fn toml_problem(message: &str, known_keys: &[&str], before: &str) -> Problem
                 .unwrap_or_default(),
         };
     }
+    if let Some(s) = crate::diagnostics::SintaksToml::dari_pesan(message) {
+        return Problem::SintaksToml(s);
+    }
     Problem::Config(message.to_string())
 }
 
@@ -352,8 +355,35 @@ pub fn nilai_salah(
     (!text.is_empty()).then(|| text.to_string())
 }
 
-/// Reads the text file `path` (`rel` from the site root, for messages): a file that is not
-/// UTF-8 is reported at its first bad byte, with the line it is on.
+/// `text` with every line ending written `\n`: CRLF (Windows) and a lone CR (old Mac OS, some
+/// Windows tools and exports) each end one line, as a text editor counts them, so that the
+/// front matter is found and every message names the line the editor shows. Mixed endings
+/// in one file are read the same way.
+///
+/// ```
+/// use salur::content::baris_lf;
+/// assert_eq!(baris_lf("+++\rjudul = \"A\"\r\n+++\r\rIsi.".to_string()),
+///            "+++\njudul = \"A\"\n+++\n\nIsi.");
+/// ```
+pub fn baris_lf(text: String) -> String {
+    if !text.contains('\r') {
+        return text;
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text.as_str();
+    while let Some(i) = rest.find('\r') {
+        out.push_str(&rest[..i]);
+        out.push('\n');
+        rest = &rest[i + 1..];
+        rest = rest.strip_prefix('\n').unwrap_or(rest);
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Reads the text file `path` (`rel` from the site root, for messages), its line endings
+/// made `\n` ([`baris_lf`]): a file that is not UTF-8 is reported at its first bad byte,
+/// with the line it is on.
 pub fn baca_teks(path: &Path, rel: &str) -> Result<String, Box<Diagnostic>> {
     let bytes = std::fs::read(path).map_err(|e| {
         Box::new(Diagnostic::error(
@@ -364,19 +394,24 @@ pub fn baca_teks(path: &Path, rel: &str) -> Result<String, Box<Diagnostic>> {
             Problem::Io(e.to_string()),
         ))
     })?;
-    String::from_utf8(bytes).map_err(|e| {
+    String::from_utf8(bytes).map(baris_lf).map_err(|e| {
         let bytes = e.as_bytes();
         let valid = e.utf8_error().valid_up_to();
+        let akhir_baris = |b: &u8| matches!(b, b'\n' | b'\r');
         let line_start = bytes[..valid]
             .iter()
-            .rposition(|&b| b == b'\n')
+            .rposition(akhir_baris)
             .map_or(0, |p| p + 1);
         let line_end = bytes[valid..]
             .iter()
-            .position(|&b| b == b'\n')
+            .position(akhir_baris)
             .map_or(bytes.len(), |p| valid + p);
-        let prefix = std::str::from_utf8(&bytes[..valid]).unwrap_or_default();
-        let (line, column) = crate::config::line_column(prefix, valid);
+        let prefix = baris_lf(
+            std::str::from_utf8(&bytes[..valid])
+                .unwrap_or_default()
+                .to_string(),
+        );
+        let (line, column) = crate::config::line_column(&prefix, prefix.len());
         let value = String::from_utf8_lossy(&bytes[line_start..line_end]);
         Box::new(Diagnostic::error(
             rel,
@@ -554,7 +589,8 @@ mod tests {
         assert!(parse_page("content/x.md", "x", text, &mut d).is_none());
         let msg = d.items()[0].message(crate::lang::Lang::En);
         assert!(
-            msg.starts_with("content/x.md:3:1: ") && msg.contains("multi-line basic string"),
+            msg.starts_with("content/x.md:3:1: ")
+                && msg.contains("multi-line text is never closed"),
             "{msg}"
         );
         // quotes inside one-line strings, escaped ones and comments open nothing
@@ -609,6 +645,54 @@ mod tests {
         );
         std::fs::write(&path, "+++\njudul = \"é\"\n+++\n").unwrap();
         assert!(baca_teks(&path, "content/x.md").is_ok());
+        // CR-only lines are counted as an editor counts them
+        std::fs::write(&path, b"+++\rjudul = \"x\"\rtanggal = \xab\r+++\r").unwrap();
+        let d = baca_teks(&path, "content/x.md").unwrap_err();
+        assert!(
+            d.message(crate::lang::Lang::En)
+                .starts_with("content/x.md:3:11: 'tanggal = \u{fffd}': "),
+            "{}",
+            d.message(crate::lang::Lang::En)
+        );
+    }
+
+    /// A note saved with CR-only (old Mac) or mixed line endings is read as one with `\n`: its
+    /// front matter is found, and a problem in it is named at the line an editor shows.
+    #[test]
+    fn cr_only_and_mixed_line_endings_are_lines() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("x.md");
+        for ending in ["\r", "\r\n", "\n"] {
+            let text = [
+                "+++",
+                "judul = \"Rakor\"",
+                "+++",
+                "",
+                "Isi *satu*.",
+                "",
+                "Dua.",
+            ]
+            .join(ending);
+            std::fs::write(&path, &text).unwrap();
+            let text = baca_teks(&path, "content/x.md").unwrap();
+            let mut d = Diagnostics::new();
+            let h = parse_page("content/x.md", "x", &text, &mut d).unwrap();
+            assert_eq!(h.judul, "Rakor", "{ending:?}");
+            assert_eq!(
+                h.html, "<p>Isi <em>satu</em>.</p>\n<p>Dua.</p>\n",
+                "{ending:?}"
+            );
+        }
+        // mixed: CR, CRLF and LF in one file; the bad value is on the fourth line
+        std::fs::write(&path, "+++\rjudul = \"A\"\r\n\nringkasan = B\r+++\r").unwrap();
+        let text = baca_teks(&path, "content/x.md").unwrap();
+        let mut d = Diagnostics::new();
+        assert!(parse_page("content/x.md", "x", &text, &mut d).is_none());
+        let m = d.items()[0].message(crate::lang::Lang::En);
+        assert!(
+            m.starts_with("content/x.md:4:13: 'B': text must be in quotes"),
+            "{m}"
+        );
     }
 
     #[test]

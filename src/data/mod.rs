@@ -10,6 +10,7 @@ pub mod desil;
 pub mod jadwal;
 pub mod laporan;
 pub mod lembar;
+pub mod sumber_angka;
 pub mod table;
 pub mod value;
 pub mod verval;
@@ -233,6 +234,8 @@ pub struct Dataset {
     pub laporan_penyalur: Vec<laporan::LaporanPenyalur>,
     /// Households per DTSEN decile (`desil.csv`), in file order.
     pub desil: Vec<desil::Desil>,
+    /// Where the figures come from and what they are (`sumber_angka.csv`), in file order.
+    pub sumber_angka: Vec<sumber_angka::SumberAngka>,
     /// The 1-based column in `jadwal.csv` of each of its fields ([`JADWAL_KOLOM`] order), for
     /// messages about several slots; empty without a schedule.
     pub jadwal_kolom: Vec<u64>,
@@ -324,6 +327,7 @@ pub fn load(root: &Path, batas: u64) -> Result<(Dataset, Diagnostics), Diagnosti
         "data/verval.csv",
         "data/laporan_penyalur.csv",
         "data/desil.csv",
+        sumber_angka::FILE,
     ]
     .iter()
     .any(|f| table::ada(root, f));
@@ -353,6 +357,7 @@ pub fn load(root: &Path, batas: u64) -> Result<(Dataset, Diagnostics), Diagnosti
         loader.verval(root, &mut ds, &mut diags);
         loader.desil(root, &mut ds, &mut diags);
         loader.laporan_penyalur(root, &mut ds, &mut diags);
+        loader.sumber_angka(root, &mut ds, &mut diags);
     }
     if diags.has_errors() {
         Err(diags)
@@ -431,6 +436,7 @@ pub const INPUTS: &[&str] = &[
     "verval.csv",
     "laporan_penyalur.csv",
     "desil.csv",
+    "sumber_angka.csv",
 ];
 
 /// Warns about files in `data/` that salur does not read: a misspelt or differently cased

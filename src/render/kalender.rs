@@ -59,15 +59,17 @@ pub fn ics(k: &KonteksKalender, lang: Lang) -> String {
         "X-WR-CALNAME:{}",
         teks(&format!("{} · {}", k.nama, k.situs))
     ));
-    line("BEGIN:VTIMEZONE");
-    line(&format!("TZID:{}", k.tzid));
-    line("BEGIN:STANDARD");
-    line("DTSTART:19700101T000000");
-    line(&format!("TZOFFSETFROM:{}", k.offset));
-    line(&format!("TZOFFSETTO:{}", k.offset));
-    line(&format!("TZNAME:{}", k.zona));
-    line("END:STANDARD");
-    line("END:VTIMEZONE");
+    for z in &k.zona {
+        line("BEGIN:VTIMEZONE");
+        line(&format!("TZID:{}", z.tzid));
+        line("BEGIN:STANDARD");
+        line("DTSTART:19700101T000000");
+        line(&format!("TZOFFSETFROM:{}", z.offset));
+        line(&format!("TZOFFSETTO:{}", z.offset));
+        line(&format!("TZNAME:{}", z.label));
+        line("END:STANDARD");
+        line("END:VTIMEZONE");
+    }
     for a in &k.acara {
         let rw = if a.rw.is_empty() {
             String::new()
@@ -93,19 +95,19 @@ pub fn ics(k: &KonteksKalender, lang: Lang) -> String {
             a.kpm,
             jam(a.mulai, lang),
             jam(a.selesai, lang),
-            k.zona
+            a.zona.label
         );
         line("BEGIN:VEVENT");
         line(&format!("UID:{}", a.uid));
         line(&format!("DTSTAMP:{}Z", waktu(&a.stempel, 0)));
         line(&format!(
             "DTSTART;TZID={}:{}",
-            k.tzid,
+            a.zona.tzid,
             waktu(&a.tanggal, a.mulai)
         ));
         line(&format!(
             "DTEND;TZID={}:{}",
-            k.tzid,
+            a.zona.tzid,
             waktu(&a.tanggal, a.selesai)
         ));
         line(&format!("SUMMARY:{}", teks(&summary)));

@@ -156,6 +156,14 @@ const TEMPLATES: &[(&str, &str)] = &[
         include_str!("../../themes/default/templates/grafik.html"),
     ),
     (
+        "asal.html",
+        include_str!("../../themes/default/templates/asal.html"),
+    ),
+    (
+        "asal_peringatan.html",
+        include_str!("../../themes/default/templates/asal_peringatan.html"),
+    ),
+    (
         "beranda.html",
         include_str!("../../themes/default/templates/beranda.html"),
     ),
@@ -256,15 +264,25 @@ struct SiteGlobals<'a> {
 /// The Content-Security-Policy every page carries in a `<meta>` tag: scripts, styles, images
 /// and fonts only from the site itself (`'self'`, and `base_url`, from which the not-found page
 /// loads them at any depth), no inline script or style, no plugin, no `<base>`, forms only to
-/// the site. A `base_url` with a character that could end a source expression (`;`, `'`,
-/// `,`, a space) is left out rather than trusted.
+/// the site. `base_url` is checked by `config::periksa_base_url`; a path may still hold a
+/// character that would end a source expression or the policy (`;`, `,`, `'`), which is
+/// percent-encoded here (CSP compares paths percent-decoded), as is anything else outside the
+/// characters a source expression holds as written. A `base_url` that is not http(s) (a
+/// `Config` built in code) is left out.
 pub fn kebijakan_konten(base_url: &str) -> String {
-    let aman = !base_url.is_empty()
-        && base_url
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b"-._~:/%[]@!$&()*+=".contains(&b));
-    let sumber = if aman {
-        format!("'self' {base_url}")
+    let http = ["http://", "https://"]
+        .iter()
+        .any(|s| base_url.starts_with(s) && base_url.len() > s.len());
+    let sumber = if http {
+        let mut s = String::from("'self' ");
+        for b in base_url.bytes() {
+            if b.is_ascii_alphanumeric() || b"-._~:/%[]@!$&()+=".contains(&b) {
+                s.push(b as char);
+            } else {
+                s.push_str(&format!("%{b:02X}"));
+            }
+        }
+        s
     } else {
         "'self'".to_string()
     };
@@ -646,13 +664,16 @@ mod tests {
             "{p}"
         );
         assert!(!p.contains("unsafe"), "{p}");
-        // a base_url that would add a directive of its own is left out
+        // a base_url that would add a directive or a source of its own stays one source
         let p = kebijakan_konten("https://x.example/; script-src *");
         assert!(
-            p.starts_with("default-src 'self'; script-src 'self';"),
+            p.starts_with("default-src 'self' https://x.example/%3B%20script-src%20%2A; "),
             "{p}"
         );
         assert!(!p.contains('*'), "{p}");
+        let p = kebijakan_konten("https://x.example/a',b/");
+        assert!(p.contains(" https://x.example/a%27%2Cb/;"), "{p}");
+        assert!(kebijakan_konten("javascript:alert(1)").starts_with("default-src 'self';"));
     }
     use super::*;
 

@@ -101,21 +101,41 @@ pub struct KonteksKalender {
     /// Whether each event names its desa/kelurahan in its title (a payment point's calendar
     /// holds several).
     pub sebut_wilayah: bool,
-    /// The IANA time zone of the slots (`Asia/Jakarta`).
-    pub tzid: &'static str,
-    /// Its offset from UTC (`+0700`).
-    pub offset: &'static str,
-    /// Its label (`WIB`).
-    pub zona: &'static str,
+    /// The time zones of the slots, each once, west to east (one `VTIMEZONE` each): a
+    /// payment point's calendar may serve regions of two provinsi of different zones.
+    pub zona: Vec<ZonaKalender>,
     /// The site's title, for the calendar's name.
     pub situs: String,
     /// The slots.
     pub acara: Vec<AcaraKalender>,
 }
 
+/// A time zone of a calendar.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct ZonaKalender {
+    /// The IANA time zone (`Asia/Jakarta`).
+    pub tzid: &'static str,
+    /// Its offset from UTC (`+0700`).
+    pub offset: &'static str,
+    /// Its label (`WIB`).
+    pub label: &'static str,
+}
+
+impl From<crate::config::Zona> for ZonaKalender {
+    fn from(z: crate::config::Zona) -> ZonaKalender {
+        ZonaKalender {
+            tzid: z.tzid(),
+            offset: z.offset(),
+            label: z.label(),
+        }
+    }
+}
+
 /// One slot as a calendar event.
 #[derive(Debug, Clone, Serialize)]
 pub struct AcaraKalender {
+    /// The zone of its region's provinsi.
+    pub zona: ZonaKalender,
     /// A stable identifier.
     pub uid: String,
     /// Programme code.
@@ -228,32 +248,17 @@ impl Situs<'_> {
     pub(super) fn konteks_kalender(&self, w: WilayahId) -> KonteksKalender {
         let node = self.data.wilayah.node(w);
         let slots = self.jadwal_wilayah.get(&w).map_or(&[][..], Vec::as_slice);
-        self.kalender(
-            node.nama_lengkap(self.lang()),
-            &node.kode_teks,
-            slots,
-            false,
-        )
+        self.kalender(node.nama_lengkap(self.lang()), slots, false)
     }
 
-    /// The calendar of payment point `t`'s slots, in the zone of the first region it serves.
+    /// The calendar of payment point `t`'s slots, each in the zone of the region it serves.
     pub(super) fn konteks_kalender_titik(&self, t: crate::data::TitikBayarId) -> KonteksKalender {
         let slots = &self.jadwal_titik[t as usize];
-        let kode = slots
-            .first()
-            .map(|&i| {
-                self.data
-                    .wilayah
-                    .node(self.data.jadwal[i].wilayah)
-                    .kode_teks
-                    .as_str()
-            })
-            .unwrap_or_default();
         let nama = match self.lang() {
             Lang::Id => format!("Titik bayar {}", self.data.titik_bayar[t as usize]),
             Lang::En => format!("Payment point {}", self.data.titik_bayar[t as usize]),
         };
-        self.kalender(nama, kode, slots, true)
+        self.kalender(nama, slots, true)
     }
 
     /// The calendar identifier of slot `i`: its programme, tahap, region, RW and which of
@@ -284,21 +289,24 @@ impl Situs<'_> {
         .replace(' ', "_")
     }
 
-    /// A calendar named `nama` of schedule slots `slots`, in the zone of region `kode`.
-    fn kalender(
-        &self,
-        nama: String,
-        kode: &str,
-        slots: &[usize],
-        sebut_wilayah: bool,
-    ) -> KonteksKalender {
-        let zona = self.config.zona(kode);
+    /// A calendar named `nama` of schedule slots `slots`, each in its region's zone.
+    fn kalender(&self, nama: String, slots: &[usize], sebut_wilayah: bool) -> KonteksKalender {
+        let zona_slot = |i: usize| {
+            self.config.zona(
+                &self
+                    .data
+                    .wilayah
+                    .node(self.data.jadwal[i].wilayah)
+                    .kode_teks,
+            )
+        };
+        let mut zona: Vec<crate::config::Zona> = slots.iter().map(|&i| zona_slot(i)).collect();
+        zona.sort_by_key(|z| z.offset());
+        zona.dedup();
         KonteksKalender {
             nama,
             sebut_wilayah,
-            tzid: zona.tzid(),
-            offset: zona.offset(),
-            zona: zona.label(),
+            zona: zona.into_iter().map(ZonaKalender::from).collect(),
             situs: self.config.title.clone(),
             acara: slots
                 .iter()
@@ -308,6 +316,7 @@ impl Situs<'_> {
                     let tahap = &self.data.tahap[j.tahap as usize];
                     let wilayah = self.data.wilayah.node(j.wilayah);
                     AcaraKalender {
+                        zona: zona_slot(i).into(),
                         uid: self.uid_slot(i),
                         program: prog.kode.clone(),
                         program_nama: prog.nama.clone(),

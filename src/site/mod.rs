@@ -5,6 +5,7 @@
 //! page's data at once. Paths are relative to the output root; templates prefix them with the
 //! page's `root` (`""` or `"../"`), so every link is relative and ends in a file name.
 
+pub mod asal;
 pub mod banding;
 pub mod cari;
 pub mod desil;
@@ -35,7 +36,7 @@ pub use gagal::{
 use grafik::Grafik;
 pub use jadwal::{
     AcaraKalender, BagianJadwalKota, BarisJadwalKota, HariJadwal, HariTitikBayar, JadwalProgram,
-    KonteksJadwalKota, KonteksKalender, KonteksTitikBayar, SelJadwalKota, SlotJadwal,
+    KonteksJadwalKota, KonteksKalender, KonteksTitikBayar, SelJadwalKota, SlotJadwal, ZonaKalender,
 };
 
 /// One page of the site.
@@ -463,6 +464,8 @@ pub struct KonteksWilayah {
     pub peringkat: Option<Tautan>,
     /// The comparisons of `site.toml` that include it (on the home page: all of them).
     pub bandingkan: Vec<Tautan>,
+    /// Where its figures come from (`data/sumber_angka.csv`), when the site says.
+    pub asal: asal::KonteksAsal,
 }
 
 /// A provinsi and its kabupaten/kota, for the home page's directory.
@@ -920,6 +923,15 @@ impl<'a> Situs<'a> {
             data.penyalur.hash(&mut h);
             data.alasan.hash(&mut h);
             data.titik_bayar.hash(&mut h);
+            // a statement of where figures come from speaks of a region and those below it
+            data.sumber_angka.hash(&mut h);
+            // the comparisons' links, on every region and ranking page, carry their regions'
+            // names
+            for ids in &report.bandingkan {
+                for &w in ids {
+                    data.wilayah.node(w).nama.hash(&mut h);
+                }
+            }
             report.tahap_data_per.hash(&mut h);
             report.data_per.hash(&mut h);
             for page in &content.halaman {
@@ -1276,6 +1288,7 @@ impl<'a> Situs<'a> {
                     self.report.wilayah[c as usize].hash(&mut hasher);
                     self.report.kk[c as usize].hash(&mut hasher);
                     self.report.penduduk[c as usize].hash(&mut hasher);
+                    self.hash_asal(c, &mut hasher);
                 }
                 self.report.langsung(w).hash(&mut hasher);
                 return hasher.finish().max(1);
@@ -1328,6 +1341,7 @@ impl<'a> Situs<'a> {
         self.report.desil.get(&w).hash(&mut hasher);
         self.hash_gagal_wilayah(w, &mut hasher);
         self.hash_ringkas_rekon(w, &mut hasher);
+        self.hash_asal(w, &mut hasher);
         self.jadwal_kota
             .contains_key(&self.kota_jadwal(w))
             .hash(&mut hasher);
@@ -2132,6 +2146,7 @@ impl<'a> Situs<'a> {
                 href: self.path(Halaman::Peringkat(None)),
             }),
             bandingkan: self.tautan_banding(),
+            asal: self.asal_halaman(None),
         }
     }
 
@@ -2180,6 +2195,7 @@ impl<'a> Situs<'a> {
                 href: self.path(Halaman::Peringkat(Some(w))),
             }),
             bandingkan: self.banding_wilayah(w),
+            asal: self.asal_halaman(Some(w)),
         }
     }
 

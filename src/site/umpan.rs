@@ -91,7 +91,7 @@ impl Situs<'_> {
 
     /// A day as an RFC 3339 time: midnight in the site's zone.
     fn waktu(&self, d: jiff::civil::Date) -> String {
-        let offset = match self.config.timezone.unwrap_or_default() {
+        let offset = match self.config.zona_situs() {
             crate::config::Zona::WIB => "+07:00",
             crate::config::Zona::WITA => "+08:00",
             crate::config::Zona::WIT => "+09:00",

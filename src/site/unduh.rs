@@ -210,6 +210,42 @@ const KOLOM_ANGKA: &[Kolom] = &[
         "Baris alokasi.csv dan realisasi.csv yang dijumlahkan",
         "Rows of alokasi.csv and realisasi.csv summed",
     ),
+    k(
+        "sifat_alokasi",
+        "string",
+        "Sifat angka alokasi menurut data/sumber_angka.csv: resmi, sementara atau ilustratif; untuk jumlah wilayah yang sifatnya berbeda, yang paling tidak pasti; kosong bila tidak disebut",
+        "What the allocation figure is, per data/sumber_angka.csv: resmi (official), sementara (provisional) or ilustratif (illustrative); for a sum of regions that differ, the least certain; empty when not stated",
+    ),
+    k(
+        "sumber_alokasi",
+        "string",
+        "Asal angka alokasi, dengan kata-kata penerbit; untuk jumlah wilayah yang sifatnya berbeda, wilayah mana bersifat apa",
+        "Where the allocation figure comes from, in the publisher's words; for a sum of regions that differ, which region is what",
+    ),
+    k(
+        "sifat_tersalur",
+        "string",
+        "Sifat angka tersalur, seperti sifat_alokasi",
+        "What the paid figure is, as sifat_alokasi",
+    ),
+    k(
+        "sumber_tersalur",
+        "string",
+        "Asal angka tersalur, seperti sumber_alokasi",
+        "Where the paid figure comes from, as sumber_alokasi",
+    ),
+    k(
+        "sifat_gagal",
+        "string",
+        "Sifat angka gagal salur, seperti sifat_alokasi",
+        "What the failed figure is, as sifat_alokasi",
+    ),
+    k(
+        "sumber_gagal",
+        "string",
+        "Asal angka gagal salur, seperti sumber_alokasi",
+        "Where the failed figure comes from, as sumber_alokasi",
+    ),
 ];
 
 /// The columns of a region page's download: its role, the figures, households and people.
@@ -247,6 +283,12 @@ const KOLOM_HALAMAN: &[Kolom] = &[
         "Penduduk wilayah",
         "Population of the region",
     ),
+    KOLOM_ANGKA[15],
+    KOLOM_ANGKA[16],
+    KOLOM_ANGKA[17],
+    KOLOM_ANGKA[18],
+    KOLOM_ANGKA[19],
+    KOLOM_ANGKA[20],
 ];
 
 const KOLOM_WILAYAH: &[Kolom] = &[
@@ -755,6 +797,18 @@ impl Situs<'_> {
         ]
     }
 
+    /// The `sifat_*` and `sumber_*` cells (allocation, paid, failed) of `kunci` for region
+    /// `w` (the whole site for `None`).
+    fn sel_asal6(&self, w: Option<WilayahId>, kunci: crate::analysis::Kunci) -> Vec<String> {
+        let mut out = Vec::with_capacity(6);
+        for j in crate::data::sumber_angka::JenisAngka::SEMUA {
+            let (sifat, sumber) = self.sel_asal(w, kunci, j);
+            out.push(sifat);
+            out.push(sumber);
+        }
+        out
+    }
+
     fn sel_halaman(
         &self,
         peran: &str,
@@ -770,6 +824,7 @@ impl Situs<'_> {
         v.extend(self.sel_angka(w, kunci, a));
         v.push(opt(kk));
         v.push(opt(penduduk));
+        v.extend(self.sel_asal6(w, kunci));
         v
     }
 
@@ -811,6 +866,18 @@ impl Situs<'_> {
             Some(w) => self.path(Halaman::Wilayah(w)),
             None => self.path(Halaman::Beranda),
         };
+        // the inputs the figures come from, and the statement of where they come from
+        let sumber: Vec<&str> = [
+            "data/alokasi.csv",
+            "data/realisasi.csv",
+            crate::data::sumber_angka::FILE,
+        ]
+        .iter()
+        .filter(|f| {
+            **f != crate::data::sumber_angka::FILE || self.data.inputs.iter().any(|i| i.adalah(f))
+        })
+        .map(|f| self.data.berkas(f))
+        .collect();
         let doc = json!({
             "judul": match w {
                 Some(w) => self.data.wilayah.node(w).nama_lengkap(lang),
@@ -821,10 +888,7 @@ impl Situs<'_> {
             "data_per_tahap": self.data.tahap.iter().zip(&self.report.tahap_data_per)
                 .filter_map(|(t, d)| d.map(|d| (t.kode.clone(), json!(d.to_string()))))
                 .collect::<serde_json::Map<String, Value>>(),
-            "sumber": [
-                self.data.berkas("data/alokasi.csv"),
-                self.data.berkas("data/realisasi.csv"),
-            ],
+            "sumber": sumber,
             "lisensi": self.lisensi().iter().map(|l| l["name"].clone()).collect::<Vec<_>>(),
             "kolom": KOLOM_HALAMAN.iter().map(|c| json!({
                 "nama": c.nama,
@@ -883,7 +947,9 @@ impl Situs<'_> {
             JenisData::Realisasi => {
                 for w in 0..tree.len() as WilayahId {
                     for (kunci, a) in &self.report.wilayah[w as usize].sel {
-                        t.row(&self.sel_angka(Some(w), *kunci, a))?;
+                        let mut sel = self.sel_angka(Some(w), *kunci, a);
+                        sel.extend(self.sel_asal6(Some(w), *kunci));
+                        t.row(&sel)?;
                     }
                 }
             }

@@ -288,6 +288,19 @@ pub fn figure(line: &str) {
     let _ = writeln!(std::io::stderr(), "{line}");
 }
 
+/// A test that cannot run here because a tool is missing: with `var` set to `required` (as
+/// `.ci/run` sets it where it installed the tool) it fails; otherwise it says
+/// `SKIPPED: <missing>; install with <command>` past the harness's capture, so the skip shows
+/// in `cargo test`'s output rather than passing in silence, and the caller returns.
+pub fn lewati(test: &str, var: &str, missing: &str, install: &str) {
+    let message = format!("{test}: SKIPPED: {missing}; install with {install}");
+    assert!(
+        std::env::var(var).as_deref() != Ok("required"),
+        "{message} ({var}=required: failing)"
+    );
+    figure(&message);
+}
+
 /// Runs the real `salur check --root site`.
 pub fn salur_check(site: &Path) -> std::process::Output {
     std::process::Command::new(env!("CARGO_BIN_EXE_salur"))

@@ -1,0 +1,226 @@
+//! Where the figures come from (`data/sumber_angka.csv`): every region page of the example
+//! says which of its figures are the news reports' and which are illustrative, the regions
+//! below inherit it, a total of regions that differ says so by name, and the downloads carry
+//! the same per row and figure, described in the datapackage.
+
+mod common;
+
+use std::collections::BTreeMap;
+
+use common::{example_site, page, sel, text};
+
+/// The statements of a page's "Asal angka" section, as (label, text).
+fn asal(path: &str) -> Vec<(String, String)> {
+    let doc = page(path);
+    doc.select(&sel("#asal-angka li"))
+        .map(|li| {
+            let label = li
+                .select(&sel("strong"))
+                .next()
+                .map(text)
+                .unwrap_or_default();
+            (label, text(li))
+        })
+        .collect()
+}
+
+/// The rows of a region's CSV download, each as column → value.
+fn csv(path: &str) -> Vec<BTreeMap<String, String>> {
+    let bytes = std::fs::read(example_site().join(path)).unwrap();
+    let mut r = csv::Reader::from_reader(&bytes[3..]);
+    let header: Vec<String> = r.headers().unwrap().iter().map(str::to_string).collect();
+    r.records()
+        .map(|rec| {
+            header
+                .iter()
+                .cloned()
+                .zip(rec.unwrap().iter().map(str::to_string))
+                .collect()
+        })
+        .collect()
+}
+
+fn banner(path: &str) -> Option<String> {
+    page(path).select(&sel(".asal-peringatan")).next().map(text)
+}
+
+#[test]
+fn kutai_kartanegara_and_tuban_say_their_figures_are_illustrative_page_and_download() {
+    for (kode, berita) in [
+        ("64/64.02", "KutaiRaya.com"),
+        ("35/35.23", "Komisi IV DPRD"),
+    ] {
+        let path = format!("wilayah/{kode}.html");
+        let s = asal(&path);
+        assert_eq!(s.len(), 1, "{path}: {s:?}");
+        assert_eq!(s[0].0, "ilustratif");
+        assert!(
+            s[0].1.contains(berita) && s[0].1.contains("semua angka"),
+            "{s:?}"
+        );
+        assert!(banner(&path).unwrap().contains("ilustratif"));
+        // and every row of its download, itself and the regions below
+        let rows = csv(&format!("wilayah/{kode}.csv"));
+        assert!(rows.len() > 2);
+        for r in &rows {
+            for j in ["alokasi", "tersalur", "gagal"] {
+                assert_eq!(r[&format!("sifat_{j}")], "ilustratif", "{kode}: {r:?}");
+                assert!(r[&format!("sumber_{j}")].contains(berita), "{kode}: {r:?}");
+            }
+        }
+    }
+    // inherited down to a desa
+    let s = asal("wilayah/64/64.02.04.2001.html");
+    assert_eq!(s.len(), 1);
+    assert!(s[0].1.contains("KutaiRaya.com"), "{s:?}");
+}
+
+#[test]
+fn kota_pasuruan_has_the_news_totals_and_an_illustrative_split() {
+    // its own allocations are the rakor's; its payments are made up
+    let rows = csv("wilayah/35/35.75.csv");
+    let kota: Vec<_> = rows.iter().filter(|r| r["peran"] == "wilayah").collect();
+    assert_eq!(kota.len(), 3);
+    for r in &kota {
+        assert_eq!(r["sifat_alokasi"], "resmi", "{r:?}");
+        assert!(r["sumber_alokasi"].contains("13 Juli 2021"), "{r:?}");
+        let jumlah = match r["program"].as_str() {
+            "BST" => "18.877",
+            "BLT" => "10.550",
+            _ => "5.744",
+        };
+        assert!(r["sumber_alokasi"].contains(jumlah), "{r:?}");
+        assert_eq!(r["alokasi_kpm"], jumlah.replace('.', ""));
+        assert_eq!(r["sifat_tersalur"], "ilustratif");
+        assert_eq!(r["sifat_gagal"], "ilustratif");
+    }
+    // the kecamatan rows (the split) are illustrative
+    for r in rows.iter().filter(|r| r["peran"] == "bagian") {
+        assert_eq!(r["sifat_alokasi"], "ilustratif", "{r:?}");
+        assert!(r["sumber_alokasi"].contains("hanya menyebut jumlah se-Kota Pasuruan"));
+    }
+    let s = asal("wilayah/35/35.75.01.1001.html");
+    assert_eq!(s.len(), 1, "{s:?}");
+    assert!(
+        s[0].1.contains("hanya menyebut jumlah se-Kota Pasuruan"),
+        "{s:?}"
+    );
+}
+
+#[test]
+fn kapuas_paid_via_bri_is_the_news_report_the_rest_illustrative() {
+    let rows = csv("wilayah/62/62.03.csv");
+    let kab: Vec<_> = rows.iter().filter(|r| r["peran"] == "wilayah").collect();
+    assert_eq!(kab.len(), 4);
+    for r in kab {
+        let bri = r["penyalur"] == "BRI";
+        assert_eq!(
+            r["sifat_tersalur"],
+            if bri { "resmi" } else { "ilustratif" },
+            "{r:?}"
+        );
+        assert_eq!(r["sifat_alokasi"], "ilustratif");
+        assert_eq!(r["sifat_gagal"], "ilustratif");
+        if bri {
+            let jumlah = if r["program"] == "PKH" {
+                "1.472"
+            } else {
+                "15.868"
+            };
+            assert!(r["sumber_tersalur"].contains(jumlah), "{r:?}");
+            assert_eq!(r["tersalur_kpm"], jumlah.replace('.', ""));
+        } else {
+            assert!(r["sumber_tersalur"].contains("2.269"), "{r:?}");
+        }
+    }
+}
+
+#[test]
+fn a_total_of_regions_that_differ_names_them() {
+    // Jawa Timur's BST: Kota Pasuruan's allocation is the news', Tuban's made up
+    let rows = csv("wilayah/35/35.csv");
+    let bst = rows
+        .iter()
+        .find(|r| r["peran"] == "wilayah" && r["program"] == "BST")
+        .unwrap();
+    assert_eq!(bst["sifat_alokasi"], "ilustratif");
+    assert!(
+        bst["sumber_alokasi"].contains("ilustratif: Kabupaten Tuban; resmi: Kota Pasuruan"),
+        "{bst:?}"
+    );
+    let home = asal("index.html");
+    assert!(
+        home.iter()
+            .any(|(l, t)| l == "ilustratif" && t.contains("Kabupaten Tuban; resmi: Kota Pasuruan")),
+        "{home:?}"
+    );
+    assert!(banner("index.html").is_some());
+    // a kabupaten/kota without such figures says nothing
+    assert!(asal("wilayah/35/35.74.html").is_empty());
+    assert!(banner("wilayah/35/35.74.html").is_none());
+}
+
+#[test]
+fn the_datapackage_describes_the_columns_and_lists_the_file() {
+    let dp: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(example_site().join("datapackage.json")).unwrap(),
+    )
+    .unwrap();
+    assert!(
+        dp["sources"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|s| s["path"] == "data/sumber_angka.csv")
+    );
+    // the site-wide dataset's schema, and the one every region download shares
+    let skema: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(example_site().join("unduh/skema-angka.json")).unwrap(),
+    )
+    .unwrap();
+    let realisasi = dp["resources"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["path"] == "unduh/realisasi.csv")
+        .unwrap();
+    for (path, schema) in [
+        ("unduh/realisasi.csv", &realisasi["schema"]),
+        ("skema-angka", &skema),
+    ] {
+        let fields: Vec<&str> = schema["fields"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| f["name"].as_str().unwrap())
+            .collect();
+        assert!(
+            fields.ends_with(&[
+                "sifat_alokasi",
+                "sumber_alokasi",
+                "sifat_tersalur",
+                "sumber_tersalur",
+                "sifat_gagal",
+                "sumber_gagal"
+            ]),
+            "{path}: {fields:?}"
+        );
+    }
+    // every row of the site-wide dataset says what its figures are
+    let all = csv("unduh/realisasi.csv");
+    assert!(all.iter().all(|r| !r["sifat_alokasi"].is_empty()));
+}
+
+#[test]
+fn without_the_file_nothing_is_said_and_the_columns_stay_empty() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = common::build_changed_copy(tmp.path(), |s| {
+        std::fs::remove_file(s.join("data/sumber_angka.csv")).unwrap();
+    });
+    let html = std::fs::read_to_string(out.join("wilayah/64/64.02.html")).unwrap();
+    assert!(!html.contains("asal-angka") && !html.contains("asal-peringatan"));
+    let csv = std::fs::read_to_string(out.join("wilayah/64/64.02.csv")).unwrap();
+    let mut lines = csv.lines();
+    assert!(lines.next().unwrap().ends_with(",sifat_gagal,sumber_gagal"));
+    assert!(lines.all(|l| l.ends_with(",,,,,,")), "{csv}");
+}
