@@ -195,7 +195,10 @@ fn run_case(case: &Path) -> (Outcome, Vec<String>) {
                 };
                 (outcome, problems)
             }
-            Err(e) => (Outcome::Unclear, vec![format!("refused, but should build: {e}")]),
+            Err(e) => (
+                Outcome::Unclear,
+                vec![format!("refused, but should build: {e}")],
+            ),
         };
     }
     let mut problems = Vec::new();
