@@ -237,10 +237,14 @@ fn warn_unread_markdown(root: &Path, diags: &mut Diagnostics) {
             &mut ignored,
         );
         found.sort_by(|a, b| a.1.cmp(&b.1));
-        for (_, rel) in found {
+        for (path, rel) in found {
+            // where a page is read from
+            let suggestion = path
+                .file_name()
+                .map(|n| format!("content/{}", n.to_string_lossy()));
             diags.push(Diagnostic {
                 severity: crate::diagnostics::Severity::Warning,
-                ..Diagnostic::error(&rel, 0, 0, None, Problem::UnknownInput { suggestion: None })
+                ..Diagnostic::error(&rel, 0, 0, None, Problem::UnknownInput { suggestion })
             });
         }
     }
