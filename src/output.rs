@@ -925,7 +925,10 @@ impl Staging {
     }
 
     /// Publishes the build: leaves the published folder untouched when nothing changed, else
-    /// completes the staging folder and swaps it into place.
+    /// completes the staging folder, makes it durable (with a manifest good for either
+    /// folder), swaps it into place, syncs the parent folder, writes the final manifest and
+    /// removes the previous tree. An error before the exchange leaves the published folder as
+    /// it was; one after it is [`OutputError::SetelahTerbit`]: the new site is live.
     pub fn commit(self) -> Result<Ringkasan, OutputError> {
         let mut files = self
             .files

@@ -5,6 +5,8 @@
 //! after the exchange (seen with strace where it is installed), and a fault after the publish
 //! (exit 3, saying the new site is live).
 
+#![cfg(unix)]
+
 mod common;
 
 use std::fs;
