@@ -489,6 +489,11 @@ pub enum Problem {
         /// Their zone (`WITA`).
         zona: &'static str,
     },
+    /// An input file that leads, through a symbolic link, outside the site folder.
+    TautanKeluarSitus {
+        /// Where it leads (resolved; a NIK in it masked).
+        tujuan: String,
+    },
 }
 
 /// Why a `base_url` is refused.
@@ -1306,6 +1311,21 @@ impl Problem {
                     }
                 }
                 s
+            }
+            Problem::TautanKeluarSitus { tujuan } => {
+                if id {
+                    format!(
+                        "tautan simbolik ini menunjuk ke luar folder situs, ke {tujuan}; salur \
+                         hanya membaca berkas di dalam folder situs: salin berkas itu ke \
+                         dalamnya (atau buat tautannya ke berkas di dalam folder situs)"
+                    )
+                } else {
+                    format!(
+                        "this symbolic link leads outside the site folder, to {tujuan}; salur \
+                         reads only files inside the site folder: copy the file into it (or \
+                         link to a file inside the site folder)"
+                    )
+                }
             }
             Problem::NoFrontMatter => {
                 if id {

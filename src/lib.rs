@@ -14,6 +14,7 @@
 #![warn(missing_docs)]
 
 pub mod analysis;
+pub mod berkas;
 pub mod config;
 pub mod content;
 pub mod data;
@@ -79,6 +80,12 @@ pub enum Error {
 }
 
 impl Error {
+    /// Whether the new site was published although the build reports an error (a step after
+    /// the publish failed; see [`output::OutputError::SetelahTerbit`]): `salur build` exits 3.
+    pub fn sudah_terbit(&self) -> bool {
+        matches!(self, Error::Output { source, .. } if source.sudah_terbit())
+    }
+
     /// The language the message is written in.
     pub fn lang(&self) -> Lang {
         match self {
@@ -130,7 +137,10 @@ fn load_timed(root: &Path, timings: &mut Timings) -> Result<Loaded, Error> {
     };
     timings.lap("data");
     let content = match content::load(root) {
-        Ok(c) => Some(c),
+        Ok(mut c) => {
+            problems.extend(std::mem::take(&mut c.peringatan));
+            Some(c)
+        }
         Err(d) => {
             problems.extend(d);
             None
@@ -268,15 +278,62 @@ fn base_url_opsi(options: &BuildOptions) -> Result<Option<String>, Error> {
     })
 }
 
+/// How long a build waits for another build of the same output folder to finish before it
+/// gives up (`salur build --wait`): ten minutes, longer than a full national build, so that a
+/// second CI job or a cron run queued behind the first publishes after it (its own inputs, read
+/// once the first is done) instead of failing; and bounded, so that a hung build is reported
+/// rather than waited for forever.
+pub const TUNGGU_BAWAAN: std::time::Duration = std::time::Duration::from_secs(600);
+
+/// How a build runs, besides what it builds.
+pub struct Kendali<'a> {
+    /// Draw a progress bar of the pages on standard error.
+    pub progress: bool,
+    /// How long to wait for another build of the same output folder ([`TUNGGU_BAWAAN`]);
+    /// `Duration::ZERO` refuses at once.
+    pub tunggu: std::time::Duration,
+    /// Told once, with the other build's process id when known, when this build has to wait.
+    pub saat_menunggu: &'a dyn Fn(Option<u32>),
+}
+
+impl Default for Kendali<'_> {
+    fn default() -> Self {
+        Kendali {
+            progress: false,
+            tunggu: TUNGGU_BAWAAN,
+            saat_menunggu: &|_| {},
+        }
+    }
+}
+
 /// Builds the site: reads and checks every input, renders every page into a staging folder and
-/// publishes it only when everything succeeded.
+/// publishes it only when everything succeeded. Waits up to [`TUNGGU_BAWAAN`] for another build
+/// of the same output folder.
 pub fn build(options: &BuildOptions) -> Result<BuildSummary, Error> {
-    build_with_progress(options, false)
+    build_with(options, &Kendali::default())
 }
 
 /// Like [`build`], drawing a progress bar of the pages on standard error when `progress` is
 /// true (the command line asks for it on a terminal, outside CI).
 pub fn build_with_progress(options: &BuildOptions, progress: bool) -> Result<BuildSummary, Error> {
+    build_with(
+        options,
+        &Kendali {
+            progress,
+            ..Kendali::default()
+        },
+    )
+}
+
+/// Like [`build`], run as `kendali` says.
+///
+/// One build at a time per output folder: the folder's lock ([`output::Kunci`]) is taken
+/// before anything beside the folder is read (the manifest, what a killed build left) and held
+/// until the build has published or given up. When the folder's parent does not exist yet,
+/// there is nothing to read there, and the lock (whose file lies in that parent) is taken only
+/// once the inputs have been read and the pages planned, so that a build refused for its inputs
+/// creates nothing.
+pub fn build_with(options: &BuildOptions, kendali: &Kendali) -> Result<BuildSummary, Error> {
     let started = Instant::now();
     let mut timings = Timings::start();
     let base_url = base_url_opsi(options)?;
@@ -284,13 +341,31 @@ pub fn build_with_progress(options: &BuildOptions, progress: bool) -> Result<Bui
         .output
         .clone()
         .unwrap_or_else(|| options.root.join("public"));
+    let bahasa = Config::bahasa(&options.root);
+    output::periksa_tujuan(&public, &options.root).map_err(|source| Error::Output {
+        lang: bahasa,
+        source,
+    })?;
+    let ambil = || output::Kunci::ambil(&public, kendali.tunggu, kendali.saat_menunggu);
+    let mut kunci = if output::induk_ada(&public) {
+        Some(ambil().map_err(|source| Error::Output {
+            lang: bahasa,
+            source,
+        })?)
+    } else {
+        None
+    };
     // Nothing changed since the last build (every input byte, salur itself, the options) and
     // nothing was touched in the published folder: the build would write the same bytes.
     // a file over the size limit is refused by the data stage from its size: never read here
     let batas =
         Config::load(&options.root).map_or(config::BATAS_BERKAS_MB << 20, |c| c.batas_berkas);
     let masukan = sidik_masukan(options, batas);
-    if let Some(tersimpan) = masukan.and_then(|m| output::build_tersimpan(&public, m)) {
+    if let Some(tersimpan) = kunci
+        .as_ref()
+        .zip(masukan)
+        .and_then(|(k, m)| output::build_tersimpan(k, m))
+    {
         timings.lap("unchanged");
         return Ok(BuildSummary {
             files: tersimpan.files,
@@ -341,7 +416,11 @@ pub fn build_with_progress(options: &BuildOptions, progress: bool) -> Result<Bui
     timings.lap("site");
 
     let out = |source| Error::Output { lang, source };
-    let mut staging = output::Staging::begin(&public, &options.root).map_err(out)?;
+    let kunci = match kunci.take() {
+        Some(k) => k,
+        None => ambil().map_err(out)?,
+    };
+    let mut staging = output::Staging::begin_terkunci(kunci, &options.root).map_err(out)?;
     let laporan_peringatan = if warnings.is_empty() {
         String::new()
     } else {
@@ -350,7 +429,7 @@ pub fn build_with_progress(options: &BuildOptions, progress: bool) -> Result<Bui
     if let Some(m) = masukan {
         staging.catat_masukan(m, lang, laporan_peringatan.clone());
     }
-    let bar = if progress {
+    let bar = if kendali.progress {
         let bar = indicatif::ProgressBar::new(plan.halaman.len() as u64);
         bar.set_style(
             indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} {per_sec} {eta}")
@@ -410,19 +489,28 @@ pub fn build_with_progress(options: &BuildOptions, progress: bool) -> Result<Bui
 
 /// A fingerprint of everything a build reads: the bytes of `site.toml` and of every file under
 /// `data/`, `content/` and `themes/` (with their paths), the running salur executable and the
-/// options that change the output. `None` when a file cannot be read, or is larger than
-/// `batas` bytes (the build then does the work and reports it).
+/// options that change the output. Symbolic links are followed, so a linked file's bytes are
+/// in it (an edit of the target is a change); a link that leads outside the site folder is
+/// left out, since a build refuses to read it ([`berkas`]). `None` when a file cannot be
+/// read, or is larger than `batas` bytes, or links loop (the build then does the work and
+/// reports it).
 fn sidik_masukan(options: &BuildOptions, batas: u64) -> Option<u64> {
     use rayon::prelude::*;
     use std::hash::{Hash, Hasher};
     let root = &options.root;
+    let situs = berkas::Situs::new(root);
     let mut files: Vec<PathBuf> = vec![root.join(config::CONFIG_FILE)];
     for dir in ["data", "content", "themes"] {
         let dir = root.join(dir);
         if !dir.exists() {
             continue;
         }
-        for entry in walkdir::WalkDir::new(&dir).sort_by_file_name() {
+        let walker = walkdir::WalkDir::new(&dir)
+            .follow_links(true)
+            .sort_by_file_name()
+            .into_iter()
+            .filter_entry(|e| !e.path_is_symlink() || situs.jalur_di_luar(e.path()).is_none());
+        for entry in walker {
             let entry = entry.ok()?;
             if entry.file_type().is_file() {
                 files.push(entry.into_path());

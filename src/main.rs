@@ -31,7 +31,16 @@ enum Command {
 }
 
 fn main() -> ExitCode {
+    // A closed standard output or error (`salur check --format json | head -c 1`) ends the
+    // process quietly by SIGPIPE, as it ends `cat` or `grep` (status 141 in a shell), instead
+    // of a panic of `println!` (exit 101). `serve` keeps SIGPIPE ignored, as Rust sets it (its
+    // sockets must never raise it), and ends the same way when its own output is closed
+    // (`cmd::serve`).
+    cmd::sigpipe_bawaan(true);
     let cli = Cli::parse();
+    if matches!(cli.command, Command::Serve(_)) {
+        cmd::sigpipe_bawaan(false);
+    }
     let is_build = matches!(cli.command, Command::Build(_));
     let result = match cli.command {
         Command::Build(args) => cmd::build::execute(args),
@@ -49,6 +58,11 @@ fn main() -> ExitCode {
             eprint!("{message}");
             if !message.ends_with('\n') {
                 eprintln!();
+            }
+            if e.sudah_terbit() {
+                // the new site is live and the message says what failed after it: neither
+                // success (something needs looking at) nor 1 ("nothing was written")
+                return ExitCode::from(3);
             }
             if is_build {
                 eprintln!(

@@ -19,6 +19,10 @@ pub struct Args {
     /// Print the time each stage took.
     #[arg(long)]
     timings: bool,
+    /// How long to wait, in seconds, for another build writing to the same output folder
+    /// before giving up (0: give up at once).
+    #[arg(long, value_name = "SECONDS", default_value_t = salur::TUNGGU_BAWAAN.as_secs())]
+    wait: u64,
 }
 
 /// Builds the site and prints one summary line.
@@ -26,13 +30,42 @@ pub fn execute(args: Args) -> Result<(), salur::Error> {
     use std::io::IsTerminal;
     // a progress bar only for a person watching a terminal, never in CI logs
     let progress = std::io::stderr().is_terminal() && std::env::var_os("CI").is_none();
-    let summary = salur::build_with_progress(
+    let lang = salur::config::Config::bahasa(&args.root);
+    let output = args
+        .output
+        .clone()
+        .unwrap_or_else(|| args.root.join("public"));
+    let wait = args.wait;
+    // said once, on standard error, so that a build that seems to hang says why
+    let saat_menunggu = |pid: Option<u32>| {
+        let siapa = match (lang, pid) {
+            (Lang::Id, Some(p)) => format!("Build lain (pid {p})"),
+            (Lang::Id, None) => "Build lain".to_string(),
+            (Lang::En, Some(p)) => format!("Another build (pid {p})"),
+            (Lang::En, None) => "Another build".to_string(),
+        };
+        match lang {
+            Lang::Id => eprintln!(
+                "{siapa} sedang menulis ke {}; menunggu sampai {wait} detik…",
+                output.display()
+            ),
+            Lang::En => eprintln!(
+                "{siapa} is writing to {}; waiting up to {wait} s…",
+                output.display()
+            ),
+        }
+    };
+    let summary = salur::build_with(
         &salur::BuildOptions {
             root: args.root.clone(),
             output: args.output.clone(),
             base_url: args.base_url.clone(),
         },
-        progress,
+        &salur::Kendali {
+            progress,
+            tunggu: std::time::Duration::from_secs(args.wait),
+            saat_menunggu: &saat_menunggu,
+        },
     )?;
     eprint!("{}", summary.laporan_peringatan);
     if args.timings {
@@ -40,15 +73,15 @@ pub fn execute(args: Args) -> Result<(), salur::Error> {
             eprintln!("{stage:>10} {seconds:8.3} s");
         }
     }
-    print_summary(&summary, summary.lang);
+    println!("{}", summary_line(&summary, summary.lang));
     Ok(())
 }
 
 /// The one line a build ends with: files written, unchanged, removed, seconds.
-pub fn print_summary(summary: &salur::BuildSummary, lang: Lang) {
+pub fn summary_line(summary: &salur::BuildSummary, lang: Lang) -> String {
     let o = summary.output;
     match lang {
-        Lang::Id => println!(
+        Lang::Id => format!(
             "{} berkas: {} ditulis, {} tidak berubah, {} dihapus; {} detik",
             summary.files,
             o.ditulis,
@@ -56,7 +89,7 @@ pub fn print_summary(summary: &salur::BuildSummary, lang: Lang) {
             o.dihapus,
             format!("{:.2}", summary.seconds).replace('.', ",")
         ),
-        Lang::En => println!(
+        Lang::En => format!(
             "{} files: {} written, {} unchanged, {} removed; {:.2} s",
             summary.files, o.ditulis, o.tetap, o.dihapus, summary.seconds
         ),

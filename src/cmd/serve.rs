@@ -1,6 +1,5 @@
 //! `salur serve`
 
-use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -34,7 +33,7 @@ pub fn execute(args: Args) -> ExitCode {
     let pratinjau = match Pratinjau::mulai(&opsi) {
         Ok(p) => p,
         Err(e) => {
-            eprintln!("{}", e.message(lang));
+            galat(&e.message(lang));
             return ExitCode::from(1);
         }
     };
@@ -42,9 +41,28 @@ pub fn execute(args: Args) -> ExitCode {
     match pratinjau.jalankan(|peristiwa| cetak(&peristiwa, lang)) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("{}", e.message(lang));
+            galat(&e.message(lang));
             ExitCode::from(1)
         }
+    }
+}
+
+/// A line on standard output, flushed at once (a reader of a pipe, a test or a script, sees
+/// each line as it happens). SIGPIPE stays ignored in `serve` (its sockets), so a closed
+/// output is handled here: the preview ends quietly, as a pipe's other tools do.
+fn baris(text: &str) {
+    super::tulis(true, &format!("{text}\n"));
+}
+
+/// Text on standard error, with a line end when it has none.
+fn galat(text: &str) {
+    if text.is_empty() {
+        return;
+    }
+    if text.ends_with('\n') {
+        super::tulis(false, text);
+    } else {
+        super::tulis(false, &format!("{text}\n"));
     }
 }
 
@@ -56,53 +74,47 @@ fn cetak(peristiwa: &Peristiwa<'_>, lang: Lang) {
             if !alasan.is_empty() {
                 let daftar = alasan.join(", ");
                 match lang {
-                    Lang::Id => println!("Berubah: {daftar}; membangun ulang…"),
-                    Lang::En => println!("Changed: {daftar}; rebuilding…"),
+                    Lang::Id => baris(&format!("Berubah: {daftar}; membangun ulang…")),
+                    Lang::En => baris(&format!("Changed: {daftar}; rebuilding…")),
                 }
             }
         }
         Peristiwa::Dibangun(summary) => {
-            eprint!("{}", summary.laporan_peringatan);
-            super::build::print_summary(summary, lang);
+            galat(&summary.laporan_peringatan);
+            baris(&super::build::summary_line(summary, lang));
         }
         Peristiwa::Gagal(e) => {
-            let message = e.to_string();
-            eprint!("{message}");
-            if !message.ends_with('\n') {
-                eprintln!();
-            }
+            galat(&e.to_string());
             match lang {
-                Lang::Id => println!(
+                Lang::Id => baris(
                     "Build gagal (rinciannya di atas dan di peramban); pratinjau menunggu \
-                     perbaikan."
+                     perbaikan.",
                 ),
-                Lang::En => println!(
+                Lang::En => baris(
                     "Build failed (details above and in the browser); the preview waits for a \
-                     fix."
+                     fix.",
                 ),
             }
         }
         Peristiwa::Siap { url, output } => match lang {
             Lang::Id => {
-                println!("Pratinjau: {url}");
-                println!(
+                baris(&format!("Pratinjau: {url}"));
+                baris(&format!(
                     "(dibangun di {}; public/ tidak disentuh; berhenti dengan Ctrl+C)",
                     output.display()
-                );
+                ));
             }
             Lang::En => {
-                println!("Preview: {url}");
-                println!(
+                baris(&format!("Preview: {url}"));
+                baris(&format!(
                     "(built in {}; public/ is not touched; stop with Ctrl+C)",
                     output.display()
-                );
+                ));
             }
         },
         Peristiwa::Pengawas(pesan) => match lang {
-            Lang::Id => eprintln!("pengawas berkas: {pesan}"),
-            Lang::En => eprintln!("file watcher: {pesan}"),
+            Lang::Id => galat(&format!("pengawas berkas: {pesan}")),
+            Lang::En => galat(&format!("file watcher: {pesan}")),
         },
     }
-    // a reader of a pipe (a test, a script) sees each line as it happens
-    let _ = std::io::stdout().flush();
 }

@@ -39,6 +39,8 @@ pub struct Content {
     pub halaman: Vec<Halaman>,
     /// Meeting notes, newest first (then by slug).
     pub rapat: Vec<rapat::Rapat>,
+    /// Warnings found while reading (Markdown files that are not read).
+    pub peringatan: Diagnostics,
 }
 
 impl Content {
@@ -62,7 +64,7 @@ pub fn load(root: &Path) -> Result<Content, Diagnostics> {
     if !root.join("content").is_dir() {
         return Ok(Content::default());
     }
-    for (path, rel, slug) in markdown_files(root, "content", &mut diags) {
+    for (path, rel, slug) in markdown_files(root, "content", false, &mut diags) {
         match baca_teks(&path, &rel) {
             // the NIK guard on the whole file, front matter and body: a message about another
             // value of a file with a NIK could quote it
@@ -76,17 +78,24 @@ pub fn load(root: &Path) -> Result<Content, Diagnostics> {
         }
     }
     let rapat = load_rapat(root, &mut diags);
+    warn_unread_markdown(root, &mut diags);
     if diags.has_errors() {
         Err(diags)
     } else {
-        Ok(Content { halaman, rapat })
+        Ok(Content {
+            halaman,
+            rapat,
+            peringatan: diags,
+        })
     }
 }
 
 /// Reads `root/content/rapat/*.md`, newest meeting first.
 fn load_rapat(root: &Path, diags: &mut Diagnostics) -> Vec<rapat::Rapat> {
     let mut out = Vec::new();
-    for (path, rel, slug) in markdown_files(root, "content/rapat", diags) {
+    // notes in sub-folders too (`content/rapat/2024/…`): published as `rapat/<slug>.html`
+    // like the others, so that sorting notes into folders never changes their addresses
+    for (path, rel, slug) in markdown_files(root, "content/rapat", true, diags) {
         match baca_teks(&path, &rel) {
             Ok(text) if !crate::teks::periksa_teks(&rel, &text, diags) => {}
             Ok(text) => out.extend(rapat::parse(&rel, &slug, &text, diags)),
@@ -97,30 +106,39 @@ fn load_rapat(root: &Path, diags: &mut Diagnostics) -> Vec<rapat::Rapat> {
     out
 }
 
-/// The `.md` files of `root/folder`, sorted, as (path, path relative to the root, slug). A
-/// slug that salur uses itself (`index`), or that two files share, is found by the page plan,
-/// which claims every output path once (`site::Situs::plan`).
+/// The `.md` files of `root/folder`, sorted by path, as (path, path relative to the root,
+/// slug); with `rekursif`, those of its sub-folders too (not hidden ones: `.git`). The slug is
+/// the file's name, wherever it lies: a slug that salur uses itself (`index`), or that two
+/// files share (`Rakor.md` and `rakor.md`, or `2023/rakor.md` and `2024/rakor.md`), is found
+/// by the page plan, which claims every output path once (`site::Situs::plan`). A symbolic
+/// link is followed when it stays inside the site folder, and reported when it leads outside
+/// it ([`crate::berkas`]). A file name holding a NIK is refused: the name becomes the page's
+/// address.
 fn markdown_files(
     root: &Path,
     folder: &str,
+    rekursif: bool,
     diags: &mut Diagnostics,
 ) -> Vec<(std::path::PathBuf, String, String)> {
-    let Ok(entries) = std::fs::read_dir(root.join(folder)) else {
-        return Vec::new();
-    };
-    let mut paths: Vec<_> = entries
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| p.is_file() && p.extension().is_some_and(|e| e == "md"))
-        .collect();
-    paths.sort();
+    let situs = crate::berkas::Situs::new(root);
+    let mut paths: Vec<(std::path::PathBuf, String)> = Vec::new();
+    let mut dikunjungi = HashSet::new();
+    kumpulkan_markdown(
+        &situs,
+        &root.join(folder),
+        folder,
+        rekursif,
+        &mut dikunjungi,
+        &mut paths,
+        diags,
+    );
+    paths.sort_by(|a, b| a.1.cmp(&b.1));
     let mut out: Vec<(std::path::PathBuf, String, String)> = Vec::new();
-    for path in paths {
+    for (path, rel) in paths {
         let name = path
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
-        let rel = format!("{folder}/{name}");
         // the name becomes the page's address (and goes into the sitemap, the feed and the
         // search index)
         if !crate::teks::periksa_nama_berkas(&rel, diags) {
@@ -130,6 +148,95 @@ fn markdown_files(
         out.push((path, rel, slug));
     }
     out
+}
+
+/// Adds the `.md` files of `dir` (`rel` from the site root) to `out`, and with `rekursif`
+/// those of its sub-folders; each folder is read once (`dikunjungi`: canonical paths), so a
+/// link back up the tree cannot loop.
+fn kumpulkan_markdown(
+    situs: &crate::berkas::Situs,
+    dir: &Path,
+    rel: &str,
+    rekursif: bool,
+    dikunjungi: &mut HashSet<std::path::PathBuf>,
+    out: &mut Vec<(std::path::PathBuf, String)>,
+    diags: &mut Diagnostics,
+) {
+    if let Ok(nyata) = std::fs::canonicalize(dir)
+        && !dikunjungi.insert(nyata)
+    {
+        return;
+    }
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    let mut entries: Vec<_> = entries.filter_map(Result::ok).collect();
+    entries.sort_by_key(|e| e.file_name());
+    for e in entries {
+        let path = e.path();
+        let name = e.file_name().to_string_lossy().into_owned();
+        let rel = format!("{rel}/{name}");
+        // links followed: what they lead to decides
+        let Ok(meta) = std::fs::metadata(&path) else {
+            continue;
+        };
+        let md = meta.is_file() && path.extension().is_some_and(|x| x == "md");
+        let folder = meta.is_dir() && rekursif && !name.starts_with('.');
+        if !md && !folder {
+            continue;
+        }
+        if let Err(d) = situs.periksa(&rel) {
+            diags.push(*d);
+            continue;
+        }
+        if md {
+            out.push((path, rel));
+        } else {
+            kumpulkan_markdown(situs, &path, &rel, rekursif, dikunjungi, out, diags);
+        }
+    }
+}
+
+/// Warns about Markdown files in sub-folders of `content/` other than `rapat/`: pages are
+/// `content/*.md` only, and such a file would otherwise be left out without a word.
+fn warn_unread_markdown(root: &Path, diags: &mut Diagnostics) {
+    let Ok(entries) = std::fs::read_dir(root.join("content")) else {
+        return;
+    };
+    let mut folders: Vec<String> = entries
+        .filter_map(Result::ok)
+        .filter(|e| e.path().is_dir())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n != "rapat" && !n.starts_with('.'))
+        .collect();
+    folders.sort();
+    let situs = crate::berkas::Situs::new(root);
+    for f in folders {
+        let rel = format!("content/{f}");
+        let mut found = Vec::new();
+        let mut seen = HashSet::new();
+        let mut ignored = Diagnostics::new();
+        kumpulkan_markdown(
+            &situs,
+            &root.join(&rel),
+            &rel,
+            true,
+            &mut seen,
+            &mut found,
+            &mut ignored,
+        );
+        found.sort_by(|a, b| a.1.cmp(&b.1));
+        for (path, rel) in found {
+            // where a page is read from
+            let suggestion = path
+                .file_name()
+                .map(|n| format!("content/{}", n.to_string_lossy()));
+            diags.push(Diagnostic {
+                severity: crate::diagnostics::Severity::Warning,
+                ..Diagnostic::error(&rel, 0, 0, None, Problem::UnknownInput { suggestion })
+            });
+        }
+    }
 }
 
 /// Splits `+++` front matter from the body. Returns the front matter, its byte offset in the

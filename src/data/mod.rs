@@ -447,7 +447,8 @@ fn warn_unknown_inputs(root: &Path, diags: &mut Diagnostics) {
     };
     let mut names: Vec<String> = entries
         .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
+        // a symbolic link to a file counts as that file (it is read if it has an input's name)
+        .filter(|e| e.path().is_file())
         .map(|e| e.file_name().to_string_lossy().into_owned())
         .collect();
     names.sort();

@@ -483,6 +483,11 @@ impl Table {
             }
         };
         let rel = rel.as_str();
+        // a symbolic link is read where it leads, inside the site folder only
+        if let Err(d) = crate::berkas::Situs::new(root).periksa(rel) {
+            diags.push(*d);
+            return None;
+        }
         if let Ok(meta) = std::fs::metadata(root.join(rel))
             && meta.len() > batas
         {

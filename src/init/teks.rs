@@ -38,8 +38,10 @@ fn toml_str(s: &str) -> String {
     toml::Value::String(s.to_string()).to_string()
 }
 
-pub(super) const GITIGNORE: &str =
-    "/public\n/public.old\n/.public.staging\n/.public.salur-manifest\n/.salur\n/.cargo\n";
+pub(super) const GITIGNORE: &str = concat!(
+    "/public\n/public.old\n/.public.staging\n/.public.staging-*\n/.public.salur-lock\n",
+    "/.public.old\n/.public.salur-manifest\n/.salur\n/.cargo\n"
+);
 
 pub(super) fn site_toml(k: &Konteks) -> String {
     let (title, description, attribution, comment) = if k.id() {

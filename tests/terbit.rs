@@ -1,0 +1,535 @@
+//! What a build reads and where it may publish, and what it says when it ends (`terbit`:
+//! published): symbolic links in `data/` and `content/` (followed inside the site folder, into
+//! the inputs' fingerprint; refused when they lead outside it), an output folder inside an
+//! input folder, a closed standard output or error (no panic, ever), the syncs before and
+//! after the exchange (seen with strace where it is installed), and a fault after the publish
+//! (exit 3, saying the new site is live).
+
+#![cfg(unix)]
+
+mod common;
+
+use std::fs;
+use std::os::unix::fs::symlink;
+use std::os::unix::process::ExitStatusExt;
+use std::path::Path;
+use std::process::{Command, Stdio};
+
+use salur::lang::Lang;
+use salur::{BuildOptions, Error};
+
+use common::{example_copy, files};
+
+fn options(site: &Path, out: &Path) -> BuildOptions {
+    BuildOptions {
+        root: site.to_path_buf(),
+        output: Some(out.to_path_buf()),
+        base_url: None,
+    }
+}
+
+fn edit(path: &Path, from: &str, to: &str) {
+    let text = fs::read_to_string(path).unwrap();
+    assert!(text.contains(from), "{} has no {from:?}", path.display());
+    fs::write(path, text.replacen(from, to, 1)).unwrap();
+}
+
+fn salur() -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_salur"));
+    c.env_remove("SALUR_UJI_HENTI")
+        .env_remove("SALUR_UJI_TANPA_EXCHANGE")
+        .env_remove("SALUR_UJI_GAGAL")
+        .env_remove("CI")
+        .stdin(Stdio::null());
+    c
+}
+
+/// The messages of an input error, in both languages.
+fn messages(e: &Error) -> (Vec<String>, Vec<String>) {
+    match e {
+        Error::Input { diagnostics, .. } => (
+            diagnostics
+                .items()
+                .iter()
+                .map(|d| d.message(Lang::Id))
+                .collect(),
+            diagnostics
+                .items()
+                .iter()
+                .map(|d| d.message(Lang::En))
+                .collect(),
+        ),
+        other => panic!("expected an input error, got {other}"),
+    }
+}
+
+#[test]
+fn a_data_file_linked_inside_the_site_is_read_and_its_edits_rebuilt() {
+    let dir = tempfile::tempdir().unwrap();
+    let site = example_copy(dir.path());
+    // the realisation table kept in another folder of the site, linked into data/
+    fs::create_dir_all(site.join("arsip")).unwrap();
+    fs::rename(
+        site.join("data/realisasi.csv"),
+        site.join("arsip/realisasi.csv"),
+    )
+    .unwrap();
+    symlink("../arsip/realisasi.csv", site.join("data/realisasi.csv")).unwrap();
+    let out = dir.path().join("public");
+    let first = salur::build(&options(&site, &out)).expect("a link inside the site is read");
+    assert!(first.output.ditulis > 100);
+    // the same bytes as the plain file give the same site
+    let plain = dir.path().join("plain");
+    let plain_site = example_copy(&plain);
+    let plain_out = plain.join("public");
+    salur::build(&options(&plain_site, &plain_out)).unwrap();
+    assert!(
+        files(&out) == files(&plain_out),
+        "the linked file was not read as such"
+    );
+
+    // an edit of the target, through nothing but the target: rebuilt (it was "0 ditulis")
+    edit(
+        &site.join("arsip/realisasi.csv"),
+        "APBD-TUNAI,2021-07,35.75.01.1001,Bank Jatim,2021-07-27,tersalur,,70",
+        "APBD-TUNAI,2021-07,35.75.01.1001,Bank Jatim,2021-07-27,tersalur,,69",
+    );
+    let again = salur::build(&options(&site, &out)).unwrap();
+    assert!(
+        again.output.ditulis > 0,
+        "an edit of a linked file rebuilt nothing: {:?}",
+        again.output
+    );
+    edit(
+        &plain_site.join("data/realisasi.csv"),
+        "APBD-TUNAI,2021-07,35.75.01.1001,Bank Jatim,2021-07-27,tersalur,,70",
+        "APBD-TUNAI,2021-07,35.75.01.1001,Bank Jatim,2021-07-27,tersalur,,69",
+    );
+    salur::build(&options(&plain_site, &plain_out)).unwrap();
+    assert!(
+        files(&out) == files(&plain_out),
+        "the edit of the linked file is not what was published"
+    );
+    // and nothing more to do after that
+    let idle = salur::build(&options(&site, &out)).unwrap();
+    assert_eq!(idle.output.ditulis, 0);
+    assert_eq!(idle.timings.stages.len(), 1, "{:?}", idle.timings.stages);
+}
+
+#[test]
+fn a_note_linked_inside_the_site_is_published_and_its_edits_rebuilt() {
+    let dir = tempfile::tempdir().unwrap();
+    let site = example_copy(dir.path());
+    let note = "2023-09-07-studi-banding-dprd-tuban.md";
+    fs::create_dir_all(site.join("notulen")).unwrap();
+    fs::rename(
+        site.join("content/rapat").join(note),
+        site.join("notulen").join(note),
+    )
+    .unwrap();
+    symlink(
+        Path::new("../../notulen").join(note),
+        site.join("content/rapat").join(note),
+    )
+    .unwrap();
+    let out = dir.path().join("public");
+    salur::build(&options(&site, &out)).unwrap();
+    let page = out.join("rapat/2023-09-07-studi-banding-dprd-tuban.html");
+    assert!(fs::read_to_string(&page).unwrap().contains("Studi banding"));
+    edit(
+        &site.join("notulen").join(note),
+        "judul = \"Studi banding",
+        "judul = \"Kunjungan studi banding",
+    );
+    let again = salur::build(&options(&site, &out)).unwrap();
+    assert!(again.output.ditulis > 0, "{:?}", again.output);
+    assert!(
+        fs::read_to_string(&page)
+            .unwrap()
+            .contains("Kunjungan studi banding")
+    );
+}
+
+/// How a case lays its link over a site copy.
+type Lay<'a> = Box<dyn Fn(&Path) + 'a>;
+
+#[test]
+fn links_that_leave_the_site_folder_are_refused_naming_the_link_and_its_target() {
+    let dir = tempfile::tempdir().unwrap();
+    let luar = dir.path().join("luar");
+    fs::create_dir_all(&luar).unwrap();
+    let rahasia = luar.join("catatan-pribadi.md");
+    fs::write(
+        &rahasia,
+        "+++\njudul = \"Catatan pribadi\"\ntanggal = 2021-07-13\n+++\nJangan terbit.\n",
+    )
+    .unwrap();
+    let rahasia = rahasia.canonicalize().unwrap();
+    let cases: Vec<(&str, Lay, String)> = vec![
+        (
+            "a note linked from outside",
+            Box::new(|site: &Path| {
+                symlink(&rahasia, site.join("content/rapat/2021-07-14-pribadi.md")).unwrap()
+            }),
+            "content/rapat/2021-07-14-pribadi.md".to_string(),
+        ),
+        (
+            "a page linked from outside",
+            Box::new(|site: &Path| symlink(&rahasia, site.join("content/pribadi.md")).unwrap()),
+            "content/pribadi.md".to_string(),
+        ),
+        (
+            "a folder of notes linked from outside",
+            Box::new(|site: &Path| symlink(&luar, site.join("content/rapat/arsip")).unwrap()),
+            "content/rapat/arsip".to_string(),
+        ),
+        (
+            "a data file linked from outside",
+            Box::new(|site: &Path| {
+                let target = luar.join("tahap.csv");
+                fs::rename(site.join("data/tahap.csv"), &target).unwrap();
+                symlink(&target, site.join("data/tahap.csv")).unwrap();
+            }),
+            "data/tahap.csv".to_string(),
+        ),
+    ];
+    for (what, make, link) in cases {
+        let case = tempfile::tempdir().unwrap();
+        let site = example_copy(case.path());
+        make(&site);
+        let out = case.path().join("public");
+        let e = salur::build(&options(&site, &out)).expect_err(what);
+        let (id, en) = messages(&e);
+        let target = fs::canonicalize(site.join(&link)).unwrap();
+        let want_id = format!(
+            "{link}: tautan simbolik ini menunjuk ke luar folder situs, ke {}",
+            target.display()
+        );
+        let want_en = format!(
+            "{link}: this symbolic link leads outside the site folder, to {}",
+            target.display()
+        );
+        assert!(id.iter().any(|m| m.starts_with(&want_id)), "{what}: {id:?}");
+        assert!(en.iter().any(|m| m.starts_with(&want_en)), "{what}: {en:?}");
+        assert!(!out.exists(), "{what}: something was written");
+        // `check` refuses it too
+        assert!(salur::check(&site).is_err(), "{what}: check passed");
+    }
+}
+
+#[test]
+fn an_output_inside_an_input_folder_is_refused_and_nothing_is_created() {
+    let dir = tempfile::tempdir().unwrap();
+    let site = example_copy(dir.path());
+    salur::build(&options(&site, &dir.path().join("public"))).unwrap();
+    for (rel, folder) in [
+        ("themes/default/static/public", "themes"),
+        ("data/public", "data"),
+        ("content/rapat/out", "content"),
+        ("data", "data"),
+    ] {
+        let out = site.join(rel);
+        let before = files(&site);
+        let o = salur()
+            .arg("build")
+            .arg("--root")
+            .arg(&site)
+            .arg("--output")
+            .arg(&out)
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&o.stderr);
+        assert_eq!(o.status.code(), Some(1), "{rel}: {stderr}");
+        assert!(
+            stderr.contains(&format!(
+                "folder keluaran tidak boleh berada di dalam folder masukan {folder}/"
+            )),
+            "{rel}: {stderr}"
+        );
+        assert!(
+            stderr.contains("Tidak ada berkas yang ditulis"),
+            "{rel}: {stderr}"
+        );
+        assert!(files(&site) == before, "{rel}: the site folder changed");
+        let hidden: Vec<_> = walkdir::WalkDir::new(&site)
+            .into_iter()
+            .filter_map(Result::ok)
+            .filter(|e| e.file_name().to_string_lossy().contains(".salur-"))
+            .map(|e| e.path().display().to_string())
+            .collect();
+        assert_eq!(hidden, Vec::<String>::new(), "{rel}");
+        // and in English
+        match salur::build(&options(&site, &out)) {
+            Err(Error::Output { source, .. }) => assert!(
+                source.message(Lang::En).contains(&format!(
+                    "the output folder may not lie inside the input folder {folder}/"
+                )),
+                "{rel}"
+            ),
+            other => panic!("{rel}: {:?}", other.map(|s| s.output)),
+        }
+    }
+    // a file of the site as the output
+    let o = salur()
+        .arg("build")
+        .arg("--root")
+        .arg(&site)
+        .arg("--output")
+        .arg(site.join("site.toml"))
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        String::from_utf8_lossy(&o.stderr).contains("keluaran ini sebuah berkas, bukan folder")
+    );
+    assert!(site.join("site.toml").is_file());
+}
+
+/// Runs `salur args…` with the end of the pipe named (`stdout` or `stderr`) closed before it
+/// writes; returns its exit status and what it wrote to the other.
+fn with_closed(args: &[&str], closed: &str) -> (std::process::ExitStatus, String) {
+    let mut c = salur();
+    c.args(args);
+    let log = tempfile::NamedTempFile::new().unwrap();
+    if closed == "stdout" {
+        c.stdout(Stdio::piped()).stderr(log.reopen().unwrap());
+    } else {
+        c.stderr(Stdio::piped()).stdout(log.reopen().unwrap());
+    }
+    let mut child = c.spawn().unwrap();
+    // the reading end closed at once: every write gets EPIPE
+    drop(child.stdout.take());
+    drop(child.stderr.take());
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(180);
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        if std::time::Instant::now() > deadline {
+            let _ = child.kill();
+            panic!(
+                "salur {} did not end with its {closed} closed",
+                args.join(" ")
+            );
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    };
+    (status, fs::read_to_string(log.path()).unwrap_or_default())
+}
+
+#[test]
+fn a_closed_output_never_makes_salur_panic() {
+    let dir = tempfile::tempdir().unwrap();
+    let site = example_copy(dir.path());
+    let root = site.to_string_lossy().into_owned();
+    let out = dir.path().join("public").to_string_lossy().into_owned();
+    let missing = dir.path().join("tidak-ada").to_string_lossy().into_owned();
+    let runs: Vec<(Vec<&str>, &str)> = vec![
+        (vec!["check", "--format", "json", "--root", &root], "stdout"),
+        (
+            vec!["check", "--format", "github", "--root", &root],
+            "stdout",
+        ),
+        (vec!["check", "--root", &root], "stdout"),
+        (vec!["check", "--root", &root], "stderr"),
+        (vec!["build", "--root", &root, "--output", &out], "stdout"),
+        (vec!["check", "--root", &missing], "stderr"),
+        (
+            vec!["jadwal", "usul", "--root", &root, "--output", "-"],
+            "stdout",
+        ),
+        (vec!["--help"], "stdout"),
+    ];
+    for (args, closed) in runs {
+        let (status, other) = with_closed(&args, closed);
+        let what = format!("salur {} with {closed} closed", args.join(" "));
+        assert!(!other.contains("panicked"), "{what}: {other}");
+        assert_ne!(status.code(), Some(101), "{what}: {other}");
+        // quietly, as a closed pipe ends any tool: by SIGPIPE (or done before writing)
+        assert!(
+            status.signal() == Some(libc::SIGPIPE) || status.code().is_some_and(|c| c <= 1),
+            "{what}: {status}"
+        );
+    }
+    // `salur check --format json | head -c 1`, through a shell as the issue ran it
+    let o = Command::new("sh")
+        .arg("-c")
+        .arg(format!(
+            "'{}' check --format json --root '{root}' | head -c 1",
+            env!("CARGO_BIN_EXE_salur")
+        ))
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert_eq!(String::from_utf8_lossy(&o.stdout), "{");
+}
+
+#[test]
+fn serve_ends_quietly_when_its_output_is_closed() {
+    let dir = tempfile::tempdir().unwrap();
+    let site = example_copy(dir.path());
+    let root = site.to_string_lossy().into_owned();
+    let (status, stderr) = with_closed(&["serve", "--root", &root, "--port", "0"], "stdout");
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert_eq!(status.signal(), Some(libc::SIGPIPE), "{status}: {stderr}");
+}
+
+/// B over A in the example: a realisation count changed (many pages).
+fn ubah(site: &Path) {
+    edit(
+        &site.join("data/realisasi.csv"),
+        "APBD-TUNAI,2021-07,35.75.01.1001,Bank Jatim,2021-07-27,tersalur,,70",
+        "APBD-TUNAI,2021-07,35.75.01.1001,Bank Jatim,2021-07-27,tersalur,,69",
+    );
+}
+
+#[test]
+fn a_fault_after_the_publish_exits_3_and_says_the_new_site_is_live() {
+    if !cfg!(debug_assertions) {
+        // the hook exists in debug builds only
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let site = example_copy(dir.path());
+    let out = dir.path().join("out/public");
+    salur::build(&options(&site, &out)).unwrap();
+    let before = files(&out);
+    ubah(&site);
+    for (titik, kata) in [("manifest", "manifest"), ("hapus-lama", "situs sebelumnya")] {
+        let o = salur()
+            .arg("build")
+            .arg("--root")
+            .arg(&site)
+            .arg("--output")
+            .arg(&out)
+            .env("SALUR_UJI_GAGAL", titik)
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&o.stderr);
+        assert_eq!(o.status.code(), Some(3), "{titik}: {stderr}");
+        assert!(
+            stderr.contains("Situs baru SUDAH TERBIT di "),
+            "{titik}: {stderr}"
+        );
+        assert!(stderr.contains(kata), "{titik}: {stderr}");
+        assert!(stderr.contains("build berikutnya"), "{titik}: {stderr}");
+        assert!(
+            !stderr.contains("Tidak ada berkas yang ditulis"),
+            "{titik}: it says nothing was written: {stderr}"
+        );
+        // true: the new site is live
+        let now = files(&out);
+        assert!(now != before, "{titik}: the previous site is still there");
+        // the next build mends what was left and has nothing to write
+        let o = salur()
+            .arg("build")
+            .arg("--root")
+            .arg(&site)
+            .arg("--output")
+            .arg(&out)
+            .output()
+            .unwrap();
+        assert!(o.status.success(), "{titik}");
+        assert!(
+            String::from_utf8_lossy(&o.stdout).contains(" 0 ditulis, "),
+            "{titik}: {}",
+            String::from_utf8_lossy(&o.stdout)
+        );
+        assert!(files(&out) == now);
+        let mut beside: Vec<String> = fs::read_dir(out.parent().unwrap())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        beside.sort();
+        assert_eq!(beside, [".public.salur-manifest", "public"], "{titik}");
+        // back to A for the next step
+        edit(
+            &site.join("data/realisasi.csv"),
+            "2021-07-27,tersalur,,69",
+            "2021-07-27,tersalur,,70",
+        );
+        salur::build(&options(&site, &out)).unwrap();
+        assert!(files(&out) == before);
+        ubah(&site);
+    }
+}
+
+#[test]
+fn the_staging_folder_is_synced_before_the_exchange_and_the_parent_after_strace() {
+    // strace shows the system calls themselves; where it is missing (or may not trace), the
+    // unit tests of src/output.rs still check the calls through their counting hook
+    let works = Command::new("strace")
+        .args(["-f", "-o", "/dev/null", "true"])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success());
+    if !works {
+        eprintln!("skipped: strace is not installed or may not trace (apt-get install strace)");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let dir_path = dir.path().canonicalize().unwrap();
+    let site = example_copy(&dir_path);
+    let parent = dir_path.join("out");
+    let out = parent.join("public");
+    salur::build(&options(&site, &out)).unwrap();
+    ubah(&site);
+    let trace = dir_path.join("trace.txt");
+    let o = Command::new("strace")
+        .args([
+            "-f",
+            "-y",
+            "-e",
+            "trace=fsync,fdatasync,syncfs,renameat2,rename,renameat",
+            "-o",
+        ])
+        .arg(&trace)
+        .arg(env!("CARGO_BIN_EXE_salur"))
+        .arg("build")
+        .arg("--root")
+        .arg(&site)
+        .arg("--output")
+        .arg(&out)
+        .env_remove("SALUR_UJI_TANPA_EXCHANGE")
+        .env_remove("SALUR_UJI_GAGAL")
+        .env_remove("SALUR_UJI_HENTI")
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let text = fs::read_to_string(&trace).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    let at = |pred: &dyn Fn(&str) -> bool| lines.iter().position(|l| pred(l));
+    let exchange =
+        at(&|l| l.contains("renameat2(") && l.contains("RENAME_EXCHANGE") && l.ends_with("= 0"))
+            .unwrap_or_else(|| panic!("no exchange:\n{text}"));
+    let staging = format!("{}/.public.staging-", parent.display());
+    // the staging folder's file system synced before the exchange (or each file, without syncfs)
+    let synced = at(&|l| {
+        (l.contains("syncfs(") || l.contains("fsync("))
+            && l.contains(&staging)
+            && l.ends_with("= 0")
+    })
+    .unwrap_or_else(|| panic!("the staging folder was not synced:\n{text}"));
+    assert!(synced < exchange, "{text}");
+    // the manifest's file before the exchange
+    let manifest = at(&|l| l.contains("fsync(") && l.contains(".public.salur-manifest.tmp>"))
+        .unwrap_or_else(|| panic!("the manifest was not synced:\n{text}"));
+    assert!(manifest < exchange, "{text}");
+    // the parent folder right after it
+    let parent_fd = format!("<{}>)", parent.display());
+    let after = lines[exchange + 1..]
+        .iter()
+        .find(|l| l.contains("fsync(") || l.contains("syncfs("))
+        .unwrap_or_else(|| panic!("nothing synced after the exchange:\n{text}"));
+    assert!(after.contains(&parent_fd), "{after}\n{text}");
+    common::figure(&format!(
+        "durability (strace): {} sync calls in a publish; the staging folder and the manifest \
+         synced before the exchange, the parent folder right after it",
+        lines
+            .iter()
+            .filter(|l| l.contains("sync") && !l.contains("renameat"))
+            .count()
+    ));
+}
