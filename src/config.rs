@@ -101,11 +101,24 @@ pub struct Config {
     /// The largest input file read, in bytes (`batas_berkas_mb`, in MB of 1.048.576 bytes;
     /// default [`BATAS_BERKAS_MB`]).
     pub batas_berkas: u64,
+    /// The largest Markdown file read, in bytes (`batas_markdown_kb`, in KB of 1.024 bytes;
+    /// default [`BATAS_MARKDOWN_KB`]).
+    pub batas_markdown: u64,
 }
 
 /// The default of `batas_berkas_mb`: 512 MB per input file. The national benchmark's
 /// `realisasi.csv` (5 million rows) is 292 MB.
 pub const BATAS_BERKAS_MB: u64 = 512;
+
+/// The default of `batas_markdown_kb`: 256 KB per Markdown file. A page is read on a phone,
+/// often over slow mobile data: 256 KB of Markdown is about 35.000 words, a 100-page
+/// document, and already some 20 seconds of download at 100 kbit/s; the example's meeting
+/// notes are 2 to 4 KB. A longer text belongs in several pages (or a PDF linked from one).
+pub const BATAS_MARKDOWN_KB: u64 = 256;
+
+/// The largest `batas_markdown_kb` accepted: 16 MB, within which every Markdown file is
+/// rendered in well under a second (the work is linear and nesting is bounded).
+pub const BATAS_MARKDOWN_KB_MAKS: u64 = 16 * 1024;
 
 /// One `[[bandingkan]]` entry of `site.toml`: regions set side by side on one page.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -258,6 +271,7 @@ impl Default for Config {
             rekonsiliasi: AturanRekonsiliasi::default(),
             bandingkan: Vec::new(),
             batas_berkas: BATAS_BERKAS_MB << 20,
+            batas_markdown: BATAS_MARKDOWN_KB << 10,
         }
     }
 }
@@ -284,6 +298,7 @@ struct RawConfig {
     #[serde(default)]
     bandingkan: Vec<RawBandingkan>,
     batas_berkas_mb: Option<toml::Spanned<i64>>,
+    batas_markdown_kb: Option<toml::Spanned<i64>>,
 }
 
 #[derive(Deserialize)]
@@ -380,6 +395,7 @@ impl Config {
                     "attribution",
                     "lisensi",
                     "batas_berkas_mb",
+                    "batas_markdown_kb",
                     "jadwal",
                     "bawa",
                     "max_kpm_per_day",
@@ -477,6 +493,23 @@ impl Config {
                         b.span().start,
                         &mb.to_string(),
                         Problem::BatasBerkas,
+                    ));
+                }
+            }
+        }
+        if let Some(b) = raw.batas_markdown_kb {
+            let kb = *b.get_ref();
+            match u64::try_from(kb)
+                .ok()
+                .filter(|&k| (1..=BATAS_MARKDOWN_KB_MAKS).contains(&k))
+            {
+                Some(k) => config.batas_markdown = k << 10,
+                None => {
+                    return Err(error_at(
+                        text,
+                        b.span().start,
+                        &kb.to_string(),
+                        Problem::BatasMarkdown,
                     ));
                 }
             }

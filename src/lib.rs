@@ -128,7 +128,7 @@ fn load_timed(root: &Path, timings: &mut Timings) -> Result<Loaded, Error> {
         }
     };
     timings.lap("data");
-    let content = match content::load(root) {
+    let content = match content::load(root, config.batas_markdown) {
         Ok(c) => Some(c),
         Err(d) => {
             problems.extend(d);

@@ -8,7 +8,7 @@
 use jiff::civil::Date;
 use serde::Deserialize;
 
-use super::{line_column, markdown_to_html, read_front_matter};
+use super::{badan_html, line_column, read_front_matter};
 use crate::config::toml_date;
 use crate::data::wilayah::nearest;
 use crate::data::{Dataset, ProgramId, TahapId, WilayahId, value::KodeWilayah};
@@ -253,9 +253,12 @@ pub fn parse(rel: &str, slug: &str, text: &str, diags: &mut Diagnostics) -> Opti
         ));
         return None;
     }
+    // the body is checked even when the front matter is not right, or the note is a draft
+    let html = badan_html(rel, text, body, diags);
     if !ok || !tl_ok || front.draf {
         return None;
     }
+    let html = html?;
     Some(Rapat {
         slug: slug.to_string(),
         judul: front.judul,
@@ -268,7 +271,7 @@ pub fn parse(rel: &str, slug: &str, text: &str, diags: &mut Diagnostics) -> Opti
         tahap: codes(&front.tahap),
         keputusan: front.keputusan,
         tindak_lanjut,
-        html: markdown_to_html(body),
+        html,
         sumber: rel.to_string(),
         wilayah_id: Vec::new(),
         program_id: Vec::new(),
