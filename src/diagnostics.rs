@@ -1433,9 +1433,9 @@ impl Problem {
                     )
                 } else {
                     format!(
-                        "these KPM × Rp {t} (nilai_per_kpm of programme {program}) is more than \
-                         Rp {b}, the largest amount salur can add up; expected an amount that \
-                         fits"
+                        "these KPM × Rp {t} (nilai_per_kpm of programme {program}) come to more \
+                         than Rp {b}, the largest amount salur can add up; expected an amount \
+                         that fits"
                     )
                 }
             }

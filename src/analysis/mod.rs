@@ -21,6 +21,14 @@ pub use harian::Harian;
 
 use crate::data::{AlasanId, Dataset, PenyalurId, ProgramId, Status, TahapId, WilayahId};
 
+// Overflow: every sum here (and in the roll-up, the failure tables, the reconciliation, the
+// schedule's KPM per day, the funnels, deciles, comparisons and downloads) adds rows of one
+// column of one input, and the data stage refuses a column whose total over its file passes
+// `data::JUMLAH_MAKS` (`i64::MAX`), at the row that makes it pass. So no sum can pass it
+// either: the saturating additions below never saturate, and every figure also fits the
+// `i64` it is written with. (Checking there costs one comparison per value as the rows are
+// merged; the analysis adds nothing.)
+
 /// Integer rupiah with a flag for whether every contributing row had an amount.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
 pub struct Rupiah {
