@@ -193,13 +193,20 @@ impl Rekap {
             .map_or_else(|_| Angka::default(), |i| self.sel[i].1)
     }
 
-    /// The figures of one programme × tahap summed over penyalur.
+    /// The figures of one programme × tahap summed over penyalur. The cells are sorted by
+    /// programme, then tahap, so they are one run, found by binary search: a page asks this
+    /// for every programme, and a scan of every cell each time was quadratic in the number
+    /// of programmes (16.000 programmes: 14% of a 20 s build).
     pub fn angka(&self, program: ProgramId, tahap: TahapId) -> Angka {
+        let awal = self
+            .sel
+            .partition_point(|(k, _)| (k.program, k.tahap) < (program, tahap));
         let mut sum = Angka::default();
-        for (k, a) in &self.sel {
-            if k.program == program && k.tahap == tahap {
-                sum.merge(a);
+        for (k, a) in &self.sel[awal..] {
+            if (k.program, k.tahap) != (program, tahap) {
+                break;
             }
+            sum.merge(a);
         }
         sum
     }
@@ -609,6 +616,39 @@ pub fn analyse(ds: &Dataset, data_as_of: Option<Date>, min_kpm: u64) -> Report {
 mod tests {
     use super::*;
     use jiff::civil::date;
+
+    /// `Rekap::angka` finds a programme × tahap's run of cells by binary search: the same
+    /// sums as adding every matching cell, for pairs that are there and pairs that are not.
+    #[test]
+    fn angka_sums_the_run_of_a_programme_and_tahap() {
+        let mut r = Rekap::default();
+        for (p, t, py, n) in [
+            (0, 1, 0, 5),
+            (0, 1, 2, 7),
+            (0, 2, 0, 1),
+            (3, 1, 1, 9),
+            (3, 0, 0, 4),
+        ] {
+            let k = Kunci {
+                program: p,
+                tahap: t,
+                penyalur: py,
+            };
+            r.cell(k).alokasi_kpm += n;
+        }
+        for p in 0..5 {
+            for t in 0..4 {
+                let mut want = Angka::default();
+                for (k, a) in &r.sel {
+                    if (k.program, k.tahap) == (p, t) {
+                        want.merge(a);
+                    }
+                }
+                assert_eq!(r.angka(p, t), want, "{p} {t}");
+            }
+        }
+        assert_eq!(r.angka(0, 1).alokasi_kpm, 12);
+    }
 
     fn angka(alokasi: u64, tersalur: u64, gagal: u64, pekan: u64) -> Angka {
         Angka {
