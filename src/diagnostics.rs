@@ -454,6 +454,14 @@ pub enum Problem {
         /// The largest amount.
         batas: u64,
     },
+    /// A text longer than a name or short note may be ([`crate::data::table::TEKS_MAKS`]):
+    /// it is printed on many pages.
+    TeksTerlaluPanjang {
+        /// Its length in characters.
+        panjang: usize,
+        /// The most allowed.
+        batas: usize,
+    },
     /// One name too many of a kind that salur numbers in a fixed width (the 65.537th
     /// penyalur): the row that introduces it.
     TerlaluBanyakNama {
@@ -1436,6 +1444,21 @@ impl Problem {
                         "these KPM × Rp {t} (nilai_per_kpm of programme {program}) come to more \
                          than Rp {b}, the largest amount salur can add up; expected an amount \
                          that fits"
+                    )
+                }
+            }
+            Problem::TeksTerlaluPanjang { panjang, batas } => {
+                let n = crate::format::ribuan_u64(*panjang as u64, lang);
+                let b = crate::format::ribuan_u64(*batas as u64, lang);
+                if id {
+                    format!(
+                        "teks sepanjang {n} karakter; seharusnya paling banyak {b} karakter \
+                         (nama atau keterangan singkat: teks ini dimuat di banyak halaman)"
+                    )
+                } else {
+                    format!(
+                        "a text of {n} characters; expected at most {b} (a name or a short \
+                         note: it is printed on many pages)"
                     )
                 }
             }

@@ -54,8 +54,8 @@ const RESERVED: &[&str] = &["index", "404"];
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct FrontMatter {
-    judul: String,
-    ringkasan: Option<String>,
+    judul: toml::Spanned<String>,
+    ringkasan: Option<toml::Spanned<String>>,
 }
 
 /// Reads `root/content/*.md`. No Markdown file larger than `batas` bytes is read
@@ -442,16 +442,51 @@ pub(crate) fn parse_page(
     text: &str,
     diags: &mut Diagnostics,
 ) -> Option<Halaman> {
-    let (front, _, body): (FrontMatter, _, _) =
+    let (front, offset, body): (FrontMatter, _, _) =
         read_front_matter(rel, text, |_| &["judul", "ringkasan"], diags)?;
+    // the title is in every page's footer, the summary beside it: a name's length at most
+    let pendek = [Some(&front.judul), front.ringkasan.as_ref()]
+        .into_iter()
+        .flatten()
+        .all(|t| teks_pendek(rel, text, offset, t, diags));
     let html = badan_html(rel, text, body, diags)?;
-    Some(Halaman {
+    pendek.then(|| Halaman {
         slug: slug.to_string(),
-        judul: front.judul,
-        ringkasan: front.ringkasan,
+        judul: front.judul.into_inner(),
+        ringkasan: front.ringkasan.map(toml::Spanned::into_inner),
         html,
         sumber: rel.to_string(),
     })
+}
+
+/// Whether the front-matter text `t` (at its span after `offset` in `text`) is no longer than
+/// a text cell of the data ([`crate::data::table::TEKS_MAKS`]); a longer one is reported.
+/// A title is printed on every page that lists the note or page (a note naming 10.000
+/// regions, on 10.000 pages).
+pub(crate) fn teks_pendek(
+    rel: &str,
+    text: &str,
+    offset: usize,
+    t: &toml::Spanned<String>,
+    diags: &mut Diagnostics,
+) -> bool {
+    let batas = crate::data::table::TEKS_MAKS;
+    let s = t.get_ref();
+    if s.len() <= batas || s.chars().count() <= batas {
+        return true;
+    }
+    let (line, column) = line_column(text, offset + t.span().start);
+    diags.push(Diagnostic::error(
+        rel,
+        line,
+        column,
+        Some(&crate::data::value::mask_nik(s.as_bytes())),
+        Problem::TeksTerlaluPanjang {
+            panjang: s.chars().count(),
+            batas,
+        },
+    ));
+    false
 }
 
 /// A stable id for a heading: lower case, letters and digits, words joined by `-`.

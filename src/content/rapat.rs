@@ -144,7 +144,7 @@ struct Front {
     /// not published.
     #[serde(default)]
     draf: bool,
-    judul: String,
+    judul: toml::Spanned<String>,
     tanggal: toml::Spanned<toml::value::Datetime>,
     tempat: Option<String>,
     pimpinan: Option<String>,
@@ -244,7 +244,7 @@ pub fn parse(rel: &str, slug: &str, text: &str, diags: &mut Diagnostics) -> Opti
             .collect()
     };
     let tanggal = tanggal?;
-    if front.judul.trim().is_empty() {
+    if front.judul.get_ref().trim().is_empty() {
         diags.push(Diagnostic::error(
             rel,
             2,
@@ -256,15 +256,17 @@ pub fn parse(rel: &str, slug: &str, text: &str, diags: &mut Diagnostics) -> Opti
         ));
         return None;
     }
+    // the title is listed on the page of every region, programme and tahap the note names
+    let pendek = super::teks_pendek(rel, text, offset, &front.judul, diags);
     // the body is checked even when the front matter is not right, or the note is a draft
     let html = badan_html(rel, text, body, diags);
-    if !ok || !tl_ok || front.draf {
+    if !ok || !tl_ok || !pendek || front.draf {
         return None;
     }
     let html = html?;
     Some(Rapat {
         slug: slug.to_string(),
-        judul: front.judul,
+        judul: front.judul.into_inner(),
         tanggal,
         tempat: front.tempat,
         pimpinan: front.pimpinan,
