@@ -72,8 +72,9 @@ fn lines(path: &Path) -> Vec<String> {
 }
 
 /// The marker of a repeat: `@@<n>x:<text>@@` stands for `<text>` written `n` times, each
-/// `{i}` in it replaced by the repeat's number (0, 1, …): `@@1000x:>@@` is a 1.000-deep block
-/// quote, `@@65537x:BST,2021-07,35.75.01.1001,P{i},1\n@@` 65.537 rows naming as many penyalur.
+/// `{i}` in it replaced by the repeat's number (0, 1, …), a line break in it included:
+/// `@@1000x:>@@` is a 1.000-deep block quote, a row ending in `P{i},1` and a line break, in
+/// `@@65534x:…@@`, 65.534 rows naming as many penyalur.
 const REPEAT_END: &[u8] = b"x:";
 
 /// `bytes` with every repeat marker (see [`REPEAT_END`]) expanded.
