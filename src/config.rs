@@ -108,11 +108,24 @@ pub struct Config {
     /// The largest input file read, in bytes (`batas_berkas_mb`, in MB of 1.048.576 bytes;
     /// default [`BATAS_BERKAS_MB`]).
     pub batas_berkas: u64,
+    /// The largest Markdown file read, in bytes (`batas_markdown_kb`, in KB of 1.024 bytes;
+    /// default [`BATAS_MARKDOWN_KB`]).
+    pub batas_markdown: u64,
 }
 
 /// The default of `batas_berkas_mb`: 512 MB per input file. The national benchmark's
 /// `realisasi.csv` (5 million rows) is 292 MB.
 pub const BATAS_BERKAS_MB: u64 = 512;
+
+/// The default of `batas_markdown_kb`: 256 KB per Markdown file. A page is read on a phone,
+/// often over slow mobile data: 256 KB of Markdown is about 35.000 words, a 100-page
+/// document, and already some 20 seconds of download at 100 kbit/s; the example's meeting
+/// notes are 2 to 4 KB. A longer text belongs in several pages (or a PDF linked from one).
+pub const BATAS_MARKDOWN_KB: u64 = 256;
+
+/// The largest `batas_markdown_kb` accepted: 16 MB, within which every Markdown file is
+/// rendered in well under a second (the work is linear and nesting is bounded).
+pub const BATAS_MARKDOWN_KB_MAKS: u64 = 16 * 1024;
 
 /// One `[[bandingkan]]` entry of `site.toml`: regions set side by side on one page.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -245,6 +258,7 @@ impl Default for Config {
             rekonsiliasi: AturanRekonsiliasi::default(),
             bandingkan: Vec::new(),
             batas_berkas: BATAS_BERKAS_MB << 20,
+            batas_markdown: BATAS_MARKDOWN_KB << 10,
         }
     }
 }
@@ -382,6 +396,7 @@ const KUNCI_UTAMA: &[&str] = &[
     "attribution",
     "lisensi",
     "batas_berkas_mb",
+    "batas_markdown_kb",
     "jadwal",
     "privacy",
     "rekonsiliasi",
@@ -419,6 +434,9 @@ struct Pembaca<'t> {
     rusak: Vec<usize>,
     /// The document as recovered.
     root: toml::Spanned<Tabel<'t>>,
+    /// Places of offsets, found in document order from the one before (20.000
+    /// `[[bandingkan]]` entries were 20.000 scans from the start).
+    penunjuk: Penunjuk<'t>,
 }
 
 impl<'t> Pembaca<'t> {
@@ -429,6 +447,7 @@ impl<'t> Pembaca<'t> {
             temuan: Vec::new(),
             rusak: Vec::new(),
             root,
+            penunjuk: Penunjuk::new(text),
         };
         let mut baris_dilapor = Vec::new();
         for e in errors {
@@ -456,7 +475,7 @@ impl<'t> Pembaca<'t> {
 
     /// Records a problem at byte `offset`.
     fn at(&mut self, offset: usize, value: Option<&str>, problem: Problem) {
-        let (line, column) = line_column(self.text, offset);
+        let (line, column) = self.penunjuk.at(offset);
         self.temuan
             .push(Diagnostic::error(CONFIG_FILE, line, column, value, problem));
     }
@@ -669,7 +688,7 @@ impl<'t> Pembaca<'t> {
                     }
                 }
                 "timezone" => {
-                    config.timezone_di = Some(line_column(self.text, v.span().start));
+                    config.timezone_di = Some(self.penunjuk.at(v.span().start));
                     config.timezone = self
                         .pilihan(
                             v,
@@ -710,6 +729,29 @@ impl<'t> Pembaca<'t> {
                             JenisToml::Bulat {
                                 min: 1,
                                 max: 1 << 40,
+                            },
+                        );
+                    }
+                }
+                "batas_markdown_kb" => {
+                    if let Some(kb) = v.get_ref().as_integer().map(|i| i.as_str().to_string()) {
+                        match kb
+                            .parse::<u64>()
+                            .ok()
+                            .filter(|k| (1..=BATAS_MARKDOWN_KB_MAKS).contains(k))
+                        {
+                            Some(k) => config.batas_markdown = k << 10,
+                            None if !self.rusak(v) => {
+                                self.at(v.span().start, Some(&kb), Problem::BatasMarkdown);
+                            }
+                            None => {}
+                        }
+                    } else {
+                        self.jenis(
+                            v,
+                            JenisToml::Bulat {
+                                min: 1,
+                                max: BATAS_MARKDOWN_KB_MAKS as i64,
                             },
                         );
                     }
@@ -900,11 +942,11 @@ impl<'t> Pembaca<'t> {
         let ((program, program_at), (tahap, tahap_at), (mulai, mulai_at), jumlah_hari) =
             (program?, tahap?, mulai?, jumlah_hari?);
         ok.then(|| AturanUsul {
-            program_di: line_column(self.text, program_at),
+            program_di: self.penunjuk.at(program_at),
             program,
-            tahap_di: line_column(self.text, tahap_at),
+            tahap_di: self.penunjuk.at(tahap_at),
             tahap,
-            mulai_di: line_column(self.text, mulai_at),
+            mulai_di: self.penunjuk.at(mulai_at),
             mulai,
             jumlah_hari,
             jam_mulai,
@@ -936,13 +978,13 @@ impl<'t> Pembaca<'t> {
             let wilayah = kode
                 .into_iter()
                 .map(|(k, at)| {
-                    let (line, column) = line_column(self.text, at);
+                    let (line, column) = self.penunjuk.at(at);
                     (k.trim().to_string(), line, column)
                 })
                 .collect();
             config.bandingkan.push(Bandingkan {
                 wilayah,
-                tempat: line_column(self.text, w.span().start),
+                tempat: self.penunjuk.at(w.span().start),
                 judul: judul.filter(|j| !j.trim().is_empty()),
                 catatan: catatan.filter(|c| !c.trim().is_empty()),
             });
@@ -1054,9 +1096,91 @@ pub fn line_column(text: &str, offset: usize) -> (u64, u64) {
     (line, column)
 }
 
+/// [`line_column`] for many offsets of one text in increasing order, each found from the one
+/// before: a list of 100.000 codes in a 1 MB front matter was 100.000 scans from the start
+/// (34 s). An offset before the previous one starts again from the top.
+pub struct Penunjuk<'t> {
+    text: &'t [u8],
+    /// The last offset asked for, and its line and column.
+    offset: usize,
+    line: u64,
+    column: u64,
+}
+
+impl<'t> Penunjuk<'t> {
+    /// A cursor at the start of `text`.
+    pub fn new(text: &'t str) -> Penunjuk<'t> {
+        Penunjuk {
+            text: text.as_bytes(),
+            offset: 0,
+            line: 1,
+            column: 1,
+        }
+    }
+
+    /// The 1-based line and column (in characters) of byte `offset`, as [`line_column`].
+    pub fn at(&mut self, offset: usize) -> (u64, u64) {
+        let offset = offset.min(self.text.len());
+        if offset < self.offset {
+            *self = Penunjuk {
+                text: self.text,
+                offset: 0,
+                line: 1,
+                column: 1,
+            };
+        }
+        for &b in &self.text[self.offset..offset] {
+            if b == b'\n' {
+                self.line += 1;
+                self.column = 1;
+            } else if b & 0xC0 != 0x80 {
+                // a character starts at every byte but a UTF-8 continuation byte
+                self.column += 1;
+            }
+        }
+        self.offset = offset;
+        (self.line, self.column)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The cursor gives what `line_column` gives, for offsets in any order.
+    #[test]
+    fn the_cursor_agrees_with_line_column() {
+        let text = "a = [\"é\", \"x\"]\n\nb = 2\r\nçç = [\n  \"y\",\n]\n";
+        let mut p = Penunjuk::new(text);
+        let offsets: Vec<usize> = (0..=text.len())
+            .filter(|&i| text.is_char_boundary(i))
+            .chain([30, 3, 0, 12, text.len() + 5])
+            .collect();
+        for o in offsets {
+            assert_eq!(p.at(o), line_column(text, o), "offset {o}");
+        }
+    }
+
+    #[test]
+    fn batas_markdown_kb_is_read_and_checked() {
+        assert_eq!(Config::parse("").unwrap().batas_markdown, 256 << 10);
+        assert_eq!(
+            Config::parse("batas_markdown_kb = 1")
+                .unwrap()
+                .batas_markdown,
+            1024
+        );
+        for bad in ["0", "-1", "16385"] {
+            let e = Config::parse(&format!("batas_markdown_kb = {bad}")).unwrap_err();
+            assert_eq!(
+                e.items()[0].message(Lang::En),
+                format!(
+                    "site.toml:1:21: '{bad}': batas_markdown_kb: the size limit of one Markdown \
+                     file in KB, a whole number from 1 to 16,384 (default 256)"
+                )
+            );
+        }
+    }
 
     #[test]
     fn defaults_when_empty() {

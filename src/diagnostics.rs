@@ -494,6 +494,64 @@ pub enum Problem {
         /// Where it leads (resolved; a NIK in it masked).
         tujuan: String,
     },
+    /// A Markdown text (or TOML) nested deeper than its limit: the work of the HTML tree
+    /// builder grows with depth × tags ([`crate::content::KEDALAMAN_MAKS`]).
+    TerlaluDalam {
+        /// The depth reached at the place named.
+        kedalaman: usize,
+        /// The deepest allowed.
+        batas: usize,
+        /// Whether it is TOML (front matter, `site.toml`) rather than Markdown.
+        toml: bool,
+    },
+    /// A Markdown file larger than `batas_markdown_kb` in `site.toml`.
+    MarkdownTerlaluBesar {
+        /// Its size in bytes.
+        ukuran: u64,
+        /// The limit in bytes.
+        batas: u64,
+    },
+    /// `batas_markdown_kb` in `site.toml` is not a whole number of KB in its range.
+    BatasMarkdown,
+    /// A header with more columns than a spreadsheet holds
+    /// ([`crate::data::table::KOLOM_MAKS`]).
+    KolomTerlaluBanyak {
+        /// The most columns a header may have.
+        batas: usize,
+    },
+    /// A column whose total over its file, up to this row, no longer fits
+    /// ([`crate::data::JUMLAH_MAKS`]): every figure summed from it could be wrong.
+    JumlahTerlaluBesar {
+        /// The column's total over the rows before this one.
+        sebelum: u64,
+        /// The largest total.
+        batas: u64,
+    },
+    /// KPM × the programme's `nilai_per_kpm` is more than [`crate::data::JUMLAH_MAKS`] rupiah.
+    HasilKaliTerlaluBesar {
+        /// The programme's code.
+        program: String,
+        /// Its `nilai_per_kpm`.
+        tarif: u64,
+        /// The largest amount.
+        batas: u64,
+    },
+    /// A text longer than a name or short note may be ([`crate::data::table::TEKS_MAKS`]):
+    /// it is printed on many pages.
+    TeksTerlaluPanjang {
+        /// Its length in characters.
+        panjang: usize,
+        /// The most allowed.
+        batas: usize,
+    },
+    /// One name too many of a kind that salur numbers in a fixed width (the 65.537th
+    /// penyalur): the row that introduces it.
+    TerlaluBanyakNama {
+        /// What is named.
+        jenis: JenisNama,
+        /// How many different names are allowed.
+        batas: u64,
+    },
 }
 
 /// Why a `base_url` is refused.
@@ -565,6 +623,23 @@ pub enum JenisToml {
     Tabel(String),
     /// Sections `[[name]]` (a list of tables).
     DaftarTabel(String),
+}
+
+/// What a [`Problem::TerlaluBanyakNama`] counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum JenisNama {
+    /// Penyalur names (`alokasi.csv`, `realisasi.csv`).
+    Penyalur,
+    /// Failure reasons as written (`realisasi.csv`).
+    Alasan,
+    /// Payment points (`jadwal.csv`).
+    TitikBayar,
+    /// Programmes (`program.csv`).
+    Program,
+    /// Stages (`tahap.csv`).
+    Tahap,
+    /// Regions (`wilayah.csv`).
+    Wilayah,
 }
 
 /// How serious a problem is.
@@ -1755,6 +1830,162 @@ impl Problem {
                     (JenisToml::DaftarTabel(n), false) => {
                         format!("expected [[{n}]] sections, one for each entry")
                     }
+                }
+            }
+            Problem::TerlaluDalam {
+                kedalaman,
+                batas,
+                toml,
+            } => {
+                let n = crate::format::ribuan_u64(*kedalaman as u64, lang);
+                let b = crate::format::ribuan_u64(*batas as u64, lang);
+                match (id, toml) {
+                    (true, false) => format!(
+                        "bersarang terlalu dalam: {n} tingkat di sini (kutipan >, daftar, \
+                         penekanan, tautan atau tag HTML di dalam satu sama lain); seharusnya \
+                         paling banyak {b} tingkat"
+                    ),
+                    (false, false) => format!(
+                        "nested too deeply: {n} levels here (quotes >, lists, emphasis, links \
+                         or HTML tags inside one another); expected at most {b} levels"
+                    ),
+                    (true, true) => format!(
+                        "bersarang terlalu dalam: {n} tingkat di sini (larik [ ] atau tabel \
+                         {{ }} TOML di dalam satu sama lain); seharusnya paling banyak {b} \
+                         tingkat"
+                    ),
+                    (false, true) => format!(
+                        "nested too deeply: {n} levels here (TOML arrays [ ] or tables {{ }} \
+                         inside one another); expected at most {b} levels"
+                    ),
+                }
+            }
+            Problem::MarkdownTerlaluBesar { ukuran, batas } => {
+                let kb = |b: u64| crate::format::ribuan_u64(b.div_ceil(1024), lang);
+                // a limit that takes this file: the next power of two in KB
+                let saran = ukuran.div_ceil(1024).next_power_of_two().max(1);
+                if id {
+                    format!(
+                        "berkas Markdown ini {} KB, melebihi batas {} KB per halaman: halaman \
+                         sepanjang ini berat dibuka di ponsel; bagi menjadi beberapa halaman, \
+                         atau naikkan batasnya di site.toml, misalnya batas_markdown_kb = \
+                         {saran}",
+                        kb(*ukuran),
+                        kb(*batas)
+                    )
+                } else {
+                    format!(
+                        "this Markdown file is {} KB, over the limit of {} KB per page: a page \
+                         this long is heavy to open on a phone; split it into several pages, \
+                         or raise the limit in site.toml, e.g. batas_markdown_kb = {saran}",
+                        kb(*ukuran),
+                        kb(*batas)
+                    )
+                }
+            }
+            Problem::BatasMarkdown => {
+                let maks = crate::format::ribuan_u64(crate::config::BATAS_MARKDOWN_KB_MAKS, lang);
+                let bawaan = crate::config::BATAS_MARKDOWN_KB;
+                if id {
+                    format!(
+                        "batas_markdown_kb: batas ukuran satu berkas Markdown dalam KB, \
+                         bilangan bulat dari 1 sampai {maks} (bawaan {bawaan})"
+                    )
+                } else {
+                    format!(
+                        "batas_markdown_kb: the size limit of one Markdown file in KB, a whole \
+                         number from 1 to {maks} (default {bawaan})"
+                    )
+                }
+            }
+            Problem::KolomTerlaluBanyak { batas } => {
+                let b = crate::format::ribuan_u64(*batas as u64, lang);
+                if id {
+                    format!(
+                        "baris judul ini punya lebih dari {b} kolom, lebih banyak daripada yang \
+                         dapat dimuat satu lembar Excel; seharusnya hanya kolom berkas ini \
+                         (periksa pemisahnya: , ; atau tab)"
+                    )
+                } else {
+                    format!(
+                        "this header has more than {b} columns, more than an Excel sheet \
+                         holds; expected only this file's columns (check its delimiter: , ; or \
+                         tab)"
+                    )
+                }
+            }
+            Problem::JumlahTerlaluBesar { sebelum, batas } => {
+                let s = crate::format::ribuan_u64(*sebelum, lang);
+                let b = crate::format::ribuan_u64(*batas, lang);
+                if id {
+                    format!(
+                        "jumlah kolom ini sampai baris ini ({s} + nilai ini) melebihi {b}, \
+                         jumlah terbesar yang dapat dihitung salur; seharusnya jumlah yang muat: \
+                         periksa angka dengan digit berlebih"
+                    )
+                } else {
+                    format!(
+                        "this column's total up to this row ({s} + this value) is more than \
+                         {b}, the largest total salur can add up; expected a total that fits: \
+                         look for a number with extra digits"
+                    )
+                }
+            }
+            Problem::HasilKaliTerlaluBesar {
+                program,
+                tarif,
+                batas,
+            } => {
+                let t = crate::format::ribuan_u64(*tarif, lang);
+                let b = crate::format::ribuan_u64(*batas, lang);
+                if id {
+                    format!(
+                        "KPM ini × Rp {t} (nilai_per_kpm program {program}) melebihi Rp {b}, \
+                         jumlah terbesar yang dapat dihitung salur; seharusnya jumlah yang muat"
+                    )
+                } else {
+                    format!(
+                        "these KPM × Rp {t} (nilai_per_kpm of programme {program}) come to more \
+                         than Rp {b}, the largest amount salur can add up; expected an amount \
+                         that fits"
+                    )
+                }
+            }
+            Problem::TeksTerlaluPanjang { panjang, batas } => {
+                let n = crate::format::ribuan_u64(*panjang as u64, lang);
+                let b = crate::format::ribuan_u64(*batas as u64, lang);
+                if id {
+                    format!(
+                        "teks sepanjang {n} karakter; seharusnya paling banyak {b} karakter \
+                         (nama atau keterangan singkat: teks ini dimuat di banyak halaman)"
+                    )
+                } else {
+                    format!(
+                        "a text of {n} characters; expected at most {b} (a name or a short \
+                         note: it is printed on many pages)"
+                    )
+                }
+            }
+            Problem::TerlaluBanyakNama { jenis, batas } => {
+                let b = crate::format::ribuan_u64(*batas, lang);
+                let (apa_id, apa_en) = match jenis {
+                    JenisNama::Penyalur => ("nama penyalur", "penyalur names"),
+                    JenisNama::Alasan => ("alasan gagal", "failure reasons"),
+                    JenisNama::TitikBayar => ("titik bayar", "payment points"),
+                    JenisNama::Program => ("program", "programmes"),
+                    JenisNama::Tahap => ("tahap", "stages"),
+                    JenisNama::Wilayah => ("wilayah", "regions"),
+                };
+                if id {
+                    format!(
+                        "terlalu banyak {apa_id} yang berbeda: ini yang pertama melebihi {b}; \
+                         seharusnya paling banyak {b} (periksa apakah kolom ini berisi {apa_id})"
+                    )
+                } else {
+                    format!(
+                        "too many different {apa_en}: this is the first beyond {b}; expected at \
+                         most {b} (check that this column holds {apa_en})"
+                    )
                 }
             }
         }

@@ -31,6 +31,26 @@ pub fn ribuan(n: i64, lang: Lang) -> String {
     out
 }
 
+/// Like [`ribuan`] for any `u64` (a count beyond `i64::MAX` in a message about it).
+pub fn ribuan_u64(n: u64, lang: Lang) -> String {
+    match i64::try_from(n) {
+        Ok(n) => ribuan(n, lang),
+        // the digits of 9.223.372.036.854.775.808 and up, grouped as `ribuan` groups them
+        Err(_) => {
+            let digits = n.to_string();
+            let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+            let first = digits.len() % 3;
+            for (i, c) in digits.chars().enumerate() {
+                if i > 0 && (i + 3 - first).is_multiple_of(3) {
+                    out.push(lang.thousands_separator());
+                }
+                out.push(c);
+            }
+            out
+        }
+    }
+}
+
 /// Whole rupiah: `Rp 2.500.000` (id) or `Rp 2,500,000` (en).
 ///
 /// ```

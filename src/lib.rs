@@ -136,7 +136,7 @@ fn load_timed(root: &Path, timings: &mut Timings) -> Result<Loaded, Error> {
         }
     };
     timings.lap("data");
-    let content = match content::load(root) {
+    let content = match content::load(root, config.batas_markdown) {
         Ok(mut c) => {
             problems.extend(std::mem::take(&mut c.peringatan));
             Some(c)

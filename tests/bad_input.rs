@@ -71,8 +71,58 @@ fn lines(path: &Path) -> Vec<String> {
         .unwrap_or_default()
 }
 
-/// `bytes` with every `@@1MB:X@@` replaced by 1 MiB of `X`.
+/// The marker of a repeat: `@@<n>x:<text>@@` stands for `<text>` written `n` times, each
+/// `{i}` in it replaced by the repeat's number (0, 1, …), a line break in it included:
+/// `@@1000x:>@@` is a 1.000-deep block quote, a row ending in `P{i},1` and a line break, in
+/// `@@65534x:…@@`, 65.534 rows naming as many penyalur.
+const REPEAT_END: &[u8] = b"x:";
+
+/// `bytes` with every repeat marker (see [`REPEAT_END`]) expanded.
+fn expand_repeats(bytes: Vec<u8>) -> Vec<u8> {
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut rest = &bytes[..];
+    while let Some(at) = rest.windows(2).position(|w| w == b"@@") {
+        let after = &rest[at + 2..];
+        let digits = after.iter().take_while(|b| b.is_ascii_digit()).count();
+        let body = &after[digits..];
+        let end = body.windows(2).position(|w| w == b"@@");
+        match (digits, body.starts_with(REPEAT_END), end) {
+            (1.., true, Some(end)) => {
+                let n: usize = std::str::from_utf8(&after[..digits])
+                    .ok()
+                    .and_then(|d| d.parse().ok())
+                    .expect("a repeat count");
+                let text = &body[REPEAT_END.len()..end];
+                out.extend_from_slice(&rest[..at]);
+                let numbered = text.windows(3).any(|w| w == b"{i}");
+                for i in 0..n {
+                    if numbered {
+                        let t = String::from_utf8_lossy(text).replace("{i}", &i.to_string());
+                        out.extend_from_slice(t.as_bytes());
+                    } else {
+                        out.extend_from_slice(text);
+                    }
+                }
+                rest = &body[end + 2..];
+            }
+            _ => {
+                out.extend_from_slice(&rest[..at + 2]);
+                rest = after;
+            }
+        }
+    }
+    out.extend_from_slice(rest);
+    out
+}
+
+/// `bytes` with every `@@1MB:X@@` replaced by 1 MiB of `X`, and every repeat marker
+/// (`@@<n>x:<text>@@`) expanded.
 fn expand(bytes: Vec<u8>) -> Vec<u8> {
+    expand_one_mb(expand_repeats(bytes))
+}
+
+/// `bytes` with every `@@1MB:X@@` replaced by 1 MiB of `X`.
+fn expand_one_mb(bytes: Vec<u8>) -> Vec<u8> {
     let Some(at) = bytes
         .windows(MARKER_START.len())
         .position(|w| w == MARKER_START)
@@ -84,7 +134,7 @@ fn expand(bytes: Vec<u8>) -> Vec<u8> {
     assert_eq!(&bytes[end..end + 2], b"@@", "a marker is @@1MB:X@@");
     let mut out = bytes[..at].to_vec();
     out.extend(std::iter::repeat_n(fill, ONE_MB));
-    out.extend(expand(bytes[end + 2..].to_vec()));
+    out.extend(expand_one_mb(bytes[end + 2..].to_vec()));
     out
 }
 

@@ -153,3 +153,26 @@ fn a_bad_limit_is_an_error_at_its_place() {
         assert!(message.contains(want), "{line}: {message}");
     }
 }
+
+/// `batas_markdown_kb` (default 256 KB): a longer meeting note is refused from its size, and
+/// read when the limit is raised above it; the sparse file's zeros are then not text.
+#[test]
+fn batas_markdown_kb_sets_the_limit_of_a_note() {
+    let dir = tempfile::tempdir().unwrap();
+    let site = example_copy(dir.path());
+    let note = "content/rapat/2030-01-01-uji.md";
+    sparse(&site, note, (256 << 10) + 1);
+    let message = salur::load(&site).err().map(|e| e.to_string());
+    let message = message.expect("refused");
+    assert!(
+        message.contains(&format!(
+            "{note}: berkas Markdown ini 257 KB, melebihi batas 256 KB per halaman"
+        )) && message.contains("batas_markdown_kb = 512"),
+        "{message}"
+    );
+    set_config(&site, "batas_markdown_kb = 512");
+    let message = salur::load(&site).err().map(|e| e.to_string());
+    let message = message.expect("zeros are no note");
+    assert!(message.contains(note), "{message}");
+    assert!(!message.contains("batas_markdown_kb"), "{message}");
+}

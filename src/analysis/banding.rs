@@ -6,7 +6,7 @@ use super::verval::Corong;
 use super::{Angka, Report};
 use crate::config::Bandingkan;
 use crate::data::{Dataset, ProgramId, Tingkat, WilayahId, WilayahTree};
-use crate::diagnostics::{CodeKind, Diagnostic, Diagnostics, Problem};
+use crate::diagnostics::{CodeKind, Diagnostic, Diagnostics, Problem, Severity};
 
 /// What a region shows for one programme × tahap, summed over penyalur, in the units a
 /// comparison needs.
@@ -105,7 +105,9 @@ pub fn wilayah_banding(
 ) -> (Vec<Vec<WilayahId>>, Diagnostics) {
     let mut diags = Diagnostics::new();
     let mut out = Vec::with_capacity(bandingkan.len());
-    for b in bandingkan {
+    // each entry's regions, to the first entry that has them: one look-up per entry
+    let mut pertama: rustc_hash::FxHashMap<Vec<WilayahId>, usize> = Default::default();
+    for (i, b) in bandingkan.iter().enumerate() {
         let mut ids: Vec<WilayahId> = Vec::new();
         let mut unknown = false;
         for (kode, line, column) in &b.wilayah {
@@ -116,16 +118,19 @@ pub fn wilayah_banding(
                 Some(_) => {}
                 None => {
                     unknown = true;
-                    diags.push(Diagnostic::error(
-                        crate::config::CONFIG_FILE,
-                        *line,
-                        *column,
-                        Some(kode),
-                        Problem::UnknownCode {
-                            kind: CodeKind::Wilayah,
-                            nearest: ds.wilayah.nearest(kode),
-                        },
-                    ))
+                    // the nearest code is looked for only for a message that is shown
+                    diags.push_with(Severity::Error, || {
+                        Diagnostic::error(
+                            crate::config::CONFIG_FILE,
+                            *line,
+                            *column,
+                            Some(kode),
+                            Problem::UnknownCode {
+                                kind: CodeKind::Wilayah,
+                                nearest: ds.wilayah.nearest(kode),
+                            },
+                        )
+                    })
                 }
             }
         }
@@ -138,7 +143,7 @@ pub fn wilayah_banding(
                 Problem::BandingkanKurang,
             ));
             ids.clear();
-        } else if let Some(first) = out.iter().position(|o: &Vec<WilayahId>| *o == ids) {
+        } else if let Some(&first) = pertama.get(&ids).filter(|_| !ids.is_empty()) {
             // the same regions twice would be one page written twice
             diags.push(Diagnostic::error(
                 crate::config::CONFIG_FILE,
@@ -150,6 +155,8 @@ pub fn wilayah_banding(
                 },
             ));
             ids.clear();
+        } else if !ids.is_empty() {
+            pertama.insert(ids.clone(), i);
         }
         out.push(ids);
     }

@@ -22,6 +22,14 @@ pub use harian::Harian;
 
 use crate::data::{AlasanId, Dataset, PenyalurId, ProgramId, Status, TahapId, WilayahId};
 
+// Overflow: every sum here (and in the roll-up, the failure tables, the reconciliation, the
+// schedule's KPM per day, the funnels, deciles, comparisons and downloads) adds rows of one
+// column of one input, and the data stage refuses a column whose total over its file passes
+// `data::JUMLAH_MAKS` (`i64::MAX`), at the row that makes it pass. So no sum can pass it
+// either: the saturating additions below never saturate, and every figure also fits the
+// `i64` it is written with. (Checking there costs one comparison per value as the rows are
+// merged; the analysis adds nothing.)
+
 /// Integer rupiah with a flag for whether every contributing row had an amount.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
 pub struct Rupiah {
@@ -186,13 +194,20 @@ impl Rekap {
             .map_or_else(|_| Angka::default(), |i| self.sel[i].1)
     }
 
-    /// The figures of one programme × tahap summed over penyalur.
+    /// The figures of one programme × tahap summed over penyalur. The cells are sorted by
+    /// programme, then tahap, so they are one run, found by binary search: a page asks this
+    /// for every programme, and a scan of every cell each time was quadratic in the number
+    /// of programmes (16.000 programmes: 14% of a 20 s build).
     pub fn angka(&self, program: ProgramId, tahap: TahapId) -> Angka {
+        let awal = self
+            .sel
+            .partition_point(|(k, _)| (k.program, k.tahap) < (program, tahap));
         let mut sum = Angka::default();
-        for (k, a) in &self.sel {
-            if k.program == program && k.tahap == tahap {
-                sum.merge(a);
+        for (k, a) in &self.sel[awal..] {
+            if (k.program, k.tahap) != (program, tahap) {
+                break;
             }
+            sum.merge(a);
         }
         sum
     }
@@ -606,6 +621,39 @@ pub fn analyse(ds: &Dataset, data_as_of: Option<Date>, min_kpm: u64) -> Report {
 mod tests {
     use super::*;
     use jiff::civil::date;
+
+    /// `Rekap::angka` finds a programme × tahap's run of cells by binary search: the same
+    /// sums as adding every matching cell, for pairs that are there and pairs that are not.
+    #[test]
+    fn angka_sums_the_run_of_a_programme_and_tahap() {
+        let mut r = Rekap::default();
+        for (p, t, py, n) in [
+            (0, 1, 0, 5),
+            (0, 1, 2, 7),
+            (0, 2, 0, 1),
+            (3, 1, 1, 9),
+            (3, 0, 0, 4),
+        ] {
+            let k = Kunci {
+                program: p,
+                tahap: t,
+                penyalur: py,
+            };
+            r.cell(k).alokasi_kpm += n;
+        }
+        for p in 0..5 {
+            for t in 0..4 {
+                let mut want = Angka::default();
+                for (k, a) in &r.sel {
+                    if (k.program, k.tahap) == (p, t) {
+                        want.merge(a);
+                    }
+                }
+                assert_eq!(r.angka(p, t), want, "{p} {t}");
+            }
+        }
+        assert_eq!(r.angka(0, 1).alokasi_kpm, 12);
+    }
 
     fn angka(alokasi: u64, tersalur: u64, gagal: u64, pekan: u64) -> Angka {
         Angka {

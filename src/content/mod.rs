@@ -53,19 +53,20 @@ impl Content {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct FrontMatter {
-    judul: String,
-    ringkasan: Option<String>,
+    judul: toml::Spanned<String>,
+    ringkasan: Option<toml::Spanned<String>>,
 }
 
-/// Reads `root/content/*.md`.
-pub fn load(root: &Path) -> Result<Content, Diagnostics> {
+/// Reads `root/content/*.md`. No Markdown file larger than `batas` bytes is read
+/// ([`Problem::MarkdownTerlaluBesar`], `batas_markdown_kb` in `site.toml`).
+pub fn load(root: &Path, batas: u64) -> Result<Content, Diagnostics> {
     let mut diags = Diagnostics::new();
     let mut halaman = Vec::new();
     if !root.join("content").is_dir() {
         return Ok(Content::default());
     }
     for (path, rel, slug) in markdown_files(root, "content", false, &mut diags) {
-        match baca_teks(&path, &rel) {
+        match baca_markdown(&path, &rel, batas) {
             // the NIK guard on the whole file, front matter and body: a message about another
             // value of a file with a NIK could quote it
             Ok(text) if !crate::teks::periksa_teks(&rel, &text, &mut diags) => {}
@@ -77,7 +78,7 @@ pub fn load(root: &Path) -> Result<Content, Diagnostics> {
             Err(d) => diags.push(*d),
         }
     }
-    let rapat = load_rapat(root, &mut diags);
+    let rapat = load_rapat(root, batas, &mut diags);
     warn_unread_markdown(root, &mut diags);
     if diags.has_errors() {
         Err(diags)
@@ -91,12 +92,12 @@ pub fn load(root: &Path) -> Result<Content, Diagnostics> {
 }
 
 /// Reads `root/content/rapat/*.md`, newest meeting first.
-fn load_rapat(root: &Path, diags: &mut Diagnostics) -> Vec<rapat::Rapat> {
+fn load_rapat(root: &Path, batas: u64, diags: &mut Diagnostics) -> Vec<rapat::Rapat> {
     let mut out = Vec::new();
     // notes in sub-folders too (`content/rapat/2024/…`): published as `rapat/<slug>.html`
     // like the others, so that sorting notes into folders never changes their addresses
     for (path, rel, slug) in markdown_files(root, "content/rapat", true, diags) {
-        match baca_teks(&path, &rel) {
+        match baca_markdown(&path, &rel, batas) {
             Ok(text) if !crate::teks::periksa_teks(&rel, &text, diags) => {}
             Ok(text) => out.extend(rapat::parse(&rel, &slug, &text, diags)),
             Err(d) => diags.push(*d),
@@ -341,6 +342,10 @@ pub fn front_matter_problem(text: &str) -> Problem {
     }
 }
 
+/// The deepest nesting of arrays and tables the `toml` crate reads (its parser's `LIMIT`);
+/// deeper TOML is refused by it, which [`toml_problem`] names.
+pub const TOML_KEDALAMAN_MAKS: usize = 80;
+
 /// Keys whose value is a TOML date: a bare value there is a date written in another form.
 const KUNCI_TANGGAL: &[&str] = &["tanggal", "tenggat", "selesai_pada", "data_as_of", "mulai"];
 
@@ -374,6 +379,14 @@ pub fn toml_problem(message: &str, known_keys: &[&str], before: &str) -> Problem
     }
     if message.starts_with("invalid date") {
         return Problem::TanggalTidakAda;
+    }
+    if message.contains("max recursion depth") || message.contains("recursion limit") {
+        // the toml crate's limit (`LIMIT` in its parser): it stops at the level past it
+        return Problem::TerlaluDalam {
+            kedalaman: TOML_KEDALAMAN_MAKS + 1,
+            batas: TOML_KEDALAMAN_MAKS,
+            toml: true,
+        };
     }
     if message.contains("string values must be quoted") {
         // a bare value: a date in another form where a date is expected, else text
@@ -488,6 +501,26 @@ pub fn baris_lf(text: String) -> String {
     out
 }
 
+/// Reads the Markdown file `path` like [`baca_teks`], refusing from its size, before reading
+/// it, a file larger than `batas` bytes.
+pub fn baca_markdown(path: &Path, rel: &str, batas: u64) -> Result<String, Box<Diagnostic>> {
+    if let Ok(meta) = std::fs::metadata(path)
+        && meta.len() > batas
+    {
+        return Err(Box::new(Diagnostic::error(
+            rel,
+            0,
+            0,
+            None,
+            Problem::MarkdownTerlaluBesar {
+                ukuran: meta.len(),
+                batas,
+            },
+        )));
+    }
+    baca_teks(path, rel)
+}
+
 /// Reads the text file `path` (`rel` from the site root, for messages), its line endings
 /// made `\n` ([`baris_lf`]): a file that is not UTF-8 is reported at its first bad byte,
 /// with the line it is on.
@@ -536,15 +569,51 @@ pub(crate) fn parse_page(
     text: &str,
     diags: &mut Diagnostics,
 ) -> Option<Halaman> {
-    let (front, _, body): (FrontMatter, _, _) =
+    let (front, offset, body): (FrontMatter, _, _) =
         read_front_matter(rel, text, |_| &["judul", "ringkasan"], diags)?;
-    Some(Halaman {
+    // the title is in every page's footer, the summary beside it: a name's length at most
+    let pendek = [Some(&front.judul), front.ringkasan.as_ref()]
+        .into_iter()
+        .flatten()
+        .all(|t| teks_pendek(rel, text, offset, t, diags));
+    let html = badan_html(rel, text, body, diags)?;
+    pendek.then(|| Halaman {
         slug: slug.to_string(),
-        judul: front.judul,
-        ringkasan: front.ringkasan,
-        html: markdown_to_html(body),
+        judul: front.judul.into_inner(),
+        ringkasan: front.ringkasan.map(toml::Spanned::into_inner),
+        html,
         sumber: rel.to_string(),
     })
+}
+
+/// Whether the front-matter text `t` (at its span after `offset` in `text`) is no longer than
+/// a text cell of the data ([`crate::data::table::TEKS_MAKS`]); a longer one is reported.
+/// A title is printed on every page that lists the note or page (a note naming 10.000
+/// regions, on 10.000 pages).
+pub(crate) fn teks_pendek(
+    rel: &str,
+    text: &str,
+    offset: usize,
+    t: &toml::Spanned<String>,
+    diags: &mut Diagnostics,
+) -> bool {
+    let batas = crate::data::table::TEKS_MAKS;
+    let s = t.get_ref();
+    if s.len() <= batas || s.chars().count() <= batas {
+        return true;
+    }
+    let (line, column) = line_column(text, offset + t.span().start);
+    diags.push(Diagnostic::error(
+        rel,
+        line,
+        column,
+        Some(&crate::teks::samarkan(s.as_bytes())),
+        Problem::TeksTerlaluPanjang {
+            panjang: s.chars().count(),
+            batas,
+        },
+    ));
+    false
 }
 
 /// A stable id for a heading: lower case, letters and digits, words joined by `-`.
@@ -567,15 +636,159 @@ pub fn slugify(text: &str) -> String {
     }
 }
 
-/// Renders Markdown to sanitised HTML, with ids on headings.
-pub fn markdown_to_html(markdown: &str) -> String {
+/// The deepest nesting a Markdown text may have: block quotes, lists and their items,
+/// emphasis, links and raw HTML elements inside one another. The HTML tree builder behind the
+/// sanitiser (html5ever) looks through the open elements for every tag it meets, so its time
+/// grows with depth × tags: on main, 32.000 nested `>` (32 KB) took 3,5 s in the sanitiser and
+/// 100 KB of them 84 s, while 100 levels cost nothing measurable. A meeting note nests a few
+/// levels (a list in a quote, a link in an item); 100 leaves room for any real text.
+pub const KEDALAMAN_MAKS: usize = 100;
+
+/// A Markdown text nested deeper than [`KEDALAMAN_MAKS`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TerlaluDalam {
+    /// The byte offset in the Markdown text where the nesting passed the limit.
+    pub offset: usize,
+    /// The depth reached there.
+    pub kedalaman: usize,
+}
+
+/// HTML elements that never hold anything, so a start tag opens nothing.
+const ELEMEN_KOSONG: &[&str] = &[
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "keygen", "link", "meta", "param",
+    "source", "track", "wbr",
+];
+
+/// HTML elements that a start tag of the same name closes (`<p>a<p>b` is two paragraphs side
+/// by side, not one inside the other).
+const ELEMEN_TUTUP_SENDIRI: &[&str] = &[
+    "dd", "dt", "li", "option", "p", "rp", "rt", "td", "th", "tr",
+];
+
+/// Follows the nesting of a Markdown text event by event: its own elements (a start event
+/// opens one, its end closes it) and those of its raw HTML (scanned for tags here, as the
+/// sanitiser will read them). The depth is an upper bound of the HTML tree's: a raw tag never
+/// closed counts as open, as html5ever keeps it open.
+#[derive(Default)]
+struct Sarang {
+    /// Markdown elements open.
+    markdown: usize,
+    /// Raw HTML elements open, by name (lower case), innermost last.
+    html: Vec<String>,
+    /// Inside a raw HTML comment (`<!-- … -->`), which may span several events.
+    komentar: bool,
+}
+
+impl Sarang {
+    /// Follows `event`; when it nests deeper than `batas`, the byte offset in its text where
+    /// it does (0 but for raw HTML) and the depth there.
+    fn ikuti(&mut self, event: &Event, batas: usize) -> Option<(usize, usize)> {
+        match event {
+            // an HTML block is raw HTML, counted by its tags
+            Event::Start(Tag::HtmlBlock) | Event::End(TagEnd::HtmlBlock) => {}
+            Event::Start(_) => self.markdown += 1,
+            Event::End(_) => self.markdown = self.markdown.saturating_sub(1),
+            Event::Html(html) | Event::InlineHtml(html) => return self.tag(html, batas),
+            _ => {}
+        }
+        let kedalaman = self.markdown + self.html.len();
+        (kedalaman > batas).then_some((0, kedalaman))
+    }
+
+    /// Opens and closes the elements of the raw HTML `html`, stopping where the depth passes
+    /// `batas` (its offset in `html` and the depth).
+    fn tag(&mut self, html: &str, batas: usize) -> Option<(usize, usize)> {
+        let b = html.as_bytes();
+        let mut i = 0;
+        while i < b.len() {
+            if self.komentar {
+                match html[i..].find("-->") {
+                    Some(p) => {
+                        i += p + 3;
+                        self.komentar = false;
+                    }
+                    None => return None,
+                }
+                continue;
+            }
+            let p = html[i..].find('<')?;
+            i += p + 1;
+            if html[i..].starts_with("!--") {
+                self.komentar = true;
+                i += 3;
+                continue;
+            }
+            let tutup = b.get(i) == Some(&b'/');
+            if tutup {
+                i += 1;
+            }
+            let awal = i;
+            let buka = awal - 1;
+            while i < b.len() && (b[i].is_ascii_alphanumeric() || b[i] == b'-') {
+                i += 1;
+            }
+            if awal == i || !b[awal].is_ascii_alphabetic() {
+                continue;
+            }
+            let nama = html[awal..i].to_ascii_lowercase();
+            // the end of the tag, past quoted attribute values (which may hold `>`)
+            let mut kutip = None;
+            while i < b.len() {
+                match (kutip, b[i]) {
+                    (None, b'>') => break,
+                    (None, q @ (b'"' | b'\'')) => kutip = Some(q),
+                    (Some(q), c) if c == q => kutip = None,
+                    _ => {}
+                }
+                i += 1;
+            }
+            if tutup {
+                // an end tag closes its element and any left open inside it; one that closes
+                // nothing open is ignored, as the tree builder ignores it
+                if let Some(p) = self.html.iter().rposition(|n| *n == nama) {
+                    self.html.truncate(p);
+                }
+            } else if !ELEMEN_KOSONG.contains(&nama.as_str()) {
+                if ELEMEN_TUTUP_SENDIRI.contains(&nama.as_str())
+                    && self.html.last().is_some_and(|n| *n == nama)
+                {
+                    self.html.pop();
+                }
+                self.html.push(nama);
+                let kedalaman = self.markdown + self.html.len();
+                if kedalaman > batas {
+                    return Some((buka, kedalaman));
+                }
+            }
+        }
+        None
+    }
+}
+
+/// Renders Markdown to sanitised HTML, with ids on headings. A text nested deeper than
+/// [`KEDALAMAN_MAKS`] is refused before it reaches the sanitiser, with the place where it
+/// passed the limit; every step is linear in the text's length.
+pub fn markdown_to_html(markdown: &str) -> Result<String, TerlaluDalam> {
     let options = Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_STRIKETHROUGH
         | Options::ENABLE_TASKLISTS
         | Options::ENABLE_SMART_PUNCTUATION;
-    let mut events: Vec<Event> = Parser::new_ext(markdown, options).collect();
-    let mut used = HashSet::new();
+    let mut events: Vec<Event> = Vec::new();
+    let mut sarang = Sarang::default();
+    for (event, range) in Parser::new_ext(markdown, options).into_offset_iter() {
+        if let Some((di, kedalaman)) = sarang.ikuti(&event, KEDALAMAN_MAKS) {
+            // raw HTML's text is its source, but for the prefixes of the blocks it is in
+            let offset = (range.start + di).min(range.end);
+            return Err(TerlaluDalam { offset, kedalaman });
+        }
+        events.push(event);
+    }
+    // heading ids: the title's slug, then `-2`, `-3`, … for the same title again; the next
+    // number to try is kept per slug, so that many headings of one title cost linear time
+    // (trying `jadwal`, `jadwal-2`, … from the start each time took 3,5 s for 8.000 of them)
+    let mut used: HashSet<String> = HashSet::new();
+    let mut next: std::collections::HashMap<String, u64> = std::collections::HashMap::new();
     let mut i = 0;
     while i < events.len() {
         if let Event::Start(Tag::Heading { level, .. }) = &events[i] {
@@ -589,12 +802,17 @@ pub fn markdown_to_html(markdown: &str) -> String {
                 }
             }
             let base = slugify(&title);
-            let mut id = base.clone();
-            let mut n = 1;
+            let n = next.entry(base.clone()).or_insert(1);
+            let mut id = if *n == 1 {
+                base.clone()
+            } else {
+                format!("{base}-{n}")
+            };
             while !used.insert(id.clone()) {
-                n += 1;
+                *n += 1;
                 id = format!("{base}-{n}");
             }
+            *n += 1;
             events[i] = Event::Start(Tag::Heading {
                 level,
                 id: Some(CowStr::from(id)),
@@ -617,7 +835,33 @@ pub fn markdown_to_html(markdown: &str) -> String {
             html = html.replace(from, to);
         }
     }
-    sanitise(&html)
+    Ok(sanitise(&html))
+}
+
+/// The Markdown body `body` (the tail of the file's `text`) as sanitised HTML; a body nested
+/// too deeply is reported into `diags` at its place in the file.
+pub(crate) fn badan_html(
+    rel: &str,
+    text: &str,
+    body: &str,
+    diags: &mut Diagnostics,
+) -> Option<String> {
+    markdown_to_html(body)
+        .map_err(|e| {
+            let (line, column) = line_column(text, text.len() - body.len() + e.offset);
+            diags.push(Diagnostic::error(
+                rel,
+                line,
+                column,
+                None,
+                Problem::TerlaluDalam {
+                    kedalaman: e.kedalaman,
+                    batas: KEDALAMAN_MAKS,
+                    toml: false,
+                },
+            ));
+        })
+        .ok()
 }
 
 /// Removes anything executable from HTML: scripts, event handlers, `javascript:` URLs, styles
@@ -658,7 +902,8 @@ mod tests {
     fn table_alignment_is_a_class_not_a_style() {
         let html = markdown_to_html(
             "| a | b | c |\n|:--|:-:|--:|\n| 1 | 2 | 3 |\n\n<td style=\"color:red\">x</td>\n",
-        );
+        )
+        .unwrap();
         assert!(html.contains("<th class=\"rata-kiri\">a</th>"), "{html}");
         assert!(html.contains("<td class=\"rata-tengah\">2</td>"), "{html}");
         assert!(html.contains("<td class=\"rata-kanan\">3</td>"), "{html}");
@@ -808,7 +1053,8 @@ mod tests {
             "<script>alert(1)</script>\n\n<img src=x onerror=\"alert(1)\">\n\n\
              [a](javascript:alert(1)) <a href=\"javascript:alert(2)\" onclick=\"x()\">b</a>\n\n\
              <div style=\"background:url(javascript:alert(3))\">c</div>",
-        );
+        )
+        .unwrap();
         let lower = html.to_lowercase();
         assert!(!lower.contains("<script"), "{html}");
         assert!(!lower.contains("onerror"), "{html}");
@@ -821,7 +1067,8 @@ mod tests {
     fn markdown_extensions() {
         let html = markdown_to_html(
             "| a | b |\n|---|--:|\n| 1 | 2 |\n\n~~lama~~ \"kutip\"\n\n- [x] selesai\n\nCatatan[^1].\n\n[^1]: Sumber.\n",
-        );
+        )
+        .unwrap();
         assert!(html.contains("<table>"), "{html}");
         assert!(html.contains("<del>lama</del>"), "{html}");
         assert!(html.contains("\u{201c}kutip\u{201d}"), "{html}");
@@ -829,9 +1076,74 @@ mod tests {
         assert!(html.contains("footnote"), "{html}");
     }
 
+    /// Nesting is refused past [`KEDALAMAN_MAKS`] at the place where it passes it, in
+    /// Markdown and in raw HTML alike; what stays within it is rendered.
+    #[test]
+    fn nesting_is_limited_before_the_sanitiser() {
+        let depth = |md: &str| markdown_to_html(md).err().map(|e| (e.offset, e.kedalaman));
+        let quotes = |n: usize| format!("{} x\n", ">".repeat(n));
+        // 99 quotes and the paragraph in them are 100 levels; one more quote is too many,
+        // named at the paragraph's text
+        assert_eq!(depth(&quotes(KEDALAMAN_MAKS - 1)), None);
+        assert_eq!(depth(&quotes(KEDALAMAN_MAKS)), Some((101, 101)));
+        // a 1.000-deep quote: one error, at the 101st `>`
+        assert_eq!(depth(&quotes(1000)), Some((100, 101)));
+        // a list item holds a list: two levels per `- `
+        let list = format!("{}x\n", "- ".repeat(51));
+        assert_eq!(depth(&list).map(|d| d.1), Some(101));
+        // raw HTML on one line, opened and closed again: its deepest point counts
+        let div = |n: usize| format!("{}x{}\n", "<div>".repeat(n), "</div>".repeat(n));
+        assert!(depth(&div(100)).is_none());
+        assert_eq!(depth(&div(101)), Some((500, 101)));
+        // void elements, comments, self-closing paragraphs and quoted `>` open nothing
+        let flat = format!(
+            "{}\n\n<!-- {} -->\n\n{}\n\n<span title=\"a>b\">x</span>\n",
+            "<br>".repeat(500),
+            "<div>".repeat(500),
+            "<p>a".repeat(500)
+        );
+        assert_eq!(depth(&flat), None);
+        // unclosed inline tags stay open across paragraphs, as the tree builder keeps them
+        let spans = "<span>x\n\n".repeat(200);
+        assert!(depth(&spans).is_some());
+    }
+
+    #[test]
+    fn a_note_nested_too_deeply_is_an_error_at_its_place() {
+        let mut d = Diagnostics::new();
+        let text = format!("+++\njudul = \"T\"\n+++\nIsi.\n\n{} x\n", ">".repeat(1000));
+        assert!(parse_page("content/x.md", "x", &text, &mut d).is_none());
+        assert_eq!(
+            d.items()[0].message(crate::lang::Lang::En),
+            "content/x.md:6:101: nested too deeply: 101 levels here (quotes >, lists, \
+             emphasis, links or HTML tags inside one another); expected at most 100 levels"
+        );
+    }
+
+    /// Thousands of headings of one title get their ids in linear time, and the same ids as
+    /// trying `jadwal`, `jadwal-2`, … from the start each time.
+    #[test]
+    fn many_headings_of_one_title() {
+        let md = "## Jadwal 3\n\n".to_string() + &"## Jadwal\n\n".repeat(5000);
+        let html = markdown_to_html(&md).unwrap();
+        assert!(html.contains("<h2 id=\"jadwal-3\">Jadwal 3</h2>"), "{html}");
+        let ids: Vec<&str> = html
+            .split("<h2 id=\"")
+            .skip(1)
+            .map(|s| &s[..s.find('"').unwrap()])
+            .collect();
+        assert_eq!(
+            &ids[..5],
+            ["jadwal-3", "jadwal", "jadwal-2", "jadwal-4", "jadwal-5"]
+        );
+        assert_eq!(ids.last(), Some(&"jadwal-5001"));
+        let unique: HashSet<&&str> = ids.iter().collect();
+        assert_eq!(unique.len(), ids.len());
+    }
+
     #[test]
     fn heading_ids_are_unique() {
-        let html = markdown_to_html("## Jadwal\n\n## Jadwal\n");
+        let html = markdown_to_html("## Jadwal\n\n## Jadwal\n").unwrap();
         assert!(
             html.contains("id=\"jadwal\"") && html.contains("id=\"jadwal-2\""),
             "{html}"

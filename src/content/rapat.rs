@@ -8,11 +8,12 @@
 use jiff::civil::Date;
 use serde::Deserialize;
 
-use super::{line_column, markdown_to_html, read_front_matter};
+use super::{badan_html, read_front_matter};
+use crate::config::Penunjuk;
 use crate::config::toml_date;
 use crate::data::wilayah::nearest;
 use crate::data::{Dataset, ProgramId, TahapId, WilayahId, value::KodeWilayah};
-use crate::diagnostics::{CodeKind, Diagnostic, Diagnostics, Expected, Problem};
+use crate::diagnostics::{CodeKind, Diagnostic, Diagnostics, Expected, Problem, Severity};
 
 /// Whether a follow-up is done.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
@@ -143,7 +144,7 @@ struct Front {
     /// not published.
     #[serde(default)]
     draf: bool,
-    judul: String,
+    judul: toml::Spanned<String>,
     tanggal: toml::Spanned<toml::value::Datetime>,
     tempat: Option<String>,
     pimpinan: Option<String>,
@@ -186,7 +187,9 @@ pub fn parse(rel: &str, slug: &str, text: &str, diags: &mut Diagnostics) -> Opti
         },
         diags,
     )?;
-    let at = |span: std::ops::Range<usize>| line_column(text, offset + span.start);
+    // each place found from the one before: a list of 100.000 codes is one pass
+    let penunjuk = std::cell::RefCell::new(Penunjuk::new(text));
+    let at = |span: std::ops::Range<usize>| penunjuk.borrow_mut().at(offset + span.start);
     let mut ok = true;
     let mut date = |d: &toml::Spanned<toml::value::Datetime>, diags: &mut Diagnostics| {
         let parsed = toml_date(d.get_ref());
@@ -241,7 +244,7 @@ pub fn parse(rel: &str, slug: &str, text: &str, diags: &mut Diagnostics) -> Opti
             .collect()
     };
     let tanggal = tanggal?;
-    if front.judul.trim().is_empty() {
+    if front.judul.get_ref().trim().is_empty() {
         diags.push(Diagnostic::error(
             rel,
             2,
@@ -253,12 +256,17 @@ pub fn parse(rel: &str, slug: &str, text: &str, diags: &mut Diagnostics) -> Opti
         ));
         return None;
     }
-    if !ok || !tl_ok || front.draf {
+    // the title is listed on the page of every region, programme and tahap the note names
+    let pendek = super::teks_pendek(rel, text, offset, &front.judul, diags);
+    // the body is checked even when the front matter is not right, or the note is a draft
+    let html = badan_html(rel, text, body, diags);
+    if !ok || !tl_ok || !pendek || front.draf {
         return None;
     }
+    let html = html?;
     Some(Rapat {
         slug: slug.to_string(),
-        judul: front.judul,
+        judul: front.judul.into_inner(),
         tanggal,
         tempat: front.tempat,
         pimpinan: front.pimpinan,
@@ -268,7 +276,7 @@ pub fn parse(rel: &str, slug: &str, text: &str, diags: &mut Diagnostics) -> Opti
         tahap: codes(&front.tahap),
         keputusan: front.keputusan,
         tindak_lanjut,
-        html: markdown_to_html(body),
+        html,
         sumber: rel.to_string(),
         wilayah_id: Vec::new(),
         program_id: Vec::new(),
@@ -318,6 +326,20 @@ pub fn date_warnings(rapat: &[Rapat], data_per: Option<Date>) -> Diagnostics {
 /// unknown code is an error with the nearest known code suggested.
 pub fn resolve(rapat: &mut [Rapat], ds: &Dataset) -> Diagnostics {
     let mut diags = Diagnostics::new();
+    let program: Vec<&str> = ds.program.iter().map(|p| p.kode.as_str()).collect();
+    let tahap: Vec<&str> = ds.tahap.iter().map(|t| t.kode.as_str()).collect();
+    // codes in any letter case, by hash (a note may name thousands, a site have thousands);
+    // the first of codes that differ only in case, as a scan would find it
+    let indeks = |known: &[&str]| {
+        let mut map: rustc_hash::FxHashMap<String, u16> = rustc_hash::FxHashMap::default();
+        for (i, c) in known.iter().enumerate() {
+            if let Ok(i) = u16::try_from(i) {
+                map.entry(c.to_ascii_uppercase()).or_insert(i);
+            }
+        }
+        map
+    };
+    let (program_indeks, tahap_indeks) = (indeks(&program), indeks(&tahap));
     for r in rapat.iter_mut() {
         let unknown = |k: &KodeDi, kind: CodeKind, nearest: Option<String>| {
             Diagnostic::error(
@@ -329,26 +351,40 @@ pub fn resolve(rapat: &mut [Rapat], ds: &Dataset) -> Diagnostics {
             )
         };
         let mut wilayah_id = Vec::new();
+        // the nearest code is looked for only for a message that is shown
         for k in &r.wilayah {
             match KodeWilayah::parse(k.kode.as_bytes()).and_then(|c| ds.wilayah.get(c)) {
                 Some(id) => wilayah_id.push(id),
-                None => diags.push(unknown(k, CodeKind::Wilayah, ds.wilayah.nearest(&k.kode))),
+                None => diags.push_with(Severity::Error, || {
+                    unknown(k, CodeKind::Wilayah, ds.wilayah.nearest(&k.kode))
+                }),
             }
         }
-        let codes = |list: &[KodeDi], kind: CodeKind, known: &[&str], diags: &mut Diagnostics| {
+        let codes = |list: &[KodeDi],
+                     kind: CodeKind,
+                     known: &[&str],
+                     map: &rustc_hash::FxHashMap<String, u16>,
+                     diags: &mut Diagnostics| {
             let mut ids = Vec::new();
             for k in list {
-                match known.iter().position(|c| c.eq_ignore_ascii_case(&k.kode)) {
-                    Some(i) => ids.push(i as u16),
-                    None => diags.push(unknown(k, kind, nearest(&k.kode, known.iter().copied()))),
+                match map.get(&k.kode.to_ascii_uppercase()) {
+                    Some(&i) => ids.push(i),
+                    None => diags.push_with(Severity::Error, || {
+                        unknown(k, kind, nearest(&k.kode, known.iter().copied()))
+                    }),
                 }
             }
             ids
         };
-        let program: Vec<&str> = ds.program.iter().map(|p| p.kode.as_str()).collect();
-        let tahap: Vec<&str> = ds.tahap.iter().map(|t| t.kode.as_str()).collect();
-        let program_id: Vec<ProgramId> = codes(&r.program, CodeKind::Program, &program, &mut diags);
-        let tahap_id: Vec<TahapId> = codes(&r.tahap, CodeKind::Tahap, &tahap, &mut diags);
+        let program_id: Vec<ProgramId> = codes(
+            &r.program,
+            CodeKind::Program,
+            &program,
+            &program_indeks,
+            &mut diags,
+        );
+        let tahap_id: Vec<TahapId> =
+            codes(&r.tahap, CodeKind::Tahap, &tahap, &tahap_indeks, &mut diags);
         // a code named twice (`35.75` and `3575`, `BST` and `bst`) counts once
         let dedup = |mut v: Vec<u16>| {
             let mut seen = std::collections::HashSet::new();

@@ -32,6 +32,8 @@ pub struct Desil {
 
 impl Loader {
     pub(super) fn desil(&mut self, root: &Path, ds: &mut Dataset, diags: &mut Diagnostics) {
+        // the column's total (see `JUMLAH_MAKS`): deciles are summed up the tree
+        let mut jumlah_kk = super::Jumlah::default();
         ds.desil = self.baca_opsional(
             root,
             FILE,
@@ -49,7 +51,13 @@ impl Loader {
                     }
                 };
                 let kk = match value::count(row.get(3), Expected::CountKk) {
-                    Ok(n) => Some(n),
+                    Ok(n) => match jumlah_kk.tambah(n) {
+                        Ok(()) => Some(n),
+                        Err(sebelum) => {
+                            diags.push(super::luap(tempat, row.line, row.column(3), n, sebelum));
+                            None
+                        }
+                    },
                     Err(p) => {
                         report(tempat, row, 3, p, diags);
                         None

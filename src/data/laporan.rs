@@ -7,7 +7,7 @@ use std::path::Path;
 
 use super::table::{Columns, nama, report};
 use super::{Dataset, Loader, PenyalurId, ProgramId, TahapId, WilayahId, value};
-use crate::diagnostics::{CodeKind, Diagnostic, Diagnostics, Expected, Problem};
+use crate::diagnostics::{CodeKind, Diagnostic, Diagnostics, Expected, Problem, Severity};
 use jiff::civil::Date;
 
 const FILE: &str = "data/laporan_penyalur.csv";
@@ -70,6 +70,18 @@ impl Loader {
         diags: &mut Diagnostics,
     ) {
         let penyalur = ds.penyalur.clone();
+        // penyalur by name as written, then in any letter case: one look-up per row
+        let mut persis: rustc_hash::FxHashMap<&str, PenyalurId> = Default::default();
+        let mut huruf: rustc_hash::FxHashMap<String, PenyalurId> = Default::default();
+        for (i, p) in penyalur.iter().enumerate() {
+            if let Ok(id) = PenyalurId::try_from(i) {
+                persis.entry(p.as_str()).or_insert(id);
+                huruf.entry(p.to_ascii_lowercase()).or_insert(id);
+            }
+        }
+        // the columns' totals (see `JUMLAH_MAKS`)
+        let (mut jumlah_kpm, mut jumlah_nilai) =
+            (super::Jumlah::default(), super::Jumlah::default());
         // the same branch, programme, tahap, region and day twice: an error at the second
         let mut seen: rustc_hash::FxHashMap<
             (PenyalurId, String, ProgramId, TahapId, WilayahId, Date),
@@ -84,33 +96,42 @@ impl Loader {
             |tempat, row, diags, lookup, ejaan| {
                 let py = nama(tempat, row, 0, ejaan, diags).and_then(|name| {
                     let name = name.as_ref();
-                    let found = penyalur
-                        .iter()
-                        .position(|p| p == name)
-                        .or_else(|| penyalur.iter().position(|p| p.eq_ignore_ascii_case(name)));
+                    let found = persis
+                        .get(name)
+                        .or_else(|| huruf.get(&name.to_ascii_lowercase()))
+                        .copied();
                     if found.is_none() {
-                        diags.push(Diagnostic::error(
-                            tempat,
-                            row.line,
-                            row.column(0),
-                            Some(name),
-                            Problem::UnknownCode {
-                                kind: CodeKind::Penyalur,
-                                nearest: super::wilayah::nearest(
-                                    name,
-                                    penyalur.iter().map(String::as_str),
-                                ),
-                            },
-                        ));
+                        diags.push_with(Severity::Error, || {
+                            Diagnostic::error(
+                                tempat,
+                                row.line,
+                                row.column(0),
+                                Some(name),
+                                Problem::UnknownCode {
+                                    kind: CodeKind::Penyalur,
+                                    nearest: super::wilayah::nearest(
+                                        name,
+                                        penyalur.iter().map(String::as_str),
+                                    ),
+                                },
+                            )
+                        });
                     }
-                    found.map(|i| i as PenyalurId)
+                    found
                 });
                 let cabang = nama(tempat, row, 1, ejaan, diags).map(|c| c.into_owned());
                 let program = lookup.code(tempat, row, 2, CodeKind::Program, diags);
                 let tahap = lookup.code(tempat, row, 3, CodeKind::Tahap, diags);
                 let wilayah = lookup.wilayah_at(tempat, row, 4, diags);
                 let kpm = match value::count(row.get(KOLOM_KPM), Expected::Count) {
-                    Ok(n) => Some(n),
+                    Ok(n) => match jumlah_kpm.tambah(n) {
+                        Ok(()) => Some(n),
+                        Err(sebelum) => {
+                            let c = row.column(KOLOM_KPM);
+                            diags.push(super::luap(tempat, row.line, c, n, sebelum));
+                            None
+                        }
+                    },
                     Err(p) => {
                         report(tempat, row, KOLOM_KPM, p, diags);
                         None
@@ -127,7 +148,14 @@ impl Loader {
                     Some(None)
                 } else {
                     match value::money(row.get(KOLOM_NILAI)) {
-                        Ok(n) => Some(Some(n)),
+                        Ok(n) => match jumlah_nilai.tambah(n) {
+                            Ok(()) => Some(Some(n)),
+                            Err(sebelum) => {
+                                let c = row.column(KOLOM_NILAI);
+                                diags.push(super::luap(tempat, row.line, c, n, sebelum));
+                                None
+                            }
+                        },
                         Err(p) => {
                             report(tempat, row, KOLOM_NILAI, p, diags);
                             None

@@ -22,7 +22,7 @@ use std::path::Path;
 
 use jiff::civil::Date;
 
-use crate::diagnostics::{CodeKind, Diagnostic, Diagnostics, Expected, Problem};
+use crate::diagnostics::{CodeKind, Diagnostic, Diagnostics, Expected, JenisNama, Problem};
 use crate::teks::Ejaan;
 use table::{Columns, Row, Table, nama, report, required_text, text};
 pub use wilayah::{Tingkat, Wilayah, WilayahId, WilayahTree};
@@ -252,6 +252,94 @@ pub struct Dataset {
 /// Index of a payment point in [`Dataset::titik_bayar`].
 pub type TitikBayarId = u32;
 
+/// The largest total of a count or amount column over its file: `i64::MAX`
+/// (9.223.372.036.854.775.807). Every figure the site shows or offers for download is a sum
+/// of some rows of one column (a region's KPM, a channel's rupiah, a failure count), or the
+/// difference of two such sums, so when each column's total over its file fits, every one of
+/// those sums and differences fits too, in `u64` and in `i64` (in which figures are written).
+/// The check is made once, as the rows are read, at the row whose value makes the total pass
+/// it; the analysis then adds without a check of its own. Real totals are far below: all of
+/// Indonesia's households are under 10^8, a national budget under 10^16 rupiah.
+pub const JUMLAH_MAKS: u64 = i64::MAX as u64;
+
+/// The running total of one column over its file, against [`JUMLAH_MAKS`].
+#[derive(Debug, Default, Clone, Copy)]
+pub(crate) struct Jumlah {
+    total: u64,
+    meluap: bool,
+}
+
+impl Jumlah {
+    /// Adds `n`. `Err` with the total before it the first time the total passes
+    /// [`JUMLAH_MAKS`]; after that the column is not summed any more (one error per column).
+    #[inline]
+    pub(crate) fn tambah(&mut self, n: u64) -> Result<(), u64> {
+        if self.meluap {
+            return Ok(());
+        }
+        match self.total.checked_add(n).filter(|&t| t <= JUMLAH_MAKS) {
+            Some(t) => {
+                self.total = t;
+                Ok(())
+            }
+            None => {
+                self.meluap = true;
+                Err(self.total)
+            }
+        }
+    }
+}
+
+/// The error of a total that passes [`JUMLAH_MAKS`] at `value` (line `line`, column
+/// `column`), the column's total before it being `sebelum`.
+pub(crate) fn luap(file: &str, line: u64, column: u64, value: u64, sebelum: u64) -> Diagnostic {
+    Diagnostic::error(
+        file,
+        line,
+        column,
+        Some(&value.to_string()),
+        Problem::JumlahTerlaluBesar {
+            sebelum,
+            batas: JUMLAH_MAKS,
+        },
+    )
+}
+
+/// The error of one name too many of `jenis` (`value`, at `line`, `column`), where at most
+/// `batas` different ones can be numbered.
+fn nama_terlalu_banyak(
+    file: &str,
+    line: u64,
+    column: u64,
+    value: &str,
+    jenis: JenisNama,
+    batas: u64,
+) -> Diagnostic {
+    Diagnostic::error(
+        file,
+        line,
+        column,
+        Some(value),
+        Problem::TerlaluBanyakNama { jenis, batas },
+    )
+}
+
+/// How many different names of each kind salur numbers: one id per name, in the width of
+/// its id type (a `u16` penyalur id keeps `Kunci`, the key of every figure cell, at 6 bytes).
+/// One name more is an error at the row that introduces it, never a wrapped id that merges
+/// two names.
+pub const PENYALUR_MAKS: usize = PenyalurId::MAX as usize + 1;
+/// See [`PENYALUR_MAKS`].
+pub const PROGRAM_MAKS: usize = ProgramId::MAX as usize + 1;
+/// See [`PENYALUR_MAKS`].
+pub const TAHAP_MAKS: usize = TahapId::MAX as usize + 1;
+/// See [`PENYALUR_MAKS`].
+pub const ALASAN_MAKS: usize = AlasanId::MAX as usize;
+/// See [`PENYALUR_MAKS`].
+pub const TITIK_BAYAR_MAKS: usize = TitikBayarId::MAX as usize;
+/// See [`PENYALUR_MAKS`].
+pub const WILAYAH_MAKS: usize = WilayahId::MAX as usize;
+
 /// One slot of `jadwal.csv`: when and where the KPM of one RW (or a whole kelurahan) collect.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Jadwal {
@@ -398,11 +486,19 @@ pub fn rw(root: &Path, ds: &Dataset, batas: u64) -> Result<Vec<JumlahRw>, Diagno
     let name = tempat.as_str();
     let lookup = Lookup::new(ds, &[]);
     let mut out = Vec::new();
+    // the column's total (see `JUMLAH_MAKS`): a desa's RW are summed
+    let mut jumlah = Jumlah::default();
     t.for_each_row(&mut diags, |row, diags| {
         let wilayah = lookup.wilayah_at(name, row, 0, diags);
         let rw = required_text(name, row, 1, diags);
         let kpm = match value::count(row.get(2), Expected::Count) {
-            Ok(n) => Some(n),
+            Ok(n) => match jumlah.tambah(n) {
+                Ok(()) => Some(n),
+                Err(sebelum) => {
+                    diags.push(luap(name, row.line, row.column(2), n, sebelum));
+                    None
+                }
+            },
             Err(p) => {
                 report(name, row, 2, p, diags);
                 None
@@ -518,7 +614,11 @@ struct Loader {
     /// Tahap whose own row had an error (its dates are placeholders: do not check against them).
     tahap_rusak: Vec<bool>,
     penyalur: HashMap<String, PenyalurId>,
+    /// Whether the one penyalur too many was reported (once for all files).
+    penyalur_penuh: bool,
     alasan: HashMap<String, AlasanId>,
+    /// Whether the one failure reason too many was reported.
+    alasan_penuh: bool,
     /// The largest file read, in bytes (`batas_berkas_mb` in `site.toml`).
     batas: u64,
 }
@@ -613,6 +713,10 @@ impl Loader {
         let mut nodes = Vec::new();
         let mut seen: HashMap<value::KodeWilayah, u64> = HashMap::default();
         let mut ejaan = Ejaan::default();
+        // the columns' totals (see `JUMLAH_MAKS`): a region's KK are summed up the tree
+        let (mut jumlah_kk, mut jumlah_penduduk) = (Jumlah::default(), Jumlah::default());
+        // the one region too many is reported once
+        let mut penuh = false;
         t.for_each_row(diags, |row, diags| {
             let kode = match value::kode_wilayah(row.get(0)) {
                 Ok(k) => k,
@@ -639,6 +743,26 @@ impl Loader {
             let nama = nama(name, row, 1, &mut ejaan, diags).unwrap_or_default();
             let kk = optional_count(name, row, 2, Expected::CountKk, diags);
             let penduduk = optional_count(name, row, 3, Expected::CountPeople, diags);
+            for (c, n, jumlah) in [(2, kk, &mut jumlah_kk), (3, penduduk, &mut jumlah_penduduk)] {
+                if let Some(n) = n
+                    && let Err(sebelum) = jumlah.tambah(n)
+                {
+                    diags.push(luap(name, row.line, row.column(c), n, sebelum));
+                }
+            }
+            if nodes.len() >= WILAYAH_MAKS {
+                if std::mem::replace(&mut penuh, true) {
+                    return;
+                }
+                return diags.push(nama_terlalu_banyak(
+                    name,
+                    row.line,
+                    row.column(0),
+                    &kode.dotted(),
+                    JenisNama::Wilayah,
+                    WILAYAH_MAKS as u64,
+                ));
+            }
             nodes.push(Wilayah {
                 kode,
                 kode_teks: kode.dotted(),
@@ -679,6 +803,8 @@ impl Loader {
         let name = tempat.as_str();
         let mut lines: HashMap<String, u64> = HashMap::default();
         let mut ejaan = Ejaan::default();
+        // the one programme too many is reported once
+        let mut penuh = false;
         t.for_each_row(diags, |row, diags| {
             let Some(kode) = required_text(name, row, 0, diags) else {
                 return;
@@ -689,6 +815,19 @@ impl Loader {
             let key = kode.to_uppercase();
             if let Some(&first_line) = lines.get(&key) {
                 return report(name, row, 0, Problem::Duplicate { first_line }, diags);
+            }
+            if ds.program.len() >= PROGRAM_MAKS {
+                if std::mem::replace(&mut penuh, true) {
+                    return;
+                }
+                return diags.push(nama_terlalu_banyak(
+                    name,
+                    row.line,
+                    row.column(0),
+                    kode,
+                    JenisNama::Program,
+                    PROGRAM_MAKS as u64,
+                ));
             }
             lines.insert(key.clone(), row.line);
             // The programme is registered even when another field of its row is bad (the
@@ -753,6 +892,8 @@ impl Loader {
         let mut lines: HashMap<String, u64> = HashMap::default();
         let mut tahap = Vec::new();
         let mut ejaan = Ejaan::default();
+        // the one tahap too many is reported once
+        let mut penuh = false;
         t.for_each_row(diags, |row, diags| {
             let Some(kode) = required_text(name, row, 0, diags) else {
                 return;
@@ -763,6 +904,19 @@ impl Loader {
             let key = kode.to_uppercase();
             if let Some(&first_line) = lines.get(&key) {
                 return report(name, row, 0, Problem::Duplicate { first_line }, diags);
+            }
+            if tahap.len() >= TAHAP_MAKS {
+                if std::mem::replace(&mut penuh, true) {
+                    return;
+                }
+                return diags.push(nama_terlalu_banyak(
+                    name,
+                    row.line,
+                    row.column(0),
+                    kode,
+                    JenisNama::Tahap,
+                    TAHAP_MAKS as u64,
+                ));
             }
             lines.insert(key, row.line);
             // Registered even when another field is bad, like a programme (see above).
@@ -846,13 +1000,24 @@ impl Loader {
                     else {
                         return;
                     };
+                    let Some(nilai) = nilai_atau_tarif(
+                        name,
+                        row,
+                        4,
+                        nilai,
+                        kpm,
+                        &lookup.programs[program as usize],
+                        diags,
+                    ) else {
+                        return;
+                    };
                     lokal.rows.push(Alokasi {
                         program,
                         tahap,
                         wilayah,
                         penyalur,
                         kpm,
-                        nilai: nilai_atau_tarif(nilai, kpm, &lookup.programs[program as usize]),
+                        nilai,
                     });
                     lokal.lines.push(row.line);
                 },
@@ -862,12 +1027,29 @@ impl Loader {
         ds.alokasi.reserve_exact(total);
         let mut lines = Vec::with_capacity(total);
         let mut ejaan = Ejaan::default();
+        // the columns' totals, in file order (see `JUMLAH_MAKS`)
+        let (mut jumlah_kpm, mut jumlah_nilai) = (Jumlah::default(), Jumlah::default());
+        let kolom_nilai = match t.column_number(5) {
+            0 => t.column_number(4),
+            k => k,
+        };
         for (mut lokal, chunk_diags) in chunks {
             diags.extend(chunk_diags);
             ejaan.gabung(std::mem::take(&mut lokal.ejaan));
-            let map = self.merge_interned(&lokal, ds);
+            let map = self.merge_interned(&lokal, ds, name, t.column_number(3), diags);
             for (mut a, line) in lokal.rows.into_iter().zip(lokal.lines) {
-                a.penyalur = map[a.penyalur as usize];
+                let Some(penyalur) = map[a.penyalur as usize] else {
+                    continue;
+                };
+                a.penyalur = penyalur;
+                if let Err(sebelum) = jumlah_kpm.tambah(a.kpm) {
+                    diags.push(luap(name, line, t.column_number(4), a.kpm, sebelum));
+                }
+                if let Some(n) = a.nilai
+                    && let Err(sebelum) = jumlah_nilai.tambah(n)
+                {
+                    diags.push(luap(name, line, kolom_nilai, n, sebelum));
+                }
                 ds.alokasi.push(a);
                 lines.push(line);
             }
@@ -904,106 +1086,98 @@ impl Loader {
         let name = tempat.as_str();
         let chunks = {
             let lookup = Lookup::new(ds, &self.tahap_rusak);
-            t.par_rows(
-                Lokal::with_capacity,
-                |row, diags, lokal: &mut Lokal<Realisasi>| {
-                    let keys = lookup.keys(name, row, lokal, diags);
-                    let tanggal = match value::date(row.get(4)) {
-                        Ok(d) => Some(d),
-                        Err(p) => {
-                            report(name, row, 4, p, diags);
-                            None
-                        }
-                    };
-                    let status = match row.get(5) {
-                        s if s.eq_ignore_ascii_case(b"tersalur") => Some(Status::Tersalur),
-                        s if s.eq_ignore_ascii_case(b"gagal") => Some(Status::Gagal),
-                        _ => {
-                            report(name, row, 5, Problem::Malformed(Expected::Status), diags);
-                            None
-                        }
-                    };
-                    let kpm = match value::count(row.get(7), Expected::Count) {
-                        Ok(n) => Some(n),
-                        Err(p) => {
-                            report(name, row, 7, p, diags);
-                            None
-                        }
-                    };
-                    let alasan_text = text(name, row, 6, diags);
-                    let nilai = nilai(name, row, 8, diags);
-                    let (
-                        Some((program, tahap, wilayah, penyalur)),
-                        Some(tanggal),
-                        Some(status),
-                        Some(kpm),
-                        Some(nilai),
-                    ) = (keys, tanggal, status, kpm, nilai)
-                    else {
-                        return;
-                    };
-                    if lookup.outside_tahap(name, row, 4, tahap, tanggal, diags) {
-                        return;
-                    }
-                    let alasan = match (status, alasan_text) {
-                        // a reason of nothing but spaces or invisible characters is none
-                        (Status::Gagal, Some(a)) if crate::teks::nama(a).is_empty() => {
-                            return diags.push(Diagnostic::error(
-                                name,
-                                row.line,
-                                row.column(6),
-                                None,
-                                Problem::MissingAlasan,
-                            ));
-                        }
-                        (Status::Gagal, Some(a)) => Some(lokal.alasan(a)),
-                        (Status::Gagal, None) => return,
-                        (Status::Tersalur, _) => None,
-                    };
-                    lokal.rows.push(Realisasi {
-                        program,
-                        tahap,
-                        wilayah,
-                        penyalur,
-                        tanggal,
-                        status,
-                        alasan,
-                        kpm,
-                        nilai: nilai_atau_tarif(nilai, kpm, &lookup.programs[program as usize]),
-                    });
-                },
-            )
+            t.par_rows(Lokal::with_capacity, |row, diags, lokal| {
+                baca_realisasi(&lookup, name, row, diags, lokal)
+            })
         };
         let total: usize = chunks.iter().map(|(l, _)| l.rows.len()).sum();
         ds.realisasi.reserve_exact(total);
+        // the columns' totals, in file order (see `JUMLAH_MAKS`); the rows do not keep their
+        // lines (5 million of them), so the row that passes one is found again afterwards
+        let (mut jumlah_kpm, mut jumlah_nilai) = (Jumlah::default(), Jumlah::default());
+        let mut luap_di: Option<(usize, usize, u64, u64)> = None;
         let mut ejaan = Ejaan::default();
         for (mut lokal, chunk_diags) in chunks {
             diags.extend(chunk_diags);
             ejaan.gabung(std::mem::take(&mut lokal.ejaan));
-            let penyalur = self.merge_interned(&lokal, ds);
+            let penyalur = self.merge_interned(&lokal, ds, name, t.column_number(3), diags);
             let alasan: Vec<AlasanId> = lokal
                 .alasan
                 .iter()
-                .map(|a| {
-                    let next = ds.alasan.len() as AlasanId;
-                    *self.alasan.entry(a.clone()).or_insert_with(|| {
-                        ds.alasan.push(a.clone());
-                        next
-                    })
+                .zip(&lokal.alasan_baris)
+                .map(|(a, &line)| {
+                    if let Some(&id) = self.alasan.get(a) {
+                        return id;
+                    }
+                    match AlasanId::try_from(ds.alasan.len())
+                        .ok()
+                        .filter(|&id| (id as usize) < ALASAN_MAKS)
+                    {
+                        Some(next) => {
+                            ds.alasan.push(a.clone());
+                            self.alasan.insert(a.clone(), next);
+                            next
+                        }
+                        None => {
+                            if !self.alasan_penuh {
+                                self.alasan_penuh = true;
+                                diags.push(nama_terlalu_banyak(
+                                    name,
+                                    line,
+                                    t.column_number(6),
+                                    a,
+                                    JenisNama::Alasan,
+                                    ALASAN_MAKS as u64,
+                                ));
+                            }
+                            0
+                        }
+                    }
                 })
                 .collect();
             for mut r in lokal.rows {
-                r.penyalur = penyalur[r.penyalur as usize];
+                let Some(p) = penyalur[r.penyalur as usize] else {
+                    continue;
+                };
+                r.penyalur = p;
                 r.alasan = r.alasan.map(|a| alasan[a as usize]);
+                if let Err(sebelum) = jumlah_kpm.tambah(r.kpm) {
+                    luap_di.get_or_insert((ds.realisasi.len(), 7, r.kpm, sebelum));
+                }
+                if let Some(n) = r.nilai
+                    && let Err(sebelum) = jumlah_nilai.tambah(n)
+                {
+                    let kolom = if t.column_number(8) == 0 { 7 } else { 8 };
+                    luap_di.get_or_insert((ds.realisasi.len(), kolom, n, sebelum));
+                }
                 ds.realisasi.push(r);
             }
         }
         ejaan.peringatan(name, diags);
+        if let Some((indeks, kolom, nilai, sebelum)) = luap_di {
+            // read again, one row at a time, to the row kept at `indeks` (only when a total
+            // does not fit, so this costs nothing otherwise)
+            let lookup = Lookup::new(ds, &self.tahap_rusak);
+            let mut lokal = Lokal::with_capacity(0);
+            let (mut disimpan, mut line) = (0usize, 0u64);
+            t.for_each_row(&mut Diagnostics::new(), |row, d| {
+                if line > 0 {
+                    return;
+                }
+                baca_realisasi(&lookup, name, row, d, &mut lokal);
+                if !lokal.rows.is_empty() {
+                    if disimpan == indeks {
+                        line = row.line;
+                    }
+                    disimpan += 1;
+                    lokal.rows.clear();
+                }
+            });
+            diags.push(luap(name, line, t.column_number(kolom), nilai, sebelum));
+        }
         ds.inputs.push(InputFile::dari(&t));
     }
 
-    /// Maps a chunk's own penyalur ids to the dataset's, adding new ones in order of first
-    /// appearance (penyalur names match without regard to case).
     /// Reads `jadwal.csv` (optional): each slot's codes, day and hours, checked against its
     /// tahap. Checks across slots (capacity, overlaps, coverage) come after reading.
     fn jadwal(&mut self, root: &Path, ds: &mut Dataset, diags: &mut Diagnostics) {
@@ -1026,6 +1200,8 @@ impl Loader {
         struct Potongan {
             jadwal: Vec<Jadwal>,
             titik: Vec<String>,
+            /// The line where each of `titik` first appears.
+            titik_baris: Vec<u64>,
             titik_id: rustc_hash::FxHashMap<String, TitikBayarId>,
             ejaan: Ejaan,
         }
@@ -1036,20 +1212,35 @@ impl Loader {
                 |row, diags, lokal: &mut Potongan| {
                     let program = lookup.code(name, row, 0, CodeKind::Program, diags);
                     let tahap = lookup.code(name, row, 1, CodeKind::Tahap, diags);
-                    let titik_bayar_id = nama(name, row, 2, &mut lokal.ejaan, diags).map(|nama| {
-                        // a point's name in any letter case is one point, written as it
-                        // first is
-                        let kunci = nama.to_lowercase();
-                        match lokal.titik_id.get(&kunci) {
-                            Some(&id) => id,
-                            None => {
-                                let id = lokal.titik.len() as TitikBayarId;
-                                lokal.titik.push(nama.into_owned());
-                                lokal.titik_id.insert(kunci, id);
-                                id
+                    let titik_bayar_id =
+                        nama(name, row, 2, &mut lokal.ejaan, diags).and_then(|nama| {
+                            // a point's name in any letter case is one point, written as it
+                            // first is
+                            let kunci = nama.to_lowercase();
+                            match lokal.titik_id.get(&kunci) {
+                                Some(&id) => Some(id),
+                                None => {
+                                    let Some(id) = TitikBayarId::try_from(lokal.titik.len())
+                                        .ok()
+                                        .filter(|&id| (id as usize) < TITIK_BAYAR_MAKS)
+                                    else {
+                                        diags.push(nama_terlalu_banyak(
+                                            name,
+                                            row.line,
+                                            row.column(2),
+                                            &nama,
+                                            JenisNama::TitikBayar,
+                                            TITIK_BAYAR_MAKS as u64,
+                                        ));
+                                        return None;
+                                    };
+                                    lokal.titik.push(nama.into_owned());
+                                    lokal.titik_baris.push(row.line);
+                                    lokal.titik_id.insert(kunci, id);
+                                    Some(id)
+                                }
                             }
-                        }
-                    });
+                        });
                     let wilayah = lookup.wilayah_at(name, row, 3, diags);
                     let lokasi = nama(name, row, 4, &mut lokal.ejaan, diags);
                     let tanggal = match value::date(row.get(5)) {
@@ -1127,6 +1318,7 @@ impl Loader {
         };
         let mut titik: HashMap<String, TitikBayarId> = HashMap::default();
         let mut titik_bayar: Vec<String> = Vec::new();
+        let mut titik_penuh = false;
         let mut jadwal = Vec::with_capacity(chunks.iter().map(|(p, _)| p.jadwal.len()).sum());
         let mut ejaan = Ejaan::default();
         for (potongan, chunk_diags) in chunks {
@@ -1135,15 +1327,34 @@ impl Loader {
             let global: Vec<TitikBayarId> = potongan
                 .titik
                 .into_iter()
-                .map(|nama| {
+                .zip(potongan.titik_baris)
+                .map(|(nama, line)| {
                     let kunci = nama.to_lowercase();
-                    match titik.get(&kunci) {
-                        Some(&id) => id,
-                        None => {
-                            let id = titik_bayar.len() as TitikBayarId;
+                    if let Some(&id) = titik.get(&kunci) {
+                        return id;
+                    }
+                    match TitikBayarId::try_from(titik_bayar.len())
+                        .ok()
+                        .filter(|&id| (id as usize) < TITIK_BAYAR_MAKS)
+                    {
+                        Some(id) => {
                             titik_bayar.push(nama);
                             titik.insert(kunci, id);
                             id
+                        }
+                        None => {
+                            if !titik_penuh {
+                                titik_penuh = true;
+                                diags.push(nama_terlalu_banyak(
+                                    name,
+                                    line,
+                                    t.column_number(2),
+                                    &nama,
+                                    JenisNama::TitikBayar,
+                                    TITIK_BAYAR_MAKS as u64,
+                                ));
+                            }
+                            0
                         }
                     }
                 })
@@ -1154,6 +1365,13 @@ impl Loader {
             }));
         }
         ejaan.peringatan(name, diags);
+        // the KPM column's total, in file order (see `JUMLAH_MAKS`)
+        let mut jumlah = Jumlah::default();
+        for j in &jadwal {
+            if let Err(sebelum) = jumlah.tambah(j.kpm) {
+                diags.push(luap(name, j.baris, t.column_number(9), j.kpm, sebelum));
+            }
+        }
         ds.titik_bayar = titik_bayar;
         ds.jadwal = jadwal;
         ds.inputs.push(InputFile::dari(&t));
@@ -1191,19 +1409,144 @@ impl Loader {
         out
     }
 
-    fn merge_interned<T>(&mut self, lokal: &Lokal<T>, ds: &mut Dataset) -> Vec<PenyalurId> {
+    /// Maps a chunk's own penyalur ids to the dataset's, adding new ones in order of first
+    /// appearance (penyalur names match without regard to case). The name that would be the
+    /// [`PENYALUR_MAKS`]-th + 1 is an error at its first row (in `file`, column `kolom`); it
+    /// and any later new name map to `None` (their rows are left out).
+    fn merge_interned<T>(
+        &mut self,
+        lokal: &Lokal<T>,
+        ds: &mut Dataset,
+        file: &str,
+        kolom: u64,
+        diags: &mut Diagnostics,
+    ) -> Vec<Option<PenyalurId>> {
         lokal
             .penyalur
             .iter()
-            .map(|p| {
-                let next = ds.penyalur.len() as PenyalurId;
-                *self.penyalur.entry(p.to_lowercase()).or_insert_with(|| {
-                    ds.penyalur.push(p.clone());
-                    next
-                })
+            .zip(&lokal.penyalur_baris)
+            .map(|(p, &line)| {
+                let kunci = p.to_lowercase();
+                if let Some(&id) = self.penyalur.get(&kunci) {
+                    return Some(id);
+                }
+                let Ok(next) = PenyalurId::try_from(ds.penyalur.len()) else {
+                    if !self.penyalur_penuh {
+                        self.penyalur_penuh = true;
+                        diags.push(nama_terlalu_banyak(
+                            file,
+                            line,
+                            kolom,
+                            p,
+                            JenisNama::Penyalur,
+                            PENYALUR_MAKS as u64,
+                        ));
+                    }
+                    return None;
+                };
+                ds.penyalur.push(p.clone());
+                self.penyalur.insert(kunci, next);
+                Some(next)
             })
             .collect()
     }
+}
+
+/// Reads one row of `realisasi.csv` into `lokal` (nothing when it has an error, reported).
+fn baca_realisasi(
+    lookup: &Lookup,
+    name: &str,
+    row: &Row,
+    diags: &mut Diagnostics,
+    lokal: &mut Lokal<Realisasi>,
+) {
+    let keys = lookup.keys(name, row, lokal, diags);
+    let tanggal = match value::date(row.get(4)) {
+        Ok(d) => Some(d),
+        Err(p) => {
+            report(name, row, 4, p, diags);
+            None
+        }
+    };
+    let status = match row.get(5) {
+        s if s.eq_ignore_ascii_case(b"tersalur") => Some(Status::Tersalur),
+        s if s.eq_ignore_ascii_case(b"gagal") => Some(Status::Gagal),
+        _ => {
+            report(name, row, 5, Problem::Malformed(Expected::Status), diags);
+            None
+        }
+    };
+    let kpm = match value::count(row.get(7), Expected::Count) {
+        Ok(n) => Some(n),
+        Err(p) => {
+            report(name, row, 7, p, diags);
+            None
+        }
+    };
+    let alasan_text = text(name, row, 6, diags);
+    let nilai = nilai(name, row, 8, diags);
+    let (
+        Some((program, tahap, wilayah, penyalur)),
+        Some(tanggal),
+        Some(status),
+        Some(kpm),
+        Some(nilai),
+    ) = (keys, tanggal, status, kpm, nilai)
+    else {
+        return;
+    };
+    if lookup.outside_tahap(name, row, 4, tahap, tanggal, diags) {
+        return;
+    }
+    let Some(nilai) = nilai_atau_tarif(
+        name,
+        row,
+        7,
+        nilai,
+        kpm,
+        &lookup.programs[program as usize],
+        diags,
+    ) else {
+        return;
+    };
+    let alasan = match (status, alasan_text) {
+        // a reason of nothing but spaces or invisible characters is none
+        (Status::Gagal, Some(a)) if crate::teks::nama(a).is_empty() => {
+            return diags.push(Diagnostic::error(
+                name,
+                row.line,
+                row.column(6),
+                None,
+                Problem::MissingAlasan,
+            ));
+        }
+        (Status::Gagal, Some(a)) => match lokal.alasan(a, row.line) {
+            Some(id) => Some(id),
+            None => {
+                return diags.push(nama_terlalu_banyak(
+                    name,
+                    row.line,
+                    row.column(6),
+                    a,
+                    JenisNama::Alasan,
+                    ALASAN_MAKS as u64,
+                ));
+            }
+        },
+        (Status::Gagal, None) => return,
+        (Status::Tersalur, _) => None,
+    };
+    lokal.rows.push(Realisasi {
+        program,
+        tahap,
+        wilayah,
+        penyalur,
+        tanggal,
+        status,
+        alasan,
+        kpm,
+        nilai,
+    });
 }
 
 /// Reads an optional money column: `Some(None)` when empty, `None` when malformed (reported).
@@ -1220,9 +1563,41 @@ fn nilai(name: &str, row: &Row, c: usize, diags: &mut Diagnostics) -> Option<Opt
     }
 }
 
-/// The amount of a row: as given, else `kpm × nilai_per_kpm` of its programme.
-fn nilai_atau_tarif(given: Option<u64>, kpm: u64, program: &Program) -> Option<u64> {
-    given.or_else(|| program.nilai_per_kpm.map(|p| p.saturating_mul(kpm)))
+/// The amount of a row: as given, else `kpm × nilai_per_kpm` of its programme (`Some(None)`
+/// when neither is known). A product beyond [`JUMLAH_MAKS`] is an error at the row's count
+/// (column `c`), and `None` is returned.
+fn nilai_atau_tarif(
+    name: &str,
+    row: &Row,
+    c: usize,
+    given: Option<u64>,
+    kpm: u64,
+    p: &Program,
+    diags: &mut Diagnostics,
+) -> Option<Option<u64>> {
+    if given.is_some() {
+        return Some(given);
+    }
+    let Some(tarif) = p.nilai_per_kpm else {
+        return Some(None);
+    };
+    match tarif.checked_mul(kpm).filter(|&n| n <= JUMLAH_MAKS) {
+        Some(n) => Some(Some(n)),
+        None => {
+            report(
+                name,
+                row,
+                c,
+                Problem::HasilKaliTerlaluBesar {
+                    program: p.kode.clone(),
+                    tarif,
+                    batas: JUMLAH_MAKS,
+                },
+                diags,
+            );
+            None
+        }
+    }
 }
 
 /// What one thread collects from its chunk of rows: the rows, with penyalur and reasons
@@ -1231,9 +1606,15 @@ struct Lokal<T> {
     rows: Vec<T>,
     lines: Vec<u64>,
     penyalur: Vec<String>,
+    /// The line where each of `penyalur` first appears (for the error of one too many).
+    penyalur_baris: Vec<u64>,
     penyalur_id: rustc_hash::FxHashMap<String, PenyalurId>,
     penyalur_terakhir: Option<PenyalurId>,
+    /// Whether the chunk's one penyalur too many was reported.
+    penyalur_penuh: bool,
     alasan: Vec<String>,
+    /// The line where each of `alasan` first appears.
+    alasan_baris: Vec<u64>,
     alasan_id: rustc_hash::FxHashMap<String, AlasanId>,
     /// The penyalur names whose spelling was normalised.
     ejaan: Ejaan,
@@ -1245,9 +1626,12 @@ impl<T> Default for Lokal<T> {
             rows: Vec::new(),
             lines: Vec::new(),
             penyalur: Vec::new(),
+            penyalur_baris: Vec::new(),
             penyalur_id: rustc_hash::FxHashMap::default(),
             penyalur_terakhir: None,
+            penyalur_penuh: false,
             alasan: Vec::new(),
+            alasan_baris: Vec::new(),
             alasan_id: rustc_hash::FxHashMap::default(),
             ejaan: Ejaan::default(),
         }
@@ -1265,7 +1649,10 @@ impl<T> Lokal<T> {
     /// The chunk's id of the penyalur `name` (as written in column `c` of `row` of `file`).
     /// Ids are kept by the spelling as written, so a name is normalised
     /// ([`crate::teks::nama`]) once per spelling, not once per row; two spellings of one name
-    /// get two ids here that the merge ([`Loader::merge_interned`]) makes one.
+    /// get two ids here that the merge ([`Loader::merge_interned`]) makes one. `None`, with an
+    /// error, for a name that is empty once normalised, and when the chunk has already
+    /// numbered [`PENYALUR_MAKS`] names (as written: the dataset's names, matched without
+    /// regard to case, are counted when the chunks are merged).
     fn penyalur(
         &mut self,
         file: &str,
@@ -1295,24 +1682,41 @@ impl<T> Lokal<T> {
             ));
             return None;
         }
-        let id = self.penyalur.len() as PenyalurId;
+        let Ok(id) = PenyalurId::try_from(self.penyalur.len()) else {
+            if !std::mem::replace(&mut self.penyalur_penuh, true) {
+                diags.push(nama_terlalu_banyak(
+                    file,
+                    row.line,
+                    row.column(c),
+                    name,
+                    JenisNama::Penyalur,
+                    PENYALUR_MAKS as u64,
+                ));
+            }
+            return None;
+        };
         self.penyalur.push(normal.into_owned());
+        self.penyalur_baris.push(row.line);
         self.penyalur_id.insert(name.to_string(), id);
         self.penyalur_terakhir = Some(id);
         Some(id)
     }
 
-    /// The chunk's id of a failure reason; kept normalised like a name (an invisible
-    /// character would otherwise hide a word from [`alasan::KodeAlasan::golongkan`]), without
-    /// a warning: the text is the operator's and is never published.
-    fn alasan(&mut self, text: &str) -> AlasanId {
+    /// The chunk's id of failure reason `text` (first met on `line`), kept normalised like a
+    /// name (an invisible character would otherwise hide a word from
+    /// [`alasan::KodeAlasan::golongkan`]), without a warning: the text is the operator's and is
+    /// never published. `None` beyond [`ALASAN_MAKS`].
+    fn alasan(&mut self, text: &str, line: u64) -> Option<AlasanId> {
         if let Some(&id) = self.alasan_id.get(text) {
-            return id;
+            return Some(id);
         }
-        let id = self.alasan.len() as AlasanId;
+        let id = AlasanId::try_from(self.alasan.len())
+            .ok()
+            .filter(|&id| (id as usize) < ALASAN_MAKS)?;
         self.alasan.push(crate::teks::nama(text).into_owned());
+        self.alasan_baris.push(line);
         self.alasan_id.insert(text.to_string(), id);
-        id
+        Some(id)
     }
 }
 
@@ -1322,6 +1726,45 @@ struct Lookup<'d> {
     tahap: &'d [Tahap],
     tahap_rusak: &'d [bool],
     wilayah: &'d WilayahTree,
+    /// Programme and tahap codes by hash, when there are more than [`KODE_PINDAI`] of them.
+    program_indeks: Option<IndeksKode<'d>>,
+    tahap_indeks: Option<IndeksKode<'d>>,
+}
+
+/// Up to this many programmes (or tahap) a row's code is found by a scan, without hashing or
+/// allocating (a site has a handful); beyond, by [`IndeksKode`] (65.536 programmes scanned for
+/// each of 5 million rows would take minutes).
+const KODE_PINDAI: usize = 16;
+
+/// Codes by hash: as written, and in upper case (codes are ASCII) for any letter case; each
+/// the first of its kind in file order, as a scan finds it.
+struct IndeksKode<'d> {
+    persis: rustc_hash::FxHashMap<&'d [u8], u16>,
+    besar: rustc_hash::FxHashMap<Vec<u8>, u16>,
+}
+
+impl<'d> IndeksKode<'d> {
+    fn new(kode: impl Iterator<Item = &'d str>) -> Option<IndeksKode<'d>> {
+        let kode: Vec<&'d str> = kode.collect();
+        if kode.len() <= KODE_PINDAI {
+            return None;
+        }
+        let mut persis = rustc_hash::FxHashMap::default();
+        let mut besar = rustc_hash::FxHashMap::default();
+        for (i, k) in kode.iter().enumerate() {
+            let Ok(i) = u16::try_from(i) else { break };
+            persis.entry(k.as_bytes()).or_insert(i);
+            besar.entry(k.as_bytes().to_ascii_uppercase()).or_insert(i);
+        }
+        Some(IndeksKode { persis, besar })
+    }
+
+    fn cari(&self, raw: &[u8]) -> Option<usize> {
+        self.persis
+            .get(raw)
+            .or_else(|| self.besar.get(&raw.to_ascii_uppercase()))
+            .map(|&i| usize::from(i))
+    }
 }
 
 impl<'d> Lookup<'d> {
@@ -1331,6 +1774,8 @@ impl<'d> Lookup<'d> {
             tahap: &ds.tahap,
             tahap_rusak,
             wilayah: &ds.wilayah,
+            program_indeks: IndeksKode::new(ds.program.iter().map(|p| p.kode.as_str())),
+            tahap_indeks: IndeksKode::new(ds.tahap.iter().map(|t| t.kode.as_str())),
         }
     }
 
@@ -1430,7 +1875,12 @@ impl<'d> Lookup<'d> {
     ) -> Option<u16> {
         let raw = row.get(c);
         // exact spelling first (the usual case), then any case
+        let indeks = match kind {
+            CodeKind::Program => self.program_indeks.as_ref(),
+            _ => self.tahap_indeks.as_ref(),
+        };
         let found = match kind {
+            _ if indeks.is_some() => indeks.and_then(|i| i.cari(raw)),
             CodeKind::Program => self
                 .programs
                 .iter()

@@ -288,9 +288,15 @@ fn periksa_kutip(bytes: &[u8], delimiter: u8) -> Vec<MasalahKutip> {
     out
 }
 
+/// The most columns a header may have: Excel's own limit (column XFD), so no export is
+/// wider. A wider header is not a table an operator made (most often a file whose delimiter
+/// is not its separator); refusing it keeps the header checks and every row's width check
+/// small.
+pub const KOLOM_MAKS: usize = 16_384;
+
 /// Understands header `header` (on line `header_line` of `rel`): each column of `columns` by
-/// its position, and the header's width. Personal-data, duplicate and missing columns are
-/// reported into `diags`, and then `None` is returned.
+/// its position, and the header's width. Personal-data, duplicate and missing columns, and a
+/// header wider than [`KOLOM_MAKS`], are reported into `diags`, and then `None` is returned.
 fn baca_header(
     rel: &str,
     header: &ByteRecord,
@@ -298,9 +304,29 @@ fn baca_header(
     columns: &Columns,
     diags: &mut Diagnostics,
 ) -> Option<(Vec<Option<usize>>, usize)> {
+    if header.len() > KOLOM_MAKS {
+        diags.push(Diagnostic::error(
+            rel,
+            header_line,
+            KOLOM_MAKS as u64 + 1,
+            None,
+            Problem::KolomTerlaluBanyak { batas: KOLOM_MAKS },
+        ));
+        return None;
+    }
     let names: Vec<String> = header.iter().map(normalise_header).collect();
     let mut ok = true;
+    // the first position of each column salur reads, for the duplicate check: one look-up per
+    // column (a scan of the columns before each one took 13 minutes for 1M columns)
+    let mut pertama: rustc_hash::FxHashMap<&str, usize> = rustc_hash::FxHashMap::default();
     for (i, name) in names.iter().enumerate() {
+        let dikenal =
+            columns.required.contains(&name.as_str()) || columns.optional.contains(&name.as_str());
+        let first = if dikenal {
+            Some(*pertama.entry(name.as_str()).or_insert(i))
+        } else {
+            None
+        };
         if ada_nik(&header[i]) {
             diags.push(Diagnostic::error(
                 rel,
@@ -310,10 +336,7 @@ fn baca_header(
                 Problem::PrivacyNik,
             ));
             ok = false;
-        } else if let Some(first) = names[..i].iter().position(|n| n == name)
-            && (columns.required.contains(&name.as_str())
-                || columns.optional.contains(&name.as_str()))
-        {
+        } else if let Some(first) = first.filter(|&f| f < i) {
             diags.push(Diagnostic::error(
                 rel,
                 header_line,
@@ -337,7 +360,7 @@ fn baca_header(
     }
     let mut index = Vec::new();
     for c in columns.required {
-        let found = names.iter().position(|n| n == c);
+        let found = pertama.get(c).copied();
         if found.is_none() {
             diags.push(Diagnostic::error(
                 rel,
@@ -353,7 +376,7 @@ fn baca_header(
         index.push(found);
     }
     for c in columns.optional {
-        index.push(names.iter().position(|n| n == c));
+        index.push(pertama.get(c).copied());
     }
     ok.then_some((index, names.len()))
 }
@@ -992,9 +1015,28 @@ impl Table {
     }
 }
 
-/// Reads column `c` of `row` as UTF-8 text, reporting invalid bytes.
+/// The longest text cell, in characters: a name (penyalur, region, payment point, reason) or a
+/// short note. Each is printed on many pages (a penyalur's on every page of its regions, in
+/// the downloads): a 16 MB name made 763 MB of site.
+pub const TEKS_MAKS: usize = 1_000;
+
+/// Reads column `c` of `row` as UTF-8 text, reporting invalid bytes and a text longer than
+/// [`TEKS_MAKS`].
 pub fn text<'r>(table: &str, row: &Row<'r>, c: usize, diags: &mut Diagnostics) -> Option<&'r str> {
     match std::str::from_utf8(row.get(c)) {
+        Ok(s) if s.len() > TEKS_MAKS && s.chars().count() > TEKS_MAKS => {
+            diags.push(Diagnostic::error(
+                table,
+                row.line,
+                row.column(c),
+                Some(&samarkan(row.get(c))),
+                Problem::TeksTerlaluPanjang {
+                    panjang: s.chars().count(),
+                    batas: TEKS_MAKS,
+                },
+            ));
+            None
+        }
         Ok(s) => Some(s),
         Err(_) => {
             diags.push(Diagnostic::error(
@@ -1225,6 +1267,38 @@ mod tests {
         let (_, d) = rows(b"kode,kpm,kpm\nA,1,2\n");
         let msg = d.items()[0].message(crate::lang::Lang::En);
         assert!(msg.starts_with("data/x.csv:1:3: 'kpm': "), "{msg}");
+        // every repeat names the first, also among many other columns
+        let header = format!("x,kpm,{},kode,kpm\n", vec!["y"; 5000].join(","));
+        let (_, d) = rows(header.as_bytes());
+        let msg = d.items()[0].message(crate::lang::Lang::En);
+        assert_eq!(
+            msg,
+            "data/x.csv:1:5004: 'kpm': duplicate column; already at column 2"
+        );
+    }
+
+    /// A header of 1M columns (9 MB, whose duplicate check once ran for 13 minutes) is refused
+    /// as wider than a spreadsheet, at the first column too many; Excel's width is read.
+    #[test]
+    fn a_header_wider_than_a_sheet_is_refused() {
+        let header = |n: usize| {
+            let mut h = "kode,kpm".to_string();
+            for i in 2..n {
+                h.push_str(&format!(",k{i}"));
+            }
+            h + "\nA,1\n"
+        };
+        let (rows_read, d) = rows(header(1_000_000).as_bytes());
+        assert!(rows_read.is_empty());
+        assert_eq!(d.items().len(), 1);
+        assert_eq!(
+            d.items()[0].message(crate::lang::Lang::En),
+            "data/x.csv:1:16385: this header has more than 16,384 columns, more than an Excel \
+             sheet holds; expected only this file's columns (check its delimiter: , ; or tab)"
+        );
+        let (rows_read, d) = rows(header(KOLOM_MAKS).as_bytes());
+        assert!(!d.has_errors(), "{:?}", d.items());
+        assert_eq!(rows_read.len(), 1);
     }
 
     /// A workbook whose only sheet, `Data Juli`, holds a title in A1 and the table from B3:

@@ -43,6 +43,8 @@ pub struct Verval {
 
 impl Loader {
     pub(super) fn verval(&mut self, root: &Path, ds: &mut Dataset, diags: &mut Diagnostics) {
+        // the column's total (see `JUMLAH_MAKS`): funnels are summed up the tree
+        let mut jumlah_kolom = super::Jumlah::default();
         ds.verval = self.baca_opsional(
             root,
             FILE,
@@ -55,7 +57,14 @@ impl Loader {
                 let program = lookup.code(tempat, row, 2, CodeKind::Program, diags);
                 let langkah = nama(tempat, row, 3, ejaan, diags);
                 let jumlah = match value::count(row.get(KOLOM_JUMLAH), Expected::Count) {
-                    Ok(n) => Some(n),
+                    Ok(n) => match jumlah_kolom.tambah(n) {
+                        Ok(()) => Some(n),
+                        Err(sebelum) => {
+                            let c = row.column(KOLOM_JUMLAH);
+                            diags.push(super::luap(tempat, row.line, c, n, sebelum));
+                            None
+                        }
+                    },
                     Err(p) => {
                         report(tempat, row, KOLOM_JUMLAH, p, diags);
                         None

@@ -41,6 +41,12 @@ use crate::lang::Lang;
 /// 200 KB even on a national site.
 pub const MAKS_BAGIAN: usize = 64 * 1024;
 
+/// The longest key (prefix of a name's words run together) the index is cut by. A prefix
+/// still too big at this length keeps all its names in one shard, over [`MAKS_BAGIAN`]: a
+/// name of 100.000 letters was split letter by letter, each level one call deeper, until the
+/// stack overflowed (and its entry alone is bigger than a shard anyway).
+pub const MAKS_KUNCI: usize = 32;
+
 /// The manifest's path from the output root.
 pub const JALUR_INDEKS: &str = "cari/indeks.js";
 
@@ -245,7 +251,11 @@ fn potong_awalan(
         if besar <= maks {
             kecil.push((kunci.to_string(), entri, besar));
         } else if kelompok.iter().any(|t| t.0.len() > kunci.len()) {
-            potong_awalan(kelompok, kunci.len() + 1, ukuran, maks, out);
+            if kunci.len() < MAKS_KUNCI {
+                potong_awalan(kelompok, kunci.len() + 1, ukuran, maks, out);
+            } else {
+                kecil.push((kunci.to_string(), entri, besar));
+            }
         } else {
             // one word shared by too many names: keep the names it begins, or if they are
             // still too many, the names it is whole
@@ -650,6 +660,40 @@ mod tests {
         // every shard fits
         for p in &p {
             assert!(ukuran_entri(&p.entri, &ukuran) <= 40, "{p:?}");
+        }
+    }
+
+    /// A name of 100.000 letters (its entry alone bigger than a shard) is cut no deeper than
+    /// [`MAKS_KUNCI`] letters: it overflowed the stack, one call per letter.
+    #[test]
+    fn a_very_long_word_is_cut_at_the_longest_key() {
+        let nama = [
+            "a".repeat(100_000),
+            "Anggana".to_string(),
+            "ab".repeat(50_000),
+        ];
+        let mut t = Vec::new();
+        for (i, n) in nama.iter().enumerate() {
+            for (k, peran) in istilah(n) {
+                t.push((k, i as u32, peran));
+            }
+        }
+        let ukuran: Vec<usize> = nama.iter().map(|n| n.len() + 20).collect();
+        let p = potong(t, &ukuran, MAKS_BAGIAN);
+        let kunci: Vec<&str> = p
+            .iter()
+            .flat_map(|p| &p.kunci)
+            .map(String::as_str)
+            .collect();
+        assert!(kunci.iter().all(|k| k.len() <= MAKS_KUNCI), "{kunci:?}");
+        for (i, n) in nama.iter().enumerate() {
+            let key = normal(n).replace(' ', "");
+            let shard = p
+                .iter()
+                .filter(|p| p.kunci.iter().any(|k| key.starts_with(k.as_str())))
+                .max_by_key(|p| p.kunci.iter().map(String::len).max())
+                .unwrap();
+            assert!(shard.entri.contains(&(i as u32)), "{i}: {shard:?}");
         }
     }
 

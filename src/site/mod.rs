@@ -24,10 +24,10 @@ use rustc_hash::FxHashMap as HashMap;
 
 use serde::Serialize;
 
-use crate::analysis::{Angka, Rekap, Report};
+use crate::analysis::{Angka, Kunci, Rekap, Report};
 use crate::config::Config;
 use crate::content::Content;
-use crate::data::{Dataset, InputFile, ProgramId, TahapId, Tingkat, WilayahId};
+use crate::data::{Dataset, InputFile, PenyalurId, ProgramId, TahapId, Tingkat, WilayahId};
 use crate::lang::Lang;
 pub use gagal::{
     BagianGagalKota, BarisGagal, BarisGagalWilayah, KonteksGagalKota, MatriksGagal,
@@ -124,6 +124,11 @@ pub enum Halaman {
 /// The deadline view lists at most this many child regions × programmes that will miss the
 /// target, worst first.
 pub const MAKS_TERTINGGAL: usize = 10;
+
+/// The most cells (penyalur × programmes) of the "paid by penyalur" table of a tahap section;
+/// a bigger one is left out (its figures are in the rows per programme × penyalur above it).
+/// A real site has a few of each; 65.536 of both would be 4 billion cells.
+pub const MATRIKS_SEL_MAKS: usize = 10_000;
 
 /// The slug of the content page merged into the "about the data" page.
 pub const TENTANG_DATA: &str = "tentang-data";
@@ -1553,7 +1558,8 @@ impl<'a> Situs<'a> {
     }
 
     /// The sections per tahap for a region's figures, newest tahap first. `anak` are the
-    /// regions shown in the per-programme tables; `langsung` the figures not broken down.
+    /// regions shown in the per-programme tables; `langsung` the figures not broken down;
+    /// `hanya_program`, `hanya_tahap`: only that programme's figures, only that tahap's section.
     fn bagian_tahap(
         &self,
         wilayah: Option<WilayahId>,
@@ -1561,34 +1567,42 @@ impl<'a> Situs<'a> {
         anak: &[WilayahId],
         langsung: Option<&Rekap>,
         hanya_program: Option<ProgramId>,
+        hanya_tahap: Option<TahapId>,
     ) -> Vec<BagianTahap> {
         let lang = self.lang();
-        let mut tahap_ids: Vec<TahapId> = rekap.sel.iter().map(|(k, _)| k.tahap).collect();
-        tahap_ids.sort_unstable();
-        tahap_ids.dedup();
-        tahap_ids.reverse();
-        let mut out = Vec::new();
-        for t in tahap_ids {
-            let sel: Vec<_> = rekap
-                .sel
-                .iter()
-                .filter(|(k, _)| k.tahap == t && hanya_program.is_none_or(|p| k.program == p))
-                .collect();
-            if sel.is_empty() {
-                continue;
+        // the cells of each tahap, newest first, each in the cells' order (programme, then
+        // penyalur): grouped once, not filtered out of all the cells again per tahap (a site
+        // of 4.000 tahap took 90 s, its tahap pages each making every section)
+        let cells = match hanya_program {
+            Some(p) => {
+                let awal = rekap.sel.partition_point(|(k, _)| k.program < p);
+                let akhir = rekap.sel.partition_point(|(k, _)| k.program <= p);
+                &rekap.sel[awal..akhir]
             }
+            None => &rekap.sel[..],
+        };
+        let mut per_tahap: Vec<&(Kunci, Angka)> = cells
+            .iter()
+            .filter(|(k, _)| hanya_tahap.is_none_or(|h| k.tahap == h))
+            .collect();
+        per_tahap.sort_by_key(|(k, _)| std::cmp::Reverse(k.tahap));
+        let mut out = Vec::new();
+        for sel in per_tahap.chunk_by(|a, b| a.0.tahap == b.0.tahap) {
+            let t = sel[0].0.tahap;
             let tahap = &self.data.tahap[t as usize];
 
             // figures per programme × penyalur, subtotal per programme with several penyalur
             let mut program_rows = Vec::new();
             let mut programs: Vec<ProgramId> = sel.iter().map(|(k, _)| k.program).collect();
             programs.dedup();
-            for &p in &programs {
-                let rows: Vec<_> = sel.iter().filter(|(k, _)| k.program == p).collect();
+            // the cells are sorted by programme: each programme's is one run (a filter of
+            // every cell per programme was quadratic in the number of programmes)
+            for rows in sel.chunk_by(|a, b| a.0.program == b.0.program) {
+                let p = rows[0].0.program;
                 let prog = &self.data.program[p as usize];
                 let href = Some(self.path(Halaman::Program(p)));
                 let pertama = program_rows.len();
-                for (k, a) in &rows {
+                for (k, a) in rows {
                     program_rows.push(Baris::new(
                         prog.kode.clone(),
                         self.data.penyalur[k.penyalur as usize].clone(),
@@ -1624,21 +1638,23 @@ impl<'a> Situs<'a> {
             let mut penyalur: Vec<_> = sel.iter().map(|(k, _)| k.penyalur).collect();
             penyalur.sort_unstable();
             penyalur.dedup();
-            // worth a table only when some programme is paid by more than one penyalur
-            let banyak_penyalur = programs
-                .iter()
-                .any(|&p| sel.iter().filter(|(k, _)| k.program == p).count() > 1);
+            // worth a table only when some programme is paid by more than one penyalur, and
+            // only while it is a table a reader can take in: most of its cells would be empty
+            // beyond (each programme × penyalur is a row above anyway), and its size grows
+            // with programmes × penyalur, not with the data
+            let banyak_penyalur = sel.windows(2).any(|w| w[0].0.program == w[1].0.program)
+                && penyalur.len().saturating_mul(programs.len()) <= MATRIKS_SEL_MAKS;
             let matriks = banyak_penyalur.then(|| {
+                let paid: rustc_hash::FxHashMap<(ProgramId, PenyalurId), u64> = sel
+                    .iter()
+                    .map(|(k, a)| ((k.program, k.penyalur), a.tersalur_kpm))
+                    .collect();
                 let baris: Vec<BarisMatriks> = penyalur
                     .iter()
                     .map(|&py| {
                         let cells: Vec<Option<u64>> = programs
                             .iter()
-                            .map(|&p| {
-                                sel.iter()
-                                    .find(|(k, _)| k.program == p && k.penyalur == py)
-                                    .map(|(_, a)| a.tersalur_kpm)
-                            })
+                            .map(|&p| paid.get(&(p, py)).copied())
                             .collect();
                         BarisMatriks {
                             penyalur: self.data.penyalur[py as usize].clone(),
@@ -2128,7 +2144,7 @@ impl<'a> Situs<'a> {
             jenis: String::new(),
             kk: None,
             penduduk: None,
-            tahap: self.bagian_tahap(None, &self.report.total, &anak, None, None),
+            tahap: self.bagian_tahap(None, &self.report.total, &anak, None, None, None),
             judul_anak: self.judul_anak(&anak),
             anak: anak.iter().map(|&c| self.tautan_wilayah(c)).collect(),
             kelompok,
@@ -2175,6 +2191,7 @@ impl<'a> Situs<'a> {
                 &self.report.wilayah[w as usize],
                 &node.anak,
                 self.report.langsung(w),
+                None,
                 None,
             ),
             judul_anak: self.judul_anak(&node.anak),
@@ -2239,6 +2256,7 @@ impl<'a> Situs<'a> {
                 &self.wilayah_ringkas(),
                 None,
                 Some(p),
+                None,
             ),
             rapat: self.daftar_rapat(self.rapat_program.get(&p)),
         }
@@ -2254,6 +2272,7 @@ impl<'a> Situs<'a> {
                 &self.wilayah_ringkas(),
                 None,
                 None,
+                Some(t),
             )
             .into_iter()
             .find(|b| b.tautan.href == self.path(Halaman::Tahap(t)))
