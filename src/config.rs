@@ -117,6 +117,11 @@ pub struct Config {
 /// `realisasi.csv` (5 million rows) is 292 MB.
 pub const BATAS_BERKAS_MB: u64 = 512;
 
+/// The largest `site.toml` read: 1 MB. Settings are written by hand; the longest real one is
+/// a few hundred `[[bandingkan]]` entries (about 100 bytes each), and the file is read whole and
+/// parsed before anything else is checked.
+pub const SITE_TOML_MAKS: u64 = 1 << 20;
+
 /// The default of `batas_markdown_kb`: 256 KB per Markdown file. A page is read on a phone,
 /// often over slow mobile data: 256 KB of Markdown is about 35.000 words, a 100-page
 /// document, and already some 20 seconds of download at 100 kbit/s; the example's meeting
@@ -351,6 +356,22 @@ impl Config {
         if !path.exists() {
             return Ok(Config::default());
         }
+        if let Ok(meta) = std::fs::metadata(&path)
+            && meta.len() > SITE_TOML_MAKS
+        {
+            let mut d = Diagnostics::new();
+            d.push(Diagnostic::error(
+                CONFIG_FILE,
+                0,
+                0,
+                None,
+                Problem::SiteTomlTerlaluBesar {
+                    ukuran: meta.len(),
+                    batas: SITE_TOML_MAKS,
+                },
+            ));
+            return Err(d);
+        }
         let text = match crate::content::baca_teks(&path, CONFIG_FILE) {
             Ok(t) => t,
             Err(e) => {
@@ -535,6 +556,22 @@ impl<'t> Pembaca<'t> {
 
     fn teks(&mut self, v: &Nilai<'_>) -> Option<String> {
         match v.get_ref() {
+            // a title, a note, a line of attribution: each printed on many pages, at most as
+            // long as a text cell of the data
+            toml::de::DeValue::String(s)
+                if s.len() > crate::data::table::TEKS_MAKS
+                    && s.chars().count() > crate::data::table::TEKS_MAKS =>
+            {
+                self.at(
+                    v.span().start,
+                    None,
+                    Problem::TeksTerlaluPanjang {
+                        panjang: s.chars().count(),
+                        batas: crate::data::table::TEKS_MAKS,
+                    },
+                );
+                None
+            }
             toml::de::DeValue::String(s) => Some(s.to_string()),
             _ => {
                 self.jenis(v, JenisToml::Teks);

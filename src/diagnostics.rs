@@ -536,6 +536,14 @@ pub enum Problem {
         /// The largest amount.
         batas: u64,
     },
+    /// A `site.toml` larger than [`crate::config::SITE_TOML_MAKS`]: settings written by hand,
+    /// never that long, and read whole before anything is checked.
+    SiteTomlTerlaluBesar {
+        /// Its size in bytes.
+        ukuran: u64,
+        /// The limit in bytes.
+        batas: u64,
+    },
     /// A text longer than a name or short note may be ([`crate::data::table::TEKS_MAKS`]):
     /// it is printed on many pages.
     TeksTerlaluPanjang {
@@ -1948,6 +1956,25 @@ impl Problem {
                         "these KPM × Rp {t} (nilai_per_kpm of programme {program}) come to more \
                          than Rp {b}, the largest amount salur can add up; expected an amount \
                          that fits"
+                    )
+                }
+            }
+            Problem::SiteTomlTerlaluBesar { ukuran, batas } => {
+                let kb = |b: u64| crate::format::ribuan_u64(b.div_ceil(1024), lang);
+                if id {
+                    format!(
+                        "site.toml ini {} KB, melebihi batas {} KB: berkas pengaturan ditulis \
+                         tangan dan tidak pernah sepanjang ini; data masuk ke data/, halaman ke \
+                         content/",
+                        kb(*ukuran),
+                        kb(*batas)
+                    )
+                } else {
+                    format!(
+                        "this site.toml is {} KB, over the limit of {} KB: settings are written \
+                         by hand and never this long; data go into data/, pages into content/",
+                        kb(*ukuran),
+                        kb(*batas)
                     )
                 }
             }

@@ -262,8 +262,13 @@ fn base_url_opsi(options: &BuildOptions) -> Result<Option<String>, Error> {
     let Some(url) = &options.base_url else {
         return Ok(None);
     };
+    let lang = Config::bahasa(&options.root);
+    // the address is printed on every page: the NIK guard, as for `base_url` in site.toml
+    let mut diagnostics = Diagnostics::new();
+    if !teks::periksa_teks("--base-url", url, &mut diagnostics) {
+        return Err(Error::Input { lang, diagnostics });
+    }
     config::periksa_base_url(url).map(Some).map_err(|alasan| {
-        let mut diagnostics = Diagnostics::new();
         diagnostics.push(diagnostics::Diagnostic::error(
             "--base-url",
             0,
@@ -271,10 +276,7 @@ fn base_url_opsi(options: &BuildOptions) -> Result<Option<String>, Error> {
             Some(url.trim()),
             diagnostics::Problem::BaseUrl(alasan),
         ));
-        Error::Input {
-            lang: Config::bahasa(&options.root),
-            diagnostics,
-        }
+        Error::Input { lang, diagnostics }
     })
 }
 

