@@ -1,4 +1,5 @@
-//! Where a site's input files may be read from: inside the site folder only.
+//! Where a site's input files may be read from: inside the site folder only, and only
+//! ordinary files and folders.
 //!
 //! A file under `data/` or `content/` may be a symbolic link (one copy of a table shared by two
 //! folders of the site, a note linked from a drafts folder): it is read where it leads, and
@@ -6,10 +7,302 @@
 //! an edit of the target is rebuilt. A link that leads outside the site folder is refused, with
 //! the link and where it leads: a note linked from someone's home folder would otherwise be
 //! published with the site. The theme's files are confined the same way (`render::Tema`).
+//!
+//! Whatever stands where salur reads an input and is not an ordinary file (or, for `data/`,
+//! `content/`, `themes/…`, a folder) is an error naming it and what it is ([`JenisLain`]): a
+//! link whose target was moved (with where it pointed), links that loop, a folder, a named
+//! pipe, a socket or a device. Counted as absent, it would publish the site without that input
+//! (a `realisasi.csv` that is a broken link: a site with no payments, and exit 0). Every input is
+//! looked at without being opened ([`jenis`]: `lstat`, then `stat`) and opened by [`buka`] only
+//! when it is an ordinary file, non-blocking and checked again on the open file: opening a named
+//! pipe for reading would wait for a writer forever, and a device (`/dev/zero`) never ends.
 
+use std::fs;
+use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 
 use crate::diagnostics::{Diagnostic, Problem};
+use crate::lang::Lang;
+
+/// What stands where salur reads a file or a folder, when it is not what salur reads there.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum JenisLain {
+    /// A folder, where salur reads a file.
+    Folder,
+    /// A file, where salur reads a folder (`data/`, `content/rapat/`, `themes/<name>/`).
+    Berkas,
+    /// A symbolic link whose target does not exist (moved or deleted).
+    TautanPutus {
+        /// Where the link points, as written in it (a NIK in it masked).
+        tujuan: String,
+    },
+    /// A symbolic link that never reaches a file: links that lead to each other.
+    TautanBerputar {
+        /// Where the link points, as written in it (a NIK in it masked).
+        tujuan: String,
+    },
+    /// A named pipe (FIFO): reading it would wait for a writer.
+    Pipa,
+    /// A Unix socket.
+    Soket,
+    /// A character or block device (`/dev/null`, a disk).
+    Perangkat,
+}
+
+impl JenisLain {
+    /// What it is and what to do, in `lang` (the file is named by the message around it).
+    pub fn describe(&self, lang: Lang) -> String {
+        let id = lang == Lang::Id;
+        match self {
+            JenisLain::Folder => if id {
+                "ini sebuah folder, padahal salur membaca sebuah berkas di sini; pindahkan \
+                 berkasnya ke sini atau ganti nama folder itu"
+            } else {
+                "this is a folder, where salur reads a file; put the file here or rename the \
+                 folder"
+            }
+            .to_string(),
+            JenisLain::Berkas => if id {
+                "ini sebuah berkas, padahal salur membaca sebuah folder di sini; ganti nama \
+                 berkas itu"
+            } else {
+                "this is a file, where salur reads a folder; rename the file"
+            }
+            .to_string(),
+            JenisLain::TautanPutus { tujuan } => {
+                if id {
+                    format!(
+                        "tautan simbolik ini menunjuk ke {tujuan}, yang tidak ada (dipindahkan \
+                         atau dihapus?); perbaiki atau hapus tautan itu"
+                    )
+                } else {
+                    format!(
+                        "this symbolic link leads to {tujuan}, which does not exist (moved or \
+                         deleted?); fix or remove the link"
+                    )
+                }
+            }
+            JenisLain::TautanBerputar { tujuan } => {
+                if id {
+                    format!(
+                        "tautan simbolik ini (ke {tujuan}) berputar: tautan-tautannya saling \
+                         menunjuk dan tidak pernah sampai ke berkas; perbaiki atau hapus \
+                         tautannya"
+                    )
+                } else {
+                    format!(
+                        "this symbolic link (to {tujuan}) loops: its links lead to each other \
+                         and never reach a file; fix or remove it"
+                    )
+                }
+            }
+            JenisLain::Pipa => if id {
+                "ini sebuah pipa bernama (FIFO), bukan berkas biasa; salur hanya membaca berkas \
+                 dan folder biasa (dan tidak pernah menunggu sebuah pipa)"
+            } else {
+                "this is a named pipe (FIFO), not an ordinary file; salur reads only ordinary \
+                 files and folders (and never waits on a pipe)"
+            }
+            .to_string(),
+            JenisLain::Soket => if id {
+                "ini sebuah soket, bukan berkas biasa; salur hanya membaca berkas dan folder \
+                 biasa"
+            } else {
+                "this is a socket, not an ordinary file; salur reads only ordinary files and \
+                 folders"
+            }
+            .to_string(),
+            JenisLain::Perangkat => if id {
+                "ini sebuah perangkat (device), bukan berkas biasa; salur tidak pernah membaca \
+                 perangkat, hanya berkas dan folder biasa"
+            } else {
+                "this is a device, not an ordinary file; salur never reads a device, only \
+                 ordinary files and folders"
+            }
+            .to_string(),
+        }
+    }
+}
+
+/// What a path is, looked at without opening it (links followed).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Jenis {
+    /// Nothing by that name (not even a broken link).
+    TidakAda,
+    /// An ordinary file of `ukuran` bytes.
+    Berkas {
+        /// Its size in bytes.
+        ukuran: u64,
+    },
+    /// A folder.
+    Folder,
+    /// Something else ([`JenisLain::Folder`] and [`JenisLain::Berkas`] are not used here).
+    Lain(JenisLain),
+    /// It cannot be looked at (no permission): the system's message.
+    Galat(String),
+}
+
+/// What `path` is: `lstat`, then `stat` for a link, so that a broken link (with where it points)
+/// and a loop are told apart from a missing file. Never opens it.
+pub fn jenis(path: &Path) -> Jenis {
+    let lmeta = match fs::symlink_metadata(path) {
+        Ok(m) => m,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Jenis::TidakAda,
+        Err(e) => return Jenis::Galat(e.to_string()),
+    };
+    let meta = if lmeta.file_type().is_symlink() {
+        match fs::metadata(path) {
+            Ok(m) => m,
+            Err(e) => {
+                let tujuan = fs::read_link(path)
+                    .map(|t| crate::teks::samarkan_teks(&t.to_string_lossy()))
+                    .unwrap_or_default();
+                return if berputar(&e) {
+                    Jenis::Lain(JenisLain::TautanBerputar { tujuan })
+                } else if matches!(
+                    e.kind(),
+                    io::ErrorKind::NotFound | io::ErrorKind::NotADirectory
+                ) {
+                    Jenis::Lain(JenisLain::TautanPutus { tujuan })
+                } else {
+                    Jenis::Galat(e.to_string())
+                };
+            }
+        }
+    } else {
+        lmeta
+    };
+    jenis_dari(&meta)
+}
+
+/// The kind of a file from its metadata.
+fn jenis_dari(meta: &fs::Metadata) -> Jenis {
+    let t = meta.file_type();
+    if t.is_file() {
+        return Jenis::Berkas { ukuran: meta.len() };
+    }
+    if t.is_dir() {
+        return Jenis::Folder;
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if t.is_fifo() {
+            return Jenis::Lain(JenisLain::Pipa);
+        }
+        if t.is_socket() {
+            return Jenis::Lain(JenisLain::Soket);
+        }
+    }
+    Jenis::Lain(JenisLain::Perangkat)
+}
+
+/// Whether `e` says that links loop (`ELOOP`).
+fn berputar(e: &io::Error) -> bool {
+    #[cfg(unix)]
+    {
+        e.raw_os_error() == Some(libc::ELOOP)
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = e;
+        false
+    }
+}
+
+/// Why an input could not be opened ([`buka`], [`baca`]).
+#[derive(Debug)]
+pub enum Gagal {
+    /// It is not there (any more).
+    TidakAda,
+    /// It is not an ordinary file.
+    Lain(JenisLain),
+    /// The system refused (permissions, an I/O error).
+    Io(io::Error),
+}
+
+impl Gagal {
+    /// The problem to report for `rel` (a missing file is reported as the system says it: the
+    /// callers looked first, so it was removed meanwhile).
+    pub fn problem(self) -> Problem {
+        match self {
+            Gagal::TidakAda => Problem::Io(io::Error::from(io::ErrorKind::NotFound).to_string()),
+            Gagal::Lain(j) => Problem::BukanBerkas(j),
+            Gagal::Io(e) => Problem::Io(e.to_string()),
+        }
+    }
+}
+
+/// Opens `path` for reading when it is an ordinary file (links followed): looked at first
+/// ([`jenis`]), so that a device or a pipe is never opened, then opened non-blocking and looked
+/// at again on the open file, so that a pipe put in its place meanwhile cannot make the open
+/// or a read wait (`O_NONBLOCK` changes nothing for an ordinary file).
+pub fn buka(path: &Path) -> Result<fs::File, Gagal> {
+    match jenis(path) {
+        Jenis::Berkas { .. } => {}
+        Jenis::TidakAda => return Err(Gagal::TidakAda),
+        Jenis::Folder => return Err(Gagal::Lain(JenisLain::Folder)),
+        Jenis::Lain(j) => return Err(Gagal::Lain(j)),
+        Jenis::Galat(_) => {}
+    }
+    let mut o = fs::OpenOptions::new();
+    o.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        o.custom_flags(libc::O_NONBLOCK | libc::O_NOCTTY);
+    }
+    let f = o.open(path).map_err(|e| match e.kind() {
+        io::ErrorKind::NotFound => Gagal::TidakAda,
+        _ => Gagal::Io(e),
+    })?;
+    let meta = f.metadata().map_err(Gagal::Io)?;
+    match jenis_dari(&meta) {
+        Jenis::Berkas { .. } => Ok(f),
+        Jenis::Folder => Err(Gagal::Lain(JenisLain::Folder)),
+        Jenis::Lain(j) => Err(Gagal::Lain(j)),
+        Jenis::TidakAda | Jenis::Galat(_) => Err(Gagal::TidakAda),
+    }
+}
+
+/// The bytes of the ordinary file `path`, opened by [`buka`].
+pub fn baca(path: &Path) -> Result<Vec<u8>, Gagal> {
+    let mut f = buka(path)?;
+    let mut bytes = Vec::new();
+    f.read_to_end(&mut bytes).map_err(Gagal::Io)?;
+    Ok(bytes)
+}
+
+/// The first `batas` bytes at most of the ordinary file `path`, opened by [`buka`]: for a
+/// file read before its size is checked (`site.toml` for its language).
+pub fn baca_awal(path: &Path, batas: u64) -> Result<Vec<u8>, Gagal> {
+    let f = buka(path)?;
+    let mut bytes = Vec::new();
+    f.take(batas).read_to_end(&mut bytes).map_err(Gagal::Io)?;
+    Ok(bytes)
+}
+
+/// Why an input in the site folder is refused ([`Situs::berkas`], [`Situs::folder`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Tolak {
+    /// A link that leads outside the site folder, to this place (a NIK in it masked).
+    DiLuar(String),
+    /// Not what salur reads there.
+    Lain(JenisLain),
+    /// It cannot be looked at: the system's message.
+    Io(String),
+}
+
+impl Tolak {
+    /// The problem to report.
+    pub fn problem(self) -> Problem {
+        match self {
+            Tolak::DiLuar(tujuan) => Problem::TautanKeluarSitus { tujuan },
+            Tolak::Lain(j) => Problem::BukanBerkas(j),
+            Tolak::Io(e) => Problem::Io(e),
+        }
+    }
+}
 
 /// The site folder, resolved once for many checks.
 #[derive(Debug, Clone)]
@@ -46,6 +339,60 @@ impl Situs {
         Some(crate::teks::samarkan_teks(&nyata.to_string_lossy()))
     }
 
+    /// An input file at `path` (under the site folder as given to [`Situs::new`]), looked at
+    /// before it is read: `Ok(Some(size))` for an ordinary file inside the site folder,
+    /// `Ok(None)` when nothing has that name, else why it is refused. A link that leads
+    /// outside is refused as that, whatever it leads to (`/dev/null` included); then a broken
+    /// link, links that loop, a folder, a pipe, a socket or a device, as what they are.
+    pub fn berkas(&self, path: &Path) -> Result<Option<u64>, Tolak> {
+        match self.lihat(path)? {
+            Jenis::TidakAda => Ok(None),
+            Jenis::Berkas { ukuran } => Ok(Some(ukuran)),
+            Jenis::Folder => Err(Tolak::Lain(JenisLain::Folder)),
+            Jenis::Lain(j) => Err(Tolak::Lain(j)),
+            Jenis::Galat(e) => Err(Tolak::Io(e)),
+        }
+    }
+
+    /// An input folder at `path` (`data/`, `content/rapat/`, `themes/<name>/`), like
+    /// [`Situs::berkas`]: `Ok(true)` for a folder inside the site folder, `Ok(false)` when
+    /// nothing has that name.
+    pub fn folder(&self, path: &Path) -> Result<bool, Tolak> {
+        match self.lihat(path)? {
+            Jenis::TidakAda => Ok(false),
+            Jenis::Folder => Ok(true),
+            Jenis::Berkas { .. } => Err(Tolak::Lain(JenisLain::Berkas)),
+            Jenis::Lain(j) => Err(Tolak::Lain(j)),
+            Jenis::Galat(e) => Err(Tolak::Io(e)),
+        }
+    }
+
+    /// What `path` is, a link that leads outside the site folder refused first.
+    fn lihat(&self, path: &Path) -> Result<Jenis, Tolak> {
+        let j = jenis(path);
+        if !matches!(
+            j,
+            Jenis::TidakAda | Jenis::Lain(JenisLain::TautanPutus { .. })
+        ) && let Some(tujuan) = self.jalur_di_luar(path)
+        {
+            return Err(Tolak::DiLuar(tujuan));
+        }
+        Ok(j)
+    }
+
+    /// [`Situs::berkas`] for `rel` (relative to the site folder, `/`-separated), refused as a
+    /// diagnostic at its place (the name's NIK masked).
+    pub fn periksa_berkas(&self, rel: &str) -> Result<Option<u64>, Box<Diagnostic>> {
+        self.berkas(&self.root.join(rel))
+            .map_err(|t| Box::new(tolak_di(rel, t)))
+    }
+
+    /// [`Situs::folder`] for `rel`, refused as a diagnostic at its place.
+    pub fn periksa_folder(&self, rel: &str) -> Result<bool, Box<Diagnostic>> {
+        self.folder(&self.root.join(rel))
+            .map_err(|t| Box::new(tolak_di(rel, t)))
+    }
+
     /// `rel` refused, at its place, when it leads outside the site folder.
     pub fn periksa(&self, rel: &str) -> Result<(), Box<Diagnostic>> {
         match self.di_luar(rel) {
@@ -59,6 +406,11 @@ impl Situs {
             ))),
         }
     }
+}
+
+/// `t` as an error at `rel` (its NIK masked: the name is a directory entry's).
+pub fn tolak_di(rel: &str, t: Tolak) -> Diagnostic {
+    Diagnostic::error(&crate::teks::samarkan_teks(rel), 0, 0, None, t.problem())
 }
 
 #[cfg(all(test, unix))]

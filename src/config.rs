@@ -272,8 +272,11 @@ impl Config {
     /// The language `root/site.toml` asks for, read even when the file has other errors, so
     /// that those are reported in it; Indonesian when it says nothing readable.
     pub fn bahasa(root: &Path) -> Lang {
-        std::fs::read_to_string(root.join(CONFIG_FILE))
+        // an ordinary file only, and no more than the largest `site.toml` read: a pipe or a
+        // device in its place must not hang or exhaust the command (it is reported by `load`)
+        crate::berkas::baca_awal(&root.join(CONFIG_FILE), SITE_TOML_MAKS)
             .ok()
+            .and_then(|b| String::from_utf8(b).ok())
             .map(crate::content::baris_lf)
             .and_then(|text| {
                 // what the TOML reader recovers around syntax errors elsewhere in the file
@@ -353,12 +356,18 @@ impl Config {
             return Err(d);
         }
         let path = root.join(CONFIG_FILE);
-        if !path.exists() {
-            return Ok(Config::default());
-        }
-        if let Ok(meta) = std::fs::metadata(&path)
-            && meta.len() > SITE_TOML_MAKS
-        {
+        // an ordinary file inside the site folder; a broken link, a folder, a pipe or a link
+        // to a device is an error (taken for a missing file, it would give the defaults)
+        let ukuran = match crate::berkas::Situs::new(root).periksa_berkas(CONFIG_FILE) {
+            Ok(Some(ukuran)) => ukuran,
+            Ok(None) => return Ok(Config::default()),
+            Err(e) => {
+                let mut d = Diagnostics::new();
+                d.push(*e);
+                return Err(d);
+            }
+        };
+        if ukuran > SITE_TOML_MAKS {
             let mut d = Diagnostics::new();
             d.push(Diagnostic::error(
                 CONFIG_FILE,
@@ -366,7 +375,7 @@ impl Config {
                 0,
                 None,
                 Problem::SiteTomlTerlaluBesar {
-                    ukuran: meta.len(),
+                    ukuran,
                     batas: SITE_TOML_MAKS,
                 },
             ));

@@ -494,6 +494,9 @@ pub enum Problem {
         /// Where it leads (resolved; a NIK in it masked).
         tujuan: String,
     },
+    /// Where salur reads an input file (or folder), something else: a broken link, links that
+    /// loop, a folder, a named pipe, a socket or a device ([`crate::berkas`]).
+    BukanBerkas(crate::berkas::JenisLain),
     /// A Markdown text (or TOML) nested deeper than its limit: the work of the HTML tree
     /// builder grows with depth × tags ([`crate::content::KEDALAMAN_MAKS`]).
     TerlaluDalam {
@@ -1410,6 +1413,7 @@ impl Problem {
                     )
                 }
             }
+            Problem::BukanBerkas(jenis) => jenis.describe(lang),
             Problem::NoFrontMatter => {
                 if id {
                     "bagian depan TOML di antara baris '+++' tidak ada (setidaknya judul)"

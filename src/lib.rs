@@ -494,8 +494,9 @@ pub fn build_with(options: &BuildOptions, kendali: &Kendali) -> Result<BuildSumm
 /// options that change the output. Symbolic links are followed, so a linked file's bytes are
 /// in it (an edit of the target is a change); a link that leads outside the site folder is
 /// left out, since a build refuses to read it ([`berkas`]). `None` when a file cannot be
-/// read, or is larger than `batas` bytes, or links loop (the build then does the work and
-/// reports it).
+/// read, or is larger than `batas` bytes, or links loop or lead nowhere, or something that is
+/// not an ordinary file stands where `site.toml` is (the build then does the work and reports
+/// it).
 fn sidik_masukan(options: &BuildOptions, batas: u64) -> Option<u64> {
     use rayon::prelude::*;
     use std::hash::{Hash, Hasher};
@@ -514,7 +515,9 @@ fn sidik_masukan(options: &BuildOptions, batas: u64) -> Option<u64> {
             .filter_entry(|e| !e.path_is_symlink() || situs.jalur_di_luar(e.path()).is_none());
         for entry in walker {
             let entry = entry.ok()?;
-            if entry.file_type().is_file() {
+            // not only ordinary files: a pipe that appears is a change too (it is named in a
+            // warning or refused), hashed by its kind below, never opened
+            if !entry.file_type().is_dir() {
                 files.push(entry.into_path());
             }
         }
@@ -525,8 +528,13 @@ fn sidik_masukan(options: &BuildOptions, batas: u64) -> Option<u64> {
             let mut h = xxhash_rust::xxh3::Xxh3::new();
             path.strip_prefix(root).unwrap_or(path).hash(&mut h);
             // streamed, a megabyte at a time: an input may be larger than the memory the
-            // data stage allows it (`batas_berkas_mb`), and is refused there
-            match std::fs::File::open(path) {
+            // data stage allows it (`batas_berkas_mb`), and is refused there. Only an
+            // ordinary file inside the site folder is opened (`berkas::buka`): a pipe would
+            // wait for a writer, a device never end; the build refuses both.
+            if situs.jalur_di_luar(path).is_some() {
+                return None;
+            }
+            match berkas::buka(path) {
                 Ok(f) if f.metadata().is_ok_and(|m| m.len() > batas) => return None,
                 Ok(mut f) => {
                     use std::io::Read;
@@ -540,8 +548,9 @@ fn sidik_masukan(options: &BuildOptions, batas: u64) -> Option<u64> {
                         }
                     }
                 }
-                Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
-                Err(_) => return None,
+                Err(berkas::Gagal::TidakAda) => {}
+                Err(berkas::Gagal::Lain(jenis)) => format!("{jenis:?}").hash(&mut h),
+                Err(berkas::Gagal::Io(_)) => return None,
             }
             Some(h.finish())
         })

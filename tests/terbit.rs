@@ -533,3 +533,325 @@ fn the_staging_folder_is_synced_before_the_exchange_and_the_parent_after_strace(
             .count()
     ));
 }
+
+/// Makes a named pipe (FIFO) at `path`.
+fn fifo(path: &Path) {
+    use std::os::unix::ffi::OsStrExt;
+    let c = std::ffi::CString::new(path.as_os_str().as_bytes()).unwrap();
+    // SAFETY: mkfifo(3) with a valid NUL-terminated path.
+    assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o644) }, 0, "mkfifo");
+}
+
+/// `salur::check(site)`, in a thread given two minutes: an input that makes it wait (a pipe
+/// opened for reading, a device read to its end) fails the test instead of hanging it.
+fn check_sebentar(site: &Path) -> Result<salur::CheckSummary, Error> {
+    let site = site.to_path_buf();
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let _ = tx.send(salur::check(&site));
+    });
+    rx.recv_timeout(std::time::Duration::from_secs(120))
+        .expect("salur check never waits on a pipe or reads a device")
+}
+
+/// Every message of `e` in `lang`, whatever stage refused (inputs or theme).
+fn semua_pesan(e: &Error, lang: Lang) -> Vec<String> {
+    match e {
+        Error::Input { diagnostics, .. } => diagnostics
+            .items()
+            .iter()
+            .map(|d| d.message(lang))
+            .collect(),
+        Error::Render { source, .. } => vec![source.message(lang)],
+        other => panic!("expected an input or theme error, got {other}"),
+    }
+}
+
+#[test]
+fn an_input_that_is_not_an_ordinary_file_is_refused_as_what_it_is() {
+    let dir = tempfile::tempdir().unwrap();
+    // (what, how the site copy is changed, message in Indonesian, in English: each the start of
+    // a whole message line)
+    type Case<'a> = (&'a str, Lay<'a>, String, String);
+    let dangling = |site: &Path, rel: &str, target: &str| {
+        fs::remove_file(site.join(rel)).unwrap();
+        symlink(target, site.join(rel)).unwrap();
+    };
+    let putus = |rel: &str, target: &str| {
+        (
+            format!(
+                "{rel}: tautan simbolik ini menunjuk ke {target}, yang tidak ada (dipindahkan \
+                 atau dihapus?); perbaiki atau hapus tautan itu"
+            ),
+            format!(
+                "{rel}: this symbolic link leads to {target}, which does not exist (moved or \
+                 deleted?); fix or remove the link"
+            ),
+        )
+    };
+    let pipa = |rel: &str| {
+        (
+            format!("{rel}: ini sebuah pipa bernama (FIFO), bukan berkas biasa"),
+            format!("{rel}: this is a named pipe (FIFO), not an ordinary file"),
+        )
+    };
+    let luar = |rel: &str, target: &str| {
+        (
+            format!("{rel}: tautan simbolik ini menunjuk ke luar folder situs, ke {target}"),
+            format!("{rel}: this symbolic link leads outside the site folder, to {target}"),
+        )
+    };
+    let mut cases: Vec<Case> = Vec::new();
+    let mut push = |what: &'static str, lay: Lay<'static>, (id, en): (String, String)| {
+        cases.push((what, lay, id, en));
+    };
+    push(
+        "realisasi.csv a link whose target was renamed",
+        Box::new(move |site: &Path| {
+            fs::create_dir_all(site.join("arsip")).unwrap();
+            fs::rename(
+                site.join("data/realisasi.csv"),
+                site.join("arsip/realisasi-2021-lama.csv"),
+            )
+            .unwrap();
+            symlink(
+                "../arsip/realisasi-2021.csv",
+                site.join("data/realisasi.csv"),
+            )
+            .unwrap();
+        }),
+        putus("data/realisasi.csv", "../arsip/realisasi-2021.csv"),
+    );
+    push(
+        "realisasi.xlsx a broken link instead of the CSV",
+        Box::new(move |site: &Path| {
+            fs::remove_file(site.join("data/realisasi.csv")).unwrap();
+            symlink("realisasi-hilang.xlsx", site.join("data/realisasi.xlsx")).unwrap();
+        }),
+        putus("data/realisasi.xlsx", "realisasi-hilang.xlsx"),
+    );
+    push(
+        "wilayah.csv a named pipe",
+        Box::new(move |site: &Path| {
+            fs::remove_file(site.join("data/wilayah.csv")).unwrap();
+            fifo(&site.join("data/wilayah.csv"));
+        }),
+        pipa("data/wilayah.csv"),
+    );
+    push(
+        "realisasi.csv a link to /dev/null",
+        Box::new(move |site: &Path| dangling(site, "data/realisasi.csv", "/dev/null")),
+        luar("data/realisasi.csv", "/dev/null"),
+    );
+    push(
+        "site.toml a link to /dev/zero",
+        Box::new(move |site: &Path| dangling(site, "site.toml", "/dev/zero")),
+        luar("site.toml", "/dev/zero"),
+    );
+    push(
+        "site.toml a named pipe",
+        Box::new(move |site: &Path| {
+            fs::remove_file(site.join("site.toml")).unwrap();
+            fifo(&site.join("site.toml"));
+        }),
+        pipa("site.toml"),
+    );
+    push(
+        "site.toml a broken link",
+        Box::new(move |site: &Path| dangling(site, "site.toml", "../bersama/site.toml")),
+        putus("site.toml", "../bersama/site.toml"),
+    );
+    push(
+        "data/ a broken link",
+        Box::new(move |site: &Path| {
+            fs::rename(site.join("data"), site.join("data-2021")).unwrap();
+            symlink("data-2022", site.join("data")).unwrap();
+        }),
+        putus("data", "data-2022"),
+    );
+    push(
+        "a note a broken link",
+        Box::new(move |site: &Path| {
+            symlink(
+                "../../draf/2024-01-01-rakor.md",
+                site.join("content/rapat/2024-01-01-rakor.md"),
+            )
+            .unwrap()
+        }),
+        putus(
+            "content/rapat/2024-01-01-rakor.md",
+            "../../draf/2024-01-01-rakor.md",
+        ),
+    );
+    push(
+        "content/rapat/ a broken link",
+        Box::new(move |site: &Path| {
+            fs::rename(site.join("content/rapat"), site.join("rapat-lama")).unwrap();
+            symlink("../rapat-baru", site.join("content/rapat")).unwrap();
+        }),
+        putus("content/rapat", "../rapat-baru"),
+    );
+    push(
+        "links in content/rapat/ that lead to each other",
+        Box::new(move |site: &Path| {
+            symlink("b", site.join("content/rapat/a")).unwrap();
+            symlink("a", site.join("content/rapat/b")).unwrap();
+        }),
+        (
+            "content/rapat/a: tautan simbolik ini (ke b) berputar: tautan-tautannya saling \
+             menunjuk dan tidak pernah sampai ke berkas"
+                .to_string(),
+            "content/rapat/a: this symbolic link (to b) loops: its links lead to each other \
+             and never reach a file"
+                .to_string(),
+        ),
+    );
+    push(
+        "a page a named pipe",
+        Box::new(move |site: &Path| fifo(&site.join("content/profil.md"))),
+        pipa("content/profil.md"),
+    );
+    push(
+        "a theme's static file a broken link",
+        Box::new(move |site: &Path| {
+            symlink(
+                "../../../aset/logo.svg",
+                site.join("themes/default/static/logo.svg"),
+            )
+            .unwrap()
+        }),
+        putus("themes/default/static/logo.svg", "../../../aset/logo.svg"),
+    );
+    push(
+        "a theme's UI strings a named pipe",
+        Box::new(move |site: &Path| {
+            fs::remove_file(site.join("themes/default/i18n/id.toml")).unwrap();
+            fifo(&site.join("themes/default/i18n/id.toml"));
+        }),
+        pipa("themes/default/i18n/id.toml"),
+    );
+    push(
+        "a template a link to /dev/zero",
+        Box::new(move |site: &Path| {
+            symlink("/dev/zero", site.join("themes/default/templates/x.html")).unwrap()
+        }),
+        (
+            "themes/default/templates/x.html: berkas tema ini menunjuk ke luar folder situs \
+             (/dev/zero)"
+                .to_string(),
+            "themes/default/templates/x.html: this theme file resolves outside the site folder \
+             (/dev/zero)"
+                .to_string(),
+        ),
+    );
+    // a device inside the site folder (making one needs root): never opened
+    // SAFETY: geteuid(2) has no preconditions.
+    if unsafe { libc::geteuid() } == 0 {
+        push(
+            "alokasi.csv a device inside the site folder",
+            Box::new(move |site: &Path| {
+                use std::os::unix::ffi::OsStrExt;
+                let path = site.join("data/alokasi.csv");
+                fs::remove_file(&path).unwrap();
+                let c = std::ffi::CString::new(path.as_os_str().as_bytes()).unwrap();
+                // the device /dev/zero is (1, 5): read, it would never end
+                // SAFETY: mknod(2) with a valid path, mode and device number.
+                let rc =
+                    unsafe { libc::mknod(c.as_ptr(), libc::S_IFCHR | 0o644, libc::makedev(1, 5)) };
+                assert_eq!(rc, 0, "mknod");
+            }),
+            (
+                "data/alokasi.csv: ini sebuah perangkat (device), bukan berkas biasa; salur \
+                 tidak pernah membaca perangkat"
+                    .to_string(),
+                "data/alokasi.csv: this is a device, not an ordinary file; salur never reads a \
+                 device"
+                    .to_string(),
+            ),
+        );
+    }
+    for (what, lay, want_id, want_en) in cases {
+        let case = tempfile::tempdir_in(dir.path()).unwrap();
+        let site = example_copy(case.path());
+        lay(&site);
+        let e = check_sebentar(&site).expect_err(what);
+        let id = semua_pesan(&e, Lang::Id);
+        let en = semua_pesan(&e, Lang::En);
+        assert!(id.iter().any(|m| m.starts_with(&want_id)), "{what}: {id:?}");
+        assert!(en.iter().any(|m| m.starts_with(&want_en)), "{what}: {en:?}");
+        // never taken for a missing file
+        assert!(
+            !id.iter()
+                .any(|m| m.contains("tidak ada") && m.contains("wajib")),
+            "{what}: {id:?}"
+        );
+        // and a build publishes nothing (the example has 1251 files; without its payments
+        // it published 1242)
+        let out = case.path().join("public");
+        let o = salur()
+            .args(["build", "--root"])
+            .arg(&site)
+            .arg("--output")
+            .arg(&out)
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&o.stderr);
+        assert_eq!(o.status.code(), Some(1), "{what}: {stderr}");
+        assert!(stderr.contains(&want_id), "{what}: {stderr}");
+        assert!(!out.exists(), "{what}: something was published");
+    }
+}
+
+#[test]
+fn an_editor_lock_link_beside_a_note_is_left_alone() {
+    // Emacs marks a file it edits with a broken link `.#<name>` beside it
+    let dir = tempfile::tempdir().unwrap();
+    let site = example_copy(dir.path());
+    symlink(
+        "operator@laptop.4242:1700000000",
+        site.join("content/rapat/.#2021-07-13-rakor-bansos-kota-pasuruan.md"),
+    )
+    .unwrap();
+    let s = check_sebentar(&site).expect("an editor's lock link is no input");
+    assert_eq!(s.warnings.error_count(), 0);
+}
+
+#[test]
+fn a_file_name_in_data_that_is_not_utf8_is_named_masked() {
+    use std::os::unix::ffi::OsStrExt;
+    let dir = tempfile::tempdir().unwrap();
+    let site = example_copy(dir.path());
+    let data = site.join("data");
+    fs::write(
+        data.join(std::ffi::OsStr::from_bytes(b"realisasi-\xff2020.csv")),
+        "a,b\n",
+    )
+    .unwrap();
+    let s = check_sebentar(&site).expect("an unknown file is a warning");
+    let warnings: Vec<String> = s
+        .warnings
+        .items()
+        .iter()
+        .map(|d| d.message(Lang::En))
+        .collect();
+    assert!(
+        warnings
+            .iter()
+            .any(|m| m.starts_with("data/realisasi-\u{FFFD}2020.csv: warning: salur does not read")),
+        "{warnings:?}"
+    );
+    // a NIK in such a name: refused, masked
+    fs::write(
+        data.join(std::ffi::OsStr::from_bytes(b"3575010101900001\xfe.csv")),
+        "a,b\n",
+    )
+    .unwrap();
+    let e = check_sebentar(&site).expect_err("a NIK in a file name");
+    let id = semua_pesan(&e, Lang::Id);
+    assert!(
+        id.iter()
+            .any(|m| m.starts_with("data/3575**********01\u{FFFD}.csv: ")),
+        "{id:?}"
+    );
+    assert!(!id.iter().any(|m| m.contains("3575010101900001")), "{id:?}");
+}

@@ -62,8 +62,14 @@ struct FrontMatter {
 pub fn load(root: &Path, batas: u64) -> Result<Content, Diagnostics> {
     let mut diags = Diagnostics::new();
     let mut halaman = Vec::new();
-    if !root.join("content").is_dir() {
-        return Ok(Content::default());
+    // `content/` itself: a broken link or a file there is said as such
+    match crate::berkas::Situs::new(root).periksa_folder("content") {
+        Ok(true) => {}
+        Ok(false) => return Ok(Content::default()),
+        Err(d) => {
+            diags.push(*d);
+            return Err(diags);
+        }
     }
     for (path, rel, slug) in markdown_files(root, "content", false, &mut diags) {
         match baca_markdown(&path, &rel, batas) {
@@ -124,6 +130,11 @@ fn markdown_files(
     let situs = crate::berkas::Situs::new(root);
     let mut paths: Vec<(std::path::PathBuf, String)> = Vec::new();
     let mut dikunjungi = HashSet::new();
+    // the folder itself (`content/rapat` a broken link: every note would be left out)
+    if let Err(d) = situs.periksa_folder(folder) {
+        diags.push(*d);
+        return Vec::new();
+    }
     kumpulkan_markdown(
         &situs,
         &root.join(folder),
@@ -154,6 +165,13 @@ fn markdown_files(
 /// Adds the `.md` files of `dir` (`rel` from the site root) to `out`, and with `rekursif`
 /// those of its sub-folders; each folder is read once (`dikunjungi`: canonical paths), so a
 /// link back up the tree cannot loop.
+///
+/// What salur would read and cannot is an error naming it ([`crate::berkas::JenisLain`]), never
+/// skipped without a word: an `.md` name that is a broken link, links that loop, a pipe, a
+/// socket, a device (or, among pages, a folder); and, in a folder read with its sub-folders
+/// (notes), any broken or looping link, which may have been a folder of notes. Hidden names
+/// (`.#note.md`, the lock link an editor makes beside a file it edits) are left alone unless
+/// they are ordinary `.md` files.
 fn kumpulkan_markdown(
     situs: &crate::berkas::Situs,
     dir: &Path,
@@ -173,27 +191,41 @@ fn kumpulkan_markdown(
     };
     let mut entries: Vec<_> = entries.filter_map(Result::ok).collect();
     entries.sort_by_key(|e| e.file_name());
+    use crate::berkas::{Jenis, JenisLain};
     for e in entries {
         let path = e.path();
         let name = e.file_name().to_string_lossy().into_owned();
         let rel = format!("{rel}/{name}");
+        let nama_md = path.extension().is_some_and(|x| x == "md");
+        let tersembunyi = name.starts_with('.');
         // links followed: what they lead to decides
-        let Ok(meta) = std::fs::metadata(&path) else {
-            continue;
+        let jenis = crate::berkas::jenis(&path);
+        let dibaca = match &jenis {
+            Jenis::Berkas { .. } => nama_md,
+            Jenis::Folder => (rekursif && !tersembunyi) || (nama_md && !rekursif),
+            Jenis::Lain(JenisLain::TautanPutus { .. } | JenisLain::TautanBerputar { .. }) => {
+                !tersembunyi && (nama_md || rekursif)
+            }
+            Jenis::Lain(_) | Jenis::Galat(_) => nama_md && !tersembunyi,
+            Jenis::TidakAda => false,
         };
-        let md = meta.is_file() && path.extension().is_some_and(|x| x == "md");
-        let folder = meta.is_dir() && rekursif && !name.starts_with('.');
-        if !md && !folder {
+        if !dibaca {
             continue;
         }
-        if let Err(d) = situs.periksa(&rel) {
-            diags.push(*d);
-            continue;
-        }
-        if md {
-            out.push((path, rel));
-        } else {
+        let folder = match situs.berkas(&path) {
+            Ok(Some(_)) => false,
+            // removed meanwhile
+            Ok(None) => continue,
+            Err(crate::berkas::Tolak::Lain(JenisLain::Folder)) if rekursif => true,
+            Err(t) => {
+                diags.push(crate::berkas::tolak_di(&rel, t));
+                continue;
+            }
+        };
+        if folder {
             kumpulkan_markdown(situs, &path, &rel, rekursif, dikunjungi, out, diags);
+        } else {
+            out.push((path, rel));
         }
     }
 }
@@ -504,18 +536,15 @@ pub fn baris_lf(text: String) -> String {
 /// Reads the Markdown file `path` like [`baca_teks`], refusing from its size, before reading
 /// it, a file larger than `batas` bytes.
 pub fn baca_markdown(path: &Path, rel: &str, batas: u64) -> Result<String, Box<Diagnostic>> {
-    if let Ok(meta) = std::fs::metadata(path)
-        && meta.len() > batas
+    if let crate::berkas::Jenis::Berkas { ukuran } = crate::berkas::jenis(path)
+        && ukuran > batas
     {
         return Err(Box::new(Diagnostic::error(
             rel,
             0,
             0,
             None,
-            Problem::MarkdownTerlaluBesar {
-                ukuran: meta.len(),
-                batas,
-            },
+            Problem::MarkdownTerlaluBesar { ukuran, batas },
         )));
     }
     baca_teks(path, rel)
@@ -523,17 +552,11 @@ pub fn baca_markdown(path: &Path, rel: &str, batas: u64) -> Result<String, Box<D
 
 /// Reads the text file `path` (`rel` from the site root, for messages), its line endings
 /// made `\n` ([`baris_lf`]): a file that is not UTF-8 is reported at its first bad byte,
-/// with the line it is on.
+/// with the line it is on. Only an ordinary file is opened ([`crate::berkas::baca`]: never a
+/// pipe or a device).
 pub fn baca_teks(path: &Path, rel: &str) -> Result<String, Box<Diagnostic>> {
-    let bytes = std::fs::read(path).map_err(|e| {
-        Box::new(Diagnostic::error(
-            rel,
-            0,
-            0,
-            None,
-            Problem::Io(e.to_string()),
-        ))
-    })?;
+    let bytes = crate::berkas::baca(path)
+        .map_err(|e| Box::new(Diagnostic::error(rel, 0, 0, None, e.problem())))?;
     String::from_utf8(bytes).map(baris_lf).map_err(|e| {
         let bytes = e.as_bytes();
         let valid = e.utf8_error().valid_up_to();

@@ -397,6 +397,12 @@ impl Dataset {
 /// No file larger than `batas` bytes is read ([`Problem::BerkasTerlaluBesar`]).
 pub fn load(root: &Path, batas: u64) -> Result<(Dataset, Diagnostics), Diagnostics> {
     let mut diags = Diagnostics::new();
+    // `data/` itself: a broken link or a file there is said as such, not as every input
+    // missing
+    if let Err(d) = crate::berkas::Situs::new(root).periksa_folder("data") {
+        diags.push(*d);
+        return Err(diags);
+    }
     warn_unknown_inputs(root, &mut diags);
     let mut ds = Dataset::default();
     let mut loader = Loader {
@@ -543,8 +549,11 @@ fn warn_unknown_inputs(root: &Path, diags: &mut Diagnostics) {
     };
     let mut names: Vec<String> = entries
         .filter_map(Result::ok)
-        // a symbolic link to a file counts as that file (it is read if it has an input's name)
-        .filter(|e| e.path().is_file())
+        // a symbolic link to a file counts as that file (it is read if it has an input's
+        // name); a folder is not a file salur would read, anything else (a broken link, a
+        // pipe) is named like a file when it has no input's name (refused when it has one)
+        .filter(|e| !e.path().is_dir())
+        // a name that is not UTF-8 is named all the same, its bad bytes as U+FFFD
         .map(|e| e.file_name().to_string_lossy().into_owned())
         .collect();
     names.sort();

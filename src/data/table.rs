@@ -53,15 +53,19 @@ pub struct Table {
 
 /// The file that holds input `csv` (`data/realisasi.csv`): the CSV itself, or a spreadsheet
 /// of the same name (`data/realisasi.xlsx`, `.xls` or `.ods`). `Ok(None)` when there is none;
-/// `Err` lists every file found when there are several (one input, one file).
+/// `Err` lists every file found when there are several (one input, one file). Anything by
+/// that name counts, not only an ordinary file: a broken link, a folder or a pipe is then
+/// refused as what it is by [`Table::open`] (`crate::berkas`), never taken for a missing
+/// file, which a build may do without.
 pub fn berkas_masukan(root: &Path, csv: &str) -> Result<Option<String>, Vec<String>> {
+    let ada = |rel: &str| std::fs::symlink_metadata(root.join(rel)).is_ok();
     let Some(stem) = csv.strip_suffix(".csv") else {
-        return Ok(root.join(csv).is_file().then(|| csv.to_string()));
+        return Ok(ada(csv).then(|| csv.to_string()));
     };
     let found: Vec<String> = std::iter::once("csv")
         .chain(super::lembar::EKSTENSI)
         .map(|ext| format!("{stem}.{ext}"))
-        .filter(|rel| root.join(rel).is_file())
+        .filter(|rel| ada(rel))
         .collect();
     match found.len() {
         0 => Ok(None),
@@ -506,37 +510,30 @@ impl Table {
             }
         };
         let rel = rel.as_str();
-        // a symbolic link is read where it leads, inside the site folder only
-        if let Err(d) = crate::berkas::Situs::new(root).periksa(rel) {
-            diags.push(*d);
-            return None;
-        }
-        if let Ok(meta) = std::fs::metadata(root.join(rel))
-            && meta.len() > batas
-        {
+        // an ordinary file, or a symbolic link to one inside the site folder; anything else
+        // (a broken link, a folder, a pipe, a device) is refused as what it is
+        let ukuran = match crate::berkas::Situs::new(root).periksa_berkas(rel) {
+            Ok(Some(ukuran)) => ukuran,
+            Ok(None) => return None,
+            Err(d) => {
+                diags.push(*d);
+                return None;
+            }
+        };
+        if ukuran > batas {
             diags.push(Diagnostic::error(
                 rel,
                 0,
                 0,
                 None,
-                Problem::BerkasTerlaluBesar {
-                    ukuran: meta.len(),
-                    batas,
-                },
+                Problem::BerkasTerlaluBesar { ukuran, batas },
             ));
             return None;
         }
-        let bytes = match std::fs::read(root.join(rel)) {
+        let bytes = match crate::berkas::baca(&root.join(rel)) {
             Ok(b) => b,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return None,
             Err(e) => {
-                diags.push(Diagnostic::error(
-                    rel,
-                    0,
-                    0,
-                    None,
-                    Problem::Io(e.to_string()),
-                ));
+                diags.push(Diagnostic::error(rel, 0, 0, None, e.problem()));
                 return None;
             }
         };

@@ -51,6 +51,15 @@ pub enum RenderError {
         /// Where it resolves to.
         target: String,
     },
+    /// Where a theme file (or folder) is read, something else: a broken link, links that
+    /// loop, a folder, a pipe, a socket or a device ([`crate::berkas`]).
+    #[error("{path}: not an ordinary file or folder ({jenis:?})")]
+    BukanBerkas {
+        /// The file or folder, relative to the site folder.
+        path: String,
+        /// What it is.
+        jenis: crate::berkas::JenisLain,
+    },
     /// A theme's static file whose name holds a number shaped like a NIK (the name is
     /// published as it is).
     #[error("{0}: the file name holds a number shaped like a NIK (16 digits)")]
@@ -93,6 +102,9 @@ impl RenderError {
                  reads themes only from inside the site folder: copy the files into themes/ \
                  instead of linking to them"
             ),
+            (RenderError::BukanBerkas { path, jenis }, lang) => {
+                format!("{path}: {}", jenis.describe(lang))
+            }
             (RenderError::NikDiNamaBerkas(path), Lang::Id) => format!(
                 "{path}: privasi: nama berkas ini memuat nomor berbentuk NIK (16 angka); nama \
                  berkas ikut diterbitkan, jadi ganti namanya"
@@ -299,8 +311,8 @@ pub fn kebijakan_konten(base_url: &str) -> String {
 struct Tema {
     /// The site folder as given (for messages).
     root: PathBuf,
-    /// The site folder, canonical.
-    situs: PathBuf,
+    /// The site folder, where theme files may be read from.
+    situs: crate::berkas::Situs,
     /// `root/themes/<theme>`.
     dir: PathBuf,
 }
@@ -311,37 +323,77 @@ impl Tema {
         if !crate::config::nama_folder_polos(&config.theme) {
             return Err(RenderError::UnknownTheme(config.theme.clone()));
         }
-        let situs = std::fs::canonicalize(root).map_err(|source| RenderError::Io {
+        std::fs::canonicalize(root).map_err(|source| RenderError::Io {
             path: root.display().to_string(),
             source,
         })?;
         let tema = Tema {
             root: root.to_path_buf(),
-            situs,
+            situs: crate::berkas::Situs::new(root),
             dir: root.join("themes").join(&config.theme),
         };
-        if std::fs::symlink_metadata(&tema.dir).is_ok() {
-            tema.periksa(&tema.dir)?;
-        }
+        // `themes/` and `themes/<theme>/`: a broken link or a file there is said as such
+        tema.folder(&root.join("themes"))?;
+        tema.folder(&tema.dir)?;
         Ok(tema)
     }
 
-    /// Refuses `path` (which exists) when it resolves outside the site folder.
-    fn periksa(&self, path: &Path) -> Result<(), RenderError> {
-        let nyata = std::fs::canonicalize(path).map_err(|source| RenderError::Io {
-            path: path.display().to_string(),
-            source,
-        })?;
-        if nyata.starts_with(&self.situs) {
-            return Ok(());
+    /// `path` relative to the site folder, as messages name it.
+    fn rel(&self, path: &Path) -> String {
+        let rel = path
+            .strip_prefix(&self.root)
+            .unwrap_or(path)
+            .to_string_lossy()
+            .replace('\\', "/");
+        crate::teks::samarkan_teks(&rel)
+    }
+
+    /// `t`, why `path` is refused, as the theme's error.
+    fn tolak(&self, path: &Path, t: crate::berkas::Tolak) -> RenderError {
+        use crate::berkas::Tolak;
+        match t {
+            Tolak::DiLuar(target) => RenderError::DiLuarSitus {
+                path: self.rel(path),
+                target,
+            },
+            Tolak::Lain(jenis) => RenderError::BukanBerkas {
+                path: self.rel(path),
+                jenis,
+            },
+            Tolak::Io(e) => RenderError::Io {
+                path: path.display().to_string(),
+                source: std::io::Error::other(e),
+            },
         }
-        Err(RenderError::DiLuarSitus {
-            path: path
-                .strip_prefix(&self.root)
-                .unwrap_or(path)
-                .to_string_lossy()
-                .replace('\\', "/"),
-            target: nyata.display().to_string(),
+    }
+
+    /// Whether the theme folder `path` is there: a folder inside the site folder; anything
+    /// else by that name is an error ([`crate::berkas::Situs::folder`]).
+    fn folder(&self, path: &Path) -> Result<bool, RenderError> {
+        self.situs.folder(path).map_err(|t| self.tolak(path, t))
+    }
+
+    /// The bytes of the theme file `path` (`None` when there is none): an ordinary file inside
+    /// the site folder; anything else by that name is an error.
+    fn baca(&self, path: &Path) -> Result<Option<Vec<u8>>, RenderError> {
+        match self.situs.berkas(path) {
+            Ok(Some(_)) => {}
+            Ok(None) => return Ok(None),
+            Err(t) => return Err(self.tolak(path, t)),
+        }
+        crate::berkas::baca(path).map(Some).map_err(|e| match e {
+            crate::berkas::Gagal::Lain(jenis) => RenderError::BukanBerkas {
+                path: self.rel(path),
+                jenis,
+            },
+            crate::berkas::Gagal::TidakAda => RenderError::Io {
+                path: path.display().to_string(),
+                source: std::io::ErrorKind::NotFound.into(),
+            },
+            crate::berkas::Gagal::Io(source) => RenderError::Io {
+                path: path.display().to_string(),
+                source,
+            },
         })
     }
 
@@ -350,35 +402,46 @@ impl Tema {
     fn berkas(&self, sub: &str) -> Result<Vec<(String, Vec<u8>)>, RenderError> {
         let dir = self.dir.join(sub);
         let mut out = Vec::new();
-        if std::fs::symlink_metadata(&dir).is_err() {
-            return Ok(out);
-        }
-        self.periksa(&dir)?;
-        if !dir.is_dir() {
+        if !self.folder(&dir)? {
             return Ok(out);
         }
         for entry in walkdir::WalkDir::new(&dir)
             .follow_links(true)
             .sort_by_file_name()
         {
-            let entry = entry.map_err(|e| RenderError::Io {
-                path: dir.display().to_string(),
-                source: std::io::Error::other(e.to_string()),
-            })?;
-            if !entry.file_type().is_file() {
+            let entry = match entry {
+                Ok(e) => e,
+                Err(e) => {
+                    // a broken link or links that loop, said as such
+                    if let Some(path) = e.path()
+                        && let crate::berkas::Jenis::Lain(jenis) = crate::berkas::jenis(path)
+                    {
+                        return Err(RenderError::BukanBerkas {
+                            path: self.rel(path),
+                            jenis,
+                        });
+                    }
+                    return Err(RenderError::Io {
+                        path: e.path().unwrap_or(&dir).display().to_string(),
+                        source: std::io::Error::other(e.to_string()),
+                    });
+                }
+            };
+            if entry.file_type().is_dir() {
+                // a folder that leads outside the site folder is refused with its files
                 continue;
             }
-            self.periksa(entry.path())?;
+            // an ordinary file inside the site folder; a pipe, a socket or a device (or a
+            // link to one) is refused, never opened
+            let Some(bytes) = self.baca(entry.path())? else {
+                continue;
+            };
             let name = entry
                 .path()
                 .strip_prefix(&dir)
                 .unwrap_or(entry.path())
                 .to_string_lossy()
                 .replace('\\', "/");
-            let bytes = std::fs::read(entry.path()).map_err(|source| RenderError::Io {
-                path: entry.path().display().to_string(),
-                source,
-            })?;
             out.push((name, bytes));
         }
         Ok(out)
@@ -542,11 +605,11 @@ fn ui_strings(tema: &Tema, lang: Lang) -> Result<toml::Table, RenderError> {
                 message: e.to_string(),
             })?;
     let path = tema.dir.join("i18n").join(format!("{}.toml", lang.tag()));
-    if path.is_file() {
-        tema.periksa(&path)?;
-        let text = std::fs::read_to_string(&path).map_err(|source| RenderError::Io {
+    tema.folder(&tema.dir.join("i18n"))?;
+    if let Some(bytes) = tema.baca(&path)? {
+        let text = String::from_utf8(bytes).map_err(|e| RenderError::Io {
             path: path.display().to_string(),
-            source,
+            source: std::io::Error::new(std::io::ErrorKind::InvalidData, e),
         })?;
         let site: toml::Table = text
             .parse()
