@@ -855,3 +855,116 @@ fn a_file_name_in_data_that_is_not_utf8_is_named_masked() {
     );
     assert!(!id.iter().any(|m| m.contains("3575010101900001")), "{id:?}");
 }
+
+/// Runs `salur args…` with standard output (`stdout`), standard error (`stderr`) or both
+/// (`both`) writing to `/dev/full`, where every write fails with "No space left on device";
+/// returns its exit status and what it wrote to the other stream.
+fn ke_dev_full(args: &[&std::ffi::OsStr], full: &str) -> (Option<i32>, String) {
+    let dev_full = || {
+        Stdio::from(
+            fs::OpenOptions::new()
+                .write(true)
+                .open("/dev/full")
+                .unwrap(),
+        )
+    };
+    let mut c = salur();
+    c.args(args);
+    match full {
+        "stdout" => c.stdout(dev_full()).stderr(Stdio::piped()),
+        "stderr" => c.stderr(dev_full()).stdout(Stdio::piped()),
+        _ => c.stdout(dev_full()).stderr(dev_full()),
+    };
+    let o = c.output().unwrap();
+    let other = format!(
+        "{}{}",
+        String::from_utf8_lossy(&o.stdout),
+        String::from_utf8_lossy(&o.stderr)
+    );
+    assert!(!other.contains("panicked"), "{args:?} {full}: {other}");
+    assert_ne!(o.status.code(), Some(101), "{args:?} {full}: {other}");
+    assert_eq!(o.status.signal(), None, "{args:?} {full}: {other}");
+    (o.status.code(), other)
+}
+
+#[test]
+fn a_full_output_never_makes_salur_panic_and_the_exit_status_tells_the_truth() {
+    if !Path::new("/dev/full").exists() {
+        eprintln!("SKIPPED: no /dev/full on this system");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let site = example_copy(dir.path());
+    let out = dir.path().join("public");
+    let s = site.as_os_str();
+    let o = out.as_os_str();
+    let os = |t: &'static str| std::ffi::OsStr::new(t);
+    // build: the site is published, whole; the summary is lost: 4, said on standard error
+    let (code, stderr) = ke_dev_full(&[os("build"), os("--root"), s, os("--output"), o], "stdout");
+    assert_eq!(code, Some(4), "{stderr}");
+    assert!(
+        stderr.contains(&format!(
+            "Situs baru SUDAH TERBIT di {}, utuh, tetapi laporannya tidak dapat ditulis ke \
+             keluaran standar (stdout): ",
+            out.display()
+        )),
+        "{stderr}"
+    );
+    assert!(out.join("index.html").is_file());
+    assert_eq!(files(&out).len(), 1251);
+    // again, with standard error full (the warnings are lost) and then both
+    ubah(&site);
+    let (code, stdout) = ke_dev_full(&[os("build"), os("--root"), s, os("--output"), o], "stderr");
+    assert_eq!(code, Some(4), "{stdout}");
+    assert!(stdout.contains("1251 berkas: "), "{stdout}");
+    let (code, _) = ke_dev_full(&[os("build"), os("--root"), s, os("--output"), o], "both");
+    assert_eq!(code, Some(4));
+    // check: no errors, but the report is lost: not 0
+    for format in ["text", "json", "github"] {
+        let (code, stderr) = ke_dev_full(
+            &[os("check"), os("--root"), s, os("--format"), os(format)],
+            "stdout",
+        );
+        assert_eq!(code, Some(4), "check --format {format}: {stderr}");
+        assert!(
+            stderr.contains(
+                "salur check tidak menemukan kesalahan, tetapi laporannya tidak dapat ditulis ke \
+                 keluaran standar (stdout): "
+            ),
+            "check --format {format}: {stderr}"
+        );
+    }
+    let (code, _) = ke_dev_full(&[os("check"), os("--root"), s], "stderr");
+    assert_eq!(code, Some(4));
+    // a refused input is still 1, whatever could be written of it
+    fs::write(site.join("data/program.csv"), "kode,nama\n").unwrap();
+    let (code, _) = ke_dev_full(&[os("check"), os("--root"), s], "both");
+    assert_eq!(code, Some(1));
+    let (code, _) = ke_dev_full(&[os("build"), os("--root"), s, os("--output"), o], "stderr");
+    assert_eq!(code, Some(1));
+    // the other commands
+    let (code, _) = ke_dev_full(&[os("--help")], "stdout");
+    assert_eq!(code, Some(4));
+    let (code, _) = ke_dev_full(&[os("--version")], "stdout");
+    assert_eq!(code, Some(4));
+    let (code, _) = ke_dev_full(&[os("--no-such-option")], "stderr");
+    assert_eq!(code, Some(2));
+    let baru = dir.path().join("baru");
+    let (code, stderr) = ke_dev_full(
+        &[os("init"), baru.as_os_str(), os("--wilayah"), os("35.75")],
+        "stdout",
+    );
+    assert_eq!(code, Some(4), "{stderr}");
+    assert!(baru.join("site.toml").is_file());
+    let (code, _) = ke_dev_full(
+        &[
+            os("new"),
+            os("rapat"),
+            os("Rakor"),
+            os("--root"),
+            baru.as_os_str(),
+        ],
+        "stdout",
+    );
+    assert_eq!(code, Some(4));
+}

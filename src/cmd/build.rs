@@ -26,7 +26,7 @@ pub struct Args {
 }
 
 /// Builds the site and prints one summary line.
-pub fn execute(args: Args) -> Result<(), salur::Error> {
+pub fn execute(args: Args) -> Result<super::Selesai, salur::Error> {
     use std::io::IsTerminal;
     // a progress bar only for a person watching a terminal, never in CI logs
     let progress = std::io::stderr().is_terminal() && std::env::var_os("CI").is_none();
@@ -45,11 +45,11 @@ pub fn execute(args: Args) -> Result<(), salur::Error> {
             (Lang::En, None) => "Another build".to_string(),
         };
         match lang {
-            Lang::Id => eprintln!(
+            Lang::Id => galat!(
                 "{siapa} sedang menulis ke {}; menunggu sampai {wait} detik…",
                 output.display()
             ),
-            Lang::En => eprintln!(
+            Lang::En => galat!(
                 "{siapa} is writing to {}; waiting up to {wait} s…",
                 output.display()
             ),
@@ -67,14 +67,17 @@ pub fn execute(args: Args) -> Result<(), salur::Error> {
             saat_menunggu: &saat_menunggu,
         },
     )?;
-    eprint!("{}", summary.laporan_peringatan);
+    super::tulis(false, &summary.laporan_peringatan);
     if args.timings {
         for (stage, seconds) in &summary.timings.stages {
-            eprintln!("{stage:>10} {seconds:8.3} s");
+            galat!("{stage:>10} {seconds:8.3} s");
         }
     }
-    println!("{}", summary_line(&summary, summary.lang));
-    Ok(())
+    keluar!("{}", summary_line(&summary, summary.lang));
+    Ok(super::Selesai::new(
+        summary.lang,
+        super::Pekerjaan::Terbit(output.clone()),
+    ))
 }
 
 /// The one line a build ends with: files written, unchanged, removed, seconds.

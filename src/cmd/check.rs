@@ -50,7 +50,7 @@ struct Report<'a> {
 }
 
 /// Checks the site and prints what was found.
-pub fn execute(args: Args) -> Result<(), salur::Error> {
+pub fn execute(args: Args) -> Result<super::Selesai, salur::Error> {
     let result = salur::check(&args.root);
     match args.format {
         Format::Text => text(result),
@@ -72,8 +72,8 @@ pub fn execute(args: Args) -> Result<(), salur::Error> {
                     findings,
                 };
                 match serde_json::to_string_pretty(&report) {
-                    Ok(json) => println!("{}", json_tampak(&json)),
-                    Err(e) => eprintln!("{e}"),
+                    Ok(json) => keluar!("{}", json_tampak(&json)),
+                    Err(e) => galat!("{e}"),
                 }
             } else {
                 for e in &errors {
@@ -82,7 +82,7 @@ pub fn execute(args: Args) -> Result<(), salur::Error> {
                         Some(v) => format!("'{}': {}", tampak(v), e.message),
                         None => e.message.clone(),
                     };
-                    println!(
+                    keluar!(
                         "{}",
                         github(
                             "error",
@@ -101,14 +101,14 @@ pub fn execute(args: Args) -> Result<(), salur::Error> {
                     } else {
                         "notice"
                     };
-                    println!(
+                    keluar!(
                         "{}",
                         github(level, f.file.as_deref(), f.line, f.column, &title, &f.pesan)
                     );
                 }
             }
             // the exit status still says whether the site can be built
-            result.map(|_| ())
+            result.map(|s| super::Selesai::new(s.lang, super::Pekerjaan::Periksa))
         }
     }
 }
@@ -198,13 +198,13 @@ fn json_tampak(json: &str) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(out)
 }
 
-fn text(result: Result<salur::CheckSummary, salur::Error>) -> Result<(), salur::Error> {
+fn text(result: Result<salur::CheckSummary, salur::Error>) -> Result<super::Selesai, salur::Error> {
     let summary = result?;
     super::print_warnings(&summary.warnings, summary.lang);
     for line in &summary.catatan {
         match summary.lang {
-            Lang::Id => eprintln!("catatan mutu: {line}"),
-            Lang::En => eprintln!("data quality: {line}"),
+            Lang::Id => galat!("catatan mutu: {line}"),
+            Lang::En => galat!("data quality: {line}"),
         }
     }
     // the failure reasons that match no code, as the operator wrote them: here only, so that
@@ -216,8 +216,8 @@ fn text(result: Result<salur::CheckSummary, salur::Error>) -> Result<(), salur::
         .collect();
     for f in alasan.iter().take(salur::diagnostics::Diagnostics::LIMIT) {
         match summary.lang {
-            Lang::Id => eprintln!("catatan mutu: {}", f.pesan),
-            Lang::En => eprintln!("data quality: {}", f.pesan),
+            Lang::Id => galat!("catatan mutu: {}", f.pesan),
+            Lang::En => galat!("data quality: {}", f.pesan),
         }
     }
     if let Some(lebih) = alasan
@@ -226,25 +226,25 @@ fn text(result: Result<salur::CheckSummary, salur::Error>) -> Result<(), salur::
         .filter(|n| *n > 0)
     {
         match summary.lang {
-            Lang::Id => eprintln!(
+            Lang::Id => galat!(
                 "catatan mutu: {lebih} alasan lain tidak cocok dengan kode mana pun \
                  (semuanya di salur check --format json)"
             ),
-            Lang::En => eprintln!(
+            Lang::En => galat!(
                 "data quality: {lebih} more reasons match no code (all of them in \
                  salur check --format json)"
             ),
         }
     }
     match summary.lang {
-        Lang::Id => println!(
+        Lang::Id => keluar!(
             "Tidak ada kesalahan: {} halaman siap dibangun; {} peringatan, {} catatan mutu data ({} temuan di halaman Kualitas data).",
             summary.pages,
             summary.warnings.warning_count(),
             summary.temuan,
             summary.kualitas.len()
         ),
-        Lang::En => println!(
+        Lang::En => keluar!(
             "No errors: {} pages ready to build; {} warnings, {} data-quality notes ({} findings on the Data quality page).",
             summary.pages,
             summary.warnings.warning_count(),
@@ -252,5 +252,5 @@ fn text(result: Result<salur::CheckSummary, salur::Error>) -> Result<(), salur::
             summary.kualitas.len()
         ),
     }
-    Ok(())
+    Ok(super::Selesai::new(summary.lang, super::Pekerjaan::Periksa))
 }

@@ -24,7 +24,7 @@ fn parse_lang(s: &str) -> Result<Lang, String> {
 }
 
 /// Writes the new site and says what is in it and what to do next.
-pub fn execute(args: Args) -> Result<(), salur::Error> {
+pub fn execute(args: Args) -> Result<super::Selesai, salur::Error> {
     let lang = args.language;
     let summary = salur::init::init(&InitOptions {
         dir: args.dir.clone(),
@@ -36,33 +36,37 @@ pub fn execute(args: Args) -> Result<(), salur::Error> {
     let dir = args.dir.display();
     match lang {
         Lang::Id => {
-            println!("Situs baru di {dir} untuk:");
+            keluar!("Situs baru di {dir} untuk:");
             for w in &summary.wilayah {
-                println!("  {w}");
+                keluar!("  {w}");
             }
-            println!(
+            keluar!(
                 "{} kecamatan, {} kelurahan, {} desa di data/wilayah.csv (idn-area-data, ODbL).",
-                summary.kecamatan, summary.kelurahan, summary.desa
+                summary.kecamatan,
+                summary.kelurahan,
+                summary.desa
             );
-            println!("Berkas: {}", summary.berkas.join(", "));
-            println!(
+            keluar!("Berkas: {}", summary.berkas.join(", "));
+            keluar!(
                 "Berikutnya: isi data/*.csv (contoh baris ada di README.md), lalu\n  cd {dir}\n  salur check\n  salur serve"
             );
         }
         Lang::En => {
-            println!("A new site in {dir} for:");
+            keluar!("A new site in {dir} for:");
             for w in &summary.wilayah {
-                println!("  {w}");
+                keluar!("  {w}");
             }
-            println!(
+            keluar!(
                 "{} kecamatan, {} kelurahan, {} desa in data/wilayah.csv (idn-area-data, ODbL).",
-                summary.kecamatan, summary.kelurahan, summary.desa
+                summary.kecamatan,
+                summary.kelurahan,
+                summary.desa
             );
-            println!("Files: {}", summary.berkas.join(", "));
-            println!(
+            keluar!("Files: {}", summary.berkas.join(", "));
+            keluar!(
                 "Next: fill in data/*.csv (README.md has a sample row for each), then\n  cd {dir}\n  salur check\n  salur serve"
             );
         }
     }
-    Ok(())
+    Ok(super::Selesai::new(lang, super::Pekerjaan::Lain))
 }

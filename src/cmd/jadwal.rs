@@ -28,7 +28,7 @@ enum Perintah {
 }
 
 /// Runs the subcommand.
-pub fn execute(args: Args) -> Result<(), salur::Error> {
+pub fn execute(args: Args) -> Result<super::Selesai, salur::Error> {
     let Perintah::Usul {
         root,
         output,
@@ -37,8 +37,8 @@ pub fn execute(args: Args) -> Result<(), salur::Error> {
     let usul = salur::usul_jadwal(&root)?;
     let target = output.unwrap_or_else(|| root.join("data/jadwal.csv"));
     if target.as_os_str() == "-" {
-        print!("{}", usul.csv);
-        return Ok(());
+        super::tulis(true, &usul.csv);
+        return Ok(super::Selesai::new(usul.lang, super::Pekerjaan::Lain));
     }
     let gagal = |problem: salur::diagnostics::Problem| {
         let mut diagnostics = salur::diagnostics::Diagnostics::new();
@@ -67,12 +67,12 @@ pub fn execute(args: Args) -> Result<(), salur::Error> {
         Lang::Id => "di",
         Lang::En => "at",
     };
-    println!(
+    keluar!(
         "{}: {} {slot} {di} {} {di_titik}, {} KPM.",
         target.display(),
         usul.slot,
         usul.titik_bayar,
         salur::format::ribuan(usul.kpm as i64, usul.lang)
     );
-    Ok(())
+    Ok(super::Selesai::new(usul.lang, super::Pekerjaan::Lain))
 }

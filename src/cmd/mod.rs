@@ -1,4 +1,31 @@
 //! One module per subcommand: argument parsing and printing, nothing else.
+//!
+//! Everything a command prints goes through [`tulis`] (the macros [`keluar!`] and [`galat!`]
+//! are `println!` and `eprintln!` through it), never through `println!`, which panics when the
+//! write fails (`salur build >/dev/full`: exit 101 after publishing). A closed pipe ends the
+//! process quietly, as it ends any Unix tool; any other failure (a full disk, an I/O error) is
+//! remembered ([`gagal_tulis`]) and the command goes on: `main` then exits 4 and says so on
+//! standard error when it can.
+
+/// `println!` through [`tulis`]: a line on standard output that never panics.
+macro_rules! keluar {
+    () => {
+        $crate::cmd::tulis(true, "\n")
+    };
+    ($($arg:tt)*) => {
+        $crate::cmd::tulis(true, &format!("{}\n", format_args!($($arg)*)))
+    };
+}
+
+/// `eprintln!` through [`tulis`]: a line on standard error that never panics.
+macro_rules! galat {
+    () => {
+        $crate::cmd::tulis(false, "\n")
+    };
+    ($($arg:tt)*) => {
+        $crate::cmd::tulis(false, &format!("{}\n", format_args!($($arg)*)))
+    };
+}
 
 pub mod build;
 pub mod check;
@@ -14,7 +41,72 @@ use salur::lang::Lang;
 /// Prints warnings to standard error.
 pub fn print_warnings(warnings: &Diagnostics, lang: Lang) {
     if !warnings.is_empty() {
-        eprint!("{}", warnings.report(lang));
+        tulis(false, &warnings.report(lang));
+    }
+}
+
+/// What a command did, for `main` to say when what it printed could not be written (exit
+/// status 4).
+pub struct Selesai {
+    /// The language of the site.
+    pub lang: Lang,
+    /// What was done.
+    pub pekerjaan: Pekerjaan,
+}
+
+/// What a command did.
+pub enum Pekerjaan {
+    /// `build`: the site is published in this folder.
+    Terbit(std::path::PathBuf),
+    /// `check`: no errors.
+    Periksa,
+    /// Anything else (`init`, `new`, `jadwal usul`).
+    Lain,
+}
+
+impl Selesai {
+    /// `lang`, `pekerjaan`.
+    pub fn new(lang: Lang, pekerjaan: Pekerjaan) -> Selesai {
+        Selesai { lang, pekerjaan }
+    }
+
+    /// What to say when the command's output could not be written: `keluar` says which
+    /// stream failed (standard output, else error), `sebab` why.
+    pub fn pesan_gagal_tulis(&self, keluar: bool, sebab: &str) -> String {
+        let aliran = match (self.lang, keluar) {
+            (Lang::Id, true) => "keluaran standar (stdout)",
+            (Lang::Id, false) => "keluaran galat (stderr)",
+            (Lang::En, true) => "standard output",
+            (Lang::En, false) => "standard error",
+        };
+        match (&self.pekerjaan, self.lang) {
+            (Pekerjaan::Terbit(out), Lang::Id) => format!(
+                "Situs baru SUDAH TERBIT di {}, utuh, tetapi laporannya tidak dapat ditulis ke \
+                 {aliran}: {sebab}.",
+                out.display()
+            ),
+            (Pekerjaan::Terbit(out), Lang::En) => format!(
+                "The new site IS PUBLISHED in {}, whole, but its report could not be written to \
+                 {aliran}: {sebab}.",
+                out.display()
+            ),
+            (Pekerjaan::Periksa, Lang::Id) => format!(
+                "salur check tidak menemukan kesalahan, tetapi laporannya tidak dapat ditulis ke \
+                 {aliran}: {sebab}."
+            ),
+            (Pekerjaan::Periksa, Lang::En) => format!(
+                "salur check found no errors, but its report could not be written to {aliran}: \
+                 {sebab}."
+            ),
+            (Pekerjaan::Lain, Lang::Id) => format!(
+                "Perintah ini selesai, tetapi keluarannya tidak dapat ditulis ke {aliran}: \
+                 {sebab}."
+            ),
+            (Pekerjaan::Lain, Lang::En) => format!(
+                "The command is done, but what it printed could not be written to {aliran}: \
+                 {sebab}."
+            ),
+        }
     }
 }
 
@@ -57,18 +149,39 @@ pub fn akhiri_pipa_tertutup() -> ! {
     std::process::exit(141)
 }
 
+/// The first failure to write to standard output or error that was not a closed pipe:
+/// (standard output?, the system's message).
+static GAGAL_TULIS: std::sync::Mutex<Option<(bool, String)>> = std::sync::Mutex::new(None);
+
 /// Writes `text` to standard output (`keluar`) or error, and flushes it; a closed pipe ends
-/// the process quietly ([`akhiri_pipa_tertutup`]), any other failure to write is ignored (a
-/// message that cannot be shown must not stop the work).
+/// the process quietly ([`akhiri_pipa_tertutup`]); any other failure to write (a full disk,
+/// an I/O error) is remembered for [`gagal_tulis`] and the work goes on (a message that cannot
+/// be shown must not stop it, and must never panic).
 pub fn tulis(keluar: bool, text: &str) {
     use std::io::Write;
     let hasil = if keluar {
         let mut out = std::io::stdout().lock();
         out.write_all(text.as_bytes()).and_then(|()| out.flush())
     } else {
-        std::io::stderr().lock().write_all(text.as_bytes())
+        let mut err = std::io::stderr().lock();
+        err.write_all(text.as_bytes()).and_then(|()| err.flush())
     };
-    if hasil.is_err_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe) {
-        akhiri_pipa_tertutup();
+    match hasil {
+        Ok(()) => {}
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => akhiri_pipa_tertutup(),
+        Err(e) => {
+            let mut gagal = GAGAL_TULIS
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner);
+            gagal.get_or_insert((keluar, e.to_string()));
+        }
     }
+}
+
+/// The first failure of [`tulis`], if any: (standard output?, the system's message).
+pub fn gagal_tulis() -> Option<(bool, String)> {
+    GAGAL_TULIS
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+        .clone()
 }

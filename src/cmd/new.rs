@@ -28,7 +28,7 @@ enum What {
 }
 
 /// Writes the file and prints its path.
-pub fn execute(args: Args) -> Result<(), salur::Error> {
+pub fn execute(args: Args) -> Result<super::Selesai, salur::Error> {
     match args.what {
         What::Rapat {
             judul,
@@ -40,10 +40,10 @@ pub fn execute(args: Args) -> Result<(), salur::Error> {
             let rel = salur::init::rapat_baru(&root, &judul, tanggal, lang)
                 .map_err(|e| super::init_error(lang, e))?;
             match lang {
-                Lang::Id => println!("{rel} ditulis (draf = true: hapus baris itu agar terbit)"),
-                Lang::En => println!("{rel} written (draf = true: delete that line to publish it)"),
+                Lang::Id => keluar!("{rel} ditulis (draf = true: hapus baris itu agar terbit)"),
+                Lang::En => keluar!("{rel} written (draf = true: delete that line to publish it)"),
             }
-            Ok(())
+            Ok(super::Selesai::new(lang, super::Pekerjaan::Lain))
         }
     }
 }
