@@ -198,7 +198,7 @@ fn jenis_dari(meta: &fs::Metadata) -> Jenis {
 }
 
 /// Whether `e` says that links loop (`ELOOP`).
-fn berputar(e: &io::Error) -> bool {
+pub(crate) fn berputar(e: &io::Error) -> bool {
     #[cfg(unix)]
     {
         e.raw_os_error() == Some(libc::ELOOP)

@@ -260,24 +260,57 @@ fn berkas_yang_sama(file: &fs::File, path: &Path) -> bool {
 /// folder, one inside an input folder (`data/`, `content/`, `themes/`: the next build would
 /// read the published site as input, and `themes/*/static` would publish it again inside the
 /// new one), or a file (`site.toml`). Links are followed on both sides.
+///
+/// An output that is a symbolic link is published where it leads ([`jalur_nyata`]), even when
+/// its target does not exist yet (`public -> /srv/www/bansos`: the folder is created there, and
+/// the link then leads to it), and these checks apply to the target; a message names the link
+/// and its target (`pub (→ /srv/www/bansos)`). The operator's link itself is never touched,
+/// let alone replaced by a folder. Links that loop are refused.
 pub fn periksa_tujuan(public: &Path, site: &Path) -> Result<(), OutputError> {
+    if let Err(e) = fs::metadata(public)
+        && crate::berkas::berputar(&e)
+    {
+        return Err(OutputError::TautanBerputar {
+            path: public.display().to_string(),
+            source: e,
+        });
+    }
     let public_abs = absolute(public);
     let site_abs = absolute(site);
+    let nama = || nama_keluaran(public, &public_abs);
     if site_abs.starts_with(&public_abs) {
-        return Err(OutputError::BerisiSitus(public.display().to_string()));
+        return Err(OutputError::BerisiSitus(nama()));
     }
     for folder in ["data", "content", "themes"] {
         if public_abs.starts_with(absolute(&site.join(folder))) {
             return Err(OutputError::DalamMasukan {
-                path: public.display().to_string(),
+                path: nama(),
                 folder: folder.to_string(),
             });
         }
     }
     if fs::metadata(public).is_ok_and(|m| !m.is_dir()) {
-        return Err(OutputError::BukanFolder(public.display().to_string()));
+        return Err(OutputError::BukanFolder(nama()));
     }
     Ok(())
+}
+
+/// The output folder as messages name it: as given, and where it leads when it is a symbolic
+/// link (`pub (→ /srv/www/bansos)`).
+fn nama_keluaran(public: &Path, nyata: &Path) -> String {
+    if fs::symlink_metadata(public).is_ok_and(|m| m.file_type().is_symlink()) {
+        format!("{} (→ {})", public.display(), nyata.display())
+    } else {
+        public.display().to_string()
+    }
+}
+
+/// Where the output folder `public` really is: absolute, symbolic links followed, also a link
+/// whose target does not exist yet (it is created there) and links in the part of the path
+/// that exists. The lock, the manifest, the staging folder and the swap are all beside it, so
+/// that a build publishes into the link's target and never replaces the link.
+pub fn jalur_nyata(public: &Path) -> PathBuf {
+    absolute(public)
 }
 
 /// Whether the folder `public` would be created in exists (where its lock file goes).
@@ -358,6 +391,19 @@ pub enum OutputError {
     /// The output path is a file, not a folder.
     #[error("{0}: the output is a file, not a folder")]
     BukanFolder(String),
+    /// A symbolic link was made where the build publishes while it ran: it is not replaced.
+    #[error("{0}: a symbolic link was made here during the build; it is not replaced")]
+    MenjadiTautan(String),
+    /// The output is a symbolic link that never reaches a folder: links that lead to each
+    /// other.
+    #[error("{path}: the output is a symbolic link that loops: {source}")]
+    TautanBerputar {
+        /// The output as given.
+        path: String,
+        /// The system's message.
+        #[source]
+        source: io::Error,
+    },
     /// Another build holds the output folder's lock, and kept it longer than this build
     /// would wait.
     #[error("{path}: another build is writing to this folder")]
@@ -448,6 +494,23 @@ impl OutputError {
             ),
             (OutputError::BukanFolder(p), Lang::En) => format!(
                 "{p}: this output is a file, not a folder; choose a folder, such as public/"
+            ),
+            (OutputError::MenjadiTautan(p), Lang::Id) => format!(
+                "{p}: sebuah tautan simbolik dibuat di sini selama build berjalan; salur tidak \
+                 menggantinya dengan folder, dan tidak menerbitkan apa pun: jalankan build lagi"
+            ),
+            (OutputError::MenjadiTautan(p), Lang::En) => format!(
+                "{p}: a symbolic link was made here while the build ran; salur does not replace \
+                 it with a folder, and published nothing: run the build again"
+            ),
+            (OutputError::TautanBerputar { path, source }, Lang::Id) => format!(
+                "{path}: keluaran ini tautan simbolik yang berputar (tautan-tautannya saling \
+                 menunjuk dan tidak pernah sampai ke folder: {source}); perbaiki atau hapus \
+                 tautan itu"
+            ),
+            (OutputError::TautanBerputar { path, source }, Lang::En) => format!(
+                "{path}: this output is a symbolic link that loops (its links lead to each \
+                 other and never reach a folder: {source}); fix or remove the link"
             ),
             (OutputError::SedangDibangun { path, pid, detik }, Lang::Id) => {
                 let siapa = pid.map_or("build lain".to_string(), |p| {
@@ -982,6 +1045,15 @@ impl Staging {
             return Ok(ringkasan);
         }
 
+        // the folder is where the output's links lead (`jalur_nyata`): a link found here now
+        // was made during the build, and is the operator's, never replaced by a folder
+        if fs::symlink_metadata(&self.public).is_ok_and(|m| m.file_type().is_symlink()) {
+            let _ = fs::remove_dir_all(&self.staging);
+            return Err(OutputError::MenjadiTautan(
+                self.public.display().to_string(),
+            ));
+        }
+
         // Complete the staging folder: link the unchanged files.
         fs::create_dir_all(&self.staging).map_err(|e| err(&self.staging, e))?;
         let dirs: std::collections::BTreeSet<PathBuf> = files
@@ -1314,16 +1386,23 @@ fn write_manifest<'a>(
     sinkron_folder(&induk(path))
 }
 
-/// An absolute, normalised form of `p` (following symbolic links where the path exists).
+/// An absolute, normalised form of `p`, following symbolic links: where the path exists, and
+/// a link whose target does not (its target, resolved the same way).
 fn absolute(p: &Path) -> PathBuf {
+    // as many links as the system itself follows in one path (Linux: 40)
+    absolute_n(p, 40)
+}
+
+fn absolute_n(p: &Path, lompatan: u32) -> PathBuf {
     if let Ok(c) = fs::canonicalize(p) {
         return c;
     }
-    // the folder may not exist yet: canonicalise its nearest existing ancestor
+    // the folder may not exist yet: canonicalise its nearest ancestor that is there (a
+    // broken link is there: it is followed to where it leads)
     let abs = std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
     let mut existing = abs.as_path();
     let mut rest = Vec::new();
-    while !existing.exists() {
+    while fs::symlink_metadata(existing).is_err() {
         match (existing.parent(), existing.file_name()) {
             (Some(parent), Some(name)) => {
                 rest.push(name.to_os_string());
@@ -1332,7 +1411,20 @@ fn absolute(p: &Path) -> PathBuf {
             _ => return abs,
         }
     }
-    let mut out = fs::canonicalize(existing).unwrap_or_else(|_| existing.to_path_buf());
+    let mut out = match fs::canonicalize(existing) {
+        Ok(c) => c,
+        Err(_) => match fs::read_link(existing) {
+            // a broken link: where it leads, relative to the folder it lies in
+            Ok(target) if lompatan > 0 => {
+                let target = match existing.parent() {
+                    Some(parent) if target.is_relative() => parent.join(target),
+                    _ => target,
+                };
+                absolute_n(&target, lompatan - 1)
+            }
+            _ => existing.to_path_buf(),
+        },
+    };
     for name in rest.iter().rev() {
         out.push(name);
     }
@@ -1769,6 +1861,77 @@ mod tests {
         assert!(Staging::begin(&site.join("public"), &site).is_ok());
         assert!(Staging::begin(&site.join(".salur/serve"), &site).is_ok());
         assert!(Staging::begin(&dir.path().join("public"), &site).is_ok());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn an_output_link_is_published_where_it_leads_and_never_replaced() {
+        use std::os::unix::fs::symlink;
+        let dir = tempfile::tempdir().unwrap();
+        let site = site(dir.path());
+        let nyata = fs::canonicalize(dir.path()).unwrap();
+        // a link to a folder not made yet, in a folder not made yet
+        symlink(nyata.join("srv/www"), dir.path().join("pub")).unwrap();
+        assert_eq!(jalur_nyata(&dir.path().join("pub")), nyata.join("srv/www"));
+        // relative, through a second link
+        symlink("pub", dir.path().join("pub2")).unwrap();
+        assert_eq!(jalur_nyata(&dir.path().join("pub2")), nyata.join("srv/www"));
+        let s = Staging::begin(&dir.path().join("pub2"), &site).unwrap();
+        s.write("index.html", b"<p>1</p>", 0).unwrap();
+        s.commit().unwrap();
+        assert!(
+            fs::symlink_metadata(dir.path().join("pub2"))
+                .unwrap()
+                .is_symlink()
+        );
+        assert!(
+            fs::symlink_metadata(dir.path().join("pub"))
+                .unwrap()
+                .is_symlink()
+        );
+        assert_eq!(
+            fs::read_to_string(dir.path().join("pub/index.html")).unwrap(),
+            "<p>1</p>"
+        );
+        assert!(nyata.join("srv/.www.salur-manifest").is_file());
+        // a link into an input folder: refused, naming the link and where it leads
+        fs::create_dir_all(site.join("data")).unwrap();
+        symlink("site/data/keluar", dir.path().join("ke-data")).unwrap();
+        match Staging::begin(&dir.path().join("ke-data"), &site) {
+            Err(OutputError::DalamMasukan { path, .. }) => assert_eq!(
+                path,
+                format!(
+                    "{} (→ {})",
+                    dir.path().join("ke-data").display(),
+                    nyata.join("site/data/keluar").display()
+                )
+            ),
+            Err(e) => panic!("{e}"),
+            Ok(_) => panic!("accepted"),
+        }
+        // links that loop
+        symlink("b", dir.path().join("a")).unwrap();
+        symlink("a", dir.path().join("b")).unwrap();
+        assert!(matches!(
+            Staging::begin(&dir.path().join("a"), &site),
+            Err(OutputError::TautanBerputar { .. })
+        ));
+        // a link made where the build publishes, while it runs: left as it is
+        let out = dir.path().join("keluar");
+        let s = Staging::begin(&out, &site).unwrap();
+        s.write("index.html", b"<p>2</p>", 0).unwrap();
+        symlink(nyata.join("srv/www"), &out).unwrap();
+        assert!(matches!(s.commit(), Err(OutputError::MenjadiTautan(_))));
+        assert!(fs::symlink_metadata(&out).unwrap().is_symlink());
+        assert_eq!(
+            fs::read_to_string(out.join("index.html")).unwrap(),
+            "<p>1</p>"
+        );
+        // nothing of that build left beside it
+        assert_eq!(
+            beside_names(dir.path()),
+            ["a", "b", "ke-data", "keluar", "pub", "pub2", "srv"]
+        );
     }
 
     /// The syncs and the exchange made on paths under `dir`, in order.

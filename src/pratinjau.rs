@@ -218,7 +218,8 @@ impl Pratinjau {
             path: output.display().to_string(),
             source,
         };
-        std::fs::create_dir_all(&output).map_err(folder_err)?;
+        // a symbolic link is followed, even to a folder not made yet (as `build` does)
+        std::fs::create_dir_all(crate::output::jalur_nyata(&output)).map_err(folder_err)?;
         // absolute paths, so that the watcher's paths compare with them
         let output = output.canonicalize().map_err(folder_err)?;
         let root = opsi

@@ -968,3 +968,69 @@ fn a_full_output_never_makes_salur_panic_and_the_exit_status_tells_the_truth() {
     );
     assert_eq!(code, Some(4));
 }
+
+#[test]
+fn an_output_that_is_a_symbolic_link_is_published_where_it_leads() {
+    let dir = tempfile::tempdir().unwrap();
+    let site = example_copy(dir.path());
+    let nyata = dir.path().canonicalize().unwrap();
+    // `ln -s /tmp/t/www pub`, www (and t) not made yet
+    let www = nyata.join("t/www");
+    let public = site.join("pub");
+    symlink(&www, &public).unwrap();
+    let build = |out: &Path| {
+        salur()
+            .args(["build", "--root"])
+            .arg(&site)
+            .arg("--output")
+            .arg(out)
+            .output()
+            .unwrap()
+    };
+    let o = build(&public);
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(0), "{stderr}");
+    assert!(String::from_utf8_lossy(&o.stdout).starts_with("1251 berkas: 1251 ditulis"));
+    // the operator's link is as it was, and leads to the site
+    assert_eq!(fs::read_link(&public).unwrap(), www);
+    assert!(www.join("index.html").is_file());
+    assert_eq!(files(&www).len(), 1251);
+    // nothing beside the link; the manifest lies beside the folder
+    let beside: Vec<String> = fs::read_dir(&site)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with('.'))
+        .collect();
+    assert!(beside.is_empty(), "{beside:?}");
+    assert!(nyata.join("t/.www.salur-manifest").is_file());
+    // again: nothing to do, through the link
+    let o = build(&public);
+    assert_eq!(o.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&o.stdout).starts_with("1251 berkas: 0 ditulis"));
+    // a link that leads into data/: refused, naming the link and where it leads
+    let ke_data = site.join("ke-data");
+    symlink("data/terbit", &ke_data).unwrap();
+    let o = build(&ke_data);
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains(&format!(
+            "{} (→ {}): folder keluaran tidak boleh berada di dalam folder masukan data/",
+            ke_data.display(),
+            nyata.join("site/data/terbit").display()
+        )),
+        "{stderr}"
+    );
+    assert!(!site.join("data/terbit").exists());
+    assert!(fs::symlink_metadata(&ke_data).unwrap().is_symlink());
+    // links that loop: refused
+    symlink("b", site.join("a")).unwrap();
+    symlink("a", site.join("b")).unwrap();
+    let o = build(&site.join("a"));
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("keluaran ini tautan simbolik yang berputar"),
+        "{stderr}"
+    );
+}
