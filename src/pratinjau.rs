@@ -50,6 +50,10 @@ pub const JEDA_DEBOUNCE: Duration = Duration::from_millis(250);
 /// How many threads answer requests.
 const PEKERJA: usize = 4;
 
+/// How often the preview looks whether another build published into its folder (see
+/// [`TandaManifest`]): one `stat` a second.
+pub const JEDA_PERIKSA_LUAR: Duration = Duration::from_secs(1);
+
 /// The folders under the site folder whose changes trigger a rebuild (with `site.toml`).
 const FOLDER_MASUKAN: [&str; 3] = ["data", "content", "themes"];
 
@@ -173,6 +177,33 @@ pub enum Peristiwa<'a> {
     },
     /// The watcher reported a problem (it goes on watching).
     Pengawas(String),
+    /// Another build (`salur build --output .salur/serve`) published into the preview folder:
+    /// its pages carry the site's own address, not the preview's, so the preview is rebuilt.
+    DiterbitkanLain {
+        /// The preview folder.
+        output: &'a Path,
+    },
+}
+
+/// Which manifest lies beside the preview folder: a publish replaces it by a rename (a new
+/// file), so a manifest other than the one the preview's own last build left means that
+/// another build published there. (`salur build` and `serve` cannot mix their files, the
+/// folder's lock sees to that; but the other build's pages, with the site's canonical
+/// address, would be served until the next edit.)
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct TandaManifest(Option<(u64, u64, Option<std::time::SystemTime>)>);
+
+impl TandaManifest {
+    fn baca(output: &Path) -> TandaManifest {
+        let meta = std::fs::metadata(crate::output::manifest_path(output)).ok();
+        TandaManifest(meta.map(|m| {
+            #[cfg(unix)]
+            let ino = std::os::unix::fs::MetadataExt::ino(&m);
+            #[cfg(not(unix))]
+            let ino = 0;
+            (ino, m.len(), m.modified().ok())
+        }))
+    }
 }
 
 /// What the server shows: the version of the preview and the last build's error, if any.
@@ -288,21 +319,36 @@ impl Pratinjau {
             output: &self.output,
         });
 
-        while let Ok(hasil) = rx.recv() {
+        // the manifest the preview's own build left (see `TandaManifest`)
+        let mut tanda = TandaManifest::baca(&self.output);
+        loop {
             let mut berubah = Vec::new();
-            catat(&self.root, &self.output, hasil, &mut berubah, &mut lapor);
-            // everything that arrived meanwhile goes into the same build
-            while let Ok(hasil) = rx.try_recv() {
-                catat(&self.root, &self.output, hasil, &mut berubah, &mut lapor);
+            match rx.recv_timeout(JEDA_PERIKSA_LUAR) {
+                Ok(hasil) => {
+                    catat(&self.root, &self.output, hasil, &mut berubah, &mut lapor);
+                    // everything that arrived meanwhile goes into the same build
+                    while let Ok(hasil) = rx.try_recv() {
+                        catat(&self.root, &self.output, hasil, &mut berubah, &mut lapor);
+                    }
+                }
+                Err(mpsc::RecvTimeoutError::Timeout) => {}
+                Err(mpsc::RecvTimeoutError::Disconnected) => break,
             }
-            if berubah.is_empty() {
+            let lain = TandaManifest::baca(&self.output) != tanda;
+            if berubah.is_empty() && !lain {
                 continue;
+            }
+            if lain {
+                lapor(Peristiwa::DiterbitkanLain {
+                    output: &self.output,
+                });
             }
             // a folder created since (themes/ for a first override) is watched from now on
             if let Err(e) = pengawas.awasi_folder(&self.root) {
                 lapor(Peristiwa::Pengawas(e.message(self.lang)));
             }
             bangun(&opsi_build, &keadaan, &berubah, &mut lapor);
+            tanda = TandaManifest::baca(&self.output);
         }
         Ok(())
     }

@@ -288,3 +288,84 @@ fn a_port_in_use_is_a_clear_error() {
         "nothing is built when the port is taken"
     );
 }
+
+#[test]
+fn serve_rebuilds_after_another_build_published_into_its_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let site = common::example_copy(dir.path());
+    let serve = Serve::start(&site, 0, dir.path());
+    let port = serve.port(Duration::from_secs(240));
+    let sendiri = format!("http://127.0.0.1:{port}/");
+    let kanonik = "https://salur.example.org/";
+    let (status, body) = get(port, HALAMAN);
+    assert_eq!(status, 200, "{body}");
+    assert!(body.contains(&sendiri), "the preview's own address");
+    let (_, versi) = get(port, "/__salur/versi");
+    let versi: u64 = versi.trim().parse().expect("a number");
+
+    // `salur build --output .salur/serve` while serve runs
+    let preview = site.join(".salur/serve");
+    let o = Command::new(env!("CARGO_BIN_EXE_salur"))
+        .arg("build")
+        .arg("--root")
+        .arg(&site)
+        .arg("--output")
+        .arg(&preview)
+        .stdin(Stdio::null())
+        .output()
+        .unwrap();
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    assert!(
+        fs::read_to_string(preview.join(&HALAMAN[1..]))
+            .unwrap()
+            .contains(kanonik),
+        "the manual build published the site's own address"
+    );
+    // serve notices, says so, and publishes the preview again
+    let deadline = Instant::now() + Duration::from_secs(60);
+    let mut seen = Vec::new();
+    loop {
+        let left = deadline
+            .checked_duration_since(Instant::now())
+            .unwrap_or_else(|| panic!("not said: {seen:?}\n{}", serve.stderr()));
+        let line = serve.stdout.recv_timeout(left).expect("a line");
+        if line.starts_with(&format!(
+            "Folder pratinjau {} diterbitkan oleh build lain",
+            preview.canonicalize().unwrap().display()
+        )) {
+            break;
+        }
+        seen.push(line);
+    }
+    poll(
+        &serve,
+        port,
+        HALAMAN,
+        Duration::from_secs(240),
+        "the preview rebuilt",
+        |s, b| s == 200 && b.contains(&sendiri) && !b.contains(&format!("href=\"{kanonik}")),
+    );
+    // and the open pages reload
+    poll(
+        &serve,
+        port,
+        "/__salur/versi",
+        Duration::from_secs(60),
+        "a new version",
+        |s, b| s == 200 && b.trim().parse::<u64>().is_ok_and(|v| v > versi),
+    );
+    // its own rebuild is not taken for another's: no second notice within a few checks
+    std::thread::sleep(Duration::from_secs(3));
+    let lines: Vec<String> = serve.stdout.try_iter().collect();
+    assert!(
+        !lines
+            .iter()
+            .any(|l| l.contains("diterbitkan oleh build lain")),
+        "{lines:?}"
+    );
+}

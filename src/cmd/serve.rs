@@ -112,6 +112,18 @@ fn cetak(peristiwa: &Peristiwa<'_>, lang: Lang) {
                 ));
             }
         },
+        Peristiwa::DiterbitkanLain { output } => match lang {
+            Lang::Id => baris(&format!(
+                "Folder pratinjau {} diterbitkan oleh build lain (bukan salur serve: alamat \
+                 di halamannya bukan alamat pratinjau); membangun ulang pratinjau…",
+                output.display()
+            )),
+            Lang::En => baris(&format!(
+                "The preview folder {} was published by another build (not salur serve: its \
+                 pages carry another address than the preview's); rebuilding the preview…",
+                output.display()
+            )),
+        },
         Peristiwa::Pengawas(pesan) => match lang {
             Lang::Id => galat(&format!("pengawas berkas: {pesan}")),
             Lang::En => galat(&format!("file watcher: {pesan}")),
