@@ -26,6 +26,7 @@ pub mod output;
 pub mod pratinjau;
 pub mod render;
 pub mod site;
+pub mod slug;
 pub mod teks;
 pub mod usul;
 
