@@ -626,6 +626,7 @@ pub fn usul_jadwal(root: &Path) -> Result<UsulJadwal, Error> {
             Problem::UnknownCode {
                 kind,
                 nearest: data::wilayah::nearest(value, known.into_iter()),
+                berkas: data.berkas_kode(kind),
             },
         ))
     };
@@ -645,7 +646,7 @@ pub fn usul_jadwal(root: &Path) -> Result<UsulJadwal, Error> {
             let known = data.tahap.iter().map(|t| t.kode.as_str()).collect();
             unknown(&aturan.tahap, aturan.tahap_di, CodeKind::Tahap, known)
         })?;
-    let rw = data::rw(root, &data, config.batas_berkas)
+    let (rw, tempat_rw) = data::rw(root, &data, config.batas_berkas)
         .map_err(|diagnostics| Error::Input { lang, diagnostics })?;
     let hari: Vec<jiff::civil::Date> = (0..i64::from(aturan.jumlah_hari))
         .filter_map(|i| aturan.mulai.checked_add(jiff::Span::new().days(i)).ok())
@@ -662,6 +663,7 @@ pub fn usul_jadwal(root: &Path) -> Result<UsulJadwal, Error> {
                 tahap: tahap.kode.clone(),
                 mulai: tahap.mulai.to_string(),
                 selesai: tahap.selesai.to_string(),
+                berkas: data.nama_berkas("data/tahap.csv"),
             },
         )));
     }
@@ -706,7 +708,7 @@ pub fn usul_jadwal(root: &Path) -> Result<UsulJadwal, Error> {
                 slot,
             } = e;
             fail(Diagnostic::error(
-                "data/rw.csv",
+                &tempat_rw,
                 0,
                 0,
                 None,
