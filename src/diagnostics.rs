@@ -164,11 +164,17 @@ pub enum Problem {
         kind: CodeKind,
         /// The closest known code, when one is close.
         nearest: Option<String>,
+        /// That table's file as the operator has it, without `data/` (`program.csv`, or
+        /// `program.xlsx` when the workbook was read; `alokasi.csv/realisasi.csv` for a
+        /// penyalur): [`crate::data::Dataset::berkas_kode`].
+        berkas: String,
     },
     /// A region whose parent region is not in `wilayah.csv`.
     MissingParent {
         /// The parent's code.
         parent: String,
+        /// The regions' file as the operator has it (`wilayah.csv`, `wilayah.xlsx`).
+        berkas: String,
     },
     /// A key that was already given on an earlier line.
     Duplicate {
@@ -314,6 +320,8 @@ pub enum Problem {
         mulai: String,
         /// Its last day.
         selesai: String,
+        /// The tahap's file as the operator has it (`tahap.csv`, `tahap.xlsx`).
+        berkas: String,
     },
     /// A value in a TOML file or front matter.
     Config(String),
@@ -452,7 +460,10 @@ pub enum Problem {
     /// Text after the quote that closes a cell (`"4"0`).
     TeksSetelahKutip,
     /// `wilayah.csv` with its header and no region.
-    WilayahKosong,
+    WilayahKosong {
+        /// The file as the operator has it (`wilayah.csv`, `wilayah.xlsx`).
+        berkas: String,
+    },
     /// A text file (`site.toml`, a Markdown file) that is not UTF-8.
     BerkasBukanUtf8,
     /// A TOML text value without quotes (`judul = Rakor`).
@@ -829,14 +840,16 @@ impl Problem {
                     format!("must not be negative; {what}")
                 }
             }
-            Problem::UnknownCode { kind, nearest } => {
-                let (file, id_what, en_what) = match kind {
-                    CodeKind::Wilayah => ("wilayah.csv", "kode wilayah", "region code"),
-                    CodeKind::Program => ("program.csv", "kode program", "programme code"),
-                    CodeKind::Tahap => ("tahap.csv", "kode tahap", "stage code"),
-                    CodeKind::Penyalur => {
-                        ("alokasi.csv/realisasi.csv", "penyalur", "paying channel")
-                    }
+            Problem::UnknownCode {
+                kind,
+                nearest,
+                berkas: file,
+            } => {
+                let (id_what, en_what) = match kind {
+                    CodeKind::Wilayah => ("kode wilayah", "region code"),
+                    CodeKind::Program => ("kode program", "programme code"),
+                    CodeKind::Tahap => ("kode tahap", "stage code"),
+                    CodeKind::Penyalur => ("penyalur", "paying channel"),
                 };
                 let mut s = if id {
                     format!("{id_what} tidak ada di {file}")
@@ -852,11 +865,11 @@ impl Problem {
                 }
                 s
             }
-            Problem::MissingParent { parent } => {
+            Problem::MissingParent { parent, berkas } => {
                 if id {
-                    format!("wilayah induk '{parent}' tidak ada di wilayah.csv")
+                    format!("wilayah induk '{parent}' tidak ada di {berkas}")
                 } else {
-                    format!("its parent region '{parent}' is not in wilayah.csv")
+                    format!("its parent region '{parent}' is not in {berkas}")
                 }
             }
             Problem::Duplicate { first_line } => {
@@ -1166,14 +1179,15 @@ impl Problem {
                 tahap,
                 mulai,
                 selesai,
+                berkas,
             } => {
                 if id {
                     format!(
-                        "di luar masa tahap {tahap} ({mulai} s.d. {selesai}); periksa tanggal atau masa tahap di tahap.csv"
+                        "di luar masa tahap {tahap} ({mulai} s.d. {selesai}); periksa tanggal atau masa tahap di {berkas}"
                     )
                 } else {
                     format!(
-                        "outside stage {tahap} ({mulai} to {selesai}); check the date or the stage's dates in tahap.csv"
+                        "outside stage {tahap} ({mulai} to {selesai}); check the date or the stage's dates in {berkas}"
                     )
                 }
             }
@@ -1682,15 +1696,17 @@ impl Problem {
                         .to_string()
                 }
             }
-            Problem::WilayahKosong => {
+            Problem::WilayahKosong { berkas } => {
                 if id {
-                    "wilayah.csv hanya berisi baris judul; seharusnya setidaknya satu wilayah \
-                     (mis. 35.75,Kota Pasuruan)"
-                        .to_string()
+                    format!(
+                        "{berkas} hanya berisi baris judul; seharusnya setidaknya satu wilayah \
+                         (mis. 35.75,Kota Pasuruan)"
+                    )
                 } else {
-                    "wilayah.csv holds only its header; at least one region is expected \
-                     (e.g. 35.75,Kota Pasuruan)"
-                        .to_string()
+                    format!(
+                        "{berkas} holds only its header; at least one region is expected \
+                         (e.g. 35.75,Kota Pasuruan)"
+                    )
                 }
             }
             Problem::BerkasBukanUtf8 => {

@@ -26,6 +26,7 @@ pub mod output;
 pub mod pratinjau;
 pub mod render;
 pub mod site;
+pub mod slug;
 pub mod teks;
 pub mod usul;
 
@@ -634,6 +635,7 @@ pub fn usul_jadwal(root: &Path) -> Result<UsulJadwal, Error> {
             Problem::UnknownCode {
                 kind,
                 nearest: data::wilayah::nearest(value, known.into_iter()),
+                berkas: data.berkas_kode(kind),
             },
         ))
     };
@@ -653,7 +655,7 @@ pub fn usul_jadwal(root: &Path) -> Result<UsulJadwal, Error> {
             let known = data.tahap.iter().map(|t| t.kode.as_str()).collect();
             unknown(&aturan.tahap, aturan.tahap_di, CodeKind::Tahap, known)
         })?;
-    let rw = data::rw(root, &data, config.batas_berkas)
+    let (rw, tempat_rw) = data::rw(root, &data, config.batas_berkas)
         .map_err(|diagnostics| Error::Input { lang, diagnostics })?;
     let hari: Vec<jiff::civil::Date> = (0..i64::from(aturan.jumlah_hari))
         .filter_map(|i| aturan.mulai.checked_add(jiff::Span::new().days(i)).ok())
@@ -670,6 +672,7 @@ pub fn usul_jadwal(root: &Path) -> Result<UsulJadwal, Error> {
                 tahap: tahap.kode.clone(),
                 mulai: tahap.mulai.to_string(),
                 selesai: tahap.selesai.to_string(),
+                berkas: data.nama_berkas("data/tahap.csv"),
             },
         )));
     }
@@ -714,7 +717,7 @@ pub fn usul_jadwal(root: &Path) -> Result<UsulJadwal, Error> {
                 slot,
             } = e;
             fail(Diagnostic::error(
-                "data/rw.csv",
+                &tempat_rw,
                 0,
                 0,
                 None,

@@ -60,7 +60,10 @@ fn tulis_xlsx(rows: &[Vec<String>], path: &Path, sheet: &str) {
                 jenis(&header[c])
             };
             match j {
-                Jenis::Angka => ws.write_number(r, c16, v.parse::<f64>().unwrap()),
+                // `periode` is a number in desil.csv, a word (`bulanan`) in program.csv
+                Jenis::Angka if v.parse::<f64>().is_ok() => {
+                    ws.write_number(r, c16, v.parse::<f64>().unwrap_or_default())
+                }
                 Jenis::Tanggal | Jenis::Jam if iso(v) => {
                     let p: Vec<&str> = v.split('-').collect();
                     let d = ExcelDateTime::from_ymd(
@@ -393,4 +396,121 @@ fn other_spreadsheets_are_still_named_in_a_warning() {
              read when it has an input's name (e.g. realisasi.xlsx), or save it as CSV UTF-8",
         ]
     );
+}
+
+/// Appends `lines` to `data/<file>` of `site`.
+fn tambah(site: &Path, file: &str, lines: &str) {
+    let path = site.join("data").join(file);
+    let mut text = fs::read_to_string(&path).unwrap();
+    if !text.ends_with('\n') {
+        text.push('\n');
+    }
+    text.push_str(lines);
+    fs::write(path, text).unwrap();
+}
+
+#[test]
+fn a_referenced_workbook_is_named_as_the_operator_has_it() {
+    // the codes' files given as workbooks; the rows naming codes they lack stay CSV
+    let dir = tempfile::tempdir().unwrap();
+    let site = common::example_copy(dir.path());
+    for name in ["wilayah", "program", "tahap", "alokasi"] {
+        ganti(&site, name, "xlsx", |rows| {
+            if name == "wilayah" {
+                // a kecamatan whose kabupaten is not there
+                rows.push(vec![
+                    "35.99.01".into(),
+                    "Kecamatan Tanpa Induk".into(),
+                    String::new(),
+                    String::new(),
+                ]);
+            }
+        });
+    }
+    tambah(
+        &site,
+        "realisasi.csv",
+        "XBST,2021-07,35.75.01.1001,Bank Jatim,2021-07-27,tersalur,,1\n\
+         BST,2099-01,35.75.01.1001,Bank Jatim,2021-07-27,tersalur,,1\n\
+         BST,2021-07,35.75.01.1999,Bank Jatim,2021-07-27,tersalur,,1\n\
+         BST,2021-07,35.75.01.1001,Bank Jatim,2022-07-27,tersalur,,1\n",
+    );
+    tambah(
+        &site,
+        "laporan_penyalur.csv",
+        "Bank Antah,Tenggarong,PKH,2021-T4,64.02.01,5,,2022-01-06\n",
+    );
+    let en = pesan(&site, Lang::En);
+    let id = pesan(&site, Lang::Id);
+    for (apa, en_teks, id_teks) in [
+        (
+            "a region's parent",
+            "its parent region '35.99' is not in wilayah.xlsx",
+            "wilayah induk '35.99' tidak ada di wilayah.xlsx",
+        ),
+        (
+            "a programme code",
+            "'XBST': unknown programme code: not in program.xlsx",
+            "'XBST': kode program tidak ada di program.xlsx",
+        ),
+        (
+            "a tahap code",
+            "'2099-01': unknown stage code: not in tahap.xlsx",
+            "'2099-01': kode tahap tidak ada di tahap.xlsx",
+        ),
+        (
+            "a region code",
+            "'35.75.01.1999': unknown region code: not in wilayah.xlsx",
+            "'35.75.01.1999': kode wilayah tidak ada di wilayah.xlsx",
+        ),
+        (
+            "a day outside its tahap",
+            "check the date or the stage's dates in tahap.xlsx",
+            "periksa tanggal atau masa tahap di tahap.xlsx",
+        ),
+        (
+            "a penyalur",
+            "'Bank Antah': unknown paying channel: not in alokasi.xlsx/realisasi.csv",
+            "'Bank Antah': penyalur tidak ada di alokasi.xlsx/realisasi.csv",
+        ),
+    ] {
+        assert!(en.contains(en_teks), "{apa}: {en}");
+        assert!(id.contains(id_teks), "{apa}: {id}");
+    }
+    // no message names a file the operator does not have
+    for csv in ["wilayah.csv", "program.csv", "tahap.csv", "alokasi.csv"] {
+        assert!(!en.contains(csv), "{csv}: {en}");
+        assert!(!id.contains(csv), "{csv}: {id}");
+    }
+
+    // a workbook of regions with its header only
+    let dir = tempfile::tempdir().unwrap();
+    let site = common::example_copy(dir.path());
+    ganti(&site, "wilayah", "xlsx", |rows| rows.truncate(1));
+    let en = pesan(&site, Lang::En);
+    assert!(
+        en.contains(
+            "data/wilayah.xlsx:Sheet1: wilayah.xlsx holds only its header; at least one \
+             region is expected"
+        ),
+        "{en}"
+    );
+    assert!(!en.contains("wilayah.csv"), "{en}");
+}
+
+#[test]
+fn the_schedule_proposer_names_a_workbook_of_rw() {
+    // the example's `[jadwal.usul]` (7 days at 200 KPM) and a kelurahan of 1.500 KPM
+    let dir = tempfile::tempdir().unwrap();
+    let site = common::example_copy(dir.path());
+    ganti(&site, "rw", "xlsx", |rows| {
+        rows.truncate(1);
+        rows.push(vec!["35.75.01.1001".into(), "01".into(), "800".into()]);
+        rows.push(vec!["35.75.01.1001".into(), "02".into(), "700".into()]);
+    });
+    let err = salur::usul_jadwal(&site)
+        .expect_err("1.500 KPM cannot fit")
+        .to_string();
+    assert!(err.starts_with("data/rw.xlsx:Sheet1: "), "{err}");
+    assert!(err.contains("Karangketug (35.75.01.1001)"), "{err}");
 }

@@ -128,6 +128,7 @@ pub fn wilayah_banding(
                             Problem::UnknownCode {
                                 kind: CodeKind::Wilayah,
                                 nearest: ds.wilayah.nearest(kode),
+                                berkas: ds.berkas_kode(CodeKind::Wilayah),
                             },
                         )
                     })

@@ -279,7 +279,8 @@ fn jenis_peringatan(d: &Diagnostic) -> JenisTemuan {
         Problem::TenggatSebelumRapat { .. } | Problem::RapatSetelahData { .. } => {
             JenisTemuan::Rapat
         }
-        _ if d.file.ends_with("verval.csv") => JenisTemuan::Verval,
+        // `data/verval.csv`, or the worksheet read instead (`data/verval.ods:verval`)
+        _ if d.file.starts_with("data/verval.") => JenisTemuan::Verval,
         _ => JenisTemuan::Lainnya,
     }
 }

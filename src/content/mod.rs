@@ -19,8 +19,8 @@ use crate::diagnostics::{Diagnostic, Diagnostics, Problem};
 /// A content page.
 #[derive(Debug, Clone)]
 pub struct Halaman {
-    /// The file name without `.md`, in lower case with `-` between words; the page is
-    /// published as `<slug>.html`.
+    /// The file name without `.md` as a file name ([`crate::slug::nama_berkas`]: diacritics
+    /// folded, lower case, `-` between words); the page is published as `<slug>.html`.
     pub slug: String,
     /// The title.
     pub judul: String,
@@ -116,7 +116,8 @@ fn load_rapat(root: &Path, batas: u64, diags: &mut Diagnostics) -> Vec<rapat::Ra
 /// The `.md` files of `root/folder`, sorted by path, as (path, path relative to the root,
 /// slug); with `rekursif`, those of its sub-folders too (not hidden ones: `.git`). The slug is
 /// the file's name, wherever it lies: a slug that salur uses itself (`index`), or that two
-/// files share (`Rakor.md` and `rakor.md`, or `2023/rakor.md` and `2024/rakor.md`), is found
+/// files share (`Rakor.md` and `rakor.md`, `rakor.md` and `rákor.md`, or `2023/rakor.md` and
+/// `2024/rakor.md`), is found
 /// by the page plan, which claims every output path once (`site::Situs::plan`). A symbolic
 /// link is followed when it stays inside the site folder, and reported when it leads outside
 /// it ([`crate::berkas`]). A file name holding a NIK is refused: the name becomes the page's
@@ -156,7 +157,9 @@ fn markdown_files(
         if !crate::teks::periksa_nama_berkas(&rel, diags) {
             continue;
         }
-        let slug = slugify(name.trim_end_matches(".md"));
+        // one rule for every file name made from a name: `Cára Membaca.md`, written composed
+        // or decomposed (as macOS stores it), is `cara-membaca.html` ([`crate::slug`])
+        let slug = crate::slug::nama_berkas(name.trim_end_matches(".md"), "halaman");
         out.push((path, rel, slug));
     }
     out
@@ -639,7 +642,9 @@ pub(crate) fn teks_pendek(
     false
 }
 
-/// A stable id for a heading: lower case, letters and digits, words joined by `-`.
+/// A stable id for a heading or a section (an anchor within a page, not a file name: those
+/// are [`crate::slug::nama_berkas`]): lower case, letters and digits of any script, words
+/// joined by `-`; headings with the same id are numbered apart by the caller.
 pub fn slugify(text: &str) -> String {
     let mut out = String::new();
     for c in text.chars() {

@@ -347,7 +347,11 @@ pub fn resolve(rapat: &mut [Rapat], ds: &Dataset) -> Diagnostics {
                 k.line,
                 k.column,
                 Some(&k.kode),
-                Problem::UnknownCode { kind, nearest },
+                Problem::UnknownCode {
+                    kind,
+                    nearest,
+                    berkas: ds.berkas_kode(kind),
+                },
             )
         };
         let mut wilayah_id = Vec::new();

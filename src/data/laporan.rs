@@ -113,6 +113,7 @@ impl Loader {
                                         name,
                                         penyalur.iter().map(String::as_str),
                                     ),
+                                    berkas: lookup.berkas(CodeKind::Penyalur),
                                 },
                             )
                         });

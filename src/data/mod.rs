@@ -386,9 +386,45 @@ impl Dataset {
             .map_or(csv, |i| i.tempat.as_str())
     }
 
+    /// The file name (without `data/`) of input `csv` as the operator has it, for a message
+    /// that speaks of the file rather than a place in it: `program.csv`, or `program.xlsx`
+    /// when the workbook was read instead; the CSV's name when the input was not read.
+    pub fn nama_berkas(&self, csv: &str) -> String {
+        nama_berkas(&self.inputs, csv)
+    }
+
+    /// The file (or files) the codes of `kind` come from, as the operator has them:
+    /// [`Problem::UnknownCode`] says a code is not there.
+    pub fn berkas_kode(&self, kind: CodeKind) -> String {
+        berkas_kode(&self.inputs, kind)
+    }
+
     /// The latest day in `realisasi.csv`, if any.
     pub fn latest_tanggal(&self) -> Option<Date> {
         self.realisasi.iter().map(|r| r.tanggal).max()
+    }
+}
+
+/// [`Dataset::nama_berkas`] over the inputs read so far.
+fn nama_berkas(inputs: &[InputFile], csv: &str) -> String {
+    let path = inputs
+        .iter()
+        .find(|i| i.adalah(csv))
+        .map_or(csv, |i| i.path.as_str());
+    path.rsplit('/').next().unwrap_or(path).to_string()
+}
+
+/// [`Dataset::berkas_kode`] over the inputs read so far.
+fn berkas_kode(inputs: &[InputFile], kind: CodeKind) -> String {
+    match kind {
+        CodeKind::Wilayah => nama_berkas(inputs, "data/wilayah.csv"),
+        CodeKind::Program => nama_berkas(inputs, "data/program.csv"),
+        CodeKind::Tahap => nama_berkas(inputs, "data/tahap.csv"),
+        CodeKind::Penyalur => format!(
+            "{}/{}",
+            nama_berkas(inputs, "data/alokasi.csv"),
+            nama_berkas(inputs, "data/realisasi.csv")
+        ),
     }
 }
 
@@ -477,8 +513,10 @@ const RW: Columns = Columns {
 };
 
 /// Reads `data/rw.csv` (`kode_wilayah,rw,kpm`) against the regions of `ds`, with the same
-/// tolerance and messages as the other inputs (and its size limit, `batas` bytes).
-pub fn rw(root: &Path, ds: &Dataset, batas: u64) -> Result<Vec<JumlahRw>, Diagnostics> {
+/// tolerance and messages as the other inputs (and its size limit, `batas` bytes). Returns
+/// its rows and the place later messages name (`data/rw.csv`, or the worksheet read instead,
+/// `data/rw.xlsx:Sheet1`).
+pub fn rw(root: &Path, ds: &Dataset, batas: u64) -> Result<(Vec<JumlahRw>, String), Diagnostics> {
     let name = "data/rw.csv";
     let mut diags = Diagnostics::new();
     if !table::ada(root, name) {
@@ -521,7 +559,7 @@ pub fn rw(root: &Path, ds: &Dataset, batas: u64) -> Result<Vec<JumlahRw>, Diagno
     if diags.has_errors() {
         Err(diags)
     } else {
-        Ok(out)
+        Ok((out, tempat))
     }
 }
 
@@ -785,8 +823,18 @@ impl Loader {
             });
         });
         ejaan.peringatan(name, diags);
+        // the file as the operator has it (`wilayah.xlsx`), for messages that name it
+        let berkas = t.berkas.rsplit('/').next().unwrap_or(&t.berkas).to_string();
         if t.rows == 0 {
-            diags.push(Diagnostic::error(name, 0, 0, None, Problem::WilayahKosong));
+            diags.push(Diagnostic::error(
+                name,
+                0,
+                0,
+                None,
+                Problem::WilayahKosong {
+                    berkas: berkas.clone(),
+                },
+            ));
         }
         let (tree, missing) = WilayahTree::build(nodes);
         for (line, kode, parent) in missing {
@@ -795,7 +843,10 @@ impl Loader {
                 line,
                 t.column_number(0),
                 Some(&kode),
-                Problem::MissingParent { parent },
+                Problem::MissingParent {
+                    parent,
+                    berkas: berkas.clone(),
+                },
             ));
         }
         ds.wilayah = tree;
@@ -1735,6 +1786,8 @@ struct Lookup<'d> {
     tahap: &'d [Tahap],
     tahap_rusak: &'d [bool],
     wilayah: &'d WilayahTree,
+    /// The inputs read so far, to name a referenced file as the operator has it.
+    inputs: &'d [InputFile],
     /// Programme and tahap codes by hash, when there are more than [`KODE_PINDAI`] of them.
     program_indeks: Option<IndeksKode<'d>>,
     tahap_indeks: Option<IndeksKode<'d>>,
@@ -1783,9 +1836,15 @@ impl<'d> Lookup<'d> {
             tahap: &ds.tahap,
             tahap_rusak,
             wilayah: &ds.wilayah,
+            inputs: &ds.inputs,
             program_indeks: IndeksKode::new(ds.program.iter().map(|p| p.kode.as_str())),
             tahap_indeks: IndeksKode::new(ds.tahap.iter().map(|t| t.kode.as_str())),
         }
+    }
+
+    /// The file (or files) the codes of `kind` come from, as the operator has them.
+    fn berkas(&self, kind: CodeKind) -> String {
+        berkas_kode(self.inputs, kind)
     }
 
     /// Resolves the program, tahap, wilayah and penyalur columns (0..4) of an
@@ -1832,6 +1891,7 @@ impl<'d> Lookup<'d> {
                     tahap: t.kode.clone(),
                     mulai: t.mulai.to_string(),
                     selesai: t.selesai.to_string(),
+                    berkas: self.berkas(CodeKind::Tahap),
                 },
                 diags,
             );
@@ -1860,6 +1920,7 @@ impl<'d> Lookup<'d> {
                             Problem::UnknownCode {
                                 kind: CodeKind::Wilayah,
                                 nearest: self.wilayah.nearest(&k.dotted()),
+                                berkas: self.berkas(CodeKind::Wilayah),
                             },
                         )
                     });
@@ -1923,7 +1984,11 @@ impl<'d> Lookup<'d> {
             let problem = if raw.is_empty() {
                 Problem::Malformed(Expected::NonEmpty)
             } else {
-                Problem::UnknownCode { kind, nearest }
+                Problem::UnknownCode {
+                    kind,
+                    nearest,
+                    berkas: self.berkas(kind),
+                }
             };
             Diagnostic::error(
                 name,

@@ -223,6 +223,7 @@ impl Loader {
                                         p,
                                         penyalur.iter().map(String::as_str),
                                     ),
+                                    berkas: lookup.berkas(CodeKind::Penyalur),
                                 },
                                 diags,
                             );

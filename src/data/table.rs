@@ -301,6 +301,8 @@ pub const KOLOM_MAKS: usize = 16_384;
 /// Understands header `header` (on line `header_line` of `rel`): each column of `columns` by
 /// its position, and the header's width. Personal-data, duplicate and missing columns, and a
 /// header wider than [`KOLOM_MAKS`], are reported into `diags`, and then `None` is returned.
+/// Only a column salur reads is a duplicate: an export's own columns (two `KETERANGAN`) are
+/// never read, so they may repeat, as docs/data.md says.
 fn baca_header(
     rel: &str,
     header: &ByteRecord,
@@ -1272,6 +1274,30 @@ mod tests {
             msg,
             "data/x.csv:1:5004: 'kpm': duplicate column; already at column 2"
         );
+    }
+
+    #[test]
+    fn columns_salur_does_not_read_may_repeat() {
+        // an export's own columns, twice (two KETERANGAN, two unnamed): ignored as any extra
+        // column is, since nothing is read from them
+        let (read, d) = rows(b"kode,KETERANGAN,kpm,Keterangan,,\nA,x,1,y,,\n");
+        assert!(!d.has_errors(), "{:?}", d.items());
+        assert_eq!(read, [(2, "A".to_string(), "1".to_string())]);
+        // an optional column salur reads is one column too
+        let (_, d) = rows(b"kode,kpm,nilai,Nilai\nA,1,2,3\n");
+        assert_eq!(
+            d.items()[0].message(crate::lang::Lang::En),
+            "data/x.csv:1:4: 'nilai': duplicate column; already at column 3"
+        );
+        // a personal-data column is refused each time it is there
+        let (_, d) = rows(b"kode,kpm,nama_penerima,nama_penerima\nA,1,x,y\n");
+        let pesan: Vec<String> = d
+            .items()
+            .iter()
+            .map(|d| d.message(crate::lang::Lang::En))
+            .collect();
+        assert_eq!(pesan.len(), 2, "{pesan:?}");
+        assert!(pesan[1].starts_with("data/x.csv:1:4: 'nama_penerima': privacy"));
     }
 
     /// A header of 1M columns (9 MB, whose duplicate check once ran for 13 minutes) is refused

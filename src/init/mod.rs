@@ -382,29 +382,16 @@ fn tulis(path: &Path, isi: &str) -> Result<(), InitError> {
     std::fs::write(path, isi).map_err(err)
 }
 
-/// A file name from a title: lower case ASCII letters and digits joined by `-`
-/// (`Rakor BST Tahap 2` → `rakor-bst-tahap-2`), at most 60 characters.
+/// A file name from a title, by the rule every file name made from a name follows
+/// ([`crate::slug::slug`]: diacritics folded, lower case ASCII letters and digits joined by
+/// `-`; `Rakor BST Tahap 2` → `rakor-bst-tahap-2`), at most 60 characters: the note's file
+/// name is then its address as it is.
 pub fn slug(judul: &str) -> String {
-    let mut out = String::new();
-    for c in judul.chars() {
-        let c = match c {
-            'à'..='å' | 'À'..='Å' => 'a',
-            'è'..='ë' | 'È'..='Ë' => 'e',
-            'ì'..='ï' | 'Ì'..='Ï' => 'i',
-            'ò'..='ö' | 'Ò'..='Ö' => 'o',
-            'ù'..='ü' | 'Ù'..='Ü' => 'u',
-            c => c,
-        };
-        if c.is_ascii_alphanumeric() {
-            out.push(c.to_ascii_lowercase());
-        } else if !out.is_empty() && !out.ends_with('-') {
-            out.push('-');
-        }
-    }
-    let mut s = out.trim_end_matches('-').to_string();
+    let mut s = crate::slug::slug(judul);
     if s.len() > 60 {
+        // ASCII only, so any byte is a character boundary
         s.truncate(60);
-        s = s.trim_end_matches('-').to_string();
+        s.truncate(s.trim_end_matches('-').len());
     }
     s
 }
@@ -441,6 +428,7 @@ mod tests {
     fn slugs() {
         assert_eq!(slug("Rakor BST Tahap 2"), "rakor-bst-tahap-2");
         assert_eq!(slug("  Évaluasi: PKH & BPNT!  "), "evaluasi-pkh-bpnt");
+        assert_eq!(slug("Rakor Désa Ngémplak"), "rakor-desa-ngemplak");
         assert_eq!(slug("¿?"), "");
         assert_eq!(slug(&"a".repeat(100)).len(), 60);
     }

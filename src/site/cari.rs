@@ -77,45 +77,10 @@ pub const KATA_JENIS: &[&str] = &[
     "village",
 ];
 
-/// What U+00C0..U+017F fold to: the ASCII letter of their canonical decomposition
-/// (`é` → `e`), or `_` for the letters that have none (`ø`, `ß`, `ł`), which separate words as
-/// any other non-alphanumeric character does. This is what `cari.js` gets from
-/// `normalize("NFD")` and removing the combining marks.
-const LIPAT: &[u8; 192] = b"aaaaaa_ceeeeiiii_nooooo__uuuuy__aaaaaa_ceeeeiiii_nooooo__uuuuy_y\
-aaaaaaccccccccdd__eeeeeeeeeegggggggghh__iiiiiiiii___jjkk_llllll_\
-___nnnnnn___oooooo__rrrrrrsssssssstttt__uuuuuuuuuuuuwwyyyzzzzzz_";
-
-/// The searchable form of a name or query: lower case, Latin letters with diacritics folded
-/// (`é` → `e`), apostrophes dropped (`Ma'rang` → `marang`), and every other run of characters
-/// that are not ASCII letters or digits turned into one space; no leading or trailing space.
-/// `cari.js` applies the same rule in the reader's browser.
-pub fn normal(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut pisah = false;
-    for c in s.chars() {
-        let c = c.to_ascii_lowercase();
-        let folded = match c {
-            'a'..='z' | '0'..='9' => Some(c),
-            '\'' | '\u{2018}' | '\u{2019}' | '`' => continue,
-            '\u{c0}'..='\u{17f}' => {
-                let b = LIPAT[c as usize - 0xc0];
-                (b != b'_').then_some(b as char)
-            }
-            _ => None,
-        };
-        match folded {
-            Some(c) => {
-                if pisah && !out.is_empty() {
-                    out.push(' ');
-                }
-                pisah = false;
-                out.push(c);
-            }
-            None => pisah = true,
-        }
-    }
-    out
-}
+/// The searchable form of a name or query (`Pénéléh (Baru) II` → `peneleh baru ii`): the
+/// rule shared with file names, in [`crate::slug::normal`]; `cari.js` applies it in the
+/// reader's browser.
+pub use crate::slug::normal;
 
 /// The words of a name, normalised.
 pub fn kata(s: &str) -> Vec<String> {
@@ -536,28 +501,6 @@ impl Situs<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn normalises_case_diacritics_and_punctuation() {
-        assert_eq!(normal("Kandangsapi"), "kandangsapi");
-        assert_eq!(normal("  Bugul  Kidul "), "bugul kidul");
-        assert_eq!(normal("Ma'rang"), "marang");
-        assert_eq!(normal("Ma’rang"), "marang");
-        assert_eq!(
-            normal("Kota Administrasi Jakarta-Barat"),
-            "kota administrasi jakarta barat"
-        );
-        assert_eq!(normal("Pénéléh (Baru) II"), "peneleh baru ii");
-        assert_eq!(normal("ÀÉÎÕÜ çñ İ"), "aeiou cn i");
-        assert_eq!(normal("Søndre"), "s ndre");
-        assert_eq!(
-            normal("<img src=x onerror=alert(1)>"),
-            "img src x onerror alert 1"
-        );
-        assert_eq!(normal("…"), "");
-        // every letter of the fold table is a-z or a separator
-        assert!(LIPAT.iter().all(|&b| b == b'_' || b.is_ascii_lowercase()));
-    }
 
     #[test]
     fn kind_words_are_not_keys() {

@@ -730,22 +730,16 @@ impl Situs<'_> {
     }
 }
 
-/// A payment point's file name (`titik-bayar/<slug>.html`): its name as search reads it
-/// ([`super::cari::normal`]: lower case, diacritics folded, apostrophes dropped), words joined
-/// by `-`: `Kantor Kecamatan Gadingrejo` → `kantor-kecamatan-gadingrejo`. Distinct names a
-/// resident could tell apart get distinct names (`Pos A 2` → `pos-a-2`, `Pos A` → `pos-a`);
-/// names that differ only in punctuation or accents (`Pos A`, `Pos-A`, `Pos A.`) give one,
-/// and the plan refuses the second with both rows of `jadwal.csv` ([`super::jalur`]) rather
-/// than number them apart, which gave one of them a third point's name. A name without a
-/// Latin letter or digit is named by a hash of itself.
+/// A payment point's file name (`titik-bayar/<slug>.html`): its name by the one rule for
+/// file names ([`crate::slug::nama_berkas`]: diacritics folded in either Unicode form, lower
+/// case, words joined by `-`): `Kantor Kecamatan Gadingrejo` → `kantor-kecamatan-gadingrejo`.
+/// Distinct names a resident could tell apart get distinct names (`Pos A 2` → `pos-a-2`,
+/// `Pos A` → `pos-a`); names that differ only in punctuation or accents (`Pos A`, `Pos-A`,
+/// `Pós A`) give one, and the plan refuses the second with both rows of `jadwal.csv`
+/// ([`super::jalur`]) rather than number them apart, which gave one of them a third point's
+/// name. A name without a Latin letter or digit is named by a hash of itself (`titik-…`).
 pub fn slug_titik(nama: &str) -> String {
-    let slug = super::cari::normal(nama).replace(' ', "-");
-    if slug.is_empty() {
-        let h = xxhash_rust::xxh3::xxh3_64(nama.to_lowercase().as_bytes());
-        format!("titik-{:08x}", h >> 32)
-    } else {
-        slug
-    }
+    crate::slug::nama_berkas(nama, "titik")
 }
 
 /// A span of days as a reader writes it: `19–25 Juli 2021`, `28 Juni–3 Juli 2021`,
@@ -787,7 +781,9 @@ mod tests {
         // one name to a resident: one file, and the plan refuses the second point
         assert_eq!(slug_titik("Pos-A"), "pos-a");
         assert_eq!(slug_titik("  pos a. "), "pos-a");
-        assert_eq!(slug_titik("Balai Désa Tamba'an"), "balai-desa-tambaan");
+        assert_eq!(slug_titik("Pós A"), "pos-a");
+        assert_eq!(slug_titik("Po\u{301}s A"), "pos-a");
+        assert_eq!(slug_titik("Balai Désa Tamba'an"), "balai-desa-tamba-an");
         // nothing Latin: a hash of the name, the same in any letter case
         let arab = slug_titik("مسجد");
         assert!(arab.starts_with("titik-") && arab.len() == 14, "{arab}");

@@ -19,7 +19,8 @@ pub struct Cabang {
     pub penyalur: String,
     /// `Tenggarong`.
     pub cabang: String,
-    /// File name (`bri-tenggarong`).
+    /// File name (`bri-tenggarong`), [`crate::slug::nama_berkas`] of the penyalur and the
+    /// branch's name.
     pub slug: String,
     /// Its rows of [`crate::analysis::Report::rekonsiliasi`].
     pub baris: Vec<usize>,
@@ -161,28 +162,20 @@ impl Situs<'_> {
                 .1
                 .push(i);
         }
-        let mut list: Vec<Cabang> = cabang
+        // a branch's file name is its penyalur and name by the one rule for file names
+        // (`BRI Ténggarong` → `bri-tenggarong`); two branches that give one name are refused by
+        // the plan with both rows ([`super::jalur`]), never numbered apart: a number would
+        // move a page to another branch's address when a third branch comes
+        let list: Vec<Cabang> = cabang
             .into_iter()
             .map(|((kota, penyalur, _), (cabang, baris))| Cabang {
                 kota,
-                slug: crate::content::slugify(&format!("{penyalur} {cabang}")),
+                slug: crate::slug::nama_berkas(&format!("{penyalur} {cabang}"), "cabang"),
                 penyalur,
                 cabang,
                 baris,
             })
             .collect();
-        // two branches whose names make the same file name get a number
-        for i in 1..list.len() {
-            let mut n = 2;
-            let base = list[i].slug.clone();
-            while list[..i]
-                .iter()
-                .any(|c| c.kota == list[i].kota && c.slug == list[i].slug)
-            {
-                list[i].slug = format!("{base}-{n}");
-                n += 1;
-            }
-        }
         (kota.into_iter().collect(), list)
     }
 
