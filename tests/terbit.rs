@@ -466,7 +466,12 @@ fn the_staging_folder_is_synced_before_the_exchange_and_the_parent_after_strace(
         .status()
         .is_ok_and(|s| s.success());
     if !works {
-        eprintln!("skipped: strace is not installed or may not trace (apt-get install strace)");
+        common::lewati(
+            "the_staging_folder_is_synced_before_the_exchange_and_the_parent_after_strace",
+            "SALUR_STRACE",
+            "strace is not installed or may not trace",
+            "apt-get install strace",
+        );
         return;
     }
     let dir = tempfile::tempdir().unwrap();
@@ -890,7 +895,12 @@ fn ke_dev_full(args: &[&std::ffi::OsStr], full: &str) -> (Option<i32>, String) {
 #[test]
 fn a_full_output_never_makes_salur_panic_and_the_exit_status_tells_the_truth() {
     if !Path::new("/dev/full").exists() {
-        eprintln!("SKIPPED: no /dev/full on this system");
+        common::lewati(
+            "a_full_output_never_makes_salur_panic_and_the_exit_status_tells_the_truth",
+            "SALUR_DEV_FULL",
+            "no /dev/full on this system",
+            "a Linux system (it has /dev/full)",
+        );
         return;
     }
     let dir = tempfile::tempdir().unwrap();
