@@ -225,6 +225,20 @@ struct Rantai {
 /// assert!(cari_nik("35.75.01.1001 pada 2021-07-13 07.00, Rp 2.500.000").is_empty());
 /// ```
 pub fn cari_nik(s: &str) -> Vec<Range<usize>> {
+    cari(s, false)
+}
+
+/// The numbers of `s` that hold a NIK, whole: for each chain of groups of digits (see
+/// [`cari_nik`]) holding one, the byte range from its first digit to its last. A chain may be
+/// longer than its NIK (`2030-01-01-3575-0123-4567-0001`, a date before it, read as a NIK of
+/// `2030-01-01-3575-0123`): masking only the NIK [`cari_nik`] found would leave digits of the
+/// real one in clear, so a value quoted whole is masked over these ranges ([`samarkan_teks`]).
+pub fn cari_nik_utuh(s: &str) -> Vec<Range<usize>> {
+    cari(s, true)
+}
+
+/// [`cari_nik`] (`utuh`: [`cari_nik_utuh`]).
+fn cari(s: &str, utuh: bool) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     if !mungkin_nik(s.as_bytes()) {
         return out;
@@ -269,7 +283,7 @@ pub fn cari_nik(s: &str) -> Vec<Range<usize>> {
                 a.tambah(p, c);
                 if !a.sah() {
                     antara = None;
-                    tutup(s, &mut rantai, &mut out);
+                    tutup(s, &mut rantai, &mut out, utuh);
                 }
             }
         } else {
@@ -277,26 +291,34 @@ pub fn cari_nik(s: &str) -> Vec<Range<usize>> {
                 rantai.grup.push(g);
             }
             antara = None;
-            tutup(s, &mut rantai, &mut out);
+            tutup(s, &mut rantai, &mut out, utuh);
         }
     }
     if let Some(g) = grup.take() {
         rantai.grup.push(g);
     }
-    tutup(s, &mut rantai, &mut out);
+    tutup(s, &mut rantai, &mut out, utuh);
     out
 }
 
 /// Finds the NIKs of a finished chain (see [`cari_nik`]) and empties it, keeping its memory
-/// for the next one.
-fn tutup(s: &str, rantai: &mut Rantai, out: &mut Vec<Range<usize>>) {
+/// for the next one; `utuh`: the whole chain instead, when it holds one.
+fn tutup(s: &str, rantai: &mut Rantai, out: &mut Vec<Range<usize>>, utuh: bool) {
     let total = rantai
         .grup
         .iter()
         .fold(0u32, |a, g| a.saturating_add(g.digit));
     if total >= DIGIT_NIK {
         let n = rantai.grup.len().saturating_sub(1).min(rantai.antara.len());
+        let ada = out.len();
         cari_di_rantai(s, &rantai.grup, &rantai.antara[..n], out);
+        if utuh
+            && out.len() > ada
+            && let (Some(a), Some(z)) = (rantai.grup.first(), rantai.grup.last())
+        {
+            out.truncate(ada);
+            out.push(a.awal..z.akhir);
+        }
     }
     rantai.grup.clear();
     rantai.antara.clear();
@@ -592,8 +614,11 @@ pub fn samarkan(b: &[u8]) -> String {
 }
 
 /// `s` with every NIK [`cari_nik`] finds masked, as [`samarkan`] does, and nothing else changed.
+/// The whole number a NIK is found in is masked ([`cari_nik_utuh`]), its first 4 and last 2
+/// digits kept: `2030-01-01-3575-0123-4567-0001` is `2030-**-**-****-****-****-**01`, not
+/// the `2030-**-**-****-**23-4567-0001` that masking the 16 digits read as a NIK would give.
 pub fn samarkan_teks(s: &str) -> String {
-    let nik = cari_nik(s);
+    let nik = cari_nik_utuh(s);
     if nik.is_empty() {
         return s.to_string();
     }
@@ -1055,6 +1080,16 @@ mod tests {
         assert_eq!(
             samarkan(b"\xff3575012345670001"),
             "\u{fffd}3575**********01"
+        );
+        // a NIK read inside a longer number: the whole number is masked, so that the digits
+        // of the real NIK past the 16 read as one are not shown
+        assert_eq!(
+            samarkan_teks("rapat/2030-01-01-3575-0198-7654-3210.html"),
+            "rapat/2030-**-**-****-****-****-**10.html"
+        );
+        assert_eq!(
+            samarkan(b"ibu 1234 3575 0198 7654 3210, RT 01"),
+            "ibu 1234 **** **** **** **10, RT 01"
         );
     }
 
