@@ -695,8 +695,20 @@ pub fn tak_tampak(c: char) -> bool {
 /// seen is written as its escape (`\u{1b}`), so that a value holding ESC, BEL, CR or a bidi
 /// override cannot rewrite the operator's terminal, a CI log or the line it is quoted in. The
 /// one place every message passes through ([`Diagnostic::message`], [`Problem::describe`],
-/// and `salur check`'s JSON and GitHub outputs).
+/// and `salur check`'s JSON and GitHub outputs). A NIK-shaped number in it is masked
+/// ([`crate::teks::samarkan_teks`]): every value is masked where it is quoted, and this is the
+/// last line of that defence, so that no message shows one in clear (a place, a value, a name
+/// in a problem's words), on a terminal, in a CI log or in the manifest's warnings.
 pub fn tampak(text: &str) -> std::borrow::Cow<'_, str> {
+    if crate::teks::mungkin_nik(text.as_bytes()) && !crate::teks::cari_nik(text).is_empty() {
+        let samar = crate::teks::samarkan_teks(text);
+        return std::borrow::Cow::Owned(tampak_kendali(&samar).into_owned());
+    }
+    tampak_kendali(text)
+}
+
+/// `text` with every character that [`tak_tampak`] would act on written as its escape.
+fn tampak_kendali(text: &str) -> std::borrow::Cow<'_, str> {
     if !text.chars().any(tak_tampak) {
         return std::borrow::Cow::Borrowed(text);
     }

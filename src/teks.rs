@@ -646,6 +646,28 @@ pub fn samarkan_teks(s: &str) -> String {
     out
 }
 
+/// `s` with every digit hidden but its first 4 and last 2 (`Rp 3.325.***.***.***.*00`), for a
+/// value refused as NIK-shaped that [`cari_nik`] does not read as one (a count or an amount
+/// of 16 digits, a name whose NIK its page's path shows).
+pub fn samarkan_semua(s: &str) -> String {
+    let n = s.chars().filter(|c| c.is_numeric()).count();
+    sembunyikan(s, |ke| ke >= 4 && ke + 2 < n)
+}
+
+/// `s` with the numeric characters whose position among them `sembunyi` names written `*`.
+fn sembunyikan(s: &str, sembunyi: impl Fn(usize) -> bool) -> String {
+    let mut ke = 0;
+    s.chars()
+        .map(|c| {
+            if !c.is_numeric() {
+                return c;
+            }
+            ke += 1;
+            if sembunyi(ke - 1) { '*' } else { c }
+        })
+        .collect()
+}
+
 /// The guard for one cell or value read at `file:line:column`: a NIK in it is an error
 /// ([`Problem::PrivacyNik`]) quoting the whole value masked. Returns whether it is clean.
 #[inline]
