@@ -646,6 +646,56 @@ pub fn samarkan_teks(s: &str) -> String {
     out
 }
 
+/// The positions (0-based, among the numeric characters of `s`) of the digits that
+/// [`samarkan_teks`] hides in the NIKs of `s`: all but the first 4 and the last 2 of each.
+fn digit_tersembunyi(s: &str) -> Vec<usize> {
+    let mut out = Vec::new();
+    let mut ke = 0;
+    let mut nik = cari_nik_utuh(s).into_iter().peekable();
+    let mut di_nik: Option<(Range<usize>, usize, usize)> = None;
+    for (i, c) in s.char_indices() {
+        if !c.is_numeric() {
+            continue;
+        }
+        if di_nik.as_ref().is_none_or(|(r, _, _)| !r.contains(&i))
+            && let Some(r) = nik.next_if(|r| r.contains(&i))
+        {
+            let jumlah = s[r.clone()].chars().filter(|c| c.is_numeric()).count();
+            di_nik = Some((r, 0, jumlah));
+        }
+        if let Some((r, urutan, jumlah)) = di_nik.as_mut()
+            && r.contains(&i)
+        {
+            *urutan += 1;
+            if *urutan > 4 && *urutan + 2 <= *jumlah {
+                out.push(ke);
+            }
+        }
+        ke += 1;
+    }
+    out
+}
+
+/// `asli` (a file name, a name) masked where `turunan`, what it becomes (its page's path),
+/// holds a NIK: the digits of `asli` are those of `turunan` in the same order (a slug keeps
+/// every digit), so the digits hidden in `turunan` are hidden in `asli` too, whatever stood
+/// between them (`content/3575----****----****----**01.md`). When the digits differ, every
+/// digit of `asli` but its first 4 and last 2 is hidden. A NIK that `asli` shows itself is
+/// masked as [`samarkan_teks`] does.
+pub fn samarkan_menurut(asli: &str, turunan: &str) -> String {
+    let asli = samarkan_teks(asli);
+    let sembunyi = digit_tersembunyi(turunan);
+    if sembunyi.is_empty() {
+        return asli;
+    }
+    let digit_asli = asli.chars().filter(|c| c.is_numeric()).count();
+    let digit_turunan = turunan.chars().filter(|c| c.is_numeric()).count();
+    if digit_asli != digit_turunan {
+        return samarkan_semua(&asli);
+    }
+    sembunyikan(&asli, |ke| sembunyi.binary_search(&ke).is_ok())
+}
+
 /// `s` with every digit hidden but its first 4 and last 2 (`Rp 3.325.***.***.***.*00`), for a
 /// value refused as NIK-shaped that [`cari_nik`] does not read as one (a count or an amount
 /// of 16 digits, a name whose NIK its page's path shows).
@@ -830,6 +880,9 @@ struct Ubahan {
     jadi: String,
     line: u64,
     column: u64,
+    /// The name as normalised holds a NIK (its spaces joined, `3575    0123 …`): an error,
+    /// not a warning.
+    nik: bool,
 }
 
 /// The names of one file whose spelling [`nama`] changed, each original spelling once with
@@ -854,6 +907,8 @@ impl Ejaan {
                 jadi: jadi.clone(),
                 line,
                 column,
+                // the guard on the name as it is published: the raw cell passed it
+                nik: ada_nik(jadi.as_bytes()),
             });
         }
         n
@@ -869,9 +924,22 @@ impl Ejaan {
     }
 
     /// One warning ([`Problem::NamaDinormalkan`]) per changed spelling, at its first place in
-    /// `file`, in the order read.
+    /// `file`, in the order read; an error ([`Problem::PrivacyNikTerbaca`]) for a name that
+    /// holds a NIK once normalised, its value masked as the normalised name is.
     pub fn peringatan(self, file: &str, diags: &mut Diagnostics) {
         for u in self.ubahan {
+            if u.nik {
+                diags.push_with(Severity::Error, || {
+                    Diagnostic::error(
+                        file,
+                        u.line,
+                        u.column,
+                        Some(&tampak(&samarkan_menurut(&u.asli, &u.jadi))),
+                        Problem::PrivacyNikTerbaca,
+                    )
+                });
+                continue;
+            }
             diags.push_with(Severity::Warning, || {
                 Diagnostic::error(
                     file,
