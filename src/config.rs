@@ -467,6 +467,9 @@ struct Pembaca<'t> {
     /// Places of offsets, found in document order from the one before (20.000
     /// `[[bandingkan]]` entries were 20.000 scans from the start).
     penunjuk: Penunjuk<'t>,
+    /// The offsets of the keys and texts that hold a NIK (reported): an unknown key among
+    /// them is not quoted again.
+    nik: Vec<usize>,
 }
 
 impl<'t> Pembaca<'t> {
@@ -478,6 +481,7 @@ impl<'t> Pembaca<'t> {
             rusak: Vec::new(),
             root,
             penunjuk: Penunjuk::new(text),
+            nik: Vec::new(),
         };
         let mut baris_dilapor = Vec::new();
         for e in errors {
@@ -499,6 +503,13 @@ impl<'t> Pembaca<'t> {
                 value.as_deref(),
                 problem,
             ));
+        }
+        // the NIK guard on every key and text as decoded: the raw text was checked by
+        // `Config::load`, but `"\u0033575…"` is a NIK only once its escapes are read
+        let nik = crate::terbaca::nik_toml(p.root.get_ref());
+        for (di, nilai) in nik {
+            p.nik.push(di);
+            p.at(di, Some(&nilai), Problem::PrivacyNikTerbaca);
         }
         p
     }
@@ -540,7 +551,7 @@ impl<'t> Pembaca<'t> {
     fn kunci(&mut self, t: &Tabel<'_>, known: &[&str]) {
         for (k, _) in t.iter() {
             let key: &str = k.get_ref();
-            if !known.contains(&key) {
+            if !known.contains(&key) && !self.nik.contains(&k.span().start) {
                 let problem = Problem::UnknownKey {
                     key: key.to_string(),
                     nearest: crate::data::wilayah::nearest(key, known.iter().copied()),

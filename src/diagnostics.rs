@@ -482,6 +482,23 @@ pub enum Problem {
     /// A number shaped like a NIK in a file name that reaches the output (a page address, a
     /// file listed on the data-quality page).
     PrivacyNikNamaBerkas,
+    /// A number shaped like a NIK in a text as it is published, not as it is typed: Markdown
+    /// rendered (emphasis, links, HTML tags, entities, table cells), a TOML value with its
+    /// escapes decoded, a name as normalised, a link's address percent-decoded
+    /// (`crate::terbaca`).
+    PrivacyNikTerbaca,
+    /// A number shaped like a NIK in an output path that an input's name becomes (a page's
+    /// slug: `content/3575----0123----4567----0001.md` is `3575-0123-4567-0001.html`).
+    PrivacyNikJalur {
+        /// The output path, masked.
+        jalur: String,
+    },
+    /// A number shaped like a NIK in a rendered page (the last check of the content pages and
+    /// meeting notes, after every check of their inputs).
+    PrivacyNikHalaman {
+        /// The output path.
+        jalur: String,
+    },
     /// A name whose spelling was normalised (invisible characters, repeated or unusual spaces,
     /// another Unicode form): a warning, so that the operator can fix the file.
     NamaDinormalkan {
@@ -709,8 +726,20 @@ pub fn tak_tampak(c: char) -> bool {
 /// seen is written as its escape (`\u{1b}`), so that a value holding ESC, BEL, CR or a bidi
 /// override cannot rewrite the operator's terminal, a CI log or the line it is quoted in. The
 /// one place every message passes through ([`Diagnostic::message`], [`Problem::describe`],
-/// and `salur check`'s JSON and GitHub outputs).
+/// and `salur check`'s JSON and GitHub outputs). A NIK-shaped number in it is masked
+/// ([`crate::teks::samarkan_teks`]): every value is masked where it is quoted, and this is the
+/// last line of that defence, so that no message shows one in clear (a place, a value, a name
+/// in a problem's words), on a terminal, in a CI log or in the manifest's warnings.
 pub fn tampak(text: &str) -> std::borrow::Cow<'_, str> {
+    if crate::teks::mungkin_nik(text.as_bytes()) && !crate::teks::cari_nik(text).is_empty() {
+        let samar = crate::teks::samarkan_teks(text);
+        return std::borrow::Cow::Owned(tampak_kendali(&samar).into_owned());
+    }
+    tampak_kendali(text)
+}
+
+/// `text` with every character that [`tak_tampak`] would act on written as its escape.
+fn tampak_kendali(text: &str) -> std::borrow::Cow<'_, str> {
     if !text.chars().any(tak_tampak) {
         return std::borrow::Cow::Borrowed(text);
     }
@@ -771,6 +800,9 @@ impl Diagnostic {
                 | Problem::PrivacyNik
                 | Problem::PrivacyNikTeks
                 | Problem::PrivacyNikNamaBerkas
+                | Problem::PrivacyNikTerbaca
+                | Problem::PrivacyNikJalur { .. }
+                | Problem::PrivacyNikHalaman { .. }
         )
     }
 
@@ -1755,6 +1787,46 @@ impl Problem {
                     "privacy: this file name holds a number shaped like a NIK (16 digits); file \
                      names are published (page addresses, lists of files), so rename it"
                         .to_string()
+                }
+            }
+            Problem::PrivacyNikTerbaca => {
+                if id {
+                    "privasi: seperti yang diterbitkan (Markdown dan HTML ditampilkan, entitas, \
+                     escape %xx dan \\u diuraikan, spasi disatukan), teks ini memuat nomor \
+                     berbentuk NIK (16 angka); nomor identitas penerima tidak boleh diterbitkan"
+                        .to_string()
+                } else {
+                    "privacy: as published (Markdown and HTML rendered, entities, %xx and \\u \
+                     escapes decoded, spaces collapsed), this text holds a number shaped like a \
+                     NIK (16 digits); a recipient's ID number must never be published"
+                        .to_string()
+                }
+            }
+            Problem::PrivacyNikJalur { jalur } => {
+                if id {
+                    format!(
+                        "privasi: nama ini menjadi alamat halaman '{jalur}', yang memuat nomor \
+                         berbentuk NIK (16 angka); alamat ikut diterbitkan, jadi ganti namanya"
+                    )
+                } else {
+                    format!(
+                        "privacy: this name becomes the page address '{jalur}', which holds a \
+                         number shaped like a NIK (16 digits); addresses are published, so \
+                         rename it"
+                    )
+                }
+            }
+            Problem::PrivacyNikHalaman { jalur } => {
+                if id {
+                    format!(
+                        "privasi: halaman '{jalur}' yang dibuat dari berkas ini memuat nomor \
+                         berbentuk NIK (16 angka) setelah ditampilkan; tidak ada yang ditulis"
+                    )
+                } else {
+                    format!(
+                        "privacy: the page '{jalur}' made from this file holds a number shaped \
+                         like a NIK (16 digits) once rendered; nothing was written"
+                    )
                 }
             }
             Problem::NamaDinormalkan { jadi } => {

@@ -28,6 +28,7 @@ pub mod render;
 pub mod site;
 pub mod slug;
 pub mod teks;
+pub mod terbaca;
 pub mod usul;
 
 use std::path::{Path, PathBuf};
@@ -398,6 +399,7 @@ pub fn build_with(options: &BuildOptions, kendali: &Kendali) -> Result<BuildSumm
     } = loaded;
     let lang = config.language;
     let rerr = |source| Error::Render { lang, source };
+    periksa_tema(&options.root, &config)?;
     let renderer = render::Renderer::new(
         &options.root,
         &config,
@@ -462,6 +464,7 @@ pub fn build_with(options: &BuildOptions, kendali: &Kendali) -> Result<BuildSumm
                 let html = renderer
                     .render_halaman(plan.template(h), plan.konteks(h))
                     .map_err(rerr)?;
+                periksa_halaman(&plan, &content, h, &html, lang)?;
                 staging.write(&path, html.as_bytes(), sidik).map_err(out)?;
                 Ok(())
             })?;
@@ -763,11 +766,60 @@ pub fn usul_jadwal(root: &Path) -> Result<UsulJadwal, Error> {
     })
 }
 
+/// The NIK guard on the site's theme ([`render::periksa_tema`]): a NIK in a template, a UI
+/// string or a static text file is an input error at its place.
+fn periksa_tema(root: &Path, config: &Config) -> Result<(), Error> {
+    let lang = config.language;
+    let diagnostics =
+        render::periksa_tema(root, config).map_err(|source| Error::Render { lang, source })?;
+    if diagnostics.has_errors() {
+        return Err(Error::Input { lang, diagnostics });
+    }
+    Ok(())
+}
+
+/// The last check of a rendered content page or meeting note (`html`, page `h`): every input
+/// it is made of passed the NIK guard as written and as published, and this one reads the
+/// page as a browser shows it ([`terbaca::nik_di_html`]), so that a way around those checks
+/// still publishes nothing. Other pages are made from checked data by salur's own templates;
+/// reading all of them would cost (measured) about 1 s of CPU per 100 MB of HTML.
+fn periksa_halaman(
+    plan: &site::Situs,
+    content: &Content,
+    h: site::Halaman,
+    html: &str,
+    lang: Lang,
+) -> Result<(), Error> {
+    let sumber = match h {
+        site::Halaman::Konten(i) => content.halaman.get(i).map(|p| p.sumber.as_str()),
+        site::Halaman::Rapat(i) => content.rapat.get(i).map(|r| r.sumber.as_str()),
+        site::Halaman::TentangData => content.get(site::TENTANG_DATA).map(|p| p.sumber.as_str()),
+        _ => return Ok(()),
+    };
+    let nik = terbaca::nik_di_html(html);
+    if nik.is_empty() {
+        return Ok(());
+    }
+    let path = plan.path(h);
+    let mut diagnostics = Diagnostics::new();
+    diagnostics.push(diagnostics::Diagnostic::error(
+        sumber.unwrap_or(&path),
+        0,
+        0,
+        None,
+        diagnostics::Problem::PrivacyNikHalaman {
+            jalur: path.clone(),
+        },
+    ));
+    Err(Error::Input { lang, diagnostics })
+}
+
 /// Runs every validation of a build (inputs, theme, every page's rendering) and writes nothing.
 pub fn check(root: &Path) -> Result<CheckSummary, Error> {
     let loaded = load(root)?;
     let lang = loaded.config.language;
     let rerr = |source| Error::Render { lang, source };
+    periksa_tema(root, &loaded.config)?;
     let renderer = render::Renderer::new(
         root,
         &loaded.config,
@@ -794,10 +846,10 @@ pub fn check(root: &Path) -> Result<CheckSummary, Error> {
         // the site-wide datasets have no template to check, and run to hundreds of megabytes
         .filter(|h| !matches!(h, site::Halaman::Dataset(_)))
         .try_for_each(|&h| -> Result<(), Error> {
-            renderer
+            let html = renderer
                 .render_halaman(plan.template(h), plan.konteks(h))
                 .map_err(rerr)?;
-            Ok(())
+            periksa_halaman(&plan, &loaded.content, h, &html, lang)
         })?;
     let catatan = plan
         .catatan_mutu(Diagnostics::LIMIT)

@@ -67,7 +67,15 @@ pub fn tak_terlihat(c: char) -> bool {
 }
 
 /// A separator between groups of digits, as the units of [`Token`] read it: its ASCII form
-/// (`-` for every dash, `.` for every dot, …), or `b' '` for whitespace.
+/// (`-` for every dash, `.` for every dot, `'` for every apostrophe, …), or `b' '` for
+/// whitespace.
+///
+/// The marks `-`, `.`, `/` and `_` (and their Unicode forms) join groups with or without
+/// spaces around them (`3575 - 0123`). Every other ASCII punctuation or symbol (`+ : , ' ( ) *
+/// # ; | …`, with the typographic apostrophe and the fullwidth forms) is a *weak* mark
+/// ([`lemah`]): it joins two groups only when nothing but marks lies between them
+/// (`3575+0123`, `3575(0123)4567`, `1,234,567`), since with a space it is how a list is
+/// written (`1.234, 5.678`, `RW 01, 02, 03`, `(0341) 123-4567, (0343) …`).
 fn pemisah(c: char) -> Option<u8> {
     if c.is_whitespace() {
         return Some(b' ');
@@ -77,8 +85,23 @@ fn pemisah(c: char) -> Option<u8> {
         '.' | '\u{00B7}' | '\u{2024}' | '\u{2027}' | '\u{30FB}' | '\u{FF0E}' | '\u{FF65}' => b'.',
         '/' | '\u{2044}' | '\u{2215}' | '\u{FF0F}' => b'/',
         '_' | '\u{FF3F}' => b'_',
+        '\'' | '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{2032}' | '\u{FF07}' => b'\'',
+        ',' | '\u{FF0C}' | '\u{3001}' => b',',
+        ':' | '\u{FF1A}' => b':',
+        '+' | '\u{FF0B}' => b'+',
+        '(' | '\u{FF08}' => b'(',
+        ')' | '\u{FF09}' => b')',
+        '*' | '\u{FF0A}' | '\u{2217}' => b'*',
+        // the rest of ASCII's punctuation and symbols, as themselves
+        c if c.is_ascii_punctuation() => c as u8,
         _ => return None,
     })
+}
+
+/// Whether separator `p` (as [`pemisah`] gives it) is a weak mark: one that joins groups only
+/// without whitespace in the run.
+fn lemah(p: u8) -> bool {
+    !matches!(p, b' ' | b'-' | b'.' | b'/' | b'_')
 }
 
 /// Whether `c` breaks a line (a number is not read across a line and a list mark).
@@ -129,33 +152,48 @@ struct Grup {
 /// The separators between two groups.
 #[derive(Debug, Clone, Copy, Default)]
 struct Antara {
-    /// Separators in the run (invisible characters not counted).
+    /// Separators in the run (invisible characters not counted; a run of whitespace counts
+    /// once: a browser shows it as one space, and a name is read with one).
     panjang: u8,
     /// The run holds whitespace: the groups are two words (two [`Token`]s).
     spasi: bool,
+    /// The last separator read was whitespace (the next one continues its run).
+    spasi_terakhir: bool,
     /// The run holds a line break.
     baris: bool,
-    /// The run holds a mark (`-`, `.`, `/`, `_`).
+    /// The run holds a mark (`-`, `.`, `/`, `_`, or a weak one).
     tanda: bool,
+    /// A mark comes after a line break: a list's mark at the start of a line (`\n- `), not
+    /// a number broken over two lines (`3575-\n0123`).
+    tanda_setelah_baris: bool,
+    /// The run holds a weak mark ([`lemah`]).
+    lemah: bool,
     /// The mark, when the run is exactly one mark (what dates and codes are written with).
     satu: Option<u8>,
 }
 
 impl Antara {
     fn tambah(&mut self, p: u8, c: char) {
-        self.panjang = self.panjang.saturating_add(1);
         if p == b' ' {
-            self.spasi = true;
             self.baris |= akhir_baris(c);
+            if self.spasi_terakhir {
+                return;
+            }
+            self.spasi = true;
+            self.spasi_terakhir = true;
         } else {
             self.tanda = true;
+            self.tanda_setelah_baris |= self.baris;
+            self.lemah |= lemah(p);
+            self.spasi_terakhir = false;
         }
+        self.panjang = self.panjang.saturating_add(1);
         self.satu = (self.panjang == 1 && p != b' ').then_some(p);
     }
 
     /// Whether the run still joins its two groups into one number.
     fn sah(&self) -> bool {
-        self.panjang <= PEMISAH_MAKS && !(self.baris && self.tanda)
+        self.panjang <= PEMISAH_MAKS && !self.tanda_setelah_baris && !(self.lemah && self.spasi)
     }
 }
 
@@ -171,11 +209,15 @@ struct Rantai {
 /// and not overlapping. Empty, without allocating, for a text that cannot hold one.
 ///
 /// A number is a chain of groups of digits, each joined to the next by one to three
-/// separators (a space of any kind, `-`, `.`, `/`, `_`, a Unicode dash or dot; invisible
-/// characters inside are skipped). Whitespace splits a chain into words. A NIK is a run of
-/// groups of 16 digits in all, inside one word or made of whole words, unless every word it
-/// touches reads as dates, times, region codes, thousands-grouped numbers or years, or it
-/// holds a date (`2021/07/13/10350041`, an article's address).
+/// separators (a run of whitespace of any kind counts as one; `-`, `.`, `/`, `_`, a Unicode
+/// dash or dot; any other punctuation, such as `+ : , ' ( ) *`, only with no whitespace in
+/// the run: see [`pemisah`]; invisible characters inside are skipped). Whitespace splits a
+/// chain into words. A NIK is a run of groups of 16 digits in all, inside one word or made
+/// of whole words, unless every word it touches reads as dates, times, region codes,
+/// thousands-grouped numbers of another length than 16 digits (a 16-digit one only as
+/// money, after `Rp` or `IDR`), a coordinate pair or years. A run that holds a date and
+/// more digits (`1901-05-12-34567890`) is a NIK, except in a web address
+/// (`…/read/2021/07/13/10350041/…`, an article's address).
 ///
 /// ```
 /// use salur::teks::cari_nik;
@@ -183,6 +225,20 @@ struct Rantai {
 /// assert!(cari_nik("35.75.01.1001 pada 2021-07-13 07.00, Rp 2.500.000").is_empty());
 /// ```
 pub fn cari_nik(s: &str) -> Vec<Range<usize>> {
+    cari(s, false)
+}
+
+/// The numbers of `s` that hold a NIK, whole: for each chain of groups of digits (see
+/// [`cari_nik`]) holding one, the byte range from its first digit to its last. A chain may be
+/// longer than its NIK (`2030-01-01-3575-0123-4567-0001`, a date before it, read as a NIK of
+/// `2030-01-01-3575-0123`): masking only the NIK [`cari_nik`] found would leave digits of the
+/// real one in clear, so a value quoted whole is masked over these ranges ([`samarkan_teks`]).
+pub fn cari_nik_utuh(s: &str) -> Vec<Range<usize>> {
+    cari(s, true)
+}
+
+/// [`cari_nik`] (`utuh`: [`cari_nik_utuh`]).
+fn cari(s: &str, utuh: bool) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     if !mungkin_nik(s.as_bytes()) {
         return out;
@@ -227,7 +283,7 @@ pub fn cari_nik(s: &str) -> Vec<Range<usize>> {
                 a.tambah(p, c);
                 if !a.sah() {
                     antara = None;
-                    tutup(&mut rantai, &mut out);
+                    tutup(s, &mut rantai, &mut out, utuh);
                 }
             }
         } else {
@@ -235,34 +291,80 @@ pub fn cari_nik(s: &str) -> Vec<Range<usize>> {
                 rantai.grup.push(g);
             }
             antara = None;
-            tutup(&mut rantai, &mut out);
+            tutup(s, &mut rantai, &mut out, utuh);
         }
     }
     if let Some(g) = grup.take() {
         rantai.grup.push(g);
     }
-    tutup(&mut rantai, &mut out);
+    tutup(s, &mut rantai, &mut out, utuh);
     out
 }
 
 /// Finds the NIKs of a finished chain (see [`cari_nik`]) and empties it, keeping its memory
-/// for the next one.
-fn tutup(rantai: &mut Rantai, out: &mut Vec<Range<usize>>) {
+/// for the next one; `utuh`: the whole chain instead, when it holds one.
+fn tutup(s: &str, rantai: &mut Rantai, out: &mut Vec<Range<usize>>, utuh: bool) {
     let total = rantai
         .grup
         .iter()
         .fold(0u32, |a, g| a.saturating_add(g.digit));
     if total >= DIGIT_NIK {
         let n = rantai.grup.len().saturating_sub(1).min(rantai.antara.len());
-        cari_di_rantai(&rantai.grup, &rantai.antara[..n], out);
+        let ada = out.len();
+        cari_di_rantai(s, &rantai.grup, &rantai.antara[..n], out);
+        if utuh
+            && out.len() > ada
+            && let (Some(a), Some(z)) = (rantai.grup.first(), rantai.grup.last())
+        {
+            out.truncate(ada);
+            out.push(a.awal..z.akhir);
+        }
     }
     rantai.grup.clear();
     rantai.antara.clear();
 }
 
-/// The NIKs of one chain of at least 16 digits: `antara[k]` lies between `grup[k]` and
-/// `grup[k + 1]`.
-fn cari_di_rantai(grup: &[Grup], antara: &[Antara], out: &mut Vec<Range<usize>>) {
+/// Whether the number starting at byte `awal` of `s` is marked as money: `Rp`, `Rp.` or
+/// `IDR` (any case) just before it, as a word of its own (`Rp 3.325.000.000.000.000`,
+/// `Rp3.325…`, `IDR 3,325,…`).
+fn uang_sebelum(s: &str, awal: usize) -> bool {
+    let mut dari = awal.saturating_sub(24);
+    while !s.is_char_boundary(dari) {
+        dari += 1;
+    }
+    let sebelum =
+        s[dari..awal].trim_end_matches(|c: char| c.is_whitespace() || c == '.' || c == ':');
+    let b = sebelum.as_bytes();
+    [&b"rp"[..], b"idr"].iter().any(|m| {
+        b.len() >= m.len()
+            && b[b.len() - m.len()..].eq_ignore_ascii_case(m)
+            && !b[..b.len() - m.len()]
+                .last()
+                .is_some_and(|c| c.is_ascii_alphanumeric())
+    })
+}
+
+/// Whether byte `awal` of `s` lies in a web address: the word it is in (up to 2.048 bytes
+/// back, which keeps a hostile text linear) holds `://` or begins with `www.`.
+fn di_alamat_web(s: &str, awal: usize) -> bool {
+    let mut dari = awal.saturating_sub(2048);
+    while !s.is_char_boundary(dari) {
+        dari += 1;
+    }
+    let sebelum = &s[dari..awal];
+    let kata = sebelum
+        .rfind(char::is_whitespace)
+        .map_or(sebelum, |i| &sebelum[i..])
+        .trim_start();
+    kata.contains("://")
+        || kata
+            .get(..4)
+            .is_some_and(|w| w.eq_ignore_ascii_case("www."))
+}
+
+/// The NIKs of one chain of at least 16 digits in `s`: `antara[k]` lies between `grup[k]`
+/// and `grup[k + 1]`.
+fn cari_di_rantai(s: &str, grup: &[Grup], antara: &[Antara], out: &mut Vec<Range<usize>>) {
     // the words: groups split where a separator holds whitespace
     let mut kata: Vec<Range<usize>> = Vec::new();
     let mut awal = 0;
@@ -276,11 +378,14 @@ fn cari_di_rantai(grup: &[Grup], antara: &[Antara], out: &mut Vec<Range<usize>>)
     let mut kata_grup = vec![0usize; grup.len()];
     let mut bebas = Vec::with_capacity(kata.len());
     let mut tanggal = vec![false; grup.len()];
+    // money (`Rp 3.325.000.000.000.000`, the national budget) is marked before the chain
+    let uang = grup.first().is_some_and(|g| uang_sebelum(s, g.awal));
     for (t, r) in kata.iter().enumerate() {
         kata_grup[r.clone()].fill(t);
         let token = Token {
             grup: &grup[r.clone()],
             antara: antara.get(r.start..r.end - 1).unwrap_or_default(),
+            uang: uang && t == 0,
         };
         bebas.push(token.terurai());
         token.tandai_tanggal(&mut tanggal[r.clone()]);
@@ -308,7 +413,10 @@ fn cari_di_rantai(grup: &[Grup], antara: &[Antara], out: &mut Vec<Range<usize>>)
         // across words only whole words count: "0812 3456 7890 0813" holds no NIK in its
         // middle groups
         let utuh = ti == tj || (kata[ti].start == i && kata[tj].end == j + 1);
-        let dikenal = (ti..=tj).all(|t| bebas[t]) || tanggal[i..=j].contains(&true);
+        // a date continued by more digits up to 16 is not a date (`1901-05-12-34567890`),
+        // but in a web address it is an article's (`/read/2021/07/13/10350041/`)
+        let dikenal = (ti..=tj).all(|t| bebas[t])
+            || (tanggal[i..=j].contains(&true) && di_alamat_web(s, grup[i].awal));
         if utuh && !dikenal {
             out.push(grup[i].awal..grup[j].akhir);
             i = j + 1;
@@ -322,6 +430,9 @@ fn cari_di_rantai(grup: &[Grup], antara: &[Antara], out: &mut Vec<Range<usize>>)
 struct Token<'a> {
     grup: &'a [Grup],
     antara: &'a [Antara],
+    /// The word is money (after `Rp` or `IDR`): a thousands-grouped number of 16 digits is
+    /// read as one at its start.
+    uang: bool,
 }
 
 impl Token<'_> {
@@ -368,8 +479,11 @@ impl Token<'_> {
     }
 
     /// How many groups from `k` one unit that is not a NIK takes, for each unit that fits
-    /// there: a date (3), a time `07.00` (2), a region code `35.75.01.1001` (2 to 4), a
-    /// thousands-grouped number `2.500.000` (2 or more), a year `2021` (1).
+    /// there: a date (3), a time `07.00` or `07:00` (2), a region code `35.75.01.1001` (2 to
+    /// 4), a thousands-grouped number `2.500.000` or `2,500,000` (2 or more, all its groups,
+    /// not 16 digits but as money), numbers of 1 or 2 digits listed with commas `01,02,03`
+    /// (2 or more, all of them), a coordinate pair `-7.645312,112.907512` (4), a year `2021`
+    /// (1).
     fn satuan(&self, k: usize, mut f: impl FnMut(usize)) {
         if self.tanggal_di(k) {
             f(3);
@@ -377,7 +491,7 @@ impl Token<'_> {
         let n = self.grup.len() - k;
         // a time of day
         if n >= 2
-            && self.tanda(k) == Some(b'.')
+            && matches!(self.tanda(k), Some(b'.' | b':'))
             && self.digit(k) <= 2
             && self.digit(k + 1) == 2
             && self.nilai(k).is_some_and(|h| h <= 24)
@@ -398,14 +512,69 @@ impl Token<'_> {
                 f(m + 1);
             }
         }
-        // thousands: 1 to 3 digits, then dotted groups of exactly 3 (at most 7 groups, the
-        // most a u64 has: a unit stays O(1), so a hostile cell of 100.000 groups is linear)
-        if (1..=3).contains(&self.digit(k)) {
+        // thousands: 1 to 3 digits, then every following group of exactly 3 behind the same
+        // mark (`.` as Indonesian writes it, `,` as Excel in English does), then perhaps a
+        // decimal part of 1 or 2 digits behind the other mark (`2.500.000,50`); at most 7
+        // groups of thousands, the most a u64 has (a unit stays O(1), so a hostile cell of
+        // 100.000 groups is linear). All of one number's groups, or none: `1.000.000.000`
+        // is not `1.000` and `000.000`. Sixteen digits are a NIK in any grouping
+        // (`3.575.012.345.670.001`), unless marked as money.
+        if (1..=3).contains(&self.digit(k)) && self.nilai(k).is_some() {
+            for (pisah, desimal) in [(b'.', b','), (b',', b'.')] {
+                let mut m = 1;
+                let mut digit = self.digit(k);
+                while m < n
+                    && self.tanda(k + m - 1) == Some(pisah)
+                    && self.digit(k + m) == 3
+                    && self.nilai(k + m).is_some()
+                {
+                    m += 1;
+                    digit += 3;
+                    if m > 7 {
+                        break;
+                    }
+                }
+                if !(2..=7).contains(&m) {
+                    continue;
+                }
+                let boleh = |digit: u32| digit != DIGIT_NIK || (self.uang && k == 0);
+                if boleh(digit) {
+                    f(m);
+                }
+                if m < n
+                    && self.tanda(k + m - 1) == Some(desimal)
+                    && (1..=2).contains(&self.digit(k + m))
+                    && boleh(digit + self.digit(k + m))
+                {
+                    f(m + 1);
+                }
+            }
+        }
+        // a list of numbers of 1 or 2 digits behind commas, as RT and RW are listed
+        // (`RW 01,02,03`)
+        if self.digit(k) <= 2 {
             let mut m = 1;
-            while m < n.min(7) && self.tanda(k + m - 1) == Some(b'.') && self.digit(k + m) == 3 {
+            while m < n && self.tanda(k + m - 1) == Some(b',') && self.digit(k + m) <= 2 {
                 m += 1;
+            }
+            if m >= 2 {
                 f(m);
             }
+        }
+        // a coordinate pair as a map copies it, `-7.645312,112.907512`: a latitude of
+        // Indonesia (up to 11 degrees, 4 to 8 decimals), `,`, a longitude (94 to 141 degrees)
+        if n >= 4
+            && self.tanda(k) == Some(b'.')
+            && self.tanda(k + 1) == Some(b',')
+            && self.tanda(k + 2) == Some(b'.')
+            && self.digit(k) <= 2
+            && self.nilai(k).is_some_and(|v| v <= 11)
+            && (4..=8).contains(&self.digit(k + 1))
+            && (2..=3).contains(&self.digit(k + 2))
+            && self.nilai(k + 2).is_some_and(|v| (94..=141).contains(&v))
+            && (4..=8).contains(&self.digit(k + 3))
+        {
+            f(4);
         }
         // a year
         if self.digit(k) == 4 && self.nilai(k).is_some_and(|v| (1900..=2100).contains(&v)) {
@@ -445,8 +614,11 @@ pub fn samarkan(b: &[u8]) -> String {
 }
 
 /// `s` with every NIK [`cari_nik`] finds masked, as [`samarkan`] does, and nothing else changed.
+/// The whole number a NIK is found in is masked ([`cari_nik_utuh`]), its first 4 and last 2
+/// digits kept: `2030-01-01-3575-0123-4567-0001` is `2030-**-**-****-****-****-**01`, not
+/// the `2030-**-**-****-**23-4567-0001` that masking the 16 digits read as a NIK would give.
 pub fn samarkan_teks(s: &str) -> String {
-    let nik = cari_nik(s);
+    let nik = cari_nik_utuh(s);
     if nik.is_empty() {
         return s.to_string();
     }
@@ -472,6 +644,78 @@ pub fn samarkan_teks(s: &str) -> String {
     }
     out.push_str(&s[dari..]);
     out
+}
+
+/// The positions (0-based, among the numeric characters of `s`) of the digits that
+/// [`samarkan_teks`] hides in the NIKs of `s`: all but the first 4 and the last 2 of each.
+fn digit_tersembunyi(s: &str) -> Vec<usize> {
+    let mut out = Vec::new();
+    let mut ke = 0;
+    let mut nik = cari_nik_utuh(s).into_iter().peekable();
+    let mut di_nik: Option<(Range<usize>, usize, usize)> = None;
+    for (i, c) in s.char_indices() {
+        if !c.is_numeric() {
+            continue;
+        }
+        if di_nik.as_ref().is_none_or(|(r, _, _)| !r.contains(&i))
+            && let Some(r) = nik.next_if(|r| r.contains(&i))
+        {
+            let jumlah = s[r.clone()].chars().filter(|c| c.is_numeric()).count();
+            di_nik = Some((r, 0, jumlah));
+        }
+        if let Some((r, urutan, jumlah)) = di_nik.as_mut()
+            && r.contains(&i)
+        {
+            *urutan += 1;
+            if *urutan > 4 && *urutan + 2 <= *jumlah {
+                out.push(ke);
+            }
+        }
+        ke += 1;
+    }
+    out
+}
+
+/// `asli` (a file name, a name) masked where `turunan`, what it becomes (its page's path),
+/// holds a NIK: the digits of `asli` are those of `turunan` in the same order (a slug keeps
+/// every digit), so the digits hidden in `turunan` are hidden in `asli` too, whatever stood
+/// between them (`content/3575----****----****----**01.md`). When the digits differ, every
+/// digit of `asli` but its first 4 and last 2 is hidden. A NIK that `asli` shows itself is
+/// masked as [`samarkan_teks`] does.
+pub fn samarkan_menurut(asli: &str, turunan: &str) -> String {
+    let asli = samarkan_teks(asli);
+    let sembunyi = digit_tersembunyi(turunan);
+    if sembunyi.is_empty() {
+        return asli;
+    }
+    let digit_asli = asli.chars().filter(|c| c.is_numeric()).count();
+    let digit_turunan = turunan.chars().filter(|c| c.is_numeric()).count();
+    if digit_asli != digit_turunan {
+        return samarkan_semua(&asli);
+    }
+    sembunyikan(&asli, |ke| sembunyi.binary_search(&ke).is_ok())
+}
+
+/// `s` with every digit hidden but its first 4 and last 2 (`Rp 3.325.***.***.***.*00`), for a
+/// value refused as NIK-shaped that [`cari_nik`] does not read as one (a count or an amount
+/// of 16 digits, a name whose NIK its page's path shows).
+pub fn samarkan_semua(s: &str) -> String {
+    let n = s.chars().filter(|c| c.is_numeric()).count();
+    sembunyikan(s, |ke| ke >= 4 && ke + 2 < n)
+}
+
+/// `s` with the numeric characters whose position among them `sembunyi` names written `*`.
+fn sembunyikan(s: &str, sembunyi: impl Fn(usize) -> bool) -> String {
+    let mut ke = 0;
+    s.chars()
+        .map(|c| {
+            if !c.is_numeric() {
+                return c;
+            }
+            ke += 1;
+            if sembunyi(ke - 1) { '*' } else { c }
+        })
+        .collect()
 }
 
 /// The guard for one cell or value read at `file:line:column`: a NIK in it is an error
@@ -636,6 +880,9 @@ struct Ubahan {
     jadi: String,
     line: u64,
     column: u64,
+    /// The name as normalised holds a NIK (its spaces joined, `3575    0123 …`): an error,
+    /// not a warning.
+    nik: bool,
 }
 
 /// The names of one file whose spelling [`nama`] changed, each original spelling once with
@@ -660,6 +907,8 @@ impl Ejaan {
                 jadi: jadi.clone(),
                 line,
                 column,
+                // the guard on the name as it is published: the raw cell passed it
+                nik: ada_nik(jadi.as_bytes()),
             });
         }
         n
@@ -675,9 +924,22 @@ impl Ejaan {
     }
 
     /// One warning ([`Problem::NamaDinormalkan`]) per changed spelling, at its first place in
-    /// `file`, in the order read.
+    /// `file`, in the order read; an error ([`Problem::PrivacyNikTerbaca`]) for a name that
+    /// holds a NIK once normalised, its value masked as the normalised name is.
     pub fn peringatan(self, file: &str, diags: &mut Diagnostics) {
         for u in self.ubahan {
+            if u.nik {
+                diags.push_with(Severity::Error, || {
+                    Diagnostic::error(
+                        file,
+                        u.line,
+                        u.column,
+                        Some(&tampak(&samarkan_menurut(&u.asli, &u.jadi))),
+                        Problem::PrivacyNikTerbaca,
+                    )
+                });
+                continue;
+            }
             diags.push_with(Severity::Warning, || {
                 Diagnostic::error(
                     file,
@@ -748,6 +1010,38 @@ mod tests {
             format!("tanggal 2021-07-13 {NIK}"),
             "3575 0123\n4567 0001".to_string(),
             "3575 0123 4567 0001 2 orang".to_string(),
+            // a run of whitespace is one separator, as a browser shows it
+            kelompok("    "),
+            kelompok(" \t \n "),
+            "3575-\n 0123-4567-0001".to_string(),
+            // 16 digits in any grouping, thousands too (Excel's number display)
+            "3.575.012.345.670.001".to_string(),
+            "3,575,012,345,670,001".to_string(),
+            "35.750.123.456.700,01".to_string(),
+            "kpm 3.575.012.345.670.001 orang".to_string(),
+            // a date continued to 16 digits is not a date
+            "3575-01-23-45670001".to_string(),
+            "1901-05-12-35750001".to_string(),
+            "13/07/2021/35750001".to_string(),
+            // weak marks between groups, with no space
+            kelompok("+"),
+            kelompok(":"),
+            kelompok(","),
+            kelompok("'"),
+            kelompok("\u{2019}"),
+            kelompok("*"),
+            kelompok(";"),
+            kelompok("|"),
+            kelompok("#"),
+            "(3575)(0123)(4567)(0001)".to_string(),
+            "3575(0123)45670001".to_string(),
+            "3575 0123 4567-0001; 2 orang".to_string(),
+            "+3575 0123 4567 0001".to_string(),
+            "35750123456700*01".to_string(),
+            "3575\u{ff0c}0123\u{ff0c}4567\u{ff0c}0001".to_string(),
+            // money only after Rp/IDR; a word that only ends in "rp" is not one
+            "harp 3.575.012.345.670.001".to_string(),
+            "Rp 3575012345670001".to_string(),
         ]
     }
 
@@ -767,8 +1061,35 @@ mod tests {
         "13/07/2021 07.00 08.00 09.00",
         "Rp 2.500.000",
         "Rp 2.500.000.000.000.000 dan 12 345",
-        "1.000.000.000.000.000",
+        "APBN Rp 3.325.000.000.000.000 pada 2025",
+        "Rp. 3.325.000.000.000.000,00",
+        "Rp3.325.000.000.000.000",
+        "IDR 3,325,000,000,000,000",
+        "senilai Rp 3.325.000.000.000.000 (tiga ribu triliun)",
         "10.550 18.877 5.744 1.000",
+        "1.234, 5.678, 9.012, 3.456",
+        "1.234,5.678,9.012,3.456",
+        "10.550, 18.877, 5.744 dan 1.000",
+        "RW 01, 02, 03, 04, 05, 06, 07, 08, 09",
+        "RT 01,02,03,04,05,06,07,08",
+        "1.234.567.890,50 dan 2.345.678,00",
+        "(0341) 123-4567",
+        "(0341) 123-4567, (0343) 765-4321",
+        "(031) 123-4567, (031) 765-4321 atau (031) 111-2222",
+        "+62 812 3456 7890, +62 813 1111 2222",
+        "+62 812-3456-7890 / +62 813-1111-2222",
+        "07.00-12.00",
+        "07.00-12.00 13.00-16.00",
+        "07:00 08:00 09:00 10:00",
+        "07:00-08:00 09:00-10:00",
+        "35.75, 35.23, 35.24, 35.25",
+        "35.75,35.23,35.24,35.25",
+        "-7.645312, 112.907512",
+        "(-7.645312, 112.907512)",
+        "-7.645312,112.907512",
+        "2021, 2022, 2023, 2024",
+        "2021-07-13, 2021-07-14",
+        "kode 35.75.01.1001; 35.75.01.1002",
         "0812-3456-7890",
         "0812 3456 7890",
         "+62 812-3456-7890",
@@ -849,6 +1170,16 @@ mod tests {
         assert_eq!(
             samarkan(b"\xff3575012345670001"),
             "\u{fffd}3575**********01"
+        );
+        // a NIK read inside a longer number: the whole number is masked, so that the digits
+        // of the real NIK past the 16 read as one are not shown
+        assert_eq!(
+            samarkan_teks("rapat/2030-01-01-3575-0198-7654-3210.html"),
+            "rapat/2030-**-**-****-****-****-**10.html"
+        );
+        assert_eq!(
+            samarkan(b"ibu 1234 3575 0198 7654 3210, RT 01"),
+            "ibu 1234 **** **** **** **10, RT 01"
         );
     }
 

@@ -121,10 +121,11 @@ fn errors_json(e: &salur::Error, lang: Lang) -> (Vec<ErrorJson>, usize) {
                 .iter()
                 .filter(|d| d.severity == Severity::Error)
                 .map(|d| ErrorJson {
-                    file: Some(d.file.clone()),
+                    // masked as the text report masks them (the values are already)
+                    file: Some(salur::teks::samarkan_teks(&d.file)),
                     line: (d.line > 0).then_some(d.line),
                     column: (d.column > 0).then_some(d.column),
-                    value: d.value.clone(),
+                    value: d.value.as_deref().map(salur::teks::samarkan_teks),
                     message: d.problem.describe(lang),
                 })
                 .collect();
@@ -137,7 +138,7 @@ fn errors_json(e: &salur::Error, lang: Lang) -> (Vec<ErrorJson>, usize) {
                 line: None,
                 column: None,
                 value: None,
-                message: other.to_string(),
+                message: salur::teks::samarkan_teks(&other.to_string()),
             }],
             0,
         ),

@@ -471,6 +471,11 @@ pub fn read_front_matter<'t, T: serde::de::DeserializeOwned>(
         ));
         return None;
     };
+    // every key and string value as decoded (`"\u0033575…"` is a NIK the raw text hides),
+    // before the reader quotes an unknown key
+    if !crate::terbaca::periksa_toml(rel, text, offset, fm, diags) {
+        return None;
+    }
     match toml::from_str(fm) {
         Ok(front) => Some((front, offset, body)),
         Err(e) => {
@@ -793,18 +798,21 @@ impl Sarang {
     }
 }
 
+/// The Markdown extensions pages and notes are written with (and read with by the NIK guard,
+/// `crate::terbaca`).
+pub const OPSI_MARKDOWN: Options = Options::ENABLE_TABLES
+    .union(Options::ENABLE_FOOTNOTES)
+    .union(Options::ENABLE_STRIKETHROUGH)
+    .union(Options::ENABLE_TASKLISTS)
+    .union(Options::ENABLE_SMART_PUNCTUATION);
+
 /// Renders Markdown to sanitised HTML, with ids on headings. A text nested deeper than
 /// [`KEDALAMAN_MAKS`] is refused before it reaches the sanitiser, with the place where it
 /// passed the limit; every step is linear in the text's length.
 pub fn markdown_to_html(markdown: &str) -> Result<String, TerlaluDalam> {
-    let options = Options::ENABLE_TABLES
-        | Options::ENABLE_FOOTNOTES
-        | Options::ENABLE_STRIKETHROUGH
-        | Options::ENABLE_TASKLISTS
-        | Options::ENABLE_SMART_PUNCTUATION;
     let mut events: Vec<Event> = Vec::new();
     let mut sarang = Sarang::default();
-    for (event, range) in Parser::new_ext(markdown, options).into_offset_iter() {
+    for (event, range) in Parser::new_ext(markdown, OPSI_MARKDOWN).into_offset_iter() {
         if let Some((di, kedalaman)) = sarang.ikuti(&event, KEDALAMAN_MAKS) {
             // raw HTML's text is its source, but for the prefixes of the blocks it is in
             let offset = (range.start + di).min(range.end);
@@ -867,14 +875,16 @@ pub fn markdown_to_html(markdown: &str) -> Result<String, TerlaluDalam> {
 }
 
 /// The Markdown body `body` (the tail of the file's `text`) as sanitised HTML; a body nested
-/// too deeply is reported into `diags` at its place in the file.
+/// too deeply, or one that shows a NIK once rendered (`crate::terbaca::periksa_markdown`:
+/// emphasis or tags between its digits, entities, table cells side by side, a link's
+/// percent-encoded address), is reported into `diags` at its place in the file.
 pub(crate) fn badan_html(
     rel: &str,
     text: &str,
     body: &str,
     diags: &mut Diagnostics,
 ) -> Option<String> {
-    markdown_to_html(body)
+    let html = markdown_to_html(body)
         .map_err(|e| {
             let (line, column) = line_column(text, text.len() - body.len() + e.offset);
             diags.push(Diagnostic::error(
@@ -889,7 +899,9 @@ pub(crate) fn badan_html(
                 },
             ));
         })
-        .ok()
+        .ok()?;
+    // after the nesting check, so that the guard's own pass is bounded by it too
+    crate::terbaca::periksa_markdown(rel, text, body, OPSI_MARKDOWN, diags).then_some(html)
 }
 
 /// Removes anything executable from HTML: scripts, event handlers, `javascript:` URLs, styles

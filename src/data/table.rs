@@ -1097,16 +1097,16 @@ pub fn nama<'r>(
     Some(n)
 }
 
-/// Reports a problem with column `c` of `row`, quoting its value.
+/// Reports a problem with column `c` of `row`, quoting its value (masked; every digit but
+/// the first 4 and last 2 for a count or amount refused as NIK-shaped).
 pub fn report(table: &str, row: &Row, c: usize, problem: Problem, diags: &mut Diagnostics) {
     diags.push_with(crate::diagnostics::Severity::Error, || {
-        Diagnostic::error(
-            table,
-            row.line,
-            row.column(c),
-            Some(&samarkan(row.get(c))),
-            problem,
-        )
+        let nilai = if problem == Problem::PrivacyNik {
+            crate::teks::samarkan_semua(&samarkan(row.get(c)))
+        } else {
+            samarkan(row.get(c))
+        };
+        Diagnostic::error(table, row.line, row.column(c), Some(&nilai), problem)
     });
 }
 

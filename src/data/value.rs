@@ -32,7 +32,23 @@ pub fn count(b: &[u8], expected: Expected) -> Result<u64, Problem> {
     if negative && n > 0 {
         return Err(Problem::Negative(expected));
     }
-    Ok(n)
+    bukan_nik(n)
+}
+
+/// The smallest and the largest number of 16 digits.
+const NIK_MIN: u64 = 1_000_000_000_000_000;
+const NIK_MAKS: u64 = 9_999_999_999_999_999;
+
+/// `n`, or [`Problem::PrivacyNik`] when it has 16 digits: a count or an amount that long is
+/// a NIK in Excel's number display (`3.575.012.345.670.001`), never a figure (no region's row
+/// is a quadrillion KPM or rupiah). It would be published as a figure (`3575012345670001` in
+/// the downloads).
+fn bukan_nik(n: u64) -> Result<u64, Problem> {
+    if (NIK_MIN..=NIK_MAKS).contains(&n) {
+        Err(Problem::PrivacyNik)
+    } else {
+        Ok(n)
+    }
 }
 
 /// Whole rupiah: `2500000`, `Rp 2.500.000`, `Rp2.500.000,-`, `Rp. 2.500.000,00`, `IDR 2,500,000`.
@@ -60,7 +76,7 @@ pub fn money(b: &[u8]) -> Result<u64, Problem> {
     if negative && n > 0 {
         return Err(Problem::Negative(Expected::Money));
     }
-    Ok(n)
+    bukan_nik(n)
 }
 
 /// Digits, optionally grouped by `.` or `,` in threes, optionally followed by a decimal part of
@@ -434,6 +450,31 @@ mod tests {
             money(b"Rp 2,5 juta"),
             Err(Problem::Malformed(Expected::Money))
         );
+        // 16 digits are a NIK's, however they are written; 15 and 17 are figures
+        for s in [
+            "Rp 3.325.000.000.000.000",
+            "IDR 3,325,000,000,000,000",
+            "3325000000000000",
+            "Rp 3.325.000.000.000.000,00",
+        ] {
+            assert_eq!(money(s.as_bytes()), Err(Problem::PrivacyNik), "{s}");
+        }
+        assert_eq!(money(b"Rp 999.999.999.999.999"), Ok(999_999_999_999_999));
+        assert_eq!(
+            money(b"Rp 10.000.000.000.000.000"),
+            Ok(10_000_000_000_000_000)
+        );
+        for s in [
+            "3.575.012.345.670.001",
+            "3,575,012,345,670,001",
+            "3575012345670001",
+        ] {
+            assert_eq!(
+                count(s.as_bytes(), Expected::Count),
+                Err(Problem::PrivacyNik),
+                "{s}"
+            );
+        }
         assert_eq!(money(b"-Rp 5"), Err(Problem::Negative(Expected::Money)));
     }
 

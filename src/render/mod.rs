@@ -622,6 +622,60 @@ fn ui_strings(tema: &Tema, lang: Lang) -> Result<toml::Table, RenderError> {
     Ok(strings)
 }
 
+/// The NIK guard on the site's theme (`themes/<theme>/`), whose files reach every page: each
+/// template as written and as a browser shows it (`crate::terbaca::periksa_html`: tags out,
+/// character references decoded), the UI strings of the site's language as written and as
+/// decoded (`\u` escapes), and every static file that is text (UTF-8 without a NUL byte,
+/// whatever its extension: a stylesheet, a script, a `.txt`, an SVG; an HTML or SVG one as
+/// shown too). A file that is not text (an image, a font) is not read: it shows no number a
+/// reader could copy, and its metadata is not the operator's typing. Every NIK is an error at
+/// `file:line:column`, masked. The built-in theme is salur's own and is not checked.
+pub fn periksa_tema(
+    root: &Path,
+    config: &Config,
+) -> Result<crate::diagnostics::Diagnostics, RenderError> {
+    let mut diags = crate::diagnostics::Diagnostics::new();
+    let tema = Tema::new(root, config)?;
+    let rel = |sub: &str, name: &str| format!("themes/{}/{sub}/{name}", config.theme);
+    for (name, bytes) in tema.berkas("templates")? {
+        let rel = rel("templates", &name);
+        if let Ok(text) = std::str::from_utf8(&bytes)
+            && crate::teks::periksa_teks(&rel, text, &mut diags)
+        {
+            crate::terbaca::periksa_html(&rel, text, &mut diags);
+        }
+    }
+    let path = tema
+        .dir
+        .join("i18n")
+        .join(format!("{}.toml", config.language.tag()));
+    if path.is_file() {
+        tema.periksa(&path)?;
+        let rel = rel("i18n", &format!("{}.toml", config.language.tag()));
+        if let Ok(text) = std::fs::read_to_string(&path)
+            && crate::teks::periksa_teks(&rel, &text, &mut diags)
+        {
+            crate::terbaca::periksa_toml(&rel, &text, 0, &text, &mut diags);
+        }
+    }
+    for (name, bytes) in tema.berkas("static")? {
+        let rel = rel("static", &name);
+        if !crate::teks::periksa_nama_berkas(&rel, &mut diags) || bytes.contains(&0) {
+            continue;
+        }
+        let Ok(text) = std::str::from_utf8(&bytes) else {
+            continue;
+        };
+        let halaman = [".html", ".htm", ".svg", ".xhtml", ".xml"]
+            .iter()
+            .any(|x| name.to_ascii_lowercase().ends_with(x));
+        if crate::teks::periksa_teks(&rel, text, &mut diags) && halaman {
+            crate::terbaca::periksa_html(&rel, text, &mut diags);
+        }
+    }
+    Ok(diags)
+}
+
 /// The theme's static files: the built-in ones, overridden or extended by the site theme's
 /// `static/` folder. Paths are relative to the output root.
 pub fn static_files(root: &Path, config: &Config) -> Result<Vec<(String, Vec<u8>)>, RenderError> {

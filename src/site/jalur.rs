@@ -80,6 +80,32 @@ impl Asal {
         }
     }
 
+    /// The error for this input's path `jalur`, which holds a NIK
+    /// ([`Problem::PrivacyNikJalur`]): the path, the input's file name and its value masked
+    /// where the path's NIK comes from ([`crate::teks::samarkan_menurut`]).
+    fn galat_nik(&self, jalur: &str) -> Diagnostic {
+        let samar = crate::teks::samarkan_teks(jalur);
+        let problem = Problem::PrivacyNikJalur {
+            jalur: samar.clone(),
+        };
+        match self {
+            Asal::Masukan {
+                file,
+                line,
+                column,
+                nilai,
+            } => {
+                let file = crate::teks::samarkan_menurut(file, jalur);
+                let nilai = nilai
+                    .as_deref()
+                    .filter(|_| *line > 0 && *column > 0)
+                    .map(|n| crate::teks::samarkan_menurut(n, jalur));
+                Diagnostic::error(&file, *line, *column, nilai.as_deref(), problem)
+            }
+            Asal::Salur { .. } => Diagnostic::error(&samar, 0, 0, None, problem),
+        }
+    }
+
     /// An error about this input.
     fn galat(&self, problem: Problem, jalur: &str) -> Diagnostic {
         match self {
@@ -171,9 +197,10 @@ impl Situs<'_> {
             .map(|(i, p)| (hash(&lipat(p)), i))
             .collect();
         // per path: its hash, and flags (PANJANG: a file name too long; FOLDER: a folder of it
-        // is a static file's path)
+        // is a static file's path; NIK: it holds a number shaped like a NIK)
         const PANJANG: u8 = 1;
         const FOLDER: u8 = 2;
+        const NIK: u8 = 4;
         let kunci: Vec<(u64, u8)> = (0..n)
             .into_par_iter()
             .map(|i| {
@@ -182,6 +209,12 @@ impl Situs<'_> {
                 let mut flags = 0;
                 if terlalu_panjang(&p).is_some() {
                     flags |= PANJANG;
+                }
+                // the NIK guard on what is published: a name that passed it can still become
+                // one once slugged (`3575----0123----4567----0001.md`, `3.575.012.345.670.001`
+                // is `3-575-012-…`); one pass of a few nanoseconds over an ordinary path
+                if crate::teks::mungkin_nik(p.as_bytes()) && !crate::teks::cari_nik(&p).is_empty() {
+                    flags |= NIK;
                 }
                 if i < self.halaman.len()
                     && !statis_hash.is_empty()
@@ -207,8 +240,19 @@ impl Situs<'_> {
         let mut dilaporkan: FxHashSet<(String, PemilikJalur)> = FxHashSet::default();
         let mut panjang_dilaporkan: FxHashSet<String> = FxHashSet::default();
         let mut folder_dilaporkan: FxHashSet<usize> = FxHashSet::default();
+        let mut nik_dilaporkan: FxHashSet<String> = FxHashSet::default();
         for (i, &(h, flags)) in kunci.iter().enumerate() {
             let k = pengklaim(i);
+            if flags & NIK != 0 {
+                // at the claiming input, its name and value masked as the path is; the path's
+                // other checks would quote it, so they are left out
+                let p = jalur(k);
+                let d = asal(k).galat_nik(&p);
+                if nik_dilaporkan.insert(d.tempat()) {
+                    diags.push(d);
+                }
+                continue;
+            }
             if flags & FOLDER != 0 {
                 // a page inside a folder that a static file would be
                 let p = jalur(k);
