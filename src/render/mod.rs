@@ -649,13 +649,13 @@ pub fn periksa_tema(
         .dir
         .join("i18n")
         .join(format!("{}.toml", config.language.tag()));
-    if path.is_file() {
-        tema.periksa(&path)?;
+    // an ordinary file inside the site folder, read once (never a pipe or a device)
+    if let Some(bytes) = tema.baca(&path)? {
         let rel = rel("i18n", &format!("{}.toml", config.language.tag()));
-        if let Ok(text) = std::fs::read_to_string(&path)
-            && crate::teks::periksa_teks(&rel, &text, &mut diags)
+        if let Ok(text) = std::str::from_utf8(&bytes)
+            && crate::teks::periksa_teks(&rel, text, &mut diags)
         {
-            crate::terbaca::periksa_toml(&rel, &text, 0, &text, &mut diags);
+            crate::terbaca::periksa_toml(&rel, text, 0, text, &mut diags);
         }
     }
     for (name, bytes) in tema.berkas("static")? {
