@@ -716,6 +716,16 @@ impl<'t> Pembaca<'t> {
                 }
                 "base_url" => {
                     if let Some(url) = self.teks(v) {
+                        // the address as a browser shows it, percent-escapes decoded
+                        // (`/%33575…`): the text as written was checked with the whole file
+                        let urai = crate::terbaca::urai_persen(&url);
+                        if urai != url
+                            && let Some(r) = crate::teks::cari_nik(&urai).into_iter().next()
+                        {
+                            let nilai = crate::teks::samarkan_teks(&urai[r]);
+                            self.at(v.span().start, Some(&nilai), Problem::PrivacyNikTeks);
+                            continue;
+                        }
                         match periksa_base_url(&url) {
                             Ok(u) => config.base_url = u,
                             Err(alasan) => {

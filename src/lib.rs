@@ -267,7 +267,10 @@ fn base_url_opsi(options: &BuildOptions) -> Result<Option<String>, Error> {
     let lang = Config::bahasa(&options.root);
     // the address is printed on every page: the NIK guard, as for `base_url` in site.toml
     let mut diagnostics = Diagnostics::new();
-    if !teks::periksa_teks("--base-url", url, &mut diagnostics) {
+    // as written, and as a browser shows it (percent-escapes decoded: `/%33575…`)
+    if !teks::periksa_teks("--base-url", url, &mut diagnostics)
+        || !teks::periksa_teks("--base-url", &terbaca::urai_persen(url), &mut diagnostics)
+    {
         return Err(Error::Input { lang, diagnostics });
     }
     config::periksa_base_url(url).map(Some).map_err(|alasan| {

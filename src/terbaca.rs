@@ -272,6 +272,43 @@ pub fn baca_html(html: &str, peta: &[Bagian], out: &mut Terbaca) {
     out.tambah_dari(&html[teks..], teks, peta);
 }
 
+/// Attributes whose values are a drawing's numbers, which no reader sees as text: a chart's
+/// `points="42,197 160,138 171,84 183,33"` reads as 16 digits. Every other attribute (`alt`,
+/// `title`, `href`, `content`, `data-*`, …) is read.
+const GEOMETRI: &[&str] = &[
+    "points",
+    "d",
+    "viewbox",
+    "x",
+    "y",
+    "x1",
+    "x2",
+    "y1",
+    "y2",
+    "cx",
+    "cy",
+    "r",
+    "rx",
+    "ry",
+    "dx",
+    "dy",
+    "width",
+    "height",
+    "transform",
+    "stroke-dasharray",
+    "stroke-width",
+    "font-size",
+];
+
+/// The name of the attribute whose `=` ends `before`: the last word of it.
+fn nama_atribut(before: &str) -> &str {
+    let t = before.trim_end();
+    let awal = t
+        .rfind(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | ':')))
+        .map_or(0, |p| p + 1);
+    &t[awal..]
+}
+
 /// Reads the tag at byte `i` of `html` (at `<`): its attributes' values go to `out` as texts
 /// of their own, and a block element's tag ends a block. Returns the offset after the tag.
 fn baca_tag(html: &str, i: usize, sumber: &dyn Fn(usize) -> usize, out: &mut Terbaca) -> usize {
@@ -291,6 +328,7 @@ fn baca_tag(html: &str, i: usize, sumber: &dyn Fn(usize) -> usize, out: &mut Ter
             j += 1;
             continue;
         }
+        let atribut = nama_atribut(&html[..j]).to_ascii_lowercase();
         j += 1;
         while j < b.len() && b[j].is_ascii_whitespace() {
             j += 1;
@@ -307,10 +345,12 @@ fn baca_tag(html: &str, i: usize, sumber: &dyn Fn(usize) -> usize, out: &mut Ter
                 (j, akhir, akhir)
             }
         };
-        out.terpisah(
-            urai_persen(&urai_referensi(&html[mulai..akhir])),
-            sumber(mulai),
-        );
+        if !GEOMETRI.contains(&atribut.as_str()) {
+            out.terpisah(
+                urai_persen(&urai_referensi(&html[mulai..akhir])),
+                sumber(mulai),
+            );
+        }
         j = lanjut;
     }
     if !INLINE.contains(&nama.as_str()) {
@@ -706,5 +746,154 @@ mod tests {
             "\"\\u0033575019876543210\" = 1",
             &mut d
         ));
+    }
+}
+
+/// The text of a file a browser would show as text: UTF-8 (a BOM dropped), or UTF-16 with a
+/// BOM, or UTF-16 without one whose every other byte is zero in at least a third of its
+/// characters (the ASCII of a Notepad "Unicode" file). `None` for anything else (an image, a
+/// font): its bytes are not a text a reader copies a number from.
+pub fn teks_berkas(bytes: &[u8]) -> Option<std::borrow::Cow<'_, str>> {
+    use std::borrow::Cow;
+    let utf16 = |b: &[u8], le: bool| -> Cow<'_, str> {
+        let units = b.chunks_exact(2).map(|c| {
+            if le {
+                u16::from_le_bytes([c[0], c[1]])
+            } else {
+                u16::from_be_bytes([c[0], c[1]])
+            }
+        });
+        Cow::Owned(
+            char::decode_utf16(units)
+                .map(|c| c.unwrap_or(char::REPLACEMENT_CHARACTER))
+                .collect(),
+        )
+    };
+    if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        return std::str::from_utf8(rest).ok().map(Cow::Borrowed);
+    }
+    if let Some(rest) = bytes.strip_prefix(b"\xFF\xFE") {
+        return Some(utf16(rest, true));
+    }
+    if let Some(rest) = bytes.strip_prefix(b"\xFE\xFF") {
+        return Some(utf16(rest, false));
+    }
+    if !bytes.contains(&0) {
+        return std::str::from_utf8(bytes).ok().map(Cow::Borrowed);
+    }
+    if !bytes.len().is_multiple_of(2) {
+        return None;
+    }
+    let pasangan = bytes.len() / 2;
+    let nol_ganjil = bytes
+        .chunks_exact(2)
+        .filter(|c| c[1] == 0 && c[0] != 0)
+        .count();
+    let nol_genap = bytes
+        .chunks_exact(2)
+        .filter(|c| c[0] == 0 && c[1] != 0)
+        .count();
+    if nol_ganjil * 3 >= pasangan {
+        Some(utf16(bytes, true))
+    } else if nol_genap * 3 >= pasangan {
+        Some(utf16(bytes, false))
+    } else {
+        None
+    }
+}
+
+/// `s` with the escapes of JavaScript, JSON and CSS decoded (`\u0033`, `\u{33}`, `\x33`,
+/// CSS's `\33 ` of one to six hex digits and one optional space), or `None` when it has no
+/// backslash. An escape that does not decode to a character is left as written.
+pub fn urai_escape(s: &str) -> Option<String> {
+    if !s.contains('\\') {
+        return None;
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(p) = rest.find('\\') {
+        out.push_str(&rest[..p]);
+        let after = &rest[p + 1..];
+        let hex_run = |t: &str, max: usize| {
+            t.bytes()
+                .take(max)
+                .take_while(u8::is_ascii_hexdigit)
+                .count()
+        };
+        let (decoded, used) = if let Some(t) = after.strip_prefix("u{") {
+            let n = hex_run(t, 6);
+            if n > 0 && t[n..].starts_with('}') {
+                (u32::from_str_radix(&t[..n], 16).ok(), 2 + n + 1)
+            } else {
+                (None, 0)
+            }
+        } else if let Some(t) = after.strip_prefix('u') {
+            if hex_run(t, 4) == 4 {
+                (u32::from_str_radix(&t[..4], 16).ok(), 5)
+            } else {
+                (None, 0)
+            }
+        } else if let Some(t) = after.strip_prefix('x') {
+            if hex_run(t, 2) == 2 {
+                (u32::from_str_radix(&t[..2], 16).ok(), 3)
+            } else {
+                (None, 0)
+            }
+        } else {
+            // CSS: one to six hex digits, then perhaps one space that ends the escape
+            let n = hex_run(after, 6);
+            if n > 0 {
+                let space = usize::from(after[n..].starts_with(' '));
+                (u32::from_str_radix(&after[..n], 16).ok(), n + space)
+            } else {
+                (None, 0)
+            }
+        };
+        match decoded.and_then(char::from_u32) {
+            Some(c) => {
+                out.push(c);
+                rest = &after[used..];
+            }
+            None => {
+                out.push('\\');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    Some(out)
+}
+
+#[cfg(test)]
+mod escape_tests {
+    use super::{teks_berkas, urai_escape};
+    use crate::teks::cari_nik;
+
+    #[test]
+    fn escapes_of_scripts_json_and_css_are_read() {
+        for s in [
+            r#"{"n":"\u0033575014507900003"}"#,
+            r#"var n="\x33575014507900003";"#,
+            r#"var n="\u{33}575014507900003";"#,
+            r#"a::after { content: "\33 575014507900003" }"#,
+        ] {
+            let u = urai_escape(s).unwrap();
+            assert_eq!(cari_nik(&u).len(), 1, "{s} -> {u}");
+        }
+        assert_eq!(urai_escape("tanpa"), None);
+        assert_eq!(urai_escape(r"a\zb").as_deref(), Some(r"a\zb"));
+    }
+
+    #[test]
+    fn utf16_text_files_are_read() {
+        let text = "NIK 3575014507900003";
+        let le: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let be: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
+        let mut bom = vec![0xFF, 0xFE];
+        bom.extend_from_slice(&le);
+        for b in [&le, &be, &bom] {
+            assert_eq!(teks_berkas(b).as_deref(), Some(text));
+        }
+        assert_eq!(teks_berkas(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR"), None);
     }
 }

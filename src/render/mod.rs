@@ -660,17 +660,29 @@ pub fn periksa_tema(
     }
     for (name, bytes) in tema.berkas("static")? {
         let rel = rel("static", &name);
-        if !crate::teks::periksa_nama_berkas(&rel, &mut diags) || bytes.contains(&0) {
+        if !crate::teks::periksa_nama_berkas(&rel, &mut diags) {
             continue;
         }
-        let Ok(text) = std::str::from_utf8(&bytes) else {
+        // UTF-8, or UTF-16 as Notepad saves "Unicode" (with a BOM, or without one but with
+        // the zero bytes of its ASCII): a text a browser shows; anything else is not read
+        let Some(text) = crate::terbaca::teks_berkas(&bytes) else {
             continue;
         };
         let halaman = [".html", ".htm", ".svg", ".xhtml", ".xml"]
             .iter()
             .any(|x| name.to_ascii_lowercase().ends_with(x));
-        if crate::teks::periksa_teks(&rel, text, &mut diags) && halaman {
-            crate::terbaca::periksa_html(&rel, text, &mut diags);
+        if !crate::teks::periksa_teks(&rel, &text, &mut diags) {
+            continue;
+        }
+        // a script's, a JSON file's or a stylesheet's escapes (`"\u0033575…"`, `\x33`, `\33 `)
+        // decoded, as the browser decodes them
+        if let Some(urai) = crate::terbaca::urai_escape(&text)
+            && !crate::teks::periksa_teks(&rel, &urai, &mut diags)
+        {
+            continue;
+        }
+        if halaman {
+            crate::terbaca::periksa_html(&rel, &text, &mut diags);
         }
     }
     Ok(diags)
