@@ -199,7 +199,7 @@ mod tests {
         assert_eq!(rupiah(2_500_000, Lang::Id), "Rp 2.500.000");
         assert_eq!(rupiah(300_000, Lang::En), "Rp 300,000");
         assert_eq!(rupiah(-5, Lang::Id), "-Rp 5");
-        // found by tests/properti.rs: negating i64::MIN overflowed (a panic in debug builds)
+        // found by tests/suite/properti.rs: negating i64::MIN overflowed (a panic in debug builds)
         assert_eq!(rupiah(i64::MIN, Lang::Id), "-Rp 9.223.372.036.854.775.808");
         assert_eq!(rupiah(i64::MAX, Lang::En), "Rp 9,223,372,036,854,775,807");
     }

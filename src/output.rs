@@ -16,7 +16,7 @@
 //!   manifest is written and the old tree removed.
 //!
 //! A build that fails, or is killed at any moment, leaves the published folder complete and
-//! byte-identical (`tests/kill.rs`), and the next build removes what it left beside it
+//! byte-identical (`tests/suite/kill.rs`), and the next build removes what it left beside it
 //! ([`bersihkan_sisa`]). Only the renames' fallback has a moment without a published folder:
 //! the previous one then lies complete beside it, and the next build puts it back. The manifest also marks a folder as salur's own: salur refuses to publish
 //! into a non-empty folder without one, or into the site folder itself, so that `--output`
@@ -318,7 +318,7 @@ pub fn induk_ada(public: &Path) -> bool {
     absolute(public).parent().is_some_and(Path::is_dir)
 }
 
-/// A test hook for `tests/kill.rs`, in debug builds only: with `SALUR_UJI_HENTI=<point>` in
+/// A test hook for `tests/suite/kill.rs`, in debug builds only: with `SALUR_UJI_HENTI=<point>` in
 /// the environment, the process kills itself with SIGKILL at that point of a publish, so that
 /// the moments between two renames, too narrow for a kill from outside to hit, are tested.
 #[cfg(all(debug_assertions, unix))]

@@ -965,7 +965,7 @@ mod tests {
         );
     }
 
-    /// Found by `tests/properti.rs`: a multi-line string holding a `+++` line (as the `toml`
+    /// Found by `tests/suite/properti.rs`: a multi-line string holding a `+++` line (as the `toml`
     /// crate writes the title `"\n+++\n"`) cut the front matter short.
     #[test]
     fn a_plus_line_inside_a_multiline_string_does_not_close() {

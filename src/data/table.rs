@@ -1218,7 +1218,7 @@ mod tests {
         assert_eq!(r, vec![(3, "A".to_string(), "1".to_string())]);
     }
 
-    /// Found by `tests/properti.rs`: a `sep=` line naming a tab lost its tab to trimming, so
+    /// Found by `tests/suite/properti.rs`: a `sep=` line naming a tab lost its tab to trimming, so
     /// the `sep=` line was taken for the header.
     #[test]
     fn excel_sep_line_naming_a_tab() {
@@ -1233,7 +1233,7 @@ mod tests {
         }
     }
 
-    /// Found by `tests/properti.rs`: reading a big file on all cores started after the first
+    /// Found by `tests/suite/properti.rs`: reading a big file on all cores started after the first
     /// LF, so the rows between a header ended by a lone CR and that LF were lost.
     #[test]
     fn parallel_read_after_a_header_ended_by_a_lone_cr() {

@@ -1438,6 +1438,10 @@ impl<'a> Situs<'a> {
         }
     }
 
+    /// The first link of every breadcrumb. The default theme shows the theme's `beranda`
+    /// string for it (so that a theme that renames the home page renames it in the breadcrumb
+    /// too, as in the menu); the label here is what a site theme's own older `base.html`,
+    /// which prints `b.label`, keeps showing.
     fn beranda(&self) -> Tautan {
         Tautan {
             label: match self.lang() {

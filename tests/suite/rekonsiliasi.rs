@@ -1,7 +1,7 @@
 //! End-to-end: Kutai Kartanegara's reconciliation with four BRI branches on 6 January 2022
 //! (seed 003), and `check` stopping a publish when a difference exceeds the tolerance.
 
-mod common;
+use crate::common;
 
 use std::process::Command;
 

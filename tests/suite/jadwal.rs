@@ -1,7 +1,7 @@
 //! Payment schedules end to end: the calendars of the example site parse with a real
 //! iCalendar parser and carry the right time zone; the kelurahan page links its calendar.
 
-mod common;
+use crate::common;
 
 use common::{example_site, files, page, sel};
 

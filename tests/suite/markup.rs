@@ -2,10 +2,10 @@
 //! every kind of field (region, programme, tahap, channel, reason, titik bayar, `lokasi`,
 //! verification step, decile note, branch, the site's title and description, a meeting note's
 //! front matter) is escaped in every HTML, SVG and XML file the build writes, and shows as the
-//! literal text on the pages where a reader looks for those fields. `tests/browser.rs` opens
+//! literal text on the pages where a reader looks for those fields. `tests/suite/browser.rs` opens
 //! the same pages in Chromium and checks that no dialog fires.
 
-mod common;
+use crate::common;
 
 use common::{PAYLOAD, files, poison, sel, text};
 use scraper::Html;

@@ -1,7 +1,7 @@
 //! End-to-end: Kota Pasuruan and Kabupaten Tuban side by side (seed 004, Tuban's figures
 //! illustrative), the ranking pages, and `[[bandingkan]]` errors at their place.
 
-mod common;
+use crate::common;
 
 use std::collections::HashMap;
 

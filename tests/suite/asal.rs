@@ -3,7 +3,7 @@
 //! below inherit it, a total of regions that differ says so by name, and the downloads carry
 //! the same per row and figure, described in the datapackage.
 
-mod common;
+use crate::common;
 
 use std::collections::BTreeMap;
 

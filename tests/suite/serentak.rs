@@ -9,7 +9,7 @@
 //! and one refused because another build was running (`--wait 0`) touched nothing. Nothing
 //! may be left beside the folder (no lock file, no staging folder).
 
-mod common;
+use crate::common;
 
 use std::collections::BTreeMap;
 use std::fs;

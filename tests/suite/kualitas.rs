@@ -1,7 +1,7 @@
 //! The "Kualitas data" page and `salur check --format json|github`: the same findings, per
 //! kind and per kabupaten/kota, each kind triggered by a change to the example's data.
 
-mod common;
+use crate::common;
 
 use std::process::Command;
 

@@ -2,7 +2,7 @@
 //! 127.0.0.1, asked over plain HTTP. Every wait is bounded; the child is killed at the end, also
 //! when an assertion fails.
 
-mod common;
+use crate::common;
 
 use std::fs;
 use std::io::{BufRead, BufReader, Read, Write};

@@ -3,7 +3,7 @@
 //! notes, an English build, hostile names, and the region tree that leads everywhere without
 //! JavaScript.
 
-mod common;
+use crate::common;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;

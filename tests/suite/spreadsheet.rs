@@ -3,7 +3,7 @@
 //! from the example site's CSV files (rust_xlsxwriter for XLSX, a zipped `content.xml` for
 //! ODS), so no binary fixture is committed.
 
-mod common;
+use crate::common;
 
 use std::fs;
 use std::io::Write as _;

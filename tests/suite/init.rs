@@ -1,7 +1,7 @@
 //! `salur init` and `salur new rapat`: a new site for a real region builds, bad regions get
 //! suggestions, nothing is overwritten, and drafts are checked but not published.
 
-mod common;
+use crate::common;
 
 use std::process::Command;
 

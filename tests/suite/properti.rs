@@ -3,7 +3,7 @@
 //! any input gives a value or an error, never a panic; and what salur writes (or what a
 //! spreadsheet or TOML writer produces) reads back as the same value.
 //!
-//! The whole pipeline's no-panic property is in `tests/robustness.rs`.
+//! The whole pipeline's no-panic property is in `tests/suite/robustness.rs`.
 
 use jiff::civil::Date;
 use proptest::prelude::*;

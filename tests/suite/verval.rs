@@ -1,7 +1,7 @@
 //! Verification funnels end to end on the example site: Kota Pasuruan's 4.011 → 891 (seed 004)
 //! and Kota Probolinggo's illustrative BLT-S Kesra funnel, where a reader looks for them.
 
-mod common;
+use crate::common;
 
 use common::{page, sel, text};
 

@@ -1,7 +1,7 @@
 //! End-to-end: build the example site (the repository root) and read the pages the way a
 //! reader would, checking that the seed figures are where a reader looks for them.
 
-mod common;
+use crate::common;
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
@@ -291,7 +291,7 @@ fn pages_are_small_semantic_and_in_indonesian() {
         let doc = page(&rel);
         let lang = doc.root_element().value().attr("lang");
         assert_eq!(lang, Some("id"));
-        // one optional script: the search box's, from a file, deferred (tests/cari.rs)
+        // one optional script: the search box's, from a file, deferred (tests/suite/cari.rs)
         let scripts: Vec<_> = doc.select(&sel("script")).collect();
         assert_eq!(scripts.len(), 1, "{rel}: scripts");
         let src = scripts[0].value().attr("src").unwrap_or("");

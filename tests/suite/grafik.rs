@@ -1,7 +1,7 @@
 //! The charts of the example site: accessible, lean, valid SVG that a pure-Rust renderer draws,
 //! whose descriptions say the same numbers as the tables beside them.
 
-mod common;
+use crate::common;
 
 use common::{example_site, files, page, sel, text};
 

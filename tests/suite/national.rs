@@ -2,10 +2,10 @@
 //! process (so the benchmark path cannot rot) and builds the site it writes: every one of the
 //! 91,599 real regions of Indonesia gets its page, and a second build writes nothing.
 
-#[path = "../examples/national/generator.rs"]
+#[path = "../../examples/national/generator.rs"]
 mod generator;
 
-mod common;
+use crate::common;
 
 use std::collections::BTreeSet;
 use std::fs;

@@ -9,7 +9,7 @@
 //!   its console shows no error (a Content-Security-Policy violation is one), and every
 //!   `#fragment` a link names is on its page.
 //! - The search box finds Kandangsapi and its result opens the kelurahan's page, both ways.
-//! - The site with `<img src=x onerror=alert(1)>` in every field (see `tests/markup.rs`): no
+//! - The site with `<img src=x onerror=alert(1)>` in every field (see `tests/suite/markup.rs`): no
 //!   dialog opens on the pages that show them, nor in a search result.
 //!
 //! The tools: `chromium` and `chromedriver` on the PATH (Debian's `chromium` and
@@ -20,7 +20,7 @@
 //! <command>`. The figures and a skip are written past the test harness's capture, so they show
 //! in `cargo test`'s output.
 
-mod common;
+use crate::common;
 
 use std::collections::{BTreeMap, BTreeSet, VecDeque};
 use std::os::unix::process::CommandExt;

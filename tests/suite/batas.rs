@@ -3,7 +3,7 @@
 //! before anything is read, with a message that says why and which key raises the limit.
 //! The files are sparse: a gigabyte that takes no disk.
 
-mod common;
+use crate::common;
 
 use std::fs;
 use std::path::Path;

@@ -3,7 +3,7 @@
 //! must resolve inside the site folder, symbolic links followed. Each escape is refused with
 //! its place, and nothing of the outside file reaches the published site.
 
-mod common;
+use crate::common;
 
 use std::fs;
 use std::os::unix::fs::symlink;
@@ -169,4 +169,41 @@ fn a_nik_in_a_theme_static_file_name_is_refused() {
          berkas), jadi ganti namanya"
     );
     assert!(!public.exists());
+}
+
+#[test]
+fn a_theme_that_renames_the_home_page_renames_it_in_the_menu_and_every_breadcrumb() {
+    let dir = tempfile::tempdir().unwrap();
+    let site = example_copy(dir.path());
+    let i18n = site.join("themes/default/i18n/id.toml");
+    let text = fs::read_to_string(&i18n).unwrap();
+    assert!(
+        text.contains("beranda = \"Beranda\""),
+        "the example's UI strings changed"
+    );
+    fs::write(
+        &i18n,
+        text.replace("beranda = \"Beranda\"", "beranda = \"Halaman Utama\""),
+    )
+    .unwrap();
+    let out = dir.path().join("public");
+    common::build(&site, &out);
+    for page in [
+        "wilayah/35/35.75.04.1011.html",
+        "jadwal/35.75.html",
+        "tentang-data.html",
+    ] {
+        let html = scraper::Html::parse_document(&fs::read_to_string(out.join(page)).unwrap());
+        let first = html
+            .select(&common::sel("nav.remah li a"))
+            .next()
+            .unwrap_or_else(|| panic!("{page}: no breadcrumb"));
+        assert_eq!(common::text(first), "Halaman Utama", "{page}: breadcrumb");
+        let menu: Vec<String> = html
+            .select(&common::sel("a"))
+            .map(common::text)
+            .filter(|t| t == "Beranda")
+            .collect();
+        assert!(menu.is_empty(), "{page}: still says Beranda: {menu:?}");
+    }
 }

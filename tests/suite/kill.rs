@@ -6,7 +6,7 @@
 //! of debug builds: `SALUR_UJI_HENTI`), moments too narrow for a kill from outside to hit,
 //! with the atomic exchange and with the two renames of systems without it.
 
-mod common;
+use crate::common;
 
 use std::collections::BTreeMap;
 use std::fs;

@@ -1,7 +1,7 @@
 //! Incremental builds: a rebuild after any change must give exactly the bytes of a build from
 //! scratch, while rewriting (and re-rendering) only the pages that changed.
 
-mod common;
+use crate::common;
 
 use std::fs;
 use std::path::Path;

@@ -2,7 +2,7 @@
 //! value, and the example built in English shows none of the Indonesian ones (nor the
 //! Indonesian words the Rust code writes: breadcrumbs, sentences, chart labels).
 
-mod common;
+use crate::common;
 
 use std::collections::BTreeMap;
 

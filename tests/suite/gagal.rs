@@ -2,7 +2,7 @@
 //! seed's three reasons; small counts by reason are hidden on pages and downloads alike, and
 //! no hidden count can be worked out from the published ones.
 
-mod common;
+use crate::common;
 
 use std::collections::BTreeMap;
 

@@ -19,7 +19,7 @@
 //! bad inputs tried: 120, refused clearly: 100, built right: 20, silently wrong: 0, panics: 0
 //! ```
 
-mod common;
+use crate::common;
 
 use std::fs;
 use std::panic::{AssertUnwindSafe, catch_unwind};

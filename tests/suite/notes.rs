@@ -1,7 +1,7 @@
 //! Meeting notes end to end: on their own pages, in the archive and the follow-up tracker, on
 //! the pages of the regions, programmes and tahap they name; safe HTML; errors with places.
 
-mod common;
+use crate::common;
 
 use std::fs;
 use std::path::Path;
@@ -181,7 +181,7 @@ fn raw_html_in_a_note_cannot_run() {
     let html = fs::read_to_string(out.join("rapat/rakor.html"))
         .unwrap()
         .to_lowercase()
-        // the theme's own search script, from a file (tests/cari.rs)
+        // the theme's own search script, from a file (tests/suite/cari.rs)
         .replacen(r#"<script src="../cari.js" defer></script>"#, "", 1);
     assert!(!html.contains("<script"), "{html}");
     assert!(!html.contains("onerror"), "{html}");

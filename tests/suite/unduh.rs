@@ -2,7 +2,7 @@
 //! reference validator, and the provenance of every figure table (source line, anchors, the
 //! inputs' SHA-256 on the "about the data" page).
 
-mod common;
+use crate::common;
 
 use std::collections::{BTreeMap, HashSet};
 use std::fs;

@@ -1,7 +1,7 @@
 //! End-to-end: what changed between tahap (the "Perubahan" pages), the Atom feed read with a
 //! real feed parser, the sitemap and robots.txt.
 
-mod common;
+use crate::common;
 
 use std::fs;
 
