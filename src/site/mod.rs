@@ -44,7 +44,8 @@ pub use jadwal::{
 pub enum Halaman {
     /// `index.html`: the whole site's figures and its regions.
     Beranda,
-    /// `wilayah/<kode>.html`.
+    /// `wilayah/<prov>/<kode>.html`: a region's page, in the folder of its provinsi's code
+    /// (`wilayah/35/35.75.04.1011.html`).
     Wilayah(WilayahId),
     /// `program/index.html`.
     DaftarProgram,
