@@ -7,6 +7,8 @@ use std::path::Path;
 use jiff::civil::Date;
 use serde::Deserialize;
 
+use crate::dasar::nilai::toml_date;
+use crate::dasar::tempat::{Penunjuk, line_column};
 use crate::diagnostics::{AlasanUrl, Diagnostic, Diagnostics, JenisToml, Problem};
 use crate::lang::Lang;
 
@@ -277,7 +279,7 @@ impl Config {
         crate::berkas::baca_awal(&root.join(CONFIG_FILE), SITE_TOML_MAKS)
             .ok()
             .and_then(|b| String::from_utf8(b).ok())
-            .map(crate::content::baris_lf)
+            .map(crate::dasar::baca::baris_lf)
             .and_then(|text| {
                 // what the TOML reader recovers around syntax errors elsewhere in the file
                 let (t, _) = toml::de::DeTable::parse_recoverable(&text);
@@ -381,7 +383,7 @@ impl Config {
             ));
             return Err(d);
         }
-        let text = match crate::content::baca_teks(&path, CONFIG_FILE) {
+        let text = match crate::dasar::baca::baca_teks(&path, CONFIG_FILE) {
             Ok(t) => t,
             Err(e) => {
                 let mut d = Diagnostics::new();
@@ -494,8 +496,8 @@ impl<'t> Pembaca<'t> {
             }
             baris_dilapor.push(line);
             let before = text.get(..start).unwrap_or_default();
-            let problem = crate::content::toml_problem(e.message().trim(), KUNCI_UTAMA, before);
-            let value = crate::content::nilai_salah(&problem, text, e.span());
+            let problem = crate::dasar::toml::toml_problem(e.message().trim(), KUNCI_UTAMA, before);
+            let value = crate::dasar::toml::nilai_salah(&problem, text, e.span());
             p.temuan.push(Diagnostic::error(
                 CONFIG_FILE,
                 line,
@@ -554,7 +556,7 @@ impl<'t> Pembaca<'t> {
             if !known.contains(&key) && !self.nik.contains(&k.span().start) {
                 let problem = Problem::UnknownKey {
                     key: key.to_string(),
-                    nearest: crate::data::wilayah::nearest(key, known.iter().copied()),
+                    nearest: crate::dasar::saran::nearest(key, known.iter().copied()),
                 };
                 self.at(k.span().start, None, problem);
             }
@@ -579,15 +581,15 @@ impl<'t> Pembaca<'t> {
             // a title, a note, a line of attribution: each printed on many pages, at most as
             // long as a text cell of the data
             toml::de::DeValue::String(s)
-                if s.len() > crate::data::table::TEKS_MAKS
-                    && s.chars().count() > crate::data::table::TEKS_MAKS =>
+                if s.len() > crate::dasar::nilai::TEKS_MAKS
+                    && s.chars().count() > crate::dasar::nilai::TEKS_MAKS =>
             {
                 self.at(
                     v.span().start,
                     None,
                     Problem::TeksTerlaluPanjang {
                         panjang: s.chars().count(),
-                        batas: crate::data::table::TEKS_MAKS,
+                        batas: crate::dasar::nilai::TEKS_MAKS,
                     },
                 );
                 None
@@ -1139,75 +1141,6 @@ pub fn periksa_base_url(url: &str) -> Result<String, AlasanUrl> {
         return Err(AlasanUrl::Port);
     }
     Ok(format!("{}/", parsed.as_str().trim_end_matches('/')))
-}
-
-/// A TOML local date as a civil date; `None` for a date-time or a time.
-pub fn toml_date(dt: &toml::value::Datetime) -> Option<Date> {
-    if dt.time.is_some() || dt.offset.is_some() {
-        return None;
-    }
-    let d = dt.date?;
-    Date::new(d.year as i16, d.month as i8, d.day as i8).ok()
-}
-
-/// The 1-based line and column of byte `offset` in `text`.
-pub fn line_column(text: &str, offset: usize) -> (u64, u64) {
-    let offset = offset.min(text.len());
-    let before = &text.as_bytes()[..offset];
-    let line = before.iter().filter(|&&b| b == b'\n').count() as u64 + 1;
-    let line_start = before
-        .iter()
-        .rposition(|&b| b == b'\n')
-        .map_or(0, |p| p + 1);
-    let column = text[line_start..offset].chars().count() as u64 + 1;
-    (line, column)
-}
-
-/// [`line_column`] for many offsets of one text in increasing order, each found from the one
-/// before: a list of 100.000 codes in a 1 MB front matter was 100.000 scans from the start
-/// (34 s). An offset before the previous one starts again from the top.
-pub struct Penunjuk<'t> {
-    text: &'t [u8],
-    /// The last offset asked for, and its line and column.
-    offset: usize,
-    line: u64,
-    column: u64,
-}
-
-impl<'t> Penunjuk<'t> {
-    /// A cursor at the start of `text`.
-    pub fn new(text: &'t str) -> Penunjuk<'t> {
-        Penunjuk {
-            text: text.as_bytes(),
-            offset: 0,
-            line: 1,
-            column: 1,
-        }
-    }
-
-    /// The 1-based line and column (in characters) of byte `offset`, as [`line_column`].
-    pub fn at(&mut self, offset: usize) -> (u64, u64) {
-        let offset = offset.min(self.text.len());
-        if offset < self.offset {
-            *self = Penunjuk {
-                text: self.text,
-                offset: 0,
-                line: 1,
-                column: 1,
-            };
-        }
-        for &b in &self.text[self.offset..offset] {
-            if b == b'\n' {
-                self.line += 1;
-                self.column = 1;
-            } else if b & 0xC0 != 0x80 {
-                // a character starts at every byte but a UTF-8 continuation byte
-                self.column += 1;
-            }
-        }
-        self.offset = offset;
-        (self.line, self.column)
-    }
 }
 
 #[cfg(test)]

@@ -812,9 +812,9 @@ impl Diagnostic {
     /// Excel's Name Box goes to.
     pub fn tempat(&self) -> String {
         let mut out = self.file.clone();
-        if self.line > 0 && crate::data::lembar::adalah_tempat_lembar(&self.file) {
+        if self.line > 0 && crate::dasar::tempat::adalah_tempat_lembar(&self.file) {
             if self.column > 0 {
-                let kolom = crate::data::lembar::huruf_kolom(self.column);
+                let kolom = crate::dasar::tempat::huruf_kolom(self.column);
                 let _ = write!(out, "!{kolom}{}", self.line);
             } else {
                 let _ = write!(out, "!{0}:{0}", self.line);

@@ -17,6 +17,7 @@ pub mod analysis;
 pub mod berkas;
 pub mod config;
 pub mod content;
+pub mod dasar;
 pub mod data;
 pub mod diagnostics;
 pub mod format;
@@ -640,7 +641,7 @@ pub fn usul_jadwal(root: &Path) -> Result<UsulJadwal, Error> {
             Some(value),
             Problem::UnknownCode {
                 kind,
-                nearest: data::wilayah::nearest(value, known.into_iter()),
+                nearest: crate::dasar::saran::nearest(value, known.into_iter()),
                 berkas: data.berkas_kode(kind),
             },
         ))

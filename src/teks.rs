@@ -802,7 +802,7 @@ pub fn periksa_teks(file: &str, text: &str, diags: &mut Diagnostics) -> bool {
     for r in &nik {
         // the place is worked out only for the messages kept (a scan of the text each)
         diags.push_with(Severity::Error, || {
-            let (line, column) = crate::config::line_column(text, r.start);
+            let (line, column) = crate::dasar::tempat::line_column(text, r.start);
             Diagnostic::error(
                 file,
                 line,

@@ -535,7 +535,7 @@ fn tanpa_sidik(s: &mut String) {
 fn lapor(file: &str, text: &str, awal: usize, nik: &[(usize, String)], diags: &mut Diagnostics) {
     for (di, nilai) in nik {
         diags.push_with(Severity::Error, || {
-            let (line, column) = crate::config::line_column(text, awal + di);
+            let (line, column) = crate::dasar::tempat::line_column(text, awal + di);
             Diagnostic::error(file, line, column, Some(nilai), Problem::PrivacyNikTerbaca)
         });
     }
@@ -610,7 +610,7 @@ mod tests {
             .nik()
             .into_iter()
             .map(|(di, n)| {
-                let (l, c) = crate::config::line_column(md, di);
+                let (l, c) = crate::dasar::tempat::line_column(md, di);
                 (format!("{l}:{c}"), n)
             })
             .collect()

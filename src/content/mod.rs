@@ -13,7 +13,9 @@ use serde::Deserialize;
 
 pub mod rapat;
 
-pub use crate::config::line_column;
+pub use crate::dasar::baca::baca_teks;
+use crate::dasar::tempat::line_column;
+use crate::dasar::toml::{nilai_salah, toml_problem};
 use crate::diagnostics::{Diagnostic, Diagnostics, Problem};
 
 /// A content page.
@@ -377,80 +379,6 @@ pub fn front_matter_problem(text: &str) -> Problem {
     }
 }
 
-/// The deepest nesting of arrays and tables the `toml` crate reads (its parser's `LIMIT`);
-/// deeper TOML is refused by it, which [`toml_problem`] names.
-pub const TOML_KEDALAMAN_MAKS: usize = 80;
-
-/// Keys whose value is a TOML date: a bare value there is a date written in another form.
-const KUNCI_TANGGAL: &[&str] = &["tanggal", "tenggat", "selesai_pada", "data_as_of", "mulai"];
-
-/// The key being given at the end of `before` (the TOML text before an error): `judul` for
-/// `…\njudul = `.
-fn kunci_terakhir(before: &str) -> Option<&str> {
-    let line = before.rsplit('\n').next()?;
-    let (key, _) = line.split_once('=')?;
-    Some(key.trim())
-}
-
-/// A problem from the TOML parser, in the site's words where salur knows the case. `before` is
-/// the TOML text before the error's place (it names the key being given).
-pub fn toml_problem(message: &str, known_keys: &[&str], before: &str) -> Problem {
-    if let Some((key, _)) = message
-        .strip_prefix("unknown field `")
-        .and_then(|m| m.split_once('`'))
-    {
-        return Problem::UnknownKey {
-            key: key.to_string(),
-            nearest: crate::data::wilayah::nearest(key, known_keys.iter().copied()),
-        };
-    }
-    if let Some((key, _)) = message
-        .strip_prefix("missing field `")
-        .and_then(|m| m.split_once('`'))
-    {
-        return Problem::MissingKey {
-            key: key.to_string(),
-        };
-    }
-    if message.starts_with("invalid date") {
-        return Problem::TanggalTidakAda;
-    }
-    if message.contains("max recursion depth") || message.contains("recursion limit") {
-        // the toml crate's limit (`LIMIT` in its parser): it stops at the level past it
-        return Problem::TerlaluDalam {
-            kedalaman: TOML_KEDALAMAN_MAKS + 1,
-            batas: TOML_KEDALAMAN_MAKS,
-            toml: true,
-        };
-    }
-    if message.contains("string values must be quoted") {
-        // a bare value: a date in another form where a date is expected, else text
-        return match kunci_terakhir(before) {
-            Some(k) if !KUNCI_TANGGAL.contains(&k) => Problem::TeksTanpaKutip,
-            _ => Problem::TanggalToml,
-        };
-    }
-    if message.contains("datetime") {
-        return Problem::TanggalToml;
-    }
-    if let Some((value, rest)) = message
-        .strip_prefix("unknown variant `")
-        .and_then(|m| m.split_once('`'))
-    {
-        return Problem::UnknownValue {
-            value: value.to_string(),
-            expected: rest
-                .split_once("expected ")
-                .map(|(_, e)| e.replace('`', "\""))
-                .unwrap_or_default(),
-        };
-    }
-    if let Some(s) = crate::diagnostics::SintaksToml::dari_pesan(message) {
-        return Problem::SintaksToml(s);
-    }
-    Problem::Config(message.to_string())
-}
-
 /// A Markdown file split and its front matter read into `T`: returns the front matter, the byte
 /// offset of the front matter in `text` (for positions of values inside it) and the body.
 /// `keys_for(before)` names the keys allowed after the front-matter text `before`, for the "did
@@ -500,47 +428,6 @@ pub fn read_front_matter<'t, T: serde::de::DeserializeOwned>(
     }
 }
 
-/// The value a TOML problem is about, quoted in its message where it is one value: a date that
-/// does not exist, text without quotes.
-pub fn nilai_salah(
-    problem: &Problem,
-    toml: &str,
-    span: Option<std::ops::Range<usize>>,
-) -> Option<String> {
-    if !matches!(problem, Problem::TanggalTidakAda | Problem::TeksTanpaKutip) {
-        return None;
-    }
-    let text = toml.get(span?)?;
-    let text = text.lines().next().unwrap_or_default().trim();
-    (!text.is_empty()).then(|| text.to_string())
-}
-
-/// `text` with every line ending written `\n`: CRLF (Windows) and a lone CR (old Mac OS, some
-/// Windows tools and exports) each end one line, as a text editor counts them, so that the
-/// front matter is found and every message names the line the editor shows. Mixed endings
-/// in one file are read the same way.
-///
-/// ```
-/// use salur::content::baris_lf;
-/// assert_eq!(baris_lf("+++\rjudul = \"A\"\r\n+++\r\rIsi.".to_string()),
-///            "+++\njudul = \"A\"\n+++\n\nIsi.");
-/// ```
-pub fn baris_lf(text: String) -> String {
-    if !text.contains('\r') {
-        return text;
-    }
-    let mut out = String::with_capacity(text.len());
-    let mut rest = text.as_str();
-    while let Some(i) = rest.find('\r') {
-        out.push_str(&rest[..i]);
-        out.push('\n');
-        rest = &rest[i + 1..];
-        rest = rest.strip_prefix('\n').unwrap_or(rest);
-    }
-    out.push_str(rest);
-    out
-}
-
 /// Reads the Markdown file `path` like [`baca_teks`], refusing from its size, before reading
 /// it, a file larger than `batas` bytes.
 pub fn baca_markdown(path: &Path, rel: &str, batas: u64) -> Result<String, Box<Diagnostic>> {
@@ -556,42 +443,6 @@ pub fn baca_markdown(path: &Path, rel: &str, batas: u64) -> Result<String, Box<D
         )));
     }
     baca_teks(path, rel)
-}
-
-/// Reads the text file `path` (`rel` from the site root, for messages), its line endings
-/// made `\n` ([`baris_lf`]): a file that is not UTF-8 is reported at its first bad byte,
-/// with the line it is on. Only an ordinary file is opened ([`crate::berkas::baca`]: never a
-/// pipe or a device).
-pub fn baca_teks(path: &Path, rel: &str) -> Result<String, Box<Diagnostic>> {
-    let bytes = crate::berkas::baca(path)
-        .map_err(|e| Box::new(Diagnostic::error(rel, 0, 0, None, e.problem())))?;
-    String::from_utf8(bytes).map(baris_lf).map_err(|e| {
-        let bytes = e.as_bytes();
-        let valid = e.utf8_error().valid_up_to();
-        let akhir_baris = |b: &u8| matches!(b, b'\n' | b'\r');
-        let line_start = bytes[..valid]
-            .iter()
-            .rposition(akhir_baris)
-            .map_or(0, |p| p + 1);
-        let line_end = bytes[valid..]
-            .iter()
-            .position(akhir_baris)
-            .map_or(bytes.len(), |p| valid + p);
-        let prefix = baris_lf(
-            std::str::from_utf8(&bytes[..valid])
-                .unwrap_or_default()
-                .to_string(),
-        );
-        let (line, column) = crate::config::line_column(&prefix, prefix.len());
-        let value = String::from_utf8_lossy(&bytes[line_start..line_end]);
-        Box::new(Diagnostic::error(
-            rel,
-            line,
-            column,
-            Some(value.trim()),
-            Problem::BerkasBukanUtf8,
-        ))
-    })
 }
 
 pub(crate) fn parse_page(

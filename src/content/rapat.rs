@@ -9,9 +9,9 @@ use jiff::civil::Date;
 use serde::Deserialize;
 
 use super::{badan_html, read_front_matter};
-use crate::config::Penunjuk;
-use crate::config::toml_date;
-use crate::data::wilayah::nearest;
+use crate::dasar::nilai::toml_date;
+use crate::dasar::saran::nearest;
+use crate::dasar::tempat::Penunjuk;
 use crate::data::{Dataset, ProgramId, TahapId, WilayahId, value::KodeWilayah};
 use crate::diagnostics::{CodeKind, Diagnostic, Diagnostics, Expected, Problem, Severity};
 

@@ -109,7 +109,7 @@ impl Loader {
                                 Some(name),
                                 Problem::UnknownCode {
                                     kind: CodeKind::Penyalur,
-                                    nearest: super::wilayah::nearest(
+                                    nearest: crate::dasar::saran::nearest(
                                         name,
                                         penyalur.iter().map(String::as_str),
                                     ),

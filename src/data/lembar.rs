@@ -13,8 +13,9 @@ use std::io::Cursor;
 use calamine::{Data, Ods, Reader, Xls, Xlsx, open_workbook_from_rs};
 use csv::ByteRecord;
 
-/// The extensions of the spreadsheets salur reads, beside `csv`.
-pub const EKSTENSI: [&str; 3] = ["xlsx", "xls", "ods"];
+/// The extensions of the spreadsheets salur reads, beside `csv` (defined with the places of a
+/// worksheet, which messages name by them).
+pub use crate::dasar::tempat::EKSTENSI_LEMBAR as EKSTENSI;
 
 /// One worksheet, as rows of text.
 #[derive(Debug)]
@@ -37,29 +38,6 @@ pub struct BarisLembar {
     pub record: ByteRecord,
     /// Its cells holding a formula error (`#N/A`): 1-based column and the error.
     pub galat: Vec<(u64, String)>,
-}
-
-/// Whether `file` (a place in a message) is a worksheet: `data/realisasi.xlsx:Sheet1`.
-pub fn adalah_tempat_lembar(file: &str) -> bool {
-    file.split_once(':').is_some_and(|(berkas, _)| {
-        EKSTENSI.iter().any(|e| {
-            berkas
-                .rsplit_once('.')
-                .is_some_and(|(_, ext)| ext.eq_ignore_ascii_case(e))
-        })
-    })
-}
-
-/// The column's letters as Excel writes them: 1 → `A`, 26 → `Z`, 27 → `AA`.
-pub fn huruf_kolom(mut kolom: u64) -> String {
-    let mut huruf = Vec::new();
-    while kolom > 0 {
-        let sisa = (kolom - 1) % 26;
-        huruf.push(b'A' + sisa as u8);
-        kolom = (kolom - 1) / 26;
-    }
-    huruf.reverse();
-    String::from_utf8(huruf).unwrap_or_default()
 }
 
 /// The sheet's name as a reference writes it: quoted when it holds anything but letters,
@@ -274,6 +252,7 @@ fn tulis_durasi(s: &str, out: &mut String) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::dasar::tempat::{adalah_tempat_lembar, huruf_kolom};
     use crate::diagnostics::{Diagnostic, Problem};
     use calamine::{CellErrorType, ExcelDateTime, ExcelDateTimeType};
 

@@ -631,14 +631,14 @@ fn warn_unknown_inputs(root: &Path, diags: &mut Diagnostics) {
                 .iter()
                 .find(|k| k.eq_ignore_ascii_case(&name))
                 .cloned()
-                .or_else(|| wilayah::nearest(&lower, names.iter().map(String::as_str)))
+                .or_else(|| crate::dasar::saran::nearest(&lower, names.iter().map(String::as_str)))
                 .or_else(|| Some("xlsx".to_string()))
         } else {
             INPUTS
                 .iter()
                 .find(|k| k.eq_ignore_ascii_case(&name))
                 .map(|k| (*k).to_string())
-                .or_else(|| wilayah::nearest(&lower, INPUTS.iter().copied()))
+                .or_else(|| crate::dasar::saran::nearest(&lower, INPUTS.iter().copied()))
         };
         diags.push(Diagnostic {
             severity: crate::diagnostics::Severity::Warning,
@@ -1976,10 +1976,11 @@ impl<'d> Lookup<'d> {
         diags.push_with(crate::diagnostics::Severity::Error, || {
             let raw = String::from_utf8_lossy(raw);
             let nearest = match kind {
-                CodeKind::Program => {
-                    wilayah::nearest(&raw, self.programs.iter().map(|p| p.kode.as_str()))
-                }
-                _ => wilayah::nearest(&raw, self.tahap.iter().map(|t| t.kode.as_str())),
+                CodeKind::Program => crate::dasar::saran::nearest(
+                    &raw,
+                    self.programs.iter().map(|p| p.kode.as_str()),
+                ),
+                _ => crate::dasar::saran::nearest(&raw, self.tahap.iter().map(|t| t.kode.as_str())),
             };
             let problem = if raw.is_empty() {
                 Problem::Malformed(Expected::NonEmpty)

@@ -219,7 +219,7 @@ impl Loader {
                                 KOLOM_PENYALUR,
                                 Problem::UnknownCode {
                                     kind: CodeKind::Penyalur,
-                                    nearest: crate::data::wilayah::nearest(
+                                    nearest: crate::dasar::saran::nearest(
                                         p,
                                         penyalur.iter().map(String::as_str),
                                     ),

@@ -1014,10 +1014,9 @@ impl Table {
     }
 }
 
-/// The longest text cell, in characters: a name (penyalur, region, payment point, reason) or a
-/// short note. Each is printed on many pages (a penyalur's on every page of its regions, in
-/// the downloads): a 16 MB name made 763 MB of site.
-pub const TEKS_MAKS: usize = 1_000;
+/// The longest text cell, in characters ([`crate::dasar::nilai::TEKS_MAKS`], which
+/// `site.toml`'s texts share).
+pub use crate::dasar::nilai::TEKS_MAKS;
 
 /// Reads column `c` of `row` as UTF-8 text, reporting invalid bytes and a text longer than
 /// [`TEKS_MAKS`].

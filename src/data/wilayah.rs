@@ -176,35 +176,8 @@ impl WilayahTree {
 
     /// The known code closest to `value`, for "did you mean" suggestions.
     pub fn nearest(&self, value: &str) -> Option<String> {
-        nearest(value, self.nodes.iter().map(|w| w.kode_teks.as_str()))
+        crate::dasar::saran::nearest(value, self.nodes.iter().map(|w| w.kode_teks.as_str()))
     }
-}
-
-/// The longest value [`nearest`] finds a near candidate for: codes, keys and file names are
-/// short, and the edit distance costs the product of the two lengths.
-const PANJANG_SARAN_MAKS: usize = 64;
-
-/// The candidate closest to `value` by edit distance (a swap of two neighbours counts as one
-/// edit), when it is close enough to be a typo.
-pub fn nearest<'a>(value: &str, candidates: impl Iterator<Item = &'a str>) -> Option<String> {
-    let value_l = value.to_lowercase();
-    let panjang = value_l.chars().count();
-    if panjang > PANJANG_SARAN_MAKS {
-        return None;
-    }
-    let limit = (value.chars().count() / 3).clamp(1, 3);
-    candidates
-        // the distance is at least the difference in length: a candidate too short or too
-        // long is skipped without comparing (a 1 MB value against 90.000 codes was
-        // 90.000 distances of a million characters each)
-        .filter_map(|c| {
-            let c_l = c.to_lowercase();
-            (c_l.chars().count().abs_diff(panjang) <= limit)
-                .then(|| (strsim::osa_distance(&value_l, &c_l), c))
-        })
-        .filter(|(d, _)| *d <= limit)
-        .min_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.cmp(b.1)))
-        .map(|(_, c)| c.to_string())
 }
 
 #[cfg(test)]
@@ -215,12 +188,18 @@ mod tests {
     fn nearest_only_for_short_values() {
         let codes = ["35.75", "35.75.01", "BST"];
         assert_eq!(
-            super::nearest("35.57", codes.into_iter()),
+            crate::dasar::saran::nearest("35.57", codes.into_iter()),
             Some("35.75".into())
         );
-        assert_eq!(super::nearest("bts", codes.into_iter()), Some("BST".into()));
+        assert_eq!(
+            crate::dasar::saran::nearest("bts", codes.into_iter()),
+            Some("BST".into())
+        );
         let long = "3".repeat(1 << 20);
-        assert_eq!(super::nearest(&long, codes.into_iter()), None);
-        assert_eq!(super::nearest("35.75.0", [long.as_str()].into_iter()), None);
+        assert_eq!(crate::dasar::saran::nearest(&long, codes.into_iter()), None);
+        assert_eq!(
+            crate::dasar::saran::nearest("35.75.0", [long.as_str()].into_iter()),
+            None
+        );
     }
 }

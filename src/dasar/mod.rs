@@ -1,0 +1,18 @@
+//! The foundation under the stages: what every reader and writer needs the same way, owned by
+//! no stage, so that the stages' imports run one way (config, data, content → analysis →
+//! site → render → output, each using `dasar`, `teks`, `berkas`, `diagnostics` below them,
+//! never each other sideways).
+//!
+//! - [`baca`]: a text file read as the operator's editor shows it (UTF-8 checked at its place,
+//!   every line ending `\n`);
+//! - [`tempat`]: places in a text (line and column of an offset, a cursor for many offsets in
+//!   order) and in a worksheet (column letters);
+//! - [`saran`]: "did you mean": the nearest known value to a mistyped one;
+//! - [`nilai`]: values read the same way by several stages (a TOML date);
+//! - [`toml`]: what the TOML parser reports, in the site's words.
+
+pub mod baca;
+pub mod nilai;
+pub mod saran;
+pub mod tempat;
+pub mod toml;
