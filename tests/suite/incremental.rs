@@ -2,17 +2,12 @@
 //! scratch, while rewriting (and re-rendering) only the pages that changed.
 
 use crate::common;
+use common::edit;
 
 use std::fs;
 use std::path::Path;
 
 use common::{build, example_copy, files};
-
-fn edit(path: &Path, from: &str, to: &str) {
-    let text = fs::read_to_string(path).unwrap();
-    assert!(text.contains(from), "{} has no {from:?}", path.display());
-    fs::write(path, text.replacen(from, to, 1)).unwrap();
-}
 
 #[test]
 fn incremental_build_equals_a_full_build() {

@@ -7,6 +7,7 @@
 //! with the atomic exchange and with the two renames of systems without it.
 
 use crate::common;
+use common::edit;
 
 use std::collections::BTreeMap;
 use std::fs;
@@ -103,12 +104,6 @@ fn keadaan(public: &Path, lama: &Snapshot, baru: &Snapshot, what: &str) -> Keada
             differences(&got, baru)
         )
     }
-}
-
-fn edit(path: &Path, from: &str, to: &str) {
-    let text = fs::read_to_string(path).unwrap();
-    assert!(text.contains(from), "{} has no {from:?}", path.display());
-    fs::write(path, text.replacen(from, to, 1)).unwrap();
 }
 
 /// The change from A to B: a realisation count (many pages change), a desa's rows removed

@@ -10,6 +10,7 @@
 //! may be left beside the folder (no lock file, no staging folder).
 
 use crate::common;
+use common::edit;
 
 use std::collections::BTreeMap;
 use std::fs;
@@ -59,12 +60,6 @@ fn build(site: &Path, out: &Path) {
         o.status,
         String::from_utf8_lossy(&o.stderr)
     );
-}
-
-fn edit(path: &Path, from: &str, to: &str) {
-    let text = fs::read_to_string(path).unwrap();
-    assert!(text.contains(from), "{} has no {from:?}", path.display());
-    fs::write(path, text.replacen(from, to, 1)).unwrap();
 }
 
 /// B, from a copy of the example: a realisation count (many pages change), a meeting note

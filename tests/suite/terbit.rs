@@ -8,6 +8,7 @@
 #![cfg(unix)]
 
 use crate::common;
+use common::edit;
 
 use std::fs;
 use std::os::unix::fs::symlink;
@@ -26,12 +27,6 @@ fn options(site: &Path, out: &Path) -> BuildOptions {
         output: Some(out.to_path_buf()),
         base_url: None,
     }
-}
-
-fn edit(path: &Path, from: &str, to: &str) {
-    let text = fs::read_to_string(path).unwrap();
-    assert!(text.contains(from), "{} has no {from:?}", path.display());
-    fs::write(path, text.replacen(from, to, 1)).unwrap();
 }
 
 fn salur() -> Command {

@@ -309,3 +309,11 @@ pub fn salur_check(site: &Path) -> std::process::Output {
         .output()
         .expect("salur check runs")
 }
+
+/// Replaces the first `from` in the file `path` with `to`; the file must hold `from` (a test
+/// whose edit no longer applies fails here instead of testing nothing).
+pub fn edit(path: &Path, from: &str, to: &str) {
+    let text = fs::read_to_string(path).unwrap();
+    assert!(text.contains(from), "{} has no {from:?}", path.display());
+    fs::write(path, text.replacen(from, to, 1)).unwrap();
+}
