@@ -950,7 +950,7 @@ impl<'t> Pembaca<'t> {
             None => Some((default, None)),
             Some(x) => {
                 let s = p.teks(x)?;
-                match crate::data::value::jam(s.as_bytes()) {
+                match crate::dasar::nilai::jam(s.as_bytes()) {
                     Ok(j) => Some((j, Some((x.span().start, s)))),
                     Err(problem) => {
                         p.at(x.span().start, Some(&s), problem);

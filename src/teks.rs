@@ -670,7 +670,7 @@ pub fn ada_nik(b: &[u8]) -> bool {
 /// masked, its first 4 and last 2 digits kept (`3575**********01`, `3575 **** **** **01`), so
 /// that a message never publishes one. Text that is not UTF-8 has its bad bytes replaced.
 pub fn samarkan(b: &[u8]) -> String {
-    let t = crate::data::value::trim(b);
+    let t = crate::dasar::nilai::trim(b);
     let t = t.strip_prefix(b"'").unwrap_or(t);
     let s = String::from_utf8_lossy(t);
     samarkan_teks(&s)

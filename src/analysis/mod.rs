@@ -18,8 +18,11 @@ pub mod verval;
 
 use jiff::civil::Date;
 
+use crate::diagnostics::Diagnostics;
+
 pub use harian::Harian;
 
+use crate::config::Config;
 use crate::data::{AlasanId, Dataset, PenyalurId, ProgramId, Status, TahapId, WilayahId};
 
 // Overflow: every sum here (and in the roll-up, the failure tables, the reconciliation, the
@@ -313,10 +316,10 @@ pub struct Report {
     pub data_per: Option<Date>,
     /// Per tahap, the latest day of its realisation rows, indexed by [`TahapId`].
     pub tahap_data_per: Vec<Option<Date>>,
-    /// The figures' data-quality findings, in region order, as [`analyse`] makes them;
-    /// `lib::load` moves them into [`Report::kualitas`] with every other finding.
+    /// The figures' data-quality findings, in region order, as [`angka`] makes them;
+    /// [`Analisis::laporan`] moves them into [`Report::kualitas`] with every other finding.
     pub temuan: Vec<Temuan>,
-    /// Every non-fatal finding of every check (set by `lib::load`, which has the warnings).
+    /// Every non-fatal finding of every check ([`Analisis::laporan`]).
     pub kualitas: Vec<kualitas::TemuanMutu>,
     /// Paid KPM per day, for the charts of realisation over time.
     pub harian: Harian,
@@ -523,8 +526,58 @@ where
     out
 }
 
-/// Computes the report. `data_as_of` overrides the date taken from the data.
-pub fn analyse(ds: &Dataset, data_as_of: Option<Date>, min_kpm: u64) -> Report {
+/// The analysis of a site: its figures and what the analysis found wrong with them.
+///
+/// The one step it cannot take alone is the data-quality list ([`Report::kualitas`]), which
+/// sets the figures' findings beside the warnings of every stage, its own included:
+/// [`Analisis::laporan`] takes those and gives the whole [`Report`].
+#[derive(Debug, Clone)]
+pub struct Analisis {
+    report: Report,
+    /// What the comparisons (`[[bandingkan]]`) and the reconciliation with the channels found:
+    /// errors that stop the build, and warnings.
+    pub masalah: Diagnostics,
+}
+
+impl Analisis {
+    /// The date the figures describe (`data_as_of` of `site.toml`, else the latest day in the
+    /// data): what the meeting notes' dates are checked against before the report is whole.
+    pub fn data_per(&self) -> Option<Date> {
+        self.report.data_per
+    }
+
+    /// The whole report: the figures' findings join `peringatan`, the warnings of every stage
+    /// (this analysis's [`Analisis::masalah`] among them), in [`Report::kualitas`].
+    pub fn laporan(self, ds: &Dataset, peringatan: &Diagnostics) -> Report {
+        let mut report = self.report;
+        // a national site has 200.000 findings: moved, not copied
+        let temuan = std::mem::take(&mut report.temuan);
+        report.kualitas = kualitas::temuan(ds, &report, temuan, peringatan);
+        report
+    }
+}
+
+/// Analyses the site: the figures of every region ([`angka`]), the regions of each comparison of
+/// `site.toml` ([`banding::wilayah_banding`]) and the channels' reports set against Dinsos's
+/// figures ([`rekonsiliasi::hitung`], checked by [`rekonsiliasi::periksa`]).
+pub fn analyse(ds: &Dataset, config: &Config) -> Analisis {
+    let mut report = angka(ds, config.data_as_of, config.privasi.min_kpm);
+    let (bandingkan, mut masalah) = banding::wilayah_banding(ds, &config.bandingkan);
+    report.bandingkan = bandingkan;
+    report.rekonsiliasi = rekonsiliasi::hitung(ds, &config.rekonsiliasi);
+    masalah.extend(rekonsiliasi::periksa(
+        ds,
+        &report.rekonsiliasi,
+        &config.rekonsiliasi,
+    ));
+    Analisis { report, masalah }
+}
+
+/// The figures of every region: allocation and realisation rolled up the tree, failures,
+/// changes, sources and the figures' findings. `data_as_of` overrides the date taken from the
+/// data; groups under `min_kpm` are suppressed. What needs `site.toml`'s comparisons and
+/// reconciliation rules, and the data-quality list, are left empty: [`analyse`] fills them.
+pub fn angka(ds: &Dataset, data_as_of: Option<Date>, min_kpm: u64) -> Report {
     let n = ds.wilayah.len();
     let mut tahap_data_per: Vec<Option<Date>> = vec![None; ds.tahap.len()];
     for r in &ds.realisasi {

@@ -8,7 +8,8 @@
 //! - [`tempat`]: places in a text (line and column of an offset, a cursor for many offsets in
 //!   order) and in a worksheet (column letters);
 //! - [`saran`]: "did you mean": the nearest known value to a mistyped one;
-//! - [`nilai`]: values read the same way by several stages (a TOML date);
+//! - [`nilai`]: values read the same way by several stages (a TOML date, a time of day, a
+//!   trimmed cell);
 //! - [`toml`]: what the TOML parser reports, in the site's words.
 
 pub mod baca;

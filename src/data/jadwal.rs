@@ -1,15 +1,244 @@
-//! Checks across the slots of `jadwal.csv`: capacity per payment point per day, overlapping
-//! slots, an RW sent to two payment points, and each desa/kelurahan's slots against its allocation. Each
-//! row was checked on its own while reading (`Loader::jadwal`).
+//! `jadwal.csv`, the payment schedule: read row by row, each slot checked on its own against its
+//! tahap (`Loader::jadwal`), then checked across the slots ([`periksa`]): capacity per payment
+//! point per day, overlapping slots, an RW sent to two payment points, and each
+//! desa/kelurahan's slots against its allocation.
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use jiff::civil::Date;
 
-use super::{Dataset, ProgramId, TahapId, TitikBayarId, WilayahId};
+use std::path::Path;
+
+use super::table::{self, Columns, Table, nama, report, text};
+use super::{
+    Dataset, InputFile, Jadwal, Jumlah, Lookup, ProgramId, TITIK_BAYAR_MAKS, TahapId, TitikBayarId,
+    WilayahId, luap, nama_terlalu_banyak, value,
+};
 use crate::config::{AturanJadwal, Keparahan};
-use crate::diagnostics::{Diagnostic, Diagnostics, Problem, Severity};
+use crate::diagnostics::{
+    CodeKind, Diagnostic, Diagnostics, Expected, JenisNama, Problem, Severity,
+};
 use crate::lang::Lang;
+use crate::teks::Ejaan;
+
+/// The columns of `jadwal.csv`, in the order salur writes them (`salur jadwal usul`).
+pub const JADWAL_KOLOM: [&str; 10] = [
+    "program",
+    "tahap",
+    "titik_bayar",
+    "kode_wilayah",
+    "lokasi",
+    "tanggal",
+    "mulai",
+    "selesai",
+    "rw",
+    "kpm",
+];
+const JADWAL: Columns = Columns {
+    required: &JADWAL_KOLOM,
+    optional: &[],
+};
+
+impl super::Loader {
+    /// Reads `jadwal.csv` (optional): each slot's codes, day and hours, checked against its
+    /// tahap. Checks across slots (capacity, overlaps, coverage) come after reading.
+    pub(super) fn jadwal(&mut self, root: &Path, ds: &mut Dataset, diags: &mut Diagnostics) {
+        let name = "data/jadwal.csv";
+        if !table::ada(root, name) {
+            return;
+        }
+        let Some(mut t) = Table::open(root, name, &JADWAL, self.batas, diags) else {
+            return;
+        };
+        // the place in messages: the CSV, or the worksheet read instead
+        let tempat = t.name.clone();
+        let name = tempat.as_str();
+        ds.jadwal_kolom = (0..JADWAL_KOLOM.len())
+            .map(|c| t.column_number(c))
+            .collect();
+        // read in pieces in parallel; each piece numbers the payment points it meets, and the
+        // pieces are merged in file order, so points are numbered by first appearance
+        #[derive(Default)]
+        struct Potongan {
+            jadwal: Vec<Jadwal>,
+            titik: Vec<String>,
+            /// The line where each of `titik` first appears.
+            titik_baris: Vec<u64>,
+            titik_id: rustc_hash::FxHashMap<String, TitikBayarId>,
+            ejaan: Ejaan,
+        }
+        let chunks = {
+            let lookup = Lookup::new(ds, &self.tahap_rusak);
+            t.par_rows(
+                |_| Potongan::default(),
+                |row, diags, lokal: &mut Potongan| {
+                    let program = lookup.code(name, row, 0, CodeKind::Program, diags);
+                    let tahap = lookup.code(name, row, 1, CodeKind::Tahap, diags);
+                    let titik_bayar_id =
+                        nama(name, row, 2, &mut lokal.ejaan, diags).and_then(|nama| {
+                            // a point's name in any letter case is one point, written as it
+                            // first is
+                            let kunci = nama.to_lowercase();
+                            match lokal.titik_id.get(&kunci) {
+                                Some(&id) => Some(id),
+                                None => {
+                                    let Some(id) = TitikBayarId::try_from(lokal.titik.len())
+                                        .ok()
+                                        .filter(|&id| (id as usize) < TITIK_BAYAR_MAKS)
+                                    else {
+                                        diags.push(nama_terlalu_banyak(
+                                            name,
+                                            row.line,
+                                            row.column(2),
+                                            &nama,
+                                            JenisNama::TitikBayar,
+                                            TITIK_BAYAR_MAKS as u64,
+                                        ));
+                                        return None;
+                                    };
+                                    lokal.titik.push(nama.into_owned());
+                                    lokal.titik_baris.push(row.line);
+                                    lokal.titik_id.insert(kunci, id);
+                                    Some(id)
+                                }
+                            }
+                        });
+                    let wilayah = lookup.wilayah_at(name, row, 3, diags);
+                    let lokasi = nama(name, row, 4, &mut lokal.ejaan, diags);
+                    let tanggal = match value::date(row.get(5)) {
+                        Ok(d) => Some(d),
+                        Err(p) => {
+                            report(name, row, 5, p, diags);
+                            None
+                        }
+                    };
+                    let jam_at = |c: usize, diags: &mut Diagnostics| match value::jam(row.get(c)) {
+                        Ok(m) => Some(m),
+                        Err(p) => {
+                            report(name, row, c, p, diags);
+                            None
+                        }
+                    };
+                    let mulai = jam_at(6, diags);
+                    let selesai = jam_at(7, diags);
+                    let rw = text(name, row, 8, diags);
+                    let kpm = match value::count(row.get(9), Expected::Count) {
+                        Ok(n) => Some(n),
+                        Err(p) => {
+                            report(name, row, 9, p, diags);
+                            None
+                        }
+                    };
+                    let (
+                        Some(program),
+                        Some(tahap),
+                        Some(titik_bayar),
+                        Some(wilayah),
+                        Some(lokasi),
+                        Some(tanggal),
+                        Some(mulai),
+                        Some(selesai),
+                        Some(rw),
+                        Some(kpm),
+                    ) = (
+                        program,
+                        tahap,
+                        titik_bayar_id,
+                        wilayah,
+                        lokasi,
+                        tanggal,
+                        mulai,
+                        selesai,
+                        rw,
+                        kpm,
+                    )
+                    else {
+                        return;
+                    };
+                    if selesai <= mulai {
+                        let mulai = String::from_utf8_lossy(row.get(6)).trim().to_string();
+                        return report(name, row, 7, Problem::SlotEndsBeforeStart { mulai }, diags);
+                    }
+                    if lookup.outside_tahap(name, row, 5, tahap, tanggal, diags) {
+                        return;
+                    }
+                    lokal.jadwal.push(Jadwal {
+                        program,
+                        tahap,
+                        titik_bayar,
+                        wilayah,
+                        lokasi: lokasi.into_owned(),
+                        tanggal,
+                        mulai,
+                        selesai,
+                        rw: value::rw(rw),
+                        kpm,
+                        baris: row.line,
+                    });
+                },
+            )
+        };
+        let mut titik: HashMap<String, TitikBayarId> = HashMap::default();
+        let mut titik_bayar: Vec<String> = Vec::new();
+        let mut titik_penuh = false;
+        let mut jadwal = Vec::with_capacity(chunks.iter().map(|(p, _)| p.jadwal.len()).sum());
+        let mut ejaan = Ejaan::default();
+        for (potongan, chunk_diags) in chunks {
+            diags.extend(chunk_diags);
+            ejaan.gabung(potongan.ejaan);
+            let global: Vec<TitikBayarId> = potongan
+                .titik
+                .into_iter()
+                .zip(potongan.titik_baris)
+                .map(|(nama, line)| {
+                    let kunci = nama.to_lowercase();
+                    if let Some(&id) = titik.get(&kunci) {
+                        return id;
+                    }
+                    match TitikBayarId::try_from(titik_bayar.len())
+                        .ok()
+                        .filter(|&id| (id as usize) < TITIK_BAYAR_MAKS)
+                    {
+                        Some(id) => {
+                            titik_bayar.push(nama);
+                            titik.insert(kunci, id);
+                            id
+                        }
+                        None => {
+                            if !titik_penuh {
+                                titik_penuh = true;
+                                diags.push(nama_terlalu_banyak(
+                                    name,
+                                    line,
+                                    t.column_number(2),
+                                    &nama,
+                                    JenisNama::TitikBayar,
+                                    TITIK_BAYAR_MAKS as u64,
+                                ));
+                            }
+                            0
+                        }
+                    }
+                })
+                .collect();
+            jadwal.extend(potongan.jadwal.into_iter().map(|mut j| {
+                j.titik_bayar = global[j.titik_bayar as usize];
+                j
+            }));
+        }
+        ejaan.peringatan(name, diags);
+        // the KPM column's total, in file order (see `JUMLAH_MAKS`)
+        let mut jumlah = Jumlah::default();
+        for j in &jadwal {
+            if let Err(sebelum) = jumlah.tambah(j.kpm) {
+                diags.push(luap(name, j.baris, t.column_number(9), j.kpm, sebelum));
+            }
+        }
+        ds.titik_bayar = titik_bayar;
+        ds.jadwal = jadwal;
+        ds.inputs.push(InputFile::dari(&t));
+    }
+}
 
 const FILE: &str = "data/jadwal.csv";
 /// Columns of `jadwal.csv`, 1-based, for messages.

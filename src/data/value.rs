@@ -4,21 +4,8 @@
 
 use jiff::civil::Date;
 
+pub use crate::dasar::nilai::{jam, trim};
 use crate::diagnostics::{Expected, Problem};
-
-/// Trims ASCII whitespace (and the non-breaking spaces Excel likes) from both ends.
-pub fn trim(b: &[u8]) -> &[u8] {
-    let mut s = b;
-    loop {
-        match s {
-            [c, rest @ ..] if c.is_ascii_whitespace() => s = rest,
-            [0xC2, 0xA0, rest @ ..] => s = rest,
-            [rest @ .., c] if c.is_ascii_whitespace() => s = rest,
-            [rest @ .., 0xC2, 0xA0] => s = rest,
-            _ => return s,
-        }
-    }
-}
 
 /// A whole, non-negative count: `18877`, `18.877`, `18,877`, `18877,00`.
 pub fn count(b: &[u8], expected: Expected) -> Result<u64, Problem> {
@@ -218,38 +205,6 @@ pub fn rw(s: &str) -> String {
         format!("{:0>2}", if n.is_empty() { "0" } else { n })
     } else {
         t.to_string()
-    }
-}
-
-/// A time of day as minutes after midnight: `07.00`, `7.00`, `07:00` or `07:00:00` (as Excel
-/// writes a time cell; the seconds must be zero). The zone is the region's (see
-/// `Config::zona`), so a cell does not name one.
-///
-/// ```
-/// use salur::data::value::jam;
-/// assert_eq!(jam(b"07.00"), Ok(7 * 60));
-/// assert_eq!(jam(b"13:30:00"), Ok(13 * 60 + 30));
-/// assert!(jam(b"25.00").is_err());
-/// ```
-pub fn jam(b: &[u8]) -> Result<u16, Problem> {
-    let bad = || Problem::Malformed(Expected::Time);
-    let s = trim(b);
-    let parts: Vec<&[u8]> = s.split(|&c| c == b'.' || c == b':').collect();
-    let number = |p: &[u8]| -> Option<u16> {
-        ((1..=2).contains(&p.len()) && p.iter().all(u8::is_ascii_digit))
-            .then(|| p.iter().fold(0u16, |n, &c| n * 10 + u16::from(c - b'0')))
-    };
-    let (h, m) = match parts[..] {
-        [h, m] => (number(h), number(m).filter(|_| m.len() == 2)),
-        [h, m, detik] => (
-            number(h),
-            number(m).filter(|_| m.len() == 2 && number(detik) == Some(0)),
-        ),
-        _ => return Err(bad()),
-    };
-    match (h, m) {
-        (Some(h), Some(m)) if h < 24 && m < 60 => Ok(h * 60 + m),
-        _ => Err(bad()),
     }
 }
 

@@ -4,7 +4,7 @@
 use jiff::civil::date;
 use proptest::prelude::*;
 
-use salur::analysis::{Angka, analyse};
+use salur::analysis::{Angka, angka};
 use salur::data::value::KodeWilayah;
 use salur::data::{
     Alokasi, Dataset, Periode, Program, Realisasi, Status, Tahap, Tingkat, Wilayah, WilayahTree,
@@ -156,7 +156,7 @@ proptest! {
     #[test]
     fn parents_are_the_sums_of_their_children(shape in tree_shape(), rows in prop::collection::vec(row(), 0..60)) {
         let ds = dataset(&shape, &rows);
-        let report = analyse(&ds, None, 3);
+        let report = angka(&ds, None, 3);
         let tree = &ds.wilayah;
         // the whole site's per-day series (kept apart, for the home page) equals its rows
         for p in 0..2u16 {

@@ -1,7 +1,10 @@
 //! The schedule proposer behind `salur jadwal usul`: given how many KPM each RW of a
 //! desa/kelurahan has, the days and hours available and the capacity of its payment point,
 //! propose slots that respect the capacity, keep each RW in one hourly slot where it fits, and
-//! spread the load evenly over the days. Pure: no files, no configuration.
+//! spread the load evenly over the days. Pure: no files, no configuration; [`situs`] reads a
+//! site and runs it for each of its desa/kelurahan.
+
+pub mod situs;
 
 use jiff::civil::Date;
 
