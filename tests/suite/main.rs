@@ -36,6 +36,7 @@ mod serentak;
 mod serve;
 mod spreadsheet;
 mod tema;
+mod templates;
 mod terbit;
 mod unduh;
 mod verval;
