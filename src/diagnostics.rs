@@ -8,6 +8,8 @@
 use std::fmt::Write as _;
 
 use crate::lang::Lang;
+use crate::pesan;
+use crate::pesan::teks;
 
 /// What kind of value a field should have held.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -40,46 +42,23 @@ pub enum Expected {
 
 impl Expected {
     fn describe(&self, lang: Lang) -> &'static str {
-        match (self, lang) {
-            (Expected::Desil, Lang::Id) => "seharusnya desil DTSEN, 1 sampai 10",
-            (Expected::Desil, Lang::En) => "expected a DTSEN decile, 1 to 10",
-            (Expected::Count, Lang::Id) => "seharusnya bilangan bulat KPM (mis. 18.877)",
-            (Expected::Count, Lang::En) => "expected a whole number of KPM (e.g. 18.877)",
-            (Expected::CountKk, Lang::Id) => "seharusnya bilangan bulat KK (mis. 12.400)",
-            (Expected::CountKk, Lang::En) => "expected a whole number of households (e.g. 12.400)",
-            (Expected::CountPeople, Lang::Id) => "seharusnya bilangan bulat jiwa (mis. 208.006)",
-            (Expected::CountPeople, Lang::En) => "expected a whole number of people (e.g. 208.006)",
-            (Expected::Money, Lang::Id) => {
-                "seharusnya rupiah tanpa desimal (mis. Rp 2.500.000 atau 2500000)"
-            }
-            (Expected::Money, Lang::En) => "expected whole rupiah (e.g. Rp 2.500.000 or 2500000)",
-            (Expected::Date, Lang::Id) => "seharusnya tanggal (mis. 2021-07-13 atau 13/07/2021)",
-            (Expected::Date, Lang::En) => "expected a date (e.g. 2021-07-13 or 13/07/2021)",
-            (Expected::WilayahCode, Lang::Id) => {
-                "seharusnya kode wilayah Kemendagri (mis. 35.75 atau 35.75.01.1001)"
-            }
-            (Expected::WilayahCode, Lang::En) => {
-                "expected a Kemendagri region code (e.g. 35.75 or 35.75.01.1001)"
-            }
-            (Expected::Status, Lang::Id) => "seharusnya 'tersalur' atau 'gagal'",
-            (Expected::Status, Lang::En) => "expected 'tersalur' or 'gagal'",
-            (Expected::Periode, Lang::Id) => {
-                "seharusnya salah satu dari bulanan, dua_bulanan, triwulanan, tahap, sekali"
-            }
-            (Expected::Periode, Lang::En) => {
-                "expected one of bulanan, dua_bulanan, triwulanan, tahap, sekali"
-            }
-            (Expected::NonEmpty, Lang::Id) => "tidak boleh kosong",
-            (Expected::NonEmpty, Lang::En) => "must not be empty",
-            (Expected::Code, Lang::Id) => {
-                "seharusnya kode dari huruf, angka, '-', '_' atau '.' (mis. BST, 2021-07)"
-            }
-            (Expected::Code, Lang::En) => {
-                "expected a code of letters, digits, '-', '_' or '.' (e.g. BST, 2021-07)"
-            }
-            (Expected::Time, Lang::Id) => "seharusnya jam (mis. 07.00 atau 07:00)",
-            (Expected::Time, Lang::En) => "expected a time of day (e.g. 07.00 or 07:00)",
-        }
+        teks(
+            lang,
+            match self {
+                Expected::Desil => "diharapkan.desil",
+                Expected::Count => "diharapkan.kpm",
+                Expected::CountKk => "diharapkan.kk",
+                Expected::CountPeople => "diharapkan.jiwa",
+                Expected::Money => "diharapkan.rupiah",
+                Expected::Date => "diharapkan.tanggal",
+                Expected::WilayahCode => "diharapkan.kode_wilayah",
+                Expected::Status => "diharapkan.status",
+                Expected::Periode => "diharapkan.periode",
+                Expected::NonEmpty => "diharapkan.tidak_kosong",
+                Expected::Code => "diharapkan.kode",
+                Expected::Time => "diharapkan.jam",
+            },
+        )
     }
 }
 
@@ -835,10 +814,7 @@ impl Diagnostic {
         let mut out = tampak(&self.tempat()).into_owned();
         out.push_str(": ");
         if self.severity == Severity::Warning {
-            out.push_str(match lang {
-                Lang::Id => "peringatan: ",
-                Lang::En => "warning: ",
-            });
+            out.push_str(teks(lang, "diagnosa.peringatan"));
         }
         if let Some(v) = &self.value {
             let _ = write!(out, "'{}': ", tampak(v));
@@ -861,278 +837,136 @@ impl Problem {
 
     /// What is wrong, as [`Problem::describe`] says it, before control characters are escaped.
     fn describe_mentah(&self, lang: Lang) -> String {
-        let id = lang == Lang::Id;
+        let ribuan = |n: u64| crate::format::ribuan(n as i64, lang);
+        let ribuan_u64 = |n: u64| crate::format::ribuan_u64(n, lang);
+        let mungkin = |saran: &Option<String>| match saran {
+            Some(saran) => pesan!(lang, "masalah.mungkin_maksudnya", saran = saran),
+            None => String::new(),
+        };
         match self {
             Problem::Malformed(e) => e.describe(lang).to_string(),
-            Problem::Negative(e) => {
-                let what = e.describe(lang);
-                if id {
-                    format!("tidak boleh negatif; {what}")
-                } else {
-                    format!("must not be negative; {what}")
-                }
-            }
+            Problem::Negative(e) => pesan!(lang, "masalah.negatif", harapan = e.describe(lang)),
             Problem::UnknownCode {
                 kind,
                 nearest,
-                berkas: file,
+                berkas,
             } => {
-                let (id_what, en_what) = match kind {
-                    CodeKind::Wilayah => ("kode wilayah", "region code"),
-                    CodeKind::Program => ("kode program", "programme code"),
-                    CodeKind::Tahap => ("kode tahap", "stage code"),
-                    CodeKind::Penyalur => ("penyalur", "paying channel"),
-                };
-                let mut s = if id {
-                    format!("{id_what} tidak ada di {file}")
-                } else {
-                    format!("unknown {en_what}: not in {file}")
-                };
-                if let Some(n) = nearest {
-                    if id {
-                        let _ = write!(s, "; mungkin maksudnya '{n}'?");
-                    } else {
-                        let _ = write!(s, "; did you mean '{n}'?");
-                    }
-                }
-                s
+                let apa = teks(
+                    lang,
+                    match kind {
+                        CodeKind::Wilayah => "jenis_kode.wilayah",
+                        CodeKind::Program => "jenis_kode.program",
+                        CodeKind::Tahap => "jenis_kode.tahap",
+                        CodeKind::Penyalur => "jenis_kode.penyalur",
+                    },
+                );
+                pesan!(
+                    lang,
+                    "masalah.kode_tidak_dikenal",
+                    apa = apa,
+                    berkas = berkas
+                ) + &mungkin(nearest)
             }
-            Problem::MissingParent { parent, berkas } => {
-                if id {
-                    format!("wilayah induk '{parent}' tidak ada di {berkas}")
-                } else {
-                    format!("its parent region '{parent}' is not in {berkas}")
-                }
-            }
+            Problem::MissingParent { parent, berkas } => pesan!(
+                lang,
+                "masalah.induk_hilang",
+                parent = parent,
+                berkas = berkas
+            ),
             Problem::Duplicate { first_line } => {
-                if id {
-                    format!("duplikat; sudah ada di baris {first_line}")
-                } else {
-                    format!("duplicate; already given on line {first_line}")
-                }
+                pesan!(lang, "masalah.duplikat", first_line = first_line)
             }
             Problem::DuplicateColumn { first_column } => {
-                if id {
-                    format!("kolom ganda; sudah ada di kolom {first_column}")
-                } else {
-                    format!("duplicate column; already at column {first_column}")
-                }
+                pesan!(lang, "masalah.kolom_ganda", first_column = first_column)
             }
             Problem::MissingColumn { column } => {
-                if id {
-                    format!("kolom '{column}' tidak ada di baris judul")
-                } else {
-                    format!("the header has no column '{column}'")
-                }
+                pesan!(lang, "masalah.kolom_hilang", column = column)
             }
-            Problem::MissingFile => {
-                if id {
-                    "berkas wajib ini tidak ada".to_string()
-                } else {
-                    "this required file does not exist".to_string()
-                }
-            }
-            Problem::PrivacyColumn => {
-                if id {
-                    "privasi: kolom ini berisi data pribadi (NIK, nomor KK atau nama penerima); \
-                     hapus kolom ini, hanya data agregat yang boleh diterbitkan"
-                        .to_string()
-                } else {
-                    "privacy: this column holds personal data (NIK, family card number or a \
-                     recipient's name); remove it, only aggregates may be published"
-                        .to_string()
-                }
-            }
-            Problem::PrivacyNik => {
-                if id {
-                    "privasi: sel ini berbentuk NIK (16 angka); data per penerima tidak boleh \
-                     ada di masukan situs"
-                        .to_string()
-                } else {
-                    "privacy: this cell looks like a NIK (16 digits); recipient-level data must \
-                     not be in the site's inputs"
-                        .to_string()
-                }
-            }
-            Problem::Csv(msg) => {
-                if id {
-                    format!("CSV rusak: {msg}")
-                } else {
-                    format!("broken CSV: {msg}")
-                }
-            }
-            Problem::Io(msg) => {
-                if id {
-                    format!("tidak dapat dibaca: {msg}")
-                } else {
-                    format!("cannot be read: {msg}")
-                }
-            }
-            Problem::MissingAlasan => {
-                if id {
-                    "baris 'gagal' harus punya alasan (kolom alasan)".to_string()
-                } else {
-                    "a 'gagal' row needs a reason (column alasan)".to_string()
-                }
-            }
+            Problem::MissingFile => pesan!(lang, "masalah.berkas_hilang"),
+            Problem::PrivacyColumn => pesan!(lang, "masalah.privasi_kolom"),
+            Problem::PrivacyNik => pesan!(lang, "masalah.privasi_nik"),
+            Problem::Csv(msg) => pesan!(lang, "masalah.csv", msg = msg),
+            Problem::Io(msg) => pesan!(lang, "masalah.io", msg = msg),
+            Problem::MissingAlasan => pesan!(lang, "masalah.alasan_hilang"),
             Problem::MelebihiKapasitas {
                 titik_bayar,
                 tanggal,
                 kpm,
                 max,
-            } => {
-                let (kpm, max) = (
-                    crate::format::ribuan(*kpm as i64, lang),
-                    crate::format::ribuan(*max as i64, lang),
-                );
-                if id {
-                    format!(
-                        "titik bayar '{titik_bayar}' tanggal {tanggal}: {kpm} KPM, lebih dari \
-                         {max} KPM per hari ([jadwal] max_kpm_per_day di site.toml)"
-                    )
-                } else {
-                    format!(
-                        "payment point '{titik_bayar}' on {tanggal}: {kpm} KPM, more than {max} \
-                         KPM a day ([jadwal] max_kpm_per_day in site.toml)"
-                    )
-                }
-            }
+            } => pesan!(
+                lang,
+                "masalah.melebihi_kapasitas",
+                titik_bayar = titik_bayar,
+                tanggal = tanggal,
+                kpm = ribuan(*kpm),
+                max = ribuan(*max),
+            ),
             Problem::UsulTidakMuat {
                 wilayah,
                 kpm,
                 hari,
                 kapasitas,
                 slot,
-            } => {
-                let (kpm, kapasitas) = (
-                    crate::format::ribuan(*kpm as i64, lang),
-                    crate::format::ribuan(*kapasitas as i64, lang),
-                );
-                if id {
-                    format!(
-                        "{kpm} KPM {wilayah} tidak muat dalam {hari} hari dengan paling banyak \
-                         {kapasitas} KPM dan {slot} slot per hari; tambah hari (jumlah_hari) atau \
-                         titik bayar"
-                    )
-                } else {
-                    format!(
-                        "the {kpm} KPM of {wilayah} do not fit in {hari} days at {kapasitas} KPM \
-                         and {slot} slots a day; add days (jumlah_hari) or payment points"
-                    )
-                }
-            }
-            Problem::SudahAda => {
-                if id {
-                    "berkas ini sudah ada; tidak ditimpa (pakai --force untuk menimpanya, atau \
-                     --output - untuk mencetaknya)"
-                        .to_string()
-                } else {
-                    "this file exists; not overwritten (use --force to replace it, or --output - \
-                     to print the schedule)"
-                        .to_string()
-                }
-            }
-            Problem::AturanJadwalTidakSah { id: i, en } => {
-                if id {
-                    i.clone()
-                } else {
-                    en.clone()
-                }
-            }
-            Problem::UsulTanpaAturan => {
-                if id {
-                    "tidak ada [jadwal.usul] (program, tahap, mulai, jumlah_hari) di site.toml"
-                        .to_string()
-                } else {
-                    "no [jadwal.usul] (program, tahap, mulai, jumlah_hari) in site.toml".to_string()
-                }
-            }
+            } => pesan!(
+                lang,
+                "masalah.usul_tidak_muat",
+                kpm = ribuan(*kpm),
+                wilayah = wilayah,
+                hari = hari,
+                kapasitas = ribuan(*kapasitas),
+                slot = slot,
+            ),
+            Problem::SudahAda => pesan!(lang, "masalah.sudah_ada"),
+            Problem::AturanJadwalTidakSah { id, en } => match lang {
+                Lang::Id => id.clone(),
+                Lang::En => en.clone(),
+            },
+            Problem::UsulTanpaAturan => pesan!(lang, "masalah.usul_tanpa_aturan"),
             Problem::SlotBertumpuk { baris, jam } => {
-                if id {
-                    format!("bertumpuk dengan slot baris {baris} ({jam}) di titik bayar yang sama")
-                } else {
-                    format!("overlaps the slot on line {baris} ({jam}) at the same payment point")
-                }
+                pesan!(lang, "masalah.slot_bertumpuk", baris = baris, jam = jam)
             }
-            Problem::RwGanda { baris } => {
-                if id {
-                    format!(
-                        "RW ini sudah dijadwalkan di titik bayar lain untuk program dan tahap yang sama pada baris {baris}"
-                    )
-                } else {
-                    format!(
-                        "this RW is already scheduled at another payment point for the same programme and tahap on line {baris}"
-                    )
-                }
-            }
+            Problem::RwGanda { baris } => pesan!(lang, "masalah.rw_ganda", baris = baris),
             Problem::TanpaJadwal {
                 wilayah,
                 program_tahap,
                 alokasi,
-            } => {
-                let alokasi = crate::format::ribuan(*alokasi as i64, lang);
-                if id {
-                    format!(
-                        "{wilayah} mendapat alokasi {alokasi} KPM {program_tahap} tetapi tidak \
-                         punya jadwal"
-                    )
-                } else {
-                    format!(
-                        "{wilayah} has an allocation of {alokasi} KPM for {program_tahap} but no slot"
-                    )
-                }
-            }
+            } => pesan!(
+                lang,
+                "masalah.tanpa_jadwal",
+                wilayah = wilayah,
+                alokasi = ribuan(*alokasi),
+                program_tahap = program_tahap,
+            ),
             Problem::JadwalBedaAlokasi {
                 program_tahap,
                 dijadwalkan,
                 alokasi,
             } => {
                 let selisih = *dijadwalkan as i64 - *alokasi as i64;
-                let (d, a, s) = (
-                    crate::format::ribuan(*dijadwalkan as i64, lang),
-                    crate::format::ribuan(*alokasi as i64, lang),
-                    crate::format::ribuan(selisih, lang),
-                );
+                let s = crate::format::ribuan(selisih, lang);
                 let s = if selisih > 0 { format!("+{s}") } else { s };
-                if id {
-                    format!("dijadwalkan {d} KPM {program_tahap}, alokasi {a} KPM (selisih {s})")
-                } else {
-                    format!("scheduled {d} KPM for {program_tahap}, allocated {a} (difference {s})")
-                }
+                pesan!(
+                    lang,
+                    "masalah.jadwal_beda_alokasi",
+                    d = ribuan(*dijadwalkan),
+                    program_tahap = program_tahap,
+                    a = ribuan(*alokasi),
+                    s = s,
+                )
             }
-            Problem::LokasiBerbeda { baris, lokasi } => {
-                if id {
-                    format!(
-                        "titik bayar ini bertempat di '{lokasi}' pada baris {baris}; satu titik \
-                         bayar, satu tempat (beri nama lain bila tempatnya lain)"
-                    )
-                } else {
-                    format!(
-                        "this payment point is at '{lokasi}' on line {baris}; one point, one place \
-                         (give it another name if the place differs)"
-                    )
-                }
-            }
-            Problem::SlotKosong => {
-                if id {
-                    "slot untuk 0 KPM".to_string()
-                } else {
-                    "a slot for 0 KPM".to_string()
-                }
-            }
-            Problem::KolomLebih { fields, header } => {
-                if id {
-                    format!(
-                        "baris ini punya {fields} kolom, kepala tabel {header}: ada koma di dalam \
-                         angka (8,91)? Tulis angka tanpa koma, atau beri tanda kutip pada selnya"
-                    )
-                } else {
-                    format!(
-                        "this row has {fields} fields, the header {header}: a comma inside a \
-                         number (8,91)? Write the number without it, or quote the cell"
-                    )
-                }
-            }
+            Problem::LokasiBerbeda { baris, lokasi } => pesan!(
+                lang,
+                "masalah.lokasi_berbeda",
+                lokasi = lokasi,
+                baris = baris
+            ),
+            Problem::SlotKosong => pesan!(lang, "masalah.slot_kosong"),
+            Problem::KolomLebih { fields, header } => pesan!(
+                lang,
+                "masalah.kolom_lebih",
+                fields = fields,
+                header = header
+            ),
             Problem::SelisihRekonsiliasi(r) => {
                 let SelisihRekonsiliasi {
                     penyalur,
@@ -1143,357 +977,141 @@ impl Problem {
                     selisih_kpm,
                     selisih_nilai,
                 } = &**r;
-                let n = crate::format::ribuan(*dinsos as i64, lang);
                 let d = crate::format::ribuan(*selisih_kpm, lang);
                 let d = if *selisih_kpm > 0 { format!("+{d}") } else { d };
-                let rp = selisih_nilai.filter(|&v| v != 0).map(|v| {
-                    let r = crate::format::ribuan(v, lang);
-                    if v > 0 {
-                        format!("+Rp {r}")
-                    } else {
-                        format!("-Rp {}", r.trim_start_matches('-'))
-                    }
-                });
-                if id {
-                    format!(
-                        "{penyalur} melaporkan angka yang berbeda dari Dinsos untuk {program} tahap {tahap} di {wilayah}: Dinsos {n} KPM, selisih {d} KPM{}, melebihi toleransi [rekonsiliasi]",
-                        rp.map(|r| format!(" dan {r}")).unwrap_or_default()
-                    )
-                } else {
-                    format!(
-                        "{penyalur} reports other figures than Dinsos for {program} tahap {tahap} in {wilayah}: Dinsos {n} KPM, difference {d} KPM{}, beyond the [rekonsiliasi] tolerance",
-                        rp.map(|r| format!(" and {r}")).unwrap_or_default()
-                    )
-                }
+                let rupiah = selisih_nilai
+                    .filter(|&v| v != 0)
+                    .map(|v| {
+                        let r = crate::format::ribuan(v, lang);
+                        let rp = if v > 0 {
+                            format!("+Rp {r}")
+                        } else {
+                            format!("-Rp {}", r.trim_start_matches('-'))
+                        };
+                        pesan!(lang, "masalah.selisih_rupiah", rp = rp)
+                    })
+                    .unwrap_or_default();
+                pesan!(
+                    lang,
+                    "masalah.selisih_rekonsiliasi",
+                    penyalur = penyalur,
+                    program = program,
+                    tahap = tahap,
+                    wilayah = wilayah,
+                    n = ribuan(*dinsos),
+                    d = d,
+                    rupiah = rupiah,
+                )
             }
-            Problem::LangkahMembesar { sebelumnya, jumlah } => {
-                let n = crate::format::ribuan(*jumlah as i64, lang);
-                if id {
-                    format!(
-                        "lebih banyak daripada langkah sebelumnya ('{sebelumnya}': {n}); sebuah \
-                         langkah verifikasi hanya menyaring"
-                    )
-                } else {
-                    format!(
-                        "more than the step before ('{sebelumnya}': {n}); a verification step \
-                         only filters"
-                    )
-                }
-            }
-            Problem::LangkahBerbeda { acuan, langkah } => {
-                if id {
-                    format!(
-                        "langkah verifikasi berbeda dengan {acuan} untuk program dan periode yang \
-                         sama ({langkah}); angkanya tidak dapat dijumlahkan ke wilayah di atasnya"
-                    )
-                } else {
-                    format!(
-                        "verification steps differ from {acuan} for the same programme and period \
-                         ({langkah}); the figures cannot be added up to the regions above"
-                    )
-                }
-            }
+            Problem::LangkahMembesar { sebelumnya, jumlah } => pesan!(
+                lang,
+                "masalah.langkah_membesar",
+                sebelumnya = sebelumnya,
+                n = ribuan(*jumlah)
+            ),
+            Problem::LangkahBerbeda { acuan, langkah } => pesan!(
+                lang,
+                "masalah.langkah_berbeda",
+                acuan = acuan,
+                langkah = langkah
+            ),
             Problem::SlotEndsBeforeStart { mulai } => {
-                if id {
-                    format!("jam selesai tidak sesudah jam mulai ({mulai})")
-                } else {
-                    format!("the slot does not end after it starts ({mulai})")
-                }
+                pesan!(lang, "masalah.slot_selesai_sebelum_mulai", mulai = mulai)
             }
             Problem::EndsBeforeStart { mulai } => {
-                if id {
-                    format!("tanggal selesai sebelum tanggal mulai ({mulai})")
-                } else {
-                    format!("ends before it starts ({mulai})")
-                }
+                pesan!(lang, "masalah.selesai_sebelum_mulai", mulai = mulai)
             }
             Problem::OutsideTahap {
                 tahap,
                 mulai,
                 selesai,
                 berkas,
-            } => {
-                if id {
-                    format!(
-                        "di luar masa tahap {tahap} ({mulai} s.d. {selesai}); periksa tanggal atau masa tahap di {berkas}"
-                    )
-                } else {
-                    format!(
-                        "outside stage {tahap} ({mulai} to {selesai}); check the date or the stage's dates in {berkas}"
-                    )
-                }
-            }
-            Problem::Config(msg) => {
-                if id {
-                    format!("isian tidak sah: {msg}")
-                } else {
-                    format!("invalid setting: {msg}")
-                }
-            }
-            Problem::NotUtf8 => {
-                if id {
-                    "bukan teks UTF-8; di Excel simpan sebagai 'CSV UTF-8 (Comma delimited)'"
-                        .to_string()
-                } else {
-                    "not UTF-8 text; in Excel save as 'CSV UTF-8 (Comma delimited)'".to_string()
-                }
-            }
+            } => pesan!(
+                lang,
+                "masalah.di_luar_tahap",
+                tahap = tahap,
+                mulai = mulai,
+                selesai = selesai,
+                berkas = berkas,
+            ),
+            Problem::Config(msg) => pesan!(lang, "masalah.isian_tidak_sah", msg = msg),
+            Problem::NotUtf8 => pesan!(lang, "masalah.bukan_utf8"),
             Problem::BaseUrl(alasan) => {
-                let (apa_id, apa_en) = match alasan {
-                    AlasanUrl::BukanHttp => (
-                        "base_url harus alamat lengkap yang diawali http:// atau https://"
-                            .to_string(),
-                        "base_url must be a full address starting with http:// or https://"
-                            .to_string(),
-                    ),
-                    AlasanUrl::TanpaHost => (
-                        "base_url perlu nama host sesudah https://".to_string(),
-                        "base_url needs a host name after https://".to_string(),
-                    ),
-                    AlasanUrl::Host => (
-                        "nama host base_url tidak sah (huruf, angka, '-' dan '.')".to_string(),
-                        "the host name of base_url is not valid (letters, digits, '-' and '.')"
-                            .to_string(),
-                    ),
-                    AlasanUrl::Port => (
-                        "port base_url harus bilangan 1 sampai 65535".to_string(),
-                        "the port of base_url must be a number from 1 to 65535".to_string(),
-                    ),
+                let kunci = match alasan {
+                    AlasanUrl::BukanHttp => "base_url.bukan_http",
+                    AlasanUrl::TanpaHost => "base_url.tanpa_host",
+                    AlasanUrl::Host => "base_url.host",
+                    AlasanUrl::Port => "base_url.port",
                     AlasanUrl::Karakter(c) => {
-                        let c = if *c == ' ' {
-                            if id {
-                                "spasi".to_string()
-                            } else {
-                                "a space".to_string()
-                            }
+                        let karakter = if *c == ' ' {
+                            pesan!(lang, "base_url.spasi")
                         } else {
-                            format!("'{}'", tampak(&c.to_string()))
+                            pesan!(
+                                lang,
+                                "base_url.karakter_dikutip",
+                                c = tampak(&c.to_string())
+                            )
                         };
-                        (
-                            format!(
-                                "base_url tidak boleh memuat {c}; tulis karakter itu dengan \
-                                 kode persen, mis. %20 untuk spasi"
-                            ),
-                            format!(
-                                "base_url must not hold {c}; write such a character \
-                                 percent-encoded, e.g. %20 for a space"
-                            ),
-                        )
+                        return pesan!(lang, "base_url.karakter", karakter = karakter);
                     }
-                    AlasanUrl::DataPengguna => (
-                        "base_url tidak boleh memuat nama pengguna atau sandi (…@)".to_string(),
-                        "base_url must not hold a user name or password (…@)".to_string(),
-                    ),
-                    AlasanUrl::KueriAtauFragmen => (
-                        "base_url tidak boleh memuat ? atau #: jalur halaman ditambahkan di \
-                         ujungnya"
-                            .to_string(),
-                        "base_url must not hold ? or #: page paths are added at its end"
-                            .to_string(),
-                    ),
+                    AlasanUrl::DataPengguna => "base_url.data_pengguna",
+                    AlasanUrl::KueriAtauFragmen => "base_url.kueri_atau_fragmen",
                 };
-                match (alasan, id) {
-                    (AlasanUrl::Karakter(_), true) => apa_id,
-                    (AlasanUrl::Karakter(_), false) => apa_en,
-                    (_, true) => format!("{apa_id} (mis. https://bansos.example.go.id/)"),
-                    (_, false) => format!("{apa_en} (e.g. https://bansos.example.go.id/)"),
-                }
+                pesan!(lang, "base_url.dengan_contoh", alasan = teks(lang, kunci))
             }
-            Problem::BandingkanKurang => {
-                if id {
-                    "[[bandingkan]] perlu dua sampai delapan wilayah yang berbeda, mis. wilayah = [\"35.75\", \"35.23\"]".to_string()
-                } else {
-                    "[[bandingkan]] needs two to eight different regions, e.g. wilayah = [\"35.75\", \"35.23\"]".to_string()
-                }
-            }
-            Problem::Persen => {
-                if id {
-                    "persentase antara 0 dan 100 (mis. 0.5)".to_string()
-                } else {
-                    "a percentage between 0 and 100 (e.g. 0.5)".to_string()
-                }
-            }
-            Problem::TemaTidakSah => {
-                if id {
-                    "theme: nama satu folder di themes/ situs ini, tanpa /, \\, .., : atau \
-                     jalur mutlak (misalnya theme = \"dinsos\" untuk themes/dinsos/); \
-                     salur tidak membaca tema dari luar folder situs"
-                        .to_string()
-                } else {
-                    "theme: a plain folder name in this site's themes/, without /, \\, .., : or \
-                     an absolute path (e.g. theme = \"dinsos\" for themes/dinsos/); salur reads \
-                     no theme from outside the site folder"
-                        .to_string()
-                }
-            }
-            Problem::BatasBerkas => {
-                if id {
-                    "batas_berkas_mb: batas ukuran satu berkas data dalam MB, bilangan bulat \
-                     mulai 1 (bawaan 512)"
-                        .to_string()
-                } else {
-                    "batas_berkas_mb: the size limit of one data file in MB, a whole number \
-                     from 1 (default 512)"
-                        .to_string()
-                }
-            }
-            Problem::NoSiteFolder => {
-                if id {
-                    "folder situs ini tidak ada".to_string()
-                } else {
-                    "this site folder does not exist".to_string()
-                }
-            }
+            Problem::BandingkanKurang => pesan!(lang, "masalah.bandingkan_kurang"),
+            Problem::Persen => pesan!(lang, "masalah.persen"),
+            Problem::TemaTidakSah => pesan!(lang, "masalah.tema_tidak_sah"),
+            Problem::BatasBerkas => pesan!(lang, "masalah.batas_berkas"),
+            Problem::NoSiteFolder => pesan!(lang, "masalah.tanpa_folder_situs"),
             Problem::UnknownInput { suggestion } => {
-                let mut s = if id {
-                    "berkas ini tidak dibaca oleh salur".to_string()
-                } else {
-                    "salur does not read this file".to_string()
-                };
+                let mut s = pesan!(lang, "masalah.masukan_tidak_dikenal");
                 match suggestion.as_deref() {
-                    Some("xlsx") => s.push_str(if id {
-                        "; lembar kerja dibaca bila namanya nama berkas masukan \
-                         (mis. realisasi.xlsx), atau simpan sebagai CSV UTF-8"
-                    } else {
-                        "; a spreadsheet is read when it has an input's name \
-                         (e.g. realisasi.xlsx), or save it as CSV UTF-8"
-                    }),
-                    Some(name) => {
-                        if id {
-                            let _ = write!(s, "; mungkin maksudnya '{name}'?");
-                        } else {
-                            let _ = write!(s, "; did you mean '{name}'?");
-                        }
-                    }
+                    Some("xlsx") => s.push_str(teks(lang, "masalah.masukan_lembar_kerja")),
+                    Some(_) => s.push_str(&mungkin(suggestion)),
                     None => {}
                 }
                 s
             }
             Problem::BerkasKembar { lain } => {
-                let lain = lain.join(", ");
-                if id {
-                    format!(
-                        "data yang sama juga diberikan sebagai {lain}; salur membaca satu \
-                         berkas per masukan: hapus atau ganti nama salah satunya"
-                    )
-                } else {
-                    format!(
-                        "the same input is also given as {lain}; salur reads one file per \
-                         input: remove or rename one of them"
-                    )
-                }
+                pesan!(lang, "masalah.berkas_kembar", lain = lain.join(", "))
             }
             Problem::BerkasTerlaluBesar { ukuran, batas } => {
                 const MIB: u64 = 1 << 20;
-                let mb = |b: u64| crate::format::ribuan(b.div_ceil(MIB) as i64, lang);
                 // a limit that takes this file: the next power of two in MB
                 let saran = ukuran.div_ceil(MIB).next_power_of_two().max(1);
-                let bita = crate::format::ribuan(*ukuran as i64, lang);
-                if id {
-                    format!(
-                        "berkas ini {} MB ({bita} byte), melebihi batas {} MB per berkas: salur \
-                         membaca seluruh berkas ke memori dan menyimpan setiap barisnya, kira-kira \
-                         2× ukuran berkas; bila komputer ini cukup memorinya, naikkan batasnya \
-                         di site.toml, misalnya batas_berkas_mb = {saran}",
-                        mb(*ukuran),
-                        mb(*batas)
-                    )
-                } else {
-                    format!(
-                        "this file is {} MB ({bita} bytes), over the limit of {} MB per file: \
-                         salur reads a file whole into memory and keeps each of its rows, about \
-                         2× the file's size; if this computer has the memory, raise the limit \
-                         in site.toml, e.g. batas_berkas_mb = {saran}",
-                        mb(*ukuran),
-                        mb(*batas)
-                    )
-                }
+                pesan!(
+                    lang,
+                    "masalah.berkas_terlalu_besar",
+                    mb = ribuan(ukuran.div_ceil(MIB)),
+                    bita = ribuan(*ukuran),
+                    batas = ribuan(batas.div_ceil(MIB)),
+                    saran = saran,
+                )
             }
-            Problem::LembarRusak(e) => {
-                if id {
-                    format!(
-                        "lembar kerja tidak dapat dibaca ({e}); simpan ulang dari Excel atau \
-                         LibreOffice, atau simpan sebagai CSV UTF-8"
-                    )
-                } else {
-                    format!(
-                        "the spreadsheet cannot be read ({e}); save it again from Excel or \
-                         LibreOffice, or save it as CSV UTF-8"
-                    )
-                }
-            }
-            Problem::GalatRumus => {
-                if id {
-                    "sel berisi galat rumus; perbaiki rumusnya atau ketik nilainya".to_string()
-                } else {
-                    "the cell holds a formula error; fix the formula or type the value".to_string()
-                }
-            }
+            Problem::LembarRusak(e) => pesan!(lang, "masalah.lembar_rusak", e = e),
+            Problem::GalatRumus => pesan!(lang, "masalah.galat_rumus"),
             Problem::UnknownKey { key, nearest } => {
-                let mut s = if id {
-                    format!("kunci tidak dikenal '{key}'")
-                } else {
-                    format!("unknown key '{key}'")
-                };
-                if let Some(n) = nearest {
-                    if id {
-                        let _ = write!(s, "; mungkin maksudnya '{n}'?");
-                    } else {
-                        let _ = write!(s, "; did you mean '{n}'?");
-                    }
-                }
-                s
+                pesan!(lang, "masalah.kunci_tidak_dikenal", key = key) + &mungkin(nearest)
             }
             Problem::TautanKeluarSitus { tujuan } => {
-                if id {
-                    format!(
-                        "tautan simbolik ini menunjuk ke luar folder situs, ke {tujuan}; salur \
-                         hanya membaca berkas di dalam folder situs: salin berkas itu ke \
-                         dalamnya (atau buat tautannya ke berkas di dalam folder situs)"
-                    )
-                } else {
-                    format!(
-                        "this symbolic link leads outside the site folder, to {tujuan}; salur \
-                         reads only files inside the site folder: copy the file into it (or \
-                         link to a file inside the site folder)"
-                    )
-                }
+                pesan!(lang, "masalah.tautan_keluar_situs", tujuan = tujuan)
             }
             Problem::BukanBerkas(jenis) => jenis.describe(lang),
-            Problem::NoFrontMatter => {
-                if id {
-                    "bagian depan TOML di antara baris '+++' tidak ada (setidaknya judul)"
-                        .to_string()
-                } else {
-                    "no TOML front matter between '+++' lines (at least judul)".to_string()
-                }
-            }
-            Problem::FrontMatterUnclosed => {
-                if id {
-                    "baris '+++' penutup bagian depan tidak ditemukan".to_string()
-                } else {
-                    "the closing '+++' line of the front matter is missing".to_string()
-                }
-            }
-            Problem::TanggalToml => {
-                if id {
-                    "seharusnya tanggal TOML tanpa tanda kutip, mis. tanggal = 2021-07-13"
-                        .to_string()
-                } else {
-                    "expected a TOML date without quotes, e.g. tanggal = 2021-07-13".to_string()
-                }
-            }
+            Problem::NoFrontMatter => pesan!(lang, "masalah.tanpa_bagian_depan"),
+            Problem::FrontMatterUnclosed => pesan!(lang, "masalah.bagian_depan_terbuka"),
+            Problem::TanggalToml => pesan!(lang, "masalah.tanggal_toml"),
             Problem::UnknownValue { value, expected } => {
-                if id {
-                    format!(
-                        "nilai tidak dikenal '{value}'; seharusnya {}",
-                        expected
-                            .replace(" or ", " atau ")
-                            .replace("one of ", "salah satu dari ")
-                    )
-                } else {
-                    format!("unknown value '{value}'; expected {expected}")
-                }
+                // `expected` is written in English by the caller (`"a" or "b"`, `one of …`)
+                let expected = expected
+                    .replace(" or ", teks(lang, "masalah.nilai_atau"))
+                    .replace("one of ", teks(lang, "masalah.nilai_salah_satu"));
+                pesan!(
+                    lang,
+                    "masalah.nilai_tidak_dikenal",
+                    value = value,
+                    expected = expected
+                )
             }
             Problem::JalurGanda {
                 jalur,
@@ -1501,52 +1119,29 @@ impl Problem {
                 pemilik,
                 kembar,
             } => {
-                let lain = match (jalur_lain, id) {
-                    (Some(l), true) => {
-                        format!(
-                            " (sama dengan {l} di server yang tidak membedakan huruf besar dan kecil)"
-                        )
-                    }
-                    (Some(l), false) => format!(" (the same as {l} on a host that ignores case)"),
-                    (None, _) => String::new(),
+                let lain = match jalur_lain {
+                    Some(l) => pesan!(lang, "jalur.huruf_besar_kecil", lain = l),
+                    None => String::new(),
                 };
-                let mut s = match (pemilik, id) {
-                    (PemilikJalur::Masukan { tempat, nilai }, true) => {
-                        let nilai = nilai
-                            .as_ref()
-                            .map(|n| format!(" '{n}'"))
-                            .unwrap_or_default();
-                        format!(
-                            "diterbitkan sebagai {jalur}{lain}, yang sudah menjadi halaman \
-                             {tempat}{nilai}; dua masukan tidak boleh menjadi satu berkas: ganti \
-                             nama salah satunya"
-                        )
-                    }
-                    (PemilikJalur::Masukan { tempat, nilai }, false) => {
-                        let nilai = nilai
-                            .as_ref()
-                            .map(|n| format!(" '{n}'"))
-                            .unwrap_or_default();
-                        format!(
-                            "would be published as {jalur}{lain}, which is already the page of \
-                             {tempat}{nilai}; two inputs cannot share one file: rename one of them"
-                        )
-                    }
-                    (PemilikJalur::Salur { id: apa, .. }, true) => format!(
-                        "diterbitkan sebagai {jalur}{lain}, yang dibuat salur sendiri ({apa}); \
-                         ganti namanya"
+                let mut s = match pemilik {
+                    PemilikJalur::Masukan { tempat, nilai } => pesan!(
+                        lang,
+                        "jalur.ganda_masukan",
+                        jalur = jalur,
+                        lain = lain,
+                        tempat = tempat,
+                        nilai = nilai_dikutip(nilai, lang),
                     ),
-                    (PemilikJalur::Salur { en: apa, .. }, false) => format!(
-                        "would be published as {jalur}{lain}, which salur makes itself ({apa}); \
-                         rename it"
+                    PemilikJalur::Salur { id, en } => pesan!(
+                        lang,
+                        "jalur.ganda_salur",
+                        jalur = jalur,
+                        lain = lain,
+                        apa = if lang == Lang::Id { id } else { en },
                     ),
                 };
                 if *kembar {
-                    s.push_str(if id {
-                        " (atau, bila keduanya satu hal yang sama, tulis dengan cara yang sama)"
-                    } else {
-                        " (or, if both are one and the same, write them alike)"
-                    });
+                    s.push_str(teks(lang, "jalur.kembar"));
                 }
                 s
             }
@@ -1554,293 +1149,99 @@ impl Problem {
                 jalur,
                 isi,
                 pemilik,
-            } => {
-                let milik = pemilik_halaman(pemilik, lang);
-                if id {
-                    format!(
-                        "diterbitkan sebagai {jalur}, yang sudah menjadi folder dari {isi}, \
-                         {milik}; ganti namanya"
-                    )
-                } else {
-                    format!(
-                        "would be published as {jalur}, which is already the folder of {isi}, \
-                         {milik}; rename it"
-                    )
-                }
-            }
+            } => pesan!(
+                lang,
+                "jalur.jadi_folder",
+                jalur = jalur,
+                isi = isi,
+                milik = pemilik_halaman(pemilik, lang),
+            ),
             Problem::FolderJadiBerkas {
                 jalur,
                 folder,
                 pemilik,
-            } => {
-                let milik = pemilik_halaman(pemilik, lang);
-                if id {
-                    format!(
-                        "diterbitkan sebagai {jalur}, tetapi {folder} sudah menjadi berkas, \
-                         {milik}; ganti namanya"
-                    )
-                } else {
-                    format!(
-                        "would be published as {jalur}, but {folder} is already a file, {milik}; \
-                         rename it"
-                    )
-                }
-            }
+            } => pesan!(
+                lang,
+                "jalur.folder_jadi_berkas",
+                jalur = jalur,
+                folder = folder,
+                milik = pemilik_halaman(pemilik, lang),
+            ),
             Problem::NamaBerkasPanjang {
                 folder,
                 panjang,
                 maks,
             } => {
-                if id {
-                    let di = if folder.is_empty() {
-                        String::new()
-                    } else {
-                        format!(" di {folder}")
-                    };
-                    format!(
-                        "terlalu panjang untuk nama berkas: nama berkasnya{di} akan {panjang} \
-                         bita; paling banyak {maks} bita (huruf tanpa aksen 1 bita, huruf lain \
-                         2 sampai 4); singkatkan"
-                    )
+                let di = if folder.is_empty() {
+                    String::new()
                 } else {
-                    let di = if folder.is_empty() {
-                        String::new()
-                    } else {
-                        format!(" in {folder}")
-                    };
-                    format!(
-                        "too long for a file name: its file{di} would have a name of {panjang} \
-                         bytes; at most {maks} bytes are allowed (a plain letter is 1 byte, \
-                         others 2 to 4); shorten it"
-                    )
-                }
+                    pesan!(lang, "jalur.di_folder", folder = folder)
+                };
+                pesan!(
+                    lang,
+                    "jalur.nama_berkas_panjang",
+                    di = di,
+                    panjang = panjang,
+                    maks = maks
+                )
             }
-            Problem::TenggatSebelumRapat { tugas, tenggat } => {
-                if id {
-                    format!("tenggat '{tugas}' ({tenggat}) sebelum tanggal rapat")
-                } else {
-                    format!("the deadline of '{tugas}' ({tenggat}) is before the meeting")
-                }
-            }
-            Problem::RapatSetelahData { tanggal, data_per } => {
-                if id {
-                    format!(
-                        "rapat {tanggal} sesudah tanggal data {data_per}: keadaan tindak lanjutnya \
-                         dinilai per {data_per}; atur data_as_of di site.toml bila perlu"
-                    )
-                } else {
-                    format!(
-                        "the meeting ({tanggal}) is after the data date {data_per}: its follow-ups \
-                         are judged as of {data_per}; set data_as_of in site.toml if needed"
-                    )
-                }
-            }
-            Problem::SelesaiTanpaStatus => {
-                if id {
-                    "'selesai_pada' hanya bersama status = \"selesai\"".to_string()
-                } else {
-                    "'selesai_pada' goes only with status = \"selesai\"".to_string()
-                }
-            }
-            Problem::MissingKey { key } => {
-                if id {
-                    format!("kunci wajib '{key}' tidak ada")
-                } else {
-                    format!("the required key '{key}' is missing")
-                }
-            }
-            Problem::KolomKurang { fields, needed } => {
-                if id {
-                    format!(
-                        "baris ini hanya punya {fields} dari {needed} kolom yang diperlukan; \
-                         periksa pemisah kolom dan sel yang kosong"
-                    )
-                } else {
-                    format!(
-                        "this row has only {fields} of the {needed} fields needed; check the \
-                         delimiters and empty cells"
-                    )
-                }
-            }
+            Problem::TenggatSebelumRapat { tugas, tenggat } => pesan!(
+                lang,
+                "masalah.tenggat_sebelum_rapat",
+                tugas = tugas,
+                tenggat = tenggat
+            ),
+            Problem::RapatSetelahData { tanggal, data_per } => pesan!(
+                lang,
+                "masalah.rapat_setelah_data",
+                tanggal = tanggal,
+                data_per = data_per
+            ),
+            Problem::SelesaiTanpaStatus => pesan!(lang, "masalah.selesai_tanpa_status"),
+            Problem::MissingKey { key } => pesan!(lang, "masalah.kunci_hilang", key = key),
+            Problem::KolomKurang { fields, needed } => pesan!(
+                lang,
+                "masalah.kolom_kurang",
+                fields = fields,
+                needed = needed
+            ),
             Problem::BerkasKosong { header } => {
-                if id {
-                    format!("berkas ini kosong; seharusnya diawali baris judul '{header}'")
-                } else {
-                    format!("this file is empty; expected a header line '{header}'")
-                }
+                pesan!(lang, "masalah.berkas_kosong", header = header)
             }
             Problem::BukanTeks(jenis) => {
                 // what the file is, and whether giving it its own name is the other way out
-                let (apa_id, apa_en) = match jenis {
-                    JenisBerkas::Utf16 => (
-                        "berkas ini teks UTF-16 ('Unicode Text' Excel), bukan UTF-8;",
-                        "this file is UTF-16 text (Excel's 'Unicode Text'), not UTF-8;",
-                    ),
-                    JenisBerkas::Zip => (
-                        "berkas ini arsip ZIP, mungkin lembar kerja .xlsx atau .ods yang diberi \
-                         nama .csv; beri nama dengan ekstensi aslinya (.xlsx, .ods), atau",
-                        "this file is a ZIP archive, probably an .xlsx or .ods workbook named \
-                         .csv; give it its own extension (.xlsx, .ods), or",
-                    ),
-                    JenisBerkas::Xls => (
-                        "berkas ini lembar kerja Excel lama (.xls) yang diberi nama .csv; beri \
-                         nama .xls, atau",
-                        "this file is an old Excel workbook (.xls) named .csv; name it .xls, or",
-                    ),
-                    JenisBerkas::Pdf => (
-                        "berkas ini dokumen PDF, bukan CSV;",
-                        "this file is a PDF document, not CSV;",
-                    ),
-                    JenisBerkas::Gambar => (
-                        "berkas ini gambar, bukan CSV;",
-                        "this file is an image, not CSV;",
-                    ),
-                    JenisBerkas::Biner => (
-                        "berkas ini berisi bita biner (NUL atau karakter kendali), bukan teks CSV;",
-                        "this file holds binary bytes (NUL or control characters), not CSV text;",
-                    ),
-                };
-                if id {
-                    format!("{apa_id} di Excel simpan sebagai 'CSV UTF-8 (Comma delimited)'")
-                } else {
-                    format!("{apa_en} in Excel save it as 'CSV UTF-8 (Comma delimited)'")
-                }
+                let apa = teks(
+                    lang,
+                    match jenis {
+                        JenisBerkas::Utf16 => "bukan_teks.utf16",
+                        JenisBerkas::Zip => "bukan_teks.zip",
+                        JenisBerkas::Xls => "bukan_teks.xls",
+                        JenisBerkas::Pdf => "bukan_teks.pdf",
+                        JenisBerkas::Gambar => "bukan_teks.gambar",
+                        JenisBerkas::Biner => "bukan_teks.biner",
+                    },
+                );
+                pesan!(lang, "bukan_teks.simpan", apa = apa)
             }
-            Problem::KutipTerbuka => {
-                if id {
-                    "tanda kutip pembuka sel ini tidak pernah ditutup, sehingga sisa berkas \
-                     terbaca sebagai satu sel; tutup dengan \" atau hapus tanda kutipnya"
-                        .to_string()
-                } else {
-                    "the quote that opens this cell is never closed, so the rest of the file \
-                     would be read as one cell; close it with \" or remove the quote"
-                        .to_string()
-                }
-            }
-            Problem::TeksSetelahKutip => {
-                if id {
-                    "ada teks sesudah tanda kutip penutup sel; tulis seluruh isi sel di antara \
-                     tanda kutip (\"…\") dan gandakan tanda kutip di dalamnya (\"\")"
-                        .to_string()
-                } else {
-                    "text after the quote that closes the cell; write the whole cell inside \
-                     quotes (\"…\") and double a quote inside it (\"\")"
-                        .to_string()
-                }
-            }
+            Problem::KutipTerbuka => pesan!(lang, "masalah.kutip_terbuka"),
+            Problem::TeksSetelahKutip => pesan!(lang, "masalah.teks_setelah_kutip"),
             Problem::WilayahKosong { berkas } => {
-                if id {
-                    format!(
-                        "{berkas} hanya berisi baris judul; seharusnya setidaknya satu wilayah \
-                         (mis. 35.75,Kota Pasuruan)"
-                    )
-                } else {
-                    format!(
-                        "{berkas} holds only its header; at least one region is expected \
-                         (e.g. 35.75,Kota Pasuruan)"
-                    )
-                }
+                pesan!(lang, "masalah.wilayah_kosong", berkas = berkas)
             }
-            Problem::BerkasBukanUtf8 => {
-                if id {
-                    "bukan teks UTF-8; simpan berkas ini sebagai UTF-8 di penyunting teks"
-                        .to_string()
-                } else {
-                    "not UTF-8 text; save this file as UTF-8 in the text editor".to_string()
-                }
-            }
-            Problem::TeksTanpaKutip => {
-                if id {
-                    "teks harus di antara tanda kutip, mis. judul = \"Rakor bansos\"".to_string()
-                } else {
-                    "text must be in quotes, e.g. judul = \"Rakor bansos\"".to_string()
-                }
-            }
-            Problem::TanggalTidakAda => {
-                if id {
-                    "tanggal ini tidak ada di kalender; seharusnya tanggal TOML, mis. \
-                     tanggal = 2021-07-13"
-                        .to_string()
-                } else {
-                    "no such day in the calendar; expected a TOML date, e.g. \
-                     tanggal = 2021-07-13"
-                        .to_string()
-                }
-            }
-            Problem::PrivacyNikTeks => {
-                if id {
-                    "privasi: teks ini memuat nomor berbentuk NIK (16 angka); nomor identitas \
-                     penerima tidak boleh diterbitkan"
-                        .to_string()
-                } else {
-                    "privacy: this text holds a number shaped like a NIK (16 digits); a \
-                     recipient's ID number must never be published"
-                        .to_string()
-                }
-            }
-            Problem::PrivacyNikNamaBerkas => {
-                if id {
-                    "privasi: nama berkas ini memuat nomor berbentuk NIK (16 angka); nama berkas \
-                     ikut diterbitkan (alamat halaman, daftar berkas), jadi ganti namanya"
-                        .to_string()
-                } else {
-                    "privacy: this file name holds a number shaped like a NIK (16 digits); file \
-                     names are published (page addresses, lists of files), so rename it"
-                        .to_string()
-                }
-            }
-            Problem::PrivacyNikTerbaca => {
-                if id {
-                    "privasi: seperti yang diterbitkan (Markdown dan HTML ditampilkan, entitas, \
-                     escape %xx dan \\u diuraikan, spasi disatukan), teks ini memuat nomor \
-                     berbentuk NIK (16 angka); nomor identitas penerima tidak boleh diterbitkan"
-                        .to_string()
-                } else {
-                    "privacy: as published (Markdown and HTML rendered, entities, %xx and \\u \
-                     escapes decoded, spaces collapsed), this text holds a number shaped like a \
-                     NIK (16 digits); a recipient's ID number must never be published"
-                        .to_string()
-                }
-            }
+            Problem::BerkasBukanUtf8 => pesan!(lang, "masalah.berkas_bukan_utf8"),
+            Problem::TeksTanpaKutip => pesan!(lang, "masalah.teks_tanpa_kutip"),
+            Problem::TanggalTidakAda => pesan!(lang, "masalah.tanggal_tidak_ada"),
+            Problem::PrivacyNikTeks => pesan!(lang, "masalah.privasi_nik_teks"),
+            Problem::PrivacyNikNamaBerkas => pesan!(lang, "masalah.privasi_nik_nama_berkas"),
+            Problem::PrivacyNikTerbaca => pesan!(lang, "masalah.privasi_nik_terbaca"),
             Problem::PrivacyNikJalur { jalur } => {
-                if id {
-                    format!(
-                        "privasi: nama ini menjadi alamat halaman '{jalur}', yang memuat nomor \
-                         berbentuk NIK (16 angka); alamat ikut diterbitkan, jadi ganti namanya"
-                    )
-                } else {
-                    format!(
-                        "privacy: this name becomes the page address '{jalur}', which holds a \
-                         number shaped like a NIK (16 digits); addresses are published, so \
-                         rename it"
-                    )
-                }
+                pesan!(lang, "masalah.privasi_nik_jalur", jalur = jalur)
             }
             Problem::PrivacyNikHalaman { jalur } => {
-                if id {
-                    format!(
-                        "privasi: halaman '{jalur}' yang dibuat dari berkas ini memuat nomor \
-                         berbentuk NIK (16 angka) setelah ditampilkan; tidak ada yang ditulis"
-                    )
-                } else {
-                    format!(
-                        "privacy: the page '{jalur}' made from this file holds a number shaped \
-                         like a NIK (16 digits) once rendered; nothing was written"
-                    )
-                }
+                pesan!(lang, "masalah.privasi_nik_halaman", jalur = jalur)
             }
             Problem::NamaDinormalkan { jadi } => {
-                if id {
-                    format!(
-                        "nama ini memuat karakter tak terlihat, spasi ganda atau bentuk Unicode \
-                         lain; dibaca sebagai '{jadi}'"
-                    )
-                } else {
-                    format!(
-                        "this name holds invisible characters, repeated spaces or another \
-                         Unicode form; read as '{jadi}'"
-                    )
-                }
+                pesan!(lang, "masalah.nama_dinormalkan", jadi = jadi)
             }
             Problem::ZonaBertentangan { wilayah, zona } => {
                 let mut daftar = wilayah
@@ -1851,261 +1252,121 @@ impl Problem {
                     .join(", ");
                 let lain = wilayah.len().saturating_sub(3);
                 if lain > 0 {
-                    let _ = if id {
-                        write!(daftar, " dan {lain} provinsi lain")
-                    } else {
-                        write!(daftar, " and {lain} more provinsi")
-                    };
+                    daftar.push_str(&pesan!(lang, "masalah.provinsi_lain", lain = lain));
                 }
-                if id {
-                    format!(
-                        "zona waktu ini bertentangan dengan zona provinsi {daftar}, yaitu {zona}: \
-                         jam di wilayah itu tetap ditulis dalam {zona}; timezone hanya berlaku \
-                         untuk tanggal situs dan wilayah yang provinsinya tidak dikenal, hapus \
-                         bila tidak perlu"
-                    )
-                } else {
-                    format!(
-                        "this time zone contradicts the zone of provinsi {daftar}, {zona}: times \
-                         there are still written in {zona}; timezone only applies to the site's \
-                         own dates and to regions of an unknown provinsi, remove it if not needed"
-                    )
-                }
+                pesan!(
+                    lang,
+                    "masalah.zona_bertentangan",
+                    daftar = daftar,
+                    zona = zona
+                )
             }
             Problem::SintaksToml(s) => s.describe(lang).to_string(),
             Problem::JenisToml(j) => {
                 let angka = |n: i64| crate::format::ribuan(n, lang);
-                match (j, id) {
-                    (JenisToml::Teks, true) => {
-                        "seharusnya teks di antara tanda kutip, mis. \"…\"".to_string()
+                match j {
+                    JenisToml::Teks => pesan!(lang, "jenis_toml.teks"),
+                    JenisToml::Bulat { min, max } if *max == i64::MAX => {
+                        pesan!(lang, "jenis_toml.bulat_sedikitnya", min = angka(*min))
                     }
-                    (JenisToml::Teks, false) => "expected text in quotes, e.g. \"…\"".to_string(),
-                    (JenisToml::Bulat { min, max }, true) if *max == i64::MAX => format!(
-                        "seharusnya bilangan bulat tanpa tanda kutip, sedikitnya {}",
-                        angka(*min)
+                    JenisToml::Bulat { min, max } => pesan!(
+                        lang,
+                        "jenis_toml.bulat",
+                        min = angka(*min),
+                        max = angka(*max)
                     ),
-                    (JenisToml::Bulat { min, max }, false) if *max == i64::MAX => format!(
-                        "expected a whole number without quotes, at least {}",
-                        angka(*min)
-                    ),
-                    (JenisToml::Bulat { min, max }, true) => format!(
-                        "seharusnya bilangan bulat tanpa tanda kutip, {} sampai {}",
-                        angka(*min),
-                        angka(*max)
-                    ),
-                    (JenisToml::Bulat { min, max }, false) => format!(
-                        "expected a whole number without quotes, from {} to {}",
-                        angka(*min),
-                        angka(*max)
-                    ),
-                    (JenisToml::Angka, true) => {
-                        "seharusnya angka tanpa tanda kutip, mis. 0.5".to_string()
-                    }
-                    (JenisToml::Angka, false) => {
-                        "expected a number without quotes, e.g. 0.5".to_string()
-                    }
-                    (JenisToml::YaTidak, true) => {
-                        "seharusnya true atau false, tanpa tanda kutip".to_string()
-                    }
-                    (JenisToml::YaTidak, false) => {
-                        "expected true or false, without quotes".to_string()
-                    }
-                    (JenisToml::DaftarTeks, true) => {
-                        "seharusnya daftar teks, mis. [\"…\", \"…\"]".to_string()
-                    }
-                    (JenisToml::DaftarTeks, false) => {
-                        "expected a list of texts, e.g. [\"…\", \"…\"]".to_string()
-                    }
-                    (JenisToml::Tabel(n), true) => {
-                        format!(
-                            "seharusnya bagian tersendiri [{n}] dengan kunci = nilai di bawahnya"
-                        )
-                    }
-                    (JenisToml::Tabel(n), false) => {
-                        format!("expected a section [{n}] with key = value lines under it")
-                    }
-                    (JenisToml::DaftarTabel(n), true) => {
-                        format!("seharusnya bagian [[{n}]], satu untuk setiap isian")
-                    }
-                    (JenisToml::DaftarTabel(n), false) => {
-                        format!("expected [[{n}]] sections, one for each entry")
-                    }
+                    JenisToml::Angka => pesan!(lang, "jenis_toml.angka"),
+                    JenisToml::YaTidak => pesan!(lang, "jenis_toml.ya_tidak"),
+                    JenisToml::DaftarTeks => pesan!(lang, "jenis_toml.daftar_teks"),
+                    JenisToml::Tabel(n) => pesan!(lang, "jenis_toml.tabel", n = n),
+                    JenisToml::DaftarTabel(n) => pesan!(lang, "jenis_toml.daftar_tabel", n = n),
                 }
             }
             Problem::TerlaluDalam {
                 kedalaman,
                 batas,
                 toml,
-            } => {
-                let n = crate::format::ribuan_u64(*kedalaman as u64, lang);
-                let b = crate::format::ribuan_u64(*batas as u64, lang);
-                match (id, toml) {
-                    (true, false) => format!(
-                        "bersarang terlalu dalam: {n} tingkat di sini (kutipan >, daftar, \
-                         penekanan, tautan atau tag HTML di dalam satu sama lain); seharusnya \
-                         paling banyak {b} tingkat"
-                    ),
-                    (false, false) => format!(
-                        "nested too deeply: {n} levels here (quotes >, lists, emphasis, links \
-                         or HTML tags inside one another); expected at most {b} levels"
-                    ),
-                    (true, true) => format!(
-                        "bersarang terlalu dalam: {n} tingkat di sini (larik [ ] atau tabel \
-                         {{ }} TOML di dalam satu sama lain); seharusnya paling banyak {b} \
-                         tingkat"
-                    ),
-                    (false, true) => format!(
-                        "nested too deeply: {n} levels here (TOML arrays [ ] or tables {{ }} \
-                         inside one another); expected at most {b} levels"
-                    ),
-                }
-            }
+            } => pesan!(
+                lang,
+                if *toml {
+                    "masalah.terlalu_dalam_toml"
+                } else {
+                    "masalah.terlalu_dalam_markdown"
+                },
+                n = ribuan_u64(*kedalaman as u64),
+                b = ribuan_u64(*batas as u64),
+            ),
             Problem::MarkdownTerlaluBesar { ukuran, batas } => {
-                let kb = |b: u64| crate::format::ribuan_u64(b.div_ceil(1024), lang);
                 // a limit that takes this file: the next power of two in KB
                 let saran = ukuran.div_ceil(1024).next_power_of_two().max(1);
-                if id {
-                    format!(
-                        "berkas Markdown ini {} KB, melebihi batas {} KB per halaman: halaman \
-                         sepanjang ini berat dibuka di ponsel; bagi menjadi beberapa halaman, \
-                         atau naikkan batasnya di site.toml, misalnya batas_markdown_kb = \
-                         {saran}",
-                        kb(*ukuran),
-                        kb(*batas)
-                    )
-                } else {
-                    format!(
-                        "this Markdown file is {} KB, over the limit of {} KB per page: a page \
-                         this long is heavy to open on a phone; split it into several pages, \
-                         or raise the limit in site.toml, e.g. batas_markdown_kb = {saran}",
-                        kb(*ukuran),
-                        kb(*batas)
-                    )
-                }
+                pesan!(
+                    lang,
+                    "masalah.markdown_terlalu_besar",
+                    kb = ribuan_u64(ukuran.div_ceil(1024)),
+                    batas = ribuan_u64(batas.div_ceil(1024)),
+                    saran = saran,
+                )
             }
-            Problem::BatasMarkdown => {
-                let maks = crate::format::ribuan_u64(crate::config::BATAS_MARKDOWN_KB_MAKS, lang);
-                let bawaan = crate::config::BATAS_MARKDOWN_KB;
-                if id {
-                    format!(
-                        "batas_markdown_kb: batas ukuran satu berkas Markdown dalam KB, \
-                         bilangan bulat dari 1 sampai {maks} (bawaan {bawaan})"
-                    )
-                } else {
-                    format!(
-                        "batas_markdown_kb: the size limit of one Markdown file in KB, a whole \
-                         number from 1 to {maks} (default {bawaan})"
-                    )
-                }
-            }
+            Problem::BatasMarkdown => pesan!(
+                lang,
+                "masalah.batas_markdown",
+                maks = ribuan_u64(crate::config::BATAS_MARKDOWN_KB_MAKS),
+                bawaan = crate::config::BATAS_MARKDOWN_KB,
+            ),
             Problem::KolomTerlaluBanyak { batas } => {
-                let b = crate::format::ribuan_u64(*batas as u64, lang);
-                if id {
-                    format!(
-                        "baris judul ini punya lebih dari {b} kolom, lebih banyak daripada yang \
-                         dapat dimuat satu lembar Excel; seharusnya hanya kolom berkas ini \
-                         (periksa pemisahnya: , ; atau tab)"
-                    )
-                } else {
-                    format!(
-                        "this header has more than {b} columns, more than an Excel sheet \
-                         holds; expected only this file's columns (check its delimiter: , ; or \
-                         tab)"
-                    )
-                }
+                pesan!(
+                    lang,
+                    "masalah.kolom_terlalu_banyak",
+                    b = ribuan_u64(*batas as u64)
+                )
             }
-            Problem::JumlahTerlaluBesar { sebelum, batas } => {
-                let s = crate::format::ribuan_u64(*sebelum, lang);
-                let b = crate::format::ribuan_u64(*batas, lang);
-                if id {
-                    format!(
-                        "jumlah kolom ini sampai baris ini ({s} + nilai ini) melebihi {b}, \
-                         jumlah terbesar yang dapat dihitung salur; seharusnya jumlah yang muat: \
-                         periksa angka dengan digit berlebih"
-                    )
-                } else {
-                    format!(
-                        "this column's total up to this row ({s} + this value) is more than \
-                         {b}, the largest total salur can add up; expected a total that fits: \
-                         look for a number with extra digits"
-                    )
-                }
-            }
+            Problem::JumlahTerlaluBesar { sebelum, batas } => pesan!(
+                lang,
+                "masalah.jumlah_terlalu_besar",
+                s = ribuan_u64(*sebelum),
+                b = ribuan_u64(*batas)
+            ),
             Problem::HasilKaliTerlaluBesar {
                 program,
                 tarif,
                 batas,
-            } => {
-                let t = crate::format::ribuan_u64(*tarif, lang);
-                let b = crate::format::ribuan_u64(*batas, lang);
-                if id {
-                    format!(
-                        "KPM ini × Rp {t} (nilai_per_kpm program {program}) melebihi Rp {b}, \
-                         jumlah terbesar yang dapat dihitung salur; seharusnya jumlah yang muat"
-                    )
-                } else {
-                    format!(
-                        "these KPM × Rp {t} (nilai_per_kpm of programme {program}) come to more \
-                         than Rp {b}, the largest amount salur can add up; expected an amount \
-                         that fits"
-                    )
-                }
-            }
-            Problem::SiteTomlTerlaluBesar { ukuran, batas } => {
-                let kb = |b: u64| crate::format::ribuan_u64(b.div_ceil(1024), lang);
-                if id {
-                    format!(
-                        "site.toml ini {} KB, melebihi batas {} KB: berkas pengaturan ditulis \
-                         tangan dan tidak pernah sepanjang ini; data masuk ke data/, halaman ke \
-                         content/",
-                        kb(*ukuran),
-                        kb(*batas)
-                    )
-                } else {
-                    format!(
-                        "this site.toml is {} KB, over the limit of {} KB: settings are written \
-                         by hand and never this long; data go into data/, pages into content/",
-                        kb(*ukuran),
-                        kb(*batas)
-                    )
-                }
-            }
-            Problem::TeksTerlaluPanjang { panjang, batas } => {
-                let n = crate::format::ribuan_u64(*panjang as u64, lang);
-                let b = crate::format::ribuan_u64(*batas as u64, lang);
-                if id {
-                    format!(
-                        "teks sepanjang {n} karakter; seharusnya paling banyak {b} karakter \
-                         (nama atau keterangan singkat: teks ini dimuat di banyak halaman)"
-                    )
-                } else {
-                    format!(
-                        "a text of {n} characters; expected at most {b} (a name or a short \
-                         note: it is printed on many pages)"
-                    )
-                }
-            }
+            } => pesan!(
+                lang,
+                "masalah.hasil_kali_terlalu_besar",
+                t = ribuan_u64(*tarif),
+                program = program,
+                b = ribuan_u64(*batas),
+            ),
+            Problem::SiteTomlTerlaluBesar { ukuran, batas } => pesan!(
+                lang,
+                "masalah.site_toml_terlalu_besar",
+                kb = ribuan_u64(ukuran.div_ceil(1024)),
+                batas = ribuan_u64(batas.div_ceil(1024)),
+            ),
+            Problem::TeksTerlaluPanjang { panjang, batas } => pesan!(
+                lang,
+                "masalah.teks_terlalu_panjang",
+                n = ribuan_u64(*panjang as u64),
+                b = ribuan_u64(*batas as u64),
+            ),
             Problem::TerlaluBanyakNama { jenis, batas } => {
-                let b = crate::format::ribuan_u64(*batas, lang);
-                let (apa_id, apa_en) = match jenis {
-                    JenisNama::Penyalur => ("nama penyalur", "penyalur names"),
-                    JenisNama::Alasan => ("alasan gagal", "failure reasons"),
-                    JenisNama::TitikBayar => ("titik bayar", "payment points"),
-                    JenisNama::Program => ("program", "programmes"),
-                    JenisNama::Tahap => ("tahap", "stages"),
-                    JenisNama::Wilayah => ("wilayah", "regions"),
-                };
-                if id {
-                    format!(
-                        "terlalu banyak {apa_id} yang berbeda: ini yang pertama melebihi {b}; \
-                         seharusnya paling banyak {b} (periksa apakah kolom ini berisi {apa_id})"
-                    )
-                } else {
-                    format!(
-                        "too many different {apa_en}: this is the first beyond {b}; expected at \
-                         most {b} (check that this column holds {apa_en})"
-                    )
-                }
+                let apa = teks(
+                    lang,
+                    match jenis {
+                        JenisNama::Penyalur => "jenis_nama.penyalur",
+                        JenisNama::Alasan => "jenis_nama.alasan",
+                        JenisNama::TitikBayar => "jenis_nama.titik_bayar",
+                        JenisNama::Program => "jenis_nama.program",
+                        JenisNama::Tahap => "jenis_nama.tahap",
+                        JenisNama::Wilayah => "jenis_nama.wilayah",
+                    },
+                );
+                pesan!(
+                    lang,
+                    "masalah.terlalu_banyak_nama",
+                    apa = apa,
+                    b = ribuan_u64(*batas)
+                )
             }
         }
     }
@@ -2166,122 +1427,49 @@ impl SintaksToml {
     }
 
     fn describe(self, lang: Lang) -> &'static str {
-        let id = lang == Lang::Id;
-        match self {
-            SintaksToml::KutipTerbuka => {
-                if id {
-                    "teks ini tidak ditutup tanda kutip pada barisnya; akhiri dengan \" (atau ' \
-                     bila dibuka dengan ')"
-                } else {
-                    "this text is not closed by a quote on its line; end it with \" (or ' if it \
-                     opens with ')"
-                }
-            }
-            SintaksToml::KutipTigaTerbuka => {
-                if id {
-                    "teks banyak baris ini tidak pernah ditutup; akhiri dengan tiga tanda kutip \
-                     seperti pembukanya"
-                } else {
-                    "this multi-line text is never closed; end it with three quotes like the \
-                     ones that open it"
-                }
-            }
-            SintaksToml::TakDitutup(']') => {
-                if id {
-                    "tanda ']' penutup tidak ada; tutup '[' pada baris yang sama"
-                } else {
-                    "the closing ']' is missing; close the '[' on the same line"
-                }
-            }
-            SintaksToml::TakDitutup(_) => {
-                if id {
-                    "tanda '}' penutup tidak ada; tutup '{' pada baris yang sama"
-                } else {
-                    "the closing '}' is missing; close the '{' on the same line"
-                }
-            }
-            SintaksToml::KomaHilang => {
-                if id {
-                    "di antara dua isi perlu koma (,)"
-                } else {
-                    "a comma (,) is needed between two items"
-                }
-            }
-            SintaksToml::SisaBaris => {
-                if id {
-                    "satu kunci = nilai per baris; teks lain sesudah nilai harus diawali # \
-                     (komentar)"
-                } else {
-                    "one key = value per line; anything after the value must start with # \
-                     (a comment)"
-                }
-            }
-            SintaksToml::GarisMiring => {
-                if id {
-                    "garis miring terbalik (\\) dalam teks harus diikuti n, t, \", \\ atau u; \
-                     tulis \\\\ untuk satu garis miring, atau pakai tanda kutip tunggal ('…')"
-                } else {
-                    "a backslash (\\) in text must be followed by n, t, \", \\ or u; write \
-                     \\\\ for one backslash, or use single quotes ('…')"
-                }
-            }
-            SintaksToml::KunciGanda => {
-                if id {
-                    "kunci atau bagian ini sudah diberikan di atas; hapus atau gabungkan salah \
-                     satunya"
-                } else {
-                    "this key or section is already given above; remove or merge one of them"
-                }
-            }
-            SintaksToml::TanpaNilai => {
-                if id {
-                    "kunci tanpa nilai; tulis kunci = nilai"
-                } else {
-                    "a key without a value; write key = value"
-                }
-            }
-            SintaksToml::BilanganRusak => {
-                if id {
-                    "bilangan tidak sah; tulis angka saja tanpa nol di depan, mis. 200 atau 0.5"
-                } else {
-                    "not a valid number; write digits only without a leading zero, e.g. 200 \
-                     or 0.5"
-                }
-            }
-            SintaksToml::YaTidak => {
-                if id {
-                    "seharusnya true atau false (huruf kecil, tanpa tanda kutip)"
-                } else {
-                    "expected true or false (lower case, without quotes)"
-                }
-            }
-            SintaksToml::KunciTidakSah => {
-                if id {
-                    "nama kunci hanya dari huruf, angka, '_' dan '-' (mis. max_kpm_per_day)"
-                } else {
-                    "a key name holds only letters, digits, '_' and '-' (e.g. max_kpm_per_day)"
-                }
-            }
-        }
+        teks(
+            lang,
+            match self {
+                SintaksToml::KutipTerbuka => "sintaks_toml.kutip_terbuka",
+                SintaksToml::KutipTigaTerbuka => "sintaks_toml.kutip_tiga_terbuka",
+                SintaksToml::TakDitutup(']') => "sintaks_toml.kurung_siku",
+                SintaksToml::TakDitutup(_) => "sintaks_toml.kurung_kurawal",
+                SintaksToml::KomaHilang => "sintaks_toml.koma_hilang",
+                SintaksToml::SisaBaris => "sintaks_toml.sisa_baris",
+                SintaksToml::GarisMiring => "sintaks_toml.garis_miring",
+                SintaksToml::KunciGanda => "sintaks_toml.kunci_ganda",
+                SintaksToml::TanpaNilai => "sintaks_toml.tanpa_nilai",
+                SintaksToml::BilanganRusak => "sintaks_toml.bilangan_rusak",
+                SintaksToml::YaTidak => "sintaks_toml.ya_tidak",
+                SintaksToml::KunciTidakSah => "sintaks_toml.kunci_tidak_sah",
+            },
+        )
     }
 }
 
 /// Whose page a path is, as a clause: `halaman data/wilayah.csv:387 '35.75'`, `yang dibuat
 /// salur sendiri (halaman beranda)`.
 fn pemilik_halaman(pemilik: &PemilikJalur, lang: Lang) -> String {
-    match (pemilik, lang) {
-        (PemilikJalur::Masukan { tempat, nilai }, lang) => {
-            let nilai = nilai
-                .as_ref()
-                .map(|n| format!(" '{n}'"))
-                .unwrap_or_default();
-            match lang {
-                Lang::Id => format!("halaman {tempat}{nilai}"),
-                Lang::En => format!("the page of {tempat}{nilai}"),
-            }
-        }
-        (PemilikJalur::Salur { id, .. }, Lang::Id) => format!("yang dibuat salur sendiri ({id})"),
-        (PemilikJalur::Salur { en, .. }, Lang::En) => format!("which salur makes itself ({en})"),
+    match pemilik {
+        PemilikJalur::Masukan { tempat, nilai } => pesan!(
+            lang,
+            "jalur.halaman_masukan",
+            tempat = tempat,
+            nilai = nilai_dikutip(nilai, lang)
+        ),
+        PemilikJalur::Salur { id, en } => pesan!(
+            lang,
+            "jalur.halaman_salur",
+            apa = if lang == Lang::Id { id } else { en }
+        ),
+    }
+}
+
+/// A claimant's value as a message quotes it after its place (` '35.75'`), or nothing.
+fn nilai_dikutip(nilai: &Option<String>, lang: Lang) -> String {
+    match nilai {
+        Some(n) => pesan!(lang, "jalur.nilai", nilai = n),
+        None => String::new(),
     }
 }
 
@@ -2386,10 +1574,12 @@ impl Diagnostics {
             out.push('\n');
         }
         if self.not_shown > 0 {
-            let _ = match lang {
-                Lang::Id => writeln!(out, "… dan {} masalah lain", self.not_shown),
-                Lang::En => writeln!(out, "… and {} more problems", self.not_shown),
-            };
+            out.push_str(&pesan!(
+                lang,
+                "diagnosa.masalah_lain",
+                jumlah = self.not_shown
+            ));
+            out.push('\n');
         }
         out
     }
@@ -2398,6 +1588,408 @@ impl Diagnostics {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// One problem of every kind and every branch of its message, for the tests that render
+    /// them all.
+    pub(crate) fn contoh_semua() -> Vec<Problem> {
+        use crate::berkas::JenisLain;
+        let s = |t: &str| t.to_string();
+        let masukan = PemilikJalur::Masukan {
+            tempat: s("data/wilayah.csv:387"),
+            nilai: Some(s("35.75")),
+        };
+        let masukan_tanpa = PemilikJalur::Masukan {
+            tempat: s("content/a.md"),
+            nilai: None,
+        };
+        let salur = PemilikJalur::Salur {
+            id: "halaman beranda",
+            en: "the home page",
+        };
+        let mut v = Vec::new();
+        for e in [
+            Expected::Desil,
+            Expected::Count,
+            Expected::CountKk,
+            Expected::CountPeople,
+            Expected::Money,
+            Expected::Date,
+            Expected::WilayahCode,
+            Expected::Status,
+            Expected::Periode,
+            Expected::NonEmpty,
+            Expected::Code,
+            Expected::Time,
+        ] {
+            v.push(Problem::Malformed(e.clone()));
+            v.push(Problem::Negative(e));
+        }
+        for kind in [
+            CodeKind::Wilayah,
+            CodeKind::Program,
+            CodeKind::Tahap,
+            CodeKind::Penyalur,
+        ] {
+            for nearest in [None, Some(s("BST"))] {
+                v.push(Problem::UnknownCode {
+                    kind,
+                    nearest,
+                    berkas: s("program.csv"),
+                });
+            }
+        }
+        v.extend([
+            Problem::MissingParent {
+                parent: s("35"),
+                berkas: s("wilayah.csv"),
+            },
+            Problem::Duplicate { first_line: 4 },
+            Problem::DuplicateColumn { first_column: 2 },
+            Problem::MissingColumn { column: s("kpm") },
+            Problem::MissingFile,
+            Problem::PrivacyColumn,
+            Problem::PrivacyNik,
+            Problem::Csv(s("found record with 3 fields")),
+            Problem::Io(s("permission denied")),
+            Problem::MissingAlasan,
+            Problem::EndsBeforeStart {
+                mulai: s("2021-07-13"),
+            },
+            Problem::MelebihiKapasitas {
+                titik_bayar: s("Pos A"),
+                tanggal: s("2021-07-13"),
+                kpm: 12000,
+                max: 1500,
+            },
+            Problem::SlotBertumpuk {
+                baris: 3,
+                jam: s("07.00–08.00"),
+            },
+            Problem::RwGanda { baris: 5 },
+            Problem::TanpaJadwal {
+                wilayah: s("Karangketug (35.75.01.1001)"),
+                program_tahap: s("BST 2021-07"),
+                alokasi: 1234,
+            },
+            Problem::JadwalBedaAlokasi {
+                program_tahap: s("BST 2021-07"),
+                dijadwalkan: 1500,
+                alokasi: 1200,
+            },
+            Problem::JadwalBedaAlokasi {
+                program_tahap: s("BST 2021-07"),
+                dijadwalkan: 1200,
+                alokasi: 1500,
+            },
+            Problem::LokasiBerbeda {
+                baris: 2,
+                lokasi: s("Balai RW 1"),
+            },
+            Problem::SlotKosong,
+            Problem::KolomLebih {
+                fields: 9,
+                header: 8,
+            },
+        ]);
+        for (selisih_kpm, selisih_nilai) in [
+            (12, Some(3_000_000)),
+            (-12, Some(-3_000_000)),
+            (5, Some(0)),
+            (-1, None),
+        ] {
+            v.push(Problem::SelisihRekonsiliasi(Box::new(
+                SelisihRekonsiliasi {
+                    penyalur: s("BRI cabang Bontang"),
+                    program: s("BST"),
+                    tahap: s("2021-07"),
+                    wilayah: s("64.02.07 Muara Badak"),
+                    dinsos: 12345,
+                    selisih_kpm,
+                    selisih_nilai,
+                },
+            )));
+        }
+        v.extend([
+            Problem::LangkahMembesar {
+                sebelumnya: s("Terdata"),
+                jumlah: 12000,
+            },
+            Problem::LangkahBerbeda {
+                acuan: s("Kota Pasuruan (35.75)"),
+                langkah: s("Terdata → Memenuhi kriteria"),
+            },
+            Problem::UsulTidakMuat {
+                wilayah: s("Karangketug (35.75.01.1001)"),
+                kpm: 5000,
+                hari: 3,
+                kapasitas: 1200,
+                slot: 8,
+            },
+            Problem::UsulTanpaAturan,
+            Problem::SudahAda,
+            Problem::AturanJadwalTidakSah {
+                id: s("jam_mulai sesudah jam_selesai"),
+                en: s("jam_mulai after jam_selesai"),
+            },
+            Problem::SlotEndsBeforeStart { mulai: s("09.00") },
+            Problem::OutsideTahap {
+                tahap: s("2021-07"),
+                mulai: s("2021-07-01"),
+                selesai: s("2021-07-31"),
+                berkas: s("tahap.csv"),
+            },
+            Problem::Config(s("x")),
+            Problem::NotUtf8,
+        ]);
+        for a in [
+            AlasanUrl::BukanHttp,
+            AlasanUrl::TanpaHost,
+            AlasanUrl::Host,
+            AlasanUrl::Port,
+            AlasanUrl::Karakter(' '),
+            AlasanUrl::Karakter('<'),
+            AlasanUrl::Karakter('\u{1b}'),
+            AlasanUrl::DataPengguna,
+            AlasanUrl::KueriAtauFragmen,
+        ] {
+            v.push(Problem::BaseUrl(a));
+        }
+        v.extend([
+            Problem::Persen,
+            Problem::BatasBerkas,
+            Problem::TemaTidakSah,
+            Problem::BandingkanKurang,
+            Problem::NoSiteFolder,
+            Problem::UnknownInput { suggestion: None },
+            Problem::UnknownInput {
+                suggestion: Some(s("xlsx")),
+            },
+            Problem::UnknownInput {
+                suggestion: Some(s("realisasi.csv")),
+            },
+            Problem::BerkasKembar {
+                lain: vec![s("realisasi.xlsx"), s("realisasi.ods")],
+            },
+            Problem::LembarRusak(s("invalid zip")),
+            Problem::BerkasTerlaluBesar {
+                ukuran: 700 << 20,
+                batas: 512 << 20,
+            },
+            Problem::GalatRumus,
+            Problem::NoFrontMatter,
+            Problem::FrontMatterUnclosed,
+            Problem::TanggalToml,
+            Problem::UnknownValue {
+                value: s("x"),
+                expected: s("\"selesai\" or \"berjalan\""),
+            },
+            Problem::UnknownValue {
+                value: s("x"),
+                expected: s("one of a, b"),
+            },
+        ]);
+        for pemilik in [masukan.clone(), masukan_tanpa.clone(), salur.clone()] {
+            for (jalur_lain, kembar) in [(None, false), (Some(s("index.html")), true)] {
+                v.push(Problem::JalurGanda {
+                    jalur: s("titik-bayar/pos-a.html"),
+                    jalur_lain,
+                    pemilik: pemilik.clone(),
+                    kembar,
+                });
+            }
+            v.push(Problem::JalurJadiFolder {
+                jalur: s("wilayah"),
+                isi: s("wilayah/35/35.75.html"),
+                pemilik: pemilik.clone(),
+            });
+            v.push(Problem::FolderJadiBerkas {
+                jalur: s("index.html/a.css"),
+                folder: s("index.html"),
+                pemilik,
+            });
+        }
+        for folder in ["", "titik-bayar/"] {
+            v.push(Problem::NamaBerkasPanjang {
+                folder: s(folder),
+                panjang: 300,
+                maks: 255,
+            });
+        }
+        v.extend([
+            Problem::TenggatSebelumRapat {
+                tugas: s("Kirim data"),
+                tenggat: s("2021-07-01"),
+            },
+            Problem::RapatSetelahData {
+                tanggal: s("2021-08-01"),
+                data_per: s("2021-07-31"),
+            },
+            Problem::SelesaiTanpaStatus,
+            Problem::MissingKey { key: s("judul") },
+            Problem::KolomKurang {
+                fields: 2,
+                needed: 5,
+            },
+            Problem::BerkasKosong {
+                header: s("kode,nama"),
+            },
+        ]);
+        for j in [
+            JenisBerkas::Utf16,
+            JenisBerkas::Zip,
+            JenisBerkas::Xls,
+            JenisBerkas::Pdf,
+            JenisBerkas::Gambar,
+            JenisBerkas::Biner,
+        ] {
+            v.push(Problem::BukanTeks(j));
+        }
+        v.extend([
+            Problem::KutipTerbuka,
+            Problem::TeksSetelahKutip,
+            Problem::WilayahKosong {
+                berkas: s("wilayah.csv"),
+            },
+            Problem::BerkasBukanUtf8,
+            Problem::TeksTanpaKutip,
+            Problem::TanggalTidakAda,
+            Problem::UnknownKey {
+                key: s("judl"),
+                nearest: Some(s("judul")),
+            },
+            Problem::UnknownKey {
+                key: s("xyz"),
+                nearest: None,
+            },
+            Problem::PrivacyNikTeks,
+            Problem::PrivacyNikNamaBerkas,
+            Problem::PrivacyNikTerbaca,
+            Problem::PrivacyNikJalur { jalur: s("a.html") },
+            Problem::PrivacyNikHalaman { jalur: s("b.html") },
+            Problem::NamaDinormalkan { jadi: s("Pos A") },
+        ]);
+        for t in [
+            SintaksToml::KutipTerbuka,
+            SintaksToml::KutipTigaTerbuka,
+            SintaksToml::TakDitutup(']'),
+            SintaksToml::TakDitutup('}'),
+            SintaksToml::KomaHilang,
+            SintaksToml::SisaBaris,
+            SintaksToml::GarisMiring,
+            SintaksToml::KunciGanda,
+            SintaksToml::TanpaNilai,
+            SintaksToml::BilanganRusak,
+            SintaksToml::YaTidak,
+            SintaksToml::KunciTidakSah,
+        ] {
+            v.push(Problem::SintaksToml(t));
+        }
+        for j in [
+            JenisToml::Teks,
+            JenisToml::Bulat {
+                min: 1,
+                max: i64::MAX,
+            },
+            JenisToml::Bulat { min: 1, max: 10000 },
+            JenisToml::Angka,
+            JenisToml::YaTidak,
+            JenisToml::DaftarTeks,
+            JenisToml::Tabel(s("jadwal")),
+            JenisToml::DaftarTabel(s("bandingkan")),
+        ] {
+            v.push(Problem::JenisToml(j));
+        }
+        for n in [2, 5] {
+            v.push(Problem::ZonaBertentangan {
+                wilayah: (0..n).map(|i| format!("Prov {i} (6{i})")).collect(),
+                zona: "WITA",
+            });
+        }
+        v.extend([
+            Problem::TautanKeluarSitus {
+                tujuan: s("/etc/x"),
+            },
+            Problem::BukanBerkas(JenisLain::Folder),
+            Problem::BukanBerkas(JenisLain::Pipa),
+        ]);
+        for toml in [false, true] {
+            v.push(Problem::TerlaluDalam {
+                kedalaman: 2000,
+                batas: 1000,
+                toml,
+            });
+        }
+        v.extend([
+            Problem::MarkdownTerlaluBesar {
+                ukuran: 3000 * 1024,
+                batas: 2048 * 1024,
+            },
+            Problem::BatasMarkdown,
+            Problem::KolomTerlaluBanyak { batas: 16384 },
+            Problem::JumlahTerlaluBesar {
+                sebelum: 123456789,
+                batas: 9_000_000_000,
+            },
+            Problem::HasilKaliTerlaluBesar {
+                program: s("BST"),
+                tarif: 300000,
+                batas: 9_000_000_000,
+            },
+            Problem::SiteTomlTerlaluBesar {
+                ukuran: 2 << 20,
+                batas: 1 << 20,
+            },
+            Problem::TeksTerlaluPanjang {
+                panjang: 5000,
+                batas: 1000,
+            },
+        ]);
+        for jenis in [
+            JenisNama::Penyalur,
+            JenisNama::Alasan,
+            JenisNama::TitikBayar,
+            JenisNama::Program,
+            JenisNama::Tahap,
+            JenisNama::Wilayah,
+        ] {
+            v.push(Problem::TerlaluBanyakNama {
+                jenis,
+                batas: 65536,
+            });
+        }
+        v
+    }
+
+    #[test]
+    fn every_message_comes_whole_from_both_catalogues() {
+        let mut d = Diagnostics::new();
+        for i in 0..=Diagnostics::LIMIT as u64 {
+            d.push(Diagnostic {
+                severity: Severity::Warning,
+                ..Diagnostic::error("data/a.csv", i + 1, 2, Some("v"), Problem::MissingFile)
+            });
+        }
+        for lang in [Lang::Id, Lang::En] {
+            for p in contoh_semua() {
+                // an escaped control character (`\u{1b}`) is not a placeholder
+                let m = p.describe(lang).replace("\\u{", "");
+                assert!(!m.is_empty());
+                assert!(
+                    crate::pesan::tempat_isian(&m).is_empty(),
+                    "{lang:?}: a placeholder left in {m:?}"
+                );
+            }
+            let report = d.report(lang);
+            assert!(crate::pesan::tempat_isian(&report).is_empty(), "{report}");
+        }
+        assert!(d.report(Lang::En).ends_with("… and 1 more problems\n"));
+        assert!(
+            d.report(Lang::Id)
+                .contains(": peringatan: 'v': berkas wajib ini tidak ada\n")
+        );
+        let salah = crate::pesan::salah_tercatat();
+        assert!(salah.is_empty(), "{salah:#?}");
+    }
 
     #[test]
     fn a_long_value_is_quoted_shortened() {
