@@ -95,6 +95,17 @@ pub fn teks(lang: Lang, kunci: &'static str) -> &'static str {
     }
 }
 
+/// The message `kunci` in `lang`, for a key made at run time (`cli.build.root`): `None` when
+/// the catalogue lacks it.
+pub fn cari(lang: Lang, kunci: &str) -> Option<&'static str> {
+    let t = katalog(lang).get(kunci).map(String::as_str);
+    #[cfg(test)]
+    if t.is_none() {
+        catat(format!("{lang:?}: no key {kunci}"));
+    }
+    t
+}
+
 /// The message `kunci` in `lang` with each `{name}` replaced by its value in `nilai`.
 pub fn isi(lang: Lang, kunci: &'static str, nilai: &[(&str, &dyn Display)]) -> String {
     let pola = teks(lang, kunci);
