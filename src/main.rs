@@ -101,17 +101,41 @@ fn terjemahkan(cmd: clap::Command, lang: Lang, kunci: &str, template: &str) -> c
     if kunci != "cli" {
         cmd = cmd.about(teks(format!("{kunci}.about")));
     }
-    let args: Vec<(String, bool)> = cmd
+    // (id, positional, default values joined): clap's own `[default: …]` and list of possible
+    // values are English, so the default is said by the catalogue and the values are in the
+    // argument's words
+    let args: Vec<(String, bool, String)> = cmd
         .get_arguments()
-        .map(|a| (a.get_id().to_string(), a.is_positional()))
+        .map(|a| {
+            // a flag (`--timings`) has a default, `false`, that is not said
+            let bawaan: Vec<String> = a
+                .get_default_values()
+                .iter()
+                .filter(|_| a.get_action().takes_values())
+                .map(|v| v.to_string_lossy().into_owned())
+                .collect();
+            (a.get_id().to_string(), a.is_positional(), bawaan.join(", "))
+        })
         .collect();
-    for (id, posisi) in args {
+    for (id, posisi, bawaan) in args {
         let bantuan = match id.as_str() {
             "help" | "version" => None,
-            _ => Some(teks(format!("{kunci}.{id}"))),
+            _ if bawaan.is_empty() => Some(teks(format!("{kunci}.{id}")).to_string()),
+            _ => Some(format!(
+                "{} {}",
+                teks(format!("{kunci}.{id}")),
+                salur::pesan!(lang, "cli.bawaan", nilai = bawaan)
+            )),
         };
         cmd = cmd.mut_arg(&id, |a| {
-            let a = a.help_heading(if posisi { judul_argumen } else { judul_pilihan });
+            // only an argument that takes a value has a default or possible values to hide
+            let nilai = a.get_action().takes_values();
+            let ada_bawaan = nilai && !a.get_default_values().is_empty();
+            let nilai = nilai && !a.get_possible_values().is_empty();
+            let a = a
+                .help_heading(if posisi { judul_argumen } else { judul_pilihan })
+                .hide_default_value(ada_bawaan)
+                .hide_possible_values(nilai);
             match bantuan {
                 Some(b) => a.help(b),
                 None => a,

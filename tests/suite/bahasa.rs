@@ -244,6 +244,11 @@ fn the_help_speaks_the_sites_language() {
     assert!(inggris.contains("build   Build the site into public/ (or --output)"));
     let indonesia = bantuan(&id, &[]);
     assert!(indonesia.contains("build   Bangun situs ke public/ (atau --output)"));
+    // defaults and possible values in the site's words too, never clap's English
+    let indonesia = bantuan(&id, &["check"]);
+    assert!(indonesia.contains("[bawaan: .]"), "{indonesia}");
+    assert!(!indonesia.contains("default") && !indonesia.contains("Possible"));
+    assert!(bantuan(&en, &["check"]).contains("[default: text]"));
     // `--root` names the site whose language the help speaks
     let lain = bantuan(&kosong, &["build", "--root", en.to_str().unwrap()]);
     assert!(lain.contains("Where to write the site"), "{lain}");
