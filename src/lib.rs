@@ -24,6 +24,7 @@ pub mod format;
 pub mod init;
 pub mod lang;
 pub mod output;
+pub mod pesan;
 pub mod pratinjau;
 pub mod render;
 pub mod site;

@@ -11,11 +11,13 @@ mod cmd;
 
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
+use salur::lang::Lang;
 
-/// salur: a static site generator for social-aid (bansos) transparency.
+/// salur: a static site generator for social-aid (bansos) transparency (the help's words come
+/// from the message catalogue, in the site's language: [`perintah`]).
 #[derive(Parser)]
-#[command(name = "salur", version, about, long_about = None)]
+#[command(name = "salur", version, long_about = None)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -37,6 +39,120 @@ enum Command {
     Serve(cmd::serve::Args),
 }
 
+/// The language of `--help`: the site's (`bahasa` in `site.toml` of `--root`, else of the
+/// current folder), Indonesian when there is no site.
+fn bahasa_cli(args: impl Iterator<Item = std::ffi::OsString>) -> Lang {
+    let mut root = std::path::PathBuf::from(".");
+    let mut args = args.peekable();
+    while let Some(a) = args.next() {
+        if a == "--root" {
+            if let Some(r) = args.peek() {
+                root = std::path::PathBuf::from(r);
+            }
+        } else if let Some(r) = a.to_str().and_then(|a| a.strip_prefix("--root=")) {
+            root = std::path::PathBuf::from(r);
+        }
+    }
+    salur::config::Config::bahasa(&root)
+}
+
+/// The command line with every help text, heading and the `-h`/`-V` flags in `lang`, from the
+/// message catalogue (`cli.*`): a subcommand's words are `cli.<name>.about` and
+/// `cli.<name>.<argument>`.
+fn perintah(lang: Lang) -> clap::Command {
+    let teks = |kunci| salur::pesan::teks(lang, kunci);
+    let template = format!(
+        "{{before-help}}{{about-with-newline}}\n{} {{usage}}\n\n{{all-args}}{{after-help}}",
+        teks("cli.pemakaian")
+    );
+    let cmd = Cli::command()
+        .about(teks("cli.about"))
+        .disable_version_flag(true);
+    let mut cmd = terjemahkan(cmd, lang, "cli", &template).arg(
+        clap::Arg::new("version")
+            .short('V')
+            .long("version")
+            .action(clap::ArgAction::Version)
+            .help(teks("cli.versi"))
+            .help_heading(teks("cli.judul_pilihan")),
+    );
+    // `salur help`, which clap adds when the command is built
+    cmd.build();
+    cmd.mut_subcommand("help", |c| c.about(teks("cli.help.about")))
+}
+
+/// `cmd` and its subcommands with the catalogue's words under `kunci` (`cli.build`).
+fn terjemahkan(cmd: clap::Command, lang: Lang, kunci: &str, template: &str) -> clap::Command {
+    // a key made at run time; the tests in tests/suite/bahasa.rs ask every command's help
+    let teks = |k: String| salur::pesan::cari(lang, &k).unwrap_or_default();
+    let judul_pilihan = salur::pesan::teks(lang, "cli.judul_pilihan");
+    let judul_argumen = salur::pesan::teks(lang, "cli.judul_argumen");
+    let mut cmd = cmd
+        .help_template(template.to_string())
+        .subcommand_help_heading(salur::pesan::teks(lang, "cli.judul_perintah"))
+        .disable_help_flag(true)
+        .arg(
+            clap::Arg::new("help")
+                .short('h')
+                .long("help")
+                .action(clap::ArgAction::Help)
+                .help(salur::pesan::teks(lang, "cli.bantuan")),
+        );
+    if kunci != "cli" {
+        cmd = cmd.about(teks(format!("{kunci}.about")));
+    }
+    // (id, positional, default values joined): clap's own `[default: …]` and list of possible
+    // values are English, so the default is said by the catalogue and the values are in the
+    // argument's words
+    let args: Vec<(String, bool, String)> = cmd
+        .get_arguments()
+        .map(|a| {
+            // a flag (`--timings`) has a default, `false`, that is not said
+            let bawaan: Vec<String> = a
+                .get_default_values()
+                .iter()
+                .filter(|_| a.get_action().takes_values())
+                .map(|v| v.to_string_lossy().into_owned())
+                .collect();
+            (a.get_id().to_string(), a.is_positional(), bawaan.join(", "))
+        })
+        .collect();
+    for (id, posisi, bawaan) in args {
+        let bantuan = match id.as_str() {
+            "help" | "version" => None,
+            _ if bawaan.is_empty() => Some(teks(format!("{kunci}.{id}")).to_string()),
+            _ => Some(format!(
+                "{} {}",
+                teks(format!("{kunci}.{id}")),
+                salur::pesan!(lang, "cli.bawaan", nilai = bawaan)
+            )),
+        };
+        cmd = cmd.mut_arg(&id, |a| {
+            // only an argument that takes a value has a default or possible values to hide
+            let nilai = a.get_action().takes_values();
+            let ada_bawaan = nilai && !a.get_default_values().is_empty();
+            let nilai = nilai && !a.get_possible_values().is_empty();
+            let a = a
+                .help_heading(if posisi { judul_argumen } else { judul_pilihan })
+                .hide_default_value(ada_bawaan)
+                .hide_possible_values(nilai);
+            match bantuan {
+                Some(b) => a.help(b),
+                None => a,
+            }
+        });
+    }
+    let subs: Vec<String> = cmd
+        .get_subcommands()
+        .map(|c| c.get_name().to_string())
+        .collect();
+    for nama in subs {
+        let sub_kunci = format!("{kunci}.{nama}");
+        cmd = cmd.mut_subcommand(&nama, |c| terjemahkan(c, lang, &sub_kunci, template));
+    }
+    cmd
+}
+
 /// The exit status of a command that did its work (`build`: the site is published) but could
 /// not write what it had to say to standard output or error (a full disk, an I/O error).
 const GAGAL_TULIS: u8 = 4;
@@ -48,7 +164,11 @@ fn main() -> ExitCode {
     // sockets must never raise it), and ends the same way when its own output is closed
     // (`cmd::serve`).
     cmd::sigpipe_bawaan(true);
-    let cli = match Cli::try_parse() {
+    let lang = bahasa_cli(std::env::args_os().skip(1));
+    let cli = match perintah(lang)
+        .try_get_matches()
+        .and_then(|m| Cli::from_arg_matches(&m))
+    {
         Ok(cli) => cli,
         Err(e) => {
             // help, version or a usage error, printed by clap, which says when it cannot
@@ -102,14 +222,7 @@ fn main() -> ExitCode {
             if is_build {
                 galat!(
                     "{}",
-                    match e.lang() {
-                        salur::lang::Lang::Id => {
-                            "Tidak ada berkas yang ditulis; situs yang sudah terbit tetap seperti sebelumnya."
-                        }
-                        salur::lang::Lang::En => {
-                            "No file was written; the published site is as it was."
-                        }
-                    }
+                    salur::pesan::teks(e.lang(), "perintah.tidak_ada_yang_ditulis")
                 );
             }
             ExitCode::from(1)

@@ -27,6 +27,7 @@ use notify_debouncer_full::notify::{EventKind, RecommendedWatcher, RecursiveMode
 use notify_debouncer_full::{DebounceEventResult, Debouncer, RecommendedCache};
 
 use crate::lang::Lang;
+use crate::pesan;
 use crate::{BuildOptions, BuildSummary, Error};
 
 /// The path the reload script asks for the version.
@@ -75,7 +76,6 @@ pub struct OpsiPratinjau {
 #[derive(Debug, thiserror::Error)]
 pub enum PratinjauError {
     /// The port could not be bound (most often: another program uses it).
-    #[error("127.0.0.1:{port}: {source}")]
     Port {
         /// The port asked for.
         port: u16,
@@ -84,7 +84,6 @@ pub enum PratinjauError {
         source: io::Error,
     },
     /// The preview folder could not be created.
-    #[error("{path}: {source}")]
     Folder {
         /// The folder.
         path: String,
@@ -93,10 +92,8 @@ pub enum PratinjauError {
         source: io::Error,
     },
     /// The preview folder would be the published one, `<root>/public`.
-    #[error("{0}: the preview may not be built into the published folder")]
     FolderTerbit(String),
     /// The file watcher could not be started or could not watch a folder.
-    #[error("{path}: {source}")]
     Pengawas {
         /// The folder.
         path: String,
@@ -107,52 +104,31 @@ pub enum PratinjauError {
 }
 
 impl PratinjauError {
-    /// The message in `lang`.
+    /// The message in `lang`, from the message catalogue ([`crate::pesan`]).
     pub fn message(&self, lang: Lang) -> String {
-        match (self, lang) {
-            (PratinjauError::Port { port, source }, Lang::Id) => {
-                let mut m = format!("127.0.0.1:{port}: tidak dapat dipakai: {source}");
+        match self {
+            PratinjauError::Port { port, source } => {
+                let mut m = pesan!(lang, "pratinjau.port", port = port, source = source);
                 if source.kind() == io::ErrorKind::AddrInUse {
-                    m.push_str(
-                        "; port ini sudah dipakai program lain: pilih port lain dengan \
-                         --port, atau --port 0 untuk port bebas mana saja",
-                    );
+                    m.push_str(crate::pesan::teks(lang, "pratinjau.port_dipakai"));
                 }
                 m
             }
-            (PratinjauError::Port { port, source }, Lang::En) => {
-                let mut m = format!("127.0.0.1:{port}: cannot be used: {source}");
-                if source.kind() == io::ErrorKind::AddrInUse {
-                    m.push_str(
-                        "; another program uses this port: choose another with --port, or \
-                         --port 0 for any free port",
-                    );
-                }
-                m
+            PratinjauError::Folder { path, source } => {
+                pesan!(lang, "pratinjau.folder", path = path, source = source)
             }
-            (PratinjauError::Folder { path, source }, Lang::Id) => {
-                format!("{path}: folder pratinjau tidak dapat dibuat: {source}")
-            }
-            (PratinjauError::Folder { path, source }, Lang::En) => {
-                format!("{path}: the preview folder cannot be created: {source}")
-            }
-            (PratinjauError::FolderTerbit(p), Lang::Id) => format!(
-                "{p}: pratinjau tidak dibangun ke folder yang diterbitkan (alamatnya \
-                 http://127.0.0.1 akan masuk ke situs); pilih folder lain dengan --output atau \
-                 pakai bawaannya, .salur/serve"
-            ),
-            (PratinjauError::FolderTerbit(p), Lang::En) => format!(
-                "{p}: the preview is not built into the published folder (its http://127.0.0.1 \
-                 address would end up in the site); choose another folder with --output or use \
-                 the default, .salur/serve"
-            ),
-            (PratinjauError::Pengawas { path, source }, Lang::Id) => {
-                format!("{path}: perubahan berkas tidak dapat diawasi: {source}")
-            }
-            (PratinjauError::Pengawas { path, source }, Lang::En) => {
-                format!("{path}: changes to files cannot be watched: {source}")
+            PratinjauError::FolderTerbit(p) => pesan!(lang, "pratinjau.folder_terbit", p = p),
+            PratinjauError::Pengawas { path, source } => {
+                pesan!(lang, "pratinjau.pengawas", path = path, source = source)
             }
         }
+    }
+}
+
+/// In English, as the catalogue says it ([`PratinjauError::message`]).
+impl std::fmt::Display for PratinjauError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message(Lang::En))
     }
 }
 
@@ -774,20 +750,8 @@ fn halaman(lang: Lang, judul: &str, isi: &str, versi: u64) -> String {
 /// problem with its `file:line:column`), escaped, in the site's language, with the reload script
 /// so that it gives way to the site once the file is fixed.
 pub fn halaman_galat(pesan: &str, lang: Lang, versi: u64) -> String {
-    let (judul, penjelasan) = match lang {
-        Lang::Id => (
-            "Build gagal",
-            "Pratinjau belum diperbarui: salur menemukan masalah berikut. Perbaiki berkasnya \
-             lalu simpan; halaman ini dimuat ulang sendiri setelah build berhasil. Situs yang \
-             sudah terbit di <code>public/</code> tidak tersentuh.",
-        ),
-        Lang::En => (
-            "Build failed",
-            "The preview was not updated: salur found the problems below. Fix the file and \
-             save it; this page reloads by itself once a build succeeds. The published site in \
-             <code>public/</code> is not touched.",
-        ),
-    };
+    let judul = crate::pesan::teks(lang, "pratinjau.galat_judul");
+    let penjelasan = crate::pesan::teks(lang, "pratinjau.galat_penjelasan");
     let isi = format!(
         "<p>{penjelasan}</p>\n<pre>{}</pre>",
         escape(pesan.trim_end())
@@ -797,18 +761,9 @@ pub fn halaman_galat(pesan: &str, lang: Lang, versi: u64) -> String {
 
 /// The page for a path that the preview does not have.
 pub fn halaman_tidak_ada(jalur: &str, lang: Lang, versi: u64) -> String {
-    let (judul, teks, beranda) = match lang {
-        Lang::Id => (
-            "Halaman tidak ada",
-            "Pratinjau tidak memiliki halaman",
-            "Ke beranda",
-        ),
-        Lang::En => (
-            "Page not found",
-            "The preview has no page",
-            "To the home page",
-        ),
-    };
+    let judul = crate::pesan::teks(lang, "pratinjau.tidak_ada_judul");
+    let teks = crate::pesan::teks(lang, "pratinjau.tidak_ada_teks");
+    let beranda = crate::pesan::teks(lang, "pratinjau.ke_beranda");
     let isi = format!(
         "<p>{teks} <code>{}</code>.</p>\n<p><a href=\"/\">{beranda}</a></p>",
         escape(jalur)

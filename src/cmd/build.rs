@@ -3,6 +3,7 @@
 use std::path::PathBuf;
 
 use salur::lang::Lang;
+use salur::pesan;
 
 /// Arguments of `salur build`.
 #[derive(clap::Args)]
@@ -38,22 +39,20 @@ pub fn execute(args: Args) -> Result<super::Selesai, salur::Error> {
     let wait = args.wait;
     // said once, on standard error, so that a build that seems to hang says why
     let saat_menunggu = |pid: Option<u32>| {
-        let siapa = match (lang, pid) {
-            (Lang::Id, Some(p)) => format!("Build lain (pid {p})"),
-            (Lang::Id, None) => "Build lain".to_string(),
-            (Lang::En, Some(p)) => format!("Another build (pid {p})"),
-            (Lang::En, None) => "Another build".to_string(),
+        let siapa = match pid {
+            Some(pid) => pesan!(lang, "perintah.build_lain_pid", pid = pid),
+            None => pesan!(lang, "perintah.build_lain"),
         };
-        match lang {
-            Lang::Id => galat!(
-                "{siapa} sedang menulis ke {}; menunggu sampai {wait} detik…",
-                output.display()
-            ),
-            Lang::En => galat!(
-                "{siapa} is writing to {}; waiting up to {wait} s…",
-                output.display()
-            ),
-        }
+        galat!(
+            "{}",
+            pesan!(
+                lang,
+                "perintah.menunggu",
+                siapa = siapa,
+                folder = output.display(),
+                wait = wait
+            )
+        )
     };
     let summary = salur::build_with(
         &salur::BuildOptions {
@@ -83,18 +82,16 @@ pub fn execute(args: Args) -> Result<super::Selesai, salur::Error> {
 /// The one line a build ends with: files written, unchanged, removed, seconds.
 pub fn summary_line(summary: &salur::BuildSummary, lang: Lang) -> String {
     let o = summary.output;
-    match lang {
-        Lang::Id => format!(
-            "{} berkas: {} ditulis, {} tidak berubah, {} dihapus; {} detik",
-            summary.files,
-            o.ditulis,
-            o.tetap,
-            o.dihapus,
-            format!("{:.2}", summary.seconds).replace('.', ",")
-        ),
-        Lang::En => format!(
-            "{} files: {} written, {} unchanged, {} removed; {:.2} s",
-            summary.files, o.ditulis, o.tetap, o.dihapus, summary.seconds
-        ),
-    }
+    // seconds with the language's decimal separator: `1,25 detik`, `1.25 s`
+    let detik =
+        format!("{:.2}", summary.seconds).replace('.', &lang.decimal_separator().to_string());
+    pesan!(
+        lang,
+        "perintah.ringkasan_build",
+        berkas = summary.files,
+        ditulis = o.ditulis,
+        tetap = o.tetap,
+        dihapus = o.dihapus,
+        detik = detik
+    )
 }

@@ -4,6 +4,7 @@ use std::path::PathBuf;
 
 use salur::diagnostics::{Severity, tak_tampak, tampak};
 use salur::lang::Lang;
+use salur::pesan;
 use serde::Serialize;
 
 /// How `check` reports.
@@ -203,10 +204,10 @@ fn text(result: Result<salur::CheckSummary, salur::Error>) -> Result<super::Sele
     let summary = result?;
     super::print_warnings(&summary.warnings, summary.lang);
     for line in &summary.catatan {
-        match summary.lang {
-            Lang::Id => galat!("catatan mutu: {line}"),
-            Lang::En => galat!("data quality: {line}"),
-        }
+        galat!(
+            "{}",
+            pesan!(summary.lang, "perintah.catatan_mutu", catatan = line)
+        );
     }
     // the failure reasons that match no code, as the operator wrote them: here only, so that
     // the mapping can be fixed (the site publishes codes, never these texts)
@@ -216,42 +217,31 @@ fn text(result: Result<salur::CheckSummary, salur::Error>) -> Result<super::Sele
         .filter(|f| f.jenis == "alasan_tak_dikenal")
         .collect();
     for f in alasan.iter().take(salur::diagnostics::Diagnostics::LIMIT) {
-        match summary.lang {
-            Lang::Id => galat!("catatan mutu: {}", f.pesan),
-            Lang::En => galat!("data quality: {}", f.pesan),
-        }
+        galat!(
+            "{}",
+            pesan!(summary.lang, "perintah.catatan_mutu", catatan = f.pesan)
+        );
     }
     if let Some(lebih) = alasan
         .len()
         .checked_sub(salur::diagnostics::Diagnostics::LIMIT)
         .filter(|n| *n > 0)
     {
-        match summary.lang {
-            Lang::Id => galat!(
-                "catatan mutu: {lebih} alasan lain tidak cocok dengan kode mana pun \
-                 (semuanya di salur check --format json)"
-            ),
-            Lang::En => galat!(
-                "data quality: {lebih} more reasons match no code (all of them in \
-                 salur check --format json)"
-            ),
-        }
+        galat!(
+            "{}",
+            pesan!(summary.lang, "perintah.alasan_lain", lebih = lebih)
+        );
     }
-    match summary.lang {
-        Lang::Id => keluar!(
-            "Tidak ada kesalahan: {} halaman siap dibangun; {} peringatan, {} catatan mutu data ({} temuan di halaman Kualitas data).",
-            summary.pages,
-            summary.warnings.warning_count(),
-            summary.temuan,
-            summary.kualitas.len()
-        ),
-        Lang::En => keluar!(
-            "No errors: {} pages ready to build; {} warnings, {} data-quality notes ({} findings on the Data quality page).",
-            summary.pages,
-            summary.warnings.warning_count(),
-            summary.temuan,
-            summary.kualitas.len()
-        ),
-    }
+    keluar!(
+        "{}",
+        pesan!(
+            summary.lang,
+            "perintah.periksa_selesai",
+            halaman = summary.pages,
+            peringatan = summary.warnings.warning_count(),
+            catatan = summary.temuan,
+            temuan = summary.kualitas.len()
+        )
+    );
     Ok(super::Selesai::new(summary.lang, super::Pekerjaan::Periksa))
 }

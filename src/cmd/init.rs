@@ -4,6 +4,7 @@ use std::path::PathBuf;
 
 use salur::init::InitOptions;
 use salur::lang::Lang;
+use salur::pesan;
 
 /// Arguments of `salur init`.
 #[derive(clap::Args)]
@@ -34,39 +35,28 @@ pub fn execute(args: Args) -> Result<super::Selesai, salur::Error> {
     })
     .map_err(|e| super::init_error(lang, e))?;
     let dir = args.dir.display();
-    match lang {
-        Lang::Id => {
-            keluar!("Situs baru di {dir} untuk:");
-            for w in &summary.wilayah {
-                keluar!("  {w}");
-            }
-            keluar!(
-                "{} kecamatan, {} kelurahan, {} desa di data/wilayah.csv (idn-area-data, ODbL).",
-                summary.kecamatan,
-                summary.kelurahan,
-                summary.desa
-            );
-            keluar!("Berkas: {}", summary.berkas.join(", "));
-            keluar!(
-                "Berikutnya: isi data/*.csv (contoh baris ada di README.md), lalu\n  cd {dir}\n  salur check\n  salur serve"
-            );
-        }
-        Lang::En => {
-            keluar!("A new site in {dir} for:");
-            for w in &summary.wilayah {
-                keluar!("  {w}");
-            }
-            keluar!(
-                "{} kecamatan, {} kelurahan, {} desa in data/wilayah.csv (idn-area-data, ODbL).",
-                summary.kecamatan,
-                summary.kelurahan,
-                summary.desa
-            );
-            keluar!("Files: {}", summary.berkas.join(", "));
-            keluar!(
-                "Next: fill in data/*.csv (README.md has a sample row for each), then\n  cd {dir}\n  salur check\n  salur serve"
-            );
-        }
+    keluar!("{}", pesan!(lang, "perintah.init_situs_baru", folder = dir));
+    for w in &summary.wilayah {
+        keluar!("  {w}");
     }
+    keluar!(
+        "{}",
+        pesan!(
+            lang,
+            "perintah.init_wilayah",
+            kecamatan = summary.kecamatan,
+            kelurahan = summary.kelurahan,
+            desa = summary.desa
+        )
+    );
+    keluar!(
+        "{}",
+        pesan!(
+            lang,
+            "perintah.init_berkas",
+            berkas = summary.berkas.join(", ")
+        )
+    );
+    keluar!("{}", pesan!(lang, "perintah.init_berikutnya", folder = dir));
     Ok(super::Selesai::new(lang, super::Pekerjaan::Lain))
 }

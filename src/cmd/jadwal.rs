@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use salur::lang::Lang;
+use salur::pesan;
 
 /// Arguments of `salur jadwal`.
 #[derive(clap::Args)]
@@ -59,20 +59,16 @@ pub fn execute(args: Args) -> Result<super::Selesai, salur::Error> {
     }
     std::fs::write(&target, &usul.csv)
         .map_err(|e| gagal(salur::diagnostics::Problem::Io(e.to_string())))?;
-    let (slot, di_titik) = match usul.lang {
-        Lang::Id => ("slot", "titik bayar"),
-        Lang::En => ("slots", "payment points"),
-    };
-    let di = match usul.lang {
-        Lang::Id => "di",
-        Lang::En => "at",
-    };
     keluar!(
-        "{}: {} {slot} {di} {} {di_titik}, {} KPM.",
-        target.display(),
-        usul.slot,
-        usul.titik_bayar,
-        salur::format::ribuan(usul.kpm as i64, usul.lang)
+        "{}",
+        pesan!(
+            usul.lang,
+            "perintah.jadwal_usul",
+            berkas = target.display(),
+            slot = usul.slot,
+            titik = usul.titik_bayar,
+            kpm = salur::format::ribuan(usul.kpm as i64, usul.lang)
+        )
     );
     Ok(super::Selesai::new(usul.lang, super::Pekerjaan::Lain))
 }

@@ -37,6 +37,8 @@ pub mod serve;
 use salur::diagnostics::Diagnostics;
 use salur::init::InitError;
 use salur::lang::Lang;
+use salur::pesan;
+use salur::pesan::teks;
 
 /// Prints warnings to standard error.
 pub fn print_warnings(warnings: &Diagnostics, lang: Lang) {
@@ -73,38 +75,34 @@ impl Selesai {
     /// What to say when the command's output could not be written: `keluar` says which
     /// stream failed (standard output, else error), `sebab` why.
     pub fn pesan_gagal_tulis(&self, keluar: bool, sebab: &str) -> String {
-        let aliran = match (self.lang, keluar) {
-            (Lang::Id, true) => "keluaran standar (stdout)",
-            (Lang::Id, false) => "keluaran galat (stderr)",
-            (Lang::En, true) => "standard output",
-            (Lang::En, false) => "standard error",
-        };
-        match (&self.pekerjaan, self.lang) {
-            (Pekerjaan::Terbit(out), Lang::Id) => format!(
-                "Situs baru SUDAH TERBIT di {}, utuh, tetapi laporannya tidak dapat ditulis ke \
-                 {aliran}: {sebab}.",
-                out.display()
+        let lang = self.lang;
+        let aliran = teks(
+            lang,
+            if keluar {
+                "perintah.aliran_keluar"
+            } else {
+                "perintah.aliran_galat"
+            },
+        );
+        match &self.pekerjaan {
+            Pekerjaan::Terbit(out) => pesan!(
+                lang,
+                "perintah.gagal_tulis_terbit",
+                folder = out.display(),
+                aliran = aliran,
+                sebab = sebab
             ),
-            (Pekerjaan::Terbit(out), Lang::En) => format!(
-                "The new site IS PUBLISHED in {}, whole, but its report could not be written to \
-                 {aliran}: {sebab}.",
-                out.display()
+            Pekerjaan::Periksa => pesan!(
+                lang,
+                "perintah.gagal_tulis_periksa",
+                aliran = aliran,
+                sebab = sebab
             ),
-            (Pekerjaan::Periksa, Lang::Id) => format!(
-                "salur check tidak menemukan kesalahan, tetapi laporannya tidak dapat ditulis ke \
-                 {aliran}: {sebab}."
-            ),
-            (Pekerjaan::Periksa, Lang::En) => format!(
-                "salur check found no errors, but its report could not be written to {aliran}: \
-                 {sebab}."
-            ),
-            (Pekerjaan::Lain, Lang::Id) => format!(
-                "Perintah ini selesai, tetapi keluarannya tidak dapat ditulis ke {aliran}: \
-                 {sebab}."
-            ),
-            (Pekerjaan::Lain, Lang::En) => format!(
-                "The command is done, but what it printed could not be written to {aliran}: \
-                 {sebab}."
+            Pekerjaan::Lain => pesan!(
+                lang,
+                "perintah.gagal_tulis_lain",
+                aliran = aliran,
+                sebab = sebab
             ),
         }
     }

@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 
 use salur::config::Config;
-use salur::lang::Lang;
+use salur::pesan;
 
 /// Arguments of `salur new`.
 #[derive(clap::Args)]
@@ -39,10 +39,7 @@ pub fn execute(args: Args) -> Result<super::Selesai, salur::Error> {
             let tanggal = tanggal.unwrap_or_else(super::hari_ini);
             let rel = salur::init::rapat_baru(&root, &judul, tanggal, lang)
                 .map_err(|e| super::init_error(lang, e))?;
-            match lang {
-                Lang::Id => keluar!("{rel} ditulis (draf = true: hapus baris itu agar terbit)"),
-                Lang::En => keluar!("{rel} written (draf = true: delete that line to publish it)"),
-            }
+            keluar!("{}", pesan!(lang, "perintah.rapat_ditulis", berkas = rel));
             Ok(super::Selesai::new(lang, super::Pekerjaan::Lain))
         }
     }

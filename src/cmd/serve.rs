@@ -4,6 +4,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use salur::lang::Lang;
+use salur::pesan;
 use salur::pratinjau::{OpsiPratinjau, Peristiwa, Pratinjau};
 
 /// Arguments of `salur serve`.
@@ -73,10 +74,7 @@ fn cetak(peristiwa: &Peristiwa<'_>, lang: Lang) {
         Peristiwa::Membangun { alasan } => {
             if !alasan.is_empty() {
                 let daftar = alasan.join(", ");
-                match lang {
-                    Lang::Id => baris(&format!("Berubah: {daftar}; membangun ulang…")),
-                    Lang::En => baris(&format!("Changed: {daftar}; rebuilding…")),
-                }
+                baris(&pesan!(lang, "perintah.serve_berubah", daftar = daftar));
             }
         }
         Peristiwa::Dibangun(summary) => {
@@ -85,48 +83,23 @@ fn cetak(peristiwa: &Peristiwa<'_>, lang: Lang) {
         }
         Peristiwa::Gagal(e) => {
             galat(&e.to_string());
-            match lang {
-                Lang::Id => baris(
-                    "Build gagal (rinciannya di atas dan di peramban); pratinjau menunggu \
-                     perbaikan.",
-                ),
-                Lang::En => baris(
-                    "Build failed (details above and in the browser); the preview waits for a \
-                     fix.",
-                ),
-            }
+            baris(salur::pesan::teks(lang, "perintah.serve_gagal"));
         }
-        Peristiwa::Siap { url, output } => match lang {
-            Lang::Id => {
-                baris(&format!("Pratinjau: {url}"));
-                baris(&format!(
-                    "(dibangun di {}; public/ tidak disentuh; berhenti dengan Ctrl+C)",
-                    output.display()
-                ));
-            }
-            Lang::En => {
-                baris(&format!("Preview: {url}"));
-                baris(&format!(
-                    "(built in {}; public/ is not touched; stop with Ctrl+C)",
-                    output.display()
-                ));
-            }
-        },
-        Peristiwa::DiterbitkanLain { output } => match lang {
-            Lang::Id => baris(&format!(
-                "Folder pratinjau {} diterbitkan oleh build lain (bukan salur serve: alamat \
-                 di halamannya bukan alamat pratinjau); membangun ulang pratinjau…",
-                output.display()
-            )),
-            Lang::En => baris(&format!(
-                "The preview folder {} was published by another build (not salur serve: its \
-                 pages carry another address than the preview's); rebuilding the preview…",
-                output.display()
-            )),
-        },
-        Peristiwa::Pengawas(pesan) => match lang {
-            Lang::Id => galat(&format!("pengawas berkas: {pesan}")),
-            Lang::En => galat(&format!("file watcher: {pesan}")),
-        },
+        Peristiwa::Siap { url, output } => {
+            baris(&pesan!(lang, "perintah.serve_siap", url = url));
+            baris(&pesan!(
+                lang,
+                "perintah.serve_dibangun_di",
+                folder = output.display()
+            ));
+        }
+        Peristiwa::DiterbitkanLain { output } => baris(&pesan!(
+            lang,
+            "perintah.serve_diterbitkan_lain",
+            folder = output.display()
+        )),
+        Peristiwa::Pengawas(pesan) => {
+            galat(&pesan!(lang, "perintah.serve_pengawas", pesan = pesan))
+        }
     }
 }

@@ -17,13 +17,13 @@ use std::path::{Path, PathBuf};
 use jiff::civil::Date;
 
 use crate::lang::Lang;
+use crate::pesan;
 use nasional::{TabelNasional, WilayahNasional, nama_lengkap};
 
 /// Why `init` or `new` did not write the site or note.
 #[derive(Debug, thiserror::Error)]
 pub enum InitError {
     /// No region has this code or name.
-    #[error("unknown region `{masukan}`")]
     TidakDikenal {
         /// What the operator wrote.
         masukan: String,
@@ -31,7 +31,6 @@ pub enum InitError {
         saran: Vec<String>,
     },
     /// Several regions have this name.
-    #[error("ambiguous region `{masukan}`")]
     Ambigu {
         /// What the operator wrote.
         masukan: String,
@@ -40,7 +39,6 @@ pub enum InitError {
     },
     /// A kecamatan or desa/kelurahan was given; a site is made for a kabupaten/kota or a
     /// provinsi.
-    #[error("`{masukan}` is not a kabupaten/kota or provinsi")]
     BukanKabupatenKota {
         /// What the operator wrote.
         masukan: String,
@@ -50,22 +48,16 @@ pub enum InitError {
         saran: Vec<String>,
     },
     /// No `--wilayah` was given.
-    #[error("no region given")]
     TanpaWilayah,
     /// The target folder has files in it.
-    #[error("{0} is not empty")]
     FolderTerisi(PathBuf),
     /// A meeting note with this file name exists.
-    #[error("{0} exists")]
     SudahAda(PathBuf),
     /// `new rapat` outside a site folder.
-    #[error("{0} is not a salur site")]
     BukanSitus(PathBuf),
     /// The title gives no letters or digits for a file name.
-    #[error("empty title")]
     JudulKosong,
     /// A file could not be written.
-    #[error("{path}: {source}")]
     Tulis {
         /// The file.
         path: PathBuf,
@@ -73,14 +65,13 @@ pub enum InitError {
         source: std::io::Error,
     },
     /// The embedded table could not be unpacked (a damaged binary).
-    #[error("embedded region table: {0}")]
     Tabel(String),
 }
 
 impl InitError {
-    /// The message in `lang`, with the suggestions, one per line.
+    /// The message in `lang`, with the suggestions, one per line, from the message catalogue
+    /// ([`crate::pesan`]).
     pub fn message(&self, lang: Lang) -> String {
-        let id = lang == Lang::Id;
         let list = |head: &str, items: &[String]| -> String {
             if items.is_empty() {
                 String::new()
@@ -95,41 +86,16 @@ impl InitError {
         };
         match self {
             InitError::TidakDikenal { masukan, saran } => {
-                let head = if id {
-                    format!(
-                        "kesalahan: tidak ada provinsi atau kabupaten/kota `{masukan}` dalam tabel wilayah Kemendagri (idn-area-data 4.0.1)"
-                    )
-                } else {
-                    format!(
-                        "error: no provinsi or kabupaten/kota `{masukan}` in the Kemendagri region table (idn-area-data 4.0.1)"
-                    )
-                };
+                let head = pesan!(lang, "init.tidak_dikenal", masukan = masukan);
                 let tail = if saran.is_empty() {
-                    if id {
-                        "\nTulis kodenya (`35.75`) atau namanya (`Kota Pasuruan`).".to_string()
-                    } else {
-                        "\nGive its code (`35.75`) or its name (`Kota Pasuruan`).".to_string()
-                    }
+                    format!("\n{}", pesan::teks(lang, "init.tulis_kode"))
                 } else {
-                    list(
-                        if id { "Mungkin maksud Anda:" } else { "Did you mean:" },
-                        saran,
-                    )
+                    list(pesan::teks(lang, "init.mungkin_maksud"), saran)
                 };
                 head + &tail
             }
             InitError::Ambigu { masukan, calon } => {
-                let head = if id {
-                    format!(
-                        "kesalahan: `{masukan}` bisa berarti {} wilayah; tulis kode atau nama lengkapnya:",
-                        calon.len()
-                    )
-                } else {
-                    format!(
-                        "error: `{masukan}` could mean {} regions; give the code or the full name:",
-                        calon.len()
-                    )
-                };
+                let head = pesan!(lang, "init.ambigu", masukan = masukan, jumlah = calon.len());
                 head + &list("", calon)[1..]
             }
             InitError::BukanKabupatenKota {
@@ -137,83 +103,33 @@ impl InitError {
                 wilayah,
                 saran,
             } => {
-                let head = if id {
-                    format!(
-                        "kesalahan: `{masukan}` adalah {wilayah}; `salur init` membuat situs untuk satu kabupaten/kota atau provinsi"
-                    )
-                } else {
-                    format!(
-                        "error: `{masukan}` is {wilayah}; `salur init` makes a site for a kabupaten/kota or a provinsi"
-                    )
-                };
-                head + &list(if id { "Pakai:" } else { "Use:" }, saran)
+                let head = pesan!(
+                    lang,
+                    "init.bukan_kabupaten_kota",
+                    masukan = masukan,
+                    wilayah = wilayah
+                );
+                head + &list(pesan::teks(lang, "init.pakai"), saran)
             }
-            InitError::TanpaWilayah => if id {
-                "kesalahan: sebutkan wilayahnya, misalnya `salur init situs-saya --wilayah 35.75` atau `--wilayah \"Kota Pasuruan\"`"
-            } else {
-                "error: name the region, e.g. `salur init my-site --wilayah 35.75` or `--wilayah \"Kota Pasuruan\"`"
-            }
-            .to_string(),
+            InitError::TanpaWilayah => pesan!(lang, "init.tanpa_wilayah"),
             InitError::FolderTerisi(p) => {
-                if id {
-                    format!(
-                        "kesalahan: folder {} sudah berisi berkas; `salur init` hanya menulis ke folder baru atau kosong, agar tidak menimpa apa pun",
-                        p.display()
-                    )
-                } else {
-                    format!(
-                        "error: the folder {} has files in it; `salur init` writes only into a new or empty folder, so that nothing is overwritten",
-                        p.display()
-                    )
-                }
+                pesan!(lang, "init.folder_terisi", folder = p.display())
             }
-            InitError::SudahAda(p) => {
-                if id {
-                    format!(
-                        "kesalahan: {} sudah ada; beri judul atau tanggal lain (`--tanggal`)",
-                        p.display()
-                    )
-                } else {
-                    format!(
-                        "error: {} exists; give another title or date (`--tanggal`)",
-                        p.display()
-                    )
-                }
-            }
-            InitError::BukanSitus(p) => {
-                if id {
-                    format!(
-                        "kesalahan: {} bukan folder situs salur (tidak ada site.toml); jalankan di folder situs atau pakai `--root`",
-                        p.display()
-                    )
-                } else {
-                    format!(
-                        "error: {} is not a salur site folder (no site.toml); run it in the site folder or use `--root`",
-                        p.display()
-                    )
-                }
-            }
-            InitError::JudulKosong => if id {
-                "kesalahan: judul rapat kosong; tulis judulnya, misalnya `salur new rapat \"Rakor penyaluran BST\"`"
-            } else {
-                "error: the meeting's title is empty; write one, e.g. `salur new rapat \"BST distribution meeting\"`"
-            }
-            .to_string(),
+            InitError::SudahAda(p) => pesan!(lang, "init.sudah_ada", berkas = p.display()),
+            InitError::BukanSitus(p) => pesan!(lang, "init.bukan_situs", folder = p.display()),
+            InitError::JudulKosong => pesan!(lang, "init.judul_kosong"),
             InitError::Tulis { path, source } => {
-                if id {
-                    format!("kesalahan: tidak dapat menulis {}: {source}", path.display())
-                } else {
-                    format!("error: cannot write {}: {source}", path.display())
-                }
+                pesan!(lang, "init.tulis", berkas = path.display(), source = source)
             }
-            InitError::Tabel(e) => {
-                if id {
-                    format!("kesalahan: tabel wilayah dalam program rusak ({e}); pasang ulang salur")
-                } else {
-                    format!("error: the region table inside the program is damaged ({e}); reinstall salur")
-                }
-            }
+            InitError::Tabel(e) => pesan!(lang, "init.tabel", e = e),
         }
+    }
+}
+
+/// In English, as the catalogue says it ([`InitError::message`]).
+impl std::fmt::Display for InitError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message(Lang::En))
     }
 }
 

@@ -67,52 +67,32 @@ pub enum RenderError {
 }
 
 impl RenderError {
-    /// The message in `lang`.
+    /// The message in `lang`, from the message catalogue ([`crate::pesan`]).
     pub fn message(&self, lang: Lang) -> String {
-        match (self, lang) {
-            (RenderError::Template(m), Lang::Id) => format!("kesalahan templat: {m}"),
-            (RenderError::Template(m), Lang::En) => format!("template error: {m}"),
-            (RenderError::Io { path, source }, Lang::Id) => {
-                format!("{path}: tidak dapat dibaca: {source}")
+        use crate::pesan;
+        match self {
+            RenderError::Template(m) => pesan!(lang, "render.templat", m = m),
+            RenderError::Io { path, source } => {
+                pesan!(lang, "render.io", path = path, source = source)
             }
-            (RenderError::Io { path, source }, Lang::En) => {
-                format!("{path}: cannot be read: {source}")
+            RenderError::I18n { path, message } => {
+                pesan!(lang, "render.i18n", path = path, message = message)
             }
-            (RenderError::I18n { path, message }, Lang::Id) => {
-                format!("{path}: berkas teks antarmuka tidak sah: {message}")
+            RenderError::UnknownTheme(t) => pesan!(lang, "render.tema_tidak_ada", t = t),
+            RenderError::DiLuarSitus { path, target } => {
+                pesan!(lang, "render.di_luar_situs", path = path, target = target)
             }
-            (RenderError::I18n { path, message }, Lang::En) => {
-                format!("{path}: invalid UI strings file: {message}")
+            RenderError::BukanBerkas { path, jenis } => {
+                pesan!(
+                    lang,
+                    "render.bukan_berkas",
+                    path = path,
+                    apa = jenis.describe(lang)
+                )
             }
-            (RenderError::UnknownTheme(t), Lang::Id) => format!(
-                "site.toml: tema '{t}' tidak ditemukan; seharusnya ada folder themes/{t}/ di \
-                 situs, atau pakai theme = \"default\""
-            ),
-            (RenderError::UnknownTheme(t), Lang::En) => format!(
-                "site.toml: theme '{t}' not found: expected a folder themes/{t}/ in the site, \
-                 or use theme = \"default\""
-            ),
-            (RenderError::DiLuarSitus { path, target }, Lang::Id) => format!(
-                "{path}: berkas tema ini menunjuk ke luar folder situs ({target}); salur hanya \
-                 membaca tema dari dalam folder situs: salin berkasnya ke themes/ alih-alih \
-                 menautkannya"
-            ),
-            (RenderError::DiLuarSitus { path, target }, Lang::En) => format!(
-                "{path}: this theme file resolves outside the site folder ({target}); salur \
-                 reads themes only from inside the site folder: copy the files into themes/ \
-                 instead of linking to them"
-            ),
-            (RenderError::BukanBerkas { path, jenis }, lang) => {
-                format!("{path}: {}", jenis.describe(lang))
+            RenderError::NikDiNamaBerkas(path) => {
+                pesan!(lang, "render.nik_di_nama_berkas", path = path)
             }
-            (RenderError::NikDiNamaBerkas(path), Lang::Id) => format!(
-                "{path}: privasi: nama berkas ini memuat nomor berbentuk NIK (16 angka); nama \
-                 berkas ikut diterbitkan, jadi ganti namanya"
-            ),
-            (RenderError::NikDiNamaBerkas(path), Lang::En) => format!(
-                "{path}: privacy: this file name holds a number shaped like a NIK (16 digits); \
-                 file names are published, so rename it"
-            ),
         }
     }
 }

@@ -177,3 +177,81 @@ fn contains_word(text: &str, w: &str) -> bool {
         !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
     })
 }
+
+/// `salur --help` and each command's help, in the folder `cwd`, with `args` before `--help`.
+fn bantuan(cwd: &std::path::Path, args: &[&str]) -> String {
+    bantuan_dengan(cwd, args, "--help")
+}
+
+/// The help as `flag` (`--help`, or `-h`: one line per argument) shows it.
+fn bantuan_dengan(cwd: &std::path::Path, args: &[&str], flag: &str) -> String {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_salur"))
+        .current_dir(cwd)
+        .args(args)
+        .arg(flag)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{args:?}: {out:?}");
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[test]
+fn the_help_speaks_the_sites_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let en = dir.path().join("en");
+    let id = dir.path().join("id");
+    let kosong = dir.path().join("kosong");
+    for d in [&en, &id, &kosong] {
+        std::fs::create_dir(d).unwrap();
+    }
+    std::fs::write(en.join("site.toml"), "title = \"X\"\nlanguage = \"en\"\n").unwrap();
+    std::fs::write(id.join("site.toml"), "title = \"X\"\nlanguage = \"id\"\n").unwrap();
+    let perintah: &[&[&str]] = &[
+        &[],
+        &["build"],
+        &["check"],
+        &["init"],
+        &["new"],
+        &["new", "rapat"],
+        &["jadwal"],
+        &["jadwal", "usul"],
+        &["serve"],
+    ];
+    for args in perintah {
+        let inggris = bantuan(&en, args);
+        assert!(inggris.contains("\nUsage: salur"), "{args:?}: {inggris}");
+        assert!(inggris.contains("Print help"), "{inggris}");
+        assert!(!inggris.contains("Pemakaian"), "{inggris}");
+        for indonesia in [bantuan(&id, args), bantuan(&kosong, args)] {
+            assert!(
+                indonesia.contains("\nPemakaian: salur"),
+                "{args:?}: {indonesia}"
+            );
+            assert!(indonesia.contains("Tampilkan bantuan"), "{indonesia}");
+            assert!(!indonesia.contains("Usage") && !indonesia.contains("Print help"));
+        }
+        // every argument has its words in both languages (none left empty)
+        for teks in [
+            bantuan_dengan(&en, args, "-h"),
+            bantuan_dengan(&id, args, "-h"),
+        ] {
+            for baris in teks.lines().filter(|l| l.trim_start().starts_with("--")) {
+                assert!(baris.trim().contains("  "), "{args:?}: no help for {baris}");
+            }
+        }
+    }
+    let inggris = bantuan(&en, &[]);
+    assert!(inggris.contains("build   Build the site into public/ (or --output)"));
+    let indonesia = bantuan(&id, &[]);
+    assert!(indonesia.contains("build   Bangun situs ke public/ (atau --output)"));
+    // defaults and possible values in the site's words too, never clap's English
+    let indonesia = bantuan(&id, &["check"]);
+    assert!(indonesia.contains("[bawaan: .]"), "{indonesia}");
+    assert!(!indonesia.contains("default") && !indonesia.contains("Possible"));
+    assert!(bantuan(&en, &["check"]).contains("[default: text]"));
+    // `--root` names the site whose language the help speaks
+    let lain = bantuan(&kosong, &["build", "--root", en.to_str().unwrap()]);
+    assert!(lain.contains("Where to write the site"), "{lain}");
+    let lain = bantuan(&kosong, &["check", &format!("--root={}", en.display())]);
+    assert!(lain.contains("Check every input"), "{lain}");
+}

@@ -1,0 +1,235 @@
+//! What reaches the disk and how: syncing files and folders, removing a tree, absolute
+//! paths, and the atomic exchange of two folders (`renameat2(RENAME_EXCHANGE)`, renames
+//! where the system has none).
+
+use super::*;
+
+/// A test hook: every sync made, in order, as (kind, path), so that unit tests can check that
+/// and when the calls are made (a power cut cannot be tested; the calls can).
+#[cfg(test)]
+pub(super) static SINKRON_DICATAT: Mutex<Vec<(&'static str, PathBuf)>> = Mutex::new(Vec::new());
+
+pub(super) fn catat_sinkron(jenis: &'static str, path: &Path) {
+    #[cfg(test)]
+    if let Ok(mut log) = SINKRON_DICATAT.lock() {
+        log.push((jenis, path.to_path_buf()));
+    }
+    #[cfg(not(test))]
+    let _ = (jenis, path);
+}
+
+/// Makes a file's bytes durable (`fsync`).
+pub(super) fn sinkron_berkas(path: &Path) -> Result<(), OutputError> {
+    catat_sinkron("berkas", path);
+    fs::File::open(path)
+        .and_then(|f| f.sync_all())
+        .map_err(|e| err(path, e))
+}
+
+/// Makes a folder's entries durable (`fsync` on the folder: the names created, renamed or
+/// removed in it). A file system that cannot sync a folder (`EINVAL`) is taken at its word.
+pub(super) fn sinkron_folder(path: &Path) -> Result<(), OutputError> {
+    catat_sinkron("folder", path);
+    #[cfg(unix)]
+    {
+        match fs::File::open(path).and_then(|f| f.sync_all()) {
+            Err(e) if e.raw_os_error() != Some(libc::EINVAL) => Err(err(path, e)),
+            _ => Ok(()),
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        // folders cannot be opened and synced there; the file system orders its metadata
+        Ok(())
+    }
+}
+
+/// Makes the staging folder durable before it is exchanged: on Linux one `syncfs` of its file
+/// system (every dirty page and inode of it, the kernel's own order, a single call); elsewhere,
+/// or when the kernel has no `syncfs`, every file this build wrote (`baru`) and every folder
+/// of the tree (the folders of `semua`, and the staging folder's parent), on all cores.
+pub(super) fn sinkron_staging<'a>(
+    staging: &Path,
+    baru: &[&str],
+    semua: impl Iterator<Item = &'a str>,
+) -> Result<(), OutputError> {
+    #[cfg(target_os = "linux")]
+    {
+        use std::os::fd::AsRawFd;
+        catat_sinkron("syncfs", staging);
+        let dir = fs::File::open(staging).map_err(|e| err(staging, e))?;
+        // SAFETY: syncfs(2) on a file descriptor that is open for the whole call.
+        let rc = unsafe { libc::syncfs(dir.as_raw_fd()) };
+        if rc == 0 {
+            return Ok(());
+        }
+        let e = io::Error::last_os_error();
+        if e.raw_os_error() != Some(libc::ENOSYS) {
+            return Err(err(staging, e));
+        }
+    }
+    sinkron_satu_per_satu(staging, baru, semua)
+}
+
+/// [`sinkron_staging`] without `syncfs`: each written file, then each folder, on all cores.
+pub(super) fn sinkron_satu_per_satu<'a>(
+    staging: &Path,
+    baru: &[&str],
+    semua: impl Iterator<Item = &'a str>,
+) -> Result<(), OutputError> {
+    baru.par_iter()
+        .try_for_each(|rel| sinkron_berkas(&staging.join(rel)))?;
+    let mut folders: std::collections::BTreeSet<PathBuf> = semua
+        .filter_map(|rel| staging.join(rel).parent().map(Path::to_path_buf))
+        .collect();
+    // every folder between a file's and the staging folder (`wilayah/` of `wilayah/35/…`)
+    for f in folders.clone() {
+        let mut at = f.as_path();
+        while let Some(p) = at.parent()
+            && p.starts_with(staging)
+            && p != staging
+        {
+            folders.insert(p.to_path_buf());
+            at = p;
+        }
+    }
+    folders.insert(staging.to_path_buf());
+    let folders: Vec<PathBuf> = folders.into_iter().collect();
+    folders.par_iter().try_for_each(|f| sinkron_folder(f))?;
+    sinkron_folder(&induk(staging))
+}
+
+/// Removes a folder and everything in it, its subfolders (and theirs: `wilayah/35`) on all
+/// cores: after a publish the previous site is removed, as many files as the site has.
+pub(super) fn hapus_pohon(root: &Path) -> Result<(), OutputError> {
+    let mut folders = Vec::new();
+    for e in fs::read_dir(root).map_err(|e| err(root, e))?.flatten() {
+        if e.file_type().is_ok_and(|t| t.is_dir()) {
+            let sub = e.path();
+            match fs::read_dir(&sub) {
+                Ok(inner) => folders.extend(
+                    inner
+                        .flatten()
+                        .filter(|e| e.file_type().is_ok_and(|t| t.is_dir()))
+                        .map(|e| e.path()),
+                ),
+                Err(e) => return Err(err(&sub, e)),
+            }
+        }
+    }
+    folders
+        .par_iter()
+        .try_for_each(|f| fs::remove_dir_all(f).map_err(|e| err(f, e)))?;
+    fs::remove_dir_all(root).map_err(|e| err(root, e))
+}
+
+/// An absolute, normalised form of `p`, following symbolic links: where the path exists, and
+/// a link whose target does not (its target, resolved the same way).
+pub(super) fn absolute(p: &Path) -> PathBuf {
+    // as many links as the system itself follows in one path (Linux: 40)
+    absolute_n(p, 40)
+}
+
+pub(super) fn absolute_n(p: &Path, lompatan: u32) -> PathBuf {
+    if let Ok(c) = fs::canonicalize(p) {
+        return c;
+    }
+    // the folder may not exist yet: canonicalise its nearest ancestor that is there (a
+    // broken link is there: it is followed to where it leads)
+    let abs = std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
+    let mut existing = abs.as_path();
+    let mut rest = Vec::new();
+    while fs::symlink_metadata(existing).is_err() {
+        match (existing.parent(), existing.file_name()) {
+            (Some(parent), Some(name)) => {
+                rest.push(name.to_os_string());
+                existing = parent;
+            }
+            _ => return abs,
+        }
+    }
+    let mut out = match fs::canonicalize(existing) {
+        Ok(c) => c,
+        Err(_) => match fs::read_link(existing) {
+            // a broken link: where it leads, relative to the folder it lies in
+            Ok(target) if lompatan > 0 => {
+                let target = match existing.parent() {
+                    Some(parent) if target.is_relative() => parent.join(target),
+                    _ => target,
+                };
+                absolute_n(&target, lompatan - 1)
+            }
+            _ => existing.to_path_buf(),
+        },
+    };
+    for name in rest.iter().rev() {
+        out.push(name);
+    }
+    out
+}
+
+/// Exchanges two folders atomically where the system can. Returns where `b`'s previous
+/// contents are when they are not in `a`: the renames' fallback parks them beside `b` and
+/// failed to move them on (the new contents of `b` are then in place all the same).
+#[cfg(target_os = "linux")]
+pub(super) fn swap(a: &Path, b: &Path) -> Result<Option<PathBuf>, OutputError> {
+    use std::ffi::CString;
+    use std::os::unix::ffi::OsStrExt;
+    catat_sinkron("tukar", b);
+    // test hook (debug builds): the path of systems without RENAME_EXCHANGE
+    if cfg!(debug_assertions) && std::env::var_os("SALUR_UJI_TANPA_EXCHANGE").is_some() {
+        return swap_by_rename(a, b);
+    }
+    let ca = CString::new(a.as_os_str().as_bytes()).map_err(|e| err(a, io::Error::other(e)))?;
+    let cb = CString::new(b.as_os_str().as_bytes()).map_err(|e| err(b, io::Error::other(e)))?;
+    // SAFETY: both arguments are valid NUL-terminated paths that outlive the call.
+    let rc = unsafe {
+        libc::renameat2(
+            libc::AT_FDCWD,
+            ca.as_ptr(),
+            libc::AT_FDCWD,
+            cb.as_ptr(),
+            libc::RENAME_EXCHANGE,
+        )
+    };
+    if rc == 0 {
+        return Ok(None);
+    }
+    let e = io::Error::last_os_error();
+    // Filesystems without RENAME_EXCHANGE: fall back to two renames.
+    if matches!(e.raw_os_error(), Some(libc::EINVAL) | Some(libc::ENOSYS)) {
+        return swap_by_rename(a, b);
+    }
+    Err(err(b, e))
+}
+
+#[cfg(not(target_os = "linux"))]
+pub(super) fn swap(a: &Path, b: &Path) -> Result<Option<PathBuf>, OutputError> {
+    catat_sinkron("tukar", b);
+    swap_by_rename(a, b)
+}
+
+/// Swaps with renames: `b` → `.b.old`, `a` → `b`, `.b.old` → `a`. Not atomic: a kill between
+/// the first two leaves no `b` for a moment, and the previous site complete under `.b.old`,
+/// which the next build puts back ([`bersihkan_sisa`]); a kill after the second leaves the
+/// new site published and the previous one parked, which the next build removes. When the
+/// second rename fails, the first is undone; when the third fails, the new site is in place
+/// and the previous one stays parked: its path is returned.
+pub(super) fn swap_by_rename(a: &Path, b: &Path) -> Result<Option<PathBuf>, OutputError> {
+    let old = old_path(b);
+    if fs::symlink_metadata(&old).is_ok() {
+        fs::remove_dir_all(&old).map_err(|e| err(&old, e))?;
+    }
+    fs::rename(b, &old).map_err(|e| err(b, e))?;
+    henti("rename-1");
+    if let Err(e) = fs::rename(a, b) {
+        // put the previous site back; should that fail too, the next build does
+        let _ = fs::rename(&old, b);
+        return Err(err(a, e));
+    }
+    henti("rename-2");
+    match fs::rename(&old, a) {
+        Ok(()) => Ok(None),
+        Err(_) => Ok(Some(old)),
+    }
+}
