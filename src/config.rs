@@ -9,7 +9,9 @@ use serde::Deserialize;
 
 use crate::dasar::nilai::toml_date;
 use crate::dasar::tempat::{Penunjuk, line_column};
-use crate::diagnostics::{AlasanUrl, Diagnostic, Diagnostics, JenisToml, Problem};
+use crate::diagnostics::{
+    AlasanUrl, AturanTidakSah, Diagnostic, Diagnostics, JenisToml, Problem, Severity,
+};
 use crate::lang::Lang;
 
 /// The file name of the site configuration, at the site root.
@@ -124,15 +126,7 @@ pub const BATAS_BERKAS_MB: u64 = 512;
 /// parsed before anything else is checked.
 pub const SITE_TOML_MAKS: u64 = 1 << 20;
 
-/// The default of `batas_markdown_kb`: 256 KB per Markdown file. A page is read on a phone,
-/// often over slow mobile data: 256 KB of Markdown is about 35.000 words, a 100-page
-/// document, and already some 20 seconds of download at 100 kbit/s; the example's meeting
-/// notes are 2 to 4 KB. A longer text belongs in several pages (or a PDF linked from one).
-pub const BATAS_MARKDOWN_KB: u64 = 256;
-
-/// The largest `batas_markdown_kb` accepted: 16 MB, within which every Markdown file is
-/// rendered in well under a second (the work is linear and nesting is bounded).
-pub const BATAS_MARKDOWN_KB_MAKS: u64 = 16 * 1024;
+pub use crate::dasar::nilai::{BATAS_MARKDOWN_KB, BATAS_MARKDOWN_KB_MAKS};
 
 /// One `[[bandingkan]]` entry of `site.toml`: regions set side by side on one page.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -193,7 +187,7 @@ pub struct AturanJadwal {
     pub max_kpm_per_day: u64,
     /// Whether a day over that capacity stops the build (`over_capacity = "error"`, the
     /// default) or is a warning.
-    pub over_capacity: Keparahan,
+    pub over_capacity: Severity,
     /// What recipients must bring, on the schedule and its printed notice (`bawa`); the
     /// theme's sentence when not set.
     pub bawa: Option<String>,
@@ -230,21 +224,11 @@ impl Default for AturanJadwal {
     fn default() -> AturanJadwal {
         AturanJadwal {
             max_kpm_per_day: 200,
-            over_capacity: Keparahan::Error,
+            over_capacity: Severity::Error,
             bawa: None,
             usul: None,
         }
     }
-}
-
-/// How serious a breach of a rule is.
-#[derive(Debug, Clone, Copy, Hash, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Keparahan {
-    /// The build stops.
-    Error,
-    /// The build goes on and says so.
-    Warning,
 }
 
 impl Default for Config {
@@ -886,10 +870,7 @@ impl<'t> Pembaca<'t> {
                 self.at(
                     n.span().start,
                     Some("0"),
-                    tidak_sah(
-                        "kapasitas titik bayar harus sedikitnya 1 KPM per hari",
-                        "a payment point must serve at least 1 KPM a day",
-                    ),
+                    Problem::AturanJadwalTidakSah(AturanTidakSah::KapasitasNol),
                 );
             } else if let Some(n) = self.bulat(n, 1, i64::MAX) {
                 config.jadwal.max_kpm_per_day = n as u64;
@@ -899,9 +880,9 @@ impl<'t> Pembaca<'t> {
             && let Some(k) = self.pilihan(k, &["error", "warning"], "\"error\" or \"warning\"")
         {
             config.jadwal.over_capacity = if k == "warning" {
-                Keparahan::Warning
+                Severity::Warning
             } else {
-                Keparahan::Error
+                Severity::Error
             };
         }
         if let Some(b) = t.get("bawa") {
@@ -937,10 +918,7 @@ impl<'t> Pembaca<'t> {
                 self.at(
                     x.span().start,
                     Some("0"),
-                    tidak_sah(
-                        "jumlah_hari harus sedikitnya 1",
-                        "jumlah_hari must be at least 1",
-                    ),
+                    Problem::AturanJadwalTidakSah(AturanTidakSah::HariNol),
                 );
                 return None;
             }
@@ -995,16 +973,9 @@ impl<'t> Pembaca<'t> {
             self.at(
                 start,
                 Some(&menit_slot.to_string()),
-                tidak_sah(
-                    &format!(
-                        "satu slot harus 1 sampai {} menit, waktu dari jam_mulai sampai jam_selesai",
-                        jam_selesai - jam_mulai
-                    ),
-                    &format!(
-                        "a slot must last from 1 to {} minutes, the time from jam_mulai to jam_selesai",
-                        jam_selesai - jam_mulai
-                    ),
-                ),
+                Problem::AturanJadwalTidakSah(AturanTidakSah::MenitSlot {
+                    maks: u64::from(jam_selesai - jam_mulai),
+                }),
             );
             ok = false;
         }
@@ -1070,14 +1041,6 @@ pub fn nama_folder_polos(name: &str) -> bool {
         && name != ".."
         && name.trim() == name
         && !name.contains(['/', '\\', ':', '\0'])
-}
-
-/// A `[jadwal]` setting that cannot give a schedule, said in both languages.
-fn tidak_sah(id: &str, en: &str) -> Problem {
-    Problem::AturanJadwalTidakSah {
-        id: id.to_string(),
-        en: en.to_string(),
-    }
 }
 
 /// Checks a base URL (`base_url` of `site.toml`, `--base-url`) and writes it the one way salur

@@ -671,19 +671,16 @@ pub fn check(root: &Path) -> Result<CheckSummary, Error> {
         .catatan_mutu(Diagnostics::LIMIT)
         .into_iter()
         .map(|c| {
-            let (reported, allocated) = match lang {
-                Lang::Id => ("dilaporkan tersalur/gagal", "alokasi"),
-                Lang::En => ("reported paid/failed", "allocated"),
-            };
-            format!(
-                "{} ({}), {} {}, {}: {} KPM {reported}, {allocated} {} KPM",
-                c.wilayah.label,
-                c.kode,
-                c.program,
-                c.tahap,
-                c.penyalur,
-                format::ribuan(c.dilaporkan_kpm as i64, lang),
-                format::ribuan(c.alokasi_kpm as i64, lang)
+            pesan!(
+                lang,
+                "perintah.catatan_temuan",
+                wilayah = c.wilayah.label,
+                kode = c.kode,
+                program = c.program,
+                tahap = c.tahap,
+                penyalur = c.penyalur,
+                dilaporkan = format::ribuan_u64(c.dilaporkan_kpm, lang),
+                alokasi = format::ribuan_u64(c.alokasi_kpm, lang),
             )
         })
         .collect();

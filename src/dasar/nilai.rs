@@ -9,6 +9,16 @@ use crate::diagnostics::{Expected, Problem};
 /// the downloads): a 16 MB name made 763 MB of site.
 pub const TEKS_MAKS: usize = 1_000;
 
+/// The default of `batas_markdown_kb`: 256 KB per Markdown file. A page is read on a phone,
+/// often over slow mobile data: 256 KB of Markdown is about 35.000 words, a 100-page
+/// document, and already some 20 seconds of download at 100 kbit/s; the example's meeting
+/// notes are 2 to 4 KB. A longer text belongs in several pages (or a PDF linked from one).
+pub const BATAS_MARKDOWN_KB: u64 = 256;
+
+/// The largest `batas_markdown_kb` accepted: 16 MB, within which every Markdown file is
+/// rendered in well under a second (the work is linear and nesting is bounded).
+pub const BATAS_MARKDOWN_KB_MAKS: u64 = 16 * 1024;
+
 /// A TOML local date as a civil date; `None` for a date-time or a time.
 pub fn toml_date(dt: &toml::value::Datetime) -> Option<Date> {
     if dt.time.is_some() || dt.offset.is_some() {

@@ -14,7 +14,7 @@ use super::{
     Dataset, InputFile, Jadwal, Jumlah, Lookup, ProgramId, TITIK_BAYAR_MAKS, TahapId, TitikBayarId,
     WilayahId, luap, nama_terlalu_banyak, value,
 };
-use crate::config::{AturanJadwal, Keparahan};
+use crate::config::AturanJadwal;
 use crate::diagnostics::{
     CodeKind, Diagnostic, Diagnostics, Expected, JenisNama, Problem, Severity,
 };
@@ -279,10 +279,7 @@ pub fn periksa(ds: &Dataset, aturan: &AturanJadwal) -> Diagnostics {
     slots.sort_by_key(|s| s.baris);
 
     // capacity: KPM per payment point per day; reported once, at the slot that goes over
-    let kapasitas = match aturan.over_capacity {
-        Keparahan::Error => Severity::Error,
-        Keparahan::Warning => Severity::Warning,
-    };
+    let kapasitas = aturan.over_capacity;
     let mut total: HashMap<(TitikBayarId, Date), u64> = HashMap::default();
     for s in &slots {
         let kpm = total.entry((s.titik_bayar, s.tanggal)).or_default();

@@ -2,8 +2,8 @@
 //! ([`crate::pesan`], `src/pesan/*.toml`) by its key, its placeholders filled here.
 
 use super::masalah::{
-    AlasanUrl, CodeKind, Expected, JenisBerkas, JenisNama, JenisToml, PemilikJalur, Problem,
-    SelisihRekonsiliasi, SintaksToml,
+    AlasanUrl, AturanTidakSah, CodeKind, Expected, JenisBerkas, JenisLain, JenisNama, JenisToml,
+    PemilikJalur, Problem, SelisihRekonsiliasi, SintaksToml,
 };
 use super::tampak;
 use crate::lang::Lang;
@@ -125,9 +125,12 @@ impl Problem {
                 slot = slot,
             ),
             Problem::SudahAda => pesan!(lang, "masalah.sudah_ada"),
-            Problem::AturanJadwalTidakSah { id, en } => match lang {
-                Lang::Id => id.clone(),
-                Lang::En => en.clone(),
+            Problem::AturanJadwalTidakSah(alasan) => match alasan {
+                AturanTidakSah::KapasitasNol => pesan!(lang, "masalah.aturan_kapasitas_nol"),
+                AturanTidakSah::HariNol => pesan!(lang, "masalah.aturan_hari_nol"),
+                AturanTidakSah::MenitSlot { maks } => {
+                    pesan!(lang, "masalah.aturan_menit_slot", maks = maks)
+                }
             },
             Problem::UsulTanpaAturan => pesan!(lang, "masalah.usul_tanpa_aturan"),
             Problem::SlotBertumpuk { baris, jam } => {
@@ -518,8 +521,8 @@ impl Problem {
             Problem::BatasMarkdown => pesan!(
                 lang,
                 "masalah.batas_markdown",
-                maks = ribuan_u64(crate::config::BATAS_MARKDOWN_KB_MAKS),
-                bawaan = crate::config::BATAS_MARKDOWN_KB,
+                maks = ribuan_u64(crate::dasar::nilai::BATAS_MARKDOWN_KB_MAKS),
+                bawaan = crate::dasar::nilai::BATAS_MARKDOWN_KB,
             ),
             Problem::KolomTerlaluBanyak { batas } => {
                 pesan!(
@@ -678,5 +681,24 @@ fn nilai_dikutip(nilai: &Option<String>, lang: Lang) -> String {
     match nilai {
         Some(n) => pesan!(lang, "jalur.nilai", nilai = n),
         None => String::new(),
+    }
+}
+
+impl JenisLain {
+    /// What it is and what to do, in `lang` (the file is named by the message around it).
+    pub fn describe(&self, lang: Lang) -> String {
+        match self {
+            JenisLain::Folder => pesan!(lang, "masalah.jenis_folder"),
+            JenisLain::Berkas => pesan!(lang, "masalah.jenis_berkas"),
+            JenisLain::TautanPutus { tujuan } => {
+                pesan!(lang, "masalah.jenis_tautan_putus", tujuan = tujuan)
+            }
+            JenisLain::TautanBerputar { tujuan } => {
+                pesan!(lang, "masalah.jenis_tautan_berputar", tujuan = tujuan)
+            }
+            JenisLain::Pipa => pesan!(lang, "masalah.jenis_pipa"),
+            JenisLain::Soket => pesan!(lang, "masalah.jenis_soket"),
+            JenisLain::Perangkat => pesan!(lang, "masalah.jenis_perangkat"),
+        }
     }
 }

@@ -248,12 +248,7 @@ pub enum Problem {
     /// `salur jadwal usul` would overwrite an existing file without `--force`.
     SudahAda,
     /// A `[jadwal]` or `[jadwal.usul]` setting that cannot give a schedule.
-    AturanJadwalTidakSah {
-        /// What is wrong, in the message's language (set by the caller in both).
-        id: String,
-        /// The same in English.
-        en: String,
-    },
+    AturanJadwalTidakSah(AturanTidakSah),
     /// A schedule slot whose end is not after its start.
     SlotEndsBeforeStart {
         /// The start time, as written.
@@ -471,7 +466,7 @@ pub enum Problem {
     },
     /// Where salur reads an input file (or folder), something else: a broken link, links that
     /// loop, a folder, a named pipe, a socket or a device ([`crate::berkas`]).
-    BukanBerkas(crate::berkas::JenisLain),
+    BukanBerkas(JenisLain),
     /// A Markdown text (or TOML) nested deeper than its limit: the work of the HTML tree
     /// builder grows with depth × tags ([`crate::content::KEDALAMAN_MAKS`]).
     TerlaluDalam {
@@ -537,6 +532,45 @@ pub enum Problem {
         jenis: JenisNama,
         /// How many different names are allowed.
         batas: u64,
+    },
+}
+
+/// What stands where salur reads a file or a folder, when it is not what salur reads there.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum JenisLain {
+    /// A folder, where salur reads a file.
+    Folder,
+    /// A file, where salur reads a folder (`data/`, `content/rapat/`, `themes/<name>/`).
+    Berkas,
+    /// A symbolic link whose target does not exist (moved or deleted).
+    TautanPutus {
+        /// Where the link points, as written in it (a NIK in it masked).
+        tujuan: String,
+    },
+    /// A symbolic link that never reaches a file: links that lead to each other.
+    TautanBerputar {
+        /// Where the link points, as written in it (a NIK in it masked).
+        tujuan: String,
+    },
+    /// A named pipe (FIFO): reading it would wait for a writer.
+    Pipa,
+    /// A Unix socket.
+    Soket,
+    /// A character or block device (`/dev/null`, a disk).
+    Perangkat,
+}
+
+/// Why a `[jadwal]` or `[jadwal.usul]` setting of `site.toml` cannot give a schedule.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AturanTidakSah {
+    /// `max_kpm_per_day` below 1: a payment point that serves no one.
+    KapasitasNol,
+    /// `jumlah_hari` below 1: a schedule of no days.
+    HariNol,
+    /// `menit_slot` of 0, or longer than the time from `jam_mulai` to `jam_selesai`.
+    MenitSlot {
+        /// The longest slot that fits, in minutes.
+        maks: u64,
     },
 }
 
@@ -632,7 +666,6 @@ pub enum JenisNama {
 /// One problem of every kind and every branch of its message, for the tests that render
 /// them all.
 pub(crate) fn contoh_semua() -> Vec<Problem> {
-    use crate::berkas::JenisLain;
     let s = |t: &str| t.to_string();
     let masukan = PemilikJalur::Masukan {
         tempat: s("data/wilayah.csv:387"),
@@ -767,10 +800,9 @@ pub(crate) fn contoh_semua() -> Vec<Problem> {
         },
         Problem::UsulTanpaAturan,
         Problem::SudahAda,
-        Problem::AturanJadwalTidakSah {
-            id: s("jam_mulai sesudah jam_selesai"),
-            en: s("jam_mulai after jam_selesai"),
-        },
+        Problem::AturanJadwalTidakSah(AturanTidakSah::KapasitasNol),
+        Problem::AturanJadwalTidakSah(AturanTidakSah::HariNol),
+        Problem::AturanJadwalTidakSah(AturanTidakSah::MenitSlot { maks: 300 }),
         Problem::SlotEndsBeforeStart { mulai: s("09.00") },
         Problem::OutsideTahap {
             tahap: s("2021-07"),

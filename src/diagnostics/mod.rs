@@ -20,12 +20,13 @@ mod kata;
 mod masalah;
 
 pub use masalah::{
-    AlasanUrl, CodeKind, Expected, JenisBerkas, JenisNama, JenisToml, PemilikJalur, Problem,
-    SelisihRekonsiliasi, SintaksToml,
+    AlasanUrl, AturanTidakSah, CodeKind, Expected, JenisBerkas, JenisLain, JenisNama, JenisToml,
+    PemilikJalur, Problem, SelisihRekonsiliasi, SintaksToml,
 };
 
-/// How serious a problem is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+/// How serious a problem is; also how serious a breach of a `[jadwal]` rule is to be
+/// (`over_capacity = "error"` or `"warning"` in `site.toml`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Severity {
     /// Reported; the build goes on.
     Warning,

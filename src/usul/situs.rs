@@ -156,10 +156,11 @@ pub fn usul_jadwal(root: &Path) -> Result<UsulJadwal, Error> {
                 },
             ))
         })?;
-        let lokasi = match lang {
-            Lang::Id => format!("Kantor {}", node.nama_lengkap(lang)),
-            Lang::En => format!("{} office", node.nama_lengkap(lang)),
-        };
+        let lokasi = crate::pesan!(
+            lang,
+            "perintah.lokasi_kantor",
+            wilayah = node.nama_lengkap(lang)
+        );
         for s in &slots {
             writer
                 .write_record([
