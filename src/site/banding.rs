@@ -840,6 +840,50 @@ fn capitalise(s: &str) -> String {
     }
 }
 
+/// A comparison page's template.
+pub const TEMPLATE_BANDING: &str = "bandingkan.html";
+/// A ranking page's template.
+pub const TEMPLATE_PERINGKAT: &str = "peringkat.html";
+
+impl Situs<'_> {
+    /// `bandingkan/<kode>-vs-<kode>.html`.
+    pub(super) fn path_banding(&self, i: usize) -> String {
+        let kode: Vec<&str> = self.report.bandingkan[i]
+            .iter()
+            .map(|&w| self.data.wilayah.node(w).kode_teks.as_str())
+            .collect();
+        format!("bandingkan/{}.html", kode.join("-vs-"))
+    }
+
+    /// `peringkat/<kode>.html`, or `peringkat/index.html` for every kabupaten/kota.
+    pub(super) fn path_peringkat(&self, induk: Option<WilayahId>) -> String {
+        match induk {
+            None => "peringkat/index.html".to_string(),
+            Some(w) => format!("peringkat/{}.html", self.data.wilayah.node(w).kode_teks),
+        }
+    }
+
+    /// A ranking shows the children's figures, households and funnels, and their names.
+    pub(super) fn sidik_peringkat(&self, induk: Option<WilayahId>) -> u64 {
+        use std::hash::{Hash, Hasher};
+        let mut hasher = xxhash_rust::xxh3::Xxh3::new();
+        (8u8, self.sidik_umum, induk).hash(&mut hasher);
+        if let Some(w) = induk {
+            for a in self.data.wilayah.ancestors(w).into_iter().chain([w]) {
+                self.data.wilayah.node(a).nama.hash(&mut hasher);
+            }
+        }
+        for c in self.anak_peringkat(induk) {
+            let n = self.data.wilayah.node(c);
+            (&n.kode, &n.nama).hash(&mut hasher);
+            self.report.wilayah[c as usize].hash(&mut hasher);
+            self.report.kk[c as usize].hash(&mut hasher);
+            self.report.verval.get(&c).hash(&mut hasher);
+        }
+        hasher.finish().max(1)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -498,6 +498,21 @@ impl Situs<'_> {
     }
 }
 
+/// The search index is written as it is.
+pub const TEMPLATE: &str = "";
+
+impl Situs<'_> {
+    /// `cari/nama/<key>.js`.
+    pub(super) fn path_cari_nama(&self, i: usize) -> String {
+        self.cari.nama[i].path.clone()
+    }
+
+    /// Made with the plan: the fingerprint of a file is its bytes'.
+    pub(super) fn sidik_cari(&self, h: Halaman) -> u64 {
+        xxhash_rust::xxh3::xxh3_64(self.teks_cari(h).as_bytes()).max(1)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

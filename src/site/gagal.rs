@@ -547,3 +547,38 @@ impl Situs<'_> {
         }
     }
 }
+
+/// A kabupaten/kota's failures page's template.
+pub const TEMPLATE_GAGAL_KOTA: &str = "gagal_kota.html";
+/// Its CSV is written as it is.
+pub const TEMPLATE_UNDUH: &str = "";
+
+impl Situs<'_> {
+    /// `gagal/<kode>.html`.
+    pub(super) fn path_gagal_kota(&self, w: WilayahId) -> String {
+        format!("gagal/{}.html", self.data.wilayah.node(w).kode_teks)
+    }
+
+    /// `gagal/<kode>.csv`.
+    pub(super) fn path_unduh_gagal_kota(&self, w: WilayahId) -> String {
+        format!("gagal/{}.csv", self.data.wilayah.node(w).kode_teks)
+    }
+
+    /// The page shows the kabupaten/kota's failure rows.
+    pub(super) fn sidik_gagal_kota(&self, k: WilayahId) -> u64 {
+        self.sidik_gagal(true, k)
+    }
+
+    /// The CSV holds the page's cells.
+    pub(super) fn sidik_unduh_gagal_kota(&self, k: WilayahId) -> u64 {
+        self.sidik_gagal(false, k)
+    }
+
+    fn sidik_gagal(&self, halaman: bool, k: WilayahId) -> u64 {
+        use std::hash::{Hash, Hasher};
+        let mut hasher = xxhash_rust::xxh3::Xxh3::new();
+        (halaman, 5u8, self.sidik_umum).hash(&mut hasher);
+        self.hash_gagal_kota(k, &mut hasher);
+        hasher.finish().max(1)
+    }
+}

@@ -765,6 +765,118 @@ fn rentang_tanggal(awal: Date, akhir: Date, lang: Lang) -> String {
     }
 }
 
+/// A calendar is written by `render::kalender`, not by a template.
+pub const TEMPLATE_KALENDER: &str = "";
+/// A payment point's template.
+pub const TEMPLATE_TITIK_BAYAR: &str = "titik_bayar.html";
+/// A schedule overview's template.
+pub const TEMPLATE_JADWAL_KOTA: &str = "jadwal_kota.html";
+
+impl Situs<'_> {
+    /// A desa/kelurahan's calendar: `wilayah/<prov>/<kode>.ics`, beside its page.
+    pub(super) fn path_kalender(&self, w: WilayahId) -> String {
+        self.path_di_provinsi(w, "ics")
+    }
+
+    /// A payment point's page: `titik-bayar/<slug>.html`.
+    pub(super) fn path_titik_bayar(&self, t: TitikBayarId) -> String {
+        format!("titik-bayar/{}.html", self.titik_slug[t as usize])
+    }
+
+    /// A payment point's calendar: `titik-bayar/<slug>.ics`.
+    pub(super) fn path_kalender_titik(&self, t: TitikBayarId) -> String {
+        format!("titik-bayar/{}.ics", self.titik_slug[t as usize])
+    }
+
+    /// A kabupaten/kota's schedule overview: `jadwal/<kode>.html`.
+    pub(super) fn path_jadwal_kota(&self, w: WilayahId) -> String {
+        format!("jadwal/{}.html", self.data.wilayah.node(w).kode_teks)
+    }
+
+    /// A calendar shows the region's name and its slots.
+    pub(super) fn sidik_kalender(&self, w: WilayahId) -> u64 {
+        use std::hash::{Hash, Hasher};
+        let mut hasher = xxhash_rust::xxh3::Xxh3::new();
+        (1u8, self.sidik_umum, &self.data.wilayah.node(w).nama).hash(&mut hasher);
+        self.hash_jadwal(w, &mut hasher);
+        hasher.finish().max(1)
+    }
+
+    /// The overview shows the kabupaten/kota's slots, its regions' names, and each of its
+    /// points' load, which counts the point's slots elsewhere too.
+    pub(super) fn sidik_jadwal_kota(&self, w: WilayahId) -> u64 {
+        use std::hash::{Hash, Hasher};
+        let mut hasher = xxhash_rust::xxh3::Xxh3::new();
+        (4u8, self.sidik_umum).hash(&mut hasher);
+        let tree = &self.data.wilayah;
+        for a in tree.ancestors(w).into_iter().chain([w]) {
+            (&tree.node(a).kode, &tree.node(a).nama).hash(&mut hasher);
+        }
+        let slots = self.jadwal_kota.get(&w).map_or(&[][..], Vec::as_slice);
+        let mut titik: Vec<TitikBayarId> = Vec::new();
+        for &i in slots {
+            self.hash_slot(i, &mut hasher);
+            let j = &self.data.jadwal[i];
+            tree.node(j.wilayah).nama.hash(&mut hasher);
+            titik.push(j.titik_bayar);
+        }
+        titik.sort_unstable();
+        titik.dedup();
+        for t in titik {
+            self.titik_bersama[t as usize].hash(&mut hasher);
+            for &i in &self.jadwal_titik[t as usize] {
+                self.hash_slot(i, &mut hasher);
+            }
+        }
+        hasher.finish().max(1)
+    }
+
+    /// A payment point's page shows its slots and the regions they are for (names and
+    /// codes; the breadcrumb shows the first one's ancestors).
+    pub(super) fn sidik_titik_bayar(&self, t: TitikBayarId) -> u64 {
+        self.sidik_titik(2, t)
+    }
+
+    /// A payment point's calendar: the same inputs as its page.
+    pub(super) fn sidik_kalender_titik(&self, t: TitikBayarId) -> u64 {
+        self.sidik_titik(3, t)
+    }
+
+    fn sidik_titik(&self, jenis: u8, t: TitikBayarId) -> u64 {
+        use std::hash::{Hash, Hasher};
+        let mut hasher = xxhash_rust::xxh3::Xxh3::new();
+        (jenis, self.sidik_umum, t).hash(&mut hasher);
+        for &i in &self.jadwal_titik[t as usize] {
+            self.hash_slot(i, &mut hasher);
+            let w = self.data.jadwal[i].wilayah;
+            let n = self.data.wilayah.node(w);
+            (&n.kode, &n.nama).hash(&mut hasher);
+            for a in self.data.wilayah.ancestors(w) {
+                self.data.wilayah.node(a).nama.hash(&mut hasher);
+            }
+        }
+        hasher.finish().max(1)
+    }
+
+    /// Feeds the schedule slots of `w` to `hasher`.
+    pub(super) fn hash_jadwal(&self, w: WilayahId, hasher: &mut xxhash_rust::xxh3::Xxh3) {
+        for &i in self.jadwal_wilayah.get(&w).into_iter().flatten() {
+            self.hash_slot(i, hasher);
+        }
+    }
+
+    /// Feeds schedule slot `i` to `hasher`.
+    pub(super) fn hash_slot(&self, i: usize, hasher: &mut xxhash_rust::xxh3::Xxh3) {
+        use std::hash::Hash;
+        let j = &self.data.jadwal[i];
+        (
+            j.program, j.tahap, j.tanggal, j.mulai, j.selesai, &j.rw, j.kpm, &j.lokasi,
+        )
+            .hash(hasher);
+        self.data.titik_bayar[j.titik_bayar as usize].hash(hasher);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

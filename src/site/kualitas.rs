@@ -346,3 +346,8 @@ impl Situs<'_> {
 fn lokasi(d: &crate::diagnostics::Diagnostic) -> String {
     d.tempat()
 }
+
+/// The data-quality page's path.
+pub const PATH: &str = "kualitas-data.html";
+/// The data-quality page's template.
+pub const TEMPLATE: &str = "kualitas.html";

@@ -275,3 +275,13 @@ impl Situs<'_> {
         out
     }
 }
+
+/// A tahap's changes' template.
+pub const TEMPLATE: &str = "perubahan.html";
+
+impl Situs<'_> {
+    /// `perubahan/<tahap>.html`.
+    pub(super) fn path_perubahan(&self, t: TahapId) -> String {
+        format!("perubahan/{}.html", self.tahap_slug[t as usize])
+    }
+}

@@ -568,3 +568,63 @@ impl Situs<'_> {
         }
     }
 }
+
+/// The template of a kabupaten/kota's and a branch's reconciliation page.
+pub const TEMPLATE: &str = "rekonsiliasi.html";
+
+impl Situs<'_> {
+    /// `rekonsiliasi/<kode>.html`.
+    pub(super) fn path_rekon_kota(&self, w: WilayahId) -> String {
+        format!("rekonsiliasi/{}.html", self.data.wilayah.node(w).kode_teks)
+    }
+
+    /// `rekonsiliasi/<kode>/<penyalur-cabang>.html`.
+    pub(super) fn path_rekon_cabang(&self, i: usize) -> String {
+        let c = &self.rekon_cabang[i];
+        format!(
+            "rekonsiliasi/{}/{}.html",
+            self.data.wilayah.node(c.kota).kode_teks,
+            c.slug
+        )
+    }
+
+    /// The page shows the kabupaten/kota's rows and names, and links its branches.
+    pub(super) fn sidik_rekon_kota(&self, k: WilayahId) -> u64 {
+        use std::hash::{Hash, Hasher};
+        let mut hasher = xxhash_rust::xxh3::Xxh3::new();
+        (6u8, self.sidik_umum, k).hash(&mut hasher);
+        for a in self.data.wilayah.ancestors(k).into_iter().chain([k]) {
+            self.data.wilayah.node(a).nama.hash(&mut hasher);
+        }
+        self.hash_rekon(
+            self.rekon_kota
+                .iter()
+                .find(|(w, _)| *w == k)
+                .map_or(&[][..], |(_, r)| r),
+            &mut hasher,
+        );
+        for c in self.rekon_cabang.iter().filter(|c| c.kota == k) {
+            (&c.slug, &c.baris).hash(&mut hasher);
+        }
+        hasher.finish().max(1)
+    }
+
+    /// The page shows the branch's rows and its kabupaten/kota's names.
+    pub(super) fn sidik_rekon_cabang(&self, i: usize) -> u64 {
+        use std::hash::{Hash, Hasher};
+        let mut hasher = xxhash_rust::xxh3::Xxh3::new();
+        let c = &self.rekon_cabang[i];
+        (7u8, self.sidik_umum, c.kota, &c.slug).hash(&mut hasher);
+        for a in self
+            .data
+            .wilayah
+            .ancestors(c.kota)
+            .into_iter()
+            .chain([c.kota])
+        {
+            self.data.wilayah.node(a).nama.hash(&mut hasher);
+        }
+        self.hash_rekon(&c.baris, &mut hasher);
+        hasher.finish().max(1)
+    }
+}

@@ -228,6 +228,27 @@ impl Situs<'_> {
     }
 }
 
+/// The feed's path.
+pub const PATH_FEED: &str = "feed.xml";
+/// The sitemap's path.
+pub const PATH_SITEMAP: &str = "sitemap.xml";
+/// `robots.txt`.
+pub const PATH_ROBOTS: &str = "robots.txt";
+/// The feed and the sitemap are written by `render::umpan`, `robots.txt` as it is.
+pub const TEMPLATE: &str = "";
+
+/// `sitemap-<n>.xml`.
+pub fn path_sitemap_bagian(i: usize) -> String {
+    format!("sitemap-{i}.xml")
+}
+
+impl Situs<'_> {
+    /// `robots.txt` depends on the site-wide inputs only.
+    pub(super) fn sidik_robots(&self) -> u64 {
+        xxhash_rust::xxh3::xxh3_64(&self.sidik_umum.to_le_bytes()).max(1)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

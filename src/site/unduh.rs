@@ -1370,6 +1370,63 @@ fn nama_resource(s: &str) -> String {
     if n.is_empty() { "data".to_string() } else { n }
 }
 
+/// Downloads are written as they are, not by a template.
+pub const TEMPLATE: &str = "";
+/// The Table Schema of every page CSV.
+pub const PATH_SKEMA: &str = "unduh/skema-angka.json";
+/// The data package.
+pub const PATH_DATAPACKAGE: &str = "datapackage.json";
+
+/// `unduh/<jenis>.csv`.
+pub fn path_dataset(j: JenisData) -> String {
+    format!("unduh/{}.csv", j.nama())
+}
+
+impl Situs<'_> {
+    /// `wilayah/<prov>/<kode>.csv` (or `.json`) beside a region's page; `angka.csv` (or
+    /// `.json`) for the whole site.
+    pub(super) fn path_unduh_angka(&self, w: Option<WilayahId>, json: bool) -> String {
+        let ext = if json { "json" } else { "csv" };
+        match w {
+            None => format!("angka.{ext}"),
+            Some(w) => self.path_di_provinsi(w, ext),
+        }
+    }
+
+    /// A region's download holds its and its children's figures, names, households and
+    /// people.
+    pub(super) fn sidik_unduh_angka(&self, w: WilayahId, json: bool) -> u64 {
+        use std::hash::{Hash, Hasher};
+        let mut hasher = xxhash_rust::xxh3::Xxh3::new();
+        (9u8, self.sidik_umum, w, json).hash(&mut hasher);
+        let tree = &self.data.wilayah;
+        for c in [w].into_iter().chain(tree.node(w).anak.iter().copied()) {
+            let n = tree.node(c);
+            (&n.kode, &n.nama, n.induk).hash(&mut hasher);
+            self.report.wilayah[c as usize].hash(&mut hasher);
+            self.report.kk[c as usize].hash(&mut hasher);
+            self.report.penduduk[c as usize].hash(&mut hasher);
+            self.hash_asal(c, &mut hasher);
+        }
+        self.report.langsung(w).hash(&mut hasher);
+        hasher.finish().max(1)
+    }
+
+    /// A site-wide CSV names its rows by the region tree.
+    pub(super) fn sidik_dataset(&self, j: JenisData) -> u64 {
+        use std::hash::{Hash, Hasher};
+        let mut hasher = xxhash_rust::xxh3::Xxh3::new();
+        (10u8, self.sidik_umum, self.sidik_pohon, j).hash(&mut hasher);
+        self.hash_dataset(j, &mut hasher);
+        hasher.finish().max(1)
+    }
+
+    /// The schema depends on the site-wide inputs only.
+    pub(super) fn sidik_skema(&self) -> u64 {
+        xxhash_rust::xxh3::xxh3_64(&self.sidik_umum.to_le_bytes()).max(1)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
