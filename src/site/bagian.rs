@@ -7,7 +7,6 @@ use super::grafik::Grafik;
 use super::{Halaman, MAKS_TERTINGGAL, MATRIKS_SEL_MAKS, MatriksGagal, Situs, unduh};
 use crate::analysis::{Angka, Kunci, Rekap};
 use crate::data::{PenyalurId, ProgramId, TahapId, Tingkat, WilayahId};
-use crate::lang::Lang;
 
 /// The template of the programme and tahap lists.
 pub const TEMPLATE_DAFTAR: &str = "daftar.html";
@@ -327,10 +326,7 @@ impl Situs<'_> {
     /// which prints `b.label`, keeps showing.
     pub(super) fn beranda(&self) -> Tautan {
         Tautan {
-            label: match self.lang() {
-                Lang::Id => "Beranda".to_string(),
-                Lang::En => "Home".to_string(),
-            },
+            label: self.kata.teks("beranda").to_string(),
             href: "index.html".to_string(),
         }
     }
@@ -361,19 +357,13 @@ impl Situs<'_> {
 
     /// The title of the list of every programme.
     pub(super) fn label_daftar_program(&self) -> String {
-        match self.lang() {
-            Lang::Id => "Program".to_string(),
-            Lang::En => "Programmes".to_string(),
-        }
+        self.kata.teks("program").to_string()
     }
 
     /// The list of every tahap, as a breadcrumb step.
     pub(super) fn tautan_daftar_tahap(&self) -> Tautan {
         Tautan {
-            label: match self.lang() {
-                Lang::Id => "Tahap".to_string(),
-                Lang::En => "Stages".to_string(),
-            },
+            label: self.kata.teks("tahap").to_string(),
             href: self.path(Halaman::DaftarTahap),
         }
     }
@@ -397,7 +387,6 @@ impl Situs<'_> {
         hanya_program: Option<ProgramId>,
         hanya_tahap: Option<TahapId>,
     ) -> Vec<BagianTahap> {
-        let lang = self.lang();
         // the cells of each tahap, newest first, each in the cells' order (programme, then
         // penyalur): grouped once, not filtered out of all the cells again per tahap (a site
         // of 4.000 tahap took 90 s, its tahap pages each making every section)
@@ -444,10 +433,7 @@ impl Situs<'_> {
                     rows.iter().for_each(|(_, a)| sum.merge(a));
                     program_rows.push(Baris::new(
                         prog.kode.clone(),
-                        match lang {
-                            Lang::Id => "Jumlah".to_string(),
-                            Lang::En => "Total".to_string(),
-                        },
+                        self.kata.teks("jumlah").to_string(),
                         href,
                         "subtotal",
                         &sum,
@@ -545,10 +531,7 @@ impl Situs<'_> {
                         if a != Angka::default() {
                             total.merge(&a);
                             baris.push(Baris::new(
-                                match lang {
-                                    Lang::Id => "Tidak dirinci per wilayah".to_string(),
-                                    Lang::En => "Not broken down by region".to_string(),
-                                },
+                                self.kata.teks("tidak_dirinci").to_string(),
                                 String::new(),
                                 None,
                                 "rinci",
@@ -560,10 +543,7 @@ impl Situs<'_> {
                         continue;
                     }
                     baris.push(Baris::new(
-                        match lang {
-                            Lang::Id => "Jumlah".to_string(),
-                            Lang::En => "Total".to_string(),
-                        },
+                        self.kata.teks("jumlah").to_string(),
                         String::new(),
                         None,
                         "total",
@@ -798,7 +778,6 @@ impl Situs<'_> {
         if anak.is_empty() {
             return None;
         }
-        let lang = self.lang();
         let mut baris = Vec::new();
         let mut total = vec![Angka::default(); programs.len()];
         let mut add = |label: String, href: Option<String>, rekap: &Rekap| {
@@ -827,23 +806,13 @@ impl Situs<'_> {
             );
         }
         if let Some(d) = langsung {
-            add(
-                match lang {
-                    Lang::Id => "Tidak dirinci per wilayah".to_string(),
-                    Lang::En => "Not broken down by region".to_string(),
-                },
-                None,
-                d,
-            );
+            add(self.kata.teks("tidak_dirinci").to_string(), None, d);
         }
         if baris.is_empty() {
             return None;
         }
         baris.push(BarisRingkas {
-            label: match lang {
-                Lang::Id => "Jumlah".to_string(),
-                Lang::En => "Total".to_string(),
-            },
+            label: self.kata.teks("jumlah").to_string(),
             href: None,
             jenis: "total",
             sel: total.iter().map(Angka::realisasi).collect(),
@@ -863,38 +832,27 @@ impl Situs<'_> {
         })
     }
 
+    /// The heading of a list of child regions, by their level (`Kecamatan`).
     pub(super) fn judul_anak(&self, anak: &[WilayahId]) -> String {
-        let lang = self.lang();
-        let Some(&first) = anak.first() else {
-            return String::new();
-        };
-        match (self.data.wilayah.node(first).tingkat, lang) {
-            (Tingkat::Provinsi, Lang::Id) => "Provinsi",
-            (Tingkat::Provinsi, Lang::En) => "Provinces",
-            (Tingkat::KabupatenKota, Lang::Id) => "Kabupaten/kota",
-            (Tingkat::KabupatenKota, Lang::En) => "Regencies and cities",
-            (Tingkat::Kecamatan, Lang::Id) => "Kecamatan",
-            (Tingkat::Kecamatan, Lang::En) => "Districts",
-            (Tingkat::DesaKelurahan, Lang::Id) => "Desa/kelurahan",
-            (Tingkat::DesaKelurahan, Lang::En) => "Villages",
-        }
-        .to_string()
+        self.nama_tingkat(anak, "jamak")
     }
 
+    /// A child region's level as a column head (`Kecamatan`).
     pub(super) fn judul_anak_tunggal(&self, anak: &[WilayahId]) -> String {
+        self.nama_tingkat(anak, "satu")
+    }
+
+    /// The level of the first of `anak` in the theme's words: `tingkat_<level>_<bentuk>`.
+    fn nama_tingkat(&self, anak: &[WilayahId], bentuk: &str) -> String {
         let Some(&first) = anak.first() else {
             return String::new();
         };
-        match (self.data.wilayah.node(first).tingkat, self.lang()) {
-            (Tingkat::Provinsi, Lang::Id) => "Provinsi",
-            (Tingkat::Provinsi, Lang::En) => "Province",
-            (Tingkat::KabupatenKota, Lang::Id) => "Kabupaten/kota",
-            (Tingkat::KabupatenKota, Lang::En) => "Regency/city",
-            (Tingkat::Kecamatan, Lang::Id) => "Kecamatan",
-            (Tingkat::Kecamatan, Lang::En) => "District",
-            (Tingkat::DesaKelurahan, Lang::Id) => "Desa/kelurahan",
-            (Tingkat::DesaKelurahan, Lang::En) => "Village",
-        }
-        .to_string()
+        let tingkat = match self.data.wilayah.node(first).tingkat {
+            Tingkat::Provinsi => "provinsi",
+            Tingkat::KabupatenKota => "kabupaten_kota",
+            Tingkat::Kecamatan => "kecamatan",
+            Tingkat::DesaKelurahan => "desa_kelurahan",
+        };
+        self.kata.teks_milik(&format!("tingkat_{tingkat}_{bentuk}"))
     }
 }

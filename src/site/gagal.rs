@@ -12,7 +12,6 @@ use crate::analysis::privasi::Tampil;
 use crate::data::alasan::KodeAlasan;
 use crate::data::wilayah::Tingkat;
 use crate::data::{ProgramId, TahapId, WilayahId};
-use crate::lang::Lang;
 
 /// A kabupaten/kota's rows in the failure tables: (index of the table in
 /// [`crate::analysis::Report::gagal`], the rows of its regions).
@@ -199,10 +198,7 @@ impl Situs<'_> {
         self.gagal_kota.binary_search_by_key(&k, |(w, _)| *w).ok()?;
         let nama = self.data.wilayah.node(k).nama_lengkap(self.lang());
         Some(Tautan {
-            label: match self.lang() {
-                Lang::Id => format!("Gagal salur di {nama}"),
-                Lang::En => format!("Failed distributions in {nama}"),
-            },
+            label: self.kata.isi("judul_gagal_kota", &[("nama", &nama)]),
             href: self.path(Halaman::GagalKota(k)),
         })
     }

@@ -208,10 +208,7 @@ impl Situs<'_> {
             };
             h.melebihi = h.kpm > kapasitas;
         }
-        let judul = match lang {
-            Lang::Id => format!("Titik bayar {}", self.data.titik_bayar[t as usize]),
-            Lang::En => format!("Payment point {}", self.data.titik_bayar[t as usize]),
-        };
+        let judul = self.judul_titik_bayar(t);
         // home › the kabupaten/kota › its schedule overview
         let mut breadcrumb = vec![self.beranda()];
         if let Some(&w) = wilayah.first() {
@@ -251,13 +248,18 @@ impl Situs<'_> {
         self.kalender(node.nama_lengkap(self.lang()), slots, false)
     }
 
+    /// A payment point's name as its page's and calendar's title.
+    fn judul_titik_bayar(&self, t: crate::data::TitikBayarId) -> String {
+        self.kata.isi(
+            "judul_titik_bayar",
+            &[("nama", &self.data.titik_bayar[t as usize])],
+        )
+    }
+
     /// The calendar of payment point `t`'s slots, each in the zone of the region it serves.
     pub(super) fn konteks_kalender_titik(&self, t: crate::data::TitikBayarId) -> KonteksKalender {
         let slots = &self.jadwal_titik[t as usize];
-        let nama = match self.lang() {
-            Lang::Id => format!("Titik bayar {}", self.data.titik_bayar[t as usize]),
-            Lang::En => format!("Payment point {}", self.data.titik_bayar[t as usize]),
-        };
+        let nama = self.judul_titik_bayar(t);
         self.kalender(nama, slots, true)
     }
 
@@ -479,16 +481,13 @@ impl Situs<'_> {
     pub(super) fn tautan_jadwal_kota(&self, w: WilayahId) -> Option<Tautan> {
         let kota = self.kota_jadwal(w);
         self.jadwal_kota.contains_key(&kota).then(|| Tautan {
-            label: match self.lang() {
-                Lang::Id => format!(
-                    "Jadwal pencairan {}",
-                    self.data.wilayah.node(kota).nama_lengkap(self.lang())
-                ),
-                Lang::En => format!(
-                    "Payment schedule of {}",
-                    self.data.wilayah.node(kota).nama_lengkap(self.lang())
-                ),
-            },
+            label: self.kata.isi(
+                "judul_jadwal_kota",
+                &[(
+                    "nama",
+                    &self.data.wilayah.node(kota).nama_lengkap(self.lang()),
+                )],
+            ),
             href: self.path(Halaman::JadwalKota(kota)),
         })
     }
@@ -708,10 +707,9 @@ impl Situs<'_> {
         Some(BagianJadwalKota {
             grafik: Grafik {
                 id: format!("{id}-beban"),
-                judul: match lang {
-                    Lang::Id => format!("Beban titik bayar per hari, {}", tahap.nama),
-                    Lang::En => format!("Payment point load per day, {}", tahap.nama),
-                },
+                judul: self
+                    .kata
+                    .isi("judul_grafik_beban", &[("tahap", &tahap.nama)]),
                 deskripsi: ringkasan.clone(),
                 isi: IsiGrafik::Beban(GrafikBeban {
                     hari: hari.clone(),

@@ -121,10 +121,7 @@ pub struct TemuanJson {
 impl Situs<'_> {
     /// The title of the data-quality page.
     pub(super) fn judul_kualitas(&self) -> String {
-        match self.lang() {
-            Lang::Id => "Kualitas data".to_string(),
-            Lang::En => "Data quality".to_string(),
-        }
+        self.kata.teks("kualitas").to_string()
     }
 
     fn kota_temuan(&self, t: &TemuanMutu) -> Option<WilayahId> {

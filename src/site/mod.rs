@@ -38,6 +38,7 @@ pub mod gagal;
 pub mod grafik;
 pub mod jadwal;
 pub mod jalur;
+pub mod kata;
 pub mod kualitas;
 pub mod perubahan;
 pub mod program;
@@ -46,6 +47,8 @@ pub mod rekonsiliasi;
 mod rencana;
 pub mod tahap;
 pub mod tentang;
+#[cfg(test)]
+mod uji;
 pub mod umpan;
 pub mod unduh;
 pub mod verval;
@@ -229,6 +232,8 @@ pub struct Situs<'a> {
     desa_seluruh: Vec<std::sync::OnceLock<Vec<(u64, u64)>>>,
     /// The search index's files, made with the plan (they depend on names only).
     cari: cari::Indeks,
+    /// The theme's words for the site's language.
+    kata: kata::Kata<'a>,
 }
 
 /// A page's context, ready for its template.
@@ -328,6 +333,20 @@ fn file_slug(code: &str) -> String {
         })
         .collect();
     if s.is_empty() { "-".to_string() } else { s }
+}
+
+/// One planned page as the output stage sees it before rendering: its kind, path, template
+/// and fingerprint ([`Situs::rencana`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Rencana {
+    /// The page.
+    pub halaman: Halaman,
+    /// Its path from the output root.
+    pub path: String,
+    /// Its template (`""` for a file written without one).
+    pub template: &'static str,
+    /// Its fingerprint (0: rendered on every build).
+    pub sidik: u64,
 }
 
 /// The fingerprint of a page that is rendered on every build: it is made from site-wide
@@ -467,6 +486,22 @@ impl<'a> Situs<'a> {
             | Halaman::Sitemap
             | Halaman::SitemapBagian(_) => SELALU,
         }
+    }
+
+    /// The test seam: the planned pages that `pilih` keeps (one feature's, one kind's), each
+    /// with its path, template and fingerprint, in plan order, without rendering anything;
+    /// [`Situs::konteks`] gives any one's context.
+    pub fn rencana(&self, pilih: impl Fn(&Halaman) -> bool) -> Vec<Rencana> {
+        self.halaman
+            .iter()
+            .filter(|h| pilih(h))
+            .map(|&h| Rencana {
+                halaman: h,
+                path: self.path(h),
+                template: self.template(h),
+                sidik: self.sidik_jari(h),
+            })
+            .collect()
     }
 
     /// Builds the context of a page.

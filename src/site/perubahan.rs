@@ -76,10 +76,7 @@ impl Situs<'_> {
     /// The title of tahap `t`'s changes page.
     pub(super) fn judul_perubahan(&self, t: TahapId) -> String {
         let nama = &self.data.tahap[t as usize].nama;
-        match self.lang() {
-            Lang::Id => format!("Perubahan {nama}"),
-            Lang::En => format!("What changed in {nama}"),
-        }
+        self.kata.isi("judul_perubahan", &[("nama", nama)])
     }
 
     /// The changes into tahap `t`, one per programme.
@@ -158,10 +155,7 @@ impl Situs<'_> {
             wilayah: match b.wilayah {
                 Some(w) => self.tautan_wilayah(w),
                 None => Tautan {
-                    label: match lang {
-                        Lang::Id => "Seluruh wilayah".to_string(),
-                        Lang::En => "All regions".to_string(),
-                    },
+                    label: self.kata.teks("seluruh_wilayah").to_string(),
                     href: self.path(Halaman::Beranda),
                 },
             },

@@ -5,7 +5,6 @@ use serde::Serialize;
 
 use super::bagian::{Tautan, Umum};
 use super::{Halaman, Situs};
-use crate::lang::Lang;
 
 /// The archive's path.
 pub const PATH_ARSIP: &str = "rapat/index.html";
@@ -152,10 +151,7 @@ impl Situs<'_> {
         vec![
             self.beranda(),
             Tautan {
-                label: match self.lang() {
-                    Lang::Id => "Rapat".to_string(),
-                    Lang::En => "Meetings".to_string(),
-                },
+                label: self.kata.teks("rapat").to_string(),
                 href: self.path(Halaman::ArsipRapat),
             },
         ]
@@ -211,10 +207,7 @@ impl Situs<'_> {
                 }),
             }
         }
-        let judul = match self.lang() {
-            Lang::Id => "Rapat koordinasi",
-            Lang::En => "Coordination meetings",
-        };
+        let judul = self.kata.teks("rapat_koordinasi");
         KonteksArsip {
             umum: self.umum(
                 Halaman::ArsipRapat,
@@ -252,10 +245,7 @@ impl Situs<'_> {
                 .then_with(|| a.tenggat.cmp(&b.tenggat))
         });
         let count = |k: Keadaan| baris.iter().filter(|b| b.keadaan == k).count();
-        let judul = match self.lang() {
-            Lang::Id => "Tindak lanjut rapat",
-            Lang::En => "Meeting follow-ups",
-        };
+        let judul = self.kata.teks("judul_tindak_lanjut");
         KonteksTindakLanjut {
             umum: self.umum(
                 Halaman::TindakLanjut,

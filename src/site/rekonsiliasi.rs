@@ -195,10 +195,7 @@ impl Situs<'_> {
 
     fn judul_rekon(&self, k: WilayahId) -> String {
         let nama = self.data.wilayah.node(k).nama_lengkap(self.lang());
-        match self.lang() {
-            Lang::Id => format!("Rekonsiliasi dengan penyalur, {nama}"),
-            Lang::En => format!("Reconciliation with the paying channels, {nama}"),
-        }
+        self.kata.isi("judul_rekon_kota", &[("nama", &nama)])
     }
 
     fn toleransi(&self) -> String {
@@ -449,10 +446,10 @@ impl Situs<'_> {
             label: self.judul_rekon(c.kota),
             href: self.path(Halaman::RekonKota(c.kota)),
         });
-        let judul = match self.lang() {
-            Lang::Id => format!("Rekonsiliasi {} cabang {}", c.penyalur, c.cabang),
-            Lang::En => format!("Reconciliation, {} {} branch", c.penyalur, c.cabang),
-        };
+        let judul = self.kata.isi(
+            "judul_rekon_cabang",
+            &[("penyalur", &c.penyalur), ("cabang", &c.cabang)],
+        );
         KonteksRekon {
             umum: self.umum(Halaman::RekonCabang(i), judul, breadcrumb, ""),
             wilayah: self.tautan_wilayah(c.kota),

@@ -22,6 +22,7 @@ impl<'a> Situs<'a> {
         report: &'a Report,
         content: &'a Content,
         sidik_tema: u64,
+        kata: &'a toml::Table,
         statis: &[String],
     ) -> Result<Situs<'a>, crate::diagnostics::Diagnostics> {
         let mut halaman = vec![
@@ -186,6 +187,7 @@ impl<'a> Situs<'a> {
             },
             peringkat_situs: false,
             cari: cari::Indeks::default(),
+            kata: super::kata::Kata::new(kata),
         };
         situs.rekon_wilayah = situs.hitung_rekon_wilayah();
         situs.sidik_gagal = situs.hitung_sidik_gagal();

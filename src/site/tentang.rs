@@ -7,7 +7,6 @@ use super::bagian::{Tautan, Umum};
 use super::{Halaman, Situs, TENTANG_DATA, unduh};
 use crate::content::Content;
 use crate::data::{InputFile, Tingkat};
-use crate::lang::Lang;
 
 /// The missing page's path.
 pub const PATH_404: &str = "404.html";
@@ -121,10 +120,7 @@ impl Situs<'_> {
         let page = self.content.get(TENTANG_DATA);
         let judul = page
             .map(|p| p.judul.clone())
-            .unwrap_or_else(|| match self.lang() {
-                Lang::Id => "Tentang data".to_string(),
-                Lang::En => "About the data".to_string(),
-            });
+            .unwrap_or_else(|| self.kata.teks("tentang").to_string());
         let mutu = self.catatan_mutu(200);
         KonteksTentang {
             umum: self.umum(Halaman::TentangData, judul, vec![self.beranda()], "tentang"),
@@ -175,10 +171,7 @@ impl Situs<'_> {
         KonteksKonten {
             umum: self.umum(
                 Halaman::TidakDitemukan,
-                match self.lang() {
-                    Lang::Id => "Halaman tidak ditemukan".to_string(),
-                    Lang::En => "Page not found".to_string(),
-                },
+                self.kata.teks("judul_404").to_string(),
                 Vec::new(),
                 "",
             ),

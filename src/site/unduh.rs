@@ -712,10 +712,10 @@ impl Situs<'_> {
         let catatan = match w {
             Some(w) if pemilik != Some(w) => {
                 let node = self.data.wilayah.node(w);
-                Some(match self.lang() {
-                    Lang::Id => format!("baris {} {}", node.kode_teks, node.nama),
-                    Lang::En => format!("rows {} {}", node.kode_teks, node.nama),
-                })
+                Some(self.kata.isi(
+                    "sumber_baris_wilayah",
+                    &[("kode", &node.kode_teks), ("nama", &node.nama)],
+                ))
             }
             _ => None,
         };

@@ -13,7 +13,6 @@ use crate::analysis::desil::SebaranDesil;
 use crate::analysis::verval::Corong;
 use crate::data::value::KodeWilayah;
 use crate::data::{Tingkat, WilayahId};
-use crate::lang::Lang;
 
 /// The home page's path.
 pub const PATH_BERANDA: &str = "index.html";
@@ -110,10 +109,10 @@ impl Situs<'_> {
                 let kode = &self.data.program[p as usize].kode;
                 let persen = crate::format::persen(tersalur as f64 / alokasi as f64, lang);
                 let kpm = crate::format::ribuan(alokasi as i64, lang);
-                match lang {
-                    Lang::Id => format!("{kode} {kpm} KPM, {persen} tersalur"),
-                    Lang::En => format!("{kode} {kpm} KPM, {persen} paid"),
-                }
+                self.kata.isi(
+                    "pratinjau_program",
+                    &[("kode", kode), ("kpm", &kpm), ("persen", &persen)],
+                )
             })
             .collect();
         Some(format!(
