@@ -635,44 +635,36 @@ impl Situs<'_> {
         let judul = format!("{} · {}", tahap.nama, program_kode.join(", "));
         let rentang = rentang_tanggal(awal, akhir, lang);
         let n_hari = hari.len();
-        let mut ringkasan = match lang {
-            Lang::Id => format!(
-                "{} titik bayar, {rentang} ({n_hari} hari), {} KPM dijadwalkan. Kapasitas {} KPM per titik per hari",
-                titik.len(),
-                ribuan(kpm as i64, lang),
-                ribuan(kapasitas as i64, lang),
-            ),
-            Lang::En => format!(
-                "{} payment points, {rentang} ({n_hari} days), {} KPM scheduled. Capacity {} KPM per point per day",
-                titik.len(),
-                ribuan(kpm as i64, lang),
-                ribuan(kapasitas as i64, lang),
-            ),
-        };
+        let mut ringkasan = self.kata.isi(
+            "ringkasan_jadwal_kota",
+            &[
+                ("titik", &titik.len().to_string()),
+                ("rentang", &rentang),
+                ("hari", &n_hari.to_string()),
+                ("kpm", &ribuan(kpm as i64, lang)),
+                ("kapasitas", &ribuan(kapasitas as i64, lang)),
+            ],
+        );
         if let Some((v, nama, d)) = puncak {
             let pct = if kapasitas == 0 {
                 String::new()
             } else {
                 format!(" ({})", persen(v as f64 / kapasitas as f64, lang))
             };
-            ringkasan.push_str(&match lang {
-                Lang::Id => format!(
-                    "; beban tertinggi {} KPM{pct} di {nama} pada {}",
-                    ribuan(v as i64, lang),
-                    tanggal_pendek(d, lang)
-                ),
-                Lang::En => format!(
-                    "; the busiest day is {} KPM{pct} at {nama} on {}",
-                    ribuan(v as i64, lang),
-                    tanggal_pendek(d, lang)
-                ),
-            });
+            ringkasan.push_str(&self.kata.isi(
+                "ringkasan_jadwal_puncak",
+                &[
+                    ("kpm", &ribuan(v as i64, lang)),
+                    ("persen", &pct),
+                    ("nama", nama),
+                    ("tanggal", &tanggal_pendek(d, lang)),
+                ],
+            ));
         }
         ringkasan.push_str(". ");
-        ringkasan.push_str(&match (lebih.len(), lang) {
-            (0, Lang::Id) => "Tidak ada titik bayar yang melebihi kapasitas.".to_string(),
-            (0, Lang::En) => "No payment point is over capacity.".to_string(),
-            (n, lang) => {
+        ringkasan.push_str(&match lebih.len() {
+            0 => self.kata.teks("ringkasan_jadwal_aman").to_string(),
+            n => {
                 let daftar: Vec<String> = lebih
                     .iter()
                     .take(5)
@@ -685,22 +677,19 @@ impl Situs<'_> {
                     })
                     .collect();
                 let lagi = if n > 5 {
-                    match lang {
-                        Lang::Id => format!(", dan {} lagi", n - 5),
-                        Lang::En => format!(", and {} more", n - 5),
-                    }
+                    self.kata
+                        .isi("ringkasan_jadwal_lagi", &[("n", &(n - 5).to_string())])
                 } else {
                     String::new()
                 };
-                match lang {
-                    Lang::Id => format!(
-                        "{n} titik-hari melebihi kapasitas: {}{lagi}.",
-                        daftar.join(", ")
-                    ),
-                    Lang::En => {
-                        format!("{n} point-days over capacity: {}{lagi}.", daftar.join(", "))
-                    }
-                }
+                self.kata.isi(
+                    "ringkasan_jadwal_lebih",
+                    &[
+                        ("n", &n.to_string()),
+                        ("daftar", &daftar.join(", ")),
+                        ("lagi", &lagi),
+                    ],
+                )
             }
         });
         let id = format!("jadwal-{}", self.tahap_slug[t as usize]);

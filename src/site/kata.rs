@@ -71,6 +71,77 @@ fn isi(pola: &str, nilai: &[(&str, &str)]) -> String {
 #[cfg(test)]
 mod tests {
     use super::isi;
+    use std::collections::BTreeSet;
+
+    fn katalog(teks: &str) -> BTreeSet<String> {
+        let t: toml::Table = toml::from_str(teks).expect("the default catalogue is TOML");
+        t.keys().cloned().collect()
+    }
+
+    /// The keys the site stage asks for by name in its sources: `teks("…")`, `isi("…"`, and
+    /// the keys a `match` chooses (`=> "toleransi_kpm"`: only those named like the
+    /// catalogue's groups, since `=> "…"` also gives CSS classes and codes).
+    fn kunci_di_sumber() -> BTreeSet<String> {
+        let akar = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+        let mut berkas: Vec<std::path::PathBuf> = std::fs::read_dir(akar.join("site"))
+            .expect("src/site")
+            .map(|e| e.expect("an entry").path())
+            // this file's own tests fill patterns that are not keys
+            .filter(|p| !p.ends_with("kata.rs"))
+            .collect();
+        berkas.push(akar.join("render").join("kalender.rs"));
+        let kelompok = [
+            "toleransi_",
+            "temuan_",
+            "sifat_",
+            "asal_",
+            "grafik_",
+            "desil_",
+        ];
+        let mut out = BTreeSet::new();
+        for f in berkas {
+            let teks = std::fs::read_to_string(&f).expect("a source file");
+            for pola in ["teks(", "isi(", "=> "] {
+                for (i, _) in teks.match_indices(pola) {
+                    let sisa = teks[i + pola.len()..].trim_start();
+                    let Some(sisa) = sisa.strip_prefix('"') else {
+                        continue;
+                    };
+                    let Some(akhir) = sisa.find('"') else {
+                        continue;
+                    };
+                    let kunci = &sisa[..akhir];
+                    let nama_kunci = !kunci.is_empty()
+                        && kunci.chars().all(|c| c.is_ascii_lowercase() || c == '_');
+                    let dipilih = pola != "=> " || kelompok.iter().any(|k| kunci.starts_with(k));
+                    if nama_kunci && dipilih {
+                        out.insert(kunci.to_string());
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn every_word_the_site_asks_for_is_in_both_catalogues() {
+        let id = katalog(include_str!("../../themes/default/i18n/id.toml"));
+        let en = katalog(include_str!("../../themes/default/i18n/en.toml"));
+        assert_eq!(
+            id.symmetric_difference(&en).collect::<Vec<_>>(),
+            Vec::<&String>::new(),
+            "the two catalogues have the same keys"
+        );
+        let mut perlu = kunci_di_sumber();
+        for tingkat in ["provinsi", "kabupaten_kota", "kecamatan", "desa_kelurahan"] {
+            for bentuk in ["jamak", "satu"] {
+                perlu.insert(format!("tingkat_{tingkat}_{bentuk}"));
+            }
+        }
+        assert!(perlu.len() > 60, "{perlu:?}");
+        let hilang: Vec<&String> = perlu.iter().filter(|k| !id.contains(*k)).collect();
+        assert!(hilang.is_empty(), "missing from the catalogues: {hilang:?}");
+    }
 
     #[test]
     fn placeholders_are_filled_once() {

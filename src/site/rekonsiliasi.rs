@@ -8,7 +8,6 @@ use serde::Serialize;
 use super::{Halaman, Situs, Tautan, Umum};
 use crate::analysis::rekonsiliasi::{Rekonsiliasi, StatusRekon, selisih};
 use crate::data::WilayahId;
-use crate::lang::Lang;
 
 /// A branch with a page: its kabupaten/kota, the penyalur and branch name, its report rows.
 #[derive(Debug, Clone)]
@@ -201,24 +200,16 @@ impl Situs<'_> {
     fn toleransi(&self) -> String {
         let a = &self.config.rekonsiliasi;
         let persen = crate::format::desimal(a.toleransi_persen, self.lang());
-        match (self.lang(), a.toleransi_kpm, a.toleransi_persen > 0.0) {
-            (Lang::Id, 0, false) => "Toleransi: tidak ada; setiap selisih dicatat.".to_string(),
-            (Lang::En, 0, false) => "Tolerance: none; every difference is listed.".to_string(),
-            (Lang::Id, n, false) => format!("Toleransi: selisih sampai {n} KPM."),
-            (Lang::En, n, false) => format!("Tolerance: a difference of up to {n} KPM."),
-            (Lang::Id, 0, true) => {
-                format!("Toleransi: selisih sampai {persen}% dari angka Dinsos.")
-            }
-            (Lang::En, 0, true) => {
-                format!("Tolerance: a difference of up to {persen}% of Dinsos's figure.")
-            }
-            (Lang::Id, n, true) => {
-                format!("Toleransi: selisih sampai {n} KPM atau {persen}% dari angka Dinsos.")
-            }
-            (Lang::En, n, true) => {
-                format!("Tolerance: a difference of up to {n} KPM or {persen}% of Dinsos's figure.")
-            }
-        }
+        let kunci = match (a.toleransi_kpm, a.toleransi_persen > 0.0) {
+            (0, false) => "toleransi_tidak_ada",
+            (_, false) => "toleransi_kpm",
+            (0, true) => "toleransi_persen",
+            (_, true) => "toleransi_kpm_persen",
+        };
+        self.kata.isi(
+            kunci,
+            &[("kpm", &a.toleransi_kpm.to_string()), ("persen", &persen)],
+        )
     }
 
     fn baris_rekon(&self, i: usize, dengan_cabang: bool) -> BarisRekon {
@@ -510,24 +501,16 @@ impl Situs<'_> {
             .last()
             .map(|d| crate::format::tanggal(*d, lang))
             .unwrap_or_default();
-        let teks = match lang {
-            Lang::Id => format!(
-                "Angka Dinsos dicocokkan dengan laporan {} ({}): {} baris cocok, {} dalam toleransi, {} berbeda.",
-                cabang.join(", "),
-                hari,
-                hitung.cocok,
-                hitung.dalam_toleransi,
-                hitung.berbeda
-            ),
-            Lang::En => format!(
-                "Dinsos's figures set against the reports of {} ({}): {} rows match, {} within tolerance, {} differ.",
-                cabang.join(", "),
-                hari,
-                hitung.cocok,
-                hitung.dalam_toleransi,
-                hitung.berbeda
-            ),
-        };
+        let teks = self.kata.isi(
+            "ringkasan_rekon",
+            &[
+                ("cabang", &cabang.join(", ")),
+                ("tanggal", &hari),
+                ("cocok", &hitung.cocok.to_string()),
+                ("toleransi", &hitung.dalam_toleransi.to_string()),
+                ("berbeda", &hitung.berbeda.to_string()),
+            ],
+        );
         Some(RingkasRekon {
             teks,
             tautan: Tautan {
