@@ -97,6 +97,9 @@ mod tests {
             "asal_",
             "grafik_",
             "desil_",
+            "unduh_",
+            "ukur_",
+            "banding_",
         ];
         let mut out = BTreeSet::new();
         for f in berkas {

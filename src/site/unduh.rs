@@ -95,29 +95,18 @@ impl JenisData {
         }
     }
 
-    fn judul(self, lang: Lang) -> &'static str {
-        match (self, lang) {
-            (JenisData::Wilayah, Lang::Id) => "Wilayah, jumlah KK dan penduduk",
-            (JenisData::Wilayah, Lang::En) => "Regions, households and population",
-            (JenisData::Realisasi, Lang::Id) => {
-                "Alokasi dan realisasi per wilayah, program, tahap dan penyalur"
-            }
-            (JenisData::Realisasi, Lang::En) => {
-                "Allocation and realisation per region, programme, tahap and channel"
-            }
-            (JenisData::Gagal, Lang::Id) => "Gagal salur menurut alasan (angka kecil disamarkan)",
-            (JenisData::Gagal, Lang::En) => "Failed payments by reason (small counts hidden)",
-            (JenisData::Verval, Lang::Id) => "Verifikasi dan validasi: jumlah per langkah",
-            (JenisData::Verval, Lang::En) => "Verification funnels: count per step",
-            (JenisData::Desil, Lang::Id) => "Kepala keluarga per desil DTSEN",
-            (JenisData::Desil, Lang::En) => "Households per DTSEN decile",
-            (JenisData::Jadwal, Lang::Id) => "Jadwal penyaluran per titik bayar dan RW",
-            (JenisData::Jadwal, Lang::En) => "Payment schedule per payment point and RW",
-            (JenisData::Rekonsiliasi, Lang::Id) => "Rekonsiliasi dengan laporan penyalur",
-            (JenisData::Rekonsiliasi, Lang::En) => "Reconciliation with the channels' reports",
-            (JenisData::Perubahan, Lang::Id) => "Perubahan dari tahap sebelumnya per program",
-            (JenisData::Perubahan, Lang::En) => "Changes from each programme's previous tahap",
-        }
+    /// The download's title in the theme's words.
+    fn judul<'k>(self, kata: super::kata::Kata<'k>) -> &'k str {
+        kata.teks(match self {
+            JenisData::Wilayah => "unduh_judul_wilayah",
+            JenisData::Realisasi => "unduh_judul_realisasi",
+            JenisData::Gagal => "unduh_judul_gagal",
+            JenisData::Verval => "unduh_judul_verval",
+            JenisData::Desil => "unduh_judul_desil",
+            JenisData::Jadwal => "unduh_judul_jadwal",
+            JenisData::Rekonsiliasi => "unduh_judul_rekonsiliasi",
+            JenisData::Perubahan => "unduh_judul_perubahan",
+        })
     }
 }
 
@@ -1136,11 +1125,10 @@ impl Situs<'_> {
 
     /// Links to the site-wide datasets, for the "about the data" page.
     pub(super) fn tautan_dataset(&self) -> Vec<Tautan> {
-        let lang = self.lang();
         self.dataset_ada()
             .into_iter()
             .map(|j| Tautan {
-                label: j.judul(lang).to_string(),
+                label: j.judul(self.kata).to_string(),
                 href: self.path(Halaman::Dataset(j)),
             })
             .collect()
@@ -1173,7 +1161,7 @@ impl Situs<'_> {
             resources.push(json!({
                 "name": nama_resource(&path),
                 "path": path,
-                "title": j.judul(lang),
+                "title": j.judul(self.kata),
                 "profile": "tabular-data-resource",
                 "format": "csv",
                 "mediatype": "text/csv",
@@ -1195,7 +1183,7 @@ impl Situs<'_> {
                     "csv",
                     format!(
                         "{}: {}",
-                        JenisData::Gagal.judul(lang),
+                        JenisData::Gagal.judul(self.kata),
                         self.data.wilayah.node(w).nama_lengkap(lang)
                     ),
                 ),
