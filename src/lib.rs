@@ -410,6 +410,7 @@ pub fn build_with(options: &BuildOptions, kendali: &Kendali) -> Result<BuildSumm
         &report,
         &content,
         renderer.sidik_jari(),
+        renderer.kata(),
         &nama_statis,
     )
     .map_err(|diagnostics| Error::Input { lang, diagnostics })?;
@@ -654,6 +655,7 @@ pub fn check(root: &Path) -> Result<CheckSummary, Error> {
         &loaded.report,
         &loaded.content,
         renderer.sidik_jari(),
+        renderer.kata(),
         &nama_statis,
     )
     .map_err(|diagnostics| Error::Input { lang, diagnostics })?;

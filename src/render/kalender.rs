@@ -5,6 +5,7 @@
 use crate::format::jam;
 use crate::lang::Lang;
 use crate::site::KonteksKalender;
+use crate::site::kata::Kata;
 
 /// Escapes a TEXT value (RFC 5545 §3.3.11).
 fn teks(s: &str) -> String {
@@ -48,7 +49,7 @@ fn waktu(tanggal: &str, menit: u16) -> String {
 }
 
 /// The calendar of one desa/kelurahan or one payment point.
-pub fn ics(k: &KonteksKalender, lang: Lang) -> String {
+pub fn ics(k: &KonteksKalender, lang: Lang, kata: Kata) -> String {
     let mut out = String::new();
     let mut line = |s: &str| baris(&mut out, s);
     line("BEGIN:VCALENDAR");
@@ -76,26 +77,22 @@ pub fn ics(k: &KonteksKalender, lang: Lang) -> String {
         } else {
             format!(" RW {}", a.rw)
         };
-        let mut summary = match lang {
-            Lang::Id => format!("Pencairan {}{rw}", a.program),
-            Lang::En => format!("{} payment{rw}", a.program),
-        };
+        let mut summary = kata.isi("kalender_acara", &[("program", &a.program), ("rw", &rw)]);
         if k.sebut_wilayah {
             summary.push_str(" · ");
             summary.push_str(&a.wilayah);
         }
-        let untuk = match lang {
-            Lang::Id => "untuk",
-            Lang::En => "for",
-        };
-        let description = format!(
-            "{} {untuk} {}{rw}: {} KPM, {}–{} {}.",
-            a.program_nama,
-            a.wilayah,
-            a.kpm,
-            jam(a.mulai, lang),
-            jam(a.selesai, lang),
-            a.zona.label
+        let description = kata.isi(
+            "kalender_keterangan",
+            &[
+                ("program", &a.program_nama),
+                ("wilayah", &a.wilayah),
+                ("rw", &rw),
+                ("kpm", &a.kpm.to_string()),
+                ("mulai", &jam(a.mulai, lang)),
+                ("selesai", &jam(a.selesai, lang)),
+                ("zona", a.zona.label),
+            ],
         );
         line("BEGIN:VEVENT");
         line(&format!("UID:{}", a.uid));

@@ -433,6 +433,8 @@ pub struct Renderer {
     tera: Tera,
     sidik: u64,
     lang: Lang,
+    /// The UI strings, for the site stage's page words ([`crate::site::kata::Kata`]).
+    kata: toml::Table,
 }
 
 impl Renderer {
@@ -507,7 +509,14 @@ impl Renderer {
             tera,
             sidik,
             lang: config.language,
+            kata: strings,
         })
+    }
+
+    /// The theme's UI strings for the site's language (the default theme's, with the site
+    /// theme's merged over them): the words the site stage writes into page contexts.
+    pub fn kata(&self) -> &toml::Table {
+        &self.kata
     }
 
     /// The fingerprint of the theme, its strings and the site settings.
@@ -523,7 +532,11 @@ impl Renderer {
         mut konteks: crate::site::Konteks,
     ) -> Result<String, RenderError> {
         if let crate::site::Konteks::Kalender(k) = &konteks {
-            return Ok(kalender::ics(k, self.lang));
+            return Ok(kalender::ics(
+                k,
+                self.lang,
+                crate::site::kata::Kata::new(&self.kata),
+            ));
         }
         match konteks {
             crate::site::Konteks::Unduhan(isi) => return Ok(isi),

@@ -10,7 +10,6 @@ use crate::analysis::Kunci;
 use crate::analysis::asal::Pernyataan;
 use crate::data::WilayahId;
 use crate::data::sumber_angka::{JenisAngka, Sifat};
-use crate::lang::Lang;
 
 /// One statement shown on a page, with the figures it speaks of.
 #[derive(Debug, Clone, Serialize)]
@@ -43,17 +42,14 @@ const MAKS_NAMA: usize = 5;
 impl Situs<'_> {
     /// What `sifat` is called in the page's language.
     pub(super) fn label_sifat(&self, sifat: Option<Sifat>) -> String {
-        match (sifat, self.lang()) {
-            (Some(Sifat::Resmi), Lang::Id) => "resmi",
-            (Some(Sifat::Resmi), Lang::En) => "official",
-            (Some(Sifat::Sementara), Lang::Id) => "sementara",
-            (Some(Sifat::Sementara), Lang::En) => "provisional",
-            (Some(Sifat::Ilustratif), Lang::Id) => "ilustratif",
-            (Some(Sifat::Ilustratif), Lang::En) => "illustrative",
-            (None, Lang::Id) => "tanpa keterangan",
-            (None, Lang::En) => "not stated",
-        }
-        .to_string()
+        self.kata
+            .teks(match sifat {
+                Some(Sifat::Resmi) => "sifat_resmi",
+                Some(Sifat::Sementara) => "sifat_sementara",
+                Some(Sifat::Ilustratif) => "sifat_ilustratif",
+                None => "sifat_tanpa_keterangan",
+            })
+            .to_string()
     }
 
     /// A statement's certainty and its text: the operator's words for a row of the file,
@@ -74,29 +70,20 @@ impl Situs<'_> {
                             .take(MAKS_NAMA)
                             .map(|w| match w {
                                 Some(w) => self.data.wilayah.node(*w).nama_lengkap(lang),
-                                None => match lang {
-                                    Lang::Id => "baris untuk wilayah ini sendiri".to_string(),
-                                    Lang::En => "rows given for this region itself".to_string(),
-                                },
+                                None => self.kata.teks("asal_baris_sendiri").to_string(),
                             })
                             .collect();
                         let lain = wilayah.len().saturating_sub(MAKS_NAMA);
                         if lain > 0 {
-                            nama.push(match lang {
-                                Lang::Id => format!("dan {lain} lainnya"),
-                                Lang::En => format!("and {lain} more"),
-                            });
+                            nama.push(self.kata.isi("asal_lainnya", &[("n", &lain.to_string())]));
                         }
                         format!("{}: {}", self.label_sifat(*sifat), nama.join(", "))
                     })
                     .collect();
-                let awal = match lang {
-                    Lang::Id => "Jumlah dari wilayah di bawahnya, yang angkanya",
-                    Lang::En => "The sum of the regions below, whose figures are",
-                };
                 (
                     p.sifat(self.data),
-                    format!("{awal} {}.", kelompok.join("; ")),
+                    self.kata
+                        .isi("asal_turunan", &[("bagian", &kelompok.join("; "))]),
                 )
             }
         }
@@ -151,29 +138,21 @@ impl Situs<'_> {
         if entri.is_empty() {
             return KonteksAsal::default();
         }
-        let lang = self.lang();
         let kata = |jenis: &[JenisAngka]| -> String {
             if jenis.len() == JenisAngka::SEMUA.len() {
-                return match lang {
-                    Lang::Id => "semua angka".to_string(),
-                    Lang::En => "all figures".to_string(),
-                };
+                return self.kata.teks("asal_semua_angka").to_string();
             }
             let nama: Vec<&str> = jenis
                 .iter()
-                .map(|j| match (j, lang) {
-                    (JenisAngka::Alokasi, Lang::Id) => "alokasi",
-                    (JenisAngka::Alokasi, Lang::En) => "allocation",
-                    (JenisAngka::Tersalur, Lang::Id) => "tersalur",
-                    (JenisAngka::Tersalur, Lang::En) => "paid",
-                    (JenisAngka::Gagal, Lang::Id) => "gagal salur",
-                    (JenisAngka::Gagal, Lang::En) => "failed",
+                .map(|j| {
+                    self.kata.teks(match j {
+                        JenisAngka::Alokasi => "asal_jenis_alokasi",
+                        JenisAngka::Tersalur => "asal_jenis_tersalur",
+                        JenisAngka::Gagal => "asal_jenis_gagal",
+                    })
                 })
                 .collect();
-            nama.join(match lang {
-                Lang::Id => " dan ",
-                Lang::En => " and ",
-            })
+            nama.join(self.kata.teks("asal_dan"))
         };
         // per statement, in order of first mention, the figures it speaks of
         let mut per: Vec<(u32, Vec<String>)> = Vec::new();

@@ -5,6 +5,7 @@
 use serde::Serialize;
 
 use super::grafik::{Batang, Grafik, GrafikBatang, IsiGrafik, Satuan};
+use super::kata::Kata;
 use super::{Halaman, Situs, Tautan, Umum};
 use crate::analysis::banding::{Ukuran, hasil_verval, semua_kota, ukuran};
 use crate::analysis::verval::Corong;
@@ -179,23 +180,19 @@ impl Situs<'_> {
 
     /// The title of the ranking of `induk`'s children.
     pub(super) fn judul_peringkat(&self, induk: Option<WilayahId>) -> String {
-        let lang = self.lang();
         match induk {
-            None => match lang {
-                Lang::Id => "Peringkat kabupaten/kota".to_string(),
-                Lang::En => "Regencies and cities ranked".to_string(),
-            },
+            None => self.kata.teks("judul_peringkat_kota").to_string(),
             Some(w) => {
                 let node = self.data.wilayah.node(w);
                 let anak = self.judul_anak(&node.anak).to_lowercase();
-                match lang {
-                    Lang::Id => format!("Peringkat {anak} di {}", node.nama_lengkap(lang)),
-                    Lang::En => format!(
-                        "{} of {} ranked",
-                        capitalise(&anak),
-                        node.nama_lengkap(lang)
-                    ),
-                }
+                self.kata.isi(
+                    "judul_peringkat",
+                    &[
+                        ("anak", &anak),
+                        ("Anak", &capitalise(&anak)),
+                        ("nama", &node.nama_lengkap(self.lang())),
+                    ],
+                )
             }
         }
     }
@@ -237,10 +234,7 @@ impl Situs<'_> {
         let kode = &self.data.program[p as usize].kode;
         match t {
             Some(t) => format!("{kode} · {}", self.data.tahap[t as usize].nama),
-            None => match self.lang() {
-                Lang::Id => format!("{kode} · verifikasi"),
-                Lang::En => format!("{kode} · verification"),
-            },
+            None => self.kata.isi("banding_bagian_verval", &[("kode", kode)]),
         }
     }
 
@@ -327,29 +321,17 @@ impl Situs<'_> {
             .map(|&w| self.ukuran_wilayah(w, p, t))
             .collect();
         let id = self.id_bagian(p, Some(t));
-        let (l_alokasi, l_per_kk, l_tersalur, l_real, l_gagal, l_nilai, l_rp_kpm, l_verval) =
-            match lang {
-                Lang::Id => (
-                    "Alokasi (KPM)",
-                    "KPM per 1.000 KK",
-                    "Tersalur (KPM)",
-                    "Realisasi",
-                    "Gagal salur",
-                    "Nilai tersalur",
-                    "Rupiah per KPM",
-                    "Hasil verifikasi",
-                ),
-                Lang::En => (
-                    "Allocated (KPM)",
-                    "KPM per 1,000 households",
-                    "Paid (KPM)",
-                    "Realisation",
-                    "Failed",
-                    "Amount paid",
-                    "Rupiah per KPM",
-                    "Verification yield",
-                ),
-            };
+        let k = |kunci| self.kata.teks(kunci);
+        let (l_alokasi, l_per_kk, l_tersalur, l_real, l_gagal, l_nilai, l_rp_kpm, l_verval) = (
+            k("banding_alokasi"),
+            k("banding_per_1000_kk"),
+            k("banding_tersalur"),
+            k("realisasi"),
+            k("banding_gagal"),
+            k("banding_nilai"),
+            k("rupiah_per_kpm"),
+            k("banding_hasil_verval"),
+        );
         let baris_dari = |label: &str, f: &dyn Fn(&Ukuran) -> Option<String>| BarisBanding {
             ukuran: label.to_string(),
             nilai: u
@@ -398,17 +380,18 @@ impl Situs<'_> {
             .collect();
         if !tanpa.is_empty() {
             let tahap = &self.data.tahap[t as usize].nama;
-            kalimat.push(match lang {
-                Lang::Id => format!(
-                    "{} tidak mendapat alokasi {kode} pada {tahap}.",
-                    tanpa.join(", ")
-                ),
-                Lang::En => format!(
-                    "{} {} no {kode} allocation in {tahap}.",
-                    tanpa.join(", "),
-                    if tanpa.len() > 1 { "have" } else { "has" }
-                ),
-            });
+            kalimat.push(self.kata.isi(
+                if tanpa.len() > 1 {
+                    "banding_tanpa_alokasi_jamak"
+                } else {
+                    "banding_tanpa_alokasi"
+                },
+                &[
+                    ("wilayah", &tanpa.join(", ")),
+                    ("kode", kode),
+                    ("tahap", tahap),
+                ],
+            ));
         }
         let hasil: Vec<Option<f64>> = verval.iter().map(|v| v.map(|(_, r)| r)).collect();
         for (nilai, ukur) in [
@@ -417,17 +400,15 @@ impl Situs<'_> {
             (u.iter().map(|x| x.gagal).collect(), Ukur::Gagal),
             (hasil, Ukur::HasilVerval),
         ] {
-            kalimat.extend(kalimat_banding(&names, &nilai, lang, ukur, kode));
+            kalimat.extend(kalimat_banding(&names, &nilai, lang, self.kata, ukur, kode));
         }
         let judul = self.judul_bagian(p, Some(t));
         let grafik = self.grafik_banding(
             &format!("{id}-grafik"),
             &names,
             &u.iter().map(|x| x.realisasi).collect::<Vec<_>>(),
-            match lang {
-                Lang::Id => format!("Realisasi {judul}"),
-                Lang::En => format!("Realisation, {judul}"),
-            },
+            self.kata
+                .isi("banding_grafik_realisasi", &[("judul", &judul)]),
         );
         let mut sumber = self.sumber_angka(None, 0, true).berkas;
         if u.iter().any(|x| x.per_1000_kk.is_some()) {
@@ -464,15 +445,12 @@ impl Situs<'_> {
         let lang = self.lang();
         let id = self.id_bagian(p, None);
         let judul = self.judul_bagian(p, None);
-        let (l_awal, l_akhir, l_hasil, l_periode) = match lang {
-            Lang::Id => (
-                "Langkah pertama",
-                "Langkah terakhir",
-                "Hasil verifikasi",
-                "Periode",
-            ),
-            Lang::En => ("First step", "Last step", "Verification yield", "Period"),
-        };
+        let (l_awal, l_akhir, l_hasil, l_periode) = (
+            self.kata.teks("banding_langkah_pertama"),
+            self.kata.teks("banding_langkah_terakhir"),
+            self.kata.teks("banding_hasil_verval"),
+            self.kata.teks("banding_periode"),
+        );
         let sel = |f: &dyn Fn(&Corong, f64) -> String| -> Vec<String> {
             verval
                 .iter()
@@ -508,17 +486,14 @@ impl Situs<'_> {
         let names: Vec<String> = wilayah.iter().map(|&w| self.nama(w)).collect();
         let kode = &self.data.program[p as usize].kode;
         let rates: Vec<Option<f64>> = verval.iter().map(|v| v.map(|(_, r)| r)).collect();
-        let kalimat = kalimat_banding(&names, &rates, lang, Ukur::HasilVerval, kode)
+        let kalimat = kalimat_banding(&names, &rates, lang, self.kata, Ukur::HasilVerval, kode)
             .into_iter()
             .collect();
         let grafik = self.grafik_banding(
             &format!("{id}-grafik"),
             &names,
             &rates,
-            match lang {
-                Lang::Id => format!("Hasil verifikasi {kode}"),
-                Lang::En => format!("{kode} verification yield"),
-            },
+            self.kata.isi("banding_grafik_verval", &[("kode", kode)]),
         );
         BagianBanding {
             id,
@@ -712,21 +687,14 @@ enum Ukur {
 
 impl Ukur {
     /// What it is, for programme `kode`.
-    fn nama(self, kode: &str, lang: Lang) -> String {
-        match (self, lang) {
-            (Ukur::Per1000Kk, Lang::Id) => format!("KPM {kode} per 1.000 KK"),
-            (Ukur::Per1000Kk, Lang::En) => format!("{kode} KPM per 1,000 households"),
-            (Ukur::Realisasi, Lang::Id) => format!("Realisasi {kode}"),
-            (Ukur::Realisasi, Lang::En) => format!("{kode} realisation"),
-            (Ukur::Gagal, Lang::Id) => format!("Gagal salur {kode}"),
-            (Ukur::Gagal, Lang::En) => format!("{kode} failed payments"),
-            (Ukur::HasilVerval, Lang::Id) => {
-                format!("Hasil verifikasi {kode} (yang lolos dari yang terdata)")
-            }
-            (Ukur::HasilVerval, Lang::En) => {
-                format!("{kode} verification yield (kept of those listed)")
-            }
-        }
+    fn nama(self, kode: &str, kata: Kata) -> String {
+        let kunci = match self {
+            Ukur::Per1000Kk => "ukur_per_1000_kk",
+            Ukur::Realisasi => "ukur_realisasi",
+            Ukur::Gagal => "ukur_gagal",
+            Ukur::HasilVerval => "ukur_hasil_verval",
+        };
+        kata.isi(kunci, &[("kode", kode)])
     }
 
     /// A value as the page writes it.
@@ -745,11 +713,12 @@ fn kalimat_banding(
     names: &[String],
     nilai: &[Option<f64>],
     lang: Lang,
+    kata: Kata,
     ukur: Ukur,
     kode: &str,
 ) -> Option<String> {
     let kali = ukur == Ukur::Per1000Kk;
-    let apa = ukur.nama(kode, lang);
+    let apa = ukur.nama(kode, kata);
     let tulis = |v: f64| ukur.tulis(v, lang);
     // the values as the reader sees them (one decimal, or a rate to a tenth of a point), so
     // that the words agree with the table: 1,9% − 0,4% is 1,5 points
@@ -771,60 +740,34 @@ fn kalimat_banding(
     ada.sort_by(|a, b| b.1.total_cmp(&a.1));
     let (hi, lo) = (ada[0], ada[ada.len() - 1]);
     if hi.1 == lo.1 {
-        return Some(match lang {
-            Lang::Id => format!("{apa} sama di semua wilayah: {}.", tulis(hi.1)),
-            Lang::En => format!("{apa} is the same everywhere: {}.", tulis(hi.1)),
-        });
+        return Some(kata.isi("banding_sama", &[("ukuran", &apa), ("nilai", &tulis(hi.1))]));
     }
     let beda = if kali && lo.1 > 0.0 {
         let r = hi.1 / lo.1;
-        match lang {
-            Lang::Id => format!("{} kali lipat", desimal1(r, lang)),
-            Lang::En => format!("{} times as high", desimal1(r, lang)),
-        }
+        kata.isi("banding_kali", &[("n", &desimal1(r, lang))])
     } else if kali {
         String::new()
     } else {
         let poin = (hi.1 - lo.1) * 100.0;
-        match lang {
-            Lang::Id => format!("selisih {} poin persen", desimal1(poin, lang)),
-            Lang::En => format!("a difference of {} percentage points", desimal1(poin, lang)),
-        }
+        kata.isi("banding_poin", &[("n", &desimal1(poin, lang))])
     };
-    let sisanya = if ada.len() > 2 {
-        match lang {
-            Lang::Id => " (tertinggi dan terendah)",
-            Lang::En => " (highest and lowest)",
-        }
-    } else {
-        ""
+    let kunci = match (ada.len() > 2, beda.is_empty()) {
+        (false, true) => "banding_dua",
+        (false, false) => "banding_dua_beda",
+        (true, true) => "banding_banyak",
+        (true, false) => "banding_banyak_beda",
     };
-    Some(match lang {
-        Lang::Id => format!(
-            "{apa}: {} {}, {} {}{sisanya}{}.",
-            hi.0,
-            tulis(hi.1),
-            lo.0,
-            tulis(lo.1),
-            if beda.is_empty() {
-                String::new()
-            } else {
-                format!("; {beda}")
-            }
-        ),
-        Lang::En => format!(
-            "{apa}: {} {}, {} {}{sisanya}{}.",
-            hi.0,
-            tulis(hi.1),
-            lo.0,
-            tulis(lo.1),
-            if beda.is_empty() {
-                String::new()
-            } else {
-                format!("; {beda}")
-            }
-        ),
-    })
+    Some(kata.isi(
+        kunci,
+        &[
+            ("ukuran", &apa),
+            ("tertinggi", hi.0),
+            ("nilai_tertinggi", &tulis(hi.1)),
+            ("terendah", lo.0),
+            ("nilai_terendah", &tulis(lo.1)),
+            ("beda", &beda),
+        ],
+    ))
 }
 
 /// One decimal, in the language's notation (`285,2`).
@@ -840,9 +783,72 @@ fn capitalise(s: &str) -> String {
     }
 }
 
+/// A comparison page's template.
+pub const TEMPLATE_BANDING: &str = "bandingkan.html";
+/// A ranking page's template.
+pub const TEMPLATE_PERINGKAT: &str = "peringkat.html";
+
+impl Situs<'_> {
+    /// `bandingkan/<kode>-vs-<kode>.html`.
+    pub(super) fn path_banding(&self, i: usize) -> String {
+        let kode: Vec<&str> = self.report.bandingkan[i]
+            .iter()
+            .map(|&w| self.data.wilayah.node(w).kode_teks.as_str())
+            .collect();
+        format!("bandingkan/{}.html", kode.join("-vs-"))
+    }
+
+    /// `peringkat/<kode>.html`, or `peringkat/index.html` for every kabupaten/kota.
+    pub(super) fn path_peringkat(&self, induk: Option<WilayahId>) -> String {
+        match induk {
+            None => "peringkat/index.html".to_string(),
+            Some(w) => format!("peringkat/{}.html", self.data.wilayah.node(w).kode_teks),
+        }
+    }
+
+    /// A ranking shows the children's figures, households and funnels, and their names.
+    pub(super) fn sidik_peringkat(&self, induk: Option<WilayahId>) -> u64 {
+        use std::hash::{Hash, Hasher};
+        let mut hasher = xxhash_rust::xxh3::Xxh3::new();
+        (8u8, self.sidik_umum, induk).hash(&mut hasher);
+        if let Some(w) = induk {
+            for a in self.data.wilayah.ancestors(w).into_iter().chain([w]) {
+                self.data.wilayah.node(a).nama.hash(&mut hasher);
+            }
+        }
+        for c in self.anak_peringkat(induk) {
+            let n = self.data.wilayah.node(c);
+            (&n.kode, &n.nama).hash(&mut hasher);
+            self.report.wilayah[c as usize].hash(&mut hasher);
+            self.report.kk[c as usize].hash(&mut hasher);
+            self.report.verval.get(&c).hash(&mut hasher);
+        }
+        hasher.finish().max(1)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn kata_bawaan(lang: Lang) -> toml::Table {
+        toml::from_str(match lang {
+            Lang::Id => include_str!("../../themes/default/i18n/id.toml"),
+            Lang::En => include_str!("../../themes/default/i18n/en.toml"),
+        })
+        .expect("the default catalogue is TOML")
+    }
+
+    fn kalimat_banding(
+        names: &[String],
+        nilai: &[Option<f64>],
+        lang: Lang,
+        ukur: Ukur,
+        kode: &str,
+    ) -> Option<String> {
+        let teks = kata_bawaan(lang);
+        super::kalimat_banding(names, nilai, lang, Kata::new(&teks), ukur, kode)
+    }
 
     #[test]
     fn two_regions_in_words() {

@@ -454,10 +454,7 @@ impl Situs<'_> {
         let mut out = Vec::new();
         for p in 0..self.data.program.len() {
             let p = p as crate::data::ProgramId;
-            let konteks = match lang {
-                Lang::Id => "Program",
-                Lang::En => "Programme",
-            };
+            let konteks = self.kata.teks("cari_program");
             out.push(json_entri(
                 &self.nama_program(p),
                 "g",
@@ -468,10 +465,7 @@ impl Situs<'_> {
         for t in 0..self.data.tahap.len() {
             let t = t as crate::data::TahapId;
             let tahap = &self.data.tahap[t as usize];
-            let konteks = match lang {
-                Lang::Id => format!("Tahap {}", tahap.kode),
-                Lang::En => format!("Stage {}", tahap.kode),
-            };
+            let konteks = self.kata.isi("cari_tahap", &[("kode", &tahap.kode)]);
             out.push(json_entri(
                 &tahap.nama,
                 "t",
@@ -480,13 +474,10 @@ impl Situs<'_> {
             ));
         }
         for (i, r) in self.content.rapat.iter().enumerate() {
-            let konteks = match lang {
-                Lang::Id => format!("Rapat, {}", crate::format::tanggal_pendek(r.tanggal, lang)),
-                Lang::En => format!(
-                    "Meeting, {}",
-                    crate::format::tanggal_pendek(r.tanggal, lang)
-                ),
-            };
+            let konteks = self.kata.isi(
+                "cari_rapat",
+                &[("tanggal", &crate::format::tanggal_pendek(r.tanggal, lang))],
+            );
             out.push(json_entri(
                 &r.judul,
                 "r",
@@ -495,6 +486,21 @@ impl Situs<'_> {
             ));
         }
         out
+    }
+}
+
+/// The search index is written as it is.
+pub const TEMPLATE: &str = "";
+
+impl Situs<'_> {
+    /// `cari/nama/<key>.js`.
+    pub(super) fn path_cari_nama(&self, i: usize) -> String {
+        self.cari.nama[i].path.clone()
+    }
+
+    /// Made with the plan: the fingerprint of a file is its bytes'.
+    pub(super) fn sidik_cari(&self, h: Halaman) -> u64 {
+        xxhash_rust::xxh3::xxh3_64(self.teks_cari(h).as_bytes()).max(1)
     }
 }
 

@@ -8,7 +8,6 @@ use super::grafik::{Batang, Grafik, GrafikBatang, IsiGrafik, Satuan};
 use crate::analysis::desil::SebaranDesil;
 use crate::data::WilayahId;
 use crate::format::{persen, ribuan};
-use crate::lang::Lang;
 
 /// One distribution on a region page.
 #[derive(Debug, Clone, Serialize)]
@@ -74,53 +73,47 @@ impl Situs<'_> {
                     .collect(),
             })
             .collect();
-        let mut ringkasan = match lang {
-            Lang::Id => format!("{} KK dalam desil 1–10 DTSEN.", ribuan(kk as i64, lang)),
-            Lang::En => format!(
-                "{} households in DTSEN deciles 1–10.",
-                ribuan(kk as i64, lang)
-            ),
-        };
+        let mut ringkasan = self
+            .kata
+            .isi("ringkasan_desil", &[("kk", &ribuan(kk as i64, lang))]);
         for p in &self.data.program {
             let Some(m) = p.desil_maks else { continue };
             let n: u64 = s.kk[..usize::from(m)].iter().sum();
             let share = bagi(n).map(|r| persen(r, lang)).unwrap_or_default();
-            ringkasan.push_str(&match lang {
-                Lang::Id => format!(
-                    " {} menyasar desil 1–{m}: {} KK ({share}).",
-                    p.kode,
-                    ribuan(n as i64, lang)
-                ),
-                Lang::En => format!(
-                    " {} targets deciles 1–{m}: {} households ({share}).",
-                    p.kode,
-                    ribuan(n as i64, lang)
-                ),
-            });
+            ringkasan.push(' ');
+            ringkasan.push_str(&self.kata.isi(
+                "ringkasan_desil_program",
+                &[
+                    ("program", &p.kode),
+                    ("desil", &m.to_string()),
+                    ("kk", &ribuan(n as i64, lang)),
+                    ("persen", &share),
+                ],
+            ));
         }
         let id = format!("desil-{}", super::file_slug(&s.periode));
         let grafik = Grafik {
             id: format!("{id}-grafik"),
-            judul: match lang {
-                Lang::Id => format!("KK per desil DTSEN, {}", s.periode),
-                Lang::En => format!("Households per DTSEN decile, {}", s.periode),
-            },
+            judul: self
+                .kata
+                .isi("judul_grafik_desil", &[("periode", &s.periode)]),
             deskripsi: ringkasan.clone(),
             isi: IsiGrafik::Batang(GrafikBatang {
                 satuan: Satuan::Kpm,
                 baris: baris
                     .iter()
                     .map(|b| Batang {
-                        label: match (lang, b.sasaran.is_empty()) {
-                            (Lang::Id, true) => format!("Desil {}", b.desil),
-                            (Lang::En, true) => format!("Decile {}", b.desil),
-                            (Lang::Id, false) => {
-                                format!("Desil {} · sasaran {}", b.desil, b.sasaran.join(", "))
-                            }
-                            (Lang::En, false) => {
-                                format!("Decile {} · target of {}", b.desil, b.sasaran.join(", "))
-                            }
-                        },
+                        label: self.kata.isi(
+                            if b.sasaran.is_empty() {
+                                "desil_label"
+                            } else {
+                                "desil_label_sasaran"
+                            },
+                            &[
+                                ("desil", &b.desil.to_string()),
+                                ("program", &b.sasaran.join(", ")),
+                            ],
+                        ),
                         nilai_label: match b.bagian {
                             Some(r) => {
                                 format!("{} · {}", ribuan(b.kk as i64, lang), persen(r, lang))

@@ -12,7 +12,6 @@ use crate::analysis::privasi::Tampil;
 use crate::data::alasan::KodeAlasan;
 use crate::data::wilayah::Tingkat;
 use crate::data::{ProgramId, TahapId, WilayahId};
-use crate::lang::Lang;
 
 /// A kabupaten/kota's rows in the failure tables: (index of the table in
 /// [`crate::analysis::Report::gagal`], the rows of its regions).
@@ -199,10 +198,7 @@ impl Situs<'_> {
         self.gagal_kota.binary_search_by_key(&k, |(w, _)| *w).ok()?;
         let nama = self.data.wilayah.node(k).nama_lengkap(self.lang());
         Some(Tautan {
-            label: match self.lang() {
-                Lang::Id => format!("Gagal salur di {nama}"),
-                Lang::En => format!("Failed distributions in {nama}"),
-            },
+            label: self.kata.isi("judul_gagal_kota", &[("nama", &nama)]),
             href: self.path(Halaman::GagalKota(k)),
         })
     }
@@ -545,5 +541,40 @@ impl Situs<'_> {
         if self.sidik_gagal.get(w as usize).is_some_and(|&s| s != 0) {
             self.tautan_gagal_kota(w).map(|t| t.href).hash(hasher);
         }
+    }
+}
+
+/// A kabupaten/kota's failures page's template.
+pub const TEMPLATE_GAGAL_KOTA: &str = "gagal_kota.html";
+/// Its CSV is written as it is.
+pub const TEMPLATE_UNDUH: &str = "";
+
+impl Situs<'_> {
+    /// `gagal/<kode>.html`.
+    pub(super) fn path_gagal_kota(&self, w: WilayahId) -> String {
+        format!("gagal/{}.html", self.data.wilayah.node(w).kode_teks)
+    }
+
+    /// `gagal/<kode>.csv`.
+    pub(super) fn path_unduh_gagal_kota(&self, w: WilayahId) -> String {
+        format!("gagal/{}.csv", self.data.wilayah.node(w).kode_teks)
+    }
+
+    /// The page shows the kabupaten/kota's failure rows.
+    pub(super) fn sidik_gagal_kota(&self, k: WilayahId) -> u64 {
+        self.sidik_gagal(true, k)
+    }
+
+    /// The CSV holds the page's cells.
+    pub(super) fn sidik_unduh_gagal_kota(&self, k: WilayahId) -> u64 {
+        self.sidik_gagal(false, k)
+    }
+
+    fn sidik_gagal(&self, halaman: bool, k: WilayahId) -> u64 {
+        use std::hash::{Hash, Hasher};
+        let mut hasher = xxhash_rust::xxh3::Xxh3::new();
+        (halaman, 5u8, self.sidik_umum).hash(&mut hasher);
+        self.hash_gagal_kota(k, &mut hasher);
+        hasher.finish().max(1)
     }
 }

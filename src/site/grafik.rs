@@ -192,10 +192,9 @@ pub const MAKS_PERINGKAT: usize = 15;
 impl Situs<'_> {
     /// The region a section is about, as a reader says it (`Kecamatan Anggana`).
     pub(super) fn nama_cakupan(&self, w: Option<WilayahId>) -> String {
-        match (w, self.lang()) {
-            (Some(w), lang) => self.data.wilayah.node(w).nama_lengkap(lang),
-            (None, Lang::Id) => "seluruh wilayah".to_string(),
-            (None, Lang::En) => "all regions".to_string(),
+        match w {
+            Some(w) => self.data.wilayah.node(w).nama_lengkap(self.lang()),
+            None => self.kata.teks("grafik_seluruh_wilayah").to_string(),
         }
     }
 
@@ -266,58 +265,57 @@ impl Situs<'_> {
             let selesai = a.sisa_kpm() <= 0 && a.gagal_kpm > 0;
             let gagal = ribuan(a.gagal_kpm as i64, lang);
             let (rate, alokasi) = (persen(rate, lang), ribuan(a.alokasi_kpm as i64, lang));
-            kalimat.push(match (lang, selesai) {
-                (Lang::Id, false) => format!("{kode} {rate} dari {alokasi} KPM"),
-                (Lang::Id, true) => {
-                    format!("{kode} {rate} dari {alokasi} KPM (selesai; {gagal} KPM gagal salur)")
-                }
-                (Lang::En, false) => format!("{kode} {rate} of {alokasi} KPM"),
-                (Lang::En, true) => {
-                    format!("{kode} {rate} of {alokasi} KPM (done; {gagal} KPM failed)")
-                }
-            });
+            kalimat.push(self.kata.isi(
+                if selesai {
+                    "grafik_waktu_program_selesai"
+                } else {
+                    "grafik_waktu_program"
+                },
+                &[
+                    ("kode", kode),
+                    ("persen", &rate),
+                    ("alokasi", &alokasi),
+                    ("gagal", &gagal),
+                ],
+            ));
         }
         let per = tanggal_pendek(data_per, lang);
-        let mut deskripsi = match lang {
-            Lang::Id => format!("Realisasi {nama} per {per}: {}.", kalimat.join("; ")),
-            Lang::En => format!("Realisation in {nama} as of {per}: {}.", kalimat.join("; ")),
-        };
+        let mut deskripsi = self.kata.isi(
+            "grafik_waktu_deskripsi",
+            &[
+                ("nama", &nama),
+                ("tanggal", &per),
+                ("program", &kalimat.join("; ")),
+            ],
+        );
         if let Some(d) = pertama {
-            let d = tanggal_pendek(d, lang);
-            deskripsi.push_str(&match lang {
-                Lang::Id => format!(" Penyaluran pertama {d}."),
-                Lang::En => format!(" First payments on {d}."),
-            });
+            deskripsi.push(' ');
+            deskripsi.push_str(&self.kata.isi(
+                "grafik_waktu_pertama",
+                &[("tanggal", &tanggal_pendek(d, lang))],
+            ));
         }
         if let Some(target) = tahap.target {
-            let target = tanggal_pendek(target, lang);
-            deskripsi.push_str(&match lang {
-                Lang::Id => format!(" Target {target}."),
-                Lang::En => format!(" Target {target}."),
-            });
+            deskripsi.push(' ');
+            deskripsi.push_str(&self.kata.isi(
+                "grafik_waktu_target",
+                &[("tanggal", &tanggal_pendek(target, lang))],
+            ));
         }
         if semua > programs.len() {
-            deskripsi.push_str(&match lang {
-                Lang::Id => format!(
-                    " Digambar {} dari {semua} program, yang alokasinya terbesar.",
-                    programs.len()
-                ),
-                Lang::En => format!(
-                    " Drawn: the {} of {semua} programmes with the largest allocations.",
-                    programs.len()
-                ),
-            });
+            deskripsi.push(' ');
+            deskripsi.push_str(&self.kata.isi(
+                "grafik_waktu_dipilih",
+                &[
+                    ("n", &programs.len().to_string()),
+                    ("semua", &semua.to_string()),
+                ],
+            ));
         }
-        let judul = match lang {
-            Lang::Id => format!(
-                "Realisasi kumulatif per hari, {}, {nama} (persen dari alokasi)",
-                tahap.nama
-            ),
-            Lang::En => format!(
-                "Cumulative realisation by day, {}, {nama} (per cent of allocation)",
-                tahap.nama
-            ),
-        };
+        let judul = self.kata.isi(
+            "grafik_waktu_judul",
+            &[("tahap", &tahap.nama), ("nama", &nama)],
+        );
         Some(Grafik {
             id: format!("{id}-waktu"),
             judul,
@@ -328,12 +326,14 @@ impl Situs<'_> {
                 target: tahap.target,
                 label_target: tahap
                     .target
-                    .map(|d| format!("Target {}", tanggal_singkat(d, lang)))
+                    .map(|d| {
+                        self.kata.isi(
+                            "grafik_waktu_label_target",
+                            &[("tanggal", &tanggal_singkat(d, lang))],
+                        )
+                    })
                     .unwrap_or_default(),
-                label_alokasi: match lang {
-                    Lang::Id => "Alokasi (100%)".to_string(),
-                    Lang::En => "Allocation (100%)".to_string(),
-                },
+                label_alokasi: self.kata.teks("grafik_waktu_label_alokasi").to_string(),
                 seri,
             }),
             svg: String::new(),
@@ -380,10 +380,10 @@ impl Situs<'_> {
             let (label, sebutan) = if b.jenis == "rinci" && !b.sublabel.is_empty() {
                 (
                     format!("{} · {}", b.label, b.sublabel),
-                    match lang {
-                        Lang::Id => format!("{} melalui {}", b.label, b.sublabel),
-                        Lang::En => format!("{} through {}", b.label, b.sublabel),
-                    },
+                    self.kata.isi(
+                        "grafik_program_melalui",
+                        &[("program", &b.label), ("penyalur", &b.sublabel)],
+                    ),
                 )
             } else {
                 (b.label.clone(), b.label.clone())
@@ -403,27 +403,27 @@ impl Situs<'_> {
                 isi: b.tersalur_kpm as f64,
             });
             let rate = rate.map(|r| format!(" ({r})")).unwrap_or_default();
-            kalimat.push(match lang {
-                Lang::Id => format!("{sebutan} tersalur {salur} dari {alok} KPM{rate}"),
-                Lang::En => format!("{sebutan} paid {salur} of {alok} KPM{rate}"),
-            });
+            kalimat.push(self.kata.isi(
+                "grafik_program_baris",
+                &[
+                    ("sebutan", &sebutan),
+                    ("tersalur", &salur),
+                    ("alokasi", &alok),
+                    ("persen", &rate),
+                ],
+            ));
         }
-        let (judul, deskripsi) = match lang {
-            Lang::Id => (
-                format!("Alokasi dan penyaluran (KPM), {tahap}, {nama}"),
-                format!(
-                    "Alokasi dan penyaluran {nama}, {tahap}: {}.",
-                    kalimat.join("; ")
-                ),
-            ),
-            Lang::En => (
-                format!("Allocated and paid (KPM), {tahap}, {nama}"),
-                format!(
-                    "Allocated and paid in {nama}, {tahap}: {}.",
-                    kalimat.join("; ")
-                ),
-            ),
-        };
+        let judul = self
+            .kata
+            .isi("grafik_program_judul", &[("tahap", tahap), ("nama", &nama)]);
+        let deskripsi = self.kata.isi(
+            "grafik_program_deskripsi",
+            &[
+                ("tahap", tahap),
+                ("nama", &nama),
+                ("baris", &kalimat.join("; ")),
+            ],
+        );
         Some(Grafik {
             id: format!("{id}-batang"),
             judul,
@@ -431,10 +431,10 @@ impl Situs<'_> {
             isi: IsiGrafik::Batang(GrafikBatang {
                 satuan: Satuan::Kpm,
                 baris,
-                legenda: Some(match lang {
-                    Lang::Id => ("Alokasi".to_string(), "Tersalur".to_string()),
-                    Lang::En => ("Allocated".to_string(), "Paid".to_string()),
-                }),
+                legenda: Some((
+                    self.kata.teks("grafik_legenda_alokasi").to_string(),
+                    self.kata.teks("grafik_legenda_tersalur").to_string(),
+                )),
             }),
             svg: String::new(),
         })
@@ -480,56 +480,39 @@ impl Situs<'_> {
             .map(|&p| self.data.program[p as usize].kode.as_str())
             .collect();
         // "PKH", "gabungan PKH dan SEMBAKO", "gabungan BST, BLT dan APBD-TUNAI"
-        let program_kode = match (kode.split_last(), lang) {
-            (Some((last, [])), _) => (*last).to_string(),
-            (Some((last, rest)), Lang::Id) => format!("gabungan {} dan {last}", rest.join(", ")),
-            (Some((last, rest)), Lang::En) => format!("{} and {last} combined", rest.join(", ")),
-            (None, _) => String::new(),
+        let program_kode = match kode.split_last() {
+            Some((last, [])) => (*last).to_string(),
+            Some((last, rest)) => self.kata.isi(
+                "grafik_anak_gabungan",
+                &[("program", &rest.join(", ")), ("terakhir", last)],
+            ),
+            None => String::new(),
         };
-        let cakupan_program = match (kode.len() > 1, lang) {
-            (false, _) => "",
-            (true, Lang::Id) => " (semua program)",
-            (true, Lang::En) => " (all programmes)",
+        let cakupan_program = if kode.len() > 1 {
+            self.kata.teks("grafik_anak_semua_program")
+        } else {
+            ""
         };
-        let (judul, deskripsi) = match (lang, semua > nilai.len()) {
-            (Lang::Id, false) => (
-                format!(
-                    "Realisasi{cakupan_program} per {tingkat}, dari yang terendah, {tahap}, {nama}"
-                ),
-                format!(
-                    "Realisasi {program_kode} per {tingkat} di {nama}, {tahap}, dari yang terendah: {}.",
-                    daftar.join("; ")
-                ),
-            ),
-            (Lang::Id, true) => (
-                format!(
-                    "{} {tingkat} dengan realisasi{cakupan_program} terendah dari {semua}, {tahap}, {nama}",
-                    nilai.len()
-                ),
-                format!(
-                    "Realisasi {program_kode}: {} {tingkat} terendah dari {semua} di {nama}, {tahap}: {}.",
-                    nilai.len(),
-                    daftar.join("; ")
-                ),
-            ),
-            (Lang::En, false) => (
-                format!("Realisation{cakupan_program} by {tingkat}, lowest first, {tahap}, {nama}"),
-                format!(
-                    "Realisation of {program_kode} by {tingkat} in {nama}, {tahap}, lowest first: {}.",
-                    daftar.join("; ")
-                ),
-            ),
-            (Lang::En, true) => (
-                format!(
-                    "The {} of {semua} {tingkat} with the lowest realisation{cakupan_program}, {tahap}, {nama}",
-                    nilai.len()
-                ),
-                format!(
-                    "Realisation of {program_kode}: the lowest {} of {semua} in {nama}, {tahap}: {}.",
-                    nilai.len(),
-                    daftar.join("; ")
-                ),
-            ),
+        let isian = [
+            ("cakupan", cakupan_program),
+            ("program", &program_kode),
+            ("tingkat", tingkat),
+            ("tahap", tahap),
+            ("nama", &nama),
+            ("n", &nilai.len().to_string()),
+            ("semua", &semua.to_string()),
+            ("daftar", &daftar.join("; ")),
+        ];
+        let (judul, deskripsi) = if semua > nilai.len() {
+            (
+                self.kata.isi("grafik_anak_judul_terendah", &isian),
+                self.kata.isi("grafik_anak_deskripsi_terendah", &isian),
+            )
+        } else {
+            (
+                self.kata.isi("grafik_anak_judul", &isian),
+                self.kata.isi("grafik_anak_deskripsi", &isian),
+            )
         };
         Some(Grafik {
             id: format!("{id}-anak"),

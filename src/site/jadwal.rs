@@ -208,10 +208,7 @@ impl Situs<'_> {
             };
             h.melebihi = h.kpm > kapasitas;
         }
-        let judul = match lang {
-            Lang::Id => format!("Titik bayar {}", self.data.titik_bayar[t as usize]),
-            Lang::En => format!("Payment point {}", self.data.titik_bayar[t as usize]),
-        };
+        let judul = self.judul_titik_bayar(t);
         // home › the kabupaten/kota › its schedule overview
         let mut breadcrumb = vec![self.beranda()];
         if let Some(&w) = wilayah.first() {
@@ -251,13 +248,18 @@ impl Situs<'_> {
         self.kalender(node.nama_lengkap(self.lang()), slots, false)
     }
 
+    /// A payment point's name as its page's and calendar's title.
+    fn judul_titik_bayar(&self, t: crate::data::TitikBayarId) -> String {
+        self.kata.isi(
+            "judul_titik_bayar",
+            &[("nama", &self.data.titik_bayar[t as usize])],
+        )
+    }
+
     /// The calendar of payment point `t`'s slots, each in the zone of the region it serves.
     pub(super) fn konteks_kalender_titik(&self, t: crate::data::TitikBayarId) -> KonteksKalender {
         let slots = &self.jadwal_titik[t as usize];
-        let nama = match self.lang() {
-            Lang::Id => format!("Titik bayar {}", self.data.titik_bayar[t as usize]),
-            Lang::En => format!("Payment point {}", self.data.titik_bayar[t as usize]),
-        };
+        let nama = self.judul_titik_bayar(t);
         self.kalender(nama, slots, true)
     }
 
@@ -479,16 +481,13 @@ impl Situs<'_> {
     pub(super) fn tautan_jadwal_kota(&self, w: WilayahId) -> Option<Tautan> {
         let kota = self.kota_jadwal(w);
         self.jadwal_kota.contains_key(&kota).then(|| Tautan {
-            label: match self.lang() {
-                Lang::Id => format!(
-                    "Jadwal pencairan {}",
-                    self.data.wilayah.node(kota).nama_lengkap(self.lang())
-                ),
-                Lang::En => format!(
-                    "Payment schedule of {}",
-                    self.data.wilayah.node(kota).nama_lengkap(self.lang())
-                ),
-            },
+            label: self.kata.isi(
+                "judul_jadwal_kota",
+                &[(
+                    "nama",
+                    &self.data.wilayah.node(kota).nama_lengkap(self.lang()),
+                )],
+            ),
             href: self.path(Halaman::JadwalKota(kota)),
         })
     }
@@ -636,44 +635,36 @@ impl Situs<'_> {
         let judul = format!("{} · {}", tahap.nama, program_kode.join(", "));
         let rentang = rentang_tanggal(awal, akhir, lang);
         let n_hari = hari.len();
-        let mut ringkasan = match lang {
-            Lang::Id => format!(
-                "{} titik bayar, {rentang} ({n_hari} hari), {} KPM dijadwalkan. Kapasitas {} KPM per titik per hari",
-                titik.len(),
-                ribuan(kpm as i64, lang),
-                ribuan(kapasitas as i64, lang),
-            ),
-            Lang::En => format!(
-                "{} payment points, {rentang} ({n_hari} days), {} KPM scheduled. Capacity {} KPM per point per day",
-                titik.len(),
-                ribuan(kpm as i64, lang),
-                ribuan(kapasitas as i64, lang),
-            ),
-        };
+        let mut ringkasan = self.kata.isi(
+            "ringkasan_jadwal_kota",
+            &[
+                ("titik", &titik.len().to_string()),
+                ("rentang", &rentang),
+                ("hari", &n_hari.to_string()),
+                ("kpm", &ribuan(kpm as i64, lang)),
+                ("kapasitas", &ribuan(kapasitas as i64, lang)),
+            ],
+        );
         if let Some((v, nama, d)) = puncak {
             let pct = if kapasitas == 0 {
                 String::new()
             } else {
                 format!(" ({})", persen(v as f64 / kapasitas as f64, lang))
             };
-            ringkasan.push_str(&match lang {
-                Lang::Id => format!(
-                    "; beban tertinggi {} KPM{pct} di {nama} pada {}",
-                    ribuan(v as i64, lang),
-                    tanggal_pendek(d, lang)
-                ),
-                Lang::En => format!(
-                    "; the busiest day is {} KPM{pct} at {nama} on {}",
-                    ribuan(v as i64, lang),
-                    tanggal_pendek(d, lang)
-                ),
-            });
+            ringkasan.push_str(&self.kata.isi(
+                "ringkasan_jadwal_puncak",
+                &[
+                    ("kpm", &ribuan(v as i64, lang)),
+                    ("persen", &pct),
+                    ("nama", nama),
+                    ("tanggal", &tanggal_pendek(d, lang)),
+                ],
+            ));
         }
         ringkasan.push_str(". ");
-        ringkasan.push_str(&match (lebih.len(), lang) {
-            (0, Lang::Id) => "Tidak ada titik bayar yang melebihi kapasitas.".to_string(),
-            (0, Lang::En) => "No payment point is over capacity.".to_string(),
-            (n, lang) => {
+        ringkasan.push_str(&match lebih.len() {
+            0 => self.kata.teks("ringkasan_jadwal_aman").to_string(),
+            n => {
                 let daftar: Vec<String> = lebih
                     .iter()
                     .take(5)
@@ -686,32 +677,28 @@ impl Situs<'_> {
                     })
                     .collect();
                 let lagi = if n > 5 {
-                    match lang {
-                        Lang::Id => format!(", dan {} lagi", n - 5),
-                        Lang::En => format!(", and {} more", n - 5),
-                    }
+                    self.kata
+                        .isi("ringkasan_jadwal_lagi", &[("n", &(n - 5).to_string())])
                 } else {
                     String::new()
                 };
-                match lang {
-                    Lang::Id => format!(
-                        "{n} titik-hari melebihi kapasitas: {}{lagi}.",
-                        daftar.join(", ")
-                    ),
-                    Lang::En => {
-                        format!("{n} point-days over capacity: {}{lagi}.", daftar.join(", "))
-                    }
-                }
+                self.kata.isi(
+                    "ringkasan_jadwal_lebih",
+                    &[
+                        ("n", &n.to_string()),
+                        ("daftar", &daftar.join(", ")),
+                        ("lagi", &lagi),
+                    ],
+                )
             }
         });
         let id = format!("jadwal-{}", self.tahap_slug[t as usize]);
         Some(BagianJadwalKota {
             grafik: Grafik {
                 id: format!("{id}-beban"),
-                judul: match lang {
-                    Lang::Id => format!("Beban titik bayar per hari, {}", tahap.nama),
-                    Lang::En => format!("Payment point load per day, {}", tahap.nama),
-                },
+                judul: self
+                    .kata
+                    .isi("judul_grafik_beban", &[("tahap", &tahap.nama)]),
                 deskripsi: ringkasan.clone(),
                 isi: IsiGrafik::Beban(GrafikBeban {
                     hari: hari.clone(),
@@ -762,6 +749,118 @@ fn rentang_tanggal(awal: Date, akhir: Date, lang: Lang) -> String {
             tanggal_pendek(awal, lang),
             tanggal_pendek(akhir, lang)
         )
+    }
+}
+
+/// A calendar is written by `render::kalender`, not by a template.
+pub const TEMPLATE_KALENDER: &str = "";
+/// A payment point's template.
+pub const TEMPLATE_TITIK_BAYAR: &str = "titik_bayar.html";
+/// A schedule overview's template.
+pub const TEMPLATE_JADWAL_KOTA: &str = "jadwal_kota.html";
+
+impl Situs<'_> {
+    /// A desa/kelurahan's calendar: `wilayah/<prov>/<kode>.ics`, beside its page.
+    pub(super) fn path_kalender(&self, w: WilayahId) -> String {
+        self.path_di_provinsi(w, "ics")
+    }
+
+    /// A payment point's page: `titik-bayar/<slug>.html`.
+    pub(super) fn path_titik_bayar(&self, t: TitikBayarId) -> String {
+        format!("titik-bayar/{}.html", self.titik_slug[t as usize])
+    }
+
+    /// A payment point's calendar: `titik-bayar/<slug>.ics`.
+    pub(super) fn path_kalender_titik(&self, t: TitikBayarId) -> String {
+        format!("titik-bayar/{}.ics", self.titik_slug[t as usize])
+    }
+
+    /// A kabupaten/kota's schedule overview: `jadwal/<kode>.html`.
+    pub(super) fn path_jadwal_kota(&self, w: WilayahId) -> String {
+        format!("jadwal/{}.html", self.data.wilayah.node(w).kode_teks)
+    }
+
+    /// A calendar shows the region's name and its slots.
+    pub(super) fn sidik_kalender(&self, w: WilayahId) -> u64 {
+        use std::hash::{Hash, Hasher};
+        let mut hasher = xxhash_rust::xxh3::Xxh3::new();
+        (1u8, self.sidik_umum, &self.data.wilayah.node(w).nama).hash(&mut hasher);
+        self.hash_jadwal(w, &mut hasher);
+        hasher.finish().max(1)
+    }
+
+    /// The overview shows the kabupaten/kota's slots, its regions' names, and each of its
+    /// points' load, which counts the point's slots elsewhere too.
+    pub(super) fn sidik_jadwal_kota(&self, w: WilayahId) -> u64 {
+        use std::hash::{Hash, Hasher};
+        let mut hasher = xxhash_rust::xxh3::Xxh3::new();
+        (4u8, self.sidik_umum).hash(&mut hasher);
+        let tree = &self.data.wilayah;
+        for a in tree.ancestors(w).into_iter().chain([w]) {
+            (&tree.node(a).kode, &tree.node(a).nama).hash(&mut hasher);
+        }
+        let slots = self.jadwal_kota.get(&w).map_or(&[][..], Vec::as_slice);
+        let mut titik: Vec<TitikBayarId> = Vec::new();
+        for &i in slots {
+            self.hash_slot(i, &mut hasher);
+            let j = &self.data.jadwal[i];
+            tree.node(j.wilayah).nama.hash(&mut hasher);
+            titik.push(j.titik_bayar);
+        }
+        titik.sort_unstable();
+        titik.dedup();
+        for t in titik {
+            self.titik_bersama[t as usize].hash(&mut hasher);
+            for &i in &self.jadwal_titik[t as usize] {
+                self.hash_slot(i, &mut hasher);
+            }
+        }
+        hasher.finish().max(1)
+    }
+
+    /// A payment point's page shows its slots and the regions they are for (names and
+    /// codes; the breadcrumb shows the first one's ancestors).
+    pub(super) fn sidik_titik_bayar(&self, t: TitikBayarId) -> u64 {
+        self.sidik_titik(2, t)
+    }
+
+    /// A payment point's calendar: the same inputs as its page.
+    pub(super) fn sidik_kalender_titik(&self, t: TitikBayarId) -> u64 {
+        self.sidik_titik(3, t)
+    }
+
+    fn sidik_titik(&self, jenis: u8, t: TitikBayarId) -> u64 {
+        use std::hash::{Hash, Hasher};
+        let mut hasher = xxhash_rust::xxh3::Xxh3::new();
+        (jenis, self.sidik_umum, t).hash(&mut hasher);
+        for &i in &self.jadwal_titik[t as usize] {
+            self.hash_slot(i, &mut hasher);
+            let w = self.data.jadwal[i].wilayah;
+            let n = self.data.wilayah.node(w);
+            (&n.kode, &n.nama).hash(&mut hasher);
+            for a in self.data.wilayah.ancestors(w) {
+                self.data.wilayah.node(a).nama.hash(&mut hasher);
+            }
+        }
+        hasher.finish().max(1)
+    }
+
+    /// Feeds the schedule slots of `w` to `hasher`.
+    pub(super) fn hash_jadwal(&self, w: WilayahId, hasher: &mut xxhash_rust::xxh3::Xxh3) {
+        for &i in self.jadwal_wilayah.get(&w).into_iter().flatten() {
+            self.hash_slot(i, hasher);
+        }
+    }
+
+    /// Feeds schedule slot `i` to `hasher`.
+    pub(super) fn hash_slot(&self, i: usize, hasher: &mut xxhash_rust::xxh3::Xxh3) {
+        use std::hash::Hash;
+        let j = &self.data.jadwal[i];
+        (
+            j.program, j.tahap, j.tanggal, j.mulai, j.selesai, &j.rw, j.kpm, &j.lokasi,
+        )
+            .hash(hasher);
+        self.data.titik_bayar[j.titik_bayar as usize].hash(hasher);
     }
 }
 

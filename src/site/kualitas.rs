@@ -10,7 +10,6 @@ use super::{Halaman, Situs, Tautan, Umum};
 use crate::analysis::kualitas::{self, JenisTemuan, TemuanMutu};
 use crate::analysis::privasi::Tampil;
 use crate::data::WilayahId;
-use crate::lang::Lang;
 
 /// At most this many findings of one kind are listed on the page (all are counted, and all
 /// are in `check --format json`).
@@ -121,10 +120,7 @@ pub struct TemuanJson {
 impl Situs<'_> {
     /// The title of the data-quality page.
     pub(super) fn judul_kualitas(&self) -> String {
-        match self.lang() {
-            Lang::Id => "Kualitas data".to_string(),
-            Lang::En => "Data quality".to_string(),
-        }
+        self.kata.teks("kualitas").to_string()
     }
 
     fn kota_temuan(&self, t: &TemuanMutu) -> Option<WilayahId> {
@@ -298,47 +294,23 @@ impl Situs<'_> {
         );
         let teks = t.teks.as_deref().unwrap_or("");
         let banding = n(t.pembanding.unwrap_or(0));
-        match (t.jenis, lang) {
-            (JenisTemuan::MelebihiAlokasi, Lang::Id) => format!(
-                "{siapa}: {} KPM dilaporkan tersalur/gagal, melebihi alokasi {banding} KPM",
-                n(t.kpm)
-            ),
-            (JenisTemuan::MelebihiAlokasi, Lang::En) => format!(
-                "{siapa}: {} KPM reported paid/failed, above the allocation of {banding} KPM",
-                n(t.kpm)
-            ),
-            (JenisTemuan::TanpaAlokasi, Lang::Id) => format!(
-                "{siapa}: {} KPM dilaporkan tersalur/gagal tanpa alokasi",
-                n(t.kpm)
-            ),
-            (JenisTemuan::TanpaAlokasi, Lang::En) => format!(
-                "{siapa}: {} KPM reported paid/failed without an allocation",
-                n(t.kpm)
-            ),
-            (JenisTemuan::AlokasiTanpaRealisasi, Lang::Id) => format!(
-                "{siapa}: alokasi {} KPM, belum ada yang dilaporkan tersalur atau gagal",
-                n(t.kpm)
-            ),
-            (JenisTemuan::AlokasiTanpaRealisasi, Lang::En) => format!(
-                "{siapa}: {} KPM allocated, none reported paid or failed yet",
-                n(t.kpm)
-            ),
-            (JenisTemuan::AlasanTakDikenal, Lang::Id) => format!(
-                "{siapa}: alasan gagal \"{teks}\" tidak cocok dengan kode mana pun (dihitung sebagai Lainnya)"
-            ),
-            (JenisTemuan::AlasanTakDikenal, Lang::En) => {
-                format!("{siapa}: failure reason \"{teks}\" matches no code (counted as Other)")
-            }
-            (JenisTemuan::SetelahTarget, Lang::Id) => format!(
-                "{siapa}: {} KPM tersalur setelah tanggal target, terakhir {teks}",
-                n(t.kpm)
-            ),
-            (JenisTemuan::SetelahTarget, Lang::En) => format!(
-                "{siapa}: {} KPM paid after the target day, the last on {teks}",
-                n(t.kpm)
-            ),
-            _ => siapa,
-        }
+        let kunci = match t.jenis {
+            JenisTemuan::MelebihiAlokasi => "temuan_melebihi_alokasi",
+            JenisTemuan::TanpaAlokasi => "temuan_tanpa_alokasi",
+            JenisTemuan::AlokasiTanpaRealisasi => "temuan_alokasi_tanpa_realisasi",
+            JenisTemuan::AlasanTakDikenal => "temuan_alasan_tak_dikenal",
+            JenisTemuan::SetelahTarget => "temuan_setelah_target",
+            _ => return siapa,
+        };
+        self.kata.isi(
+            kunci,
+            &[
+                ("siapa", &siapa),
+                ("kpm", &n(t.kpm)),
+                ("alokasi", &banding),
+                ("teks", teks),
+            ],
+        )
     }
 }
 
@@ -346,3 +318,8 @@ impl Situs<'_> {
 fn lokasi(d: &crate::diagnostics::Diagnostic) -> String {
     d.tempat()
 }
+
+/// The data-quality page's path.
+pub const PATH: &str = "kualitas-data.html";
+/// The data-quality page's template.
+pub const TEMPLATE: &str = "kualitas.html";

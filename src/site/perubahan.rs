@@ -8,7 +8,6 @@ use super::{Halaman, Situs, Tautan, Umum};
 use crate::analysis::perubahan::{BarisPerubahan, Perubahan};
 use crate::data::TahapId;
 use crate::format::{ribuan, satu_desimal};
-use crate::lang::Lang;
 
 /// One region's change, ready to show.
 #[derive(Debug, Clone, Serialize)]
@@ -76,10 +75,7 @@ impl Situs<'_> {
     /// The title of tahap `t`'s changes page.
     pub(super) fn judul_perubahan(&self, t: TahapId) -> String {
         let nama = &self.data.tahap[t as usize].nama;
-        match self.lang() {
-            Lang::Id => format!("Perubahan {nama}"),
-            Lang::En => format!("What changed in {nama}"),
-        }
+        self.kata.isi("judul_perubahan", &[("nama", nama)])
     }
 
     /// The changes into tahap `t`, one per programme.
@@ -95,10 +91,11 @@ impl Situs<'_> {
             return String::new();
         };
         let now = ribuan(site.sekarang.alokasi_kpm as i64, lang);
-        match (c.sebelum, lang) {
-            (None, Lang::Id) => format!("{kode}: tahap pertama, {now} KPM dialokasikan."),
-            (None, Lang::En) => format!("{kode}: first tahap, {now} KPM allocated."),
-            (Some(s), _) => {
+        match c.sebelum {
+            None => self
+                .kata
+                .isi("perubahan_pertama", &[("kode", kode), ("kpm", &now)]),
+            Some(s) => {
                 let nama_s = &self.data.tahap[s as usize].nama;
                 let before = ribuan(site.sebelum.alokasi_kpm as i64, lang);
                 let plus = ribuan(site.kpm_bertambah as i64, lang);
@@ -110,25 +107,25 @@ impl Situs<'_> {
                     .filter_map(|b| b.wilayah)
                     .map(|w| self.data.wilayah.node(w).nama_lengkap(lang))
                     .collect();
-                let tambahan = match (belum.is_empty(), lang) {
-                    (true, _) => String::new(),
-                    (false, Lang::Id) => format!(
-                        " Belum ada data tahap ini untuk {} (tidak ikut dibandingkan).",
-                        belum.join(", ")
-                    ),
-                    (false, Lang::En) => format!(
-                        " No figures of this tahap yet for {} (left out of the comparison).",
-                        belum.join(", ")
-                    ),
+                let tambahan = if belum.is_empty() {
+                    String::new()
+                } else {
+                    " ".to_string()
+                        + &self
+                            .kata
+                            .isi("perubahan_belum_ada", &[("wilayah", &belum.join(", "))])
                 };
-                let kalimat = match lang {
-                    Lang::Id => format!(
-                        "{kode}: {now} KPM dialokasikan, dibanding {before} KPM pada {nama_s}; {plus} KPM bertambah dan {minus} KPM berkurang, dihitung per desa/kelurahan."
-                    ),
-                    Lang::En => format!(
-                        "{kode}: {now} KPM allocated, against {before} KPM in {nama_s}; {plus} KPM added and {minus} KPM removed, counted village by village."
-                    ),
-                };
+                let kalimat = self.kata.isi(
+                    "perubahan_kalimat",
+                    &[
+                        ("kode", kode),
+                        ("kpm", &now),
+                        ("sebelum", &before),
+                        ("tahap_sebelum", nama_s),
+                        ("bertambah", &plus),
+                        ("berkurang", &minus),
+                    ],
+                );
                 kalimat + &tambahan
             }
         }
@@ -158,10 +155,7 @@ impl Situs<'_> {
             wilayah: match b.wilayah {
                 Some(w) => self.tautan_wilayah(w),
                 None => Tautan {
-                    label: match lang {
-                        Lang::Id => "Seluruh wilayah".to_string(),
-                        Lang::En => "All regions".to_string(),
-                    },
+                    label: self.kata.teks("seluruh_wilayah").to_string(),
                     href: self.path(Halaman::Beranda),
                 },
             },
@@ -273,5 +267,15 @@ impl Situs<'_> {
             }
         }
         out
+    }
+}
+
+/// A tahap's changes' template.
+pub const TEMPLATE: &str = "perubahan.html";
+
+impl Situs<'_> {
+    /// `perubahan/<tahap>.html`.
+    pub(super) fn path_perubahan(&self, t: TahapId) -> String {
+        format!("perubahan/{}.html", self.tahap_slug[t as usize])
     }
 }

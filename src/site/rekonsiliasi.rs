@@ -8,7 +8,6 @@ use serde::Serialize;
 use super::{Halaman, Situs, Tautan, Umum};
 use crate::analysis::rekonsiliasi::{Rekonsiliasi, StatusRekon, selisih};
 use crate::data::WilayahId;
-use crate::lang::Lang;
 
 /// A branch with a page: its kabupaten/kota, the penyalur and branch name, its report rows.
 #[derive(Debug, Clone)]
@@ -195,33 +194,22 @@ impl Situs<'_> {
 
     fn judul_rekon(&self, k: WilayahId) -> String {
         let nama = self.data.wilayah.node(k).nama_lengkap(self.lang());
-        match self.lang() {
-            Lang::Id => format!("Rekonsiliasi dengan penyalur, {nama}"),
-            Lang::En => format!("Reconciliation with the paying channels, {nama}"),
-        }
+        self.kata.isi("judul_rekon_kota", &[("nama", &nama)])
     }
 
     fn toleransi(&self) -> String {
         let a = &self.config.rekonsiliasi;
         let persen = crate::format::desimal(a.toleransi_persen, self.lang());
-        match (self.lang(), a.toleransi_kpm, a.toleransi_persen > 0.0) {
-            (Lang::Id, 0, false) => "Toleransi: tidak ada; setiap selisih dicatat.".to_string(),
-            (Lang::En, 0, false) => "Tolerance: none; every difference is listed.".to_string(),
-            (Lang::Id, n, false) => format!("Toleransi: selisih sampai {n} KPM."),
-            (Lang::En, n, false) => format!("Tolerance: a difference of up to {n} KPM."),
-            (Lang::Id, 0, true) => {
-                format!("Toleransi: selisih sampai {persen}% dari angka Dinsos.")
-            }
-            (Lang::En, 0, true) => {
-                format!("Tolerance: a difference of up to {persen}% of Dinsos's figure.")
-            }
-            (Lang::Id, n, true) => {
-                format!("Toleransi: selisih sampai {n} KPM atau {persen}% dari angka Dinsos.")
-            }
-            (Lang::En, n, true) => {
-                format!("Tolerance: a difference of up to {n} KPM or {persen}% of Dinsos's figure.")
-            }
-        }
+        let kunci = match (a.toleransi_kpm, a.toleransi_persen > 0.0) {
+            (0, false) => "toleransi_tidak_ada",
+            (_, false) => "toleransi_kpm",
+            (0, true) => "toleransi_persen",
+            (_, true) => "toleransi_kpm_persen",
+        };
+        self.kata.isi(
+            kunci,
+            &[("kpm", &a.toleransi_kpm.to_string()), ("persen", &persen)],
+        )
     }
 
     fn baris_rekon(&self, i: usize, dengan_cabang: bool) -> BarisRekon {
@@ -449,10 +437,10 @@ impl Situs<'_> {
             label: self.judul_rekon(c.kota),
             href: self.path(Halaman::RekonKota(c.kota)),
         });
-        let judul = match self.lang() {
-            Lang::Id => format!("Rekonsiliasi {} cabang {}", c.penyalur, c.cabang),
-            Lang::En => format!("Reconciliation, {} {} branch", c.penyalur, c.cabang),
-        };
+        let judul = self.kata.isi(
+            "judul_rekon_cabang",
+            &[("penyalur", &c.penyalur), ("cabang", &c.cabang)],
+        );
         KonteksRekon {
             umum: self.umum(Halaman::RekonCabang(i), judul, breadcrumb, ""),
             wilayah: self.tautan_wilayah(c.kota),
@@ -513,24 +501,16 @@ impl Situs<'_> {
             .last()
             .map(|d| crate::format::tanggal(*d, lang))
             .unwrap_or_default();
-        let teks = match lang {
-            Lang::Id => format!(
-                "Angka Dinsos dicocokkan dengan laporan {} ({}): {} baris cocok, {} dalam toleransi, {} berbeda.",
-                cabang.join(", "),
-                hari,
-                hitung.cocok,
-                hitung.dalam_toleransi,
-                hitung.berbeda
-            ),
-            Lang::En => format!(
-                "Dinsos's figures set against the reports of {} ({}): {} rows match, {} within tolerance, {} differ.",
-                cabang.join(", "),
-                hari,
-                hitung.cocok,
-                hitung.dalam_toleransi,
-                hitung.berbeda
-            ),
-        };
+        let teks = self.kata.isi(
+            "ringkasan_rekon",
+            &[
+                ("cabang", &cabang.join(", ")),
+                ("tanggal", &hari),
+                ("cocok", &hitung.cocok.to_string()),
+                ("toleransi", &hitung.dalam_toleransi.to_string()),
+                ("berbeda", &hitung.berbeda.to_string()),
+            ],
+        );
         Some(RingkasRekon {
             teks,
             tautan: Tautan {
@@ -566,5 +546,65 @@ impl Situs<'_> {
             }
             self.kota(w).hash(hasher);
         }
+    }
+}
+
+/// The template of a kabupaten/kota's and a branch's reconciliation page.
+pub const TEMPLATE: &str = "rekonsiliasi.html";
+
+impl Situs<'_> {
+    /// `rekonsiliasi/<kode>.html`.
+    pub(super) fn path_rekon_kota(&self, w: WilayahId) -> String {
+        format!("rekonsiliasi/{}.html", self.data.wilayah.node(w).kode_teks)
+    }
+
+    /// `rekonsiliasi/<kode>/<penyalur-cabang>.html`.
+    pub(super) fn path_rekon_cabang(&self, i: usize) -> String {
+        let c = &self.rekon_cabang[i];
+        format!(
+            "rekonsiliasi/{}/{}.html",
+            self.data.wilayah.node(c.kota).kode_teks,
+            c.slug
+        )
+    }
+
+    /// The page shows the kabupaten/kota's rows and names, and links its branches.
+    pub(super) fn sidik_rekon_kota(&self, k: WilayahId) -> u64 {
+        use std::hash::{Hash, Hasher};
+        let mut hasher = xxhash_rust::xxh3::Xxh3::new();
+        (6u8, self.sidik_umum, k).hash(&mut hasher);
+        for a in self.data.wilayah.ancestors(k).into_iter().chain([k]) {
+            self.data.wilayah.node(a).nama.hash(&mut hasher);
+        }
+        self.hash_rekon(
+            self.rekon_kota
+                .iter()
+                .find(|(w, _)| *w == k)
+                .map_or(&[][..], |(_, r)| r),
+            &mut hasher,
+        );
+        for c in self.rekon_cabang.iter().filter(|c| c.kota == k) {
+            (&c.slug, &c.baris).hash(&mut hasher);
+        }
+        hasher.finish().max(1)
+    }
+
+    /// The page shows the branch's rows and its kabupaten/kota's names.
+    pub(super) fn sidik_rekon_cabang(&self, i: usize) -> u64 {
+        use std::hash::{Hash, Hasher};
+        let mut hasher = xxhash_rust::xxh3::Xxh3::new();
+        let c = &self.rekon_cabang[i];
+        (7u8, self.sidik_umum, c.kota, &c.slug).hash(&mut hasher);
+        for a in self
+            .data
+            .wilayah
+            .ancestors(c.kota)
+            .into_iter()
+            .chain([c.kota])
+        {
+            self.data.wilayah.node(a).nama.hash(&mut hasher);
+        }
+        self.hash_rekon(&c.baris, &mut hasher);
+        hasher.finish().max(1)
     }
 }

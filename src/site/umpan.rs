@@ -4,7 +4,6 @@
 //! same input. `render::umpan` writes the XML.
 
 use super::{Halaman, Situs};
-use crate::lang::Lang;
 
 /// At most this many addresses per sitemap file (the sitemap protocol's limit).
 pub const MAKS_URL_SITEMAP: usize = 50_000;
@@ -100,7 +99,6 @@ impl Situs<'_> {
     }
 
     pub(super) fn konteks_umpan(&self) -> KonteksUmpan {
-        let lang = self.lang();
         let mut entri: Vec<(jiff::civil::Date, Entri)> = Vec::new();
         for t in 0..self.data.tahap.len() {
             let t = t as crate::data::TahapId;
@@ -128,10 +126,9 @@ impl Situs<'_> {
         }
         for (i, r) in self.content.rapat.iter().enumerate() {
             let path = self.path(Halaman::Rapat(i));
-            let mut ringkasan = match (&r.tempat, lang) {
-                (Some(t), Lang::Id) => format!("Rapat di {t}."),
-                (Some(t), Lang::En) => format!("Meeting at {t}."),
-                (None, _) => String::new(),
+            let mut ringkasan = match &r.tempat {
+                Some(t) => self.kata.isi("umpan_rapat_di", &[("tempat", t)]),
+                None => String::new(),
             };
             for k in &r.keputusan {
                 if !ringkasan.is_empty() {
@@ -225,6 +222,27 @@ impl Situs<'_> {
             out.push_str(&format!("\nSitemap: {}\n", self.alamat("sitemap.xml")));
         }
         out
+    }
+}
+
+/// The feed's path.
+pub const PATH_FEED: &str = "feed.xml";
+/// The sitemap's path.
+pub const PATH_SITEMAP: &str = "sitemap.xml";
+/// `robots.txt`.
+pub const PATH_ROBOTS: &str = "robots.txt";
+/// The feed and the sitemap are written by `render::umpan`, `robots.txt` as it is.
+pub const TEMPLATE: &str = "";
+
+/// `sitemap-<n>.xml`.
+pub fn path_sitemap_bagian(i: usize) -> String {
+    format!("sitemap-{i}.xml")
+}
+
+impl Situs<'_> {
+    /// `robots.txt` depends on the site-wide inputs only.
+    pub(super) fn sidik_robots(&self) -> u64 {
+        xxhash_rust::xxh3::xxh3_64(&self.sidik_umum.to_le_bytes()).max(1)
     }
 }
 

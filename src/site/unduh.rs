@@ -95,29 +95,18 @@ impl JenisData {
         }
     }
 
-    fn judul(self, lang: Lang) -> &'static str {
-        match (self, lang) {
-            (JenisData::Wilayah, Lang::Id) => "Wilayah, jumlah KK dan penduduk",
-            (JenisData::Wilayah, Lang::En) => "Regions, households and population",
-            (JenisData::Realisasi, Lang::Id) => {
-                "Alokasi dan realisasi per wilayah, program, tahap dan penyalur"
-            }
-            (JenisData::Realisasi, Lang::En) => {
-                "Allocation and realisation per region, programme, tahap and channel"
-            }
-            (JenisData::Gagal, Lang::Id) => "Gagal salur menurut alasan (angka kecil disamarkan)",
-            (JenisData::Gagal, Lang::En) => "Failed payments by reason (small counts hidden)",
-            (JenisData::Verval, Lang::Id) => "Verifikasi dan validasi: jumlah per langkah",
-            (JenisData::Verval, Lang::En) => "Verification funnels: count per step",
-            (JenisData::Desil, Lang::Id) => "Kepala keluarga per desil DTSEN",
-            (JenisData::Desil, Lang::En) => "Households per DTSEN decile",
-            (JenisData::Jadwal, Lang::Id) => "Jadwal penyaluran per titik bayar dan RW",
-            (JenisData::Jadwal, Lang::En) => "Payment schedule per payment point and RW",
-            (JenisData::Rekonsiliasi, Lang::Id) => "Rekonsiliasi dengan laporan penyalur",
-            (JenisData::Rekonsiliasi, Lang::En) => "Reconciliation with the channels' reports",
-            (JenisData::Perubahan, Lang::Id) => "Perubahan dari tahap sebelumnya per program",
-            (JenisData::Perubahan, Lang::En) => "Changes from each programme's previous tahap",
-        }
+    /// The download's title in the theme's words.
+    fn judul<'k>(self, kata: super::kata::Kata<'k>) -> &'k str {
+        kata.teks(match self {
+            JenisData::Wilayah => "unduh_judul_wilayah",
+            JenisData::Realisasi => "unduh_judul_realisasi",
+            JenisData::Gagal => "unduh_judul_gagal",
+            JenisData::Verval => "unduh_judul_verval",
+            JenisData::Desil => "unduh_judul_desil",
+            JenisData::Jadwal => "unduh_judul_jadwal",
+            JenisData::Rekonsiliasi => "unduh_judul_rekonsiliasi",
+            JenisData::Perubahan => "unduh_judul_perubahan",
+        })
     }
 }
 
@@ -712,10 +701,10 @@ impl Situs<'_> {
         let catatan = match w {
             Some(w) if pemilik != Some(w) => {
                 let node = self.data.wilayah.node(w);
-                Some(match self.lang() {
-                    Lang::Id => format!("baris {} {}", node.kode_teks, node.nama),
-                    Lang::En => format!("rows {} {}", node.kode_teks, node.nama),
-                })
+                Some(self.kata.isi(
+                    "sumber_baris_wilayah",
+                    &[("kode", &node.kode_teks), ("nama", &node.nama)],
+                ))
             }
             _ => None,
         };
@@ -1136,11 +1125,10 @@ impl Situs<'_> {
 
     /// Links to the site-wide datasets, for the "about the data" page.
     pub(super) fn tautan_dataset(&self) -> Vec<Tautan> {
-        let lang = self.lang();
         self.dataset_ada()
             .into_iter()
             .map(|j| Tautan {
-                label: j.judul(lang).to_string(),
+                label: j.judul(self.kata).to_string(),
                 href: self.path(Halaman::Dataset(j)),
             })
             .collect()
@@ -1173,7 +1161,7 @@ impl Situs<'_> {
             resources.push(json!({
                 "name": nama_resource(&path),
                 "path": path,
-                "title": j.judul(lang),
+                "title": j.judul(self.kata),
                 "profile": "tabular-data-resource",
                 "format": "csv",
                 "mediatype": "text/csv",
@@ -1195,7 +1183,7 @@ impl Situs<'_> {
                     "csv",
                     format!(
                         "{}: {}",
-                        JenisData::Gagal.judul(lang),
+                        JenisData::Gagal.judul(self.kata),
                         self.data.wilayah.node(w).nama_lengkap(lang)
                     ),
                 ),
@@ -1368,6 +1356,63 @@ fn nama_resource(s: &str) -> String {
         })
         .collect();
     if n.is_empty() { "data".to_string() } else { n }
+}
+
+/// Downloads are written as they are, not by a template.
+pub const TEMPLATE: &str = "";
+/// The Table Schema of every page CSV.
+pub const PATH_SKEMA: &str = "unduh/skema-angka.json";
+/// The data package.
+pub const PATH_DATAPACKAGE: &str = "datapackage.json";
+
+/// `unduh/<jenis>.csv`.
+pub fn path_dataset(j: JenisData) -> String {
+    format!("unduh/{}.csv", j.nama())
+}
+
+impl Situs<'_> {
+    /// `wilayah/<prov>/<kode>.csv` (or `.json`) beside a region's page; `angka.csv` (or
+    /// `.json`) for the whole site.
+    pub(super) fn path_unduh_angka(&self, w: Option<WilayahId>, json: bool) -> String {
+        let ext = if json { "json" } else { "csv" };
+        match w {
+            None => format!("angka.{ext}"),
+            Some(w) => self.path_di_provinsi(w, ext),
+        }
+    }
+
+    /// A region's download holds its and its children's figures, names, households and
+    /// people.
+    pub(super) fn sidik_unduh_angka(&self, w: WilayahId, json: bool) -> u64 {
+        use std::hash::{Hash, Hasher};
+        let mut hasher = xxhash_rust::xxh3::Xxh3::new();
+        (9u8, self.sidik_umum, w, json).hash(&mut hasher);
+        let tree = &self.data.wilayah;
+        for c in [w].into_iter().chain(tree.node(w).anak.iter().copied()) {
+            let n = tree.node(c);
+            (&n.kode, &n.nama, n.induk).hash(&mut hasher);
+            self.report.wilayah[c as usize].hash(&mut hasher);
+            self.report.kk[c as usize].hash(&mut hasher);
+            self.report.penduduk[c as usize].hash(&mut hasher);
+            self.hash_asal(c, &mut hasher);
+        }
+        self.report.langsung(w).hash(&mut hasher);
+        hasher.finish().max(1)
+    }
+
+    /// A site-wide CSV names its rows by the region tree.
+    pub(super) fn sidik_dataset(&self, j: JenisData) -> u64 {
+        use std::hash::{Hash, Hasher};
+        let mut hasher = xxhash_rust::xxh3::Xxh3::new();
+        (10u8, self.sidik_umum, self.sidik_pohon, j).hash(&mut hasher);
+        self.hash_dataset(j, &mut hasher);
+        hasher.finish().max(1)
+    }
+
+    /// The schema depends on the site-wide inputs only.
+    pub(super) fn sidik_skema(&self) -> u64 {
+        xxhash_rust::xxh3::xxh3_64(&self.sidik_umum.to_le_bytes()).max(1)
+    }
 }
 
 #[cfg(test)]

@@ -8,7 +8,6 @@ use super::grafik::{Batang, Grafik, GrafikBatang, IsiGrafik, Satuan};
 use crate::analysis::verval::Corong;
 use crate::data::WilayahId;
 use crate::format::{persen, ribuan};
-use crate::lang::Lang;
 
 /// One funnel on a region page.
 #[derive(Debug, Clone, Serialize)]
@@ -78,28 +77,21 @@ impl Situs<'_> {
         );
         let (first, last) = (c.langkah.first(), c.langkah.last());
         let ringkasan = match (first, last, c.sisa()) {
-            (Some((a, na)), Some((b, nb)), Some(r)) if c.langkah.len() > 1 => match lang {
-                Lang::Id => format!(
-                    "Dari {} pada langkah pertama ({a}), {} ({}) tersisa pada langkah terakhir ({b}).",
-                    ribuan(*na as i64, lang),
-                    ribuan(*nb as i64, lang),
-                    persen(r, lang)
-                ),
-                Lang::En => format!(
-                    "Of {} at the first step ({a}), {} ({}) remained at the last ({b}).",
-                    ribuan(*na as i64, lang),
-                    ribuan(*nb as i64, lang),
-                    persen(r, lang)
-                ),
-            },
+            (Some((a, na)), Some((b, nb)), Some(r)) if c.langkah.len() > 1 => self.kata.isi(
+                "ringkasan_verval",
+                &[
+                    ("awal", &ribuan(*na as i64, lang)),
+                    ("langkah_awal", a),
+                    ("akhir", &ribuan(*nb as i64, lang)),
+                    ("persen", &persen(r, lang)),
+                    ("langkah_akhir", b),
+                ],
+            ),
             _ => String::new(),
         };
         let grafik = Grafik {
             id: format!("{id}-corong"),
-            judul: match lang {
-                Lang::Id => format!("Corong verifikasi {judul}"),
-                Lang::En => format!("Verification funnel, {judul}"),
-            },
+            judul: self.kata.isi("judul_grafik_verval", &[("judul", &judul)]),
             deskripsi: ringkasan.clone(),
             isi: IsiGrafik::Batang(GrafikBatang {
                 satuan: Satuan::Kpm,

@@ -1,0 +1,198 @@
+//! Unit tests of the page kinds through the test seam ([`Situs::rencana`]): the example site
+//! is loaded and planned, never rendered or written.
+
+use std::path::Path;
+
+use super::{Halaman, Situs};
+use crate::Loaded;
+use crate::data::WilayahId;
+
+fn contoh() -> Loaded {
+    crate::load(Path::new(env!("CARGO_MANIFEST_DIR"))).expect("the example site loads")
+}
+
+fn rencanakan<'a>(l: &'a Loaded, kata: &'a toml::Table) -> Situs<'a> {
+    Situs::plan(&l.config, &l.data, &l.report, &l.content, 0, kata, &[])
+        .unwrap_or_else(|_| panic!("the example site plans"))
+}
+
+/// The default theme's words for the example site's language.
+fn kata(l: &Loaded) -> toml::Table {
+    crate::render::Renderer::new(
+        Path::new(env!("CARGO_MANIFEST_DIR")),
+        &l.config,
+        None,
+        Vec::new(),
+    )
+    .unwrap_or_else(|_| panic!("the default theme loads"))
+    .kata()
+    .clone()
+}
+
+fn wilayah(l: &Loaded, kode: &str) -> WilayahId {
+    (0..l.data.wilayah.len() as WilayahId)
+        .find(|&w| l.data.wilayah.node(w).kode_teks == kode)
+        .unwrap_or_else(|| panic!("no region {kode} in the example site"))
+}
+
+fn konteks_json(s: &Situs, h: Halaman) -> String {
+    serde_json::to_string(&s.konteks(h)).expect("a context serialises")
+}
+
+#[test]
+fn each_kind_has_its_path_and_template() {
+    let l = contoh();
+    let k = kata(&l);
+    let s = rencanakan(&l, &k);
+    let kota = wilayah(&l, "35.75");
+    let desa = wilayah(&l, "35.75.01.1001");
+    let cek = |h: Halaman, path: &str, template: &str| {
+        assert_eq!(s.path(h), path, "{h:?}");
+        assert_eq!(s.template(h), template, "{h:?}");
+        assert!(s.halaman.contains(&h), "{h:?} is planned");
+    };
+    cek(Halaman::Beranda, "index.html", "beranda.html");
+    cek(
+        Halaman::Wilayah(desa),
+        "wilayah/35/35.75.01.1001.html",
+        "wilayah.html",
+    );
+    cek(Halaman::Kalender(desa), "wilayah/35/35.75.01.1001.ics", "");
+    cek(
+        Halaman::UnduhAngka(Some(kota), false),
+        "wilayah/35/35.75.csv",
+        "",
+    );
+    cek(
+        Halaman::UnduhAngka(Some(kota), true),
+        "wilayah/35/35.75.json",
+        "",
+    );
+    cek(Halaman::UnduhAngka(None, false), "angka.csv", "");
+    cek(Halaman::DaftarProgram, "program/index.html", "daftar.html");
+    cek(Halaman::DaftarTahap, "tahap/index.html", "daftar.html");
+    cek(Halaman::TentangData, "tentang-data.html", "tentang.html");
+    cek(Halaman::KualitasData, "kualitas-data.html", "kualitas.html");
+    cek(Halaman::TidakDitemukan, "404.html", "404.html");
+    cek(Halaman::ArsipRapat, "rapat/index.html", "arsip_rapat.html");
+    cek(
+        Halaman::TindakLanjut,
+        "rapat/tindak-lanjut.html",
+        "tindak_lanjut.html",
+    );
+    cek(
+        Halaman::JadwalKota(kota),
+        "jadwal/35.75.html",
+        "jadwal_kota.html",
+    );
+    cek(
+        Halaman::GagalKota(kota),
+        "gagal/35.75.html",
+        "gagal_kota.html",
+    );
+    cek(Halaman::UnduhGagalKota(kota), "gagal/35.75.csv", "");
+    cek(
+        Halaman::Peringkat(Some(kota)),
+        "peringkat/35.75.html",
+        "peringkat.html",
+    );
+    cek(
+        Halaman::Bandingkan(0),
+        "bandingkan/35.75-vs-35.23.html",
+        "bandingkan.html",
+    );
+    cek(Halaman::SkemaAngka, "unduh/skema-angka.json", "");
+    cek(Halaman::DataPackage, "datapackage.json", "");
+    cek(Halaman::Feed, "feed.xml", "");
+    cek(Halaman::Sitemap, "sitemap.xml", "");
+    cek(Halaman::Robots, "robots.txt", "");
+    cek(Halaman::CariIndeks, "cari/indeks.js", "");
+    cek(Halaman::CariUmum, "cari/umum.js", "");
+    // the kinds named by a code or slug: one page per programme, tahap, note, change
+    for r in s.rencana(|h| matches!(h, Halaman::Program(_) | Halaman::Tahap(_))) {
+        assert!(
+            r.path.starts_with("program/") || r.path.starts_with("tahap/"),
+            "{r:?}"
+        );
+        assert!(r.path.ends_with(".html") && r.sidik == 0, "{r:?}");
+    }
+    for r in s.rencana(|h| matches!(h, Halaman::Rapat(_))) {
+        assert!(
+            r.path.starts_with("rapat/") && r.template == "rapat.html",
+            "{r:?}"
+        );
+    }
+}
+
+#[test]
+fn the_seam_plans_one_feature() {
+    let l = contoh();
+    let k = kata(&l);
+    let s = rencanakan(&l, &k);
+    let gagal = s.rencana(|h| matches!(h, Halaman::GagalKota(_) | Halaman::UnduhGagalKota(_)));
+    let paths: Vec<&str> = gagal.iter().map(|r| r.path.as_str()).collect();
+    assert_eq!(
+        paths,
+        [
+            "gagal/35.23.html",
+            "gagal/35.23.csv",
+            "gagal/35.75.html",
+            "gagal/35.75.csv",
+            "gagal/62.03.html",
+            "gagal/62.03.csv",
+            "gagal/64.02.html",
+            "gagal/64.02.csv"
+        ]
+    );
+    assert!(gagal.iter().all(|r| r.sidik != 0));
+}
+
+/// Adds one paid KPM to the first cell of `w`'s figures.
+fn tambah_tersalur(l: &mut Loaded, w: WilayahId) {
+    let sel = &mut l.report.wilayah[w as usize].sel;
+    assert!(!sel.is_empty(), "region {w} has figures");
+    sel[0].1.tersalur_kpm += 1;
+}
+
+#[test]
+fn a_region_page_fingerprint_follows_what_it_shows() {
+    let sebelum = contoh();
+    let mut sesudah = contoh();
+    let desa = wilayah(&sebelum, "35.75.01.1001");
+    let kecamatan = wilayah(&sebelum, "35.75.01");
+    let lain = wilayah(&sebelum, "35.23.01.2001");
+    tambah_tersalur(&mut sesudah, desa);
+    let k = kata(&sebelum);
+    let (a, b) = (rencanakan(&sebelum, &k), rencanakan(&sesudah, &k));
+    let sidik = |s: &Situs, w| s.sidik_jari(Halaman::Wilayah(w));
+    // the region's own page and its kecamatan's (which lists its children's figures)
+    assert_ne!(sidik(&a, desa), sidik(&b, desa));
+    assert_ne!(sidik(&a, kecamatan), sidik(&b, kecamatan));
+    // a region elsewhere does not re-render
+    assert_eq!(sidik(&a, lain), sidik(&b, lain));
+    // no region page shows a change its fingerprint misses (a stale page after an
+    // incremental build), and none re-renders for nothing
+    for w in 0..sebelum.data.wilayah.len() as WilayahId {
+        let h = Halaman::Wilayah(w);
+        let berubah = konteks_json(&a, h) != konteks_json(&b, h);
+        assert_eq!(
+            berubah,
+            sidik(&a, w) != sidik(&b, w),
+            "{}: context changed {berubah}",
+            sebelum.data.wilayah.node(w).kode_teks
+        );
+    }
+}
+
+#[test]
+fn households_are_in_the_region_fingerprint() {
+    let sebelum = contoh();
+    let mut sesudah = contoh();
+    let desa = wilayah(&sebelum, "35.23.01.2001");
+    sesudah.report.kk[desa as usize] = Some(sesudah.report.kk[desa as usize].unwrap_or(0) + 1);
+    let k = kata(&sebelum);
+    let (a, b) = (rencanakan(&sebelum, &k), rencanakan(&sesudah, &k));
+    let h = Halaman::Wilayah(desa);
+    assert_ne!(konteks_json(&a, h), konteks_json(&b, h));
+    assert_ne!(a.sidik_jari(h), b.sidik_jari(h));
+}

@@ -1,0 +1,364 @@
+//! The home page (`index.html`) and a region's page (`wilayah/<prov>/<kode>.html`).
+
+use std::hash::{Hash, Hasher};
+
+use serde::Serialize;
+
+use super::bagian::{BagianTahap, Tautan, Umum};
+use super::rapat::RingkasRapat;
+use super::{Halaman, Situs, sidik_dari};
+use super::{asal, desil, jadwal::JadwalProgram, rekonsiliasi, verval};
+use crate::analysis::Rekap;
+use crate::analysis::desil::SebaranDesil;
+use crate::analysis::verval::Corong;
+use crate::data::value::KodeWilayah;
+use crate::data::{Tingkat, WilayahId};
+
+/// The home page's path.
+pub const PATH_BERANDA: &str = "index.html";
+/// The home page's template.
+pub const TEMPLATE_BERANDA: &str = "beranda.html";
+/// A region page's template.
+pub const TEMPLATE_WILAYAH: &str = "wilayah.html";
+
+/// The context of a region page (and of the home page, for the whole site).
+#[derive(Debug, Clone, Serialize)]
+pub struct KonteksWilayah {
+    /// Common fields.
+    #[serde(flatten)]
+    pub umum: Umum,
+    /// The dotted code, empty for the home page.
+    pub kode: String,
+    /// The kind of region (`Kelurahan`), empty for the home page or a kabupaten/kota.
+    pub jenis: String,
+    /// Households, when known.
+    pub kk: Option<u64>,
+    /// Population, when known.
+    pub penduduk: Option<u64>,
+    /// Sections per tahap, newest first.
+    pub tahap: Vec<BagianTahap>,
+    /// The heading for the list of children (`Kecamatan`, `Kelurahan/desa`).
+    pub judul_anak: String,
+    /// Child regions.
+    pub anak: Vec<Tautan>,
+    /// On the home page: the kabupaten/kota, grouped by provinsi.
+    pub kelompok: Vec<KelompokWilayah>,
+    /// Meeting notes that name this region (on the home page: the latest).
+    pub rapat: Vec<RingkasRapat>,
+    /// On a desa/kelurahan page: when and where its KPM collect, per programme × tahap.
+    pub jadwal: Vec<JadwalProgram>,
+    /// The schedule as a calendar file, when there is one.
+    pub kalender: Option<String>,
+    /// The schedule overview of the kabupaten/kota this region belongs to, if it has one.
+    pub jadwal_kota: Option<Tautan>,
+    /// Verification funnels (its own, or the sum of those below it).
+    pub verval: Vec<verval::BagianVerval>,
+    /// Households per DTSEN decile (its own, or the sum of those below it).
+    pub desil: Vec<desil::BagianDesil>,
+    /// Dinsos's figures set against the channels' reports, for this region and those below.
+    pub rekonsiliasi: Option<rekonsiliasi::RingkasRekon>,
+    /// The ranking of its children (on the home page: of every kabupaten/kota), if there is
+    /// one.
+    pub peringkat: Option<Tautan>,
+    /// The comparisons of `site.toml` that include it (on the home page: all of them).
+    pub bandingkan: Vec<Tautan>,
+    /// Where its figures come from (`data/sumber_angka.csv`), when the site says.
+    pub asal: asal::KonteksAsal,
+}
+
+/// A provinsi and its kabupaten/kota, for the home page's directory.
+#[derive(Debug, Clone, Serialize)]
+pub struct KelompokWilayah {
+    /// The provinsi.
+    pub induk: Tautan,
+    /// Its kabupaten/kota.
+    pub anak: Vec<Tautan>,
+}
+
+impl Situs<'_> {
+    /// A region's key figures in one sentence, for link previews: its latest tahap's
+    /// programmes (at most three), each with KPM allocated and the share paid. `None` when it
+    /// has no figures.
+    pub(super) fn deskripsi_angka(
+        &self,
+        nama: &str,
+        rekap: &crate::analysis::Rekap,
+    ) -> Option<String> {
+        let lang = self.lang();
+        let tahap = rekap
+            .sel
+            .iter()
+            .filter(|(_, a)| a.alokasi_kpm > 0)
+            .map(|(k, _)| k.tahap)
+            .max_by_key(|&t| (self.data.tahap[t as usize].mulai, t))?;
+        let mut per_program: Vec<(crate::data::ProgramId, u64, u64)> = Vec::new();
+        for (k, a) in rekap.sel.iter().filter(|(k, _)| k.tahap == tahap) {
+            match per_program.iter_mut().find(|p| p.0 == k.program) {
+                Some(p) => {
+                    p.1 += a.alokasi_kpm;
+                    p.2 += a.tersalur_kpm;
+                }
+                None => per_program.push((k.program, a.alokasi_kpm, a.tersalur_kpm)),
+            }
+        }
+        let bagian: Vec<String> = per_program
+            .iter()
+            .filter(|p| p.1 > 0)
+            .take(3)
+            .map(|&(p, alokasi, tersalur)| {
+                let kode = &self.data.program[p as usize].kode;
+                let persen = crate::format::persen(tersalur as f64 / alokasi as f64, lang);
+                let kpm = crate::format::ribuan(alokasi as i64, lang);
+                self.kata.isi(
+                    "pratinjau_program",
+                    &[("kode", kode), ("kpm", &kpm), ("persen", &persen)],
+                )
+            })
+            .collect();
+        Some(format!(
+            "{nama}, {}: {}.",
+            self.data.tahap[tahap as usize].nama,
+            bagian.join("; ")
+        ))
+    }
+
+    /// The home page's context: the whole site's figures; always rendered.
+    pub(super) fn konteks_beranda(&self) -> KonteksWilayah {
+        let tree = &self.data.wilayah;
+        let anak = tree.akar.clone();
+        let kelompok = anak
+            .iter()
+            .filter(|&&p| tree.node(p).tingkat == Tingkat::Provinsi)
+            .map(|&p| KelompokWilayah {
+                induk: self.tautan_wilayah(p),
+                anak: tree
+                    .node(p)
+                    .anak
+                    .iter()
+                    .map(|&c| self.tautan_wilayah(c))
+                    .collect(),
+            })
+            .filter(|k| !k.anak.is_empty())
+            .collect();
+        let mut umum = self.umum(
+            Halaman::Beranda,
+            self.config.title.clone(),
+            Vec::new(),
+            "beranda",
+        );
+        if let Some(d) = self.deskripsi_angka(&self.config.title, &self.report.total) {
+            umum.deskripsi = d;
+        }
+        KonteksWilayah {
+            umum,
+            kode: String::new(),
+            jenis: String::new(),
+            kk: None,
+            penduduk: None,
+            tahap: self.bagian_tahap(None, &self.report.total, &anak, None, None, None),
+            judul_anak: self.judul_anak(&anak),
+            anak: anak.iter().map(|&c| self.tautan_wilayah(c)).collect(),
+            kelompok,
+            rapat: (0..self.content.rapat.len().min(5))
+                .map(|i| self.ringkas_rapat(i))
+                .collect(),
+            jadwal: Vec::new(),
+            kalender: None,
+            jadwal_kota: None,
+            verval: Vec::new(),
+            desil: Vec::new(),
+            rekonsiliasi: None,
+            peringkat: self.peringkat_situs.then(|| Tautan {
+                label: self.judul_peringkat(None),
+                href: self.path(Halaman::Peringkat(None)),
+            }),
+            bandingkan: self.tautan_banding(),
+            asal: self.asal_halaman(None),
+        }
+    }
+
+    /// The context of a region page, made from its inputs ([`MasukanWilayah`]): the region,
+    /// its ancestors and children, its figures, notes, and the flags for its links are read
+    /// from them; the sections that read more of the report (the charts, the deadline view,
+    /// failures, reconciliation, schedule, where figures come from) are covered by the
+    /// sub-fingerprints the inputs carry.
+    pub(super) fn konteks_wilayah(&self, w: WilayahId) -> KonteksWilayah {
+        self.konteks_dari_masukan(&self.masukan_wilayah(w))
+    }
+
+    fn konteks_dari_masukan(&self, m: &MasukanWilayah<'_>) -> KonteksWilayah {
+        let w = m.wilayah.id.0;
+        let node = self.data.wilayah.node(w);
+        let anak: Vec<WilayahId> = m.anak.iter().map(|(r, _)| r.id.0).collect();
+        let mut breadcrumb = vec![self.beranda()];
+        breadcrumb.extend(m.leluhur.iter().map(|a| self.tautan_wilayah(a.id.0)));
+        let nama = node.nama_lengkap(self.lang());
+        let mut umum = self.umum(Halaman::Wilayah(w), nama.clone(), breadcrumb, "");
+        if let Some(d) = self.deskripsi_angka(&nama, m.rekap) {
+            umum.deskripsi = d;
+        }
+        KonteksWilayah {
+            umum,
+            kode: node.kode_teks.clone(),
+            jenis: node.jenis(self.lang()).to_string(),
+            kk: m.kk,
+            penduduk: m.penduduk,
+            tahap: self.bagian_tahap(Some(w), m.rekap, &anak, m.langsung, None, None),
+            judul_anak: self.judul_anak(&anak),
+            anak: anak.iter().map(|&c| self.tautan_wilayah(c)).collect(),
+            kelompok: Vec::new(),
+            rapat: m.rapat.iter().map(|r| self.ringkas_rapat(r.0.0)).collect(),
+            jadwal: self.jadwal_wilayah_konteks(w),
+            kalender: m.ada_kalender.then(|| self.path(Halaman::Kalender(w))),
+            jadwal_kota: self.tautan_jadwal_kota(w),
+            verval: self.verval_wilayah(w),
+            desil: self.desil_wilayah(w),
+            rekonsiliasi: self.ringkas_rekon(w),
+            peringkat: m.peringkat.then(|| Tautan {
+                label: self.judul_peringkat(Some(w)),
+                href: self.path(Halaman::Peringkat(Some(w))),
+            }),
+            bandingkan: self.banding_wilayah(w),
+            asal: self.asal_halaman(Some(w)),
+        }
+    }
+
+    /// A region page's path: `wilayah/<prov>/<kode>.html`, in one folder per provinsi named
+    /// by the full code (`wilayah/35/35.75.01.1001.html`). A folder of 83.762 files would
+    /// make threads wait on its lock; a folder per kecamatan would mean 7.000 folders to
+    /// recreate on every incremental publish.
+    pub(super) fn path_wilayah(&self, w: WilayahId) -> String {
+        self.path_di_provinsi(w, "html")
+    }
+
+    /// `wilayah/<prov>/<kode>.<ext>`: a region's page, calendar or download.
+    pub(super) fn path_di_provinsi(&self, w: WilayahId, ext: &str) -> String {
+        let kode = &self.data.wilayah.node(w).kode_teks;
+        format!("wilayah/{}/{kode}.{ext}", &kode[..kode.len().min(2)])
+    }
+
+    /// Everything a region page is made from.
+    pub fn masukan_wilayah(&self, w: WilayahId) -> MasukanWilayah<'_> {
+        let tree = &self.data.wilayah;
+        let ringkas = |id: WilayahId| Ringkas {
+            id: TanpaSidik(id),
+            kode: &tree.node(id).kode,
+            nama: &tree.node(id).nama,
+        };
+        let sub = |f: &dyn Fn(&mut xxhash_rust::xxh3::Xxh3)| {
+            let mut h = xxhash_rust::xxh3::Xxh3::new();
+            f(&mut h);
+            h.finish()
+        };
+        MasukanWilayah {
+            umum: self.sidik_umum,
+            wilayah: ringkas(w),
+            leluhur: tree.ancestors(w).into_iter().map(ringkas).collect(),
+            kk: self.report.kk[w as usize],
+            penduduk: self.report.penduduk[w as usize],
+            rekap: &self.report.wilayah[w as usize],
+            langsung: self.report.langsung(w),
+            anak: tree
+                .node(w)
+                .anak
+                .iter()
+                .map(|&c| (ringkas(c), &self.report.wilayah[c as usize]))
+                .collect(),
+            harian: self.report.harian.sidik(w),
+            subtree: self.report.sidik_subtree.get(w as usize).copied(),
+            jadwal: sub(&|h| self.hash_jadwal(w, h)),
+            ada_kalender: self.jadwal_wilayah.contains_key(&w),
+            jadwal_kota: self.jadwal_kota.contains_key(&self.kota_jadwal(w)),
+            verval: self.report.verval.get(&w),
+            desil: self.report.desil.get(&w),
+            gagal: sub(&|h| self.hash_gagal_wilayah(w, h)),
+            rekon: sub(&|h| self.hash_ringkas_rekon(w, h)),
+            asal: sub(&|h| self.hash_asal(w, h)),
+            peringkat: self.peringkat_wilayah[w as usize],
+            rapat: self
+                .rapat_wilayah
+                .get(&w)
+                .into_iter()
+                .flatten()
+                .map(|&i| {
+                    let r = &self.content.rapat[i];
+                    (TanpaSidik(i), r.slug.as_str(), r.judul.as_str(), r.tanggal)
+                })
+                .collect(),
+        }
+    }
+
+    /// A region page's fingerprint: the hash of its inputs.
+    pub(super) fn sidik_wilayah(&self, w: WilayahId) -> u64 {
+        sidik_dari(self.masukan_wilayah(w))
+    }
+}
+
+/// A value that locates data but is not shown (an id: ids move when the tree changes), so not
+/// part of a fingerprint.
+#[derive(Debug, Clone, Copy)]
+pub struct TanpaSidik<T>(pub T);
+
+impl<T> Hash for TanpaSidik<T> {
+    fn hash<H: Hasher>(&self, _: &mut H) {}
+}
+
+/// A region as a page shows it: its code and name (its id locates it).
+#[derive(Debug, Clone, Copy, Hash)]
+pub struct Ringkas<'s> {
+    /// The region.
+    pub id: TanpaSidik<WilayahId>,
+    /// Its code (which gives its level).
+    pub kode: &'s KodeWilayah,
+    /// Its name.
+    pub nama: &'s str,
+}
+
+/// Everything a region page is made from beyond what every page shares: its fingerprint is
+/// this value's hash ([`Situs::sidik_wilayah`]) and its context is made from it
+/// ([`Situs::konteks_wilayah`]), so that a new thing on the page is a new field here, and
+/// hashed by that.
+#[derive(Debug, Hash)]
+pub struct MasukanWilayah<'s> {
+    /// What every page shares (theme, settings, programmes, tahap, penyalur, data dates).
+    pub umum: u64,
+    /// The region.
+    pub wilayah: Ringkas<'s>,
+    /// Its ancestors, from the top (the breadcrumb).
+    pub leluhur: Vec<Ringkas<'s>>,
+    /// Households, rolled up from the regions below.
+    pub kk: Option<u64>,
+    /// Population, rolled up from the regions below.
+    pub penduduk: Option<u64>,
+    /// Its figures.
+    pub rekap: &'s Rekap,
+    /// The figures given for it directly, not broken down.
+    pub langsung: Option<&'s Rekap>,
+    /// Its children and their figures (the tables and the children's chart).
+    pub anak: Vec<(Ringkas<'s>, &'s Rekap)>,
+    /// Every paid row of its subtree (the realisation-over-time chart).
+    pub harian: u64,
+    /// Its subtree's figures (the deadline view counts the villages below that will miss
+    /// the target).
+    pub subtree: Option<u64>,
+    /// Its schedule slots.
+    pub jadwal: u64,
+    /// Whether it has a calendar.
+    pub ada_kalender: bool,
+    /// Whether its kabupaten/kota has a schedule overview.
+    pub jadwal_kota: bool,
+    /// Its verification funnels.
+    pub verval: Option<&'s Vec<Corong>>,
+    /// Its households per decile.
+    pub desil: Option<&'s Vec<SebaranDesil>>,
+    /// How its failure counts by reason are shown.
+    pub gagal: u64,
+    /// The reconciliation rows of its subtree.
+    pub rekon: u64,
+    /// Where its figures come from.
+    pub asal: u64,
+    /// Whether its children have a ranking page.
+    pub peringkat: bool,
+    /// The meeting notes that name it: slug, title, day.
+    pub rapat: Vec<(TanpaSidik<usize>, &'s str, &'s str, jiff::civil::Date)>,
+}
