@@ -23,8 +23,29 @@ fn date(v: &Value) -> Option<jiff::civil::Date> {
     v.as_str().and_then(|s| s.parse().ok())
 }
 
+/// Escapes text for an XML element or attribute (the `xml` filter of `feed.xml` and
+/// `sitemap.xml`), leaving out the control characters XML 1.0 does not allow.
+pub fn xml(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            c if (c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r') => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 /// Registers the filters for `lang`.
 pub fn register(tera: &mut Tera, lang: Lang) {
+    tera.register_filter("xml", |v: Value, _: Kwargs, _: &State| {
+        v.as_str().map_or_else(|| xml(&v.to_string()), xml)
+    });
     tera.register_filter("ribuan", move |v: Value, _: Kwargs, _: &State| {
         integer(&v).map_or_else(|| DASH.to_string(), |n| format::ribuan(n, lang))
     });
@@ -52,4 +73,18 @@ pub fn register(tera: &mut Tera, lang: Lang) {
     tera.register_filter("tanggal_singkat", move |v: Value, _: Kwargs, _: &State| {
         date(&v).map_or_else(|| DASH.to_string(), |d| format::tanggal_singkat(d, lang))
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markup_in_feed_titles_is_escaped_as_xml() {
+        assert_eq!(
+            xml("<img src=x onerror=alert(1)> & \"a\""),
+            "&lt;img src=x onerror=alert(1)&gt; &amp; &quot;a&quot;"
+        );
+        assert_eq!(xml("a\u{1}b"), "ab");
+    }
 }

@@ -7,8 +7,6 @@
 
 mod filters;
 pub mod grafik;
-pub mod kalender;
-pub mod umpan;
 
 use std::path::{Path, PathBuf};
 
@@ -186,6 +184,18 @@ const TEMPLATES: &[(&str, &str)] = &[
     (
         "404.html",
         include_str!("../../themes/default/templates/404.html"),
+    ),
+    (
+        "feed.xml",
+        include_str!("../../themes/default/templates/feed.xml"),
+    ),
+    (
+        "sitemap.xml",
+        include_str!("../../themes/default/templates/sitemap.xml"),
+    ),
+    (
+        "robots.txt",
+        include_str!("../../themes/default/templates/robots.txt"),
     ),
     (
         "daftar_rapat.html",
@@ -451,6 +461,9 @@ impl Renderer {
             return Err(RenderError::UnknownTheme(config.theme.clone()));
         }
         let mut tera = Tera::default();
+        // HTML is escaped as HTML; the feed and the sitemaps escape as XML with the `xml`
+        // filter, and robots.txt is plain text
+        tera.autoescape_on(vec![".html", ".htm"]);
         // Filters first: templates are checked against the known filters when added.
         filters::register(&mut tera, config.language);
 
@@ -531,18 +544,8 @@ impl Renderer {
         template: &str,
         mut konteks: crate::site::Konteks,
     ) -> Result<String, RenderError> {
-        if let crate::site::Konteks::Kalender(k) = &konteks {
-            return Ok(kalender::ics(
-                k,
-                self.lang,
-                crate::site::kata::Kata::new(&self.kata),
-            ));
-        }
-        match konteks {
-            crate::site::Konteks::Unduhan(isi) => return Ok(isi),
-            crate::site::Konteks::Umpan(k) => return Ok(umpan::atom(&k, self.lang)),
-            crate::site::Konteks::Sitemap(k) => return Ok(umpan::sitemap(&k)),
-            _ => {}
+        if let crate::site::Konteks::Unduhan(isi) = konteks {
+            return Ok(isi);
         }
         for g in konteks.grafik_mut() {
             g.svg = grafik::gambar(g, self.lang);

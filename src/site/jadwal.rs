@@ -752,7 +752,7 @@ fn rentang_tanggal(awal: Date, akhir: Date, lang: Lang) -> String {
     }
 }
 
-/// A calendar is written by `render::kalender`, not by a template.
+/// A calendar has no template: `site::kalender` writes it (a file with a fixed schema).
 pub const TEMPLATE_KALENDER: &str = "";
 /// A payment point's template.
 pub const TEMPLATE_TITIK_BAYAR: &str = "titik_bayar.html";

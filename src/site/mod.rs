@@ -38,6 +38,7 @@ pub mod gagal;
 pub mod grafik;
 pub mod jadwal;
 pub mod jalur;
+pub mod kalender;
 pub mod kata;
 pub mod kualitas;
 pub mod perubahan;
@@ -260,8 +261,6 @@ pub enum Konteks {
     Arsip(KonteksArsip),
     /// The follow-up tracker.
     TindakLanjut(KonteksTindakLanjut),
-    /// A payment schedule as an iCalendar file.
-    Kalender(KonteksKalender),
     /// A payment point.
     TitikBayar(Box<KonteksTitikBayar>),
     /// A kabupaten/kota's schedule overview.
@@ -282,6 +281,8 @@ pub enum Konteks {
     Umpan(Box<umpan::KonteksUmpan>),
     /// A sitemap (or sitemap index).
     Sitemap(umpan::KonteksSitemap),
+    /// `robots.txt`.
+    Robots(umpan::KonteksRobots),
 }
 
 impl Konteks {
@@ -433,9 +434,9 @@ impl<'a> Situs<'a> {
             Halaman::Bandingkan(_) => banding::TEMPLATE_BANDING,
             Halaman::Peringkat(_) => banding::TEMPLATE_PERINGKAT,
             Halaman::Perubahan(_) => perubahan::TEMPLATE,
-            Halaman::Feed | Halaman::Sitemap | Halaman::SitemapBagian(_) | Halaman::Robots => {
-                umpan::TEMPLATE
-            }
+            Halaman::Feed => umpan::TEMPLATE_FEED,
+            Halaman::Sitemap | Halaman::SitemapBagian(_) => umpan::TEMPLATE_SITEMAP,
+            Halaman::Robots => umpan::TEMPLATE_ROBOTS,
             Halaman::UnduhAngka(..)
             | Halaman::Dataset(_)
             | Halaman::SkemaAngka
@@ -518,8 +519,16 @@ impl<'a> Situs<'a> {
             Halaman::Rapat(i) => Konteks::Rapat(Box::new(self.konteks_rapat(i))),
             Halaman::ArsipRapat => Konteks::Arsip(self.konteks_arsip()),
             Halaman::TindakLanjut => Konteks::TindakLanjut(self.konteks_tindak_lanjut()),
-            Halaman::Kalender(w) => Konteks::Kalender(self.konteks_kalender(w)),
-            Halaman::KalenderTitik(t) => Konteks::Kalender(self.konteks_kalender_titik(t)),
+            Halaman::Kalender(w) => Konteks::Unduhan(kalender::ics(
+                &self.konteks_kalender(w),
+                self.lang(),
+                self.kata,
+            )),
+            Halaman::KalenderTitik(t) => Konteks::Unduhan(kalender::ics(
+                &self.konteks_kalender_titik(t),
+                self.lang(),
+                self.kata,
+            )),
             Halaman::TitikBayar(t) => Konteks::TitikBayar(Box::new(self.konteks_titik_bayar(t))),
             Halaman::JadwalKota(w) => Konteks::JadwalKota(Box::new(self.konteks_jadwal_kota(w))),
             Halaman::GagalKota(w) => Konteks::GagalKota(Box::new(self.konteks_gagal_kota(w))),
@@ -535,7 +544,7 @@ impl<'a> Situs<'a> {
             Halaman::Feed => Konteks::Umpan(Box::new(self.konteks_umpan())),
             Halaman::Sitemap => Konteks::Sitemap(self.konteks_sitemap(None)),
             Halaman::SitemapBagian(i) => Konteks::Sitemap(self.konteks_sitemap(Some(i))),
-            Halaman::Robots => Konteks::Unduhan(self.robots()),
+            Halaman::Robots => Konteks::Robots(self.konteks_robots()),
             Halaman::CariIndeks | Halaman::CariUmum | Halaman::CariNama(_) => {
                 Konteks::Unduhan(self.teks_cari(h).to_string())
             }

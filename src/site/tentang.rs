@@ -171,7 +171,7 @@ impl Situs<'_> {
         KonteksKonten {
             umum: self.umum(
                 Halaman::TidakDitemukan,
-                self.kata.teks("judul_404").to_string(),
+                self.kata.teks("judul_tidak_ditemukan").to_string(),
                 Vec::new(),
                 "",
             ),

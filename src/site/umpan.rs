@@ -1,7 +1,7 @@
 //! What a feed reader and a search engine see: the Atom feed (`feed.xml`: an entry per
 //! tahap's changes and per meeting note), the sitemap (`sitemap.xml`) and `robots.txt`.
 //! Every date comes from the data, never from the clock, so the files are the same for the
-//! same input. `render::umpan` writes the XML.
+//! same input. The theme's templates `feed.xml`, `sitemap.xml` and `robots.txt` write them.
 
 use super::{Halaman, Situs};
 
@@ -23,9 +23,11 @@ pub struct Entri {
     pub ringkasan: String,
 }
 
-/// The feed.
+/// The feed (`feed.xml`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct KonteksUmpan {
+    /// The site's language tag (`id`, `en`), for `xml:lang`.
+    pub bahasa: &'static str,
     /// The site's title.
     pub judul: String,
     /// The feed's id.
@@ -42,7 +44,14 @@ pub struct KonteksUmpan {
     pub entri: Vec<Entri>,
 }
 
-/// A sitemap, or a sitemap index.
+/// `robots.txt` (`robots.txt`).
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct KonteksRobots {
+    /// The sitemap's absolute address, when the site has a `base_url`.
+    pub sitemap: Option<String>,
+}
+
+/// A sitemap, or a sitemap index (`sitemap.xml`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct KonteksSitemap {
     /// Whether this lists sitemap files rather than pages.
@@ -159,6 +168,7 @@ impl Situs<'_> {
             .map(|d| self.waktu(d))
             .unwrap_or_else(|| "1970-01-01T00:00:00+07:00".to_string());
         KonteksUmpan {
+            bahasa: self.lang().tag(),
             judul: self.config.title.clone(),
             id: self.id_entri("feed.xml"),
             updated,
@@ -216,12 +226,10 @@ impl Situs<'_> {
     }
 
     /// `robots.txt`: everything may be read; the sitemap's address when there is one.
-    pub(super) fn robots(&self) -> String {
-        let mut out = String::from("User-agent: *\nAllow: /\n");
-        if !self.config.base_url.is_empty() {
-            out.push_str(&format!("\nSitemap: {}\n", self.alamat("sitemap.xml")));
+    pub(super) fn konteks_robots(&self) -> KonteksRobots {
+        KonteksRobots {
+            sitemap: (!self.config.base_url.is_empty()).then(|| self.alamat("sitemap.xml")),
         }
-        out
     }
 }
 
@@ -231,8 +239,12 @@ pub const PATH_FEED: &str = "feed.xml";
 pub const PATH_SITEMAP: &str = "sitemap.xml";
 /// `robots.txt`.
 pub const PATH_ROBOTS: &str = "robots.txt";
-/// The feed and the sitemap are written by `render::umpan`, `robots.txt` as it is.
-pub const TEMPLATE: &str = "";
+/// The feed's template (a theme may override it, as every page's).
+pub const TEMPLATE_FEED: &str = "feed.xml";
+/// The template of the sitemap, of each part and of the index of the parts.
+pub const TEMPLATE_SITEMAP: &str = "sitemap.xml";
+/// The template of `robots.txt`.
+pub const TEMPLATE_ROBOTS: &str = "robots.txt";
 
 /// `sitemap-<n>.xml`.
 pub fn path_sitemap_bagian(i: usize) -> String {

@@ -19,7 +19,10 @@ fn templat() -> Vec<(String, String)> {
     let mut out: Vec<(String, String)> = fs::read_dir(tema().join("templates"))
         .unwrap()
         .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|x| x == "html"))
+        .filter(|p| {
+            p.extension()
+                .is_some_and(|x| x == "html" || x == "xml" || x == "txt")
+        })
         .map(|p| {
             let nama = p.file_name().unwrap().to_string_lossy().into_owned();
             (nama, fs::read_to_string(&p).unwrap())

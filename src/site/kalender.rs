@@ -2,10 +2,10 @@
 //! place of their RW to a phone's calendar. Deterministic: stable UIDs, the tahap's first day
 //! as `DTSTAMP`, CRLF line ends, long lines folded at 75 octets.
 
+use super::KonteksKalender;
+use super::kata::Kata;
 use crate::format::jam;
 use crate::lang::Lang;
-use crate::site::KonteksKalender;
-use crate::site::kata::Kata;
 
 /// Escapes a TEXT value (RFC 5545 §3.3.11).
 fn teks(s: &str) -> String {
