@@ -403,7 +403,8 @@ pub fn build_with(options: &BuildOptions, kendali: &Kendali) -> Result<BuildSumm
     )
     .map_err(rerr)?;
     let statics = render::static_files(&options.root, &config).map_err(rerr)?;
-    let nama_statis: Vec<String> = statics.iter().map(|(n, _)| n.clone()).collect();
+    let nama_statis =
+        site::BerkasStatis::dari(statics.iter().map(|(n, _)| n), render::statis_bawaan);
     let plan = site::Situs::plan(
         &config,
         &data,
@@ -460,7 +461,7 @@ pub fn build_with(options: &BuildOptions, kendali: &Kendali) -> Result<BuildSumm
                 let html = renderer
                     .render_halaman(plan.template(h), plan.konteks(h))
                     .map_err(rerr)?;
-                periksa_halaman(&plan, &content, h, &html, lang)?;
+                periksa_halaman(&plan, h, &html, lang)?;
                 staging.write(&path, html.as_bytes(), sidik).map_err(out)?;
                 Ok(())
             })?;
@@ -595,40 +596,22 @@ fn periksa_tema(root: &Path, config: &Config) -> Result<(), Error> {
     Ok(())
 }
 
-/// The last check of a rendered content page or meeting note (`html`, page `h`): every input
-/// it is made of passed the NIK guard as written and as published, and this one reads the
-/// page as a browser shows it ([`terbaca::nik_di_html`]), so that a way around those checks
-/// still publishes nothing. Other pages are made from checked data by salur's own templates;
-/// reading all of them would cost (measured) about 1 s of CPU per 100 MB of HTML.
+/// The last check of a rendered page ([`site::Situs::periksa_html`]): a NIK that got through
+/// every earlier check is an input error naming the page's source.
 fn periksa_halaman(
     plan: &site::Situs,
-    content: &Content,
     h: site::Halaman,
     html: &str,
     lang: Lang,
 ) -> Result<(), Error> {
-    let sumber = match h {
-        site::Halaman::Konten(i) => content.halaman.get(i).map(|p| p.sumber.as_str()),
-        site::Halaman::Rapat(i) => content.rapat.get(i).map(|r| r.sumber.as_str()),
-        site::Halaman::TentangData => content.get(site::TENTANG_DATA).map(|p| p.sumber.as_str()),
-        _ => return Ok(()),
-    };
-    let nik = terbaca::nik_di_html(html);
-    if nik.is_empty() {
-        return Ok(());
+    match plan.periksa_html(h, html) {
+        None => Ok(()),
+        Some(d) => {
+            let mut diagnostics = Diagnostics::new();
+            diagnostics.push(d);
+            Err(Error::Input { lang, diagnostics })
+        }
     }
-    let path = plan.path(h);
-    let mut diagnostics = Diagnostics::new();
-    diagnostics.push(diagnostics::Diagnostic::error(
-        sumber.unwrap_or(&path),
-        0,
-        0,
-        None,
-        diagnostics::Problem::PrivacyNikHalaman {
-            jalur: path.clone(),
-        },
-    ));
-    Err(Error::Input { lang, diagnostics })
 }
 
 /// Runs every validation of a build (inputs, theme, every page's rendering) and writes nothing.
@@ -644,11 +627,9 @@ pub fn check(root: &Path) -> Result<CheckSummary, Error> {
         site::tautan_konten(&loaded.content),
     )
     .map_err(rerr)?;
-    let nama_statis: Vec<String> = render::static_files(root, &loaded.config)
-        .map_err(rerr)?
-        .into_iter()
-        .map(|(n, _)| n)
-        .collect();
+    let statics = render::static_files(root, &loaded.config).map_err(rerr)?;
+    let nama_statis =
+        site::BerkasStatis::dari(statics.iter().map(|(n, _)| n), render::statis_bawaan);
     let plan = site::Situs::plan(
         &loaded.config,
         &loaded.data,
@@ -667,7 +648,7 @@ pub fn check(root: &Path) -> Result<CheckSummary, Error> {
             let html = renderer
                 .render_halaman(plan.template(h), plan.konteks(h))
                 .map_err(rerr)?;
-            periksa_halaman(&plan, &loaded.content, h, &html, lang)
+            periksa_halaman(&plan, h, &html, lang)
         })?;
     let catatan = plan
         .catatan_mutu(Diagnostics::LIMIT)

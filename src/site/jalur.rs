@@ -29,6 +29,8 @@ use std::collections::hash_map::Entry;
 use rayon::prelude::*;
 use rustc_hash::{FxHashMap, FxHashSet};
 
+use super::BerkasStatis;
+
 use super::{Halaman, Situs, TENTANG_DATA};
 use crate::data::WilayahId;
 use crate::diagnostics::{Diagnostic, Diagnostics, PemilikJalur, Problem};
@@ -162,7 +164,7 @@ impl Situs<'_> {
     /// Claims the path of every planned page and of every static file `statis` (paths relative
     /// to the output root), in that order; returns an error for every second claim of a path
     /// and every file name longer than [`MAKS_NAMA_BERKAS`] bytes.
-    pub(super) fn klaim_jalur(&self, statis: &[String]) -> Diagnostics {
+    pub(super) fn klaim_jalur(&self, statis: &[BerkasStatis]) -> Diagnostics {
         // content pages merged into the "about the data" page are not planned, but each claims
         // that page's path: a second one would be left out silently
         let tentang = self
@@ -185,7 +187,7 @@ impl Situs<'_> {
         let jalur = |k: Pengklaim| -> Cow<'_, str> {
             match k {
                 Pengklaim::Halaman(h) => Cow::Owned(self.path(h)),
-                Pengklaim::Statis(i) => Cow::Borrowed(statis[i].as_str()),
+                Pengklaim::Statis(i) => Cow::Borrowed(statis[i].nama.as_str()),
             }
         };
         let hash = |s: &str| xxhash_rust::xxh3::xxh3_64(s.as_bytes());
@@ -194,7 +196,7 @@ impl Situs<'_> {
         let statis_hash: FxHashMap<u64, usize> = statis
             .iter()
             .enumerate()
-            .map(|(i, p)| (hash(&lipat(p)), i))
+            .map(|(i, p)| (hash(&lipat(&p.nama)), i))
             .collect();
         // per path: its hash, and flags (PANJANG: a file name too long; FOLDER: a folder of it
         // is a static file's path; NIK: it holds a number shaped like a NIK)
@@ -261,21 +263,21 @@ impl Situs<'_> {
                     let Some(&si) = statis_hash.get(&hash(&l[..j])) else {
                         continue;
                     };
-                    if lipat(&statis[si]) == l[..j] && folder_dilaporkan.insert(si) {
+                    if lipat(&statis[si].nama) == l[..j] && folder_dilaporkan.insert(si) {
                         diags.push(self.asal_statis(&statis[si]).galat(
                             Problem::JalurJadiFolder {
-                                jalur: statis[si].clone(),
+                                jalur: statis[si].nama.clone(),
                                 isi: p.to_string(),
                                 pemilik: asal(k).pemilik(),
                             },
-                            &statis[si],
+                            &statis[si].nama,
                         ));
                     }
                 }
             }
             if let Pengklaim::Statis(si) = k {
                 // a static file inside a folder that is another claimant's file
-                let l = lipat(&statis[si]).into_owned();
+                let l = lipat(&statis[si].nama).into_owned();
                 for (j, _) in l.match_indices('/') {
                     let Some(&lain) = dilihat.get(&hash(&l[..j])) else {
                         continue;
@@ -284,11 +286,11 @@ impl Situs<'_> {
                     if lipat(&berkas) == l[..j] {
                         diags.push(self.asal_statis(&statis[si]).galat(
                             Problem::FolderJadiBerkas {
-                                jalur: statis[si].clone(),
+                                jalur: statis[si].nama.clone(),
                                 folder: berkas.to_string(),
                                 pemilik: asal(pengklaim(lain)).pemilik(),
                             },
-                            &statis[si],
+                            &statis[si].nama,
                         ));
                         break;
                     }
@@ -501,8 +503,9 @@ impl Situs<'_> {
 
     /// Where static file `name` of the output comes from: the site's theme, or salur's
     /// default theme.
-    fn asal_statis(&self, name: &str) -> Asal {
-        if crate::render::statis_bawaan(name) {
+    fn asal_statis(&self, berkas: &BerkasStatis) -> Asal {
+        let name = &berkas.nama;
+        if berkas.bawaan {
             Asal::Salur {
                 id: "berkas tema bawaan",
                 en: "a file of the default theme",

@@ -237,6 +237,32 @@ pub struct Situs<'a> {
     kata: kata::Kata<'a>,
 }
 
+/// A static file of the theme written beside the pages (`style.css`, `cari.js`, a site
+/// theme's own), as the plan claims its path.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BerkasStatis {
+    /// Its path in the output, relative to the site's root.
+    pub nama: String,
+    /// Whether salur's default theme has it (a site's theme may replace it), rather than only
+    /// the site's theme.
+    pub bawaan: bool,
+}
+
+impl BerkasStatis {
+    /// The static files named `nama`, each marked by `bawaan` (the render stage knows which are
+    /// the default theme's: [`crate::render::statis_bawaan`]).
+    pub fn dari<'n>(
+        nama: impl Iterator<Item = &'n String>,
+        bawaan: impl Fn(&str) -> bool,
+    ) -> Vec<BerkasStatis> {
+        nama.map(|n| BerkasStatis {
+            bawaan: bawaan(n),
+            nama: n.clone(),
+        })
+        .collect()
+    }
+}
+
 /// A page's context, ready for its template.
 #[derive(Debug, Clone, Serialize)]
 #[serde(untagged)]
@@ -503,6 +529,35 @@ impl<'a> Situs<'a> {
                 sidik: self.sidik_jari(h),
             })
             .collect()
+    }
+
+    /// The last check of a rendered content page or meeting note (`html`, page `h`): every
+    /// input it is made of passed the NIK guard as written and as published, and this one reads
+    /// the page as a browser shows it ([`crate::terbaca::nik_di_html`]), so that a way around
+    /// those checks still publishes nothing. The error names the page's source file. Other
+    /// pages are made from checked data by salur's own templates; reading all of them would
+    /// cost (measured) about 1 s of CPU per 100 MB of HTML.
+    pub fn periksa_html(&self, h: Halaman, html: &str) -> Option<crate::diagnostics::Diagnostic> {
+        let content = self.content;
+        let sumber = match h {
+            Halaman::Konten(i) => content.halaman.get(i).map(|p| p.sumber.as_str()),
+            Halaman::Rapat(i) => content.rapat.get(i).map(|r| r.sumber.as_str()),
+            Halaman::TentangData => content.get(TENTANG_DATA).map(|p| p.sumber.as_str()),
+            _ => return None,
+        };
+        if crate::terbaca::nik_di_html(html).is_empty() {
+            return None;
+        }
+        let path = self.path(h);
+        Some(crate::diagnostics::Diagnostic::error(
+            sumber.unwrap_or(&path),
+            0,
+            0,
+            None,
+            crate::diagnostics::Problem::PrivacyNikHalaman {
+                jalur: path.clone(),
+            },
+        ))
     }
 
     /// Builds the context of a page.

@@ -2,7 +2,7 @@
 
 use rustc_hash::FxHashMap as HashMap;
 
-use super::{Halaman, Situs, TENTANG_DATA, cari, file_slug, jadwal};
+use super::{BerkasStatis, Halaman, Situs, TENTANG_DATA, cari, file_slug, jadwal};
 use crate::analysis::Report;
 use crate::config::Config;
 use crate::content::Content;
@@ -10,7 +10,7 @@ use crate::data::{Dataset, ProgramId, TahapId, WilayahId};
 
 impl<'a> Situs<'a> {
     /// Plans the site. `sidik_tema` is the theme's fingerprint
-    /// ([`crate::render::Renderer::sidik_jari`]); `statis` the paths of the static files
+    /// ([`crate::render::Renderer::sidik_jari`]); `statis` the static files
     /// written beside the pages ([`crate::render::static_files`]).
     ///
     /// Every output path is claimed once ([`jalur`]): two inputs (or an input and a page salur
@@ -23,7 +23,7 @@ impl<'a> Situs<'a> {
         content: &'a Content,
         sidik_tema: u64,
         kata: &'a toml::Table,
-        statis: &[String],
+        statis: &[BerkasStatis],
     ) -> Result<Situs<'a>, crate::diagnostics::Diagnostics> {
         let mut halaman = vec![
             Halaman::Beranda,

@@ -8,6 +8,7 @@
 
 mod common;
 
+mod arsitektur;
 mod asal;
 mod bad_input;
 mod bahasa;
