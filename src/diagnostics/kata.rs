@@ -343,12 +343,12 @@ impl Problem {
                         tempat = tempat,
                         nilai = nilai_dikutip(nilai, lang),
                     ),
-                    PemilikJalur::Salur { id, en } => pesan!(
+                    PemilikJalur::Salur { kunci } => pesan!(
                         lang,
                         "jalur.ganda_salur",
                         jalur = jalur,
                         lain = lain,
-                        apa = if lang == Lang::Id { id } else { en },
+                        apa = teks(lang, kunci),
                     ),
                 };
                 if *kembar {
@@ -668,11 +668,9 @@ fn pemilik_halaman(pemilik: &PemilikJalur, lang: Lang) -> String {
             tempat = tempat,
             nilai = nilai_dikutip(nilai, lang)
         ),
-        PemilikJalur::Salur { id, en } => pesan!(
-            lang,
-            "jalur.halaman_salur",
-            apa = if lang == Lang::Id { id } else { en }
-        ),
+        PemilikJalur::Salur { kunci } => {
+            pesan!(lang, "jalur.halaman_salur", apa = teks(lang, kunci))
+        }
     }
 }
 

@@ -89,12 +89,11 @@ pub enum PemilikJalur {
         /// The value (a payment point's name, a code), shortened.
         nilai: Option<String>,
     },
-    /// A page salur makes itself, described in both languages.
+    /// A page salur makes itself, named by the message catalogue key of its name
+    /// (`pemilik.kualitas_data`: "laporan kualitas data").
     Salur {
-        /// In Indonesian (`laporan kualitas data`).
-        id: &'static str,
-        /// In English (`the data-quality report`).
-        en: &'static str,
+        /// The key of its name in the message catalogue.
+        kunci: &'static str,
     },
 }
 
@@ -676,8 +675,7 @@ pub(crate) fn contoh_semua() -> Vec<Problem> {
         nilai: None,
     };
     let salur = PemilikJalur::Salur {
-        id: "halaman beranda",
-        en: "the home page",
+        kunci: "pemilik.beranda",
     };
     let mut v = Vec::new();
     for e in [

@@ -20,10 +20,8 @@ use crate::lang::Lang;
 #[derive(Debug, thiserror::Error)]
 pub enum RenderError {
     /// A template does not parse or refers to something unknown.
-    #[error("template error: {0}")]
     Template(String),
     /// A theme file could not be read.
-    #[error("{path}: {source}")]
     Io {
         /// The file.
         path: String,
@@ -31,7 +29,6 @@ pub enum RenderError {
         source: std::io::Error,
     },
     /// A UI strings file is not valid TOML.
-    #[error("{path}: {message}")]
     I18n {
         /// The file.
         path: String,
@@ -39,10 +36,8 @@ pub enum RenderError {
         message: String,
     },
     /// The named theme has no folder in the site and is not built in.
-    #[error("theme '{0}' not found: expected a folder themes/{0}/ in the site")]
     UnknownTheme(String),
     /// A theme folder or file that resolves (through a symbolic link) outside the site folder.
-    #[error("{path}: resolves outside the site folder ({target})")]
     DiLuarSitus {
         /// The file or folder, relative to the site folder.
         path: String,
@@ -51,7 +46,6 @@ pub enum RenderError {
     },
     /// Where a theme file (or folder) is read, something else: a broken link, links that
     /// loop, a folder, a pipe, a socket or a device ([`crate::berkas`]).
-    #[error("{path}: not an ordinary file or folder ({jenis:?})")]
     BukanBerkas {
         /// The file or folder, relative to the site folder.
         path: String,
@@ -60,7 +54,6 @@ pub enum RenderError {
     },
     /// A theme's static file whose name holds a number shaped like a NIK (the name is
     /// published as it is).
-    #[error("{0}: the file name holds a number shaped like a NIK (16 digits)")]
     NikDiNamaBerkas(String),
 }
 
@@ -92,6 +85,12 @@ impl RenderError {
                 pesan!(lang, "render.nik_di_nama_berkas", path = path)
             }
         }
+    }
+}
+
+impl std::fmt::Display for RenderError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message(Lang::En))
     }
 }
 

@@ -55,12 +55,10 @@ pub enum Asal {
         /// The value there (a code, a payment point's name).
         nilai: Option<String>,
     },
-    /// A page salur makes itself, described in both languages.
+    /// A page salur makes itself, named by its message catalogue key (`pemilik.beranda`).
     Salur {
-        /// In Indonesian.
-        id: &'static str,
-        /// In English.
-        en: &'static str,
+        /// The key of its name in the message catalogue.
+        kunci: &'static str,
     },
 }
 
@@ -78,7 +76,7 @@ impl Asal {
                     .tempat(),
                 nilai: nilai.as_deref().map(crate::diagnostics::singkat),
             },
-            Asal::Salur { id, en } => PemilikJalur::Salur { id, en },
+            Asal::Salur { kunci } => PemilikJalur::Salur { kunci },
         }
     }
 
@@ -373,7 +371,7 @@ impl Situs<'_> {
 
     /// Where page `h`'s path comes from.
     pub fn asal(&self, h: Halaman) -> Asal {
-        let salur = |id, en| Asal::Salur { id, en };
+        let salur = |kunci| Asal::Salur { kunci };
         let masukan = |csv: &str, (line, column): (u64, u64), nilai: &str| Asal::Masukan {
             file: self.data.tempat(csv).to_string(),
             line,
@@ -393,7 +391,7 @@ impl Situs<'_> {
         };
         let di = |v: &[(u64, u64)], i: usize| v.get(i).copied().unwrap_or_default();
         match h {
-            Halaman::Beranda => salur("halaman beranda", "the home page"),
+            Halaman::Beranda => salur("pemilik.beranda"),
             Halaman::TentangData => match self.content.get(TENTANG_DATA) {
                 Some(page) => Asal::Masukan {
                     file: page.sumber.clone(),
@@ -401,34 +399,25 @@ impl Situs<'_> {
                     column: 0,
                     nilai: None,
                 },
-                None => salur("halaman tentang data", "the page about the data"),
+                None => salur("pemilik.tentang_data"),
             },
-            Halaman::KualitasData => salur("laporan kualitas data", "the data-quality report"),
-            Halaman::TidakDitemukan => salur(
-                "halaman 'tidak ditemukan'",
-                "the page shown for a missing page",
-            ),
-            Halaman::DaftarProgram => salur("daftar program", "the list of programmes"),
-            Halaman::DaftarTahap => salur("daftar tahap", "the list of tahap"),
-            Halaman::ArsipRapat => salur("arsip notulen rapat", "the archive of meeting notes"),
-            Halaman::TindakLanjut => salur("daftar tindak lanjut", "the list of follow-ups"),
-            Halaman::UnduhAngka(None, _) => salur(
-                "unduhan angka seluruh wilayah",
-                "the download of the whole site's figures",
-            ),
+            Halaman::KualitasData => salur("pemilik.kualitas_data"),
+            Halaman::TidakDitemukan => salur("pemilik.tidak_ditemukan"),
+            Halaman::DaftarProgram => salur("pemilik.daftar_program"),
+            Halaman::DaftarTahap => salur("pemilik.daftar_tahap"),
+            Halaman::ArsipRapat => salur("pemilik.arsip_rapat"),
+            Halaman::TindakLanjut => salur("pemilik.tindak_lanjut"),
+            Halaman::UnduhAngka(None, _) => salur("pemilik.unduhan_situs"),
             Halaman::Dataset(_) | Halaman::SkemaAngka | Halaman::DataPackage => {
-                salur("data terbuka", "the open data")
+                salur("pemilik.data_terbuka")
             }
-            Halaman::Feed => salur("umpan Atom", "the Atom feed"),
-            Halaman::Sitemap | Halaman::SitemapBagian(_) => salur("peta situs", "the sitemap"),
-            Halaman::Robots => salur("robots.txt", "robots.txt"),
+            Halaman::Feed => salur("pemilik.umpan"),
+            Halaman::Sitemap | Halaman::SitemapBagian(_) => salur("pemilik.peta_situs"),
+            Halaman::Robots => salur("pemilik.robots"),
             Halaman::CariIndeks | Halaman::CariUmum | Halaman::CariNama(_) => {
-                salur("indeks pencarian", "the search index")
+                salur("pemilik.indeks_cari")
             }
-            Halaman::Peringkat(None) => salur(
-                "peringkat kabupaten/kota",
-                "the ranking of regencies and cities",
-            ),
+            Halaman::Peringkat(None) => salur("pemilik.peringkat_kota"),
             Halaman::Program(p) => masukan(
                 "data/program.csv",
                 di(&self.data.program_di, p as usize),
@@ -486,7 +475,7 @@ impl Situs<'_> {
                         (l.baris, l.kolom_cabang),
                         &l.cabang,
                     ),
-                    None => salur("halaman cabang penyalur", "a channel's branch page"),
+                    None => salur("pemilik.cabang_penyalur"),
                 }
             }
             Halaman::Bandingkan(i) => {
@@ -507,8 +496,7 @@ impl Situs<'_> {
         let name = &berkas.nama;
         if berkas.bawaan {
             Asal::Salur {
-                id: "berkas tema bawaan",
-                en: "a file of the default theme",
+                kunci: "pemilik.tema_bawaan",
             }
         } else {
             Asal::Masukan {

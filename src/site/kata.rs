@@ -89,7 +89,6 @@ mod tests {
             // this file's own tests fill patterns that are not keys
             .filter(|p| !p.ends_with("kata.rs"))
             .collect();
-        berkas.push(akar.join("render").join("kalender.rs"));
         let kelompok = [
             "toleransi_",
             "temuan_",

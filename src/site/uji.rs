@@ -103,9 +103,9 @@ fn each_kind_has_its_path_and_template() {
     );
     cek(Halaman::SkemaAngka, "unduh/skema-angka.json", "");
     cek(Halaman::DataPackage, "datapackage.json", "");
-    cek(Halaman::Feed, "feed.xml", "");
-    cek(Halaman::Sitemap, "sitemap.xml", "");
-    cek(Halaman::Robots, "robots.txt", "");
+    cek(Halaman::Feed, "feed.xml", "feed.xml");
+    cek(Halaman::Sitemap, "sitemap.xml", "sitemap.xml");
+    cek(Halaman::Robots, "robots.txt", "robots.txt");
     cek(Halaman::CariIndeks, "cari/indeks.js", "");
     cek(Halaman::CariUmum, "cari/umum.js", "");
     // the kinds named by a code or slug: one page per programme, tahap, note, change
