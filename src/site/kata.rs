@@ -83,7 +83,7 @@ mod tests {
     /// catalogue's groups, since `=> "…"` also gives CSS classes and codes).
     fn kunci_di_sumber() -> BTreeSet<String> {
         let akar = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
-        let mut berkas: Vec<std::path::PathBuf> = std::fs::read_dir(akar.join("site"))
+        let berkas: Vec<std::path::PathBuf> = std::fs::read_dir(akar.join("site"))
             .expect("src/site")
             .map(|e| e.expect("an entry").path())
             // this file's own tests fill patterns that are not keys
