@@ -39,7 +39,7 @@ enum Command {
     Serve(cmd::serve::Args),
 }
 
-/// The language of `--help`: the site's (`bahasa` in `site.toml` of `--root`, else of the
+/// The language of `--help`: the site's (`language` in `site.toml` of `--root`, else of the
 /// current folder), Indonesian when there is no site.
 fn bahasa_cli(args: impl Iterator<Item = std::ffi::OsString>) -> Lang {
     let mut root = std::path::PathBuf::from(".");

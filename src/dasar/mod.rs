@@ -10,9 +10,11 @@
 //! - [`saran`]: "did you mean": the nearest known value to a mistyped one;
 //! - [`nilai`]: values read the same way by several stages (a TOML date, a time of day, a
 //!   trimmed cell);
-//! - [`toml`]: what the TOML parser reports, in the site's words.
+//! - [`toml`]: what the TOML parser reports, in the site's words;
+//! - [`csv`]: the CSV writer of every download (spreadsheet-safe cells, typed columns).
 
 pub mod baca;
+pub mod csv;
 pub mod nilai;
 pub mod saran;
 pub mod tempat;

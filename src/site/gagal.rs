@@ -42,7 +42,7 @@ impl SelAlasan {
     }
 
     /// How a CSV download writes it: the count, `<3`, `x`, or empty when withheld.
-    fn csv(&self, min: u64) -> String {
+    pub(super) fn csv(&self, min: u64) -> String {
         match (self.jenis, self.kpm) {
             (_, Some(v)) => v.to_string(),
             ("nihil", None) => "0".to_string(),
@@ -186,7 +186,7 @@ impl Situs<'_> {
         per.into_iter().collect()
     }
 
-    fn gagal_kota_rows(&self, k: WilayahId) -> &[(usize, Vec<usize>)] {
+    pub(super) fn gagal_kota_rows(&self, k: WilayahId) -> &[(usize, Vec<usize>)] {
         self.gagal_kota
             .binary_search_by_key(&k, |(w, _)| *w)
             .map_or(&[][..], |i| &self.gagal_kota[i].1)
@@ -444,56 +444,6 @@ impl Situs<'_> {
             desa,
             ditahan: g.tampil.is_none(),
         }
-    }
-
-    /// `gagal/<kode>.csv`: the failure page's tables, one line per region × reason, with the
-    /// same suppression as the page.
-    pub(super) fn csv_gagal_kota(&self, k: WilayahId) -> String {
-        let min = self.config.privasi.min_kpm;
-        let tree = &self.data.wilayah;
-        let kolom = super::unduh::KOLOM_GAGAL_KOTA;
-        let mut out = super::unduh::kepala_csv(kolom);
-        for (ti, rows) in self.gagal_kota_rows(k) {
-            let g = &self.report.gagal[*ti];
-            let kunci = g.kunci;
-            let mut rows = rows.clone();
-            rows.sort_by_key(|&r| g.wilayah[r]);
-            for r in rows {
-                let w = g.wilayah[r];
-                let node = tree.node(w);
-                let alokasi = self.report.wilayah[w as usize]
-                    .angka_kunci(kunci)
-                    .alokasi_kpm;
-                let tampil = g.tampil.as_ref().map(|t| t[r]);
-                let baris = |alasan: &str, kpm: &str, out: &mut String| {
-                    super::unduh::baris_csv(
-                        out,
-                        kolom,
-                        &[
-                            self.data.tahap[kunci.tahap as usize].kode.as_str(),
-                            self.data.program[kunci.program as usize].kode.as_str(),
-                            self.data.penyalur[kunci.penyalur as usize].as_str(),
-                            node.kode_teks.as_str(),
-                            node.nama.as_str(),
-                            super::unduh::tingkat(node.tingkat),
-                            alasan,
-                            kpm,
-                            &alokasi.to_string(),
-                        ],
-                    )
-                };
-                let total: u64 = g.nilai[r].iter().sum();
-                baris("semua", &total.to_string(), &mut out);
-                for (j, kode) in KodeAlasan::SEMUA.iter().enumerate() {
-                    let sel = SelAlasan::dari(g.nilai[r][j], tampil.map(|t| t[j]));
-                    if sel.jenis == "nihil" {
-                        continue;
-                    }
-                    baris(kode.kode(), &sel.csv(min), &mut out);
-                }
-            }
-        }
-        out
     }
 
     /// Feeds what kabupaten/kota `k`'s failure page and download show to `hasher`.

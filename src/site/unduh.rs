@@ -19,6 +19,8 @@ use super::gagal::SelAlasan;
 use super::{Halaman, Situs, Tautan};
 use crate::analysis::Angka;
 use crate::analysis::gagal::KOLOM;
+use crate::dasar::csv::k;
+pub use crate::dasar::csv::{BOM, Kolom, baris_csv, kepala_csv, sel_csv};
 use crate::data::alasan::KodeAlasan;
 use crate::data::{Tingkat, WilayahId};
 use crate::lang::Lang;
@@ -29,9 +31,6 @@ type BarisUnduhan = (
     Option<WilayahId>,
     Vec<(crate::analysis::Kunci, Angka)>,
 );
-
-/// The byte-order mark every CSV download starts with.
-pub const BOM: &str = "\u{feff}";
 
 /// A site-wide dataset: one CSV per kind of figure, every region at every level.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -107,28 +106,6 @@ impl JenisData {
             JenisData::Rekonsiliasi => "unduh_judul_rekonsiliasi",
             JenisData::Perubahan => "unduh_judul_perubahan",
         })
-    }
-}
-
-/// One column of a download: its name, Frictionless type and meaning.
-#[derive(Debug, Clone, Copy)]
-pub struct Kolom {
-    /// The header.
-    pub nama: &'static str,
-    /// `string`, `integer`, `number` or `date`.
-    pub jenis: &'static str,
-    /// What it holds, in Indonesian.
-    pub id: &'static str,
-    /// What it holds, in English.
-    pub en: &'static str,
-}
-
-const fn k(nama: &'static str, jenis: &'static str, id: &'static str, en: &'static str) -> Kolom {
-    Kolom {
-        nama,
-        jenis,
-        id,
-        en,
     }
 }
 
@@ -516,75 +493,6 @@ impl Tulis<'_> {
         }
         Ok(())
     }
-}
-
-/// Whether a spreadsheet would read a cell beginning like `s` as a formula: `=`, `+`, `-`,
-/// `@`, a tab or a carriage return first (OWASP, "CSV Injection"). The CSVs carry a BOM so
-/// that Excel opens them directly, where `=HYPERLINK(…)` in a region's or a payment point's
-/// name would be a live formula.
-fn rumus(s: &str) -> bool {
-    s.starts_with(['=', '+', '-', '@', '\t', '\r'])
-}
-
-/// Whether `s` is a plain decimal number (`-6`, `99.55`), which a number column writes as is.
-fn bilangan(s: &str) -> bool {
-    let digits = s.strip_prefix('-').unwrap_or(s);
-    digits.bytes().any(|b| b.is_ascii_digit())
-        && digits.bytes().all(|b| b.is_ascii_digit() || b == b'.')
-}
-
-/// Writes one cell of a column of Frictionless type `jenis`. Every CSV salur publishes is
-/// written cell by cell here. A text cell (a `string` column, or a value of another column
-/// that is not a plain number) that a spreadsheet would take for a formula ([`rumus`]) is
-/// neutralised as OWASP's guidance says: a `'` in front, so it is read as text, and quoted.
-/// A cell is quoted too when it holds the separator, a quote or a line break, or (text) a `;`
-/// or a tab: Excel set to Indonesian splits on `;`, which would start a new cell inside the
-/// value. Numbers stay numbers: `-6` in a difference column is written `-6`.
-pub(super) fn sel_csv(out: &mut String, jenis: &str, s: &str) {
-    // one look at the first character and one pass over the bytes: this writes every cell of
-    // the national datasets (100-200 MB)
-    let awal_rumus = rumus(s);
-    let teks = jenis == "string" || (awal_rumus && !bilangan(s));
-    let netral = teks && awal_rumus;
-    let kutip = netral
-        || s.bytes().any(|b| {
-            matches!(b, b',' | b'"' | b'\n' | b'\r') || (teks && matches!(b, b';' | b'\t'))
-        });
-    if !kutip {
-        out.push_str(s);
-        return;
-    }
-    out.push('"');
-    if netral {
-        out.push('\'');
-    }
-    for (i, part) in s.split('"').enumerate() {
-        if i > 0 {
-            out.push_str("\"\"");
-        }
-        out.push_str(part);
-    }
-    out.push('"');
-}
-
-/// Writes a CSV row of `kolom`'s columns, each cell by [`sel_csv`] with its column's type (a
-/// cell beyond the columns as text).
-pub(super) fn baris_csv<S: AsRef<str>>(out: &mut String, kolom: &[Kolom], fields: &[S]) {
-    for (i, f) in fields.iter().enumerate() {
-        if i > 0 {
-            out.push(',');
-        }
-        sel_csv(out, kolom.get(i).map_or("string", |k| k.jenis), f.as_ref());
-    }
-    out.push('\n');
-}
-
-/// The start of a CSV download: the BOM and the header row of `kolom`.
-pub(super) fn kepala_csv(kolom: &[Kolom]) -> String {
-    let mut out = String::from(BOM);
-    let names: Vec<&str> = kolom.iter().map(|c| c.nama).collect();
-    baris_csv(&mut out, &[], &names);
-    out
 }
 
 fn opt<T: ToString>(v: Option<T>) -> String {
@@ -1412,6 +1320,58 @@ impl Situs<'_> {
     /// The schema depends on the site-wide inputs only.
     pub(super) fn sidik_skema(&self) -> u64 {
         xxhash_rust::xxh3::xxh3_64(&self.sidik_umum.to_le_bytes()).max(1)
+    }
+}
+
+impl Situs<'_> {
+    /// `gagal/<kode>.csv`: the failure page's tables, one line per region × reason, with the
+    /// same suppression as the page.
+    pub(super) fn csv_gagal_kota(&self, k: WilayahId) -> String {
+        let min = self.config.privasi.min_kpm;
+        let tree = &self.data.wilayah;
+        let kolom = KOLOM_GAGAL_KOTA;
+        let mut out = kepala_csv(kolom);
+        for (ti, rows) in self.gagal_kota_rows(k) {
+            let g = &self.report.gagal[*ti];
+            let kunci = g.kunci;
+            let mut rows = rows.clone();
+            rows.sort_by_key(|&r| g.wilayah[r]);
+            for r in rows {
+                let w = g.wilayah[r];
+                let node = tree.node(w);
+                let alokasi = self.report.wilayah[w as usize]
+                    .angka_kunci(kunci)
+                    .alokasi_kpm;
+                let tampil = g.tampil.as_ref().map(|t| t[r]);
+                let baris = |alasan: &str, kpm: &str, out: &mut String| {
+                    baris_csv(
+                        out,
+                        kolom,
+                        &[
+                            self.data.tahap[kunci.tahap as usize].kode.as_str(),
+                            self.data.program[kunci.program as usize].kode.as_str(),
+                            self.data.penyalur[kunci.penyalur as usize].as_str(),
+                            node.kode_teks.as_str(),
+                            node.nama.as_str(),
+                            tingkat(node.tingkat),
+                            alasan,
+                            kpm,
+                            &alokasi.to_string(),
+                        ],
+                    )
+                };
+                let total: u64 = g.nilai[r].iter().sum();
+                baris("semua", &total.to_string(), &mut out);
+                for (j, kode) in KodeAlasan::SEMUA.iter().enumerate() {
+                    let sel = SelAlasan::dari(g.nilai[r][j], tampil.map(|t| t[j]));
+                    if sel.jenis == "nihil" {
+                        continue;
+                    }
+                    baris(kode.kode(), &sel.csv(min), &mut out);
+                }
+            }
+        }
+        out
     }
 }
 
