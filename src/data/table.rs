@@ -902,7 +902,7 @@ pub fn text<'r>(table: &str, row: &Row<'r>, c: usize, diags: &mut Diagnostics) -
                 row.line,
                 row.column(c),
                 Some(&samarkan(row.get(c))),
-                Problem::NotUtf8,
+                Problem::SelBukanUtf8,
             ));
             None
         }

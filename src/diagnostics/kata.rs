@@ -246,7 +246,7 @@ impl Problem {
                 berkas = berkas,
             ),
             Problem::Config(msg) => pesan!(lang, "masalah.isian_tidak_sah", msg = msg),
-            Problem::NotUtf8 => pesan!(lang, "masalah.bukan_utf8"),
+            Problem::SelBukanUtf8 => pesan!(lang, "masalah.bukan_utf8"),
             Problem::BaseUrl(alasan) => {
                 let kunci = match alasan {
                     AlasanUrl::BukanHttp => "base_url.bukan_http",

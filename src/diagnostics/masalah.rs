@@ -266,8 +266,8 @@ pub enum Problem {
     },
     /// A value in a TOML file or front matter.
     Config(String),
-    /// A text cell that is not UTF-8.
-    NotUtf8,
+    /// A text cell that is not UTF-8 (a whole text file that is not: [`Problem::BerkasBukanUtf8`]).
+    SelBukanUtf8,
     /// `base_url` (or `--base-url`) is not an absolute http(s) URL with a host.
     BaseUrl(AlasanUrl),
     /// A percentage outside 0–100.
@@ -809,7 +809,7 @@ pub(crate) fn contoh_semua() -> Vec<Problem> {
             berkas: s("tahap.csv"),
         },
         Problem::Config(s("x")),
-        Problem::NotUtf8,
+        Problem::SelBukanUtf8,
     ]);
     for a in [
         AlasanUrl::BukanHttp,
