@@ -117,7 +117,7 @@ fn per_kunci_wilayah<'a>(
         for run in rekap.gagal.chunk_by(|a, b| a.kunci == b.kunci) {
             let mut row = [0u64; KOLOM];
             for g in run {
-                let c = kode.get(g.alasan as usize).copied().unwrap_or(KOLOM - 1);
+                let c = kode.get(g.alasan.indeks()).copied().unwrap_or(KOLOM - 1);
                 row[c] = row[c].saturating_add(g.kpm);
             }
             if row.iter().any(|&v| v > 0) {

@@ -15,7 +15,7 @@ use super::{Kunci, Report, Temuan};
 use crate::data::alasan::KodeAlasan;
 use crate::data::value::KodeWilayah;
 use crate::data::wilayah::Tingkat;
-use crate::data::{Dataset, Status, WilayahId};
+use crate::data::{AlasanId, Dataset, Status, WilayahId};
 use crate::diagnostics::{Diagnostic, Diagnostics, Problem};
 
 /// The kinds of finding, in the order the page lists them.
@@ -217,10 +217,10 @@ fn alasan_tak_dikenal(ds: &Dataset) -> Vec<TemuanMutu> {
     if !lainnya.contains(&true) {
         return Vec::new();
     }
-    let mut seen: BTreeMap<(WilayahId, Kunci, u32), ()> = BTreeMap::new();
+    let mut seen: BTreeMap<(WilayahId, Kunci, AlasanId), ()> = BTreeMap::new();
     for r in &ds.realisasi {
         let Some(a) = r.alasan else { continue };
-        if r.status != Status::Gagal || !lainnya.get(a as usize).copied().unwrap_or(false) {
+        if r.status != Status::Gagal || !lainnya.get(a.indeks()).copied().unwrap_or(false) {
             continue;
         }
         let w = ds.wilayah.kabupaten_kota(r.wilayah).unwrap_or(r.wilayah);
@@ -236,7 +236,7 @@ fn alasan_tak_dikenal(ds: &Dataset) -> Vec<TemuanMutu> {
             // masked: `salur check` prints it (into CI logs too)
             teks: ds
                 .alasan
-                .get(a as usize)
+                .get(a.indeks())
                 .map(|t| crate::teks::samarkan_teks(t)),
             ..TemuanMutu::angka(JenisTemuan::AlasanTakDikenal, w, kunci)
         })

@@ -7,6 +7,7 @@
 
 pub mod alasan;
 pub mod desil;
+mod id;
 pub mod jadwal;
 mod kode;
 pub mod laporan;
@@ -40,8 +41,7 @@ pub type ProgramId = u16;
 pub type TahapId = u16;
 /// Index of a paying channel in [`Dataset::penyalur`].
 pub type PenyalurId = u16;
-/// Index of a failure reason in [`Dataset::alasan`].
-pub type AlasanId = u32;
+pub use id::AlasanId;
 
 /// How often a programme pays.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
@@ -341,7 +341,7 @@ pub const PROGRAM_MAKS: usize = ProgramId::MAX as usize + 1;
 /// See [`PENYALUR_MAKS`].
 pub const TAHAP_MAKS: usize = TahapId::MAX as usize + 1;
 /// See [`PENYALUR_MAKS`].
-pub const ALASAN_MAKS: usize = AlasanId::MAX as usize;
+pub const ALASAN_MAKS: usize = AlasanId::BANYAK;
 /// See [`PENYALUR_MAKS`].
 pub const TITIK_BAYAR_MAKS: usize = TitikBayarId::MAX as usize;
 /// See [`PENYALUR_MAKS`].

@@ -143,10 +143,7 @@ impl super::Loader {
                     if let Some(&id) = self.alasan.get(a) {
                         return id;
                     }
-                    match AlasanId::try_from(ds.alasan.len())
-                        .ok()
-                        .filter(|&id| (id as usize) < ALASAN_MAKS)
-                    {
+                    match AlasanId::baru(ds.alasan.len()) {
                         Some(next) => {
                             ds.alasan.push(a.clone());
                             self.alasan.insert(a.clone(), next);
@@ -164,7 +161,7 @@ impl super::Loader {
                                     ALASAN_MAKS as u64,
                                 ));
                             }
-                            0
+                            AlasanId::default()
                         }
                     }
                 })
@@ -174,7 +171,7 @@ impl super::Loader {
                     continue;
                 };
                 r.penyalur = p;
-                r.alasan = r.alasan.map(|a| alasan[a as usize]);
+                r.alasan = r.alasan.map(|a| alasan[a.indeks()]);
                 if let Err(sebelum) = jumlah_kpm.tambah(r.kpm) {
                     luap_di.get_or_insert((ds.realisasi.len(), 7, r.kpm, sebelum));
                 }
@@ -513,9 +510,7 @@ impl<T> Lokal<T> {
         if let Some(&id) = self.alasan_id.get(text) {
             return Some(id);
         }
-        let id = AlasanId::try_from(self.alasan.len())
-            .ok()
-            .filter(|&id| (id as usize) < ALASAN_MAKS)?;
+        let id = AlasanId::baru(self.alasan.len())?;
         self.alasan.push(crate::teks::nama(text).into_owned());
         self.alasan_baris.push(line);
         self.alasan_id.insert(text.to_string(), id);

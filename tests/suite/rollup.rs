@@ -7,7 +7,8 @@ use proptest::prelude::*;
 use salur::analysis::{Angka, angka};
 use salur::data::value::KodeWilayah;
 use salur::data::{
-    Alokasi, Dataset, Periode, Program, Realisasi, Status, Tahap, Tingkat, Wilayah, WilayahTree,
+    AlasanId, Alokasi, Dataset, Periode, Program, Realisasi, Status, Tahap, Tingkat, Wilayah,
+    WilayahTree,
 };
 
 fn wilayah(kode: &str) -> Wilayah {
@@ -141,7 +142,7 @@ fn dataset(shape: &[Vec<Vec<usize>>], rows: &[RowSpec]) -> Dataset {
                 } else {
                     Status::Tersalur
                 },
-                alasan: r.gagal.then_some(0),
+                alasan: r.gagal.then_some(AlasanId::baru(0).unwrap()),
                 kpm: r.kpm,
                 nilai: Some(r.kpm * 1000),
             });
