@@ -690,7 +690,7 @@ mod tests {
             let k = Kunci {
                 program: p,
                 tahap: t,
-                penyalur: py,
+                penyalur: PenyalurId::baru(py).unwrap(),
             };
             r.cell(k).alokasi_kpm += n;
         }

@@ -194,7 +194,7 @@ pub fn periksa(
             l.kolom_kpm,
             Some(&l.kpm.to_string()),
             Problem::SelisihRekonsiliasi(Box::new(crate::diagnostics::SelisihRekonsiliasi {
-                penyalur: format!("{} {}", ds.penyalur[l.penyalur as usize], l.cabang),
+                penyalur: format!("{} {}", ds.penyalur[l.penyalur.indeks()], l.cabang),
                 program: ds.program[l.program as usize].kode.clone(),
                 tahap: ds.tahap[l.tahap as usize].kode.clone(),
                 wilayah: format!("{} {}", w.kode_teks, w.nama),

@@ -64,6 +64,19 @@ jenis_id! {
     AlasanId(u32), u32::MAX as usize
 }
 
+jenis_id! {
+    /// Index of a paying channel in [`Dataset::penyalur`](super::Dataset::penyalur): `0..=u16::MAX`
+    /// ([`PENYALUR_MAKS`](super::PENYALUR_MAKS) names; a `u16` keeps `Kunci`, the key of every
+    /// figure cell, at 6 bytes).
+    PenyalurId(u16), u16::MAX as usize + 1
+}
+
+jenis_id! {
+    /// Index of a payment point in [`Dataset::titik_bayar`](super::Dataset::titik_bayar):
+    /// `0..u32::MAX` ([`TITIK_BAYAR_MAKS`](super::TITIK_BAYAR_MAKS) points).
+    TitikBayarId(u32), u32::MAX as usize
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -76,5 +89,12 @@ mod tests {
             Some(u32::MAX as usize - 1)
         );
         assert_eq!(AlasanId::baru(u32::MAX as usize), None);
+        assert_eq!(TitikBayarId::baru(u32::MAX as usize), None);
+        assert!(TitikBayarId::baru(u32::MAX as usize - 1).is_some());
+        assert_eq!(
+            PenyalurId::baru(usize::from(u16::MAX)).map(usize::from),
+            Some(usize::from(u16::MAX))
+        );
+        assert_eq!(PenyalurId::baru(usize::from(u16::MAX) + 1), None);
     }
 }

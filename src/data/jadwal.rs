@@ -82,10 +82,7 @@ impl super::Loader {
                             match lokal.titik_id.get(&kunci) {
                                 Some(&id) => Some(id),
                                 None => {
-                                    let Some(id) = TitikBayarId::try_from(lokal.titik.len())
-                                        .ok()
-                                        .filter(|&id| (id as usize) < TITIK_BAYAR_MAKS)
-                                    else {
+                                    let Some(id) = TitikBayarId::baru(lokal.titik.len()) else {
                                         diags.push(nama_terlalu_banyak(
                                             name,
                                             row.line,
@@ -195,10 +192,7 @@ impl super::Loader {
                     if let Some(&id) = titik.get(&kunci) {
                         return id;
                     }
-                    match TitikBayarId::try_from(titik_bayar.len())
-                        .ok()
-                        .filter(|&id| (id as usize) < TITIK_BAYAR_MAKS)
-                    {
+                    match TitikBayarId::baru(titik_bayar.len()) {
                         Some(id) => {
                             titik_bayar.push(nama);
                             titik.insert(kunci, id);
@@ -216,13 +210,13 @@ impl super::Loader {
                                     TITIK_BAYAR_MAKS as u64,
                                 ));
                             }
-                            0
+                            TitikBayarId::default()
                         }
                     }
                 })
                 .collect();
             jadwal.extend(potongan.jadwal.into_iter().map(|mut j| {
-                j.titik_bayar = global[j.titik_bayar as usize];
+                j.titik_bayar = global[j.titik_bayar.indeks()];
                 j
             }));
         }
@@ -301,7 +295,7 @@ pub fn periksa(ds: &Dataset, aturan: &AturanJadwal) -> Diagnostics {
                 kolom(ds, KOLOM_KPM),
                 None,
                 Problem::MelebihiKapasitas {
-                    titik_bayar: ds.titik_bayar[s.titik_bayar as usize].clone(),
+                    titik_bayar: ds.titik_bayar[s.titik_bayar.indeks()].clone(),
                     tanggal: s.tanggal.to_string(),
                     kpm: total,
                     max: aturan.max_kpm_per_day,

@@ -74,7 +74,7 @@ impl Loader {
         let mut persis: rustc_hash::FxHashMap<&str, PenyalurId> = Default::default();
         let mut huruf: rustc_hash::FxHashMap<String, PenyalurId> = Default::default();
         for (i, p) in penyalur.iter().enumerate() {
-            if let Ok(id) = PenyalurId::try_from(i) {
+            if let Some(id) = PenyalurId::baru(i) {
                 persis.entry(p.as_str()).or_insert(id);
                 huruf.entry(p.to_ascii_lowercase()).or_insert(id);
             }

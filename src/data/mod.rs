@@ -39,9 +39,7 @@ pub use wilayah::{Tingkat, Wilayah, WilayahId, WilayahTree};
 pub type ProgramId = u16;
 /// Index of a stage in [`Dataset::tahap`].
 pub type TahapId = u16;
-/// Index of a paying channel in [`Dataset::penyalur`].
-pub type PenyalurId = u16;
-pub use id::AlasanId;
+pub use id::{AlasanId, PenyalurId, TitikBayarId};
 
 /// How often a programme pays.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
@@ -256,9 +254,6 @@ pub struct Dataset {
     pub inputs: Vec<InputFile>,
 }
 
-/// Index of a payment point in [`Dataset::titik_bayar`].
-pub type TitikBayarId = u32;
-
 /// The largest total of a count or amount column over its file: `i64::MAX`
 /// (9.223.372.036.854.775.807). Every figure the site shows or offers for download is a sum
 /// of some rows of one column (a region's KPM, a channel's rupiah, a failure count), or the
@@ -335,7 +330,7 @@ fn nama_terlalu_banyak(
 /// its id type (a `u16` penyalur id keeps `Kunci`, the key of every figure cell, at 6 bytes).
 /// One name more is an error at the row that introduces it, never a wrapped id that merges
 /// two names.
-pub const PENYALUR_MAKS: usize = PenyalurId::MAX as usize + 1;
+pub const PENYALUR_MAKS: usize = PenyalurId::BANYAK;
 /// See [`PENYALUR_MAKS`].
 pub const PROGRAM_MAKS: usize = ProgramId::MAX as usize + 1;
 /// See [`PENYALUR_MAKS`].
@@ -343,7 +338,7 @@ pub const TAHAP_MAKS: usize = TahapId::MAX as usize + 1;
 /// See [`PENYALUR_MAKS`].
 pub const ALASAN_MAKS: usize = AlasanId::BANYAK;
 /// See [`PENYALUR_MAKS`].
-pub const TITIK_BAYAR_MAKS: usize = TitikBayarId::MAX as usize;
+pub const TITIK_BAYAR_MAKS: usize = TitikBayarId::BANYAK;
 /// See [`PENYALUR_MAKS`].
 pub const WILAYAH_MAKS: usize = WilayahId::MAX as usize;
 

@@ -72,7 +72,7 @@ impl super::Loader {
             ejaan.gabung(std::mem::take(&mut lokal.ejaan));
             let map = self.merge_interned(&lokal, ds, name, t.column_number(3), diags);
             for (mut a, line) in lokal.rows.into_iter().zip(lokal.lines) {
-                let Some(penyalur) = map[a.penyalur as usize] else {
+                let Some(penyalur) = map[a.penyalur.indeks()] else {
                     continue;
                 };
                 a.penyalur = penyalur;
@@ -167,7 +167,7 @@ impl super::Loader {
                 })
                 .collect();
             for mut r in lokal.rows {
-                let Some(p) = penyalur[r.penyalur as usize] else {
+                let Some(p) = penyalur[r.penyalur.indeks()] else {
                     continue;
                 };
                 r.penyalur = p;
@@ -230,7 +230,7 @@ impl super::Loader {
                 if let Some(&id) = self.penyalur.get(&kunci) {
                     return Some(id);
                 }
-                let Ok(next) = PenyalurId::try_from(ds.penyalur.len()) else {
+                let Some(next) = PenyalurId::baru(ds.penyalur.len()) else {
                     if !self.penyalur_penuh {
                         self.penyalur_penuh = true;
                         diags.push(nama_terlalu_banyak(
@@ -463,7 +463,7 @@ impl<T> Lokal<T> {
     ) -> Option<PenyalurId> {
         // rows of one penyalur tend to come together
         if let Some(last) = self.penyalur_terakhir
-            && self.penyalur[last as usize] == name
+            && self.penyalur[last.indeks()] == name
         {
             return Some(last);
         }
@@ -482,7 +482,7 @@ impl<T> Lokal<T> {
             ));
             return None;
         }
-        let Ok(id) = PenyalurId::try_from(self.penyalur.len()) else {
+        let Some(id) = PenyalurId::baru(self.penyalur.len()) else {
             if !std::mem::replace(&mut self.penyalur_penuh, true) {
                 diags.push(nama_terlalu_banyak(
                     file,

@@ -211,7 +211,7 @@ impl Loader {
                         .iter()
                         .position(|x| x.eq_ignore_ascii_case(&crate::teks::nama(p)))
                     {
-                        Some(i) => Some(Some(i as PenyalurId)),
+                        Some(i) => Some(PenyalurId::baru(i)),
                         None => {
                             report(
                                 tempat,

@@ -164,7 +164,7 @@ impl Situs<'_> {
                 "{} · {} · {}",
                 self.data.program[kunci.program as usize].kode,
                 self.data.tahap[kunci.tahap as usize].nama,
-                self.data.penyalur[kunci.penyalur as usize]
+                self.data.penyalur[kunci.penyalur.indeks()]
             );
             // the kinds of this cell, grouped by what is said of them
             let mut kelompok: Vec<(u32, Vec<JenisAngka>)> = Vec::new();

@@ -422,7 +422,7 @@ impl Situs<'_> {
                 for (k, a) in rows {
                     program_rows.push(Baris::new(
                         prog.kode.clone(),
-                        self.data.penyalur[k.penyalur as usize].clone(),
+                        self.data.penyalur[k.penyalur.indeks()].clone(),
                         href.clone(),
                         "rinci",
                         a,
@@ -471,7 +471,7 @@ impl Situs<'_> {
                             .map(|&p| paid.get(&(p, py)).copied())
                             .collect();
                         BarisMatriks {
-                            penyalur: self.data.penyalur[py as usize].clone(),
+                            penyalur: self.data.penyalur[py.indeks()].clone(),
                             total: cells
                                 .iter()
                                 .flatten()

@@ -240,7 +240,7 @@ impl Situs<'_> {
                 .count()
                 > 1
             {
-                format!("{kode} · {}", self.data.penyalur[g.kunci.penyalur as usize])
+                format!("{kode} · {}", self.data.penyalur[g.kunci.penyalur.indeks()])
             } else {
                 kode.clone()
             }
@@ -422,7 +422,7 @@ impl Situs<'_> {
         );
         let program = self.tautan_program(kunci.program);
         let tahap = self.tautan_tahap(kunci.tahap);
-        let penyalur = self.data.penyalur[kunci.penyalur as usize].clone();
+        let penyalur = self.data.penyalur[kunci.penyalur.indeks()].clone();
         BagianGagalKota {
             data_per: self.report.tahap_data_per[kunci.tahap as usize].map(|d| d.to_string()),
             id: crate::content::slugify(&format!(

@@ -166,7 +166,7 @@ impl Situs<'_> {
     pub(super) fn konteks_titik_bayar(&self, t: crate::data::TitikBayarId) -> KonteksTitikBayar {
         let lang = self.lang();
         let kapasitas = self.config.jadwal.max_kpm_per_day;
-        let slots: Vec<&crate::data::Jadwal> = self.jadwal_titik[t as usize]
+        let slots: Vec<&crate::data::Jadwal> = self.jadwal_titik[t.indeks()]
             .iter()
             .map(|&i| &self.data.jadwal[i])
             .collect();
@@ -195,7 +195,7 @@ impl Situs<'_> {
                     rw: j.rw.clone(),
                     kpm: j.kpm,
                     lokasi: self.data.wilayah.node(j.wilayah).nama_lengkap(lang),
-                    titik_bayar: self.data.titik_bayar[t as usize].clone(),
+                    titik_bayar: self.data.titik_bayar[t.indeks()].clone(),
                     titik_href: None,
                 });
             }
@@ -252,13 +252,13 @@ impl Situs<'_> {
     fn judul_titik_bayar(&self, t: crate::data::TitikBayarId) -> String {
         self.kata.isi(
             "judul_titik_bayar",
-            &[("nama", &self.data.titik_bayar[t as usize])],
+            &[("nama", &self.data.titik_bayar[t.indeks()])],
         )
     }
 
     /// The calendar of payment point `t`'s slots, each in the zone of the region it serves.
     pub(super) fn konteks_kalender_titik(&self, t: crate::data::TitikBayarId) -> KonteksKalender {
-        let slots = &self.jadwal_titik[t as usize];
+        let slots = &self.jadwal_titik[t.indeks()];
         let nama = self.judul_titik_bayar(t);
         self.kalender(nama, slots, true)
     }
@@ -372,8 +372,8 @@ impl Situs<'_> {
                     rw: j.rw.clone(),
                     kpm: j.kpm,
                     lokasi: j.lokasi.clone(),
-                    titik_bayar: self.data.titik_bayar[j.titik_bayar as usize].clone(),
-                    titik_href: self.titik_bersama[j.titik_bayar as usize]
+                    titik_bayar: self.data.titik_bayar[j.titik_bayar.indeks()].clone(),
+                    titik_href: self.titik_bersama[j.titik_bayar.indeks()]
                         .then(|| self.path(Halaman::TitikBayar(j.titik_bayar))),
                 });
             }
@@ -470,7 +470,7 @@ impl Situs<'_> {
     /// the page of the one desa/kelurahan it serves (`wilayah`).
     fn tautan_titik(&self, t: TitikBayarId, wilayah: &[WilayahId]) -> String {
         match wilayah.first() {
-            Some(&w) if !self.titik_bersama[t as usize] => {
+            Some(&w) if !self.titik_bersama[t.indeks()] => {
                 format!("{}#jadwal", self.path(Halaman::Wilayah(w)))
             }
             _ => self.path(Halaman::TitikBayar(t)),
@@ -551,7 +551,7 @@ impl Situs<'_> {
             let p = *posisi.entry(j.titik_bayar).or_insert_with(|| {
                 titik.push((
                     j.titik_bayar,
-                    data.titik_bayar[j.titik_bayar as usize].as_str(),
+                    data.titik_bayar[j.titik_bayar.indeks()].as_str(),
                     Vec::new(),
                 ));
                 titik.len() - 1
@@ -578,7 +578,7 @@ impl Situs<'_> {
         for (id, nama, wilayah) in &titik {
             // a point's load on a day counts every slot it has that day, of any programme
             let mut kpm_hari: Vec<Option<u64>> = vec![None; hari.len()];
-            for &i in &self.jadwal_titik[*id as usize] {
+            for &i in &self.jadwal_titik[id.indeks()] {
                 let j = &data.jadwal[i];
                 if let Some(c) = kolom(j.tanggal) {
                     let v = kpm_hari[c].get_or_insert(0);
@@ -767,12 +767,12 @@ impl Situs<'_> {
 
     /// A payment point's page: `titik-bayar/<slug>.html`.
     pub(super) fn path_titik_bayar(&self, t: TitikBayarId) -> String {
-        format!("titik-bayar/{}.html", self.titik_slug[t as usize])
+        format!("titik-bayar/{}.html", self.titik_slug[t.indeks()])
     }
 
     /// A payment point's calendar: `titik-bayar/<slug>.ics`.
     pub(super) fn path_kalender_titik(&self, t: TitikBayarId) -> String {
-        format!("titik-bayar/{}.ics", self.titik_slug[t as usize])
+        format!("titik-bayar/{}.ics", self.titik_slug[t.indeks()])
     }
 
     /// A kabupaten/kota's schedule overview: `jadwal/<kode>.html`.
@@ -810,8 +810,8 @@ impl Situs<'_> {
         titik.sort_unstable();
         titik.dedup();
         for t in titik {
-            self.titik_bersama[t as usize].hash(&mut hasher);
-            for &i in &self.jadwal_titik[t as usize] {
+            self.titik_bersama[t.indeks()].hash(&mut hasher);
+            for &i in &self.jadwal_titik[t.indeks()] {
                 self.hash_slot(i, &mut hasher);
             }
         }
@@ -833,7 +833,7 @@ impl Situs<'_> {
         use std::hash::{Hash, Hasher};
         let mut hasher = xxhash_rust::xxh3::Xxh3::new();
         (jenis, self.sidik_umum, t).hash(&mut hasher);
-        for &i in &self.jadwal_titik[t as usize] {
+        for &i in &self.jadwal_titik[t.indeks()] {
             self.hash_slot(i, &mut hasher);
             let w = self.data.jadwal[i].wilayah;
             let n = self.data.wilayah.node(w);
@@ -860,7 +860,7 @@ impl Situs<'_> {
             j.program, j.tahap, j.tanggal, j.mulai, j.selesai, &j.rw, j.kpm, &j.lokasi,
         )
             .hash(hasher);
-        self.data.titik_bayar[j.titik_bayar as usize].hash(hasher);
+        self.data.titik_bayar[j.titik_bayar.indeks()].hash(hasher);
     }
 }
 

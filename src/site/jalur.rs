@@ -450,7 +450,7 @@ impl Situs<'_> {
             | Halaman::Peringkat(Some(w)) => wilayah(w),
             Halaman::TitikBayar(t) | Halaman::KalenderTitik(t) => {
                 // the first row that names the point
-                let baris = self.jadwal_titik[t as usize]
+                let baris = self.jadwal_titik[t.indeks()]
                     .iter()
                     .map(|&i| self.data.jadwal[i].baris)
                     .min()
@@ -459,7 +459,7 @@ impl Situs<'_> {
                 masukan(
                     "data/jadwal.csv",
                     (baris, kolom),
-                    &self.data.titik_bayar[t as usize],
+                    &self.data.titik_bayar[t.indeks()],
                 )
             }
             Halaman::RekonCabang(i) => {

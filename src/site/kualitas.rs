@@ -134,7 +134,7 @@ impl Situs<'_> {
             wilayah: t.wilayah.map(|w| self.tautan_wilayah(w)),
             program: k.map(|k| self.data.program[k.program as usize].kode.clone()),
             tahap: k.map(|k| self.data.tahap[k.tahap as usize].nama.clone()),
-            penyalur: k.map(|k| self.data.penyalur[k.penyalur as usize].clone()),
+            penyalur: k.map(|k| self.data.penyalur[k.penyalur.indeks()].clone()),
             kpm: (t.diagnostic.is_none() && t.jenis != JenisTemuan::AlasanTakDikenal)
                 .then_some(t.kpm),
             pembanding: t.pembanding,

@@ -174,12 +174,12 @@ impl Situs<'_> {
             penyalur_baru: b
                 .penyalur_baru
                 .iter()
-                .map(|&p| self.data.penyalur[p as usize].clone())
+                .map(|&p| self.data.penyalur[p.indeks()].clone())
                 .collect(),
             penyalur_hilang: b
                 .penyalur_hilang
                 .iter()
-                .map(|&p| self.data.penyalur[p as usize].clone())
+                .map(|&p| self.data.penyalur[p.indeks()].clone())
                 .collect(),
             alasan_baru: b
                 .alasan_baru
@@ -237,7 +237,7 @@ impl Situs<'_> {
                 };
                 let names = |v: &[crate::data::PenyalurId]| {
                     v.iter()
-                        .map(|&p| self.data.penyalur[p as usize].as_str())
+                        .map(|&p| self.data.penyalur[p.indeks()].as_str())
                         .collect::<Vec<_>>()
                         .join("|")
                 };

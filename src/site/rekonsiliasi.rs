@@ -154,7 +154,7 @@ impl Situs<'_> {
             cabang
                 .entry((
                     k,
-                    self.data.penyalur[l.penyalur as usize].clone(),
+                    self.data.penyalur[l.penyalur.indeks()].clone(),
                     l.cabang.to_lowercase(),
                 ))
                 .or_insert_with(|| (l.cabang.clone(), Vec::new()))
@@ -217,7 +217,7 @@ impl Situs<'_> {
         let l = &self.data.laporan_penyalur[r.laporan];
         let cabang = dengan_cabang.then(|| {
             let k = self.kota(l.wilayah).unwrap_or(l.wilayah);
-            let penyalur = &self.data.penyalur[l.penyalur as usize];
+            let penyalur = &self.data.penyalur[l.penyalur.indeks()];
             let idx = self
                 .rekon_cabang
                 .iter()
@@ -262,7 +262,7 @@ impl Situs<'_> {
             let l = &self.data.laporan_penyalur[self.report.rekonsiliasi[i].laporan];
             (
                 std::cmp::Reverse(l.tanggal),
-                self.data.penyalur[l.penyalur as usize].clone(),
+                self.data.penyalur[l.penyalur.indeks()].clone(),
                 l.cabang.clone(),
                 self.data.wilayah.node(l.wilayah).kode,
                 l.program,
@@ -306,7 +306,7 @@ impl Situs<'_> {
             let dinsos_nilai = sum(|b| b.dinsos_nilai);
             let laporan_nilai = sum(|b| b.laporan_nilai);
             let tanggal = l.tanggal.to_string();
-            let penyalur = self.data.penyalur[l.penyalur as usize].clone();
+            let penyalur = self.data.penyalur[l.penyalur.indeks()].clone();
             out.push(BagianRekon {
                 id: crate::content::slugify(&format!("{penyalur} {tanggal}")),
                 ada_nilai: baris.iter().any(|b| b.selisih_nilai.is_some()),
@@ -491,7 +491,7 @@ impl Situs<'_> {
             .iter()
             .map(|&i| {
                 let l = &self.data.laporan_penyalur[self.report.rekonsiliasi[i].laporan];
-                format!("{} {}", self.data.penyalur[l.penyalur as usize], l.cabang)
+                format!("{} {}", self.data.penyalur[l.penyalur.indeks()], l.cabang)
             })
             .collect();
         cabang.sort();

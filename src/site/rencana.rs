@@ -65,7 +65,7 @@ impl<'a> Situs<'a> {
         let jadwal_titik = {
             let mut v: Vec<Vec<usize>> = vec![Vec::new(); data.titik_bayar.len()];
             for (i, j) in data.jadwal.iter().enumerate() {
-                if let Some(slots) = v.get_mut(j.titik_bayar as usize) {
+                if let Some(slots) = v.get_mut(j.titik_bayar.indeks()) {
                     slots.push(i);
                 }
             }
@@ -90,7 +90,9 @@ impl<'a> Situs<'a> {
             .collect();
         for (t, &bersama) in titik_bersama.iter().enumerate() {
             if bersama {
-                let t = t as crate::data::TitikBayarId;
+                let Some(t) = crate::data::TitikBayarId::baru(t) else {
+                    continue;
+                };
                 halaman.push(Halaman::TitikBayar(t));
                 halaman.push(Halaman::KalenderTitik(t));
             }

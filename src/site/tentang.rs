@@ -106,7 +106,7 @@ impl Situs<'_> {
                     kode: self.data.wilayah.node(w).kode_teks.clone(),
                     program: self.data.program[k.program as usize].kode.clone(),
                     tahap: self.data.tahap[k.tahap as usize].nama.clone(),
-                    penyalur: self.data.penyalur[k.penyalur as usize].clone(),
+                    penyalur: self.data.penyalur[k.penyalur.indeks()].clone(),
                     jenis,
                     alokasi_kpm: t.pembanding.unwrap_or(0),
                     dilaporkan_kpm: t.kpm,

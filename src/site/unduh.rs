@@ -682,7 +682,7 @@ impl Situs<'_> {
             induk,
             self.data.program[kunci.program as usize].kode.clone(),
             self.data.tahap[kunci.tahap as usize].kode.clone(),
-            self.data.penyalur[kunci.penyalur as usize].clone(),
+            self.data.penyalur[kunci.penyalur.indeks()].clone(),
             a.alokasi_kpm.to_string(),
             opt(a.alokasi_nilai.lengkap().filter(|_| a.alokasi_kpm > 0)),
             a.tersalur_kpm.to_string(),
@@ -874,7 +874,7 @@ impl Situs<'_> {
                             tingkat(n.tingkat).to_string(),
                             self.data.program[g.kunci.program as usize].kode.clone(),
                             self.data.tahap[g.kunci.tahap as usize].kode.clone(),
-                            self.data.penyalur[g.kunci.penyalur as usize].clone(),
+                            self.data.penyalur[g.kunci.penyalur.indeks()].clone(),
                             KodeAlasan::SEMUA[j].kode().to_string(),
                             opt(s.kpm),
                             s.jenis.to_string(),
@@ -926,7 +926,7 @@ impl Situs<'_> {
                     t.row(&[
                         self.data.program[j.program as usize].kode.clone(),
                         self.data.tahap[j.tahap as usize].kode.clone(),
-                        self.data.titik_bayar[j.titik_bayar as usize].clone(),
+                        self.data.titik_bayar[j.titik_bayar.indeks()].clone(),
                         kode(j.wilayah),
                         nama(j.wilayah),
                         j.lokasi.clone(),
@@ -948,7 +948,7 @@ impl Situs<'_> {
                 for r in &self.report.rekonsiliasi {
                     let l = &self.data.laporan_penyalur[r.laporan];
                     t.row(&[
-                        self.data.penyalur[l.penyalur as usize].clone(),
+                        self.data.penyalur[l.penyalur.indeks()].clone(),
                         l.cabang.clone(),
                         self.data.program[l.program as usize].kode.clone(),
                         self.data.tahap[l.tahap as usize].kode.clone(),
@@ -1350,7 +1350,7 @@ impl Situs<'_> {
                         &[
                             self.data.tahap[kunci.tahap as usize].kode.as_str(),
                             self.data.program[kunci.program as usize].kode.as_str(),
-                            self.data.penyalur[kunci.penyalur as usize].as_str(),
+                            self.data.penyalur[kunci.penyalur.indeks()].as_str(),
                             node.kode_teks.as_str(),
                             node.nama.as_str(),
                             tingkat(node.tingkat),

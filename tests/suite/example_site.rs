@@ -437,8 +437,10 @@ fn kota_pasuruan_bst_schedule_34_points_18877_kpm_within_200_a_day() {
     let jadwal = &data.jadwal;
     assert_eq!(data.titik_bayar.len(), 34, "one titik bayar per kelurahan");
     assert_eq!(jadwal.iter().map(|j| j.kpm).sum::<u64>(), 18_877);
-    let mut per_day: std::collections::HashMap<(u32, jiff::civil::Date), u64> =
-        std::collections::HashMap::new();
+    let mut per_day: std::collections::HashMap<
+        (salur::data::TitikBayarId, jiff::civil::Date),
+        u64,
+    > = std::collections::HashMap::new();
     for j in jadwal {
         *per_day.entry((j.titik_bayar, j.tanggal)).or_default() += j.kpm;
         assert!(j.mulai >= 7 * 60, "from 07.00 WIB: {j:?}");
@@ -450,7 +452,7 @@ fn kota_pasuruan_bst_schedule_34_points_18877_kpm_within_200_a_day() {
     }
     assert!(per_day.values().all(|&k| k <= 200), "{per_day:?}");
     // the first slot of every point is at 07.00 on the first day
-    for t in 0..data.titik_bayar.len() as u32 {
+    for t in (0..data.titik_bayar.len()).filter_map(salur::data::TitikBayarId::baru) {
         let first = jadwal
             .iter()
             .filter(|j| j.titik_bayar == t)

@@ -47,7 +47,7 @@ fn every_calendar_parses_and_its_events_are_in_wib() {
                 if path.starts_with("wilayah/") {
                     loaded.data.wilayah.node(j.wilayah).kode_teks == stem
                 } else {
-                    let titik = &loaded.data.titik_bayar[j.titik_bayar as usize];
+                    let titik = &loaded.data.titik_bayar[j.titik_bayar.indeks()];
                     calname.starts_with(&format!("Titik bayar {titik} ·"))
                 }
             })

@@ -7,8 +7,8 @@ use proptest::prelude::*;
 use salur::analysis::{Angka, angka};
 use salur::data::value::KodeWilayah;
 use salur::data::{
-    AlasanId, Alokasi, Dataset, Periode, Program, Realisasi, Status, Tahap, Tingkat, Wilayah,
-    WilayahTree,
+    AlasanId, Alokasi, Dataset, PenyalurId, Periode, Program, Realisasi, Status, Tahap, Tingkat,
+    Wilayah, WilayahTree,
 };
 
 fn wilayah(kode: &str) -> Wilayah {
@@ -125,7 +125,7 @@ fn dataset(shape: &[Vec<Vec<usize>>], rows: &[RowSpec]) -> Dataset {
                 program: r.program,
                 tahap: r.tahap,
                 wilayah: w,
-                penyalur: r.penyalur,
+                penyalur: PenyalurId::baru(usize::from(r.penyalur)).unwrap(),
                 kpm: r.kpm,
                 nilai: Some(r.kpm * 1000),
             });
@@ -134,7 +134,7 @@ fn dataset(shape: &[Vec<Vec<usize>>], rows: &[RowSpec]) -> Dataset {
                 program: r.program,
                 tahap: r.tahap,
                 wilayah: w,
-                penyalur: r.penyalur,
+                penyalur: PenyalurId::baru(usize::from(r.penyalur)).unwrap(),
                 // spread over a month, for the per-day series
                 tanggal: date(2021, 7, 1 + (r.wilayah % 28) as i8),
                 status: if r.gagal {
