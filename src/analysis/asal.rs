@@ -63,7 +63,7 @@ impl Asal {
         jenis: JenisAngka,
     ) -> Option<&Pernyataan> {
         let list = match w {
-            Some(w) => self.wilayah.get(w as usize)?,
+            Some(w) => self.wilayah.get(w.indeks())?,
             None => &self.total,
         };
         cari(list, kunci, jenis).map(|i| &self.pernyataan[i as usize])
@@ -72,7 +72,7 @@ impl Asal {
     /// The entries of region `w` (the whole site for `None`).
     pub fn entri(&self, w: Option<WilayahId>) -> &[EntriAsal] {
         match w {
-            Some(w) => self.wilayah.get(w as usize).map_or(&[], Vec::as_slice),
+            Some(w) => self.wilayah.get(w.indeks()).map_or(&[], Vec::as_slice),
             None => &self.total,
         }
     }
@@ -145,9 +145,9 @@ pub fn hitung(ds: &Dataset, report: &Report) -> Asal {
         best.map(|(_, i)| i)
     };
     // children before parents: regions are sorted by code
-    for w in (0..tree.len() as WilayahId).rev() {
+    for w in WilayahId::semua(tree.len()).rev() {
         let langsung = report.langsung(w);
-        let sel = &report.wilayah[w as usize].sel;
+        let sel = &report.wilayah[w.indeks()].sel;
         let mut out = Vec::with_capacity(sel.len() * JenisAngka::SEMUA.len());
         for &(k, _) in sel {
             for j in JenisAngka::SEMUA {
@@ -159,8 +159,8 @@ pub fn hitung(ds: &Dataset, report: &Report) -> Asal {
                             .node(w)
                             .anak
                             .iter()
-                            .filter(|&&c| ada(&report.wilayah[c as usize].sel, k))
-                            .map(|&c| (Some(c), cari(&asal.wilayah[c as usize], k, j)))
+                            .filter(|&&c| ada(&report.wilayah[c.indeks()].sel, k))
+                            .map(|&c| (Some(c), cari(&asal.wilayah[c.indeks()], k, j)))
                             .chain(ada_langsung.then_some((None, None)))
                             .collect();
                         match turunan(&asal, ds, &bagian) {
@@ -173,7 +173,7 @@ pub fn hitung(ds: &Dataset, report: &Report) -> Asal {
                 out.push((k, j, i));
             }
         }
-        asal.wilayah[w as usize] = out;
+        asal.wilayah[w.indeks()] = out;
     }
     // the whole site: the sum of the top regions
     let mut total = Vec::new();
@@ -182,8 +182,8 @@ pub fn hitung(ds: &Dataset, report: &Report) -> Asal {
             let bagian: Vec<(Option<WilayahId>, Option<u32>)> = tree
                 .akar
                 .iter()
-                .filter(|&&c| ada(&report.wilayah[c as usize].sel, k))
-                .map(|&c| (Some(c), cari(&asal.wilayah[c as usize], k, j)))
+                .filter(|&&c| ada(&report.wilayah[c.indeks()].sel, k))
+                .map(|&c| (Some(c), cari(&asal.wilayah[c.indeks()], k, j)))
                 .collect();
             let i = match turunan(&asal, ds, &bagian) {
                 Some(Ok(i)) => i,

@@ -77,16 +77,16 @@ pub fn hasil_verval(corong: &[Corong], program: ProgramId) -> Option<(&Corong, f
 /// (an incomplete sum would understate it), indexed by [`WilayahId`].
 pub fn gulung(tree: &WilayahTree, nilai: impl Fn(WilayahId) -> Option<u64>) -> Vec<Option<u64>> {
     let n = tree.len();
-    let mut out: Vec<Option<u64>> = (0..n).map(|w| nilai(w as WilayahId)).collect();
+    let mut out: Vec<Option<u64>> = WilayahId::semua(n).map(&nilai).collect();
     // a parent sorts before its descendants: walking backwards, each region's children are
     // final before it is looked at
     for w in (0..n).rev() {
-        let node = tree.node(w as WilayahId);
+        let node = &tree.nodes[w];
         if out[w].is_some() || node.anak.is_empty() {
             continue;
         }
         out[w] = node.anak.iter().try_fold(0u64, |acc, &c| {
-            out[c as usize].map(|v| acc.saturating_add(v))
+            out[c.indeks()].map(|v| acc.saturating_add(v))
         });
     }
     out
@@ -172,13 +172,13 @@ pub fn induk_peringkat(ds: &Dataset, report: &Report) -> Vec<Option<WilayahId>> 
     let kota = semua_kota(&ds.wilayah);
     if kota
         .iter()
-        .filter(|&&w| !report.wilayah[w as usize].is_empty())
+        .filter(|&&w| !report.wilayah[w.indeks()].is_empty())
         .count()
         >= 2
     {
         out.push(None);
     }
-    for w in 0..ds.wilayah.len() as WilayahId {
+    for w in WilayahId::semua(ds.wilayah.len()) {
         let node = ds.wilayah.node(w);
         if node.tingkat == Tingkat::DesaKelurahan {
             continue;
@@ -186,7 +186,7 @@ pub fn induk_peringkat(ds: &Dataset, report: &Report) -> Vec<Option<WilayahId>> 
         let dengan_angka = node
             .anak
             .iter()
-            .filter(|&&c| !report.wilayah[c as usize].is_empty())
+            .filter(|&&c| !report.wilayah[c.indeks()].is_empty())
             .count();
         if dengan_angka >= 2 {
             out.push(Some(w));
@@ -197,7 +197,7 @@ pub fn induk_peringkat(ds: &Dataset, report: &Report) -> Vec<Option<WilayahId>> 
 
 /// Every kabupaten/kota, in code order.
 pub fn semua_kota(tree: &WilayahTree) -> Vec<WilayahId> {
-    (0..tree.len() as WilayahId)
+    WilayahId::semua(tree.len())
         .filter(|&w| tree.node(w).tingkat == Tingkat::KabupatenKota)
         .collect()
 }

@@ -92,7 +92,7 @@ pub fn per_kunci(ds: &Dataset, report: &Report, min_kpm: u64) -> Vec<TabelGagal>
             .wilayah
             .iter()
             .enumerate()
-            .map(|(w, r)| (w as WilayahId, r)),
+            .filter_map(|(w, r)| Some((WilayahId::baru(w)?, r))),
     );
     // failures given for a region above the desa level directly
     let langsung = per_kunci_wilayah(&kode, report.langsung.iter().map(|(w, r)| (*w, r)));
@@ -143,7 +143,7 @@ fn tabel(
     let site = wilayah.len();
     let mut induk: Vec<Option<usize>> = Vec::with_capacity(site + 1 + direct.len());
     for &w in &wilayah {
-        let parent = ds.wilayah.nodes[w as usize]
+        let parent = ds.wilayah.nodes[w.indeks()]
             .induk
             .and_then(|p| wilayah.binary_search(&p).ok());
         induk.push(Some(parent.unwrap_or(site)));

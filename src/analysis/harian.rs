@@ -58,8 +58,9 @@ pub struct Harian {
     /// Entries of region `w` are `entri[awal[w]..awal[w + 1]]`, in row order.
     awal: Vec<u32>,
     entri: Vec<HariSalur>,
-    /// One past the last descendant of each region.
-    ujung: Vec<WilayahId>,
+    /// One past the last descendant of each region: a position (it can be the number of
+    /// regions), not an id.
+    ujung: Vec<usize>,
     /// A fingerprint of the entries of each region's subtree.
     sidik: Vec<u64>,
     /// The whole site's paid KPM per tahap, programme and day (the home, programme and tahap
@@ -85,7 +86,7 @@ impl Harian {
         let mut count = vec![0u32; n + 1];
         for r in &ds.realisasi {
             if r.status == Status::Tersalur {
-                count[r.wilayah as usize + 1] += 1;
+                count[r.wilayah.indeks() + 1] += 1;
             }
         }
         for i in 1..=n {
@@ -95,8 +96,8 @@ impl Harian {
         let mut cursor = awal.clone();
         let mut entri = vec![
             HariSalur {
-                tahap: 0,
-                program: 0,
+                tahap: TahapId::default(),
+                program: ProgramId::default(),
                 hari: 0,
                 kpm: 0
             };
@@ -127,11 +128,11 @@ impl Harian {
                     hari: nomor_hari(r.tanggal),
                     kpm: r.kpm,
                 };
-                let w = r.wilayah as usize;
+                let w = r.wilayah.indeks();
                 sidik[w] = sidik[w].wrapping_add(e.sidik());
-                if let Some(t) = total.get_mut(r.tahap as usize) {
+                if let Some(t) = total.get_mut(r.tahap.indeks()) {
                     let d = (e.hari - t.awal).clamp(0, t.hari as i32 - 1) as usize;
-                    if let Some(v) = t.kpm.get_mut(r.program as usize * t.hari + d) {
+                    if let Some(v) = t.kpm.get_mut(r.program.indeks() * t.hari + d) {
                         *v = v.saturating_add(r.kpm);
                     }
                 }
@@ -143,10 +144,10 @@ impl Harian {
 
         // subtree ends and fingerprints: children come after their parent, so a reverse pass
         // has finished every child before its parent
-        let mut ujung: Vec<WilayahId> = (1..=n as WilayahId).collect();
+        let mut ujung: Vec<usize> = (1..=n).collect();
         for w in (0..n).rev() {
             if let Some(p) = ds.wilayah.nodes[w].induk {
-                let p = p as usize;
+                let p = p.indeks();
                 ujung[p] = ujung[p].max(ujung[w]);
                 sidik[p] = sidik[p].wrapping_add(sidik[w]);
             }
@@ -163,9 +164,9 @@ impl Harian {
     /// The entries of `w` and all its descendants, or of every region with `None`.
     fn subtree(&self, w: Option<WilayahId>) -> &[HariSalur] {
         match w {
-            Some(w) if (w as usize) < self.ujung.len() => {
-                let from = self.awal[w as usize] as usize;
-                let to = self.awal[self.ujung[w as usize] as usize] as usize;
+            Some(w) if w.indeks() < self.ujung.len() => {
+                let from = self.awal[w.indeks()] as usize;
+                let to = self.awal[self.ujung[w.indeks()]] as usize;
                 &self.entri[from..to]
             }
             Some(_) => &[],
@@ -173,14 +174,15 @@ impl Harian {
         }
     }
 
-    /// One past the last region of `w`'s subtree: its descendants are `w + 1..ujung_subtree(w)`.
-    pub fn ujung_subtree(&self, w: WilayahId) -> WilayahId {
-        self.ujung.get(w as usize).copied().unwrap_or(w)
+    /// One past the position of the last region of `w`'s subtree: its descendants are at
+    /// positions `w.indeks() + 1..ujung_subtree(w)`.
+    pub fn ujung_subtree(&self, w: WilayahId) -> usize {
+        self.ujung.get(w.indeks()).copied().unwrap_or(w.indeks())
     }
 
     /// A fingerprint of everything [`Harian::kumulatif`] can return for `w`'s subtree.
     pub fn sidik(&self, w: WilayahId) -> u64 {
-        self.sidik.get(w as usize).copied().unwrap_or(0)
+        self.sidik.get(w.indeks()).copied().unwrap_or(0)
     }
 
     /// Cumulative paid KPM of `program` in `tahap` for region `w` (its whole subtree; the whole
@@ -198,10 +200,10 @@ impl Harian {
         let awal = nomor_hari(mulai);
         let hari = (nomor_hari(sampai) - awal + 1).max(1) as usize;
         let mut out = vec![vec![0u64; hari]; programs.len()];
-        let total = self.total.get(tahap as usize).filter(|_| w.is_none());
+        let total = self.total.get(tahap.indeks()).filter(|_| w.is_none());
         if let Some(t) = total {
             for (i, &p) in programs.iter().enumerate() {
-                let Some(days) = t.kpm.get(p as usize * t.hari..(p as usize + 1) * t.hari) else {
+                let Some(days) = t.kpm.get(p.indeks() * t.hari..(p.indeks() + 1) * t.hari) else {
                     continue;
                 };
                 for (d, &kpm) in days.iter().enumerate() {

@@ -176,9 +176,11 @@ fn alokasi_tanpa_realisasi(ds: &Dataset, report: &Report) -> Vec<TemuanMutu> {
     let langsung: BTreeMap<WilayahId, &super::Rekap> =
         report.langsung.iter().map(|(w, r)| (*w, r)).collect();
     for (w, node) in ds.wilayah.nodes.iter().enumerate() {
-        let w = w as WilayahId;
+        let Some(w) = WilayahId::baru(w) else {
+            continue;
+        };
         let sendiri = if node.anak.is_empty() {
-            report.wilayah.get(w as usize)
+            report.wilayah.get(w.indeks())
         } else {
             langsung.get(&w).copied()
         };
@@ -186,7 +188,7 @@ fn alokasi_tanpa_realisasi(ds: &Dataset, report: &Report) -> Vec<TemuanMutu> {
         let Some(kab) = ds.wilayah.kabupaten_kota(w) else {
             continue;
         };
-        let kab_rekap = &report.wilayah[kab as usize];
+        let kab_rekap = &report.wilayah[kab.indeks()];
         for (kunci, angka) in &sendiri.sel {
             if angka.alokasi_kpm == 0 || dilaporkan(angka) {
                 continue;
@@ -248,7 +250,7 @@ fn alasan_tak_dikenal(ds: &Dataset) -> Vec<TemuanMutu> {
 fn setelah_target(ds: &Dataset) -> Vec<TemuanMutu> {
     let mut late: BTreeMap<(WilayahId, Kunci), (u64, jiff::civil::Date)> = BTreeMap::new();
     for r in &ds.realisasi {
-        let Some(target) = ds.tahap.get(r.tahap as usize).and_then(|t| t.target) else {
+        let Some(target) = ds.tahap.get(r.tahap.indeks()).and_then(|t| t.target) else {
             continue;
         };
         if r.status != Status::Tersalur || r.tanggal <= target || r.kpm == 0 {

@@ -395,7 +395,7 @@ fn aggregate(ds: &Dataset, tahap_data_per: &[Option<Date>]) -> Vec<Rekap> {
     let maps: Vec<(Sel, Gagal)> = (0..parts)
         .into_par_iter()
         .map(|part| {
-            let mine = |w: WilayahId| w as usize % parts == part;
+            let mine = |w: WilayahId| w.indeks() % parts == part;
             let mut sel = Sel::default();
             let mut gagal = Gagal::default();
             sel.reserve(ds.alokasi.len() / parts + 16);
@@ -422,7 +422,7 @@ fn aggregate(ds: &Dataset, tahap_data_per: &[Option<Date>]) -> Vec<Rekap> {
                     Status::Tersalur => {
                         cell.tersalur_kpm = cell.tersalur_kpm.saturating_add(r.kpm);
                         cell.tersalur_nilai.add(r.nilai);
-                        if pace_from[r.tahap as usize].is_some_and(|from| r.tanggal >= from) {
+                        if pace_from[r.tahap.indeks()].is_some_and(|from| r.tanggal >= from) {
                             cell.tersalur_7hari = cell.tersalur_7hari.saturating_add(r.kpm);
                         }
                     }
@@ -442,10 +442,10 @@ fn aggregate(ds: &Dataset, tahap_data_per: &[Option<Date>]) -> Vec<Rekap> {
     let mut direct: Vec<Rekap> = vec![Rekap::default(); ds.wilayah.len()];
     for (sel, gagal) in maps {
         for ((w, kunci), angka) in sel {
-            direct[w as usize].sel.push((kunci, angka));
+            direct[w.indeks()].sel.push((kunci, angka));
         }
         for ((w, kunci, alasan), kpm) in gagal {
-            direct[w as usize]
+            direct[w.indeks()]
                 .gagal
                 .push(GagalAlasan { kunci, alasan, kpm });
         }
@@ -581,24 +581,24 @@ pub fn angka(ds: &Dataset, data_as_of: Option<Date>, min_kpm: u64) -> Report {
     let n = ds.wilayah.len();
     let mut tahap_data_per: Vec<Option<Date>> = vec![None; ds.tahap.len()];
     for r in &ds.realisasi {
-        let slot = &mut tahap_data_per[r.tahap as usize];
+        let slot = &mut tahap_data_per[r.tahap.indeks()];
         *slot = (*slot).max(Some(r.tanggal));
     }
     let (direct, harian) = rayon::join(|| aggregate(ds, &tahap_data_per), || Harian::new(ds));
 
     let mut temuan = Vec::new();
-    for (w, rekap) in direct.iter().enumerate() {
+    for (w, rekap) in WilayahId::semua(direct.len()).zip(&direct) {
         for (kunci, angka) in &rekap.sel {
             let dilaporkan = angka.tersalur_kpm.saturating_add(angka.gagal_kpm);
             if angka.alokasi_kpm == 0 && dilaporkan > 0 {
                 temuan.push(Temuan::TanpaAlokasi {
-                    wilayah: w as WilayahId,
+                    wilayah: w,
                     kunci: *kunci,
                     angka: *angka,
                 });
             } else if dilaporkan > angka.alokasi_kpm {
                 temuan.push(Temuan::MelebihiAlokasi {
-                    wilayah: w as WilayahId,
+                    wilayah: w,
                     kunci: *kunci,
                     angka: *angka,
                 });
@@ -610,7 +610,7 @@ pub fn angka(ds: &Dataset, data_as_of: Option<Date>, min_kpm: u64) -> Report {
         .iter()
         .enumerate()
         .filter(|(w, r)| !r.is_empty() && !ds.wilayah.nodes[*w].anak.is_empty())
-        .map(|(w, r)| (w as WilayahId, r.clone()))
+        .filter_map(|(w, r)| Some((WilayahId::baru(w)?, r.clone())))
         .collect();
 
     // A fingerprint per subtree: each region's own figures hashed with its id, summed up the
@@ -625,8 +625,8 @@ pub fn angka(ds: &Dataset, data_as_of: Option<Date>, min_kpm: u64) -> Report {
     };
     for w in (0..n).rev() {
         if let Some(parent) = ds.wilayah.nodes[w].induk {
-            sidik_subtree[parent as usize] =
-                sidik_subtree[parent as usize].wrapping_add(sidik_subtree[w]);
+            sidik_subtree[parent.indeks()] =
+                sidik_subtree[parent.indeks()].wrapping_add(sidik_subtree[w]);
         }
     }
 
@@ -636,12 +636,12 @@ pub fn angka(ds: &Dataset, data_as_of: Option<Date>, min_kpm: u64) -> Report {
     for w in (0..n).rev() {
         if let Some(parent) = ds.wilayah.nodes[w].induk {
             let (head, tail) = rolled.split_at_mut(w);
-            head[parent as usize].merge(&tail[0]);
+            head[parent.indeks()].merge(&tail[0]);
         }
     }
     let mut total = Rekap::default();
     for &root in &ds.wilayah.akar {
-        total.merge(&rolled[root as usize]);
+        total.merge(&rolled[root.indeks()]);
     }
 
     let mut report = Report {
@@ -688,24 +688,25 @@ mod tests {
             (3, 0, 0, 4),
         ] {
             let k = Kunci {
-                program: p,
-                tahap: t,
+                program: ProgramId::baru(p).unwrap(),
+                tahap: TahapId::baru(t).unwrap(),
                 penyalur: PenyalurId::baru(py).unwrap(),
             };
             r.cell(k).alokasi_kpm += n;
         }
-        for p in 0..5 {
-            for t in 0..4 {
+        for p in (0..5).filter_map(ProgramId::baru) {
+            for t in (0..4).filter_map(TahapId::baru) {
                 let mut want = Angka::default();
                 for (k, a) in &r.sel {
                     if (k.program, k.tahap) == (p, t) {
                         want.merge(a);
                     }
                 }
-                assert_eq!(r.angka(p, t), want, "{p} {t}");
+                assert_eq!(r.angka(p, t), want, "{p:?} {t:?}");
             }
         }
-        assert_eq!(r.angka(0, 1).alokasi_kpm, 12);
+        let (p0, t1) = (ProgramId::baru(0).unwrap(), TahapId::baru(1).unwrap());
+        assert_eq!(r.angka(p0, t1).alokasi_kpm, 12);
     }
 
     fn angka(alokasi: u64, tersalur: u64, gagal: u64, pekan: u64) -> Angka {

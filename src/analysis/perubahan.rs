@@ -57,8 +57,9 @@ pub struct BarisPerubahan {
 /// The previous tahap of programme `p` before `t`: the latest earlier tahap in which the
 /// whole site has an allocation for it.
 pub fn tahap_sebelum(report: &Report, p: ProgramId, t: TahapId) -> Option<TahapId> {
-    (0..t)
+    (0..t.indeks())
         .rev()
+        .filter_map(TahapId::baru)
         .find(|&s| report.total.angka(p, s).alokasi_kpm > 0)
 }
 
@@ -75,7 +76,7 @@ pub fn hitung(ds: &Dataset, report: &Report) -> Vec<Perubahan> {
     let tree = &ds.wilayah;
     // KPM added and removed, desa by desa (and per region with rows of its own), added up
     // into each kabupaten/kota (index: position in `kota`) and the whole site (last)
-    let kota: Vec<WilayahId> = (0..tree.len() as WilayahId)
+    let kota: Vec<WilayahId> = WilayahId::semua(tree.len())
         .filter(|&w| tree.node(w).tingkat == Tingkat::KabupatenKota)
         .collect();
     let posisi = |w: WilayahId| -> Option<usize> {
@@ -99,9 +100,9 @@ pub fn hitung(ds: &Dataset, report: &Report) -> Vec<Perubahan> {
             }
         }
     };
-    for w in 0..tree.len() as WilayahId {
-        if tree.node(w).anak.is_empty() && !report.wilayah[w as usize].is_empty() {
-            tambah(w, &report.wilayah[w as usize]);
+    for w in WilayahId::semua(tree.len()) {
+        if tree.node(w).anak.is_empty() && !report.wilayah[w.indeks()].is_empty() {
+            tambah(w, &report.wilayah[w.indeks()]);
         }
     }
     for (w, rekap) in &report.langsung {
@@ -119,7 +120,7 @@ pub fn hitung(ds: &Dataset, report: &Report) -> Vec<Perubahan> {
             .enumerate()
         {
             let rekap = match w {
-                Some(w) => &report.wilayah[w as usize],
+                Some(w) => &report.wilayah[w.indeks()],
                 None => &report.total,
             };
             let sekarang = rekap.angka(p, t);

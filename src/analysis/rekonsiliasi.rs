@@ -109,8 +109,8 @@ pub fn hitung(ds: &Dataset, aturan: &AturanRekonsiliasi) -> Vec<Rekonsiliasi> {
     let mut tahap_dilaporkan = vec![false; ds.tahap.len()];
     let mut wilayah_dilaporkan = vec![false; ds.wilayah.len()];
     for l in laporan {
-        tahap_dilaporkan[l.tahap as usize] = true;
-        wilayah_dilaporkan[l.wilayah as usize] = true;
+        tahap_dilaporkan[l.tahap.indeks()] = true;
+        wilayah_dilaporkan[l.wilayah.indeks()] = true;
     }
     let induk: Vec<Option<WilayahId>> = ds.wilayah.nodes.iter().map(|n| n.induk).collect();
     let jumlah = ds
@@ -120,12 +120,12 @@ pub fn hitung(ds: &Dataset, aturan: &AturanRekonsiliasi) -> Vec<Rekonsiliasi> {
             || vec![(0u64, Rupiah::default()); laporan.len()],
             |mut acc, rows| {
                 for r in rows {
-                    if r.status != Status::Tersalur || !tahap_dilaporkan[r.tahap as usize] {
+                    if r.status != Status::Tersalur || !tahap_dilaporkan[r.tahap.indeks()] {
                         continue;
                     }
                     let mut w = Some(r.wilayah);
                     while let Some(id) = w {
-                        if wilayah_dilaporkan[id as usize]
+                        if wilayah_dilaporkan[id.indeks()]
                             && let Some(list) = per.get(&(id, r.program, r.tahap, r.penyalur))
                         {
                             for &i in list {
@@ -135,7 +135,7 @@ pub fn hitung(ds: &Dataset, aturan: &AturanRekonsiliasi) -> Vec<Rekonsiliasi> {
                                 }
                             }
                         }
-                        w = induk[id as usize];
+                        w = induk[id.indeks()];
                     }
                 }
                 acc
@@ -195,8 +195,8 @@ pub fn periksa(
             Some(&l.kpm.to_string()),
             Problem::SelisihRekonsiliasi(Box::new(crate::diagnostics::SelisihRekonsiliasi {
                 penyalur: format!("{} {}", ds.penyalur[l.penyalur.indeks()], l.cabang),
-                program: ds.program[l.program as usize].kode.clone(),
-                tahap: ds.tahap[l.tahap as usize].kode.clone(),
+                program: ds.program[l.program.indeks()].kode.clone(),
+                tahap: ds.tahap[l.tahap.indeks()].kode.clone(),
                 wilayah: format!("{} {}", w.kode_teks, w.nama),
                 dinsos: r.dinsos_kpm,
                 selisih_kpm: r.selisih_kpm,

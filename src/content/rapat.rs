@@ -380,14 +380,14 @@ pub fn resolve(rapat: &mut [Rapat], ds: &Dataset) -> Diagnostics {
             }
             ids
         };
-        let program_id: Vec<ProgramId> = codes(
+        let program_id: Vec<u16> = codes(
             &r.program,
             CodeKind::Program,
             &program,
             &program_indeks,
             &mut diags,
         );
-        let tahap_id: Vec<TahapId> =
+        let tahap_id: Vec<u16> =
             codes(&r.tahap, CodeKind::Tahap, &tahap, &tahap_indeks, &mut diags);
         // a code named twice (`35.75` and `3575`, `BST` and `bst`) counts once
         let dedup = |mut v: Vec<u16>| {
@@ -398,8 +398,14 @@ pub fn resolve(rapat: &mut [Rapat], ds: &Dataset) -> Diagnostics {
         let mut seen = std::collections::HashSet::new();
         wilayah_id.retain(|w| seen.insert(*w));
         r.wilayah_id = wilayah_id;
-        r.program_id = dedup(program_id);
-        r.tahap_id = dedup(tahap_id);
+        r.program_id = dedup(program_id)
+            .into_iter()
+            .filter_map(|i| ProgramId::baru(usize::from(i)))
+            .collect();
+        r.tahap_id = dedup(tahap_id)
+            .into_iter()
+            .filter_map(|i| TahapId::baru(usize::from(i)))
+            .collect();
     }
     diags
 }

@@ -18,7 +18,6 @@ macro_rules! jenis_id {
 
         // `indeks` widens: the representation must fit a `usize`.
         const _: () = assert!(<$repr>::BITS <= usize::BITS);
-        const _: () = assert!($banyak <= <$repr>::MAX as usize + 1);
 
         impl $nama {
             /// How many different ids there are: the positions `0..BANYAK`.
@@ -34,11 +33,23 @@ macro_rules! jenis_id {
                 }
             }
 
+            /// The ids of positions `0..n`, those in range.
+            pub fn semua(n: usize) -> impl DoubleEndedIterator<Item = $nama> + Clone {
+                (0..n).filter_map($nama::baru)
+            }
+
             /// Its position in the list it indexes.
             #[inline]
             pub const fn indeks(self) -> usize {
                 // widening: asserted above
                 self.0 as usize
+            }
+        }
+
+        impl Id for $nama {
+            #[inline]
+            fn baru(i: usize) -> Option<$nama> {
+                $nama::baru(i)
             }
         }
 
@@ -49,6 +60,13 @@ macro_rules! jenis_id {
             }
         }
 
+        impl From<$nama> for u32 {
+            #[inline]
+            fn from(id: $nama) -> u32 {
+                u32::from(id.0)
+            }
+        }
+
         impl From<$nama> for u64 {
             #[inline]
             fn from(id: $nama) -> u64 {
@@ -56,6 +74,31 @@ macro_rules! jenis_id {
             }
         }
     };
+}
+
+/// What every id type is made by, for code that finds a position for more than one kind
+/// (`Lookup::code`).
+pub(crate) trait Id: Copy {
+    /// The id of position `i`; `None` past the type's range.
+    fn baru(i: usize) -> Option<Self>;
+}
+
+jenis_id! {
+    /// Index of a programme in [`Dataset::program`](super::Dataset::program): `0..=u16::MAX`
+    /// ([`PROGRAM_MAKS`](super::PROGRAM_MAKS) programmes).
+    ProgramId(u16), u16::MAX as usize + 1
+}
+
+jenis_id! {
+    /// Index of a stage in [`Dataset::tahap`](super::Dataset::tahap): `0..=u16::MAX`
+    /// ([`TAHAP_MAKS`](super::TAHAP_MAKS) stages).
+    TahapId(u16), u16::MAX as usize + 1
+}
+
+jenis_id! {
+    /// Index of a region in [`WilayahTree::nodes`](super::WilayahTree::nodes), in code
+    /// order: `0..u32::MAX` ([`WILAYAH_MAKS`](super::WILAYAH_MAKS) regions).
+    WilayahId(u32), u32::MAX as usize
 }
 
 jenis_id! {
@@ -90,11 +133,17 @@ mod tests {
         );
         assert_eq!(AlasanId::baru(u32::MAX as usize), None);
         assert_eq!(TitikBayarId::baru(u32::MAX as usize), None);
+        assert!(WilayahId::baru(u32::MAX as usize - 1).is_some());
+        assert_eq!(WilayahId::baru(u32::MAX as usize), None);
         assert!(TitikBayarId::baru(u32::MAX as usize - 1).is_some());
         assert_eq!(
             PenyalurId::baru(usize::from(u16::MAX)).map(usize::from),
             Some(usize::from(u16::MAX))
         );
         assert_eq!(PenyalurId::baru(usize::from(u16::MAX) + 1), None);
+        assert!(ProgramId::baru(usize::from(u16::MAX)).is_some());
+        assert_eq!(ProgramId::baru(usize::from(u16::MAX) + 1), None);
+        assert!(TahapId::baru(usize::from(u16::MAX)).is_some());
+        assert_eq!(TahapId::baru(usize::from(u16::MAX) + 1), None);
     }
 }

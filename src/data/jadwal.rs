@@ -413,7 +413,8 @@ pub fn periksa(ds: &Dataset, aturan: &AturanJadwal) -> Diagnostics {
     let program_tahap = |p: ProgramId, t: TahapId| {
         format!(
             "{} {}",
-            ds.program[p as usize].kode, ds.tahap[t as usize].kode
+            ds.program[p.indeks()].kode,
+            ds.tahap[t.indeks()].kode
         )
     };
     let mut selisih: Vec<_> = dijadwalkan

@@ -100,10 +100,10 @@ impl<'d> Lookup<'d> {
         tanggal: Date,
         diags: &mut Diagnostics,
     ) -> bool {
-        let t = &self.tahap[tahap as usize];
+        let t = &self.tahap[tahap.indeks()];
         let rusak = self
             .tahap_rusak
-            .get(tahap as usize)
+            .get(tahap.indeks())
             .copied()
             .unwrap_or(false);
         let outside = !rusak && (tanggal < t.mulai || tanggal > t.selesai);
@@ -160,14 +160,14 @@ impl<'d> Lookup<'d> {
     }
 
     /// A programme or tahap code, matched without regard to case and without allocating.
-    pub(super) fn code(
+    pub(super) fn code<I: id::Id>(
         &self,
         name: &str,
         row: &Row,
         c: usize,
         kind: CodeKind,
         diags: &mut Diagnostics,
-    ) -> Option<u16> {
+    ) -> Option<I> {
         let raw = row.get(c);
         // exact spelling first (the usual case), then any case
         let indeks = match kind {
@@ -196,7 +196,7 @@ impl<'d> Lookup<'d> {
                 }),
         };
         if let Some(i) = found {
-            return Some(i as u16);
+            return I::baru(i);
         }
         diags.push_with(crate::diagnostics::Severity::Error, || {
             let raw = String::from_utf8_lossy(raw);

@@ -35,11 +35,7 @@ use crate::teks::Ejaan;
 use table::{Columns, Row, Table, nama, report, required_text, text};
 pub use wilayah::{Tingkat, Wilayah, WilayahId, WilayahTree};
 
-/// Index of a programme in [`Dataset::program`].
-pub type ProgramId = u16;
-/// Index of a stage in [`Dataset::tahap`].
-pub type TahapId = u16;
-pub use id::{AlasanId, PenyalurId, TitikBayarId};
+pub use id::{AlasanId, PenyalurId, ProgramId, TahapId, TitikBayarId};
 
 /// How often a programme pays.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
@@ -332,15 +328,15 @@ fn nama_terlalu_banyak(
 /// two names.
 pub const PENYALUR_MAKS: usize = PenyalurId::BANYAK;
 /// See [`PENYALUR_MAKS`].
-pub const PROGRAM_MAKS: usize = ProgramId::MAX as usize + 1;
+pub const PROGRAM_MAKS: usize = ProgramId::BANYAK;
 /// See [`PENYALUR_MAKS`].
-pub const TAHAP_MAKS: usize = TahapId::MAX as usize + 1;
+pub const TAHAP_MAKS: usize = TahapId::BANYAK;
 /// See [`PENYALUR_MAKS`].
 pub const ALASAN_MAKS: usize = AlasanId::BANYAK;
 /// See [`PENYALUR_MAKS`].
 pub const TITIK_BAYAR_MAKS: usize = TitikBayarId::BANYAK;
 /// See [`PENYALUR_MAKS`].
-pub const WILAYAH_MAKS: usize = WilayahId::MAX as usize;
+pub const WILAYAH_MAKS: usize = WilayahId::BANYAK;
 
 /// One slot of `jadwal.csv`: when and where the KPM of one RW (or a whole kelurahan) collect.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -802,7 +798,7 @@ impl Loader {
             if let Some(&first_line) = lines.get(&key) {
                 return report(name, row, 0, Problem::Duplicate { first_line }, diags);
             }
-            if ds.program.len() >= PROGRAM_MAKS {
+            let Some(id) = ProgramId::baru(ds.program.len()) else {
                 if std::mem::replace(&mut penuh, true) {
                     return;
                 }
@@ -814,7 +810,7 @@ impl Loader {
                     JenisNama::Program,
                     PROGRAM_MAKS as u64,
                 ));
-            }
+            };
             lines.insert(key.clone(), row.line);
             // The programme is registered even when another field of its row is bad (the
             // build fails on that error anyway), so that rows using its code are not reported
@@ -852,7 +848,7 @@ impl Loader {
                     }
                 }
             };
-            self.program.insert(key, ds.program.len() as ProgramId);
+            self.program.insert(key, id);
             ds.program_di.push((row.line, row.column(0)));
             ds.program.push(Program {
                 kode: kode.to_string(),
@@ -891,7 +887,7 @@ impl Loader {
             if let Some(&first_line) = lines.get(&key) {
                 return report(name, row, 0, Problem::Duplicate { first_line }, diags);
             }
-            if tahap.len() >= TAHAP_MAKS {
+            if TahapId::baru(tahap.len()).is_none() {
                 if std::mem::replace(&mut penuh, true) {
                     return;
                 }
@@ -950,7 +946,9 @@ impl Loader {
         ejaan.peringatan(name, diags);
         tahap.sort_by(|(a, ..), (b, ..)| a.mulai.cmp(&b.mulai).then_with(|| a.kode.cmp(&b.kode)));
         for (i, (t, ..)) in tahap.iter().enumerate() {
-            self.tahap.insert(t.kode.to_uppercase(), i as TahapId);
+            if let Some(i) = TahapId::baru(i) {
+                self.tahap.insert(t.kode.to_uppercase(), i);
+            }
         }
         self.tahap_rusak = tahap.iter().map(|(_, rusak, _)| *rusak).collect();
         ds.tahap_di = tahap.iter().map(|(.., di)| *di).collect();

@@ -40,7 +40,7 @@ impl super::Loader {
                         4,
                         nilai,
                         kpm,
-                        &lookup.programs[program as usize],
+                        &lookup.programs[program.indeks()],
                         diags,
                     ) else {
                         return;
@@ -304,7 +304,7 @@ fn baca_realisasi(
         7,
         nilai,
         kpm,
-        &lookup.programs[program as usize],
+        &lookup.programs[program.indeks()],
         diags,
     ) else {
         return;

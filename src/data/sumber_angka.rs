@@ -182,15 +182,19 @@ impl Loader {
                 )
                 .map(|i| Sifat::SEMUA[i]);
                 let sumber = nama(tempat, row, KOLOM_SUMBER, ejaan, diags);
-                let kode = |c: usize, kind: CodeKind, diags: &mut Diagnostics| {
-                    if row.get(c).iter().all(u8::is_ascii_whitespace) {
-                        Some(None)
-                    } else {
-                        lookup.code(tempat, row, c, kind, diags).map(Some)
-                    }
+                let kosong = |c: usize| row.get(c).iter().all(u8::is_ascii_whitespace);
+                let program = match kosong(KOLOM_PROGRAM) {
+                    true => Some(None),
+                    false => lookup
+                        .code(tempat, row, KOLOM_PROGRAM, CodeKind::Program, diags)
+                        .map(Some),
                 };
-                let program = kode(KOLOM_PROGRAM, CodeKind::Program, diags);
-                let tahap = kode(KOLOM_TAHAP, CodeKind::Tahap, diags);
+                let tahap = match kosong(KOLOM_TAHAP) {
+                    true => Some(None),
+                    false => lookup
+                        .code(tempat, row, KOLOM_TAHAP, CodeKind::Tahap, diags)
+                        .map(Some),
+                };
                 let angka = pilihan(
                     KOLOM_ANGKA,
                     &["", "alokasi", "tersalur", "gagal", "realisasi"],

@@ -3,8 +3,7 @@
 use super::value::KodeWilayah;
 use crate::lang::Lang;
 
-/// Index of a region in [`WilayahTree::nodes`].
-pub type WilayahId = u32;
+pub use super::id::WilayahId;
 
 /// The administrative level of a region, from the number of parts of its code.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -105,22 +104,22 @@ impl WilayahTree {
         let index: rustc_hash::FxHashMap<KodeWilayah, WilayahId> = nodes
             .iter()
             .enumerate()
-            .map(|(i, w)| (w.kode, i as WilayahId))
+            .filter_map(|(i, w)| Some((w.kode, WilayahId::baru(i)?)))
             .collect();
         let mut missing = Vec::new();
         let mut akar = Vec::new();
-        for i in 0..nodes.len() {
+        for (i, id) in WilayahId::semua(nodes.len()).enumerate() {
             let parent = nodes[i].kode.parent();
             match parent {
-                None => akar.push(i as WilayahId),
+                None => akar.push(id),
                 Some(p) => match index.get(&p) {
                     Some(&pi) => {
                         nodes[i].induk = Some(pi);
-                        nodes[pi as usize].anak.push(i as WilayahId);
+                        nodes[pi.indeks()].anak.push(id);
                     }
                     None => {
                         missing.push((nodes[i].baris, nodes[i].kode_teks.clone(), p.dotted()));
-                        akar.push(i as WilayahId);
+                        akar.push(id);
                     }
                 },
             }
@@ -135,7 +134,7 @@ impl WilayahTree {
 
     /// The region with this index.
     pub fn node(&self, id: WilayahId) -> &Wilayah {
-        &self.nodes[id as usize]
+        &self.nodes[id.indeks()]
     }
 
     /// The number of regions.

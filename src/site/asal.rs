@@ -162,8 +162,8 @@ impl Situs<'_> {
             let sama = entri[k..].iter().take_while(|e| e.0 == kunci).count();
             let nama = format!(
                 "{} · {} · {}",
-                self.data.program[kunci.program as usize].kode,
-                self.data.tahap[kunci.tahap as usize].nama,
+                self.data.program[kunci.program.indeks()].kode,
+                self.data.tahap[kunci.tahap.indeks()].nama,
                 self.data.penyalur[kunci.penyalur.indeks()]
             );
             // the kinds of this cell, grouped by what is said of them

@@ -340,7 +340,7 @@ impl Situs<'_> {
 
     /// "Nama (KODE)", or just the name when it already contains the code.
     pub(super) fn nama_program(&self, p: ProgramId) -> String {
-        let prog = &self.data.program[p as usize];
+        let prog = &self.data.program[p.indeks()];
         if prog.nama.to_lowercase().contains(&prog.kode.to_lowercase()) {
             prog.nama.clone()
         } else {
@@ -350,7 +350,7 @@ impl Situs<'_> {
 
     pub(super) fn tautan_program(&self, p: ProgramId) -> Tautan {
         Tautan {
-            label: self.data.program[p as usize].kode.clone(),
+            label: self.data.program[p.indeks()].kode.clone(),
             href: self.path(Halaman::Program(p)),
         }
     }
@@ -370,7 +370,7 @@ impl Situs<'_> {
 
     pub(super) fn tautan_tahap(&self, t: TahapId) -> Tautan {
         Tautan {
-            label: self.data.tahap[t as usize].nama.clone(),
+            label: self.data.tahap[t.indeks()].nama.clone(),
             href: self.path(Halaman::Tahap(t)),
         }
     }
@@ -406,7 +406,7 @@ impl Situs<'_> {
         let mut out = Vec::new();
         for sel in per_tahap.chunk_by(|a, b| a.0.tahap == b.0.tahap) {
             let t = sel[0].0.tahap;
-            let tahap = &self.data.tahap[t as usize];
+            let tahap = &self.data.tahap[t.indeks()];
 
             // figures per programme × penyalur, subtotal per programme with several penyalur
             let mut program_rows = Vec::new();
@@ -416,7 +416,7 @@ impl Situs<'_> {
             // every cell per programme was quadratic in the number of programmes)
             for rows in sel.chunk_by(|a, b| a.0.program == b.0.program) {
                 let p = rows[0].0.program;
-                let prog = &self.data.program[p as usize];
+                let prog = &self.data.program[p.indeks()];
                 let href = Some(self.path(Halaman::Program(p)));
                 let pertama = program_rows.len();
                 for (k, a) in rows {
@@ -443,7 +443,8 @@ impl Situs<'_> {
                 if hanya_program.is_none() {
                     program_rows[pertama].id = Some(format!(
                         "{}-tahap-{}",
-                        self.program_slug[p as usize], self.tahap_slug[t as usize]
+                        self.program_slug[p.indeks()],
+                        self.tahap_slug[t.indeks()]
                     ));
                 }
             }
@@ -509,11 +510,11 @@ impl Situs<'_> {
             let mut tabel_anak = Vec::new();
             if !anak.is_empty() && hanya_program.is_some() {
                 for &p in &programs {
-                    let prog = &self.data.program[p as usize];
+                    let prog = &self.data.program[p.indeks()];
                     let mut baris = Vec::new();
                     let mut total = Angka::default();
                     for &c in anak {
-                        let a = self.report.wilayah[c as usize].angka(p, t);
+                        let a = self.report.wilayah[c.indeks()].angka(p, t);
                         if a == Angka::default() {
                             continue;
                         }
@@ -552,7 +553,8 @@ impl Situs<'_> {
                     tabel_anak.push(TabelAnak {
                         id: format!(
                             "{}-tahap-{}",
-                            self.program_slug[p as usize], self.tahap_slug[t as usize]
+                            self.program_slug[p.indeks()],
+                            self.tahap_slug[t.indeks()]
                         ),
                         program: prog.kode.clone(),
                         program_nama: prog.nama.clone(),
@@ -563,7 +565,7 @@ impl Situs<'_> {
                 }
             }
 
-            let id = format!("tahap-{}", self.tahap_slug[t as usize]);
+            let id = format!("tahap-{}", self.tahap_slug[t.indeks()]);
             let angka_program: Vec<(ProgramId, Angka)> =
                 programs.iter().map(|&p| (p, rekap.angka(p, t))).collect();
             // Charts: on a region page for its newest tahap only (the one residents ask
@@ -592,7 +594,7 @@ impl Situs<'_> {
                 mulai: tahap.mulai.to_string(),
                 selesai: tahap.selesai.to_string(),
                 target: tahap.target.map(|d| d.to_string()),
-                data_per: self.report.tahap_data_per[t as usize].map(|d| d.to_string()),
+                data_per: self.report.tahap_data_per[t.indeks()].map(|d| d.to_string()),
                 ada_nilai: program_rows.iter().any(|b| b.tersalur_nilai.is_some()),
                 nilai_sebagian: program_rows.iter().any(|b| b.tersalur_nilai.is_some())
                     && program_rows
@@ -628,8 +630,8 @@ impl Situs<'_> {
         anak: &[WilayahId],
         programs: &[ProgramId],
     ) -> Option<TenggatTahap> {
-        let target = self.data.tahap[t as usize].target?;
-        let data_per = self.report.tahap_data_per[t as usize]?;
+        let target = self.data.tahap[t.indeks()].target?;
+        let data_per = self.report.tahap_data_per[t.indeks()]?;
         // a projection is for a tahap still running: once its data reach the target day the
         // tables say how it ended
         if data_per >= target {
@@ -640,7 +642,7 @@ impl Situs<'_> {
             BarisProyeksi {
                 label,
                 href,
-                program: self.data.program[p as usize].kode.clone(),
+                program: self.data.program[p.indeks()].kode.clone(),
                 realisasi: pr.realisasi,
                 laju_per_hari: (pr.laju_per_hari * 10.0).round() / 10.0,
                 sisa_kpm: pr.sisa_kpm,
@@ -656,15 +658,13 @@ impl Situs<'_> {
         let hitung: Vec<(u64, u64)> = match (anak.is_empty(), wilayah) {
             (true, _) => Vec::new(),
             (false, Some(w)) => self.hitung_desa(
-                w + 1..self.report.harian.ujung_subtree(w),
+                w.indeks() + 1..self.report.harian.ujung_subtree(w),
                 t,
                 data_per,
                 target,
             ),
-            (false, None) => self.desa_seluruh[t as usize]
-                .get_or_init(|| {
-                    self.hitung_desa(0..self.data.wilayah.len() as WilayahId, t, data_per, target)
-                })
+            (false, None) => self.desa_seluruh[t.indeks()]
+                .get_or_init(|| self.hitung_desa(0..self.data.wilayah.len(), t, data_per, target))
                 .clone(),
         };
         let program = programs
@@ -672,19 +672,19 @@ impl Situs<'_> {
             .map(|&p| {
                 let a = rekap.angka(p, t);
                 let mut b = baris(
-                    self.data.program[p as usize].kode.clone(),
+                    self.data.program[p.indeks()].kode.clone(),
                     Some(self.path(Halaman::Program(p))),
                     p,
                     &a,
                 );
-                b.desa_terlambat = hitung.get(p as usize).copied();
+                b.desa_terlambat = hitung.get(p.indeks()).copied();
                 b
             })
             .collect();
         let mut tertinggal: Vec<BarisProyeksi> = Vec::new();
         for &c in anak {
             for &p in programs {
-                let a = self.report.wilayah[c as usize].angka(p, t);
+                let a = self.report.wilayah[c.indeks()].angka(p, t);
                 if a.alokasi_kpm == 0 {
                     continue;
                 }
@@ -731,7 +731,7 @@ impl Situs<'_> {
     /// allocation. One pass over each village's cells, which are sorted by programme.
     pub(super) fn hitung_desa(
         &self,
-        range: std::ops::Range<WilayahId>,
+        range: std::ops::Range<usize>,
         t: TahapId,
         data_per: jiff::civil::Date,
         target: jiff::civil::Date,
@@ -742,8 +742,11 @@ impl Situs<'_> {
                 - crate::analysis::harian::nomor_hari(data_per),
         );
         let mut hitung = vec![(0u64, 0u64); self.data.program.len()];
-        for d in range.filter(|&d| tree.node(d).anak.is_empty()) {
-            let sel = &self.report.wilayah[d as usize].sel;
+        for d in range
+            .filter_map(WilayahId::baru)
+            .filter(|&d| tree.node(d).anak.is_empty())
+        {
+            let sel = &self.report.wilayah[d.indeks()].sel;
             let mut i = 0;
             while i < sel.len() {
                 let p = sel[i].0.program;
@@ -757,7 +760,7 @@ impl Situs<'_> {
                 if a.alokasi_kpm == 0 {
                     continue;
                 }
-                if let Some(slot) = hitung.get_mut(p as usize) {
+                if let Some(slot) = hitung.get_mut(p.indeks()) {
                     slot.1 += 1;
                     if !crate::analysis::tepat_waktu(&a, hari_sampai_target) {
                         slot.0 += 1;
@@ -802,7 +805,7 @@ impl Situs<'_> {
             add(
                 self.data.wilayah.node(c).nama.clone(),
                 Some(self.path(Halaman::Wilayah(c))),
-                &self.report.wilayah[c as usize],
+                &self.report.wilayah[c.indeks()],
             );
         }
         if let Some(d) = langsung {
@@ -823,7 +826,7 @@ impl Situs<'_> {
             },
         });
         Some(TabelRingkas {
-            id: format!("anak-tahap-{}", self.tahap_slug[t as usize]),
+            id: format!("anak-tahap-{}", self.tahap_slug[t.indeks()]),
             tingkat: self.judul_anak_tunggal(anak).to_lowercase(),
             tingkat_judul: self.judul_anak_tunggal(anak),
             program: programs.iter().map(|&p| self.tautan_program(p)).collect(),

@@ -201,8 +201,8 @@ impl Situs<'_> {
         let pemilik = self.pemilik_unduhan(Some(w));
         KolomWilayah {
             tautan: self.tautan_wilayah(w),
-            kk: self.report.kk[w as usize],
-            penduduk: self.report.penduduk[w as usize],
+            kk: self.report.kk[w.indeks()],
+            penduduk: self.report.penduduk[w.indeks()],
             csv: self.path(Halaman::UnduhAngka(pemilik, false)),
             json: self.path(Halaman::UnduhAngka(pemilik, true)),
         }
@@ -211,8 +211,8 @@ impl Situs<'_> {
     /// The figures of region `w` for one programme × tahap, summed over penyalur.
     fn ukuran_wilayah(&self, w: WilayahId, p: ProgramId, t: TahapId) -> Ukuran {
         ukuran(
-            &self.report.wilayah[w as usize].angka(p, t),
-            self.report.kk[w as usize],
+            &self.report.wilayah[w.indeks()].angka(p, t),
+            self.report.kk[w.indeks()],
         )
     }
 
@@ -224,16 +224,17 @@ impl Situs<'_> {
         match t {
             Some(t) => format!(
                 "{}-tahap-{}",
-                self.program_slug[p as usize], self.tahap_slug[t as usize]
+                self.program_slug[p.indeks()],
+                self.tahap_slug[t.indeks()]
             ),
-            None => format!("{}-verval", self.program_slug[p as usize]),
+            None => format!("{}-verval", self.program_slug[p.indeks()]),
         }
     }
 
     fn judul_bagian(&self, p: ProgramId, t: Option<TahapId>) -> String {
-        let kode = &self.data.program[p as usize].kode;
+        let kode = &self.data.program[p.indeks()].kode;
         match t {
-            Some(t) => format!("{kode} · {}", self.data.tahap[t as usize].nama),
+            Some(t) => format!("{kode} · {}", self.data.tahap[t.indeks()].nama),
             None => self.kata.isi("banding_bagian_verval", &[("kode", kode)]),
         }
     }
@@ -243,7 +244,7 @@ impl Situs<'_> {
     fn program_tahap(&self, wilayah: &[WilayahId]) -> Vec<(ProgramId, TahapId)> {
         let mut out: Vec<(ProgramId, TahapId)> = wilayah
             .iter()
-            .flat_map(|&w| self.report.wilayah[w as usize].per_program_tahap())
+            .flat_map(|&w| self.report.wilayah[w.indeks()].per_program_tahap())
             .filter(|(_, a)| a.alokasi_kpm > 0)
             .map(|(k, _)| k)
             .collect();
@@ -370,7 +371,7 @@ impl Situs<'_> {
             });
         }
         let names: Vec<String> = wilayah.iter().map(|&w| self.nama(w)).collect();
-        let kode = &self.data.program[p as usize].kode;
+        let kode = &self.data.program[p.indeks()].kode;
         let mut kalimat = Vec::new();
         let tanpa: Vec<&str> = names
             .iter()
@@ -379,7 +380,7 @@ impl Situs<'_> {
             .map(|(n, _)| n.as_str())
             .collect();
         if !tanpa.is_empty() {
-            let tahap = &self.data.tahap[t as usize].nama;
+            let tahap = &self.data.tahap[t.indeks()].nama;
             kalimat.push(self.kata.isi(
                 if tanpa.len() > 1 {
                     "banding_tanpa_alokasi_jamak"
@@ -429,9 +430,9 @@ impl Situs<'_> {
             sumber,
             baris_sumber: wilayah
                 .iter()
-                .map(|&w| self.report.wilayah[w as usize].angka(p, t).baris)
+                .map(|&w| self.report.wilayah[w.indeks()].angka(p, t).baris)
                 .sum(),
-            data_per: self.report.tahap_data_per[t as usize].map(|d| d.to_string()),
+            data_per: self.report.tahap_data_per[t.indeks()].map(|d| d.to_string()),
         }
     }
 
@@ -484,7 +485,7 @@ impl Situs<'_> {
             },
         ];
         let names: Vec<String> = wilayah.iter().map(|&w| self.nama(w)).collect();
-        let kode = &self.data.program[p as usize].kode;
+        let kode = &self.data.program[p.indeks()].kode;
         let rates: Vec<Option<f64>> = verval.iter().map(|v| v.map(|(_, r)| r)).collect();
         let kalimat = kalimat_banding(&names, &rates, lang, self.kata, Ukur::HasilVerval, kode)
             .into_iter()
@@ -620,12 +621,12 @@ impl Situs<'_> {
             }
             let n: u64 = anak
                 .iter()
-                .map(|&c| self.report.wilayah[c as usize].angka(p, t).baris)
+                .map(|&c| self.report.wilayah[c.indeks()].angka(p, t).baris)
                 .sum();
             baris_sumber += n;
             tabel.push(TabelPeringkat {
                 baris_sumber: n,
-                data_per: self.report.tahap_data_per[t as usize].map(|d| d.to_string()),
+                data_per: self.report.tahap_data_per[t.indeks()].map(|d| d.to_string()),
                 id: self.id_bagian(p, Some(t)),
                 judul: self.judul_bagian(p, Some(t)),
                 ada_kk: baris.iter().any(|b| b.per_1000_kk.is_some()),
@@ -819,8 +820,8 @@ impl Situs<'_> {
         for c in self.anak_peringkat(induk) {
             let n = self.data.wilayah.node(c);
             (&n.kode, &n.nama).hash(&mut hasher);
-            self.report.wilayah[c as usize].hash(&mut hasher);
-            self.report.kk[c as usize].hash(&mut hasher);
+            self.report.wilayah[c.indeks()].hash(&mut hasher);
+            self.report.kk[c.indeks()].hash(&mut hasher);
             self.report.verval.get(&c).hash(&mut hasher);
         }
         hasher.finish().max(1)

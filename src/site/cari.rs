@@ -360,9 +360,10 @@ impl Situs<'_> {
     pub(super) fn buat_indeks_cari(&self) -> Indeks {
         let tree = &self.data.wilayah;
         let lang = self.lang();
-        let n = tree.len() as WilayahId;
+        let n = tree.len();
         let entri: Vec<String> = (0..n)
             .into_par_iter()
+            .filter_map(WilayahId::baru)
             .map(|w| {
                 let node = tree.node(w);
                 let jenis = match node.tingkat {
@@ -382,10 +383,11 @@ impl Situs<'_> {
             .collect();
         let istilah_semua: Vec<(String, u32, Peran)> = (0..n)
             .into_par_iter()
+            .filter_map(WilayahId::baru)
             .flat_map_iter(|w| {
                 istilah(&tree.node(w).nama)
                     .into_iter()
-                    .map(move |(k, peran)| (k, w, peran))
+                    .map(move |(k, peran)| (k, u32::from(w), peran))
             })
             .collect();
         let ukuran: Vec<usize> = entri.iter().map(String::len).collect();
@@ -453,7 +455,9 @@ impl Situs<'_> {
         let lang = self.lang();
         let mut out = Vec::new();
         for p in 0..self.data.program.len() {
-            let p = p as crate::data::ProgramId;
+            let Some(p) = crate::data::ProgramId::baru(p) else {
+                continue;
+            };
             let konteks = self.kata.teks("cari_program");
             out.push(json_entri(
                 &self.nama_program(p),
@@ -463,8 +467,10 @@ impl Situs<'_> {
             ));
         }
         for t in 0..self.data.tahap.len() {
-            let t = t as crate::data::TahapId;
-            let tahap = &self.data.tahap[t as usize];
+            let Some(t) = crate::data::TahapId::baru(t) else {
+                continue;
+            };
+            let tahap = &self.data.tahap[t.indeks()];
             let konteks = self.kata.isi("cari_tahap", &[("kode", &tahap.kode)]);
             out.push(json_entri(
                 &tahap.nama,

@@ -233,7 +233,7 @@ impl Situs<'_> {
             )
         });
         let label = |g: &TabelGagal| {
-            let kode = &self.data.program[g.kunci.program as usize].kode;
+            let kode = &self.data.program[g.kunci.program.indeks()].kode;
             if tables
                 .iter()
                 .filter(|h| h.kunci.program == g.kunci.program)
@@ -339,7 +339,7 @@ impl Situs<'_> {
         let kunci = g.kunci;
         let tampil_baris = |r: usize| g.tampil.as_ref().map(|t| t[r]);
         let alokasi =
-            |w: WilayahId| -> Angka { self.report.wilayah[w as usize].angka_kunci(kunci) };
+            |w: WilayahId| -> Angka { self.report.wilayah[w.indeks()].angka_kunci(kunci) };
         let persen =
             |gagal: u64, alokasi: u64| (alokasi > 0).then(|| gagal as f64 / alokasi as f64);
         let kota_row = g.baris(k);
@@ -424,10 +424,12 @@ impl Situs<'_> {
         let tahap = self.tautan_tahap(kunci.tahap);
         let penyalur = self.data.penyalur[kunci.penyalur.indeks()].clone();
         BagianGagalKota {
-            data_per: self.report.tahap_data_per[kunci.tahap as usize].map(|d| d.to_string()),
+            data_per: self.report.tahap_data_per[kunci.tahap.indeks()].map(|d| d.to_string()),
             id: crate::content::slugify(&format!(
                 "{}-{}-{}",
-                program.label, self.data.tahap[kunci.tahap as usize].kode, penyalur
+                program.label,
+                self.data.tahap[kunci.tahap.indeks()].kode,
+                penyalur
             )),
             program,
             tahap,
@@ -460,7 +462,7 @@ impl Situs<'_> {
                 let w = g.wilayah[r];
                 (&tree.node(w).nama, tree.node(w).induk, &g.nilai[r]).hash(hasher);
                 g.tampil.as_ref().map(|t| t[r]).hash(hasher);
-                self.report.wilayah[w as usize]
+                self.report.wilayah[w.indeks()]
                     .angka_kunci(g.kunci)
                     .alokasi_kpm
                     .hash(hasher);
@@ -478,7 +480,7 @@ impl Situs<'_> {
             for (r, &w) in g.wilayah.iter().enumerate() {
                 let mut h = xxhash_rust::xxh3::Xxh3::new();
                 (g.kunci, g.tampil.as_ref().map(|t| t[r])).hash(&mut h);
-                sidik[w as usize] = sidik[w as usize].wrapping_add(h.finish());
+                sidik[w.indeks()] = sidik[w.indeks()].wrapping_add(h.finish());
             }
         }
         sidik
@@ -487,8 +489,8 @@ impl Situs<'_> {
     /// Feeds region `w`'s rows of the failure tables and its failure page link to `hasher`.
     pub(super) fn hash_gagal_wilayah(&self, w: WilayahId, hasher: &mut xxhash_rust::xxh3::Xxh3) {
         use std::hash::Hash;
-        self.sidik_gagal.get(w as usize).hash(hasher);
-        if self.sidik_gagal.get(w as usize).is_some_and(|&s| s != 0) {
+        self.sidik_gagal.get(w.indeks()).hash(hasher);
+        if self.sidik_gagal.get(w.indeks()).is_some_and(|&s| s != 0) {
             self.tautan_gagal_kota(w).map(|t| t.href).hash(hasher);
         }
     }

@@ -208,8 +208,8 @@ impl Situs<'_> {
         t: TahapId,
     ) -> Option<Grafik> {
         let lang = self.lang();
-        let tahap = &self.data.tahap[t as usize];
-        let data_per = self.report.tahap_data_per[t as usize]?;
+        let tahap = &self.data.tahap[t.indeks()];
+        let data_per = self.report.tahap_data_per[t.indeks()]?;
         let mut dipilih: Vec<&(ProgramId, Angka)> =
             angka.iter().filter(|(_, a)| a.alokasi_kpm > 0).collect();
         if dipilih.is_empty() {
@@ -254,7 +254,7 @@ impl Situs<'_> {
         let mut seri = Vec::new();
         let mut kalimat = Vec::new();
         for ((p, a), kumulatif) in dipilih.iter().zip(kumulatif) {
-            let kode = &self.data.program[*p as usize].kode;
+            let kode = &self.data.program[p.indeks()].kode;
             let rate = a.realisasi().unwrap_or(0.0);
             seri.push(SeriWaktu {
                 label: format!("{kode} {}", persen(rate, lang)),
@@ -372,7 +372,7 @@ impl Situs<'_> {
             return None;
         }
         let nama = self.nama_cakupan(w);
-        let tahap = &self.data.tahap[t as usize].nama;
+        let tahap = &self.data.tahap[t.indeks()].nama;
         let mut baris = Vec::new();
         let mut kalimat = Vec::new();
         for b in &dipakai {
@@ -455,7 +455,7 @@ impl Situs<'_> {
         for &c in anak {
             let mut a = Angka::default();
             for &p in programs {
-                a.merge(&self.report.wilayah[c as usize].angka(p, t));
+                a.merge(&self.report.wilayah[c.indeks()].angka(p, t));
             }
             if let Some(r) = a.realisasi() {
                 nilai.push((r, self.data.wilayah.node(c).nama.as_str()));
@@ -470,14 +470,14 @@ impl Situs<'_> {
             nilai.truncate(MAKS_PERINGKAT);
         }
         let nama = self.nama_cakupan(w);
-        let tahap = &self.data.tahap[t as usize].nama;
+        let tahap = &self.data.tahap[t.indeks()].nama;
         let daftar: Vec<String> = nilai
             .iter()
             .map(|(r, n)| format!("{n} {}", persen(*r, lang)))
             .collect();
         let kode: Vec<&str> = programs
             .iter()
-            .map(|&p| self.data.program[p as usize].kode.as_str())
+            .map(|&p| self.data.program[p.indeks()].kode.as_str())
             .collect();
         // "PKH", "gabungan PKH dan SEMBAKO", "gabungan BST, BLT dan APBD-TUNAI"
         let program_kode = match kode.split_last() {

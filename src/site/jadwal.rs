@@ -284,8 +284,8 @@ impl Situs<'_> {
         let rw = if j.rw.is_empty() { "semua" } else { &j.rw };
         format!(
             "{}-{}-{}-rw{rw}-{ke}@salur",
-            self.data.program[j.program as usize].kode,
-            self.data.tahap[j.tahap as usize].kode,
+            self.data.program[j.program.indeks()].kode,
+            self.data.tahap[j.tahap.indeks()].kode,
             self.data.wilayah.node(j.wilayah).kode_teks
         )
         .replace(' ', "_")
@@ -314,8 +314,8 @@ impl Situs<'_> {
                 .iter()
                 .map(|&i| {
                     let j = &self.data.jadwal[i];
-                    let prog = &self.data.program[j.program as usize];
-                    let tahap = &self.data.tahap[j.tahap as usize];
+                    let prog = &self.data.program[j.program.indeks()];
+                    let tahap = &self.data.tahap[j.tahap.indeks()];
                     let wilayah = self.data.wilayah.node(j.wilayah);
                     AcaraKalender {
                         zona: zona_slot(i).into(),
@@ -341,17 +341,18 @@ impl Situs<'_> {
         let mut out: Vec<JadwalProgram> = Vec::new();
         for &i in self.jadwal_wilayah.get(&w).into_iter().flatten() {
             let j = &self.data.jadwal[i];
-            let prog = &self.data.program[j.program as usize];
+            let prog = &self.data.program[j.program.indeks()];
             let id = format!(
                 "jadwal-{}-{}",
-                self.program_slug[j.program as usize], self.tahap_slug[j.tahap as usize]
+                self.program_slug[j.program.indeks()],
+                self.tahap_slug[j.tahap.indeks()]
             );
             if out.last().is_none_or(|p| p.id != id) {
                 out.push(JadwalProgram {
                     id,
                     program: prog.kode.clone(),
                     program_nama: prog.nama.clone(),
-                    tahap: self.data.tahap[j.tahap as usize].nama.clone(),
+                    tahap: self.data.tahap[j.tahap.indeks()].nama.clone(),
                     kpm: 0,
                     lewat: false,
                     hari: Vec::new(),
@@ -627,10 +628,10 @@ impl Situs<'_> {
             });
         }
         let kpm: u64 = total_hari.iter().sum();
-        let tahap = &data.tahap[t as usize];
+        let tahap = &data.tahap[t.indeks()];
         let program_kode: Vec<&str> = program
             .iter()
-            .map(|&p| data.program[p as usize].kode.as_str())
+            .map(|&p| data.program[p.indeks()].kode.as_str())
             .collect();
         let judul = format!("{} · {}", tahap.nama, program_kode.join(", "));
         let rentang = rentang_tanggal(awal, akhir, lang);
@@ -692,7 +693,7 @@ impl Situs<'_> {
                 )
             }
         });
-        let id = format!("jadwal-{}", self.tahap_slug[t as usize]);
+        let id = format!("jadwal-{}", self.tahap_slug[t.indeks()]);
         Some(BagianJadwalKota {
             grafik: Grafik {
                 id: format!("{id}-beban"),

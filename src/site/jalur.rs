@@ -420,13 +420,13 @@ impl Situs<'_> {
             Halaman::Peringkat(None) => salur("pemilik.peringkat_kota"),
             Halaman::Program(p) => masukan(
                 "data/program.csv",
-                di(&self.data.program_di, p as usize),
-                &self.data.program[p as usize].kode,
+                di(&self.data.program_di, p.indeks()),
+                &self.data.program[p.indeks()].kode,
             ),
             Halaman::Tahap(t) | Halaman::Perubahan(t) => masukan(
                 "data/tahap.csv",
-                di(&self.data.tahap_di, t as usize),
-                &self.data.tahap[t as usize].kode,
+                di(&self.data.tahap_di, t.indeks()),
+                &self.data.tahap[t.indeks()].kode,
             ),
             Halaman::Konten(i) => Asal::Masukan {
                 file: self.content.halaman[i].sumber.clone(),

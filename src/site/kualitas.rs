@@ -132,8 +132,8 @@ impl Situs<'_> {
         let k = t.kunci;
         BarisTemuan {
             wilayah: t.wilayah.map(|w| self.tautan_wilayah(w)),
-            program: k.map(|k| self.data.program[k.program as usize].kode.clone()),
-            tahap: k.map(|k| self.data.tahap[k.tahap as usize].nama.clone()),
+            program: k.map(|k| self.data.program[k.program.indeks()].kode.clone()),
+            tahap: k.map(|k| self.data.tahap[k.tahap.indeks()].nama.clone()),
             penyalur: k.map(|k| self.data.penyalur[k.penyalur.indeks()].clone()),
             kpm: (t.diagnostic.is_none() && t.jenis != JenisTemuan::AlasanTakDikenal)
                 .then_some(t.kpm),
@@ -267,7 +267,7 @@ impl Situs<'_> {
                     program: b.program.clone(),
                     tahap: t
                         .kunci
-                        .map(|k| self.data.tahap[k.tahap as usize].kode.clone()),
+                        .map(|k| self.data.tahap[k.tahap.indeks()].kode.clone()),
                     penyalur: b.penyalur.clone(),
                     kpm: b.kpm,
                     pembanding: b.pembanding,

@@ -74,7 +74,7 @@ pub struct KonteksPerubahan {
 impl Situs<'_> {
     /// The title of tahap `t`'s changes page.
     pub(super) fn judul_perubahan(&self, t: TahapId) -> String {
-        let nama = &self.data.tahap[t as usize].nama;
+        let nama = &self.data.tahap[t.indeks()].nama;
         self.kata.isi("judul_perubahan", &[("nama", nama)])
     }
 
@@ -86,7 +86,7 @@ impl Situs<'_> {
     /// The whole site's change of one programme, in one sentence.
     pub(super) fn kalimat_perubahan(&self, c: &Perubahan) -> String {
         let lang = self.lang();
-        let kode = &self.data.program[c.program as usize].kode;
+        let kode = &self.data.program[c.program.indeks()].kode;
         let Some(site) = c.baris.iter().find(|b| b.wilayah.is_none()) else {
             return String::new();
         };
@@ -96,7 +96,7 @@ impl Situs<'_> {
                 .kata
                 .isi("perubahan_pertama", &[("kode", kode), ("kpm", &now)]),
             Some(s) => {
-                let nama_s = &self.data.tahap[s as usize].nama;
+                let nama_s = &self.data.tahap[s.indeks()].nama;
                 let before = ribuan(site.sebelum.alokasi_kpm as i64, lang);
                 let plus = ribuan(site.kpm_bertambah as i64, lang);
                 let minus = ribuan(site.kpm_berkurang as i64, lang);
@@ -201,7 +201,8 @@ impl Situs<'_> {
             .map(|c| BagianPerubahan {
                 id: format!(
                     "{}-perubahan-{}",
-                    self.program_slug[c.program as usize], self.tahap_slug[t as usize]
+                    self.program_slug[c.program.indeks()],
+                    self.tahap_slug[t.indeks()]
                 ),
                 program: self.tautan_program(c.program),
                 sebelum: c.sebelum.map(|s| self.tautan_tahap(s)),
@@ -219,7 +220,7 @@ impl Situs<'_> {
             tahap: self.tautan_tahap(t),
             bagian,
             unduh: self.path(Halaman::Dataset(super::unduh::JenisData::Perubahan)),
-            data_per: self.report.tahap_data_per[t as usize].map(|d| d.to_string()),
+            data_per: self.report.tahap_data_per[t.indeks()].map(|d| d.to_string()),
         }
     }
 
@@ -242,11 +243,11 @@ impl Situs<'_> {
                         .join("|")
                 };
                 out.push(vec![
-                    self.data.tahap[c.tahap as usize].kode.clone(),
+                    self.data.tahap[c.tahap.indeks()].kode.clone(),
                     c.sebelum
-                        .map(|s| self.data.tahap[s as usize].kode.clone())
+                        .map(|s| self.data.tahap[s.indeks()].kode.clone())
                         .unwrap_or_default(),
-                    self.data.program[c.program as usize].kode.clone(),
+                    self.data.program[c.program.indeks()].kode.clone(),
                     kode,
                     nama,
                     b.sebelum.alokasi_kpm.to_string(),
@@ -276,6 +277,6 @@ pub const TEMPLATE: &str = "perubahan.html";
 impl Situs<'_> {
     /// `perubahan/<tahap>.html`.
     pub(super) fn path_perubahan(&self, t: TahapId) -> String {
-        format!("perubahan/{}.html", self.tahap_slug[t as usize])
+        format!("perubahan/{}.html", self.tahap_slug[t.indeks()])
     }
 }

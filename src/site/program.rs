@@ -38,7 +38,7 @@ impl Situs<'_> {
     /// tree has them, else the top level.
     pub(super) fn wilayah_ringkas(&self) -> Vec<WilayahId> {
         let tree = &self.data.wilayah;
-        let kab: Vec<WilayahId> = (0..tree.len() as WilayahId)
+        let kab: Vec<WilayahId> = WilayahId::semua(tree.len())
             .filter(|&w| tree.node(w).tingkat == Tingkat::KabupatenKota)
             .collect();
         if kab.is_empty() {
@@ -49,7 +49,7 @@ impl Situs<'_> {
     }
 
     pub(super) fn konteks_program(&self, p: ProgramId) -> KonteksProgram {
-        let prog = &self.data.program[p as usize];
+        let prog = &self.data.program[p.indeks()];
         let breadcrumb = vec![
             self.beranda(),
             Tautan {
@@ -81,9 +81,9 @@ impl Situs<'_> {
     }
 
     pub(super) fn konteks_daftar_program(&self) -> KonteksDaftar {
-        let item = (0..self.data.program.len() as ProgramId)
+        let item = ProgramId::semua(self.data.program.len())
             .map(|p| {
-                let prog = &self.data.program[p as usize];
+                let prog = &self.data.program[p.indeks()];
                 // the latest tahap with figures: sums over tahap would mix periods
                 let terakhir = self
                     .report
@@ -102,7 +102,7 @@ impl Situs<'_> {
                         href: self.path(Halaman::Program(p)),
                     },
                     keterangan: prog.sumber_dana.clone(),
-                    tahap: terakhir.map(|t| self.data.tahap[t as usize].nama.clone()),
+                    tahap: terakhir.map(|t| self.data.tahap[t.indeks()].nama.clone()),
                     mulai: None,
                     selesai: None,
                     realisasi: sum.realisasi(),
@@ -125,6 +125,6 @@ impl Situs<'_> {
 impl Situs<'_> {
     /// A programme page's path: `program/<slug>.html`.
     pub(super) fn path_program(&self, p: ProgramId) -> String {
-        format!("program/{}.html", self.program_slug[p as usize])
+        format!("program/{}.html", self.program_slug[p.indeks()])
     }
 }

@@ -32,9 +32,11 @@ impl<'a> Situs<'a> {
             Halaman::TidakDitemukan,
         ];
         halaman.push(Halaman::DaftarProgram);
-        halaman.extend((0..data.program.len()).map(|p| Halaman::Program(p as ProgramId)));
+        halaman.extend(
+            (0..data.program.len()).filter_map(|p| ProgramId::baru(p).map(Halaman::Program)),
+        );
         halaman.push(Halaman::DaftarTahap);
-        halaman.extend((0..data.tahap.len()).map(|t| Halaman::Tahap(t as TahapId)));
+        halaman.extend((0..data.tahap.len()).filter_map(|t| TahapId::baru(t).map(Halaman::Tahap)));
         for (i, h) in content.halaman.iter().enumerate() {
             if h.slug != TENTANG_DATA {
                 halaman.push(Halaman::Konten(i));
@@ -43,14 +45,16 @@ impl<'a> Situs<'a> {
         halaman.push(Halaman::ArsipRapat);
         halaman.push(Halaman::TindakLanjut);
         halaman.extend((0..content.rapat.len()).map(Halaman::Rapat));
-        halaman.extend((0..data.wilayah.len()).map(|w| Halaman::Wilayah(w as WilayahId)));
+        halaman.extend(
+            (0..data.wilayah.len()).filter_map(|w| WilayahId::baru(w).map(Halaman::Wilayah)),
+        );
         // downloads: the whole site's figures, and each region's with its children's (a
         // desa/kelurahan's rows are in its kecamatan's file: one file fewer per desa)
         halaman.extend([
             Halaman::UnduhAngka(None, false),
             Halaman::UnduhAngka(None, true),
         ]);
-        for w in 0..data.wilayah.len() as WilayahId {
+        for w in WilayahId::semua(data.wilayah.len()) {
             if !data.wilayah.node(w).anak.is_empty() {
                 halaman.extend([
                     Halaman::UnduhAngka(Some(w), false),
@@ -210,7 +214,7 @@ impl<'a> Situs<'a> {
         }
         situs
             .halaman
-            .extend((0..data.tahap.len()).map(|t| Halaman::Perubahan(t as TahapId)));
+            .extend((0..data.tahap.len()).filter_map(|t| TahapId::baru(t).map(Halaman::Perubahan)));
         situs.halaman.extend([Halaman::Feed, Halaman::Robots]);
         let dataset = situs.dataset_ada();
         situs
@@ -226,7 +230,7 @@ impl<'a> Situs<'a> {
         }
         for induk in crate::analysis::banding::induk_peringkat(data, report) {
             match induk {
-                Some(w) => situs.peringkat_wilayah[w as usize] = true,
+                Some(w) => situs.peringkat_wilayah[w.indeks()] = true,
                 None => situs.peringkat_situs = true,
             }
             situs.halaman.push(Halaman::Peringkat(induk));

@@ -29,7 +29,7 @@ pub struct KonteksTahap {
 
 impl Situs<'_> {
     pub(super) fn konteks_tahap(&self, t: TahapId) -> KonteksTahap {
-        let tahap = &self.data.tahap[t as usize];
+        let tahap = &self.data.tahap[t.indeks()];
         let breadcrumb = vec![self.beranda(), self.tautan_daftar_tahap()];
         let bagian = self
             .bagian_tahap(
@@ -43,7 +43,7 @@ impl Situs<'_> {
             .into_iter()
             .find(|b| b.tautan.href == self.path(Halaman::Tahap(t)))
             .unwrap_or_else(|| BagianTahap {
-                id: format!("tahap-{}", self.tahap_slug[t as usize]),
+                id: format!("tahap-{}", self.tahap_slug[t.indeks()]),
                 tautan: self.tautan_tahap(t),
                 mulai: tahap.mulai.to_string(),
                 selesai: tahap.selesai.to_string(),
@@ -75,10 +75,10 @@ impl Situs<'_> {
     }
 
     pub(super) fn konteks_daftar_tahap(&self) -> KonteksDaftar {
-        let item = (0..self.data.tahap.len() as TahapId)
+        let item = TahapId::semua(self.data.tahap.len())
             .rev()
             .map(|t| {
-                let tahap = &self.data.tahap[t as usize];
+                let tahap = &self.data.tahap[t.indeks()];
                 let mut sum = Angka::default();
                 self.report
                     .total
@@ -112,6 +112,6 @@ impl Situs<'_> {
 impl Situs<'_> {
     /// A tahap page's path: `tahap/<slug>.html`.
     pub(super) fn path_tahap(&self, t: TahapId) -> String {
-        format!("tahap/{}.html", self.tahap_slug[t as usize])
+        format!("tahap/{}.html", self.tahap_slug[t.indeks()])
     }
 }

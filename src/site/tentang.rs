@@ -104,8 +104,8 @@ impl Situs<'_> {
                 Some(CatatanMutu {
                     wilayah: self.tautan_wilayah(w),
                     kode: self.data.wilayah.node(w).kode_teks.clone(),
-                    program: self.data.program[k.program as usize].kode.clone(),
-                    tahap: self.data.tahap[k.tahap as usize].nama.clone(),
+                    program: self.data.program[k.program.indeks()].kode.clone(),
+                    tahap: self.data.tahap[k.tahap.indeks()].nama.clone(),
                     penyalur: self.data.penyalur[k.penyalur.indeks()].clone(),
                     jenis,
                     alokasi_kpm: t.pembanding.unwrap_or(0),

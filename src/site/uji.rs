@@ -30,7 +30,7 @@ fn kata(l: &Loaded) -> toml::Table {
 }
 
 fn wilayah(l: &Loaded, kode: &str) -> WilayahId {
-    (0..l.data.wilayah.len() as WilayahId)
+    WilayahId::semua(l.data.wilayah.len())
         .find(|&w| l.data.wilayah.node(w).kode_teks == kode)
         .unwrap_or_else(|| panic!("no region {kode} in the example site"))
 }
@@ -149,8 +149,8 @@ fn the_seam_plans_one_feature() {
 
 /// Adds one paid KPM to the first cell of `w`'s figures.
 fn tambah_tersalur(l: &mut Loaded, w: WilayahId) {
-    let sel = &mut l.report.wilayah[w as usize].sel;
-    assert!(!sel.is_empty(), "region {w} has figures");
+    let sel = &mut l.report.wilayah[w.indeks()].sel;
+    assert!(!sel.is_empty(), "region {w:?} has figures");
     sel[0].1.tersalur_kpm += 1;
 }
 
@@ -172,7 +172,7 @@ fn a_region_page_fingerprint_follows_what_it_shows() {
     assert_eq!(sidik(&a, lain), sidik(&b, lain));
     // no region page shows a change its fingerprint misses (a stale page after an
     // incremental build), and none re-renders for nothing
-    for w in 0..sebelum.data.wilayah.len() as WilayahId {
+    for w in WilayahId::semua(sebelum.data.wilayah.len()) {
         let h = Halaman::Wilayah(w);
         let berubah = konteks_json(&a, h) != konteks_json(&b, h);
         assert_eq!(
@@ -189,7 +189,7 @@ fn households_are_in_the_region_fingerprint() {
     let sebelum = contoh();
     let mut sesudah = contoh();
     let desa = wilayah(&sebelum, "35.23.01.2001");
-    sesudah.report.kk[desa as usize] = Some(sesudah.report.kk[desa as usize].unwrap_or(0) + 1);
+    sesudah.report.kk[desa.indeks()] = Some(sesudah.report.kk[desa.indeks()].unwrap_or(0) + 1);
     let k = kata(&sebelum);
     let (a, b) = (rencanakan(&sebelum, &k), rencanakan(&sesudah, &k));
     let h = Halaman::Wilayah(desa);

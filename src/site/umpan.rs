@@ -110,7 +110,9 @@ impl Situs<'_> {
     pub(super) fn konteks_umpan(&self) -> KonteksUmpan {
         let mut entri: Vec<(jiff::civil::Date, Entri)> = Vec::new();
         for t in 0..self.data.tahap.len() {
-            let t = t as crate::data::TahapId;
+            let Some(t) = crate::data::TahapId::baru(t) else {
+                continue;
+            };
             let kalimat: Vec<String> = self
                 .perubahan_tahap(t)
                 .map(|c| self.kalimat_perubahan(c))
@@ -118,9 +120,9 @@ impl Situs<'_> {
             if kalimat.is_empty() {
                 continue;
             }
-            let tahap = &self.data.tahap[t as usize];
+            let tahap = &self.data.tahap[t.indeks()];
             // the tahap's latest data day, else its first day
-            let tanggal = self.report.tahap_data_per[t as usize].unwrap_or(tahap.mulai);
+            let tanggal = self.report.tahap_data_per[t.indeks()].unwrap_or(tahap.mulai);
             let path = self.path(Halaman::Perubahan(t));
             entri.push((
                 tanggal,

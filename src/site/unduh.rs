@@ -631,14 +631,14 @@ impl Situs<'_> {
         let mut out = Vec::new();
         let (rekap, anak) = match w {
             Some(w) => (
-                &self.report.wilayah[w as usize],
+                &self.report.wilayah[w.indeks()],
                 self.data.wilayah.node(w).anak.clone(),
             ),
             None => (&self.report.total, self.data.wilayah.akar.clone()),
         };
         out.push(("wilayah", w, rekap.sel.clone()));
         for c in anak {
-            let r = &self.report.wilayah[c as usize];
+            let r = &self.report.wilayah[c.indeks()];
             if !r.is_empty() {
                 out.push(("bagian", Some(c), r.sel.clone()));
             }
@@ -680,8 +680,8 @@ impl Situs<'_> {
             nama,
             tk,
             induk,
-            self.data.program[kunci.program as usize].kode.clone(),
-            self.data.tahap[kunci.tahap as usize].kode.clone(),
+            self.data.program[kunci.program.indeks()].kode.clone(),
+            self.data.tahap[kunci.tahap.indeks()].kode.clone(),
             self.data.penyalur[kunci.penyalur.indeks()].clone(),
             a.alokasi_kpm.to_string(),
             opt(a.alokasi_nilai.lengkap().filter(|_| a.alokasi_kpm > 0)),
@@ -714,7 +714,7 @@ impl Situs<'_> {
         a: &Angka,
     ) -> Vec<String> {
         let (kk, penduduk) = match w {
-            Some(w) => (self.report.kk[w as usize], self.report.penduduk[w as usize]),
+            Some(w) => (self.report.kk[w.indeks()], self.report.penduduk[w.indeks()]),
             None => (None, None),
         };
         let mut v = vec![peran.to_string()];
@@ -829,21 +829,21 @@ impl Situs<'_> {
         let nama = |w: WilayahId| tree.node(w).nama.clone();
         match jenis {
             JenisData::Wilayah => {
-                for w in 0..tree.len() as WilayahId {
+                for w in WilayahId::semua(tree.len()) {
                     let n = tree.node(w);
                     t.row(&[
                         n.kode_teks.clone(),
                         n.nama.clone(),
                         tingkat(n.tingkat).to_string(),
                         n.induk.map(kode).unwrap_or_default(),
-                        opt(self.report.kk[w as usize]),
-                        opt(self.report.penduduk[w as usize]),
+                        opt(self.report.kk[w.indeks()]),
+                        opt(self.report.penduduk[w.indeks()]),
                     ])?;
                 }
             }
             JenisData::Realisasi => {
-                for w in 0..tree.len() as WilayahId {
-                    for (kunci, a) in &self.report.wilayah[w as usize].sel {
+                for w in WilayahId::semua(tree.len()) {
+                    for (kunci, a) in &self.report.wilayah[w.indeks()].sel {
                         let mut sel = self.sel_angka(Some(w), *kunci, a);
                         sel.extend(self.sel_asal6(Some(w), *kunci));
                         t.row(&sel)?;
@@ -872,8 +872,8 @@ impl Situs<'_> {
                             n.kode_teks.clone(),
                             n.nama.clone(),
                             tingkat(n.tingkat).to_string(),
-                            self.data.program[g.kunci.program as usize].kode.clone(),
-                            self.data.tahap[g.kunci.tahap as usize].kode.clone(),
+                            self.data.program[g.kunci.program.indeks()].kode.clone(),
+                            self.data.tahap[g.kunci.tahap.indeks()].kode.clone(),
                             self.data.penyalur[g.kunci.penyalur.indeks()].clone(),
                             KodeAlasan::SEMUA[j].kode().to_string(),
                             opt(s.kpm),
@@ -892,7 +892,7 @@ impl Situs<'_> {
                                 c.periode.clone(),
                                 kode(w),
                                 nama(w),
-                                self.data.program[c.program as usize].kode.clone(),
+                                self.data.program[c.program.indeks()].kode.clone(),
                                 (i + 1).to_string(),
                                 langkah.clone(),
                                 jumlah.to_string(),
@@ -924,8 +924,8 @@ impl Situs<'_> {
                 let jam = |m: u16| format!("{:02}:{:02}", m / 60, m % 60);
                 for j in &self.data.jadwal {
                     t.row(&[
-                        self.data.program[j.program as usize].kode.clone(),
-                        self.data.tahap[j.tahap as usize].kode.clone(),
+                        self.data.program[j.program.indeks()].kode.clone(),
+                        self.data.tahap[j.tahap.indeks()].kode.clone(),
                         self.data.titik_bayar[j.titik_bayar.indeks()].clone(),
                         kode(j.wilayah),
                         nama(j.wilayah),
@@ -950,8 +950,8 @@ impl Situs<'_> {
                     t.row(&[
                         self.data.penyalur[l.penyalur.indeks()].clone(),
                         l.cabang.clone(),
-                        self.data.program[l.program as usize].kode.clone(),
-                        self.data.tahap[l.tahap as usize].kode.clone(),
+                        self.data.program[l.program.indeks()].kode.clone(),
+                        self.data.tahap[l.tahap.indeks()].kode.clone(),
                         kode(l.wilayah),
                         nama(l.wilayah),
                         l.tanggal.to_string(),
@@ -983,7 +983,7 @@ impl Situs<'_> {
             // every region's figures: the roots' subtree fingerprints cover them all
             JenisData::Realisasi => {
                 for &r in &self.data.wilayah.akar {
-                    self.report.sidik_subtree[r as usize].hash(hasher);
+                    self.report.sidik_subtree[r.indeks()].hash(hasher);
                 }
             }
             JenisData::Gagal => self.report.gagal.hash(hasher),
@@ -1299,9 +1299,9 @@ impl Situs<'_> {
         for c in [w].into_iter().chain(tree.node(w).anak.iter().copied()) {
             let n = tree.node(c);
             (&n.kode, &n.nama, n.induk).hash(&mut hasher);
-            self.report.wilayah[c as usize].hash(&mut hasher);
-            self.report.kk[c as usize].hash(&mut hasher);
-            self.report.penduduk[c as usize].hash(&mut hasher);
+            self.report.wilayah[c.indeks()].hash(&mut hasher);
+            self.report.kk[c.indeks()].hash(&mut hasher);
+            self.report.penduduk[c.indeks()].hash(&mut hasher);
             self.hash_asal(c, &mut hasher);
         }
         self.report.langsung(w).hash(&mut hasher);
@@ -1339,7 +1339,7 @@ impl Situs<'_> {
             for r in rows {
                 let w = g.wilayah[r];
                 let node = tree.node(w);
-                let alokasi = self.report.wilayah[w as usize]
+                let alokasi = self.report.wilayah[w.indeks()]
                     .angka_kunci(kunci)
                     .alokasi_kpm;
                 let tampil = g.tampil.as_ref().map(|t| t[r]);
@@ -1348,8 +1348,8 @@ impl Situs<'_> {
                         out,
                         kolom,
                         &[
-                            self.data.tahap[kunci.tahap as usize].kode.as_str(),
-                            self.data.program[kunci.program as usize].kode.as_str(),
+                            self.data.tahap[kunci.tahap.indeks()].kode.as_str(),
+                            self.data.program[kunci.program.indeks()].kode.as_str(),
                             self.data.penyalur[kunci.penyalur.indeks()].as_str(),
                             node.kode_teks.as_str(),
                             node.nama.as_str(),

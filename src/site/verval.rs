@@ -72,7 +72,7 @@ impl Situs<'_> {
         let judul = format!("{program} · {}", c.periode);
         let id = format!(
             "verval-{}-{}",
-            self.program_slug[c.program as usize],
+            self.program_slug[c.program.indeks()],
             super::file_slug(&c.periode)
         );
         let (first, last) = (c.langkah.first(), c.langkah.last());

@@ -90,7 +90,7 @@ impl Situs<'_> {
             .iter()
             .filter(|(_, a)| a.alokasi_kpm > 0)
             .map(|(k, _)| k.tahap)
-            .max_by_key(|&t| (self.data.tahap[t as usize].mulai, t))?;
+            .max_by_key(|&t| (self.data.tahap[t.indeks()].mulai, t))?;
         let mut per_program: Vec<(crate::data::ProgramId, u64, u64)> = Vec::new();
         for (k, a) in rekap.sel.iter().filter(|(k, _)| k.tahap == tahap) {
             match per_program.iter_mut().find(|p| p.0 == k.program) {
@@ -106,7 +106,7 @@ impl Situs<'_> {
             .filter(|p| p.1 > 0)
             .take(3)
             .map(|&(p, alokasi, tersalur)| {
-                let kode = &self.data.program[p as usize].kode;
+                let kode = &self.data.program[p.indeks()].kode;
                 let persen = crate::format::persen(tersalur as f64 / alokasi as f64, lang);
                 let kpm = crate::format::ribuan(alokasi as i64, lang);
                 self.kata.isi(
@@ -117,7 +117,7 @@ impl Situs<'_> {
             .collect();
         Some(format!(
             "{nama}, {}: {}.",
-            self.data.tahap[tahap as usize].nama,
+            self.data.tahap[tahap.indeks()].nama,
             bagian.join("; ")
         ))
     }
@@ -254,18 +254,18 @@ impl Situs<'_> {
             umum: self.sidik_umum,
             wilayah: ringkas(w),
             leluhur: tree.ancestors(w).into_iter().map(ringkas).collect(),
-            kk: self.report.kk[w as usize],
-            penduduk: self.report.penduduk[w as usize],
-            rekap: &self.report.wilayah[w as usize],
+            kk: self.report.kk[w.indeks()],
+            penduduk: self.report.penduduk[w.indeks()],
+            rekap: &self.report.wilayah[w.indeks()],
             langsung: self.report.langsung(w),
             anak: tree
                 .node(w)
                 .anak
                 .iter()
-                .map(|&c| (ringkas(c), &self.report.wilayah[c as usize]))
+                .map(|&c| (ringkas(c), &self.report.wilayah[c.indeks()]))
                 .collect(),
             harian: self.report.harian.sidik(w),
-            subtree: self.report.sidik_subtree.get(w as usize).copied(),
+            subtree: self.report.sidik_subtree.get(w.indeks()).copied(),
             jadwal: sub(&|h| self.hash_jadwal(w, h)),
             ada_kalender: self.jadwal_wilayah.contains_key(&w),
             jadwal_kota: self.jadwal_kota.contains_key(&self.kota_jadwal(w)),
@@ -274,7 +274,7 @@ impl Situs<'_> {
             gagal: sub(&|h| self.hash_gagal_wilayah(w, h)),
             rekon: sub(&|h| self.hash_ringkas_rekon(w, h)),
             asal: sub(&|h| self.hash_asal(w, h)),
-            peringkat: self.peringkat_wilayah[w as usize],
+            peringkat: self.peringkat_wilayah[w.indeks()],
             rapat: self
                 .rapat_wilayah
                 .get(&w)

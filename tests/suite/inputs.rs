@@ -263,7 +263,10 @@ fn figures(loaded: &Loaded, kode: &str) -> Angka {
         .iter()
         .position(|w| w.kode_teks == kode)
         .unwrap_or_else(|| panic!("region {kode}"));
-    loaded.report.wilayah[w].angka(program as u16, tahap as u16)
+    loaded.report.wilayah[w].angka(
+        salur::data::ProgramId::baru(program).unwrap(),
+        salur::data::TahapId::baru(tahap).unwrap(),
+    )
 }
 
 /// (alokasi KPM, alokasi Rp, alokasi rows without Rp, tersalur KPM, tersalur Rp,
@@ -306,7 +309,11 @@ fn assert_default_figures(root: &Path) -> Loaded {
         (8_877, 8_877 * 300_000, 0, 8_000, 2_400_000_000, 0, 12),
         "Gentong"
     );
-    assert_eq!(flat(loaded.report.total.angka(0, 0)), kota, "total");
+    let (p0, t0) = (
+        salur::data::ProgramId::baru(0).unwrap(),
+        salur::data::TahapId::baru(0).unwrap(),
+    );
+    assert_eq!(flat(loaded.report.total.angka(p0, t0)), kota, "total");
     assert_eq!(loaded.data.wilayah.len(), 5);
     assert_eq!(loaded.data.alokasi.len(), 2);
     assert_eq!(loaded.data.realisasi.len(), 3);
@@ -2434,7 +2441,7 @@ fn verification_funnels_are_read_checked_and_added_up_the_tree() {
     );
     let tree = &loaded.data.wilayah;
     let id = |kode: &str| {
-        (0..tree.len() as u32)
+        salur::data::WilayahId::semua(tree.len())
             .find(|&w| tree.node(w).kode_teks == kode)
             .unwrap()
     };
@@ -2479,7 +2486,7 @@ fn a_region_with_its_own_funnel_is_not_added_up_and_different_steps_are_reported
         "{warnings:?}"
     );
     let tree = &loaded.data.wilayah;
-    let kota = (0..tree.len() as u32)
+    let kota = salur::data::WilayahId::semua(tree.len())
         .find(|&w| tree.node(w).kode_teks == "35.75")
         .unwrap();
     let c = &loaded.report.verval[&kota][0];
@@ -2554,7 +2561,7 @@ fn deciles_outside_1_to_10_are_errors_and_desil_maks_is_read() {
     let loaded = load_ok(s.path());
     assert_eq!(loaded.data.program[0].desil_maks, Some(4));
     let tree = &loaded.data.wilayah;
-    let kota = (0..tree.len() as u32)
+    let kota = salur::data::WilayahId::semua(tree.len())
         .find(|&w| tree.node(w).kode_teks == "35.75")
         .unwrap();
     let d = &loaded.report.desil[&kota][0];

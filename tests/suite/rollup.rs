@@ -7,8 +7,8 @@ use proptest::prelude::*;
 use salur::analysis::{Angka, angka};
 use salur::data::value::KodeWilayah;
 use salur::data::{
-    AlasanId, Alokasi, Dataset, PenyalurId, Periode, Program, Realisasi, Status, Tahap, Tingkat,
-    Wilayah, WilayahTree,
+    AlasanId, Alokasi, Dataset, PenyalurId, Periode, Program, ProgramId, Realisasi, Status, Tahap,
+    TahapId, Tingkat, Wilayah, WilayahId, WilayahTree,
 };
 
 fn wilayah(kode: &str) -> Wilayah {
@@ -119,11 +119,11 @@ fn dataset(shape: &[Vec<Vec<usize>>], rows: &[RowSpec]) -> Dataset {
         ..Dataset::default()
     };
     for r in rows {
-        let w = (r.wilayah % n) as u32;
+        let w = WilayahId::baru(r.wilayah % n).unwrap();
         if r.alokasi {
             ds.alokasi.push(Alokasi {
-                program: r.program,
-                tahap: r.tahap,
+                program: ProgramId::baru(usize::from(r.program)).unwrap(),
+                tahap: TahapId::baru(usize::from(r.tahap)).unwrap(),
                 wilayah: w,
                 penyalur: PenyalurId::baru(usize::from(r.penyalur)).unwrap(),
                 kpm: r.kpm,
@@ -131,8 +131,8 @@ fn dataset(shape: &[Vec<Vec<usize>>], rows: &[RowSpec]) -> Dataset {
             });
         } else {
             ds.realisasi.push(Realisasi {
-                program: r.program,
-                tahap: r.tahap,
+                program: ProgramId::baru(usize::from(r.program)).unwrap(),
+                tahap: TahapId::baru(usize::from(r.tahap)).unwrap(),
                 wilayah: w,
                 penyalur: PenyalurId::baru(usize::from(r.penyalur)).unwrap(),
                 // spread over a month, for the per-day series
@@ -160,16 +160,16 @@ proptest! {
         let report = angka(&ds, None, 3);
         let tree = &ds.wilayah;
         // the whole site's per-day series (kept apart, for the home page) equals its rows
-        for p in 0..2u16 {
-            for t in 0..2u16 {
-                let series = report.harian.kumulatif(None, t, &[p], ds.tahap[t as usize].mulai, date(2021, 7, 31));
+        for p in ProgramId::semua(2) {
+            for t in TahapId::semua(2) {
+                let series = report.harian.kumulatif(None, t, &[p], ds.tahap[t.indeks()].mulai, date(2021, 7, 31));
                 for day in [1i8, 15, 31] {
                     let until = date(2021, 7, day);
                     let paid: u64 = ds.realisasi.iter()
                         .filter(|r| r.program == p && r.tahap == t && r.status == Status::Tersalur && r.tanggal <= until)
                         .map(|r| r.kpm)
                         .sum();
-                    let index = ds.tahap[t as usize].mulai.until(until).unwrap().get_days() as usize;
+                    let index = ds.tahap[t.indeks()].mulai.until(until).unwrap().get_days() as usize;
                     prop_assert_eq!(series[0][index], paid);
                 }
             }
@@ -177,12 +177,12 @@ proptest! {
         for (w, node) in tree.nodes.iter().enumerate() {
             // naive: every row whose region is this one or below it (by code prefix)
             let prefix = &node.kode_teks;
-            let inside = |id: u32| {
+            let inside = |id: WilayahId| {
                 let k = &tree.node(id).kode_teks;
                 k == prefix || k.starts_with(&format!("{prefix}."))
             };
-            for p in 0..2u16 {
-                for t in 0..2u16 {
+            for p in ProgramId::semua(2) {
+                for t in TahapId::semua(2) {
                     let mut naive = Angka::default();
                     for a in ds.alokasi.iter().filter(|a| inside(a.wilayah) && a.program == p && a.tahap == t) {
                         naive.alokasi_kpm += a.kpm;
@@ -197,8 +197,8 @@ proptest! {
 
                     // the per-day series of the subtree: each day holds what was paid on or
                     // before it, and the last day all that was paid
-                    let tahap = &ds.tahap[t as usize];
-                    let series = report.harian.kumulatif(Some(w as u32), t, &[p], tahap.mulai, date(2021, 7, 31));
+                    let tahap = &ds.tahap[t.indeks()];
+                    let series = report.harian.kumulatif(WilayahId::baru(w), t, &[p], tahap.mulai, date(2021, 7, 31));
                     prop_assert_eq!(series[0].len(), 212);
                     prop_assert_eq!(series[0].last().copied(), Some(naive.tersalur_kpm));
                     for day in [1i8, 10, 19, 28] {
@@ -218,9 +218,9 @@ proptest! {
                     // and equal to its children's sums plus what was given for itself
                     let mut sum = Angka::default();
                     for &c in &node.anak {
-                        sum.merge(&report.wilayah[c as usize].angka(p, t));
+                        sum.merge(&report.wilayah[c.indeks()].angka(p, t));
                     }
-                    if let Some(d) = report.langsung(w as u32) {
+                    if let Some(d) = report.langsung(WilayahId::baru(w).unwrap()) {
                         sum.merge(&d.angka(p, t));
                     }
                     if !node.anak.is_empty() {
@@ -237,7 +237,7 @@ proptest! {
         // the site total is the sum of the top-level regions
         let mut total = Angka::default();
         for &r in &tree.akar {
-            for (_, a) in &report.wilayah[r as usize].sel {
+            for (_, a) in &report.wilayah[r.indeks()].sel {
                 total.merge(a);
             }
         }
