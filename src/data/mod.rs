@@ -719,7 +719,7 @@ impl Loader {
                     diags.push(luap(name, row.line, row.column(c), n, sebelum));
                 }
             }
-            if nodes.len() >= WILAYAH_MAKS {
+            if WilayahId::baru(nodes.len()).is_none() {
                 if std::mem::replace(&mut penuh, true) {
                     return;
                 }
