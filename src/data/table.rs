@@ -1,4 +1,4 @@
-//! One CSV input file, read the way Excel writes it: UTF-8 with or without BOM, `,` `;` or tab
+//! One CSV input file, read the way Excel writes it: UTF-8 with or without BOM, `,` `;` tab or `|`
 //! as delimiter (detected from the header), CRLF, header names in any case with spaces.
 //!
 //! Every cell of every file passes the privacy check: a column named like personal data or a

@@ -366,6 +366,13 @@ fn accepts_tab_delimiter() {
     assert_default_figures(s.path());
 }
 
+/// DTKS and SIKS-NG exports separate fields with `|`.
+#[test]
+fn accepts_pipe_delimiter() {
+    let s = site(&excel_export("|", "\r\n", false));
+    assert_default_figures(s.path());
+}
+
 #[test]
 fn accepts_crlf_line_ends() {
     let s = site(&excel_export(",", "\r\n", false));
