@@ -115,6 +115,34 @@ pub struct Config {
     /// The largest Markdown file read, in bytes (`batas_markdown_kb`, in KB of 1.024 bytes;
     /// default [`BATAS_MARKDOWN_KB`]).
     pub batas_markdown: u64,
+    /// `[kolom.<input>]`: the file's own headers for the contract's columns, per input, so
+    /// that an export is read as it comes (`[kolom.realisasi] kpm = "Jumlah KPM"`).
+    pub kolom: Vec<PetaKolom>,
+}
+
+/// One `[kolom.<input>]` table of `site.toml`: which of a file's own headers holds each
+/// column of the data contract. The data stage checks the names against the input's columns
+/// and the file's header ([`crate::data`]), since only it knows them.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct PetaKolom {
+    /// The input, by its file name without extension (`realisasi`).
+    pub masukan: String,
+    /// Where the input's name is written in `site.toml` (line, column).
+    pub di: (u64, u64),
+    /// Each contract column named, in file order.
+    pub kolom: Vec<KolomDipetakan>,
+}
+
+/// One line of a `[kolom.<input>]` table: `kpm = "Jumlah KPM"`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct KolomDipetakan {
+    /// The column's name in the data contract (`kpm`).
+    pub kontrak: String,
+    /// The file's header holding it, as written (`Jumlah KPM`); compared as headers are,
+    /// in any case and spacing.
+    pub header: String,
+    /// Where the contract name is written in `site.toml` (line, column).
+    pub di: (u64, u64),
 }
 
 /// The default of `batas_berkas_mb`: 512 MB per input file. The national benchmark's
@@ -250,6 +278,7 @@ impl Default for Config {
             bandingkan: Vec::new(),
             batas_berkas: BATAS_BERKAS_MB << 20,
             batas_markdown: BATAS_MARKDOWN_KB << 10,
+            kolom: Vec::new(),
         }
     }
 }
@@ -417,6 +446,7 @@ const KUNCI_UTAMA: &[&str] = &[
     "privacy",
     "rekonsiliasi",
     "bandingkan",
+    "kolom",
 ];
 /// The keys of `[jadwal]`.
 const KUNCI_JADWAL: &[&str] = &["max_kpm_per_day", "over_capacity", "bawa", "usul"];
@@ -845,6 +875,7 @@ impl<'t> Pembaca<'t> {
                     }
                 }
                 "bandingkan" => self.bandingkan(v, &mut config),
+                "kolom" => self.kolom(v, &mut config),
                 _ => {}
             }
         }
@@ -993,6 +1024,44 @@ impl<'t> Pembaca<'t> {
             jam_selesai,
             menit_slot,
         })
+    }
+
+    /// `[kolom.<input>]` tables: the input and contract names are checked by the data stage,
+    /// which knows them; here each value must be a header's name.
+    fn kolom(&mut self, v: &Nilai<'t>, config: &mut Config) {
+        let Some(t) = self.tabel(v, "kolom") else {
+            return;
+        };
+        for (masukan, peta) in t.iter() {
+            let nama = format!("kolom.{}", masukan.get_ref());
+            let Some(peta) = self.tabel(peta, &nama) else {
+                continue;
+            };
+            let mut kolom = Vec::new();
+            for (kontrak, header) in peta.iter() {
+                let Some(h) = self.teks(header) else {
+                    continue;
+                };
+                if h.trim().is_empty() {
+                    self.at(
+                        header.span().start,
+                        Some(&h),
+                        Problem::Malformed(crate::diagnostics::Expected::NonEmpty),
+                    );
+                    continue;
+                }
+                kolom.push(KolomDipetakan {
+                    kontrak: kontrak.get_ref().to_string(),
+                    header: h,
+                    di: self.penunjuk.at(kontrak.span().start),
+                });
+            }
+            config.kolom.push(PetaKolom {
+                masukan: masukan.get_ref().to_string(),
+                di: self.penunjuk.at(masukan.span().start),
+                kolom,
+            });
+        }
     }
 
     fn bandingkan(&mut self, v: &Nilai<'t>, config: &mut Config) {

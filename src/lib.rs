@@ -131,7 +131,7 @@ fn load_timed(root: &Path, timings: &mut Timings) -> Result<Loaded, Error> {
     let lang = config.language;
     timings.lap("config");
     let mut problems = Diagnostics::new();
-    let data = match data::load(root, config.batas_berkas) {
+    let data = match data::load(root, &config) {
         Ok((data, warnings)) => {
             problems.extend(warnings);
             Some(data)

@@ -10,7 +10,7 @@ use crate::diagnostics::{Diagnostics, Expected};
 
 const FILE: &str = "data/desil.csv";
 
-const DESIL: Columns = Columns {
+pub(super) const DESIL: Columns = Columns {
     required: &["periode", "kode_wilayah", "desil", "kk"],
     optional: &["catatan"],
 };

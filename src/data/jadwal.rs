@@ -9,7 +9,7 @@ use jiff::civil::Date;
 
 use std::path::Path;
 
-use super::table::{self, Columns, Table, nama, report, text};
+use super::table::{self, Columns, nama, report, text};
 use super::{
     Dataset, InputFile, Jadwal, Jumlah, Lookup, ProgramId, TITIK_BAYAR_MAKS, TahapId, TitikBayarId,
     WilayahId, luap, nama_terlalu_banyak, value,
@@ -34,7 +34,7 @@ pub const JADWAL_KOLOM: [&str; 10] = [
     "rw",
     "kpm",
 ];
-const JADWAL: Columns = Columns {
+pub(super) const JADWAL: Columns = Columns {
     required: &JADWAL_KOLOM,
     optional: &[],
 };
@@ -47,7 +47,7 @@ impl super::Loader {
         if !table::ada(root, name) {
             return;
         }
-        let Some(mut t) = Table::open(root, name, &JADWAL, self.batas, diags) else {
+        let Some(mut t) = self.buka(root, name, &JADWAL, diags) else {
             return;
         };
         // the place in messages: the CSV, or the worksheet read instead

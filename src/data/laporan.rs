@@ -22,7 +22,7 @@ pub const LAPORAN_KOLOM: [&str; 7] = [
     "kpm",
     "tanggal_laporan",
 ];
-const LAPORAN: Columns = Columns {
+pub(super) const LAPORAN: Columns = Columns {
     required: &LAPORAN_KOLOM,
     optional: &["nilai"],
 };

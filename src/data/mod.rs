@@ -30,6 +30,7 @@ use std::path::Path;
 
 use jiff::civil::Date;
 
+use crate::config::Config;
 use crate::diagnostics::{CodeKind, Diagnostic, Diagnostics, Expected, JenisNama, Problem};
 use crate::teks::Ejaan;
 use table::{Columns, Row, Table, nama, report, required_text, text};
@@ -438,7 +439,9 @@ pub fn periksa(ds: &Dataset, config: &crate::config::Config) -> Diagnostics {
 /// Reads and validates every input in `root/data/`. Returns the dataset, or every problem
 /// found (warnings are returned alongside a dataset).
 /// No file larger than `batas` bytes is read ([`Problem::BerkasTerlaluBesar`]).
-pub fn load(root: &Path, batas: u64) -> Result<(Dataset, Diagnostics), Diagnostics> {
+/// `config`'s `[kolom.<input>]` tables name the file's own headers for an input's columns.
+pub fn load(root: &Path, config: &Config) -> Result<(Dataset, Diagnostics), Diagnostics> {
+    let batas = config.batas_berkas;
     let mut diags = Diagnostics::new();
     // `data/` itself: a broken link or a file there is said as such, not as every input
     // missing
@@ -447,9 +450,11 @@ pub fn load(root: &Path, batas: u64) -> Result<(Dataset, Diagnostics), Diagnosti
         return Err(diags);
     }
     warn_unknown_inputs(root, &mut diags);
+    periksa_peta_kolom(&config.kolom, &mut diags);
     let mut ds = Dataset::default();
     let mut loader = Loader {
         batas,
+        peta: config.kolom.clone(),
         ..Loader::default()
     };
     loader.wilayah(root, &mut ds, &mut diags);
@@ -608,6 +613,90 @@ struct Loader {
     alasan_penuh: bool,
     /// The largest file read, in bytes (`batas_berkas_mb` in `site.toml`).
     batas: u64,
+    /// `[kolom.<input>]` of `site.toml`: the files' own headers.
+    peta: Vec<crate::config::PetaKolom>,
+}
+
+impl Loader {
+    /// Opens input `rel` (`data/realisasi.csv`, or its workbook) as [`Table::open`] does,
+    /// with the headers `[kolom.<input>]` names for its columns.
+    fn buka(
+        &self,
+        root: &Path,
+        rel: &str,
+        columns: &Columns,
+        diags: &mut Diagnostics,
+    ) -> Option<Table> {
+        let masukan = rel
+            .rsplit('/')
+            .next()
+            .and_then(|f| f.strip_suffix(".csv"))
+            .unwrap_or(rel);
+        let peta = self
+            .peta
+            .iter()
+            .find(|p| p.masukan == masukan)
+            .map_or(&[][..], |p| p.kolom.as_slice());
+        Table::open_dipetakan(root, rel, columns, self.batas, peta, diags)
+    }
+}
+
+/// Every input with its columns, by its name without extension: what `[kolom.<input>]` may
+/// name.
+fn kolom_masukan(masukan: &str) -> Option<&'static Columns<'static>> {
+    Some(match masukan {
+        "wilayah" => &WILAYAH,
+        "program" => &PROGRAM,
+        "tahap" => &TAHAP,
+        "alokasi" => &ALOKASI,
+        "realisasi" => &REALISASI,
+        "jadwal" => &jadwal::JADWAL,
+        "rw" => &rw::RW,
+        "verval" => &verval::VERVAL,
+        "laporan_penyalur" => &laporan::LAPORAN,
+        "desil" => &desil::DESIL,
+        "sumber_angka" => &sumber_angka::SUMBER_ANGKA,
+        _ => return None,
+    })
+}
+
+/// `[kolom.<input>]`: an input salur does not read, or a column its input does not have, is an
+/// error at its place in `site.toml`, with the name meant when one is close.
+fn periksa_peta_kolom(peta: &[crate::config::PetaKolom], diags: &mut Diagnostics) {
+    let stems: Vec<&str> = INPUTS
+        .iter()
+        .filter_map(|i| i.strip_suffix(".csv"))
+        .collect();
+    for p in peta {
+        let Some(columns) = kolom_masukan(&p.masukan) else {
+            diags.push(Diagnostic::error(
+                crate::config::CONFIG_FILE,
+                p.di.0,
+                p.di.1,
+                None,
+                Problem::UnknownKey {
+                    key: p.masukan.clone(),
+                    nearest: crate::dasar::saran::nearest(&p.masukan, stems.iter().copied()),
+                },
+            ));
+            continue;
+        };
+        let semua = || columns.required.iter().chain(columns.optional).copied();
+        for k in &p.kolom {
+            if !semua().any(|c| c == k.kontrak) {
+                diags.push(Diagnostic::error(
+                    crate::config::CONFIG_FILE,
+                    k.di.0,
+                    k.di.1,
+                    None,
+                    Problem::UnknownKey {
+                        key: k.kontrak.clone(),
+                        nearest: crate::dasar::saran::nearest(&k.kontrak, semua()),
+                    },
+                ));
+            }
+        }
+    }
 }
 
 const WILAYAH: Columns = Columns {
@@ -670,7 +759,7 @@ fn is_code(s: &str) -> bool {
 impl Loader {
     fn wilayah(&mut self, root: &Path, ds: &mut Dataset, diags: &mut Diagnostics) {
         let name = "data/wilayah.csv";
-        let Some(mut t) = Table::open(root, name, &WILAYAH, self.batas, diags) else {
+        let Some(mut t) = self.buka(root, name, &WILAYAH, diags) else {
             if !table::ada(root, name) {
                 diags.push(Diagnostic::error(name, 0, 0, None, Problem::MissingFile));
             }
@@ -777,7 +866,7 @@ impl Loader {
 
     fn program(&mut self, root: &Path, ds: &mut Dataset, diags: &mut Diagnostics) {
         let name = "data/program.csv";
-        let Some(mut t) = Table::open(root, name, &PROGRAM, self.batas, diags) else {
+        let Some(mut t) = self.buka(root, name, &PROGRAM, diags) else {
             return;
         };
         // the place in messages: the CSV, or the worksheet read instead
@@ -865,7 +954,7 @@ impl Loader {
 
     fn tahap(&mut self, root: &Path, ds: &mut Dataset, diags: &mut Diagnostics) {
         let name = "data/tahap.csv";
-        let Some(mut t) = Table::open(root, name, &TAHAP, self.batas, diags) else {
+        let Some(mut t) = self.buka(root, name, &TAHAP, diags) else {
             return;
         };
         // the place in messages: the CSV, or the worksheet read instead
@@ -971,7 +1060,7 @@ impl Loader {
         if !table::ada(root, file) {
             return Vec::new();
         }
-        let Some(mut t) = Table::open(root, file, columns, self.batas, diags) else {
+        let Some(mut t) = self.buka(root, file, columns, diags) else {
             return Vec::new();
         };
         let tempat = t.name.clone();

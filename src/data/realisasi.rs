@@ -9,7 +9,7 @@ impl super::Loader {
     /// Reads `alokasi.csv` on all cores.
     pub(super) fn alokasi(&mut self, root: &Path, ds: &mut Dataset, diags: &mut Diagnostics) {
         let name = "data/alokasi.csv";
-        let Some(mut t) = Table::open(root, name, &ALOKASI, self.batas, diags) else {
+        let Some(mut t) = self.buka(root, name, &ALOKASI, diags) else {
             return;
         };
         // the place in messages: the CSV, or the worksheet read instead
@@ -112,7 +112,7 @@ impl super::Loader {
     /// Reads `realisasi.csv` on all cores.
     pub(super) fn realisasi(&mut self, root: &Path, ds: &mut Dataset, diags: &mut Diagnostics) {
         let name = "data/realisasi.csv";
-        let Some(mut t) = Table::open(root, name, &REALISASI, self.batas, diags) else {
+        let Some(mut t) = self.buka(root, name, &REALISASI, diags) else {
             return;
         };
         // the place in messages: the CSV, or the worksheet read instead

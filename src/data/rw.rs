@@ -14,23 +14,34 @@ pub struct JumlahRw {
     pub kpm: u64,
 }
 
-const RW: Columns = Columns {
+pub(super) const RW: Columns = Columns {
     required: &["kode_wilayah", "rw", "kpm"],
     optional: &[],
 };
 
 /// Reads `data/rw.csv` (`kode_wilayah,rw,kpm`) against the regions of `ds`, with the same
-/// tolerance and messages as the other inputs (and its size limit, `batas` bytes). Returns
+/// tolerance and messages as the other inputs (its size limit, `batas_berkas_mb`, and its
+/// headers under `[kolom.rw]` of `config`). Returns
 /// its rows and the place later messages name (`data/rw.csv`, or the worksheet read instead,
 /// `data/rw.xlsx:Sheet1`).
-pub fn rw(root: &Path, ds: &Dataset, batas: u64) -> Result<(Vec<JumlahRw>, String), Diagnostics> {
+pub fn rw(
+    root: &Path,
+    ds: &Dataset,
+    config: &crate::config::Config,
+) -> Result<(Vec<JumlahRw>, String), Diagnostics> {
     let name = "data/rw.csv";
     let mut diags = Diagnostics::new();
     if !table::ada(root, name) {
         diags.push(Diagnostic::error(name, 0, 0, None, Problem::MissingFile));
         return Err(diags);
     }
-    let Some(mut t) = Table::open(root, name, &RW, batas, &mut diags) else {
+    let peta = config
+        .kolom
+        .iter()
+        .find(|p| p.masukan == "rw")
+        .map_or(&[][..], |p| p.kolom.as_slice());
+    let batas = config.batas_berkas;
+    let Some(mut t) = Table::open_dipetakan(root, name, &RW, batas, peta, &mut diags) else {
         return Err(diags);
     };
     let tempat = t.name.clone();

@@ -18,7 +18,7 @@ use crate::diagnostics::{CodeKind, Diagnostic, Diagnostics, Problem};
 /// The file.
 pub const FILE: &str = "data/sumber_angka.csv";
 
-const SUMBER_ANGKA: Columns = Columns {
+pub(super) const SUMBER_ANGKA: Columns = Columns {
     required: &["kode_wilayah", "sifat", "sumber"],
     optional: &["program", "tahap", "penyalur", "angka", "cakupan"],
 };

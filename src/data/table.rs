@@ -1,4 +1,4 @@
-//! One CSV input file, read the way Excel writes it: UTF-8 with or without BOM, `,` `;` or tab
+//! One CSV input file, read the way Excel writes it: UTF-8 with or without BOM, `,` `;` tab or `|`
 //! as delimiter (detected from the header), CRLF, header names in any case with spaces.
 //!
 //! Every cell of every file passes the privacy check: a column named like personal data or a
@@ -13,6 +13,7 @@ use std::path::Path;
 use csv::ByteRecord;
 
 use super::value::trim;
+use crate::config::KolomDipetakan;
 use crate::diagnostics::{Diagnostic, Diagnostics, Expected, JenisBerkas, Problem};
 use crate::teks::{ada_nik, samarkan};
 
@@ -163,11 +164,36 @@ pub const KOLOM_MAKS: usize = 16_384;
 /// header wider than [`KOLOM_MAKS`], are reported into `diags`, and then `None` is returned.
 /// Only a column salur reads is a duplicate: an export's own columns (two `KETERANGAN`) are
 /// never read, so they may repeat, as docs/data.md says.
+/// The columns of `header` by the names salur reads them by: each header normalised
+/// ([`normalise_header`]), except that a header `peta` names is the contract column it maps to,
+/// and a header named like a contract column that `peta` maps elsewhere is none (empty): the
+/// export's own column, not read.
+fn nama_kolom(header: &ByteRecord, peta: &[KolomDipetakan]) -> Vec<String> {
+    let mut names: Vec<String> = header.iter().map(normalise_header).collect();
+    if peta.is_empty() {
+        return names;
+    }
+    let asli = names.clone();
+    for n in names.iter_mut() {
+        if peta.iter().any(|k| k.kontrak == *n) {
+            n.clear();
+        }
+    }
+    for k in peta {
+        let h = normalise_header(k.header.as_bytes());
+        if let Some(i) = asli.iter().position(|n| *n == h) {
+            names[i] = k.kontrak.clone();
+        }
+    }
+    names
+}
+
 fn baca_header(
     rel: &str,
     header: &ByteRecord,
     header_line: u64,
     columns: &Columns,
+    peta: &[KolomDipetakan],
     diags: &mut Diagnostics,
 ) -> Option<(Vec<Option<usize>>, usize)> {
     if header.len() > KOLOM_MAKS {
@@ -180,8 +206,39 @@ fn baca_header(
         ));
         return None;
     }
-    let names: Vec<String> = header.iter().map(normalise_header).collect();
+    let names = nama_kolom(header, peta);
     let mut ok = true;
+    // a header `[kolom.<input>]` names that the file does not have: "did you mean" among the
+    // file's own headers, as written (masked: a header cell may hold anything)
+    for k in peta {
+        let h = normalise_header(k.header.as_bytes());
+        if header.iter().any(|c| normalise_header(c) == h) {
+            continue;
+        }
+        let asli: Vec<String> = header.iter().map(normalise_header).collect();
+        let nearest = crate::dasar::saran::nearest(&h, asli.iter().map(String::as_str))
+            .and_then(|n| asli.iter().position(|a| *a == n))
+            .and_then(|i| header.get(i))
+            .map(samarkan);
+        let masukan = rel
+            .rsplit('/')
+            .next()
+            .and_then(|f| f.split(['.', ':']).next())
+            .unwrap_or(rel);
+        diags.push(Diagnostic::error(
+            rel,
+            header_line,
+            0,
+            None,
+            Problem::HeaderPetaTidakAda {
+                masukan: masukan.to_string(),
+                kontrak: k.kontrak.clone(),
+                header: samarkan(k.header.as_bytes()),
+                nearest,
+            },
+        ));
+        ok = false;
+    }
     // the first position of each column salur reads, for the duplicate check: one look-up per
     // column (a scan of the columns before each one took 13 minutes for 1M columns)
     let mut pertama: rustc_hash::FxHashMap<&str, usize> = rustc_hash::FxHashMap::default();
@@ -227,7 +284,8 @@ fn baca_header(
     let mut index = Vec::new();
     for c in columns.required {
         let found = pertama.get(c).copied();
-        if found.is_none() {
+        // a column whose mapped header is missing is reported as such, above
+        if found.is_none() && !peta.iter().any(|k| k.kontrak == *c) {
             diags.push(Diagnostic::error(
                 rel,
                 header_line,
@@ -355,6 +413,19 @@ impl Table {
         batas: u64,
         diags: &mut Diagnostics,
     ) -> Option<Table> {
+        Table::open_dipetakan(root, rel, columns, batas, &[], diags)
+    }
+
+    /// Like [`Table::open`], with the file's own headers for some of `columns`
+    /// (`[kolom.<input>]` of `site.toml`, [`crate::config::PetaKolom`]).
+    pub fn open_dipetakan(
+        root: &Path,
+        rel: &str,
+        columns: &Columns,
+        batas: u64,
+        peta: &[KolomDipetakan],
+        diags: &mut Diagnostics,
+    ) -> Option<Table> {
         let rel = match berkas_masukan(root, rel) {
             Ok(Some(found)) => found,
             Ok(None) => return None,
@@ -400,8 +471,8 @@ impl Table {
             }
         };
         match ekstensi_lembar(rel) {
-            Some(ext) => Table::from_lembar(rel, ext, &bytes, columns, diags),
-            None => Table::from_bytes(rel, bytes, columns, diags),
+            Some(ext) => Table::from_lembar(rel, ext, &bytes, columns, peta, diags),
+            None => Table::from_bytes(rel, bytes, columns, peta, diags),
         }
     }
 
@@ -414,6 +485,7 @@ impl Table {
         ext: &str,
         bytes: &[u8],
         columns: &Columns,
+        peta: &[KolomDipetakan],
         diags: &mut Diagnostics,
     ) -> Option<Table> {
         let sha256 = sha256_hex(bytes);
@@ -437,7 +509,7 @@ impl Table {
         // The header is the first row naming the most required columns (a title may stand
         // above the table), the first row that is not empty when none names any.
         let dikenal = |r: &ByteRecord| {
-            let names: Vec<String> = r.iter().map(normalise_header).collect();
+            let names = nama_kolom(r, peta);
             columns
                 .required
                 .iter()
@@ -474,6 +546,7 @@ impl Table {
             &lembar.baris[h].record,
             header_line,
             columns,
+            peta,
             diags,
         )?;
         let mut rekaman = Vec::with_capacity(lembar.baris.len() - h - 1);
@@ -514,6 +587,7 @@ impl Table {
         rel: &str,
         mut bytes: Vec<u8>,
         columns: &Columns,
+        peta: &[KolomDipetakan],
         diags: &mut Diagnostics,
     ) -> Option<Table> {
         let sha256 = sha256_hex(&bytes);
@@ -623,7 +697,7 @@ impl Table {
                 return None;
             }
         }
-        let (index, lebar_header) = baca_header(rel, &header, header_line, columns, diags)?;
+        let (index, lebar_header) = baca_header(rel, &header, header_line, columns, peta, diags)?;
         Some(Table {
             name: rel.to_string(),
             berkas: rel.to_string(),
@@ -993,7 +1067,7 @@ mod tests {
     fn rows(bytes: &[u8]) -> (Vec<(u64, String, String)>, Diagnostics) {
         let mut d = Diagnostics::new();
         let mut out = Vec::new();
-        if let Some(mut t) = Table::from_bytes("data/x.csv", bytes.to_vec(), &COLS, &mut d) {
+        if let Some(mut t) = Table::from_bytes("data/x.csv", bytes.to_vec(), &COLS, &[], &mut d) {
             t.for_each_row(&mut d, |r, _| {
                 out.push((
                     r.line,
@@ -1103,7 +1177,7 @@ mod tests {
         let (sequential, d) = rows(&text);
         assert!(d.is_empty());
         let mut d = Diagnostics::new();
-        let mut t = Table::from_bytes("data/x.csv", text, &COLS, &mut d).unwrap();
+        let mut t = Table::from_bytes("data/x.csv", text, &COLS, &[], &mut d).unwrap();
         let chunks = t.par_rows(
             |_| Vec::new(),
             |r, _, out: &mut Vec<(u64, String, String)>| {
@@ -1204,7 +1278,7 @@ mod tests {
     fn reads_a_worksheet_with_its_own_row_and_column_numbers() {
         let mut d = Diagnostics::new();
         let bytes = workbook(&[18877.0, 2.5]);
-        let mut t = Table::from_lembar("data/x.xlsx", "xlsx", &bytes, &COLS, &mut d).unwrap();
+        let mut t = Table::from_lembar("data/x.xlsx", "xlsx", &bytes, &COLS, &[], &mut d).unwrap();
         assert_eq!(t.name, "data/x.xlsx:'Data Juli'");
         assert_eq!(t.berkas, "data/x.xlsx");
         assert_eq!(t.sha256, sha256_hex(&bytes));
@@ -1230,7 +1304,7 @@ mod tests {
         );
         // the header's problems are at its row
         let mut d = Diagnostics::new();
-        assert!(Table::from_lembar("data/x.xlsx", "xlsx", &bytes, &RW_LAIN, &mut d).is_none());
+        assert!(Table::from_lembar("data/x.xlsx", "xlsx", &bytes, &RW_LAIN, &[], &mut d).is_none());
         assert_eq!(
             d.report(crate::lang::Lang::En),
             "data/x.xlsx:'Data Juli'!3:3: the header has no column 'rw'\n"
@@ -1251,7 +1325,7 @@ mod tests {
         let mut d = Diagnostics::new();
         let mut bytes = workbook(&[1.0]);
         bytes.truncate(bytes.len() / 2);
-        assert!(Table::from_lembar("data/x.xlsx", "xlsx", &bytes, &COLS, &mut d).is_none());
+        assert!(Table::from_lembar("data/x.xlsx", "xlsx", &bytes, &COLS, &[], &mut d).is_none());
         let msg = d.report(crate::lang::Lang::Id);
         assert!(
             msg.starts_with("data/x.xlsx: lembar kerja tidak dapat dibaca ("),
@@ -1262,10 +1336,10 @@ mod tests {
         let bytes = workbook(&[1.0, 2.0, 3.0]);
         for i in (0..bytes.len()).step_by(61) {
             let mut d = Diagnostics::new();
-            let _ = Table::from_lembar("data/x.xlsx", "xlsx", &bytes[..i], &COLS, &mut d);
+            let _ = Table::from_lembar("data/x.xlsx", "xlsx", &bytes[..i], &COLS, &[], &mut d);
             let mut rusak = bytes.clone();
             rusak[i] ^= 0x5a;
-            let _ = Table::from_lembar("data/x.xlsx", "xlsx", &rusak, &COLS, &mut d);
+            let _ = Table::from_lembar("data/x.xlsx", "xlsx", &rusak, &COLS, &[], &mut d);
         }
     }
 

@@ -13,7 +13,7 @@ const FILE: &str = "data/verval.csv";
 
 /// Columns of `verval.csv`.
 pub const VERVAL_KOLOM: [&str; 5] = ["periode", "kode_wilayah", "program", "langkah", "jumlah"];
-const VERVAL: Columns = Columns {
+pub(super) const VERVAL: Columns = Columns {
     required: &VERVAL_KOLOM,
     optional: &["catatan"],
 };

@@ -90,6 +90,20 @@ impl Problem {
             Problem::MissingColumn { column } => {
                 pesan!(lang, "masalah.kolom_hilang", column = column)
             }
+            Problem::HeaderPetaTidakAda {
+                masukan,
+                kontrak,
+                header,
+                nearest,
+            } => {
+                pesan!(
+                    lang,
+                    "masalah.header_peta_tidak_ada",
+                    masukan = masukan,
+                    kontrak = kontrak,
+                    header = header
+                ) + &mungkin(nearest)
+            }
             Problem::MissingFile => pesan!(lang, "masalah.berkas_hilang"),
             Problem::PrivacyColumn => pesan!(lang, "masalah.privasi_kolom"),
             Problem::PrivacyNik => pesan!(lang, "masalah.privasi_nik"),

@@ -132,6 +132,18 @@ pub enum Problem {
         /// The position of its first occurrence.
         first_column: u64,
     },
+    /// A header that `[kolom.<input>]` of `site.toml` names for a contract column is not in
+    /// the file's header.
+    HeaderPetaTidakAda {
+        /// The input (`realisasi`).
+        masukan: String,
+        /// The contract column (`kpm`).
+        kontrak: String,
+        /// The header as `site.toml` writes it.
+        header: String,
+        /// The file's header meant, when one is close.
+        nearest: Option<String>,
+    },
     /// A required column is absent from the header.
     MissingColumn {
         /// The column's name.
@@ -717,6 +729,12 @@ pub(crate) fn contoh_semua() -> Vec<Problem> {
         Problem::Duplicate { first_line: 4 },
         Problem::DuplicateColumn { first_column: 2 },
         Problem::MissingColumn { column: s("kpm") },
+        Problem::HeaderPetaTidakAda {
+            masukan: s("realisasi"),
+            kontrak: s("kpm"),
+            header: s("Jumlah KPM"),
+            nearest: Some(s("JUMLAH_KPM")),
+        },
         Problem::MissingFile,
         Problem::PrivacyColumn,
         Problem::PrivacyNik,

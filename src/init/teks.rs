@@ -183,22 +183,89 @@ pub(super) fn rapat_kerangka(judul: &str, tanggal: Date, lang: Lang) -> String {
     )
 }
 
+/// Where the workflows install salur from when the site sets no `SALUR_SOURCE`: this build's
+/// repository (`Cargo.toml`'s `repository`) at this version's tag, or nothing when salur was
+/// built without one (no public repository yet), so that the install step says what to set
+/// instead of failing on a crate that does not exist.
+fn sumber_bawaan() -> String {
+    let repo = env!("CARGO_PKG_REPOSITORY");
+    if repo.is_empty() {
+        String::new()
+    } else {
+        format!("--git {repo} --tag v{}", env!("CARGO_PKG_VERSION"))
+    }
+}
+
+/// The install step both workflows run (a POSIX shell script): `cargo install` from
+/// `$SALUR_SOURCE` (the arguments after `cargo install --locked`, split into words, never
+/// globbed), unless the cached binary was installed from that same source (its source is kept
+/// beside it in `salur.source`); without a source it stops with what to set.
+fn pasang(k: &Konteks, tempat_variabel: &str) -> String {
+    let kosong = if k.id() {
+        format!(
+            "SALUR_SOURCE kosong: isi dengan asal salur untuk cargo install, mis. \
+             --git https://github.com/PEMILIK/salur --tag v{v} (atau salur --version {v} bila \
+             salur sudah di crates.io), di {tempat_variabel}.",
+            v = env!("CARGO_PKG_VERSION")
+        )
+    } else {
+        format!(
+            "SALUR_SOURCE is empty: set it to where cargo install takes salur from, e.g. \
+             --git https://github.com/OWNER/salur --tag v{v} (or salur --version {v} once salur \
+             is on crates.io), in {tempat_variabel}.",
+            v = env!("CARGO_PKG_VERSION")
+        )
+    };
+    format!(
+        r#"set -f
+bin="${{CARGO_HOME:-$HOME/.cargo}}/bin"
+if [ -z "$SALUR_SOURCE" ]; then
+  echo "{kosong}" >&2
+  exit 1
+fi
+if [ "$(cat "$bin/salur.source" 2>/dev/null)" != "$SALUR_SOURCE" ] || [ ! -x "$bin/salur" ]; then
+  cargo install --locked --force $SALUR_SOURCE
+  printf '%s' "$SALUR_SOURCE" > "$bin/salur.source"
+fi
+"$bin/salur" --version
+"#
+    )
+}
+
+/// `script` indented under a YAML block scalar (`run: |`, `- |`) at `indent` spaces.
+fn blok(script: &str, indent: usize) -> String {
+    let pad = " ".repeat(indent);
+    script
+        .lines()
+        .map(|l| format!("{pad}{l}"))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 pub(super) fn github(k: &Konteks) -> String {
-    let (c1, c2, c3) = if k.id() {
+    let (c1, c2, c3, c4) = if k.id() {
         (
             "# Membangun situs pada setiap push ke main dan menerbitkannya ke GitHub Pages.\n\
              # Sekali saja: Settings → Pages → Source: \"GitHub Actions\".",
-            "# salur dipasang dengan cargo (versi di bawah), disimpan di cache antar-jalankan.",
+            "# Asal salur: argumen `cargo install` (repositori dan tag-nya, atau `salur --version …`\n  \
+             # bila salur sudah di crates.io). Isi sekali sebagai variabel repositori SALUR_SOURCE\n  \
+             # (Settings → Secrets and variables → Actions → Variables); berkas ini tidak perlu diubah.",
+            "# salur dibangun sekali per asal dan disimpan di cache antar-jalankan.",
             "# Memeriksa semua data; kesalahan menghentikan penerbitan dan situs lama tetap tayang.",
         )
     } else {
         (
             "# Builds the site on every push to main and publishes it to GitHub Pages.\n\
              # Once: Settings → Pages → Source: \"GitHub Actions\".",
-            "# salur is installed with cargo (the version below) and cached between runs.",
+            "# Where salur comes from: the arguments of `cargo install` (its repository and a tag,\n  \
+             # or `salur --version …` once salur is on crates.io). Set it once as the repository variable\n  \
+             # SALUR_SOURCE (Settings → Secrets and variables → Actions → Variables); this file\n  \
+             # needs no change.",
+            "# salur is built once per source and cached between runs.",
             "# Checks every input; an error stops the publish and the old site stays online.",
         )
     };
+    let tempat = "Settings → Secrets and variables → Actions → Variables";
     format!(
         r#"{c1}
 name: salur
@@ -218,7 +285,8 @@ concurrency:
   cancel-in-progress: false
 
 env:
-  SALUR_VERSION: "{versi}"
+  {c2}
+  SALUR_SOURCE: {sumber_gh}
 
 jobs:
   build:
@@ -227,13 +295,18 @@ jobs:
       - uses: actions/checkout@v4
       - id: pages
         uses: actions/configure-pages@v5
-      {c2}
+      {c3}
+      - id: salur
+        run: echo "kunci=salur-${{{{ runner.os }}}}-$(printf '%s' "$SALUR_SOURCE" | sha256sum | cut -c1-16)" >> "$GITHUB_OUTPUT"
       - uses: actions/cache@v4
         with:
-          path: ~/.cargo/bin/salur
-          key: salur-${{{{ env.SALUR_VERSION }}}}-${{{{ runner.os }}}}
-      - run: command -v salur || cargo install --locked salur --version "$SALUR_VERSION"
-      {c3}
+          path: |
+            ~/.cargo/bin/salur
+            ~/.cargo/bin/salur.source
+          key: ${{{{ steps.salur.outputs.kunci }}}}
+      - run: |
+{pasang}
+      {c4}
       - run: salur check --format github
       - run: salur build --base-url "${{{{ steps.pages.outputs.base_url }}}}/"
       - uses: actions/upload-pages-artifact@v3
@@ -250,22 +323,34 @@ jobs:
       - id: deployment
         uses: actions/deploy-pages@v4
 "#,
-        versi = env!("CARGO_PKG_VERSION"),
+        sumber_gh = match sumber_bawaan() {
+            s if s.is_empty() => "${{ vars.SALUR_SOURCE }}".to_string(),
+            s => format!("${{{{ vars.SALUR_SOURCE || '{s}' }}}}"),
+        },
+        pasang = blok(&pasang(k, tempat), 10),
     )
 }
 
 pub(super) fn gitlab(k: &Konteks) -> String {
-    let (c1, c2) = if k.id() {
+    let (c1, c2, tempat) = if k.id() {
         (
             "# Membangun situs pada setiap push ke cabang utama dan menerbitkannya ke GitLab Pages\n\
              # (Deploy → Pages menampilkan alamatnya).",
-            "# salur dipasang dengan cargo (versi di bawah), disimpan di cache antar-jalankan.",
+            "# Asal salur: argumen `cargo install` (repositori dan tag-nya, atau `salur --version …` bila\n\
+             # salur sudah di crates.io). Isi sebagai variabel proyek SALUR_SOURCE (Settings → CI/CD →\n\
+             # Variables), yang menggantikan nilai di bawah; salur dibangun sekali per asal dan\n\
+             # disimpan di cache antar-jalankan.",
+            "Settings → CI/CD → Variables",
         )
     } else {
         (
             "# Builds the site on every push to the default branch and publishes it to GitLab Pages\n\
              # (Deploy → Pages shows its address).",
-            "# salur is installed with cargo (the version below) and cached between runs.",
+            "# Where salur comes from: the arguments of `cargo install` (its repository and a tag, or\n\
+             # `salur --version …` once salur is on crates.io). Set the project variable SALUR_SOURCE\n\
+             # (Settings → CI/CD → Variables), which overrides the value below; salur is built once\n\
+             # per source and cached between runs.",
+            "Settings → CI/CD → Variables",
         )
     };
     format!(
@@ -274,15 +359,16 @@ pub(super) fn gitlab(k: &Konteks) -> String {
 pages:
   image: rust:1
   variables:
-    SALUR_VERSION: "{versi}"
+    SALUR_SOURCE: "{sumber}"
     CARGO_HOME: $CI_PROJECT_DIR/.cargo
   cache:
-    key: salur-$SALUR_VERSION
+    key: salur
     paths:
       - .cargo/bin/
   script:
     - export PATH="$CARGO_HOME/bin:$PATH"
-    - command -v salur || cargo install --locked salur --version "$SALUR_VERSION"
+    - |
+{pasang}
     - salur check
     - salur build --base-url "$CI_PAGES_URL/"
   artifacts:
@@ -291,7 +377,8 @@ pages:
   rules:
     - if: $CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH
 "#,
-        versi = env!("CARGO_PKG_VERSION"),
+        sumber = sumber_bawaan(),
+        pasang = blok(&pasang(k, tempat), 6),
     )
 }
 

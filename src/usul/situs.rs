@@ -40,8 +40,8 @@ pub fn usul_jadwal(root: &Path) -> Result<UsulJadwal, Error> {
         diagnostics.push(d);
         Error::Input { lang, diagnostics }
     };
-    let (data, _) = data::load(root, config.batas_berkas)
-        .map_err(|diagnostics| Error::Input { lang, diagnostics })?;
+    let (data, _) =
+        data::load(root, &config).map_err(|diagnostics| Error::Input { lang, diagnostics })?;
     let Some(aturan) = config.jadwal.usul.clone() else {
         return Err(fail(Diagnostic::error(
             config::CONFIG_FILE,
@@ -81,8 +81,8 @@ pub fn usul_jadwal(root: &Path) -> Result<UsulJadwal, Error> {
             let known = data.tahap.iter().map(|t| t.kode.as_str()).collect();
             unknown(&aturan.tahap, aturan.tahap_di, CodeKind::Tahap, known)
         })?;
-    let (rw, tempat_rw) = data::rw(root, &data, config.batas_berkas)
-        .map_err(|diagnostics| Error::Input { lang, diagnostics })?;
+    let (rw, tempat_rw) =
+        data::rw(root, &data, &config).map_err(|diagnostics| Error::Input { lang, diagnostics })?;
     let hari: Vec<jiff::civil::Date> = (0..i64::from(aturan.jumlah_hari))
         .filter_map(|i| aturan.mulai.checked_add(jiff::Span::new().days(i)).ok())
         .collect();

@@ -248,3 +248,152 @@ fn a_bad_region_fails_with_suggestions_and_writes_nothing() {
         "{stderr}"
     );
 }
+
+/// The install step of each workflow `init` writes, as the CI runner's shell runs it: its
+/// script (found by reading the YAML) runs under `sh` with a stand-in `cargo` that records its
+/// arguments and installs a stand-in `salur`.
+#[test]
+fn the_workflows_install_salur_from_salur_source_and_say_what_to_set_without_it() {
+    use yaml_rust2::YamlLoader;
+
+    let tmp = tempfile::tempdir().unwrap();
+    let (ok, _, stderr) = salur(&["init", "situs", "--wilayah", "35.75"], tmp.path());
+    assert!(ok, "{stderr}");
+    let site = tmp.path().join("situs");
+
+    let gh = std::fs::read_to_string(site.join(".github/workflows/salur.yml")).unwrap();
+    let gl = std::fs::read_to_string(site.join(".gitlab-ci.yml")).unwrap();
+    // the old step installed a crate that is not published: every first run failed
+    for text in [&gh, &gl] {
+        assert!(!text.contains("SALUR_VERSION"), "{text}");
+        assert!(!text.contains("install --locked salur"), "{text}");
+    }
+    let gh_doc = &YamlLoader::load_from_str(&gh).unwrap()[0];
+    let gl_doc = &YamlLoader::load_from_str(&gl).unwrap()[0];
+    // GitHub: the source is the repository variable (this build has no repository to default to)
+    assert_eq!(
+        gh_doc["env"]["SALUR_SOURCE"].as_str(),
+        Some("${{ vars.SALUR_SOURCE }}")
+    );
+    let steps = gh_doc["jobs"]["build"]["steps"].as_vec().unwrap();
+    let gh_script = steps
+        .iter()
+        .filter_map(|s| s["run"].as_str())
+        .find(|r| r.contains("cargo install"))
+        .unwrap();
+    // the cached binary is keyed by its source, and cached with its source beside it
+    let cache = steps
+        .iter()
+        .find(|s| s["uses"].as_str() == Some("actions/cache@v4"))
+        .unwrap();
+    assert_eq!(
+        cache["with"]["key"].as_str(),
+        Some("${{ steps.salur.outputs.kunci }}")
+    );
+    assert!(
+        cache["with"]["path"]
+            .as_str()
+            .unwrap()
+            .contains("salur.source")
+    );
+    // GitLab: a project variable overrides the file's empty value
+    let pages = &gl_doc["pages"];
+    assert_eq!(pages["variables"]["SALUR_SOURCE"].as_str(), Some(""));
+    assert_eq!(pages["cache"]["paths"][0].as_str(), Some(".cargo/bin/"));
+    let gl_script = pages["script"]
+        .as_vec()
+        .unwrap()
+        .iter()
+        .filter_map(|s| s.as_str())
+        .find(|r| r.contains("cargo install"))
+        .unwrap();
+    // the install step comes before check and build
+    let order: Vec<&str> = pages["script"]
+        .as_vec()
+        .unwrap()
+        .iter()
+        .filter_map(|s| s.as_str())
+        .collect();
+    assert!(order[2].starts_with("salur check"), "{order:?}");
+
+    for (name, script) in [("github", gh_script), ("gitlab", gl_script)] {
+        let home = tmp.path().join(format!("cargo-{name}"));
+        let fake = tmp.path().join(format!("fake-{name}"));
+        std::fs::create_dir_all(home.join("bin")).unwrap();
+        std::fs::create_dir_all(&fake).unwrap();
+        let log = tmp.path().join(format!("cargo-{name}.log"));
+        // a stand-in cargo: records its arguments, one per line, and installs a salur
+        std::fs::write(
+            fake.join("cargo"),
+            format!(
+                "#!/bin/sh\nfor a in \"$@\"; do echo \"$a\"; done >> '{log}'\necho --- >> '{log}'\n\
+                 printf '#!/bin/sh\\necho salur 0.1.0\\n' > \"$CARGO_HOME/bin/salur\"\n\
+                 chmod +x \"$CARGO_HOME/bin/salur\"\n",
+                log = log.display()
+            ),
+        )
+        .unwrap();
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(fake.join("cargo"), std::fs::Permissions::from_mode(0o755))
+            .unwrap();
+        let run = |source: &str| {
+            let out = Command::new("sh")
+                .arg("-c")
+                .arg(script)
+                .env("CARGO_HOME", &home)
+                .env("SALUR_SOURCE", source)
+                .env("PATH", format!("{}:/usr/bin:/bin", fake.display()))
+                .current_dir(&site)
+                .output()
+                .unwrap();
+            (
+                out.status.success(),
+                String::from_utf8_lossy(&out.stdout).into_owned(),
+                String::from_utf8_lossy(&out.stderr).into_owned(),
+            )
+        };
+        let calls = || std::fs::read_to_string(&log).unwrap_or_default();
+
+        // no source: the step fails, says what to set and where, in the site's language
+        let (ok, _, stderr) = run("");
+        assert!(!ok, "{name}");
+        assert!(stderr.contains("SALUR_SOURCE kosong"), "{name}: {stderr}");
+        assert!(stderr.contains("--git https://github.com/PEMILIK/salur --tag v"));
+        assert!(
+            stderr.contains(if name == "github" {
+                "Settings → Secrets and variables → Actions → Variables"
+            } else {
+                "Settings → CI/CD → Variables"
+            }),
+            "{stderr}"
+        );
+        assert_eq!(calls(), "", "{name}: cargo ran without a source");
+
+        // a source: cargo install gets exactly its words (a `*` is not expanded)
+        let source = "--git https://example.org/dinsos/salur.git --tag v0.1.0 --features *";
+        let (ok, stdout, stderr) = run(source);
+        assert!(ok, "{name}: {stderr}");
+        assert!(stdout.contains("salur 0.1.0"), "{stdout}");
+        assert_eq!(
+            calls(),
+            "install\n--locked\n--force\n--git\nhttps://example.org/dinsos/salur.git\n--tag\nv0.1.0\n--features\n*\n---\n",
+            "{name}"
+        );
+        assert_eq!(
+            std::fs::read_to_string(home.join("bin/salur.source")).unwrap(),
+            source
+        );
+        // the cache restored: the same source builds nothing
+        let (ok, _, stderr) = run(source);
+        assert!(ok, "{stderr}");
+        assert_eq!(calls().matches("---").count(), 1, "{name}");
+        // a new source builds again
+        let (ok, _, stderr) = run("salur --version 0.2.0");
+        assert!(ok, "{stderr}");
+        assert!(
+            calls().ends_with("install\n--locked\n--force\nsalur\n--version\n0.2.0\n---\n"),
+            "{name}: {}",
+            calls()
+        );
+    }
+}

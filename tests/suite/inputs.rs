@@ -373,6 +373,13 @@ fn accepts_tab_delimiter() {
     assert_default_figures(s.path());
 }
 
+/// DTKS and SIKS-NG exports separate fields with `|`.
+#[test]
+fn accepts_pipe_delimiter() {
+    let s = site(&excel_export("|", "\r\n", false));
+    assert_default_figures(s.path());
+}
+
 #[test]
 fn accepts_crlf_line_ends() {
     let s = site(&excel_export(",", "\r\n", false));
@@ -2614,5 +2621,89 @@ fn a_point_with_two_places_and_a_slot_for_no_one_are_reported() {
             .count(),
         1,
         "once per point"
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// [kolom.<input>]: an export's own headers
+// ---------------------------------------------------------------------------------------------
+
+/// `realisasi.csv` and `alokasi.csv` with an export's headers (upper case, spaces, another
+/// order, an extra column named like a contract column), mapped in `site.toml`.
+fn export_dipetakan(site_toml: &str) -> TempDir {
+    let mut realisasi = String::from(
+        "PROGRAM;TAHAP;KODE DESA;BANK;TGL SALUR;STATUS;KETERANGAN;JUMLAH KPM;NOMINAL;KPM\n",
+    );
+    for r in &REALISASI[1..] {
+        // the export's own `KPM` column (a different figure) must not be read
+        realisasi.push_str(&format!(
+            "{};{};{};{};{};{};{};{};{};999\n",
+            r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8]
+        ));
+    }
+    let mut alokasi = String::from("Kode Program,Kode Tahap,Kode Desa,Penyalur,Jumlah KPM\n");
+    for r in &ALOKASI[1..] {
+        alokasi.push_str(&r.join(","));
+        alokasi.push('\n');
+    }
+    site(&[
+        ("site.toml", site_toml.to_string()),
+        ("data/realisasi.csv", realisasi),
+        ("data/alokasi.csv", alokasi),
+    ])
+}
+
+const PETA: &str = r#"title = "Uji Salur"
+
+[kolom.realisasi]
+kode_wilayah = "Kode Desa"
+penyalur = "BANK"
+tanggal = "tgl salur"
+alasan = "KETERANGAN"
+kpm = "Jumlah KPM"
+nilai = "NOMINAL"
+
+[kolom.alokasi]
+program = "Kode Program"
+tahap = "Kode Tahap"
+kode_wilayah = "Kode Desa"
+kpm = "Jumlah KPM"
+"#;
+
+#[test]
+fn kolom_maps_an_exports_own_headers_onto_the_contract() {
+    let s = export_dipetakan(PETA);
+    assert_default_figures(s.path());
+}
+
+#[test]
+fn kolom_naming_a_header_the_file_lacks_suggests_the_files_own() {
+    let s = export_dipetakan(&PETA.replace("\"Jumlah KPM\"\nnilai", "\"Jumlah KMP\"\nnilai"));
+    let m = only_message(s.path());
+    assert!(m.starts_with("data/realisasi.csv:1:"), "{m}");
+    assert!(
+        m.contains("[kolom.realisasi]") && m.contains("kpm = \"Jumlah KMP\""),
+        "{m}"
+    );
+    assert!(m.contains("JUMLAH KPM"), "did you mean: {m}");
+}
+
+#[test]
+fn kolom_with_an_unknown_input_or_column_is_an_error_in_site_toml() {
+    let toml = PETA
+        .replace("[kolom.alokasi]", "[kolom.alokasii]")
+        .replace("nilai = \"NOMINAL\"", "niali = \"NOMINAL\"");
+    let s = export_dipetakan(&toml);
+    let m = messages(s.path());
+    assert!(
+        m.iter()
+            .any(|x| x.starts_with("site.toml:9:1:") && x.contains("niali") && x.contains("nilai")),
+        "{m:#?}"
+    );
+    assert!(
+        m.iter().any(|x| x.starts_with("site.toml:11:8:")
+            && x.contains("alokasii")
+            && x.contains("'alokasi'")),
+        "{m:#?}"
     );
 }

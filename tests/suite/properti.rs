@@ -311,7 +311,7 @@ type Baris = (u64, Vec<String>);
 
 /// What the reader makes of `bytes`: the table, or none (with the problems).
 fn open(bytes: &[u8], diags: &mut Diagnostics) -> Option<Table> {
-    Table::from_bytes("data/x.csv", bytes.to_vec(), &COLS, diags)
+    Table::from_bytes("data/x.csv", bytes.to_vec(), &COLS, &[], diags)
 }
 
 fn baris(row: &salur::data::table::Row) -> Baris {

@@ -4,25 +4,27 @@
 #[allow(clippy::wildcard_imports)]
 use super::*;
 
-/// Detects the delimiter from the header line: the most frequent of `,` `;` tab outside quotes.
+/// Detects the delimiter from the header line: the most frequent of `,` `;` tab `|` outside
+/// quotes (`|` as DTKS and SIKS-NG exports write it), the earlier in that list on a tie.
 pub(super) fn detect_delimiter(bytes: &[u8]) -> u8 {
+    const PEMISAH: [u8; 4] = [b',', b';', b'\t', b'|'];
     let line_end = bytes
         .iter()
         .position(|&b| b == b'\n')
         .unwrap_or(bytes.len());
-    let mut counts = [0usize; 3];
+    let mut counts = [0usize; PEMISAH.len()];
     let mut quoted = false;
     for &b in &bytes[..line_end] {
-        match b {
-            b'"' => quoted = !quoted,
-            b',' if !quoted => counts[0] += 1,
-            b';' if !quoted => counts[1] += 1,
-            b'\t' if !quoted => counts[2] += 1,
-            _ => {}
+        if b == b'"' {
+            quoted = !quoted;
+        } else if !quoted && let Some(i) = PEMISAH.iter().position(|&p| p == b) {
+            counts[i] += 1;
         }
     }
-    let best = (0..3).max_by_key(|&i| (counts[i], 3 - i)).unwrap_or(0);
-    [b',', b';', b'\t'][best]
+    let best = (0..PEMISAH.len())
+        .max_by_key(|&i| (counts[i], PEMISAH.len() - i))
+        .unwrap_or(0);
+    PEMISAH[best]
 }
 
 /// What a file holds when it is not text, and the line where that shows (0: the whole file):
