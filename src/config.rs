@@ -118,6 +118,42 @@ pub struct Config {
     /// `[kolom.<input>]`: the file's own headers for the contract's columns, per input, so
     /// that an export is read as it comes (`[kolom.realisasi] kpm = "Jumlah KPM"`).
     pub kolom: Vec<PetaKolom>,
+    /// `[[penerima]]`: the recipient lists read, privately, into the figures: the one place
+    /// personal data may be read.
+    pub penerima: Vec<DaftarPenerima>,
+}
+
+/// One `[[penerima]]` entry of `site.toml`: a recipient list ("by name, by address", BNBA)
+/// from SIKS-NG, PT Pos or a bank, one row per household, counted into the figures of its
+/// desa/kelurahan. Its personal columns are never read into anything kept
+/// ([`crate::data::penerima`]).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct DaftarPenerima {
+    /// The file, relative to the site root (`data/penerima/bnba-pos-tahap4.csv`).
+    pub berkas: String,
+    /// Where the entry is written in `site.toml` (line, column of `berkas`, else of the entry).
+    pub di: (u64, u64),
+    /// The programme code of every row, when the file has no `program` column.
+    pub program: Option<String>,
+    /// The tahap code of every row, when the file has no `tahap` column.
+    pub tahap: Option<String>,
+    /// The paying channel of every row, when the file has no `penyalur` column.
+    pub penyalur: Option<String>,
+    /// `[penerima.kolom]`: the file's own headers for the list's columns.
+    pub kolom: Vec<KolomDipetakan>,
+    /// `[penerima.status]`: the file's status words and what each means, in file order.
+    pub status: Vec<(String, StatusPenerima)>,
+}
+
+/// What a recipient list's row says of its household.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum StatusPenerima {
+    /// Paid (`tersalur`).
+    Tersalur,
+    /// Failed (`gagal`), with a reason.
+    Gagal,
+    /// Not paid yet (`belum`): counted into the allocation only.
+    Belum,
 }
 
 /// One `[kolom.<input>]` table of `site.toml`: which of a file's own headers holds each
@@ -279,6 +315,7 @@ impl Default for Config {
             batas_berkas: BATAS_BERKAS_MB << 20,
             batas_markdown: BATAS_MARKDOWN_KB << 10,
             kolom: Vec::new(),
+            penerima: Vec::new(),
         }
     }
 }
@@ -447,7 +484,10 @@ const KUNCI_UTAMA: &[&str] = &[
     "rekonsiliasi",
     "bandingkan",
     "kolom",
+    "penerima",
 ];
+/// The keys of a `[[penerima]]` entry.
+const KUNCI_PENERIMA: &[&str] = &["berkas", "program", "tahap", "penyalur", "kolom", "status"];
 /// The keys of `[jadwal]`.
 const KUNCI_JADWAL: &[&str] = &["max_kpm_per_day", "over_capacity", "bawa", "usul"];
 /// The keys of `[jadwal.usul]`.
@@ -876,6 +916,7 @@ impl<'t> Pembaca<'t> {
                 }
                 "bandingkan" => self.bandingkan(v, &mut config),
                 "kolom" => self.kolom(v, &mut config),
+                "penerima" => self.penerima(v, &mut config),
                 _ => {}
             }
         }
@@ -1037,29 +1078,102 @@ impl<'t> Pembaca<'t> {
             let Some(peta) = self.tabel(peta, &nama) else {
                 continue;
             };
-            let mut kolom = Vec::new();
-            for (kontrak, header) in peta.iter() {
-                let Some(h) = self.teks(header) else {
-                    continue;
-                };
-                if h.trim().is_empty() {
-                    self.at(
-                        header.span().start,
-                        Some(&h),
-                        Problem::Malformed(crate::diagnostics::Expected::NonEmpty),
-                    );
-                    continue;
-                }
-                kolom.push(KolomDipetakan {
-                    kontrak: kontrak.get_ref().to_string(),
-                    header: h,
-                    di: self.penunjuk.at(kontrak.span().start),
-                });
-            }
+            let kolom = self.pasangan_kolom(peta);
             config.kolom.push(PetaKolom {
                 masukan: masukan.get_ref().to_string(),
                 di: self.penunjuk.at(masukan.span().start),
                 kolom,
+            });
+        }
+    }
+
+    /// The pairs `contract = "header"` of a `[….kolom]` table.
+    fn pasangan_kolom(&mut self, peta: &Tabel<'t>) -> Vec<KolomDipetakan> {
+        let mut kolom = Vec::new();
+        for (kontrak, header) in peta.iter() {
+            let Some(h) = self.teks(header) else {
+                continue;
+            };
+            if h.trim().is_empty() {
+                self.at(
+                    header.span().start,
+                    Some(&h),
+                    Problem::Malformed(crate::diagnostics::Expected::NonEmpty),
+                );
+                continue;
+            }
+            kolom.push(KolomDipetakan {
+                kontrak: kontrak.get_ref().to_string(),
+                header: h,
+                di: self.penunjuk.at(kontrak.span().start),
+            });
+        }
+        kolom
+    }
+
+    /// `[[penerima]]` entries.
+    fn penerima(&mut self, v: &Nilai<'t>, config: &mut Config) {
+        let Some(list) = v.get_ref().as_array() else {
+            self.jenis(v, JenisToml::DaftarTabel("penerima".to_string()));
+            return;
+        };
+        for entry in list.iter() {
+            let Some(t) = entry.get_ref().as_table() else {
+                self.jenis(entry, JenisToml::DaftarTabel("penerima".to_string()));
+                continue;
+            };
+            self.kunci(t, KUNCI_PENERIMA);
+            let Some(b) = t.get("berkas") else {
+                self.wajib(entry, "berkas");
+                continue;
+            };
+            let Some(berkas) = self.teks(b) else {
+                continue;
+            };
+            let teks_tetap = |p: &mut Pembaca<'t>, key: &str| {
+                t.get(key)
+                    .and_then(|x| p.teks(x))
+                    .map(|x| x.trim().to_string())
+                    .filter(|x| !x.is_empty())
+            };
+            let program = teks_tetap(self, "program");
+            let tahap = teks_tetap(self, "tahap");
+            let penyalur = teks_tetap(self, "penyalur");
+            let kolom = match t.get("kolom") {
+                Some(k) => match self.tabel(k, "penerima.kolom") {
+                    Some(k) => self.pasangan_kolom(k),
+                    None => Vec::new(),
+                },
+                None => Vec::new(),
+            };
+            let mut status = Vec::new();
+            if let Some(st) = t.get("status")
+                && let Some(st) = self.tabel(st, "penerima.status")
+            {
+                for (kata, arti) in st.iter() {
+                    let Some(arti) = self.pilihan(
+                        arti,
+                        &["tersalur", "gagal", "belum"],
+                        "\"tersalur\", \"gagal\" or \"belum\"",
+                    ) else {
+                        continue;
+                    };
+                    let arti = match arti {
+                        "tersalur" => StatusPenerima::Tersalur,
+                        "gagal" => StatusPenerima::Gagal,
+                        _ => StatusPenerima::Belum,
+                    };
+                    status.push((kata.get_ref().trim().to_string(), arti));
+                }
+            }
+            config.penerima.push(DaftarPenerima {
+                berkas: berkas.trim().to_string(),
+                di: self.penunjuk.at(b.span().start),
+                program,
+                tahap,
+                penyalur,
+                kolom,
+                status,
             });
         }
     }

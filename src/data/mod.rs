@@ -11,6 +11,7 @@ pub mod jadwal;
 mod kode;
 pub mod laporan;
 pub mod lembar;
+pub mod penerima;
 pub mod realisasi;
 pub mod rw;
 pub mod sumber_angka;
@@ -255,6 +256,12 @@ pub struct Dataset {
     pub tahap_di: Vec<(u64, u64)>,
     /// The files read.
     pub inputs: Vec<InputFile>,
+    /// What each `[[penerima]]` recipient list gave to the figures, in `site.toml` order
+    /// (their rows are in [`Dataset::alokasi`] and [`Dataset::realisasi`] already).
+    pub penerima: Vec<penerima::RingkasPenerima>,
+    /// Households per RW counted from the recipient lists with an RW column: what
+    /// `salur jadwal usul` plans by when `rw.csv` is absent.
+    pub rw_penerima: Vec<rw::JumlahRw>,
 }
 
 /// Index of a payment point in [`Dataset::titik_bayar`].
@@ -458,8 +465,9 @@ pub fn load(root: &Path, config: &Config) -> Result<(Dataset, Diagnostics), Diag
         diags.push(*d);
         return Err(diags);
     }
-    warn_unknown_inputs(root, &mut diags);
+    warn_unknown_inputs(root, &config.penerima, &mut diags);
     periksa_peta_kolom(&config.kolom, &mut diags);
+    penerima::periksa_folder(root, &config.penerima, &mut diags);
     let mut ds = Dataset::default();
     let mut loader = Loader {
         batas,
@@ -481,7 +489,8 @@ pub fn load(root: &Path, config: &Config) -> Result<(Dataset, Diagnostics), Diag
         sumber_angka::FILE,
     ]
     .iter()
-    .any(|f| table::ada(root, f));
+    .any(|f| table::ada(root, f))
+        || !config.penerima.is_empty();
     let mut references_missing = !table::ada(root, "data/wilayah.csv");
     if uses_codes {
         for f in ["data/program.csv", "data/tahap.csv"] {
@@ -504,6 +513,7 @@ pub fn load(root: &Path, config: &Config) -> Result<(Dataset, Diagnostics), Diag
     if !references_missing {
         loader.alokasi(root, &mut ds, &mut diags);
         loader.realisasi(root, &mut ds, &mut diags);
+        loader.penerima(root, &config.penerima, &mut ds, &mut diags);
         loader.jadwal(root, &mut ds, &mut diags);
         loader.verval(root, &mut ds, &mut diags);
         loader.desil(root, &mut ds, &mut diags);
@@ -535,7 +545,11 @@ pub const INPUTS: &[&str] = &[
 
 /// Warns about files in `data/` that salur does not read: a misspelt or differently cased
 /// name, or a spreadsheet not named like an input, would otherwise be silently left out.
-fn warn_unknown_inputs(root: &Path, diags: &mut Diagnostics) {
+fn warn_unknown_inputs(
+    root: &Path,
+    penerima: &[crate::config::DaftarPenerima],
+    diags: &mut Diagnostics,
+) {
     let Ok(entries) = std::fs::read_dir(root.join("data")) else {
         return;
     };
@@ -550,6 +564,15 @@ fn warn_unknown_inputs(root: &Path, diags: &mut Diagnostics) {
         .collect();
     names.sort();
     for name in names {
+        // a recipient list declared in site.toml is read (privately), and never named on a
+        // page
+        let rel = format!("data/{name}");
+        if penerima
+            .iter()
+            .any(|d| d.berkas.trim_start_matches("./") == rel)
+        {
+            continue;
+        }
         // a file that is not read is named on the data-quality page
         if !crate::teks::periksa_nama_berkas(&format!("data/{name}"), diags) {
             continue;

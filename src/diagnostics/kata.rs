@@ -104,6 +104,33 @@ impl Problem {
                     header = header
                 ) + &mungkin(nearest)
             }
+            Problem::KolomPribadiDibaca { kolom } => {
+                pesan!(lang, "masalah.kolom_pribadi_dibaca", kolom = kolom)
+            }
+            Problem::PenerimaTidakDideklarasi => pesan!(lang, "masalah.penerima_tidak_dideklarasi"),
+            Problem::NikGanda { baris_pertama } => {
+                pesan!(lang, "masalah.nik_ganda", baris = baris_pertama)
+            }
+            Problem::StatusPenerima { dikenal } => {
+                pesan!(lang, "masalah.status_penerima", dikenal = dikenal)
+            }
+            Problem::NamaWilayahTidakDikenal { nearest } => {
+                pesan!(lang, "masalah.nama_wilayah_tidak_dikenal") + &mungkin(nearest)
+            }
+            Problem::NamaWilayahGanda { kandidat } => {
+                pesan!(lang, "masalah.nama_wilayah_ganda", kandidat = kandidat)
+            }
+            Problem::PenerimaBertumpuk {
+                program,
+                tahap,
+                berkas,
+            } => pesan!(
+                lang,
+                "masalah.penerima_bertumpuk",
+                program = program,
+                tahap = tahap,
+                berkas = berkas
+            ),
             Problem::MissingFile => pesan!(lang, "masalah.berkas_hilang"),
             Problem::PrivacyColumn => pesan!(lang, "masalah.privasi_kolom"),
             Problem::PrivacyNik => pesan!(lang, "masalah.privasi_nik"),

@@ -144,6 +144,45 @@ pub enum Problem {
         /// The file's header meant, when one is close.
         nearest: Option<String>,
     },
+    /// A column a recipient list is read by (`status`, `kelurahan`, …) is one whose header
+    /// names personal data (`NAMA`, `ALAMAT`): a mapping slip that would quote names.
+    KolomPribadiDibaca {
+        /// The list's column it was mapped to.
+        kolom: String,
+    },
+    /// A file under `data/penerima/` that no `[[penerima]]` of `site.toml` names.
+    PenerimaTidakDideklarasi,
+    /// A NIK listed twice in one recipient list: one household counted twice.
+    NikGanda {
+        /// The line of its first row.
+        baris_pertama: u64,
+    },
+    /// A status word of a recipient list that `[penerima.status]` does not name.
+    StatusPenerima {
+        /// The words it knows, as written in `site.toml` (or the default ones).
+        dikenal: String,
+    },
+    /// A region's name that no desa/kelurahan of `wilayah.csv` has (within the kecamatan and
+    /// kabupaten/kota given).
+    NamaWilayahTidakDikenal {
+        /// The region name meant, when one is close.
+        nearest: Option<String>,
+    },
+    /// A region's name that several desa/kelurahan share, and nothing tells apart.
+    NamaWilayahGanda {
+        /// The candidates (`35.75.01.1001 Karangketug, Kec. Gadingrejo`), joined.
+        kandidat: String,
+    },
+    /// A recipient list's households of a programme × tahap × region that aggregate rows
+    /// (`alokasi.csv`, `realisasi.csv`) or another list also count: counted twice.
+    PenerimaBertumpuk {
+        /// The programme's code.
+        program: String,
+        /// The tahap's code.
+        tahap: String,
+        /// The other file.
+        berkas: String,
+    },
     /// A required column is absent from the header.
     MissingColumn {
         /// The column's name.
@@ -729,6 +768,25 @@ pub(crate) fn contoh_semua() -> Vec<Problem> {
         Problem::Duplicate { first_line: 4 },
         Problem::DuplicateColumn { first_column: 2 },
         Problem::MissingColumn { column: s("kpm") },
+        Problem::KolomPribadiDibaca {
+            kolom: s("kelurahan"),
+        },
+        Problem::PenerimaTidakDideklarasi,
+        Problem::NikGanda { baris_pertama: 4 },
+        Problem::StatusPenerima {
+            dikenal: s("SUDAH SALUR, GAGAL SALUR"),
+        },
+        Problem::NamaWilayahTidakDikenal {
+            nearest: Some(s("Kandangsapi")),
+        },
+        Problem::NamaWilayahGanda {
+            kandidat: s("35.75.01.1001 Sukamaju (Gadingrejo), 35.75.02.1001 Sukamaju (Purworejo)"),
+        },
+        Problem::PenerimaBertumpuk {
+            program: s("BST"),
+            tahap: s("2021-07"),
+            berkas: s("data/alokasi.csv"),
+        },
         Problem::HeaderPetaTidakAda {
             masukan: s("realisasi"),
             kontrak: s("kpm"),

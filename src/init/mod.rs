@@ -260,7 +260,7 @@ pub fn init(opts: &InitOptions) -> Result<InitSummary, InitError> {
             teks::rapat_contoh(&ctx),
         ),
         ("README.md".into(), teks::readme(&ctx)),
-        (".gitignore".into(), teks::GITIGNORE.into()),
+        (".gitignore".into(), teks::gitignore(&ctx)),
         (".github/workflows/salur.yml".into(), teks::github(&ctx)),
         (".gitlab-ci.yml".into(), teks::gitlab(&ctx)),
     ];

@@ -63,6 +63,19 @@ pub struct KonteksTentang {
     pub mutu: Vec<CatatanMutu>,
     /// How many notes there are in all.
     pub jumlah_mutu: usize,
+    /// The recipient lists the figures were counted from (never named: a file name may name
+    /// a person): how many, and their rows.
+    pub penerima: Option<PenerimaSitus>,
+}
+
+/// The recipient lists (`[[penerima]]`) behind a site's figures, as the "about the data" page
+/// states them: counts only.
+#[derive(Debug, Clone, Serialize)]
+pub struct PenerimaSitus {
+    /// How many lists.
+    pub daftar: usize,
+    /// Their rows (households) counted.
+    pub baris: u64,
 }
 
 /// The context of a content page.
@@ -141,6 +154,10 @@ impl Situs<'_> {
                 .filter(|w| w.tingkat == Tingkat::DesaKelurahan)
                 .count(),
             jumlah_mutu: self.report.jumlah_temuan_angka(),
+            penerima: (!self.data.penerima.is_empty()).then(|| PenerimaSitus {
+                daftar: self.data.penerima.len(),
+                baris: self.data.penerima.iter().map(|p| p.baris).sum(),
+            }),
             mutu,
         }
     }

@@ -541,6 +541,9 @@ pub struct Sumber {
     /// Which rows of the download are this page's, when it holds more (a desa/kelurahan's
     /// rows are in its kecamatan's file).
     pub catatan: Option<String>,
+    /// Whether recipient lists (`[[penerima]]`) were counted into the figures too: named as
+    /// such, never by file (see the "about the data" page).
+    pub penerima: bool,
 }
 
 /// The anchor of an input file on the "about the data" page (`berkas-data-realisasi-csv`).
@@ -622,6 +625,7 @@ impl Situs<'_> {
             csv: Some(self.path(Halaman::UnduhAngka(pemilik, false))),
             json: Some(self.path(Halaman::UnduhAngka(pemilik, true))),
             catatan,
+            penerima: !self.data.penerima.is_empty(),
         }
     }
 

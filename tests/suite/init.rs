@@ -54,6 +54,12 @@ fn init_kota_pasuruan_builds_a_site_listing_its_34_kelurahan() {
     );
     assert!(toml.contains("idn-area-data (ODbL)"));
 
+    // recipient lists never go into the repository, and the file says why
+    let gitignore = std::fs::read_to_string(site.join(".gitignore")).unwrap();
+    assert!(gitignore.contains("\n/data/penerima/\n"), "{gitignore}");
+    assert!(gitignore.contains("berisi NIK, nama"), "{gitignore}");
+    assert!(gitignore.contains("\n/.salur\n"), "{gitignore}");
+
     // the publish workflows
     let gh = std::fs::read_to_string(site.join(".github/workflows/salur.yml")).unwrap();
     for needle in [
