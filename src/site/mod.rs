@@ -5,9 +5,10 @@
 //! page's data at once. Paths are relative to the output root; templates prefix them with the
 //! page's `root` (`""` or `"../"`), so every link is relative and ends in a file name.
 //!
-//! **One module per page kind** (or small family of kinds): it declares side by side the
-//! kind's path (`path_*`), template (`TEMPLATE_*`), context (`konteks_*`) and fingerprint
-//! (`sidik_*`). This file only dispatches a [`Halaman`] to its module:
+//! **One module per page kind** (or small family of kinds): a unit type there implements
+//! [`JenisHalaman`], declaring side by side the kind's key, path, template, fingerprint,
+//! context and path claimant. This file holds the one list of kinds (`halaman!`), from which
+//! [`Halaman`] and its dispatch are generated:
 //!
 //! | kinds | module |
 //! |---|---|
