@@ -484,7 +484,7 @@ pub struct Rencana {
 /// The fingerprint of a page that is rendered on every build: it is made from site-wide
 /// figures (home, programme and tahap pages, the feed), so a fingerprint would cost as much
 /// as rendering it.
-const SELALU: u64 = 0;
+pub const SELALU: u64 = 0;
 
 /// Hashes one page's inputs into a fingerprint: never 0, which means "always rendered".
 fn sidik_dari(masukan: impl std::hash::Hash) -> u64 {
