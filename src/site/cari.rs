@@ -33,6 +33,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use super::{Halaman, Situs};
+use super::{JenisHalaman, Konteks, jalur::Asal};
 use crate::data::{Tingkat, WilayahId};
 use crate::lang::Lang;
 
@@ -501,6 +502,66 @@ impl Situs<'_> {
     /// Made with the plan: the fingerprint of a file is its bytes'.
     pub(super) fn sidik_cari(&self, h: Halaman) -> u64 {
         xxhash_rust::xxh3::xxh3_64(self.teks_cari(h).as_bytes()).max(1)
+    }
+}
+
+/// The search index's manifest.
+pub struct HalamanCariIndeks;
+
+impl JenisHalaman for HalamanCariIndeks {
+    type Kunci = ();
+    const TEMPLATE: &'static str = TEMPLATE;
+    fn path(_: &Situs<'_>, _: ()) -> String {
+        JALUR_INDEKS.to_string()
+    }
+    fn sidik(s: &Situs<'_>, _: ()) -> u64 {
+        s.sidik_cari(Halaman::CariIndeks)
+    }
+    fn konteks(s: &Situs<'_>, _: ()) -> Konteks {
+        Konteks::Unduhan(s.teks_cari(Halaman::CariIndeks).to_string())
+    }
+    fn asal(_: &Situs<'_>, _: ()) -> Asal {
+        Situs::asal_salur("pemilik.indeks_cari")
+    }
+}
+
+/// The programmes, tahap and notes, always searched.
+pub struct HalamanCariUmum;
+
+impl JenisHalaman for HalamanCariUmum {
+    type Kunci = ();
+    const TEMPLATE: &'static str = TEMPLATE;
+    fn path(_: &Situs<'_>, _: ()) -> String {
+        JALUR_UMUM.to_string()
+    }
+    fn sidik(s: &Situs<'_>, _: ()) -> u64 {
+        s.sidik_cari(Halaman::CariUmum)
+    }
+    fn konteks(s: &Situs<'_>, _: ()) -> Konteks {
+        Konteks::Unduhan(s.teks_cari(Halaman::CariUmum).to_string())
+    }
+    fn asal(_: &Situs<'_>, _: ()) -> Asal {
+        Situs::asal_salur("pemilik.indeks_cari")
+    }
+}
+
+/// One shard of region names.
+pub struct HalamanCariNama;
+
+impl JenisHalaman for HalamanCariNama {
+    type Kunci = usize;
+    const TEMPLATE: &'static str = TEMPLATE;
+    fn path(s: &Situs<'_>, i: usize) -> String {
+        s.path_cari_nama(i)
+    }
+    fn sidik(s: &Situs<'_>, i: usize) -> u64 {
+        s.sidik_cari(Halaman::CariNama(i))
+    }
+    fn konteks(s: &Situs<'_>, i: usize) -> Konteks {
+        Konteks::Unduhan(s.teks_cari(Halaman::CariNama(i)).to_string())
+    }
+    fn asal(_: &Situs<'_>, _: usize) -> Asal {
+        Situs::asal_salur("pemilik.indeks_cari")
     }
 }
 

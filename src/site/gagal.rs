@@ -6,6 +6,7 @@
 use serde::Serialize;
 
 use super::{Halaman, Situs, Tautan, Umum};
+use super::{JenisHalaman, Konteks, jalur::Asal};
 use crate::analysis::Angka;
 use crate::analysis::gagal::{KOLOM, TabelGagal};
 use crate::analysis::privasi::Tampil;
@@ -526,5 +527,45 @@ impl Situs<'_> {
         (halaman, 5u8, self.sidik_umum).hash(&mut hasher);
         self.hash_gagal_kota(k, &mut hasher);
         hasher.finish().max(1)
+    }
+}
+
+/// A kabupaten/kota's failures page.
+pub struct HalamanGagalKota;
+
+impl JenisHalaman for HalamanGagalKota {
+    type Kunci = WilayahId;
+    const TEMPLATE: &'static str = TEMPLATE_GAGAL_KOTA;
+    fn path(s: &Situs<'_>, w: WilayahId) -> String {
+        s.path_gagal_kota(w)
+    }
+    fn sidik(s: &Situs<'_>, w: WilayahId) -> u64 {
+        s.sidik_gagal_kota(w)
+    }
+    fn konteks(s: &Situs<'_>, w: WilayahId) -> Konteks {
+        Konteks::GagalKota(Box::new(s.konteks_gagal_kota(w)))
+    }
+    fn asal(s: &Situs<'_>, w: WilayahId) -> Asal {
+        s.asal_wilayah(w)
+    }
+}
+
+/// A kabupaten/kota's failures as a download.
+pub struct HalamanUnduhGagalKota;
+
+impl JenisHalaman for HalamanUnduhGagalKota {
+    type Kunci = WilayahId;
+    const TEMPLATE: &'static str = TEMPLATE_UNDUH;
+    fn path(s: &Situs<'_>, w: WilayahId) -> String {
+        s.path_unduh_gagal_kota(w)
+    }
+    fn sidik(s: &Situs<'_>, w: WilayahId) -> u64 {
+        s.sidik_unduh_gagal_kota(w)
+    }
+    fn konteks(s: &Situs<'_>, w: WilayahId) -> Konteks {
+        Konteks::Unduhan(s.csv_gagal_kota(w))
+    }
+    fn asal(s: &Situs<'_>, w: WilayahId) -> Asal {
+        s.asal_wilayah(w)
     }
 }

@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use super::{Halaman, Situs, Tautan, Umum};
+use super::{JenisHalaman, Konteks, jalur::Asal};
 use crate::analysis::kualitas::{self, JenisTemuan, TemuanMutu};
 use crate::analysis::privasi::Tampil;
 use crate::data::WilayahId;
@@ -323,3 +324,20 @@ fn lokasi(d: &crate::diagnostics::Diagnostic) -> String {
 pub const PATH: &str = "kualitas-data.html";
 /// The data-quality page's template.
 pub const TEMPLATE: &str = "kualitas.html";
+
+/// The data-quality page.
+pub struct HalamanKualitasData;
+
+impl JenisHalaman for HalamanKualitasData {
+    type Kunci = ();
+    const TEMPLATE: &'static str = TEMPLATE;
+    fn path(_: &Situs<'_>, _: ()) -> String {
+        PATH.to_string()
+    }
+    fn konteks(s: &Situs<'_>, _: ()) -> Konteks {
+        Konteks::Kualitas(Box::new(s.konteks_kualitas()))
+    }
+    fn asal(_: &Situs<'_>, _: ()) -> Asal {
+        Situs::asal_salur("pemilik.kualitas_data")
+    }
+}

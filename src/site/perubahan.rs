@@ -5,6 +5,7 @@
 use serde::Serialize;
 
 use super::{Halaman, Situs, Tautan, Umum};
+use super::{JenisHalaman, Konteks, jalur::Asal};
 use crate::analysis::perubahan::{BarisPerubahan, Perubahan};
 use crate::data::TahapId;
 use crate::format::{ribuan, satu_desimal};
@@ -277,5 +278,22 @@ impl Situs<'_> {
     /// `perubahan/<tahap>.html`.
     pub(super) fn path_perubahan(&self, t: TahapId) -> String {
         format!("perubahan/{}.html", self.tahap_slug[t as usize])
+    }
+}
+
+/// A tahap's changes.
+pub struct HalamanPerubahan;
+
+impl JenisHalaman for HalamanPerubahan {
+    type Kunci = TahapId;
+    const TEMPLATE: &'static str = TEMPLATE;
+    fn path(s: &Situs<'_>, t: TahapId) -> String {
+        s.path_perubahan(t)
+    }
+    fn konteks(s: &Situs<'_>, t: TahapId) -> Konteks {
+        Konteks::Perubahan(Box::new(s.konteks_perubahan(t)))
+    }
+    fn asal(s: &Situs<'_>, t: TahapId) -> Asal {
+        s.asal_tahap(t)
     }
 }

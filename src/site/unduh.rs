@@ -17,6 +17,7 @@ use serde_json::{Value, json};
 
 use super::gagal::SelAlasan;
 use super::{Halaman, Situs, Tautan};
+use super::{JenisHalaman, Konteks, SELALU, jalur::Asal};
 use crate::analysis::Angka;
 use crate::analysis::gagal::KOLOM;
 use crate::dasar::csv::k;
@@ -1376,6 +1377,93 @@ impl Situs<'_> {
             }
         }
         out
+    }
+}
+
+/// A region's (or the whole site's) figures as CSV or (`true`) JSON.
+pub struct HalamanUnduhAngka;
+
+impl JenisHalaman for HalamanUnduhAngka {
+    type Kunci = (Option<WilayahId>, bool);
+    const TEMPLATE: &'static str = TEMPLATE;
+    fn path(s: &Situs<'_>, (w, json): (Option<WilayahId>, bool)) -> String {
+        s.path_unduh_angka(w, json)
+    }
+    fn sidik(s: &Situs<'_>, (w, json): (Option<WilayahId>, bool)) -> u64 {
+        match w {
+            Some(w) => s.sidik_unduh_angka(w, json),
+            None => SELALU,
+        }
+    }
+    fn konteks(s: &Situs<'_>, (w, json): (Option<WilayahId>, bool)) -> Konteks {
+        Konteks::Unduhan(if json {
+            s.json_angka(w)
+        } else {
+            s.csv_angka(w)
+        })
+    }
+    fn asal(s: &Situs<'_>, (w, _): (Option<WilayahId>, bool)) -> Asal {
+        match w {
+            Some(w) => s.asal_wilayah(w),
+            None => Situs::asal_salur("pemilik.unduhan_situs"),
+        }
+    }
+}
+
+/// One kind of figure for every region, as CSV.
+pub struct HalamanDataset;
+
+impl JenisHalaman for HalamanDataset {
+    type Kunci = JenisData;
+    const TEMPLATE: &'static str = TEMPLATE;
+    fn path(_: &Situs<'_>, j: JenisData) -> String {
+        path_dataset(j)
+    }
+    fn sidik(s: &Situs<'_>, j: JenisData) -> u64 {
+        s.sidik_dataset(j)
+    }
+    fn konteks(s: &Situs<'_>, j: JenisData) -> Konteks {
+        Konteks::Unduhan(s.csv_dataset(j))
+    }
+    fn asal(_: &Situs<'_>, _: JenisData) -> Asal {
+        Situs::asal_salur("pemilik.data_terbuka")
+    }
+}
+
+/// The Table Schema of the figures' CSVs.
+pub struct HalamanSkemaAngka;
+
+impl JenisHalaman for HalamanSkemaAngka {
+    type Kunci = ();
+    const TEMPLATE: &'static str = TEMPLATE;
+    fn path(_: &Situs<'_>, _: ()) -> String {
+        PATH_SKEMA.to_string()
+    }
+    fn sidik(s: &Situs<'_>, _: ()) -> u64 {
+        s.sidik_skema()
+    }
+    fn konteks(s: &Situs<'_>, _: ()) -> Konteks {
+        Konteks::Unduhan(s.skema_angka())
+    }
+    fn asal(_: &Situs<'_>, _: ()) -> Asal {
+        Situs::asal_salur("pemilik.data_terbuka")
+    }
+}
+
+/// `datapackage.json`.
+pub struct HalamanDataPackage;
+
+impl JenisHalaman for HalamanDataPackage {
+    type Kunci = ();
+    const TEMPLATE: &'static str = TEMPLATE;
+    fn path(_: &Situs<'_>, _: ()) -> String {
+        PATH_DATAPACKAGE.to_string()
+    }
+    fn konteks(s: &Situs<'_>, _: ()) -> Konteks {
+        Konteks::Unduhan(s.datapackage())
+    }
+    fn asal(_: &Situs<'_>, _: ()) -> Asal {
+        Situs::asal_salur("pemilik.data_terbuka")
     }
 }
 
