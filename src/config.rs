@@ -121,6 +121,24 @@ pub struct Config {
     /// `[[penerima]]`: the recipient lists read, privately, into the figures: the one place
     /// personal data may be read.
     pub penerima: Vec<DaftarPenerima>,
+    /// `[nilai.<input>.<column>]`: an export's own words for a column's values
+    /// (`[nilai.realisasi.status] "SUDAH SALUR" = "tersalur"`).
+    pub nilai: Vec<PetaNilai>,
+}
+
+/// One `[nilai.<input>.<column>]` table of `site.toml`: the file's words for the values of one
+/// column, each read as the contract's value.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct PetaNilai {
+    /// The input, by its file name without extension (`realisasi`).
+    pub masukan: String,
+    /// The contract column (`status`).
+    pub kolom: String,
+    /// Where the column's name is written in `site.toml` (line, column).
+    pub di: (u64, u64),
+    /// The file's word and the contract's value, in file order (`SUDAH SALUR` → `tersalur`);
+    /// words are compared trimmed and without regard to case.
+    pub nilai: Vec<(String, String)>,
 }
 
 /// One `[[penerima]]` entry of `site.toml`: a recipient list ("by name, by address", BNBA)
@@ -316,6 +334,7 @@ impl Default for Config {
             batas_markdown: BATAS_MARKDOWN_KB << 10,
             kolom: Vec::new(),
             penerima: Vec::new(),
+            nilai: Vec::new(),
         }
     }
 }
@@ -485,6 +504,7 @@ const KUNCI_UTAMA: &[&str] = &[
     "bandingkan",
     "kolom",
     "penerima",
+    "nilai",
 ];
 /// The keys of a `[[penerima]]` entry.
 const KUNCI_PENERIMA: &[&str] = &["berkas", "program", "tahap", "penyalur", "kolom", "status"];
@@ -917,6 +937,7 @@ impl<'t> Pembaca<'t> {
                 "bandingkan" => self.bandingkan(v, &mut config),
                 "kolom" => self.kolom(v, &mut config),
                 "penerima" => self.penerima(v, &mut config),
+                "nilai" => self.nilai(v, &mut config),
                 _ => {}
             }
         }
@@ -1084,6 +1105,38 @@ impl<'t> Pembaca<'t> {
                 di: self.penunjuk.at(masukan.span().start),
                 kolom,
             });
+        }
+    }
+
+    /// `[nilai.<input>.<column>]` tables: each value must be a text (the input and column names
+    /// are checked by the data stage).
+    fn nilai(&mut self, v: &Nilai<'t>, config: &mut Config) {
+        let Some(t) = self.tabel(v, "nilai") else {
+            return;
+        };
+        for (masukan, kolom) in t.iter() {
+            let nama = format!("nilai.{}", masukan.get_ref());
+            let Some(kolom) = self.tabel(kolom, &nama) else {
+                continue;
+            };
+            for (k, pasangan) in kolom.iter() {
+                let nama = format!("nilai.{}.{}", masukan.get_ref(), k.get_ref());
+                let Some(pasangan) = self.tabel(pasangan, &nama) else {
+                    continue;
+                };
+                let mut nilai = Vec::new();
+                for (kata, arti) in pasangan.iter() {
+                    if let Some(arti) = self.teks(arti) {
+                        nilai.push((kata.get_ref().trim().to_string(), arti.trim().to_string()));
+                    }
+                }
+                config.nilai.push(PetaNilai {
+                    masukan: masukan.get_ref().to_string(),
+                    kolom: k.get_ref().to_string(),
+                    di: self.penunjuk.at(k.span().start),
+                    nilai,
+                });
+            }
         }
     }
 

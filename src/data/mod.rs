@@ -467,11 +467,13 @@ pub fn load(root: &Path, config: &Config) -> Result<(Dataset, Diagnostics), Diag
     }
     warn_unknown_inputs(root, &config.penerima, &mut diags);
     periksa_peta_kolom(&config.kolom, &mut diags);
+    periksa_peta_nilai(&config.nilai, &mut diags);
     penerima::periksa_folder(root, &config.penerima, &mut diags);
     let mut ds = Dataset::default();
     let mut loader = Loader {
         batas,
         peta: config.kolom.clone(),
+        nilai: config.nilai.clone(),
         ..Loader::default()
     };
     loader.wilayah(root, &mut ds, &mut diags);
@@ -647,6 +649,8 @@ struct Loader {
     batas: u64,
     /// `[kolom.<input>]` of `site.toml`: the files' own headers.
     peta: Vec<crate::config::PetaKolom>,
+    /// `[nilai.<input>.<column>]` of `site.toml`: the files' own words for values.
+    nilai: Vec<crate::config::PetaNilai>,
 }
 
 impl Loader {
@@ -669,7 +673,13 @@ impl Loader {
             .iter()
             .find(|p| p.masukan == masukan)
             .map_or(&[][..], |p| p.kolom.as_slice());
-        Table::open_dipetakan(root, rel, columns, self.batas, peta, diags)
+        let mut t = Table::open_dipetakan(root, rel, columns, self.batas, peta, diags)?;
+        let nilai: Vec<&crate::config::PetaNilai> =
+            self.nilai.iter().filter(|p| p.masukan == masukan).collect();
+        if !nilai.is_empty() {
+            t.ganti_nilai(columns, &nilai);
+        }
+        Some(t)
     }
 }
 
@@ -690,6 +700,40 @@ fn kolom_masukan(masukan: &str) -> Option<&'static Columns<'static>> {
         "sumber_angka" => &sumber_angka::SUMBER_ANGKA,
         _ => return None,
     })
+}
+
+/// `[nilai.<input>.<column>]`: an input salur does not read, or a column its input does not
+/// have, is an error at its place in `site.toml`, with the name meant when one is close.
+fn periksa_peta_nilai(peta: &[crate::config::PetaNilai], diags: &mut Diagnostics) {
+    let stems: Vec<&str> = INPUTS
+        .iter()
+        .filter_map(|i| i.strip_suffix(".csv"))
+        .collect();
+    for p in peta {
+        let (key, nearest) = match kolom_masukan(&p.masukan) {
+            None => (
+                &p.masukan,
+                crate::dasar::saran::nearest(&p.masukan, stems.iter().copied()),
+            ),
+            Some(columns) => {
+                let semua = || columns.required.iter().chain(columns.optional).copied();
+                if semua().any(|c| c == p.kolom) {
+                    continue;
+                }
+                (&p.kolom, crate::dasar::saran::nearest(&p.kolom, semua()))
+            }
+        };
+        diags.push(Diagnostic::error(
+            crate::config::CONFIG_FILE,
+            p.di.0,
+            p.di.1,
+            None,
+            Problem::UnknownKey {
+                key: key.clone(),
+                nearest,
+            },
+        ));
+    }
 }
 
 /// `[kolom.<input>]`: an input salur does not read, or a column its input does not have, is an

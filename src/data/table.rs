@@ -64,7 +64,14 @@ pub struct Table {
     /// A recipient list ([`Table::open_pribadi`]): its personal columns are expected, never
     /// checked or quoted; only the columns read pass the NIK guard, but `nik`.
     pribadi: bool,
+    /// `[nilai.<input>.<column>]`: per field of a record, the file's words (trimmed, lower
+    /// case) and the contract's value each stands for ([`Table::ganti_nilai`]).
+    ganti: Vec<(usize, Vec<GantiNilai>)>,
 }
+
+/// One word of `[nilai.<input>.<column>]`: the file's (trimmed, lower case), and the
+/// contract's value it stands for.
+type GantiNilai = (Vec<u8>, Vec<u8>);
 
 /// The file that holds input `csv` (`data/realisasi.csv`): the CSV itself, or a spreadsheet
 /// of the same name (`data/realisasi.xlsx`, `.xls` or `.ods`). `Ok(None)` when there is none;
@@ -421,6 +428,36 @@ impl<'r> Row<'r> {
 }
 
 impl Table {
+    /// Reads the values `peta` names as the contract's (`[nilai.realisasi.status] "SUDAH
+    /// SALUR" = "tersalur"`): `columns` is the table's, to find each column. A column the file
+    /// lacks is left alone (its absence is reported as such).
+    pub fn ganti_nilai(&mut self, columns: &Columns, peta: &[&crate::config::PetaNilai]) {
+        for p in peta {
+            let Some(c) = columns
+                .required
+                .iter()
+                .chain(columns.optional)
+                .position(|k| *k == p.kolom)
+            else {
+                continue;
+            };
+            let Some(i) = self.index.get(c).copied().flatten() else {
+                continue;
+            };
+            let pasangan = p
+                .nilai
+                .iter()
+                .map(|(dari, ke)| {
+                    (
+                        dari.trim().to_lowercase().into_bytes(),
+                        ke.clone().into_bytes(),
+                    )
+                })
+                .collect();
+            self.ganti.push((i, pasangan));
+        }
+    }
+
     /// The 1-based position in the file of column `c` of [`Columns`] (0 if absent).
     pub fn column_number(&self, c: usize) -> u64 {
         self.index
@@ -649,6 +686,7 @@ impl Table {
             rows: 0,
             sha256,
             pribadi,
+            ganti: Vec::new(),
         })
     }
 
@@ -800,6 +838,7 @@ impl Table {
             rows: 0,
             sha256,
             pribadi,
+            ganti: Vec::new(),
         })
     }
 
@@ -1041,6 +1080,26 @@ impl Table {
             });
             return false;
         }
+        // the export's words as the contract's values: a copy of the record, only when the
+        // site maps some (the usual record is handed over as read)
+        let diganti;
+        let record = if self.ganti.is_empty() {
+            record
+        } else {
+            let mut baru = ByteRecord::new();
+            for (i, field) in record.iter().enumerate() {
+                let ganti = self.ganti.iter().find(|(k, _)| *k == i).and_then(|(_, p)| {
+                    let kata = String::from_utf8_lossy(trim(field)).to_lowercase();
+                    p.iter().find(|(dari, _)| *dari == kata.as_bytes())
+                });
+                match ganti {
+                    Some((_, ke)) => baru.push_field(ke),
+                    None => baru.push_field(field),
+                }
+            }
+            diganti = baru;
+            &diganti
+        };
         let row = Row {
             record,
             index: &self.index,
