@@ -151,12 +151,17 @@ pub struct DaftarPenerima {
     pub berkas: String,
     /// Where the entry is written in `site.toml` (line, column of `berkas`, else of the entry).
     pub di: (u64, u64),
-    /// The programme code of every row, when the file has no `program` column.
-    pub program: Option<String>,
-    /// The tahap code of every row, when the file has no `tahap` column.
-    pub tahap: Option<String>,
-    /// The paying channel of every row, when the file has no `penyalur` column.
-    pub penyalur: Option<String>,
+    /// Where the entry starts in `site.toml` (line, column), for a key it lacks.
+    pub entri_di: (u64, u64),
+    /// The programme code of every row, when the file has no `program` column, with where it
+    /// is written.
+    pub program: Option<(String, (u64, u64))>,
+    /// The tahap code of every row, when the file has no `tahap` column, with where it is
+    /// written.
+    pub tahap: Option<(String, (u64, u64))>,
+    /// The paying channel of every row, with where it is written: always from `site.toml`,
+    /// never from a column of the list, whose cells could name a person.
+    pub penyalur: Option<(String, (u64, u64))>,
     /// `[penerima.kolom]`: the file's own headers for the list's columns.
     pub kolom: Vec<KolomDipetakan>,
     /// `[penerima.status]`: the file's status words and what each means, in file order.
@@ -1184,10 +1189,9 @@ impl<'t> Pembaca<'t> {
                 continue;
             };
             let teks_tetap = |p: &mut Pembaca<'t>, key: &str| {
-                t.get(key)
-                    .and_then(|x| p.teks(x))
-                    .map(|x| x.trim().to_string())
-                    .filter(|x| !x.is_empty())
+                let x = t.get(key)?;
+                let teks = p.teks(x)?.trim().to_string();
+                (!teks.is_empty()).then(|| (teks, p.penunjuk.at(x.span().start)))
             };
             let program = teks_tetap(self, "program");
             let tahap = teks_tetap(self, "tahap");
@@ -1222,6 +1226,7 @@ impl<'t> Pembaca<'t> {
             config.penerima.push(DaftarPenerima {
                 berkas: berkas.trim().to_string(),
                 di: self.penunjuk.at(b.span().start),
+                entri_di: self.penunjuk.at(entry.span().start),
                 program,
                 tahap,
                 penyalur,

@@ -2,8 +2,9 @@
 //! Dinas Sosial holds from SIKS-NG, PT Pos or a bank, one row per household, counted into the
 //! figures as if the operator had written the aggregate rows by hand:
 //!
-//! - every row counts one KPM into the allocation of its region (programme × tahap × region ×
-//!   penyalur);
+//! - every row counts one KPM into the allocation of its desa/kelurahan (programme × tahap ×
+//!   region × penyalur, the penyalur always from `site.toml`: a column's cell could name a
+//!   person);
 //! - a `tersalur` row one into the realisation on its date, a `gagal` row one into the
 //!   failures on its date under its reason's code ([`alasan::KodeAlasan`]); a `belum` row only
 //!   into the allocation;
@@ -33,7 +34,6 @@ const PENERIMA: Columns = Columns {
     optional: &[
         "program",
         "tahap",
-        "penyalur",
         "kode_wilayah",
         "kelurahan",
         "kecamatan",
@@ -47,15 +47,14 @@ const PENERIMA: Columns = Columns {
 const K_STATUS: usize = 0;
 const K_PROGRAM: usize = 1;
 const K_TAHAP: usize = 2;
-const K_PENYALUR: usize = 3;
-const K_KODE: usize = 4;
-const K_KELURAHAN: usize = 5;
-const K_KECAMATAN: usize = 6;
-const K_KABUPATEN: usize = 7;
-const K_RW: usize = 8;
-const K_TANGGAL: usize = 9;
-const K_ALASAN: usize = 10;
-const K_NIK: usize = 11;
+const K_KODE: usize = 3;
+const K_KELURAHAN: usize = 4;
+const K_KECAMATAN: usize = 5;
+const K_KABUPATEN: usize = 6;
+const K_RW: usize = 7;
+const K_TANGGAL: usize = 8;
+const K_ALASAN: usize = 9;
+const K_NIK: usize = 10;
 
 /// What one recipient list gave to the figures, for `salur check` to tie out against the
 /// source.
@@ -88,32 +87,45 @@ const STATUS_BAWAAN: [(&str, StatusPenerima); 3] = [
     ("belum", StatusPenerima::Belum),
 ];
 
-/// A region's name as lists write it, reduced for matching: lower case, punctuation as
-/// spaces, one space between words, and a leading kind word (`Kel.`, `Kelurahan`, `Desa`,
-/// `Ds.`, `Kec.`, `Kecamatan`) dropped: `KEL. KANIGARAN` and `Kanigaran` are one name.
+/// A region's name as lists write it, reduced for matching: lower case, letters and digits
+/// only (no spaces, apostrophes or dashes: `TAPAAN` is `Tapa'an`, `SUKOREJO LOR` is
+/// `Sukorejo-Lor`), and a leading kind word (`Kel.`, `Kelurahan`, `Desa`, `Ds.`, `Kec.`,
+/// `Kecamatan`) dropped: `KEL. KANIGARAN` and `Kanigaran` are one name.
 fn kunci_nama(s: &str) -> String {
     let lower = s.to_lowercase();
     let words: Vec<&str> = lower
-        .split(|c: char| !c.is_alphanumeric())
+        .split(|c: char| !c.is_alphanumeric() && !matches!(c, '\'' | '’' | '`' | '-'))
         .filter(|w| !w.is_empty())
         .collect();
     let awal = match words.first() {
         Some(&("kel" | "kelurahan" | "desa" | "ds" | "kec" | "kecamatan")) if words.len() > 1 => 1,
         _ => 0,
     };
-    words[awal..].join(" ")
+    words[awal..]
+        .iter()
+        .flat_map(|w| w.chars())
+        .filter(|c| c.is_alphanumeric())
+        .collect()
+}
+
+/// A status word reduced for matching, like a name: lower case, letters and digits only
+/// (`Gagal-Salur`, `gagal  salur` and `GAGAL SALUR` are one word).
+fn kunci_kata(s: &str) -> String {
+    s.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
 }
 
 /// A kabupaten/kota's name reduced for matching: as [`kunci_nama`], with `Kab.` written
 /// `kabupaten` (and `Kota`/`Kabupaten` kept: Kota Pasuruan is not Kabupaten Pasuruan).
 fn kunci_kabupaten(s: &str) -> String {
     let lower = s.to_lowercase();
-    let words: Vec<&str> = lower
+    lower
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .map(|w| if w == "kab" { "kabupaten" } else { w })
-        .collect();
-    words.join(" ")
+        .collect()
 }
 
 /// The desa/kelurahan of the region tree by name.
@@ -176,8 +188,22 @@ impl NamaWilayah {
             .get(&kunci.0)
             .map(|v| v.iter().copied().filter(cocok).collect())
             .unwrap_or_default();
+        let di_mana_saja: Vec<WilayahId> = self.desa.get(&kunci.0).cloned().unwrap_or_default();
         let jawaban = match calon.as_slice() {
             [id] => Ok(*id),
+            // the name is a desa/kelurahan's, but in another kecamatan (or kabupaten/kota)
+            [] if !di_mana_saja.is_empty() => {
+                let mut kecamatan: Vec<String> = di_mana_saja
+                    .iter()
+                    .filter_map(|&id| tree.node(id).induk)
+                    .map(|k| tree.node(k).nama.clone())
+                    .collect();
+                kecamatan.sort();
+                kecamatan.dedup();
+                Err(Problem::DesaDiKecamatanLain {
+                    kecamatan: kecamatan.join(", "),
+                })
+            }
             [] => {
                 // the nearest name among the desa/kelurahan the other columns allow
                 let nama: Vec<&str> = self
@@ -232,13 +258,96 @@ impl super::Loader {
         if daftar.is_empty() {
             return;
         }
+        // each list once, under data/penerima/ (which `init` keeps out of git, and nothing
+        // else reads: not the theme's static files, not the aggregate inputs)
+        let mut rusak = false;
+        for (i, d) in daftar.iter().enumerate() {
+            let berkas = d.berkas.trim_start_matches("./");
+            let di_folder = berkas
+                .strip_prefix(FOLDER)
+                .and_then(|r| r.strip_prefix('/'))
+                .is_some_and(|r| {
+                    !r.is_empty() && r.split('/').all(|b| !matches!(b, "" | "." | ".."))
+                });
+            if !di_folder {
+                rusak = true;
+                diags.push(Diagnostic::error(
+                    crate::config::CONFIG_FILE,
+                    d.di.0,
+                    d.di.1,
+                    Some(&crate::teks::samarkan_teks(&d.berkas)),
+                    Problem::PenerimaDiLuarFolder,
+                ));
+            } else if let Some(lain) = daftar[..i]
+                .iter()
+                .find(|l| l.berkas.trim_start_matches("./") == berkas)
+            {
+                rusak = true;
+                diags.push(Diagnostic::error(
+                    crate::config::CONFIG_FILE,
+                    d.di.0,
+                    d.di.1,
+                    Some(&crate::teks::samarkan_teks(&d.berkas)),
+                    Problem::PenerimaGanda { baris: lain.di.0 },
+                ));
+            }
+            // a column of `[penerima.kolom]` the list does not have
+            let semua = || PENERIMA.required.iter().chain(PENERIMA.optional).copied();
+            for k in &d.kolom {
+                if !semua().any(|c| c == k.kontrak) {
+                    rusak = true;
+                    diags.push(Diagnostic::error(
+                        crate::config::CONFIG_FILE,
+                        k.di.0,
+                        k.di.1,
+                        None,
+                        Problem::UnknownKey {
+                            key: k.kontrak.clone(),
+                            nearest: crate::dasar::saran::nearest(&k.kontrak, semua()),
+                        },
+                    ));
+                }
+            }
+            // the penyalur from site.toml only: a column's cell could name a person
+            if d.penyalur.is_none() {
+                rusak = true;
+                diags.push(Diagnostic::error(
+                    crate::config::CONFIG_FILE,
+                    d.entri_di.0,
+                    d.entri_di.1,
+                    None,
+                    Problem::MissingKey {
+                        key: "penyalur".to_string(),
+                    },
+                ));
+            }
+        }
+        if rusak {
+            return;
+        }
         let mut hitungan = Vec::new();
         let mut nama = NamaWilayah::new(&ds.wilayah);
-        for d in daftar {
-            if let Some(h) = self.satu_daftar(root, d, ds, &mut nama, diags) {
+        // every NIK of every list: one household in two lists counts twice too
+        let mut nik: HashMap<u64, (usize, u64)> = HashMap::default();
+        for (i, d) in daftar.iter().enumerate() {
+            let mut d_list = Diagnostics::new();
+            let h = self.satu_daftar(root, d, (i, daftar), ds, &mut nama, &mut nik, &mut d_list);
+            // a list's cell may be a name whatever its column: quoted masked (its headers
+            // are the export's, not a person's)
+            d_list.ganti_nilai(|diag, v| {
+                let header = matches!(
+                    diag.problem,
+                    Problem::KolomPribadiDibaca { .. } | Problem::DuplicateColumn { .. }
+                );
+                (diag.file.starts_with(d.berkas.trim_start_matches("./")) && !header)
+                    .then(|| crate::teks::samarkan_pribadi(v))
+            });
+            diags.extend(d_list);
+            if let Some(h) = h {
                 hitungan.push(h);
             }
         }
+
         // What the aggregate files count, by programme × tahap × region and by every region
         // above it: a list's households must not be counted by aggregate rows too, at their
         // region, above it or below it.
@@ -403,12 +512,15 @@ impl super::Loader {
     }
 
     /// Reads and counts one list; `None` when it could not be read (reported).
+    #[allow(clippy::too_many_arguments)]
     fn satu_daftar(
         &mut self,
         root: &Path,
         d: &DaftarPenerima,
+        (ke, daftar): (usize, &[DaftarPenerima]),
         ds: &mut Dataset,
         nama: &mut NamaWilayah,
+        nik: &mut HashMap<u64, (usize, u64)>,
         diags: &mut Diagnostics,
     ) -> Option<Hitungan> {
         let name = d.berkas.as_str();
@@ -426,7 +538,6 @@ impl super::Loader {
         for (c, kolom, tetap) in [
             (K_PROGRAM, "program", d.program.is_some()),
             (K_TAHAP, "tahap", d.tahap.is_some()),
-            (K_PENYALUR, "penyalur", d.penyalur.is_some()),
         ] {
             if !tetap && t.column_number(c) == 0 {
                 kurang.push(kolom);
@@ -460,14 +571,14 @@ impl super::Loader {
                 .and_then(|i| TahapId::try_from(i).ok())
         };
         let mut tetap_rusak = false;
-        let program_tetap = d.program.as_deref().map(|k| {
+        let program_tetap = d.program.as_ref().map(|(k, di)| {
             let id = lookup_program(k);
             if id.is_none() {
                 tetap_rusak = true;
                 diags.push(Diagnostic::error(
                     site,
-                    d.di.0,
-                    d.di.1,
+                    di.0,
+                    di.1,
                     Some(k),
                     Problem::UnknownCode {
                         kind: CodeKind::Program,
@@ -481,14 +592,14 @@ impl super::Loader {
             }
             id
         });
-        let tahap_tetap = d.tahap.as_deref().map(|k| {
+        let tahap_tetap = d.tahap.as_ref().map(|(k, di)| {
             let id = lookup_tahap(k);
             if id.is_none() {
                 tetap_rusak = true;
                 diags.push(Diagnostic::error(
                     site,
-                    d.di.0,
-                    d.di.1,
+                    di.0,
+                    di.1,
                     Some(k),
                     Problem::UnknownCode {
                         kind: CodeKind::Tahap,
@@ -502,19 +613,26 @@ impl super::Loader {
             }
             id
         });
-        let penyalur_tetap = match d.penyalur.as_deref() {
-            Some(p) => match self.penyalur_nama(p, ds) {
+        let penyalur = match d.penyalur.as_ref() {
+            Some((p, di)) => match self.penyalur_nama(p, ds) {
                 Some(id) => Some(id),
                 None => {
                     tetap_rusak = true;
+                    diags.push(Diagnostic::error(
+                        site,
+                        di.0,
+                        di.1,
+                        None,
+                        Problem::Malformed(Expected::NonEmpty),
+                    ));
                     None
                 }
             },
             None => None,
         };
-        if !kurang.is_empty() || tetap_rusak {
+        let (false, false, Some(penyalur)) = (!kurang.is_empty(), tetap_rusak, penyalur) else {
             return None;
-        }
+        };
         let status_kata: Vec<(String, StatusPenerima)> = if d.status.is_empty() {
             STATUS_BAWAAN
                 .iter()
@@ -528,10 +646,13 @@ impl super::Loader {
             .map(|(k, _)| k.as_str())
             .collect::<Vec<_>>()
             .join(", ");
+        let status_kunci: Vec<(String, StatusPenerima)> = status_kata
+            .iter()
+            .map(|(k, st)| (kunci_kata(k), *st))
+            .collect();
         let ada_nik = t.column_number(K_NIK) > 0;
         let ada_rw = t.column_number(K_RW) > 0;
         let ada_tanggal = t.column_number(K_TANGGAL) > 0;
-        let mut nik: HashMap<u64, u64> = HashMap::default();
         let mut h = Hitungan {
             ringkas: RingkasPenerima {
                 berkas: d.berkas.clone(),
@@ -539,20 +660,14 @@ impl super::Loader {
             },
             ..Hitungan::default()
         };
-        let mut penyalur_kolom: HashMap<String, Option<PenyalurId>> = HashMap::default();
         let mut tanpa_tanggal = false;
         {
             let lookup = Lookup::new(ds, &self.tahap_rusak);
-            let mut baris_penyalur: Vec<(u64, String)> = Vec::new();
             let mut rows: Vec<(u64, KunciBaris)> = Vec::new();
             t.for_each_row(diags, |row, diags| {
                 let status = {
-                    let s = String::from_utf8_lossy(row.get(K_STATUS));
-                    let s = s.trim();
-                    match status_kata
-                        .iter()
-                        .find(|(k, _)| k.trim().eq_ignore_ascii_case(s))
-                    {
+                    let s = kunci_kata(&String::from_utf8_lossy(row.get(K_STATUS)));
+                    match status_kunci.iter().find(|(k, _)| *k == s) {
                         Some((_, st)) => Some(*st),
                         None => {
                             diags.push(Diagnostic::error(
@@ -577,7 +692,14 @@ impl super::Loader {
                     None => lookup.code(name, row, K_TAHAP, CodeKind::Tahap, diags),
                 };
                 let wilayah = if row.has(K_KODE) {
-                    lookup.wilayah_at(name, row, K_KODE, diags)
+                    // a household lives in a desa/kelurahan
+                    lookup.wilayah_at(name, row, K_KODE, diags).filter(|&w| {
+                        let desa = lookup.wilayah.node(w).tingkat == Tingkat::DesaKelurahan;
+                        if !desa {
+                            report(name, row, K_KODE, Problem::BukanDesaKelurahan, diags);
+                        }
+                        desa
+                    })
                 } else {
                     let teks = |c| String::from_utf8_lossy(row.get(c)).into_owned();
                     match nama.cari(
@@ -587,14 +709,13 @@ impl super::Loader {
                         &teks(K_KABUPATEN),
                     ) {
                         Ok(id) => Some(id),
+                        // not in the kecamatan named: said at the kecamatan's cell
+                        Err(p @ Problem::DesaDiKecamatanLain { .. }) if row.has(K_KECAMATAN) => {
+                            report(name, row, K_KECAMATAN, p, diags);
+                            None
+                        }
                         Err(p) => {
-                            diags.push(Diagnostic::error(
-                                name,
-                                row.line,
-                                row.column(K_KELURAHAN),
-                                Some(&crate::teks::samarkan(row.get(K_KELURAHAN))),
-                                p,
-                            ));
+                            report(name, row, K_KELURAHAN, p, diags);
                             None
                         }
                     }
@@ -630,7 +751,7 @@ impl super::Loader {
                         .collect();
                     if !digit.is_empty() {
                         let kunci = xxhash_rust::xxh3::xxh3_64(&digit);
-                        if let Some(&pertama) = nik.get(&kunci) {
+                        if let Some(&(di, pertama)) = nik.get(&kunci) {
                             diags.push(Diagnostic::error(
                                 name,
                                 row.line,
@@ -640,24 +761,36 @@ impl super::Loader {
                                 ))),
                                 Problem::NikGanda {
                                     baris_pertama: pertama,
+                                    berkas: (di != ke).then(|| daftar[di].berkas.clone()),
                                 },
                             ));
                             return;
                         }
-                        nik.insert(kunci, row.line);
+                        nik.insert(kunci, (ke, row.line));
                     }
                 }
+                // an RW is a number (`03`, `RW 03`): anything else (a name typed in the wrong
+                // column) would be published on the schedule
                 let rw = if ada_rw {
                     let s = String::from_utf8_lossy(row.get(K_RW));
                     let s = s.trim();
-                    (!s.is_empty()).then(|| value::rw(s))
+                    if s.is_empty() {
+                        Some(None)
+                    } else {
+                        let rw = value::rw(s);
+                        if rw.bytes().all(|b| b.is_ascii_digit()) {
+                            Some(Some(rw))
+                        } else {
+                            report(name, row, K_RW, Problem::Malformed(Expected::Rw), diags);
+                            None
+                        }
+                    }
                 } else {
-                    None
+                    Some(None)
                 };
-                if penyalur_tetap.is_none() {
-                    let p = String::from_utf8_lossy(row.get(K_PENYALUR)).into_owned();
-                    baris_penyalur.push((row.line, p));
-                }
+                let Some(rw) = rw else {
+                    return;
+                };
                 let (Some(status), Some(program), Some(tahap), Some(wilayah), Some(tanggal)) =
                     (status, program, tahap, wilayah, tanggal)
                 else {
@@ -678,7 +811,6 @@ impl super::Loader {
                         tanggal,
                         alasan,
                         rw,
-                        penyalur: baris_penyalur.len().checked_sub(1),
                     },
                 ));
             });
@@ -696,34 +828,6 @@ impl super::Loader {
             }
             drop(lookup);
             for (line, k) in rows {
-                let penyalur = match (penyalur_tetap, k.penyalur) {
-                    (Some(p), _) => p,
-                    (None, Some(i)) => {
-                        let (pline, p) = &baris_penyalur[i];
-                        let id = match penyalur_kolom.get(p) {
-                            Some(id) => *id,
-                            None => {
-                                let id = self.penyalur_nama(p, ds);
-                                if id.is_none() {
-                                    diags.push(Diagnostic::error(
-                                        name,
-                                        *pline,
-                                        t.column_number(K_PENYALUR),
-                                        None,
-                                        Problem::Malformed(Expected::NonEmpty),
-                                    ));
-                                }
-                                penyalur_kolom.insert(p.clone(), id);
-                                id
-                            }
-                        };
-                        match id {
-                            Some(id) => id,
-                            None => continue,
-                        }
-                    }
-                    (None, None) => continue,
-                };
                 let kunci = (k.program, k.tahap, k.wilayah, penyalur);
                 let a = h.alokasi.entry(kunci).or_insert((0, line));
                 a.0 += 1;
@@ -758,8 +862,6 @@ struct KunciBaris {
     tanggal: Option<Date>,
     alasan: Option<alasan::KodeAlasan>,
     rw: Option<String>,
-    /// The row's entry in the penyalur names read (when the list has a penyalur column).
-    penyalur: Option<usize>,
 }
 
 /// Files under [`FOLDER`] that no `[[penerima]]` names: refused, each at its path.
@@ -830,7 +932,10 @@ mod tests {
         assert_eq!(kunci_nama("Kec. Gadingrejo"), "gadingrejo");
         // a name that is only a kind word stays itself
         assert_eq!(kunci_nama("Desa"), "desa");
-        assert_eq!(kunci_kabupaten("KAB. PASURUAN"), "kabupaten pasuruan");
+        assert_eq!(kunci_kabupaten("KAB. PASURUAN"), "kabupatenpasuruan");
+        assert_eq!(kunci_nama("TAPAAN"), kunci_nama("Tapa'an"));
+        assert_eq!(kunci_nama("SUKOREJO LOR"), kunci_nama("Kel. Sukorejo-Lor"));
+        assert_eq!(kunci_kata("Gagal-Salur"), kunci_kata("gagal  SALUR"));
         assert_ne!(
             kunci_kabupaten("Kota Pasuruan"),
             kunci_kabupaten("Kab. Pasuruan")

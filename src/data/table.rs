@@ -250,7 +250,11 @@ fn baca_header(
             0,
             None,
             Problem::HeaderPetaTidakAda {
-                masukan: masukan.to_string(),
+                tabel: if pribadi {
+                    "penerima.kolom".to_string()
+                } else {
+                    format!("kolom.{masukan}")
+                },
                 kontrak: k.kontrak.clone(),
                 header: samarkan(k.header.as_bytes()),
                 nearest,

@@ -28,6 +28,8 @@ pub enum Expected {
     Code,
     /// A time of day (`07.00` or `07:00`).
     Time,
+    /// An RW number (`03`, `RW 03`).
+    Rw,
 }
 
 /// Which table a code refers to.
@@ -135,8 +137,8 @@ pub enum Problem {
     /// A header that `[kolom.<input>]` of `site.toml` names for a contract column is not in
     /// the file's header.
     HeaderPetaTidakAda {
-        /// The input (`realisasi`).
-        masukan: String,
+        /// The table of `site.toml` that maps it (`kolom.realisasi`, `penerima.kolom`).
+        tabel: String,
         /// The contract column (`kpm`).
         kontrak: String,
         /// The header as `site.toml` writes it.
@@ -156,7 +158,24 @@ pub enum Problem {
     NikGanda {
         /// The line of its first row.
         baris_pertama: u64,
+        /// The other list it is in, when it is not this one.
+        berkas: Option<String>,
     },
+    /// A `[[penerima]]` list that is not under `data/penerima/` (the one folder `init` keeps
+    /// out of git, and the one nothing else reads from).
+    PenerimaDiLuarFolder,
+    /// A `[[penerima]]` list named twice in `site.toml`: its households would count twice.
+    PenerimaGanda {
+        /// The line of `site.toml` of its first entry.
+        baris: u64,
+    },
+    /// A desa/kelurahan that is not in the kecamatan the list's row names.
+    DesaDiKecamatanLain {
+        /// The kecamatan(s) it is in.
+        kecamatan: String,
+    },
+    /// A recipient list's region code that is not a desa/kelurahan: a household lives in one.
+    BukanDesaKelurahan,
     /// A status word of a recipient list that `[penerima.status]` does not name.
     StatusPenerima {
         /// The words it knows, as written in `site.toml` (or the default ones).
@@ -740,6 +759,7 @@ pub(crate) fn contoh_semua() -> Vec<Problem> {
         Expected::Status,
         Expected::Periode,
         Expected::NonEmpty,
+        Expected::Rw,
         Expected::Code,
         Expected::Time,
     ] {
@@ -772,7 +792,20 @@ pub(crate) fn contoh_semua() -> Vec<Problem> {
             kolom: s("kelurahan"),
         },
         Problem::PenerimaTidakDideklarasi,
-        Problem::NikGanda { baris_pertama: 4 },
+        Problem::NikGanda {
+            baris_pertama: 4,
+            berkas: None,
+        },
+        Problem::NikGanda {
+            baris_pertama: 4,
+            berkas: Some(s("data/penerima/bank.csv")),
+        },
+        Problem::PenerimaDiLuarFolder,
+        Problem::PenerimaGanda { baris: 44 },
+        Problem::DesaDiKecamatanLain {
+            kecamatan: s("Gadingrejo"),
+        },
+        Problem::BukanDesaKelurahan,
         Problem::StatusPenerima {
             dikenal: s("SUDAH SALUR, GAGAL SALUR"),
         },
@@ -788,7 +821,7 @@ pub(crate) fn contoh_semua() -> Vec<Problem> {
             berkas: s("data/alokasi.csv"),
         },
         Problem::HeaderPetaTidakAda {
-            masukan: s("realisasi"),
+            tabel: s("kolom.realisasi"),
             kontrak: s("kpm"),
             header: s("Jumlah KPM"),
             nearest: Some(s("JUMLAH_KPM")),

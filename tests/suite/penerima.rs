@@ -417,7 +417,7 @@ fn a_list_is_checked_row_by_row_without_quoting_a_person() {
     // a name that is not a kelurahan of that kecamatan: the nearest one
     assert!(
         out.contains(
-            "data/penerima/daftar.csv:3:4: 'KARANGKETUK': tidak ada desa/kelurahan bernama ini"
+            "data/penerima/daftar.csv:3:4: 'K**********': tidak ada desa/kelurahan bernama ini"
         ) && out.contains("mungkin maksudnya 'Karangketug'"),
         "{out}"
     );
@@ -430,7 +430,7 @@ fn a_list_is_checked_row_by_row_without_quoting_a_person() {
     );
     // a status word site.toml does not name: the words it knows
     assert!(
-        out.contains("data/penerima/daftar.csv:5:5: 'SUDAH': status tidak dikenal; yang dikenal: tersalur, gagal, belum"),
+        out.contains("data/penerima/daftar.csv:5:5: 'S****': status tidak dikenal; yang dikenal: tersalur, gagal, belum"),
         "{out}"
     );
     // a failure without its date
@@ -449,14 +449,12 @@ fn a_list_is_checked_row_by_row_without_quoting_a_person() {
 }
 
 #[test]
-fn a_kelurahan_outside_the_kecamatan_named_is_unknown() {
+fn a_kelurahan_outside_the_kecamatan_named_is_said_at_the_kecamatan() {
     let list = format!("{HEADER_KECIL}1|A|PURWOREJO|KARANGKETUG|tersalur|03/11/2025|\n");
     let (ok, out) = periksa_daftar(&list, TOML_KECIL, &[]);
     assert!(!ok);
     assert!(
-        out.contains(
-            "data/penerima/daftar.csv:2:4: 'KARANGKETUG': tidak ada desa/kelurahan bernama ini"
-        ),
+        out.contains("data/penerima/daftar.csv:2:3: 'P********': desa/kelurahan di kolom kelurahan baris ini tidak ada di kecamatan ini; ada di Gadingrejo"),
         "{out}"
     );
 }
@@ -475,7 +473,7 @@ fn a_name_two_desa_share_needs_its_kecamatan() {
     let (ok, out) = periksa_daftar(&list, &toml, &[("data/wilayah.csv", &wilayah)]);
     assert!(!ok);
     assert!(
-        out.contains("data/penerima/daftar.csv:2:3: 'DESA SUKAMAJU': nama ini dimiliki beberapa desa/kelurahan: 35.75.01.2001 Sukamaju (Gadingrejo), 35.75.02.2001 Sukamaju (Purworejo)"),
+        out.contains("data/penerima/daftar.csv:2:3: 'D*** S*******': nama ini dimiliki beberapa desa/kelurahan: 35.75.01.2001 Sukamaju (Gadingrejo), 35.75.02.2001 Sukamaju (Purworejo)"),
         "{out}"
     );
     // with it: counted
@@ -524,4 +522,99 @@ fn an_undeclared_list_and_a_list_counted_twice_are_refused() {
         out.contains("data/penerima/daftar.csv: '35.75.01.1001': KPM BLTS tahap 2025-4 di wilayah ini juga dihitung oleh data/alokasi.csv"),
         "{out}"
     );
+}
+
+#[test]
+fn a_list_must_be_under_data_penerima_once_with_its_penyalur_from_site_toml() {
+    let list = format!("{HEADER_KECIL}1|A|GADINGREJO|KARANGKETUG|tersalur|03/11/2025|\n");
+    let toml = format!(
+        "{TOML_KECIL}\n[[penerima]]\nberkas = \"themes/default/static/bnba.csv\"\npenyalur = \"X\"\n\
+         \n[[penerima]]\nberkas = \"data/penerima/../bnba.csv\"\npenyalur = \"X\"\n\
+         \n[[penerima]]\nberkas = \"./data/penerima/daftar.csv\"\npenyalur = \"X\"\n\
+         \n[[penerima]]\nberkas = \"data/penerima/lain.csv\"\n[penerima.kolom]\npenyalur = \"BANK\"\n"
+    );
+    let (ok, out) = periksa_daftar(&list, &toml, &[("data/penerima/lain.csv", HEADER_KECIL)]);
+    assert!(!ok);
+    let base = out
+        .lines()
+        .find(|l| l.contains("themes/default/static/bnba.csv"))
+        .unwrap_or_else(|| panic!("{out}"));
+    assert!(
+        base.contains("daftar penerima harus di data/penerima/"),
+        "{out}"
+    );
+    assert!(
+        out.lines()
+            .any(|l| l.contains("data/penerima/../bnba.csv")
+                && l.contains("harus di data/penerima/")),
+        "{out}"
+    );
+    assert!(
+        out.contains("berkas ini sudah disebut [[penerima]] di baris"),
+        "the same list twice: {out}"
+    );
+    assert!(out.contains("kunci tidak dikenal 'penyalur'"), "{out}");
+    assert!(out.contains("'penyalur'"), "{out}");
+}
+
+#[test]
+fn an_rw_that_is_not_a_number_a_kecamatan_code_and_a_nik_in_two_lists_are_refused() {
+    let header = "NIK|NAMA|KODE|RW|STATUS|TGL SALUR|KETERANGAN\n";
+    let list = format!(
+        "{header}\
+         3575011203800001|BUDI SANTOSO|35.75.01.1001|AHMAD FAUZAN|Sudah  Salur|03/11/2025|\n\
+         3575011203800002|SITI AMINAH|35.75.01|003|tersalur|03/11/2025|\n"
+    );
+    let lain =
+        format!("{header}3575011203800001|BUDI SANTOSO|35.75.01.1002|01|gagal-salur|04/11/2025|\n");
+    let toml = r#"
+[[penerima]]
+berkas = "data/penerima/daftar.csv"
+program = "BLTS"
+tahap = "2025-4"
+penyalur = "PT Pos Indonesia"
+[penerima.kolom]
+kode_wilayah = "KODE"
+rw = "RW"
+status = "STATUS"
+tanggal = "TGL SALUR"
+nik = "NIK"
+[penerima.status]
+"sudah salur" = "tersalur"
+"tersalur" = "tersalur"
+"GAGAL SALUR" = "gagal"
+
+[[penerima]]
+berkas = "data/penerima/bank.csv"
+program = "BLTS"
+tahap = "2025-4"
+penyalur = "Bank BRI"
+[penerima.kolom]
+kode_wilayah = "KODE"
+rw = "RW"
+status = "STATUS"
+tanggal = "TGL SALUR"
+nik = "NIK"
+[penerima.status]
+"GAGAL SALUR" = "gagal"
+"#;
+    let (ok, out) = periksa_daftar(&list, toml, &[("data/penerima/bank.csv", &lain)]);
+    assert!(!ok);
+    assert!(
+        out.contains("data/penerima/daftar.csv:2:4: 'A**** F*****': seharusnya nomor RW"),
+        "{out}"
+    );
+    assert!(
+        out.contains("data/penerima/daftar.csv:3:3: '35.75.01': kode ini bukan desa/kelurahan"),
+        "{out}"
+    );
+    assert!(
+        out.contains("data/penerima/bank.csv:2:1: '3575**********01': NIK ini sudah ada di data/penerima/daftar.csv baris 2"),
+        "{out}"
+    );
+    // `Sudah  Salur` and `gagal-salur` are the words site.toml names
+    assert!(!out.contains("status tidak dikenal"), "{out}");
+    for pribadi in ["AHMAD", "FAUZAN", "BUDI", "SITI"] {
+        assert!(!out.contains(pribadi), "{pribadi} in\n{out}");
+    }
 }
