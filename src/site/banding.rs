@@ -152,7 +152,7 @@ impl Situs<'_> {
         }
         let names: Vec<String> = self.report.bandingkan[i]
             .iter()
-            .map(|&w| self.data.wilayah.node(w).nama_lengkap(self.lang()))
+            .map(|&w| self.kata.nama_wilayah(self.data.wilayah.node(w)))
             .collect();
         names.join(" vs ")
     }
@@ -190,7 +190,7 @@ impl Situs<'_> {
                     &[
                         ("anak", &anak),
                         ("Anak", &capitalise(&anak)),
-                        ("nama", &node.nama_lengkap(self.lang())),
+                        ("nama", &self.kata.nama_wilayah(node)),
                     ],
                 )
             }
@@ -304,7 +304,7 @@ impl Situs<'_> {
     }
 
     fn nama(&self, w: WilayahId) -> String {
-        self.data.wilayah.node(w).nama_lengkap(self.lang())
+        self.kata.nama_wilayah(self.data.wilayah.node(w))
     }
 
     fn bagian_banding(

@@ -207,3 +207,55 @@ fn a_theme_that_renames_the_home_page_renames_it_in_the_menu_and_every_breadcrum
         assert!(menu.is_empty(), "{page}: still says Beranda: {menu:?}");
     }
 }
+
+/// The files of `out` that hold `s`.
+fn holding(out: &Path, s: &str) -> Vec<String> {
+    files(out)
+        .into_iter()
+        .filter(|(_, b)| String::from_utf8_lossy(b).contains(s))
+        .map(|(f, _)| f)
+        .collect()
+}
+
+#[test]
+fn a_theme_that_rewords_a_reason_and_a_region_kind_is_heard_on_pages_and_in_downloads() {
+    let dir = tempfile::tempdir().unwrap();
+    let site = example_copy(dir.path());
+    let i18n = site.join("themes/default/i18n/id.toml");
+    let text = fs::read_to_string(&i18n).unwrap();
+    for key in [
+        "alasan_meninggal = \"Meninggal dunia\"",
+        "wilayah_jenis_kelurahan = \"Kelurahan\"",
+    ] {
+        assert!(
+            text.contains(key),
+            "the example's UI strings changed: {key}"
+        );
+    }
+    fs::write(
+        &i18n,
+        text.replace(
+            "alasan_meninggal = \"Meninggal dunia\"",
+            "alasan_meninggal = \"Wafat (kata tema)\"",
+        )
+        .replace(
+            "wilayah_jenis_kelurahan = \"Kelurahan\"",
+            "wilayah_jenis_kelurahan = \"Kel.\"",
+        ),
+    )
+    .unwrap();
+    let out = dir.path().join("public");
+    common::build(&site, &out);
+    assert!(holding(&out, "Meninggal dunia").is_empty());
+    let gagal = fs::read_to_string(out.join("gagal/35.75.html")).unwrap();
+    assert!(gagal.contains("Wafat (kata tema)"), "the failure page");
+    // a region's name with its kind: its page, the schedule download, the search index
+    let halaman = fs::read_to_string(out.join("wilayah/35/35.75.01.1001.html")).unwrap();
+    assert!(
+        halaman.contains("<title>Kel. Karangketug ·"),
+        "the region page"
+    );
+    let jadwal = fs::read_to_string(out.join("unduh/jadwal.csv")).unwrap();
+    assert!(jadwal.contains("Kel. Karangketug"), "the schedule download");
+    assert!(holding(&out, "Kelurahan Karangketug").is_empty());
+}
