@@ -223,39 +223,49 @@ fn a_theme_that_rewords_a_reason_and_a_region_kind_is_heard_on_pages_and_in_down
     let site = example_copy(dir.path());
     let i18n = site.join("themes/default/i18n/id.toml");
     let text = fs::read_to_string(&i18n).unwrap();
-    for key in [
-        "alasan_meninggal = \"Meninggal dunia\"",
-        "wilayah_jenis_kelurahan = \"Kelurahan\"",
-    ] {
-        assert!(
-            text.contains(key),
-            "the example's UI strings changed: {key}"
-        );
-    }
-    fs::write(
-        &i18n,
-        text.replace(
+    let ganti = [
+        (
             "alasan_meninggal = \"Meninggal dunia\"",
             "alasan_meninggal = \"Wafat (kata tema)\"",
-        )
-        .replace(
-            "wilayah_jenis_kelurahan = \"Kelurahan\"",
-            "wilayah_jenis_kelurahan = \"Kel.\"",
         ),
-    )
-    .unwrap();
+        (
+            "wilayah_jenis_kecamatan = \"Kecamatan\"",
+            "wilayah_jenis_kecamatan = \"Kapanewon\"",
+        ),
+    ];
+    let mut baru = text.clone();
+    for (lama, ganti) in ganti {
+        assert!(
+            text.contains(lama),
+            "the example's UI strings changed: {lama}"
+        );
+        baru = baru.replace(lama, ganti);
+    }
+    fs::write(&i18n, baru).unwrap();
     let out = dir.path().join("public");
     common::build(&site, &out);
     assert!(holding(&out, "Meninggal dunia").is_empty());
     let gagal = fs::read_to_string(out.join("gagal/35.75.html")).unwrap();
     assert!(gagal.contains("Wafat (kata tema)"), "the failure page");
-    // a region's name with its kind: its page, the schedule download, the search index
-    let halaman = fs::read_to_string(out.join("wilayah/35/35.75.01.1001.html")).unwrap();
+    // a region's name with its kind: its page, its JSON download, the datapackage
+    let baca = |p: &str| fs::read_to_string(out.join(p)).unwrap();
     assert!(
-        halaman.contains("<title>Kel. Karangketug ·"),
+        baca("wilayah/35/35.75.04.html").contains("<title>Kapanewon Panggungrejo ·"),
         "the region page"
     );
-    let jadwal = fs::read_to_string(out.join("unduh/jadwal.csv")).unwrap();
-    assert!(jadwal.contains("Kel. Karangketug"), "the schedule download");
-    assert!(holding(&out, "Kelurahan Karangketug").is_empty());
+    assert!(
+        baca("wilayah/35/35.75.04.json").contains("\"judul\":\"Kapanewon Panggungrejo\""),
+        "the region's download"
+    );
+    assert!(
+        baca("datapackage.json").contains("Kapanewon Panggungrejo"),
+        "the datapackage"
+    );
+    for f in [
+        "wilayah/35/35.75.04.html",
+        "wilayah/35/35.75.04.json",
+        "datapackage.json",
+    ] {
+        assert!(!baca(f).contains("Kecamatan Panggungrejo"), "{f}");
+    }
 }
