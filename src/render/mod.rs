@@ -470,6 +470,13 @@ fn error_chain(e: &dyn std::error::Error) -> String {
     msg
 }
 
+/// The theme's words for the site's language (the default theme's, with the site theme's
+/// `i18n/<lang>.toml` merged over them), for a command that writes words outside a build
+/// (`salur usul jadwal`'s region names) through [`crate::site::kata::Kata`].
+pub fn kata_tema(root: &Path, config: &Config) -> Result<toml::Table, RenderError> {
+    ui_strings(&Tema::new(root, config)?, config.language)
+}
+
 /// The UI strings for `lang`: the built-in ones, with the site theme's file merged over them.
 fn ui_strings(tema: &Tema, lang: Lang) -> Result<toml::Table, RenderError> {
     let builtin = match lang {

@@ -153,7 +153,7 @@ impl Situs<'_> {
         }
         let names: Vec<String> = self.report.bandingkan[i]
             .iter()
-            .map(|&w| self.data.wilayah.node(w).nama_lengkap(self.lang()))
+            .map(|&w| self.kata.nama_wilayah(self.data.wilayah.node(w)))
             .collect();
         names.join(" vs ")
     }
@@ -191,7 +191,7 @@ impl Situs<'_> {
                     &[
                         ("anak", &anak),
                         ("Anak", &capitalise(&anak)),
-                        ("nama", &node.nama_lengkap(self.lang())),
+                        ("nama", &self.kata.nama_wilayah(node)),
                     ],
                 )
             }
@@ -305,7 +305,7 @@ impl Situs<'_> {
     }
 
     fn nama(&self, w: WilayahId) -> String {
-        self.data.wilayah.node(w).nama_lengkap(self.lang())
+        self.kata.nama_wilayah(self.data.wilayah.node(w))
     }
 
     fn bagian_banding(

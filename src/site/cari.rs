@@ -35,7 +35,6 @@ use serde::Serialize;
 use super::{Halaman, Situs};
 use super::{JenisHalaman, Konteks, jalur::Asal};
 use crate::data::{Tingkat, WilayahId};
-use crate::lang::Lang;
 
 /// The size a name shard is cut to stay below, in bytes (before compression): with the
 /// manifest, the always-loaded shard and the search script, one query downloads well under
@@ -360,7 +359,6 @@ impl Situs<'_> {
     /// Builds the whole search index (on all cores: a national site has 91.000 names).
     pub(super) fn buat_indeks_cari(&self) -> Indeks {
         let tree = &self.data.wilayah;
-        let lang = self.lang();
         let n = tree.len() as WilayahId;
         let entri: Vec<String> = (0..n)
             .into_par_iter()
@@ -374,7 +372,7 @@ impl Situs<'_> {
                     Tingkat::DesaKelurahan => "d",
                 };
                 json_entri(
-                    &node.nama_lengkap(lang),
+                    &self.kata.nama_wilayah(node),
                     jenis,
                     &self.konteks_cari(w),
                     &self.path(Halaman::Wilayah(w)),
@@ -439,9 +437,8 @@ impl Situs<'_> {
             .take(2)
             .map(|&a| {
                 let node = tree.node(a);
-                match (node.tingkat, self.lang()) {
-                    (Tingkat::Kecamatan, Lang::Id) => format!("Kec. {}", node.nama),
-                    (Tingkat::Kecamatan, Lang::En) => node.nama_lengkap(Lang::En),
+                match node.tingkat {
+                    Tingkat::Kecamatan => node.nama_dengan(self.kata.teks("cari_jenis_kecamatan")),
                     _ => node.nama.clone(),
                 }
             })

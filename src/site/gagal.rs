@@ -197,7 +197,7 @@ impl Situs<'_> {
     pub(super) fn tautan_gagal_kota(&self, w: WilayahId) -> Option<Tautan> {
         let k = self.kota(w)?;
         self.gagal_kota.binary_search_by_key(&k, |(w, _)| *w).ok()?;
-        let nama = self.data.wilayah.node(k).nama_lengkap(self.lang());
+        let nama = self.kata.nama_wilayah(self.data.wilayah.node(k));
         Some(Tautan {
             label: self.kata.isi("judul_gagal_kota", &[("nama", &nama)]),
             href: self.path(Halaman::GagalKota(k)),
@@ -267,7 +267,7 @@ impl Situs<'_> {
             }
             baris.push(BarisGagal {
                 kode: kode.kode(),
-                alasan: kode.label(self.lang()).to_string(),
+                alasan: self.kata.alasan(kode).to_string(),
                 sel,
             });
         }
@@ -335,7 +335,6 @@ impl Situs<'_> {
     }
 
     fn bagian_gagal_kota(&self, k: WilayahId, g: &TabelGagal, rows: &[usize]) -> BagianGagalKota {
-        let lang = self.lang();
         let tree = &self.data.wilayah;
         let kunci = g.kunci;
         let tampil_baris = |r: usize| g.tampil.as_ref().map(|t| t[r]);
@@ -363,7 +362,7 @@ impl Situs<'_> {
                 let sel = SelAlasan::dari(nilai_kota[j], tampil_kota.map(|t| t[j]));
                 PeringkatAlasan {
                     kode: KodeAlasan::SEMUA[j].kode(),
-                    alasan: KodeAlasan::SEMUA[j].label(lang).to_string(),
+                    alasan: self.kata.alasan(KodeAlasan::SEMUA[j]).to_string(),
                     persen: sel.kpm.and_then(|v| persen(v, gagal_kpm)),
                     sel,
                 }
@@ -439,7 +438,7 @@ impl Situs<'_> {
             alasan,
             kolom: kolom_idx
                 .iter()
-                .map(|&j| KodeAlasan::SEMUA[j].label(lang).to_string())
+                .map(|&j| self.kata.alasan(KodeAlasan::SEMUA[j]).to_string())
                 .collect(),
             kecamatan,
             desa,

@@ -165,7 +165,6 @@ pub struct AcaraKalender {
 impl Situs<'_> {
     /// The page of payment point `t`: its days, load against capacity, and slots.
     pub(super) fn konteks_titik_bayar(&self, t: crate::data::TitikBayarId) -> KonteksTitikBayar {
-        let lang = self.lang();
         let kapasitas = self.config.jadwal.max_kpm_per_day;
         let slots: Vec<&crate::data::Jadwal> = self.jadwal_titik[t as usize]
             .iter()
@@ -195,7 +194,7 @@ impl Situs<'_> {
                     jam: self.jam_slot(j),
                     rw: j.rw.clone(),
                     kpm: j.kpm,
-                    lokasi: self.data.wilayah.node(j.wilayah).nama_lengkap(lang),
+                    lokasi: self.kata.nama_wilayah(self.data.wilayah.node(j.wilayah)),
                     titik_bayar: self.data.titik_bayar[t as usize].clone(),
                     titik_href: None,
                 });
@@ -246,7 +245,7 @@ impl Situs<'_> {
     pub(super) fn konteks_kalender(&self, w: WilayahId) -> KonteksKalender {
         let node = self.data.wilayah.node(w);
         let slots = self.jadwal_wilayah.get(&w).map_or(&[][..], Vec::as_slice);
-        self.kalender(node.nama_lengkap(self.lang()), slots, false)
+        self.kalender(self.kata.nama_wilayah(node), slots, false)
     }
 
     /// A payment point's name as its page's and calendar's title.
@@ -323,7 +322,7 @@ impl Situs<'_> {
                         uid: self.uid_slot(i),
                         program: prog.kode.clone(),
                         program_nama: prog.nama.clone(),
-                        wilayah: wilayah.nama_lengkap(self.lang()),
+                        wilayah: self.kata.nama_wilayah(wilayah),
                         tanggal: j.tanggal.to_string(),
                         mulai: j.mulai,
                         selesai: j.selesai,
@@ -486,7 +485,7 @@ impl Situs<'_> {
                 "judul_jadwal_kota",
                 &[(
                     "nama",
-                    &self.data.wilayah.node(kota).nama_lengkap(self.lang()),
+                    &self.kata.nama_wilayah(self.data.wilayah.node(kota)),
                 )],
             ),
             href: self.path(Halaman::JadwalKota(kota)),
@@ -704,6 +703,7 @@ impl Situs<'_> {
                 isi: IsiGrafik::Beban(GrafikBeban {
                     hari: hari.clone(),
                     baris: beban_baris,
+                    kosong: self.kata.teks("grafik_beban_kosong").to_string(),
                 }),
                 svg: String::new(),
             },

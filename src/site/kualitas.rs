@@ -251,7 +251,6 @@ impl Situs<'_> {
 
     /// Every finding for `salur check --format json`, in the page's order of kinds.
     pub fn temuan_json(&self) -> Vec<TemuanJson> {
-        let lang = self.lang();
         let mut out = Vec::with_capacity(self.report.kualitas.len());
         for jenis in JenisTemuan::SEMUA {
             for t in self.report.kualitas.iter().filter(|t| t.jenis == jenis) {
@@ -264,7 +263,7 @@ impl Situs<'_> {
                     line: d.map(|d| d.line).filter(|l| *l > 0),
                     column: d.map(|d| d.column).filter(|c| *c > 0),
                     kode_wilayah: node.map(|n| n.kode_teks.clone()),
-                    wilayah: node.map(|n| n.nama_lengkap(lang)),
+                    wilayah: node.map(|n| self.kata.nama_wilayah(n)),
                     program: b.program.clone(),
                     tahap: t
                         .kunci

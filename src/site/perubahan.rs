@@ -106,7 +106,7 @@ impl Situs<'_> {
                     .iter()
                     .filter(|b| b.belum_ada_data)
                     .filter_map(|b| b.wilayah)
-                    .map(|w| self.data.wilayah.node(w).nama_lengkap(lang))
+                    .map(|w| self.kata.nama_wilayah(self.data.wilayah.node(w)))
                     .collect();
                 let tambahan = if belum.is_empty() {
                     String::new()
@@ -185,7 +185,7 @@ impl Situs<'_> {
             alasan_baru: b
                 .alasan_baru
                 .iter()
-                .map(|k| k.label(lang).to_string())
+                .map(|&k| self.kata.alasan(k).to_string())
                 .collect(),
             belum_ada_data: b.belum_ada_data,
         }

@@ -194,7 +194,7 @@ impl Situs<'_> {
     }
 
     fn judul_rekon(&self, k: WilayahId) -> String {
-        let nama = self.data.wilayah.node(k).nama_lengkap(self.lang());
+        let nama = self.kata.nama_wilayah(self.data.wilayah.node(k));
         self.kata.isi("judul_rekon_kota", &[("nama", &nama)])
     }
 

@@ -193,7 +193,7 @@ impl Situs<'_> {
         let anak: Vec<WilayahId> = m.anak.iter().map(|(r, _)| r.id.0).collect();
         let mut breadcrumb = vec![self.beranda()];
         breadcrumb.extend(m.leluhur.iter().map(|a| self.tautan_wilayah(a.id.0)));
-        let nama = node.nama_lengkap(self.lang());
+        let nama = self.kata.nama_wilayah(node);
         let mut umum = self.umum(Halaman::Wilayah(w), nama.clone(), breadcrumb, "");
         if let Some(d) = self.deskripsi_angka(&nama, m.rekap) {
             umum.deskripsi = d;
@@ -201,7 +201,7 @@ impl Situs<'_> {
         KonteksWilayah {
             umum,
             kode: node.kode_teks.clone(),
-            jenis: node.jenis(self.lang()).to_string(),
+            jenis: self.kata.jenis_wilayah(node).to_string(),
             kk: m.kk,
             penduduk: m.penduduk,
             tahap: self.bagian_tahap(Some(w), m.rekap, &anak, m.langsung, None, None),

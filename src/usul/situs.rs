@@ -42,6 +42,9 @@ pub fn usul_jadwal(root: &Path) -> Result<UsulJadwal, Error> {
     };
     let (data, _) =
         data::load(root, &config).map_err(|diagnostics| Error::Input { lang, diagnostics })?;
+    let teks =
+        crate::render::kata_tema(root, &config).map_err(|source| Error::Render { lang, source })?;
+    let kata = crate::site::kata::Kata::new(&teks);
     let Some(aturan) = config.jadwal.usul.clone() else {
         return Err(fail(Diagnostic::error(
             config::CONFIG_FILE,
@@ -170,7 +173,7 @@ pub fn usul_jadwal(root: &Path) -> Result<UsulJadwal, Error> {
         let lokasi = crate::pesan!(
             lang,
             "perintah.lokasi_kantor",
-            wilayah = node.nama_lengkap(lang)
+            wilayah = kata.nama_wilayah(node)
         );
         for s in &slots {
             writer
