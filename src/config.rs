@@ -118,6 +118,65 @@ pub struct Config {
     /// `[kolom.<input>]`: the file's own headers for the contract's columns, per input, so
     /// that an export is read as it comes (`[kolom.realisasi] kpm = "Jumlah KPM"`).
     pub kolom: Vec<PetaKolom>,
+    /// `[[penerima]]`: the recipient lists read, privately, into the figures: the one place
+    /// personal data may be read.
+    pub penerima: Vec<DaftarPenerima>,
+    /// `[nilai.<input>.<column>]`: an export's own words for a column's values
+    /// (`[nilai.realisasi.status] "SUDAH SALUR" = "tersalur"`).
+    pub nilai: Vec<PetaNilai>,
+}
+
+/// One `[nilai.<input>.<column>]` table of `site.toml`: the file's words for the values of one
+/// column, each read as the contract's value.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct PetaNilai {
+    /// The input, by its file name without extension (`realisasi`).
+    pub masukan: String,
+    /// The contract column (`status`).
+    pub kolom: String,
+    /// Where the column's name is written in `site.toml` (line, column).
+    pub di: (u64, u64),
+    /// The file's word and the contract's value, in file order (`SUDAH SALUR` → `tersalur`);
+    /// words are compared trimmed and without regard to case.
+    pub nilai: Vec<(String, String)>,
+}
+
+/// One `[[penerima]]` entry of `site.toml`: a recipient list ("by name, by address", BNBA)
+/// from SIKS-NG, PT Pos or a bank, one row per household, counted into the figures of its
+/// desa/kelurahan. Its personal columns are never read into anything kept
+/// ([`crate::data::penerima`]).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct DaftarPenerima {
+    /// The file, relative to the site root (`data/penerima/bnba-pos-tahap4.csv`).
+    pub berkas: String,
+    /// Where the entry is written in `site.toml` (line, column of `berkas`, else of the entry).
+    pub di: (u64, u64),
+    /// Where the entry starts in `site.toml` (line, column), for a key it lacks.
+    pub entri_di: (u64, u64),
+    /// The programme code of every row, when the file has no `program` column, with where it
+    /// is written.
+    pub program: Option<(String, (u64, u64))>,
+    /// The tahap code of every row, when the file has no `tahap` column, with where it is
+    /// written.
+    pub tahap: Option<(String, (u64, u64))>,
+    /// The paying channel of every row, with where it is written: always from `site.toml`,
+    /// never from a column of the list, whose cells could name a person.
+    pub penyalur: Option<(String, (u64, u64))>,
+    /// `[penerima.kolom]`: the file's own headers for the list's columns.
+    pub kolom: Vec<KolomDipetakan>,
+    /// `[penerima.status]`: the file's status words and what each means, in file order.
+    pub status: Vec<(String, StatusPenerima)>,
+}
+
+/// What a recipient list's row says of its household.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum StatusPenerima {
+    /// Paid (`tersalur`).
+    Tersalur,
+    /// Failed (`gagal`), with a reason.
+    Gagal,
+    /// Not paid yet (`belum`): counted into the allocation only.
+    Belum,
 }
 
 /// One `[kolom.<input>]` table of `site.toml`: which of a file's own headers holds each
@@ -279,6 +338,8 @@ impl Default for Config {
             batas_berkas: BATAS_BERKAS_MB << 20,
             batas_markdown: BATAS_MARKDOWN_KB << 10,
             kolom: Vec::new(),
+            penerima: Vec::new(),
+            nilai: Vec::new(),
         }
     }
 }
@@ -447,7 +508,11 @@ const KUNCI_UTAMA: &[&str] = &[
     "rekonsiliasi",
     "bandingkan",
     "kolom",
+    "penerima",
+    "nilai",
 ];
+/// The keys of a `[[penerima]]` entry.
+const KUNCI_PENERIMA: &[&str] = &["berkas", "program", "tahap", "penyalur", "kolom", "status"];
 /// The keys of `[jadwal]`.
 const KUNCI_JADWAL: &[&str] = &["max_kpm_per_day", "over_capacity", "bawa", "usul"];
 /// The keys of `[jadwal.usul]`.
@@ -876,6 +941,8 @@ impl<'t> Pembaca<'t> {
                 }
                 "bandingkan" => self.bandingkan(v, &mut config),
                 "kolom" => self.kolom(v, &mut config),
+                "penerima" => self.penerima(v, &mut config),
+                "nilai" => self.nilai(v, &mut config),
                 _ => {}
             }
         }
@@ -1037,29 +1104,134 @@ impl<'t> Pembaca<'t> {
             let Some(peta) = self.tabel(peta, &nama) else {
                 continue;
             };
-            let mut kolom = Vec::new();
-            for (kontrak, header) in peta.iter() {
-                let Some(h) = self.teks(header) else {
-                    continue;
-                };
-                if h.trim().is_empty() {
-                    self.at(
-                        header.span().start,
-                        Some(&h),
-                        Problem::Malformed(crate::diagnostics::Expected::NonEmpty),
-                    );
-                    continue;
-                }
-                kolom.push(KolomDipetakan {
-                    kontrak: kontrak.get_ref().to_string(),
-                    header: h,
-                    di: self.penunjuk.at(kontrak.span().start),
-                });
-            }
+            let kolom = self.pasangan_kolom(peta);
             config.kolom.push(PetaKolom {
                 masukan: masukan.get_ref().to_string(),
                 di: self.penunjuk.at(masukan.span().start),
                 kolom,
+            });
+        }
+    }
+
+    /// `[nilai.<input>.<column>]` tables: each value must be a text (the input and column names
+    /// are checked by the data stage).
+    fn nilai(&mut self, v: &Nilai<'t>, config: &mut Config) {
+        let Some(t) = self.tabel(v, "nilai") else {
+            return;
+        };
+        for (masukan, kolom) in t.iter() {
+            let nama = format!("nilai.{}", masukan.get_ref());
+            let Some(kolom) = self.tabel(kolom, &nama) else {
+                continue;
+            };
+            for (k, pasangan) in kolom.iter() {
+                let nama = format!("nilai.{}.{}", masukan.get_ref(), k.get_ref());
+                let Some(pasangan) = self.tabel(pasangan, &nama) else {
+                    continue;
+                };
+                let mut nilai = Vec::new();
+                for (kata, arti) in pasangan.iter() {
+                    if let Some(arti) = self.teks(arti) {
+                        nilai.push((kata.get_ref().trim().to_string(), arti.trim().to_string()));
+                    }
+                }
+                config.nilai.push(PetaNilai {
+                    masukan: masukan.get_ref().to_string(),
+                    kolom: k.get_ref().to_string(),
+                    di: self.penunjuk.at(k.span().start),
+                    nilai,
+                });
+            }
+        }
+    }
+
+    /// The pairs `contract = "header"` of a `[….kolom]` table.
+    fn pasangan_kolom(&mut self, peta: &Tabel<'t>) -> Vec<KolomDipetakan> {
+        let mut kolom = Vec::new();
+        for (kontrak, header) in peta.iter() {
+            let Some(h) = self.teks(header) else {
+                continue;
+            };
+            if h.trim().is_empty() {
+                self.at(
+                    header.span().start,
+                    Some(&h),
+                    Problem::Malformed(crate::diagnostics::Expected::NonEmpty),
+                );
+                continue;
+            }
+            kolom.push(KolomDipetakan {
+                kontrak: kontrak.get_ref().to_string(),
+                header: h,
+                di: self.penunjuk.at(kontrak.span().start),
+            });
+        }
+        kolom
+    }
+
+    /// `[[penerima]]` entries.
+    fn penerima(&mut self, v: &Nilai<'t>, config: &mut Config) {
+        let Some(list) = v.get_ref().as_array() else {
+            self.jenis(v, JenisToml::DaftarTabel("penerima".to_string()));
+            return;
+        };
+        for entry in list.iter() {
+            let Some(t) = entry.get_ref().as_table() else {
+                self.jenis(entry, JenisToml::DaftarTabel("penerima".to_string()));
+                continue;
+            };
+            self.kunci(t, KUNCI_PENERIMA);
+            let Some(b) = t.get("berkas") else {
+                self.wajib(entry, "berkas");
+                continue;
+            };
+            let Some(berkas) = self.teks(b) else {
+                continue;
+            };
+            let teks_tetap = |p: &mut Pembaca<'t>, key: &str| {
+                let x = t.get(key)?;
+                let teks = p.teks(x)?.trim().to_string();
+                (!teks.is_empty()).then(|| (teks, p.penunjuk.at(x.span().start)))
+            };
+            let program = teks_tetap(self, "program");
+            let tahap = teks_tetap(self, "tahap");
+            let penyalur = teks_tetap(self, "penyalur");
+            let kolom = match t.get("kolom") {
+                Some(k) => match self.tabel(k, "penerima.kolom") {
+                    Some(k) => self.pasangan_kolom(k),
+                    None => Vec::new(),
+                },
+                None => Vec::new(),
+            };
+            let mut status = Vec::new();
+            if let Some(st) = t.get("status")
+                && let Some(st) = self.tabel(st, "penerima.status")
+            {
+                for (kata, arti) in st.iter() {
+                    let Some(arti) = self.pilihan(
+                        arti,
+                        &["tersalur", "gagal", "belum"],
+                        "\"tersalur\", \"gagal\" or \"belum\"",
+                    ) else {
+                        continue;
+                    };
+                    let arti = match arti {
+                        "tersalur" => StatusPenerima::Tersalur,
+                        "gagal" => StatusPenerima::Gagal,
+                        _ => StatusPenerima::Belum,
+                    };
+                    status.push((kata.get_ref().trim().to_string(), arti));
+                }
+            }
+            config.penerima.push(DaftarPenerima {
+                berkas: berkas.trim().to_string(),
+                di: self.penunjuk.at(b.span().start),
+                entri_di: self.penunjuk.at(entry.span().start),
+                program,
+                tahap,
+                penyalur,
+                kolom,
+                status,
             });
         }
     }

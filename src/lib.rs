@@ -582,6 +582,9 @@ pub struct CheckSummary {
     pub kualitas: Vec<site::kualitas::TemuanJson>,
     /// The language of the site.
     pub lang: Lang,
+    /// What each `[[penerima]]` recipient list gave to the figures, to tie out against the
+    /// source.
+    pub penerima: Vec<data::penerima::RingkasPenerima>,
 }
 
 /// The NIK guard on the site's theme ([`render::periksa_tema`]): a NIK in a template, a UI
@@ -672,6 +675,7 @@ pub fn check(root: &Path) -> Result<CheckSummary, Error> {
         catatan,
         temuan: loaded.report.jumlah_temuan_angka(),
         pages: plan.halaman.len(),
+        penerima: loaded.data.penerima.clone(),
         warnings: loaded.warnings,
         lang: loaded.config.language,
     })

@@ -759,6 +759,30 @@ pub fn samarkan_menurut(asli: &str, turunan: &str) -> String {
     sembunyikan(&asli, |ke| sembunyi.binary_search(&ke).is_ok())
 }
 
+/// A recipient list's cell as a message may quote it: every letter but the first of each
+/// word hidden, and any NIK masked ([`samarkan_teks`]): `SITI ZULAIKHA` is `S*** Z*******`,
+/// `KARANGKETUK` is `K**********`. A list's cell may be a name or an address whatever its
+/// column says; its place (file, line, column) finds it.
+///
+/// ```
+/// assert_eq!(salur::teks::samarkan_pribadi("SITI ZULAIKHA"), "S*** Z*******");
+/// assert_eq!(salur::teks::samarkan_pribadi("13/11/2025"), "13/11/2025");
+/// ```
+pub fn samarkan_pribadi(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut awal = true;
+    for c in samarkan_teks(s).chars() {
+        if c.is_alphabetic() {
+            out.push(if awal { c } else { '*' });
+            awal = false;
+        } else {
+            out.push(c);
+            awal = !c.is_alphanumeric();
+        }
+    }
+    out
+}
+
 /// `s` with every digit hidden but its first 4 and last 2 (`Rp 3.325.***.***.***.*00`), for a
 /// value refused as NIK-shaped that [`cari_nik`] does not read as one (a count or an amount
 /// of 16 digits, a name whose NIK its page's path shows).

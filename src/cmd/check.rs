@@ -203,6 +203,22 @@ fn json_tampak(json: &str) -> std::borrow::Cow<'_, str> {
 fn text(result: Result<salur::CheckSummary, salur::Error>) -> Result<super::Selesai, salur::Error> {
     let summary = result?;
     super::print_warnings(&summary.warnings, summary.lang);
+    // what each recipient list counted, to tie out against its source
+    for p in &summary.penerima {
+        keluar!(
+            "{}",
+            pesan!(
+                summary.lang,
+                "perintah.penerima_ringkas",
+                berkas = p.berkas,
+                baris = p.baris,
+                alokasi = p.alokasi,
+                tersalur = p.tersalur,
+                gagal = p.gagal,
+                belum = p.belum
+            )
+        );
+    }
     for line in &summary.catatan {
         galat!(
             "{}",

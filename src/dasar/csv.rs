@@ -5,32 +5,22 @@
 /// The byte-order mark every CSV download starts with.
 pub const BOM: &str = "\u{feff}";
 
-/// One column of a download: its name, Frictionless type and meaning.
+/// One column of a download: its name, Frictionless type and the key of its meaning.
 #[derive(Debug, Clone, Copy)]
 pub struct Kolom {
-    /// The header.
+    /// The header: a data contract, the same in every language.
     pub nama: &'static str,
     /// `string`, `integer`, `number` or `date`.
     pub jenis: &'static str,
-    /// What it holds, in Indonesian.
-    pub id: &'static str,
-    /// What it holds, in English.
-    pub en: &'static str,
+    /// The key of what it holds in the theme's catalogue (`kolom_kode_wilayah`), for the
+    /// schemas' descriptions; the site stage looks the words up
+    /// ([`crate::site::kata::Kata::teks`]).
+    pub kunci: &'static str,
 }
 
-/// A column: name, type, meaning in Indonesian and in English.
-pub const fn k(
-    nama: &'static str,
-    jenis: &'static str,
-    id: &'static str,
-    en: &'static str,
-) -> Kolom {
-    Kolom {
-        nama,
-        jenis,
-        id,
-        en,
-    }
+/// A column: name, type, key of its meaning.
+pub const fn k(nama: &'static str, jenis: &'static str, kunci: &'static str) -> Kolom {
+    Kolom { nama, jenis, kunci }
 }
 
 /// Whether a spreadsheet would read a cell beginning like `s` as a formula: `=`, `+`, `-`,

@@ -1,12 +1,10 @@
 //! Failure reasons of `realisasi.csv` (`alasan` of a `gagal` row) in a documented code list, so
 //! that "meninggal dunia", "wafat" and "Meninggal" count as one reason across files and
-//! regions. Only the code and its label are published: the text as written is the operator's
+//! regions. Only the code and its label (the theme's words, under [`KodeAlasan::kunci`]) are published: the text as written is the operator's
 //! own and may name a person (`meninggal, Budi … RT 02`), so it stays in `salur check`'s
 //! output (for the reasons that match no code) and never reaches the site.
 
 use serde::Serialize;
-
-use crate::lang::Lang;
 
 /// The reasons a payment fails, as the site groups them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -99,25 +97,18 @@ impl KodeAlasan {
         }
     }
 
-    /// What a reader sees.
-    pub fn label(self, lang: Lang) -> &'static str {
-        match (self, lang) {
-            (KodeAlasan::Meninggal, Lang::Id) => "Meninggal dunia",
-            (KodeAlasan::Meninggal, Lang::En) => "Died",
-            (KodeAlasan::Pindah, Lang::Id) => "Pindah domisili",
-            (KodeAlasan::Pindah, Lang::En) => "Moved away",
-            (KodeAlasan::TidakDitemukan, Lang::Id) => "Tidak ditemukan",
-            (KodeAlasan::TidakDitemukan, Lang::En) => "Not found",
-            (KodeAlasan::TidakHadir, Lang::Id) => "Tidak hadir",
-            (KodeAlasan::TidakHadir, Lang::En) => "Did not come",
-            (KodeAlasan::TidakTahuJadwal, Lang::Id) => "Tidak tahu jadwal",
-            (KodeAlasan::TidakTahuJadwal, Lang::En) => "Did not know the schedule",
-            (KodeAlasan::Lansia, Lang::Id) => "Lansia, tidak dapat datang",
-            (KodeAlasan::Lansia, Lang::En) => "Elderly, could not come",
-            (KodeAlasan::DataGanda, Lang::Id) => "Data ganda",
-            (KodeAlasan::DataGanda, Lang::En) => "Duplicate record",
-            (KodeAlasan::Lainnya, Lang::Id) => "Lainnya",
-            (KodeAlasan::Lainnya, Lang::En) => "Other",
+    /// The key of its label in the theme's catalogue (`alasan_meninggal`): the site stage
+    /// looks the words up ([`crate::site::kata::Kata::alasan`]), so a theme can reword it.
+    pub fn kunci(self) -> &'static str {
+        match self {
+            KodeAlasan::Meninggal => "alasan_meninggal",
+            KodeAlasan::Pindah => "alasan_pindah",
+            KodeAlasan::TidakDitemukan => "alasan_tidak_ditemukan",
+            KodeAlasan::TidakHadir => "alasan_tidak_hadir",
+            KodeAlasan::TidakTahuJadwal => "alasan_tidak_tahu_jadwal",
+            KodeAlasan::Lansia => "alasan_lansia",
+            KodeAlasan::DataGanda => "alasan_data_ganda",
+            KodeAlasan::Lainnya => "alasan_lainnya",
         }
     }
 }

@@ -12,6 +12,7 @@ pub mod jadwal;
 mod kode;
 pub mod laporan;
 pub mod lembar;
+pub mod penerima;
 pub mod realisasi;
 pub mod rw;
 pub mod sumber_angka;
@@ -249,6 +250,12 @@ pub struct Dataset {
     pub tahap_di: Vec<(u64, u64)>,
     /// The files read.
     pub inputs: Vec<InputFile>,
+    /// What each `[[penerima]]` recipient list gave to the figures, in `site.toml` order
+    /// (their rows are in [`Dataset::alokasi`] and [`Dataset::realisasi`] already).
+    pub penerima: Vec<penerima::RingkasPenerima>,
+    /// Households per RW counted from the recipient lists with an RW column: what
+    /// `salur jadwal usul` plans by when `rw.csv` is absent.
+    pub rw_penerima: Vec<rw::JumlahRw>,
 }
 
 /// The largest total of a count or amount column over its file: `i64::MAX`
@@ -449,12 +456,15 @@ pub fn load(root: &Path, config: &Config) -> Result<(Dataset, Diagnostics), Diag
         diags.push(*d);
         return Err(diags);
     }
-    warn_unknown_inputs(root, &mut diags);
+    warn_unknown_inputs(root, &config.penerima, &mut diags);
     periksa_peta_kolom(&config.kolom, &mut diags);
+    periksa_peta_nilai(&config.nilai, &mut diags);
+    penerima::periksa_folder(root, &config.penerima, &mut diags);
     let mut ds = Dataset::default();
     let mut loader = Loader {
         batas,
         peta: config.kolom.clone(),
+        nilai: config.nilai.clone(),
         ..Loader::default()
     };
     loader.wilayah(root, &mut ds, &mut diags);
@@ -472,7 +482,8 @@ pub fn load(root: &Path, config: &Config) -> Result<(Dataset, Diagnostics), Diag
         sumber_angka::FILE,
     ]
     .iter()
-    .any(|f| table::ada(root, f));
+    .any(|f| table::ada(root, f))
+        || !config.penerima.is_empty();
     let mut references_missing = !table::ada(root, "data/wilayah.csv");
     if uses_codes {
         for f in ["data/program.csv", "data/tahap.csv"] {
@@ -495,6 +506,7 @@ pub fn load(root: &Path, config: &Config) -> Result<(Dataset, Diagnostics), Diag
     if !references_missing {
         loader.alokasi(root, &mut ds, &mut diags);
         loader.realisasi(root, &mut ds, &mut diags);
+        loader.penerima(root, &config.penerima, &mut ds, &mut diags);
         loader.jadwal(root, &mut ds, &mut diags);
         loader.verval(root, &mut ds, &mut diags);
         loader.desil(root, &mut ds, &mut diags);
@@ -526,7 +538,11 @@ pub const INPUTS: &[&str] = &[
 
 /// Warns about files in `data/` that salur does not read: a misspelt or differently cased
 /// name, or a spreadsheet not named like an input, would otherwise be silently left out.
-fn warn_unknown_inputs(root: &Path, diags: &mut Diagnostics) {
+fn warn_unknown_inputs(
+    root: &Path,
+    penerima: &[crate::config::DaftarPenerima],
+    diags: &mut Diagnostics,
+) {
     let Ok(entries) = std::fs::read_dir(root.join("data")) else {
         return;
     };
@@ -541,6 +557,15 @@ fn warn_unknown_inputs(root: &Path, diags: &mut Diagnostics) {
         .collect();
     names.sort();
     for name in names {
+        // a recipient list declared in site.toml is read (privately), and never named on a
+        // page
+        let rel = format!("data/{name}");
+        if penerima
+            .iter()
+            .any(|d| d.berkas.trim_start_matches("./") == rel)
+        {
+            continue;
+        }
         // a file that is not read is named on the data-quality page
         if !crate::teks::periksa_nama_berkas(&format!("data/{name}"), diags) {
             continue;
@@ -615,6 +640,8 @@ struct Loader {
     batas: u64,
     /// `[kolom.<input>]` of `site.toml`: the files' own headers.
     peta: Vec<crate::config::PetaKolom>,
+    /// `[nilai.<input>.<column>]` of `site.toml`: the files' own words for values.
+    nilai: Vec<crate::config::PetaNilai>,
 }
 
 impl Loader {
@@ -637,7 +664,13 @@ impl Loader {
             .iter()
             .find(|p| p.masukan == masukan)
             .map_or(&[][..], |p| p.kolom.as_slice());
-        Table::open_dipetakan(root, rel, columns, self.batas, peta, diags)
+        let mut t = Table::open_dipetakan(root, rel, columns, self.batas, peta, diags)?;
+        let nilai: Vec<&crate::config::PetaNilai> =
+            self.nilai.iter().filter(|p| p.masukan == masukan).collect();
+        if !nilai.is_empty() {
+            t.ganti_nilai(columns, &nilai);
+        }
+        Some(t)
     }
 }
 
@@ -658,6 +691,40 @@ fn kolom_masukan(masukan: &str) -> Option<&'static Columns<'static>> {
         "sumber_angka" => &sumber_angka::SUMBER_ANGKA,
         _ => return None,
     })
+}
+
+/// `[nilai.<input>.<column>]`: an input salur does not read, or a column its input does not
+/// have, is an error at its place in `site.toml`, with the name meant when one is close.
+fn periksa_peta_nilai(peta: &[crate::config::PetaNilai], diags: &mut Diagnostics) {
+    let stems: Vec<&str> = INPUTS
+        .iter()
+        .filter_map(|i| i.strip_suffix(".csv"))
+        .collect();
+    for p in peta {
+        let (key, nearest) = match kolom_masukan(&p.masukan) {
+            None => (
+                &p.masukan,
+                crate::dasar::saran::nearest(&p.masukan, stems.iter().copied()),
+            ),
+            Some(columns) => {
+                let semua = || columns.required.iter().chain(columns.optional).copied();
+                if semua().any(|c| c == p.kolom) {
+                    continue;
+                }
+                (&p.kolom, crate::dasar::saran::nearest(&p.kolom, semua()))
+            }
+        };
+        diags.push(Diagnostic::error(
+            crate::config::CONFIG_FILE,
+            p.di.0,
+            p.di.1,
+            None,
+            Problem::UnknownKey {
+                key: key.clone(),
+                nearest,
+            },
+        ));
+    }
 }
 
 /// `[kolom.<input>]`: an input salur does not read, or a column its input does not have, is an

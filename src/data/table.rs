@@ -28,6 +28,14 @@ pub struct Columns<'s> {
     pub optional: &'s [&'s str],
 }
 
+impl Columns<'static> {
+    /// No columns: what [`is_personal`] measures a header against when none is exempt.
+    const KOSONG: Columns<'static> = Columns {
+        required: &[],
+        optional: &[],
+    };
+}
+
 /// An open CSV input (or worksheet) with its header understood.
 pub struct Table {
     /// Where its rows are, as shown in messages: the path relative to the site root
@@ -53,7 +61,17 @@ pub struct Table {
     pub rows: usize,
     /// The SHA-256 of the file as read (with its BOM), lower-case hex.
     pub sha256: String,
+    /// A recipient list ([`Table::open_pribadi`]): its personal columns are expected, never
+    /// checked or quoted; only the columns read pass the NIK guard, but `nik`.
+    pribadi: bool,
+    /// `[nilai.<input>.<column>]`: per field of a record, the file's words (trimmed, lower
+    /// case) and the contract's value each stands for ([`Table::ganti_nilai`]).
+    ganti: Vec<(usize, Vec<GantiNilai>)>,
 }
+
+/// One word of `[nilai.<input>.<column>]`: the file's (trimmed, lower case), and the
+/// contract's value it stands for.
+type GantiNilai = (Vec<u8>, Vec<u8>);
 
 /// The file that holds input `csv` (`data/realisasi.csv`): the CSV itself, or a spreadsheet
 /// of the same name (`data/realisasi.xlsx`, `.xls` or `.ods`). `Ok(None)` when there is none;
@@ -194,6 +212,7 @@ fn baca_header(
     header_line: u64,
     columns: &Columns,
     peta: &[KolomDipetakan],
+    pribadi: bool,
     diags: &mut Diagnostics,
 ) -> Option<(Vec<Option<usize>>, usize)> {
     if header.len() > KOLOM_MAKS {
@@ -231,7 +250,11 @@ fn baca_header(
             0,
             None,
             Problem::HeaderPetaTidakAda {
-                masukan: masukan.to_string(),
+                tabel: if pribadi {
+                    "penerima.kolom".to_string()
+                } else {
+                    format!("kolom.{masukan}")
+                },
                 kontrak: k.kontrak.clone(),
                 header: samarkan(k.header.as_bytes()),
                 nearest,
@@ -270,6 +293,22 @@ fn baca_header(
                 },
             ));
             ok = false;
+        } else if pribadi {
+            // a column read from a recipient list must not be one of its personal columns
+            // (a mapping slip: `kelurahan = "NAMA"` would print names in messages)
+            let asli = normalise_header(&header[i]);
+            if dikenal && name != "nik" && is_personal(&asli, &Columns::KOSONG) {
+                diags.push(Diagnostic::error(
+                    rel,
+                    header_line,
+                    i as u64 + 1,
+                    Some(&samarkan(&header[i])),
+                    Problem::KolomPribadiDibaca {
+                        kolom: name.clone(),
+                    },
+                ));
+                ok = false;
+            }
         } else if is_personal(name, columns) {
             diags.push(Diagnostic::error(
                 rel,
@@ -393,6 +432,36 @@ impl<'r> Row<'r> {
 }
 
 impl Table {
+    /// Reads the values `peta` names as the contract's (`[nilai.realisasi.status] "SUDAH
+    /// SALUR" = "tersalur"`): `columns` is the table's, to find each column. A column the file
+    /// lacks is left alone (its absence is reported as such).
+    pub fn ganti_nilai(&mut self, columns: &Columns, peta: &[&crate::config::PetaNilai]) {
+        for p in peta {
+            let Some(c) = columns
+                .required
+                .iter()
+                .chain(columns.optional)
+                .position(|k| *k == p.kolom)
+            else {
+                continue;
+            };
+            let Some(i) = self.index.get(c).copied().flatten() else {
+                continue;
+            };
+            let pasangan = p
+                .nilai
+                .iter()
+                .map(|(dari, ke)| {
+                    (
+                        dari.trim().to_lowercase().into_bytes(),
+                        ke.clone().into_bytes(),
+                    )
+                })
+                .collect();
+            self.ganti.push((i, pasangan));
+        }
+    }
+
     /// The 1-based position in the file of column `c` of [`Columns`] (0 if absent).
     pub fn column_number(&self, c: usize) -> u64 {
         self.index
@@ -424,6 +493,34 @@ impl Table {
         columns: &Columns,
         batas: u64,
         peta: &[KolomDipetakan],
+        diags: &mut Diagnostics,
+    ) -> Option<Table> {
+        Table::buka(root, rel, columns, batas, peta, false, diags)
+    }
+
+    /// Opens a recipient list (`[[penerima]]`) as [`Table::open_dipetakan`] does, except that
+    /// its personal columns (NIK, names, addresses) are the file's nature, not a mistake: they
+    /// are not refused, and no message quotes a cell of a column that is not read. The columns
+    /// read (all of `columns` but `nik`) pass the NIK guard as in any input, and one whose
+    /// header names personal data is refused ([`Problem::KolomPribadiDibaca`]).
+    pub fn open_pribadi(
+        root: &Path,
+        rel: &str,
+        columns: &Columns,
+        batas: u64,
+        peta: &[KolomDipetakan],
+        diags: &mut Diagnostics,
+    ) -> Option<Table> {
+        Table::buka(root, rel, columns, batas, peta, true, diags)
+    }
+
+    fn buka(
+        root: &Path,
+        rel: &str,
+        columns: &Columns,
+        batas: u64,
+        peta: &[KolomDipetakan],
+        pribadi: bool,
         diags: &mut Diagnostics,
     ) -> Option<Table> {
         let rel = match berkas_masukan(root, rel) {
@@ -471,8 +568,8 @@ impl Table {
             }
         };
         match ekstensi_lembar(rel) {
-            Some(ext) => Table::from_lembar(rel, ext, &bytes, columns, peta, diags),
-            None => Table::from_bytes(rel, bytes, columns, peta, diags),
+            Some(ext) => Table::dari_lembar(rel, ext, &bytes, columns, peta, pribadi, diags),
+            None => Table::dari_bytes(rel, bytes, columns, peta, pribadi, diags),
         }
     }
 
@@ -486,6 +583,18 @@ impl Table {
         bytes: &[u8],
         columns: &Columns,
         peta: &[KolomDipetakan],
+        diags: &mut Diagnostics,
+    ) -> Option<Table> {
+        Table::dari_lembar(rel, ext, bytes, columns, peta, false, diags)
+    }
+
+    fn dari_lembar(
+        rel: &str,
+        ext: &str,
+        bytes: &[u8],
+        columns: &Columns,
+        peta: &[KolomDipetakan],
+        pribadi: bool,
         diags: &mut Diagnostics,
     ) -> Option<Table> {
         let sha256 = sha256_hex(bytes);
@@ -547,6 +656,7 @@ impl Table {
             header_line,
             columns,
             peta,
+            pribadi,
             diags,
         )?;
         let mut rekaman = Vec::with_capacity(lembar.baris.len() - h - 1);
@@ -579,15 +689,28 @@ impl Table {
             skipped_lines: header_line - 1,
             rows: 0,
             sha256,
+            pribadi,
+            ganti: Vec::new(),
         })
     }
 
     /// Like [`Table::open`] on bytes already in memory.
     pub fn from_bytes(
         rel: &str,
+        bytes: Vec<u8>,
+        columns: &Columns,
+        peta: &[KolomDipetakan],
+        diags: &mut Diagnostics,
+    ) -> Option<Table> {
+        Table::dari_bytes(rel, bytes, columns, peta, false, diags)
+    }
+
+    fn dari_bytes(
+        rel: &str,
         mut bytes: Vec<u8>,
         columns: &Columns,
         peta: &[KolomDipetakan],
+        pribadi: bool,
         diags: &mut Diagnostics,
     ) -> Option<Table> {
         let sha256 = sha256_hex(&bytes);
@@ -649,7 +772,8 @@ impl Table {
         if bytes.contains(&b'"') {
             let mut terbuka = false;
             for k in periksa_kutip(&bytes, delimiter) {
-                let value = samarkan(&bytes[k.sel.clone()]);
+                // a recipient list's cell may be a name: its place only
+                let value = (!pribadi).then(|| samarkan(&bytes[k.sel.clone()]));
                 let problem = if k.terbuka {
                     terbuka = true;
                     Problem::KutipTerbuka
@@ -657,7 +781,13 @@ impl Table {
                     Problem::TeksSetelahKutip
                 };
                 diags.push_with(crate::diagnostics::Severity::Error, || {
-                    Diagnostic::error(rel, k.baris + skipped_lines, k.kolom, Some(&value), problem)
+                    Diagnostic::error(
+                        rel,
+                        k.baris + skipped_lines,
+                        k.kolom,
+                        value.as_deref(),
+                        problem,
+                    )
                 });
             }
             if terbuka {
@@ -697,7 +827,8 @@ impl Table {
                 return None;
             }
         }
-        let (index, lebar_header) = baca_header(rel, &header, header_line, columns, peta, diags)?;
+        let (index, lebar_header) =
+            baca_header(rel, &header, header_line, columns, peta, pribadi, diags)?;
         Some(Table {
             name: rel.to_string(),
             berkas: rel.to_string(),
@@ -710,6 +841,8 @@ impl Table {
             skipped_lines,
             rows: 0,
             sha256,
+            pribadi,
+            ganti: Vec::new(),
         })
     }
 
@@ -898,8 +1031,20 @@ impl Table {
         }
         // the one NIK guard (`crate::teks`); an ordinary cell costs one pass over its bytes
         let mut clean = true;
-        for (i, cell) in record.iter().enumerate() {
-            clean &= crate::teks::periksa_sel(&self.name, line, i as u64 + 1, cell, diags);
+        if self.pribadi {
+            // a recipient list: the columns read, but `nik` (the last optional column)
+            let nik = self.index.last().copied().flatten();
+            for i in self.index.iter().flatten().copied() {
+                if Some(i) != nik
+                    && let Some(cell) = record.get(i)
+                {
+                    clean &= crate::teks::periksa_sel(&self.name, line, i as u64 + 1, cell, diags);
+                }
+            }
+        } else {
+            for (i, cell) in record.iter().enumerate() {
+                clean &= crate::teks::periksa_sel(&self.name, line, i as u64 + 1, cell, diags);
+            }
         }
         if !clean {
             return false;
@@ -916,6 +1061,7 @@ impl Table {
                     extra as u64 + 1,
                     record
                         .get(extra)
+                        .filter(|_| !self.pribadi)
                         .map(|c| String::from_utf8_lossy(c).into_owned())
                         .as_deref(),
                     Problem::KolomLebih { fields, header },
@@ -938,6 +1084,26 @@ impl Table {
             });
             return false;
         }
+        // the export's words as the contract's values: a copy of the record, only when the
+        // site maps some (the usual record is handed over as read)
+        let diganti;
+        let record = if self.ganti.is_empty() {
+            record
+        } else {
+            let mut baru = ByteRecord::new();
+            for (i, field) in record.iter().enumerate() {
+                let ganti = self.ganti.iter().find(|(k, _)| *k == i).and_then(|(_, p)| {
+                    let kata = String::from_utf8_lossy(trim(field)).to_lowercase();
+                    p.iter().find(|(dari, _)| *dari == kata.as_bytes())
+                });
+                match ganti {
+                    Some((_, ke)) => baru.push_field(ke),
+                    None => baru.push_field(field),
+                }
+            }
+            diganti = baru;
+            &diganti
+        };
         let row = Row {
             record,
             index: &self.index,

@@ -1,7 +1,6 @@
 //! The region tree: provinsi → kabupaten/kota → kecamatan → desa/kelurahan.
 
 use super::value::KodeWilayah;
-use crate::lang::Lang;
 
 pub use super::id::WilayahId;
 
@@ -55,27 +54,28 @@ pub struct Wilayah {
 
 impl Wilayah {
     /// The name with its kind, as a reader says it: `Kelurahan Karangketug`, `Desa Sidomulyo`,
-    /// `Kecamatan Anggana`, `Kota Pasuruan`, `Provinsi Jawa Timur`.
-    pub fn nama_lengkap(&self, lang: Lang) -> String {
-        let kind = self.jenis(lang);
-        if kind.is_empty() || starts_with_word(&self.nama, kind) {
+    /// `Kecamatan Anggana`, `Kota Pasuruan`, `Provinsi Jawa Timur`, given the kind in the
+    /// reader's words (`jenis`, the theme's words under [`Wilayah::jenis_kunci`]; empty for a
+    /// kabupaten/kota). The kind is not repeated when the name starts with it.
+    pub fn nama_dengan(&self, jenis: &str) -> String {
+        if jenis.is_empty() || starts_with_word(&self.nama, jenis) {
             self.nama.clone()
         } else {
-            format!("{kind} {}", self.nama)
+            format!("{jenis} {}", self.nama)
         }
     }
 
-    /// The kind of region: `Provinsi`, `Kecamatan`, `Kelurahan`, `Desa`; empty for a
-    /// kabupaten/kota, whose name says which it is.
-    pub fn jenis(&self, lang: Lang) -> &'static str {
-        match (self.tingkat, lang) {
-            (Tingkat::Provinsi, Lang::Id) => "Provinsi",
-            (Tingkat::Provinsi, Lang::En) => "Province",
-            (Tingkat::KabupatenKota, _) => "",
-            (Tingkat::Kecamatan, Lang::Id) => "Kecamatan",
-            (Tingkat::Kecamatan, Lang::En) => "District",
-            (Tingkat::DesaKelurahan, _) if self.kode.is_kelurahan() => "Kelurahan",
-            (Tingkat::DesaKelurahan, _) => "Desa",
+    /// The key of the kind of region in the theme's catalogue (`wilayah_jenis_provinsi`,
+    /// `…_kecamatan`, `…_kelurahan`, `…_desa`); none for a kabupaten/kota, whose name says
+    /// which it is. The site stage looks the words up
+    /// ([`crate::site::kata::Kata::jenis_wilayah`]).
+    pub fn jenis_kunci(&self) -> Option<&'static str> {
+        match self.tingkat {
+            Tingkat::Provinsi => Some("wilayah_jenis_provinsi"),
+            Tingkat::KabupatenKota => None,
+            Tingkat::Kecamatan => Some("wilayah_jenis_kecamatan"),
+            Tingkat::DesaKelurahan if self.kode.is_kelurahan() => Some("wilayah_jenis_kelurahan"),
+            Tingkat::DesaKelurahan => Some("wilayah_jenis_desa"),
         }
     }
 }

@@ -27,6 +27,7 @@ impl Expected {
                 Expected::NonEmpty => "diharapkan.tidak_kosong",
                 Expected::Code => "diharapkan.kode",
                 Expected::Time => "diharapkan.jam",
+                Expected::Rw => "diharapkan.rw",
             },
         )
     }
@@ -91,7 +92,7 @@ impl Problem {
                 pesan!(lang, "masalah.kolom_hilang", column = column)
             }
             Problem::HeaderPetaTidakAda {
-                masukan,
+                tabel,
                 kontrak,
                 header,
                 nearest,
@@ -99,11 +100,60 @@ impl Problem {
                 pesan!(
                     lang,
                     "masalah.header_peta_tidak_ada",
-                    masukan = masukan,
+                    tabel = tabel,
                     kontrak = kontrak,
                     header = header
                 ) + &mungkin(nearest)
             }
+            Problem::KolomPribadiDibaca { kolom } => {
+                pesan!(lang, "masalah.kolom_pribadi_dibaca", kolom = kolom)
+            }
+            Problem::PenerimaTidakDideklarasi => pesan!(lang, "masalah.penerima_tidak_dideklarasi"),
+            Problem::NikGanda {
+                baris_pertama,
+                berkas: None,
+            } => pesan!(lang, "masalah.nik_ganda", baris = baris_pertama),
+            Problem::NikGanda {
+                baris_pertama,
+                berkas: Some(berkas),
+            } => pesan!(
+                lang,
+                "masalah.nik_ganda_berkas",
+                baris = baris_pertama,
+                berkas = berkas
+            ),
+            Problem::PenerimaDiLuarFolder => pesan!(lang, "masalah.penerima_di_luar_folder"),
+            Problem::PenerimaGanda { baris } => {
+                pesan!(lang, "masalah.penerima_ganda", baris = baris)
+            }
+            Problem::DesaDiKecamatanLain { kecamatan } => {
+                pesan!(
+                    lang,
+                    "masalah.desa_di_kecamatan_lain",
+                    kecamatan = kecamatan
+                )
+            }
+            Problem::BukanDesaKelurahan => pesan!(lang, "masalah.bukan_desa_kelurahan"),
+            Problem::StatusPenerima { dikenal } => {
+                pesan!(lang, "masalah.status_penerima", dikenal = dikenal)
+            }
+            Problem::NamaWilayahTidakDikenal { nearest } => {
+                pesan!(lang, "masalah.nama_wilayah_tidak_dikenal") + &mungkin(nearest)
+            }
+            Problem::NamaWilayahGanda { kandidat } => {
+                pesan!(lang, "masalah.nama_wilayah_ganda", kandidat = kandidat)
+            }
+            Problem::PenerimaBertumpuk {
+                program,
+                tahap,
+                berkas,
+            } => pesan!(
+                lang,
+                "masalah.penerima_bertumpuk",
+                program = program,
+                tahap = tahap,
+                berkas = berkas
+            ),
             Problem::MissingFile => pesan!(lang, "masalah.berkas_hilang"),
             Problem::PrivacyColumn => pesan!(lang, "masalah.privasi_kolom"),
             Problem::PrivacyNik => pesan!(lang, "masalah.privasi_nik"),

@@ -28,6 +28,8 @@ pub enum Expected {
     Code,
     /// A time of day (`07.00` or `07:00`).
     Time,
+    /// An RW number (`03`, `RW 03`).
+    Rw,
 }
 
 /// Which table a code refers to.
@@ -135,14 +137,70 @@ pub enum Problem {
     /// A header that `[kolom.<input>]` of `site.toml` names for a contract column is not in
     /// the file's header.
     HeaderPetaTidakAda {
-        /// The input (`realisasi`).
-        masukan: String,
+        /// The table of `site.toml` that maps it (`kolom.realisasi`, `penerima.kolom`).
+        tabel: String,
         /// The contract column (`kpm`).
         kontrak: String,
         /// The header as `site.toml` writes it.
         header: String,
         /// The file's header meant, when one is close.
         nearest: Option<String>,
+    },
+    /// A column a recipient list is read by (`status`, `kelurahan`, …) is one whose header
+    /// names personal data (`NAMA`, `ALAMAT`): a mapping slip that would quote names.
+    KolomPribadiDibaca {
+        /// The list's column it was mapped to.
+        kolom: String,
+    },
+    /// A file under `data/penerima/` that no `[[penerima]]` of `site.toml` names.
+    PenerimaTidakDideklarasi,
+    /// A NIK listed twice in one recipient list: one household counted twice.
+    NikGanda {
+        /// The line of its first row.
+        baris_pertama: u64,
+        /// The other list it is in, when it is not this one.
+        berkas: Option<String>,
+    },
+    /// A `[[penerima]]` list that is not under `data/penerima/` (the one folder `init` keeps
+    /// out of git, and the one nothing else reads from).
+    PenerimaDiLuarFolder,
+    /// A `[[penerima]]` list named twice in `site.toml`: its households would count twice.
+    PenerimaGanda {
+        /// The line of `site.toml` of its first entry.
+        baris: u64,
+    },
+    /// A desa/kelurahan that is not in the kecamatan the list's row names.
+    DesaDiKecamatanLain {
+        /// The kecamatan(s) it is in.
+        kecamatan: String,
+    },
+    /// A recipient list's region code that is not a desa/kelurahan: a household lives in one.
+    BukanDesaKelurahan,
+    /// A status word of a recipient list that `[penerima.status]` does not name.
+    StatusPenerima {
+        /// The words it knows, as written in `site.toml` (or the default ones).
+        dikenal: String,
+    },
+    /// A region's name that no desa/kelurahan of `wilayah.csv` has (within the kecamatan and
+    /// kabupaten/kota given).
+    NamaWilayahTidakDikenal {
+        /// The region name meant, when one is close.
+        nearest: Option<String>,
+    },
+    /// A region's name that several desa/kelurahan share, and nothing tells apart.
+    NamaWilayahGanda {
+        /// The candidates (`35.75.01.1001 Karangketug, Kec. Gadingrejo`), joined.
+        kandidat: String,
+    },
+    /// A recipient list's households of a programme × tahap × region that aggregate rows
+    /// (`alokasi.csv`, `realisasi.csv`) or another list also count: counted twice.
+    PenerimaBertumpuk {
+        /// The programme's code.
+        program: String,
+        /// The tahap's code.
+        tahap: String,
+        /// The other file.
+        berkas: String,
     },
     /// A required column is absent from the header.
     MissingColumn {
@@ -701,6 +759,7 @@ pub(crate) fn contoh_semua() -> Vec<Problem> {
         Expected::Status,
         Expected::Periode,
         Expected::NonEmpty,
+        Expected::Rw,
         Expected::Code,
         Expected::Time,
     ] {
@@ -729,8 +788,40 @@ pub(crate) fn contoh_semua() -> Vec<Problem> {
         Problem::Duplicate { first_line: 4 },
         Problem::DuplicateColumn { first_column: 2 },
         Problem::MissingColumn { column: s("kpm") },
+        Problem::KolomPribadiDibaca {
+            kolom: s("kelurahan"),
+        },
+        Problem::PenerimaTidakDideklarasi,
+        Problem::NikGanda {
+            baris_pertama: 4,
+            berkas: None,
+        },
+        Problem::NikGanda {
+            baris_pertama: 4,
+            berkas: Some(s("data/penerima/bank.csv")),
+        },
+        Problem::PenerimaDiLuarFolder,
+        Problem::PenerimaGanda { baris: 44 },
+        Problem::DesaDiKecamatanLain {
+            kecamatan: s("Gadingrejo"),
+        },
+        Problem::BukanDesaKelurahan,
+        Problem::StatusPenerima {
+            dikenal: s("SUDAH SALUR, GAGAL SALUR"),
+        },
+        Problem::NamaWilayahTidakDikenal {
+            nearest: Some(s("Kandangsapi")),
+        },
+        Problem::NamaWilayahGanda {
+            kandidat: s("35.75.01.1001 Sukamaju (Gadingrejo), 35.75.02.1001 Sukamaju (Purworejo)"),
+        },
+        Problem::PenerimaBertumpuk {
+            program: s("BST"),
+            tahap: s("2021-07"),
+            berkas: s("data/alokasi.csv"),
+        },
         Problem::HeaderPetaTidakAda {
-            masukan: s("realisasi"),
+            tabel: s("kolom.realisasi"),
             kontrak: s("kpm"),
             header: s("Jumlah KPM"),
             nearest: Some(s("JUMLAH_KPM")),

@@ -257,6 +257,18 @@ impl Diagnostics {
         self.items.iter().filter(|d| d.severity == s).count()
     }
 
+    /// Rewrites the value a kept problem quotes where `f` gives a new one (a recipient list's
+    /// cells, masked: [`crate::teks::samarkan_pribadi`]).
+    pub fn ganti_nilai(&mut self, f: impl Fn(&Diagnostic, &str) -> Option<String>) {
+        for d in &mut self.items {
+            if let Some(v) = &d.value
+                && let Some(baru) = f(d, v)
+            {
+                d.value = Some(baru);
+            }
+        }
+    }
+
     /// The problems kept in full, in the order they were found.
     pub fn items(&self) -> &[Diagnostic] {
         &self.items

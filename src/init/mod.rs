@@ -11,6 +11,7 @@
 
 pub mod nasional;
 mod teks;
+pub mod templat;
 
 use std::path::{Path, PathBuf};
 
@@ -260,13 +261,32 @@ pub fn init(opts: &InitOptions) -> Result<InitSummary, InitError> {
             teks::rapat_contoh(&ctx),
         ),
         ("README.md".into(), teks::readme(&ctx)),
-        (".gitignore".into(), teks::GITIGNORE.into()),
+        (".gitignore".into(), teks::gitignore(&ctx)),
         (".github/workflows/salur.yml".into(), teks::github(&ctx)),
         (".gitlab-ci.yml".into(), teks::gitlab(&ctx)),
     ];
     let mut berkas = Vec::new();
     for (rel, isi) in files {
-        tulis(&opts.dir.join(&rel), &isi)?;
+        tulis(&opts.dir.join(&rel), isi.as_bytes())?;
+        berkas.push(rel);
+    }
+    // a workbook per input to fill in, with the site's regions to pick from
+    let daftar_wilayah: Vec<(String, String)> = rows
+        .iter()
+        .map(|w| (w.kode.clone(), nama_lengkap(w)))
+        .collect();
+    for masukan in templat::masukan() {
+        let rel = format!("templat/{masukan}.xlsx");
+        let path = opts.dir.join(&rel);
+        let Some(buku) = templat::buku(masukan, &daftar_wilayah, opts.lang, opts.hari_ini, &[])
+        else {
+            continue;
+        };
+        let isi = buku.map_err(|e| InitError::Tulis {
+            path: path.clone(),
+            source: std::io::Error::other(e.to_string()),
+        })?;
+        tulis(&path, &isi)?;
         berkas.push(rel);
     }
     Ok(InitSummary {
@@ -287,7 +307,7 @@ fn csv_field(s: &str) -> String {
     }
 }
 
-fn tulis(path: &Path, isi: &str) -> Result<(), InitError> {
+fn tulis(path: &Path, isi: &[u8]) -> Result<(), InitError> {
     let err = |source| InitError::Tulis {
         path: path.to_path_buf(),
         source,
@@ -332,7 +352,7 @@ pub fn rapat_baru(
     if path.exists() {
         return Err(InitError::SudahAda(path));
     }
-    tulis(&path, &teks::rapat_kerangka(judul, tanggal, lang))?;
+    tulis(&path, teks::rapat_kerangka(judul, tanggal, lang).as_bytes())?;
     Ok(rel)
 }
 

@@ -38,10 +38,22 @@ fn toml_str(s: &str) -> String {
     toml::Value::String(s.to_string()).to_string()
 }
 
-pub(super) const GITIGNORE: &str = concat!(
-    "/public\n/public.old\n/.public.staging\n/.public.staging-*\n/.public.salur-lock\n",
-    "/.public.old\n/.public.salur-manifest\n/.salur\n/.cargo\n"
-);
+/// What git leaves out: salur's own outputs and caches, and the recipient lists, which hold
+/// personal data (said in the site's language, for whoever reads the file).
+pub(super) fn gitignore(k: &Konteks) -> String {
+    let penerima = if k.id() {
+        "# Daftar penerima (by name by address, [[penerima]] di site.toml) berisi NIK, nama dan\n\
+         # alamat: jangan pernah masuk repositori, apalagi yang publik. Simpan di komputer operator.\n"
+    } else {
+        "# Recipient lists (by name, by address; [[penerima]] in site.toml) hold NIK, names and\n\
+         # addresses: never commit them, least of all to a public repository. Keep them on the\n\
+         # operator's computer.\n"
+    };
+    format!(
+        "/public\n/public.old\n/.public.staging\n/.public.staging-*\n/.public.salur-lock\n\
+         /.public.old\n/.public.salur-manifest\n/.salur\n/.cargo\n\n{penerima}/data/penerima/\n"
+    )
+}
 
 pub(super) fn site_toml(k: &Konteks) -> String {
     let (title, description, attribution, comment) = if k.id() {

@@ -745,7 +745,7 @@ fn beban(out: &mut String, b: &GrafikBeban, lang: Lang) -> bool {
     let mut x = 4;
     for k in KelasBeban::SEMUA {
         let _ = write!(sel[k as usize], "M{x} {y}h12v12h-12z");
-        let label = k.label(lang);
+        let label = k.label(&b.kosong);
         teks_svg(&mut teks, x + 16, y + 6, "c", label);
         x += 16 + (label.chars().count() as f64 * HURUF * 0.56).ceil() as i64 + 12;
     }

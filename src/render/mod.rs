@@ -94,125 +94,9 @@ impl std::fmt::Display for RenderError {
     }
 }
 
-/// The templates of the default theme, embedded.
-const TEMPLATES: &[(&str, &str)] = &[
-    (
-        "kualitas.html",
-        include_str!("../../themes/default/templates/kualitas.html"),
-    ),
-    (
-        "bandingkan.html",
-        include_str!("../../themes/default/templates/bandingkan.html"),
-    ),
-    (
-        "perubahan.html",
-        include_str!("../../themes/default/templates/perubahan.html"),
-    ),
-    (
-        "peringkat.html",
-        include_str!("../../themes/default/templates/peringkat.html"),
-    ),
-    (
-        "base.html",
-        include_str!("../../themes/default/templates/base.html"),
-    ),
-    (
-        "figures.html",
-        include_str!("../../themes/default/templates/figures.html"),
-    ),
-    (
-        "titik_bayar.html",
-        include_str!("../../themes/default/templates/titik_bayar.html"),
-    ),
-    (
-        "jadwal_kota.html",
-        include_str!("../../themes/default/templates/jadwal_kota.html"),
-    ),
-    (
-        "sel_alasan.html",
-        include_str!("../../themes/default/templates/sel_alasan.html"),
-    ),
-    (
-        "gagal_kota.html",
-        include_str!("../../themes/default/templates/gagal_kota.html"),
-    ),
-    (
-        "rekonsiliasi.html",
-        include_str!("../../themes/default/templates/rekonsiliasi.html"),
-    ),
-    (
-        "grafik.html",
-        include_str!("../../themes/default/templates/grafik.html"),
-    ),
-    (
-        "asal.html",
-        include_str!("../../themes/default/templates/asal.html"),
-    ),
-    (
-        "asal_peringatan.html",
-        include_str!("../../themes/default/templates/asal_peringatan.html"),
-    ),
-    (
-        "beranda.html",
-        include_str!("../../themes/default/templates/beranda.html"),
-    ),
-    (
-        "wilayah.html",
-        include_str!("../../themes/default/templates/wilayah.html"),
-    ),
-    (
-        "program.html",
-        include_str!("../../themes/default/templates/program.html"),
-    ),
-    (
-        "tahap.html",
-        include_str!("../../themes/default/templates/tahap.html"),
-    ),
-    (
-        "daftar.html",
-        include_str!("../../themes/default/templates/daftar.html"),
-    ),
-    (
-        "tentang.html",
-        include_str!("../../themes/default/templates/tentang.html"),
-    ),
-    (
-        "halaman.html",
-        include_str!("../../themes/default/templates/halaman.html"),
-    ),
-    (
-        "404.html",
-        include_str!("../../themes/default/templates/404.html"),
-    ),
-    (
-        "feed.xml",
-        include_str!("../../themes/default/templates/feed.xml"),
-    ),
-    (
-        "sitemap.xml",
-        include_str!("../../themes/default/templates/sitemap.xml"),
-    ),
-    (
-        "robots.txt",
-        include_str!("../../themes/default/templates/robots.txt"),
-    ),
-    (
-        "daftar_rapat.html",
-        include_str!("../../themes/default/templates/daftar_rapat.html"),
-    ),
-    (
-        "rapat.html",
-        include_str!("../../themes/default/templates/rapat.html"),
-    ),
-    (
-        "arsip_rapat.html",
-        include_str!("../../themes/default/templates/arsip_rapat.html"),
-    ),
-    (
-        "tindak_lanjut.html",
-        include_str!("../../themes/default/templates/tindak_lanjut.html"),
-    ),
-];
+/// The templates of the default theme, embedded: every file of `themes/default/templates/`,
+/// listed by `build.rs` (so a new template needs no line here).
+const TEMPLATES: &[(&str, &str)] = include!(concat!(env!("OUT_DIR"), "/templates.rs"));
 
 /// The static files of the default theme, embedded: (path in the output, bytes).
 const STATIC: &[(&str, &[u8])] = &[
@@ -584,6 +468,13 @@ fn error_chain(e: &dyn std::error::Error) -> String {
         source = s.source();
     }
     msg
+}
+
+/// The theme's words for the site's language (the default theme's, with the site theme's
+/// `i18n/<lang>.toml` merged over them), for a command that writes words outside a build
+/// (`salur usul jadwal`'s region names) through [`crate::site::kata::Kata`].
+pub fn kata_tema(root: &Path, config: &Config) -> Result<toml::Table, RenderError> {
+    ui_strings(&Tema::new(root, config)?, config.language)
 }
 
 /// The UI strings for `lang`: the built-in ones, with the site theme's file merged over them.

@@ -55,7 +55,6 @@ impl Situs<'_> {
     /// A statement's certainty and its text: the operator's words for a row of the file,
     /// which parts are what for a total of parts.
     pub(super) fn teks_asal(&self, p: &Pernyataan) -> (Option<Sifat>, String) {
-        let lang = self.lang();
         match p {
             Pernyataan::Baris(i) => {
                 let r = &self.data.sumber_angka[*i];
@@ -69,7 +68,7 @@ impl Situs<'_> {
                             .iter()
                             .take(MAKS_NAMA)
                             .map(|w| match w {
-                                Some(w) => self.data.wilayah.node(*w).nama_lengkap(lang),
+                                Some(w) => self.kata.nama_wilayah(self.data.wilayah.node(*w)),
                                 None => self.kata.teks("asal_baris_sendiri").to_string(),
                             })
                             .collect();

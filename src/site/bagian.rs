@@ -333,7 +333,7 @@ impl Situs<'_> {
 
     pub(super) fn tautan_wilayah(&self, w: WilayahId) -> Tautan {
         Tautan {
-            label: self.data.wilayah.node(w).nama_lengkap(self.lang()),
+            label: self.kata.nama_wilayah(self.data.wilayah.node(w)),
             href: self.path(Halaman::Wilayah(w)),
         }
     }

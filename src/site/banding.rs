@@ -7,6 +7,7 @@ use serde::Serialize;
 use super::grafik::{Batang, Grafik, GrafikBatang, IsiGrafik, Satuan};
 use super::kata::Kata;
 use super::{Halaman, Situs, Tautan, Umum};
+use super::{JenisHalaman, Konteks, jalur::Asal};
 use crate::analysis::banding::{Ukuran, hasil_verval, semua_kota, ukuran};
 use crate::analysis::verval::Corong;
 use crate::data::{ProgramId, TahapId, WilayahId};
@@ -152,7 +153,7 @@ impl Situs<'_> {
         }
         let names: Vec<String> = self.report.bandingkan[i]
             .iter()
-            .map(|&w| self.data.wilayah.node(w).nama_lengkap(self.lang()))
+            .map(|&w| self.kata.nama_wilayah(self.data.wilayah.node(w)))
             .collect();
         names.join(" vs ")
     }
@@ -190,7 +191,7 @@ impl Situs<'_> {
                     &[
                         ("anak", &anak),
                         ("Anak", &capitalise(&anak)),
-                        ("nama", &node.nama_lengkap(self.lang())),
+                        ("nama", &self.kata.nama_wilayah(node)),
                     ],
                 )
             }
@@ -305,7 +306,7 @@ impl Situs<'_> {
     }
 
     fn nama(&self, w: WilayahId) -> String {
-        self.data.wilayah.node(w).nama_lengkap(self.lang())
+        self.kata.nama_wilayah(self.data.wilayah.node(w))
     }
 
     fn bagian_banding(
@@ -825,6 +826,53 @@ impl Situs<'_> {
             self.report.verval.get(&c).hash(&mut hasher);
         }
         hasher.finish().max(1)
+    }
+}
+
+/// A comparison page.
+pub struct HalamanBandingkan;
+
+impl JenisHalaman for HalamanBandingkan {
+    type Kunci = usize;
+    const TEMPLATE: &'static str = TEMPLATE_BANDING;
+    fn path(s: &Situs<'_>, i: usize) -> String {
+        s.path_banding(i)
+    }
+    fn konteks(s: &Situs<'_>, i: usize) -> Konteks {
+        Konteks::Banding(Box::new(s.konteks_banding(i)))
+    }
+    /// Its `[[bandingkan]]` entry in `site.toml`.
+    fn asal(s: &Situs<'_>, i: usize) -> Asal {
+        let (line, column) = s.config.bandingkan.get(i).map_or((0, 0), |b| b.tempat);
+        Asal::Masukan {
+            file: crate::config::CONFIG_FILE.to_string(),
+            line,
+            column,
+            nilai: None,
+        }
+    }
+}
+
+/// A ranking page.
+pub struct HalamanPeringkat;
+
+impl JenisHalaman for HalamanPeringkat {
+    type Kunci = Option<WilayahId>;
+    const TEMPLATE: &'static str = TEMPLATE_PERINGKAT;
+    fn path(s: &Situs<'_>, w: Option<WilayahId>) -> String {
+        s.path_peringkat(w)
+    }
+    fn sidik(s: &Situs<'_>, w: Option<WilayahId>) -> u64 {
+        s.sidik_peringkat(w)
+    }
+    fn konteks(s: &Situs<'_>, w: Option<WilayahId>) -> Konteks {
+        Konteks::Peringkat(Box::new(s.konteks_peringkat(w)))
+    }
+    fn asal(s: &Situs<'_>, w: Option<WilayahId>) -> Asal {
+        match w {
+            Some(w) => s.asal_wilayah(w),
+            None => Situs::asal_salur("pemilik.peringkat_kota"),
+        }
     }
 }
 

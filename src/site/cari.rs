@@ -33,8 +33,8 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use super::{Halaman, Situs};
+use super::{JenisHalaman, Konteks, jalur::Asal};
 use crate::data::{Tingkat, WilayahId};
-use crate::lang::Lang;
 
 /// The size a name shard is cut to stay below, in bytes (before compression): with the
 /// manifest, the always-loaded shard and the search script, one query downloads well under
@@ -359,7 +359,6 @@ impl Situs<'_> {
     /// Builds the whole search index (on all cores: a national site has 91.000 names).
     pub(super) fn buat_indeks_cari(&self) -> Indeks {
         let tree = &self.data.wilayah;
-        let lang = self.lang();
         let n = tree.len();
         let entri: Vec<String> = (0..n)
             .into_par_iter()
@@ -374,7 +373,7 @@ impl Situs<'_> {
                     Tingkat::DesaKelurahan => "d",
                 };
                 json_entri(
-                    &node.nama_lengkap(lang),
+                    &self.kata.nama_wilayah(node),
                     jenis,
                     &self.konteks_cari(w),
                     &self.path(Halaman::Wilayah(w)),
@@ -440,9 +439,8 @@ impl Situs<'_> {
             .take(2)
             .map(|&a| {
                 let node = tree.node(a);
-                match (node.tingkat, self.lang()) {
-                    (Tingkat::Kecamatan, Lang::Id) => format!("Kec. {}", node.nama),
-                    (Tingkat::Kecamatan, Lang::En) => node.nama_lengkap(Lang::En),
+                match node.tingkat {
+                    Tingkat::Kecamatan => node.nama_dengan(self.kata.teks("cari_jenis_kecamatan")),
                     _ => node.nama.clone(),
                 }
             })
@@ -507,6 +505,66 @@ impl Situs<'_> {
     /// Made with the plan: the fingerprint of a file is its bytes'.
     pub(super) fn sidik_cari(&self, h: Halaman) -> u64 {
         xxhash_rust::xxh3::xxh3_64(self.teks_cari(h).as_bytes()).max(1)
+    }
+}
+
+/// The search index's manifest.
+pub struct HalamanCariIndeks;
+
+impl JenisHalaman for HalamanCariIndeks {
+    type Kunci = ();
+    const TEMPLATE: &'static str = TEMPLATE;
+    fn path(_: &Situs<'_>, _: ()) -> String {
+        JALUR_INDEKS.to_string()
+    }
+    fn sidik(s: &Situs<'_>, _: ()) -> u64 {
+        s.sidik_cari(Halaman::CariIndeks)
+    }
+    fn konteks(s: &Situs<'_>, _: ()) -> Konteks {
+        Konteks::Unduhan(s.teks_cari(Halaman::CariIndeks).to_string())
+    }
+    fn asal(_: &Situs<'_>, _: ()) -> Asal {
+        Situs::asal_salur("pemilik.indeks_cari")
+    }
+}
+
+/// The programmes, tahap and notes, always searched.
+pub struct HalamanCariUmum;
+
+impl JenisHalaman for HalamanCariUmum {
+    type Kunci = ();
+    const TEMPLATE: &'static str = TEMPLATE;
+    fn path(_: &Situs<'_>, _: ()) -> String {
+        JALUR_UMUM.to_string()
+    }
+    fn sidik(s: &Situs<'_>, _: ()) -> u64 {
+        s.sidik_cari(Halaman::CariUmum)
+    }
+    fn konteks(s: &Situs<'_>, _: ()) -> Konteks {
+        Konteks::Unduhan(s.teks_cari(Halaman::CariUmum).to_string())
+    }
+    fn asal(_: &Situs<'_>, _: ()) -> Asal {
+        Situs::asal_salur("pemilik.indeks_cari")
+    }
+}
+
+/// One shard of region names.
+pub struct HalamanCariNama;
+
+impl JenisHalaman for HalamanCariNama {
+    type Kunci = usize;
+    const TEMPLATE: &'static str = TEMPLATE;
+    fn path(s: &Situs<'_>, i: usize) -> String {
+        s.path_cari_nama(i)
+    }
+    fn sidik(s: &Situs<'_>, i: usize) -> u64 {
+        s.sidik_cari(Halaman::CariNama(i))
+    }
+    fn konteks(s: &Situs<'_>, i: usize) -> Konteks {
+        Konteks::Unduhan(s.teks_cari(Halaman::CariNama(i)).to_string())
+    }
+    fn asal(_: &Situs<'_>, _: usize) -> Asal {
+        Situs::asal_salur("pemilik.indeks_cari")
     }
 }
 

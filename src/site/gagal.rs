@@ -6,6 +6,7 @@
 use serde::Serialize;
 
 use super::{Halaman, Situs, Tautan, Umum};
+use super::{JenisHalaman, Konteks, jalur::Asal};
 use crate::analysis::Angka;
 use crate::analysis::gagal::{KOLOM, TabelGagal};
 use crate::analysis::privasi::Tampil;
@@ -196,7 +197,7 @@ impl Situs<'_> {
     pub(super) fn tautan_gagal_kota(&self, w: WilayahId) -> Option<Tautan> {
         let k = self.kota(w)?;
         self.gagal_kota.binary_search_by_key(&k, |(w, _)| *w).ok()?;
-        let nama = self.data.wilayah.node(k).nama_lengkap(self.lang());
+        let nama = self.kata.nama_wilayah(self.data.wilayah.node(k));
         Some(Tautan {
             label: self.kata.isi("judul_gagal_kota", &[("nama", &nama)]),
             href: self.path(Halaman::GagalKota(k)),
@@ -266,7 +267,7 @@ impl Situs<'_> {
             }
             baris.push(BarisGagal {
                 kode: kode.kode(),
-                alasan: kode.label(self.lang()).to_string(),
+                alasan: self.kata.alasan(kode).to_string(),
                 sel,
             });
         }
@@ -334,7 +335,6 @@ impl Situs<'_> {
     }
 
     fn bagian_gagal_kota(&self, k: WilayahId, g: &TabelGagal, rows: &[usize]) -> BagianGagalKota {
-        let lang = self.lang();
         let tree = &self.data.wilayah;
         let kunci = g.kunci;
         let tampil_baris = |r: usize| g.tampil.as_ref().map(|t| t[r]);
@@ -362,7 +362,7 @@ impl Situs<'_> {
                 let sel = SelAlasan::dari(nilai_kota[j], tampil_kota.map(|t| t[j]));
                 PeringkatAlasan {
                     kode: KodeAlasan::SEMUA[j].kode(),
-                    alasan: KodeAlasan::SEMUA[j].label(lang).to_string(),
+                    alasan: self.kata.alasan(KodeAlasan::SEMUA[j]).to_string(),
                     persen: sel.kpm.and_then(|v| persen(v, gagal_kpm)),
                     sel,
                 }
@@ -440,7 +440,7 @@ impl Situs<'_> {
             alasan,
             kolom: kolom_idx
                 .iter()
-                .map(|&j| KodeAlasan::SEMUA[j].label(lang).to_string())
+                .map(|&j| self.kata.alasan(KodeAlasan::SEMUA[j]).to_string())
                 .collect(),
             kecamatan,
             desa,
@@ -528,5 +528,45 @@ impl Situs<'_> {
         (halaman, 5u8, self.sidik_umum).hash(&mut hasher);
         self.hash_gagal_kota(k, &mut hasher);
         hasher.finish().max(1)
+    }
+}
+
+/// A kabupaten/kota's failures page.
+pub struct HalamanGagalKota;
+
+impl JenisHalaman for HalamanGagalKota {
+    type Kunci = WilayahId;
+    const TEMPLATE: &'static str = TEMPLATE_GAGAL_KOTA;
+    fn path(s: &Situs<'_>, w: WilayahId) -> String {
+        s.path_gagal_kota(w)
+    }
+    fn sidik(s: &Situs<'_>, w: WilayahId) -> u64 {
+        s.sidik_gagal_kota(w)
+    }
+    fn konteks(s: &Situs<'_>, w: WilayahId) -> Konteks {
+        Konteks::GagalKota(Box::new(s.konteks_gagal_kota(w)))
+    }
+    fn asal(s: &Situs<'_>, w: WilayahId) -> Asal {
+        s.asal_wilayah(w)
+    }
+}
+
+/// A kabupaten/kota's failures as a download.
+pub struct HalamanUnduhGagalKota;
+
+impl JenisHalaman for HalamanUnduhGagalKota {
+    type Kunci = WilayahId;
+    const TEMPLATE: &'static str = TEMPLATE_UNDUH;
+    fn path(s: &Situs<'_>, w: WilayahId) -> String {
+        s.path_unduh_gagal_kota(w)
+    }
+    fn sidik(s: &Situs<'_>, w: WilayahId) -> u64 {
+        s.sidik_unduh_gagal_kota(w)
+    }
+    fn konteks(s: &Situs<'_>, w: WilayahId) -> Konteks {
+        Konteks::Unduhan(s.csv_gagal_kota(w))
+    }
+    fn asal(s: &Situs<'_>, w: WilayahId) -> Asal {
+        s.asal_wilayah(w)
     }
 }

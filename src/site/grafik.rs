@@ -8,7 +8,6 @@ use super::{Baris, Situs};
 use crate::analysis::Angka;
 use crate::data::{ProgramId, TahapId, WilayahId};
 use crate::format::{persen, ribuan, tanggal_pendek, tanggal_singkat};
-use crate::lang::Lang;
 
 /// One chart of a page.
 #[derive(Debug, Clone, Serialize)]
@@ -46,6 +45,8 @@ pub struct GrafikBeban {
     pub hari: Vec<Date>,
     /// One row per payment point, top to bottom.
     pub baris: Vec<BarisBeban>,
+    /// The legend's label of a day with nothing scheduled, in the theme's words.
+    pub kosong: String,
 }
 
 /// One payment point's row.
@@ -104,15 +105,15 @@ impl KelasBeban {
         }
     }
 
-    /// The legend's label.
-    pub fn label(self, lang: Lang) -> &'static str {
-        match (self, lang) {
-            (KelasBeban::Kosong, Lang::Id) => "tidak ada",
-            (KelasBeban::Kosong, Lang::En) => "none",
-            (KelasBeban::Ringan, _) => "≤ 50%",
-            (KelasBeban::Sedang, _) => "≤ 80%",
-            (KelasBeban::Penuh, _) => "≤ 100%",
-            (KelasBeban::Melebihi, _) => "> 100%",
+    /// The legend's label: a share of the capacity, or `kosong` (the theme's words for a day
+    /// with nothing scheduled, [`GrafikBeban::kosong`]).
+    pub fn label(self, kosong: &str) -> &str {
+        match self {
+            KelasBeban::Kosong => kosong,
+            KelasBeban::Ringan => "≤ 50%",
+            KelasBeban::Sedang => "≤ 80%",
+            KelasBeban::Penuh => "≤ 100%",
+            KelasBeban::Melebihi => "> 100%",
         }
     }
 }
@@ -193,7 +194,7 @@ impl Situs<'_> {
     /// The region a section is about, as a reader says it (`Kecamatan Anggana`).
     pub(super) fn nama_cakupan(&self, w: Option<WilayahId>) -> String {
         match w {
-            Some(w) => self.data.wilayah.node(w).nama_lengkap(self.lang()),
+            Some(w) => self.kata.nama_wilayah(self.data.wilayah.node(w)),
             None => self.kata.teks("grafik_seluruh_wilayah").to_string(),
         }
     }

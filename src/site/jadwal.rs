@@ -9,6 +9,7 @@ use serde::Serialize;
 
 use super::grafik::{BarisBeban, Grafik, GrafikBeban, IsiGrafik};
 use super::{Halaman, Situs, Tautan, Umum};
+use super::{JenisHalaman, Konteks, jalur::Asal};
 use crate::data::{Jadwal, ProgramId, TahapId, Tingkat, TitikBayarId, WilayahId};
 use crate::format::{persen, ribuan, tanggal_pendek, tanggal_singkat};
 use crate::lang::Lang;
@@ -164,7 +165,6 @@ pub struct AcaraKalender {
 impl Situs<'_> {
     /// The page of payment point `t`: its days, load against capacity, and slots.
     pub(super) fn konteks_titik_bayar(&self, t: crate::data::TitikBayarId) -> KonteksTitikBayar {
-        let lang = self.lang();
         let kapasitas = self.config.jadwal.max_kpm_per_day;
         let slots: Vec<&crate::data::Jadwal> = self.jadwal_titik[t.indeks()]
             .iter()
@@ -194,7 +194,7 @@ impl Situs<'_> {
                     jam: self.jam_slot(j),
                     rw: j.rw.clone(),
                     kpm: j.kpm,
-                    lokasi: self.data.wilayah.node(j.wilayah).nama_lengkap(lang),
+                    lokasi: self.kata.nama_wilayah(self.data.wilayah.node(j.wilayah)),
                     titik_bayar: self.data.titik_bayar[t.indeks()].clone(),
                     titik_href: None,
                 });
@@ -245,7 +245,7 @@ impl Situs<'_> {
     pub(super) fn konteks_kalender(&self, w: WilayahId) -> KonteksKalender {
         let node = self.data.wilayah.node(w);
         let slots = self.jadwal_wilayah.get(&w).map_or(&[][..], Vec::as_slice);
-        self.kalender(node.nama_lengkap(self.lang()), slots, false)
+        self.kalender(self.kata.nama_wilayah(node), slots, false)
     }
 
     /// A payment point's name as its page's and calendar's title.
@@ -322,7 +322,7 @@ impl Situs<'_> {
                         uid: self.uid_slot(i),
                         program: prog.kode.clone(),
                         program_nama: prog.nama.clone(),
-                        wilayah: wilayah.nama_lengkap(self.lang()),
+                        wilayah: self.kata.nama_wilayah(wilayah),
                         tanggal: j.tanggal.to_string(),
                         mulai: j.mulai,
                         selesai: j.selesai,
@@ -486,7 +486,7 @@ impl Situs<'_> {
                 "judul_jadwal_kota",
                 &[(
                     "nama",
-                    &self.data.wilayah.node(kota).nama_lengkap(self.lang()),
+                    &self.kata.nama_wilayah(self.data.wilayah.node(kota)),
                 )],
             ),
             href: self.path(Halaman::JadwalKota(kota)),
@@ -704,6 +704,7 @@ impl Situs<'_> {
                 isi: IsiGrafik::Beban(GrafikBeban {
                     hari: hari.clone(),
                     baris: beban_baris,
+                    kosong: self.kata.teks("grafik_beban_kosong").to_string(),
                 }),
                 svg: String::new(),
             },
@@ -862,6 +863,111 @@ impl Situs<'_> {
         )
             .hash(hasher);
         self.data.titik_bayar[j.titik_bayar.indeks()].hash(hasher);
+    }
+}
+
+/// A desa/kelurahan's calendar.
+pub struct HalamanKalender;
+
+impl JenisHalaman for HalamanKalender {
+    type Kunci = WilayahId;
+    const TEMPLATE: &'static str = TEMPLATE_KALENDER;
+    fn path(s: &Situs<'_>, w: WilayahId) -> String {
+        s.path_kalender(w)
+    }
+    fn sidik(s: &Situs<'_>, w: WilayahId) -> u64 {
+        s.sidik_kalender(w)
+    }
+    fn konteks(s: &Situs<'_>, w: WilayahId) -> Konteks {
+        Konteks::Unduhan(super::kalender::ics(
+            &s.konteks_kalender(w),
+            s.lang(),
+            s.kata,
+        ))
+    }
+    fn asal(s: &Situs<'_>, w: WilayahId) -> Asal {
+        s.asal_wilayah(w)
+    }
+}
+
+/// A payment point's page.
+pub struct HalamanTitikBayar;
+
+impl JenisHalaman for HalamanTitikBayar {
+    type Kunci = TitikBayarId;
+    const TEMPLATE: &'static str = TEMPLATE_TITIK_BAYAR;
+    fn path(s: &Situs<'_>, t: TitikBayarId) -> String {
+        s.path_titik_bayar(t)
+    }
+    fn sidik(s: &Situs<'_>, t: TitikBayarId) -> u64 {
+        s.sidik_titik_bayar(t)
+    }
+    fn konteks(s: &Situs<'_>, t: TitikBayarId) -> Konteks {
+        Konteks::TitikBayar(Box::new(s.konteks_titik_bayar(t)))
+    }
+    fn asal(s: &Situs<'_>, t: TitikBayarId) -> Asal {
+        s.asal_titik(t)
+    }
+}
+
+/// A payment point's calendar.
+pub struct HalamanKalenderTitik;
+
+impl JenisHalaman for HalamanKalenderTitik {
+    type Kunci = TitikBayarId;
+    const TEMPLATE: &'static str = TEMPLATE_KALENDER;
+    fn path(s: &Situs<'_>, t: TitikBayarId) -> String {
+        s.path_kalender_titik(t)
+    }
+    fn sidik(s: &Situs<'_>, t: TitikBayarId) -> u64 {
+        s.sidik_kalender_titik(t)
+    }
+    fn konteks(s: &Situs<'_>, t: TitikBayarId) -> Konteks {
+        Konteks::Unduhan(super::kalender::ics(
+            &s.konteks_kalender_titik(t),
+            s.lang(),
+            s.kata,
+        ))
+    }
+    fn asal(s: &Situs<'_>, t: TitikBayarId) -> Asal {
+        s.asal_titik(t)
+    }
+}
+
+/// A kabupaten/kota's schedule overview.
+pub struct HalamanJadwalKota;
+
+impl JenisHalaman for HalamanJadwalKota {
+    type Kunci = WilayahId;
+    const TEMPLATE: &'static str = TEMPLATE_JADWAL_KOTA;
+    fn path(s: &Situs<'_>, w: WilayahId) -> String {
+        s.path_jadwal_kota(w)
+    }
+    fn sidik(s: &Situs<'_>, w: WilayahId) -> u64 {
+        s.sidik_jadwal_kota(w)
+    }
+    fn konteks(s: &Situs<'_>, w: WilayahId) -> Konteks {
+        Konteks::JadwalKota(Box::new(s.konteks_jadwal_kota(w)))
+    }
+    fn asal(s: &Situs<'_>, w: WilayahId) -> Asal {
+        s.asal_wilayah(w)
+    }
+}
+
+impl Situs<'_> {
+    /// A payment point's pages come from the first row of `data/jadwal.csv` that names it.
+    fn asal_titik(&self, t: TitikBayarId) -> Asal {
+        let baris = self.jadwal_titik[t.indeks()]
+            .iter()
+            .map(|&i| self.data.jadwal[i].baris)
+            .min()
+            .unwrap_or(0);
+        let kolom = self.data.jadwal_kolom.get(2).copied().unwrap_or(0);
+        self.asal_data(
+            "data/jadwal.csv",
+            (baris, kolom),
+            &self.data.titik_bayar[t.indeks()],
+        )
     }
 }
 

@@ -369,124 +369,40 @@ impl Situs<'_> {
         diags
     }
 
-    /// Where page `h`'s path comes from.
-    pub fn asal(&self, h: Halaman) -> Asal {
-        let salur = |kunci| Asal::Salur { kunci };
-        let masukan = |csv: &str, (line, column): (u64, u64), nilai: &str| Asal::Masukan {
+    /// A page salur makes itself, named by its message catalogue key (`pemilik.beranda`).
+    pub(super) fn asal_salur(kunci: &'static str) -> Asal {
+        Asal::Salur { kunci }
+    }
+
+    /// The value `nilai` at `(line, column)` of data file `csv` (as the operator has it).
+    pub(super) fn asal_data(&self, csv: &str, (line, column): (u64, u64), nilai: &str) -> Asal {
+        Asal::Masukan {
             file: self.data.tempat(csv).to_string(),
             line,
             column,
             nilai: Some(nilai.to_string()),
-        };
-        // the code's column is not kept: the region is named by its line (and its code when
-        // another input's message names it)
-        let wilayah = |w: WilayahId| {
-            let node = self.data.wilayah.node(w);
-            Asal::Masukan {
-                file: self.data.tempat("data/wilayah.csv").to_string(),
-                line: node.baris,
-                column: 0,
-                nilai: Some(node.kode_teks.clone()),
-            }
-        };
-        let di = |v: &[(u64, u64)], i: usize| v.get(i).copied().unwrap_or_default();
-        match h {
-            Halaman::Beranda => salur("pemilik.beranda"),
-            Halaman::TentangData => match self.content.get(TENTANG_DATA) {
-                Some(page) => Asal::Masukan {
-                    file: page.sumber.clone(),
-                    line: 0,
-                    column: 0,
-                    nilai: None,
-                },
-                None => salur("pemilik.tentang_data"),
-            },
-            Halaman::KualitasData => salur("pemilik.kualitas_data"),
-            Halaman::TidakDitemukan => salur("pemilik.tidak_ditemukan"),
-            Halaman::DaftarProgram => salur("pemilik.daftar_program"),
-            Halaman::DaftarTahap => salur("pemilik.daftar_tahap"),
-            Halaman::ArsipRapat => salur("pemilik.arsip_rapat"),
-            Halaman::TindakLanjut => salur("pemilik.tindak_lanjut"),
-            Halaman::UnduhAngka(None, _) => salur("pemilik.unduhan_situs"),
-            Halaman::Dataset(_) | Halaman::SkemaAngka | Halaman::DataPackage => {
-                salur("pemilik.data_terbuka")
-            }
-            Halaman::Feed => salur("pemilik.umpan"),
-            Halaman::Sitemap | Halaman::SitemapBagian(_) => salur("pemilik.peta_situs"),
-            Halaman::Robots => salur("pemilik.robots"),
-            Halaman::CariIndeks | Halaman::CariUmum | Halaman::CariNama(_) => {
-                salur("pemilik.indeks_cari")
-            }
-            Halaman::Peringkat(None) => salur("pemilik.peringkat_kota"),
-            Halaman::Program(p) => masukan(
-                "data/program.csv",
-                di(&self.data.program_di, p.indeks()),
-                &self.data.program[p.indeks()].kode,
-            ),
-            Halaman::Tahap(t) | Halaman::Perubahan(t) => masukan(
-                "data/tahap.csv",
-                di(&self.data.tahap_di, t.indeks()),
-                &self.data.tahap[t.indeks()].kode,
-            ),
-            Halaman::Konten(i) => Asal::Masukan {
-                file: self.content.halaman[i].sumber.clone(),
-                line: 0,
-                column: 0,
-                nilai: None,
-            },
-            Halaman::Rapat(i) => Asal::Masukan {
-                file: self.content.rapat[i].sumber.clone(),
-                line: 0,
-                column: 0,
-                nilai: None,
-            },
-            Halaman::Wilayah(w)
-            | Halaman::Kalender(w)
-            | Halaman::UnduhAngka(Some(w), _)
-            | Halaman::JadwalKota(w)
-            | Halaman::GagalKota(w)
-            | Halaman::UnduhGagalKota(w)
-            | Halaman::RekonKota(w)
-            | Halaman::Peringkat(Some(w)) => wilayah(w),
-            Halaman::TitikBayar(t) | Halaman::KalenderTitik(t) => {
-                // the first row that names the point
-                let baris = self.jadwal_titik[t.indeks()]
-                    .iter()
-                    .map(|&i| self.data.jadwal[i].baris)
-                    .min()
-                    .unwrap_or(0);
-                let kolom = self.data.jadwal_kolom.get(2).copied().unwrap_or(0);
-                masukan(
-                    "data/jadwal.csv",
-                    (baris, kolom),
-                    &self.data.titik_bayar[t.indeks()],
-                )
-            }
-            Halaman::RekonCabang(i) => {
-                let c = &self.rekon_cabang[i];
-                let pertama = c
-                    .baris
-                    .iter()
-                    .map(|&r| &self.data.laporan_penyalur[self.report.rekonsiliasi[r].laporan])
-                    .min_by_key(|l| l.baris);
-                match pertama {
-                    Some(l) => masukan(
-                        "data/laporan_penyalur.csv",
-                        (l.baris, l.kolom_cabang),
-                        &l.cabang,
-                    ),
-                    None => salur("pemilik.cabang_penyalur"),
-                }
-            }
-            Halaman::Bandingkan(i) => {
-                let (line, column) = self.config.bandingkan.get(i).map_or((0, 0), |b| b.tempat);
-                Asal::Masukan {
-                    file: crate::config::CONFIG_FILE.to_string(),
-                    line,
-                    column,
-                    nilai: None,
-                }
-            }
+        }
+    }
+
+    /// A whole file of the site (a Markdown page, a meeting note).
+    pub(super) fn asal_berkas(file: &str) -> Asal {
+        Asal::Masukan {
+            file: file.to_string(),
+            line: 0,
+            column: 0,
+            nilai: None,
+        }
+    }
+
+    /// Region `w`'s line of `data/wilayah.csv`. The code's column is not kept: the region is
+    /// named by its line (and its code when another input's message names it).
+    pub(super) fn asal_wilayah(&self, w: WilayahId) -> Asal {
+        let node = self.data.wilayah.node(w);
+        Asal::Masukan {
+            file: self.data.tempat("data/wilayah.csv").to_string(),
+            line: node.baris,
+            column: 0,
+            nilai: Some(node.kode_teks.clone()),
         }
     }
 

@@ -4,6 +4,9 @@
 //! translator or a theme edits a file, not Rust. Numbers and dates are written by
 //! [`crate::format`] before they are put into a sentence.
 
+use crate::data::alasan::KodeAlasan;
+use crate::data::wilayah::Wilayah;
+
 /// The theme's catalogue of words.
 #[derive(Debug, Clone, Copy)]
 pub struct Kata<'a> {
@@ -40,6 +43,23 @@ impl<'a> Kata<'a> {
     /// that holds braces is never read as a placeholder); an unknown `{name}` is kept.
     pub fn isi(&self, kunci: &'a str, nilai: &[(&str, &str)]) -> String {
         isi(self.teks(kunci), nilai)
+    }
+
+    /// A failure reason's label (the words under [`KodeAlasan::kunci`]).
+    pub fn alasan(&self, kode: KodeAlasan) -> &'a str {
+        self.teks(kode.kunci())
+    }
+
+    /// The kind of a region (`Kecamatan`, `Desa`; the words under [`Wilayah::jenis_kunci`]),
+    /// empty for a kabupaten/kota.
+    pub fn jenis_wilayah(&self, w: &Wilayah) -> &'a str {
+        w.jenis_kunci().map_or("", |k| self.teks(k))
+    }
+
+    /// A region's name with its kind, as a reader says it (`Kelurahan Karangketug`,
+    /// [`Wilayah::nama_dengan`]).
+    pub fn nama_wilayah(&self, w: &Wilayah) -> String {
+        w.nama_dengan(self.jenis_wilayah(w))
     }
 }
 
@@ -140,7 +160,16 @@ mod tests {
                 perlu.insert(format!("tingkat_{tingkat}_{bentuk}"));
             }
         }
-        assert!(perlu.len() > 60, "{perlu:?}");
+        // the keys the data types give (`KodeAlasan::kunci`, `Wilayah::jenis_kunci`)
+        for kode in crate::data::alasan::KodeAlasan::SEMUA {
+            perlu.insert(kode.kunci().to_string());
+        }
+        for jenis in ["provinsi", "kecamatan", "kelurahan", "desa"] {
+            perlu.insert(format!("wilayah_jenis_{jenis}"));
+        }
+        // the meaning of each download column (`Kolom::kunci`)
+        perlu.extend(super::super::unduh::kunci_kolom().map(str::to_string));
+        assert!(perlu.len() > 140, "{perlu:?}");
         let hilang: Vec<&String> = perlu.iter().filter(|k| !id.contains(*k)).collect();
         assert!(hilang.is_empty(), "missing from the catalogues: {hilang:?}");
     }

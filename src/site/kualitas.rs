@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use super::{Halaman, Situs, Tautan, Umum};
+use super::{JenisHalaman, Konteks, jalur::Asal};
 use crate::analysis::kualitas::{self, JenisTemuan, TemuanMutu};
 use crate::analysis::privasi::Tampil;
 use crate::data::WilayahId;
@@ -250,7 +251,6 @@ impl Situs<'_> {
 
     /// Every finding for `salur check --format json`, in the page's order of kinds.
     pub fn temuan_json(&self) -> Vec<TemuanJson> {
-        let lang = self.lang();
         let mut out = Vec::with_capacity(self.report.kualitas.len());
         for jenis in JenisTemuan::SEMUA {
             for t in self.report.kualitas.iter().filter(|t| t.jenis == jenis) {
@@ -263,7 +263,7 @@ impl Situs<'_> {
                     line: d.map(|d| d.line).filter(|l| *l > 0),
                     column: d.map(|d| d.column).filter(|c| *c > 0),
                     kode_wilayah: node.map(|n| n.kode_teks.clone()),
-                    wilayah: node.map(|n| n.nama_lengkap(lang)),
+                    wilayah: node.map(|n| self.kata.nama_wilayah(n)),
                     program: b.program.clone(),
                     tahap: t
                         .kunci
@@ -323,3 +323,20 @@ fn lokasi(d: &crate::diagnostics::Diagnostic) -> String {
 pub const PATH: &str = "kualitas-data.html";
 /// The data-quality page's template.
 pub const TEMPLATE: &str = "kualitas.html";
+
+/// The data-quality page.
+pub struct HalamanKualitasData;
+
+impl JenisHalaman for HalamanKualitasData {
+    type Kunci = ();
+    const TEMPLATE: &'static str = TEMPLATE;
+    fn path(_: &Situs<'_>, _: ()) -> String {
+        PATH.to_string()
+    }
+    fn konteks(s: &Situs<'_>, _: ()) -> Konteks {
+        Konteks::Kualitas(Box::new(s.konteks_kualitas()))
+    }
+    fn asal(_: &Situs<'_>, _: ()) -> Asal {
+        Situs::asal_salur("pemilik.kualitas_data")
+    }
+}

@@ -5,9 +5,10 @@
 //! page's data at once. Paths are relative to the output root; templates prefix them with the
 //! page's `root` (`""` or `"../"`), so every link is relative and ends in a file name.
 //!
-//! **One module per page kind** (or small family of kinds): it declares side by side the
-//! kind's path (`path_*`), template (`TEMPLATE_*`), context (`konteks_*`) and fingerprint
-//! (`sidik_*`). This file only dispatches a [`Halaman`] to its module:
+//! **One module per page kind** (or small family of kinds): a unit type there implements
+//! [`JenisHalaman`], declaring side by side the kind's key, path, template, fingerprint,
+//! context and path claimant. This file holds the one list of kinds (`halaman!`), from which
+//! [`Halaman`] and its dispatch are generated:
 //!
 //! | kinds | module |
 //! |---|---|
@@ -62,7 +63,7 @@ use serde::Serialize;
 use crate::analysis::Report;
 use crate::config::Config;
 use crate::content::Content;
-use crate::data::{Dataset, ProgramId, TahapId, WilayahId};
+use crate::data::{Dataset, ProgramId, TahapId, TitikBayarId, WilayahId};
 use crate::lang::Lang;
 pub use bagian::{
     BagianTahap, Baris, BarisMatriks, BarisProyeksi, BarisRingkas, ItemDaftar, KonteksDaftar,
@@ -85,87 +86,191 @@ pub use tahap::KonteksTahap;
 pub use tentang::{CatatanMutu, KonteksKonten, KonteksTentang, tautan_konten};
 pub use wilayah::{KelompokWilayah, KonteksWilayah};
 
-/// One page of the site.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Halaman {
+/// What one kind of page declares, side by side, in its own module: its key, path, template,
+/// fingerprint, context and where its path comes from. A unit type implements it for each
+/// kind; [`Halaman`] and its dispatch are generated from one list of them (`halaman!`), so a
+/// new kind is one line in that list, its module and its template.
+pub trait JenisHalaman {
+    /// What tells one page of the kind from another (`()` for a single page, a region's id,
+    /// a note's index, …).
+    type Kunci: Copy;
+    /// The template that renders the kind's pages; `""` for a file written without one (a
+    /// download, a calendar, the search index).
+    const TEMPLATE: &'static str;
+    /// The page's output path, relative to the output root.
+    fn path(s: &Situs<'_>, k: Self::Kunci) -> String;
+    /// The fingerprint of everything the page is built from, made from the same inputs as
+    /// its context; [`SELALU`] (the default) for a page rendered on every build.
+    fn sidik(s: &Situs<'_>, k: Self::Kunci) -> u64 {
+        let _ = (s, k);
+        SELALU
+    }
+    /// The page's context, ready for its template.
+    fn konteks(s: &Situs<'_>, k: Self::Kunci) -> Konteks;
+    /// Where the page's path comes from (the input that claims it, [`jalur`]).
+    fn asal(s: &Situs<'_>, k: Self::Kunci) -> jalur::Asal;
+    /// The file an operator wrote the page in (a Markdown page, a meeting note), whose
+    /// rendered HTML is read once more for a NIK ([`Situs::periksa_html`]); `None` (the
+    /// default) for a page made from checked data by salur's own templates.
+    fn sumber<'s>(s: &'s Situs<'_>, k: Self::Kunci) -> Option<&'s str> {
+        let _ = (s, k);
+        None
+    }
+}
+
+/// Makes [`Halaman`] from the list of page kinds (each variant's doc, its key's fields and the
+/// unit type that implements [`JenisHalaman`] for it) and the [`Situs`] methods that dispatch
+/// a page to its kind. A variant's fields are its kind's key: none is `()`, one is its type,
+/// several a tuple.
+macro_rules! halaman {
+    ($(
+        $(#[$doc:meta])*
+        $nama:ident $(( $($f:ident : $t:ty),+ ))? => $jenis:ty,
+    )*) => {
+        /// One page of the site: its kind and its key, a small value (the plan is a list of
+        /// them).
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        pub enum Halaman {
+            $( $(#[$doc])* $nama $(( $($t),+ ))?, )*
+        }
+
+        #[allow(unused_parens)]
+        impl Situs<'_> {
+            /// The output path of a page, relative to the output root.
+            pub fn path(&self, h: Halaman) -> String {
+                match h {
+                    $( Halaman::$nama $(( $($f),+ ))? =>
+                        <$jenis as JenisHalaman>::path(self, ($($($f),+)?)), )*
+                }
+            }
+
+            /// The template that renders a page; `""` for a file written without one (a
+            /// download, a calendar, the search index).
+            pub fn template(&self, h: Halaman) -> &'static str {
+                match h {
+                    $( Halaman::$nama { .. } => <$jenis as JenisHalaman>::TEMPLATE, )*
+                }
+            }
+
+            /// The fingerprint of everything a page is built from, when it can be computed
+            /// cheaply (region pages, the bulk of a site); [`SELALU`] for pages that are
+            /// always rendered. A page whose fingerprint is unchanged renders to the same
+            /// bytes, so it need not be rendered again. Each kind makes it beside its context,
+            /// from the same inputs (`site/uji.rs` and the test
+            /// `incremental_build_equals_a_full_build` guard it).
+            pub fn sidik_jari(&self, h: Halaman) -> u64 {
+                match h {
+                    $( Halaman::$nama $(( $($f),+ ))? =>
+                        <$jenis as JenisHalaman>::sidik(self, ($($($f),+)?)), )*
+                }
+            }
+
+            /// Builds the context of a page.
+            pub fn konteks(&self, h: Halaman) -> Konteks {
+                match h {
+                    $( Halaman::$nama $(( $($f),+ ))? =>
+                        <$jenis as JenisHalaman>::konteks(self, ($($($f),+)?)), )*
+                }
+            }
+
+            /// Where page `h`'s path comes from.
+            pub fn asal(&self, h: Halaman) -> jalur::Asal {
+                match h {
+                    $( Halaman::$nama $(( $($f),+ ))? =>
+                        <$jenis as JenisHalaman>::asal(self, ($($($f),+)?)), )*
+                }
+            }
+
+            /// The operator's file page `h` is written in, if any ([`JenisHalaman::sumber`]).
+            fn sumber(&self, h: Halaman) -> Option<&str> {
+                match h {
+                    $( Halaman::$nama $(( $($f),+ ))? =>
+                        <$jenis as JenisHalaman>::sumber(self, ($($($f),+)?)), )*
+                }
+            }
+        }
+    };
+}
+
+halaman! {
     /// `index.html`: the whole site's figures and its regions.
-    Beranda,
+    Beranda => wilayah::HalamanBeranda,
     /// `wilayah/<prov>/<kode>.html`: a region's page, in the folder of its provinsi's code
     /// (`wilayah/35/35.75.04.1011.html`).
-    Wilayah(WilayahId),
+    Wilayah(w: WilayahId) => wilayah::HalamanWilayah,
     /// `program/index.html`.
-    DaftarProgram,
+    DaftarProgram => program::HalamanDaftarProgram,
     /// `program/<slug>.html`.
-    Program(ProgramId),
+    Program(p: ProgramId) => program::HalamanProgram,
     /// `tahap/index.html`.
-    DaftarTahap,
+    DaftarTahap => tahap::HalamanDaftarTahap,
     /// `tahap/<slug>.html`.
-    Tahap(TahapId),
+    Tahap(t: TahapId) => tahap::HalamanTahap,
     /// `tentang-data.html`.
-    TentangData,
+    TentangData => tentang::HalamanTentangData,
     /// `kualitas-data.html`: every data-quality finding.
-    KualitasData,
+    KualitasData => kualitas::HalamanKualitasData,
     /// `<slug>.html` from `content/<slug>.md`.
-    Konten(usize),
+    Konten(i: usize) => tentang::HalamanKonten,
     /// `404.html`, which static hosts show for a missing page.
-    TidakDitemukan,
+    TidakDitemukan => tentang::HalamanTidakDitemukan,
     /// `rapat/<slug>.html`: one meeting note.
-    Rapat(usize),
+    Rapat(i: usize) => rapat::HalamanRapat,
     /// `rapat/index.html`: every note, by year, newest first.
-    ArsipRapat,
+    ArsipRapat => rapat::HalamanArsipRapat,
     /// `rapat/tindak-lanjut.html`: every follow-up with its state.
-    TindakLanjut,
+    TindakLanjut => rapat::HalamanTindakLanjut,
     /// `wilayah/<prov>/<kode>.ics`: a desa/kelurahan's payment schedule as a calendar.
-    Kalender(WilayahId),
+    Kalender(w: WilayahId) => jadwal::HalamanKalender,
     /// `titik-bayar/<slug>.html`: one payment point's days and load against its capacity.
-    TitikBayar(crate::data::TitikBayarId),
+    TitikBayar(t: TitikBayarId) => jadwal::HalamanTitikBayar,
     /// `titik-bayar/<slug>.ics`: one payment point's slots as a calendar.
-    KalenderTitik(crate::data::TitikBayarId),
+    KalenderTitik(t: TitikBayarId) => jadwal::HalamanKalenderTitik,
     /// `jadwal/<kode>.html`: a kabupaten/kota's payment points × days, per tahap.
-    JadwalKota(WilayahId),
+    JadwalKota(w: WilayahId) => jadwal::HalamanJadwalKota,
     /// `gagal/<kode>.html`: a kabupaten/kota's failed distributions by reason and region.
-    GagalKota(WilayahId),
+    GagalKota(w: WilayahId) => gagal::HalamanGagalKota,
     /// `gagal/<kode>.csv`: the same tables as a download.
-    UnduhGagalKota(WilayahId),
+    UnduhGagalKota(w: WilayahId) => gagal::HalamanUnduhGagalKota,
     /// `rekonsiliasi/<kode>.html`: a kabupaten/kota's figures set against the channels'
     /// reports.
-    RekonKota(WilayahId),
+    RekonKota(w: WilayahId) => rekonsiliasi::HalamanRekonKota,
     /// `rekonsiliasi/<kode>/<penyalur-cabang>.html`: one branch's rows.
-    RekonCabang(usize),
+    RekonCabang(i: usize) => rekonsiliasi::HalamanRekonCabang,
     /// `bandingkan/<kode>-vs-<kode>.html`: the regions of one `[[bandingkan]]` entry side by
     /// side.
-    Bandingkan(usize),
+    Bandingkan(i: usize) => banding::HalamanBandingkan,
     /// `peringkat/<kode>.html`: a region's children ranked on the comparison measures;
     /// `peringkat/index.html` (`None`): every kabupaten/kota.
-    Peringkat(Option<WilayahId>),
+    Peringkat(w: Option<WilayahId>) => banding::HalamanPeringkat,
     /// `wilayah/<prov>/<kode>.csv` (or `.json` when true): the figures of a region with
     /// children and of each child; `angka.csv`/`angka.json` (`None`): the whole site's and
     /// its top regions'.
-    UnduhAngka(Option<WilayahId>, bool),
+    UnduhAngka(w: Option<WilayahId>, json: bool) => unduh::HalamanUnduhAngka,
     /// `unduh/<jenis>.csv`: one kind of figure for every region.
-    Dataset(unduh::JenisData),
+    Dataset(j: unduh::JenisData) => unduh::HalamanDataset,
     /// `unduh/skema-angka.json`: the Table Schema of every [`Halaman::UnduhAngka`] CSV.
-    SkemaAngka,
+    SkemaAngka => unduh::HalamanSkemaAngka,
     /// `datapackage.json`: every data file, its schema, licence and sources.
-    DataPackage,
+    DataPackage => unduh::HalamanDataPackage,
     /// `perubahan/<tahap>.html`: what changed in a tahap against each programme's previous
     /// one.
-    Perubahan(TahapId),
+    Perubahan(t: TahapId) => perubahan::HalamanPerubahan,
     /// `feed.xml`: an Atom feed with an entry per tahap's changes and per meeting note.
-    Feed,
+    Feed => umpan::HalamanFeed,
     /// `sitemap.xml`: every page's address under `base_url` (an index of `sitemap-<n>.xml`
     /// files beyond 50.000 addresses); only with a `base_url`.
-    Sitemap,
+    Sitemap => umpan::HalamanSitemap,
     /// `sitemap-<n>.xml`: the n-th (from 1) part of a large sitemap.
-    SitemapBagian(usize),
+    SitemapBagian(i: usize) => umpan::HalamanSitemapBagian,
     /// `robots.txt`.
-    Robots,
+    Robots => umpan::HalamanRobots,
     /// `cari/indeks.js`: the search index's manifest.
-    CariIndeks,
+    CariIndeks => cari::HalamanCariIndeks,
     /// `cari/umum.js`: the programmes, tahap and meeting notes, always searched.
-    CariUmum,
+    CariUmum => cari::HalamanCariUmum,
     /// `cari/nama/<key>.js`: the n-th shard of region names.
-    CariNama(usize),
+    CariNama(i: usize) => cari::HalamanCariNama,
 }
 
 /// The deadline view lists at most this many child regions × programmes that will miss the
@@ -379,7 +484,7 @@ pub struct Rencana {
 /// The fingerprint of a page that is rendered on every build: it is made from site-wide
 /// figures (home, programme and tahap pages, the feed), so a fingerprint would cost as much
 /// as rendering it.
-const SELALU: u64 = 0;
+pub const SELALU: u64 = 0;
 
 /// Hashes one page's inputs into a fingerprint: never 0, which means "always rendered".
 fn sidik_dari(masukan: impl std::hash::Hash) -> u64 {
@@ -392,127 +497,6 @@ fn sidik_dari(masukan: impl std::hash::Hash) -> u64 {
 impl<'a> Situs<'a> {
     fn lang(&self) -> Lang {
         self.config.language
-    }
-
-    /// The output path of a page, relative to the output root.
-    pub fn path(&self, h: Halaman) -> String {
-        match h {
-            Halaman::Beranda => wilayah::PATH_BERANDA.to_string(),
-            Halaman::Wilayah(w) => self.path_wilayah(w),
-            Halaman::DaftarProgram => program::PATH_DAFTAR.to_string(),
-            Halaman::Program(p) => self.path_program(p),
-            Halaman::DaftarTahap => tahap::PATH_DAFTAR.to_string(),
-            Halaman::Tahap(t) => self.path_tahap(t),
-            Halaman::TentangData => tentang::path_tentang(),
-            Halaman::KualitasData => kualitas::PATH.to_string(),
-            Halaman::Konten(i) => self.path_konten(i),
-            Halaman::TidakDitemukan => tentang::PATH_404.to_string(),
-            Halaman::Rapat(i) => self.path_rapat(i),
-            Halaman::ArsipRapat => rapat::PATH_ARSIP.to_string(),
-            Halaman::TindakLanjut => rapat::PATH_TINDAK_LANJUT.to_string(),
-            Halaman::Kalender(w) => self.path_kalender(w),
-            Halaman::TitikBayar(t) => self.path_titik_bayar(t),
-            Halaman::KalenderTitik(t) => self.path_kalender_titik(t),
-            Halaman::JadwalKota(w) => self.path_jadwal_kota(w),
-            Halaman::GagalKota(w) => self.path_gagal_kota(w),
-            Halaman::UnduhGagalKota(w) => self.path_unduh_gagal_kota(w),
-            Halaman::RekonKota(w) => self.path_rekon_kota(w),
-            Halaman::RekonCabang(i) => self.path_rekon_cabang(i),
-            Halaman::Bandingkan(i) => self.path_banding(i),
-            Halaman::Peringkat(w) => self.path_peringkat(w),
-            Halaman::UnduhAngka(w, json) => self.path_unduh_angka(w, json),
-            Halaman::Dataset(j) => unduh::path_dataset(j),
-            Halaman::SkemaAngka => unduh::PATH_SKEMA.to_string(),
-            Halaman::DataPackage => unduh::PATH_DATAPACKAGE.to_string(),
-            Halaman::Perubahan(t) => self.path_perubahan(t),
-            Halaman::Feed => umpan::PATH_FEED.to_string(),
-            Halaman::Sitemap => umpan::PATH_SITEMAP.to_string(),
-            Halaman::SitemapBagian(i) => umpan::path_sitemap_bagian(i),
-            Halaman::Robots => umpan::PATH_ROBOTS.to_string(),
-            Halaman::CariIndeks => cari::JALUR_INDEKS.to_string(),
-            Halaman::CariUmum => cari::JALUR_UMUM.to_string(),
-            Halaman::CariNama(i) => self.path_cari_nama(i),
-        }
-    }
-
-    /// The template that renders a page; `""` for a file written without one (a download,
-    /// a calendar, the feed and the sitemap, the search index).
-    pub fn template(&self, h: Halaman) -> &'static str {
-        match h {
-            Halaman::Beranda => wilayah::TEMPLATE_BERANDA,
-            Halaman::Wilayah(_) => wilayah::TEMPLATE_WILAYAH,
-            Halaman::DaftarProgram | Halaman::DaftarTahap => bagian::TEMPLATE_DAFTAR,
-            Halaman::Program(_) => program::TEMPLATE,
-            Halaman::Tahap(_) => tahap::TEMPLATE,
-            Halaman::TentangData => tentang::TEMPLATE_TENTANG,
-            Halaman::KualitasData => kualitas::TEMPLATE,
-            Halaman::Konten(_) => tentang::TEMPLATE_KONTEN,
-            Halaman::TidakDitemukan => tentang::TEMPLATE_404,
-            Halaman::Rapat(_) => rapat::TEMPLATE_RAPAT,
-            Halaman::ArsipRapat => rapat::TEMPLATE_ARSIP,
-            Halaman::TindakLanjut => rapat::TEMPLATE_TINDAK_LANJUT,
-            Halaman::Kalender(_) | Halaman::KalenderTitik(_) => jadwal::TEMPLATE_KALENDER,
-            Halaman::TitikBayar(_) => jadwal::TEMPLATE_TITIK_BAYAR,
-            Halaman::JadwalKota(_) => jadwal::TEMPLATE_JADWAL_KOTA,
-            Halaman::GagalKota(_) => gagal::TEMPLATE_GAGAL_KOTA,
-            Halaman::UnduhGagalKota(_) => gagal::TEMPLATE_UNDUH,
-            Halaman::RekonKota(_) | Halaman::RekonCabang(_) => rekonsiliasi::TEMPLATE,
-            Halaman::Bandingkan(_) => banding::TEMPLATE_BANDING,
-            Halaman::Peringkat(_) => banding::TEMPLATE_PERINGKAT,
-            Halaman::Perubahan(_) => perubahan::TEMPLATE,
-            Halaman::Feed => umpan::TEMPLATE_FEED,
-            Halaman::Sitemap | Halaman::SitemapBagian(_) => umpan::TEMPLATE_SITEMAP,
-            Halaman::Robots => umpan::TEMPLATE_ROBOTS,
-            Halaman::UnduhAngka(..)
-            | Halaman::Dataset(_)
-            | Halaman::SkemaAngka
-            | Halaman::DataPackage => unduh::TEMPLATE,
-            Halaman::CariIndeks | Halaman::CariUmum | Halaman::CariNama(_) => cari::TEMPLATE,
-        }
-    }
-
-    /// The fingerprint of everything a page is built from, when it can be computed cheaply
-    /// (region pages, the bulk of a site); 0 for pages that are always rendered. A page whose
-    /// fingerprint is unchanged renders to the same bytes, so it need not be rendered again.
-    /// Each kind's module makes it beside the kind's context, from the same inputs (the
-    /// test `incremental_build_equals_a_full_build` guards it).
-    pub fn sidik_jari(&self, h: Halaman) -> u64 {
-        match h {
-            Halaman::Wilayah(w) => self.sidik_wilayah(w),
-            Halaman::Kalender(w) => self.sidik_kalender(w),
-            Halaman::JadwalKota(w) => self.sidik_jadwal_kota(w),
-            Halaman::TitikBayar(t) => self.sidik_titik_bayar(t),
-            Halaman::KalenderTitik(t) => self.sidik_kalender_titik(t),
-            Halaman::GagalKota(w) => self.sidik_gagal_kota(w),
-            Halaman::UnduhGagalKota(w) => self.sidik_unduh_gagal_kota(w),
-            Halaman::RekonKota(w) => self.sidik_rekon_kota(w),
-            Halaman::RekonCabang(i) => self.sidik_rekon_cabang(i),
-            Halaman::Dataset(j) => self.sidik_dataset(j),
-            Halaman::CariIndeks | Halaman::CariUmum | Halaman::CariNama(_) => self.sidik_cari(h),
-            Halaman::SkemaAngka => self.sidik_skema(),
-            Halaman::Robots => self.sidik_robots(),
-            Halaman::UnduhAngka(Some(w), json) => self.sidik_unduh_angka(w, json),
-            Halaman::Peringkat(induk) => self.sidik_peringkat(induk),
-            Halaman::Beranda
-            | Halaman::DaftarProgram
-            | Halaman::Program(_)
-            | Halaman::DaftarTahap
-            | Halaman::Tahap(_)
-            | Halaman::TentangData
-            | Halaman::KualitasData
-            | Halaman::Konten(_)
-            | Halaman::TidakDitemukan
-            | Halaman::Rapat(_)
-            | Halaman::ArsipRapat
-            | Halaman::TindakLanjut
-            | Halaman::Bandingkan(_)
-            | Halaman::UnduhAngka(None, _)
-            | Halaman::DataPackage
-            | Halaman::Perubahan(_)
-            | Halaman::Feed
-            | Halaman::Sitemap
-            | Halaman::SitemapBagian(_) => SELALU,
-        }
     }
 
     /// The test seam: the planned pages that `pilih` keeps (one feature's, one kind's), each
@@ -538,19 +522,13 @@ impl<'a> Situs<'a> {
     /// pages are made from checked data by salur's own templates; reading all of them would
     /// cost (measured) about 1 s of CPU per 100 MB of HTML.
     pub fn periksa_html(&self, h: Halaman, html: &str) -> Option<crate::diagnostics::Diagnostic> {
-        let content = self.content;
-        let sumber = match h {
-            Halaman::Konten(i) => content.halaman.get(i).map(|p| p.sumber.as_str()),
-            Halaman::Rapat(i) => content.rapat.get(i).map(|r| r.sumber.as_str()),
-            Halaman::TentangData => content.get(TENTANG_DATA).map(|p| p.sumber.as_str()),
-            _ => return None,
-        };
+        let sumber = self.sumber(h)?;
         if crate::terbaca::nik_di_html(html).is_empty() {
             return None;
         }
         let path = self.path(h);
         Some(crate::diagnostics::Diagnostic::error(
-            sumber.unwrap_or(&path),
+            sumber,
             0,
             0,
             None,
@@ -558,55 +536,5 @@ impl<'a> Situs<'a> {
                 jalur: path.clone(),
             },
         ))
-    }
-
-    /// Builds the context of a page.
-    pub fn konteks(&self, h: Halaman) -> Konteks {
-        match h {
-            Halaman::Beranda => Konteks::Wilayah(Box::new(self.konteks_beranda())),
-            Halaman::Wilayah(w) => Konteks::Wilayah(Box::new(self.konteks_wilayah(w))),
-            Halaman::Program(p) => Konteks::Program(Box::new(self.konteks_program(p))),
-            Halaman::Tahap(t) => Konteks::Tahap(Box::new(self.konteks_tahap(t))),
-            Halaman::DaftarProgram => Konteks::Daftar(self.konteks_daftar_program()),
-            Halaman::DaftarTahap => Konteks::Daftar(self.konteks_daftar_tahap()),
-            Halaman::TentangData => Konteks::Tentang(self.konteks_tentang()),
-            Halaman::KualitasData => Konteks::Kualitas(Box::new(self.konteks_kualitas())),
-            Halaman::Rapat(i) => Konteks::Rapat(Box::new(self.konteks_rapat(i))),
-            Halaman::ArsipRapat => Konteks::Arsip(self.konteks_arsip()),
-            Halaman::TindakLanjut => Konteks::TindakLanjut(self.konteks_tindak_lanjut()),
-            Halaman::Kalender(w) => Konteks::Unduhan(kalender::ics(
-                &self.konteks_kalender(w),
-                self.lang(),
-                self.kata,
-            )),
-            Halaman::KalenderTitik(t) => Konteks::Unduhan(kalender::ics(
-                &self.konteks_kalender_titik(t),
-                self.lang(),
-                self.kata,
-            )),
-            Halaman::TitikBayar(t) => Konteks::TitikBayar(Box::new(self.konteks_titik_bayar(t))),
-            Halaman::JadwalKota(w) => Konteks::JadwalKota(Box::new(self.konteks_jadwal_kota(w))),
-            Halaman::GagalKota(w) => Konteks::GagalKota(Box::new(self.konteks_gagal_kota(w))),
-            Halaman::UnduhGagalKota(w) => Konteks::Unduhan(self.csv_gagal_kota(w)),
-            Halaman::Bandingkan(i) => Konteks::Banding(Box::new(self.konteks_banding(i))),
-            Halaman::Peringkat(w) => Konteks::Peringkat(Box::new(self.konteks_peringkat(w))),
-            Halaman::UnduhAngka(w, false) => Konteks::Unduhan(self.csv_angka(w)),
-            Halaman::UnduhAngka(w, true) => Konteks::Unduhan(self.json_angka(w)),
-            Halaman::Dataset(j) => Konteks::Unduhan(self.csv_dataset(j)),
-            Halaman::SkemaAngka => Konteks::Unduhan(self.skema_angka()),
-            Halaman::DataPackage => Konteks::Unduhan(self.datapackage()),
-            Halaman::Perubahan(t) => Konteks::Perubahan(Box::new(self.konteks_perubahan(t))),
-            Halaman::Feed => Konteks::Umpan(Box::new(self.konteks_umpan())),
-            Halaman::Sitemap => Konteks::Sitemap(self.konteks_sitemap(None)),
-            Halaman::SitemapBagian(i) => Konteks::Sitemap(self.konteks_sitemap(Some(i))),
-            Halaman::Robots => Konteks::Robots(self.konteks_robots()),
-            Halaman::CariIndeks | Halaman::CariUmum | Halaman::CariNama(_) => {
-                Konteks::Unduhan(self.teks_cari(h).to_string())
-            }
-            Halaman::RekonKota(w) => Konteks::Rekon(Box::new(self.konteks_rekon_kota(w))),
-            Halaman::RekonCabang(i) => Konteks::Rekon(Box::new(self.konteks_rekon_cabang(i))),
-            Halaman::TidakDitemukan => Konteks::Konten(self.konteks_404()),
-            Halaman::Konten(i) => Konteks::Konten(self.konteks_konten(i)),
-        }
     }
 }

@@ -5,6 +5,7 @@
 use serde::Serialize;
 
 use super::{Halaman, Situs, Tautan, Umum};
+use super::{JenisHalaman, Konteks, jalur::Asal};
 use crate::analysis::perubahan::{BarisPerubahan, Perubahan};
 use crate::data::TahapId;
 use crate::format::{ribuan, satu_desimal};
@@ -105,7 +106,7 @@ impl Situs<'_> {
                     .iter()
                     .filter(|b| b.belum_ada_data)
                     .filter_map(|b| b.wilayah)
-                    .map(|w| self.data.wilayah.node(w).nama_lengkap(lang))
+                    .map(|w| self.kata.nama_wilayah(self.data.wilayah.node(w)))
                     .collect();
                 let tambahan = if belum.is_empty() {
                     String::new()
@@ -184,7 +185,7 @@ impl Situs<'_> {
             alasan_baru: b
                 .alasan_baru
                 .iter()
-                .map(|k| k.label(lang).to_string())
+                .map(|&k| self.kata.alasan(k).to_string())
                 .collect(),
             belum_ada_data: b.belum_ada_data,
         }
@@ -278,5 +279,22 @@ impl Situs<'_> {
     /// `perubahan/<tahap>.html`.
     pub(super) fn path_perubahan(&self, t: TahapId) -> String {
         format!("perubahan/{}.html", self.tahap_slug[t.indeks()])
+    }
+}
+
+/// A tahap's changes.
+pub struct HalamanPerubahan;
+
+impl JenisHalaman for HalamanPerubahan {
+    type Kunci = TahapId;
+    const TEMPLATE: &'static str = TEMPLATE;
+    fn path(s: &Situs<'_>, t: TahapId) -> String {
+        s.path_perubahan(t)
+    }
+    fn konteks(s: &Situs<'_>, t: TahapId) -> Konteks {
+        Konteks::Perubahan(Box::new(s.konteks_perubahan(t)))
+    }
+    fn asal(s: &Situs<'_>, t: TahapId) -> Asal {
+        s.asal_tahap(t)
     }
 }

@@ -6,6 +6,7 @@ use serde::Serialize;
 use super::bagian::{BagianTahap, ItemDaftar, KonteksDaftar, Tautan, Umum};
 use super::rapat::RingkasRapat;
 use super::{Halaman, Situs};
+use super::{JenisHalaman, Konteks, jalur::Asal};
 use crate::data::{ProgramId, Tingkat, WilayahId};
 
 /// The list of programmes' path.
@@ -126,5 +127,45 @@ impl Situs<'_> {
     /// A programme page's path: `program/<slug>.html`.
     pub(super) fn path_program(&self, p: ProgramId) -> String {
         format!("program/{}.html", self.program_slug[p.indeks()])
+    }
+}
+
+/// The list of programmes.
+pub struct HalamanDaftarProgram;
+
+impl JenisHalaman for HalamanDaftarProgram {
+    type Kunci = ();
+    const TEMPLATE: &'static str = super::bagian::TEMPLATE_DAFTAR;
+    fn path(_: &Situs<'_>, _: ()) -> String {
+        PATH_DAFTAR.to_string()
+    }
+    fn konteks(s: &Situs<'_>, _: ()) -> Konteks {
+        Konteks::Daftar(s.konteks_daftar_program())
+    }
+    fn asal(_: &Situs<'_>, _: ()) -> Asal {
+        Situs::asal_salur("pemilik.daftar_program")
+    }
+}
+
+/// A programme's page.
+pub struct HalamanProgram;
+
+impl JenisHalaman for HalamanProgram {
+    type Kunci = ProgramId;
+    const TEMPLATE: &'static str = TEMPLATE;
+    fn path(s: &Situs<'_>, p: ProgramId) -> String {
+        s.path_program(p)
+    }
+    fn konteks(s: &Situs<'_>, p: ProgramId) -> Konteks {
+        Konteks::Program(Box::new(s.konteks_program(p)))
+    }
+    fn asal(s: &Situs<'_>, p: ProgramId) -> Asal {
+        let tempat = s
+            .data
+            .program_di
+            .get(p.indeks())
+            .copied()
+            .unwrap_or_default();
+        s.asal_data("data/program.csv", tempat, &s.data.program[p.indeks()].kode)
     }
 }

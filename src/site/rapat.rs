@@ -5,6 +5,7 @@ use serde::Serialize;
 
 use super::bagian::{Tautan, Umum};
 use super::{Halaman, Situs};
+use super::{JenisHalaman, Konteks, jalur::Asal};
 
 /// The archive's path.
 pub const PATH_ARSIP: &str = "rapat/index.html";
@@ -267,5 +268,59 @@ impl Situs<'_> {
     /// A note's path: `rapat/<slug>.html`.
     pub(super) fn path_rapat(&self, i: usize) -> String {
         format!("rapat/{}.html", self.content.rapat[i].slug)
+    }
+}
+
+/// A meeting note's page.
+pub struct HalamanRapat;
+
+impl JenisHalaman for HalamanRapat {
+    type Kunci = usize;
+    const TEMPLATE: &'static str = TEMPLATE_RAPAT;
+    fn path(s: &Situs<'_>, i: usize) -> String {
+        s.path_rapat(i)
+    }
+    fn konteks(s: &Situs<'_>, i: usize) -> Konteks {
+        Konteks::Rapat(Box::new(s.konteks_rapat(i)))
+    }
+    fn asal(s: &Situs<'_>, i: usize) -> Asal {
+        Situs::asal_berkas(&s.content.rapat[i].sumber)
+    }
+    fn sumber<'s>(s: &'s Situs<'_>, i: usize) -> Option<&'s str> {
+        Some(s.content.rapat.get(i).map_or("", |r| r.sumber.as_str()))
+    }
+}
+
+/// The notes archive.
+pub struct HalamanArsipRapat;
+
+impl JenisHalaman for HalamanArsipRapat {
+    type Kunci = ();
+    const TEMPLATE: &'static str = TEMPLATE_ARSIP;
+    fn path(_: &Situs<'_>, _: ()) -> String {
+        PATH_ARSIP.to_string()
+    }
+    fn konteks(s: &Situs<'_>, _: ()) -> Konteks {
+        Konteks::Arsip(s.konteks_arsip())
+    }
+    fn asal(_: &Situs<'_>, _: ()) -> Asal {
+        Situs::asal_salur("pemilik.arsip_rapat")
+    }
+}
+
+/// The follow-up tracker.
+pub struct HalamanTindakLanjut;
+
+impl JenisHalaman for HalamanTindakLanjut {
+    type Kunci = ();
+    const TEMPLATE: &'static str = TEMPLATE_TINDAK_LANJUT;
+    fn path(_: &Situs<'_>, _: ()) -> String {
+        PATH_TINDAK_LANJUT.to_string()
+    }
+    fn konteks(s: &Situs<'_>, _: ()) -> Konteks {
+        Konteks::TindakLanjut(s.konteks_tindak_lanjut())
+    }
+    fn asal(_: &Situs<'_>, _: ()) -> Asal {
+        Situs::asal_salur("pemilik.tindak_lanjut")
     }
 }

@@ -6,6 +6,7 @@
 use serde::Serialize;
 
 use super::{Halaman, Situs, Tautan, Umum};
+use super::{JenisHalaman, Konteks, jalur::Asal};
 use crate::analysis::rekonsiliasi::{Rekonsiliasi, StatusRekon, selisih};
 use crate::data::WilayahId;
 
@@ -193,7 +194,7 @@ impl Situs<'_> {
     }
 
     fn judul_rekon(&self, k: WilayahId) -> String {
-        let nama = self.data.wilayah.node(k).nama_lengkap(self.lang());
+        let nama = self.kata.nama_wilayah(self.data.wilayah.node(k));
         self.kata.isi("judul_rekon_kota", &[("nama", &nama)])
     }
 
@@ -606,5 +607,59 @@ impl Situs<'_> {
         }
         self.hash_rekon(&c.baris, &mut hasher);
         hasher.finish().max(1)
+    }
+}
+
+/// A kabupaten/kota's reconciliation page.
+pub struct HalamanRekonKota;
+
+impl JenisHalaman for HalamanRekonKota {
+    type Kunci = WilayahId;
+    const TEMPLATE: &'static str = TEMPLATE;
+    fn path(s: &Situs<'_>, w: WilayahId) -> String {
+        s.path_rekon_kota(w)
+    }
+    fn sidik(s: &Situs<'_>, w: WilayahId) -> u64 {
+        s.sidik_rekon_kota(w)
+    }
+    fn konteks(s: &Situs<'_>, w: WilayahId) -> Konteks {
+        Konteks::Rekon(Box::new(s.konteks_rekon_kota(w)))
+    }
+    fn asal(s: &Situs<'_>, w: WilayahId) -> Asal {
+        s.asal_wilayah(w)
+    }
+}
+
+/// One branch's reconciliation page.
+pub struct HalamanRekonCabang;
+
+impl JenisHalaman for HalamanRekonCabang {
+    type Kunci = usize;
+    const TEMPLATE: &'static str = TEMPLATE;
+    fn path(s: &Situs<'_>, i: usize) -> String {
+        s.path_rekon_cabang(i)
+    }
+    fn sidik(s: &Situs<'_>, i: usize) -> u64 {
+        s.sidik_rekon_cabang(i)
+    }
+    fn konteks(s: &Situs<'_>, i: usize) -> Konteks {
+        Konteks::Rekon(Box::new(s.konteks_rekon_cabang(i)))
+    }
+    /// The branch's first row of the channels' reports.
+    fn asal(s: &Situs<'_>, i: usize) -> Asal {
+        let c = &s.rekon_cabang[i];
+        let pertama = c
+            .baris
+            .iter()
+            .map(|&r| &s.data.laporan_penyalur[s.report.rekonsiliasi[r].laporan])
+            .min_by_key(|l| l.baris);
+        match pertama {
+            Some(l) => s.asal_data(
+                "data/laporan_penyalur.csv",
+                (l.baris, l.kolom_cabang),
+                &l.cabang,
+            ),
+            None => Situs::asal_salur("pemilik.cabang_penyalur"),
+        }
     }
 }

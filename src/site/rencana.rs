@@ -127,6 +127,8 @@ impl<'a> Situs<'a> {
             data.titik_bayar.hash(&mut h);
             // a statement of where figures come from speaks of a region and those below it
             data.sumber_angka.hash(&mut h);
+            // the source lines name the recipient lists, the about page counts them
+            data.penerima.hash(&mut h);
             // the comparisons' links, on every region and ranking page, carry their regions'
             // names
             for ids in &report.bandingkan {

@@ -5,6 +5,7 @@ use serde::Serialize;
 use super::bagian::{BagianTahap, ItemDaftar, KonteksDaftar, Tautan, Umum};
 use super::rapat::RingkasRapat;
 use super::{Halaman, Situs};
+use super::{JenisHalaman, Konteks, jalur::Asal};
 use crate::analysis::Angka;
 use crate::data::TahapId;
 
@@ -113,5 +114,52 @@ impl Situs<'_> {
     /// A tahap page's path: `tahap/<slug>.html`.
     pub(super) fn path_tahap(&self, t: TahapId) -> String {
         format!("tahap/{}.html", self.tahap_slug[t.indeks()])
+    }
+}
+
+/// The list of tahap.
+pub struct HalamanDaftarTahap;
+
+impl JenisHalaman for HalamanDaftarTahap {
+    type Kunci = ();
+    const TEMPLATE: &'static str = super::bagian::TEMPLATE_DAFTAR;
+    fn path(_: &Situs<'_>, _: ()) -> String {
+        PATH_DAFTAR.to_string()
+    }
+    fn konteks(s: &Situs<'_>, _: ()) -> Konteks {
+        Konteks::Daftar(s.konteks_daftar_tahap())
+    }
+    fn asal(_: &Situs<'_>, _: ()) -> Asal {
+        Situs::asal_salur("pemilik.daftar_tahap")
+    }
+}
+
+/// A tahap's page.
+pub struct HalamanTahap;
+
+impl JenisHalaman for HalamanTahap {
+    type Kunci = TahapId;
+    const TEMPLATE: &'static str = TEMPLATE;
+    fn path(s: &Situs<'_>, t: TahapId) -> String {
+        s.path_tahap(t)
+    }
+    fn konteks(s: &Situs<'_>, t: TahapId) -> Konteks {
+        Konteks::Tahap(Box::new(s.konteks_tahap(t)))
+    }
+    fn asal(s: &Situs<'_>, t: TahapId) -> Asal {
+        s.asal_tahap(t)
+    }
+}
+
+impl Situs<'_> {
+    /// Tahap `t`'s row of `data/tahap.csv` (its page and its changes' page).
+    pub(super) fn asal_tahap(&self, t: TahapId) -> Asal {
+        let tempat = self
+            .data
+            .tahap_di
+            .get(t.indeks())
+            .copied()
+            .unwrap_or_default();
+        self.asal_data("data/tahap.csv", tempat, &self.data.tahap[t.indeks()].kode)
     }
 }

@@ -5,6 +5,7 @@ use serde::Serialize;
 
 use super::bagian::{Tautan, Umum};
 use super::{Halaman, Situs, TENTANG_DATA, unduh};
+use super::{JenisHalaman, Konteks, jalur::Asal};
 use crate::content::Content;
 use crate::data::{InputFile, Tingkat};
 
@@ -63,6 +64,19 @@ pub struct KonteksTentang {
     pub mutu: Vec<CatatanMutu>,
     /// How many notes there are in all.
     pub jumlah_mutu: usize,
+    /// The recipient lists the figures were counted from (never named: a file name may name
+    /// a person): how many, and their rows.
+    pub penerima: Option<PenerimaSitus>,
+}
+
+/// The recipient lists (`[[penerima]]`) behind a site's figures, as the "about the data" page
+/// states them: counts only.
+#[derive(Debug, Clone, Serialize)]
+pub struct PenerimaSitus {
+    /// How many lists.
+    pub daftar: usize,
+    /// Their rows (households) counted.
+    pub baris: u64,
 }
 
 /// The context of a content page.
@@ -141,6 +155,10 @@ impl Situs<'_> {
                 .filter(|w| w.tingkat == Tingkat::DesaKelurahan)
                 .count(),
             jumlah_mutu: self.report.jumlah_temuan_angka(),
+            penerima: (!self.data.penerima.is_empty()).then(|| PenerimaSitus {
+                daftar: self.data.penerima.len(),
+                baris: self.data.penerima.iter().map(|p| p.baris).sum(),
+            }),
             mutu,
         }
     }
@@ -177,5 +195,73 @@ impl Situs<'_> {
             ),
             isi: String::new(),
         }
+    }
+}
+
+/// The about page's path, as the NIK check names it when no Markdown page is merged into it.
+const PATH_TENTANG: &str = "tentang-data.html";
+
+/// The "about the data" page.
+pub struct HalamanTentangData;
+
+impl JenisHalaman for HalamanTentangData {
+    type Kunci = ();
+    const TEMPLATE: &'static str = TEMPLATE_TENTANG;
+    fn path(_: &Situs<'_>, _: ()) -> String {
+        path_tentang()
+    }
+    fn konteks(s: &Situs<'_>, _: ()) -> Konteks {
+        Konteks::Tentang(s.konteks_tentang())
+    }
+    fn asal(s: &Situs<'_>, _: ()) -> Asal {
+        match s.content.get(TENTANG_DATA) {
+            Some(page) => Situs::asal_berkas(&page.sumber),
+            None => Situs::asal_salur("pemilik.tentang_data"),
+        }
+    }
+    fn sumber<'s>(s: &'s Situs<'_>, _: ()) -> Option<&'s str> {
+        Some(
+            s.content
+                .get(TENTANG_DATA)
+                .map_or(PATH_TENTANG, |p| p.sumber.as_str()),
+        )
+    }
+}
+
+/// A Markdown page of `content/`.
+pub struct HalamanKonten;
+
+impl JenisHalaman for HalamanKonten {
+    type Kunci = usize;
+    const TEMPLATE: &'static str = TEMPLATE_KONTEN;
+    fn path(s: &Situs<'_>, i: usize) -> String {
+        s.path_konten(i)
+    }
+    fn konteks(s: &Situs<'_>, i: usize) -> Konteks {
+        Konteks::Konten(s.konteks_konten(i))
+    }
+    fn asal(s: &Situs<'_>, i: usize) -> Asal {
+        Situs::asal_berkas(&s.content.halaman[i].sumber)
+    }
+    fn sumber<'s>(s: &'s Situs<'_>, i: usize) -> Option<&'s str> {
+        // the page's own path if it were missing (it never is: the plan lists the pages)
+        Some(s.content.halaman.get(i).map_or("", |p| p.sumber.as_str()))
+    }
+}
+
+/// The not-found page.
+pub struct HalamanTidakDitemukan;
+
+impl JenisHalaman for HalamanTidakDitemukan {
+    type Kunci = ();
+    const TEMPLATE: &'static str = TEMPLATE_404;
+    fn path(_: &Situs<'_>, _: ()) -> String {
+        PATH_404.to_string()
+    }
+    fn konteks(s: &Situs<'_>, _: ()) -> Konteks {
+        Konteks::Konten(s.konteks_404())
+    }
+    fn asal(_: &Situs<'_>, _: ()) -> Asal {
+        Situs::asal_salur("pemilik.tidak_ditemukan")
     }
 }

@@ -196,3 +196,106 @@ fn households_are_in_the_region_fingerprint() {
     assert_ne!(konteks_json(&a, h), konteks_json(&b, h));
     assert_ne!(a.sidik_jari(h), b.sidik_jari(h));
 }
+
+/// Plans `sebelum` and `sesudah` (one input changed) and checks every planned page with a
+/// fingerprint: its context (for a file written as it is, its bytes) changed ⇒ its
+/// fingerprint changed, else an incremental build would keep a stale page. Returns how many
+/// pages' contexts changed and how many fingerprints changed with no change in the context
+/// (re-rendered for nothing: allowed, but counted).
+fn sidik_mengikuti_konteks(sebelum: &Loaded, sesudah: &Loaded, apa: &str) -> (usize, usize) {
+    let k = kata(sebelum);
+    let (a, b) = (rencanakan(sebelum, &k), rencanakan(sesudah, &k));
+    assert_eq!(a.halaman, b.halaman, "{apa}: the plan is the same");
+    let (mut berubah, mut sia_sia) = (0, 0);
+    for &h in &a.halaman {
+        let (sa, sb) = (a.sidik_jari(h), b.sidik_jari(h));
+        if sa == super::SELALU {
+            assert_eq!(sb, super::SELALU, "{apa}: {h:?}");
+            continue;
+        }
+        let beda = konteks_json(&a, h) != konteks_json(&b, h);
+        if beda {
+            berubah += 1;
+            assert_ne!(
+                sa,
+                sb,
+                "{apa}: {h:?} ({}) changed, its fingerprint did not",
+                a.path(h)
+            );
+        } else if sa != sb {
+            sia_sia += 1;
+        }
+    }
+    assert!(
+        berubah > 0,
+        "{apa}: the change shows on a page with a fingerprint"
+    );
+    (berubah, sia_sia)
+}
+
+/// Runs the analysis again over `l`'s data, changed by a test, as a build of the changed
+/// input would.
+fn analisis_ulang(l: &mut Loaded) {
+    let mut analisis = crate::analysis::analyse(&l.data, &l.config);
+    assert!(
+        !analisis.masalah.has_errors(),
+        "the changed data still builds"
+    );
+    let peringatan = std::mem::take(&mut analisis.masalah);
+    l.report = analisis.laporan(&l.data, &peringatan);
+}
+
+/// The first row of `realisasi.csv` for region `w` with `status`.
+fn baris_realisasi(l: &Loaded, w: WilayahId, status: crate::data::Status) -> usize {
+    l.data
+        .realisasi
+        .iter()
+        .position(|r| r.wilayah == w && r.status == status)
+        .unwrap_or_else(|| panic!("region {w:?} has a {status:?} row"))
+}
+
+#[test]
+fn every_fingerprint_follows_what_its_page_shows() {
+    use crate::data::Status;
+    let sebelum = contoh();
+    let desa = wilayah(&sebelum, "35.75.01.1001");
+    let ubah = |apa: &str, ubah: &dyn Fn(&mut Loaded)| {
+        let mut sesudah = contoh();
+        ubah(&mut sesudah);
+        analisis_ulang(&mut sesudah);
+        let (berubah, sia_sia) = sidik_mengikuti_konteks(&sebelum, &sesudah, apa);
+        eprintln!("{apa}: {berubah} pages changed, {sia_sia} fingerprints changed for nothing");
+    };
+    // one figure: one more KPM paid in a kelurahan
+    ubah("a figure", &|l| {
+        let i = baris_realisasi(l, desa, Status::Tersalur);
+        l.data.realisasi[i].kpm += 1;
+    });
+    // one name (of a kelurahan with a schedule, failures and a ranking)
+    ubah("a name", &|l| {
+        l.data.wilayah.nodes[desa.indeks()].nama.push_str(" Baru")
+    });
+    // one schedule slot a quarter of an hour later, with one KPM more
+    ubah("a schedule slot", &|l| {
+        let slot = &mut l.data.jadwal[0];
+        slot.mulai += 15;
+        slot.selesai += 15;
+        slot.kpm += 1;
+    });
+    // one failure row: one more failed KPM
+    ubah("a failure row", &|l| {
+        let w = l.data.realisasi[l
+            .data
+            .realisasi
+            .iter()
+            .position(|r| r.status == Status::Gagal)
+            .unwrap_or_else(|| panic!("the example has failures"))]
+        .wilayah;
+        let i = baris_realisasi(l, w, Status::Gagal);
+        l.data.realisasi[i].kpm += 1;
+    });
+    // one reconciliation row: the channel reports one KPM more
+    ubah("a reconciliation row", &|l| {
+        l.data.laporan_penyalur[0].kpm += 1
+    });
+}

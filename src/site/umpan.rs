@@ -4,6 +4,7 @@
 //! same input. The theme's templates `feed.xml`, `sitemap.xml` and `robots.txt` write them.
 
 use super::{Halaman, Situs};
+use super::{JenisHalaman, Konteks, jalur::Asal};
 
 /// At most this many addresses per sitemap file (the sitemap protocol's limit).
 pub const MAKS_URL_SITEMAP: usize = 50_000;
@@ -257,6 +258,77 @@ impl Situs<'_> {
     /// `robots.txt` depends on the site-wide inputs only.
     pub(super) fn sidik_robots(&self) -> u64 {
         xxhash_rust::xxh3::xxh3_64(&self.sidik_umum.to_le_bytes()).max(1)
+    }
+}
+
+/// The Atom feed.
+pub struct HalamanFeed;
+
+impl JenisHalaman for HalamanFeed {
+    type Kunci = ();
+    const TEMPLATE: &'static str = TEMPLATE_FEED;
+    fn path(_: &Situs<'_>, _: ()) -> String {
+        PATH_FEED.to_string()
+    }
+    fn konteks(s: &Situs<'_>, _: ()) -> Konteks {
+        Konteks::Umpan(Box::new(s.konteks_umpan()))
+    }
+    fn asal(_: &Situs<'_>, _: ()) -> Asal {
+        Situs::asal_salur("pemilik.umpan")
+    }
+}
+
+/// The sitemap (or the index of its parts).
+pub struct HalamanSitemap;
+
+impl JenisHalaman for HalamanSitemap {
+    type Kunci = ();
+    const TEMPLATE: &'static str = TEMPLATE_SITEMAP;
+    fn path(_: &Situs<'_>, _: ()) -> String {
+        PATH_SITEMAP.to_string()
+    }
+    fn konteks(s: &Situs<'_>, _: ()) -> Konteks {
+        Konteks::Sitemap(s.konteks_sitemap(None))
+    }
+    fn asal(_: &Situs<'_>, _: ()) -> Asal {
+        Situs::asal_salur("pemilik.peta_situs")
+    }
+}
+
+/// One part of a large sitemap.
+pub struct HalamanSitemapBagian;
+
+impl JenisHalaman for HalamanSitemapBagian {
+    type Kunci = usize;
+    const TEMPLATE: &'static str = TEMPLATE_SITEMAP;
+    fn path(_: &Situs<'_>, i: usize) -> String {
+        path_sitemap_bagian(i)
+    }
+    fn konteks(s: &Situs<'_>, i: usize) -> Konteks {
+        Konteks::Sitemap(s.konteks_sitemap(Some(i)))
+    }
+    fn asal(_: &Situs<'_>, _: usize) -> Asal {
+        Situs::asal_salur("pemilik.peta_situs")
+    }
+}
+
+/// `robots.txt`.
+pub struct HalamanRobots;
+
+impl JenisHalaman for HalamanRobots {
+    type Kunci = ();
+    const TEMPLATE: &'static str = TEMPLATE_ROBOTS;
+    fn path(_: &Situs<'_>, _: ()) -> String {
+        PATH_ROBOTS.to_string()
+    }
+    fn sidik(s: &Situs<'_>, _: ()) -> u64 {
+        s.sidik_robots()
+    }
+    fn konteks(s: &Situs<'_>, _: ()) -> Konteks {
+        Konteks::Robots(s.konteks_robots())
+    }
+    fn asal(_: &Situs<'_>, _: ()) -> Asal {
+        Situs::asal_salur("pemilik.robots")
     }
 }
 

@@ -17,13 +17,13 @@ use serde_json::{Value, json};
 
 use super::gagal::SelAlasan;
 use super::{Halaman, Situs, Tautan};
+use super::{JenisHalaman, Konteks, SELALU, jalur::Asal};
 use crate::analysis::Angka;
 use crate::analysis::gagal::KOLOM;
 use crate::dasar::csv::k;
 pub use crate::dasar::csv::{BOM, Kolom, baris_csv, kepala_csv, sel_csv};
 use crate::data::alasan::KodeAlasan;
 use crate::data::{Tingkat, WilayahId};
-use crate::lang::Lang;
 
 /// Rows of a region's download: (role, region, figures per programme × tahap × penyalur).
 type BarisUnduhan = (
@@ -111,117 +111,32 @@ impl JenisData {
 
 /// The columns of the figures of a region × programme × tahap × penyalur.
 const KOLOM_ANGKA: &[Kolom] = &[
-    k(
-        "kode_wilayah",
-        "string",
-        "Kode wilayah Kemendagri",
-        "Kemendagri region code",
-    ),
-    k("nama_wilayah", "string", "Nama wilayah", "Region name"),
-    k(
-        "tingkat",
-        "string",
-        "provinsi, kabupaten_kota, kecamatan atau desa_kelurahan",
-        "provinsi, kabupaten_kota, kecamatan or desa_kelurahan",
-    ),
-    k(
-        "kode_induk",
-        "string",
-        "Kode wilayah induk",
-        "Parent region's code",
-    ),
-    k("program", "string", "Kode program", "Programme code"),
-    k("tahap", "string", "Kode tahap", "Tahap (stage) code"),
-    k("penyalur", "string", "Penyalur", "Paying channel"),
-    k(
-        "alokasi_kpm",
-        "integer",
-        "KPM dialokasikan",
-        "KPM allocated",
-    ),
-    k(
-        "alokasi_nilai",
-        "integer",
-        "Rupiah dialokasikan (kosong bila tidak semua baris punya nilai)",
-        "Rupiah allocated (empty when not every row has an amount)",
-    ),
-    k("tersalur_kpm", "integer", "KPM tersalur", "KPM paid"),
-    k(
-        "tersalur_nilai",
-        "integer",
-        "Rupiah tersalur (kosong bila tidak semua baris punya nilai)",
-        "Rupiah paid (empty when not every row has an amount)",
-    ),
-    k(
-        "gagal_kpm",
-        "integer",
-        "KPM gagal salur",
-        "KPM whose payment failed",
-    ),
-    k(
-        "sisa_kpm",
-        "integer",
-        "Alokasi − tersalur − gagal (negatif bila dilaporkan melebihi alokasi)",
-        "Allocated − paid − failed (negative when more was reported than allocated)",
-    ),
-    k(
-        "realisasi_persen",
-        "number",
-        "Tersalur ÷ alokasi × 100, dua desimal",
-        "Paid ÷ allocated × 100, two decimals",
-    ),
-    k(
-        "baris_sumber",
-        "integer",
-        "Baris alokasi.csv dan realisasi.csv yang dijumlahkan",
-        "Rows of alokasi.csv and realisasi.csv summed",
-    ),
-    k(
-        "sifat_alokasi",
-        "string",
-        "Sifat angka alokasi menurut data/sumber_angka.csv: resmi, sementara atau ilustratif; untuk jumlah wilayah yang sifatnya berbeda, yang paling tidak pasti; kosong bila tidak disebut",
-        "What the allocation figure is, per data/sumber_angka.csv: resmi (official), sementara (provisional) or ilustratif (illustrative); for a sum of regions that differ, the least certain; empty when not stated",
-    ),
-    k(
-        "sumber_alokasi",
-        "string",
-        "Asal angka alokasi, dengan kata-kata penerbit; untuk jumlah wilayah yang sifatnya berbeda, wilayah mana bersifat apa",
-        "Where the allocation figure comes from, in the publisher's words; for a sum of regions that differ, which region is what",
-    ),
-    k(
-        "sifat_tersalur",
-        "string",
-        "Sifat angka tersalur, seperti sifat_alokasi",
-        "What the paid figure is, as sifat_alokasi",
-    ),
-    k(
-        "sumber_tersalur",
-        "string",
-        "Asal angka tersalur, seperti sumber_alokasi",
-        "Where the paid figure comes from, as sumber_alokasi",
-    ),
-    k(
-        "sifat_gagal",
-        "string",
-        "Sifat angka gagal salur, seperti sifat_alokasi",
-        "What the failed figure is, as sifat_alokasi",
-    ),
-    k(
-        "sumber_gagal",
-        "string",
-        "Asal angka gagal salur, seperti sumber_alokasi",
-        "Where the failed figure comes from, as sumber_alokasi",
-    ),
+    k("kode_wilayah", "string", "kolom_kode_wilayah"),
+    k("nama_wilayah", "string", "kolom_nama_wilayah"),
+    k("tingkat", "string", "kolom_tingkat"),
+    k("kode_induk", "string", "kolom_kode_induk"),
+    k("program", "string", "kolom_program"),
+    k("tahap", "string", "kolom_tahap"),
+    k("penyalur", "string", "kolom_penyalur"),
+    k("alokasi_kpm", "integer", "kolom_alokasi_kpm"),
+    k("alokasi_nilai", "integer", "kolom_alokasi_nilai"),
+    k("tersalur_kpm", "integer", "kolom_tersalur_kpm"),
+    k("tersalur_nilai", "integer", "kolom_tersalur_nilai"),
+    k("gagal_kpm", "integer", "kolom_gagal_kpm"),
+    k("sisa_kpm", "integer", "kolom_sisa_kpm"),
+    k("realisasi_persen", "number", "kolom_realisasi_persen"),
+    k("baris_sumber", "integer", "kolom_baris_sumber"),
+    k("sifat_alokasi", "string", "kolom_sifat_alokasi"),
+    k("sumber_alokasi", "string", "kolom_sumber_alokasi"),
+    k("sifat_tersalur", "string", "kolom_sifat_tersalur"),
+    k("sumber_tersalur", "string", "kolom_sumber_tersalur"),
+    k("sifat_gagal", "string", "kolom_sifat_gagal"),
+    k("sumber_gagal", "string", "kolom_sumber_gagal"),
 ];
 
 /// The columns of a region page's download: its role, the figures, households and people.
 const KOLOM_HALAMAN: &[Kolom] = &[
-    k(
-        "peran",
-        "string",
-        "wilayah (wilayah halaman ini, jumlah seluruhnya), bagian (wilayah di bawahnya) atau tanpa_rincian (baris yang diberikan untuk wilayah ini sendiri); bagian + tanpa_rincian = wilayah",
-        "wilayah (this page's region, the total), bagian (a region below it) or tanpa_rincian (rows given for this region itself); bagian + tanpa_rincian = wilayah",
-    ),
+    k("peran", "string", "kolom_peran"),
     KOLOM_ANGKA[0],
     KOLOM_ANGKA[1],
     KOLOM_ANGKA[2],
@@ -237,18 +152,8 @@ const KOLOM_HALAMAN: &[Kolom] = &[
     KOLOM_ANGKA[12],
     KOLOM_ANGKA[13],
     KOLOM_ANGKA[14],
-    k(
-        "kk",
-        "integer",
-        "Kepala keluarga di wilayah (KPM per 1.000 KK = jumlah alokasi_kpm program itu × 1.000 ÷ kk)",
-        "Households in the region (KPM per 1,000 households = the programme's alokasi_kpm summed × 1,000 ÷ kk)",
-    ),
-    k(
-        "penduduk",
-        "integer",
-        "Penduduk wilayah",
-        "Population of the region",
-    ),
+    k("kk", "integer", "kolom_kk_halaman"),
+    k("penduduk", "integer", "kolom_penduduk_halaman"),
     KOLOM_ANGKA[15],
     KOLOM_ANGKA[16],
     KOLOM_ANGKA[17],
@@ -262,18 +167,8 @@ const KOLOM_WILAYAH: &[Kolom] = &[
     KOLOM_ANGKA[1],
     KOLOM_ANGKA[2],
     KOLOM_ANGKA[3],
-    k(
-        "kk",
-        "integer",
-        "Kepala keluarga (dari wilayah.csv, atau jumlah wilayah di bawahnya)",
-        "Households (from wilayah.csv, or the sum of the regions below)",
-    ),
-    k(
-        "penduduk",
-        "integer",
-        "Penduduk (dari wilayah.csv, atau jumlah wilayah di bawahnya)",
-        "Population (from wilayah.csv, or the sum of the regions below)",
-    ),
+    k("kk", "integer", "kolom_kk_wilayah"),
+    k("penduduk", "integer", "kolom_penduduk_wilayah"),
 ];
 
 const KOLOM_GAGAL: &[Kolom] = &[
@@ -283,191 +178,105 @@ const KOLOM_GAGAL: &[Kolom] = &[
     KOLOM_ANGKA[4],
     KOLOM_ANGKA[5],
     KOLOM_ANGKA[6],
-    k(
-        "alasan",
-        "string",
-        "Kode alasan baku (meninggal, pindah, tidak_ditemukan, tidak_hadir, tidak_tahu_jadwal, lansia, data_ganda, lainnya)",
-        "Standard reason code (meninggal, pindah, tidak_ditemukan, tidak_hadir, tidak_tahu_jadwal, lansia, data_ganda, lainnya)",
-    ),
-    k(
-        "kpm",
-        "integer",
-        "KPM gagal salur karena alasan ini; kosong bila disamarkan",
-        "KPM failed for this reason; empty when hidden",
-    ),
-    k(
-        "tampil",
-        "string",
-        "angka (ditampilkan), kecil (di bawah ambang [privacy] min_kpm), tersembunyi (disembunyikan agar angka kecil tidak dapat dihitung; paling sedikit ambang) atau ditahan (rincian baris ini tidak diterbitkan)",
-        "angka (shown), kecil (below [privacy] min_kpm), tersembunyi (hidden so that a small count cannot be worked out; at least the threshold) or ditahan (this row's breakdown is withheld)",
-    ),
+    k("alasan", "string", "kolom_alasan_gagal"),
+    k("kpm", "integer", "kolom_kpm_gagal"),
+    k("tampil", "string", "kolom_tampil"),
 ];
 
 const KOLOM_VERVAL: &[Kolom] = &[
-    k("periode", "string", "Periode", "Period"),
+    k("periode", "string", "kolom_periode"),
     KOLOM_ANGKA[0],
     KOLOM_ANGKA[1],
     KOLOM_ANGKA[4],
-    k(
-        "urutan",
-        "integer",
-        "Urutan langkah, mulai 1",
-        "Step number, from 1",
-    ),
-    k("langkah", "string", "Langkah", "Step"),
-    k(
-        "jumlah",
-        "integer",
-        "Jumlah pada langkah ini",
-        "Count at this step",
-    ),
-    k(
-        "dijumlahkan",
-        "integer",
-        "0: angka wilayah ini sendiri; n: jumlah dari n wilayah di bawahnya",
-        "0: the region's own figures; n: the sum of n regions below it",
-    ),
+    k("urutan", "integer", "kolom_urutan"),
+    k("langkah", "string", "kolom_langkah"),
+    k("jumlah", "integer", "kolom_jumlah"),
+    k("dijumlahkan", "integer", "kolom_dijumlahkan"),
 ];
 
 const KOLOM_DESIL: &[Kolom] = &[
-    k("periode", "string", "Periode", "Period"),
+    k("periode", "string", "kolom_periode"),
     KOLOM_ANGKA[0],
     KOLOM_ANGKA[1],
-    k(
-        "desil",
-        "integer",
-        "Desil DTSEN, 1 (termiskin) sampai 10",
-        "DTSEN decile, 1 (poorest) to 10",
-    ),
-    k("kk", "integer", "Kepala keluarga", "Households"),
+    k("desil", "integer", "kolom_desil"),
+    k("kk", "integer", "kolom_kk_desil"),
     KOLOM_VERVAL[7],
 ];
 
 const KOLOM_JADWAL: &[Kolom] = &[
     KOLOM_ANGKA[4],
     KOLOM_ANGKA[5],
-    k("titik_bayar", "string", "Titik bayar", "Payment point"),
+    k("titik_bayar", "string", "kolom_titik_bayar"),
     KOLOM_ANGKA[0],
     KOLOM_ANGKA[1],
-    k("lokasi", "string", "Lokasi", "Location"),
-    k("tanggal", "date", "Tanggal", "Day"),
-    k("mulai", "string", "Jam mulai (HH:MM)", "Start (HH:MM)"),
-    k("selesai", "string", "Jam selesai (HH:MM)", "End (HH:MM)"),
-    k(
-        "rw",
-        "string",
-        "RW (kosong: semua RW)",
-        "RW (empty: every RW)",
-    ),
-    k("kpm", "integer", "KPM dijadwalkan", "KPM scheduled"),
+    k("lokasi", "string", "kolom_lokasi"),
+    k("tanggal", "date", "kolom_tanggal"),
+    k("mulai", "string", "kolom_mulai"),
+    k("selesai", "string", "kolom_selesai"),
+    k("rw", "string", "kolom_rw"),
+    k("kpm", "integer", "kolom_kpm_jadwal"),
 ];
 
 const KOLOM_REKON: &[Kolom] = &[
     KOLOM_ANGKA[6],
-    k("cabang", "string", "Cabang penyalur", "Channel's branch"),
+    k("cabang", "string", "kolom_cabang"),
     KOLOM_ANGKA[4],
     KOLOM_ANGKA[5],
     KOLOM_ANGKA[0],
     KOLOM_ANGKA[1],
-    k(
-        "tanggal_laporan",
-        "date",
-        "Tanggal laporan",
-        "Day of the report",
-    ),
-    k(
-        "dinsos_kpm",
-        "integer",
-        "KPM tersalur menurut Dinsos sampai tanggal laporan",
-        "KPM paid according to Dinsos up to the report's day",
-    ),
-    k(
-        "laporan_kpm",
-        "integer",
-        "KPM menurut laporan penyalur",
-        "KPM according to the channel",
-    ),
-    k(
-        "selisih_kpm",
-        "integer",
-        "laporan_kpm − dinsos_kpm",
-        "laporan_kpm − dinsos_kpm",
-    ),
-    k(
-        "status",
-        "string",
-        "cocok, dalam_toleransi atau berbeda",
-        "cocok, dalam_toleransi or berbeda",
-    ),
+    k("tanggal_laporan", "date", "kolom_tanggal_laporan"),
+    k("dinsos_kpm", "integer", "kolom_dinsos_kpm"),
+    k("laporan_kpm", "integer", "kolom_laporan_kpm"),
+    k("selisih_kpm", "integer", "kolom_selisih_kpm"),
+    k("status", "string", "kolom_status"),
 ];
 
 const KOLOM_PERUBAHAN: &[Kolom] = &[
     KOLOM_ANGKA[5],
-    k(
-        "tahap_sebelum",
-        "string",
-        "Tahap sebelumnya dari program ini (kosong: tahap pertama)",
-        "The programme's previous tahap (empty: its first)",
-    ),
+    k("tahap_sebelum", "string", "kolom_tahap_sebelum"),
     KOLOM_ANGKA[4],
-    k(
-        "kode_wilayah",
-        "string",
-        "Kode kabupaten/kota (kosong: seluruh wilayah)",
-        "Regency/city code (empty: all regions)",
-    ),
+    k("kode_wilayah", "string", "kolom_kode_wilayah_perubahan"),
     KOLOM_ANGKA[1],
     k(
         "alokasi_kpm_sebelum",
         "integer",
-        "KPM dialokasikan pada tahap sebelumnya",
-        "KPM allocated in the previous tahap",
+        "kolom_alokasi_kpm_sebelum",
     ),
     KOLOM_ANGKA[7],
-    k(
-        "kpm_bertambah",
-        "integer",
-        "KPM bertambah, dijumlah per desa/kelurahan",
-        "KPM added, summed village by village",
-    ),
-    k(
-        "kpm_berkurang",
-        "integer",
-        "KPM berkurang, dijumlah per desa/kelurahan",
-        "KPM removed, summed village by village",
-    ),
+    k("kpm_bertambah", "integer", "kolom_kpm_bertambah"),
+    k("kpm_berkurang", "integer", "kolom_kpm_berkurang"),
     k(
         "realisasi_persen_sebelum",
         "number",
-        "Realisasi tahap sebelumnya (%)",
-        "Realisation in the previous tahap (%)",
+        "kolom_realisasi_persen_sebelum",
     ),
     KOLOM_ANGKA[13],
-    k(
-        "penyalur_baru",
-        "string",
-        "Penyalur baru, dipisah |",
-        "New channels, separated by |",
-    ),
-    k(
-        "penyalur_hilang",
-        "string",
-        "Penyalur yang tidak lagi menyalurkan, dipisah |",
-        "Channels no longer paying, separated by |",
-    ),
-    k(
-        "alasan_gagal_baru",
-        "string",
-        "Kode alasan gagal salur yang baru, dipisah |",
-        "New failure reason codes, separated by |",
-    ),
-    k(
-        "belum_ada_data",
-        "boolean",
-        "true: kabupaten/kota ini belum punya baris alokasi tahap ini (tidak ikut dalam perbandingan seluruh wilayah)",
-        "true: this regency/city has no allocation rows for this tahap yet (left out of the whole site's comparison)",
-    ),
+    k("penyalur_baru", "string", "kolom_penyalur_baru"),
+    k("penyalur_hilang", "string", "kolom_penyalur_hilang"),
+    k("alasan_gagal_baru", "string", "kolom_alasan_gagal_baru"),
+    k("belum_ada_data", "boolean", "kolom_belum_ada_data"),
 ];
+
+/// The catalogue keys of every download column's meaning, for the test that the theme's
+/// catalogues hold every key the site asks for.
+#[cfg(test)]
+pub(super) fn kunci_kolom() -> impl Iterator<Item = &'static str> {
+    [
+        KOLOM_ANGKA,
+        KOLOM_HALAMAN,
+        KOLOM_WILAYAH,
+        KOLOM_GAGAL,
+        KOLOM_VERVAL,
+        KOLOM_DESIL,
+        KOLOM_JADWAL,
+        KOLOM_REKON,
+        KOLOM_PERUBAHAN,
+        KOLOM_GAGAL_KOTA,
+    ]
+    .into_iter()
+    .flatten()
+    .map(|c| c.kunci)
+}
 
 /// Where a dataset's rows go: a string, or a file in chunks of about a megabyte.
 struct Tulis<'a> {
@@ -541,6 +350,9 @@ pub struct Sumber {
     /// Which rows of the download are this page's, when it holds more (a desa/kelurahan's
     /// rows are in its kecamatan's file).
     pub catatan: Option<String>,
+    /// Whether recipient lists (`[[penerima]]`) were counted into the figures too: named as
+    /// such, never by file (see the "about the data" page).
+    pub penerima: bool,
 }
 
 /// The anchor of an input file on the "about the data" page (`berkas-data-realisasi-csv`).
@@ -622,6 +434,7 @@ impl Situs<'_> {
             csv: Some(self.path(Halaman::UnduhAngka(pemilik, false))),
             json: Some(self.path(Halaman::UnduhAngka(pemilik, true))),
             catatan,
+            penerima: !self.data.penerima.is_empty(),
         }
     }
 
@@ -745,7 +558,6 @@ impl Situs<'_> {
     /// compact as the CSV; objects repeating every name made the national site's JSON 3.5
     /// times its CSV).
     pub(super) fn json_angka(&self, w: Option<WilayahId>) -> String {
-        let lang = self.lang();
         let mut baris = Vec::new();
         for (peran, r, sel) in self.baris_unduhan(w) {
             for (kunci, a) in &sel {
@@ -777,7 +589,7 @@ impl Situs<'_> {
         .collect();
         let doc = json!({
             "judul": match w {
-                Some(w) => self.data.wilayah.node(w).nama_lengkap(lang),
+                Some(w) => self.kata.nama_wilayah(self.data.wilayah.node(w)),
                 None => self.config.title.clone(),
             },
             "halaman": halaman,
@@ -790,7 +602,7 @@ impl Situs<'_> {
             "kolom": KOLOM_HALAMAN.iter().map(|c| json!({
                 "nama": c.nama,
                 "jenis": c.jenis,
-                "keterangan": if lang == Lang::Id { c.id } else { c.en },
+                "keterangan": self.kata.teks(c.kunci),
             })).collect::<Vec<_>>(),
             "baris": baris,
         });
@@ -1045,15 +857,13 @@ impl Situs<'_> {
     /// `datapackage.json`: every published data file with its schema, the licence and the
     /// inputs (with their SHA-256) as sources.
     pub(super) fn datapackage(&self) -> String {
-        let lang = self.lang();
-        let keterangan = |c: &Kolom| if lang == Lang::Id { c.id } else { c.en };
         let skema = |kolom: &[Kolom]| {
             json!({
                 "fields": kolom.iter().map(|c| {
                     let mut f = json!({
                         "name": c.nama,
                         "type": c.jenis,
-                        "description": keterangan(c),
+                        "description": self.kata.teks(c.kunci),
                     });
                     if c.nama == "kode_wilayah" || c.nama == "kode_induk" {
                         f["constraints"] = json!({"pattern": "(\\d{2}(\\.\\d{2}(\\.\\d{2}(\\.\\d{4})?)?)?)?"});
@@ -1083,7 +893,7 @@ impl Situs<'_> {
                 Halaman::UnduhAngka(w, json) => (
                     if json { "json" } else { "csv" },
                     match w {
-                        Some(w) => self.data.wilayah.node(w).nama_lengkap(lang),
+                        Some(w) => self.kata.nama_wilayah(self.data.wilayah.node(w)),
                         None => self.config.title.clone(),
                     },
                 ),
@@ -1092,7 +902,7 @@ impl Situs<'_> {
                     format!(
                         "{}: {}",
                         JenisData::Gagal.judul(self.kata),
-                        self.data.wilayah.node(w).nama_lengkap(lang)
+                        self.kata.nama_wilayah(self.data.wilayah.node(w))
                     ),
                 ),
                 _ => continue,
@@ -1127,8 +937,11 @@ impl Situs<'_> {
             .iter()
             .map(|i| {
                 json!({
-                    "title": format!("{} ({} {}, SHA-256 {})", i.path, i.rows,
-                        if lang == Lang::Id { "baris" } else { "rows" }, i.sha256),
+                    "title": self.kata.isi("unduh_sumber_berkas", &[
+                        ("berkas", &i.path),
+                        ("baris", &i.rows.to_string()),
+                        ("sha256", &i.sha256),
+                    ]),
                     "path": i.path,
                     "sha256": i.sha256,
                     "rows": i.rows,
@@ -1136,7 +949,7 @@ impl Situs<'_> {
             })
             .collect();
         sources.push(json!({
-            "title": "idn-area-data 4.0.1 (kode dan nama wilayah Kemendagri), ODbL",
+            "title": self.kata.teks("unduh_sumber_kode_wilayah"),
             "path": "https://github.com/fityannugroho/idn-area-data",
         }));
         let mut doc = json!({
@@ -1201,12 +1014,11 @@ impl Situs<'_> {
 
     /// The schema shared by every region page's CSV download (`unduh/skema-angka.json`).
     pub(super) fn skema_angka(&self) -> String {
-        let lang = self.lang();
         let doc = json!({
             "fields": KOLOM_HALAMAN.iter().map(|c| json!({
                 "name": c.nama,
                 "type": c.jenis,
-                "description": if lang == Lang::Id { c.id } else { c.en },
+                "description": self.kata.teks(c.kunci),
             })).collect::<Vec<_>>(),
             "missingValues": [""],
         });
@@ -1224,18 +1036,8 @@ pub(super) const KOLOM_GAGAL_KOTA: &[Kolom] = &[
     KOLOM_ANGKA[0],
     KOLOM_ANGKA[1],
     KOLOM_ANGKA[2],
-    k(
-        "alasan",
-        "string",
-        "Kode alasan baku, atau semua (jumlah seluruh alasan)",
-        "Standard reason code, or semua (all reasons)",
-    ),
-    k(
-        "kpm",
-        "string",
-        "KPM gagal salur; <3 di bawah ambang, x disembunyikan, kosong bila rincian ditahan",
-        "KPM failed; <3 below the threshold, x hidden, empty when the breakdown is withheld",
-    ),
+    k("alasan", "string", "kolom_alasan_gagal_kota"),
+    k("kpm", "string", "kolom_kpm_gagal_kota"),
     KOLOM_ANGKA[7],
 ];
 
@@ -1375,6 +1177,93 @@ impl Situs<'_> {
     }
 }
 
+/// A region's (or the whole site's) figures as CSV or (`true`) JSON.
+pub struct HalamanUnduhAngka;
+
+impl JenisHalaman for HalamanUnduhAngka {
+    type Kunci = (Option<WilayahId>, bool);
+    const TEMPLATE: &'static str = TEMPLATE;
+    fn path(s: &Situs<'_>, (w, json): (Option<WilayahId>, bool)) -> String {
+        s.path_unduh_angka(w, json)
+    }
+    fn sidik(s: &Situs<'_>, (w, json): (Option<WilayahId>, bool)) -> u64 {
+        match w {
+            Some(w) => s.sidik_unduh_angka(w, json),
+            None => SELALU,
+        }
+    }
+    fn konteks(s: &Situs<'_>, (w, json): (Option<WilayahId>, bool)) -> Konteks {
+        Konteks::Unduhan(if json {
+            s.json_angka(w)
+        } else {
+            s.csv_angka(w)
+        })
+    }
+    fn asal(s: &Situs<'_>, (w, _): (Option<WilayahId>, bool)) -> Asal {
+        match w {
+            Some(w) => s.asal_wilayah(w),
+            None => Situs::asal_salur("pemilik.unduhan_situs"),
+        }
+    }
+}
+
+/// One kind of figure for every region, as CSV.
+pub struct HalamanDataset;
+
+impl JenisHalaman for HalamanDataset {
+    type Kunci = JenisData;
+    const TEMPLATE: &'static str = TEMPLATE;
+    fn path(_: &Situs<'_>, j: JenisData) -> String {
+        path_dataset(j)
+    }
+    fn sidik(s: &Situs<'_>, j: JenisData) -> u64 {
+        s.sidik_dataset(j)
+    }
+    fn konteks(s: &Situs<'_>, j: JenisData) -> Konteks {
+        Konteks::Unduhan(s.csv_dataset(j))
+    }
+    fn asal(_: &Situs<'_>, _: JenisData) -> Asal {
+        Situs::asal_salur("pemilik.data_terbuka")
+    }
+}
+
+/// The Table Schema of the figures' CSVs.
+pub struct HalamanSkemaAngka;
+
+impl JenisHalaman for HalamanSkemaAngka {
+    type Kunci = ();
+    const TEMPLATE: &'static str = TEMPLATE;
+    fn path(_: &Situs<'_>, _: ()) -> String {
+        PATH_SKEMA.to_string()
+    }
+    fn sidik(s: &Situs<'_>, _: ()) -> u64 {
+        s.sidik_skema()
+    }
+    fn konteks(s: &Situs<'_>, _: ()) -> Konteks {
+        Konteks::Unduhan(s.skema_angka())
+    }
+    fn asal(_: &Situs<'_>, _: ()) -> Asal {
+        Situs::asal_salur("pemilik.data_terbuka")
+    }
+}
+
+/// `datapackage.json`.
+pub struct HalamanDataPackage;
+
+impl JenisHalaman for HalamanDataPackage {
+    type Kunci = ();
+    const TEMPLATE: &'static str = TEMPLATE;
+    fn path(_: &Situs<'_>, _: ()) -> String {
+        PATH_DATAPACKAGE.to_string()
+    }
+    fn konteks(s: &Situs<'_>, _: ()) -> Konteks {
+        Konteks::Unduhan(s.datapackage())
+    }
+    fn asal(_: &Situs<'_>, _: ()) -> Asal {
+        Situs::asal_salur("pemilik.data_terbuka")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1419,7 +1308,7 @@ mod tests {
 
     #[test]
     fn a_row_writes_each_cell_by_its_columns_type() {
-        let kolom = [k("nama", "string", "", ""), k("selisih", "integer", "", "")];
+        let kolom = [k("nama", "string", ""), k("selisih", "integer", "")];
         let mut out = String::new();
         baris_csv(&mut out, &kolom, &["-Pos", "-6"]);
         assert_eq!(out, "\"'-Pos\",-6\n");

@@ -7,6 +7,7 @@ use serde::Serialize;
 use super::bagian::{BagianTahap, Tautan, Umum};
 use super::rapat::RingkasRapat;
 use super::{Halaman, Situs, sidik_dari};
+use super::{JenisHalaman, Konteks, jalur::Asal};
 use super::{asal, desil, jadwal::JadwalProgram, rekonsiliasi, verval};
 use crate::analysis::Rekap;
 use crate::analysis::desil::SebaranDesil;
@@ -192,7 +193,7 @@ impl Situs<'_> {
         let anak: Vec<WilayahId> = m.anak.iter().map(|(r, _)| r.id.0).collect();
         let mut breadcrumb = vec![self.beranda()];
         breadcrumb.extend(m.leluhur.iter().map(|a| self.tautan_wilayah(a.id.0)));
-        let nama = node.nama_lengkap(self.lang());
+        let nama = self.kata.nama_wilayah(node);
         let mut umum = self.umum(Halaman::Wilayah(w), nama.clone(), breadcrumb, "");
         if let Some(d) = self.deskripsi_angka(&nama, m.rekap) {
             umum.deskripsi = d;
@@ -200,7 +201,7 @@ impl Situs<'_> {
         KonteksWilayah {
             umum,
             kode: node.kode_teks.clone(),
-            jenis: node.jenis(self.lang()).to_string(),
+            jenis: self.kata.jenis_wilayah(node).to_string(),
             kk: m.kk,
             penduduk: m.penduduk,
             tahap: self.bagian_tahap(Some(w), m.rekap, &anak, m.langsung, None, None),
@@ -361,4 +362,41 @@ pub struct MasukanWilayah<'s> {
     pub peringkat: bool,
     /// The meeting notes that name it: slug, title, day.
     pub rapat: Vec<(TanpaSidik<usize>, &'s str, &'s str, jiff::civil::Date)>,
+}
+
+/// The home page.
+pub struct HalamanBeranda;
+
+impl JenisHalaman for HalamanBeranda {
+    type Kunci = ();
+    const TEMPLATE: &'static str = TEMPLATE_BERANDA;
+    fn path(_: &Situs<'_>, _: ()) -> String {
+        PATH_BERANDA.to_string()
+    }
+    fn konteks(s: &Situs<'_>, _: ()) -> Konteks {
+        Konteks::Wilayah(Box::new(s.konteks_beranda()))
+    }
+    fn asal(_: &Situs<'_>, _: ()) -> Asal {
+        Situs::asal_salur("pemilik.beranda")
+    }
+}
+
+/// A region's page.
+pub struct HalamanWilayah;
+
+impl JenisHalaman for HalamanWilayah {
+    type Kunci = WilayahId;
+    const TEMPLATE: &'static str = TEMPLATE_WILAYAH;
+    fn path(s: &Situs<'_>, w: WilayahId) -> String {
+        s.path_wilayah(w)
+    }
+    fn sidik(s: &Situs<'_>, w: WilayahId) -> u64 {
+        s.sidik_wilayah(w)
+    }
+    fn konteks(s: &Situs<'_>, w: WilayahId) -> Konteks {
+        Konteks::Wilayah(Box::new(s.konteks_wilayah(w)))
+    }
+    fn asal(s: &Situs<'_>, w: WilayahId) -> Asal {
+        s.asal_wilayah(w)
+    }
 }

@@ -42,6 +42,9 @@ pub fn usul_jadwal(root: &Path) -> Result<UsulJadwal, Error> {
     };
     let (data, _) =
         data::load(root, &config).map_err(|diagnostics| Error::Input { lang, diagnostics })?;
+    let teks =
+        crate::render::kata_tema(root, &config).map_err(|source| Error::Render { lang, source })?;
+    let kata = crate::site::kata::Kata::new(&teks);
     let Some(aturan) = config.jadwal.usul.clone() else {
         return Err(fail(Diagnostic::error(
             config::CONFIG_FILE,
@@ -81,8 +84,19 @@ pub fn usul_jadwal(root: &Path) -> Result<UsulJadwal, Error> {
             let known = data.tahap.iter().map(|t| t.kode.as_str()).collect();
             unknown(&aturan.tahap, aturan.tahap_di, CodeKind::Tahap, known)
         })?;
-    let (rw, tempat_rw) =
-        data::rw(root, &data, &config).map_err(|diagnostics| Error::Input { lang, diagnostics })?;
+    // the RW counts of `rw.csv`, else those the recipient lists counted
+    let (rw, tempat_rw) = if !data::table::ada(root, "data/rw.csv") && !data.rw_penerima.is_empty()
+    {
+        let tempat = data
+            .penerima
+            .iter()
+            .map(|p| p.berkas.as_str())
+            .collect::<Vec<_>>()
+            .join(", ");
+        (data.rw_penerima.clone(), tempat)
+    } else {
+        data::rw(root, &data, &config).map_err(|diagnostics| Error::Input { lang, diagnostics })?
+    };
     let hari: Vec<jiff::civil::Date> = (0..i64::from(aturan.jumlah_hari))
         .filter_map(|i| aturan.mulai.checked_add(jiff::Span::new().days(i)).ok())
         .collect();
@@ -159,7 +173,7 @@ pub fn usul_jadwal(root: &Path) -> Result<UsulJadwal, Error> {
         let lokasi = crate::pesan!(
             lang,
             "perintah.lokasi_kantor",
-            wilayah = node.nama_lengkap(lang)
+            wilayah = kata.nama_wilayah(node)
         );
         for s in &slots {
             writer

@@ -54,6 +54,12 @@ fn init_kota_pasuruan_builds_a_site_listing_its_34_kelurahan() {
     );
     assert!(toml.contains("idn-area-data (ODbL)"));
 
+    // recipient lists never go into the repository, and the file says why
+    let gitignore = std::fs::read_to_string(site.join(".gitignore")).unwrap();
+    assert!(gitignore.contains("\n/data/penerima/\n"), "{gitignore}");
+    assert!(gitignore.contains("berisi NIK, nama"), "{gitignore}");
+    assert!(gitignore.contains("\n/.salur\n"), "{gitignore}");
+
     // the publish workflows
     let gh = std::fs::read_to_string(site.join(".github/workflows/salur.yml")).unwrap();
     for needle in [
@@ -396,4 +402,131 @@ fn the_workflows_install_salur_from_salur_source_and_say_what_to_set_without_it(
             calls()
         );
     }
+}
+
+/// `templat/`: a workbook per input, with the contract's columns, a note on each, checks as
+/// cells are typed and the site's regions to pick from; one filled in builds without mapping.
+#[test]
+fn init_writes_templates_that_build_once_filled_in() {
+    use calamine::Reader;
+    use std::io::Read;
+
+    let tmp = tempfile::tempdir().unwrap();
+    let (ok, stdout, stderr) = salur(&["init", "situs", "--wilayah", "35.75"], tmp.path());
+    assert!(ok, "{stderr}");
+    assert!(stdout.contains("templat/realisasi.xlsx"), "{stdout}");
+    let site = tmp.path().join("situs");
+    for (masukan, header) in [
+        (
+            "program",
+            "kode,nama,sumber_dana,nilai_per_kpm,periode,desil_maks",
+        ),
+        ("tahap", "kode,nama,mulai,selesai,target"),
+        ("alokasi", "program,tahap,kode_wilayah,penyalur,kpm,nilai"),
+        (
+            "realisasi",
+            "program,tahap,kode_wilayah,penyalur,tanggal,status,alasan,kpm,nilai",
+        ),
+        (
+            "jadwal",
+            "program,tahap,titik_bayar,kode_wilayah,lokasi,tanggal,mulai,selesai,rw,kpm",
+        ),
+        ("rw", "kode_wilayah,rw,kpm"),
+    ] {
+        let path = site.join(format!("templat/{masukan}.xlsx"));
+        let mut wb: calamine::Xlsx<_> = calamine::open_workbook(&path).unwrap();
+        // the first sheet is named like the input (the one salur reads), then the regions
+        assert_eq!(wb.sheet_names(), [masukan, "wilayah"], "{masukan}");
+        let data = wb.worksheet_range(masukan).unwrap();
+        let got: Vec<String> = data
+            .rows()
+            .next()
+            .unwrap()
+            .iter()
+            .map(|c| c.to_string())
+            .collect();
+        assert_eq!(got.join(","), header, "{masukan}");
+        let wilayah = wb.worksheet_range("wilayah").unwrap();
+        // a header, Jawa Timur, Kota Pasuruan, 4 kecamatan, 34 kelurahan
+        assert_eq!(wilayah.rows().count(), 1 + 2 + 4 + 34, "{masukan}");
+        // the notes and the checks are in the sheet's XML
+        let mut zip = zip::ZipArchive::new(std::fs::File::open(&path).unwrap()).unwrap();
+        let mut xml = String::new();
+        zip.by_name("xl/worksheets/sheet1.xml")
+            .unwrap()
+            .read_to_string(&mut xml)
+            .unwrap();
+        if header.contains("kode_wilayah") {
+            assert!(xml.contains("wilayah!$A$2:$A$41"), "{masukan}: {xml}");
+        }
+        if masukan == "realisasi" {
+            assert!(xml.contains("\"tersalur,gagal\""), "{xml}");
+        }
+        let mut notes = String::new();
+        zip.by_name("xl/comments1.xml")
+            .unwrap()
+            .read_to_string(&mut notes)
+            .unwrap();
+        assert!(notes.contains("Wajib."), "{masukan}: {notes}");
+    }
+
+    // filled in as an operator would, and put in data/: it builds without any mapping
+    std::fs::write(
+        site.join("data/program.csv"),
+        "kode,nama,sumber_dana,nilai_per_kpm,periode\nBST,Bantuan Sosial Tunai,APBN,300000,bulanan\n",
+    )
+    .unwrap();
+    std::fs::write(
+        site.join("data/tahap.csv"),
+        "kode,nama,mulai,selesai,target\n2021-07,Juli 2021,2021-07-01,2021-07-31,\n",
+    )
+    .unwrap();
+    let wilayah: Vec<(String, String)> = vec![("35.75.04.1011".into(), "Kandangsapi".into())];
+    let hari = jiff::civil::date(2026, 12, 7);
+    let baris = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+    let alokasi = salur::init::templat::buku(
+        "alokasi",
+        &wilayah,
+        salur::lang::Lang::Id,
+        hari,
+        &[baris(&[
+            "BST",
+            "2021-07",
+            "35.75.04.1011",
+            "PT Pos Indonesia",
+            "450",
+            "",
+        ])],
+    )
+    .unwrap()
+    .unwrap();
+    let realisasi = salur::init::templat::buku(
+        "realisasi",
+        &wilayah,
+        salur::lang::Lang::Id,
+        hari,
+        &[baris(&[
+            "BST",
+            "2021-07",
+            "35.75.04.1011",
+            "PT Pos Indonesia",
+            "2021-07-13",
+            "tersalur",
+            "",
+            "430",
+            "",
+        ])],
+    )
+    .unwrap()
+    .unwrap();
+    for f in ["alokasi.csv", "realisasi.csv"] {
+        std::fs::remove_file(site.join("data").join(f)).unwrap();
+    }
+    let _ = std::fs::remove_dir_all(site.join("content/rapat"));
+    std::fs::write(site.join("data/alokasi.xlsx"), alokasi).unwrap();
+    std::fs::write(site.join("data/realisasi.xlsx"), realisasi).unwrap();
+    let (ok, out, err) = salur(&["build"], &site);
+    assert!(ok, "{out}{err}");
+    let page = std::fs::read_to_string(site.join("public/wilayah/35/35.75.04.1011.html")).unwrap();
+    assert!(page.contains("<td>450</td><td>430</td>"), "{page}");
 }

@@ -2707,3 +2707,38 @@ fn kolom_with_an_unknown_input_or_column_is_an_error_in_site_toml() {
         "{m:#?}"
     );
 }
+
+/// `[nilai.<input>.<column>]`: an export's own words for a column's values.
+#[test]
+fn nilai_maps_an_exports_own_words_onto_the_contracts_values() {
+    let toml = format!(
+        "{PETA}\n[nilai.realisasi.status]\n\"SUDAH SALUR\" = \"tersalur\"\n\"Gagal Salur\" = \"gagal\"\n"
+    );
+    let s = export_dipetakan(&toml);
+    // the export writes its own words
+    let path = s.path().join("data/realisasi.csv");
+    let text = fs::read_to_string(&path)
+        .unwrap()
+        .replace(";tersalur;", "; sudah salur ;")
+        .replace(";gagal;", ";GAGAL SALUR;");
+    fs::write(&path, text).unwrap();
+    assert_default_figures(s.path());
+    // a word no mapping names is still an error at its cell
+    let text = fs::read_to_string(&path)
+        .unwrap()
+        .replacen("; sudah salur ;", ";SELESAI;", 1);
+    fs::write(&path, text).unwrap();
+    let m = only_message(s.path());
+    assert!(m.starts_with("data/realisasi.csv:2:6: 'SELESAI'"), "{m}");
+}
+
+#[test]
+fn nilai_naming_an_unknown_input_or_column_is_an_error_in_site_toml() {
+    let toml = format!("{PETA}\n[nilai.realisasi.statsu]\n\"X\" = \"tersalur\"\n");
+    let s = export_dipetakan(&toml);
+    let m = only_message(s.path());
+    assert!(
+        m.starts_with("site.toml:17:18:") && m.contains("'statsu'") && m.contains("'status'"),
+        "{m}"
+    );
+}

@@ -207,3 +207,65 @@ fn a_theme_that_renames_the_home_page_renames_it_in_the_menu_and_every_breadcrum
         assert!(menu.is_empty(), "{page}: still says Beranda: {menu:?}");
     }
 }
+
+/// The files of `out` that hold `s`.
+fn holding(out: &Path, s: &str) -> Vec<String> {
+    files(out)
+        .into_iter()
+        .filter(|(_, b)| String::from_utf8_lossy(b).contains(s))
+        .map(|(f, _)| f)
+        .collect()
+}
+
+#[test]
+fn a_theme_that_rewords_a_reason_and_a_region_kind_is_heard_on_pages_and_in_downloads() {
+    let dir = tempfile::tempdir().unwrap();
+    let site = example_copy(dir.path());
+    let i18n = site.join("themes/default/i18n/id.toml");
+    let text = fs::read_to_string(&i18n).unwrap();
+    let ganti = [
+        (
+            "alasan_meninggal = \"Meninggal dunia\"",
+            "alasan_meninggal = \"Wafat (kata tema)\"",
+        ),
+        (
+            "wilayah_jenis_kecamatan = \"Kecamatan\"",
+            "wilayah_jenis_kecamatan = \"Kapanewon\"",
+        ),
+    ];
+    let mut baru = text.clone();
+    for (lama, ganti) in ganti {
+        assert!(
+            text.contains(lama),
+            "the example's UI strings changed: {lama}"
+        );
+        baru = baru.replace(lama, ganti);
+    }
+    fs::write(&i18n, baru).unwrap();
+    let out = dir.path().join("public");
+    common::build(&site, &out);
+    assert!(holding(&out, "Meninggal dunia").is_empty());
+    let gagal = fs::read_to_string(out.join("gagal/35.75.html")).unwrap();
+    assert!(gagal.contains("Wafat (kata tema)"), "the failure page");
+    // a region's name with its kind: its page, its JSON download, the datapackage
+    let baca = |p: &str| fs::read_to_string(out.join(p)).unwrap();
+    assert!(
+        baca("wilayah/35/35.75.04.html").contains("<title>Kapanewon Panggungrejo ·"),
+        "the region page"
+    );
+    assert!(
+        baca("wilayah/35/35.75.04.json").contains("\"judul\":\"Kapanewon Panggungrejo\""),
+        "the region's download"
+    );
+    assert!(
+        baca("datapackage.json").contains("Kapanewon Panggungrejo"),
+        "the datapackage"
+    );
+    for f in [
+        "wilayah/35/35.75.04.html",
+        "wilayah/35/35.75.04.json",
+        "datapackage.json",
+    ] {
+        assert!(!baca(f).contains("Kecamatan Panggungrejo"), "{f}");
+    }
+}
