@@ -124,6 +124,19 @@ pub struct Config {
     /// `[nilai.<input>.<column>]`: an export's own words for a column's values
     /// (`[nilai.realisasi.status] "SUDAH SALUR" = "tersalur"`).
     pub nilai: Vec<PetaNilai>,
+    /// `kode`: which numbering region codes written without dots are in. Without it such a
+    /// code is refused: Kemendagri's 2+2+2+4 digits and BPS's 2+2+3+3 both give ten, and a
+    /// guess would file a village under the wrong parent.
+    pub kode: Option<SistemKode>,
+}
+
+/// The numbering of region codes written without dots (`kode` in `site.toml`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum SistemKode {
+    /// Kemendagri's, the codes of `wilayah.csv` (`3575011001` is `35.75.01.1001`).
+    Kemendagri,
+    /// BPS's (2+2+3+3 digits), matched to the regions through `wilayah.csv`'s `kode_bps`.
+    Bps,
 }
 
 /// One `[nilai.<input>.<column>]` table of `site.toml`: the file's words for the values of one
@@ -340,6 +353,7 @@ impl Default for Config {
             kolom: Vec::new(),
             penerima: Vec::new(),
             nilai: Vec::new(),
+            kode: None,
         }
     }
 }
@@ -510,6 +524,7 @@ const KUNCI_UTAMA: &[&str] = &[
     "kolom",
     "penerima",
     "nilai",
+    "kode",
 ];
 /// The keys of a `[[penerima]]` entry.
 const KUNCI_PENERIMA: &[&str] = &["berkas", "program", "tahap", "penyalur", "kolom", "status"];
@@ -943,6 +958,17 @@ impl<'t> Pembaca<'t> {
                 "kolom" => self.kolom(v, &mut config),
                 "penerima" => self.penerima(v, &mut config),
                 "nilai" => self.nilai(v, &mut config),
+                "kode" => {
+                    if let Some(k) =
+                        self.pilihan(v, &["kemendagri", "bps"], "\"kemendagri\" or \"bps\"")
+                    {
+                        config.kode = Some(if k == "bps" {
+                            SistemKode::Bps
+                        } else {
+                            SistemKode::Kemendagri
+                        });
+                    }
+                }
                 _ => {}
             }
         }

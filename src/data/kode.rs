@@ -132,7 +132,29 @@ impl<'d> Lookup<'d> {
         c: usize,
         diags: &mut Diagnostics,
     ) -> Option<WilayahId> {
-        match value::kode_wilayah(row.get(c)) {
+        // a BPS code, through wilayah.csv's `kode_bps`
+        let raw = value::trim(row.get(c));
+        if self.wilayah.sistem == Some(crate::config::SistemKode::Bps) && value::tanpa_titik(raw) {
+            let kunci = String::from_utf8_lossy(raw);
+            if let Some(&id) = self.wilayah.bps.get(kunci.as_ref()) {
+                return Some(id);
+            }
+            diags.push_with(crate::diagnostics::Severity::Error, || {
+                Diagnostic::error(
+                    name,
+                    row.line,
+                    row.column(c),
+                    Some(&kunci),
+                    Problem::UnknownCode {
+                        kind: CodeKind::Wilayah,
+                        nearest: None,
+                        berkas: self.berkas(CodeKind::Wilayah),
+                    },
+                )
+            });
+            return None;
+        }
+        match value::kode_wilayah(row.get(c), self.wilayah.sistem) {
             Ok(k) => match self.wilayah.get(k) {
                 Some(id) => Some(id),
                 None => {

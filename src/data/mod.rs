@@ -465,6 +465,7 @@ pub fn load(root: &Path, config: &Config) -> Result<(Dataset, Diagnostics), Diag
         batas,
         peta: config.kolom.clone(),
         nilai: config.nilai.clone(),
+        sistem: config.kode,
         ..Loader::default()
     };
     loader.wilayah(root, &mut ds, &mut diags);
@@ -642,6 +643,8 @@ struct Loader {
     peta: Vec<crate::config::PetaKolom>,
     /// `[nilai.<input>.<column>]` of `site.toml`: the files' own words for values.
     nilai: Vec<crate::config::PetaNilai>,
+    /// `kode` of `site.toml`: the numbering of undotted region codes.
+    sistem: Option<crate::config::SistemKode>,
 }
 
 impl Loader {
@@ -768,7 +771,7 @@ fn periksa_peta_kolom(peta: &[crate::config::PetaKolom], diags: &mut Diagnostics
 
 const WILAYAH: Columns = Columns {
     required: &["kode", "nama"],
-    optional: &["kk", "penduduk"],
+    optional: &["kk", "penduduk", "kode_bps"],
 };
 const PROGRAM: Columns = Columns {
     required: &["kode", "nama", "sumber_dana", "nilai_per_kpm", "periode"],
@@ -836,6 +839,9 @@ impl Loader {
         let tempat = t.name.clone();
         let name = tempat.as_str();
         let mut nodes = Vec::new();
+        let sistem = self.sistem;
+        // (Kemendagri code, BPS code, line) of the rows with a `kode_bps`
+        let mut bps: Vec<(value::KodeWilayah, String, u64)> = Vec::new();
         let mut seen: HashMap<value::KodeWilayah, u64> = HashMap::default();
         let mut ejaan = Ejaan::default();
         // the columns' totals (see `JUMLAH_MAKS`): a region's KK are summed up the tree
@@ -843,7 +849,9 @@ impl Loader {
         // the one region too many is reported once
         let mut penuh = false;
         t.for_each_row(diags, |row, diags| {
-            let kode = match value::kode_wilayah(row.get(0)) {
+            // wilayah.csv's own codes are Kemendagri's (BPS's go in `kode_bps`)
+            let sistem = sistem.filter(|s| *s == crate::config::SistemKode::Kemendagri);
+            let kode = match value::kode_wilayah(row.get(0), sistem) {
                 Ok(k) => k,
                 Err(p) => return report(name, row, 0, p, diags),
             };
@@ -888,6 +896,15 @@ impl Loader {
                     WILAYAH_MAKS as u64,
                 ));
             }
+            let kode_bps: String = row
+                .get(4)
+                .iter()
+                .filter(|b| b.is_ascii_digit())
+                .map(|&b| char::from(b))
+                .collect();
+            if !kode_bps.is_empty() {
+                bps.push((kode, kode_bps, row.line));
+            }
             nodes.push(Wilayah {
                 kode,
                 kode_teks: kode.dotted(),
@@ -914,7 +931,37 @@ impl Loader {
                 },
             ));
         }
-        let (tree, missing) = WilayahTree::build(nodes);
+        let (mut tree, missing) = WilayahTree::build(nodes);
+        tree.sistem = self.sistem;
+        if self.sistem == Some(crate::config::SistemKode::Bps) && t.column_number(4) == 0 {
+            diags.push(Diagnostic::error(
+                name,
+                1,
+                0,
+                None,
+                Problem::KodeBpsTanpaKolom,
+            ));
+        }
+        let mut bps_pertama: HashMap<String, u64> = HashMap::default();
+        for (kode, kode_bps, line) in bps {
+            match bps_pertama.entry(kode_bps.clone()) {
+                Entry::Occupied(e) => diags.push(Diagnostic::error(
+                    name,
+                    line,
+                    t.column_number(4),
+                    Some(&kode_bps),
+                    Problem::Duplicate {
+                        first_line: *e.get(),
+                    },
+                )),
+                Entry::Vacant(e) => {
+                    e.insert(line);
+                    if let Some(id) = tree.get(kode) {
+                        tree.bps.insert(kode_bps, id);
+                    }
+                }
+            }
+        }
         for (line, kode, parent) in missing {
             diags.push(Diagnostic::error(
                 name,

@@ -4,6 +4,7 @@
 
 use jiff::civil::Date;
 
+use crate::config::SistemKode;
 pub use crate::dasar::nilai::{jam, trim};
 use crate::diagnostics::{Expected, Problem};
 
@@ -216,9 +217,23 @@ fn is_time(s: &[u8]) -> bool {
 }
 
 /// A Kemendagri region code, returned in its canonical dotted form with its packed key.
-/// Accepts `35.75.01.1001` and the undotted `3575011001` that some exports write.
-pub fn kode_wilayah(b: &[u8]) -> Result<KodeWilayah, Problem> {
-    KodeWilayah::parse(trim(b)).ok_or(Problem::Malformed(Expected::WilayahCode))
+/// Accepts `35.75.01.1001`, and the undotted `3575011001` some exports write only when the
+/// site says its undotted codes are Kemendagri's (`kode = "kemendagri"`, [`SistemKode`]):
+/// otherwise an undotted code of more than two digits is [`Problem::KodeTanpaTitik`], since
+/// BPS's codes have ten digits too. (BPS codes are matched by the caller, through
+/// `wilayah.csv`'s `kode_bps`.)
+pub fn kode_wilayah(b: &[u8], sistem: Option<SistemKode>) -> Result<KodeWilayah, Problem> {
+    let b = trim(b);
+    if tanpa_titik(b) && sistem != Some(SistemKode::Kemendagri) {
+        return Err(Problem::KodeTanpaTitik);
+    }
+    KodeWilayah::parse(b).ok_or(Problem::Malformed(Expected::WilayahCode))
+}
+
+/// Whether `b` is a region code written without dots beyond a provinsi's two digits
+/// (`3575011001`): one whose numbering (Kemendagri's or BPS's) must be said.
+pub fn tanpa_titik(b: &[u8]) -> bool {
+    b.len() > 2 && b.iter().all(u8::is_ascii_digit)
 }
 
 /// A region code packed into an integer. Ordering the keys orders the tree depth-first: a

@@ -94,6 +94,11 @@ pub struct WilayahTree {
     index: rustc_hash::FxHashMap<KodeWilayah, WilayahId>,
     /// The regions without a parent (normally the provinsi).
     pub akar: Vec<WilayahId>,
+    /// Which numbering the inputs' undotted codes are in (`kode` in `site.toml`).
+    pub sistem: Option<crate::config::SistemKode>,
+    /// Regions by their BPS code (`kode_bps` of `wilayah.csv`, digits only), for
+    /// `kode = "bps"`.
+    pub bps: rustc_hash::FxHashMap<String, WilayahId>,
 }
 
 impl WilayahTree {
@@ -124,7 +129,16 @@ impl WilayahTree {
                 },
             }
         }
-        (WilayahTree { nodes, index, akar }, missing)
+        (
+            WilayahTree {
+                nodes,
+                index,
+                akar,
+                sistem: None,
+                bps: rustc_hash::FxHashMap::default(),
+            },
+            missing,
+        )
     }
 
     /// The region with this code.

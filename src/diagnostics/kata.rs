@@ -154,6 +154,8 @@ impl Problem {
                 tahap = tahap,
                 berkas = berkas
             ),
+            Problem::KodeTanpaTitik => pesan!(lang, "masalah.kode_tanpa_titik"),
+            Problem::KodeBpsTanpaKolom => pesan!(lang, "masalah.kode_bps_tanpa_kolom"),
             Problem::MissingFile => pesan!(lang, "masalah.berkas_hilang"),
             Problem::PrivacyColumn => pesan!(lang, "masalah.privasi_kolom"),
             Problem::PrivacyNik => pesan!(lang, "masalah.privasi_nik"),

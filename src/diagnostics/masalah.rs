@@ -202,6 +202,12 @@ pub enum Problem {
         /// The other file.
         berkas: String,
     },
+    /// A region code written without dots (`3575011001`) in a site that does not say which
+    /// numbering its undotted codes are in (`kode` in `site.toml`).
+    KodeTanpaTitik,
+    /// `kode = "bps"` in `site.toml`, and `wilayah.csv` has no `kode_bps` column to match BPS
+    /// codes to its regions.
+    KodeBpsTanpaKolom,
     /// A required column is absent from the header.
     MissingColumn {
         /// The column's name.
@@ -788,6 +794,8 @@ pub(crate) fn contoh_semua() -> Vec<Problem> {
         Problem::Duplicate { first_line: 4 },
         Problem::DuplicateColumn { first_column: 2 },
         Problem::MissingColumn { column: s("kpm") },
+        Problem::KodeTanpaTitik,
+        Problem::KodeBpsTanpaKolom,
         Problem::KolomPribadiDibaca {
             kolom: s("kelurahan"),
         },

@@ -566,10 +566,13 @@ fn skips_blank_trailing_rows() {
 
 #[test]
 fn accepts_codes_in_any_case_and_undotted_region_codes() {
-    let s = site(&[alokasi(&[
-        "bst,2021-07,3575011001,PT Pos Indonesia,10.000",
-        "Bst,2021-07,35.75.01.1002,pt pos indonesia,8877",
-    ])]);
+    let s = site(&[
+        ("site.toml", format!("{SITE_TOML}kode = \"kemendagri\"\n")),
+        alokasi(&[
+            "bst,2021-07,3575011001,PT Pos Indonesia,10.000",
+            "Bst,2021-07,35.75.01.1002,pt pos indonesia,8877",
+        ]),
+    ]);
     let loaded = load_ok(s.path());
     assert_eq!(figures(&loaded, "35.75").alokasi_kpm, 18_877);
     assert_eq!(figures(&loaded, "35.75.01.1001").alokasi_kpm, 10_000);
@@ -852,8 +855,11 @@ fn rejects_duplicate_region() {
         only_message(s.path()),
         "data/wilayah.csv:7:1: '35.75.01.1001': duplicate; already given on line 5"
     );
-    // The same code undotted is the same region.
-    let s = site(&[wilayah_plus(&["3575011002,Gentong"])]);
+    // The same code undotted is the same region (when undotted codes are Kemendagri's).
+    let s = site(&[
+        ("site.toml", format!("{SITE_TOML}kode = \"kemendagri\"\n")),
+        wilayah_plus(&["3575011002,Gentong"]),
+    ]);
     assert_eq!(
         only_message(s.path()),
         "data/wilayah.csv:7:1: '3575011002': duplikat; sudah ada di baris 6"
@@ -872,11 +878,14 @@ fn rejects_duplicate_allocation() {
         "data/alokasi.csv:4:1: duplicate; already given on line 2"
     );
     // Same programme (other case), region (undotted) and penyalur (other case).
-    let s = site(&[alokasi(&[
-        "BST,2021-07,35.75.01.1002,PT Pos Indonesia,8877",
-        "BST,2021-07,35.75.01.1001,PT Pos Indonesia,10.000",
-        "bst,2021-07,3575011001,PT POS INDONESIA,1",
-    ])]);
+    let s = site(&[
+        ("site.toml", format!("{SITE_TOML}kode = \"kemendagri\"\n")),
+        alokasi(&[
+            "BST,2021-07,35.75.01.1002,PT Pos Indonesia,8877",
+            "BST,2021-07,35.75.01.1001,PT Pos Indonesia,10.000",
+            "bst,2021-07,3575011001,PT POS INDONESIA,1",
+        ]),
+    ]);
     assert_eq!(
         only_message(s.path()),
         "data/alokasi.csv:4:1: duplikat; sudah ada di baris 3"
@@ -2740,5 +2749,63 @@ fn nilai_naming_an_unknown_input_or_column_is_an_error_in_site_toml() {
     assert!(
         m.starts_with("site.toml:17:18:") && m.contains("'statsu'") && m.contains("'status'"),
         "{m}"
+    );
+}
+
+/// Kemendagri's 2+2+2+4 and BPS's 2+2+3+3 both give ten digits: an undotted code is read only
+/// in the numbering `kode` names, never guessed.
+#[test]
+fn undotted_region_codes_need_their_numbering_said() {
+    let rows = [
+        "BST,2021-07,3575011001,PT Pos Indonesia,10.000",
+        "BST,2021-07,35.75.01.1002,PT Pos Indonesia,8877",
+    ];
+    let s = site(&[alokasi(&rows)]);
+    let m = only_message(s.path());
+    assert!(
+        m.starts_with("data/alokasi.csv:2:3: '3575011001': kode wilayah tanpa titik")
+            && m.contains("kode = \"kemendagri\"")
+            && m.contains("kode = \"bps\""),
+        "{m}"
+    );
+    // BPS codes through wilayah.csv's kode_bps (Karangketug is 3575010001 in this test)
+    let mut wilayah = String::from("kode,nama,kk,penduduk,kode_bps\n");
+    for r in &WILAYAH[1..] {
+        let bps = match r[0] {
+            "35.75.01.1001" => "3575010001",
+            "35.75.01.1002" => "3575010002",
+            _ => "",
+        };
+        wilayah.push_str(&format!("{},{},,,{bps}\n", r[0], r[1]));
+    }
+    let bps_rows = [
+        "BST,2021-07,3575010001,PT Pos Indonesia,10.000",
+        "BST,2021-07,35.75.01.1002,PT Pos Indonesia,8877",
+    ];
+    let s = site(&[
+        ("site.toml", format!("{SITE_TOML}kode = \"bps\"\n")),
+        ("data/wilayah.csv", wilayah.clone()),
+        alokasi(&bps_rows),
+    ]);
+    let loaded = load_ok(s.path());
+    assert_eq!(figures(&loaded, "35.75.01.1001").alokasi_kpm, 10_000);
+    // the same undotted code as Kemendagri's would be another village: refused as unknown
+    let s = site(&[
+        ("site.toml", format!("{SITE_TOML}kode = \"bps\"\n")),
+        ("data/wilayah.csv", wilayah),
+        alokasi(&rows),
+    ]);
+    let m = only_message(s.path());
+    assert!(m.starts_with("data/alokasi.csv:2:3: '3575011001':"), "{m}");
+    // kode = "bps" without a kode_bps column
+    let s = site(&[
+        ("site.toml", format!("{SITE_TOML}kode = \"bps\"\n")),
+        alokasi(&bps_rows),
+    ]);
+    let m = messages(s.path());
+    assert!(
+        m.iter()
+            .any(|x| x.starts_with("data/wilayah.csv:1: site.toml menyebut kode = \"bps\"")),
+        "{m:#?}"
     );
 }

@@ -267,7 +267,8 @@ proptest! {
             prop_assert_eq!(k.dotted().replace('.', "").into_bytes(), undotted);
             prop_assert!((1..=4).contains(&k.level()));
         }
-        let _ = value::kode_wilayah(&b);
+        let _ = value::kode_wilayah(&b, None);
+        let _ = value::kode_wilayah(&b, Some(salur::config::SistemKode::Kemendagri));
     }
 
     /// A dotted code reads back as itself (`dotted(parse(s)) == s`), the undotted form gives
@@ -281,7 +282,14 @@ proptest! {
         let k = k.unwrap();
         prop_assert_eq!(k.dotted(), s.clone());
         prop_assert_eq!(KodeWilayah::parse(s.replace('.', "").as_bytes()), Some(k));
-        prop_assert_eq!(value::kode_wilayah(format!(" {s} ").as_bytes()), Ok(k));
+        prop_assert_eq!(value::kode_wilayah(format!(" {s} ").as_bytes(), None), Ok(k));
+        // undotted only when the site says its numbering
+        let undotted = s.replace('.', "");
+        let kemendagri = Some(salur::config::SistemKode::Kemendagri);
+        prop_assert_eq!(value::kode_wilayah(undotted.as_bytes(), kemendagri), Ok(k));
+        if undotted.len() > 2 {
+            prop_assert!(value::kode_wilayah(undotted.as_bytes(), None).is_err());
+        }
         prop_assert_eq!(k.level() as usize, parts.len());
         prop_assert_eq!(k.parent().map(KodeWilayah::dotted), (parts.len() > 1).then(|| dotted(&parts[..parts.len() - 1])));
     }
@@ -336,7 +344,7 @@ fn read_sequential(bytes: &[u8]) -> (Option<Vec<Baris>>, Diagnostics) {
             let _ = value::money(cell);
             let _ = value::date(cell);
             let _ = value::jam(cell);
-            let _ = value::kode_wilayah(cell);
+            let _ = value::kode_wilayah(cell, None);
         }
         rows.push(baris(row));
     });
