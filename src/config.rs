@@ -128,6 +128,44 @@ pub struct Config {
     /// code is refused: Kemendagri's 2+2+2+4 digits and BPS's 2+2+3+3 both give ten, and a
     /// guess would file a village under the wrong parent.
     pub kode: Option<SistemKode>,
+    /// `[[satu_data]]`: tables in the Open Data (Satu Data) long format, one measure per row
+    /// with its `satuan` and `tahun`, read into the allocation or the paid figures.
+    pub satu_data: Vec<SatuData>,
+}
+
+/// One `[[satu_data]]` entry of `site.toml`: a long table as provincial open-data portals
+/// publish it (`kode_kabupaten_kota, …, jumlah, satuan, tahun`), read where it maps onto the
+/// contract: households (KPM) of one programme per region and year.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct SatuData {
+    /// The file, relative to the site root.
+    pub berkas: String,
+    /// Where `berkas` is written in `site.toml` (line, column).
+    pub di: (u64, u64),
+    /// Where the entry starts in `site.toml`, for a key it lacks.
+    pub entri_di: (u64, u64),
+    /// What its figures are: `alokasi` (households allocated) or `tersalur` (paid).
+    pub jenis: Option<JenisSatuData>,
+    /// The programme's code, with where it is written.
+    pub program: Option<(String, (u64, u64))>,
+    /// The paying channel, with where it is written (the contract's rows have one; a long table
+    /// has none).
+    pub penyalur: Option<(String, (u64, u64))>,
+    /// `[satu_data.kolom]`: the table's own headers for `kode_wilayah`, `nilai`, `satuan`,
+    /// `tahun`.
+    pub kolom: Vec<KolomDipetakan>,
+    /// `[satu_data.tahun]`: a year's tahap code (a year without a line is the tahap coded as
+    /// the year).
+    pub tahun: Vec<(String, String)>,
+}
+
+/// What a `[[satu_data]]` table's figures are.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum JenisSatuData {
+    /// Households allocated.
+    Alokasi,
+    /// Households paid, counted on the tahap's last day.
+    Tersalur,
 }
 
 /// The numbering of region codes written without dots (`kode` in `site.toml`).
@@ -354,6 +392,7 @@ impl Default for Config {
             penerima: Vec::new(),
             nilai: Vec::new(),
             kode: None,
+            satu_data: Vec::new(),
         }
     }
 }
@@ -525,7 +564,10 @@ const KUNCI_UTAMA: &[&str] = &[
     "penerima",
     "nilai",
     "kode",
+    "satu_data",
 ];
+/// The keys of a `[[satu_data]]` entry.
+const KUNCI_SATU_DATA: &[&str] = &["berkas", "jenis", "program", "penyalur", "kolom", "tahun"];
 /// The keys of a `[[penerima]]` entry.
 const KUNCI_PENERIMA: &[&str] = &["berkas", "program", "tahap", "penyalur", "kolom", "status"];
 /// The keys of `[jadwal]`.
@@ -958,6 +1000,7 @@ impl<'t> Pembaca<'t> {
                 "kolom" => self.kolom(v, &mut config),
                 "penerima" => self.penerima(v, &mut config),
                 "nilai" => self.nilai(v, &mut config),
+                "satu_data" => self.satu_data(v, &mut config),
                 "kode" => {
                     if let Some(k) =
                         self.pilihan(v, &["kemendagri", "bps"], "\"kemendagri\" or \"bps\"")
@@ -1193,6 +1236,74 @@ impl<'t> Pembaca<'t> {
             });
         }
         kolom
+    }
+
+    /// `[[satu_data]]` entries.
+    fn satu_data(&mut self, v: &Nilai<'t>, config: &mut Config) {
+        let Some(list) = v.get_ref().as_array() else {
+            self.jenis(v, JenisToml::DaftarTabel("satu_data".to_string()));
+            return;
+        };
+        for entry in list.iter() {
+            let Some(t) = entry.get_ref().as_table() else {
+                self.jenis(entry, JenisToml::DaftarTabel("satu_data".to_string()));
+                continue;
+            };
+            self.kunci(t, KUNCI_SATU_DATA);
+            let Some(b) = t.get("berkas") else {
+                self.wajib(entry, "berkas");
+                continue;
+            };
+            let Some(berkas) = self.teks(b) else {
+                continue;
+            };
+            let teks_di = |p: &mut Pembaca<'t>, key: &str| {
+                let x = t.get(key)?;
+                let teks = p.teks(x)?.trim().to_string();
+                (!teks.is_empty()).then(|| (teks, p.penunjuk.at(x.span().start)))
+            };
+            let program = teks_di(self, "program");
+            let penyalur = teks_di(self, "penyalur");
+            let jenis = match t.get("jenis") {
+                Some(j) => self
+                    .pilihan(j, &["alokasi", "tersalur"], "\"alokasi\" or \"tersalur\"")
+                    .map(|j| {
+                        if j == "tersalur" {
+                            JenisSatuData::Tersalur
+                        } else {
+                            JenisSatuData::Alokasi
+                        }
+                    }),
+                None => None,
+            };
+            let kolom = match t.get("kolom") {
+                Some(k) => match self.tabel(k, "satu_data.kolom") {
+                    Some(k) => self.pasangan_kolom(k),
+                    None => Vec::new(),
+                },
+                None => Vec::new(),
+            };
+            let mut tahun = Vec::new();
+            if let Some(th) = t.get("tahun")
+                && let Some(th) = self.tabel(th, "satu_data.tahun")
+            {
+                for (y, kode) in th.iter() {
+                    if let Some(kode) = self.teks(kode) {
+                        tahun.push((y.get_ref().trim().to_string(), kode.trim().to_string()));
+                    }
+                }
+            }
+            config.satu_data.push(SatuData {
+                berkas: berkas.trim().to_string(),
+                di: self.penunjuk.at(b.span().start),
+                entri_di: self.penunjuk.at(entry.span().start),
+                jenis,
+                program,
+                penyalur,
+                kolom,
+                tahun,
+            });
+        }
     }
 
     /// `[[penerima]]` entries.

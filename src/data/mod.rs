@@ -15,6 +15,7 @@ pub mod lembar;
 pub mod penerima;
 pub mod realisasi;
 pub mod rw;
+pub mod satu_data;
 pub mod sumber_angka;
 pub mod table;
 pub mod value;
@@ -256,6 +257,9 @@ pub struct Dataset {
     /// Households per RW counted from the recipient lists with an RW column: what
     /// `salur jadwal usul` plans by when `rw.csv` is absent.
     pub rw_penerima: Vec<rw::JumlahRw>,
+    /// The `[[satu_data]]` tables read (their rows are in [`Dataset::alokasi`] or
+    /// [`Dataset::realisasi`]), by path: sources of the figures beside the aggregate files.
+    pub satu_data: Vec<String>,
 }
 
 /// The largest total of a count or amount column over its file: `i64::MAX`
@@ -456,7 +460,7 @@ pub fn load(root: &Path, config: &Config) -> Result<(Dataset, Diagnostics), Diag
         diags.push(*d);
         return Err(diags);
     }
-    warn_unknown_inputs(root, &config.penerima, &mut diags);
+    warn_unknown_inputs(root, config, &mut diags);
     periksa_peta_kolom(&config.kolom, &mut diags);
     periksa_peta_nilai(&config.nilai, &mut diags);
     penerima::periksa_folder(root, &config.penerima, &mut diags);
@@ -484,7 +488,8 @@ pub fn load(root: &Path, config: &Config) -> Result<(Dataset, Diagnostics), Diag
     ]
     .iter()
     .any(|f| table::ada(root, f))
-        || !config.penerima.is_empty();
+        || !config.penerima.is_empty()
+        || !config.satu_data.is_empty();
     let mut references_missing = !table::ada(root, "data/wilayah.csv");
     if uses_codes {
         for f in ["data/program.csv", "data/tahap.csv"] {
@@ -508,6 +513,7 @@ pub fn load(root: &Path, config: &Config) -> Result<(Dataset, Diagnostics), Diag
         loader.alokasi(root, &mut ds, &mut diags);
         loader.realisasi(root, &mut ds, &mut diags);
         loader.penerima(root, &config.penerima, &mut ds, &mut diags);
+        loader.satu_data(root, &config.satu_data, &mut ds, &mut diags);
         loader.jadwal(root, &mut ds, &mut diags);
         loader.verval(root, &mut ds, &mut diags);
         loader.desil(root, &mut ds, &mut diags);
@@ -539,11 +545,7 @@ pub const INPUTS: &[&str] = &[
 
 /// Warns about files in `data/` that salur does not read: a misspelt or differently cased
 /// name, or a spreadsheet not named like an input, would otherwise be silently left out.
-fn warn_unknown_inputs(
-    root: &Path,
-    penerima: &[crate::config::DaftarPenerima],
-    diags: &mut Diagnostics,
-) {
+fn warn_unknown_inputs(root: &Path, config: &Config, diags: &mut Diagnostics) {
     let Ok(entries) = std::fs::read_dir(root.join("data")) else {
         return;
     };
@@ -561,9 +563,12 @@ fn warn_unknown_inputs(
         // a recipient list declared in site.toml is read (privately), and never named on a
         // page
         let rel = format!("data/{name}");
-        if penerima
+        if config
+            .penerima
             .iter()
-            .any(|d| d.berkas.trim_start_matches("./") == rel)
+            .map(|d| &d.berkas)
+            .chain(config.satu_data.iter().map(|d| &d.berkas))
+            .any(|b| b.trim_start_matches("./") == rel)
         {
             continue;
         }

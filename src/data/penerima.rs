@@ -494,7 +494,7 @@ impl super::Loader {
 
     /// The dataset's id of penyalur `nama` (matched without regard to case, as in the
     /// aggregate files).
-    fn penyalur_nama(&mut self, nama: &str, ds: &mut Dataset) -> Option<PenyalurId> {
+    pub(super) fn penyalur_nama(&mut self, nama: &str, ds: &mut Dataset) -> Option<PenyalurId> {
         let normal = crate::teks::nama(nama).into_owned();
         if normal.is_empty() {
             return None;

@@ -161,8 +161,35 @@ pub fn normalise_header(h: &[u8]) -> String {
     out
 }
 
+/// Column names that begin like personal data (`nama_…`) but name a region, a programme or a
+/// channel, as open-data tables and exports write them (`nama_kabupaten_kota`).
+const NAMA_BUKAN_PRIBADI: &[&str] = &[
+    "nama_provinsi",
+    "nama_kabupaten_kota",
+    "nama_kabupaten",
+    "nama_kota",
+    "nama_kab_kota",
+    "nama_kecamatan",
+    "nama_kelurahan",
+    "nama_desa",
+    "nama_desa_kelurahan",
+    "nama_kelurahan_desa",
+    "nama_wilayah",
+    "nama_program",
+    "nama_bantuan",
+    "nama_tahap",
+    "nama_penyalur",
+    "nama_bank",
+    "nama_titik_bayar",
+    "bps_nama_provinsi",
+    "bps_nama_kabupaten_kota",
+];
+
 fn is_personal(column: &str, columns: &Columns) -> bool {
-    if columns.required.contains(&column) || columns.optional.contains(&column) {
+    if columns.required.contains(&column)
+        || columns.optional.contains(&column)
+        || NAMA_BUKAN_PRIBADI.contains(&column)
+    {
         return false;
     }
     PERSONAL_COLUMNS.contains(&column)

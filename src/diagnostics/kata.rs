@@ -155,6 +155,21 @@ impl Problem {
                 berkas = berkas
             ),
             Problem::KodeTanpaTitik => pesan!(lang, "masalah.kode_tanpa_titik"),
+            Problem::SatuanBukanKeluarga => pesan!(lang, "masalah.satuan_bukan_keluarga"),
+            Problem::SatuDataBertumpuk {
+                program,
+                tahap,
+                berkas,
+            } => pesan!(
+                lang,
+                "masalah.satu_data_bertumpuk",
+                program = program,
+                tahap = tahap,
+                berkas = berkas
+            ),
+            Problem::TahunTanpaTahap { kode } => {
+                pesan!(lang, "masalah.tahun_tanpa_tahap", kode = kode)
+            }
             Problem::KodeBpsTanpaKolom => pesan!(lang, "masalah.kode_bps_tanpa_kolom"),
             Problem::MissingFile => pesan!(lang, "masalah.berkas_hilang"),
             Problem::PrivacyColumn => pesan!(lang, "masalah.privasi_kolom"),

@@ -208,6 +208,24 @@ pub enum Problem {
     /// `kode = "bps"` in `site.toml`, and `wilayah.csv` has no `kode_bps` column to match BPS
     /// codes to its regions.
     KodeBpsTanpaKolom,
+    /// A `[[satu_data]]` table's households of a programme × tahap × region that other rows
+    /// (an aggregate file, a recipient list, another table) count too.
+    SatuDataBertumpuk {
+        /// The programme's code.
+        program: String,
+        /// The tahap's code.
+        tahap: String,
+        /// The file of the other rows (`data/alokasi.csv`, or the list's or table's).
+        berkas: String,
+    },
+    /// A `[[satu_data]]` row whose unit (`satuan`) is not households (`orang`, `rupiah`).
+    SatuanBukanKeluarga,
+    /// A `[[satu_data]]` row's year that names no tahap (through `[satu_data.tahun]`, or as a
+    /// tahap's code).
+    TahunTanpaTahap {
+        /// The tahap code looked for.
+        kode: String,
+    },
     /// A required column is absent from the header.
     MissingColumn {
         /// The column's name.
@@ -795,6 +813,13 @@ pub(crate) fn contoh_semua() -> Vec<Problem> {
         Problem::DuplicateColumn { first_column: 2 },
         Problem::MissingColumn { column: s("kpm") },
         Problem::KodeTanpaTitik,
+        Problem::SatuanBukanKeluarga,
+        Problem::SatuDataBertumpuk {
+            program: s("BST"),
+            tahap: s("2021-07"),
+            berkas: s("data/alokasi.csv"),
+        },
+        Problem::TahunTanpaTahap { kode: s("2023") },
         Problem::KodeBpsTanpaKolom,
         Problem::KolomPribadiDibaca {
             kolom: s("kelurahan"),

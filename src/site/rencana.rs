@@ -129,6 +129,8 @@ impl<'a> Situs<'a> {
             data.sumber_angka.hash(&mut h);
             // the source lines name the recipient lists, the about page counts them
             data.penerima.hash(&mut h);
+            // and the open-data tables read beside the aggregate files
+            data.satu_data.hash(&mut h);
             // the comparisons' links, on every region and ranking page, carry their regions'
             // names
             for ids in &report.bandingkan {

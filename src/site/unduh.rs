@@ -410,7 +410,11 @@ impl Situs<'_> {
             .data
             .inputs
             .iter()
-            .filter(|i| i.adalah("data/alokasi.csv") || i.adalah("data/realisasi.csv"))
+            .filter(|i| {
+                i.adalah("data/alokasi.csv")
+                    || i.adalah("data/realisasi.csv")
+                    || self.data.satu_data.contains(&i.path)
+            })
             .map(|i| BerkasSumber {
                 path: i.path.clone(),
                 id: id_berkas(&i.nama_csv()),

@@ -2809,3 +2809,74 @@ fn undotted_region_codes_need_their_numbering_said() {
         "{m:#?}"
     );
 }
+
+// ---------------------------------------------------------------------------------------------
+// [[satu_data]]: the Open Data long format
+// ---------------------------------------------------------------------------------------------
+
+/// A provincial portal's long table (one measure per row, with `satuan` and `tahun`) gives the
+/// figures the aggregate rows would.
+#[test]
+fn satu_data_long_tables_read_as_allocation_and_paid_figures() {
+    let long = "id,kode_kabupaten_kota,nama_kabupaten_kota,kode_desa,jumlah_kpm,satuan,tahun\n\
+                1,35.75,KOTA PASURUAN,35.75.01.1001,10000,KPM,2021\n\
+                2,35.75,KOTA PASURUAN,35.75.01.1002,8877,Keluarga,2021\n";
+    let paid = "id,kode_desa,jumlah,satuan,tahun\n\
+                1,35.75.01.1001,9500,KPM,2021\n";
+    let toml = format!(
+        "{SITE_TOML}\n[[satu_data]]\nberkas = \"data/satu_data_alokasi.csv\"\njenis = \"alokasi\"\n\
+         program = \"BST\"\npenyalur = \"PT Pos Indonesia\"\n[satu_data.kolom]\nkode_wilayah = \"kode_desa\"\n\
+         nilai = \"jumlah_kpm\"\n[satu_data.tahun]\n\"2021\" = \"2021-07\"\n\
+         \n[[satu_data]]\nberkas = \"data/satu_data_tersalur.csv\"\njenis = \"tersalur\"\n\
+         program = \"BST\"\npenyalur = \"PT Pos Indonesia\"\n[satu_data.kolom]\nkode_wilayah = \"kode_desa\"\n\
+         nilai = \"jumlah\"\n[satu_data.tahun]\n\"2021\" = \"2021-07\"\n"
+    );
+    let s = site(&[
+        ("site.toml", toml.clone()),
+        ("data/alokasi.csv", format!("{A_HEADER}\n")),
+        ("data/realisasi.csv", format!("{R_HEADER}\n")),
+        ("data/satu_data_alokasi.csv", long.to_string()),
+        ("data/satu_data_tersalur.csv", paid.to_string()),
+    ]);
+    let loaded = load_ok(s.path());
+    assert_eq!(figures(&loaded, "35.75").alokasi_kpm, 18_877);
+    assert_eq!(figures(&loaded, "35.75.01.1001").tersalur_kpm, 9_500);
+    // the tables are sources, named as such
+    assert!(
+        loaded
+            .data
+            .satu_data
+            .contains(&"data/satu_data_alokasi.csv".to_string())
+    );
+    // persons are not households; a year without its tahap
+    let bad = "id,kode_desa,jumlah_kpm,satuan,tahun\n1,35.75.01.1001,10000,orang,2021\n\
+               2,35.75.01.1002,8877,KPM,2022\n";
+    let s = site(&[
+        ("site.toml", toml.clone()),
+        ("data/satu_data_alokasi.csv", bad.to_string()),
+        ("data/satu_data_tersalur.csv", paid.to_string()),
+    ]);
+    let m = messages(s.path());
+    assert!(
+        m.iter()
+            .any(|x| x
+                .starts_with("data/satu_data_alokasi.csv:2:4: 'orang': satuan ini bukan keluarga")),
+        "{m:#?}"
+    );
+    assert!(
+        m.iter().any(|x| x
+            .starts_with("data/satu_data_alokasi.csv:3:5: '2022': tidak ada tahap berkode '2022'")),
+        "{m:#?}"
+    );
+    // counted twice: the default site's alokasi.csv already counts BST 2021-07 there
+    let s = site(&[
+        ("site.toml", toml),
+        ("data/satu_data_alokasi.csv", long.to_string()),
+        ("data/satu_data_tersalur.csv", paid.to_string()),
+    ]);
+    let m = messages(s.path());
+    assert!(
+        m.iter().any(|x| x.starts_with("data/satu_data_alokasi.csv:2:4: '35.75.01.1001': KPM BST tahap 2021-07 di wilayah ini (atau di atas/bawahnya) juga dihitung oleh baris data/alokasi.csv")),
+        "{m:#?}"
+    );
+}
