@@ -36,7 +36,8 @@ pub const JADWAL_KOLOM: [&str; 10] = [
 ];
 pub(super) const JADWAL: Columns = Columns {
     required: &JADWAL_KOLOM,
-    optional: &[],
+    // for a `kode_wilayah` written as a desa/kelurahan's name: its kecamatan, kabupaten/kota
+    optional: &["kecamatan", "kabupaten"],
 };
 
 impl super::Loader {
@@ -68,7 +69,8 @@ impl super::Loader {
             ejaan: Ejaan,
         }
         let chunks = {
-            let lookup = Lookup::new(ds, &self.tahap_rusak);
+            let lookup =
+                Lookup::new(ds, &self.tahap_rusak).dengan_nama(self.nama_wilayah.as_ref(), 10, 11);
             t.par_rows(
                 |_| Potongan::default(),
                 |row, diags, lokal: &mut Potongan| {

@@ -16,6 +16,9 @@ pub(super) struct Lookup<'d> {
     /// Programme and tahap codes by hash, when there are more than [`KODE_PINDAI`] of them.
     program_indeks: Option<IndeksKode<'d>>,
     tahap_indeks: Option<IndeksKode<'d>>,
+    /// The desa/kelurahan by name, with the positions of the table's `kecamatan` and
+    /// `kabupaten` columns: a `kode_wilayah` written as a name is looked up there.
+    nama: Option<(&'d super::penerima::NamaWilayah, usize, usize)>,
 }
 
 /// Up to this many programmes (or tahap) a row's code is found by a scan, without hashing or
@@ -64,7 +67,21 @@ impl<'d> Lookup<'d> {
             inputs: &ds.inputs,
             program_indeks: IndeksKode::new(ds.program.iter().map(|p| p.kode.as_str())),
             tahap_indeks: IndeksKode::new(ds.tahap.iter().map(|t| t.kode.as_str())),
+            nama: None,
         }
+    }
+
+    /// This lookup, reading a `kode_wilayah` that is a name (`KEL. KANIGARAN`) as the
+    /// desa/kelurahan of that name, within the kecamatan and kabupaten/kota of columns
+    /// `kecamatan` and `kabupaten` (positions in the table's columns) when the row gives them.
+    pub(super) fn dengan_nama(
+        mut self,
+        nama: Option<&'d super::penerima::NamaWilayah>,
+        kecamatan: usize,
+        kabupaten: usize,
+    ) -> Lookup<'d> {
+        self.nama = nama.map(|n| (n, kecamatan, kabupaten));
+        self
     }
 
     /// The file (or files) the codes of `kind` come from, as the operator has them.
@@ -153,6 +170,25 @@ impl<'d> Lookup<'d> {
                 )
             });
             return None;
+        }
+        // a name where a code is expected: the desa/kelurahan of that name
+        if let Some((nama, kec, kab)) = self.nama
+            && raw.first().is_some_and(u8::is_ascii_alphabetic)
+        {
+            let teks = |k: usize| String::from_utf8_lossy(row.get(k)).into_owned();
+            return match nama.cari_saja(
+                self.wilayah,
+                &teks(c),
+                &teks(kec),
+                &teks(kab),
+                diags.has_room(),
+            ) {
+                Ok(id) => Some(id),
+                Err(p) => {
+                    report(name, row, c, p, diags);
+                    None
+                }
+            };
         }
         match value::kode_wilayah(row.get(c), self.wilayah.sistem) {
             Ok(k) => match self.wilayah.get(k) {

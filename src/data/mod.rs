@@ -650,6 +650,8 @@ struct Loader {
     nilai: Vec<crate::config::PetaNilai>,
     /// `kode` of `site.toml`: the numbering of undotted region codes.
     sistem: Option<crate::config::SistemKode>,
+    /// The desa/kelurahan by name, once the region table is read.
+    nama_wilayah: Option<penerima::NamaWilayah>,
 }
 
 impl Loader {
@@ -788,7 +790,7 @@ const TAHAP: Columns = Columns {
 };
 const ALOKASI: Columns = Columns {
     required: &["program", "tahap", "kode_wilayah", "penyalur", "kpm"],
-    optional: &["nilai"],
+    optional: &["nilai", "kecamatan", "kabupaten"],
 };
 const REALISASI: Columns = Columns {
     required: &[
@@ -801,7 +803,7 @@ const REALISASI: Columns = Columns {
         "alasan",
         "kpm",
     ],
-    optional: &["nilai"],
+    optional: &["nilai", "kecamatan", "kabupaten"],
 };
 
 fn optional_count(
@@ -979,6 +981,7 @@ impl Loader {
                 },
             ));
         }
+        self.nama_wilayah = Some(penerima::NamaWilayah::new(&tree));
         ds.wilayah = tree;
         ds.inputs.push(InputFile::dari(&t));
     }

@@ -128,8 +128,9 @@ fn kunci_kabupaten(s: &str) -> String {
         .collect()
 }
 
-/// The desa/kelurahan of the region tree by name.
-struct NamaWilayah {
+/// The desa/kelurahan of the region tree by name: a recipient list's, or an aggregate row's
+/// `kode_wilayah` written as a name ([`Lookup::wilayah_at`]).
+pub(super) struct NamaWilayah {
     desa: HashMap<String, Vec<WilayahId>>,
     /// Each name's answer, once worked out: a list repeats a handful of names over thousands
     /// of rows.
@@ -137,7 +138,7 @@ struct NamaWilayah {
 }
 
 impl NamaWilayah {
-    fn new(tree: &WilayahTree) -> NamaWilayah {
+    pub(super) fn new(tree: &WilayahTree) -> NamaWilayah {
         let mut desa: HashMap<String, Vec<WilayahId>> = HashMap::default();
         for i in 0..tree.len() {
             let Some(id) = WilayahId::baru(i) else {
@@ -171,6 +172,36 @@ impl NamaWilayah {
         if let Some(j) = self.jawaban.get(&kunci) {
             return j.clone();
         }
+        let jawaban = self.jawab(tree, &kunci, true);
+        self.jawaban.insert(kunci, jawaban.clone());
+        jawaban
+    }
+
+    /// Like [`NamaWilayah::cari`], without remembering the answer (shared by the threads
+    /// reading a large input); `saran`: whether to look for the nearest name when there is
+    /// none (a scan of every name, worth it only for a message that is shown).
+    pub(super) fn cari_saja(
+        &self,
+        tree: &WilayahTree,
+        kelurahan: &str,
+        kecamatan: &str,
+        kabupaten: &str,
+        saran: bool,
+    ) -> Result<WilayahId, Problem> {
+        let kunci = (
+            kunci_nama(kelurahan),
+            kunci_nama(kecamatan),
+            kunci_kabupaten(kabupaten),
+        );
+        self.jawab(tree, &kunci, saran)
+    }
+
+    fn jawab(
+        &self,
+        tree: &WilayahTree,
+        kunci: &(String, String, String),
+        saran: bool,
+    ) -> Result<WilayahId, Problem> {
         let cocok = |id: &WilayahId| {
             let node = tree.node(*id);
             let kec_ok = kunci.1.is_empty()
@@ -189,7 +220,7 @@ impl NamaWilayah {
             .map(|v| v.iter().copied().filter(cocok).collect())
             .unwrap_or_default();
         let di_mana_saja: Vec<WilayahId> = self.desa.get(&kunci.0).cloned().unwrap_or_default();
-        let jawaban = match calon.as_slice() {
+        match calon.as_slice() {
             [id] => Ok(*id),
             // the name is a desa/kelurahan's, but in another kecamatan (or kabupaten/kota)
             [] if !di_mana_saja.is_empty() => {
@@ -204,6 +235,7 @@ impl NamaWilayah {
                     kecamatan: kecamatan.join(", "),
                 })
             }
+            [] if !saran => Err(Problem::NamaWilayahTidakDikenal { nearest: None }),
             [] => {
                 // the nearest name among the desa/kelurahan the other columns allow
                 let nama: Vec<&str> = self
@@ -230,9 +262,7 @@ impl NamaWilayah {
                     kandidat: kandidat.join(", "),
                 })
             }
-        };
-        self.jawaban.insert(kunci, jawaban.clone());
-        jawaban
+        }
     }
 }
 

@@ -16,7 +16,8 @@ impl super::Loader {
         let tempat = t.name.clone();
         let name = tempat.as_str();
         let chunks = {
-            let lookup = Lookup::new(ds, &self.tahap_rusak);
+            let lookup =
+                Lookup::new(ds, &self.tahap_rusak).dengan_nama(self.nama_wilayah.as_ref(), 6, 7);
             t.par_rows(
                 Lokal::with_capacity,
                 |row, diags, lokal: &mut Lokal<Alokasi>| {
@@ -119,7 +120,8 @@ impl super::Loader {
         let tempat = t.name.clone();
         let name = tempat.as_str();
         let chunks = {
-            let lookup = Lookup::new(ds, &self.tahap_rusak);
+            let lookup =
+                Lookup::new(ds, &self.tahap_rusak).dengan_nama(self.nama_wilayah.as_ref(), 9, 10);
             t.par_rows(Lokal::with_capacity, |row, diags, lokal| {
                 baca_realisasi(&lookup, name, row, diags, lokal)
             })
@@ -188,7 +190,8 @@ impl super::Loader {
         if let Some((indeks, kolom, nilai, sebelum)) = luap_di {
             // read again, one row at a time, to the row kept at `indeks` (only when a total
             // does not fit, so this costs nothing otherwise)
-            let lookup = Lookup::new(ds, &self.tahap_rusak);
+            let lookup =
+                Lookup::new(ds, &self.tahap_rusak).dengan_nama(self.nama_wilayah.as_ref(), 9, 10);
             let mut lokal = Lokal::with_capacity(0);
             let (mut disimpan, mut line) = (0usize, 0u64);
             t.for_each_row(&mut Diagnostics::new(), |row, d| {

@@ -2880,3 +2880,30 @@ fn satu_data_long_tables_read_as_allocation_and_paid_figures() {
         "{m:#?}"
     );
 }
+
+/// An export that names desa/kelurahan instead of coding them: matched to the region table
+/// without regard to case or a leading kind word, within the kecamatan given.
+#[test]
+fn a_kode_wilayah_written_as_a_name_is_matched_within_its_kecamatan() {
+    let s = site(&[alokasi(&[
+        "BST,2021-07,KEL. KARANGKETUG,PT Pos Indonesia,10.000",
+        "BST,2021-07,gentong,PT Pos Indonesia,8877",
+    ])]);
+    assert_default_figures(s.path());
+    let s = site(&[(
+        "data/alokasi.csv",
+        lines(
+            "program,tahap,kode_wilayah,penyalur,kpm,kecamatan",
+            &[
+                "BST,2021-07,Kelurahan Karangketug,PT Pos Indonesia,10.000,Kec. Gadingrejo",
+                "BST,2021-07,GENTONGG,PT Pos Indonesia,8877,GADINGREJO",
+            ],
+        ),
+    )]);
+    let m = only_message(s.path());
+    assert!(
+        m.starts_with("data/alokasi.csv:3:3: 'GENTONGG': tidak ada desa/kelurahan bernama ini")
+            && m.contains("mungkin maksudnya 'Gentong'"),
+        "{m}"
+    );
+}
