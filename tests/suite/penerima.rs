@@ -618,3 +618,47 @@ nik = "NIK"
         assert!(!out.contains(pribadi), "{pribadi} in\n{out}");
     }
 }
+
+/// A list's RW column feeds `salur jadwal usul`: no hand-made `rw.csv`.
+#[test]
+fn a_lists_rw_counts_feed_the_schedule_proposer() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (ok, _, stderr) = salur(&["init", "situs", "--wilayah", "35.75"], tmp.path());
+    assert!(ok, "{stderr}");
+    let site = tmp.path().join("situs");
+    std::fs::write(site.join("data/program.csv"), PROGRAM).unwrap();
+    std::fs::write(site.join("data/tahap.csv"), TAHAP).unwrap();
+    for f in ["alokasi.csv", "realisasi.csv"] {
+        let _ = std::fs::remove_file(site.join("data").join(f));
+    }
+    let _ = std::fs::remove_dir_all(site.join("content/rapat"));
+    std::fs::create_dir_all(site.join("data/penerima")).unwrap();
+    std::fs::write(
+        site.join("data/penerima/daftar.csv"),
+        "NIK|NAMA|KECAMATAN|KELURAHAN|RW|STATUS|TGL SALUR|KETERANGAN\n\
+         3575011203800001|A|GADINGREJO|KARANGKETUG|RW 01|belum||\n\
+         3575011203800002|B|GADINGREJO|KARANGKETUG|1|belum||\n\
+         3575011203800003|C|GADINGREJO|KARANGKETUG|002|belum||\n",
+    )
+    .unwrap();
+    let toml = TOML_KECIL.replace("status = \"STATUS\"", "status = \"STATUS\"\nrw = \"RW\"");
+    let base = std::fs::read_to_string(site.join("site.toml")).unwrap();
+    std::fs::write(
+        site.join("site.toml"),
+        format!(
+            "{base}\n[jadwal.usul]\nprogram = \"BLTS\"\ntahap = \"2025-4\"\nmulai = 2025-11-03\njumlah_hari = 2\n{toml}"
+        ),
+    )
+    .unwrap();
+    let usul = salur::usul_jadwal(&site).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!((usul.titik_bayar, usul.kpm), (1, 3));
+    assert!(
+        usul.csv.contains(",35.75.01.1001,") && usul.csv.contains(",01,2\n"),
+        "{}",
+        usul.csv
+    );
+    assert!(usul.csv.contains(",02,1\n"), "{}", usul.csv);
+    for pribadi in ["3575011203800001", "|A|"] {
+        assert!(!usul.csv.contains(pribadi));
+    }
+}
