@@ -1198,8 +1198,27 @@ impl<'t> Pembaca<'t> {
                 let Some(pasangan) = self.tabel(pasangan, &nama) else {
                     continue;
                 };
-                let mut nilai = Vec::new();
+                let mut nilai: Vec<(String, String)> = Vec::new();
+                // the file's words as read (trimmed, any case): two that read as one word
+                // would give it two meanings
+                let mut dibaca: Vec<(String, u64)> = Vec::new();
                 for (kata, arti) in pasangan.iter() {
+                    let kunci = kata.get_ref().trim().to_lowercase();
+                    let (line, column) = self.penunjuk.at(kata.span().start);
+                    if let Some((_, pertama)) = dibaca.iter().find(|(k, _)| *k == kunci) {
+                        let pertama = *pertama;
+                        self.temuan.push(Diagnostic::error(
+                            CONFIG_FILE,
+                            line,
+                            column,
+                            Some(kata.get_ref()),
+                            Problem::Duplicate {
+                                first_line: pertama,
+                            },
+                        ));
+                        continue;
+                    }
+                    dibaca.push((kunci, line));
                     if let Some(arti) = self.teks(arti) {
                         nilai.push((kata.get_ref().trim().to_string(), arti.trim().to_string()));
                     }

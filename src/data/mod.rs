@@ -903,8 +903,21 @@ impl Loader {
                     WILAYAH_MAKS as u64,
                 ));
             }
-            let kode_bps: String = row
-                .get(4)
+            // a BPS code: digits, dots between them
+            let kode_bps_mentah = row.get(4);
+            if !kode_bps_mentah
+                .iter()
+                .all(|b| b.is_ascii_digit() || *b == b'.')
+            {
+                return report(
+                    name,
+                    row,
+                    4,
+                    Problem::Malformed(Expected::WilayahCode),
+                    diags,
+                );
+            }
+            let kode_bps: String = kode_bps_mentah
                 .iter()
                 .filter(|b| b.is_ascii_digit())
                 .map(|&b| char::from(b))

@@ -89,16 +89,27 @@ const STATUS_BAWAAN: [(&str, StatusPenerima); 3] = [
 
 /// A region's name as lists write it, reduced for matching: lower case, letters and digits
 /// only (no spaces, apostrophes or dashes: `TAPAAN` is `Tapa'an`, `SUKOREJO LOR` is
-/// `Sukorejo-Lor`), and a leading kind word (`Kel.`, `Kelurahan`, `Desa`, `Ds.`, `Kec.`,
-/// `Kecamatan`) dropped: `KEL. KANIGARAN` and `Kanigaran` are one name.
+/// `Sukorejo-Lor`), and a leading desa/kelurahan kind word (`Kel.`, `Kelurahan`, `Desa`,
+/// `Ds.`) dropped: `KEL. KANIGARAN` and `Kanigaran` are one name.
 fn kunci_nama(s: &str) -> String {
+    kunci_dengan(s, &["kel", "kelurahan", "desa", "ds"])
+}
+
+/// A kecamatan's name reduced for matching, as [`kunci_nama`] with `Kec.`/`Kecamatan` as its
+/// kind words: a desa's key keeps them, so that `Kecamatan Gadingrejo` is never taken for
+/// Kelurahan Gadingrejo.
+fn kunci_kecamatan(s: &str) -> String {
+    kunci_dengan(s, &["kec", "kecamatan"])
+}
+
+fn kunci_dengan(s: &str, jenis: &[&str]) -> String {
     let lower = s.to_lowercase();
     let words: Vec<&str> = lower
         .split(|c: char| !c.is_alphanumeric() && !matches!(c, '\'' | '’' | '`' | '-'))
         .filter(|w| !w.is_empty())
         .collect();
     let awal = match words.first() {
-        Some(&("kel" | "kelurahan" | "desa" | "ds" | "kec" | "kecamatan")) if words.len() > 1 => 1,
+        Some(w) if jenis.contains(w) && words.len() > 1 => 1,
         _ => 0,
     };
     words[awal..]
@@ -166,7 +177,7 @@ impl NamaWilayah {
     ) -> Result<WilayahId, Problem> {
         let kunci = (
             kunci_nama(kelurahan),
-            kunci_nama(kecamatan),
+            kunci_kecamatan(kecamatan),
             kunci_kabupaten(kabupaten),
         );
         if let Some(j) = self.jawaban.get(&kunci) {
@@ -190,7 +201,7 @@ impl NamaWilayah {
     ) -> Result<WilayahId, Problem> {
         let kunci = (
             kunci_nama(kelurahan),
-            kunci_nama(kecamatan),
+            kunci_kecamatan(kecamatan),
             kunci_kabupaten(kabupaten),
         );
         self.jawab(tree, &kunci, saran)
@@ -207,7 +218,7 @@ impl NamaWilayah {
             let kec_ok = kunci.1.is_empty()
                 || node
                     .induk
-                    .is_some_and(|k| kunci_nama(&tree.node(k).nama) == kunci.1);
+                    .is_some_and(|k| kunci_kecamatan(&tree.node(k).nama) == kunci.1);
             let kab_ok = kunci.2.is_empty()
                 || tree
                     .kabupaten_kota(*id)
@@ -957,7 +968,9 @@ mod tests {
         assert_eq!(kunci_nama("Kelurahan  Kanigaran"), "kanigaran");
         assert_eq!(kunci_nama("DESA SUKAMAJU"), "sukamaju");
         assert_eq!(kunci_nama("Ds.Sukamaju"), "sukamaju");
-        assert_eq!(kunci_nama("Kec. Gadingrejo"), "gadingrejo");
+        assert_eq!(kunci_kecamatan("Kec. Gadingrejo"), "gadingrejo");
+        // a kecamatan is never a desa of the same name
+        assert_ne!(kunci_nama("Kecamatan Gadingrejo"), kunci_nama("Gadingrejo"));
         // a name that is only a kind word stays itself
         assert_eq!(kunci_nama("Desa"), "desa");
         assert_eq!(kunci_kabupaten("KAB. PASURUAN"), "kabupatenpasuruan");

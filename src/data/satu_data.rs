@@ -47,7 +47,41 @@ impl super::Loader {
         ds: &mut Dataset,
         diags: &mut Diagnostics,
     ) {
-        for d in daftar {
+        for (i, d) in daftar.iter().enumerate() {
+            let berkas = d.berkas.trim_start_matches("./");
+            // a table of its own in data/: not an input's file (read as that input), not a
+            // recipient list's folder, nothing outside
+            let nama = berkas.strip_prefix("data/").unwrap_or("");
+            let stem = nama.rsplit_once('.').map_or(nama, |(s, _)| s);
+            let tempat_sah = !nama.is_empty()
+                && !nama.contains('/')
+                && !nama.starts_with('.')
+                && !INPUTS.iter().any(|i| i.strip_suffix(".csv") == Some(stem));
+            if !tempat_sah {
+                diags.push(Diagnostic::error(
+                    crate::config::CONFIG_FILE,
+                    d.di.0,
+                    d.di.1,
+                    Some(&crate::teks::samarkan_teks(&d.berkas)),
+                    Problem::SatuDataTempat,
+                ));
+                continue;
+            }
+            if let Some(lain) = daftar[..i]
+                .iter()
+                .find(|l| l.berkas.trim_start_matches("./") == berkas)
+            {
+                diags.push(Diagnostic::error(
+                    crate::config::CONFIG_FILE,
+                    d.di.0,
+                    d.di.1,
+                    Some(&d.berkas),
+                    Problem::Duplicate {
+                        first_line: lain.di.0,
+                    },
+                ));
+                continue;
+            }
             self.satu_tabel(root, d, ds, diags);
         }
     }
@@ -233,6 +267,27 @@ impl super::Loader {
         }
         let mut jumlah_nilai = Jumlah::default();
         for (&(tahap, wilayah), &(kpm, line)) in &baris {
+            // a row whose region lies under another row's of the table (a kota total and its
+            // kecamatan) would count its households twice
+            let di_atas = ds
+                .wilayah
+                .ancestors(wilayah)
+                .into_iter()
+                .any(|a| baris.contains_key(&(tahap, a)));
+            if di_atas {
+                diags.push(Diagnostic::error(
+                    name,
+                    line,
+                    t.column_number(K_KODE),
+                    Some(&ds.wilayah.node(wilayah).kode_teks),
+                    Problem::SatuDataBertumpuk {
+                        program: ds.program[program.indeks()].kode.clone(),
+                        tahap: ds.tahap[tahap.indeks()].kode.clone(),
+                        berkas: t.berkas.clone(),
+                    },
+                ));
+                continue;
+            }
             let bertumpuk = std::iter::once(wilayah)
                 .chain(ds.wilayah.ancestors(wilayah))
                 .any(|a| lain.contains(&(tahap, a)));

@@ -224,10 +224,13 @@ fn nama_kolom(header: &ByteRecord, peta: &[KolomDipetakan]) -> Vec<String> {
             n.clear();
         }
     }
+    // every header of that name: two are a duplicate column, reported as such
     for k in peta {
         let h = normalise_header(k.header.as_bytes());
-        if let Some(i) = asli.iter().position(|n| *n == h) {
-            names[i] = k.kontrak.clone();
+        for (i, n) in asli.iter().enumerate() {
+            if *n == h {
+                names[i] = k.kontrak.clone();
+            }
         }
     }
     names
@@ -320,22 +323,25 @@ fn baca_header(
                 },
             ));
             ok = false;
+        } else if dikenal
+            && name != "nik"
+            && normalise_header(&header[i]) != *name
+            && is_personal(&normalise_header(&header[i]), &Columns::KOSONG)
+        {
+            // a column salur reads mapped onto a column of personal data (a mapping slip:
+            // `penyalur = "NAMA KPM"` would publish names, `kelurahan = "NAMA"` quote them)
+            diags.push(Diagnostic::error(
+                rel,
+                header_line,
+                i as u64 + 1,
+                Some(&samarkan(&header[i])),
+                Problem::KolomPribadiDibaca {
+                    kolom: name.clone(),
+                },
+            ));
+            ok = false;
         } else if pribadi {
-            // a column read from a recipient list must not be one of its personal columns
-            // (a mapping slip: `kelurahan = "NAMA"` would print names in messages)
-            let asli = normalise_header(&header[i]);
-            if dikenal && name != "nik" && is_personal(&asli, &Columns::KOSONG) {
-                diags.push(Diagnostic::error(
-                    rel,
-                    header_line,
-                    i as u64 + 1,
-                    Some(&samarkan(&header[i])),
-                    Problem::KolomPribadiDibaca {
-                        kolom: name.clone(),
-                    },
-                ));
-                ok = false;
-            }
+            // a recipient list's own personal columns are its nature, not refused
         } else if is_personal(name, columns) {
             diags.push(Diagnostic::error(
                 rel,

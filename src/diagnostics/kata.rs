@@ -156,6 +156,7 @@ impl Problem {
             ),
             Problem::KodeTanpaTitik => pesan!(lang, "masalah.kode_tanpa_titik"),
             Problem::SatuanBukanKeluarga => pesan!(lang, "masalah.satuan_bukan_keluarga"),
+            Problem::SatuDataTempat => pesan!(lang, "masalah.satu_data_tempat"),
             Problem::SatuDataBertumpuk {
                 program,
                 tahap,

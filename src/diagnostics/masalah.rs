@@ -218,6 +218,9 @@ pub enum Problem {
         /// The file of the other rows (`data/alokasi.csv`, or the list's or table's).
         berkas: String,
     },
+    /// A `[[satu_data]]` table that is not a file of its own in `data/` (outside it, in
+    /// `data/penerima/`, or named like an input, which is read as that input).
+    SatuDataTempat,
     /// A `[[satu_data]]` row whose unit (`satuan`) is not households (`orang`, `rupiah`).
     SatuanBukanKeluarga,
     /// A `[[satu_data]]` row's year that names no tahap (through `[satu_data.tahun]`, or as a
@@ -814,6 +817,7 @@ pub(crate) fn contoh_semua() -> Vec<Problem> {
         Problem::MissingColumn { column: s("kpm") },
         Problem::KodeTanpaTitik,
         Problem::SatuanBukanKeluarga,
+        Problem::SatuDataTempat,
         Problem::SatuDataBertumpuk {
             program: s("BST"),
             tahap: s("2021-07"),

@@ -445,7 +445,8 @@ fn tulis(
     wb.set_properties(
         &rust_xlsxwriter::DocProperties::new()
             .set_creation_datetime(&tanggal)
-            .set_title(format!("salur: {masukan}")),
+            .set_title(format!("salur: {masukan}"))
+            .set_author("salur"),
     );
     let judul = Format::new().set_bold().set_background_color("#DDEBF7");
     let format_tanggal = Format::new().set_num_format("yyyy-mm-dd");
@@ -459,7 +460,10 @@ fn tulis(
         sheet.insert_note(
             0,
             c,
-            &Note::new(catatan(k, id)).set_width(320).set_height(140),
+            &Note::new(catatan(k, id))
+                .set_author("salur")
+                .set_width(320)
+                .set_height(140),
         )?;
         match k.jenis {
             Jenis::Tanggal => {
@@ -506,7 +510,7 @@ fn catatan(k: &Kolom, id: bool) -> String {
             k.arti.0,
             match k.jenis {
                 Jenis::Teks => "teks",
-                Jenis::Kode => "kode: huruf, angka, - _ .",
+                Jenis::Kode => "kode: huruf, angka, tanda -, _ atau titik",
                 Jenis::Wilayah => "kode wilayah, mis. 35.75.01.1001",
                 Jenis::Bilangan => "bilangan bulat, mis. 18877",
                 Jenis::Rupiah => "rupiah, mis. 2500000",
@@ -525,7 +529,7 @@ fn catatan(k: &Kolom, id: bool) -> String {
             k.arti.1,
             match k.jenis {
                 Jenis::Teks => "text",
-                Jenis::Kode => "code: letters, digits, - _ .",
+                Jenis::Kode => "code: letters, digits, -, _ or dots",
                 Jenis::Wilayah => "region code, e.g. 35.75.01.1001",
                 Jenis::Bilangan => "whole number, e.g. 18877",
                 Jenis::Rupiah => "rupiah, e.g. 2500000",
@@ -574,7 +578,11 @@ fn validasi(k: &Kolom, id: bool, wilayah: usize) -> Result<Option<DataValidation
             "sekali",
         ])?,
         // rupiah pass 2^31: a decimal rule, not Excel's 32-bit whole number
-        Jenis::Bilangan | Jenis::Rupiah => DataValidation::new()
+        // a count of households is whole; rupiah pass 2^31, beyond Excel's 32-bit whole number
+        Jenis::Bilangan => {
+            DataValidation::new().allow_whole_number(DataValidationRule::GreaterThanOrEqualTo(0))
+        }
+        Jenis::Rupiah => DataValidation::new()
             .allow_decimal_number(DataValidationRule::GreaterThanOrEqualTo(0.0)),
         Jenis::Desil => {
             DataValidation::new().allow_whole_number(DataValidationRule::Between(1, 10))

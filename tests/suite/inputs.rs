@@ -2907,3 +2907,123 @@ fn a_kode_wilayah_written_as_a_name_is_matched_within_its_kecamatan() {
         "{m}"
     );
 }
+
+/// A fresh tester's findings on exports as they come: each refused, never published.
+#[test]
+fn mappings_that_would_publish_names_or_count_twice_are_refused() {
+    // a contract column mapped onto a column of names
+    let toml = PETA.replace("penyalur = \"BANK\"", "penyalur = \"NAMA KPM\"");
+    let s = export_dipetakan(&toml);
+    let path = s.path().join("data/realisasi.csv");
+    let text = fs::read_to_string(&path)
+        .unwrap()
+        .replacen(";BANK;", ";NAMA KPM;", 1);
+    fs::write(&path, text).unwrap();
+    let m = messages(s.path());
+    assert!(
+        m.iter()
+            .any(|x| x.contains("'NAMA KPM': privasi: kolom penyalur")),
+        "{m:#?}"
+    );
+    // a mapped header given twice
+    let s = site(&[
+        (
+            "site.toml",
+            format!("{SITE_TOML}[kolom.alokasi]\nkpm = \"JML\"\n"),
+        ),
+        (
+            "data/alokasi.csv",
+            lines(
+                "program,tahap,kode_wilayah,penyalur,JML,JML",
+                &["BST,2021-07,35.75.01.1001,PT Pos Indonesia,10.000,1"],
+            ),
+        ),
+    ]);
+    let m = only_message(s.path());
+    assert!(m.starts_with("data/alokasi.csv:1:6: 'kpm':"), "{m}");
+    // two words that read as one, with two meanings
+    let s = site(&[(
+        "site.toml",
+        format!(
+            "{SITE_TOML}[nilai.realisasi.status]\n\"SUDAH\" = \"tersalur\"\n\"sudah \" = \"gagal\"\n"
+        ),
+    )]);
+    let m = only_message(s.path());
+    assert!(
+        m.starts_with("site.toml:4:1: 'sudah ': duplikat; sudah ada di baris 3"),
+        "{m}"
+    );
+    // a kecamatan's name is not its namesake kelurahan's (Gadingrejo here is both)
+    let s = site(&[
+        wilayah_plus(&["35.75.01.1009,Gadingrejo"]),
+        alokasi(&[
+            "BST,2021-07,Kecamatan Gadingrejo,PT Pos Indonesia,10.000",
+            "BST,2021-07,35.75.01.1002,PT Pos Indonesia,8877",
+        ]),
+    ]);
+    let m = only_message(s.path());
+    assert!(
+        m.starts_with("data/alokasi.csv:2:3: 'Kecamatan Gadingrejo': tidak ada desa/kelurahan"),
+        "{m}"
+    );
+    // a BPS code that is not one
+    let s = site(&[
+        ("site.toml", format!("{SITE_TOML}kode = \"bps\"\n")),
+        (
+            "data/wilayah.csv",
+            "kode,nama,kk,penduduk,kode_bps\n35,Jawa Timur,,,\n35.75,Kota Pasuruan,,,\n35.75.01,Gadingrejo,,,\n35.75.01.1001,Karangketug,,,BPS-3575010001x\n35.75.01.1002,Gentong,,,\n".to_string(),
+        ),
+    ]);
+    let m = messages(s.path());
+    assert!(
+        m.iter()
+            .any(|x| x.starts_with("data/wilayah.csv:5:5: 'BPS-3575010001x'")),
+        "{m:#?}"
+    );
+}
+
+#[test]
+fn a_satu_data_table_is_a_file_of_its_own_read_once_without_a_total_over_its_parts() {
+    let entry = |berkas: &str| {
+        format!(
+            "\n[[satu_data]]\nberkas = \"{berkas}\"\njenis = \"alokasi\"\nprogram = \"BST\"\n\
+             penyalur = \"PT Pos Indonesia\"\n[satu_data.kolom]\nkode_wilayah = \"kode\"\n\
+             nilai = \"jumlah\"\n[satu_data.tahun]\n\"2021\" = \"2021-07\"\n"
+        )
+    };
+    let table = "kode,jumlah,satuan,tahun\n35.75,100,KPM,2021\n35.75.01,10,KPM,2021\n";
+    let s = site(&[
+        (
+            "site.toml",
+            format!(
+                "{SITE_TOML}{}{}{}{}",
+                entry("data/kpm.csv"),
+                entry("data/kpm.csv"),
+                entry("data/alokasi.csv"),
+                entry("data/penerima/x.csv")
+            ),
+        ),
+        ("data/alokasi.csv", format!("{A_HEADER}\n")),
+        ("data/realisasi.csv", format!("{R_HEADER}\n")),
+        ("data/kpm.csv", table.to_string()),
+    ]);
+    let m = messages(s.path());
+    // the kota's total and its kecamatan's would count the kecamatan's households twice
+    assert!(
+        m.iter()
+            .any(|x| x.starts_with("data/kpm.csv:3:1: '35.75.01': KPM BST tahap 2021-07")),
+        "{m:#?}"
+    );
+    assert!(
+        m.iter()
+            .any(|x| x.contains("'data/kpm.csv': duplikat; sudah ada di baris")),
+        "{m:#?}"
+    );
+    assert_eq!(
+        m.iter()
+            .filter(|x| x.contains("harus berkas tersendiri di data/"))
+            .count(),
+        2,
+        "{m:#?}"
+    );
+}

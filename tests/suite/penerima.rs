@@ -454,7 +454,7 @@ fn a_kelurahan_outside_the_kecamatan_named_is_said_at_the_kecamatan() {
     let (ok, out) = periksa_daftar(&list, TOML_KECIL, &[]);
     assert!(!ok);
     assert!(
-        out.contains("data/penerima/daftar.csv:2:3: 'P********': desa/kelurahan di kolom kelurahan baris ini tidak ada di kecamatan ini; ada di Gadingrejo"),
+        out.contains("data/penerima/daftar.csv:2:3: 'P********': desa/kelurahan yang disebut baris ini tidak ada di kecamatan ini; ada di Kecamatan Gadingrejo"),
         "{out}"
     );
 }
@@ -660,5 +660,37 @@ fn a_lists_rw_counts_feed_the_schedule_proposer() {
     assert!(usul.csv.contains(",02,1\n"), "{}", usul.csv);
     for pribadi in ["3575011203800001", "|A|"] {
         assert!(!usul.csv.contains(pribadi));
+    }
+}
+
+/// A failure reason that matches no code is the operator's text, which may name a person:
+/// `salur check` shows it on the operator's terminal, and masked in a CI log.
+#[test]
+fn an_unknown_reasons_text_is_masked_in_ci_output() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (ok, _, stderr) = salur(&["init", "situs", "--wilayah", "35.75"], tmp.path());
+    assert!(ok, "{stderr}");
+    let site = tmp.path().join("situs");
+    std::fs::write(site.join("data/program.csv"), PROGRAM).unwrap();
+    std::fs::write(site.join("data/tahap.csv"), TAHAP).unwrap();
+    let _ = std::fs::remove_dir_all(site.join("content/rapat"));
+    std::fs::write(
+        site.join("data/alokasi.csv"),
+        "program,tahap,kode_wilayah,penyalur,kpm\nBLTS,2025-4,35.75.01.1001,PT Pos Indonesia,10\n",
+    )
+    .unwrap();
+    std::fs::write(
+        site.join("data/realisasi.csv"),
+        "program,tahap,kode_wilayah,penyalur,tanggal,status,alasan,kpm\n\
+         BLTS,2025-4,35.75.01.1001,PT Pos Indonesia,2025-11-03,gagal,Siti Aminah menolak,4\n",
+    )
+    .unwrap();
+    for format in ["github", "json"] {
+        let (_, out, err) = salur(&["check", "--format", format], &site);
+        assert!(
+            !out.contains("Siti") && !err.contains("Siti"),
+            "{format}: {out}{err}"
+        );
+        assert!(out.contains("S*** A***** m******"), "{format}: {out}");
     }
 }
