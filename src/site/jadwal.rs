@@ -8,7 +8,8 @@ use jiff::civil::Date;
 use serde::Serialize;
 
 use super::grafik::{BarisBeban, Grafik, GrafikBeban, IsiGrafik};
-use super::{Halaman, Situs, Tautan, Umum};
+use super::wilayah::{Ringkas, TanpaSidik};
+use super::{Halaman, Situs, Tautan, Umum, sidik_dari};
 use super::{JenisHalaman, Konteks, jalur::Asal};
 use crate::data::{Jadwal, ProgramId, TahapId, Tingkat, TitikBayarId, WilayahId};
 use crate::format::{persen, ribuan, tanggal_pendek, tanggal_singkat};
@@ -243,9 +244,7 @@ impl Situs<'_> {
 
     /// The calendar of desa/kelurahan `w`'s slots.
     pub(super) fn konteks_kalender(&self, w: WilayahId) -> KonteksKalender {
-        let node = self.data.wilayah.node(w);
-        let slots = self.jadwal_wilayah.get(&w).map_or(&[][..], Vec::as_slice);
-        self.kalender(self.kata.nama_wilayah(node), slots, false)
+        self.kalender_dari_masukan(&self.masukan_kalender(w))
     }
 
     /// A payment point's name as its page's and calendar's title.
@@ -258,17 +257,35 @@ impl Situs<'_> {
 
     /// The calendar of payment point `t`'s slots, each in the zone of the region it serves.
     pub(super) fn konteks_kalender_titik(&self, t: crate::data::TitikBayarId) -> KonteksKalender {
-        let slots = &self.jadwal_titik[t.indeks()];
-        let nama = self.judul_titik_bayar(t);
-        self.kalender(nama, slots, true)
+        self.kalender_dari_masukan(&self.masukan_kalender_titik(t))
     }
 
-    /// The calendar identifier of slot `i`: its programme, tahap, region, RW and which of
-    /// that RW's slots it is, but not its day or hour, so that a slot moved to another day
-    /// updates the event a phone already has instead of adding a second one. The same in the
-    /// desa/kelurahan's calendar and the payment point's.
-    fn uid_slot(&self, i: usize) -> String {
+    /// Everything desa/kelurahan `w`'s calendar is made from.
+    pub fn masukan_kalender(&self, w: WilayahId) -> MasukanKalender<'_> {
+        let slots = self.jadwal_wilayah.get(&w).map_or(&[][..], Vec::as_slice);
+        MasukanKalender {
+            umum: self.sidik_umum,
+            milik: MilikKalender::Wilayah(self.ringkas(w)),
+            slot: slots.iter().map(|&i| self.masukan_slot(i)).collect(),
+        }
+    }
+
+    /// Everything payment point `t`'s calendar is made from.
+    pub fn masukan_kalender_titik(&self, t: TitikBayarId) -> MasukanKalender<'_> {
+        MasukanKalender {
+            umum: self.sidik_umum,
+            milik: MilikKalender::Titik(TanpaSidik(t), &self.data.titik_bayar[t.indeks()]),
+            slot: self.jadwal_titik[t.indeks()]
+                .iter()
+                .map(|&i| self.masukan_slot(i))
+                .collect(),
+        }
+    }
+
+    /// Schedule slot `i` as a page or calendar shows it.
+    pub fn masukan_slot(&self, i: usize) -> MasukanSlot<'_> {
         let j = &self.data.jadwal[i];
+        // which of its RW's slots in this programme × tahap it is (its calendar identifier)
         let ke = self
             .jadwal_wilayah
             .get(&j.wilayah)
@@ -281,28 +298,53 @@ impl Situs<'_> {
             })
             .count()
             + 1;
-        let rw = if j.rw.is_empty() { "semua" } else { &j.rw };
+        MasukanSlot {
+            id: TanpaSidik(i),
+            program: j.program,
+            tahap: j.tahap,
+            tanggal: j.tanggal,
+            mulai: j.mulai,
+            selesai: j.selesai,
+            rw: &j.rw,
+            kpm: j.kpm,
+            lokasi: &j.lokasi,
+            titik_bayar: &self.data.titik_bayar[j.titik_bayar.indeks()],
+            wilayah: self.ringkas(j.wilayah),
+            ke,
+        }
+    }
+
+    /// The calendar identifier of slot `s`: its programme, tahap, region, RW and which of
+    /// that RW's slots it is, but not its day or hour, so that a slot moved to another day
+    /// updates the event a phone already has instead of adding a second one. The same in the
+    /// desa/kelurahan's calendar and the payment point's.
+    fn uid_slot(&self, s: &MasukanSlot<'_>) -> String {
+        let rw = if s.rw.is_empty() { "semua" } else { s.rw };
         format!(
-            "{}-{}-{}-rw{rw}-{ke}@salur",
-            self.data.program[j.program.indeks()].kode,
-            self.data.tahap[j.tahap.indeks()].kode,
-            self.data.wilayah.node(j.wilayah).kode_teks
+            "{}-{}-{}-rw{rw}-{}@salur",
+            self.data.program[s.program.indeks()].kode,
+            self.data.tahap[s.tahap.indeks()].kode,
+            self.data.wilayah.node(s.wilayah.id.0).kode_teks,
+            s.ke
         )
         .replace(' ', "_")
     }
 
-    /// A calendar named `nama` of schedule slots `slots`, each in its region's zone.
-    fn kalender(&self, nama: String, slots: &[usize], sebut_wilayah: bool) -> KonteksKalender {
-        let zona_slot = |i: usize| {
-            self.config.zona(
-                &self
-                    .data
-                    .wilayah
-                    .node(self.data.jadwal[i].wilayah)
-                    .kode_teks,
-            )
+    /// A calendar made from its inputs ([`MasukanKalender`]): named after its desa/kelurahan
+    /// or payment point, its slots each in its region's zone.
+    fn kalender_dari_masukan(&self, m: &MasukanKalender<'_>) -> KonteksKalender {
+        let (nama, sebut_wilayah) = match m.milik {
+            MilikKalender::Wilayah(r) => (
+                self.kata.nama_wilayah(self.data.wilayah.node(r.id.0)),
+                false,
+            ),
+            MilikKalender::Titik(t, _) => (self.judul_titik_bayar(t.0), true),
         };
-        let mut zona: Vec<crate::config::Zona> = slots.iter().map(|&i| zona_slot(i)).collect();
+        let zona_slot = |s: &MasukanSlot<'_>| {
+            self.config
+                .zona(&self.data.wilayah.node(s.wilayah.id.0).kode_teks)
+        };
+        let mut zona: Vec<crate::config::Zona> = m.slot.iter().map(zona_slot).collect();
         zona.sort_by_key(|z| z.offset());
         zona.dedup();
         KonteksKalender {
@@ -310,25 +352,25 @@ impl Situs<'_> {
             sebut_wilayah,
             zona: zona.into_iter().map(ZonaKalender::from).collect(),
             situs: self.config.title.clone(),
-            acara: slots
+            acara: m
+                .slot
                 .iter()
-                .map(|&i| {
-                    let j = &self.data.jadwal[i];
-                    let prog = &self.data.program[j.program.indeks()];
-                    let tahap = &self.data.tahap[j.tahap.indeks()];
-                    let wilayah = self.data.wilayah.node(j.wilayah);
+                .map(|s| {
+                    let prog = &self.data.program[s.program.indeks()];
+                    let tahap = &self.data.tahap[s.tahap.indeks()];
+                    let wilayah = self.data.wilayah.node(s.wilayah.id.0);
                     AcaraKalender {
-                        zona: zona_slot(i).into(),
-                        uid: self.uid_slot(i),
+                        zona: zona_slot(s).into(),
+                        uid: self.uid_slot(s),
                         program: prog.kode.clone(),
                         program_nama: prog.nama.clone(),
                         wilayah: self.kata.nama_wilayah(wilayah),
-                        tanggal: j.tanggal.to_string(),
-                        mulai: j.mulai,
-                        selesai: j.selesai,
-                        rw: j.rw.clone(),
-                        kpm: j.kpm,
-                        lokasi: j.lokasi.clone(),
+                        tanggal: s.tanggal.to_string(),
+                        mulai: s.mulai,
+                        selesai: s.selesai,
+                        rw: s.rw.to_string(),
+                        kpm: s.kpm,
+                        lokasi: s.lokasi.to_string(),
                         stempel: tahap.mulai.to_string(),
                     }
                 })
@@ -782,13 +824,9 @@ impl Situs<'_> {
         format!("jadwal/{}.html", self.data.wilayah.node(w).kode_teks)
     }
 
-    /// A calendar shows the region's name and its slots.
+    /// A calendar's fingerprint: the hash of its inputs.
     pub(super) fn sidik_kalender(&self, w: WilayahId) -> u64 {
-        use std::hash::{Hash, Hasher};
-        let mut hasher = xxhash_rust::xxh3::Xxh3::new();
-        (1u8, self.sidik_umum, &self.data.wilayah.node(w).nama).hash(&mut hasher);
-        self.hash_jadwal(w, &mut hasher);
-        hasher.finish().max(1)
+        sidik_dari((1u8, self.masukan_kalender(w)))
     }
 
     /// The overview shows the kabupaten/kota's slots, its regions' names, and each of its
@@ -826,9 +864,9 @@ impl Situs<'_> {
         self.sidik_titik(2, t)
     }
 
-    /// A payment point's calendar: the same inputs as its page.
+    /// A payment point's calendar's fingerprint: the hash of its inputs.
     pub(super) fn sidik_kalender_titik(&self, t: TitikBayarId) -> u64 {
-        self.sidik_titik(3, t)
+        sidik_dari((3u8, self.masukan_kalender_titik(t)))
     }
 
     fn sidik_titik(&self, jenis: u8, t: TitikBayarId) -> u64 {
@@ -864,6 +902,58 @@ impl Situs<'_> {
             .hash(hasher);
         self.data.titik_bayar[j.titik_bayar.indeks()].hash(hasher);
     }
+}
+
+/// Whose calendar it is.
+#[derive(Debug, Clone, Copy, Hash)]
+pub enum MilikKalender<'s> {
+    /// A desa/kelurahan's (titled with its name and kind).
+    Wilayah(Ringkas<'s>),
+    /// A payment point's (titled with its name; each event names its region).
+    Titik(TanpaSidik<TitikBayarId>, &'s str),
+}
+
+/// Everything a calendar (a desa/kelurahan's or a payment point's) is made from beyond what
+/// every page shares: its fingerprint is this value's hash ([`Situs::sidik_kalender`],
+/// [`Situs::sidik_kalender_titik`]) and its text is made from it.
+#[derive(Debug, Hash)]
+pub struct MasukanKalender<'s> {
+    /// What every page shares (site title, zones, programmes, tahap).
+    pub umum: u64,
+    /// Whose calendar.
+    pub milik: MilikKalender<'s>,
+    /// Its slots, in order.
+    pub slot: Vec<MasukanSlot<'s>>,
+}
+
+/// One schedule slot as a page or calendar shows it.
+#[derive(Debug, Clone, Hash)]
+pub struct MasukanSlot<'s> {
+    /// The row of `jadwal.csv` (locates it).
+    pub id: TanpaSidik<usize>,
+    /// Programme.
+    pub program: ProgramId,
+    /// Tahap.
+    pub tahap: TahapId,
+    /// Day.
+    pub tanggal: Date,
+    /// Start, minutes after midnight.
+    pub mulai: u16,
+    /// End, minutes after midnight.
+    pub selesai: u16,
+    /// The RW, or empty.
+    pub rw: &'s str,
+    /// KPM expected.
+    pub kpm: u64,
+    /// The place.
+    pub lokasi: &'s str,
+    /// The payment point's name.
+    pub titik_bayar: &'s str,
+    /// The desa/kelurahan it serves (its code gives the slot's zone).
+    pub wilayah: Ringkas<'s>,
+    /// Which of its RW's slots in its programme × tahap it is (1, 2, …: the calendar
+    /// identifier), counted over every payment point.
+    pub ke: usize,
 }
 
 /// A desa/kelurahan's calendar.

@@ -241,11 +241,7 @@ impl Situs<'_> {
     /// Everything a region page is made from.
     pub fn masukan_wilayah(&self, w: WilayahId) -> MasukanWilayah<'_> {
         let tree = &self.data.wilayah;
-        let ringkas = |id: WilayahId| Ringkas {
-            id: TanpaSidik(id),
-            kode: &tree.node(id).kode,
-            nama: &tree.node(id).nama,
-        };
+        let ringkas = |id: WilayahId| self.ringkas(id);
         let sub = |f: &dyn Fn(&mut xxhash_rust::xxh3::Xxh3)| {
             let mut h = xxhash_rust::xxh3::Xxh3::new();
             f(&mut h);
@@ -286,6 +282,16 @@ impl Situs<'_> {
                     (TanpaSidik(i), r.slug.as_str(), r.judul.as_str(), r.tanggal)
                 })
                 .collect(),
+        }
+    }
+
+    /// Region `id` as a page shows it: its code and name.
+    pub(super) fn ringkas(&self, id: WilayahId) -> Ringkas<'_> {
+        let node = self.data.wilayah.node(id);
+        Ringkas {
+            id: TanpaSidik(id),
+            kode: &node.kode,
+            nama: &node.nama,
         }
     }
 
