@@ -7,8 +7,8 @@ use jiff::ToSpan;
 use jiff::civil::Date;
 use serde::Serialize;
 
+use super::bagian::{Ringkas, TanpaSidik};
 use super::grafik::{BarisBeban, Grafik, GrafikBeban, IsiGrafik};
-use super::wilayah::{Ringkas, TanpaSidik};
 use super::{Halaman, Situs, Tautan, Umum, sidik_dari};
 use super::{JenisHalaman, Konteks, jalur::Asal};
 use crate::data::{Jadwal, ProgramId, TahapId, Tingkat, TitikBayarId, WilayahId};

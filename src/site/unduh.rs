@@ -15,8 +15,8 @@ use std::io::{self, Write};
 use serde::Serialize;
 use serde_json::{Value, json};
 
+use super::bagian::Ringkas;
 use super::gagal::SelAlasan;
-use super::wilayah::Ringkas;
 use super::{Halaman, Situs, Tautan};
 use super::{JenisHalaman, Konteks, SELALU, jalur::Asal, sidik_dari};
 use crate::analysis::Angka;

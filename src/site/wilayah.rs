@@ -4,7 +4,7 @@ use std::hash::{Hash, Hasher};
 
 use serde::Serialize;
 
-use super::bagian::{BagianTahap, Tautan, Umum};
+use super::bagian::{BagianTahap, Ringkas, TanpaSidik, Tautan, Umum};
 use super::rapat::RingkasRapat;
 use super::{Halaman, Situs, sidik_dari};
 use super::{JenisHalaman, Konteks, jalur::Asal};
@@ -12,7 +12,6 @@ use super::{asal, desil, jadwal::JadwalProgram, rekonsiliasi, verval};
 use crate::analysis::Rekap;
 use crate::analysis::desil::SebaranDesil;
 use crate::analysis::verval::Corong;
-use crate::data::value::KodeWilayah;
 use crate::data::{Tingkat, WilayahId};
 
 /// The home page's path.
@@ -299,26 +298,6 @@ impl Situs<'_> {
     pub(super) fn sidik_wilayah(&self, w: WilayahId) -> u64 {
         sidik_dari(self.masukan_wilayah(w))
     }
-}
-
-/// A value that locates data but is not shown (an id: ids move when the tree changes), so not
-/// part of a fingerprint.
-#[derive(Debug, Clone, Copy)]
-pub struct TanpaSidik<T>(pub T);
-
-impl<T> Hash for TanpaSidik<T> {
-    fn hash<H: Hasher>(&self, _: &mut H) {}
-}
-
-/// A region as a page shows it: its code and name (its id locates it).
-#[derive(Debug, Clone, Copy, Hash)]
-pub struct Ringkas<'s> {
-    /// The region.
-    pub id: TanpaSidik<WilayahId>,
-    /// Its code (which gives its level).
-    pub kode: &'s KodeWilayah,
-    /// Its name.
-    pub nama: &'s str,
 }
 
 /// Everything a region page is made from beyond what every page shares: its fingerprint is
