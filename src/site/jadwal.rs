@@ -7,10 +7,10 @@ use jiff::ToSpan;
 use jiff::civil::Date;
 use serde::Serialize;
 
-use super::bagian::{Ringkas, TanpaSidik};
 use super::grafik::{BarisBeban, Grafik, GrafikBeban, IsiGrafik};
 use super::{Halaman, Situs, Tautan, Umum, sidik_dari};
 use super::{JenisHalaman, Konteks, jalur::Asal};
+use super::{Ringkas, TanpaSidik};
 use crate::data::{Jadwal, ProgramId, TahapId, Tingkat, TitikBayarId, WilayahId};
 use crate::format::{persen, ribuan, tanggal_pendek, tanggal_singkat};
 use crate::lang::Lang;

@@ -15,7 +15,7 @@ use std::io::{self, Write};
 use serde::Serialize;
 use serde_json::{Value, json};
 
-use super::bagian::Ringkas;
+use super::Ringkas;
 use super::gagal::SelAlasan;
 use super::{Halaman, Situs, Tautan};
 use super::{JenisHalaman, Konteks, SELALU, jalur::Asal, sidik_dari};
