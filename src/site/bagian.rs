@@ -859,3 +859,23 @@ impl Situs<'_> {
         self.kata.teks_milik(&format!("tingkat_{tingkat}_{bentuk}"))
     }
 }
+
+/// A value that locates data but is not shown (an id: ids move when the tree changes), so not
+/// part of a fingerprint.
+#[derive(Debug, Clone, Copy)]
+pub struct TanpaSidik<T>(pub T);
+
+impl<T> std::hash::Hash for TanpaSidik<T> {
+    fn hash<H: std::hash::Hasher>(&self, _: &mut H) {}
+}
+
+/// A region as a page shows it: its code and name (its id locates it).
+#[derive(Debug, Clone, Copy, Hash)]
+pub struct Ringkas<'s> {
+    /// The region.
+    pub id: TanpaSidik<crate::data::WilayahId>,
+    /// Its code (which gives its level).
+    pub kode: &'s crate::data::value::KodeWilayah,
+    /// Its name.
+    pub nama: &'s str,
+}

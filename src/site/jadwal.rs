@@ -8,8 +8,9 @@ use jiff::civil::Date;
 use serde::Serialize;
 
 use super::grafik::{BarisBeban, Grafik, GrafikBeban, IsiGrafik};
-use super::{Halaman, Situs, Tautan, Umum};
+use super::{Halaman, Situs, Tautan, Umum, sidik_dari};
 use super::{JenisHalaman, Konteks, jalur::Asal};
+use super::{Ringkas, TanpaSidik};
 use crate::data::{Jadwal, ProgramId, TahapId, Tingkat, TitikBayarId, WilayahId};
 use crate::format::{persen, ribuan, tanggal_pendek, tanggal_singkat};
 use crate::lang::Lang;
@@ -165,20 +166,43 @@ pub struct AcaraKalender {
 impl Situs<'_> {
     /// The page of payment point `t`: its days, load against capacity, and slots.
     pub(super) fn konteks_titik_bayar(&self, t: crate::data::TitikBayarId) -> KonteksTitikBayar {
-        let kapasitas = self.config.jadwal.max_kpm_per_day;
-        let slots: Vec<&crate::data::Jadwal> = self.jadwal_titik[t.indeks()]
+        self.titik_bayar_dari_masukan(&self.masukan_titik_bayar(t))
+    }
+
+    /// Everything payment point `t`'s page is made from.
+    pub fn masukan_titik_bayar(&self, t: TitikBayarId) -> MasukanTitikBayar<'_> {
+        let slot: Vec<MasukanSlot<'_>> = self.jadwal_titik[t.indeks()]
             .iter()
-            .map(|&i| &self.data.jadwal[i])
+            .map(|&i| self.masukan_slot(i))
             .collect();
-        let mut lokasi: Vec<String> = slots.iter().map(|j| j.lokasi.clone()).collect();
+        // the breadcrumb's kabupaten/kota: that of the first region it serves
+        let kota = slot
+            .iter()
+            .map(|s| s.wilayah.id.0)
+            .min()
+            .map(|w| self.ringkas(self.kota_jadwal(w)));
+        MasukanTitikBayar {
+            umum: self.sidik_umum,
+            titik: (TanpaSidik(t), &self.data.titik_bayar[t.indeks()]),
+            kota,
+            slot,
+        }
+    }
+
+    /// A payment point's page made from its inputs ([`MasukanTitikBayar`]).
+    fn titik_bayar_dari_masukan(&self, m: &MasukanTitikBayar<'_>) -> KonteksTitikBayar {
+        let t = m.titik.0.0;
+        let kapasitas = self.config.jadwal.max_kpm_per_day;
+        let mut lokasi: Vec<String> = m.slot.iter().map(|s| s.lokasi.to_string()).collect();
         lokasi.sort();
         lokasi.dedup();
-        let mut wilayah: Vec<WilayahId> = slots.iter().map(|j| j.wilayah).collect();
+        let mut wilayah: Vec<WilayahId> = m.slot.iter().map(|s| s.wilayah.id.0).collect();
         wilayah.sort_unstable();
         wilayah.dedup();
         let mut hari: Vec<HariTitikBayar> = Vec::new();
-        for j in &slots {
-            let tanggal = j.tanggal.to_string();
+        for s in &m.slot {
+            let j = &self.data.jadwal[s.id.0];
+            let tanggal = s.tanggal.to_string();
             if hari.last().is_none_or(|h| h.tanggal != tanggal) {
                 hari.push(HariTitikBayar {
                     tanggal,
@@ -189,13 +213,15 @@ impl Situs<'_> {
                 });
             }
             if let Some(h) = hari.last_mut() {
-                h.kpm = h.kpm.saturating_add(j.kpm);
+                h.kpm = h.kpm.saturating_add(s.kpm);
                 h.slot.push(SlotJadwal {
                     jam: self.jam_slot(j),
-                    rw: j.rw.clone(),
-                    kpm: j.kpm,
-                    lokasi: self.kata.nama_wilayah(self.data.wilayah.node(j.wilayah)),
-                    titik_bayar: self.data.titik_bayar[t.indeks()].clone(),
+                    rw: s.rw.to_string(),
+                    kpm: s.kpm,
+                    lokasi: self
+                        .kata
+                        .nama_wilayah(self.data.wilayah.node(s.wilayah.id.0)),
+                    titik_bayar: m.titik.1.to_string(),
                     titik_href: None,
                 });
             }
@@ -211,10 +237,9 @@ impl Situs<'_> {
         let judul = self.judul_titik_bayar(t);
         // home › the kabupaten/kota › its schedule overview
         let mut breadcrumb = vec![self.beranda()];
-        if let Some(&w) = wilayah.first() {
-            let kota = self.kota_jadwal(w);
-            breadcrumb.push(self.tautan_wilayah(kota));
-            breadcrumb.extend(self.tautan_jadwal_kota(kota));
+        if let Some(kota) = m.kota {
+            breadcrumb.push(self.tautan_wilayah(kota.id.0));
+            breadcrumb.extend(self.tautan_jadwal_kota(kota.id.0));
         }
         KonteksTitikBayar {
             umum: self.umum(Halaman::TitikBayar(t), judul, breadcrumb, ""),
@@ -243,9 +268,7 @@ impl Situs<'_> {
 
     /// The calendar of desa/kelurahan `w`'s slots.
     pub(super) fn konteks_kalender(&self, w: WilayahId) -> KonteksKalender {
-        let node = self.data.wilayah.node(w);
-        let slots = self.jadwal_wilayah.get(&w).map_or(&[][..], Vec::as_slice);
-        self.kalender(self.kata.nama_wilayah(node), slots, false)
+        self.kalender_dari_masukan(&self.masukan_kalender(w))
     }
 
     /// A payment point's name as its page's and calendar's title.
@@ -258,17 +281,35 @@ impl Situs<'_> {
 
     /// The calendar of payment point `t`'s slots, each in the zone of the region it serves.
     pub(super) fn konteks_kalender_titik(&self, t: crate::data::TitikBayarId) -> KonteksKalender {
-        let slots = &self.jadwal_titik[t.indeks()];
-        let nama = self.judul_titik_bayar(t);
-        self.kalender(nama, slots, true)
+        self.kalender_dari_masukan(&self.masukan_kalender_titik(t))
     }
 
-    /// The calendar identifier of slot `i`: its programme, tahap, region, RW and which of
-    /// that RW's slots it is, but not its day or hour, so that a slot moved to another day
-    /// updates the event a phone already has instead of adding a second one. The same in the
-    /// desa/kelurahan's calendar and the payment point's.
-    fn uid_slot(&self, i: usize) -> String {
+    /// Everything desa/kelurahan `w`'s calendar is made from.
+    pub fn masukan_kalender(&self, w: WilayahId) -> MasukanKalender<'_> {
+        let slots = self.jadwal_wilayah.get(&w).map_or(&[][..], Vec::as_slice);
+        MasukanKalender {
+            umum: self.sidik_umum,
+            milik: MilikKalender::Wilayah(self.ringkas(w)),
+            slot: slots.iter().map(|&i| self.masukan_slot(i)).collect(),
+        }
+    }
+
+    /// Everything payment point `t`'s calendar is made from.
+    pub fn masukan_kalender_titik(&self, t: TitikBayarId) -> MasukanKalender<'_> {
+        MasukanKalender {
+            umum: self.sidik_umum,
+            milik: MilikKalender::Titik(TanpaSidik(t), &self.data.titik_bayar[t.indeks()]),
+            slot: self.jadwal_titik[t.indeks()]
+                .iter()
+                .map(|&i| self.masukan_slot(i))
+                .collect(),
+        }
+    }
+
+    /// Schedule slot `i` as a page or calendar shows it.
+    pub fn masukan_slot(&self, i: usize) -> MasukanSlot<'_> {
         let j = &self.data.jadwal[i];
+        // which of its RW's slots in this programme × tahap it is (its calendar identifier)
         let ke = self
             .jadwal_wilayah
             .get(&j.wilayah)
@@ -281,28 +322,53 @@ impl Situs<'_> {
             })
             .count()
             + 1;
-        let rw = if j.rw.is_empty() { "semua" } else { &j.rw };
+        MasukanSlot {
+            id: TanpaSidik(i),
+            program: j.program,
+            tahap: j.tahap,
+            tanggal: j.tanggal,
+            mulai: j.mulai,
+            selesai: j.selesai,
+            rw: &j.rw,
+            kpm: j.kpm,
+            lokasi: &j.lokasi,
+            titik_bayar: &self.data.titik_bayar[j.titik_bayar.indeks()],
+            wilayah: self.ringkas(j.wilayah),
+            ke,
+        }
+    }
+
+    /// The calendar identifier of slot `s`: its programme, tahap, region, RW and which of
+    /// that RW's slots it is, but not its day or hour, so that a slot moved to another day
+    /// updates the event a phone already has instead of adding a second one. The same in the
+    /// desa/kelurahan's calendar and the payment point's.
+    fn uid_slot(&self, s: &MasukanSlot<'_>) -> String {
+        let rw = if s.rw.is_empty() { "semua" } else { s.rw };
         format!(
-            "{}-{}-{}-rw{rw}-{ke}@salur",
-            self.data.program[j.program.indeks()].kode,
-            self.data.tahap[j.tahap.indeks()].kode,
-            self.data.wilayah.node(j.wilayah).kode_teks
+            "{}-{}-{}-rw{rw}-{}@salur",
+            self.data.program[s.program.indeks()].kode,
+            self.data.tahap[s.tahap.indeks()].kode,
+            self.data.wilayah.node(s.wilayah.id.0).kode_teks,
+            s.ke
         )
         .replace(' ', "_")
     }
 
-    /// A calendar named `nama` of schedule slots `slots`, each in its region's zone.
-    fn kalender(&self, nama: String, slots: &[usize], sebut_wilayah: bool) -> KonteksKalender {
-        let zona_slot = |i: usize| {
-            self.config.zona(
-                &self
-                    .data
-                    .wilayah
-                    .node(self.data.jadwal[i].wilayah)
-                    .kode_teks,
-            )
+    /// A calendar made from its inputs ([`MasukanKalender`]): named after its desa/kelurahan
+    /// or payment point, its slots each in its region's zone.
+    fn kalender_dari_masukan(&self, m: &MasukanKalender<'_>) -> KonteksKalender {
+        let (nama, sebut_wilayah) = match m.milik {
+            MilikKalender::Wilayah(r) => (
+                self.kata.nama_wilayah(self.data.wilayah.node(r.id.0)),
+                false,
+            ),
+            MilikKalender::Titik(t, _) => (self.judul_titik_bayar(t.0), true),
         };
-        let mut zona: Vec<crate::config::Zona> = slots.iter().map(|&i| zona_slot(i)).collect();
+        let zona_slot = |s: &MasukanSlot<'_>| {
+            self.config
+                .zona(&self.data.wilayah.node(s.wilayah.id.0).kode_teks)
+        };
+        let mut zona: Vec<crate::config::Zona> = m.slot.iter().map(zona_slot).collect();
         zona.sort_by_key(|z| z.offset());
         zona.dedup();
         KonteksKalender {
@@ -310,25 +376,25 @@ impl Situs<'_> {
             sebut_wilayah,
             zona: zona.into_iter().map(ZonaKalender::from).collect(),
             situs: self.config.title.clone(),
-            acara: slots
+            acara: m
+                .slot
                 .iter()
-                .map(|&i| {
-                    let j = &self.data.jadwal[i];
-                    let prog = &self.data.program[j.program.indeks()];
-                    let tahap = &self.data.tahap[j.tahap.indeks()];
-                    let wilayah = self.data.wilayah.node(j.wilayah);
+                .map(|s| {
+                    let prog = &self.data.program[s.program.indeks()];
+                    let tahap = &self.data.tahap[s.tahap.indeks()];
+                    let wilayah = self.data.wilayah.node(s.wilayah.id.0);
                     AcaraKalender {
-                        zona: zona_slot(i).into(),
-                        uid: self.uid_slot(i),
+                        zona: zona_slot(s).into(),
+                        uid: self.uid_slot(s),
                         program: prog.kode.clone(),
                         program_nama: prog.nama.clone(),
                         wilayah: self.kata.nama_wilayah(wilayah),
-                        tanggal: j.tanggal.to_string(),
-                        mulai: j.mulai,
-                        selesai: j.selesai,
-                        rw: j.rw.clone(),
-                        kpm: j.kpm,
-                        lokasi: j.lokasi.clone(),
+                        tanggal: s.tanggal.to_string(),
+                        mulai: s.mulai,
+                        selesai: s.selesai,
+                        rw: s.rw.to_string(),
+                        kpm: s.kpm,
+                        lokasi: s.lokasi.to_string(),
                         stempel: tahap.mulai.to_string(),
                     }
                 })
@@ -469,9 +535,9 @@ impl Situs<'_> {
 
     /// Where a payment point is shown: its own page when it is shared, else the schedule on
     /// the page of the one desa/kelurahan it serves (`wilayah`).
-    fn tautan_titik(&self, t: TitikBayarId, wilayah: &[WilayahId]) -> String {
+    fn tautan_titik(&self, t: TitikBayarId, bersama: bool, wilayah: &[WilayahId]) -> String {
         match wilayah.first() {
-            Some(&w) if !self.titik_bersama[t.indeks()] => {
+            Some(&w) if !bersama => {
                 format!("{}#jadwal", self.path(Halaman::Wilayah(w)))
             }
             _ => self.path(Halaman::TitikBayar(t)),
@@ -495,23 +561,56 @@ impl Situs<'_> {
 
     /// The schedule overview of kabupaten/kota `w`.
     pub(super) fn konteks_jadwal_kota(&self, w: WilayahId) -> KonteksJadwalKota {
-        let kapasitas = self.config.jadwal.max_kpm_per_day;
+        self.jadwal_kota_dari_masukan(&self.masukan_jadwal_kota(w))
+    }
+
+    /// Everything kabupaten/kota `w`'s schedule overview is made from.
+    pub fn masukan_jadwal_kota(&self, w: WilayahId) -> MasukanJadwalKota<'_> {
         let slots = self.jadwal_kota.get(&w).map_or(&[][..], Vec::as_slice);
-        let mut tahap: Vec<TahapId> = slots.iter().map(|&i| self.data.jadwal[i].tahap).collect();
+        let mut titik: Vec<TitikBayarId> = slots
+            .iter()
+            .map(|&i| self.data.jadwal[i].titik_bayar)
+            .collect();
+        titik.sort_unstable();
+        titik.dedup();
+        MasukanJadwalKota {
+            umum: self.sidik_umum,
+            kota: self.ringkas(w),
+            leluhur: self
+                .data
+                .wilayah
+                .ancestors(w)
+                .into_iter()
+                .map(|a| self.ringkas(a))
+                .collect(),
+            slot: slots.iter().map(|&i| self.masukan_slot(i)).collect(),
+            titik: titik
+                .into_iter()
+                .map(|t| BebanTitik {
+                    titik: TanpaSidik(t),
+                    bersama: self.titik_bersama[t.indeks()],
+                    slot: self.jadwal_titik[t.indeks()]
+                        .iter()
+                        .map(|&i| (self.data.jadwal[i].tanggal, self.data.jadwal[i].kpm))
+                        .collect(),
+                })
+                .collect(),
+        }
+    }
+
+    /// A schedule overview made from its inputs ([`MasukanJadwalKota`]).
+    fn jadwal_kota_dari_masukan(&self, m: &MasukanJadwalKota<'_>) -> KonteksJadwalKota {
+        let w = m.kota.id.0;
+        let kapasitas = self.config.jadwal.max_kpm_per_day;
+        let mut tahap: Vec<TahapId> = m.slot.iter().map(|s| s.tahap).collect();
         tahap.sort_unstable();
         tahap.dedup();
         let bagian = tahap
             .into_iter()
-            .filter_map(|t| self.bagian_jadwal_kota(t, slots, kapasitas))
+            .filter_map(|t| self.bagian_jadwal_kota(t, m, kapasitas))
             .collect();
         let mut breadcrumb = vec![self.beranda()];
-        breadcrumb.extend(
-            self.data
-                .wilayah
-                .ancestors(w)
-                .into_iter()
-                .map(|a| self.tautan_wilayah(a)),
-        );
+        breadcrumb.extend(m.leluhur.iter().map(|a| self.tautan_wilayah(a.id.0)));
         breadcrumb.push(self.tautan_wilayah(w));
         let judul = self
             .tautan_jadwal_kota(w)
@@ -530,14 +629,15 @@ impl Situs<'_> {
     fn bagian_jadwal_kota(
         &self,
         t: TahapId,
-        slots: &[usize],
+        m: &MasukanJadwalKota<'_>,
         kapasitas: u64,
     ) -> Option<BagianJadwalKota> {
         let lang = self.lang();
         let data = self.data;
-        let di_tahap: Vec<&Jadwal> = slots
+        let di_tahap: Vec<&Jadwal> = m
+            .slot
             .iter()
-            .map(|&i| &data.jadwal[i])
+            .map(|s| &data.jadwal[s.id.0])
             .filter(|j| j.tahap == t)
             .collect();
         let awal = di_tahap.iter().map(|j| j.tanggal).min()?;
@@ -579,11 +679,14 @@ impl Situs<'_> {
         for (id, nama, wilayah) in &titik {
             // a point's load on a day counts every slot it has that day, of any programme
             let mut kpm_hari: Vec<Option<u64>> = vec![None; hari.len()];
-            for &i in &self.jadwal_titik[id.indeks()] {
-                let j = &data.jadwal[i];
-                if let Some(c) = kolom(j.tanggal) {
+            let beban = m
+                .titik
+                .binary_search_by_key(id, |b| b.titik.0)
+                .map_or(&[][..], |p| &m.titik[p].slot[..]);
+            for &(tanggal, kpm) in beban {
+                if let Some(c) = kolom(tanggal) {
                     let v = kpm_hari[c].get_or_insert(0);
-                    *v = v.saturating_add(j.kpm);
+                    *v = v.saturating_add(kpm);
                 }
             }
             for (c, v) in kpm_hari.iter().enumerate() {
@@ -610,7 +713,7 @@ impl Situs<'_> {
             baris.push(BarisJadwalKota {
                 titik: Tautan {
                     label: nama.to_string(),
-                    href: self.tautan_titik(*id, wilayah),
+                    href: self.tautan_titik(*id, m.bersama(*id), wilayah),
                 },
                 wilayah: wilayah
                     .iter()
@@ -782,69 +885,24 @@ impl Situs<'_> {
         format!("jadwal/{}.html", self.data.wilayah.node(w).kode_teks)
     }
 
-    /// A calendar shows the region's name and its slots.
+    /// A calendar's fingerprint: the hash of its inputs.
     pub(super) fn sidik_kalender(&self, w: WilayahId) -> u64 {
-        use std::hash::{Hash, Hasher};
-        let mut hasher = xxhash_rust::xxh3::Xxh3::new();
-        (1u8, self.sidik_umum, &self.data.wilayah.node(w).nama).hash(&mut hasher);
-        self.hash_jadwal(w, &mut hasher);
-        hasher.finish().max(1)
+        sidik_dari((1u8, self.masukan_kalender(w)))
     }
 
-    /// The overview shows the kabupaten/kota's slots, its regions' names, and each of its
-    /// points' load, which counts the point's slots elsewhere too.
+    /// A schedule overview's fingerprint: the hash of its inputs.
     pub(super) fn sidik_jadwal_kota(&self, w: WilayahId) -> u64 {
-        use std::hash::{Hash, Hasher};
-        let mut hasher = xxhash_rust::xxh3::Xxh3::new();
-        (4u8, self.sidik_umum).hash(&mut hasher);
-        let tree = &self.data.wilayah;
-        for a in tree.ancestors(w).into_iter().chain([w]) {
-            (&tree.node(a).kode, &tree.node(a).nama).hash(&mut hasher);
-        }
-        let slots = self.jadwal_kota.get(&w).map_or(&[][..], Vec::as_slice);
-        let mut titik: Vec<TitikBayarId> = Vec::new();
-        for &i in slots {
-            self.hash_slot(i, &mut hasher);
-            let j = &self.data.jadwal[i];
-            tree.node(j.wilayah).nama.hash(&mut hasher);
-            titik.push(j.titik_bayar);
-        }
-        titik.sort_unstable();
-        titik.dedup();
-        for t in titik {
-            self.titik_bersama[t.indeks()].hash(&mut hasher);
-            for &i in &self.jadwal_titik[t.indeks()] {
-                self.hash_slot(i, &mut hasher);
-            }
-        }
-        hasher.finish().max(1)
+        sidik_dari((4u8, self.masukan_jadwal_kota(w)))
     }
 
-    /// A payment point's page shows its slots and the regions they are for (names and
-    /// codes; the breadcrumb shows the first one's ancestors).
+    /// A payment point's page's fingerprint: the hash of its inputs.
     pub(super) fn sidik_titik_bayar(&self, t: TitikBayarId) -> u64 {
-        self.sidik_titik(2, t)
+        sidik_dari((2u8, self.masukan_titik_bayar(t)))
     }
 
-    /// A payment point's calendar: the same inputs as its page.
+    /// A payment point's calendar's fingerprint: the hash of its inputs.
     pub(super) fn sidik_kalender_titik(&self, t: TitikBayarId) -> u64 {
-        self.sidik_titik(3, t)
-    }
-
-    fn sidik_titik(&self, jenis: u8, t: TitikBayarId) -> u64 {
-        use std::hash::{Hash, Hasher};
-        let mut hasher = xxhash_rust::xxh3::Xxh3::new();
-        (jenis, self.sidik_umum, t).hash(&mut hasher);
-        for &i in &self.jadwal_titik[t.indeks()] {
-            self.hash_slot(i, &mut hasher);
-            let w = self.data.jadwal[i].wilayah;
-            let n = self.data.wilayah.node(w);
-            (&n.kode, &n.nama).hash(&mut hasher);
-            for a in self.data.wilayah.ancestors(w) {
-                self.data.wilayah.node(a).nama.hash(&mut hasher);
-            }
-        }
-        hasher.finish().max(1)
+        sidik_dari((3u8, self.masukan_kalender_titik(t)))
     }
 
     /// Feeds the schedule slots of `w` to `hasher`.
@@ -864,6 +922,110 @@ impl Situs<'_> {
             .hash(hasher);
         self.data.titik_bayar[j.titik_bayar.indeks()].hash(hasher);
     }
+}
+
+/// Whose calendar it is.
+#[derive(Debug, Clone, Copy, Hash)]
+pub enum MilikKalender<'s> {
+    /// A desa/kelurahan's (titled with its name and kind).
+    Wilayah(Ringkas<'s>),
+    /// A payment point's (titled with its name; each event names its region).
+    Titik(TanpaSidik<TitikBayarId>, &'s str),
+}
+
+/// Everything a calendar (a desa/kelurahan's or a payment point's) is made from beyond what
+/// every page shares: its fingerprint is this value's hash ([`Situs::sidik_kalender`],
+/// [`Situs::sidik_kalender_titik`]) and its text is made from it.
+#[derive(Debug, Hash)]
+pub struct MasukanKalender<'s> {
+    /// What every page shares (site title, zones, programmes, tahap).
+    pub umum: u64,
+    /// Whose calendar.
+    pub milik: MilikKalender<'s>,
+    /// Its slots, in order.
+    pub slot: Vec<MasukanSlot<'s>>,
+}
+
+/// Everything a payment point's page is made from beyond what every page shares: its
+/// fingerprint is this value's hash ([`Situs::sidik_titik_bayar`]) and its context is made
+/// from it ([`Situs::konteks_titik_bayar`]).
+#[derive(Debug, Hash)]
+pub struct MasukanTitikBayar<'s> {
+    /// What every page shares (capacity, programmes, tahap).
+    pub umum: u64,
+    /// The point and its name.
+    pub titik: (TanpaSidik<TitikBayarId>, &'s str),
+    /// The kabupaten/kota of the first region it serves (the breadcrumb).
+    pub kota: Option<Ringkas<'s>>,
+    /// Its slots, in order (each names the region it serves).
+    pub slot: Vec<MasukanSlot<'s>>,
+}
+
+/// Everything a kabupaten/kota's schedule overview is made from beyond what every page
+/// shares: its fingerprint is this value's hash ([`Situs::sidik_jadwal_kota`]) and its
+/// context is made from it ([`Situs::konteks_jadwal_kota`]).
+#[derive(Debug, Hash)]
+pub struct MasukanJadwalKota<'s> {
+    /// What every page shares (capacity, programmes, tahap).
+    pub umum: u64,
+    /// The kabupaten/kota.
+    pub kota: Ringkas<'s>,
+    /// Its ancestors, from the top (the breadcrumb).
+    pub leluhur: Vec<Ringkas<'s>>,
+    /// Its slots, in order (each names its point and the region it serves).
+    pub slot: Vec<MasukanSlot<'s>>,
+    /// The points with slots here, by id.
+    pub titik: Vec<BebanTitik>,
+}
+
+impl MasukanJadwalKota<'_> {
+    /// Whether point `t` has its own page.
+    fn bersama(&self, t: TitikBayarId) -> bool {
+        self.titik
+            .binary_search_by_key(&t, |b| b.titik.0)
+            .is_ok_and(|p| self.titik[p].bersama)
+    }
+}
+
+/// A payment point's load as a schedule overview counts it.
+#[derive(Debug, Hash)]
+pub struct BebanTitik {
+    /// The point.
+    pub titik: TanpaSidik<TitikBayarId>,
+    /// Whether it has its own page (its link).
+    pub bersama: bool,
+    /// Every slot it has, here or elsewhere: day and KPM.
+    pub slot: Vec<(Date, u64)>,
+}
+
+/// One schedule slot as a page or calendar shows it.
+#[derive(Debug, Clone, Hash)]
+pub struct MasukanSlot<'s> {
+    /// The row of `jadwal.csv` (locates it).
+    pub id: TanpaSidik<usize>,
+    /// Programme.
+    pub program: ProgramId,
+    /// Tahap.
+    pub tahap: TahapId,
+    /// Day.
+    pub tanggal: Date,
+    /// Start, minutes after midnight.
+    pub mulai: u16,
+    /// End, minutes after midnight.
+    pub selesai: u16,
+    /// The RW, or empty.
+    pub rw: &'s str,
+    /// KPM expected.
+    pub kpm: u64,
+    /// The place.
+    pub lokasi: &'s str,
+    /// The payment point's name.
+    pub titik_bayar: &'s str,
+    /// The desa/kelurahan it serves (its code gives the slot's zone).
+    pub wilayah: Ringkas<'s>,
+    /// Which of its RW's slots in its programme × tahap it is (1, 2, …: the calendar
+    /// identifier), counted over every payment point.
+    pub ke: usize,
 }
 
 /// A desa/kelurahan's calendar.

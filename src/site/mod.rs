@@ -67,7 +67,7 @@ use crate::data::{Dataset, ProgramId, TahapId, TitikBayarId, WilayahId};
 use crate::lang::Lang;
 pub use bagian::{
     BagianTahap, Baris, BarisMatriks, BarisProyeksi, BarisRingkas, ItemDaftar, KonteksDaftar,
-    Matriks, TabelAnak, TabelRingkas, Tautan, TenggatTahap, Umum,
+    Matriks, Ringkas, TabelAnak, TabelRingkas, TanpaSidik, Tautan, TenggatTahap, Umum,
 };
 pub use gagal::{
     BagianGagalKota, BarisGagal, BarisGagalWilayah, KonteksGagalKota, MatriksGagal,

@@ -15,9 +15,10 @@ use std::io::{self, Write};
 use serde::Serialize;
 use serde_json::{Value, json};
 
+use super::Ringkas;
 use super::gagal::SelAlasan;
 use super::{Halaman, Situs, Tautan};
-use super::{JenisHalaman, Konteks, SELALU, jalur::Asal};
+use super::{JenisHalaman, Konteks, SELALU, jalur::Asal, sidik_dari};
 use crate::analysis::Angka;
 use crate::analysis::gagal::KOLOM;
 use crate::dasar::csv::k;
@@ -25,12 +26,39 @@ pub use crate::dasar::csv::{BOM, Kolom, baris_csv, kepala_csv, sel_csv};
 use crate::data::alasan::KodeAlasan;
 use crate::data::{Tingkat, WilayahId};
 
-/// Rows of a region's download: (role, region, figures per programme × tahap × penyalur).
-type BarisUnduhan = (
-    &'static str,
-    Option<WilayahId>,
-    Vec<(crate::analysis::Kunci, Angka)>,
-);
+/// Everything a figures download (a region's, or the whole site's) is made from beyond what
+/// every page shares: a region's download is fingerprinted by this value's hash
+/// ([`Situs::sidik_unduh_angka`]) and its text is made from it ([`Situs::unduh_angka`]).
+#[derive(Debug, Hash)]
+pub struct MasukanUnduhAngka<'s> {
+    /// What every page shares (site title, programmes, tahap, penyalur, data dates, sources).
+    pub umum: u64,
+    /// The region (its name titles the JSON, its code names its page), or the whole site.
+    pub wilayah: Option<Ringkas<'s>>,
+    /// JSON rather than CSV.
+    pub json: bool,
+    /// Its rows: itself, its children with figures, its figures given directly.
+    pub baris: Vec<BarisMasukanUnduhan<'s>>,
+}
+
+/// One region's rows in a figures download: one line per programme × tahap × penyalur.
+#[derive(Debug, Hash)]
+pub struct BarisMasukanUnduhan<'s> {
+    /// `wilayah`, `bagian` or `tanpa_rincian`.
+    pub peran: &'static str,
+    /// The region (code, name, level), or the whole site.
+    pub wilayah: Option<Ringkas<'s>>,
+    /// Its parent's code.
+    pub induk: Option<&'s crate::data::value::KodeWilayah>,
+    /// Its figures per programme × tahap × penyalur.
+    pub sel: &'s [(crate::analysis::Kunci, Angka)],
+    /// Households.
+    pub kk: Option<u64>,
+    /// Population.
+    pub penduduk: Option<u64>,
+    /// Where its figures come from.
+    pub asal: u64,
+}
 
 /// A site-wide dataset: one CSV per kind of figure, every region at every level.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -444,26 +472,44 @@ impl Situs<'_> {
 
     /// The rows of region `w`'s download (the whole site's for `None`): (role, region,
     /// programme × tahap × penyalur figures).
-    fn baris_unduhan(&self, w: Option<WilayahId>) -> Vec<BarisUnduhan> {
-        let mut out = Vec::new();
+    /// Everything region `w`'s (the whole site's for `None`) figures download is made from.
+    pub fn masukan_unduh_angka(&self, w: Option<WilayahId>, json: bool) -> MasukanUnduhAngka<'_> {
+        let tree = &self.data.wilayah;
         let (rekap, anak) = match w {
-            Some(w) => (
-                &self.report.wilayah[w.indeks()],
-                self.data.wilayah.node(w).anak.clone(),
-            ),
-            None => (&self.report.total, self.data.wilayah.akar.clone()),
+            Some(w) => (&self.report.wilayah[w.indeks()], &tree.node(w).anak),
+            None => (&self.report.total, &tree.akar),
         };
-        out.push(("wilayah", w, rekap.sel.clone()));
-        for c in anak {
+        let baris = |peran: &'static str, w: Option<WilayahId>, sel| BarisMasukanUnduhan {
+            peran,
+            wilayah: w.map(|w| self.ringkas(w)),
+            induk: w
+                .and_then(|w| tree.node(w).induk)
+                .map(|p| &tree.node(p).kode),
+            sel,
+            kk: w.and_then(|w| self.report.kk[w.indeks()]),
+            penduduk: w.and_then(|w| self.report.penduduk[w.indeks()]),
+            asal: w.map_or(0, |w| {
+                let mut h = xxhash_rust::xxh3::Xxh3::new();
+                self.hash_asal(w, &mut h);
+                std::hash::Hasher::finish(&h)
+            }),
+        };
+        let mut out = vec![baris("wilayah", w, &rekap.sel[..])];
+        for &c in anak {
             let r = &self.report.wilayah[c.indeks()];
             if !r.is_empty() {
-                out.push(("bagian", Some(c), r.sel.clone()));
+                out.push(baris("bagian", Some(c), &r.sel[..]));
             }
         }
         if let Some(l) = w.and_then(|w| self.report.langsung(w)) {
-            out.push(("tanpa_rincian", w, l.sel.clone()));
+            out.push(baris("tanpa_rincian", w, &l.sel[..]));
         }
-        out
+        MasukanUnduhAngka {
+            umum: self.sidik_umum,
+            wilayah: w.map(|w| self.ringkas(w)),
+            json,
+            baris: out,
+        }
     }
 
     fn sel_angka(
@@ -542,15 +588,27 @@ impl Situs<'_> {
         v
     }
 
-    /// Region `w`'s figures (and its children's) as CSV; the whole site's for `None`.
-    pub(super) fn csv_angka(&self, w: Option<WilayahId>) -> String {
+    /// Region `w`'s figures (and its children's) as CSV, or (`json`) JSON; the whole site's
+    /// for `None`.
+    pub(super) fn unduh_angka(&self, w: Option<WilayahId>, json: bool) -> String {
+        let m = self.masukan_unduh_angka(w, json);
+        if json {
+            self.json_angka(&m)
+        } else {
+            self.csv_angka(&m)
+        }
+    }
+
+    /// A figures download's rows as CSV, from its inputs.
+    fn csv_angka(&self, m: &MasukanUnduhAngka<'_>) -> String {
         let mut out = kepala_csv(KOLOM_HALAMAN);
-        for (peran, r, sel) in self.baris_unduhan(w) {
-            for (kunci, a) in &sel {
+        for b in &m.baris {
+            let r = b.wilayah.map(|r| r.id.0);
+            for (kunci, a) in b.sel {
                 baris_csv(
                     &mut out,
                     KOLOM_HALAMAN,
-                    &self.sel_halaman(peran, r, *kunci, a),
+                    &self.sel_halaman(b.peran, r, *kunci, a),
                 );
             }
         }
@@ -561,11 +619,13 @@ impl Situs<'_> {
     /// `kolom` names the columns once and each of `baris` is an array in their order (as
     /// compact as the CSV; objects repeating every name made the national site's JSON 3.5
     /// times its CSV).
-    pub(super) fn json_angka(&self, w: Option<WilayahId>) -> String {
+    fn json_angka(&self, m: &MasukanUnduhAngka<'_>) -> String {
+        let w = m.wilayah.map(|r| r.id.0);
         let mut baris = Vec::new();
-        for (peran, r, sel) in self.baris_unduhan(w) {
-            for (kunci, a) in &sel {
-                let sel = self.sel_halaman(peran, r, *kunci, a);
+        for b in &m.baris {
+            let r = b.wilayah.map(|r| r.id.0);
+            for (kunci, a) in b.sel {
+                let sel = self.sel_halaman(b.peran, r, *kunci, a);
                 baris.push(Value::Array(
                     KOLOM_HALAMAN
                         .iter()
@@ -1095,23 +1155,9 @@ impl Situs<'_> {
         }
     }
 
-    /// A region's download holds its and its children's figures, names, households and
-    /// people.
+    /// A region's download's fingerprint: the hash of its inputs.
     pub(super) fn sidik_unduh_angka(&self, w: WilayahId, json: bool) -> u64 {
-        use std::hash::{Hash, Hasher};
-        let mut hasher = xxhash_rust::xxh3::Xxh3::new();
-        (9u8, self.sidik_umum, w, json).hash(&mut hasher);
-        let tree = &self.data.wilayah;
-        for c in [w].into_iter().chain(tree.node(w).anak.iter().copied()) {
-            let n = tree.node(c);
-            (&n.kode, &n.nama, n.induk).hash(&mut hasher);
-            self.report.wilayah[c.indeks()].hash(&mut hasher);
-            self.report.kk[c.indeks()].hash(&mut hasher);
-            self.report.penduduk[c.indeks()].hash(&mut hasher);
-            self.hash_asal(c, &mut hasher);
-        }
-        self.report.langsung(w).hash(&mut hasher);
-        hasher.finish().max(1)
+        sidik_dari((9u8, self.masukan_unduh_angka(Some(w), json)))
     }
 
     /// A site-wide CSV names its rows by the region tree.
@@ -1197,11 +1243,7 @@ impl JenisHalaman for HalamanUnduhAngka {
         }
     }
     fn konteks(s: &Situs<'_>, (w, json): (Option<WilayahId>, bool)) -> Konteks {
-        Konteks::Unduhan(if json {
-            s.json_angka(w)
-        } else {
-            s.csv_angka(w)
-        })
+        Konteks::Unduhan(s.unduh_angka(w, json))
     }
     fn asal(s: &Situs<'_>, (w, _): (Option<WilayahId>, bool)) -> Asal {
         match w {

@@ -4,7 +4,7 @@ use std::hash::{Hash, Hasher};
 
 use serde::Serialize;
 
-use super::bagian::{BagianTahap, Tautan, Umum};
+use super::bagian::{BagianTahap, Ringkas, TanpaSidik, Tautan, Umum};
 use super::rapat::RingkasRapat;
 use super::{Halaman, Situs, sidik_dari};
 use super::{JenisHalaman, Konteks, jalur::Asal};
@@ -12,7 +12,6 @@ use super::{asal, desil, jadwal::JadwalProgram, rekonsiliasi, verval};
 use crate::analysis::Rekap;
 use crate::analysis::desil::SebaranDesil;
 use crate::analysis::verval::Corong;
-use crate::data::value::KodeWilayah;
 use crate::data::{Tingkat, WilayahId};
 
 /// The home page's path.
@@ -241,11 +240,7 @@ impl Situs<'_> {
     /// Everything a region page is made from.
     pub fn masukan_wilayah(&self, w: WilayahId) -> MasukanWilayah<'_> {
         let tree = &self.data.wilayah;
-        let ringkas = |id: WilayahId| Ringkas {
-            id: TanpaSidik(id),
-            kode: &tree.node(id).kode,
-            nama: &tree.node(id).nama,
-        };
+        let ringkas = |id: WilayahId| self.ringkas(id);
         let sub = |f: &dyn Fn(&mut xxhash_rust::xxh3::Xxh3)| {
             let mut h = xxhash_rust::xxh3::Xxh3::new();
             f(&mut h);
@@ -289,30 +284,20 @@ impl Situs<'_> {
         }
     }
 
+    /// Region `id` as a page shows it: its code and name.
+    pub(super) fn ringkas(&self, id: WilayahId) -> Ringkas<'_> {
+        let node = self.data.wilayah.node(id);
+        Ringkas {
+            id: TanpaSidik(id),
+            kode: &node.kode,
+            nama: &node.nama,
+        }
+    }
+
     /// A region page's fingerprint: the hash of its inputs.
     pub(super) fn sidik_wilayah(&self, w: WilayahId) -> u64 {
         sidik_dari(self.masukan_wilayah(w))
     }
-}
-
-/// A value that locates data but is not shown (an id: ids move when the tree changes), so not
-/// part of a fingerprint.
-#[derive(Debug, Clone, Copy)]
-pub struct TanpaSidik<T>(pub T);
-
-impl<T> Hash for TanpaSidik<T> {
-    fn hash<H: Hasher>(&self, _: &mut H) {}
-}
-
-/// A region as a page shows it: its code and name (its id locates it).
-#[derive(Debug, Clone, Copy, Hash)]
-pub struct Ringkas<'s> {
-    /// The region.
-    pub id: TanpaSidik<WilayahId>,
-    /// Its code (which gives its level).
-    pub kode: &'s KodeWilayah,
-    /// Its name.
-    pub nama: &'s str,
 }
 
 /// Everything a region page is made from beyond what every page shares: its fingerprint is
