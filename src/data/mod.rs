@@ -703,6 +703,26 @@ fn kolom_masukan(masukan: &str) -> Option<&'static Columns<'static>> {
     })
 }
 
+/// A key of `site.toml` (at `di`) that names no input or column salur has, with the one of
+/// `known` meant when one is close: `[kolom.…]`, `[nilai.…]`, `[penerima.kolom]` and
+/// `[satu_data.kolom]` all report it so.
+pub(crate) fn kunci_asing<'k>(
+    di: (u64, u64),
+    key: &str,
+    known: impl Iterator<Item = &'k str>,
+) -> Diagnostic {
+    Diagnostic::error(
+        crate::config::CONFIG_FILE,
+        di.0,
+        di.1,
+        None,
+        Problem::UnknownKey {
+            key: key.to_string(),
+            nearest: crate::dasar::saran::nearest(key, known),
+        },
+    )
+}
+
 /// `[nilai.<input>.<column>]`: an input salur does not read, or a column its input does not
 /// have, is an error at its place in `site.toml`, with the name meant when one is close.
 fn periksa_peta_nilai(peta: &[crate::config::PetaNilai], diags: &mut Diagnostics) {
@@ -711,29 +731,15 @@ fn periksa_peta_nilai(peta: &[crate::config::PetaNilai], diags: &mut Diagnostics
         .filter_map(|i| i.strip_suffix(".csv"))
         .collect();
     for p in peta {
-        let (key, nearest) = match kolom_masukan(&p.masukan) {
-            None => (
-                &p.masukan,
-                crate::dasar::saran::nearest(&p.masukan, stems.iter().copied()),
-            ),
+        match kolom_masukan(&p.masukan) {
+            None => diags.push(kunci_asing(p.di, &p.masukan, stems.iter().copied())),
             Some(columns) => {
                 let semua = || columns.required.iter().chain(columns.optional).copied();
-                if semua().any(|c| c == p.kolom) {
-                    continue;
+                if !semua().any(|c| c == p.kolom) {
+                    diags.push(kunci_asing(p.di, &p.kolom, semua()));
                 }
-                (&p.kolom, crate::dasar::saran::nearest(&p.kolom, semua()))
             }
-        };
-        diags.push(Diagnostic::error(
-            crate::config::CONFIG_FILE,
-            p.di.0,
-            p.di.1,
-            None,
-            Problem::UnknownKey {
-                key: key.clone(),
-                nearest,
-            },
-        ));
+        }
     }
 }
 
@@ -746,31 +752,13 @@ fn periksa_peta_kolom(peta: &[crate::config::PetaKolom], diags: &mut Diagnostics
         .collect();
     for p in peta {
         let Some(columns) = kolom_masukan(&p.masukan) else {
-            diags.push(Diagnostic::error(
-                crate::config::CONFIG_FILE,
-                p.di.0,
-                p.di.1,
-                None,
-                Problem::UnknownKey {
-                    key: p.masukan.clone(),
-                    nearest: crate::dasar::saran::nearest(&p.masukan, stems.iter().copied()),
-                },
-            ));
+            diags.push(kunci_asing(p.di, &p.masukan, stems.iter().copied()));
             continue;
         };
         let semua = || columns.required.iter().chain(columns.optional).copied();
         for k in &p.kolom {
             if !semua().any(|c| c == k.kontrak) {
-                diags.push(Diagnostic::error(
-                    crate::config::CONFIG_FILE,
-                    k.di.0,
-                    k.di.1,
-                    None,
-                    Problem::UnknownKey {
-                        key: k.kontrak.clone(),
-                        nearest: crate::dasar::saran::nearest(&k.kontrak, semua()),
-                    },
-                ));
+                diags.push(kunci_asing(k.di, &k.kontrak, semua()));
             }
         }
     }

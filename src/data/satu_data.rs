@@ -111,16 +111,7 @@ impl super::Loader {
         for k in &d.kolom {
             if !semua().any(|c| c == k.kontrak) {
                 rusak = true;
-                diags.push(Diagnostic::error(
-                    site,
-                    k.di.0,
-                    k.di.1,
-                    None,
-                    Problem::UnknownKey {
-                        key: k.kontrak.clone(),
-                        nearest: crate::dasar::saran::nearest(&k.kontrak, semua()),
-                    },
-                ));
+                diags.push(super::kunci_asing(k.di, &k.kontrak, semua()));
             }
         }
         let program = d.program.as_ref().and_then(|(kode, di)| {
