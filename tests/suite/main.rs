@@ -28,6 +28,7 @@ mod kualitas;
 mod markup;
 mod national;
 mod notes;
+mod parket;
 mod penerima;
 mod perubahan;
 mod properti;
