@@ -100,7 +100,24 @@ impl<'d> Lookup<'d> {
     ) -> Option<(ProgramId, TahapId, WilayahId, PenyalurId)> {
         let program = self.code(name, row, 0, CodeKind::Program, diags);
         let tahap = self.code(name, row, 1, CodeKind::Tahap, diags);
-        let wilayah = self.wilayah_at(name, row, 2, diags);
+        // rows an engine wrote in region order repeat their region: the last code's region is
+        // reused without a lookup (a random probe into 91,599 regions, most of this function's
+        // time); a name (not a code) depends on other columns too, and is always looked up
+        let raw = row.get(2);
+        let wilayah = match lokal.wilayah_terakhir {
+            Some(id) if raw == lokal.kode_terakhir.as_slice() => Some(id),
+            _ => {
+                let w = self.wilayah_at(name, row, 2, diags);
+                if let Some(id) = w
+                    && raw.first().is_some_and(u8::is_ascii_digit)
+                {
+                    lokal.kode_terakhir.clear();
+                    lokal.kode_terakhir.extend_from_slice(raw);
+                    lokal.wilayah_terakhir = Some(id);
+                }
+                w
+            }
+        };
         let penyalur =
             required_text(name, row, 3, diags).and_then(|p| lokal.penyalur(name, row, 3, p, diags));
         Some((program?, tahap?, wilayah?, penyalur?))

@@ -421,6 +421,9 @@ pub(super) struct Lokal<T> {
     alasan_id: rustc_hash::FxHashMap<String, AlasanId>,
     /// The penyalur names whose spelling was normalised.
     ejaan: Ejaan,
+    /// The last region code read (as written) and its region, for [`Lookup::keys`].
+    pub(super) kode_terakhir: Vec<u8>,
+    pub(super) wilayah_terakhir: Option<WilayahId>,
 }
 
 impl<T> Default for Lokal<T> {
@@ -437,6 +440,8 @@ impl<T> Default for Lokal<T> {
             alasan_baris: Vec::new(),
             alasan_id: rustc_hash::FxHashMap::default(),
             ejaan: Ejaan::default(),
+            kode_terakhir: Vec::new(),
+            wilayah_terakhir: None,
         }
     }
 }
