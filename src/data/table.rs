@@ -1146,7 +1146,9 @@ impl Table {
             let results: Vec<(S, Diagnostics, usize)> = kelompok
                 .par_iter()
                 .map(|k| {
-                    let mut state = init(k.baris);
+                    // the count is the file's own claim: a buffer is sized by it only up to a
+                    // row group's usual size (a damaged footer may claim a trillion rows)
+                    let mut state = init(k.baris.min(1 << 20));
                     let mut diags = Diagnostics::new();
                     let rows =
                         self.baca_parket(std::slice::from_ref(k), &mut diags, &mut |r, d| {
