@@ -99,6 +99,12 @@ pub struct KonteksGagalKota {
     pub bagian: Vec<BagianGagalKota>,
 }
 
+/// How many desa/kelurahan a failure page lists per programme × tahap × penyalur, most
+/// failures first; the rest are counted and left to the page's CSV download. Every desa of a
+/// large kabupaten made Aceh Utara's page 2.1 MB (32 sections of up to 850 rows; 526 KB on
+/// average over the national benchmark's 514 pages), too heavy for a phone to open.
+pub const DESA_TAMPIL: usize = 10;
+
 /// One programme × tahap × penyalur of a [`KonteksGagalKota`].
 #[derive(Debug, Clone, Serialize)]
 pub struct BagianGagalKota {
@@ -124,8 +130,13 @@ pub struct BagianGagalKota {
     pub kolom: Vec<String>,
     /// The kecamatan (the regions one level down), most failures first.
     pub kecamatan: Vec<BarisGagalWilayah>,
-    /// The desa/kelurahan with failures, most failures first.
+    /// The desa/kelurahan with the most failures, most first: at most [`DESA_TAMPIL`] (the
+    /// rest are in the page's CSV download).
     pub desa: Vec<BarisGagalWilayah>,
+    /// How many more desa/kelurahan have failures than [`BagianGagalKota::desa`] shows.
+    pub desa_lain: usize,
+    /// Their failed KPM together.
+    pub desa_lain_kpm: u64,
     /// Whether no breakdown by reason is published (too few failures to protect).
     pub ditahan: bool,
 }
@@ -420,10 +431,16 @@ impl Situs<'_> {
                 })
                 .collect(),
         );
+        // a phone reads the worst few; the whole list is the download's
+        let mut desa = desa;
+        let lain = desa.split_off(desa.len().min(DESA_TAMPIL));
+        let desa_lain_kpm = lain.iter().map(|b| b.gagal_kpm).sum();
         let program = self.tautan_program(kunci.program);
         let tahap = self.tautan_tahap(kunci.tahap);
         let penyalur = self.data.penyalur[kunci.penyalur.indeks()].clone();
         BagianGagalKota {
+            desa_lain: lain.len(),
+            desa_lain_kpm,
             data_per: self.report.tahap_data_per[kunci.tahap.indeks()].map(|d| d.to_string()),
             id: crate::content::slugify(&format!(
                 "{}-{}-{}",
