@@ -231,3 +231,40 @@ fn texts_as_written_are_never_published() {
     let kab = reason_tables("gagal/62.03.html", "Alasan gagal salur, terbanyak");
     assert_eq!(kab[0][0].0, "Tidak tahu jadwal");
 }
+
+/// A phone opens the failure page: each section lists the ten desa/kelurahan with the most
+/// failures and counts the rest, which the page's CSV holds, with their failed KPM.
+#[test]
+fn a_failure_page_lists_the_worst_ten_desa_and_counts_the_rest_from_its_csv() {
+    let desa = reason_tables("gagal/35.75.html", "Desa/kelurahan dengan gagal salur");
+    assert!(!desa.is_empty());
+    assert!(desa.iter().all(|t| t.len() <= 10), "{desa:?}");
+    let html = std::fs::read_to_string(site().join("gagal/35.75.html")).unwrap();
+    // the BST section of July 2021 (the seed's): every kelurahan with a failure is in the CSV
+    let rows = csv("gagal/35.75.csv");
+    let bst: Vec<&Baris> = rows
+        .iter()
+        .filter(|b| {
+            b.kunci == ("2021-07".into(), "BST".into(), "PT Pos Indonesia".into())
+                && b.kode.len() == 13
+                && b.alasan == "semua"
+        })
+        .collect();
+    assert!(bst.len() > 10, "{} kelurahan with BST failures", bst.len());
+    let mut kpm: Vec<u64> = bst.iter().map(|b| b.kpm.parse().unwrap()).collect();
+    kpm.sort_unstable_by(|a, b| b.cmp(a));
+    let lain: u64 = kpm[10..].iter().sum();
+    let kalimat = format!(
+        "Dan {} desa/kelurahan lain, bersama {} KPM gagal salur",
+        bst.len() - 10,
+        lain
+    );
+    assert!(html.contains(&kalimat), "{kalimat}");
+    // the ten shown are the ten largest
+    let tabel = &desa[0];
+    let tampil: Vec<u64> = tabel
+        .iter()
+        .map(|(_, c)| c[0].replace('.', "").parse().unwrap())
+        .collect();
+    assert_eq!(tampil, kpm[..10].to_vec());
+}
