@@ -3,7 +3,9 @@
 //! `engine/duckdb_run.py` on DuckDB into Parquet partitioned by provinsi, and a site built from
 //! that output. Every region's figures in `unduh/realisasi.csv`, the home page's and each
 //! provinsi page's programme table and the failures by reason equal what the test counts from
-//! the recipient rows itself; no NIK and no name of the table reaches `public/`.
+//! the recipient rows itself; no NIK and no name of the table reaches `public/`; two runs write
+//! the same bytes. The SQL is checked for what would break it on Spark, and rows that break the
+//! recipient schema stop the runner before it writes anything.
 //!
 //! Needs Python's `duckdb`: without it the test says SKIPPED, unless `SALUR_DUCKDB=required`
 //! (set by `.ci/run` where it installed it).
@@ -137,6 +139,24 @@ fn hitung(penerima: &Path) -> Harapan {
     h
 }
 
+/// Whether Python's `duckdb` can be imported; if not, the test says SKIPPED (or fails with
+/// `SALUR_DUCKDB=required`) and its caller returns.
+fn duckdb_ada(test: &str) -> bool {
+    let ada = Command::new("python3")
+        .args(["-c", "import duckdb"])
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !ada {
+        common::lewati(
+            test,
+            "SALUR_DUCKDB",
+            "Python duckdb (engine/duckdb_run.py) is not installed",
+            "python3 -m pip install duckdb",
+        );
+    }
+    ada
+}
+
 /// Runs `python3` with `args` in `dir`, panicking with its output on failure; returns stdout.
 fn python(dir: &Path, args: &[&str]) -> String {
     let out = Command::new("python3")
@@ -235,17 +255,7 @@ fn parquet_jadi_csv(site: &Path) {
 
 #[test]
 fn engine_duckdb_to_site_totals_equal_the_recipient_rows() {
-    let ada = Command::new("python3")
-        .args(["-c", "import duckdb"])
-        .output()
-        .is_ok_and(|o| o.status.success());
-    if !ada {
-        common::lewati(
-            "mesin::engine_duckdb_to_site_totals_equal_the_recipient_rows",
-            "SALUR_DUCKDB",
-            "Python duckdb (engine/duckdb_run.py) is not installed",
-            "python3 -m pip install duckdb",
-        );
+    if !duckdb_ada("mesin::engine_duckdb_to_site_totals_equal_the_recipient_rows") {
         return;
     }
     let engine = common::root().join("engine");
@@ -302,6 +312,21 @@ fn engine_duckdb_to_site_totals_equal_the_recipient_rows() {
         h.baris,
         ringkas.trim().replace('\n', "; ")
     ));
+    // A second run over the same table writes the same bytes (salur then builds the same site).
+    let pertama = common::files(&site.join("data"));
+    python(
+        dir.path(),
+        &[
+            &p(&engine.join("duckdb_run.py")),
+            &p(&penerima),
+            "--out",
+            &p(&site),
+        ],
+    );
+    assert!(
+        pertama == common::files(&site.join("data")),
+        "two runs over one table wrote different files"
+    );
     for input in ["alokasi", "realisasi"] {
         for pr in &provinsi {
             let part = site.join(format!("data/{input}/provinsi={pr}/data_0.parquet"));
@@ -414,4 +439,79 @@ fn engine_duckdb_to_site_totals_equal_the_recipient_rows() {
         "mesin: {} region × programme × tahap × penyalur rows, {sel} programme rows, {alasan} reason counts equal the recipient rows; {berkas} files without a NIK or name",
         dilihat.len()
     ));
+}
+
+/// The SQL is what both engines accept unchanged: no `::` cast, no double-quoted text (Spark
+/// reads it as a string, DuckDB as a name), no `;` (Spark's `spark.sql` refuses one), no
+/// personal column selected. Needs no Python.
+#[test]
+fn engine_sql_is_portable_and_selects_no_personal_column() {
+    let engine = common::root().join("engine");
+    let mut dicek = 0;
+    for f in ["penerima", "periksa", "alokasi", "realisasi"] {
+        let text = fs::read_to_string(engine.join(format!("{f}.sql"))).unwrap();
+        let kode: String = text
+            .lines()
+            .map(|l| l.split("--").next().unwrap_or(""))
+            .collect::<Vec<_>>()
+            .join("\n");
+        for tanda in ["::", "\"", ";"] {
+            assert!(!kode.contains(tanda), "engine/{f}.sql has {tanda}");
+        }
+        let kecil = kode.to_lowercase();
+        assert!(!kecil.contains("nama"), "engine/{f}.sql reads nama");
+        if f == "alokasi" || f == "realisasi" {
+            assert!(!kecil.contains("nik"), "engine/{f}.sql reads nik");
+            assert!(kecil.contains("order by"), "engine/{f}.sql has no order");
+        }
+        dicek += 1;
+    }
+    assert_eq!(dicek, 4);
+}
+
+/// Rows that break the recipient schema stop the runner before it writes anything, and its
+/// message names the problems by code and count, never a NIK or a name.
+#[test]
+fn engine_refuses_bad_recipient_rows_and_writes_nothing() {
+    if !duckdb_ada("mesin::engine_refuses_bad_recipient_rows_and_writes_nothing") {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let site = dir.path().join("situs");
+    fs::create_dir_all(site.join("data")).unwrap();
+    let penerima = dir.path().join("penerima.csv");
+    fs::write(
+        &penerima,
+        "nik,nama,kode_wilayah,program,tahap,penyalur,tanggal,status,alasan,nilai\n\
+         3575014207490002,Tugimin Suryodiningrat,35.75.01.1001,BLTS,2025-4,PT Pos Indonesia,2025-10-07,tersalur,,900000\n\
+         3575014207490002,Tugimin Suryodiningrat,35.75.01.1001,BLTS,2025-4,PT Pos Indonesia,2025-10-08,tersalur,,900000\n\
+         3575017006470001,Paini Hadisuwarno,35.75.01.1002,BLTS,2025-4,PT Pos Indonesia,,tersalur,,900000\n\
+         3575015106520003,Sukarti Atmosudiro,35.75.01,BLTS,2025-4,PT Pos Indonesia,2025-10-09,gagal,,900000\n\
+         3575015106520004,Jumadi Kartodikromo,35.75.01.1003,BLTS,2025-4,PT Pos Indonesia,2025-10-09,gagal,,900000\n\
+         3575015106520005,Ponirah Wiryosuparto,35.75.01.1003,BLTS,2025-4,PT Pos Indonesia,,SUDAH SALUR,,900000\n",
+    )
+    .unwrap();
+    let out = Command::new("python3")
+        .arg(common::root().join("engine/duckdb_run.py"))
+        .arg(&penerima)
+        .arg("--out")
+        .arg(&site)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1), "{out:?}");
+    let pesan = String::from_utf8_lossy(&out.stderr);
+    for masalah in [
+        "nik_ganda, BLTS, 2025-4, 35.75.01.1001, 2",
+        "tanggal_kosong, BLTS, 2025-4, 35.75.01.1002, 1",
+        "kode_wilayah_bukan_desa, BLTS, 2025-4, 35.75.01, 1",
+        "alasan_kosong, BLTS, 2025-4, 35.75.01.1003, 1",
+        "status_tidak_dikenal, BLTS, 2025-4, 35.75.01.1003, 1",
+    ] {
+        assert!(pesan.contains(masalah), "no {masalah:?} in:\n{pesan}");
+    }
+    for pribadi in ["3575", "Tugimin", "Suryodiningrat", "Paini"] {
+        assert!(!pesan.contains(pribadi), "{pribadi} in:\n{pesan}");
+    }
+    let ditulis: Vec<_> = fs::read_dir(site.join("data")).unwrap().collect();
+    assert!(ditulis.is_empty(), "written: {ditulis:?}");
 }
