@@ -12,6 +12,7 @@ pub mod jadwal;
 mod kode;
 pub mod laporan;
 pub mod lembar;
+pub mod parket;
 pub mod penerima;
 pub mod realisasi;
 pub mod rw;
@@ -180,6 +181,10 @@ pub struct InputFile {
     /// (`data/realisasi.xlsx:Sheet1`).
     #[serde(skip)]
     pub tempat: String,
+    /// A folder of Parquet parts: each part's file and the rows of the parts before it
+    /// ([`Table::bagian`]); empty for one file.
+    #[serde(skip)]
+    pub bagian: Vec<(String, u64)>,
 }
 
 impl InputFile {
@@ -189,6 +194,7 @@ impl InputFile {
             rows: t.rows,
             sha256: t.sha256.clone(),
             tempat: t.name.clone(),
+            bagian: t.bagian.clone(),
         }
     }
 
@@ -198,15 +204,21 @@ impl InputFile {
     pub fn nama_csv(&self) -> String {
         let stem = self
             .path
-            .rsplit_once('.')
-            .map_or(self.path.as_str(), |(s, _)| s);
+            .strip_suffix('/')
+            .or_else(|| self.path.rsplit_once('.').map(|(s, _)| s))
+            .unwrap_or(self.path.as_str());
         format!("{stem}.csv")
     }
 
     /// Whether this is the input that `csv` names (`data/verval.csv`), read from that CSV or
     /// from a spreadsheet of the same name (`data/verval.xlsx`).
     pub fn adalah(&self, csv: &str) -> bool {
-        let stem = |p: &str| p.rsplit_once('.').map_or(p, |(s, _)| s).to_string();
+        let stem = |p: &str| {
+            p.strip_suffix('/')
+                .or_else(|| p.rsplit_once('.').map(|(s, _)| s))
+                .unwrap_or(p)
+                .to_string()
+        };
         stem(&self.path) == stem(csv)
     }
 }
@@ -520,6 +532,10 @@ pub fn load(root: &Path, config: &Config) -> Result<(Dataset, Diagnostics), Diag
         loader.laporan_penyalur(root, &mut ds, &mut diags);
         loader.sumber_angka(root, &mut ds, &mut diags);
     }
+    // a folder of Parquet parts was read as one table: each message names its part and row
+    for input in &ds.inputs {
+        table::petakan_bagian(&mut diags, &input.tempat, &input.bagian);
+    }
     if diags.has_errors() {
         Err(diags)
     } else {
@@ -558,6 +574,42 @@ fn warn_unknown_inputs(root: &Path, config: &Config, diags: &mut Diagnostics) {
         // a name that is not UTF-8 is named all the same, its bad bytes as U+FFFD
         .map(|e| e.file_name().to_string_lossy().into_owned())
         .collect();
+    // a folder of Parquet parts is read when it is named like an input (`data/realisasi/`);
+    // one named otherwise would be silently left out
+    for e in std::fs::read_dir(root.join("data"))
+        .into_iter()
+        .flatten()
+        .flatten()
+    {
+        let name = e.file_name().to_string_lossy().into_owned();
+        let stem = format!("data/{name}");
+        if !e.path().is_dir()
+            || name == "penerima"
+            || INPUTS.contains(&format!("{name}.csv").as_str())
+            || parket::cari(root, &stem).is_none()
+        {
+            continue;
+        }
+        let suggestion = INPUTS
+            .iter()
+            .map(|k| format!("{}/", k.trim_end_matches(".csv")))
+            .find(|k| k.trim_end_matches('/').eq_ignore_ascii_case(&name))
+            .or_else(|| {
+                let names: Vec<&str> = INPUTS.iter().map(|k| k.trim_end_matches(".csv")).collect();
+                crate::dasar::saran::nearest(&name.to_lowercase(), names.iter().copied())
+                    .map(|n| format!("{n}/"))
+            });
+        diags.push(Diagnostic {
+            severity: crate::diagnostics::Severity::Warning,
+            ..Diagnostic::error(
+                &format!("{stem}/"),
+                0,
+                0,
+                None,
+                Problem::UnknownInput { suggestion },
+            )
+        });
+    }
     names.sort();
     for name in names {
         // a recipient list declared in site.toml is read (privately), and never named on a
@@ -583,9 +635,12 @@ fn warn_unknown_inputs(root: &Path, config: &Config, diags: &mut Diagnostics) {
             || lower.starts_with("licence")
             || lower.ends_with(".md")
             || lower.ends_with(".txt");
-        let ext_lembar = name
-            .rsplit_once('.')
-            .and_then(|(_, ext)| lembar::EKSTENSI.into_iter().find(|e| *e == ext));
+        let ext_lembar = name.rsplit_once('.').and_then(|(_, ext)| {
+            lembar::EKSTENSI
+                .into_iter()
+                .chain([parket::EKSTENSI])
+                .find(|e| *e == ext)
+        });
         let dibaca = match (ext_lembar, name.rsplit_once('.')) {
             (Some(_), Some((stem, _))) => INPUTS.contains(&format!("{stem}.csv").as_str()),
             _ => INPUTS.contains(&name.as_str()),
@@ -593,9 +648,12 @@ fn warn_unknown_inputs(root: &Path, config: &Config, diags: &mut Diagnostics) {
         if dibaca || documentation {
             continue;
         }
-        let ext_lembar = lower
-            .rsplit_once('.')
-            .and_then(|(_, ext)| lembar::EKSTENSI.into_iter().find(|e| *e == ext));
+        let ext_lembar = lower.rsplit_once('.').and_then(|(_, ext)| {
+            lembar::EKSTENSI
+                .into_iter()
+                .chain([parket::EKSTENSI])
+                .find(|e| *e == ext)
+        });
         let suggestion = if let Some(ext) = ext_lembar {
             // the input it is named like, in another letter case or misspelt; else how
             // spreadsheets are read
@@ -608,7 +666,7 @@ fn warn_unknown_inputs(root: &Path, config: &Config, diags: &mut Diagnostics) {
                 .find(|k| k.eq_ignore_ascii_case(&name))
                 .cloned()
                 .or_else(|| crate::dasar::saran::nearest(&lower, names.iter().map(String::as_str)))
-                .or_else(|| Some("xlsx".to_string()))
+                .or_else(|| (ext != parket::EKSTENSI).then(|| "xlsx".to_string()))
         } else {
             INPUTS
                 .iter()

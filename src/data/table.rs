@@ -67,14 +67,21 @@ pub struct Table {
     /// `[nilai.<input>.<column>]`: per field of a record, the file's words (trimmed, lower
     /// case) and the contract's value each stands for ([`Table::ganti_nilai`]).
     ganti: Vec<(usize, Vec<GantiNilai>)>,
+    /// A Parquet input's files ([`super::parket`]); `None` for a CSV or a worksheet.
+    parket: Option<super::parket::Parket>,
+    /// A folder of Parquet parts: each part's file and the rows of the parts before it. Rows
+    /// are numbered across the parts while they are read (`name` is the folder), and
+    /// [`petakan_bagian`] gives each message its part's file and row.
+    pub bagian: Vec<(String, u64)>,
 }
 
 /// One word of `[nilai.<input>.<column>]`: the file's (trimmed, lower case), and the
 /// contract's value it stands for.
 type GantiNilai = (Vec<u8>, Vec<u8>);
 
-/// The file that holds input `csv` (`data/realisasi.csv`): the CSV itself, or a spreadsheet
-/// of the same name (`data/realisasi.xlsx`, `.xls` or `.ods`). `Ok(None)` when there is none;
+/// The file that holds input `csv` (`data/realisasi.csv`): the CSV itself, a spreadsheet
+/// of the same name (`data/realisasi.xlsx`, `.xls` or `.ods`), a Parquet file
+/// (`data/realisasi.parquet`) or a folder of Parquet parts (`data/realisasi/`, with its `/`). `Ok(None)` when there is none;
 /// `Err` lists every file found when there are several (one input, one file). Anything by
 /// that name counts, not only an ordinary file: a broken link, a folder or a pipe is then
 /// refused as what it is by [`Table::open`] (`crate::berkas`), never taken for a missing
@@ -84,11 +91,17 @@ pub fn berkas_masukan(root: &Path, csv: &str) -> Result<Option<String>, Vec<Stri
     let Some(stem) = csv.strip_suffix(".csv") else {
         return Ok(ada(csv).then(|| csv.to_string()));
     };
-    let found: Vec<String> = std::iter::once("csv")
+    let mut found: Vec<String> = std::iter::once("csv")
         .chain(super::lembar::EKSTENSI)
+        .chain([super::parket::EKSTENSI])
         .map(|ext| format!("{stem}.{ext}"))
         .filter(|rel| ada(rel))
         .collect();
+    // a folder of Parquet parts, as an engine writes a partitioned table (a folder without
+    // one is not an input: it may hold anything)
+    if root.join(stem).is_dir() && super::parket::cari(root, stem).is_some() {
+        found.push(format!("{stem}/"));
+    }
     match found.len() {
         0 => Ok(None),
         1 => Ok(found.into_iter().next()),
@@ -107,6 +120,29 @@ fn ekstensi_lembar(rel: &str) -> Option<&'static str> {
     super::lembar::EKSTENSI
         .into_iter()
         .find(|e| e.eq_ignore_ascii_case(ext))
+}
+
+/// Whether `rel` is a Parquet file by its name.
+fn ekstensi_parket(rel: &str) -> bool {
+    rel.rsplit_once('.')
+        .is_some_and(|(_, ext)| ext.eq_ignore_ascii_case(super::parket::EKSTENSI))
+}
+
+/// Gives every kept message about the folder input `name` (read as one table, its rows
+/// numbered across its parts) its part's file and row: `bagian` is each part's file and the
+/// rows of the parts before it ([`Table::bagian`]).
+pub fn petakan_bagian(diags: &mut Diagnostics, name: &str, bagian: &[(String, u64)]) {
+    if bagian.is_empty() {
+        return;
+    }
+    diags.ganti_tempat(|d| {
+        if d.file != name || d.line == 0 {
+            return None;
+        }
+        let i = bagian.partition_point(|(_, sebelum)| *sebelum < d.line);
+        let (rel, sebelum) = bagian.get(i.checked_sub(1)?)?;
+        Some((rel.clone(), d.line - sebelum))
+    });
 }
 
 /// Column names that mean recipient-level personal data (after [`normalise_header`]).
@@ -573,6 +609,9 @@ impl Table {
             }
         };
         let rel = rel.as_str();
+        if rel.ends_with('/') || ekstensi_parket(rel) {
+            return Table::buka_parket(root, rel, columns, batas, peta, pribadi, diags);
+        }
         // an ordinary file, or a symbolic link to one inside the site folder; anything else
         // (a broken link, a folder, a pipe, a device) is refused as what it is
         let ukuran = match crate::berkas::Situs::new(root).periksa_berkas(rel) {
@@ -604,6 +643,160 @@ impl Table {
             Some(ext) => Table::dari_lembar(rel, ext, &bytes, columns, peta, pribadi, diags),
             None => Table::dari_bytes(rel, bytes, columns, peta, pribadi, diags),
         }
+    }
+
+    /// Opens a Parquet input: the file `rel`, or every part of the folder `rel` (ending in
+    /// `/`), read whole as one table ([`super::parket`]).
+    fn buka_parket(
+        root: &Path,
+        rel: &str,
+        columns: &Columns,
+        batas: u64,
+        peta: &[KolomDipetakan],
+        pribadi: bool,
+        diags: &mut Diagnostics,
+    ) -> Option<Table> {
+        use super::parket::{Gagal, Parket};
+        let folder = rel.ends_with('/');
+        let files = if folder {
+            super::parket::cari(root, rel.trim_end_matches('/')).unwrap_or_default()
+        } else {
+            vec![rel.to_string()]
+        };
+        let situs = crate::berkas::Situs::new(root);
+        let mut jumlah = 0u64;
+        let mut isi = Vec::with_capacity(files.len());
+        let mut sidik = String::new();
+        for f in files {
+            let ukuran = match situs.periksa_berkas(&f) {
+                Ok(Some(u)) => u,
+                Ok(None) => continue,
+                Err(d) => {
+                    diags.push(*d);
+                    return None;
+                }
+            };
+            jumlah = jumlah.saturating_add(ukuran);
+            if jumlah > batas {
+                diags.push(Diagnostic::error(
+                    rel,
+                    0,
+                    0,
+                    None,
+                    Problem::BerkasTerlaluBesar {
+                        ukuran: jumlah,
+                        batas,
+                    },
+                ));
+                return None;
+            }
+            let bytes = match crate::berkas::baca(&root.join(&f)) {
+                Ok(b) => b,
+                Err(e) => {
+                    diags.push(Diagnostic::error(&f, 0, 0, None, e.problem()));
+                    return None;
+                }
+            };
+            // a folder's fingerprint is its parts' as `sha256sum` lists them
+            let hash = sha256_hex(&bytes);
+            if folder {
+                sidik.push_str(&format!("{hash}  {f}\n"));
+            } else {
+                sidik = hash;
+            }
+            isi.push((f, bytes));
+        }
+        let sha256 = if folder {
+            sha256_hex(sidik.as_bytes())
+        } else {
+            sidik
+        };
+        let parket = match Parket::buka(isi) {
+            Ok(p) => p,
+            Err((f, gagal)) => {
+                let problem = match gagal {
+                    Gagal::Rusak(e) => Problem::ParketRusak(e),
+                    Gagal::Kodek(kodek) => Problem::ParketKodek { kodek },
+                    Gagal::SkemaBeda { pertama } => Problem::ParketSkemaBeda { pertama },
+                };
+                diags.push(Diagnostic::error(&f, 0, 0, None, problem));
+                return None;
+            }
+        };
+        let header: ByteRecord = parket.kolom.iter().map(String::as_bytes).collect();
+        let (index, lebar_header) = baca_header(rel, &header, 0, columns, peta, pribadi, diags)?;
+        let mut ok = true;
+        for &i in index.iter().flatten() {
+            if parket.bersarang(i) {
+                diags.push(Diagnostic::error(
+                    rel,
+                    0,
+                    i as u64 + 1,
+                    parket.kolom.get(i).map(String::as_str),
+                    Problem::ParketBersarang,
+                ));
+                ok = false;
+            }
+        }
+        if !ok {
+            return None;
+        }
+        let bagian = if folder {
+            parket.bagian_awal()
+        } else {
+            Vec::new()
+        };
+        Some(Table {
+            name: rel.to_string(),
+            berkas: rel.to_string(),
+            bytes: Vec::new(),
+            rekaman: None,
+            delimiter: b',',
+            required: columns.required.len(),
+            lebar_header,
+            index,
+            skipped_lines: 0,
+            rows: 0,
+            sha256,
+            pribadi,
+            ganti: Vec::new(),
+            parket: Some(parket),
+            bagian,
+        })
+    }
+
+    /// Hands the rows of a Parquet input's row groups `kelompok` to `f` (the checks of
+    /// [`Table::serahkan`]); returns how many were handed over.
+    fn baca_parket(
+        &self,
+        kelompok: &[super::parket::Kelompok],
+        diags: &mut Diagnostics,
+        f: &mut dyn FnMut(&Row, &mut Diagnostics),
+    ) -> usize {
+        let Some(parket) = &self.parket else {
+            return 0;
+        };
+        let needed = self.needed();
+        // a recipient list's columns that are not read are never decoded
+        let lewati: Vec<bool> = (0..parket.kolom.len())
+            .map(|i| self.pribadi && !self.index.contains(&Some(i)))
+            .collect();
+        let mut rows = 0;
+        for k in kelompok {
+            let hasil = parket.baca(*k, &lewati, &mut |record, line| {
+                if self.serahkan(record, line, needed, diags, f) {
+                    rows += 1;
+                }
+            });
+            if let Err(e) = hasil {
+                let rel = parket
+                    .bagian
+                    .get(k.bagian)
+                    .map_or(self.name.as_str(), |b| b.rel.as_str());
+                diags.push(Diagnostic::error(rel, 0, 0, None, Problem::ParketRusak(e)));
+            }
+        }
+        rows
     }
 
     /// Like [`Table::open`] on the bytes of a spreadsheet (`ext`: `xlsx`, `xls` or `ods`):
@@ -724,6 +917,8 @@ impl Table {
             sha256,
             pribadi,
             ganti: Vec::new(),
+            parket: None,
+            bagian: Vec::new(),
         })
     }
 
@@ -876,6 +1071,8 @@ impl Table {
             sha256,
             pribadi,
             ganti: Vec::new(),
+            parket: None,
+            bagian: Vec::new(),
         })
     }
 
@@ -888,6 +1085,11 @@ impl Table {
     ) {
         if self.rekaman.is_some() {
             self.rows = self.baca_rekaman(diags, &mut f);
+            return;
+        }
+        if let Some(p) = &self.parket {
+            let kelompok = p.kelompok();
+            self.rows = self.baca_parket(&kelompok, diags, &mut f);
             return;
         }
         let header_line = 1 + self.skipped_lines;
@@ -937,6 +1139,24 @@ impl Table {
             let mut diags = Diagnostics::new();
             self.rows = self.baca_rekaman(&mut diags, &mut |r, d| f(r, d, &mut state));
             return vec![(state, diags)];
+        }
+        if let Some(p) = &self.parket {
+            // one task per row group, each with its own state, in file order
+            let kelompok = p.kelompok();
+            let results: Vec<(S, Diagnostics, usize)> = kelompok
+                .par_iter()
+                .map(|k| {
+                    let mut state = init(k.baris);
+                    let mut diags = Diagnostics::new();
+                    let rows =
+                        self.baca_parket(std::slice::from_ref(k), &mut diags, &mut |r, d| {
+                            f(r, d, &mut state)
+                        });
+                    (state, diags, rows)
+                })
+                .collect();
+            self.rows = results.iter().map(|r| r.2).sum();
+            return results.into_iter().map(|(s, d, _)| (s, d)).collect();
         }
         let header_line = 1 + self.skipped_lines;
         // A quoted field may hold a line break, so a file with quotes is read in one piece.

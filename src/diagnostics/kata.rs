@@ -383,6 +383,12 @@ impl Problem {
                 )
             }
             Problem::LembarRusak(e) => pesan!(lang, "masalah.lembar_rusak", e = e),
+            Problem::ParketRusak(e) => pesan!(lang, "masalah.parket_rusak", e = e),
+            Problem::ParketKodek { kodek } => pesan!(lang, "masalah.parket_kodek", kodek = kodek),
+            Problem::ParketSkemaBeda { pertama } => {
+                pesan!(lang, "masalah.parket_skema_beda", pertama = pertama)
+            }
+            Problem::ParketBersarang => pesan!(lang, "masalah.parket_bersarang"),
             Problem::GalatRumus => pesan!(lang, "masalah.galat_rumus"),
             Problem::UnknownKey { key, nearest } => {
                 pesan!(lang, "masalah.kunci_tidak_dikenal", key = key) + &mungkin(nearest)

@@ -391,6 +391,22 @@ pub enum Problem {
     },
     /// A spreadsheet that cannot be read as a workbook (damaged, or not what its name says).
     LembarRusak(String),
+    /// A Parquet file that cannot be read (damaged, or not what its name says): the reader's
+    /// message.
+    ParketRusak(String),
+    /// A Parquet file with a column compressed by a codec salur does not read.
+    ParketKodek {
+        /// The codec, as engines name it (`ZSTD`).
+        kodek: String,
+    },
+    /// A part of a folder of Parquet parts whose columns are not the first part's.
+    ParketSkemaBeda {
+        /// The first part's file.
+        pertama: String,
+    },
+    /// A column salur reads that is nested or repeated (a list, struct or map) in a Parquet
+    /// file.
+    ParketBersarang,
     /// An input file larger than `batas_berkas_mb` in `site.toml`: salur reads a file whole
     /// and keeps its rows, so memory grows with it.
     BerkasTerlaluBesar {
@@ -987,6 +1003,12 @@ pub(crate) fn contoh_semua() -> Vec<Problem> {
             lain: vec![s("realisasi.xlsx"), s("realisasi.ods")],
         },
         Problem::LembarRusak(s("invalid zip")),
+        Problem::ParketRusak(s("Invalid Parquet file. Corrupt footer")),
+        Problem::ParketKodek { kodek: s("ZSTD") },
+        Problem::ParketSkemaBeda {
+            pertama: s("data/realisasi/provinsi=11/data_0.parquet"),
+        },
+        Problem::ParketBersarang,
         Problem::BerkasTerlaluBesar {
             ukuran: 700 << 20,
             batas: 512 << 20,

@@ -269,6 +269,17 @@ impl Diagnostics {
         }
     }
 
+    /// Moves a kept problem to the file and line `f` gives for it (a folder of Parquet parts,
+    /// read as one table: [`crate::data::table::petakan_bagian`]).
+    pub fn ganti_tempat(&mut self, f: impl Fn(&Diagnostic) -> Option<(String, u64)>) {
+        for d in &mut self.items {
+            if let Some((file, line)) = f(d) {
+                d.file = file;
+                d.line = line;
+            }
+        }
+    }
+
     /// The problems kept in full, in the order they were found.
     pub fn items(&self) -> &[Diagnostic] {
         &self.items

@@ -29,6 +29,7 @@ mod markup;
 mod mesin;
 mod national;
 mod notes;
+mod parket;
 mod penerima;
 mod perubahan;
 mod properti;

@@ -694,3 +694,57 @@ fn an_unknown_reasons_text_is_masked_in_ci_output() {
         assert!(out.contains("S*** A***** m******"), "{format}: {out}");
     }
 }
+
+/// The same list as a Parquet file, as an engine writes it (the NIK and the RW typed as
+/// integers, the rest strings), builds the same site and still publishes no person.
+#[test]
+fn a_list_given_as_parquet_builds_what_its_csv_does() {
+    let tmp = tempfile::tempdir().unwrap();
+    let baris = situs_dan_daftar(tmp.path());
+    let site = tmp.path().join("situs");
+    tulis_daftar(&site, &baris);
+    let toml = std::fs::read_to_string(site.join("site.toml")).unwrap();
+    std::fs::write(site.join("site.toml"), format!("{toml}{PENERIMA_TOML}")).unwrap();
+    let (ok, out, err) = salur(&["build"], &site);
+    assert!(ok, "{out}{err}");
+    let dari_csv = berkas(&site.join("public"));
+
+    let csv_list = site.join("data/penerima/bnba-pos-tahap4.csv");
+    let rows: Vec<Vec<String>> = std::fs::read_to_string(&csv_list)
+        .unwrap()
+        .lines()
+        .map(|l| l.split('|').map(str::to_string).collect())
+        .collect();
+    crate::parket::tulis(
+        &rows,
+        &site.join("data/penerima/bnba-pos-tahap4.parquet"),
+        150,
+        parquet::basic::Compression::SNAPPY,
+    );
+    std::fs::remove_file(&csv_list).unwrap();
+    let toml = std::fs::read_to_string(site.join("site.toml")).unwrap();
+    std::fs::write(
+        site.join("site.toml"),
+        toml.replace("bnba-pos-tahap4.csv", "bnba-pos-tahap4.parquet"),
+    )
+    .unwrap();
+    let (ok, check_out, check_err) = salur(&["check"], &site);
+    assert!(ok, "{check_out}{check_err}");
+    assert!(
+        check_out.contains(&format!(
+            "data/penerima/bnba-pos-tahap4.parquet: {} baris",
+            baris.len()
+        )),
+        "{check_out}"
+    );
+    let (ok, out, err) = salur(&["build"], &site);
+    assert!(ok, "{out}{err}");
+    let dari_parquet = berkas(&site.join("public"));
+    // the list is never named on a page: the sites are the same, byte for byte
+    assert_eq!(dari_csv, dari_parquet);
+    for b in &baris {
+        for (path, bytes) in &dari_parquet {
+            assert!(!mengandung(bytes, &b.nik), "a NIK in {path}");
+        }
+    }
+}
