@@ -242,17 +242,6 @@ fn periksa_tabel_program(public: &Path, halaman: &str, wilayah: &str, h: &Harapa
     dicek
 }
 
-/// Until salur reads Parquet (issue 23, in progress on main): the engine's output folders as
-/// `data/alokasi.csv` and `data/realisasi.csv`, the rows in the order the folders hold them.
-fn parquet_jadi_csv(site: &Path) {
-    let skrip = "import duckdb, shutil, sys\n\
-                 for t in ('alokasi', 'realisasi'):\n\
-                 \x20   duckdb.sql(\"COPY (SELECT * EXCLUDE (provinsi) FROM read_parquet('data/%s/*/*.parquet', \
-                 hive_partitioning = true)) TO 'data/%s.csv' (HEADER)\" % (t, t))\n\
-                 \x20   shutil.rmtree('data/' + t)\n";
-    python(site, &["-c", skrip]);
-}
-
 #[test]
 fn engine_duckdb_to_site_totals_equal_the_recipient_rows() {
     if !duckdb_ada("mesin::engine_duckdb_to_site_totals_equal_the_recipient_rows") {
@@ -334,7 +323,6 @@ fn engine_duckdb_to_site_totals_equal_the_recipient_rows() {
         }
     }
 
-    parquet_jadi_csv(&site);
     let public = dir.path().join("public");
     common::build(&site, &public);
 
