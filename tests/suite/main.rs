@@ -26,6 +26,7 @@ mod jadwal;
 mod kill;
 mod kualitas;
 mod markup;
+mod mesin;
 mod national;
 mod notes;
 mod parket;
