@@ -11,11 +11,13 @@
 //! - [`nilai`]: values read the same way by several stages (a TOML date, a time of day, a
 //!   trimmed cell);
 //! - [`toml`]: what the TOML parser reports, in the site's words;
-//! - [`csv`]: the CSV writer of every download (spreadsheet-safe cells, typed columns).
+//! - [`csv`]: the CSV writer of every download (spreadsheet-safe cells, typed columns);
+//! - [`panik`]: a third-party reader's panic on a damaged file caught as its message.
 
 pub mod baca;
 pub mod csv;
 pub mod nilai;
+pub mod panik;
 pub mod saran;
 pub mod tempat;
 pub mod toml;

@@ -574,6 +574,16 @@ fn warn_unknown_inputs(root: &Path, config: &Config, diags: &mut Diagnostics) {
         // a name that is not UTF-8 is named all the same, its bad bytes as U+FFFD
         .map(|e| e.file_name().to_string_lossy().into_owned())
         .collect();
+    // a folder named like an input without a Parquet file in it is not read: said
+    for input in INPUTS {
+        let stem = format!("data/{}", input.trim_end_matches(".csv"));
+        if parket::folder_tanpa_parket(root, &stem) {
+            diags.push(Diagnostic {
+                severity: crate::diagnostics::Severity::Warning,
+                ..Diagnostic::error(&format!("{stem}/"), 0, 0, None, Problem::FolderTanpaParket)
+            });
+        }
+    }
     // a folder of Parquet parts is read when it is named like an input (`data/realisasi/`);
     // one named otherwise would be silently left out
     for e in std::fs::read_dir(root.join("data"))

@@ -27,6 +27,12 @@ use parquet::schema::types::ColumnDescPtr;
 /// The extension of a Parquet file.
 pub const EKSTENSI: &str = "parquet";
 
+/// The bytes of `batas_berkas_mb` one row of a Parquet input counts for: a CSV row of the
+/// contract is 40–70 bytes (5 million realisation rows are 293 MB), so a Parquet input may
+/// have as many rows as a CSV at the size limit would (10.7 million at 512 MB), however well
+/// it compresses (a 5 MB file of repeated values declared 40 million rows and took 2 GB).
+pub const BYTE_PER_BARIS: u64 = 50;
+
 /// How many rows of every column are decoded at a time: enough to amortise the per-call cost,
 /// small enough that a part written as one huge row group never sits in memory as text.
 const BATCH: usize = 8192;
@@ -38,6 +44,9 @@ pub struct Bagian {
     reader: SerializedFileReader<Bytes>,
     /// How each of its columns becomes text, in the order of [`Parket::kolom`].
     jenis: Vec<Jenis>,
+    /// The values of the folder's partition columns for this part, from its path
+    /// (`program=PKH/` gives `PKH`), after the file's own columns in [`Parket::kolom`].
+    partisi: Vec<String>,
 }
 
 /// A Parquet input: one file, or the parts of a folder in path order.
@@ -61,13 +70,43 @@ pub struct Kelompok {
     pub baris: usize,
 }
 
+/// The partition columns of part `rel` of `folder`: the names and values of the `key=value`
+/// folders between them.
+fn partisi(rel: &str, folder: &str) -> (Vec<String>, Vec<String>) {
+    let dalam = rel.strip_prefix(folder).unwrap_or(rel);
+    let mut kunci = Vec::new();
+    let mut nilai = Vec::new();
+    let segmen: Vec<&str> = dalam.split('/').filter(|s| !s.is_empty()).collect();
+    for seg in segmen.iter().take(segmen.len().saturating_sub(1)) {
+        if let Some((k, v)) = seg.split_once('=') {
+            kunci.push(k.to_string());
+            let v = percent_encoding::percent_decode_str(v).decode_utf8_lossy();
+            nilai.push(if v == "__HIVE_DEFAULT_PARTITION__" {
+                String::new()
+            } else {
+                v.into_owned()
+            });
+        }
+    }
+    (kunci, nilai)
+}
+
 /// What can stop a Parquet file from being read.
 #[derive(Debug)]
 pub enum Gagal {
     /// Not a Parquet file, or damaged: the reader's message.
     Rusak(String),
-    /// A column compressed with a codec salur does not read (`ZSTD`).
-    Kodek(String),
+    /// A column compressed with a codec salur does not read: the codec (`ZSTD`) and the
+    /// column.
+    Kodek(String, String),
+    /// More rows than an input may have (`batas_berkas_mb` bounds memory, and a few megabytes
+    /// of Parquet may hold a billion rows).
+    TerlaluBanyakBaris {
+        /// The rows the files declare.
+        baris: u64,
+        /// The most an input may have.
+        batas: u64,
+    },
     /// A part whose columns are not the first part's: its columns, and the first part's.
     SkemaBeda {
         /// The first part's file.
@@ -97,43 +136,116 @@ fn nama_kodek(c: Compression) -> String {
     }
 }
 
-/// Opens one Parquet file from its bytes: its footer, schema and codecs, nothing decoded.
+/// Opens one Parquet file from its bytes: its footer, schema and codecs, nothing decoded. A
+/// footer whose row groups read the same bytes twice (a hostile file repeating its real ones,
+/// which would count every row again) or bytes outside the file is refused.
 fn buka_satu(rel: String, bytes: Vec<u8>) -> Result<(Bagian, Vec<String>), Gagal> {
+    let panjang = bytes.len() as u64;
     // a reader that panics on a damaged file must not take the build down with it
-    let reader = std::panic::catch_unwind(|| SerializedFileReader::new(Bytes::from(bytes)))
-        .map_err(|_| Gagal::Rusak("the Parquet reader failed".into()))?
+    let reader = crate::dasar::panik::tangkap(|| SerializedFileReader::new(Bytes::from(bytes)))
+        .map_err(|e| Gagal::Rusak(format!("the Parquet reader failed: {e}")))?
         .map_err(|e| Gagal::Rusak(e.to_string()))?;
     let meta = reader.metadata();
+    let skema = meta.file_metadata().schema_descr();
+    let mut rentang: Vec<(u64, u64)> = Vec::new();
     for grup in meta.row_groups() {
-        for kolom in grup.columns() {
+        if grup.num_rows() < 0 {
+            return Err(Gagal::Rusak("a row group with a negative row count".into()));
+        }
+        for (i, kolom) in grup.columns().iter().enumerate() {
             if !kodek_dibaca(kolom.compression()) {
-                return Err(Gagal::Kodek(nama_kodek(kolom.compression())));
+                let nama = skema.column(i).path().parts().join(".");
+                return Err(Gagal::Kodek(nama_kodek(kolom.compression()), nama));
+            }
+            let awal = match kolom.dictionary_page_offset() {
+                Some(d) => d.min(kolom.data_page_offset()),
+                None => kolom.data_page_offset(),
+            };
+            let (Ok(awal), Ok(ukuran)) =
+                (u64::try_from(awal), u64::try_from(kolom.compressed_size()))
+            else {
+                return Err(Gagal::Rusak("a column chunk at a negative place".into()));
+            };
+            match awal.checked_add(ukuran) {
+                Some(akhir) if akhir <= panjang => rentang.push((awal, akhir)),
+                _ => {
+                    return Err(Gagal::Rusak(
+                        "a column chunk beyond the end of the file".into(),
+                    ));
+                }
             }
         }
     }
-    let skema = meta.file_metadata().schema_descr();
+    rentang.sort_unstable();
+    if rentang.windows(2).any(|w| w[1].0 < w[0].1) {
+        return Err(Gagal::Rusak("two column chunks read the same bytes".into()));
+    }
     let mut nama = Vec::with_capacity(skema.num_columns());
     let mut jenis = Vec::with_capacity(skema.num_columns());
     for kolom in skema.columns() {
-        nama.push(kolom.path().parts().join("."));
+        // a nested column's leaves by their top-level name (`kpm` for `kpm.list.element`),
+        // so that one salur reads is refused as nested, not as missing
+        let bagian = kolom.path().parts();
+        nama.push(bagian.first().cloned().unwrap_or_default());
         jenis.push(Jenis::dari(kolom));
     }
-    Ok((Bagian { rel, reader, jenis }, nama))
+    Ok((
+        Bagian {
+            rel,
+            reader,
+            jenis,
+            partisi: Vec::new(),
+        },
+        nama,
+    ))
 }
 
 impl Parket {
     /// Opens the Parquet files `bagian` (relative path and bytes, in path order) as one input.
     /// `Err` names the file that cannot be read, and why.
-    pub fn buka(bagian: Vec<(String, Vec<u8>)>) -> Result<Parket, (String, Gagal)> {
+    ///
+    /// In a folder (`folder`, `data/realisasi/`), the `key=value` folders of a part's path are
+    /// columns too, as engines partition a table (Spark's `partitionBy("program")` writes
+    /// `program=PKH/part-….parquet` and leaves the column out of the files): each adds a
+    /// column after the files' own, unless the files have it; a value is percent-decoded, and
+    /// Hive's `__HIVE_DEFAULT_PARTITION__` is an empty cell.
+    pub fn buka(
+        bagian: Vec<(String, Vec<u8>)>,
+        batas_baris: u64,
+        folder: Option<&str>,
+    ) -> Result<Parket, (String, Gagal)> {
+        let mut kunci_partisi: Option<Vec<String>> = None;
         let mut dibuka = Vec::with_capacity(bagian.len());
         let mut header: Option<Vec<String>> = None;
         let mut pertama = String::new();
         for (rel, bytes) in bagian {
-            let (satu, kolom) = buka_satu(rel.clone(), bytes).map_err(|g| (rel.clone(), g))?;
+            let (mut satu, mut kolom) =
+                buka_satu(rel.clone(), bytes).map_err(|g| (rel.clone(), g))?;
+            if let Some(folder) = folder {
+                let (kunci, nilai) = partisi(&rel, folder);
+                match &kunci_partisi {
+                    None => kunci_partisi = Some(kunci.clone()),
+                    Some(k) if *k != kunci => {
+                        return Err((
+                            rel,
+                            Gagal::SkemaBeda {
+                                pertama: pertama.clone(),
+                            },
+                        ));
+                    }
+                    Some(_) => {}
+                }
+                for (k, v) in kunci.into_iter().zip(nilai) {
+                    if !kolom.contains(&k) {
+                        kolom.push(k);
+                        satu.partisi.push(v);
+                    }
+                }
+            }
             match &header {
                 None => {
                     header = Some(kolom);
-                    pertama = rel;
+                    pertama = rel.clone();
                 }
                 Some(h) if *h != kolom => {
                     return Err((
@@ -146,6 +258,19 @@ impl Parket {
                 Some(_) => {}
             }
             dibuka.push(satu);
+            let baris: u64 = dibuka
+                .iter()
+                .map(|b| u64::try_from(b.reader.metadata().file_metadata().num_rows()).unwrap_or(0))
+                .sum();
+            if baris > batas_baris {
+                return Err((
+                    rel,
+                    Gagal::TerlaluBanyakBaris {
+                        baris,
+                        batas: batas_baris,
+                    },
+                ));
+            }
         }
         Ok(Parket {
             bagian: dibuka,
@@ -188,6 +313,18 @@ impl Parket {
             .collect()
     }
 
+    /// Whether column `i` holds instants adjusted to UTC (a `TIMESTAMP` with
+    /// `isAdjustedToUTC`, Spark's `INT96`): their day depends on a time zone the file does not
+    /// give, and Indonesia has three.
+    pub fn waktu_utc(&self, i: usize) -> bool {
+        self.bagian.first().is_some_and(|b| {
+            matches!(
+                b.jenis.get(i),
+                Some(Jenis::Stempel { utc: true, .. } | Jenis::Stempel96)
+            )
+        })
+    }
+
     /// Whether column `i` is nested or repeated (part of a list, struct or map): salur reads
     /// flat columns only.
     pub fn bersarang(&self, i: usize) -> bool {
@@ -207,10 +344,8 @@ impl Parket {
         lewati: &[bool],
         f: &mut dyn FnMut(&ByteRecord, u64),
     ) -> Result<(), String> {
-        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            self.baca_grup(k, lewati, f)
-        }))
-        .unwrap_or_else(|_| Err("the Parquet reader failed".into()))
+        crate::dasar::panik::tangkap(|| self.baca_grup(k, lewati, f))
+            .unwrap_or_else(|e| Err(format!("the Parquet reader failed: {e}")))
     }
 
     fn baca_grup(
@@ -225,8 +360,8 @@ impl Parket {
             .get_row_group(k.grup)
             .map_err(|e| e.to_string())?;
         let skema = bagian.reader.metadata().file_metadata().schema_descr();
-        let mut kolom: Vec<Option<Kolom>> = Vec::with_capacity(self.kolom.len());
-        for i in 0..self.kolom.len() {
+        let mut kolom: Vec<Option<Kolom>> = Vec::with_capacity(bagian.jenis.len());
+        for i in 0..bagian.jenis.len() {
             if lewati.get(i).copied().unwrap_or(false) {
                 kolom.push(None);
                 continue;
@@ -250,10 +385,22 @@ impl Parket {
                         None => record.push_field(b""),
                     }
                 }
+                for v in &bagian.partisi {
+                    record.push_field(v.as_bytes());
+                }
                 f(&record, baris);
                 baris += 1;
             }
             sisa -= n;
+        }
+        // a footer declaring fewer rows than its pages hold would leave rows out silently
+        for kol in kolom.iter_mut().flatten() {
+            if kol.ada_lagi()? {
+                return Err(format!(
+                    "more rows than the {} its row group declares",
+                    k.baris
+                ));
+            }
         }
         Ok(())
     }
@@ -270,14 +417,16 @@ enum Jenis {
     Tanggal,
     /// A time of day in units per second.
     Jam { per_detik: i64 },
-    /// An instant in units per second since 1970-01-01 00:00.
-    Stempel { per_detik: i64 },
+    /// An instant in units per second since 1970-01-01 00:00; `utc` when adjusted to UTC.
+    Stempel { per_detik: i64, utc: bool },
     /// Spark's legacy INT96 timestamp.
     Stempel96,
     /// A decimal with this many digits after the point.
     Desimal { skala: u32 },
     /// A floating-point number.
     Pecahan,
+    /// A half-precision floating-point number (`FLOAT16`, two bytes, little-endian).
+    Pecahan16,
     /// Bytes as they are (a string).
     Teks,
 }
@@ -294,6 +443,7 @@ impl Jenis {
         let skala = u32::try_from(kolom.type_scale()).unwrap_or(0);
         match (fisik, kolom.logical_type_ref()) {
             (Fisik::BOOLEAN, _) => Jenis::Boolean,
+            (Fisik::FIXED_LEN_BYTE_ARRAY, Some(LogicalType::Float16)) => Jenis::Pecahan16,
             (Fisik::FLOAT | Fisik::DOUBLE, _) => Jenis::Pecahan,
             (Fisik::INT96, _) => Jenis::Stempel96,
             (_, Some(LogicalType::Decimal { .. })) => Jenis::Desimal { skala },
@@ -303,6 +453,7 @@ impl Jenis {
             },
             (Fisik::INT64, Some(LogicalType::Timestamp(t))) => Jenis::Stempel {
                 per_detik: per_detik(&t.unit),
+                utc: t.is_adjusted_to_u_t_c,
             },
             (Fisik::INT32 | Fisik::INT64, Some(LogicalType::Integer(i))) => Jenis::Bulat {
                 bertanda: i.is_signed,
@@ -314,9 +465,14 @@ impl Jenis {
                 K::TIME_MICROS => Jenis::Jam {
                     per_detik: 1_000_000,
                 },
-                K::TIMESTAMP_MILLIS => Jenis::Stempel { per_detik: 1_000 },
+                // the legacy annotation means an instant in UTC
+                K::TIMESTAMP_MILLIS => Jenis::Stempel {
+                    per_detik: 1_000,
+                    utc: true,
+                },
                 K::TIMESTAMP_MICROS => Jenis::Stempel {
                     per_detik: 1_000_000,
+                    utc: true,
                 },
                 K::UINT_8 | K::UINT_16 | K::UINT_32 | K::UINT_64 => {
                     Jenis::Bulat { bertanda: false }
@@ -401,6 +557,21 @@ impl Kolom {
         }
     }
 
+    /// Whether the column has a record beyond those read.
+    fn ada_lagi(&mut self) -> Result<bool, String> {
+        let dilewati = match &mut self.reader {
+            ColumnReader::BoolColumnReader(r) => r.skip_records(1),
+            ColumnReader::Int32ColumnReader(r) => r.skip_records(1),
+            ColumnReader::Int64ColumnReader(r) => r.skip_records(1),
+            ColumnReader::Int96ColumnReader(r) => r.skip_records(1),
+            ColumnReader::FloatColumnReader(r) => r.skip_records(1),
+            ColumnReader::DoubleColumnReader(r) => r.skip_records(1),
+            ColumnReader::ByteArrayColumnReader(r) => r.skip_records(1),
+            ColumnReader::FixedLenByteArrayColumnReader(r) => r.skip_records(1),
+        };
+        dilewati.map(|n| n > 0).map_err(|e| e.to_string())
+    }
+
     /// The text of row `r` of the current batch.
     fn sel(&self, r: usize) -> &[u8] {
         let s = &self.sel;
@@ -475,7 +646,7 @@ impl Sel {
                 }
                 self.teks.extend_from_slice(self.buf.as_bytes());
             }
-            Jenis::Stempel { per_detik } => self.tulis_stempel(i128::from(v), per_detik),
+            Jenis::Stempel { per_detik, .. } => self.tulis_stempel(i128::from(v), per_detik),
             Jenis::Desimal { skala } => self.tulis_desimal(i128::from(v), skala),
             _ => {
                 let mut b = itoa::Buffer::new();
@@ -540,7 +711,16 @@ impl Sel {
         match self.jenis {
             Jenis::Desimal { skala } => match be_ke_i128(b) {
                 Some(v) => self.tulis_desimal(v, skala),
-                None => self.teks.extend_from_slice(b"?"),
+                None => {
+                    // wider than 38 digits: its digits by long division
+                    self.buf.clear();
+                    tulis_desimal_besar(b, skala, &mut self.buf);
+                    self.teks.extend_from_slice(self.buf.as_bytes());
+                }
+            },
+            Jenis::Pecahan16 => match <[u8; 2]>::try_from(b) {
+                Ok(dua) => self.tulis_pecahan(f64::from(half::f16::from_le_bytes(dua).to_f32())),
+                Err(_) => self.teks.extend_from_slice(b),
             },
             _ => self.teks.extend_from_slice(b),
         }
@@ -593,6 +773,52 @@ fn be_ke_i128(b: &[u8]) -> Option<i128> {
     Some(i128::from_be_bytes(buf))
 }
 
+/// A big-endian two's-complement integer of any width × 10^-`skala`, exactly (a `DECIMAL`
+/// wider than 38 digits).
+fn tulis_desimal_besar(b: &[u8], skala: u32, out: &mut String) {
+    let negatif = b.first().is_some_and(|x| x & 0x80 != 0);
+    let mut angka: Vec<u8> = b.to_vec();
+    if negatif {
+        // two's complement: invert and add one
+        for x in angka.iter_mut() {
+            *x = !*x;
+        }
+        for x in angka.iter_mut().rev() {
+            let (v, lewat) = x.overflowing_add(1);
+            *x = v;
+            if !lewat {
+                break;
+            }
+        }
+    }
+    let mut digit = Vec::new();
+    while angka.iter().any(|&x| x != 0) {
+        let mut sisa = 0u32;
+        for x in angka.iter_mut() {
+            let cur = (sisa << 8) | u32::from(*x);
+            *x = (cur / 10) as u8;
+            sisa = cur % 10;
+        }
+        digit.push(b'0' + sisa as u8);
+    }
+    let skala = skala as usize;
+    while digit.len() <= skala {
+        digit.push(b'0');
+    }
+    digit.reverse();
+    let (utuh, pecahan) = digit.split_at(digit.len() - skala);
+    let pecahan = String::from_utf8_lossy(pecahan);
+    let pecahan = pecahan.trim_end_matches('0');
+    if negatif {
+        out.push('-');
+    }
+    out.push_str(&String::from_utf8_lossy(utuh));
+    if !pecahan.is_empty() {
+        out.push('.');
+        out.push_str(pecahan);
+    }
+}
+
 /// `nilai` × 10^-`skala` exactly: `1887700` at scale 2 is `18877`, `250` is `2.50`, read
 /// like the worksheet's numbers (a whole decimal without its zeros).
 fn tulis_desimal(nilai: i128, skala: u32, out: &mut String) {
@@ -623,11 +849,13 @@ fn tulis_desimal(nilai: i128, skala: u32, out: &mut String) {
     }
 }
 
-/// The Parquet files of input `stem` (`data/realisasi`): `stem.parquet`, or every `*.parquet`
-/// under the folder `stem/` (its subfolders too, as an engine partitions them), in path
-/// order, leaving out files and folders whose names start with `_` or `.` (Spark's
-/// `_SUCCESS`, checksums). `None` when there is neither; a folder without a Parquet file is
-/// not an input.
+/// The Parquet files of input `stem` (`data/realisasi`): `stem.parquet`, or the parts of the
+/// folder `stem/` (its subfolders too, as an engine partitions them), in path order, leaving
+/// out files and folders whose names start with `_` or `.` (Spark's `_SUCCESS`, checksums).
+/// A folder is an input when one of its files is Parquet, by its `.parquet` name or by its
+/// first bytes (Trino, Hive and Athena name parts without an extension); then every file in
+/// it is a part, so that a stray file is refused as not Parquet rather than left out in
+/// silence. `None` when there is neither file nor such a folder.
 pub fn cari(root: &Path, stem: &str) -> Option<Vec<String>> {
     let berkas = format!("{stem}.{EKSTENSI}");
     if std::fs::symlink_metadata(root.join(&berkas)).is_ok() {
@@ -637,7 +865,9 @@ pub fn cari(root: &Path, stem: &str) -> Option<Vec<String>> {
     if !folder.is_dir() {
         return None;
     }
-    let mut bagian: Vec<String> = walkdir::WalkDir::new(&folder)
+    let mut ada_parket = false;
+    let mut bagian: Vec<String> = Vec::new();
+    for e in walkdir::WalkDir::new(&folder)
         .follow_links(false)
         .sort_by_file_name()
         .into_iter()
@@ -645,21 +875,50 @@ pub fn cari(root: &Path, stem: &str) -> Option<Vec<String>> {
             e.depth() == 0 || !e.file_name().to_string_lossy().starts_with(['_', '.'])
         })
         .filter_map(Result::ok)
-        .filter(|e| !e.file_type().is_dir())
-        .filter(|e| {
-            e.path()
-                .extension()
-                .is_some_and(|x| x.eq_ignore_ascii_case(EKSTENSI))
-        })
-        .filter_map(|e| {
-            e.path()
-                .strip_prefix(root)
-                .ok()
-                .map(|p| p.to_string_lossy().replace('\\', "/"))
-        })
-        .collect();
+    {
+        if e.file_type().is_dir() {
+            continue;
+        }
+        ada_parket = ada_parket || adalah_parket(e.path());
+        if let Ok(rel) = e.path().strip_prefix(root) {
+            bagian.push(rel.to_string_lossy().replace('\\', "/"));
+        }
+    }
     bagian.sort();
-    (!bagian.is_empty()).then_some(bagian)
+    (ada_parket && !bagian.is_empty()).then_some(bagian)
+}
+
+/// Whether `path` is a Parquet file: named `.parquet`, or an ordinary file (not a pipe, which
+/// would wait for a writer) starting with the magic bytes `PAR1`.
+fn adalah_parket(path: &Path) -> bool {
+    use std::io::Read as _;
+    if path
+        .extension()
+        .is_some_and(|x| x.eq_ignore_ascii_case(EKSTENSI))
+    {
+        return true;
+    }
+    if !std::fs::metadata(path).is_ok_and(|m| m.is_file()) {
+        return false;
+    }
+    let mut awal = [0u8; 4];
+    std::fs::File::open(path)
+        .and_then(|mut f| f.read_exact(&mut awal))
+        .is_ok_and(|()| &awal == b"PAR1")
+}
+
+/// Whether the folder `stem/` holds files but no Parquet file: named like an input, it is not
+/// read, which a warning says.
+pub fn folder_tanpa_parket(root: &Path, stem: &str) -> bool {
+    let folder = root.join(stem);
+    folder.is_dir()
+        && cari(root, stem).is_none()
+        && walkdir::WalkDir::new(&folder)
+            .into_iter()
+            .filter_map(Result::ok)
+            .any(|e| {
+                !e.file_type().is_dir() && !e.file_name().to_string_lossy().starts_with(['_', '.'])
+            })
 }
 
 #[cfg(test)]
@@ -705,6 +964,23 @@ mod tests {
         }
         assert_eq!(t(awal - 1), None);
         assert_eq!(t(2_932_897), None);
+    }
+
+    #[test]
+    fn desimal_besar_ditulis_tepat() {
+        let t = |b: &[u8], s| {
+            let mut o = String::new();
+            tulis_desimal_besar(b, s, &mut o);
+            o
+        };
+        // 10^40 and -1 at scale 0; 1887700 at scale 2
+        let besar = [
+            29u8, 99, 41, 241, 195, 92, 164, 191, 171, 185, 245, 97, 0, 0, 0, 0, 0,
+        ];
+        assert_eq!(t(&besar, 0), format!("1{}", "0".repeat(40)));
+        assert_eq!(t(&[0xFF; 17], 0), "-1");
+        assert_eq!(t(&[0, 0x1C, 0xCD, 0xD4], 2), "18877");
+        assert_eq!(t(&[0, 0, 0xFA], 2), "2.5");
     }
 
     #[test]

@@ -711,15 +711,24 @@ impl Table {
         } else {
             sidik
         };
-        let parket = match Parket::buka(isi) {
+        let parket = match Parket::buka(
+            isi,
+            batas / super::parket::BYTE_PER_BARIS,
+            folder.then_some(rel),
+        ) {
             Ok(p) => p,
             Err((f, gagal)) => {
-                let problem = match gagal {
-                    Gagal::Rusak(e) => Problem::ParketRusak(e),
-                    Gagal::Kodek(kodek) => Problem::ParketKodek { kodek },
-                    Gagal::SkemaBeda { pertama } => Problem::ParketSkemaBeda { pertama },
+                let (problem, nilai) = match gagal {
+                    Gagal::Rusak(e) => (Problem::ParketRusak(e), None),
+                    Gagal::Kodek(kodek, kolom) => (Problem::ParketKodek { kodek }, Some(kolom)),
+                    Gagal::SkemaBeda { pertama } => (Problem::ParketSkemaBeda { pertama }, None),
+                    Gagal::TerlaluBanyakBaris { baris, batas } => {
+                        (Problem::ParketTerlaluBanyakBaris { baris, batas }, None)
+                    }
                 };
-                diags.push(Diagnostic::error(&f, 0, 0, None, problem));
+                // a column's name may be anything: masked like any quoted value
+                let nilai = nilai.map(|n| crate::teks::samarkan(n.as_bytes()));
+                diags.push(Diagnostic::error(&f, 0, 0, nilai.as_deref(), problem));
                 return None;
             }
         };
@@ -727,6 +736,16 @@ impl Table {
         let (index, lebar_header) = baca_header(rel, &header, 0, columns, peta, pribadi, diags)?;
         let mut ok = true;
         for &i in index.iter().flatten() {
+            if parket.waktu_utc(i) {
+                diags.push(Diagnostic::error(
+                    rel,
+                    0,
+                    i as u64 + 1,
+                    parket.kolom.get(i).map(String::as_str),
+                    Problem::ParketWaktuUtc,
+                ));
+                ok = false;
+            }
             if parket.bersarang(i) {
                 diags.push(Diagnostic::error(
                     rel,
@@ -777,9 +796,11 @@ impl Table {
             return 0;
         };
         let needed = self.needed();
-        // a recipient list's columns that are not read are never decoded
+        // a recipient list's columns that are not read are never decoded, nor are nested
+        // columns that are not read (salur reads flat ones only; a nested one it reads was
+        // refused when the file was opened)
         let lewati: Vec<bool> = (0..parket.kolom.len())
-            .map(|i| self.pribadi && !self.index.contains(&Some(i)))
+            .map(|i| !self.index.contains(&Some(i)) && (self.pribadi || parket.bersarang(i)))
             .collect();
         let mut rows = 0;
         for k in kelompok {
@@ -830,10 +851,8 @@ impl Table {
             .and_then(|f| f.rsplit_once('.'))
             .map_or(rel, |(stem, _)| stem);
         // a reader that panics on a damaged file must not take the build down with it
-        let dibaca = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            super::lembar::baca(rel, ext, jenis, bytes)
-        }))
-        .unwrap_or_else(|_| Err("the workbook reader failed".to_string()));
+        let dibaca = crate::dasar::panik::tangkap(|| super::lembar::baca(rel, ext, jenis, bytes))
+            .unwrap_or_else(|e| Err(format!("the workbook reader failed: {e}")));
         let lembar = match dibaca {
             Ok(l) => l,
             Err(e) => {

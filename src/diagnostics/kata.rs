@@ -389,6 +389,14 @@ impl Problem {
                 pesan!(lang, "masalah.parket_skema_beda", pertama = pertama)
             }
             Problem::ParketBersarang => pesan!(lang, "masalah.parket_bersarang"),
+            Problem::ParketTerlaluBanyakBaris { baris, batas } => pesan!(
+                lang,
+                "masalah.parket_terlalu_banyak_baris",
+                baris = crate::format::ribuan_u64(*baris, lang),
+                batas = crate::format::ribuan_u64(*batas, lang)
+            ),
+            Problem::ParketWaktuUtc => pesan!(lang, "masalah.parket_waktu_utc"),
+            Problem::FolderTanpaParket => pesan!(lang, "masalah.folder_tanpa_parket"),
             Problem::GalatRumus => pesan!(lang, "masalah.galat_rumus"),
             Problem::UnknownKey { key, nearest } => {
                 pesan!(lang, "masalah.kunci_tidak_dikenal", key = key) + &mungkin(nearest)

@@ -407,6 +407,17 @@ pub enum Problem {
     /// A column salur reads that is nested or repeated (a list, struct or map) in a Parquet
     /// file.
     ParketBersarang,
+    /// A Parquet input declaring more rows than `batas_berkas_mb` allows.
+    ParketTerlaluBanyakBaris {
+        /// The rows declared.
+        baris: u64,
+        /// The most allowed.
+        batas: u64,
+    },
+    /// A column salur reads holding instants adjusted to UTC, whose day depends on a time zone.
+    ParketWaktuUtc,
+    /// A folder named like an input that holds no Parquet file.
+    FolderTanpaParket,
     /// An input file larger than `batas_berkas_mb` in `site.toml`: salur reads a file whole
     /// and keeps its rows, so memory grows with it.
     BerkasTerlaluBesar {
@@ -1009,6 +1020,12 @@ pub(crate) fn contoh_semua() -> Vec<Problem> {
             pertama: s("data/realisasi/provinsi=11/data_0.parquet"),
         },
         Problem::ParketBersarang,
+        Problem::ParketTerlaluBanyakBaris {
+            baris: 40_000_000,
+            batas: 10_737_418,
+        },
+        Problem::ParketWaktuUtc,
+        Problem::FolderTanpaParket,
         Problem::BerkasTerlaluBesar {
             ukuran: 700 << 20,
             batas: 512 << 20,

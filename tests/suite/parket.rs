@@ -505,3 +505,120 @@ c.execute("COPY (SELECT * FROM 'data/alokasi.parquet') TO 'data/alokasi2.parquet
         "{out}"
     );
 }
+
+/// Replaces `data/realisasi.csv` by a folder partitioned by `kolom` as Spark's
+/// `partitionBy(kolom)` writes it: the column left out of the files, its value in the folder's
+/// name (`program=PKH/`), each part named `nama(i)`.
+fn partisi_spark(site: &Path, kolom: &str, nama: impl Fn(usize) -> String) {
+    let csv = site.join("data/realisasi.csv");
+    let rows = cells(&csv);
+    let k = rows[0].iter().position(|h| h == kolom).unwrap();
+    let mut bagian: std::collections::BTreeMap<String, Vec<Vec<String>>> = Default::default();
+    for r in &rows[1..] {
+        let mut tanpa = r.clone();
+        let v = tanpa.remove(k);
+        bagian.entry(v).or_default().push(tanpa);
+    }
+    let mut header = rows[0].clone();
+    header.remove(k);
+    for (i, (v, isi)) in bagian.into_iter().enumerate() {
+        let mut semua = vec![header.clone()];
+        semua.extend(isi);
+        let v = v.replace(' ', "%20");
+        tulis(
+            &semua,
+            &site.join(format!("data/realisasi/{kolom}={v}/{}", nama(i))),
+            30,
+            Compression::SNAPPY,
+        );
+    }
+    fs::remove_file(csv).unwrap();
+}
+
+#[test]
+fn a_column_in_the_folder_names_and_parts_without_an_extension_are_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let site = common::example_copy(dir.path());
+    // Trino names its parts without an extension; Spark leaves the partition column out
+    partisi_spark(&site, "penyalur", |i| {
+        format!("20241201_083012_{i:05}_x7k2p")
+    });
+    let out = dir.path().join("public");
+    common::build(&site, &out);
+    let twin = common::files(&out);
+    let csv = common::files(common::example_site());
+    for path in [
+        "wilayah/35/35.75.csv",
+        "wilayah/64/64.02.csv",
+        "wilayah/62/62.03.json",
+    ] {
+        let a =
+            String::from_utf8_lossy(&twin[path]).replace("data/realisasi/", "data/realisasi.csv");
+        assert_eq!(a, String::from_utf8_lossy(&csv[path]), "{path}");
+    }
+    // a stray file among the parts is refused, not left out
+    let stray = site.join("data/realisasi/penyalur=BRI/part-1.csv");
+    fs::write(&stray, "program,tahap\n").unwrap();
+    let (ok, out) = check(&site);
+    assert!(!ok);
+    assert!(
+        out.contains("data/realisasi/penyalur=BRI/part-1.csv"),
+        "{out}"
+    );
+    fs::remove_file(&stray).unwrap();
+    // a folder named like an input with no Parquet in it is said, not read in silence
+    fs::create_dir_all(site.join("data/jadwal")).unwrap();
+    fs::write(site.join("data/jadwal/part-0.csv"), "x").unwrap();
+    let (ok, out) = check(&site);
+    assert!(ok, "{out}");
+    assert!(out.contains("data/jadwal/"), "{out}");
+}
+
+#[test]
+fn too_many_rows_and_instants_in_utc_are_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let site = common::example_copy(dir.path());
+    // 1 MB allows 20,971 rows of Parquet, however small the file
+    let toml = fs::read_to_string(site.join("site.toml")).unwrap();
+    fs::write(
+        site.join("site.toml"),
+        format!("batas_berkas_mb = 1\n{toml}"),
+    )
+    .unwrap();
+    ganti(&site, "alokasi", |rows| {
+        let isi = rows[1..].to_vec();
+        while rows.len() < 25_000 {
+            rows.extend(isi.iter().cloned());
+        }
+    });
+    let (ok, out) = check(&site);
+    assert!(!ok);
+    assert!(
+        out.contains("data/alokasi.parquet") && out.contains("20.971"),
+        "{out}"
+    );
+
+    // a TIMESTAMP adjusted to UTC: its day depends on a zone the file does not give
+    let site = common::example_copy(&dir.path().join("dua"));
+    let script = r#"
+import duckdb
+c = duckdb.connect()
+c.execute("SET TimeZone = 'Asia/Jakarta'")
+c.execute("""COPY (SELECT program, tahap, kode_wilayah, penyalur,
+    CAST(CAST(tanggal AS TIMESTAMP) AS TIMESTAMPTZ) AS tanggal, status, alasan, kpm
+    FROM read_csv('data/realisasi.csv', all_varchar=true, header=true)
+    ) TO 'data/realisasi.parquet' (FORMAT PARQUET)""")
+"#;
+    if !duckdb(
+        "parket::too_many_rows_and_instants_in_utc_are_refused",
+        &site,
+        script,
+    ) {
+        return;
+    }
+    fs::remove_file(site.join("data/realisasi.csv")).unwrap();
+    let (ok, out) = check(&site);
+    assert!(!ok);
+    assert!(out.contains("data/realisasi.parquet: 'tanggal'"), "{out}");
+    assert!(out.contains("UTC") && out.contains("DATE"), "{out}");
+}
