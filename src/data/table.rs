@@ -734,27 +734,28 @@ impl Table {
         };
         let header: ByteRecord = parket.kolom.iter().map(String::as_bytes).collect();
         let (index, lebar_header) = baca_header(rel, &header, 0, columns, peta, pribadi, diags)?;
+        // a column read that salur cannot read as a CSV's: its name (masked like any value)
         let mut ok = true;
         for &i in index.iter().flatten() {
-            if parket.waktu_utc(i) {
-                diags.push(Diagnostic::error(
-                    rel,
-                    0,
-                    i as u64 + 1,
-                    parket.kolom.get(i).map(String::as_str),
-                    Problem::ParketWaktuUtc,
-                ));
-                ok = false;
-            }
-            if parket.bersarang(i) {
-                diags.push(Diagnostic::error(
-                    rel,
-                    0,
-                    i as u64 + 1,
-                    parket.kolom.get(i).map(String::as_str),
-                    Problem::ParketBersarang,
-                ));
-                ok = false;
+            let tak_terbaca = [
+                (parket.waktu_utc(i), Problem::ParketWaktuUtc),
+                (parket.bersarang(i), Problem::ParketBersarang),
+            ];
+            for (ya, problem) in tak_terbaca {
+                if ya {
+                    let nama = parket
+                        .kolom
+                        .get(i)
+                        .map(|n| crate::teks::samarkan(n.as_bytes()));
+                    diags.push(Diagnostic::error(
+                        rel,
+                        0,
+                        i as u64 + 1,
+                        nama.as_deref(),
+                        problem,
+                    ));
+                    ok = false;
+                }
             }
         }
         if !ok {

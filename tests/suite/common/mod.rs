@@ -317,3 +317,46 @@ pub fn edit(path: &Path, from: &str, to: &str) {
     assert!(text.contains(from), "{} has no {from:?}", path.display());
     fs::write(path, text.replacen(from, to, 1)).unwrap();
 }
+
+/// The files of `kembar` (a site built from the same data in another form: a workbook, Parquet)
+/// that differ from `asli`'s only where the inputs' names and hashes `ganti` (twin's, then the
+/// CSV site's) are written; panics at the first line that differs beyond them. Both sites
+/// must have the same files.
+pub fn beda_nama_saja(
+    kembar: &BTreeMap<String, Vec<u8>>,
+    asli: &BTreeMap<String, Vec<u8>>,
+    ganti: &[(String, String)],
+) -> Vec<String> {
+    assert_eq!(
+        kembar.keys().collect::<Vec<_>>(),
+        asli.keys().collect::<Vec<_>>()
+    );
+    let tentang = String::from_utf8_lossy(&kembar["tentang-data.html"]).into_owned();
+    for (dari, _) in ganti {
+        assert!(
+            tentang.contains(dari.as_str()),
+            "{dari} not on the about page"
+        );
+    }
+    let mut berbeda = Vec::new();
+    for (path, bytes) in kembar {
+        let mut text = String::from_utf8_lossy(bytes).into_owned();
+        let mentah = text.clone();
+        for (dari, ke) in ganti {
+            text = text.replace(dari.as_str(), ke);
+        }
+        let a = String::from_utf8_lossy(&asli[path]);
+        if text != a {
+            let (x, y) = text
+                .lines()
+                .zip(a.lines())
+                .find(|(x, y)| x != y)
+                .unwrap_or_default();
+            panic!("{path} differs beyond the inputs' names and hashes:\n{x}\n{y}");
+        }
+        if text != mentah {
+            berbeda.push(path.clone());
+        }
+    }
+    berbeda
+}
