@@ -171,6 +171,7 @@ fn load_timed(root: &Path, timings: &mut Timings) -> Result<Loaded, Error> {
     );
     problems.extend(temuan_data);
     problems.extend(std::mem::take(&mut analisis.masalah));
+    data::petakan_bagian(&data.inputs, &mut problems);
     if problems.has_errors() {
         return Err(Error::Input {
             lang,

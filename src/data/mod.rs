@@ -532,14 +532,20 @@ pub fn load(root: &Path, config: &Config) -> Result<(Dataset, Diagnostics), Diag
         loader.laporan_penyalur(root, &mut ds, &mut diags);
         loader.sumber_angka(root, &mut ds, &mut diags);
     }
-    // a folder of Parquet parts was read as one table: each message names its part and row
-    for input in &ds.inputs {
-        table::petakan_bagian(&mut diags, &input.tempat, &input.bagian);
-    }
+    petakan_bagian(&ds.inputs, &mut diags);
     if diags.has_errors() {
         Err(diags)
     } else {
         Ok((ds, diags))
+    }
+}
+
+/// Gives every kept message about a folder of Parquet parts (read as one table, its rows
+/// numbered across the parts) its part's file and row: the data stage's own, and the checks
+/// and analysis that cite an input's rows afterwards.
+pub fn petakan_bagian(inputs: &[InputFile], diags: &mut Diagnostics) {
+    for input in inputs {
+        table::petakan_bagian(diags, &input.tempat, &input.bagian);
     }
 }
 

@@ -668,6 +668,10 @@ impl Table {
         let mut isi = Vec::with_capacity(files.len());
         let mut sidik = String::new();
         for f in files {
+            // a part's path is in messages: one holding a NIK is refused, masked
+            if !crate::teks::periksa_nama_berkas(&f, diags) {
+                return None;
+            }
             let ukuran = match situs.periksa_berkas(&f) {
                 Ok(Some(u)) => u,
                 Ok(None) => continue,

@@ -360,3 +360,14 @@ pub fn beda_nama_saja(
     }
     berbeda
 }
+
+/// The cells of a CSV file: header, then rows (the example's inputs, to write their twins).
+pub fn cells(csv_path: &Path) -> Vec<Vec<String>> {
+    let mut r = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .from_path(csv_path)
+        .unwrap();
+    r.records()
+        .map(|rec| rec.unwrap().iter().map(str::to_string).collect())
+        .collect()
+}
