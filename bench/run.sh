@@ -88,6 +88,8 @@ CSV=$BENCH_DIR/data/realisasi.csv
 ALOKASI=$BENCH_DIR/data/alokasi.csv
 PUBLIC=$BENCH_DIR/public
 MANIFEST=$BENCH_DIR/.public.salur-manifest
+# the suppression decisions of the last build (a cache): a full build starts without them
+TEMBOLOK=$BENCH_DIR/.public.salur-tembolok
 STAMP=$BENCH_DIR/.bench-stamp
 FLOOR_OUT=$BENCH_DIR/floor-public
 HUGO_SITE=$BENCH_DIR/hugo-site
@@ -96,7 +98,7 @@ HUGO_STAMP=$BENCH_DIR/.hugo-stamp
 stamp() { echo "rows=$ROWS seed=$SEED realisasi_bytes=$(stat -c %s "$CSV") jadwal_bytes=$(stat -c %s "$BENCH_DIR/data/jadwal.csv" 2>/dev/null || echo 0) laporan_bytes=$(stat -c %s "$BENCH_DIR/data/laporan_penyalur.csv" 2>/dev/null || echo 0)"; }
 if [[ ! -f $CSV || ! -f $STAMP || $(cat "$STAMP") != "$(stamp)" ]]; then
 	log "generating $ROWS rows into $BENCH_DIR"
-	rm -rf "$BENCH_DIR/data" "$PUBLIC" "$MANIFEST" "$BENCH_DIR/.public.staging" "$STAMP"
+	rm -rf "$BENCH_DIR/data" "$PUBLIC" "$MANIFEST" "$TEMBOLOK" "$BENCH_DIR/.public.staging" "$STAMP"
 	mkdir -p "$BENCH_DIR"
 	"$GENERATOR" --out "$BENCH_DIR" --rows "$ROWS" --seed "$SEED" >&2
 	stamp >"$STAMP"
@@ -196,7 +198,7 @@ ONE_FILES=""
 # the same minutes of the machine and the disk; the ratio is taken run by run.
 for i in $(seq "$RUNS"); do
 	log "full build $i/$RUNS"
-	rm -rf "$PUBLIC" "$MANIFEST" "$FLOOR_OUT"
+	rm -rf "$PUBLIC" "$MANIFEST" "$TEMBOLOK" "$FLOOR_OUT"
 	settle
 	build
 	FULL_WALL+=("$WALL") FULL_RSS+=("$RSS_MB") FULL_WRITTEN+=("$WRITTEN")

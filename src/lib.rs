@@ -120,10 +120,20 @@ pub struct Loaded {
 /// Reads, validates and analyses the site at `root`. Every problem in every input is
 /// collected before giving up.
 pub fn load(root: &Path) -> Result<Loaded, Error> {
-    load_timed(root, &mut Timings::default())
+    load_timed(
+        root,
+        &analysis::privasi::Tembolok::default(),
+        &mut Timings::default(),
+    )
 }
 
-fn load_timed(root: &Path, timings: &mut Timings) -> Result<Loaded, Error> {
+/// [`load`], taking the suppression decisions `tembolok` holds from the last build
+/// ([`analysis::privasi::Tembolok`]).
+fn load_timed(
+    root: &Path,
+    tembolok: &analysis::privasi::Tembolok,
+    timings: &mut Timings,
+) -> Result<Loaded, Error> {
     let config = Config::load(root).map_err(|diagnostics| Error::Input {
         lang: Config::bahasa(root),
         diagnostics,
@@ -167,7 +177,7 @@ fn load_timed(root: &Path, timings: &mut Timings) -> Result<Loaded, Error> {
     // the data's own cross-checks and the analysis read the same data: side by side
     let (temuan_data, mut analisis) = rayon::join(
         || data::periksa(&data, &config),
-        || analysis::analyse(&data, &config),
+        || analysis::analyse_dengan(&data, &config, tembolok),
     );
     problems.extend(temuan_data);
     problems.extend(std::mem::take(&mut analisis.masalah));
@@ -381,8 +391,14 @@ pub fn build_with(options: &BuildOptions, kendali: &Kendali) -> Result<BuildSumm
             timings,
         });
     }
+    // the last build's suppression decisions: a table that has not changed is not searched
+    // again (`Tembolok`: two thirds of a national analysis)
+    let tembolok = analysis::privasi::Tembolok::dari_bytes(
+        &output::baca_tembolok(&output::jalur_nyata(&public), batas),
+        render::sidik_program(),
+    );
     timings.lap("inputs");
-    let mut loaded = load_timed(&options.root, &mut timings)?;
+    let mut loaded = load_timed(&options.root, &tembolok, &mut timings)?;
     if let Some(url) = base_url {
         loaded.config.base_url = url;
     }
@@ -431,6 +447,11 @@ pub fn build_with(options: &BuildOptions, kendali: &Kendali) -> Result<BuildSumm
     };
     if let Some(m) = masukan {
         staging.catat_masukan(m, lang, laporan_peringatan.clone());
+    }
+    // this build's decisions, for the next (a cache: a build that cannot write it still
+    // publishes; the next one searches again)
+    if report.privasi != tembolok && render::sidik_program() != 0 {
+        let _ = staging.tulis_tembolok(&report.privasi.ke_bytes(render::sidik_program()));
     }
     let bar = if kendali.progress {
         let bar = indicatif::ProgressBar::new(plan.halaman.len() as u64);

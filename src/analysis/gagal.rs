@@ -5,7 +5,7 @@
 //! cells from the same suppressed table, so what one page hides another cannot give away: the
 //! table links every region to its parent, and the suppression holds across those links.
 
-use super::privasi::{self, TabelPohon, Tampil};
+use super::privasi::{TabelPohon, Tampil, Tembolok};
 use super::{Kunci, Report};
 use crate::data::alasan::KodeAlasan;
 use crate::data::{Dataset, WilayahId};
@@ -70,8 +70,14 @@ impl SelGagal<'_> {
 }
 
 /// The failure tables of the whole site, one per programme × tahap × penyalur with failures,
-/// sorted by [`Kunci`]; counts below `min_kpm` suppressed.
-pub fn per_kunci(ds: &Dataset, report: &Report, min_kpm: u64) -> Vec<TabelGagal> {
+/// sorted by [`Kunci`]; counts below `min_kpm` suppressed, taking the decisions `tembolok`
+/// holds; with the decisions made, for the next build.
+pub fn per_kunci(
+    ds: &Dataset,
+    report: &Report,
+    min_kpm: u64,
+    tembolok: &Tembolok,
+) -> (Vec<TabelGagal>, Tembolok) {
     use rayon::prelude::*;
     let kode: Vec<usize> = ds
         .alasan
@@ -102,9 +108,18 @@ pub fn per_kunci(ds: &Dataset, report: &Report, min_kpm: u64) -> Vec<TabelGagal>
         .map(|kunci| {
             let rows = per.get(&kunci).map(Vec::as_slice).unwrap_or_default();
             let direct = langsung.get(&kunci).map(Vec::as_slice).unwrap_or_default();
-            tabel(ds, kunci, rows, direct, min_kpm)
+            tabel(ds, kunci, rows, direct, min_kpm, tembolok)
         })
-        .collect()
+        .collect::<Vec<_>>()
+        .into_iter()
+        .fold(
+            (Vec::new(), Tembolok::default()),
+            |(mut t, mut baru), (g, k)| {
+                t.push(g);
+                baru.gabung(k);
+                (t, baru)
+            },
+        )
 }
 
 /// Regions' failures per key and code: each key's rows in the order of `rekap`.
@@ -134,7 +149,8 @@ fn tabel(
     rows: &[(WilayahId, [u64; KOLOM])],
     direct: &[(WilayahId, [u64; KOLOM])],
     min_kpm: u64,
-) -> TabelGagal {
+    tembolok: &Tembolok,
+) -> (TabelGagal, Tembolok) {
     let wilayah: Vec<WilayahId> = rows.iter().map(|(w, _)| *w).collect();
     let nilai: Vec<[u64; KOLOM]> = rows.iter().map(|(_, v)| *v).collect();
     let mut total = [0u64; KOLOM];
@@ -169,8 +185,13 @@ fn tabel(
             sel.extend_from_slice(v);
         }
     }
+    let mut baru = Tembolok::default();
     let tampil = TabelPohon::new(induk, KOLOM, sel.clone())
-        .and_then(|t| privasi::tekan(&t, min_kpm))
+        .and_then(|t| {
+            let (k, mode) = tembolok.tekan(&t, min_kpm);
+            baru.simpan(k, mode.as_deref());
+            mode
+        })
         .map(|mode| {
             (0..=site)
                 .map(|r| {
@@ -181,11 +202,12 @@ fn tabel(
                 })
                 .collect()
         });
-    TabelGagal {
+    let tabel = TabelGagal {
         kunci,
         wilayah,
         nilai,
         total,
         tampil,
-    }
+    };
+    (tabel, baru)
 }

@@ -349,6 +349,9 @@ pub struct Report {
     pub perubahan: Vec<perubahan::Perubahan>,
     /// Where each region's figures come from (`data/sumber_angka.csv`, [`asal::hitung`]).
     pub asal: asal::Asal,
+    /// The suppression decisions of this report's failure tables, by table: what the next
+    /// build starts from ([`privasi::Tembolok`]).
+    pub privasi: privasi::Tembolok,
 }
 
 impl Report {
@@ -561,7 +564,13 @@ impl Analisis {
 /// `site.toml` ([`banding::wilayah_banding`]) and the channels' reports set against Dinsos's
 /// figures ([`rekonsiliasi::hitung`], checked by [`rekonsiliasi::periksa`]).
 pub fn analyse(ds: &Dataset, config: &Config) -> Analisis {
-    let mut report = angka(ds, config.data_as_of, config.privasi.min_kpm);
+    analyse_dengan(ds, config, &privasi::Tembolok::default())
+}
+
+/// [`analyse`], taking the suppression decisions `tembolok` holds from an earlier build
+/// ([`privasi::Tembolok`]); the same report as without them.
+pub fn analyse_dengan(ds: &Dataset, config: &Config, tembolok: &privasi::Tembolok) -> Analisis {
+    let mut report = angka_dengan(ds, config.data_as_of, config.privasi.min_kpm, tembolok);
     let (bandingkan, mut masalah) = banding::wilayah_banding(ds, &config.bandingkan);
     report.bandingkan = bandingkan;
     report.rekonsiliasi = rekonsiliasi::hitung(ds, &config.rekonsiliasi);
@@ -578,6 +587,16 @@ pub fn analyse(ds: &Dataset, config: &Config) -> Analisis {
 /// data; groups under `min_kpm` are suppressed. What needs `site.toml`'s comparisons and
 /// reconciliation rules, and the data-quality list, are left empty: [`analyse`] fills them.
 pub fn angka(ds: &Dataset, data_as_of: Option<Date>, min_kpm: u64) -> Report {
+    angka_dengan(ds, data_as_of, min_kpm, &privasi::Tembolok::default())
+}
+
+/// [`angka`], taking the suppression decisions `tembolok` holds ([`privasi::Tembolok`]).
+pub fn angka_dengan(
+    ds: &Dataset,
+    data_as_of: Option<Date>,
+    min_kpm: u64,
+    tembolok: &privasi::Tembolok,
+) -> Report {
     let n = ds.wilayah.len();
     let mut tahap_data_per: Vec<Option<Date>> = vec![None; ds.tahap.len()];
     for r in &ds.realisasi {
@@ -663,8 +682,9 @@ pub fn angka(ds: &Dataset, data_as_of: Option<Date>, min_kpm: u64) -> Report {
         bandingkan: Vec::new(),
         perubahan: Vec::new(),
         asal: asal::Asal::default(),
+        privasi: privasi::Tembolok::default(),
     };
-    report.gagal = gagal::per_kunci(ds, &report, min_kpm);
+    (report.gagal, report.privasi) = gagal::per_kunci(ds, &report, min_kpm, tembolok);
     report.perubahan = perubahan::hitung(ds, &report);
     report.asal = asal::hitung(ds, &report);
     report

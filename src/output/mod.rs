@@ -97,6 +97,30 @@ pub fn kunci_path(public: &Path) -> PathBuf {
     beside(public, ".salur-lock")
 }
 
+/// The suppression decisions of the last build of `public` ([`crate::analysis::privasi::Tembolok`]):
+/// `.<name>.salur-tembolok` beside it.
+pub fn tembolok_path(public: &Path) -> PathBuf {
+    beside(public, ".salur-tembolok")
+}
+
+/// The bytes of [`tembolok_path`]; empty when there is no such file, it is not an ordinary
+/// file, cannot be read, or is larger than `batas` bytes (a cache: a build without it does the
+/// work).
+pub fn baca_tembolok(public: &Path, batas: u64) -> Vec<u8> {
+    let path = tembolok_path(public);
+    match fs::symlink_metadata(&path) {
+        Ok(m) if m.is_file() && m.len() <= batas => fs::read(&path).unwrap_or_default(),
+        _ => Vec::new(),
+    }
+}
+
+/// [`tembolok_path`] being written, before it is renamed over it.
+fn tembolok_tmp_path(public: &Path) -> PathBuf {
+    let mut tmp = tembolok_path(public).into_os_string();
+    tmp.push(".tmp");
+    PathBuf::from(tmp)
+}
+
 /// Where the swap by renames parks the previous site: `.<name>.old` beside it.
 fn old_path(public: &Path) -> PathBuf {
     beside(public, ".old")
@@ -143,9 +167,10 @@ pub fn bersihkan_sisa(kunci: &Kunci) -> Result<(), OutputError> {
             removed.map_err(|e| err(&path, e))?;
         }
     }
-    let tmp = manifest_tmp_path(public);
-    if tmp.is_file() {
-        fs::remove_file(&tmp).map_err(|e| err(&tmp, e))?;
+    for tmp in [manifest_tmp_path(public), tembolok_tmp_path(public)] {
+        if tmp.is_file() {
+            fs::remove_file(&tmp).map_err(|e| err(&tmp, e))?;
+        }
     }
     Ok(())
 }
@@ -863,6 +888,16 @@ impl Staging {
     pub fn catat_masukan(&mut self, sidik: u64, lang: Lang, peringatan: String) {
         self.masukan = Some(sidik);
         self.peringatan = Some((lang, peringatan));
+    }
+
+    /// Replaces the suppression decisions beside the folder ([`tembolok_path`]) with `bytes`:
+    /// written beside it, then renamed over it, under this build's lock, so a build reads the
+    /// old file or the new one whole.
+    pub fn tulis_tembolok(&self, bytes: &[u8]) -> Result<(), OutputError> {
+        let path = tembolok_path(&self.public);
+        let tmp = tembolok_tmp_path(&self.public);
+        fs::write(&tmp, bytes).map_err(|e| err(&tmp, e))?;
+        fs::rename(&tmp, &path).map_err(|e| err(&path, e))
     }
 
     /// Abandons the build: removes the staging folder, leaving the published one as it was.

@@ -342,3 +342,38 @@ fn nothing_changed_means_nothing_read_but_the_warnings_are_repeated() {
     let changed = build(&site, &public);
     assert!(changed.output.ditulis > 0);
 }
+
+/// The suppression decisions kept beside the manifest (`.public.salur-tembolok`) are a cache:
+/// a rebuild that takes them, one that finds them damaged and a build from scratch publish the
+/// same bytes, and a damaged file is replaced by a good one.
+#[test]
+fn the_suppression_cache_changes_no_byte() {
+    let dir = tempfile::tempdir().unwrap();
+    let site = example_copy(dir.path());
+    let public = dir.path().join("out/public");
+    build(&site, &public);
+    let cache = dir.path().join("out/.public.salur-tembolok");
+    let good = fs::read(&cache).expect("the build keeps its suppression decisions");
+    assert!(good.starts_with(b"salur tembolok privasi 1\n"));
+    // a payment elsewhere: the failure tables are the same, their decisions come from the file
+    let p = site.join("data/realisasi.csv");
+    let mut text = fs::read_to_string(&p).unwrap();
+    text.push_str("BST,2021-07,35.75.01.1001,PT Pos Indonesia,2021-07-25,tersalur,,1\n");
+    fs::write(&p, text).unwrap();
+    build(&site, &public);
+    let fresh = dir.path().join("fresh/public");
+    build(&site, &fresh);
+    assert_eq!(files(&public), files(&fresh));
+    assert_eq!(fs::read(&cache).unwrap(), good, "the same decisions");
+    // a damaged file: ignored, and written again whole
+    let mut bad = good.clone();
+    let mid = bad.len() / 2;
+    bad[mid] ^= 0xff;
+    fs::write(&cache, &bad).unwrap();
+    edit(&p, ",tersalur,,1\n", ",tersalur,,2\n");
+    build(&site, &public);
+    let fresh = dir.path().join("fresh2/public");
+    build(&site, &fresh);
+    assert_eq!(files(&public), files(&fresh));
+    assert_eq!(fs::read(&cache).unwrap(), good);
+}

@@ -1831,6 +1831,7 @@ fn failed_build_leaves_previous_site_byte_identical() {
         siblings,
         vec![
             std::ffi::OsString::from(".public.salur-manifest"),
+            std::ffi::OsString::from(".public.salur-tembolok"),
             std::ffi::OsString::from("public")
         ]
     );

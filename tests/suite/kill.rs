@@ -48,16 +48,15 @@ fn build(site: &Path, out: &Path) {
     assert!(status.success(), "salur build failed: {status}");
 }
 
-/// What lies beside `public` other than itself and its manifest.
+/// What lies beside `public` other than itself, its manifest and its suppression cache.
 fn leftovers(public: &Path) -> Vec<String> {
-    let manifest = format!(
-        ".{}.salur-manifest",
-        public.file_name().unwrap().to_string_lossy()
-    );
+    let name = public.file_name().unwrap().to_string_lossy();
+    let manifest = format!(".{name}.salur-manifest");
+    let tembolok = format!(".{name}.salur-tembolok");
     fs::read_dir(public.parent().unwrap())
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .filter(|n| *n != manifest && n.as_str() != public.file_name().unwrap())
+        .filter(|n| *n != manifest && *n != tembolok && n.as_str() != public.file_name().unwrap())
         .collect()
 }
 

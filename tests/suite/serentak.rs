@@ -79,14 +79,16 @@ fn ubah(site: &Path) {
     .unwrap();
 }
 
-/// What lies beside `public` other than itself and its manifest (and the sites).
+/// What lies beside `public` other than itself, its manifest and its suppression cache (and the
+/// sites).
 fn leftovers(public: &Path) -> Vec<String> {
     let name = public.file_name().unwrap().to_string_lossy().into_owned();
     let manifest = format!(".{name}.salur-manifest");
+    let tembolok = format!(".{name}.salur-tembolok");
     let mut out: Vec<String> = fs::read_dir(public.parent().unwrap())
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .filter(|n| *n != manifest && *n != name)
+        .filter(|n| *n != manifest && *n != tembolok && *n != name)
         .collect();
     out.sort();
     out
