@@ -199,6 +199,12 @@ impl<'a> Situs<'a> {
             cari: cari::Indeks::default(),
             kata: super::kata::Kata::new(kata),
         };
+        // a calendar per RW of each desa/kelurahan with RW slots, beside its page (planned
+        // here, once the slots are indexed per region)
+        let rw = situs.kalender_rw_semua();
+        situs
+            .halaman
+            .extend(rw.into_iter().map(Halaman::KalenderRw));
         situs.rekon_wilayah = situs.hitung_rekon_wilayah();
         situs.sidik_gagal = situs.hitung_sidik_gagal();
         (situs.rekon_kota, situs.rekon_cabang) = situs.hitung_rekon();
