@@ -341,6 +341,8 @@ pub struct Situs<'a> {
     desa_seluruh: Vec<std::sync::OnceLock<Vec<(u64, u64)>>>,
     /// The search index's files, made with the plan (they depend on names only).
     cari: cari::Indeks,
+    /// The search box's placeholder, naming a region of the site ([`cari::contoh`]).
+    cari_contoh: String,
     /// The theme's words for the site's language.
     kata: kata::Kata<'a>,
 }
