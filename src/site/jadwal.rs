@@ -337,9 +337,10 @@ impl Situs<'_> {
     }
 
     /// The key of the calendar of slot `i`'s RW ([`Halaman::KalenderRw`]): the first of that
-    /// RW's slots in its desa/kelurahan; `None` for a slot for every RW.
+    /// RW's slots in its desa/kelurahan; `None` for a slot for every RW, and on a site that
+    /// turns RW calendars off (`[jadwal] kalender_rw = false`).
     pub(super) fn rw_pertama(&self, i: usize) -> Option<usize> {
-        if self.data.jadwal[i].rw.is_empty() {
+        if self.data.jadwal[i].rw.is_empty() || !self.config.jadwal.kalender_rw {
             return None;
         }
         self.slot_rw(i).next()

@@ -207,7 +207,11 @@ impl<'a> Situs<'a> {
             .unwrap_or_default();
         // a calendar per RW of each desa/kelurahan with RW slots, beside its page (planned
         // here, once the slots are indexed per region)
-        let rw = situs.kalender_rw_semua();
+        let rw = if config.jadwal.kalender_rw {
+            situs.kalender_rw_semua()
+        } else {
+            Vec::new()
+        };
         situs
             .halaman
             .extend(rw.into_iter().map(Halaman::KalenderRw));

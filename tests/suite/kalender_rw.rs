@@ -2,7 +2,8 @@
 //! (`wilayah/<prov>/<kode>.rw-<rw>.ics`) whose events are exactly that RW's rows of
 //! `data/jadwal.csv`, linked beside its row of the schedule with a WhatsApp share link whose
 //! sentence holds the slot and the page's address; a changed slot rewrites its RW's calendar
-//! and no other RW's; two RWs a resident could not tell apart are refused.
+//! and no other RW's; two RWs a resident could not tell apart are refused; `[jadwal]
+//! kalender_rw = false` turns them off.
 
 use std::collections::BTreeMap;
 
@@ -282,4 +283,28 @@ fn two_rws_a_resident_cannot_tell_apart_are_refused() {
         other => panic!("build must refuse it: {:?}", other.map(|s| s.files)),
     }
     assert!(!out.exists(), "nothing is written");
+}
+
+#[test]
+fn a_site_can_turn_the_rw_calendars_off() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = common::build_changed_copy(dir.path(), |site| {
+        edit(
+            &site.join("site.toml"),
+            "[jadwal]\n",
+            "[jadwal]\nkalender_rw = false\n",
+        )
+    });
+    let site = files(&out);
+    assert!(!site.keys().any(|p| p.contains(".rw-")));
+    assert_eq!(site.len(), 1554 - 301);
+    let html = String::from_utf8(site["wilayah/35/35.75.01.1001.html"].clone()).unwrap();
+    let doc = scraper::Html::parse_document(&html);
+    // the kelurahan's calendar, no RW's; the share links stay
+    assert_eq!(doc.select(&sel("#jadwal a[href$='.ics']")).count(), 1);
+    assert_eq!(
+        doc.select(&sel("#jadwal a[href^='https://wa.me/']"))
+            .count(),
+        8
+    );
 }
