@@ -329,6 +329,10 @@ pub struct AturanJadwal {
     /// What recipients must bring, on the schedule and its printed notice (`bawa`); the
     /// theme's sentence when not set.
     pub bawa: Option<String>,
+    /// Whether each RW of a desa/kelurahan with RW slots gets its own calendar
+    /// (`kalender_rw`, default true): one file per RW, about five and a half per desa on the
+    /// national benchmark site (458.000 files beside its 203.000), which turns them off.
+    pub kalender_rw: bool,
     /// `[jadwal.usul]`: what `salur jadwal usul` proposes a schedule for.
     pub usul: Option<AturanUsul>,
 }
@@ -364,6 +368,7 @@ impl Default for AturanJadwal {
             max_kpm_per_day: 200,
             over_capacity: Severity::Error,
             bawa: None,
+            kalender_rw: true,
             usul: None,
         }
     }
@@ -571,7 +576,13 @@ const KUNCI_SATU_DATA: &[&str] = &["berkas", "jenis", "program", "penyalur", "ko
 /// The keys of a `[[penerima]]` entry.
 const KUNCI_PENERIMA: &[&str] = &["berkas", "program", "tahap", "penyalur", "kolom", "status"];
 /// The keys of `[jadwal]`.
-const KUNCI_JADWAL: &[&str] = &["max_kpm_per_day", "over_capacity", "bawa", "usul"];
+const KUNCI_JADWAL: &[&str] = &[
+    "max_kpm_per_day",
+    "over_capacity",
+    "bawa",
+    "kalender_rw",
+    "usul",
+];
 /// The keys of `[jadwal.usul]`.
 const KUNCI_USUL: &[&str] = &[
     "program",
@@ -1057,6 +1068,11 @@ impl<'t> Pembaca<'t> {
                 .teks(b)
                 .map(|b| b.trim().to_string())
                 .filter(|b| !b.is_empty());
+        }
+        if let Some(k) = t.get("kalender_rw")
+            && let Some(k) = self.ya_tidak(k)
+        {
+            config.jadwal.kalender_rw = k;
         }
         if let Some(u) = t.get("usul") {
             config.jadwal.usul = self.usul(u, config.language);

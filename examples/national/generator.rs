@@ -118,7 +118,9 @@ pub fn generate(o: &Options) -> io::Result<Summary> {
          description = \"Situs uji skala nasional: wilayah nyata, angka sintetis.\"\n\
          language = \"id\"\n\
          attribution = [\"Data wilayah: idn-area-data (ODbL).\", \"Angka penyaluran sintetis untuk uji kinerja.\"]\n\
-         \n[rekonsiliasi]\ntoleransi_kpm = 2\n",
+         \n[rekonsiliasi]\ntoleransi_kpm = 2\n\
+         \n# every desa has RW slots: a calendar per RW would add about 458.000 files\n\
+         [jadwal]\nkalender_rw = false\n",
     )?;
 
     let mut summary = Summary::default();

@@ -37,6 +37,9 @@ pub struct Umum {
     /// region's key figures on region pages and the home page, the site's description
     /// elsewhere.
     pub deskripsi: String,
+    /// The search box's placeholder (`mis. Karangketug`): a region of this site
+    /// ([`super::cari::contoh`]); empty for a site without regions.
+    pub cari_contoh: String,
 }
 
 /// One row of a figures table.
@@ -317,6 +320,7 @@ impl Situs<'_> {
             breadcrumb,
             nav,
             deskripsi: self.config.description.clone(),
+            cari_contoh: self.cari_contoh.clone(),
         }
     }
 

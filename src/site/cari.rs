@@ -110,6 +110,43 @@ pub fn kunci_kueri(kueri: &str) -> Option<String> {
     (!inti.is_empty()).then(|| inti.concat())
 }
 
+/// The key a region is found by its code under: the code's digits (`35.75.01.1001` →
+/// `3575011001`), which is also the key of a query that writes the code with dots, spaces or
+/// none ([`kunci_kueri`]: `35.75.01.1001`, `35 75 01 1001`, `3575011001`). `cari.js` matches an
+/// entry to a query of digits by the code in the entry's path, so the entry holds nothing more;
+/// the cost is each region's entry once more, in the shard of its code's prefix.
+pub fn kunci_kode(kode: &str) -> String {
+    kode.chars().filter(char::is_ascii_digit).collect()
+}
+
+/// The keys a feature page is found under: those of its title ([`istilah`]) but the kind
+/// words (`Kota`, `Kabupaten` in `Jadwal pencairan Kota Pasuruan`), which are not names and
+/// would gather every such page under one key.
+pub fn istilah_halaman(judul: &str) -> Vec<(String, Peran)> {
+    istilah(judul)
+        .into_iter()
+        .filter(|(k, peran)| *peran != Peran::Lain || !KATA_JENIS.contains(&k.as_str()))
+        .collect()
+}
+
+/// The placeholder's example of the search box: the name of the site's first desa/kelurahan
+/// by code (or of its first region without children, on a site without a desa/kelurahan), so
+/// that it names a region of this site; `None` for a site without regions.
+pub fn contoh(wilayah: &crate::data::WilayahTree) -> Option<&str> {
+    let nodes = &wilayah.nodes;
+    nodes
+        .iter()
+        .filter(|n| n.tingkat == Tingkat::DesaKelurahan)
+        .min_by_key(|n| n.kode)
+        .or_else(|| {
+            nodes
+                .iter()
+                .filter(|n| n.anak.is_empty())
+                .min_by_key(|n| n.kode)
+        })
+        .map(|n| n.nama.as_str())
+}
+
 /// How a key stands to the name it indexes: the whole name (its words run together, or its
 /// one word), its first word, or another of its words. Sorted from the strongest.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -380,15 +417,28 @@ impl Situs<'_> {
                 )
             })
             .collect();
-        let istilah_semua: Vec<(String, u32, Peran)> = (0..n)
+        let mut istilah_semua: Vec<(String, u32, Peran)> = (0..n)
             .into_par_iter()
             .filter_map(WilayahId::baru)
             .flat_map_iter(|w| {
-                istilah(&tree.node(w).nama)
+                let node = tree.node(w);
+                istilah(&node.nama)
                     .into_iter()
+                    .chain(std::iter::once((kunci_kode(&node.kode_teks), Peran::Penuh)))
                     .map(move |(k, peran)| (k, u32::from(w), peran))
             })
             .collect();
+        // the site's own feature pages, after the regions, under the words of their titles
+        let mut entri = entri;
+        for (judul, konteks, path) in self.halaman_fitur() {
+            let e = u32::try_from(entri.len()).unwrap_or(u32::MAX);
+            istilah_semua.extend(
+                istilah_halaman(&judul)
+                    .into_iter()
+                    .map(|(k, peran)| (k, e, peran)),
+            );
+            entri.push(json_entri(&judul, "h", &konteks, &path));
+        }
         let ukuran: Vec<usize> = entri.iter().map(String::len).collect();
         let potongan = potong(istilah_semua, &ukuran, MAKS_BAGIAN);
         let nama: Vec<(String, BerkasCari)> = potongan
@@ -426,6 +476,43 @@ impl Situs<'_> {
             umum,
             nama: nama.into_iter().map(|(_, b)| b).collect(),
         }
+    }
+
+    /// The site's own feature pages a resident looks for by what they are (`jadwal`, `gagal`,
+    /// `rekonsiliasi`, `rapat`), those the site has: (title, context, path). A kabupaten/kota's
+    /// schedule overview, failures and reconciliation pages are titled with its name and told
+    /// apart by its provinsi; the meeting notes' archive and follow-ups are the site's.
+    fn halaman_fitur(&self) -> Vec<(String, String, String)> {
+        let mut out = Vec::new();
+        for &h in &self.halaman {
+            let (judul, w) = match h {
+                Halaman::JadwalKota(w) => (
+                    self.kata.isi(
+                        "judul_jadwal_kota",
+                        &[("nama", &self.kata.nama_wilayah(self.data.wilayah.node(w)))],
+                    ),
+                    Some(w),
+                ),
+                Halaman::GagalKota(w) => (
+                    self.kata.isi(
+                        "judul_gagal_kota",
+                        &[("nama", &self.kata.nama_wilayah(self.data.wilayah.node(w)))],
+                    ),
+                    Some(w),
+                ),
+                Halaman::RekonKota(w) => (self.judul_rekon(w), Some(w)),
+                Halaman::ArsipRapat if !self.content.rapat.is_empty() => {
+                    (self.kata.teks("rapat_koordinasi").to_string(), None)
+                }
+                Halaman::TindakLanjut if !self.content.rapat.is_empty() => {
+                    (self.kata.teks("judul_tindak_lanjut").to_string(), None)
+                }
+                _ => continue,
+            };
+            let konteks = w.map(|w| self.konteks_cari(w)).unwrap_or_default();
+            out.push((judul, konteks, self.path(h)));
+        }
+        out
     }
 
     /// What tells a region from others of the same name: its two nearest ancestors, nearest
@@ -608,6 +695,32 @@ mod tests {
             Some("kandangsapi")
         );
         assert_eq!(kunci_kueri(" - ").as_deref(), None);
+    }
+
+    #[test]
+    fn a_code_is_one_key_however_it_is_written_and_titles_drop_kind_words() {
+        assert_eq!(kunci_kode("35.75.01.1001"), "3575011001");
+        for kueri in [
+            "35.75.01.1001",
+            "3575011001",
+            "35 75 01 1001",
+            " 35. 75. 01. 1001 ",
+        ] {
+            assert_eq!(kunci_kueri(kueri).as_deref(), Some("3575011001"), "{kueri}");
+        }
+        let k: Vec<String> = istilah_halaman("Jadwal pencairan Kota Pasuruan")
+            .into_iter()
+            .map(|(k, _)| k)
+            .collect();
+        assert_eq!(
+            k,
+            [
+                "jadwal",
+                "jadwalpencairankotapasuruan",
+                "pasuruan",
+                "pencairan"
+            ]
+        );
     }
 
     #[test]

@@ -58,6 +58,12 @@ pub struct SlotJadwal {
     pub titik_bayar: String,
     /// Its page, when it has one (a point shared by several desa/kelurahan).
     pub titik_href: Option<String>,
+    /// The calendar of its RW alone (`wilayah/<prov>/<kode>.rw-<rw>.ics`), on a
+    /// desa/kelurahan's page, for a slot of one RW.
+    pub kalender_rw: Option<String>,
+    /// A `https://wa.me/?text=…` link sharing the slot in one sentence with the page's
+    /// address, on a desa/kelurahan's page.
+    pub bagikan: Option<String>,
 }
 
 /// The page of one payment point.
@@ -223,6 +229,8 @@ impl Situs<'_> {
                         .nama_wilayah(self.data.wilayah.node(s.wilayah.id.0)),
                     titik_bayar: m.titik.1.to_string(),
                     titik_href: None,
+                    kalender_rw: None,
+                    bagikan: None,
                 });
             }
         }
@@ -306,6 +314,97 @@ impl Situs<'_> {
         }
     }
 
+    /// Everything the calendar of one RW of a desa/kelurahan is made from: the slots of the
+    /// region of slot `i` whose RW is `i`'s.
+    pub fn masukan_kalender_rw(&self, i: usize) -> MasukanKalender<'_> {
+        let j = &self.data.jadwal[i];
+        MasukanKalender {
+            umum: self.sidik_umum,
+            milik: MilikKalender::Rw(self.ringkas(j.wilayah), &j.rw),
+            slot: self.slot_rw(i).map(|o| self.masukan_slot(o)).collect(),
+        }
+    }
+
+    /// The slots of slot `i`'s desa/kelurahan for `i`'s RW, in the region's order.
+    fn slot_rw(&self, i: usize) -> impl Iterator<Item = usize> + '_ {
+        let j = &self.data.jadwal[i];
+        self.jadwal_wilayah
+            .get(&j.wilayah)
+            .into_iter()
+            .flatten()
+            .copied()
+            .filter(move |&o| self.data.jadwal[o].rw == j.rw)
+    }
+
+    /// The key of the calendar of slot `i`'s RW ([`Halaman::KalenderRw`]): the first of that
+    /// RW's slots in its desa/kelurahan; `None` for a slot for every RW, and on a site that
+    /// turns RW calendars off (`[jadwal] kalender_rw = false`).
+    pub(super) fn rw_pertama(&self, i: usize) -> Option<usize> {
+        if self.data.jadwal[i].rw.is_empty() || !self.config.jadwal.kalender_rw {
+            return None;
+        }
+        self.slot_rw(i).next()
+    }
+
+    /// Every RW calendar of the site, one per RW of each desa/kelurahan with RW slots (the
+    /// first slot of each), by region and then by the RW's first slot.
+    pub(super) fn kalender_rw_semua(&self) -> Vec<usize> {
+        let mut wilayah: Vec<&WilayahId> = self.jadwal_wilayah.keys().collect();
+        wilayah.sort_unstable();
+        let mut out = Vec::new();
+        for w in wilayah {
+            let slots = &self.jadwal_wilayah[w];
+            let mut rw: Vec<(&str, usize)> = Vec::new();
+            for &i in slots {
+                let r = self.data.jadwal[i].rw.as_str();
+                if !r.is_empty() && !rw.iter().any(|(s, _)| *s == r) {
+                    rw.push((r, i));
+                }
+            }
+            out.extend(rw.into_iter().map(|(_, i)| i));
+        }
+        out
+    }
+
+    /// The WhatsApp share link of slot `i` (on its region's page, in the schedule whose
+    /// anchor is `anchor`): `https://wa.me/?text=` and one sentence with the programme, RW,
+    /// day, hours and payment point, and the page's address under `base_url`. Without a
+    /// `base_url` the page has no address a phone can open, so the sentence goes without it.
+    fn bagikan_slot(&self, i: usize, anchor: &str) -> String {
+        let j = &self.data.jadwal[i];
+        let lang = self.lang();
+        let alamat = if self.config.base_url.is_empty() {
+            String::new()
+        } else {
+            let url = super::umpan::url_di(
+                &self.config.base_url,
+                &self.path(Halaman::Wilayah(j.wilayah)),
+            );
+            self.kata
+                .isi("bagikan_alamat", &[("url", &format!("{url}#{anchor}"))])
+        };
+        let kalimat = self.kata.isi(
+            "bagikan_slot",
+            &[
+                ("program", &self.data.program[j.program.indeks()].kode),
+                (
+                    "wilayah",
+                    &self.kata.nama_wilayah(self.data.wilayah.node(j.wilayah)),
+                ),
+                ("rw", &j.rw),
+                ("tanggal", &tanggal_pendek(j.tanggal, lang)),
+                ("jam", &self.jam_slot(j)),
+                (
+                    "titik_bayar",
+                    &self.data.titik_bayar[j.titik_bayar.indeks()],
+                ),
+                ("lokasi", &j.lokasi),
+                ("alamat", &alamat),
+            ],
+        );
+        tautan_wa(&kalimat)
+    }
+
     /// Schedule slot `i` as a page or calendar shows it.
     pub fn masukan_slot(&self, i: usize) -> MasukanSlot<'_> {
         let j = &self.data.jadwal[i];
@@ -363,6 +462,19 @@ impl Situs<'_> {
                 false,
             ),
             MilikKalender::Titik(t, _) => (self.judul_titik_bayar(t.0), true),
+            MilikKalender::Rw(r, rw) => (
+                self.kata.isi(
+                    "kalender_rw_nama",
+                    &[
+                        (
+                            "wilayah",
+                            &self.kata.nama_wilayah(self.data.wilayah.node(r.id.0)),
+                        ),
+                        ("rw", rw),
+                    ],
+                ),
+                false,
+            ),
         };
         let zona_slot = |s: &MasukanSlot<'_>| {
             self.config
@@ -433,6 +545,7 @@ impl Situs<'_> {
                     slot: Vec::new(),
                 });
             }
+            let anchor = p.id.clone();
             if let Some(h) = p.hari.last_mut() {
                 h.slot.push(SlotJadwal {
                     jam: self.jam_slot(j),
@@ -442,6 +555,10 @@ impl Situs<'_> {
                     titik_bayar: self.data.titik_bayar[j.titik_bayar.indeks()].clone(),
                     titik_href: self.titik_bersama[j.titik_bayar.indeks()]
                         .then(|| self.path(Halaman::TitikBayar(j.titik_bayar))),
+                    kalender_rw: self
+                        .rw_pertama(i)
+                        .map(|k| self.path(Halaman::KalenderRw(k))),
+                    bagikan: (!j.rw.is_empty()).then(|| self.bagikan_slot(i, &anchor)),
                 });
             }
         }
@@ -834,6 +951,28 @@ pub fn slug_titik(nama: &str) -> String {
     crate::slug::nama_berkas(nama, "titik")
 }
 
+/// A WhatsApp share link: `https://wa.me/?text=` and `teks` percent-encoded (every byte but
+/// the unreserved ASCII letters, digits and `-._~`), which WhatsApp opens on a phone with the
+/// text ready to send to a chat of the reader's choice.
+pub fn tautan_wa(teks: &str) -> String {
+    const SISA: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHANUMERIC
+        .remove(b'-')
+        .remove(b'.')
+        .remove(b'_')
+        .remove(b'~');
+    format!(
+        "https://wa.me/?text={}",
+        percent_encoding::utf8_percent_encode(teks, SISA)
+    )
+}
+
+/// The RW as a calendar's file name: `01` stays `01`, `Krajan` → `krajan` (the one rule for
+/// file names, [`crate::slug::nama_berkas`]). Two RWs of one desa/kelurahan a resident could
+/// not tell apart (`Krajan`, `KRAJAN`) give one name, and the plan refuses the second.
+pub fn slug_rw(rw: &str) -> String {
+    crate::slug::nama_berkas(rw, "rw")
+}
+
 /// A span of days as a reader writes it: `19–25 Juli 2021`, `28 Juni–3 Juli 2021`,
 /// `30 Desember 2021–2 Januari 2022`, or one day.
 fn rentang_tanggal(awal: Date, akhir: Date, lang: Lang) -> String {
@@ -870,6 +1009,15 @@ impl Situs<'_> {
         self.path_di_provinsi(w, "ics")
     }
 
+    /// The calendar of one RW of a desa/kelurahan, keyed by its first slot `i`:
+    /// `wilayah/<prov>/<kode>.rw-<rw>.ics`, beside the region's page and calendar. A region
+    /// code is digits and dots, so no region's file (`<kode>.html`, `.ics`, `.csv`, `.json`)
+    /// has `.rw-` in its name.
+    pub(super) fn path_kalender_rw(&self, i: usize) -> String {
+        let j = &self.data.jadwal[i];
+        self.path_di_provinsi(j.wilayah, &format!("rw-{}.ics", slug_rw(&j.rw)))
+    }
+
     /// A payment point's page: `titik-bayar/<slug>.html`.
     pub(super) fn path_titik_bayar(&self, t: TitikBayarId) -> String {
         format!("titik-bayar/{}.html", self.titik_slug[t.indeks()])
@@ -888,6 +1036,11 @@ impl Situs<'_> {
     /// A calendar's fingerprint: the hash of its inputs.
     pub(super) fn sidik_kalender(&self, w: WilayahId) -> u64 {
         sidik_dari((1u8, self.masukan_kalender(w)))
+    }
+
+    /// An RW calendar's fingerprint: the hash of its inputs.
+    pub(super) fn sidik_kalender_rw(&self, i: usize) -> u64 {
+        sidik_dari((5u8, self.masukan_kalender_rw(i)))
     }
 
     /// A schedule overview's fingerprint: the hash of its inputs.
@@ -931,6 +1084,8 @@ pub enum MilikKalender<'s> {
     Wilayah(Ringkas<'s>),
     /// A payment point's (titled with its name; each event names its region).
     Titik(TanpaSidik<TitikBayarId>, &'s str),
+    /// One RW's of a desa/kelurahan (titled with the region and the RW).
+    Rw(Ringkas<'s>, &'s str),
 }
 
 /// Everything a calendar (a desa/kelurahan's or a payment point's) is made from beyond what
@@ -1049,6 +1204,33 @@ impl JenisHalaman for HalamanKalender {
     }
     fn asal(s: &Situs<'_>, w: WilayahId) -> Asal {
         s.asal_wilayah(w)
+    }
+}
+
+/// The calendar of one RW of a desa/kelurahan, keyed by the RW's first slot (a row of
+/// `data/jadwal.csv`).
+pub struct HalamanKalenderRw;
+
+impl JenisHalaman for HalamanKalenderRw {
+    type Kunci = usize;
+    const TEMPLATE: &'static str = TEMPLATE_KALENDER;
+    fn path(s: &Situs<'_>, i: usize) -> String {
+        s.path_kalender_rw(i)
+    }
+    fn sidik(s: &Situs<'_>, i: usize) -> u64 {
+        s.sidik_kalender_rw(i)
+    }
+    fn konteks(s: &Situs<'_>, i: usize) -> Konteks {
+        Konteks::Unduhan(super::kalender::ics(
+            &s.kalender_dari_masukan(&s.masukan_kalender_rw(i)),
+            s.lang(),
+            s.kata,
+        ))
+    }
+    fn asal(s: &Situs<'_>, i: usize) -> Asal {
+        let j = &s.data.jadwal[i];
+        let kolom = s.data.jadwal_kolom.get(8).copied().unwrap_or(0);
+        s.asal_data("data/jadwal.csv", (j.baris, kolom), &j.rw)
     }
 }
 

@@ -18,7 +18,7 @@
 //! | `TentangData`, `Konten`, `TidakDitemukan` | [`tentang`] |
 //! | `KualitasData` | [`kualitas`] |
 //! | `Rapat`, `ArsipRapat`, `TindakLanjut` | [`rapat`] |
-//! | `Kalender`, `TitikBayar`, `KalenderTitik`, `JadwalKota` | [`jadwal`] |
+//! | `Kalender`, `KalenderRw`, `TitikBayar`, `KalenderTitik`, `JadwalKota` | [`jadwal`] |
 //! | `GagalKota`, `UnduhGagalKota` | [`gagal`] |
 //! | `RekonKota`, `RekonCabang` | [`rekonsiliasi`] |
 //! | `Bandingkan`, `Peringkat` | [`banding`] |
@@ -222,6 +222,9 @@ halaman! {
     TindakLanjut => rapat::HalamanTindakLanjut,
     /// `wilayah/<prov>/<kode>.ics`: a desa/kelurahan's payment schedule as a calendar.
     Kalender(w: WilayahId) => jadwal::HalamanKalender,
+    /// `wilayah/<prov>/<kode>.rw-<rw>.ics`: one RW's slots of a desa/kelurahan as a
+    /// calendar, keyed by the RW's first slot (a row of `data/jadwal.csv`).
+    KalenderRw(i: usize) => jadwal::HalamanKalenderRw,
     /// `titik-bayar/<slug>.html`: one payment point's days and load against its capacity.
     TitikBayar(t: TitikBayarId) => jadwal::HalamanTitikBayar,
     /// `titik-bayar/<slug>.ics`: one payment point's slots as a calendar.
@@ -338,6 +341,8 @@ pub struct Situs<'a> {
     desa_seluruh: Vec<std::sync::OnceLock<Vec<(u64, u64)>>>,
     /// The search index's files, made with the plan (they depend on names only).
     cari: cari::Indeks,
+    /// The search box's placeholder, naming a region of the site ([`cari::contoh`]).
+    cari_contoh: String,
     /// The theme's words for the site's language.
     kata: kata::Kata<'a>,
 }

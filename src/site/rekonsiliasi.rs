@@ -193,7 +193,7 @@ impl Situs<'_> {
         }
     }
 
-    fn judul_rekon(&self, k: WilayahId) -> String {
+    pub(super) fn judul_rekon(&self, k: WilayahId) -> String {
         let nama = self.kata.nama_wilayah(self.data.wilayah.node(k));
         self.kata.isi("judul_rekon_kota", &[("nama", &nama)])
     }

@@ -138,6 +138,8 @@ impl<'a> Situs<'a> {
                     data.wilayah.node(w).nama.hash(&mut h);
                 }
             }
+            // every page's search box names the site's first desa/kelurahan
+            cari::contoh(&data.wilayah).hash(&mut h);
             report.tahap_data_per.hash(&mut h);
             report.data_per.hash(&mut h);
             for page in &content.halaman {
@@ -197,8 +199,22 @@ impl<'a> Situs<'a> {
             },
             peringkat_situs: false,
             cari: cari::Indeks::default(),
+            cari_contoh: String::new(),
             kata: super::kata::Kata::new(kata),
         };
+        situs.cari_contoh = cari::contoh(&data.wilayah)
+            .map(|nama| situs.kata.isi("cari_contoh", &[("nama", nama)]))
+            .unwrap_or_default();
+        // a calendar per RW of each desa/kelurahan with RW slots, beside its page (planned
+        // here, once the slots are indexed per region)
+        let rw = if config.jadwal.kalender_rw {
+            situs.kalender_rw_semua()
+        } else {
+            Vec::new()
+        };
+        situs
+            .halaman
+            .extend(rw.into_iter().map(Halaman::KalenderRw));
         situs.rekon_wilayah = situs.hitung_rekon_wilayah();
         situs.sidik_gagal = situs.hitung_sidik_gagal();
         (situs.rekon_kota, situs.rekon_cabang) = situs.hitung_rekon();

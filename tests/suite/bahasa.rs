@@ -35,7 +35,7 @@ fn every_ui_string_has_an_english_value() {
         .collect();
     assert!(empty.is_empty(), "{empty:?}");
     // a value the same in both is untranslated, except these, which are the same words in
-    // English (abbreviations, the domain's own region kinds, "Target {tanggal}", a comparison
+    // English (abbreviations, the domain's own region kinds, a region and its RW, "Target {tanggal}", a comparison
     // sentence that is only names, figures and punctuation, a formula of column names, the
     // region codes' dataset's own title)
     let same: Vec<&String> = id.keys().filter(|k| id[*k] == en[*k]).collect();
@@ -46,6 +46,7 @@ fn every_ui_string_has_an_english_value() {
             "banding_dua_beda",
             "grafik_waktu_label_target",
             "grafik_waktu_target",
+            "kalender_rw_nama",
             "kolom_selisih_kpm",
             "kpm",
             "kualitas_wilayah",

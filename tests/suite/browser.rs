@@ -8,7 +8,8 @@
 //!   a server under the sub-path `/salur/`: it exists, it does not scroll sideways at 360 px,
 //!   its console shows no error (a Content-Security-Policy violation is one), and every
 //!   `#fragment` a link names is on its page.
-//! - The search box finds Kandangsapi and its result opens the kelurahan's page, both ways.
+//! - The search box finds Kandangsapi and its result opens the kelurahan's page, both ways;
+//!   Karangketug by its code (`35.75.01.1001`, `3575011001`) and the schedule by `jadwal pasuruan`.
 //! - The site with `<img src=x onerror=alert(1)>` in every field (see `tests/suite/markup.rs`): no
 //!   dialog opens on the pages that show them, nor in a search result.
 //!
@@ -861,6 +862,32 @@ fn the_search_box_finds_a_kelurahan_from_file_and_under_a_subpath() {
             assert!(h1.contains("Kandangsapi"), "{url}: h1 {h1:?}");
             let errors = browser.console_errors().await;
             assert!(errors.is_empty(), "{home}: console errors {errors:?}");
+        }
+        // a region by its code, written as residents write it, and a feature page by what it is
+        let home = file_url(&site.join("index.html"));
+        for (query, expect, page, heading) in [
+            (
+                "35.75.01.1001",
+                "Gadingrejo",
+                "wilayah/35/35.75.01.1001.html",
+                "Karangketug",
+            ),
+            (
+                "3575011001",
+                "Gadingrejo",
+                "wilayah/35/35.75.01.1001.html",
+                "Karangketug",
+            ),
+            (
+                "jadwal pasuruan",
+                "Jadwal",
+                "jadwal/35.75.html",
+                "Jadwal pencairan",
+            ),
+        ] {
+            let (url, h1) = search(&browser, &home, query, expect).await;
+            assert!(url.ends_with(page), "{query}: the result opened {url}");
+            assert!(h1.contains(heading), "{url}: h1 {h1:?}");
         }
         browser.close().await;
         assert!(not_found.lock().expect("lock").is_empty());

@@ -128,6 +128,7 @@ fn cari_di(ix: &Indeks, kueri: &str) -> Vec<Entri> {
     if let Some(b) = berkas {
         entri.extend(ix.nama[&b].iter().cloned());
     }
+    let angka = w.bytes().all(|b| b.is_ascii_digit());
     entri
         .into_iter()
         .filter(|e| {
@@ -135,8 +136,23 @@ fn cari_di(ix: &Indeks, kueri: &str) -> Vec<Entri> {
             t.last().is_some_and(|n| n.starts_with(&q.concat()))
                 || q.iter()
                     .all(|w| t.iter().any(|t| t.starts_with(w.as_str())))
+                || angka && kode(e).is_some_and(|k| k.starts_with(&w))
         })
         .collect()
+}
+
+/// A region entry's code as digits, from its page's name, as `cari.js` reads it.
+fn kode(e: &Entri) -> Option<String> {
+    "pkcld".contains(e.jenis.as_str()).then(|| {
+        e.url
+            .rsplit('/')
+            .next()
+            .unwrap()
+            .trim_end_matches(".html")
+            .chars()
+            .filter(char::is_ascii_digit)
+            .collect()
+    })
 }
 
 #[test]
@@ -214,7 +230,8 @@ fn every_region_is_found_by_its_name_and_told_apart_from_its_namesakes() {
         .filter(|p| p.starts_with("wilayah/") && p.ends_with(".html"))
         .collect();
     let mut di_indeks: BTreeMap<String, Entri> = BTreeMap::new();
-    for e in ix.nama.values().flatten() {
+    // the regions (the site's feature pages, kind `h`, are a test of their own)
+    for e in ix.nama.values().flatten().filter(|e| e.jenis != "h") {
         if let Some(lama) = di_indeks.insert(e.url.clone(), e.clone()) {
             assert_eq!(lama, *e, "one region, one entry");
         }
@@ -525,16 +542,162 @@ fn a_hostile_name_is_text_and_a_renamed_region_rewrites_few_files() {
     assert_eq!(found[0].nama, format!("Kelurahan {jahat}"));
     assert_eq!(found[0].url, "wilayah/35/35.75.04.1011.html");
     assert!(cari_di(&ix, "kandangsapi").is_empty());
-    // only the manifest and the shards that held or now hold the name
+    // only the manifest and the shards that held or now hold the name (its words `img`,
+    // `onerror`, …, and `1`, among the codes), and the one that holds it under its code
     let changed: Vec<&String> = after
         .keys()
         .filter(|k| k.starts_with("cari") && before.get(*k) != after.get(*k))
         .collect();
     assert!(changed.contains(&&cari::JALUR_INDEKS.to_string()));
-    assert!(changed.len() <= 3, "{changed:?}");
+    assert!(changed.len() <= 5, "{changed:?}");
     // gone from the index's shards too (a removed shard would be a removed file)
     assert!(
         before.keys().filter(|k| k.starts_with("cari/")).count()
             <= after.keys().filter(|k| k.starts_with("cari/")).count() + 1
     );
+}
+
+#[test]
+fn a_region_is_found_by_its_code_written_any_common_way() {
+    let out = example_site();
+    let ix = baca(out);
+    let regions: Vec<String> = files(out)
+        .into_keys()
+        .filter(|p| p.starts_with("wilayah/") && p.ends_with(".html"))
+        .collect();
+    assert!(regions.len() > 100);
+    for url in &regions {
+        let titik = url.rsplit('/').next().unwrap().trim_end_matches(".html");
+        let angka: String = titik.chars().filter(char::is_ascii_digit).collect();
+        let spasi = titik.replace('.', " ");
+        let titik_spasi = titik.replace('.', ". ");
+        for kueri in [titik, &angka, &spasi, &titik_spasi, &format!(" {titik} ")] {
+            let hasil = cari_di(&ix, kueri);
+            let persis: Vec<&Entri> = hasil
+                .iter()
+                .filter(|e| kode(e).as_deref() == Some(angka.as_str()))
+                .collect();
+            assert!(
+                !persis.is_empty() && persis.iter().all(|e| &e.url == url),
+                "{kueri:?} should find {url}: {hasil:?}"
+            );
+        }
+    }
+    // Karangketug by its code, and Kota Pasuruan's code finds the kota and what lies below it
+    let k = cari_di(&ix, "35.75.01.1001");
+    assert_eq!(k.len(), 1, "{k:?}");
+    assert_eq!(k[0].nama, "Kelurahan Karangketug");
+    let kota = cari_di(&ix, "3575");
+    assert!(kota.iter().any(|e| e.nama == "Kota Pasuruan"));
+    assert!(kota.len() > 34, "{}", kota.len());
+    assert!(cari_di(&ix, "99.99").is_empty());
+}
+
+#[test]
+fn the_sites_own_feature_pages_are_found_by_what_they_are() {
+    let out = example_site();
+    let ix = baca(out);
+    let semua = files(out);
+    // every schedule overview, failure and reconciliation page of a kabupaten/kota, and the
+    // meeting notes' archive and follow-ups, under the first word of their title
+    let mut fitur: Vec<(&str, String)> = Vec::new();
+    for p in semua.keys() {
+        let folder = p.split('/').next().unwrap();
+        let kota = p.matches('/').count() == 1 && p.ends_with(".html");
+        match folder {
+            "jadwal" if kota => fitur.push(("jadwal", p.clone())),
+            "gagal" if kota => fitur.push(("gagal", p.clone())),
+            "rekonsiliasi" if kota => fitur.push(("rekonsiliasi", p.clone())),
+            _ => {}
+        }
+    }
+    fitur.push(("rapat koordinasi", "rapat/index.html".to_string()));
+    fitur.push(("tindak lanjut", "rapat/tindak-lanjut.html".to_string()));
+    assert!(fitur.len() >= 5, "{fitur:?}");
+    for (kueri, path) in &fitur {
+        let hasil = cari_di(&ix, kueri);
+        let e = hasil
+            .iter()
+            .find(|e| &e.url == path)
+            .unwrap_or_else(|| panic!("{kueri:?} should find {path}: {hasil:?}"));
+        assert_eq!(e.jenis, "h");
+        // its title is the page's heading
+        let doc = page(path);
+        assert_eq!(doc.select(&sel("h1")).next().map(text).unwrap(), e.nama);
+    }
+    // with the region's name, and by the region's name alone
+    let j = cari_di(&ix, "jadwal pasuruan");
+    assert_eq!(j.len(), 1, "{j:?}");
+    assert_eq!(j[0].url, "jadwal/35.75.html");
+    assert_eq!(j[0].nama, "Jadwal pencairan Kota Pasuruan");
+    assert!(
+        cari_di(&ix, "pasuruan")
+            .iter()
+            .any(|e| e.url == "jadwal/35.75.html")
+    );
+    // a kind word of the title is no key: "kota" would gather every such page
+    assert!(!ix.kunci.contains_key("kota"), "{:?}", ix.kunci.keys());
+}
+
+#[test]
+fn the_search_box_example_is_a_region_of_the_site() {
+    // the first desa/kelurahan by code
+    let loaded = salur::load(&common::root()).unwrap();
+    let pertama = loaded
+        .data
+        .wilayah
+        .nodes
+        .iter()
+        .filter(|n| n.tingkat == salur::data::Tingkat::DesaKelurahan)
+        .min_by(|a, b| a.kode.cmp(&b.kode))
+        .unwrap();
+    let want = format!("mis. {}", pertama.nama);
+    for path in ["index.html", "wilayah/35/35.75.04.1011.html", "404.html"] {
+        let doc = page(path);
+        let input = doc.select(&sel("form.cari input")).next().unwrap();
+        assert_eq!(
+            input.value().attr("placeholder"),
+            Some(want.as_str()),
+            "{path}"
+        );
+    }
+    // and searching for it finds it
+    let ix = baca(example_site());
+    assert!(
+        cari_di(&ix, &pertama.nama)
+            .iter()
+            .any(|e| e.url.ends_with(&format!("{}.html", pertama.kode_teks)))
+    );
+    // no region of the example is named in the theme
+    for dir in ["templates", "i18n", "static"] {
+        for e in fs::read_dir(common::root().join("themes/default").join(dir)).unwrap() {
+            let p = e.unwrap().path();
+            let t = fs::read_to_string(&p).unwrap_or_default();
+            assert!(
+                !t.contains("Kandangsapi") || p.ends_with("cari.js"),
+                "{}",
+                p.display()
+            );
+        }
+    }
+}
+
+#[test]
+fn the_index_stays_small() {
+    // the example's index: 113.444 bytes before regions were indexed by code and the feature
+    // pages added; each region's entry once more under its code's prefix
+    let out = example_site();
+    let ix = baca(out);
+    let size = |p: &str| fs::metadata(out.join(p)).unwrap().len() as usize;
+    let nama: usize = ix
+        .berkas
+        .keys()
+        .map(|f| size(&format!("{}/{f}.js", cari::FOLDER_NAMA)))
+        .sum();
+    let total = nama + size(cari::JALUR_INDEKS) + size(cari::JALUR_UMUM);
+    assert!(total < 240 * 1024, "{total} bytes");
+    // what a phone loads for one query does not grow: the manifest, the always-loaded shard
+    // and one shard of at most 64 KB
+    assert!(size(cari::JALUR_INDEKS) < 1024);
+    assert!(size(cari::JALUR_UMUM) < 4 * 1024);
 }

@@ -23,6 +23,7 @@ mod incremental;
 mod init;
 mod inputs;
 mod jadwal;
+mod kalender_rw;
 mod kill;
 mod kualitas;
 mod markup;

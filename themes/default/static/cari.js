@@ -20,8 +20,8 @@
   var JENIS = ["adm", "administrasi", "city", "desa", "district", "kab", "kabupaten", "kec",
     "kecamatan", "kel", "kelurahan", "kota", "province", "provinsi", "regency", "village"];
   // the order kinds are listed in: provinsi, kabupaten/kota, kecamatan, kelurahan/desa,
-  // programme, tahap, meeting note
-  var URUTAN = "pkcldgtr";
+  // programme, tahap, meeting note, the site's own pages (schedule, failures, …)
+  var URUTAN = "pkcldgtrh";
   var indeks = null, muatan = {}, diminta = {}, gagal = false;
 
   // the same rule as normal() in src/site/cari.rs
@@ -50,11 +50,21 @@
     muat: function (nama, entri) { muatan[nama] = entri; cari(); }
   };
 
+  // a region's code as digits, from its page's name (wilayah/35/35.75.01.1001.html:
+  // 3575011001; the rule of kunci_kode in src/site/cari.rs); "" for another entry
+  function kode(e) {
+    if ("pkcld".indexOf(e[1]) < 0) return "";
+    return e[3].replace(/^.*\//, "").replace(/\.html$/, "").replace(/[^0-9]/g, "");
+  }
+  // a query of digits alone (35.75.01.1001, 35 75 01 1001, 3575011001) is a code
+  function angka(q) { return /^[0-9]+$/.test(q.join("")); }
   // an entry matches when each query word begins one of its words or its name run together,
-  // or the query run together begins its name run together ("kandang sapi": Kandangsapi)
+  // or the query run together begins its name run together ("kandang sapi": Kandangsapi),
+  // or a code query begins its code
   function cocok(e, q) {
     var k = kata(e[0]), n = inti(k).join(""), terms = k.concat([n]);
     if (n.indexOf(q.join("")) === 0) return true;
+    if (angka(q) && kode(e).indexOf(q.join("")) === 0) return true;
     for (var i = 0; i < q.length; i++) {
       var ok = false;
       for (var j = 0; j < terms.length && !ok; j++) ok = terms[j].indexOf(q[i]) === 0;
@@ -66,6 +76,10 @@
   // names that begin with the query, each by kind
   function nilai(e, q, jenis) {
     var k = kata(e[0]), n = inti(k).join("");
+    // a code query: the region of that code, then those below it, higher levels first
+    if (angka(q) && kode(e).indexOf(q.join("")) === 0) {
+      return (kode(e) === q.join("") ? 0 : 1) * 10 + URUTAN.indexOf(e[1]);
+    }
     var j = jenis.every(function (w) { return k.indexOf(w) >= 0; }) ? 0 : 1;
     return j * 100 + (n === q.join("") ? 0 : n.indexOf(q.join("")) === 0 ? 1 : 2) * 10 +
       URUTAN.indexOf(e[1]);
