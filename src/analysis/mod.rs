@@ -11,6 +11,7 @@ pub mod desil;
 pub mod gagal;
 pub mod harian;
 pub mod kualitas;
+pub mod pengaduan;
 pub mod perubahan;
 pub mod privasi;
 pub mod rekonsiliasi;
@@ -564,6 +565,7 @@ pub fn analyse(ds: &Dataset, config: &Config) -> Analisis {
     let mut report = angka(ds, config.data_as_of, config.privasi.min_kpm);
     let (bandingkan, mut masalah) = banding::wilayah_banding(ds, &config.bandingkan);
     report.bandingkan = bandingkan;
+    masalah.extend(pengaduan::periksa(ds, &config.pengaduan));
     report.rekonsiliasi = rekonsiliasi::hitung(ds, &config.rekonsiliasi);
     masalah.extend(rekonsiliasi::periksa(
         ds,
