@@ -2009,6 +2009,58 @@ mod tests {
     }
 
     #[test]
+    fn pengaduan_numbers_addresses_and_links() {
+        assert_eq!(
+            nomor_tel("(0343) 423628").as_deref(),
+            Some("tel:0343423628")
+        );
+        assert_eq!(
+            nomor_tel("+62 343-423628").as_deref(),
+            Some("tel:+62343423628")
+        );
+        assert_eq!(nomor_tel("171").as_deref(), Some("tel:171"));
+        for bad in ["17", "hubungi lurah", "0343 ext 12", "++62343", ""] {
+            assert_eq!(nomor_tel(bad), None, "{bad}");
+        }
+        for ok in ["0812-3456-7890", "62 812 3456 7890", "+62 812-3456-7890"] {
+            assert_eq!(nomor_wa(ok).as_deref(), Some("6281234567890"), "{ok}");
+        }
+        for bad in [
+            "0343-423628",
+            "+1 812 3456 7890",
+            "812345",
+            "0812 3456 7890 1234 5",
+        ] {
+            assert_eq!(nomor_wa(bad), None, "{bad}");
+        }
+        assert!(surel_sah("dinsos@pasuruankota.go.id"));
+        for bad in [
+            "dinsos at kota",
+            "a@b",
+            "@kota.go.id",
+            "a@.go.id",
+            "a b@c.id",
+            "a@b.id?x=1",
+        ] {
+            assert!(!surel_sah(bad), "{bad}");
+        }
+        assert_eq!(
+            periksa_tautan("https://www.lapor.go.id").as_deref(),
+            Some("https://www.lapor.go.id/")
+        );
+        assert!(periksa_tautan("https://cekbansos.kemensos.go.id/?p=1#cek").is_some());
+        for bad in [
+            "www.lapor.go.id",
+            "javascript:alert(1)",
+            "https://",
+            "https://a b.id",
+            "https://u@x.id",
+        ] {
+            assert_eq!(periksa_tautan(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
     fn bad_language_is_an_error() {
         let err = Config::parse("language = \"fr\"\n").unwrap_err();
         assert!(
