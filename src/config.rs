@@ -131,6 +131,161 @@ pub struct Config {
     /// `[[satu_data]]`: tables in the Open Data (Satu Data) long format, one measure per row
     /// with its `satuan` and `tahun`, read into the allocation or the paid figures.
     pub satu_data: Vec<SatuData>,
+    /// `[[pengaduan]]`: where residents ask and complain, in the file's order; which apply to a
+    /// page is [`crate::site::pengaduan::untuk`].
+    pub pengaduan: Vec<Pengaduan>,
+}
+
+/// One `[[pengaduan]]` entry of `site.toml`: a complaint or information channel (a Dinsos
+/// office, Command Center 171, SP4N-LAPOR!). Every text is as written, trimmed; the links made
+/// from them are [`Pengaduan::tel`], [`Pengaduan::wa`], [`Pengaduan::mailto`].
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+pub struct Pengaduan {
+    /// Its name (`Dinas Sosial Kota Pasuruan`).
+    pub nama: String,
+    /// A telephone number as written (`0343-423628`, `171`).
+    pub telepon: Option<String>,
+    /// A WhatsApp number as written (`0812-3456-7890`).
+    pub whatsapp: Option<String>,
+    /// An e-mail address.
+    pub email: Option<String>,
+    /// A web address (`https://www.lapor.go.id`).
+    pub url: Option<String>,
+    /// A street address.
+    pub alamat: Option<String>,
+    /// Opening hours, as written (`Senin–Jumat 08.00–15.00`).
+    pub jam: Option<String>,
+    /// The regions whose pages show it (and their descendants' pages), each code with its
+    /// line and column; empty: every region.
+    pub wilayah: Vec<(String, u64, u64)>,
+    /// The programmes whose pages show it, each code with its line and column; empty: every
+    /// programme.
+    pub program: Vec<(String, u64, u64)>,
+}
+
+impl Pengaduan {
+    /// The `tel:` link of [`Pengaduan::telepon`].
+    pub fn tel(&self) -> Option<String> {
+        self.telepon.as_deref().and_then(nomor_tel)
+    }
+
+    /// The `https://wa.me/62…` link of [`Pengaduan::whatsapp`].
+    pub fn wa(&self) -> Option<String> {
+        self.whatsapp
+            .as_deref()
+            .and_then(nomor_wa)
+            .map(|n| format!("https://wa.me/{n}"))
+    }
+
+    /// The `mailto:` link of [`Pengaduan::email`].
+    pub fn mailto(&self) -> Option<String> {
+        self.email
+            .as_deref()
+            .filter(|e| surel_sah(e))
+            .map(|e| format!("mailto:{}", e.trim()))
+    }
+}
+
+/// A telephone number as a `tel:` link (`0343-423628` → `tel:0343423628`, `+62 343 423628`
+/// → `tel:+62343423628`, `171` → `tel:171`): digits, spaces, `-`, `.`, brackets and one leading
+/// `+`; 3 to 15 digits (171 is a national number; E.164 allows 15). `None` for anything else.
+pub fn nomor_tel(s: &str) -> Option<String> {
+    let s = s.trim();
+    let (plus, rest) = match s.strip_prefix('+') {
+        Some(r) => ("+", r),
+        None => ("", s),
+    };
+    if !rest
+        .chars()
+        .all(|c| c.is_ascii_digit() || matches!(c, ' ' | '-' | '.' | '(' | ')'))
+    {
+        return None;
+    }
+    let digits: String = rest.chars().filter(char::is_ascii_digit).collect();
+    (3..=15)
+        .contains(&digits.len())
+        .then(|| format!("tel:{plus}{digits}"))
+}
+
+/// A WhatsApp number in the international form wa.me needs, without `+`: `0812-3456-7890`,
+/// `62 812 3456 7890` and `+62 812-3456-7890` all give `6281234567890`. An Indonesian mobile
+/// number begins with 8 after the country code and has 9 to 13 digits after it. `None` for
+/// anything else.
+pub fn nomor_wa(s: &str) -> Option<String> {
+    let s = s.trim();
+    let rest = s.strip_prefix('+').unwrap_or(s);
+    if !rest
+        .chars()
+        .all(|c| c.is_ascii_digit() || matches!(c, ' ' | '-' | '.' | '(' | ')'))
+    {
+        return None;
+    }
+    let digits: String = rest.chars().filter(char::is_ascii_digit).collect();
+    let nasional = if s.starts_with('+') {
+        digits.strip_prefix("62")?
+    } else if let Some(d) = digits.strip_prefix('0') {
+        d
+    } else {
+        digits.strip_prefix("62")?
+    };
+    (nasional.starts_with('8') && (9..=13).contains(&nasional.len()))
+        .then(|| format!("62{nasional}"))
+}
+
+/// Whether `s` is an e-mail address as a `mailto:` link can carry it: one `@`, a local part
+/// and a domain with a dot, no space, quote, angle bracket, `?`, `#` or `%`, nor a control
+/// character.
+pub fn surel_sah(s: &str) -> bool {
+    let s = s.trim();
+    let Some((lokal, domain)) = s.split_once('@') else {
+        return false;
+    };
+    let bersih = |t: &str| {
+        !t.is_empty()
+            && t.chars().all(|c| {
+                !c.is_whitespace()
+                    && !c.is_control()
+                    && !crate::diagnostics::tak_tampak(c)
+                    && !matches!(
+                        c,
+                        '@' | '"' | '\'' | '<' | '>' | '?' | '#' | '%' | '\\' | ',' | ';'
+                    )
+            })
+    };
+    bersih(lokal)
+        && bersih(domain)
+        && domain.contains('.')
+        && !domain.starts_with('.')
+        && !domain.ends_with('.')
+}
+
+/// An absolute `http://` or `https://` address with a host, as a link's `href` (`url`'s
+/// WHATWG form: `https://www.lapor.go.id` → `https://www.lapor.go.id/`): a programme's
+/// `tautan_resmi` and a channel's `url`. Unlike [`periksa_base_url`], a query or fragment is
+/// kept (an official page may be one). `None` for anything else (`javascript:`, a relative
+/// path, a space, no host, a user name).
+pub fn periksa_tautan(s: &str) -> Option<String> {
+    let s = s.trim();
+    if s.chars().any(|c| {
+        c.is_whitespace()
+            || crate::diagnostics::tak_tampak(c)
+            || matches!(c, '"' | '<' | '>' | '\\' | '^' | '`' | '{' | '|' | '}')
+    }) {
+        return None;
+    }
+    let lower = s.to_ascii_lowercase();
+    let rest = ["http://", "https://"]
+        .iter()
+        .find_map(|p| lower.starts_with(p).then(|| &s[p.len()..]))?;
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or_default();
+    if authority.is_empty() || authority.contains('@') {
+        return None;
+    }
+    let parsed = url::Url::parse(s).ok()?;
+    parsed
+        .host_str()
+        .filter(|h| !h.is_empty())
+        .map(|_| parsed.to_string())
 }
 
 /// One `[[satu_data]]` entry of `site.toml`: a long table as provincial open-data portals
@@ -391,6 +546,7 @@ impl Default for Config {
             privasi: AturanPrivasi::default(),
             rekonsiliasi: AturanRekonsiliasi::default(),
             bandingkan: Vec::new(),
+            pengaduan: Vec::new(),
             batas_berkas: BATAS_BERKAS_MB << 20,
             batas_markdown: BATAS_MARKDOWN_KB << 10,
             kolom: Vec::new(),
@@ -570,6 +726,7 @@ const KUNCI_UTAMA: &[&str] = &[
     "nilai",
     "kode",
     "satu_data",
+    "pengaduan",
 ];
 /// The keys of a `[[satu_data]]` entry.
 const KUNCI_SATU_DATA: &[&str] = &["berkas", "jenis", "program", "penyalur", "kolom", "tahun"];
@@ -599,6 +756,10 @@ const KUNCI_PRIVASI: &[&str] = &["min_kpm"];
 const KUNCI_REKONSILIASI: &[&str] = &["toleransi_kpm", "toleransi_persen", "gagal_jika_selisih"];
 /// The keys of a `[[bandingkan]]` entry.
 const KUNCI_BANDINGKAN: &[&str] = &["wilayah", "judul", "catatan"];
+/// The keys of a `[[pengaduan]]` entry.
+const KUNCI_PENGADUAN: &[&str] = &[
+    "nama", "telepon", "whatsapp", "email", "url", "alamat", "jam", "wilayah", "program",
+];
 
 type Nilai<'t> = toml::Spanned<toml::de::DeValue<'t>>;
 type Tabel<'t> = toml::de::DeTable<'t>;
@@ -1012,6 +1173,7 @@ impl<'t> Pembaca<'t> {
                 "penerima" => self.penerima(v, &mut config),
                 "nilai" => self.nilai(v, &mut config),
                 "satu_data" => self.satu_data(v, &mut config),
+                "pengaduan" => self.pengaduan(v, &mut config),
                 "kode" => {
                     if let Some(k) =
                         self.pilihan(v, &["kemendagri", "bps"], "\"kemendagri\" or \"bps\"")
@@ -1445,6 +1607,100 @@ impl<'t> Pembaca<'t> {
     }
 }
 
+impl<'t> Pembaca<'t> {
+    /// `[[pengaduan]]`: each entry's keys, its name, at least one way to reach it, each
+    /// number, address and link checked; the codes of `wilayah` and `program` are checked
+    /// against the data by [`crate::analysis::pengaduan::periksa`].
+    fn pengaduan(&mut self, v: &Nilai<'t>, config: &mut Config) {
+        let Some(list) = v.get_ref().as_array() else {
+            self.jenis(v, JenisToml::DaftarTabel("pengaduan".to_string()));
+            return;
+        };
+        for entry in list.iter() {
+            let Some(t) = entry.get_ref().as_table() else {
+                self.jenis(entry, JenisToml::DaftarTabel("pengaduan".to_string()));
+                continue;
+            };
+            self.kunci(t, KUNCI_PENGADUAN);
+            let mut p = Pengaduan::default();
+            match t.get("nama").and_then(|n| self.teks(n)) {
+                Some(n) if !n.trim().is_empty() => p.nama = crate::teks::nama(&n).into_owned(),
+                Some(_) => {
+                    if let Some(n) = t.get("nama") {
+                        self.at(
+                            n.span().start,
+                            None,
+                            Problem::Malformed(crate::diagnostics::Expected::NonEmpty),
+                        );
+                    }
+                }
+                None if t.get("nama").is_none() => self.wajib(entry, "nama"),
+                None => {}
+            }
+            // a text key, trimmed, one spelling of its whitespace; empty is absent
+            let teks = |key: &str, this: &mut Self| -> Option<(String, usize)> {
+                let v = t.get(key)?;
+                let s = this.teks(v)?;
+                let s = crate::teks::nama(&s).into_owned();
+                (!s.is_empty()).then_some((s, v.span().start))
+            };
+            let periksa = |key: &str,
+                           sah: &dyn Fn(&str) -> bool,
+                           harapan: crate::diagnostics::Expected,
+                           this: &mut Self|
+             -> Option<String> {
+                let (s, at) = teks(key, this)?;
+                if sah(&s) {
+                    Some(s)
+                } else {
+                    this.at(at, Some(&s), Problem::Malformed(harapan));
+                    None
+                }
+            };
+            use crate::diagnostics::Expected;
+            p.telepon = periksa(
+                "telepon",
+                &|s| nomor_tel(s).is_some(),
+                Expected::Telepon,
+                self,
+            );
+            p.whatsapp = periksa(
+                "whatsapp",
+                &|s| nomor_wa(s).is_some(),
+                Expected::WhatsApp,
+                self,
+            );
+            p.email = periksa("email", &surel_sah, Expected::Email, self);
+            p.url = periksa(
+                "url",
+                &|s| periksa_tautan(s).is_some(),
+                Expected::Tautan,
+                self,
+            );
+            p.alamat = periksa("alamat", &|_| true, Expected::NonEmpty, self);
+            p.jam = periksa("jam", &|_| true, Expected::NonEmpty, self);
+            let ada_kontak = ["telepon", "whatsapp", "email", "url", "alamat"]
+                .iter()
+                .any(|k| t.get(*k).is_some());
+            if !ada_kontak && !self.rusak(entry) {
+                self.at(entry.span().start, None, Problem::PengaduanTanpaKontak);
+            }
+            for (key, out) in [("wilayah", &mut p.wilayah), ("program", &mut p.program)] {
+                if let Some(list) = t.get(key).and_then(|l| self.daftar_teks(l)) {
+                    *out = list
+                        .into_iter()
+                        .map(|(k, at)| {
+                            let (line, column) = self.penunjuk.at(at);
+                            (k.trim().to_string(), line, column)
+                        })
+                        .collect();
+                }
+            }
+            config.pengaduan.push(p);
+        }
+    }
+}
+
 /// Whether `name` is a plain folder name, one that can only name a folder inside the one it
 /// is joined to: not empty, not `.` or `..`, no separator (`/`, `\`), no drive (`:`), no NUL,
 /// no surrounding spaces.
@@ -1766,6 +2022,58 @@ mod tests {
         assert_eq!(c.bandingkan.len(), 1);
         assert_eq!(c.bandingkan[0].wilayah.len(), 2);
         assert_eq!(c.attribution.len(), 2);
+    }
+
+    #[test]
+    fn pengaduan_numbers_addresses_and_links() {
+        assert_eq!(
+            nomor_tel("(0343) 423628").as_deref(),
+            Some("tel:0343423628")
+        );
+        assert_eq!(
+            nomor_tel("+62 343-423628").as_deref(),
+            Some("tel:+62343423628")
+        );
+        assert_eq!(nomor_tel("171").as_deref(), Some("tel:171"));
+        for bad in ["17", "hubungi lurah", "0343 ext 12", "++62343", ""] {
+            assert_eq!(nomor_tel(bad), None, "{bad}");
+        }
+        for ok in ["0812-3456-7890", "62 812 3456 7890", "+62 812-3456-7890"] {
+            assert_eq!(nomor_wa(ok).as_deref(), Some("6281234567890"), "{ok}");
+        }
+        for bad in [
+            "0343-423628",
+            "+1 812 3456 7890",
+            "812345",
+            "0812 3456 7890 1234 5",
+        ] {
+            assert_eq!(nomor_wa(bad), None, "{bad}");
+        }
+        assert!(surel_sah("dinsos@pasuruankota.go.id"));
+        for bad in [
+            "dinsos at kota",
+            "a@b",
+            "@kota.go.id",
+            "a@.go.id",
+            "a b@c.id",
+            "a@b.id?x=1",
+        ] {
+            assert!(!surel_sah(bad), "{bad}");
+        }
+        assert_eq!(
+            periksa_tautan("https://www.lapor.go.id").as_deref(),
+            Some("https://www.lapor.go.id/")
+        );
+        assert!(periksa_tautan("https://cekbansos.kemensos.go.id/?p=1#cek").is_some());
+        for bad in [
+            "www.lapor.go.id",
+            "javascript:alert(1)",
+            "https://",
+            "https://a b.id",
+            "https://u@x.id",
+        ] {
+            assert_eq!(periksa_tautan(bad), None, "{bad}");
+        }
     }
 
     #[test]

@@ -11,6 +11,7 @@ pub mod desil;
 pub mod gagal;
 pub mod harian;
 pub mod kualitas;
+pub mod pengaduan;
 pub mod perubahan;
 pub mod privasi;
 pub mod rekonsiliasi;
@@ -573,6 +574,7 @@ pub fn analyse_dengan(ds: &Dataset, config: &Config, tembolok: &privasi::Tembolo
     let mut report = angka_dengan(ds, config.data_as_of, config.privasi.min_kpm, tembolok);
     let (bandingkan, mut masalah) = banding::wilayah_banding(ds, &config.bandingkan);
     report.bandingkan = bandingkan;
+    masalah.extend(pengaduan::periksa(ds, &config.pengaduan));
     report.rekonsiliasi = rekonsiliasi::hitung(ds, &config.rekonsiliasi);
     masalah.extend(rekonsiliasi::periksa(
         ds,

@@ -101,6 +101,15 @@ pub struct Program {
     pub periode: Periode,
     /// The highest DTSEN decile it targets (`desil_maks`, 1–10), when it targets by decile.
     pub desil_maks: Option<u8>,
+    /// Who is eligible, in plain words (`syarat`), when the file says.
+    pub syarat: Option<String>,
+    /// How a resident checks their own status (`cara_cek`), when the file says.
+    pub cara_cek: Option<String>,
+    /// What to bring to the payment (`dokumen`), when it differs from the site's default
+    /// (`[jadwal] bawa`, else the theme's words).
+    pub dokumen: Option<String>,
+    /// The programme's official page (`tautan_resmi`), an absolute http(s) address.
+    pub tautan_resmi: Option<String>,
 }
 
 /// A distribution stage (`tahap.csv`).
@@ -844,7 +853,14 @@ const WILAYAH: Columns = Columns {
 };
 const PROGRAM: Columns = Columns {
     required: &["kode", "nama", "sumber_dana", "nilai_per_kpm", "periode"],
-    optional: &["desil_maks"],
+    // the explanation of a programme: optional, so a file without them stays valid
+    optional: &[
+        "desil_maks",
+        "syarat",
+        "cara_cek",
+        "dokumen",
+        "tautan_resmi",
+    ],
 };
 const TAHAP: Columns = Columns {
     required: &["kode", "nama", "mulai", "selesai"],
@@ -1134,6 +1150,23 @@ impl Loader {
                     }
                 }
             };
+            // free text, one spelling of its whitespace; the NIK guard has read these cells
+            let keterangan = |c: usize, diags: &mut Diagnostics| {
+                text(name, row, c, diags)
+                    .map(|s| crate::teks::nama(s).into_owned())
+                    .filter(|s| !s.is_empty())
+            };
+            let syarat = keterangan(6, diags);
+            let cara_cek = keterangan(7, diags);
+            let dokumen = keterangan(8, diags);
+            let tautan_resmi =
+                keterangan(9, diags).and_then(|u| match crate::config::periksa_tautan(&u) {
+                    Some(_) => Some(u),
+                    None => {
+                        report(name, row, 9, Problem::Malformed(Expected::Tautan), diags);
+                        None
+                    }
+                });
             self.program.insert(key, id);
             ds.program_di.push((row.line, row.column(0)));
             ds.program.push(Program {
@@ -1143,6 +1176,10 @@ impl Loader {
                 nilai_per_kpm,
                 periode,
                 desil_maks,
+                syarat,
+                cara_cek,
+                dokumen,
+                tautan_resmi,
             });
         });
         ejaan.peringatan(name, diags);

@@ -28,6 +28,10 @@ impl Expected {
                 Expected::Code => "diharapkan.kode",
                 Expected::Time => "diharapkan.jam",
                 Expected::Rw => "diharapkan.rw",
+                Expected::Tautan => "diharapkan.tautan",
+                Expected::Telepon => "diharapkan.telepon",
+                Expected::WhatsApp => "diharapkan.whatsapp",
+                Expected::Email => "diharapkan.email",
             },
         )
     }
@@ -353,6 +357,7 @@ impl Problem {
                 pesan!(lang, "base_url.dengan_contoh", alasan = teks(lang, kunci))
             }
             Problem::BandingkanKurang => pesan!(lang, "masalah.bandingkan_kurang"),
+            Problem::PengaduanTanpaKontak => pesan!(lang, "masalah.pengaduan_tanpa_kontak"),
             Problem::Persen => pesan!(lang, "masalah.persen"),
             Problem::TemaTidakSah => pesan!(lang, "masalah.tema_tidak_sah"),
             Problem::BatasBerkas => pesan!(lang, "masalah.batas_berkas"),

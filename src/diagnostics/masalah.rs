@@ -30,6 +30,14 @@ pub enum Expected {
     Time,
     /// An RW number (`03`, `RW 03`).
     Rw,
+    /// An absolute `http://` or `https://` address with a host (`tautan_resmi`, `url`).
+    Tautan,
+    /// A telephone number: digits, spaces, `-`, `.`, brackets, a leading `+` (`telepon`).
+    Telepon,
+    /// A mobile number WhatsApp can be reached at: `08…`, `628…` or `+62 8…` (`whatsapp`).
+    WhatsApp,
+    /// An e-mail address (`email`).
+    Email,
 }
 
 /// Which table a code refers to.
@@ -376,6 +384,9 @@ pub enum Problem {
     /// A `[[bandingkan]]` entry with fewer than two, or more than
     /// [`crate::analysis::banding::MAKS_WILAYAH`], different regions.
     BandingkanKurang,
+    /// A `[[pengaduan]]` entry of `site.toml` with no way to reach it (no `telepon`,
+    /// `whatsapp`, `email`, `url` or `alamat`).
+    PengaduanTanpaKontak,
     /// The site folder does not exist.
     NoSiteFolder,
     /// A file in `data/` that salur does not read.
@@ -816,6 +827,10 @@ pub(crate) fn contoh_semua() -> Vec<Problem> {
         Expected::Rw,
         Expected::Code,
         Expected::Time,
+        Expected::Tautan,
+        Expected::Telepon,
+        Expected::WhatsApp,
+        Expected::Email,
     ] {
         v.push(Problem::Malformed(e.clone()));
         v.push(Problem::Negative(e));
@@ -1002,6 +1017,7 @@ pub(crate) fn contoh_semua() -> Vec<Problem> {
         Problem::BatasBerkas,
         Problem::TemaTidakSah,
         Problem::BandingkanKurang,
+        Problem::PengaduanTanpaKontak,
         Problem::NoSiteFolder,
         Problem::UnknownInput { suggestion: None },
         Problem::UnknownInput {

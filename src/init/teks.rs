@@ -96,14 +96,57 @@ pub(super) fn site_toml(k: &Konteks) -> String {
         "# Failure counts per reason below this number are not published (privacy).\n"
     };
     format!(
-        "{}title = {}\ndescription = {}\nlanguage = \"{}\"\ntheme = \"default\"\n{}attribution = [\n  {},\n]\n\n{}[privacy]\nmin_kpm = 3\n",
+        "{}title = {}\ndescription = {}\nlanguage = \"{}\"\ntheme = \"default\"\n{}attribution = [\n  {},\n]\n{}\n{}[privacy]\nmin_kpm = 3\n\n{}",
         comment.replace("{nama}", &k.nama),
         toml_str(&title),
         toml_str(&description),
         k.lang.tag(),
         as_of,
         toml_str(attribution),
+        penerbit(k),
         privacy,
+        pengaduan(k),
+    )
+}
+
+/// The issuing office of the printed notice (`penerbit`), commented, to fill in.
+fn penerbit(k: &Konteks) -> String {
+    let dinas = toml_str(&format!("Dinas Sosial {}", k.nama));
+    if k.id() {
+        format!("# Kantor yang menerbitkan pengumuman jadwal cetak:\n# penerbit = {dinas}\n")
+    } else {
+        format!("# The office that issues the printed schedule notice:\n# penerbit = {dinas}\n")
+    }
+}
+
+/// Whom residents contact (`[[pengaduan]]`): the Dinsos entry to fill in and the national
+/// channels (Command Center 171 of Kementerian Sosial, SP4N-LAPOR!), all commented: an entry
+/// shown on every page must be one the operator chose.
+fn pengaduan(k: &Konteks) -> String {
+    let dinas = toml_str(&format!("Dinas Sosial {}", k.nama));
+    let (judul, isi) = if k.id() {
+        (
+            "# Tempat warga bertanya dan mengadu: tampil di halaman setiap kelurahan/desa, halaman\n\
+             # program dan pengumuman cetak, dengan tautan tel: dan WhatsApp. Isi kontak Dinas Sosial\n\
+             # (ganti setiap \"…\"), hapus yang tidak ada, lalu hapus tanda # di depan barisnya.\n\
+             # Kunci lain: email, url; wilayah = [\"kode\", …] atau program = [\"BST\", …] membatasi\n\
+             # halaman yang menampilkannya.\n",
+            "# alamat = \"…\"\n# jam = \"Senin–Jumat 08.00–15.00\"\n",
+        )
+    } else {
+        (
+            "# Where residents ask and complain: shown on every kelurahan/desa page, programme page\n\
+             # and printed notice, with tel: and WhatsApp links. Fill in the Dinas Sosial's contacts\n\
+             # (replace every \"…\"), remove what it does not have, then remove the # before each line.\n\
+             # Other keys: email, url; wilayah = [\"code\", …] or program = [\"BST\", …] limit the\n\
+             # pages that show it.\n",
+            "# alamat = \"…\"\n# jam = \"Monday–Friday 08.00–15.00\"\n",
+        )
+    };
+    format!(
+        "{judul}# [[pengaduan]]\n# nama = {dinas}\n# telepon = \"…\"\n# whatsapp = \"…\"\n{isi}\n\
+         # [[pengaduan]]\n# nama = \"Kementerian Sosial (Command Center 171)\"\n# telepon = \"171\"\n\n\
+         # [[pengaduan]]\n# nama = \"SP4N-LAPOR!\"\n# url = \"https://www.lapor.go.id\"\n"
     )
 }
 

@@ -42,6 +42,7 @@ pub mod jalur;
 pub mod kalender;
 pub mod kata;
 pub mod kualitas;
+pub mod pengaduan;
 pub mod perubahan;
 pub mod program;
 pub mod rapat;

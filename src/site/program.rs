@@ -7,7 +7,7 @@ use super::bagian::{BagianTahap, ItemDaftar, KonteksDaftar, Tautan, Umum};
 use super::rapat::RingkasRapat;
 use super::{Halaman, Situs};
 use super::{JenisHalaman, Konteks, jalur::Asal};
-use crate::data::{ProgramId, Tingkat, WilayahId};
+use crate::data::{Periode, ProgramId, Tingkat, WilayahId};
 
 /// The list of programmes' path.
 pub const PATH_DAFTAR: &str = "program/index.html";
@@ -28,6 +28,26 @@ pub struct KonteksProgram {
     pub nilai_per_kpm: Option<u64>,
     /// Period code.
     pub periode: &'static str,
+    /// The amount per KPM with its period in words (`Rp 300.000 per bulan, dibayar setiap
+    /// bulan`), when the amount is fixed.
+    pub nilai_kalimat: Option<String>,
+    /// The DTSEN deciles it reaches in words (`Keluarga pada desil 1–2 DTSEN`), when it
+    /// targets by decile (`desil_maks`).
+    pub desil_kalimat: Option<String>,
+    /// Who is eligible (`syarat` of `program.csv`).
+    pub syarat: Option<String>,
+    /// How to check one's status (`cara_cek`).
+    pub cara_cek: Option<String>,
+    /// What to bring (`dokumen`); when absent the template says the site's default
+    /// ([`Situs::dokumen_program`]).
+    pub dokumen: Option<String>,
+    /// The official page as written (`tautan_resmi`).
+    pub tautan_resmi: Option<String>,
+    /// Its link.
+    pub tautan_resmi_href: Option<String>,
+    /// The channels of `[[pengaduan]]` for this programme ([`super::pengaduan::untuk`]), for
+    /// `pengaduan.html`.
+    pub pengaduan: Vec<super::pengaduan::Saluran>,
     /// Per tahap: figures per penyalur and per region.
     pub tahap: Vec<BagianTahap>,
     /// Meeting notes that name this programme.
@@ -69,6 +89,35 @@ impl Situs<'_> {
             sumber_dana: prog.sumber_dana.clone(),
             nilai_per_kpm: prog.nilai_per_kpm,
             periode: prog.periode.kode(),
+            nilai_kalimat: prog.nilai_per_kpm.map(|n| {
+                let nilai = crate::format::rupiah(n.min(i64::MAX as u64) as i64, self.lang());
+                self.kata.isi(
+                    match prog.periode {
+                        Periode::Bulanan => "nilai_periode_bulanan",
+                        Periode::DuaBulanan => "nilai_periode_dua_bulanan",
+                        Periode::Triwulanan => "nilai_periode_triwulanan",
+                        Periode::Tahap => "nilai_periode_tahap",
+                        Periode::Sekali => "nilai_periode_sekali",
+                    },
+                    &[("nilai", &nilai)],
+                )
+            }),
+            desil_kalimat: prog.desil_maks.map(|m| {
+                if m == 1 {
+                    self.kata.teks("desil_sasaran_satu").to_string()
+                } else {
+                    self.kata.isi("desil_sasaran", &[("desil", &m.to_string())])
+                }
+            }),
+            syarat: prog.syarat.clone(),
+            cara_cek: prog.cara_cek.clone(),
+            dokumen: self.dokumen_program(p).map(str::to_string),
+            tautan_resmi: prog.tautan_resmi.clone(),
+            tautan_resmi_href: prog
+                .tautan_resmi
+                .as_deref()
+                .and_then(crate::config::periksa_tautan),
+            pengaduan: self.pengaduan_program(p),
             tahap: self.bagian_tahap(
                 None,
                 &self.report.total,
@@ -124,6 +173,34 @@ impl Situs<'_> {
 }
 
 impl Situs<'_> {
+    /// What to bring to a programme's payment when `program.csv` says it for this programme
+    /// (`dokumen`); `None`: the site's default applies (`[jadwal] bawa`, else the theme's
+    /// `bawa`), as the desa page and the printed notice say it.
+    pub(crate) fn dokumen_program(&self, p: ProgramId) -> Option<&str> {
+        self.data.program[p.indeks()].dokumen.as_deref()
+    }
+
+    /// The channels of `[[pengaduan]]` for a programme's page: those for the programme (or
+    /// for every programme) whose regions overlap the kabupaten/kota where it has figures.
+    pub(super) fn pengaduan_program(&self, p: ProgramId) -> Vec<super::pengaduan::Saluran> {
+        let wilayah: Vec<&str> = self
+            .wilayah_ringkas()
+            .into_iter()
+            .filter(|&w| {
+                self.report.wilayah[w.indeks()]
+                    .sel
+                    .iter()
+                    .any(|(k, _)| k.program == p)
+            })
+            .map(|w| self.data.wilayah.node(w).kode_teks.as_str())
+            .collect();
+        super::pengaduan::untuk(
+            self.config,
+            &wilayah,
+            &[self.data.program[p.indeks()].kode.as_str()],
+        )
+    }
+
     /// A programme page's path: `program/<slug>.html`.
     pub(super) fn path_program(&self, p: ProgramId) -> String {
         format!("program/{}.html", self.program_slug[p.indeks()])

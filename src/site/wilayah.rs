@@ -64,6 +64,9 @@ pub struct KonteksWilayah {
     pub bandingkan: Vec<Tautan>,
     /// Where its figures come from (`data/sumber_angka.csv`), when the site says.
     pub asal: asal::KonteksAsal,
+    /// On a desa/kelurahan page: whom to contact, the channels of `[[pengaduan]]` for it and
+    /// the programmes it has figures for ([`super::pengaduan::untuk`]), for `pengaduan.html`.
+    pub pengaduan: Vec<super::pengaduan::Saluran>,
 }
 
 /// A provinsi and its kabupaten/kota, for the home page's directory.
@@ -174,6 +177,7 @@ impl Situs<'_> {
             }),
             bandingkan: self.tautan_banding(),
             asal: self.asal_halaman(None),
+            pengaduan: Vec::new(),
         }
     }
 
@@ -220,7 +224,31 @@ impl Situs<'_> {
             }),
             bandingkan: self.banding_wilayah(w),
             asal: self.asal_halaman(Some(w)),
+            pengaduan: self.pengaduan_wilayah(w, m.rekap),
         }
+    }
+
+    /// The channels of `[[pengaduan]]` for a desa/kelurahan page: those for the region (or
+    /// one above it) and for the programmes it has figures for (or for every programme); none
+    /// above that level.
+    pub(super) fn pengaduan_wilayah(
+        &self,
+        w: WilayahId,
+        rekap: &Rekap,
+    ) -> Vec<super::pengaduan::Saluran> {
+        let node = self.data.wilayah.node(w);
+        if node.tingkat != Tingkat::DesaKelurahan {
+            return Vec::new();
+        }
+        let mut program: Vec<crate::data::ProgramId> =
+            rekap.sel.iter().map(|(k, _)| k.program).collect();
+        program.sort();
+        program.dedup();
+        let kode: Vec<&str> = program
+            .iter()
+            .map(|p| self.data.program[p.indeks()].kode.as_str())
+            .collect();
+        super::pengaduan::untuk(self.config, &[node.kode_teks.as_str()], &kode)
     }
 
     /// A region page's path: `wilayah/<prov>/<kode>.html`, in one folder per provinsi named

@@ -45,3 +45,4 @@ mod templates;
 mod terbit;
 mod unduh;
 mod verval;
+mod warga;

@@ -103,6 +103,10 @@ fn dataset(shape: &[Vec<Vec<usize>>], rows: &[RowSpec]) -> Dataset {
                 nilai_per_kpm: Some(1000),
                 periode: Periode::Tahap,
                 desil_maks: None,
+                syarat: None,
+                cara_cek: None,
+                dokumen: None,
+                tautan_resmi: None,
             })
             .collect(),
         tahap: (0..2)
