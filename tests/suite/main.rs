@@ -44,3 +44,4 @@ mod templates;
 mod terbit;
 mod unduh;
 mod verval;
+mod warga_halaman;
