@@ -322,8 +322,8 @@ fn two_payment_points_of_one_file_name_are_refused_by_check_as_by_build() {
 #[test]
 fn the_kelurahan_page_prints_as_a_notice() {
     // the printed notice: its heading, hidden on screen (`.cetak-saja`), and what to bring,
-    // on screen too; the print stylesheet keeps only the schedule on A4 (checked with
-    // Chromium by scripts/cetak-pengumuman.sh: one page for Karangketug)
+    // on screen too; the print stylesheet keeps only the schedule on A4 (printed to PDF in
+    // Chromium by browser::the_printed_notice_fits_one_a4_page: one page)
     let doc = page("wilayah/35/35.75.01.1001.html");
     let heading = doc
         .select(&sel("#jadwal .cetak-saja.pengumuman"))

@@ -112,7 +112,7 @@ fn a_past_schedule_is_folded_and_the_notice_names_the_penerbit() {
         text(bst)
     );
     assert_eq!(bst.select(&sel("table")).count(), 7);
-    let terbit = jadwal.select(&sel(".kop .terbit")).next().expect("issuer");
+    let terbit = jadwal.select(&sel("p.cetak-saja.terbit")).next().expect("issuer");
     assert_eq!(
         text(terbit),
         "Diterbitkan oleh Dinas Sosial Kota Pasuruan, 30 November 2025."
@@ -166,7 +166,7 @@ fn the_next_slot_opens_the_schedule_and_past_days_are_folded() {
             "jadwal-bst-2021-07-2021-07-20"
         ]
     );
-    let terbit = text(jadwal.select(&sel(".kop .terbit")).next().unwrap());
+    let terbit = text(jadwal.select(&sel("p.cetak-saja.terbit")).next().unwrap());
     assert_eq!(
         terbit,
         "Diterbitkan oleh Transparansi Bansos, 21 Juli 2021."
