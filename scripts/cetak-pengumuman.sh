@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Prints a desa/kelurahan page with a payment schedule to PDF with headless Chromium, as a lurah
-# would print the notice for the kelurahan board, and checks that it is a short A4 document.
+# would print the notice for the kelurahan board, and checks that it is one A4 page.
 #   bash scripts/cetak-pengumuman.sh [KODE] [OUT.pdf]     (default 35.75.01.1001, Karangketug)
 # Needs chromium (apt-get install -y chromium). Not part of `cargo test`.
 set -euo pipefail
@@ -19,4 +19,4 @@ chromium --headless --no-sandbox --disable-gpu --no-first-run --disable-backgrou
   --no-pdf-header-footer --print-to-pdf="$out" "file://$page" 2>/dev/null
 pages=$(python3 -c "import re,sys; print(len(re.findall(rb'/Type\s*/Page[^s]', open(sys.argv[1],'rb').read())))" "$out")
 echo "$out: $pages page(s)"
-[ "$pages" -ge 1 ] && [ "$pages" -le 2 ] || { echo "expected a notice of 1-2 A4 pages" >&2; exit 1; }
+[ "$pages" -eq 1 ] || { echo "expected a notice of one A4 page" >&2; exit 1; }

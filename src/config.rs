@@ -101,6 +101,9 @@ pub struct Config {
     /// The licence the site's own figures are published under, as an SPDX id
     /// (`lisensi = "CC-BY-4.0"`); the downloads name it beside the region data's ODbL.
     pub lisensi: Option<String>,
+    /// The office that issues the printed schedule notice (`penerbit = "Dinas Sosial Kota
+    /// Pasuruan"`), named at its head; the notice names the site's title when it is absent.
+    pub penerbit: Option<String>,
     /// `[jadwal]`: the payment schedule's rules.
     pub jadwal: AturanJadwal,
     /// `[privacy]`: what may be published of small counts.
@@ -542,6 +545,7 @@ impl Default for Config {
             data_as_of: None,
             attribution: Vec::new(),
             lisensi: None,
+            penerbit: None,
             jadwal: AturanJadwal::default(),
             privasi: AturanPrivasi::default(),
             rekonsiliasi: AturanRekonsiliasi::default(),
@@ -715,6 +719,7 @@ const KUNCI_UTAMA: &[&str] = &[
     "data_as_of",
     "attribution",
     "lisensi",
+    "penerbit",
     "batas_berkas_mb",
     "batas_markdown_kb",
     "jadwal",
@@ -1089,6 +1094,14 @@ impl<'t> Pembaca<'t> {
                         .teks(v)
                         .map(|l| l.trim().to_string())
                         .filter(|l| !l.is_empty());
+                }
+                "penerbit" => {
+                    // printed on every desa/kelurahan's notice: one spelling, and an empty
+                    // value is no value (the notice then names the site's title)
+                    config.penerbit = self
+                        .teks(v)
+                        .map(|p| crate::teks::nama(&p).into_owned())
+                        .filter(|p| !p.is_empty());
                 }
                 "batas_berkas_mb" => {
                     // at least 1 MB, and at most what a u64 of bytes holds
@@ -2084,5 +2097,39 @@ mod tests {
                 .message(Lang::En)
                 .starts_with("site.toml:1:12")
         );
+    }
+}
+
+#[cfg(test)]
+mod tests_penerbit {
+    use super::*;
+
+    #[test]
+    fn penerbit_is_one_spelling_and_optional() {
+        let c = Config::parse("penerbit = \"  Dinas Sosial   Kota Pasuruan \"\n").unwrap();
+        assert_eq!(c.penerbit.as_deref(), Some("Dinas Sosial Kota Pasuruan"));
+        assert_eq!(Config::parse("penerbit = \" \"\n").unwrap().penerbit, None);
+        assert_eq!(Config::parse("").unwrap().penerbit, None);
+        let err = Config::parse("penerbit = 5\n").unwrap_err();
+        assert!(
+            err.items()[0]
+                .message(Lang::En)
+                .starts_with("site.toml:1:12"),
+            "{:?}",
+            err.items()[0].message(Lang::En)
+        );
+    }
+
+    #[test]
+    fn a_nik_in_penerbit_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join(CONFIG_FILE),
+            "penerbit = \"Dinsos, petugas 3575014107900001\"\n",
+        )
+        .unwrap();
+        let err = Config::load(dir.path()).unwrap_err();
+        let m = err.items()[0].message(Lang::En);
+        assert!(!m.contains("3575014107900001"), "{m}");
     }
 }

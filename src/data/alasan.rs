@@ -111,4 +111,19 @@ impl KodeAlasan {
             KodeAlasan::Lainnya => "alasan_lainnya",
         }
     }
+
+    /// The key of what a resident can do about it (`saran_alasan_tidak_hadir`), for the
+    /// reasons a resident can act on: come on another day, ask about the schedule, report a
+    /// new address. `None` for the others (a death, a duplicate record, anything else), which
+    /// are the office's to settle.
+    pub fn kunci_saran(self) -> Option<&'static str> {
+        match self {
+            KodeAlasan::TidakHadir => Some("saran_alasan_tidak_hadir"),
+            KodeAlasan::TidakTahuJadwal => Some("saran_alasan_tidak_tahu_jadwal"),
+            KodeAlasan::Lansia => Some("saran_alasan_lansia"),
+            KodeAlasan::Pindah => Some("saran_alasan_pindah"),
+            KodeAlasan::TidakDitemukan => Some("saran_alasan_tidak_ditemukan"),
+            KodeAlasan::Meninggal | KodeAlasan::DataGanda | KodeAlasan::Lainnya => None,
+        }
+    }
 }

@@ -24,6 +24,13 @@ pub struct JadwalProgram {
     pub program: String,
     /// Programme name.
     pub program_nama: String,
+    /// The programme's page.
+    pub program_href: String,
+    /// What each KPM receives (`Rp 300.000 per KPM, setiap bulan`), when the programme says.
+    pub nilai: Option<String>,
+    /// What to bring, when `program.csv` says it for the programme (`dokumen`); `None`: the
+    /// site's sentence (`[jadwal] bawa`, else the theme's `bawa`).
+    pub dokumen: Option<String>,
     /// Tahap name.
     pub tahap: String,
     /// KPM scheduled.
@@ -39,6 +46,8 @@ pub struct JadwalProgram {
 pub struct HariJadwal {
     /// `YYYY-MM-DD`.
     pub tanggal: String,
+    /// Whether it is before the site's data date (folded below the days to come).
+    pub lewat: bool,
     /// Its slots, by start time.
     pub slot: Vec<SlotJadwal>,
 }
@@ -261,7 +270,7 @@ impl Situs<'_> {
     }
 
     /// `07.00–08.00 WIB`: a slot's hours in the zone of its region.
-    fn jam_slot(&self, j: &crate::data::Jadwal) -> String {
+    pub(super) fn jam_slot(&self, j: &crate::data::Jadwal) -> String {
         let lang = self.lang();
         let zona = self
             .config
@@ -530,6 +539,9 @@ impl Situs<'_> {
                     id,
                     program: prog.kode.clone(),
                     program_nama: prog.nama.clone(),
+                    program_href: self.path(Halaman::Program(j.program)),
+                    nilai: self.nilai_program(j.program),
+                    dokumen: self.dokumen_program(j.program).map(str::to_string),
                     tahap: self.data.tahap[j.tahap.indeks()].nama.clone(),
                     kpm: 0,
                     lewat: false,
@@ -542,6 +554,7 @@ impl Situs<'_> {
             if p.hari.last().is_none_or(|h| h.tanggal != tanggal) {
                 p.hari.push(HariJadwal {
                     tanggal,
+                    lewat: false,
                     slot: Vec::new(),
                 });
             }
@@ -565,7 +578,10 @@ impl Situs<'_> {
         if let Some(data_per) = self.report.data_per {
             let data_per = data_per.to_string();
             for p in &mut out {
-                p.lewat = p.hari.last().is_some_and(|h| h.tanggal < data_per);
+                for h in &mut p.hari {
+                    h.lewat = h.tanggal < data_per;
+                }
+                p.lewat = p.hari.last().is_some_and(|h| h.lewat);
             }
         }
         out

@@ -163,6 +163,7 @@ mod tests {
         // the keys the data types give (`KodeAlasan::kunci`, `Wilayah::jenis_kunci`)
         for kode in crate::data::alasan::KodeAlasan::SEMUA {
             perlu.insert(kode.kunci().to_string());
+            perlu.extend(kode.kunci_saran().map(str::to_string));
         }
         for jenis in ["provinsi", "kecamatan", "kelurahan", "desa"] {
             perlu.insert(format!("wilayah_jenis_{jenis}"));

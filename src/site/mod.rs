@@ -33,6 +33,7 @@
 pub mod asal;
 pub mod bagian;
 pub mod banding;
+pub mod bantuan;
 pub mod cari;
 pub mod desil;
 pub mod gagal;

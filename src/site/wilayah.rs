@@ -8,7 +8,7 @@ use super::bagian::{BagianTahap, Ringkas, TanpaSidik, Tautan, Umum};
 use super::rapat::RingkasRapat;
 use super::{Halaman, Situs, sidik_dari};
 use super::{JenisHalaman, Konteks, jalur::Asal};
-use super::{asal, desil, jadwal::JadwalProgram, rekonsiliasi, verval};
+use super::{asal, bantuan, desil, jadwal::JadwalProgram, rekonsiliasi, verval};
 use crate::analysis::Rekap;
 use crate::analysis::desil::SebaranDesil;
 use crate::analysis::verval::Corong;
@@ -45,8 +45,18 @@ pub struct KonteksWilayah {
     pub kelompok: Vec<KelompokWilayah>,
     /// Meeting notes that name this region (on the home page: the latest).
     pub rapat: Vec<RingkasRapat>,
-    /// On a desa/kelurahan page: when and where its KPM collect, per programme × tahap.
+    /// On a desa/kelurahan page with figures: per programme its KPM, the amount per KPM and
+    /// the next payment, and what to do about the failure reasons its tables show (the
+    /// resident's answer, at the top of the page).
+    pub bantuan: Option<bantuan::BagianBantuan>,
+    /// On a desa/kelurahan page: when and where its KPM collect, per programme × tahap, the
+    /// schedules not yet past (which open the schedule section).
     pub jadwal: Vec<JadwalProgram>,
+    /// Its schedules whose days are all before the data date, folded below the others.
+    pub jadwal_lalu: Vec<JadwalProgram>,
+    /// The printed notice's issuing line (`penerbit` and the data date), on a page with a
+    /// schedule.
+    pub pengumuman: Option<String>,
     /// The schedule as a calendar file, when there is one.
     pub kalender: Option<String>,
     /// The schedule overview of the kabupaten/kota this region belongs to, if it has one.
@@ -165,7 +175,10 @@ impl Situs<'_> {
             rapat: (0..self.content.rapat.len().min(5))
                 .map(|i| self.ringkas_rapat(i))
                 .collect(),
+            bantuan: None,
             jadwal: Vec::new(),
+            jadwal_lalu: Vec::new(),
+            pengumuman: None,
             kalender: None,
             jadwal_kota: None,
             verval: Vec::new(),
@@ -201,18 +214,32 @@ impl Situs<'_> {
         if let Some(d) = self.deskripsi_angka(&nama, m.rekap) {
             umum.deskripsi = d;
         }
+        let tahap = self.bagian_tahap(Some(w), m.rekap, &anak, m.langsung, None, None);
+        let desa = node.tingkat == Tingkat::DesaKelurahan;
+        let (jadwal_lalu, jadwal): (Vec<JadwalProgram>, Vec<JadwalProgram>) = self
+            .jadwal_wilayah_konteks(w)
+            .into_iter()
+            .partition(|p| p.lewat);
+        let ada_jadwal = !jadwal.is_empty() || !jadwal_lalu.is_empty();
         KonteksWilayah {
             umum,
             kode: node.kode_teks.clone(),
             jenis: self.kata.jenis_wilayah(node).to_string(),
             kk: m.kk,
             penduduk: m.penduduk,
-            tahap: self.bagian_tahap(Some(w), m.rekap, &anak, m.langsung, None, None),
+            bantuan: if desa {
+                self.bagian_bantuan(w, &nama, m.rekap, &tahap)
+            } else {
+                None
+            },
+            tahap,
             judul_anak: self.judul_anak(&anak),
             anak: anak.iter().map(|&c| self.tautan_wilayah(c)).collect(),
             kelompok: Vec::new(),
             rapat: m.rapat.iter().map(|r| self.ringkas_rapat(r.0.0)).collect(),
-            jadwal: self.jadwal_wilayah_konteks(w),
+            jadwal,
+            jadwal_lalu,
+            pengumuman: ada_jadwal.then(|| self.pengumuman_terbit()),
             kalender: m.ada_kalender.then(|| self.path(Halaman::Kalender(w))),
             jadwal_kota: self.tautan_jadwal_kota(w),
             verval: self.verval_wilayah(w),

@@ -291,7 +291,10 @@ fn pages_are_small_semantic_and_in_indonesian() {
     for k in ["35.75.01.1001", "62.03.01.1006", "64.02.04.2001"] {
         let rel = wil(k);
         let html = std::fs::metadata(site().join(&rel)).unwrap().len();
-        assert!(html + css < 30_000, "{rel}: {html} + {css} bytes");
+        // 36 KB before compression (about 9 KB sent gzipped): a kelurahan page answers the
+        // resident's questions (each programme, its schedule with each RW's calendar and share
+        // link, whom to contact), which took Karangketug from 15.6 to 23 KB (issue 24)
+        assert!(html + css < 36_000, "{rel}: {html} + {css} bytes");
         let doc = page(&rel);
         let lang = doc.root_element().value().attr("lang");
         assert_eq!(lang, Some("id"));

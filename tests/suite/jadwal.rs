@@ -326,8 +326,8 @@ fn two_payment_points_of_one_file_name_are_refused_by_check_as_by_build() {
 #[test]
 fn the_kelurahan_page_prints_as_a_notice() {
     // the printed notice: its heading, hidden on screen (`.cetak-saja`), and what to bring,
-    // on screen too; the print stylesheet keeps only the schedule on A4 (checked with
-    // Chromium by scripts/cetak-pengumuman.sh: one page for Karangketug)
+    // on screen too; the print stylesheet keeps only the schedule on A4 (printed to PDF in
+    // Chromium by browser::the_printed_notice_fits_one_a4_page: one page)
     let doc = page("wilayah/35/35.75.01.1001.html");
     let heading = doc
         .select(&sel("#jadwal .cetak-saja.pengumuman"))
@@ -563,6 +563,12 @@ fn the_site_can_say_what_to_bring() {
             ),
         )
         .unwrap();
+        // the site's sentence is for a programme that does not say its own (`dokumen`)
+        common::edit(
+            &site.join("data/program.csv"),
+            "\"Bawa KTP, Kartu Keluarga dan surat undangan dari PT Pos Indonesia.\"",
+            "",
+        );
     });
     let text = std::fs::read_to_string(out.join("wilayah/35/35.75.01.1001.html")).unwrap();
     assert!(
@@ -625,4 +631,33 @@ fn a_slot_moved_to_another_day_keeps_its_calendar_identifier() {
         before.matches("BEGIN:VEVENT").count(),
         after.matches("BEGIN:VEVENT").count()
     );
+}
+
+/// The printed notice says what to bring for the programme (`dokumen` of `program.csv`) and
+/// whom to contact (`[[pengaduan]]`), in print-only lines inside the schedule section.
+#[test]
+fn the_notice_says_what_to_bring_per_programme_and_whom_to_call() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = common::build_changed_copy(dir.path(), |_| {});
+    let text = std::fs::read_to_string(out.join("wilayah/35/35.75.01.1001.html")).unwrap();
+    let jadwal = &text[text.find("<section class=\"jadwal\"").expect("a schedule")..];
+    let jadwal = &jadwal[..jadwal.find("</section>\n{%").unwrap_or(jadwal.len())];
+    assert!(
+        jadwal.contains(
+            "<p class=\"bawa\">Bawa KTP, Kartu Keluarga dan surat undangan dari PT Pos Indonesia.</p>"
+        ),
+        "BST's own `dokumen`"
+    );
+    let kontak = &jadwal[jadwal
+        .find("<p class=\"cetak-saja kontak\">")
+        .expect("contacts")..];
+    let kontak = &kontak[..kontak.find("</p>").unwrap()];
+    for s in [
+        "Dinas Sosial Kota Pasuruan",
+        "(0343) 423628",
+        "171",
+        "https://www.lapor.go.id",
+    ] {
+        assert!(kontak.contains(s), "{s} in {kontak}");
+    }
 }

@@ -46,3 +46,4 @@ mod terbit;
 mod unduh;
 mod verval;
 mod warga;
+mod warga_halaman;
