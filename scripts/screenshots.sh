@@ -37,7 +37,8 @@ shoot beranda index.html
 shoot kabupaten wilayah/35/35.75.html 1100
 shoot kabupaten-grafik wilayah/64/64.02.html 1500
 shoot kecamatan wilayah/35/35.75.04.html
-shoot kelurahan wilayah/35/35.75.01.1001.html 1100
+shoot kelurahan wilayah/35/35.75.01.1001.html 1400
+shoot program program/bst.html 1100
 shoot rapat rapat/2021-07-13-rakor-bansos-kota-pasuruan.html
 shoot jadwal jadwal/35.75.html 1400
 shoot bandingkan bandingkan/35.75-vs-35.23.html 1100
