@@ -1690,8 +1690,11 @@ impl<'t> Pembaca<'t> {
                 Expected::Tautan,
                 self,
             );
-            p.alamat = periksa("alamat", &|_| true, Expected::NonEmpty, self);
-            p.jam = periksa("jam", &|_| true, Expected::NonEmpty, self);
+            // `salur init` writes "…" where the office's own value goes: left as it is, it
+            // would be published as the office's address
+            let diisi = |s: &str| !s.chars().all(|c| matches!(c, '…' | '.' | ' '));
+            p.alamat = periksa("alamat", &diisi, Expected::NonEmpty, self);
+            p.jam = periksa("jam", &diisi, Expected::NonEmpty, self);
             let ada_kontak = ["telepon", "whatsapp", "email", "url", "alamat"]
                 .iter()
                 .any(|k| t.get(*k).is_some());

@@ -920,6 +920,8 @@ impl Loader {
             }
             return;
         };
+        // named by code from other tables: a row with a NIK still gives its code
+        t.rujukan();
         // the place in messages: the CSV, or the worksheet read instead
         let tempat = t.name.clone();
         let name = tempat.as_str();
@@ -1082,6 +1084,8 @@ impl Loader {
         let Some(mut t) = self.buka(root, name, &PROGRAM, diags) else {
             return;
         };
+        // named by code from other tables: a row with a NIK still gives its code
+        t.rujukan();
         // the place in messages: the CSV, or the worksheet read instead
         let tempat = t.name.clone();
         let name = tempat.as_str();
@@ -1191,6 +1195,8 @@ impl Loader {
         let Some(mut t) = self.buka(root, name, &TAHAP, diags) else {
             return;
         };
+        // named by code from other tables: a row with a NIK still gives its code
+        t.rujukan();
         // the place in messages: the CSV, or the worksheet read instead
         let tempat = t.name.clone();
         let name = tempat.as_str();

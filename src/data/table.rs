@@ -64,6 +64,10 @@ pub struct Table {
     /// A recipient list ([`Table::open_pribadi`]): its personal columns are expected, never
     /// checked or quoted; only the columns read pass the NIK guard, but `nik`.
     pribadi: bool,
+    /// A table other tables name by code (`program.csv`, `tahap.csv`): a row with a NIK in a
+    /// cell is reported and still handed over with that cell masked, so that its code is known
+    /// and the rows naming it are not reported as naming an unknown code ([`Table::rujukan`]).
+    rujukan: bool,
     /// `[nilai.<input>.<column>]`: per field of a record, the file's words (trimmed, lower
     /// case) and the contract's value each stands for ([`Table::ganti_nilai`]).
     ganti: Vec<(usize, Vec<GantiNilai>)>,
@@ -540,6 +544,12 @@ impl Table {
             .map_or(0, |i| i as u64 + 1)
     }
 
+    /// Marks the table as one other tables name by code ([`Table::rujukan`]'s field): a row
+    /// with a NIK is reported and still read, its NIK cells masked.
+    pub fn rujukan(&mut self) {
+        self.rujukan = true;
+    }
+
     /// Opens `root/rel`. Returns `Ok(None)` when the file does not exist; header problems
     /// (missing columns, personal-data columns) are reported into `diags`, and the table is
     /// returned only when its rows can be read. A file larger than `batas` bytes is refused
@@ -783,6 +793,7 @@ impl Table {
             rows: 0,
             sha256,
             pribadi,
+            rujukan: false,
             ganti: Vec::new(),
             parket: Some(parket),
             bagian,
@@ -940,6 +951,7 @@ impl Table {
             rows: 0,
             sha256,
             pribadi,
+            rujukan: false,
             ganti: Vec::new(),
             parket: None,
             bagian: Vec::new(),
@@ -1094,6 +1106,7 @@ impl Table {
             rows: 0,
             sha256,
             pribadi,
+            rujukan: false,
             ganti: Vec::new(),
             parket: None,
             bagian: Vec::new(),
@@ -1325,9 +1338,25 @@ impl Table {
                 clean &= crate::teks::periksa_sel(&self.name, line, i as u64 + 1, cell, diags);
             }
         }
-        if !clean {
+        // a referenced table's row goes on with its NIK cells masked (the build fails on the
+        // NIK anyway, and nothing is written): only its code is wanted, for the rows naming it
+        let dikosongkan;
+        let record = if clean {
+            record
+        } else if self.rujukan && !self.pribadi {
+            let mut baru = ByteRecord::new();
+            for cell in record.iter() {
+                if ada_nik(cell) {
+                    baru.push_field(samarkan(cell).as_bytes());
+                } else {
+                    baru.push_field(cell);
+                }
+            }
+            dikosongkan = baru;
+            &dikosongkan
+        } else {
             return false;
-        }
+        };
         if let Some(extra) = (self.lebar_header..record.len())
             .find(|&i| record.get(i).is_some_and(|c| !trim(c).is_empty()))
         {

@@ -100,7 +100,7 @@ impl Situs<'_> {
         Some(BagianBantuan {
             judul: self.kata.isi("bantuan_judul", &[("nama", nama)]),
             program,
-            saran: self.saran_gagal(tahap),
+            saran: self.saran_gagal(tahap, self.jadwal_wilayah.contains_key(&w)),
         })
     }
 
@@ -192,8 +192,9 @@ impl Situs<'_> {
     /// The failure reasons a resident can act on that the page's failure tables show, each
     /// once, in the documented order, with what to do next. Only a reason the tables already
     /// show as a row gets its advice, so the advice says nothing the tables (with their
-    /// small-count protection) do not.
-    pub(super) fn saran_gagal(&self, tahap: &[BagianTahap]) -> Vec<SaranGagal> {
+    /// small-count protection) do not. `ada_jadwal`: whether the page shows a schedule (the
+    /// advice on not knowing it points there, or else to whom to ask).
+    pub(super) fn saran_gagal(&self, tahap: &[BagianTahap], ada_jadwal: bool) -> Vec<SaranGagal> {
         KodeAlasan::SEMUA
             .into_iter()
             .filter(|kode| {
@@ -203,10 +204,16 @@ impl Situs<'_> {
                     .any(|m| m.baris.iter().any(|r| r.kode == kode.kode()))
             })
             .filter_map(|kode| {
+                let kunci = match kode.kunci_saran()? {
+                    "saran_alasan_tidak_tahu_jadwal" if !ada_jadwal => {
+                        "saran_alasan_tidak_tahu_jadwal_tanpa"
+                    }
+                    k => k,
+                };
                 Some(SaranGagal {
                     kode: kode.kode(),
                     alasan: self.kata.alasan(kode).to_string(),
-                    saran: self.kata.teks(kode.kunci_saran()?).to_string(),
+                    saran: self.kata.teks(kunci).to_string(),
                 })
             })
             .collect()

@@ -158,6 +158,26 @@ fn a_nik_in_syarat_is_refused_masked() {
     assert!(m.contains("data/program.csv:2:"), "{m}");
     assert!(m.contains("3575**********01"), "{m}");
     assert!(!m.contains("3575012345670001"), "{m}");
+    // the one message: BST stays a known programme, so the thousands of rows naming it are
+    // not reported as naming an unknown code (nor pointed at BLT)
+    assert_eq!(m.lines().count(), 1, "{m}");
+}
+
+/// The same for a region: a NIK in a kelurahan's name is one message, not one per row of every
+/// table that names the kelurahan.
+#[test]
+fn a_nik_in_a_region_name_is_one_message() {
+    let dir = tempfile::tempdir().unwrap();
+    let site = common::example_copy(dir.path());
+    common::edit(
+        &site.join("data/wilayah.csv"),
+        "35.75.01.1001,Karangketug,",
+        "35.75.01.1001,Karangketug 3575012345670001,",
+    );
+    let m = pesan(&site);
+    assert_eq!(m.lines().count(), 1, "{m}");
+    assert!(m.starts_with("data/wilayah.csv:"), "{m}");
+    assert!(m.contains("3575**********01"), "{m}");
 }
 
 #[test]
@@ -242,4 +262,17 @@ fn a_nik_in_a_channel_is_refused_masked() {
     assert!(m.contains(&format!("site.toml:{}:", baris + 2)), "{m}");
     assert!(m.contains("3575**********01"), "{m}");
     assert!(!m.contains("3575012345670001"), "{m}");
+}
+
+/// `salur init`'s placeholder left in a channel's address is refused, not published.
+#[test]
+fn the_init_placeholder_in_an_address_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let (site, line) = dengan_toml(
+        dir.path(),
+        "[[pengaduan]]\nnama = \"Dinas Sosial\"\nalamat = \"…\"\n",
+    );
+    let m = pesan(&site);
+    assert!(m.contains(&format!("site.toml:{}:", line + 2)), "{m}");
+    assert!(m.contains("'…'"), "{m}");
 }
