@@ -1069,7 +1069,8 @@ fn halaman_pdf(pdf: &Path) -> (usize, &'static str) {
 /// A kelurahan's printed notice fits one A4 page and names the issuing office and the amount
 /// per KPM: Karangketug of the example site (its past schedule printed, since nothing is to
 /// come on the data date), and Bugul Lor, 12 RW slots over 7 days, in a copy whose data date
-/// is the schedule's first day (the schedule to come printed). Before the print stylesheet was
+/// is the schedule's first day (the schedule to come printed), and Karangketug's 12 RW slots
+/// split between BST and BLT. Before the print stylesheet was
 /// made compact, Karangketug's 8 slots took two pages. The text is read with `pdftotext`
 /// (poppler-utils) where it is installed.
 #[test]
@@ -1085,6 +1086,35 @@ fn the_printed_notice_fits_one_a4_page() {
             "data_as_of = 2021-07-19",
         );
     });
+    // Karangketug's 12 RW slots split between two programmes, each over its own days (each
+    // programme repeats its day headings: 13 tables; two pages at the first compact layout)
+    std::fs::create_dir_all(dir.path().join("dua")).expect("a folder");
+    let dua = common::build_changed_copy(&dir.path().join("dua"), |site| {
+        common::edit(
+            &site.join("site.toml"),
+            "data_as_of = 2025-11-30",
+            "data_as_of = 2021-07-18",
+        );
+        let p = site.join("data/jadwal.csv");
+        let lama = std::fs::read_to_string(&p).expect("jadwal.csv");
+        let mut baru: String = lama
+            .lines()
+            .filter(|l| !l.contains(",35.75.01.1001,"))
+            .map(|l| format!("{l}\n"))
+            .collect();
+        for rw in 1..=12u32 {
+            let (program, hari, jam) = if rw <= 6 {
+                ("BST", 18 + rw, "07.00,08.00")
+            } else {
+                ("BLT", 12 + rw, "08.00,09.00")
+            };
+            baru.push_str(&format!(
+                "{program},2021-07,Karangketug,35.75.01.1001,Kantor Kelurahan Karangketug,\
+                 2021-07-{hari},{jam},{rw:02},40\n"
+            ));
+        }
+        std::fs::write(&p, baru).expect("jadwal.csv written");
+    });
     let cetak = [
         (
             "Karangketug",
@@ -1093,6 +1123,10 @@ fn the_printed_notice_fits_one_a4_page() {
         (
             "Bugul Lor (12 RW slots, to come)",
             kini.join("wilayah/35/35.75.04.1010.html"),
+        ),
+        (
+            "Karangketug (12 RW slots of two programmes, to come)",
+            dua.join("wilayah/35/35.75.01.1001.html"),
         ),
     ];
     runtime().block_on(async {
