@@ -181,7 +181,9 @@ fn a_build_killed_at_random_moments_leaves_the_site_complete() {
         build(&site_a, &public);
         assert_eq!(keadaan(&public, &a, &b, "restored"), Keadaan::Lama);
     }
-    let duration = durations.iter().sum::<Duration>() / durations.len() as u32;
+    // the shorter of the two: a build slowed by the machine's other work once would put the
+    // kills after most builds' end
+    let duration = durations.iter().copied().min().unwrap_or_default();
 
     // two kills in three anywhere in [0, 1.1 × the build's duration]; every third one in
     // the publish at its end (a few per cent of the build, which uniform draws would
