@@ -95,7 +95,8 @@ FLOOR_OUT=$BENCH_DIR/floor-public
 HUGO_SITE=$BENCH_DIR/hugo-site
 HUGO_OUT=$BENCH_DIR/hugo-public
 HUGO_STAMP=$BENCH_DIR/.hugo-stamp
-stamp() { echo "rows=$ROWS seed=$SEED realisasi_bytes=$(stat -c %s "$CSV") jadwal_bytes=$(stat -c %s "$BENCH_DIR/data/jadwal.csv" 2>/dev/null || echo 0) laporan_bytes=$(stat -c %s "$BENCH_DIR/data/laporan_penyalur.csv" 2>/dev/null || echo 0)"; }
+# (and the generator's source: a change to what it writes, the site.toml among it, regenerates)
+stamp() { echo "rows=$ROWS seed=$SEED generator=$(cat "$ROOT"/examples/national/*.rs | cksum | cut -d' ' -f1) realisasi_bytes=$(stat -c %s "$CSV") jadwal_bytes=$(stat -c %s "$BENCH_DIR/data/jadwal.csv" 2>/dev/null || echo 0) laporan_bytes=$(stat -c %s "$BENCH_DIR/data/laporan_penyalur.csv" 2>/dev/null || echo 0)"; }
 if [[ ! -f $CSV || ! -f $STAMP || $(cat "$STAMP") != "$(stamp)" ]]; then
 	log "generating $ROWS rows into $BENCH_DIR"
 	rm -rf "$BENCH_DIR/data" "$PUBLIC" "$MANIFEST" "$TEMBOLOK" "$BENCH_DIR/.public.staging" "$STAMP"
