@@ -90,6 +90,8 @@ PUBLIC=$BENCH_DIR/public
 MANIFEST=$BENCH_DIR/.public.salur-manifest
 # the suppression decisions of the last build (a cache): a full build starts without them
 TEMBOLOK=$BENCH_DIR/.public.salur-tembolok
+# the previous site, kept by a publish as the next build's staging folder: a full build starts without it
+CADANGAN=$BENCH_DIR/.public.salur-cadangan
 STAMP=$BENCH_DIR/.bench-stamp
 FLOOR_OUT=$BENCH_DIR/floor-public
 HUGO_SITE=$BENCH_DIR/hugo-site
@@ -99,7 +101,7 @@ HUGO_STAMP=$BENCH_DIR/.hugo-stamp
 stamp() { echo "rows=$ROWS seed=$SEED generator=$(cat "$ROOT"/examples/national/*.rs | cksum | cut -d' ' -f1) realisasi_bytes=$(stat -c %s "$CSV") jadwal_bytes=$(stat -c %s "$BENCH_DIR/data/jadwal.csv" 2>/dev/null || echo 0) laporan_bytes=$(stat -c %s "$BENCH_DIR/data/laporan_penyalur.csv" 2>/dev/null || echo 0)"; }
 if [[ ! -f $CSV || ! -f $STAMP || $(cat "$STAMP") != "$(stamp)" ]]; then
 	log "generating $ROWS rows into $BENCH_DIR"
-	rm -rf "$BENCH_DIR/data" "$PUBLIC" "$MANIFEST" "$TEMBOLOK" "$BENCH_DIR/.public.staging" "$STAMP"
+	rm -rf "$BENCH_DIR/data" "$PUBLIC" "$MANIFEST" "$TEMBOLOK" "$CADANGAN" "$BENCH_DIR/.public.staging" "$STAMP"
 	mkdir -p "$BENCH_DIR"
 	"$GENERATOR" --out "$BENCH_DIR" --rows "$ROWS" --seed "$SEED" >&2
 	stamp >"$STAMP"
@@ -199,7 +201,7 @@ ONE_FILES=""
 # the same minutes of the machine and the disk; the ratio is taken run by run.
 for i in $(seq "$RUNS"); do
 	log "full build $i/$RUNS"
-	rm -rf "$PUBLIC" "$MANIFEST" "$TEMBOLOK" "$FLOOR_OUT"
+	rm -rf "$PUBLIC" "$MANIFEST" "$TEMBOLOK" "$CADANGAN" "$FLOOR_OUT"
 	settle
 	build
 	FULL_WALL+=("$WALL") FULL_RSS+=("$RSS_MB") FULL_WRITTEN+=("$WRITTEN")

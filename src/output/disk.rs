@@ -233,3 +233,171 @@ pub(super) fn swap_by_rename(a: &Path, b: &Path) -> Result<Option<PathBuf>, Outp
         Err(_) => Ok(Some(old)),
     }
 }
+
+/// Removes whatever is at `path`, never following a link: a folder with everything in it, a
+/// file or a link; nothing when there is nothing.
+pub(super) fn buang_entri(path: &Path) -> io::Result<()> {
+    match fs::symlink_metadata(path) {
+        Ok(m) if m.is_dir() => fs::remove_dir_all(path),
+        Ok(_) => fs::remove_file(path),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(()),
+        Err(e) => Err(e),
+    }
+}
+
+/// A new, empty file at `path`, for writing: whatever was there is removed first
+/// ([`buang_entri`]), so the bytes go to a new inode and never into a file that another name
+/// shares (the spare's files are the published site's, hard-linked) nor through a link.
+pub(super) fn buat_baru(path: &Path) -> io::Result<fs::File> {
+    buang_entri(path)?;
+    fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(path)
+}
+
+/// Makes `path` a folder, when it is not one: created, or what stands there removed first (a
+/// file, a link). Safe from many threads at once.
+pub(super) fn folder_ada(path: &Path) -> io::Result<()> {
+    match fs::symlink_metadata(path) {
+        Ok(m) if m.is_dir() => return Ok(()),
+        Ok(_) => match fs::remove_file(path) {
+            Err(e) if e.kind() != io::ErrorKind::NotFound => return Err(e),
+            _ => {}
+        },
+        Err(e) if e.kind() == io::ErrorKind::NotFound => {}
+        Err(e) => return Err(e),
+    }
+    match fs::create_dir(path) {
+        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
+            if fs::symlink_metadata(path).is_ok_and(|m| m.is_dir()) {
+                Ok(())
+            } else {
+                Err(e)
+            }
+        }
+        other => other,
+    }
+}
+
+/// The inode number of a file (0 where the system has none: it then never matches, and the
+/// file is linked again).
+pub(super) fn inode(meta: &fs::Metadata) -> u64 {
+    #[cfg(unix)]
+    {
+        std::os::unix::fs::MetadataExt::ino(meta)
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = meta;
+        0
+    }
+}
+
+/// The inode number of a folder entry, as the folder lists it (no `stat`).
+fn inode_entri(e: &fs::DirEntry) -> u64 {
+    #[cfg(unix)]
+    {
+        std::os::unix::fs::DirEntryExt::ino(e)
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = e;
+        0
+    }
+}
+
+/// Makes the staging folder `root` hold only what the new site wants (`mau`, by path): a
+/// file this build wrote stays; an unchanged file stays when it is the published file itself
+/// (the same inode: it was linked by an earlier build); everything else is removed, and a
+/// folder left empty too (a fresh build makes none). Returns the unchanged files that are
+/// already in place; the others are linked by the caller. Reads the folders' listings only
+/// (no `stat` per file), on all cores.
+pub(super) fn rapikan(
+    root: &Path,
+    mau: &HashMap<&str, &Nasib>,
+) -> Result<HashSet<String>, OutputError> {
+    let sudah = Mutex::new(HashSet::default());
+    rapikan_folder(root, root, "", mau, &sudah)?;
+    sudah
+        .into_inner()
+        .map_err(|_| err(root, io::Error::other("lock poisoned")))
+}
+
+/// [`rapikan`] for the folder `dir` (`rel` in the site): whether it is left empty.
+fn rapikan_folder(
+    root: &Path,
+    dir: &Path,
+    rel: &str,
+    mau: &HashMap<&str, &Nasib>,
+    sudah: &Mutex<HashSet<String>>,
+) -> Result<bool, OutputError> {
+    let mut subs = Vec::new();
+    let mut ok = Vec::new();
+    let mut tinggal = 0usize;
+    for e in fs::read_dir(dir).map_err(|e| err(dir, e))? {
+        let e = e.map_err(|e| err(dir, e))?;
+        let path = e.path();
+        let jenis = e.file_type().map_err(|e| err(&path, e))?;
+        // a name that is not UTF-8 is never one the site wants
+        let r = e.file_name().to_str().map(|name| {
+            if rel.is_empty() {
+                name.to_string()
+            } else {
+                format!("{rel}/{name}")
+            }
+        });
+        let Some(r) = r else {
+            buang_entri(&path).map_err(|e| err(&path, e))?;
+            continue;
+        };
+        if jenis.is_dir() {
+            subs.push((path, r));
+            continue;
+        }
+        match mau.get(r.as_str()) {
+            Some(Nasib::Ditulis { .. }) if jenis.is_file() => tinggal += 1,
+            Some(Nasib::Tetap(_, ino))
+                if jenis.is_file() && *ino != 0 && inode_entri(&e) == *ino =>
+            {
+                tinggal += 1;
+                ok.push(r);
+            }
+            _ => fs::remove_file(&path).map_err(|e| err(&path, e))?,
+        }
+    }
+    let kosong: Vec<bool> = subs
+        .par_iter()
+        .map(|(path, r)| {
+            let kosong = rapikan_folder(root, path, r, mau, sudah)?;
+            if kosong {
+                fs::remove_dir(path).map_err(|e| err(path, e))?;
+            }
+            Ok(kosong)
+        })
+        .collect::<Result<_, OutputError>>()?;
+    tinggal += kosong.iter().filter(|k| !**k).count();
+    if !ok.is_empty() {
+        sudah
+            .lock()
+            .map_err(|_| err(root, io::Error::other("lock poisoned")))?
+            .extend(ok);
+    }
+    Ok(tinggal == 0 && dir != root)
+}
+
+/// Keeps the previous site, `lama`, as the spare ([`cadangan_path`]) instead of removing it:
+/// what stood there before goes (there is none after a build that took it); should the
+/// rename fail, `lama` is removed as before.
+pub(super) fn simpan_cadangan(public: &Path, lama: &Path) -> Result<(), OutputError> {
+    let cadangan = cadangan_path(public);
+    match fs::symlink_metadata(&cadangan) {
+        Ok(m) if m.is_dir() => hapus_pohon(&cadangan)?,
+        Ok(_) => fs::remove_file(&cadangan).map_err(|e| err(&cadangan, e))?,
+        Err(_) => {}
+    }
+    if fs::rename(lama, &cadangan).is_err() {
+        hapus_pohon(lama)?;
+    }
+    Ok(())
+}

@@ -145,7 +145,7 @@ pub(super) fn write_manifest<'a>(
         PathBuf::from(t)
     };
     let write = || -> io::Result<()> {
-        let mut f = io::BufWriter::new(fs::File::create(&tmp)?);
+        let mut f = io::BufWriter::new(buat_baru(&tmp)?);
         f.write_all(b"# salur manifest: xxh3-64 size mtime-ns fingerprint path")?;
         if let Some(m) = masukan {
             write!(f, "; inputs {m:016x}")?;

@@ -175,7 +175,16 @@ fn what_a_killed_build_left_is_removed_or_put_back() {
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .collect();
     left.sort();
-    assert_eq!(left, [".public.salur-manifest", "public", "site"]);
+    // (the killed build's staging folder is kept as the spare)
+    assert_eq!(
+        left,
+        [
+            ".public.salur-cadangan",
+            ".public.salur-manifest",
+            "public",
+            "site"
+        ]
+    );
     // killed after the second: the new site is in place, the parked one goes
     fs::create_dir_all(old_path(&public)).unwrap();
     fs::write(old_path(&public).join("a.html"), b"old").unwrap();
@@ -574,6 +583,184 @@ fn a_fault_after_the_exchange_says_the_new_site_is_published() {
         s.write("a.html", b"A2", 0).unwrap();
         let r = s.commit().unwrap();
         assert_eq!((r.ditulis, r.dihapus), (0, 0), "{titik}");
-        assert_eq!(beside_names(dir.path()), Vec::<String>::new(), "{titik}");
+        // the previous site, kept as the spare (by the next build, when the fault stopped
+        // this one before it)
+        assert_eq!(
+            beside_names(dir.path()),
+            [".public.salur-cadangan"],
+            "{titik}"
+        );
     }
+}
+
+/// Every file under `root` with its bytes, and every folder (`dir/`), sorted.
+fn pohon(root: &Path) -> Vec<(String, Vec<u8>)> {
+    let mut out = Vec::new();
+    for e in walkdir::WalkDir::new(root).min_depth(1) {
+        let e = e.unwrap();
+        let rel = e
+            .path()
+            .strip_prefix(root)
+            .unwrap()
+            .to_string_lossy()
+            .into_owned();
+        if e.file_type().is_dir() {
+            out.push((format!("{rel}/"), Vec::new()));
+        } else {
+            out.push((rel, fs::read(e.path()).unwrap()));
+        }
+    }
+    out.sort();
+    out
+}
+
+/// One build of `files` (path, bytes) into `public`.
+fn bangun(public: &Path, site: &Path, files: &[(&str, &str)]) -> Ringkasan {
+    let s = Staging::begin(public, site).unwrap();
+    for (rel, bytes) in files {
+        s.write(rel, bytes.as_bytes(), 0).unwrap();
+    }
+    s.commit().unwrap()
+}
+
+#[cfg(unix)]
+fn ino(path: &Path) -> u64 {
+    std::os::unix::fs::MetadataExt::ino(&fs::metadata(path).unwrap())
+}
+
+#[cfg(unix)]
+#[test]
+fn the_previous_site_is_kept_as_the_spare_and_patched_by_the_next_build() {
+    let dir = tempfile::tempdir().unwrap();
+    let public = dir.path().join("public");
+    let site = site(dir.path());
+    let cadangan = cadangan_path(&public);
+    bangun(
+        &public,
+        &site,
+        &[
+            ("a.html", "A"),
+            ("sub/b.html", "B"),
+            ("sub/c.html", "C"),
+            ("d/e.html", "E"),
+        ],
+    );
+    assert!(!cadangan.exists(), "a first build has no previous site");
+    let c_ino = ino(&public.join("sub/c.html"));
+    // a.html changes, d/ goes: the previous site becomes the spare
+    let r = bangun(
+        &public,
+        &site,
+        &[("a.html", "A2"), ("sub/b.html", "B"), ("sub/c.html", "C")],
+    );
+    assert_eq!((r.ditulis, r.tetap, r.dihapus), (1, 2, 1));
+    assert_eq!(fs::read(cadangan.join("a.html")).unwrap(), b"A");
+    assert_eq!(fs::read(cadangan.join("d/e.html")).unwrap(), b"E");
+    // the next build patches the spare: b.html changes, f/g.html comes, d/ stays gone, and
+    // the files the published site shares with the spare are never written through
+    let r = bangun(
+        &public,
+        &site,
+        &[
+            ("a.html", "A2"),
+            ("f/g.html", "G"),
+            ("sub/b.html", "B3"),
+            ("sub/c.html", "C"),
+        ],
+    );
+    assert_eq!((r.ditulis, r.tetap, r.dihapus), (2, 2, 0));
+    let want = |files: &[(&str, &str)]| {
+        let mut v: Vec<(String, Vec<u8>)> = files
+            .iter()
+            .map(|(p, b)| (p.to_string(), b.as_bytes().to_vec()))
+            .collect();
+        v.sort();
+        v
+    };
+    assert_eq!(
+        pohon(&public),
+        want(&[
+            ("a.html", "A2"),
+            ("f/", ""),
+            ("f/g.html", "G"),
+            ("sub/", ""),
+            ("sub/b.html", "B3"),
+            ("sub/c.html", "C"),
+        ])
+    );
+    // unchanged files keep their inode from build to build (a deploy tool sees them as such)
+    assert_eq!(ino(&public.join("sub/c.html")), c_ino);
+    // the spare is now the second build's site, untouched by the third
+    assert_eq!(
+        pohon(&cadangan),
+        want(&[
+            ("a.html", "A2"),
+            ("sub/", ""),
+            ("sub/b.html", "B"),
+            ("sub/c.html", "C"),
+        ])
+    );
+    // a build with the same files leaves both as they are
+    let r = bangun(
+        &public,
+        &site,
+        &[
+            ("a.html", "A2"),
+            ("f/g.html", "G"),
+            ("sub/b.html", "B3"),
+            ("sub/c.html", "C"),
+        ],
+    );
+    assert_eq!((r.ditulis, r.dihapus), (0, 0));
+    assert_eq!(fs::read(cadangan.join("sub/b.html")).unwrap(), b"B");
+}
+
+#[cfg(unix)]
+#[test]
+fn whatever_the_spare_holds_the_published_site_is_exactly_the_build() {
+    use std::os::unix::fs::symlink;
+    let dir = tempfile::tempdir().unwrap();
+    let public = dir.path().join("public");
+    let site = site(dir.path());
+    let files = [
+        ("a.html", "A"),
+        ("sub/b.html", "B"),
+        ("sub/c.html", "C"),
+        ("x/y.html", "Y"),
+    ];
+    bangun(&public, &site, &files);
+    let expected = pohon(&public);
+    // someone (or something) put into the spare: a stray file, an empty folder, a folder
+    // where a file goes, a file where a folder goes, links out of it, a foreign copy of an
+    // unchanged file (another inode, other bytes)
+    let cadangan = cadangan_path(&public);
+    let luar = dir.path().join("luar");
+    fs::create_dir_all(&luar).unwrap();
+    fs::write(luar.join("b.html"), "outside").unwrap();
+    fs::create_dir_all(cadangan.join("kosong/lagi")).unwrap();
+    fs::create_dir_all(cadangan.join("a.html/z")).unwrap();
+    fs::write(cadangan.join("x"), "not a folder").unwrap();
+    symlink(&luar, cadangan.join("sub")).unwrap();
+    fs::create_dir_all(cadangan.join("t")).unwrap();
+    symlink(luar.join("b.html"), cadangan.join("t/link.html")).unwrap();
+    fs::write(cadangan.join("stray.html"), "stray").unwrap();
+    // one build writes a changed file into sub/ (through the link, were it followed)
+    let mut changed = files;
+    changed[1] = ("sub/b.html", "B2");
+    bangun(&public, &site, &changed);
+    let mut want = expected.clone();
+    for (p, b) in want.iter_mut() {
+        if p == "sub/b.html" {
+            *b = b"B2".to_vec();
+        }
+    }
+    assert_eq!(pohon(&public), want);
+    assert_eq!(fs::read(luar.join("b.html")).unwrap(), b"outside");
+    assert_eq!(pohon(&luar).len(), 1, "nothing written outside");
+    // and a foreign copy of an unchanged file in the spare is replaced by the published one
+    let cadangan_c = cadangan.join("sub/c.html");
+    fs::remove_file(&cadangan_c).unwrap();
+    fs::write(&cadangan_c, "foreign").unwrap();
+    bangun(&public, &site, &files);
+    assert_eq!(pohon(&public), expected);
 }

@@ -48,15 +48,22 @@ fn build(site: &Path, out: &Path) {
     assert!(status.success(), "salur build failed: {status}");
 }
 
-/// What lies beside `public` other than itself, its manifest and its suppression cache.
+/// What lies beside `public` other than itself, its manifest, its suppression cache and its
+/// spare (the previous site, kept for the next build).
 fn leftovers(public: &Path) -> Vec<String> {
     let name = public.file_name().unwrap().to_string_lossy();
     let manifest = format!(".{name}.salur-manifest");
     let tembolok = format!(".{name}.salur-tembolok");
+    let cadangan = format!(".{name}.salur-cadangan");
     fs::read_dir(public.parent().unwrap())
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .filter(|n| *n != manifest && *n != tembolok && n.as_str() != public.file_name().unwrap())
+        .filter(|n| {
+            *n != manifest
+                && *n != tembolok
+                && *n != cadangan
+                && n.as_str() != public.file_name().unwrap()
+        })
         .collect()
 }
 

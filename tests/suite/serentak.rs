@@ -85,10 +85,11 @@ fn leftovers(public: &Path) -> Vec<String> {
     let name = public.file_name().unwrap().to_string_lossy().into_owned();
     let manifest = format!(".{name}.salur-manifest");
     let tembolok = format!(".{name}.salur-tembolok");
+    let cadangan = format!(".{name}.salur-cadangan");
     let mut out: Vec<String> = fs::read_dir(public.parent().unwrap())
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .filter(|n| *n != manifest && *n != tembolok && *n != name)
+        .filter(|n| *n != manifest && *n != tembolok && *n != cadangan && *n != name)
         .collect();
     out.sort();
     out

@@ -437,9 +437,15 @@ fn a_fault_after_the_publish_exits_3_and_says_the_new_site_is_live() {
             .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
             .collect();
         beside.sort();
+        // (and the previous site, kept as the spare for the next build)
         assert_eq!(
             beside,
-            [".public.salur-manifest", ".public.salur-tembolok", "public"],
+            [
+                ".public.salur-cadangan",
+                ".public.salur-manifest",
+                ".public.salur-tembolok",
+                "public"
+            ],
             "{titik}"
         );
         // back to A for the next step
