@@ -159,11 +159,27 @@ fn terjemahkan(cmd: clap::Command, lang: Lang, kunci: &str, template: &str) -> c
     cmd
 }
 
+/// Turns transparent huge pages off for this process (`PR_SET_THP_DISABLE`). mimalloc asks
+/// for them on its arenas (`madvise(MADV_HUGEPAGE)`) and hands freed pages back to the system
+/// 4 KB at a time, so a build faults and zeroes 2 MB pages again and again: on the national
+/// one-kelurahan correction a quarter of all samples were the kernel zeroing huge pages, and
+/// turning them off took that build from 7.99 to 5.90 s (system time 3.85 → 1.27 s, data stage
+/// 3.36 → 1.90 s) and its peak memory from 1,176 to 1,101 MB. Where the system has no such
+/// switch, nothing changes.
+fn tanpa_halaman_raksasa() {
+    #[cfg(target_os = "linux")]
+    // SAFETY: prctl(2) with an option that takes plain integers and touches no memory of ours.
+    unsafe {
+        libc::prctl(libc::PR_SET_THP_DISABLE, 1, 0, 0, 0);
+    }
+}
+
 /// The exit status of a command that did its work (`build`: the site is published) but could
 /// not write what it had to say to standard output or error (a full disk, an I/O error).
 const GAGAL_TULIS: u8 = 4;
 
 fn main() -> ExitCode {
+    tanpa_halaman_raksasa();
     // A closed standard output or error (`salur check --format json | head -c 1`) ends the
     // process quietly by SIGPIPE, as it ends `cat` or `grep` (status 141 in a shell), instead
     // of a panic of `println!` (exit 101). `serve` keeps SIGPIPE ignored, as Rust sets it (its
