@@ -404,11 +404,12 @@ pub fn build_with(options: &BuildOptions, kendali: &Kendali) -> Result<BuildSumm
     }
     let Loaded {
         config,
-        data,
+        mut data,
         content,
         report,
         warnings,
     } = loaded;
+    data.lepas_baris();
     let lang = config.language;
     let rerr = |source| Error::Render { lang, source };
     periksa_tema(&options.root, &config)?;

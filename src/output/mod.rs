@@ -813,6 +813,12 @@ impl Staging {
         self.ensure_staging()?;
         let mau: HashMap<&str, &Nasib> = files.iter().map(|(p, n)| (p.as_str(), n)).collect();
         let sudah = rapikan(&self.staging, &mau)?;
+        // the folders made while rendering may be gone (a folder whose only file was a streamed
+        // one found unchanged, and removed, is left empty and removed)
+        self.dirs
+            .lock()
+            .map_err(|_| err(&self.staging, io::Error::other("lock poisoned")))?
+            .clear();
         let dirs: std::collections::BTreeSet<PathBuf> = files
             .iter()
             .filter(|(p, n)| matches!(n, Nasib::Tetap(..)) && !sudah.contains(p.as_str()))

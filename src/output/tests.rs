@@ -715,6 +715,28 @@ fn the_previous_site_is_kept_as_the_spare_and_patched_by_the_next_build() {
     assert_eq!(fs::read(cadangan.join("sub/b.html")).unwrap(), b"B");
 }
 
+#[test]
+fn a_folder_whose_only_file_was_streamed_unchanged_is_published_whole() {
+    // the streamed copy is removed from the staging folder, which leaves its folder empty:
+    // the folder goes when the staging folder is tidied, and must be made again for the link
+    let dir = tempfile::tempdir().unwrap();
+    let public = dir.path().join("public");
+    let site = site(dir.path());
+    for (i, halaman) in ["A", "B", "B"].iter().enumerate() {
+        let s = Staging::begin(&public, &site).unwrap();
+        s.write("index.html", halaman.as_bytes(), 0).unwrap();
+        s.write_stream("unduh/data.csv", 1, |w| w.write_all(b"a,b\n"))
+            .unwrap();
+        let r = s.commit().unwrap_or_else(|e| panic!("build {i}: {e}"));
+        assert_eq!(r.tetap, i, "build {i}");
+        assert_eq!(fs::read(public.join("unduh/data.csv")).unwrap(), b"a,b\n");
+        assert_eq!(
+            fs::read(public.join("index.html")).unwrap(),
+            halaman.as_bytes()
+        );
+    }
+}
+
 #[cfg(unix)]
 #[test]
 fn whatever_the_spare_holds_the_published_site_is_exactly_the_build() {
