@@ -119,8 +119,8 @@ pub(super) fn hapus_pohon(root: &Path) -> Result<(), OutputError> {
     }
     folders
         .par_iter()
-        .try_for_each(|f| fs::remove_dir_all(f).map_err(|e| err(f, e)))?;
-    fs::remove_dir_all(root).map_err(|e| err(root, e))
+        .try_for_each(|f| buang_folder(f).map_err(|e| err(f, e)))?;
+    buang_folder(root).map_err(|e| err(root, e))
 }
 
 /// An absolute, normalised form of `p`, following symbolic links: where the path exists, and
@@ -238,7 +238,7 @@ pub(super) fn swap_by_rename(a: &Path, b: &Path) -> Result<Option<PathBuf>, Outp
 /// file or a link; nothing when there is nothing.
 pub(super) fn buang_entri(path: &Path) -> io::Result<()> {
     match fs::symlink_metadata(path) {
-        Ok(m) if m.is_dir() => fs::remove_dir_all(path),
+        Ok(m) if m.is_dir() => buang_folder(path),
         Ok(_) => fs::remove_file(path),
         Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(()),
         Err(e) => Err(e),
@@ -260,7 +260,7 @@ pub(super) fn buat_baru(path: &Path) -> io::Result<fs::File> {
 /// file, a link). Safe from many threads at once.
 pub(super) fn folder_ada(path: &Path) -> io::Result<()> {
     match fs::symlink_metadata(path) {
-        Ok(m) if m.is_dir() => return Ok(()),
+        Ok(m) if m.is_dir() => return izinkan(path, &m),
         Ok(_) => match fs::remove_file(path) {
             Err(e) if e.kind() != io::ErrorKind::NotFound => return Err(e),
             _ => {}
@@ -275,6 +275,44 @@ pub(super) fn folder_ada(path: &Path) -> io::Result<()> {
             } else {
                 Err(e)
             }
+        }
+        other => other,
+    }
+}
+
+/// Lets this process list, add and remove entries in the folder `path` of the staging folder
+/// (`meta`, its own metadata, not followed), adding the owner's read, write and search
+/// permissions when it lacks one: the spare's folders are salur's own (only files are shared
+/// with the published folder, never folders), and a folder published read-only
+/// (`chmod -R a-w public`) becomes the spare two builds later, which would otherwise fail
+/// every build from then on.
+pub(super) fn izinkan(path: &Path, meta: &fs::Metadata) -> io::Result<()> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = meta.permissions().mode();
+        if meta.is_dir() && mode & 0o700 != 0o700 {
+            return fs::set_permissions(path, fs::Permissions::from_mode(mode | 0o700));
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = (path, meta);
+    Ok(())
+}
+
+/// [`buang_entri`] for a folder: its folders made writable first ([`izinkan`]), so that a
+/// read-only folder in the spare does not stop a build.
+fn buang_folder(path: &Path) -> io::Result<()> {
+    match fs::remove_dir_all(path) {
+        Err(e) if e.kind() == io::ErrorKind::PermissionDenied => {
+            for e in walkdir::WalkDir::new(path).into_iter().flatten() {
+                if e.file_type().is_dir()
+                    && let Ok(meta) = e.metadata()
+                {
+                    let _ = izinkan(e.path(), &meta);
+                }
+            }
+            fs::remove_dir_all(path)
         }
         other => other,
     }
@@ -335,6 +373,9 @@ fn rapikan_folder(
     let mut subs = Vec::new();
     let mut ok = Vec::new();
     let mut tinggal = 0usize;
+    fs::symlink_metadata(dir)
+        .and_then(|meta| izinkan(dir, &meta))
+        .map_err(|e| err(dir, e))?;
     for e in fs::read_dir(dir).map_err(|e| err(dir, e))? {
         let e = e.map_err(|e| err(dir, e))?;
         let path = e.path();

@@ -74,14 +74,57 @@ pub fn build_tersimpan(kunci: &Kunci, masukan: u64) -> Option<BuildTersimpan> {
     }
     let lang = lang?;
     let entries = parse_manifest(&text);
+    // every file as written (not a link put in its place: `symlink_metadata`), and nothing
+    // else in the folder: no stray file, link or empty folder (one listing of the tree)
     let utuh = entries
         .par_iter()
-        .all(|(rel, e)| fs::metadata(public.join(rel)).is_ok_and(|meta| e.matches(&meta)));
+        .all(|(rel, e)| fs::symlink_metadata(public.join(rel)).is_ok_and(|meta| e.matches(&meta)))
+        && hanya_isi_manifest(public, &entries);
     utuh.then(|| BuildTersimpan {
         files: entries.len(),
         peringatan: peringatan.to_string(),
         lang,
     })
+}
+
+/// Whether the folder `public` holds exactly the files of `entries`: ordinary files and the
+/// folders they lie in, nothing else (a file someone added, a link, an empty folder). Reads the
+/// folders' listings only, on all cores.
+pub(super) fn hanya_isi_manifest(public: &Path, entries: &HashMap<String, Entry>) -> bool {
+    hitung_berkas(public, "", entries).is_some_and(|n| n == entries.len())
+}
+
+/// The ordinary files under `dir` (`rel` in the site), when each is in `entries` and every
+/// folder holds something; `None` at the first entry that is not.
+fn hitung_berkas(dir: &Path, rel: &str, entries: &HashMap<String, Entry>) -> Option<usize> {
+    let mut berkas = 0usize;
+    let mut subs = Vec::new();
+    for e in fs::read_dir(dir).ok()? {
+        let e = e.ok()?;
+        let jenis = e.file_type().ok()?;
+        let name = e.file_name();
+        let name = name.to_str()?;
+        let r = if rel.is_empty() {
+            name.to_string()
+        } else {
+            format!("{rel}/{name}")
+        };
+        if jenis.is_dir() {
+            subs.push((e.path(), r));
+        } else if jenis.is_file() && entries.contains_key(&r) {
+            berkas += 1;
+        } else {
+            return None;
+        }
+    }
+    let di_bawah: Vec<Option<usize>> = subs
+        .par_iter()
+        .map(|(path, r)| hitung_berkas(path, r, entries).filter(|&n| n > 0))
+        .collect();
+    for n in di_bawah {
+        berkas += n?;
+    }
+    Some(berkas)
 }
 
 pub(super) fn mtime_ns(meta: &fs::Metadata) -> u128 {

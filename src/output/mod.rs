@@ -599,6 +599,9 @@ impl Staging {
         let cadangan = cadangan_path(&self.public);
         fs::symlink_metadata(&cadangan).is_ok_and(|m| m.is_dir())
             && fs::rename(&cadangan, &self.staging).is_ok()
+            && fs::symlink_metadata(&self.staging)
+                .and_then(|meta| izinkan(&self.staging, &meta))
+                .is_ok()
     }
 
     /// Whether the published `rel` already holds exactly `bytes`: its entry, and its inode
@@ -772,7 +775,15 @@ impl Staging {
                 Nasib::Ditulis { .. } => false,
             })
         });
-        if ditulis == 0 && dihapus == 0 && self.manifest.is_some() {
+        // (and the folder holds nothing else: a file, link or folder someone put there goes by
+        // a publish, as a fresh build would not have it)
+        if ditulis == 0
+            && dihapus == 0
+            && self
+                .manifest
+                .as_ref()
+                .is_some_and(|m| hanya_isi_manifest(&self.public, m))
+        {
             self.lepas_staging().map_err(|e| err(&self.staging, e))?;
             // same files, rendered from other inputs (new fingerprints) or from other input
             // bytes (a comment in site.toml): record them

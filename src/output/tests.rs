@@ -786,3 +786,99 @@ fn whatever_the_spare_holds_the_published_site_is_exactly_the_build() {
     bangun(&public, &site, &files);
     assert_eq!(pohon(&public), expected);
 }
+
+#[cfg(unix)]
+#[test]
+fn a_build_with_nothing_to_do_needs_the_folder_to_hold_exactly_its_files() {
+    use std::os::unix::fs::symlink;
+    let dir = tempfile::tempdir().unwrap();
+    let public = dir.path().join("public");
+    let mut s = Staging::begin(&public, &site(dir.path())).unwrap();
+    s.catat_masukan(42, Lang::Id, String::new());
+    s.write("a.html", b"A", 0).unwrap();
+    s.write("sub/b.html", b"B", 0).unwrap();
+    s.commit().unwrap();
+    let tersimpan = || {
+        let kunci = Kunci::ambil(&public, Duration::ZERO, &|_| {}).unwrap();
+        build_tersimpan(&kunci, 42).is_some()
+    };
+    assert!(tersimpan());
+    // a file someone added, anywhere: the build runs (and publishes without it)
+    for stray in ["stray.html", "sub/stray.html"] {
+        fs::write(public.join(stray), "s").unwrap();
+        assert!(!tersimpan(), "{stray}");
+        fs::remove_file(public.join(stray)).unwrap();
+        assert!(tersimpan(), "{stray}");
+    }
+    // an empty folder
+    fs::create_dir(public.join("kosong")).unwrap();
+    assert!(!tersimpan());
+    fs::remove_dir(public.join("kosong")).unwrap();
+    // a file, or a folder, replaced by a link to a copy with the same bytes and times
+    let luar = dir.path().join("luar");
+    fs::create_dir_all(luar.join("sub")).unwrap();
+    for rel in ["a.html", "sub/b.html"] {
+        fs::rename(public.join(rel), luar.join(rel)).unwrap();
+    }
+    symlink(luar.join("a.html"), public.join("a.html")).unwrap();
+    assert!(!tersimpan());
+    fs::remove_file(public.join("a.html")).unwrap();
+    fs::rename(luar.join("a.html"), public.join("a.html")).unwrap();
+    fs::remove_dir(public.join("sub")).unwrap();
+    symlink(luar.join("sub"), public.join("sub")).unwrap();
+    assert!(!tersimpan());
+    fs::remove_file(public.join("sub")).unwrap();
+    fs::rename(luar.join("sub"), public.join("sub")).unwrap();
+    assert!(tersimpan());
+}
+
+#[cfg(unix)]
+#[test]
+fn a_read_only_folder_in_the_spare_is_made_writable_not_a_dead_end() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let public = dir.path().join("public");
+    let site = site(dir.path());
+    bangun(&public, &site, &[("a.html", "A"), ("sub/b.html", "B")]);
+    bangun(&public, &site, &[("a.html", "A2"), ("sub/b.html", "B")]);
+    // the published folder made read-only becomes the spare after the next publish
+    let mode = |p: &Path| fs::symlink_metadata(p).unwrap().permissions().mode() & 0o777;
+    fs::set_permissions(public.join("sub"), fs::Permissions::from_mode(0o555)).unwrap();
+    bangun(&public, &site, &[("a.html", "A3"), ("sub/b.html", "B")]);
+    let cadangan = cadangan_path(&public);
+    assert_eq!(mode(&cadangan.join("sub")), 0o555);
+    // the build that patches it (root may write anyway: the mode says it was made writable)
+    bangun(&public, &site, &[("a.html", "A3"), ("sub/b.html", "B4")]);
+    assert_eq!(fs::read(public.join("sub/b.html")).unwrap(), b"B4");
+    assert_eq!(mode(&public.join("sub")), 0o755);
+    // and a read-only folder where a file goes is removed whole
+    let spare_sub = cadangan_path(&public).join("sub");
+    assert!(spare_sub.is_dir());
+    fs::remove_file(cadangan_path(&public).join("a.html")).unwrap();
+    fs::create_dir_all(cadangan_path(&public).join("a.html/x")).unwrap();
+    fs::set_permissions(
+        cadangan_path(&public).join("a.html/x"),
+        fs::Permissions::from_mode(0o555),
+    )
+    .unwrap();
+    bangun(&public, &site, &[("a.html", "A5"), ("sub/b.html", "B4")]);
+    assert_eq!(fs::read(public.join("a.html")).unwrap(), b"A5");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_build_that_changes_no_file_still_removes_what_someone_put_in_the_folder() {
+    use std::os::unix::fs::symlink;
+    let dir = tempfile::tempdir().unwrap();
+    let public = dir.path().join("public");
+    let site = site(dir.path());
+    let files = [("a.html", "A"), ("sub/b.html", "B")];
+    bangun(&public, &site, &files);
+    let fresh = pohon(&public);
+    fs::write(public.join("sub/stray.html"), "s").unwrap();
+    fs::create_dir_all(public.join("kosong/lagi")).unwrap();
+    symlink("/etc/passwd", public.join("pw")).unwrap();
+    let r = bangun(&public, &site, &files);
+    assert_eq!((r.ditulis, r.dihapus), (0, 0));
+    assert_eq!(pohon(&public), fresh);
+}
