@@ -313,7 +313,10 @@ fn a_failure_page_shows_the_ranked_reasons_as_a_chart_before_its_tables() {
                 continue;
             };
             if body.contains("Rincian menurut alasan tidak ditampilkan") {
-                assert!(!body.contains("<svg"), "{rel}#{id}: a chart of a withheld table");
+                assert!(
+                    !body.contains("<svg"),
+                    "{rel}#{id}: a chart of a withheld table"
+                );
                 continue;
             }
             let rows = ranking.next().expect("a ranking per section");
@@ -347,8 +350,15 @@ fn a_failure_page_shows_the_ranked_reasons_as_a_chart_before_its_tables() {
                     .find(&said)
                     .unwrap_or_else(|| panic!("{rel}#{id}: {said:?} not in order in {desc}"));
                 at += i + said.len();
-                assert!(svg.contains(&format!(">{reason}<")), "{rel}#{id}: no bar {reason}");
-                assert!(desc.contains(&cells[1]), "{rel}#{id}: {} not in {desc}", cells[1]);
+                assert!(
+                    svg.contains(&format!(">{reason}<")),
+                    "{rel}#{id}: no bar {reason}"
+                );
+                assert!(
+                    desc.contains(&cells[1]),
+                    "{rel}#{id}: {} not in {desc}",
+                    cells[1]
+                );
             }
             for reason in &hidden {
                 assert!(
@@ -385,11 +395,7 @@ fn a_long_kecamatan_table_shows_ten_rows_and_links_its_csv() {
         assert!(shown <= 10, "{id}: {shown} rows");
         let all: Vec<u64> = rows
             .iter()
-            .filter(|b| {
-                b.kode.len() == 8
-                    && b.alasan == "semua"
-                    && section_id(&b.kunci) == id
-            })
+            .filter(|b| b.kode.len() == 8 && b.alasan == "semua" && section_id(&b.kunci) == id)
             .map(|b| b.kpm.parse().unwrap())
             .collect();
         if all.len() > 10 {
@@ -403,11 +409,17 @@ fn a_long_kecamatan_table_shows_ten_rows_and_links_its_csv() {
                 all[10..].iter().sum::<u64>()
             );
             assert_eq!(shown, 10, "{id}");
-            assert!(after.trim_start().starts_with("<p class=\"catatan\">"), "{id}");
+            assert!(
+                after.trim_start().starts_with("<p class=\"catatan\">"),
+                "{id}"
+            );
             assert!(after.contains(&kalimat), "{id}: {kalimat}");
         } else {
             assert_eq!(shown, all.len(), "{id}");
-            assert!(!after.trim_start().starts_with("<p class=\"catatan\">"), "{id}");
+            assert!(
+                !after.trim_start().starts_with("<p class=\"catatan\">"),
+                "{id}"
+            );
         }
     }
     assert!(cut >= 1, "no kecamatan table is long enough to be cut");
