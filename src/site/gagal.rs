@@ -5,6 +5,7 @@
 
 use serde::Serialize;
 
+use super::grafik::{Batang, Grafik, GrafikBatang, IsiGrafik, Satuan};
 use super::{Halaman, Situs, Tautan, Umum};
 use super::{JenisHalaman, Konteks, jalur::Asal};
 use crate::analysis::Angka;
@@ -13,6 +14,7 @@ use crate::analysis::privasi::Tampil;
 use crate::data::alasan::KodeAlasan;
 use crate::data::wilayah::Tingkat;
 use crate::data::{ProgramId, TahapId, WilayahId};
+use crate::format::{persen as tulis_persen, ribuan};
 
 /// A kabupaten/kota's rows in the failure tables: (index of the table in
 /// [`crate::analysis::Report::gagal`], the rows of its regions).
@@ -99,11 +101,12 @@ pub struct KonteksGagalKota {
     pub bagian: Vec<BagianGagalKota>,
 }
 
-/// How many desa/kelurahan a failure page lists per programme × tahap × penyalur, most
-/// failures first; the rest are counted and left to the page's CSV download. Every desa of a
-/// large kabupaten made Aceh Utara's page 2.1 MB (32 sections of up to 850 rows; 526 KB on
-/// average over the national benchmark's 514 pages), too heavy for a phone to open.
-pub const DESA_TAMPIL: usize = 10;
+/// How many kecamatan and desa/kelurahan a failure page lists per programme × tahap ×
+/// penyalur, most failures first; the rest are counted and left to the page's CSV download.
+/// Every desa of a large kabupaten made Aceh Utara's page 2.1 MB (32 sections of up to 850
+/// rows; 526 KB on average over the national benchmark's 514 pages), too heavy for a phone to
+/// open; ten rows are about two screens of a 360 px phone.
+pub const BARIS_TAMPIL: usize = 10;
 
 /// One programme × tahap × penyalur of a [`KonteksGagalKota`].
 #[derive(Debug, Clone, Serialize)]
@@ -128,17 +131,29 @@ pub struct BagianGagalKota {
     pub alasan: Vec<PeringkatAlasan>,
     /// The reason codes the region tables show, as column heads.
     pub kolom: Vec<String>,
-    /// The kecamatan (the regions one level down), most failures first.
-    pub kecamatan: Vec<BarisGagalWilayah>,
-    /// The desa/kelurahan with the most failures, most first: at most [`DESA_TAMPIL`] (the
-    /// rest are in the page's CSV download).
-    pub desa: Vec<BarisGagalWilayah>,
-    /// How many more desa/kelurahan have failures than [`BagianGagalKota::desa`] shows.
-    pub desa_lain: usize,
-    /// Their failed KPM together.
-    pub desa_lain_kpm: u64,
+    /// The region tables: the kecamatan (the regions one level down), then the desa/kelurahan,
+    /// each most failures first and cut at [`BARIS_TAMPIL`] rows; a level without failures
+    /// has none.
+    pub wilayah: Vec<TabelGagalWilayah>,
     /// Whether no breakdown by reason is published (too few failures to protect).
     pub ditahan: bool,
+    /// The reasons whose count is shown, as bars, largest first (none when no count is
+    /// shown): what a phone reads before the tables. A hidden count is never drawn.
+    pub grafik: Option<Grafik>,
+}
+
+/// One region table of a [`BagianGagalKota`].
+#[derive(Debug, Clone, Serialize)]
+pub struct TabelGagalWilayah {
+    /// `kecamatan` or `desa` (the table's anchor and caption).
+    pub jenis: &'static str,
+    /// The rows shown: at most [`BARIS_TAMPIL`], most failures first.
+    pub baris: Vec<BarisGagalWilayah>,
+    /// How many more regions of the level have failures (they are in the page's CSV
+    /// download).
+    pub lain: usize,
+    /// Their failed KPM together (region totals, which every page shows).
+    pub lain_kpm: u64,
 }
 
 /// A reason in a [`BagianGagalKota`]'s ranking.
@@ -432,22 +447,39 @@ impl Situs<'_> {
                 .collect(),
         );
         // a phone reads the worst few; the whole list is the download's
-        let mut desa = desa;
-        let lain = desa.split_off(desa.len().min(DESA_TAMPIL));
-        let desa_lain_kpm = lain.iter().map(|b| b.gagal_kpm).sum();
+        let wilayah = [("kecamatan", kecamatan), ("desa", desa)]
+            .into_iter()
+            .filter(|(_, v)| !v.is_empty())
+            .map(|(jenis, v)| {
+                let (baris, lain, lain_kpm) = potong(v);
+                TabelGagalWilayah {
+                    jenis,
+                    baris,
+                    lain,
+                    lain_kpm,
+                }
+            })
+            .collect();
         let program = self.tautan_program(kunci.program);
         let tahap = self.tautan_tahap(kunci.tahap);
         let penyalur = self.data.penyalur[kunci.penyalur.indeks()].clone();
+        let id = crate::content::slugify(&format!(
+            "{}-{}-{}",
+            program.label,
+            self.data.tahap[kunci.tahap.indeks()].kode,
+            penyalur
+        ));
+        let grafik = self.grafik_alasan(
+            &id,
+            k,
+            &format!("{} · {}, {}", program.label, penyalur, tahap.label),
+            &alasan,
+        );
         BagianGagalKota {
-            desa_lain: lain.len(),
-            desa_lain_kpm,
+            grafik,
+            wilayah,
             data_per: self.report.tahap_data_per[kunci.tahap.indeks()].map(|d| d.to_string()),
-            id: crate::content::slugify(&format!(
-                "{}-{}-{}",
-                program.label,
-                self.data.tahap[kunci.tahap.indeks()].kode,
-                penyalur
-            )),
+            id,
             program,
             tahap,
             penyalur,
@@ -459,10 +491,85 @@ impl Situs<'_> {
                 .iter()
                 .map(|&j| self.kata.alasan(KodeAlasan::SEMUA[j]).to_string())
                 .collect(),
-            kecamatan,
-            desa,
             ditahan: g.tampil.is_none(),
         }
+    }
+
+    /// The ranked reasons of a failure page's section as horizontal bars of KPM, largest
+    /// first: only the counts the suppression shows (`angka`), so a count it hides ("< 3",
+    /// "×", withheld) is neither drawn nor scales the axis; the description names how many
+    /// reasons are hidden, never their size. `None` when no count is shown.
+    fn grafik_alasan(
+        &self,
+        id: &str,
+        k: WilayahId,
+        bagian: &str,
+        alasan: &[PeringkatAlasan],
+    ) -> Option<Grafik> {
+        let lang = self.lang();
+        let tampak = batang_alasan(alasan);
+        if tampak.is_empty() {
+            return None;
+        }
+        let mut baris = Vec::with_capacity(tampak.len());
+        let mut kalimat = Vec::with_capacity(tampak.len());
+        for (a, kpm) in &tampak {
+            let n = ribuan(*kpm as i64, lang);
+            let nilai_label = match a.persen {
+                Some(p) => format!("{n} · {}", tulis_persen(p, lang)),
+                None => n.clone(),
+            };
+            kalimat.push(
+                self.kata.isi(
+                    "grafik_alasan_baris",
+                    &[
+                        ("alasan", &a.alasan),
+                        ("kpm", &n),
+                        (
+                            "persen",
+                            &a.persen
+                                .map(|p| format!(" ({})", tulis_persen(p, lang)))
+                                .unwrap_or_default(),
+                        ),
+                    ],
+                ),
+            );
+            baris.push(Batang {
+                label: a.alasan.clone(),
+                nilai_label,
+                penuh: 0.0,
+                isi: *kpm as f64,
+            });
+        }
+        let nama = self.kata.nama_wilayah(self.data.wilayah.node(k));
+        let isian = [("bagian", bagian), ("nama", nama.as_str())];
+        let mut deskripsi = self.kata.isi(
+            "grafik_alasan_deskripsi",
+            &[
+                ("bagian", bagian),
+                ("nama", &nama),
+                ("baris", &kalimat.join("; ")),
+            ],
+        );
+        let tersembunyi = alasan.len() - tampak.len();
+        if tersembunyi > 0 {
+            deskripsi.push(' ');
+            deskripsi.push_str(&self.kata.isi(
+                "grafik_alasan_tersembunyi",
+                &[("n", &tersembunyi.to_string())],
+            ));
+        }
+        Some(Grafik {
+            id: format!("{id}-grafik"),
+            judul: self.kata.isi("grafik_alasan_judul", &isian),
+            deskripsi,
+            isi: IsiGrafik::Batang(GrafikBatang {
+                satuan: Satuan::Kpm,
+                baris,
+                legenda: None,
+            }),
+            svg: String::new(),
+        })
     }
 
     /// Feeds what kabupaten/kota `k`'s failure page and download show to `hasher`.
@@ -511,6 +618,26 @@ impl Situs<'_> {
             self.tautan_gagal_kota(w).map(|t| t.href).hash(hasher);
         }
     }
+}
+
+/// The reasons a chart may draw, in their ranked order, with their counts: only those the
+/// suppression shows as a number above zero. Pure, so the privacy rule is unit-tested.
+pub(super) fn batang_alasan(alasan: &[PeringkatAlasan]) -> Vec<(&PeringkatAlasan, u64)> {
+    let mut out: Vec<(&PeringkatAlasan, u64)> = alasan
+        .iter()
+        .filter(|a| a.sel.jenis == "angka")
+        .filter_map(|a| a.sel.kpm.filter(|&v| v > 0).map(|v| (a, v)))
+        .collect();
+    out.sort_by_key(|(_, v)| std::cmp::Reverse(*v));
+    out
+}
+
+/// The first [`BARIS_TAMPIL`] rows of a ranked list, how many are left out and their failed
+/// KPM together.
+fn potong(mut v: Vec<BarisGagalWilayah>) -> (Vec<BarisGagalWilayah>, usize, u64) {
+    let lain = v.split_off(v.len().min(BARIS_TAMPIL));
+    let kpm = lain.iter().map(|b| b.gagal_kpm).sum();
+    (v, lain.len(), kpm)
 }
 
 /// A kabupaten/kota's failures page's template.
@@ -585,5 +712,53 @@ impl JenisHalaman for HalamanUnduhGagalKota {
     }
     fn asal(s: &Situs<'_>, w: WilayahId) -> Asal {
         s.asal_wilayah(w)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn alasan(kode: &'static str, jenis: &'static str, kpm: Option<u64>) -> PeringkatAlasan {
+        PeringkatAlasan {
+            kode,
+            alasan: kode.to_string(),
+            sel: SelAlasan { jenis, kpm },
+            persen: None,
+        }
+    }
+
+    #[test]
+    fn the_chart_draws_only_shown_counts_largest_first() {
+        let a = [
+            alasan("a", "angka", Some(4)),
+            alasan("b", "kecil", None),
+            alasan("c", "angka", Some(12)),
+            alasan("d", "tersembunyi", None),
+            alasan("e", "ditahan", None),
+            alasan("f", "nihil", None),
+        ];
+        let b = batang_alasan(&a);
+        let kode: Vec<(&str, u64)> = b.iter().map(|(a, v)| (a.kode, *v)).collect();
+        assert_eq!(kode, [("c", 12), ("a", 4)]);
+        assert!(batang_alasan(&a[1..2]).is_empty());
+    }
+
+    #[test]
+    fn a_long_list_keeps_its_first_rows_and_counts_the_rest() {
+        let baris = |kpm| BarisGagalWilayah {
+            tautan: Tautan {
+                label: String::new(),
+                href: String::new(),
+            },
+            induk: None,
+            gagal_kpm: kpm,
+            persen: None,
+            sel: Vec::new(),
+        };
+        let (v, n, kpm) = potong((1..=13).rev().map(baris).collect());
+        assert_eq!((v.len(), n, kpm), (BARIS_TAMPIL, 3, 1 + 2 + 3));
+        let (v, n, kpm) = potong((1..=4).map(baris).collect());
+        assert_eq!((v.len(), n, kpm), (4, 0, 0));
     }
 }

@@ -73,7 +73,7 @@ pub use bagian::{
 };
 pub use gagal::{
     BagianGagalKota, BarisGagal, BarisGagalWilayah, KonteksGagalKota, MatriksGagal,
-    PeringkatAlasan, SelAlasan,
+    PeringkatAlasan, SelAlasan, TabelGagalWilayah,
 };
 use grafik::Grafik;
 pub use jadwal::{
@@ -445,6 +445,11 @@ impl Konteks {
             Konteks::Program(k) => dari_bagian(&mut k.tahap),
             Konteks::Tahap(k) => k.bagian.grafik_mut().collect(),
             Konteks::JadwalKota(k) => k.bagian.iter_mut().map(|b| &mut b.grafik).collect(),
+            Konteks::GagalKota(k) => k
+                .bagian
+                .iter_mut()
+                .filter_map(|b| b.grafik.as_mut())
+                .collect(),
             Konteks::Banding(k) => k
                 .bagian
                 .iter_mut()

@@ -10,6 +10,8 @@
 //!   `#fragment` a link names is on its page.
 //! - The search box finds Kandangsapi and its result opens the kelurahan's page, both ways;
 //!   Karangketug by its code (`35.75.01.1001`, `3575011001`) and the schedule by `jadwal pasuruan`.
+//! - The widest table of a region page and of a failure page, scrolled to the right, keeps
+//!   its first column within the 360 px viewport.
 //! - A kelurahan's printed notice (`Page.printToPDF`, A4) is one page and names the issuing
 //!   office and the amount per KPM (the text read with `pdftotext` where it is installed).
 //! - The site with `<img src=x onerror=alert(1)>` in every field (see `tests/suite/markup.rs`): no
@@ -1158,6 +1160,91 @@ fn the_printed_notice_fits_one_a4_page() {
             }
             common::figure(&format!(
                 "browser: {nama}'s printed notice: 1 A4 page ({cara})"
+            ));
+        }
+        browser.close().await;
+    });
+}
+
+/// Scrolls the widest table box of the page (`.gulir` whose table is wider than it) fully to
+/// the right and measures the first cell of each of its rows. With `static` set, the cells
+/// lose `position: sticky` first (through the CSSOM, which the page's CSP allows): the probe
+/// that shows the measure fails without the theme's rule.
+const LAJUR_PERTAMA: &str = r#"
+const lepas = arguments[0];
+let box = null, lebih = 0;
+for (const g of document.querySelectorAll('.gulir')) {
+  const o = g.scrollWidth - g.clientWidth;
+  if (o > lebih) { lebih = o; box = g; }
+}
+if (!box) return { lebih: 0, sel: [] };
+const sel = box.querySelectorAll('tr>:first-child');
+if (lepas) for (const c of sel) c.style.position = 'static';
+box.scrollLeft = box.scrollWidth;
+return {
+  id: box.querySelector('table').id, lebih, geser: Math.round(box.scrollLeft),
+  lebar: document.documentElement.clientWidth,
+  sel: Array.from(sel, c => { const r = c.getBoundingClientRect();
+    return [Math.floor(r.left), Math.ceil(r.right), c.textContent.trim().slice(0, 40)]; })
+};
+"#;
+
+/// On a 360 px phone the widest table of a region page and of the failure page scrolls
+/// sideways in its box while every row's first cell (the region or reason the row is about)
+/// stays on the screen: its left edge at 0 or more and its right edge at 360 or less. The same
+/// measure with the sticky rule taken off finds cells scrolled out of view.
+#[test]
+fn the_first_column_stays_in_view_while_a_table_scrolls_at_360_px() {
+    let Some(tools) = tools(
+        "the_first_column_stays_in_view_while_a_table_scrolls_at_360_px",
+        false,
+    ) else {
+        return;
+    };
+    let site = common::example_site();
+    runtime().block_on(async {
+        let browser = Browser::open(&tools).await;
+        for rel in ["wilayah/35/35.75.html", "gagal/62.03.html"] {
+            let mut hasil = Vec::new();
+            for lepas in [false, true] {
+                browser.goto(&file_url(&site.join(rel))).await;
+                let v = browser
+                    .client
+                    .execute(LAJUR_PERTAMA, vec![json!(lepas)])
+                    .await
+                    .unwrap_or_else(|e| panic!("{rel}: {e}"));
+                let lebar = v["lebar"].as_i64().unwrap_or(0);
+                assert_eq!(lebar, 360, "{rel}: the viewport {v}");
+                assert!(
+                    v["lebih"].as_i64().unwrap_or(0) > 40 && v["geser"].as_i64().unwrap_or(0) > 40,
+                    "{rel}: no table wider than its box to scroll: {v}"
+                );
+                let sel = v["sel"].as_array().cloned().unwrap_or_default();
+                assert!(sel.len() >= 3, "{rel}: {v}");
+                let di_luar: Vec<&Value> = sel
+                    .iter()
+                    .filter(|c| {
+                        c[0].as_i64().unwrap_or(-1) < 0 || c[1].as_i64().unwrap_or(i64::MAX) > lebar
+                    })
+                    .collect();
+                hasil.push((v["id"].to_string(), sel.len(), di_luar.len()));
+                if lepas {
+                    assert!(
+                        !di_luar.is_empty(),
+                        "{rel}: the probe without the sticky rule kept every cell in view: {v}"
+                    );
+                } else {
+                    assert!(
+                        di_luar.is_empty(),
+                        "{rel}: first-column cells out of view after scrolling #{}: {di_luar:?}",
+                        v["id"]
+                    );
+                }
+            }
+            common::figure(&format!(
+                "browser: {rel} at 360 px, table {} scrolled right: {} first-column cells in view \
+                 ({} out of view without the sticky rule)",
+                hasil[0].0, hasil[0].1, hasil[1].2
             ));
         }
         browser.close().await;

@@ -255,7 +255,7 @@ fn a_failure_page_lists_the_worst_ten_desa_and_counts_the_rest_from_its_csv() {
     kpm.sort_unstable_by(|a, b| b.cmp(a));
     let lain: u64 = kpm[10..].iter().sum();
     let kalimat = format!(
-        "Dan {} desa/kelurahan lain, bersama {} KPM gagal salur",
+        "{} baris lain, bersama {} KPM gagal salur, tidak ditampilkan di sini",
         bst.len() - 10,
         lain
     );
@@ -267,4 +267,160 @@ fn a_failure_page_lists_the_worst_ten_desa_and_counts_the_rest_from_its_csv() {
         .map(|(_, c)| c[0].replace('.', "").parse().unwrap())
         .collect();
     assert_eq!(tampil, kpm[..10].to_vec());
+}
+
+/// The anchor of a failure page's section from a CSV row's (tahap, programme, penyalur):
+/// `pkh-2024-pt-pos-indonesia`.
+fn section_id((tahap, program, penyalur): &(String, String, String)) -> String {
+    let raw = format!("{program}-{tahap}-{penyalur}").to_lowercase();
+    let mut out = String::new();
+    for c in raw.chars() {
+        if c.is_alphanumeric() {
+            out.push(c);
+        } else if !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    out
+}
+
+/// Every section of a failure page as its HTML, by its id.
+fn sections(html: &str) -> Vec<(String, String)> {
+    html.split("<section id=\"")
+        .skip(1)
+        .map(|s| {
+            let (id, rest) = s.split_once('"').unwrap();
+            let body = rest.split("</section>").next().unwrap();
+            (id.to_string(), body.to_string())
+        })
+        .collect()
+}
+
+/// On a phone the failure page reads as the reasons ranked in a chart first, then the tables:
+/// in every section with a breakdown, the chart comes before the first table, draws one bar
+/// per reason whose count the ranking table shows (largest first, with that count and share),
+/// and names no reason the table hides ("< 3", "×"), nor any hidden count.
+#[test]
+fn a_failure_page_shows_the_ranked_reasons_as_a_chart_before_its_tables() {
+    let mut charts = 0;
+    for kota in ["62.03", "35.75", "35.23", "64.02"] {
+        let rel = format!("gagal/{kota}.html");
+        let html = std::fs::read_to_string(site().join(&rel)).unwrap();
+        let ranking = reason_tables(&rel, "Alasan gagal salur, terbanyak");
+        let mut ranking = ranking.into_iter();
+        for (id, body) in sections(&html) {
+            let Some(table) = body.find("<table") else {
+                continue;
+            };
+            if body.contains("Rincian menurut alasan tidak ditampilkan") {
+                assert!(
+                    !body.contains("<svg"),
+                    "{rel}#{id}: a chart of a withheld table"
+                );
+                continue;
+            }
+            let rows = ranking.next().expect("a ranking per section");
+            let shown: Vec<&(String, Vec<String>)> = rows
+                .iter()
+                .filter(|(_, c)| c[0].replace('.', "").parse::<u64>().is_ok_and(|v| v > 0))
+                .collect();
+            let hidden: Vec<&String> = rows
+                .iter()
+                .filter(|(_, c)| c[0].parse::<u64>().is_err())
+                .map(|(h, _)| h)
+                .collect();
+            let Some(figure) = body.find("<figure class=\"grafik\"") else {
+                assert!(shown.is_empty(), "{rel}#{id}: no chart of {shown:?}");
+                continue;
+            };
+            charts += 1;
+            assert!(figure < table, "{rel}#{id}: the chart comes after a table");
+            let svg = &body[figure..body.find("</svg>").unwrap()];
+            let desc = svg
+                .split("<desc")
+                .nth(1)
+                .and_then(|d| d.split_once('>'))
+                .map(|(_, d)| d.split("</desc>").next().unwrap_or(""))
+                .unwrap_or("");
+            // the bars in the table's order, each with its count
+            let mut at = 0;
+            for (reason, cells) in &shown {
+                let said = format!("{reason} {} KPM", cells[0]);
+                let i = desc[at..]
+                    .find(&said)
+                    .unwrap_or_else(|| panic!("{rel}#{id}: {said:?} not in order in {desc}"));
+                at += i + said.len();
+                assert!(
+                    svg.contains(&format!(">{reason}<")),
+                    "{rel}#{id}: no bar {reason}"
+                );
+                assert!(
+                    desc.contains(&cells[1]),
+                    "{rel}#{id}: {} not in {desc}",
+                    cells[1]
+                );
+            }
+            for reason in &hidden {
+                assert!(
+                    !svg.contains(reason.as_str()),
+                    "{rel}#{id}: the hidden reason {reason} is in the chart"
+                );
+            }
+            if !hidden.is_empty() {
+                assert!(
+                    desc.contains(&format!("{} alasan lain", hidden.len())),
+                    "{rel}#{id}: {desc}"
+                );
+            }
+        }
+    }
+    assert!(charts >= 4, "only {charts} failure charts");
+}
+
+/// A kecamatan table longer than ten rows shows the ten with the most failures, then "N baris
+/// lain" with their failed KPM and the link to the page's CSV, which holds every one of them:
+/// Kapuas' PKH through PT Pos has 11 kecamatan with failures.
+#[test]
+fn a_long_kecamatan_table_shows_ten_rows_and_links_its_csv() {
+    let html = std::fs::read_to_string(site().join("gagal/62.03.html")).unwrap();
+    let rows = csv("gagal/62.03.csv");
+    let mut cut = 0;
+    for (id, body) in sections(&html) {
+        let kecamatan = body
+            .split(&format!("id=\"{id}-kecamatan\""))
+            .nth(1)
+            .expect("a kecamatan table");
+        let (table, after) = kecamatan.split_once("</table></div>").unwrap();
+        let shown = table.matches("<tr><th scope=\"row\">").count();
+        assert!(shown <= 10, "{id}: {shown} rows");
+        let all: Vec<u64> = rows
+            .iter()
+            .filter(|b| b.kode.len() == 8 && b.alasan == "semua" && section_id(&b.kunci) == id)
+            .map(|b| b.kpm.parse().unwrap())
+            .collect();
+        if all.len() > 10 {
+            cut += 1;
+            let mut all = all;
+            all.sort_unstable_by(|a, b| b.cmp(a));
+            let kalimat = format!(
+                "{} baris lain, bersama {} KPM gagal salur, tidak ditampilkan di sini: \
+                 semuanya ada dalam unduhan. <a href=\"../gagal/62.03.csv\" download>",
+                all.len() - 10,
+                all[10..].iter().sum::<u64>()
+            );
+            assert_eq!(shown, 10, "{id}");
+            assert!(
+                after.trim_start().starts_with("<p class=\"catatan\">"),
+                "{id}"
+            );
+            assert!(after.contains(&kalimat), "{id}: {kalimat}");
+        } else {
+            assert_eq!(shown, all.len(), "{id}");
+            assert!(
+                !after.trim_start().starts_with("<p class=\"catatan\">"),
+                "{id}"
+            );
+        }
+    }
+    assert!(cut >= 1, "no kecamatan table is long enough to be cut");
 }
