@@ -60,15 +60,15 @@ impl Situs<'_> {
         };
         let rekap = &self.report.wilayah[w.indeks()];
         let mut out = Vec::new();
-        for (p, prog) in crate::data::ProgramId::semua(self.data.program.len())
-            .zip(&self.data.program)
+        for (p, prog) in
+            crate::data::ProgramId::semua(self.data.program.len()).zip(&self.data.program)
         {
             let Some(desil_maks) = prog.desil_maks else {
                 continue;
             };
-            let Some(tahap) = cakupan::tahap_terakhir(rekap, p, |t| {
-                self.data.tahap[t.indeks()].mulai
-            }) else {
+            let Some(tahap) =
+                cakupan::tahap_terakhir(rekap, p, |t| self.data.tahap[t.indeks()].mulai)
+            else {
                 continue;
             };
             let mulai = self.data.tahap[tahap.indeks()].mulai.to_string();

@@ -85,7 +85,12 @@ fn kota_pasuruan_ranks_its_kecamatan_worst_covered_first_and_unknown_last() {
             vec!["Bugul Kidul", "2.848", "8.000", "35,6%"],
             vec!["Gadingrejo", "4.250", "7.000", "60,7%"],
             vec!["Purworejo", "4.067", "4.000", "101,7%"],
-            vec!["Panggungrejo", "7.628", "tidak diketahui", "tidak diketahui"],
+            vec![
+                "Panggungrejo",
+                "7.628",
+                "tidak diketahui",
+                "tidak diketahui"
+            ],
         ]
         .map(|r| r.map(String::from).to_vec())
     );
@@ -111,8 +116,11 @@ fn kota_pasuruan_ranks_its_kecamatan_worst_covered_first_and_unknown_last() {
         .expect("a coverage chart");
     assert_eq!(text(svg.select(&sel("desc")).next().unwrap()), ringkasan);
     let svg_text = text(svg);
-    let posisi = ["Bugul Kidul", "Gadingrejo", "Purworejo"]
-        .map(|n| svg_text.find(n).unwrap_or_else(|| panic!("{n} in the chart")));
+    let posisi = ["Bugul Kidul", "Gadingrejo", "Purworejo"].map(|n| {
+        svg_text
+            .find(n)
+            .unwrap_or_else(|| panic!("{n} in the chart"))
+    });
     assert!(posisi[0] < posisi[1] && posisi[1] < posisi[2], "{svg_text}");
     assert!(!svg_text.contains("Panggungrejo"));
 
