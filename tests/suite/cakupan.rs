@@ -82,17 +82,17 @@ fn kota_pasuruan_ranks_its_kecamatan_worst_covered_first_and_unknown_last() {
     assert_eq!(
         baris(&kota, "cakupan-bst"),
         [
-            vec!["Bugul Kidul", "2.848", "8.000", "35,6%"],
-            vec!["Gadingrejo", "4.250", "7.000", "60,7%"],
-            vec!["Purworejo", "4.067", "4.000", "101,7%"],
+            vec!["Kecamatan Bugul Kidul", "2.848", "8.000", "35,6%"],
+            vec!["Kecamatan Gadingrejo", "4.250", "7.000", "60,7%"],
+            vec!["Kecamatan Purworejo", "4.067", "4.000", "101,7%"],
             vec![
-                "Panggungrejo",
+                "Kecamatan Panggungrejo",
                 "7.628",
                 "tidak diketahui",
                 "tidak diketahui"
             ],
         ]
-        .map(|r| r.map(String::from).to_vec())
+        .map(|r| r.into_iter().map(String::from).collect::<Vec<_>>())
     );
     let section = kota
         .select(&sel("section#cakupan-bst"))
