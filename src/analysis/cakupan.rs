@@ -25,6 +25,9 @@ pub struct Cakupan {
     /// `1..=desil_maks` in it; `None` when the region has no decile figures (unknown, never
     /// 0 %), or their sum overflows.
     pub sasaran: Option<(String, u64)>,
+    /// How many regions below it the figures are summed from ([`hitung_sepadan`]): 0 when
+    /// the region has decile figures of its own.
+    pub dijumlahkan: usize,
 }
 
 impl Cakupan {
@@ -104,6 +107,51 @@ pub fn hitung(
     Cakupan {
         tersalur_kpm,
         sasaran,
+        dijumlahkan: 0,
+    }
+}
+
+/// A region's coverage over the same regions above and below the line: with decile figures
+/// of its own, its KPM against them ([`hitung`]); with figures summed from the nearest
+/// regions below that have their own (as [`super::desil::per_wilayah`] sums them), the KPM of
+/// exactly those regions against their households, so that KPM paid where no deciles are known
+/// never counts against households it was not paid to (a city with deciles for three of its
+/// four kecamatan is not "98,9 % covered" by the KPM of all four). `anak` gives a region's
+/// children, `rekap` its figures, `sebaran` its distributions.
+#[allow(clippy::too_many_arguments)]
+pub fn hitung_sepadan<'a>(
+    w: crate::data::WilayahId,
+    anak: &dyn Fn(crate::data::WilayahId) -> &'a [crate::data::WilayahId],
+    rekap: &dyn Fn(crate::data::WilayahId) -> &'a Rekap,
+    sebaran: &dyn Fn(crate::data::WilayahId) -> Option<&'a [SebaranDesil]>,
+    program: ProgramId,
+    tahap: TahapId,
+    mulai: &str,
+    desil_maks: u8,
+) -> Cakupan {
+    let sendiri = sebaran(w);
+    match sendiri.and_then(|s| periode_untuk(s, mulai)) {
+        Some(s) if s.dijumlahkan > 0 => {
+            let mut tersalur_kpm = 0u64;
+            let mut kk = Some(0u64);
+            let mut dijumlahkan = 0usize;
+            for &c in anak(w) {
+                let sub =
+                    hitung_sepadan(c, anak, rekap, sebaran, program, tahap, mulai, desil_maks);
+                let Some((_, k)) = sub.sasaran else {
+                    continue;
+                };
+                tersalur_kpm = tersalur_kpm.saturating_add(sub.tersalur_kpm);
+                kk = kk.and_then(|t| t.checked_add(k));
+                dijumlahkan += sub.dijumlahkan.max(1);
+            }
+            Cakupan {
+                tersalur_kpm,
+                sasaran: kk.map(|k| (s.periode.clone(), k)),
+                dijumlahkan,
+            }
+        }
+        _ => hitung(rekap(w), sendiri, program, tahap, mulai, desil_maks),
     }
 }
 

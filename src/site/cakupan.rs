@@ -55,9 +55,9 @@ impl Situs<'_> {
     /// has figures in the region, when the region has decile figures (without them, none of
     /// its children has any: deciles are summed up the tree).
     pub(super) fn cakupan_wilayah(&self, w: WilayahId) -> Vec<BagianCakupan> {
-        let Some(sebaran) = self.report.desil.get(&w) else {
+        if !self.report.desil.contains_key(&w) {
             return Vec::new();
-        };
+        }
         let rekap = &self.report.wilayah[w.indeks()];
         let mut out = Vec::new();
         for (p, prog) in
@@ -72,17 +72,23 @@ impl Situs<'_> {
                 continue;
             };
             let mulai = self.data.tahap[tahap.indeks()].mulai.to_string();
+            let tree = &self.data.wilayah;
+            let anak_dari = |r: WilayahId| tree.node(r).anak.as_slice();
+            let rekap_dari = |r: WilayahId| &self.report.wilayah[r.indeks()];
+            let sebaran_dari = |r: WilayahId| self.report.desil.get(&r).map(Vec::as_slice);
             let hitung = |r: WilayahId| {
-                cakupan::hitung(
-                    &self.report.wilayah[r.indeks()],
-                    self.report.desil.get(&r).map(Vec::as_slice),
+                cakupan::hitung_sepadan(
+                    r,
+                    &anak_dari,
+                    &rekap_dari,
+                    &sebaran_dari,
                     p,
                     tahap,
                     &mulai,
                     desil_maks,
                 )
             };
-            let sendiri = cakupan::hitung(rekap, Some(sebaran), p, tahap, &mulai, desil_maks);
+            let sendiri = hitung(w);
             let Some((periode, _)) = sendiri.sasaran.clone() else {
                 continue;
             };
@@ -123,7 +129,7 @@ impl Situs<'_> {
         let tahap_nama = self.data.tahap[tahap.indeks()].nama.clone();
         let desil = desil_maks.clamp(1, 10).to_string();
         let tidak_tahu = self.kata.teks("cakupan_tidak_diketahui");
-        let ringkasan = self.kata.isi(
+        let mut ringkasan = self.kata.isi(
             "ringkasan_cakupan",
             &[
                 ("program", &prog.kode),
@@ -140,6 +146,13 @@ impl Situs<'_> {
                 ),
             ],
         );
+        if sendiri.dijumlahkan > 0 {
+            ringkasan.push(' ');
+            ringkasan.push_str(&self.kata.isi(
+                "cakupan_sebagian",
+                &[("n", &ribuan(sendiri.dijumlahkan as i64, lang))],
+            ));
+        }
         let baris: Vec<BarisCakupan> = anak.iter().map(|(r, c)| baris_dari(*r, c)).collect();
         let id = format!("cakupan-{}", super::file_slug(&prog.kode));
         let batang: Vec<Batang> = baris

@@ -98,14 +98,16 @@ fn kota_pasuruan_ranks_its_kecamatan_worst_covered_first_and_unknown_last() {
         .select(&sel("section#cakupan-bst"))
         .next()
         .expect("the coverage section");
-    // the city: every paid KPM against the deciles summed from the three kecamatan
-    // (18.793 / 19.000 = 98,9%)
+    // the city: the KPM of the three kecamatan with deciles against their households
+    // (11.165 / 19.000 = 58,8%), never the KPM of all four (18.793, which would read 98,9%)
     assert_eq!(gadingrejo + purworejo + bugul + panggungrejo, 18_793);
+    assert_eq!(gadingrejo + purworejo + bugul, 11_165);
     let ringkasan = text(section.select(&sel("p")).next().unwrap());
     assert_eq!(
         ringkasan,
-        "BST, Juli 2021: 18.793 KPM tersalur terhadap 19.000 KK pada desil 1–4 DTSEN 2021, \
-         cakupan 98,9%."
+        "BST, Juli 2021: 11.165 KPM tersalur terhadap 19.000 KK pada desil 1–4 DTSEN 2021, \
+         cakupan 58,8%. Angka ini hanya dari 3 wilayah di bawahnya yang punya angka desil \
+         DTSEN: KPM tersalur dan KK dihitung dari wilayah yang sama."
     );
     let kolom: Vec<String> = section.select(&sel("thead th")).map(text).collect();
     assert_eq!(kolom[2], "KK desil 1–4 (2021)");
