@@ -248,6 +248,7 @@ mod tests {
         let c = |t: u64, kk: u64| Cakupan {
             tersalur_kpm: t,
             sasaran: Some((String::new(), kk)),
+            dijumlahkan: 0,
         };
         // (2^64−1)/(2^64−2) is above 1, (2^64−2)/(2^64−1) below: f64 sees both as 1.0
         let atas = c(max, max - 1);
@@ -260,6 +261,7 @@ mod tests {
         let tidak = Cakupan {
             tersalur_kpm: 0,
             sasaran: None,
+            dijumlahkan: 0,
         };
         let nol = c(5, 0);
         assert_eq!(tahu.banding(&tidak), Ordering::Less);

@@ -198,15 +198,23 @@ impl Situs<'_> {
         }
     }
 
-    /// What a region page's coverage reads beyond its own figures, deciles and children's
-    /// figures (already in [`super::wilayah::MasukanWilayah`]): its children's deciles.
-    /// Nothing when no programme targets by decile (a lookup per child otherwise).
+    /// What a region page's coverage shows, for its fingerprint: the sections themselves (a
+    /// region's figure may depend on regions further below than its children). Nothing when no
+    /// programme targets by decile.
     pub(super) fn hash_cakupan(&self, w: WilayahId, h: &mut impl std::hash::Hasher) {
         if !self.data.program.iter().any(|p| p.desil_maks.is_some()) {
             return;
         }
-        for c in &self.data.wilayah.node(w).anak {
-            self.report.desil.get(c).hash(h);
+        // what the section shows, computed as the page computes it: a region's figure can
+        // depend on regions further below (`hitung_sepadan`), which their parents' summed
+        // deciles do not always tell apart
+        for b in self.cakupan_wilayah(w) {
+            b.program.hash(h);
+            b.tahap.hash(h);
+            b.ringkasan.hash(h);
+            for r in &b.baris {
+                (&r.wilayah.label, r.tersalur, r.kk).hash(h);
+            }
         }
     }
 }
