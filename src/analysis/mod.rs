@@ -7,6 +7,7 @@
 
 pub mod asal;
 pub mod banding;
+pub mod cakupan;
 pub mod desil;
 pub mod gagal;
 pub mod harian;

@@ -34,6 +34,7 @@ pub mod asal;
 pub mod bagian;
 pub mod banding;
 pub mod bantuan;
+pub mod cakupan;
 pub mod cari;
 pub mod desil;
 pub mod gagal;
@@ -435,10 +436,12 @@ impl Konteks {
                     tahap,
                     verval,
                     desil,
+                    cakupan,
                     ..
                 } = &mut **k;
                 let mut out: Vec<&mut Grafik> = verval.iter_mut().map(|v| &mut v.grafik).collect();
                 out.extend(desil.iter_mut().map(|d| &mut d.grafik));
+                out.extend(cakupan.iter_mut().filter_map(|c| c.grafik.as_mut()));
                 out.extend(dari_bagian(tahap));
                 out
             }

@@ -8,7 +8,7 @@ use super::bagian::{BagianTahap, Ringkas, TanpaSidik, Tautan, Umum};
 use super::rapat::RingkasRapat;
 use super::{Halaman, Situs, sidik_dari};
 use super::{JenisHalaman, Konteks, jalur::Asal};
-use super::{asal, bantuan, desil, jadwal::JadwalProgram, rekonsiliasi, verval};
+use super::{asal, bantuan, cakupan, desil, jadwal::JadwalProgram, rekonsiliasi, verval};
 use crate::analysis::Rekap;
 use crate::analysis::desil::SebaranDesil;
 use crate::analysis::verval::Corong;
@@ -65,6 +65,9 @@ pub struct KonteksWilayah {
     pub verval: Vec<verval::BagianVerval>,
     /// Households per DTSEN decile (its own, or the sum of those below it).
     pub desil: Vec<desil::BagianDesil>,
+    /// Coverage against need: per programme that targets by decile, KPM paid against the
+    /// households in its deciles, for it and its children (worst covered first).
+    pub cakupan: Vec<cakupan::BagianCakupan>,
     /// Dinsos's figures set against the channels' reports, for this region and those below.
     pub rekonsiliasi: Option<rekonsiliasi::RingkasRekon>,
     /// The ranking of its children (on the home page: of every kabupaten/kota), if there is
@@ -183,6 +186,7 @@ impl Situs<'_> {
             jadwal_kota: None,
             verval: Vec::new(),
             desil: Vec::new(),
+            cakupan: Vec::new(),
             rekonsiliasi: None,
             peringkat: self.peringkat_situs.then(|| Tautan {
                 label: self.judul_peringkat(None),
@@ -244,6 +248,7 @@ impl Situs<'_> {
             jadwal_kota: self.tautan_jadwal_kota(w),
             verval: self.verval_wilayah(w),
             desil: self.desil_wilayah(w),
+            cakupan: self.cakupan_wilayah(w),
             rekonsiliasi: self.ringkas_rekon(w),
             peringkat: m.peringkat.then(|| Tautan {
                 label: self.judul_peringkat(Some(w)),
@@ -322,6 +327,7 @@ impl Situs<'_> {
             jadwal_kota: self.jadwal_kota.contains_key(&self.kota_jadwal(w)),
             verval: self.report.verval.get(&w),
             desil: self.report.desil.get(&w),
+            cakupan: sub(&|h| self.hash_cakupan(w, h)),
             gagal: sub(&|h| self.hash_gagal_wilayah(w, h)),
             rekon: sub(&|h| self.hash_ringkas_rekon(w, h)),
             asal: sub(&|h| self.hash_asal(w, h)),
@@ -392,6 +398,9 @@ pub struct MasukanWilayah<'s> {
     pub verval: Option<&'s Vec<Corong>>,
     /// Its households per decile.
     pub desil: Option<&'s Vec<SebaranDesil>>,
+    /// Its children's households per decile (the coverage table; its programmes, tahap,
+    /// own deciles and children's figures are hashed above).
+    pub cakupan: u64,
     /// How its failure counts by reason are shown.
     pub gagal: u64,
     /// The reconciliation rows of its subtree.

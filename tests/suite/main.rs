@@ -15,6 +15,7 @@ mod bahasa;
 mod banding;
 mod batas;
 mod browser;
+mod cakupan;
 mod cari;
 mod example_site;
 mod gagal;
