@@ -51,6 +51,7 @@ pub mod rekonsiliasi;
 mod rencana;
 pub mod tahap;
 pub mod tentang;
+pub mod tren;
 #[cfg(test)]
 mod uji;
 pub mod umpan;
@@ -433,6 +434,7 @@ impl Konteks {
             Konteks::Wilayah(k) => {
                 let KonteksWilayah {
                     tahap,
+                    tren,
                     verval,
                     desil,
                     ..
@@ -440,9 +442,15 @@ impl Konteks {
                 let mut out: Vec<&mut Grafik> = verval.iter_mut().map(|v| &mut v.grafik).collect();
                 out.extend(desil.iter_mut().map(|d| &mut d.grafik));
                 out.extend(dari_bagian(tahap));
+                out.extend(tren.iter_mut().map(|t| &mut t.grafik));
                 out
             }
-            Konteks::Program(k) => dari_bagian(&mut k.tahap),
+            Konteks::Program(k) => {
+                let KonteksProgram { tahap, tren, .. } = &mut **k;
+                let mut out = dari_bagian(tahap);
+                out.extend(tren.iter_mut().map(|t| &mut t.grafik));
+                out
+            }
             Konteks::Tahap(k) => k.bagian.grafik_mut().collect(),
             Konteks::JadwalKota(k) => k.bagian.iter_mut().map(|b| &mut b.grafik).collect(),
             Konteks::Banding(k) => k
