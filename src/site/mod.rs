@@ -52,6 +52,7 @@ pub mod rekonsiliasi;
 mod rencana;
 pub mod tahap;
 pub mod tentang;
+pub mod tren;
 #[cfg(test)]
 mod uji;
 pub mod umpan;
@@ -434,6 +435,7 @@ impl Konteks {
             Konteks::Wilayah(k) => {
                 let KonteksWilayah {
                     tahap,
+                    tren,
                     verval,
                     desil,
                     cakupan,
@@ -443,9 +445,15 @@ impl Konteks {
                 out.extend(desil.iter_mut().map(|d| &mut d.grafik));
                 out.extend(cakupan.iter_mut().filter_map(|c| c.grafik.as_mut()));
                 out.extend(dari_bagian(tahap));
+                out.extend(tren.iter_mut().map(|t| &mut t.grafik));
                 out
             }
-            Konteks::Program(k) => dari_bagian(&mut k.tahap),
+            Konteks::Program(k) => {
+                let KonteksProgram { tahap, tren, .. } = &mut **k;
+                let mut out = dari_bagian(tahap);
+                out.extend(tren.iter_mut().map(|t| &mut t.grafik));
+                out
+            }
             Konteks::Tahap(k) => k.bagian.grafik_mut().collect(),
             Konteks::JadwalKota(k) => k.bagian.iter_mut().map(|b| &mut b.grafik).collect(),
             Konteks::GagalKota(k) => k

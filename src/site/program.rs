@@ -50,6 +50,9 @@ pub struct KonteksProgram {
     pub pengaduan: Vec<super::pengaduan::Saluran>,
     /// Per tahap: figures per penyalur and per region.
     pub tahap: Vec<BagianTahap>,
+    /// Its figures per tahap over the whole site, oldest first, when it has figures in two
+    /// tahap or more ([`super::tren`]).
+    pub tren: Vec<super::tren::BagianTren>,
     /// Meeting notes that name this programme.
     pub rapat: Vec<RingkasRapat>,
 }
@@ -126,6 +129,7 @@ impl Situs<'_> {
                 Some(p),
                 None,
             ),
+            tren: self.tren(None, &self.report.total, Some(p)),
             rapat: self.daftar_rapat(self.rapat_program.get(&p)),
         }
     }

@@ -37,6 +37,9 @@ pub struct KonteksWilayah {
     pub penduduk: Option<u64>,
     /// Sections per tahap, newest first.
     pub tahap: Vec<BagianTahap>,
+    /// Per programme with figures in two tahap or more: its figures per tahap, oldest first
+    /// ([`super::tren`]).
+    pub tren: Vec<super::tren::BagianTren>,
     /// The heading for the list of children (`Kecamatan`, `Kelurahan/desa`).
     pub judul_anak: String,
     /// Child regions.
@@ -172,6 +175,7 @@ impl Situs<'_> {
             kk: None,
             penduduk: None,
             tahap: self.bagian_tahap(None, &self.report.total, &anak, None, None, None),
+            tren: self.tren(None, &self.report.total, None),
             judul_anak: self.judul_anak(&anak),
             anak: anak.iter().map(|&c| self.tautan_wilayah(c)).collect(),
             kelompok,
@@ -237,6 +241,7 @@ impl Situs<'_> {
                 None
             },
             tahap,
+            tren: self.tren(Some(w), m.rekap, None),
             judul_anak: self.judul_anak(&anak),
             anak: anak.iter().map(|&c| self.tautan_wilayah(c)).collect(),
             kelompok: Vec::new(),
@@ -377,7 +382,8 @@ pub struct MasukanWilayah<'s> {
     pub kk: Option<u64>,
     /// Population, rolled up from the regions below.
     pub penduduk: Option<u64>,
-    /// Its figures.
+    /// Its figures (the tables, the charts and the trend per tahap, [`super::tren`], whose
+    /// order of tahap is their dates, in `umum`).
     pub rekap: &'s Rekap,
     /// The figures given for it directly, not broken down.
     pub langsung: Option<&'s Rekap>,

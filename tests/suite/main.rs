@@ -44,6 +44,7 @@ mod spreadsheet;
 mod tema;
 mod templates;
 mod terbit;
+mod tren;
 mod unduh;
 mod verval;
 mod warga;
