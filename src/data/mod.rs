@@ -403,7 +403,7 @@ impl Dataset {
     /// pages are made from its report ([`crate::analysis::Report`]) and never read a row, so
     /// a build lets them go before it renders. On the national site they are 5 M + 1.5 M rows,
     /// about 290 MB, held through the whole render otherwise (a full build's peak memory
-    /// 1,026 → 958 MB, now the data stage's).
+    /// 1,026 → 961 MB, now the data stage's).
     pub fn lepas_baris(&mut self) {
         self.realisasi = Vec::new();
         self.alokasi = Vec::new();
