@@ -34,6 +34,20 @@ pub struct KonteksAsal {
     /// `ilustratif` or `sementara` when some figure of the page is (the least certain), for a
     /// notice at the top of the page.
     pub peringatan: Option<&'static str>,
+    /// Where the notice's link leads, for a page that does not list the statements itself
+    /// (the page's path from the site's root; its `#asal-angka`); `None`: this page.
+    pub halaman: Option<String>,
+}
+
+/// The mark a figure's row carries where what is said of it is less certain than `resmi`:
+/// the same mark follows the figure onto every page that shows it (issue 25), beside the
+/// notice at the top of the page.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct TandaSifat {
+    /// `sementara` or `ilustratif`.
+    pub kode: &'static str,
+    /// That in the page's language.
+    pub label: String,
 }
 
 /// The most names a derived statement lists per kind before "and N more".
@@ -129,6 +143,50 @@ impl Situs<'_> {
         }
     }
 
+    /// The least certain of what is said of region `w`'s figures (the whole site's for
+    /// `None`) whose cell `pilih` keeps, when that is less certain than `resmi`: the mark of a
+    /// row that shows them. Nothing is looked up on a site without `sumber_angka.csv`.
+    pub(super) fn tanda_sifat(
+        &self,
+        w: Option<WilayahId>,
+        pilih: impl Fn(&Kunci, JenisAngka) -> bool,
+    ) -> Option<TandaSifat> {
+        if self.data.sumber_angka.is_empty() {
+            return None;
+        }
+        let asal = &self.report.asal;
+        let sifat = asal
+            .entri(w)
+            .iter()
+            .filter(|(k, j, _)| pilih(k, *j))
+            .filter_map(|&(_, _, i)| asal.pernyataan[i as usize].sifat(self.data))
+            .max()?;
+        (sifat > Sifat::Resmi).then(|| TandaSifat {
+            kode: sifat.kode(),
+            label: self.label_sifat(Some(sifat)),
+        })
+    }
+
+    /// The notice of a page that shows figures of several regions or of the whole site (a
+    /// programme, a tahap, a comparison, a ranking, a change, a failure page): `ilustratif`
+    /// or `sementara` when some figure it shows is, with where the statements are listed
+    /// (`halaman`, a region page or the home page, at its `#asal-angka`).
+    pub(super) fn peringatan_sifat(
+        &self,
+        tanda: impl IntoIterator<Item = Option<TandaSifat>>,
+        halaman: String,
+    ) -> KonteksAsal {
+        let terlemah = tanda
+            .into_iter()
+            .flatten()
+            .max_by_key(|t| Sifat::SEMUA.iter().position(|s| s.kode() == t.kode));
+        KonteksAsal {
+            baris: Vec::new(),
+            peringatan: terlemah.map(|t| t.kode),
+            halaman: Some(halaman),
+        }
+    }
+
     /// What page of region `w` (the home page for `None`) says of where its figures come
     /// from.
     pub(super) fn asal_halaman(&self, w: Option<WilayahId>) -> KonteksAsal {
@@ -201,6 +259,7 @@ impl Situs<'_> {
         KonteksAsal {
             baris,
             peringatan: peringatan.map(Sifat::kode),
+            halaman: None,
         }
     }
 }

@@ -3,6 +3,7 @@
 
 use serde::Serialize;
 
+use super::asal::TandaSifat;
 use super::grafik::Grafik;
 use super::{Halaman, MAKS_TERTINGGAL, MATRIKS_SEL_MAKS, MatriksGagal, Situs, unduh};
 use crate::analysis::{Angka, Kunci, Rekap};
@@ -69,6 +70,9 @@ pub struct Baris {
     pub tersalur_nilai: Option<u64>,
     /// An anchor to cite the row by (`bst-tahap-2021-07`), on a programme's first row.
     pub id: Option<String>,
+    /// The mark of its figures when they are `sementara` or `ilustratif`
+    /// ([`Situs::tanda_sifat`]).
+    pub sifat: Option<TandaSifat>,
 }
 
 impl Baris {
@@ -92,7 +96,14 @@ impl Baris {
             alokasi_nilai: a.alokasi_nilai.lengkap().filter(|_| a.alokasi_kpm > 0),
             tersalur_nilai: a.tersalur_nilai.lengkap().filter(|_| a.tersalur_kpm > 0),
             id: None,
+            sifat: None,
         }
+    }
+
+    /// The row with its figures' mark.
+    fn bertanda(mut self, sifat: Option<TandaSifat>) -> Baris {
+        self.sifat = sifat;
+        self
     }
 }
 
@@ -150,6 +161,8 @@ pub struct BarisRingkas {
     pub sel: Vec<Option<f64>>,
     /// Paid / allocated over all the programmes.
     pub semua: Option<f64>,
+    /// The mark of its figures when some are `sementara` or `ilustratif`.
+    pub sifat: Option<TandaSifat>,
 }
 
 /// The regions below one region for one programme.
@@ -424,24 +437,30 @@ impl Situs<'_> {
                 let href = Some(self.path(Halaman::Program(p)));
                 let pertama = program_rows.len();
                 for (k, a) in rows {
-                    program_rows.push(Baris::new(
-                        prog.kode.clone(),
-                        self.data.penyalur[k.penyalur.indeks()].clone(),
-                        href.clone(),
-                        "rinci",
-                        a,
-                    ));
+                    program_rows.push(
+                        Baris::new(
+                            prog.kode.clone(),
+                            self.data.penyalur[k.penyalur.indeks()].clone(),
+                            href.clone(),
+                            "rinci",
+                            a,
+                        )
+                        .bertanda(self.tanda_sifat(wilayah, |x, _| x == k)),
+                    );
                 }
                 if rows.len() > 1 {
                     let mut sum = Angka::default();
                     rows.iter().for_each(|(_, a)| sum.merge(a));
-                    program_rows.push(Baris::new(
-                        prog.kode.clone(),
-                        self.kata.teks("jumlah").to_string(),
-                        href,
-                        "subtotal",
-                        &sum,
-                    ));
+                    program_rows.push(
+                        Baris::new(
+                            prog.kode.clone(),
+                            self.kata.teks("jumlah").to_string(),
+                            href,
+                            "subtotal",
+                            &sum,
+                        )
+                        .bertanda(self.tanda_sifat(wilayah, |x, _| x.program == p && x.tahap == t)),
+                    );
                 }
                 // a programme page's children tables carry this anchor already
                 if hanya_program.is_none() {
@@ -523,13 +542,18 @@ impl Situs<'_> {
                             continue;
                         }
                         total.merge(&a);
-                        baris.push(Baris::new(
-                            self.data.wilayah.node(c).nama.clone(),
-                            String::new(),
-                            Some(self.path(Halaman::Wilayah(c))),
-                            "rinci",
-                            &a,
-                        ));
+                        baris.push(
+                            Baris::new(
+                                self.data.wilayah.node(c).nama.clone(),
+                                String::new(),
+                                Some(self.path(Halaman::Wilayah(c))),
+                                "rinci",
+                                &a,
+                            )
+                            .bertanda(
+                                self.tanda_sifat(Some(c), |x, _| x.program == p && x.tahap == t),
+                            ),
+                        );
                     }
                     if let Some(d) = langsung {
                         let a = d.angka(p, t);
@@ -547,13 +571,16 @@ impl Situs<'_> {
                     if baris.is_empty() {
                         continue;
                     }
-                    baris.push(Baris::new(
-                        self.kata.teks("jumlah").to_string(),
-                        String::new(),
-                        None,
-                        "total",
-                        &total,
-                    ));
+                    baris.push(
+                        Baris::new(
+                            self.kata.teks("jumlah").to_string(),
+                            String::new(),
+                            None,
+                            "total",
+                            &total,
+                        )
+                        .bertanda(self.tanda_sifat(wilayah, |x, _| x.program == p && x.tahap == t)),
+                    );
                     tabel_anak.push(TabelAnak {
                         id: format!(
                             "{}-tahap-{}",
@@ -787,33 +814,36 @@ impl Situs<'_> {
         }
         let mut baris = Vec::new();
         let mut total = vec![Angka::default(); programs.len()];
-        let mut add = |label: String, href: Option<String>, rekap: &Rekap| {
-            let angka: Vec<Angka> = programs.iter().map(|&p| rekap.angka(p, t)).collect();
-            if angka.iter().all(|a| *a == Angka::default()) {
-                return;
-            }
-            for (sum, a) in total.iter_mut().zip(&angka) {
-                sum.merge(a);
-            }
-            let mut semua = Angka::default();
-            angka.iter().for_each(|a| semua.merge(a));
-            baris.push(BarisRingkas {
-                label,
-                href,
-                jenis: "rinci",
-                sel: angka.iter().map(Angka::realisasi).collect(),
-                semua: semua.realisasi(),
-            });
-        };
+        let mut add =
+            |label: String, href: Option<String>, rekap: &Rekap, sifat: Option<TandaSifat>| {
+                let angka: Vec<Angka> = programs.iter().map(|&p| rekap.angka(p, t)).collect();
+                if angka.iter().all(|a| *a == Angka::default()) {
+                    return;
+                }
+                for (sum, a) in total.iter_mut().zip(&angka) {
+                    sum.merge(a);
+                }
+                let mut semua = Angka::default();
+                angka.iter().for_each(|a| semua.merge(a));
+                baris.push(BarisRingkas {
+                    label,
+                    href,
+                    jenis: "rinci",
+                    sel: angka.iter().map(Angka::realisasi).collect(),
+                    semua: semua.realisasi(),
+                    sifat,
+                });
+            };
         for &c in anak {
             add(
                 self.data.wilayah.node(c).nama.clone(),
                 Some(self.path(Halaman::Wilayah(c))),
                 &self.report.wilayah[c.indeks()],
+                self.tanda_sifat(Some(c), |x, _| x.tahap == t),
             );
         }
         if let Some(d) = langsung {
-            add(self.kata.teks("tidak_dirinci").to_string(), None, d);
+            add(self.kata.teks("tidak_dirinci").to_string(), None, d, None);
         }
         if baris.is_empty() {
             return None;
@@ -828,6 +858,7 @@ impl Situs<'_> {
                 total.iter().for_each(|a| semua.merge(a));
                 semua.realisasi()
             },
+            sifat: None,
         });
         Some(TabelRingkas {
             id: format!("anak-tahap-{}", self.tahap_slug[t.indeks()]),

@@ -4,6 +4,7 @@
 
 use serde::Serialize;
 
+use super::asal::{KonteksAsal, TandaSifat};
 use super::grafik::{Batang, Grafik, GrafikBatang, IsiGrafik, Satuan};
 use super::kata::Kata;
 use super::{Halaman, Situs, Tautan, Umum};
@@ -27,6 +28,8 @@ pub struct KolomWilayah {
     pub csv: String,
     /// The same as JSON.
     pub json: String,
+    /// The mark of its compared figures when some are `sementara` or `ilustratif`.
+    pub sifat: Option<TandaSifat>,
 }
 
 /// One measure across the compared regions.
@@ -75,6 +78,8 @@ pub struct KonteksBanding {
     pub catatan: Option<String>,
     /// The regions, in the order given.
     pub wilayah: Vec<KolomWilayah>,
+    /// The notice when some compared figures are `sementara` or `ilustratif`.
+    pub asal: KonteksAsal,
     /// One section per programme × tahap that any of them has.
     pub bagian: Vec<BagianBanding>,
     /// The ranking of all kabupaten/kota, when there is one.
@@ -102,6 +107,8 @@ pub struct BarisPeringkat {
     pub rupiah_per_kpm: Option<f64>,
     /// Last funnel step ÷ first, for the programme.
     pub hasil_verval: Option<f64>,
+    /// The mark of its figures when they are `sementara` or `ilustratif`.
+    pub sifat: Option<TandaSifat>,
 }
 
 /// The children of a region ranked for one programme × tahap.
@@ -141,6 +148,8 @@ pub struct KonteksPeringkat {
     pub bandingkan: Vec<Tautan>,
     /// The download of the children's figures (the parent's file).
     pub unduh: super::unduh::Sumber,
+    /// The notice when some ranked figures are `sementara` or `ilustratif`.
+    pub asal: KonteksAsal,
 }
 
 const STRIP: &str = "–";
@@ -198,7 +207,7 @@ impl Situs<'_> {
         }
     }
 
-    fn kolom_wilayah(&self, w: WilayahId) -> KolomWilayah {
+    fn kolom_wilayah(&self, w: WilayahId, pt: &[(ProgramId, TahapId)]) -> KolomWilayah {
         let pemilik = self.pemilik_unduhan(Some(w));
         KolomWilayah {
             tautan: self.tautan_wilayah(w),
@@ -206,6 +215,7 @@ impl Situs<'_> {
             penduduk: self.report.penduduk[w.indeks()],
             csv: self.path(Halaman::UnduhAngka(pemilik, false)),
             json: self.path(Halaman::UnduhAngka(pemilik, true)),
+            sifat: self.tanda_sifat(Some(w), |k, _| pt.contains(&(k.program, k.tahap))),
         }
     }
 
@@ -293,10 +303,24 @@ impl Situs<'_> {
             }
         }
         let breadcrumb = vec![self.beranda()];
+        let kolom: Vec<KolomWilayah> = wilayah
+            .iter()
+            .map(|&w| self.kolom_wilayah(w, &pt))
+            .collect();
+        // the notice links to the first compared region whose figures are marked, where its
+        // statements are listed
+        let asal = self.peringatan_sifat(
+            kolom.iter().map(|k| k.sifat.clone()),
+            kolom
+                .iter()
+                .find(|k| k.sifat.is_some())
+                .map_or_else(|| self.path(Halaman::Beranda), |k| k.tautan.href.clone()),
+        );
         KonteksBanding {
             umum: self.umum(Halaman::Bandingkan(i), judul, breadcrumb, "beranda"),
             catatan: self.config.bandingkan[i].catatan.clone(),
-            wilayah: wilayah.iter().map(|&w| self.kolom_wilayah(w)).collect(),
+            wilayah: kolom,
+            asal,
             bagian,
             peringkat: self.peringkat_situs.then(|| Tautan {
                 label: self.judul_peringkat(None),
@@ -596,6 +620,7 @@ impl Situs<'_> {
                         gagal: u.gagal,
                         rupiah_per_kpm: u.rupiah_per_kpm,
                         hasil_verval: hasil_verval(self.corong(c), p).map(|(_, r)| r),
+                        sifat: self.tanda_sifat(Some(c), |k, _| k.program == p && k.tahap == t),
                     })
                 })
                 .collect();
@@ -647,7 +672,17 @@ impl Situs<'_> {
             );
             breadcrumb.push(self.tautan_wilayah(w));
         }
+        let asal = self.peringatan_sifat(
+            tabel
+                .iter()
+                .flat_map(|tb| tb.baris.iter().map(|b| b.sifat.clone())),
+            match induk {
+                Some(w) => self.path(Halaman::Wilayah(w)),
+                None => self.path(Halaman::Beranda),
+            },
+        );
         KonteksPeringkat {
+            asal,
             umum: self.umum(
                 Halaman::Peringkat(induk),
                 self.judul_peringkat(induk),
@@ -824,6 +859,8 @@ impl Situs<'_> {
             self.report.wilayah[c.indeks()].hash(&mut hasher);
             self.report.kk[c.indeks()].hash(&mut hasher);
             self.report.verval.get(&c).hash(&mut hasher);
+            // the rows' marks (nothing on a site without `sumber_angka.csv`)
+            self.hash_asal(c, &mut hasher);
         }
         hasher.finish().max(1)
     }

@@ -12,6 +12,7 @@ use crate::analysis::Angka;
 use crate::analysis::gagal::{KOLOM, TabelGagal};
 use crate::analysis::privasi::Tampil;
 use crate::data::alasan::KodeAlasan;
+use crate::data::sumber_angka::JenisAngka;
 use crate::data::wilayah::Tingkat;
 use crate::data::{ProgramId, TahapId, WilayahId};
 use crate::format::{persen as tulis_persen, ribuan};
@@ -99,6 +100,8 @@ pub struct KonteksGagalKota {
     pub min_kpm: u64,
     /// One section per tahap × programme × penyalur with failures.
     pub bagian: Vec<BagianGagalKota>,
+    /// The notice when some of its figures are `sementara` or `ilustratif`.
+    pub asal: super::asal::KonteksAsal,
 }
 
 /// How many kecamatan and desa/kelurahan a failure page lists per programme × tahap ×
@@ -357,7 +360,19 @@ impl Situs<'_> {
             unduh: self.path(Halaman::UnduhGagalKota(k)),
             min_kpm: self.config.privasi.min_kpm,
             bagian,
+            asal: self.peringatan_sifat(
+                self.wilayah_gagal_kota(k)
+                    .map(|w| self.tanda_sifat(Some(w), |_, j| j != JenisAngka::Tersalur)),
+                self.path(Halaman::Wilayah(k)),
+            ),
         }
+    }
+
+    /// The regions whose failures and allocations a failure page shows, for what is said of
+    /// their figures: the kabupaten/kota and the kecamatan below it (a statement about the
+    /// desa/kelurahan speaks of their kecamatan too: it is inherited or summed).
+    fn wilayah_gagal_kota(&self, k: WilayahId) -> impl Iterator<Item = WilayahId> + '_ {
+        std::iter::once(k).chain(self.data.wilayah.node(k).anak.iter().copied())
     }
 
     fn bagian_gagal_kota(&self, k: WilayahId, g: &TabelGagal, rows: &[usize]) -> BagianGagalKota {
@@ -578,6 +593,10 @@ impl Situs<'_> {
         let tree = &self.data.wilayah;
         for a in tree.ancestors(k).into_iter().chain([k]) {
             (&tree.node(a).kode, &tree.node(a).nama).hash(hasher);
+        }
+        // the notice of what is said of its figures
+        for w in self.wilayah_gagal_kota(k) {
+            self.hash_asal(w, hasher);
         }
         for (ti, rows) in self.gagal_kota_rows(k) {
             let g = &self.report.gagal[*ti];

@@ -4,6 +4,7 @@
 
 use serde::Serialize;
 
+use super::asal::TandaSifat;
 use super::{Halaman, Situs, Tautan, Umum};
 use super::{JenisHalaman, Konteks, jalur::Asal};
 use crate::analysis::perubahan::{BarisPerubahan, Perubahan};
@@ -39,6 +40,8 @@ pub struct BarisTampil {
     pub alasan_baru: Vec<String>,
     /// No allocation rows in this tahap yet.
     pub belum_ada_data: bool,
+    /// The mark of its figures (in either tahap) when some are `sementara` or `ilustratif`.
+    pub sifat: Option<TandaSifat>,
 }
 
 /// One programme's change.
@@ -70,6 +73,8 @@ pub struct KonteksPerubahan {
     pub unduh: String,
     /// The data date of the tahap.
     pub data_per: Option<String>,
+    /// The notice when some of its figures are `sementara` or `ilustratif`.
+    pub asal: super::asal::KonteksAsal,
 }
 
 impl Situs<'_> {
@@ -132,7 +137,15 @@ impl Situs<'_> {
         }
     }
 
-    fn baris_tampil(&self, b: &BarisPerubahan) -> BarisTampil {
+    /// The mark of row `b` of change `c`: what is said of its region's figures of the
+    /// programme in this tahap or the previous one.
+    fn tanda_perubahan(&self, c: &Perubahan, b: &BarisPerubahan) -> Option<TandaSifat> {
+        self.tanda_sifat(b.wilayah, |k, _| {
+            k.program == c.program && (k.tahap == c.tahap || Some(k.tahap) == c.sebelum)
+        })
+    }
+
+    fn baris_tampil(&self, c: &Perubahan, b: &BarisPerubahan) -> BarisTampil {
         let lang = self.lang();
         // from the rates as shown (to a tenth of a point): 99,6% → 99,5% is −0,1
         let selisih = match (b.sebelum.realisasi(), b.sekarang.realisasi()) {
@@ -188,6 +201,7 @@ impl Situs<'_> {
                 .map(|&k| self.kata.alasan(k).to_string())
                 .collect(),
             belum_ada_data: b.belum_ada_data,
+            sifat: self.tanda_perubahan(c, b),
         }
     }
 
@@ -208,9 +222,15 @@ impl Situs<'_> {
                 program: self.tautan_program(c.program),
                 sebelum: c.sebelum.map(|s| self.tautan_tahap(s)),
                 kalimat: self.kalimat_perubahan(c),
-                baris: c.baris.iter().map(|b| self.baris_tampil(b)).collect(),
+                baris: c.baris.iter().map(|b| self.baris_tampil(c, b)).collect(),
             })
-            .collect();
+            .collect::<Vec<_>>();
+        let asal = self.peringatan_sifat(
+            bagian
+                .iter()
+                .flat_map(|b| b.baris.iter().map(|r| r.sifat.clone())),
+            self.path(Halaman::Beranda),
+        );
         KonteksPerubahan {
             umum: self.umum(
                 Halaman::Perubahan(t),
@@ -222,6 +242,7 @@ impl Situs<'_> {
             bagian,
             unduh: self.path(Halaman::Dataset(super::unduh::JenisData::Perubahan)),
             data_per: self.report.tahap_data_per[t.indeks()].map(|d| d.to_string()),
+            asal,
         }
     }
 
@@ -265,6 +286,9 @@ impl Situs<'_> {
                         .collect::<Vec<_>>()
                         .join("|"),
                     b.belum_ada_data.to_string(),
+                    self.tanda_perubahan(c, b)
+                        .map(|t| t.kode.to_string())
+                        .unwrap_or_default(),
                 ]);
             }
         }

@@ -55,6 +55,8 @@ pub struct KonteksProgram {
     pub tren: Vec<super::tren::BagianTren>,
     /// Meeting notes that name this programme.
     pub rapat: Vec<RingkasRapat>,
+    /// The notice when some of its figures are `sementara` or `ilustratif`.
+    pub asal: super::asal::KonteksAsal,
 }
 
 impl Situs<'_> {
@@ -131,6 +133,10 @@ impl Situs<'_> {
             ),
             tren: self.tren(None, &self.report.total, Some(p)),
             rapat: self.daftar_rapat(self.rapat_program.get(&p)),
+            asal: self.peringatan_sifat(
+                [self.tanda_sifat(None, |k, _| k.program == p)],
+                self.path(Halaman::Beranda),
+            ),
         }
     }
 

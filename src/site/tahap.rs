@@ -26,6 +26,8 @@ pub struct KonteksTahap {
     pub rapat: Vec<RingkasRapat>,
     /// What changed in it against each programme's previous tahap.
     pub perubahan: Tautan,
+    /// The notice when some of its figures are `sementara` or `ilustratif`.
+    pub asal: super::asal::KonteksAsal,
 }
 
 impl Situs<'_> {
@@ -72,6 +74,10 @@ impl Situs<'_> {
             umum: self.umum(Halaman::Tahap(t), tahap.nama.clone(), breadcrumb, "tahap"),
             bagian,
             rapat: self.daftar_rapat(self.rapat_tahap.get(&t)),
+            asal: self.peringatan_sifat(
+                [self.tanda_sifat(None, |k, _| k.tahap == t)],
+                self.path(Halaman::Beranda),
+            ),
         }
     }
 

@@ -283,6 +283,7 @@ const KOLOM_PERUBAHAN: &[Kolom] = &[
     k("penyalur_hilang", "string", "kolom_penyalur_hilang"),
     k("alasan_gagal_baru", "string", "kolom_alasan_gagal_baru"),
     k("belum_ada_data", "boolean", "kolom_belum_ada_data"),
+    k("sifat", "string", "kolom_sifat_perubahan"),
 ];
 
 /// The catalogue keys of every download column's meaning, for the test that the theme's
@@ -887,7 +888,15 @@ impl Situs<'_> {
                 self.report.rekonsiliasi.hash(hasher);
                 self.data.laporan_penyalur.hash(hasher);
             }
-            JenisData::Perubahan => self.report.perubahan.hash(hasher),
+            JenisData::Perubahan => {
+                self.report.perubahan.hash(hasher);
+                // its `sifat` column
+                for b in self.report.perubahan.iter().flat_map(|c| &c.baris) {
+                    if let Some(w) = b.wilayah {
+                        self.hash_asal(w, hasher);
+                    }
+                }
+            }
         }
     }
 

@@ -219,8 +219,127 @@ fn without_the_file_nothing_is_said_and_the_columns_stay_empty() {
     });
     let html = std::fs::read_to_string(out.join("wilayah/64/64.02.html")).unwrap();
     assert!(!html.contains("asal-angka") && !html.contains("asal-peringatan"));
+    // nor on the pages that show figures of several regions: no notice, no row mark
+    for path in [
+        "program/bst.html",
+        "tahap/2021-07.html",
+        "peringkat/index.html",
+        "perubahan/2021-07.html",
+        "gagal/62.03.html",
+        "bandingkan/35.75-vs-35.23.html",
+    ] {
+        let html = std::fs::read_to_string(out.join(path)).unwrap();
+        assert!(
+            !html.contains("asal-peringatan") && !html.contains("class=\"sifat "),
+            "{path}"
+        );
+    }
     let csv = std::fs::read_to_string(out.join("wilayah/64/64.02.csv")).unwrap();
     let mut lines = csv.lines();
     assert!(lines.next().unwrap().ends_with(",sifat_gagal,sumber_gagal"));
     assert!(lines.all(|l| l.ends_with(",,,,,,")), "{csv}");
+}
+
+/// The row marks (`.sifat`) of the rows of table `tabel` on page `path` of output `out`, as
+/// (row head without the mark, mark).
+fn tanda(out: &std::path::Path, path: &str, tabel: &str) -> Vec<(String, String)> {
+    let html = std::fs::read_to_string(out.join(path)).unwrap();
+    let doc = scraper::Html::parse_document(&html);
+    doc.select(&sel(&format!("{tabel} tbody tr th")))
+        .map(|th| {
+            let mark = th
+                .select(&sel(".sifat"))
+                .next()
+                .map(text)
+                .unwrap_or_default();
+            let head = text(th);
+            (head.trim_end_matches(&mark).trim().to_string(), mark)
+        })
+        .collect()
+}
+
+fn notice(out: &std::path::Path, path: &str) -> Option<(String, String)> {
+    let html = std::fs::read_to_string(out.join(path)).unwrap();
+    let doc = scraper::Html::parse_document(&html);
+    doc.select(&sel(".asal-peringatan")).next().map(|p| {
+        let href = p
+            .select(&sel("a"))
+            .next()
+            .and_then(|a| a.value().attr("href"))
+            .unwrap_or_default()
+            .to_string();
+        (text(p), href)
+    })
+}
+
+/// One statement, `sementara` for Kabupaten Tuban's BST payments of July 2021: the mark
+/// follows those figures onto every page that shows them (the programme, tahap, ranking,
+/// comparison, change and failure pages and the change download), and nowhere else.
+#[test]
+fn a_provisional_figure_is_marked_on_every_page_that_shows_it() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = common::build_changed_copy(tmp.path(), |s| {
+        std::fs::write(
+            s.join("data/sumber_angka.csv"),
+            "kode_wilayah,program,tahap,penyalur,angka,cakupan,sifat,sumber\n\
+             35.23,BST,2021-07,,realisasi,,sementara,Belum direkonsiliasi dengan PT Pos\n",
+        )
+        .unwrap();
+    });
+    // the site-wide pages of BST and of July 2021: a notice leading to the home page's list
+    for path in [
+        "program/bst.html",
+        "tahap/2021-07.html",
+        "perubahan/2021-07.html",
+    ] {
+        let (kata, href) = notice(&out, path).unwrap_or_else(|| panic!("{path}: no notice"));
+        assert!(kata.contains("sementara"), "{path}: {kata}");
+        assert_eq!(href, "../index.html#asal-angka", "{path}");
+    }
+    // a programme and a tahap it does not touch: nothing
+    for path in ["program/pkh.html", "tahap/2024.html"] {
+        assert!(notice(&out, path).is_none(), "{path}");
+    }
+    // the rows: Tuban's marked, Kota Pasuruan's not
+    let peringkat = tanda(&out, "peringkat/index.html", "#bst-tahap-2021-07-tabel");
+    assert!(
+        peringkat.contains(&("Kabupaten Tuban".to_string(), "sementara".to_string())),
+        "{peringkat:?}"
+    );
+    assert!(
+        peringkat.contains(&("Kota Pasuruan".to_string(), String::new())),
+        "{peringkat:?}"
+    );
+    let program = tanda(&out, "program/bst.html", "#bst-tahap-2021-07");
+    assert!(
+        program.contains(&("Kabupaten Tuban".to_string(), "sementara".to_string())),
+        "{program:?}"
+    );
+    assert!(
+        program.contains(&("Kota Pasuruan".to_string(), String::new())),
+        "{program:?}"
+    );
+    // the comparison names Tuban with its mark, and the failure page of Tuban has the notice,
+    // leading to Tuban's own list
+    let banding = std::fs::read_to_string(out.join("bandingkan/35.75-vs-35.23.html")).unwrap();
+    assert_eq!(
+        banding.matches("class=\"sifat sifat-sementara\"").count(),
+        1
+    );
+    let (kata, href) = notice(&out, "gagal/35.23.html").unwrap();
+    assert!(kata.contains("sementara"), "{kata}");
+    assert_eq!(href, "../wilayah/35/35.23.html#asal-angka");
+    assert!(notice(&out, "gagal/35.75.html").is_none());
+    // the change download: Tuban's BST row of July 2021 says so, Kota Pasuruan's is empty
+    let perubahan = common::cells(&out.join("unduh/perubahan.csv"));
+    let kolom = perubahan[0].iter().position(|c| c == "sifat").unwrap();
+    let baris = |kode: &str| {
+        perubahan
+            .iter()
+            .find(|r| r[0] == "2021-07" && r[2] == "BST" && r[3] == kode)
+            .unwrap_or_else(|| panic!("{kode}: {perubahan:?}"))[kolom]
+            .clone()
+    };
+    assert_eq!(baris("35.23"), "sementara");
+    assert_eq!(baris("35.75"), "");
 }

@@ -35,7 +35,11 @@ fn rows(table: ElementRef) -> Vec<(String, Vec<String>)> {
     table
         .select(&sel("tbody tr, tfoot tr"))
         .map(|tr| {
-            let head = tr.select(&sel("th")).next().map(text).unwrap_or_default();
+            let head = tr
+                .select(&sel("th"))
+                .next()
+                .map(common::kepala)
+                .unwrap_or_default();
             let cells = tr.select(&sel("td")).map(text).collect();
             (head, cells)
         })

@@ -20,7 +20,11 @@ fn reason_tables(path: &str, caption: &str) -> Vec<Vec<(String, Vec<String>)>> {
         .map(|t| {
             t.select(&sel("tbody tr"))
                 .map(|tr| {
-                    let head = tr.select(&sel("th")).next().map(text).unwrap_or_default();
+                    let head = tr
+                        .select(&sel("th"))
+                        .next()
+                        .map(common::kepala)
+                        .unwrap_or_default();
                     (head, tr.select(&sel("td")).map(text).collect())
                 })
                 .collect()

@@ -53,10 +53,22 @@ pub fn rows(path: &str, caption: &str) -> Vec<(String, Vec<String>)> {
     table
         .select(&sel("tbody tr"))
         .map(|tr| {
-            let head = tr.select(&sel("th")).next().map(text).unwrap_or_default();
+            let head = tr.select(&sel("th")).next().map(kepala).unwrap_or_default();
             (head, tr.select(&sel("td")).map(text).collect())
         })
         .collect()
+}
+
+/// A row head's text without the mark of its figures' certainty (`.sifat`: `ilustratif`,
+/// `sementara`), which `tests/suite/asal.rs` checks on its own.
+pub fn kepala(th: ElementRef) -> String {
+    let all = text(th);
+    match th.select(&sel(".sifat")).next() {
+        Some(m) => all
+            .strip_suffix(&text(m))
+            .map_or(all.clone(), |s| s.trim_end().to_string()),
+        None => all,
+    }
 }
 
 /// A CSS selector.
