@@ -137,6 +137,9 @@ pub struct Config {
     /// `[[pengaduan]]`: where residents ask and complain, in the file's order; which apply to a
     /// page is [`crate::site::pengaduan::untuk`].
     pub pengaduan: Vec<Pengaduan>,
+    /// `[[sumber]]`: what the figures of a whole input file are (`status`), in file order; a
+    /// row of `data/sumber_angka.csv` says more precisely of the figures it names.
+    pub sumber: Vec<SumberBerkas>,
 }
 
 /// One `[[pengaduan]]` entry of `site.toml`: a complaint or information channel (a Dinsos
@@ -438,6 +441,41 @@ pub struct Bandingkan {
     pub catatan: Option<String>,
 }
 
+/// The input files whose figures a `[[sumber]]` entry may speak of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum BerkasAngka {
+    /// `data/alokasi.*`: the allocations.
+    Alokasi,
+    /// `data/realisasi.*`: the payments and failures.
+    Realisasi,
+}
+
+/// How certain the figures of a `[[sumber]]` entry are: the values of `sumber_angka.csv`'s
+/// `sifat`, most certain first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum StatusAngka {
+    /// `resmi`: as the named source gives them.
+    Resmi,
+    /// `sementara`: provisional, will still change.
+    Sementara,
+    /// `ilustratif`: made up, for an example or a training.
+    Ilustratif,
+}
+
+/// One `[[sumber]]` entry of `site.toml`: what every figure of one input file is, unless
+/// `data/sumber_angka.csv` says otherwise of some of them.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct SumberBerkas {
+    /// The file (`berkas`: `alokasi.csv`, `data/realisasi.xlsx`, … by its name).
+    pub berkas: BerkasAngka,
+    /// `status`.
+    pub status: StatusAngka,
+    /// `keterangan`: where the figures come from, or why they are what they are.
+    pub keterangan: String,
+    /// The line and column of the entry.
+    pub di: (u64, u64),
+}
+
 /// `[privacy]` in `site.toml`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct AturanPrivasi {
@@ -551,6 +589,7 @@ impl Default for Config {
             rekonsiliasi: AturanRekonsiliasi::default(),
             bandingkan: Vec::new(),
             pengaduan: Vec::new(),
+            sumber: Vec::new(),
             batas_berkas: BATAS_BERKAS_MB << 20,
             batas_markdown: BATAS_MARKDOWN_KB << 10,
             kolom: Vec::new(),
@@ -732,6 +771,7 @@ const KUNCI_UTAMA: &[&str] = &[
     "kode",
     "satu_data",
     "pengaduan",
+    "sumber",
 ];
 /// The keys of a `[[satu_data]]` entry.
 const KUNCI_SATU_DATA: &[&str] = &["berkas", "jenis", "program", "penyalur", "kolom", "tahun"];
@@ -761,6 +801,8 @@ const KUNCI_PRIVASI: &[&str] = &["min_kpm"];
 const KUNCI_REKONSILIASI: &[&str] = &["toleransi_kpm", "toleransi_persen", "gagal_jika_selisih"];
 /// The keys of a `[[bandingkan]]` entry.
 const KUNCI_BANDINGKAN: &[&str] = &["wilayah", "judul", "catatan"];
+/// The keys of a `[[sumber]]` entry.
+const KUNCI_SUMBER: &[&str] = &["berkas", "status", "keterangan"];
 /// The keys of a `[[pengaduan]]` entry.
 const KUNCI_PENGADUAN: &[&str] = &[
     "nama", "telepon", "whatsapp", "email", "url", "alamat", "jam", "wilayah", "program",
@@ -1187,6 +1229,7 @@ impl<'t> Pembaca<'t> {
                 "nilai" => self.nilai(v, &mut config),
                 "satu_data" => self.satu_data(v, &mut config),
                 "pengaduan" => self.pengaduan(v, &mut config),
+                "sumber" => self.sumber(v, &mut config),
                 "kode" => {
                     if let Some(k) =
                         self.pilihan(v, &["kemendagri", "bps"], "\"kemendagri\" or \"bps\"")
@@ -1621,6 +1664,98 @@ impl<'t> Pembaca<'t> {
 }
 
 impl<'t> Pembaca<'t> {
+    /// `[[sumber]]`: each entry's file (by its name: `realisasi.csv`, `data/realisasi.xlsx` and
+    /// `realisasi` are one file), its `status` and its `keterangan`; a file named twice is an
+    /// error at the second entry.
+    fn sumber(&mut self, v: &Nilai<'t>, config: &mut Config) {
+        let Some(list) = v.get_ref().as_array() else {
+            self.jenis(v, JenisToml::DaftarTabel("sumber".to_string()));
+            return;
+        };
+        for entry in list.iter() {
+            let Some(t) = entry.get_ref().as_table() else {
+                self.jenis(entry, JenisToml::DaftarTabel("sumber".to_string()));
+                continue;
+            };
+            self.kunci(t, KUNCI_SUMBER);
+            let mut lengkap = true;
+            for key in KUNCI_SUMBER {
+                if !t.contains_key(*key) {
+                    self.wajib(entry, key);
+                    lengkap = false;
+                }
+            }
+            if !lengkap {
+                continue;
+            }
+            let (Some(b), Some(st), Some(k)) =
+                (t.get("berkas"), t.get("status"), t.get("keterangan"))
+            else {
+                continue;
+            };
+            let berkas = self.teks(b).and_then(|nama| {
+                // `data/realisasi.csv`, `realisasi.xlsx`, `realisasi`: the file by its name
+                let dasar = nama.trim().trim_start_matches("data/");
+                let dasar = dasar.split('.').next().unwrap_or_default();
+                let found = match dasar {
+                    "alokasi" => Some(BerkasAngka::Alokasi),
+                    "realisasi" => Some(BerkasAngka::Realisasi),
+                    _ => None,
+                };
+                if found.is_none() && !self.rusak(b) {
+                    self.at(
+                        b.span().start,
+                        None,
+                        Problem::UnknownValue {
+                            value: nama,
+                            expected: "\"alokasi.csv\" or \"realisasi.csv\"".to_string(),
+                        },
+                    );
+                }
+                found
+            });
+            let status = self
+                .pilihan(
+                    st,
+                    &["resmi", "sementara", "ilustratif"],
+                    "\"resmi\", \"sementara\" or \"ilustratif\"",
+                )
+                .map(|s| match s {
+                    "resmi" => StatusAngka::Resmi,
+                    "sementara" => StatusAngka::Sementara,
+                    _ => StatusAngka::Ilustratif,
+                });
+            let keterangan = self.teks(k).map(|k| k.trim().to_string());
+            if keterangan.as_deref() == Some("") {
+                self.wajib(entry, "keterangan");
+            }
+            let (Some(berkas), Some(status), Some(keterangan)) = (berkas, status, keterangan)
+            else {
+                continue;
+            };
+            if keterangan.is_empty() {
+                continue;
+            }
+            let di = self.penunjuk.at(entry.span().start);
+            if let Some(awal) = config.sumber.iter().find(|s| s.berkas == berkas) {
+                self.at(
+                    b.span().start,
+                    None,
+                    Problem::Duplicate {
+                        first_line: awal.di.0,
+                    },
+                );
+                continue;
+            }
+            config.sumber.push(SumberBerkas {
+                berkas,
+                status,
+                keterangan: crate::teks::nama(&keterangan).into_owned(),
+                di,
+            });
+        }
+    }
+
     /// `[[pengaduan]]`: each entry's keys, its name, at least one way to reach it, each
     /// number, address and link checked; the codes of `wilayah` and `program` are checked
     /// against the data by [`crate::analysis::pengaduan::periksa`].

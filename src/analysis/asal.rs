@@ -91,9 +91,30 @@ pub fn hitung(ds: &Dataset, report: &Report) -> Asal {
     }
     let tree = &ds.wilayah;
     let mut di: FxHashMap<WilayahId, Vec<usize>> = FxHashMap::default();
+    // `[[sumber]]` entries of site.toml, per top region: what a figure read from a file is
+    // where no row of `sumber_angka.csv` speaks of it
+    let mut bawaan: FxHashMap<WilayahId, Vec<usize>> = FxHashMap::default();
     for (i, r) in ds.sumber_angka.iter().enumerate() {
-        di.entry(r.wilayah).or_default().push(i);
+        match r.dari_berkas() {
+            true => di.entry(r.wilayah).or_default().push(i),
+            false => bawaan.entry(r.wilayah).or_default().push(i),
+        }
     }
+    // what `[[sumber]]` says of figure `j` of region `w`: the entry of its top region
+    let akar_dari = |w: WilayahId| -> WilayahId {
+        let mut a = w;
+        while let Some(i) = tree.node(a).induk {
+            a = i;
+        }
+        a
+    };
+    let dari_toml = |w: WilayahId, j: JenisAngka| -> Option<usize> {
+        bawaan
+            .get(&akar_dari(w))?
+            .iter()
+            .copied()
+            .find(|&i| ds.sumber_angka[i].angka.berisi(j))
+    };
     let mut asal = Asal {
         wilayah: vec![Vec::new(); tree.len()],
         ..Asal::default()
@@ -154,6 +175,11 @@ pub fn hitung(ds: &Dataset, report: &Report) -> Asal {
                 let i = match baris(w, k, j) {
                     Some(i) => simpan(Pernyataan::Baris(i), &mut asal),
                     None => {
+                        // a figure read for this region itself (a leaf, or rows given for
+                        // it beside its children's) is what `[[sumber]]` says of its file;
+                        // a sum of parts is what its parts are
+                        let sendiri =
+                            dari_toml(w, j).map(|i| simpan(Pernyataan::Baris(i), &mut asal));
                         let ada_langsung = langsung.is_some_and(|l| ada(&l.sel, k));
                         let bagian: Vec<(Option<WilayahId>, Option<u32>)> = tree
                             .node(w)
@@ -161,8 +187,14 @@ pub fn hitung(ds: &Dataset, report: &Report) -> Asal {
                             .iter()
                             .filter(|&&c| ada(&report.wilayah[c.indeks()].sel, k))
                             .map(|&c| (Some(c), cari(&asal.wilayah[c.indeks()], k, j)))
-                            .chain(ada_langsung.then_some((None, None)))
+                            .chain(ada_langsung.then_some((None, sendiri)))
                             .collect();
+                        if bagian.is_empty() {
+                            if let Some(i) = sendiri {
+                                out.push((k, j, i));
+                            }
+                            continue;
+                        }
                         match turunan(&asal, ds, &bagian) {
                             Some(Ok(i)) => i,
                             Some(Err(p)) => simpan(p, &mut asal),

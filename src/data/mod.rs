@@ -549,7 +549,7 @@ pub fn load(root: &Path, config: &Config) -> Result<(Dataset, Diagnostics), Diag
         loader.verval(root, &mut ds, &mut diags);
         loader.desil(root, &mut ds, &mut diags);
         loader.laporan_penyalur(root, &mut ds, &mut diags);
-        loader.sumber_angka(root, &mut ds, &mut diags);
+        loader.sumber_angka(root, &config.sumber, &mut ds, &mut diags);
     }
     petakan_bagian(&ds.inputs, &mut diags);
     if diags.has_errors() {

@@ -13,6 +13,7 @@ use std::path::Path;
 
 use super::table::{Columns, nama, report, text};
 use super::{Dataset, Loader, PenyalurId, ProgramId, TahapId, WilayahId};
+use crate::config::{BerkasAngka, StatusAngka, SumberBerkas};
 use crate::diagnostics::{CodeKind, Diagnostic, Diagnostics, Problem};
 
 /// The file.
@@ -137,12 +138,26 @@ pub struct SumberAngka {
     pub sifat: Sifat,
     /// Where they come from, or why they are what they are, as the operator wrote it.
     pub sumber: String,
-    /// The line in the file.
+    /// The line in the file; 0 for a `[[sumber]]` entry of `site.toml`.
     pub baris: u64,
 }
 
+impl SumberAngka {
+    /// Whether it is a row of `sumber_angka.csv` (not a `[[sumber]]` entry of `site.toml`,
+    /// which a row of the file overrides where both speak of a figure from the same region).
+    pub fn dari_berkas(&self) -> bool {
+        self.baris != 0
+    }
+}
+
 impl Loader {
-    pub(super) fn sumber_angka(&mut self, root: &Path, ds: &mut Dataset, diags: &mut Diagnostics) {
+    pub(super) fn sumber_angka(
+        &mut self,
+        root: &Path,
+        sumber: &[SumberBerkas],
+        ds: &mut Dataset,
+        diags: &mut Diagnostics,
+    ) {
         let mut seen = rustc_hash::FxHashMap::default();
         // the penyalur named in alokasi.csv and realisasi.csv (read before this file)
         let penyalur = ds.penyalur.clone();
@@ -272,5 +287,34 @@ impl Loader {
             },
         );
         ds.sumber_angka = rows;
+        // `[[sumber]]` of site.toml: what every figure of a whole file is, said at each top
+        // region (so inherited by every region below) after the file's rows, which win
+        // where they speak of the same figures (`baris` 0: [`SumberAngka::dari_berkas`])
+        for s in sumber {
+            let angka = match s.berkas {
+                BerkasAngka::Alokasi => KumpulanAngka::dari(&[JenisAngka::Alokasi]),
+                BerkasAngka::Realisasi => {
+                    KumpulanAngka::dari(&[JenisAngka::Tersalur, JenisAngka::Gagal])
+                }
+            };
+            let sifat = match s.status {
+                StatusAngka::Resmi => Sifat::Resmi,
+                StatusAngka::Sementara => Sifat::Sementara,
+                StatusAngka::Ilustratif => Sifat::Ilustratif,
+            };
+            for &akar in &ds.wilayah.akar {
+                ds.sumber_angka.push(SumberAngka {
+                    wilayah: akar,
+                    program: None,
+                    tahap: None,
+                    penyalur: None,
+                    angka,
+                    cakupan: Cakupan::Semua,
+                    sifat,
+                    sumber: s.keterangan.clone(),
+                    baris: 0,
+                });
+            }
+        }
     }
 }

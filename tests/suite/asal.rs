@@ -343,3 +343,86 @@ fn a_provisional_figure_is_marked_on_every_page_that_shows_it() {
     assert_eq!(baris("35.23"), "sementara");
     assert_eq!(baris("35.75"), "");
 }
+
+/// Appends `entri` (TOML) to the site's `site.toml`.
+fn tambah_toml(site: &std::path::Path, entri: &str) {
+    let p = site.join("site.toml");
+    let mut text = std::fs::read_to_string(&p).unwrap();
+    text.push_str(entri);
+    std::fs::write(p, text).unwrap();
+}
+
+/// `[[sumber]]` in site.toml marks every figure of one file without a `sumber_angka.csv`:
+/// Kutai Kartanegara's payments and failures are `sementara` on its page and in its download,
+/// its allocations (another file) are not said anything of.
+#[test]
+fn a_whole_file_is_marked_by_a_sumber_entry_of_site_toml() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = common::build_changed_copy(tmp.path(), |s| {
+        std::fs::remove_file(s.join("data/sumber_angka.csv")).unwrap();
+        tambah_toml(
+            s,
+            "\n[[sumber]]\nberkas = \"data/realisasi.csv\"\nstatus = \"sementara\"\n\
+             keterangan = \"Belum direkonsiliasi dengan laporan bank\"\n",
+        );
+    });
+    let (kata, href) = notice(&out, "wilayah/64/64.02.html").unwrap();
+    assert!(kata.contains("sementara"), "{kata}");
+    assert_eq!(href, "#asal-angka");
+    let html = std::fs::read_to_string(out.join("wilayah/64/64.02.html")).unwrap();
+    assert!(html.contains("Belum direkonsiliasi dengan laporan bank"));
+    // every row of the download: paid and failed provisional, allocation not stated
+    let rows = common::cells(&out.join("wilayah/64/64.02.csv"));
+    let kolom = |n: &str| rows[0].iter().position(|c| c == n).unwrap();
+    let (alokasi, tersalur, gagal) = (
+        kolom("sifat_alokasi"),
+        kolom("sifat_tersalur"),
+        kolom("sifat_gagal"),
+    );
+    assert!(rows.len() > 2);
+    for r in &rows[1..] {
+        assert_eq!(
+            (r[alokasi].as_str(), r[tersalur].as_str(), r[gagal].as_str()),
+            ("", "sementara", "sementara"),
+            "{r:?}"
+        );
+    }
+    // and the programme pages that show them
+    assert!(
+        notice(&out, "program/pkh.html")
+            .unwrap()
+            .0
+            .contains("sementara")
+    );
+}
+
+/// A row of `sumber_angka.csv` says more precisely than `[[sumber]]`: with every allocation
+/// declared `sementara` in site.toml, Kota Pasuruan's BST allocation stays the rakor's
+/// (`resmi`), and Jawa Timur's, a sum of Pasuruan's and Tuban's, is as certain as its least
+/// certain part (`ilustratif`), not what site.toml says of the file.
+#[test]
+fn a_row_of_sumber_angka_csv_says_more_than_a_sumber_entry() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = common::build_changed_copy(tmp.path(), |s| {
+        tambah_toml(
+            s,
+            "\n[[sumber]]\nberkas = \"alokasi.csv\"\nstatus = \"sementara\"\n\
+             keterangan = \"SK belum terbit\"\n",
+        );
+    });
+    let sifat = |path: &str, kode: &str| -> String {
+        let rows = common::cells(&out.join(path));
+        let k = |n: &str| rows[0].iter().position(|c| c == n).unwrap();
+        let r = rows[1..]
+            .iter()
+            .find(|r| {
+                r[k("kode_wilayah")] == kode
+                    && r[k("program")] == "BST"
+                    && r[k("tahap")] == "2021-07"
+            })
+            .unwrap_or_else(|| panic!("{kode}"));
+        r[k("sifat_alokasi")].clone()
+    };
+    assert_eq!(sifat("wilayah/35/35.75.csv", "35.75"), "resmi");
+    assert_eq!(sifat("wilayah/35/35.csv", "35"), "ilustratif");
+}
