@@ -110,6 +110,8 @@ pub struct Config {
     pub privasi: AturanPrivasi,
     /// `[rekonsiliasi]`: how Dinsos's figures are set against the channels' reports.
     pub rekonsiliasi: AturanRekonsiliasi,
+    /// `[peta]`: how `data/batas.geojson` is read and what its maps show.
+    pub peta: AturanPeta,
     /// `[[bandingkan]]`: the regions to set side by side, one comparison page each.
     pub bandingkan: Vec<Bandingkan>,
     /// The largest input file read, in bytes (`batas_berkas_mb`, in MB of 1.048.576 bytes;
@@ -512,6 +514,34 @@ impl std::hash::Hash for AturanRekonsiliasi {
     }
 }
 
+/// `[peta]` in `site.toml`: how the boundary file `data/batas.geojson` is read and what
+/// the maps drawn from it show.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct AturanPeta {
+    /// The feature property holding the Kemendagri code (`properti_kode`, default `kode`).
+    pub properti_kode: String,
+    /// What each area's colour shows (`nilai`, default `realisasi`).
+    pub nilai: NilaiPeta,
+}
+
+impl Default for AturanPeta {
+    fn default() -> AturanPeta {
+        AturanPeta {
+            properti_kode: "kode".to_string(),
+            nilai: NilaiPeta::Realisasi,
+        }
+    }
+}
+
+/// What a map's colours show.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum NilaiPeta {
+    /// KPM paid against KPM allocated (`realisasi`).
+    Realisasi,
+    /// KPM paid per 1.000 households (`kpm_per_1000_kk`), where `wilayah.csv` gives `kk`.
+    KpmPer1000Kk,
+}
+
 /// The rules a payment schedule (`data/jadwal.csv`) is checked against: `[jadwal]` in
 /// `site.toml`.
 #[derive(Debug, Clone, Hash, PartialEq, Eq)]
@@ -587,6 +617,7 @@ impl Default for Config {
             jadwal: AturanJadwal::default(),
             privasi: AturanPrivasi::default(),
             rekonsiliasi: AturanRekonsiliasi::default(),
+            peta: AturanPeta::default(),
             bandingkan: Vec::new(),
             pengaduan: Vec::new(),
             sumber: Vec::new(),
@@ -764,6 +795,7 @@ const KUNCI_UTAMA: &[&str] = &[
     "jadwal",
     "privacy",
     "rekonsiliasi",
+    "peta",
     "bandingkan",
     "kolom",
     "penerima",
@@ -799,6 +831,8 @@ const KUNCI_USUL: &[&str] = &[
 const KUNCI_PRIVASI: &[&str] = &["min_kpm"];
 /// The keys of `[rekonsiliasi]`.
 const KUNCI_REKONSILIASI: &[&str] = &["toleransi_kpm", "toleransi_persen", "gagal_jika_selisih"];
+/// The keys of `[peta]`.
+const KUNCI_PETA: &[&str] = &["properti_kode", "nilai"];
 /// The keys of a `[[bandingkan]]` entry.
 const KUNCI_BANDINGKAN: &[&str] = &["wilayah", "judul", "catatan"];
 /// The keys of a `[[sumber]]` entry.
@@ -1220,6 +1254,29 @@ impl<'t> Pembaca<'t> {
                             && let Some(g) = self.ya_tidak(g)
                         {
                             config.rekonsiliasi.gagal_jika_selisih = g;
+                        }
+                    }
+                }
+                "peta" => {
+                    if let Some(t) = self.tabel(v, "peta") {
+                        self.kunci(t, KUNCI_PETA);
+                        if let Some(k) = t.get("properti_kode")
+                            && let Some(k) = self.teks(k)
+                        {
+                            config.peta.properti_kode = k;
+                        }
+                        if let Some(n) = t.get("nilai")
+                            && let Some(n) = self.pilihan(
+                                n,
+                                &["realisasi", "kpm_per_1000_kk"],
+                                "\"realisasi\" or \"kpm_per_1000_kk\"",
+                            )
+                        {
+                            config.peta.nilai = if n == "realisasi" {
+                                NilaiPeta::Realisasi
+                            } else {
+                                NilaiPeta::KpmPer1000Kk
+                            };
                         }
                     }
                 }
@@ -2017,6 +2074,26 @@ mod tests {
         assert!(w[1].contains("Papua Tengah (94), yaitu WIT"), "{w:?}");
         assert_eq!(c.data_as_of, Some(jiff::civil::date(2022, 1, 10)));
         assert_eq!(c.attribution.len(), 1);
+    }
+
+    #[test]
+    fn peta_reads_its_keys_and_names_an_unknown_one() {
+        let c = Config::parse("").unwrap();
+        assert_eq!(c.peta, AturanPeta::default());
+        let c = Config::parse("[peta]\nproperti_kode = \"KDEPUM\"\nnilai = \"kpm_per_1000_kk\"\n")
+            .unwrap();
+        assert_eq!(c.peta.properti_kode, "KDEPUM");
+        assert_eq!(c.peta.nilai, NilaiPeta::KpmPer1000Kk);
+        let err = Config::parse("[peta]\nproperti = \"kode\"\nnilai = \"kk\"\n").unwrap_err();
+        let msg: Vec<String> = err.items().iter().map(|d| d.message(Lang::En)).collect();
+        assert!(
+            msg[0].starts_with("site.toml:2:1: ") && msg[0].contains("properti"),
+            "{msg:?}"
+        );
+        assert!(
+            msg[1].starts_with("site.toml:3:9: ") && msg[1].contains("kpm_per_1000_kk"),
+            "{msg:?}"
+        );
     }
 
     #[test]

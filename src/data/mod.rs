@@ -14,6 +14,7 @@ pub mod laporan;
 pub mod lembar;
 pub mod parket;
 pub mod penerima;
+pub mod peta;
 pub mod realisasi;
 pub mod rw;
 pub mod satu_data;
@@ -259,6 +260,8 @@ pub struct Dataset {
     pub laporan_penyalur: Vec<laporan::LaporanPenyalur>,
     /// Households per DTSEN decile (`desil.csv`), in file order.
     pub desil: Vec<desil::Desil>,
+    /// The region boundaries (`batas.geojson`), when the site has them.
+    pub batas: Option<peta::Batas>,
     /// Where the figures come from and what they are (`sumber_angka.csv`), in file order.
     pub sumber_angka: Vec<sumber_angka::SumberAngka>,
     /// The 1-based column in `jadwal.csv` of each of its fields ([`JADWAL_KOLOM`] order), for
@@ -550,6 +553,18 @@ pub fn load(root: &Path, config: &Config) -> Result<(Dataset, Diagnostics), Diag
         loader.desil(root, &mut ds, &mut diags);
         loader.laporan_penyalur(root, &mut ds, &mut diags);
         loader.sumber_angka(root, &config.sumber, &mut ds, &mut diags);
+        ds.batas = peta::baca(
+            root,
+            &ds.wilayah,
+            &config.peta.properti_kode,
+            batas,
+            &mut diags,
+        );
+        if let Some(b) = &ds.batas
+            && let Some(d) = peta::periksa_anak(&ds.wilayah, b)
+        {
+            diags.push(d);
+        }
     }
     petakan_bagian(&ds.inputs, &mut diags);
     if diags.has_errors() {
@@ -678,7 +693,7 @@ fn warn_unknown_inputs(root: &Path, config: &Config, diags: &mut Diagnostics) {
         });
         let dibaca = match (ext_lembar, name.rsplit_once('.')) {
             (Some(_), Some((stem, _))) => INPUTS.contains(&format!("{stem}.csv").as_str()),
-            _ => INPUTS.contains(&name.as_str()),
+            _ => INPUTS.contains(&name.as_str()) || rel == peta::FILE,
         };
         if dibaca || documentation {
             continue;

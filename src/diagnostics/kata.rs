@@ -402,6 +402,53 @@ impl Problem {
             ),
             Problem::ParketWaktuUtc => pesan!(lang, "masalah.parket_waktu_utc"),
             Problem::FolderTanpaParket => pesan!(lang, "masalah.folder_tanpa_parket"),
+            Problem::BatasJson(e) => pesan!(lang, "masalah.batas_json", e = e),
+            Problem::BatasTanpaKode { fitur, properti } => {
+                pesan!(
+                    lang,
+                    "masalah.batas_tanpa_kode",
+                    fitur = fitur,
+                    properti = properti
+                )
+            }
+            Problem::BatasKodeBukanTeks { properti } => {
+                pesan!(lang, "masalah.batas_kode_bukan_teks", properti = properti)
+            }
+            Problem::BatasGeometri { fitur, kode, jenis } => pesan!(
+                lang,
+                "masalah.batas_geometri",
+                fitur = fitur,
+                kode = kode,
+                jenis = jenis
+            ),
+            Problem::BatasKodeGanda { baris_pertama } => {
+                pesan!(lang, "masalah.batas_kode_ganda", baris = baris_pertama)
+            }
+            Problem::BatasKodeTidakDikenal { jumlah, contoh } => {
+                let mut s = pesan!(lang, "masalah.batas_kode_tidak_dikenal");
+                if *jumlah > 1 {
+                    s += &pesan!(
+                        lang,
+                        "masalah.batas_kode_lain",
+                        n = ribuan(jumlah.saturating_sub(1) as u64),
+                        contoh = contoh.join(", ")
+                    );
+                }
+                s
+            }
+            Problem::BatasAnakHilang { jumlah, contoh } => {
+                let lebih = jumlah.saturating_sub(contoh.len());
+                let mut s = pesan!(
+                    lang,
+                    "masalah.batas_anak_hilang",
+                    jumlah = ribuan(*jumlah as u64),
+                    contoh = contoh.join(", ")
+                );
+                if lebih > 0 {
+                    s += &pesan!(lang, "masalah.batas_anak_lainnya", n = ribuan(lebih as u64));
+                }
+                s
+            }
             Problem::GalatRumus => pesan!(lang, "masalah.galat_rumus"),
             Problem::UnknownKey { key, nearest } => {
                 pesan!(lang, "masalah.kunci_tidak_dikenal", key = key) + &mungkin(nearest)

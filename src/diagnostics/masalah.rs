@@ -667,6 +667,53 @@ pub enum Problem {
         /// How many different names are allowed.
         batas: u64,
     },
+    /// `data/batas.geojson` is not JSON, or not a GeoJSON FeatureCollection: the reader's
+    /// own words (at the line and column it gives).
+    BatasJson(String),
+    /// A feature of `data/batas.geojson` without the code property (`[peta] properti_kode`).
+    BatasTanpaKode {
+        /// The feature's position in the file, from 1.
+        fitur: usize,
+        /// The property looked for.
+        properti: String,
+    },
+    /// A feature's code written as a number, not text: `35.75` as a number is 35.75, and
+    /// `35.70` would be `35.7`; the code's meaning is in its digits as written.
+    BatasKodeBukanTeks {
+        /// The property.
+        properti: String,
+    },
+    /// A feature whose geometry is not a Polygon or MultiPolygon (a Point, a LineString):
+    /// there is no area to fill.
+    BatasGeometri {
+        /// The feature's position in the file, from 1.
+        fitur: usize,
+        /// Its code.
+        kode: String,
+        /// The GeoJSON type found.
+        jenis: String,
+    },
+    /// A second feature with a code already given: which one is the region would be a guess.
+    BatasKodeGanda {
+        /// The line of the first.
+        baris_pertama: u64,
+    },
+    /// Features whose codes are no region of `data/wilayah.csv` (warning, once, at the first:
+    /// a national file used by one kabupaten's site would otherwise give thousands).
+    BatasKodeTidakDikenal {
+        /// How many features.
+        jumlah: usize,
+        /// The next few codes.
+        contoh: Vec<String>,
+    },
+    /// Regions on a page with a map that have no boundary in `data/batas.geojson` (warning,
+    /// once per build: the maps draw what they have and name the rest).
+    BatasAnakHilang {
+        /// How many regions.
+        jumlah: usize,
+        /// The first few, `kode nama`.
+        contoh: Vec<String>,
+    },
 }
 
 /// What stands where salur reads a file or a folder, when it is not what salur reads there.
@@ -1042,6 +1089,28 @@ pub(crate) fn contoh_semua() -> Vec<Problem> {
         },
         Problem::ParketWaktuUtc,
         Problem::FolderTanpaParket,
+        Problem::BatasJson(s("expected `,` or `}`")),
+        Problem::BatasTanpaKode {
+            fitur: 3,
+            properti: s("kode"),
+        },
+        Problem::BatasKodeBukanTeks {
+            properti: s("kode"),
+        },
+        Problem::BatasGeometri {
+            fitur: 3,
+            kode: s("35.75"),
+            jenis: s("Point"),
+        },
+        Problem::BatasKodeGanda { baris_pertama: 2 },
+        Problem::BatasKodeTidakDikenal {
+            jumlah: 3,
+            contoh: vec![s("35.76"), s("35.77")],
+        },
+        Problem::BatasAnakHilang {
+            jumlah: 12,
+            contoh: vec![s("35.75.01 Gadingrejo")],
+        },
         Problem::BerkasTerlaluBesar {
             ukuran: 700 << 20,
             batas: 512 << 20,

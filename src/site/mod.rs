@@ -46,6 +46,7 @@ pub mod kata;
 pub mod kualitas;
 pub mod pengaduan;
 pub mod perubahan;
+pub mod peta;
 pub mod program;
 pub mod rapat;
 pub mod rekonsiliasi;

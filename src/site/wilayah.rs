@@ -44,6 +44,8 @@ pub struct KonteksWilayah {
     pub judul_anak: String,
     /// Child regions.
     pub anak: Vec<Tautan>,
+    /// The children's map, when `data/batas.geojson` has any of them ([`super::peta`]).
+    pub peta: Option<super::peta::BagianPeta>,
     /// On the home page: the kabupaten/kota, grouped by provinsi.
     pub kelompok: Vec<KelompokWilayah>,
     /// Meeting notes that name this region (on the home page: the latest).
@@ -178,6 +180,7 @@ impl Situs<'_> {
             tren: self.tren(None, &self.report.total, None),
             judul_anak: self.judul_anak(&anak),
             anak: anak.iter().map(|&c| self.tautan_wilayah(c)).collect(),
+            peta: self.peta(None, &anak),
             kelompok,
             rapat: (0..self.content.rapat.len().min(5))
                 .map(|i| self.ringkas_rapat(i))
@@ -244,6 +247,7 @@ impl Situs<'_> {
             tren: self.tren(Some(w), m.rekap, None),
             judul_anak: self.judul_anak(&anak),
             anak: anak.iter().map(|&c| self.tautan_wilayah(c)).collect(),
+            peta: self.peta(Some(w), &anak),
             kelompok: Vec::new(),
             rapat: m.rapat.iter().map(|r| self.ringkas_rapat(r.0.0)).collect(),
             jadwal,
@@ -336,6 +340,7 @@ impl Situs<'_> {
             gagal: sub(&|h| self.hash_gagal_wilayah(w, h)),
             rekon: sub(&|h| self.hash_ringkas_rekon(w, h)),
             asal: sub(&|h| self.hash_asal(w, h)),
+            peta: sub(&|h| self.hash_peta(&tree.node(w).anak, h)),
             peringkat: self.peringkat_wilayah[w.indeks()],
             rapat: self
                 .rapat_wilayah
@@ -413,6 +418,9 @@ pub struct MasukanWilayah<'s> {
     pub rekon: u64,
     /// Where its figures come from.
     pub asal: u64,
+    /// Its children's map beyond their figures and names: `[peta]`, their boundaries and
+    /// households ([`Situs::hash_peta`]).
+    pub peta: u64,
     /// Whether its children have a ranking page.
     pub peringkat: bool,
     /// The meeting notes that name it: slug, title, day.

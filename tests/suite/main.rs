@@ -34,6 +34,7 @@ mod notes;
 mod parket;
 mod penerima;
 mod perubahan;
+mod peta;
 mod properti;
 mod rekonsiliasi;
 mod robustness;
