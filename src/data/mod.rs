@@ -6,6 +6,7 @@
 //! at the first. Rows are read as byte records: no `String` is allocated per cell.
 
 pub mod alasan;
+pub mod anggaran;
 pub mod desil;
 mod id;
 pub mod jadwal;
@@ -259,6 +260,8 @@ pub struct Dataset {
     pub laporan_penyalur: Vec<laporan::LaporanPenyalur>,
     /// Households per DTSEN decile (`desil.csv`), in file order.
     pub desil: Vec<desil::Desil>,
+    /// Budgets per programme × year × region (`anggaran.csv`), in file order.
+    pub anggaran: Vec<anggaran::Anggaran>,
     /// Where the figures come from and what they are (`sumber_angka.csv`), in file order.
     pub sumber_angka: Vec<sumber_angka::SumberAngka>,
     /// The 1-based column in `jadwal.csv` of each of its fields ([`JADWAL_KOLOM`] order), for
@@ -515,6 +518,7 @@ pub fn load(root: &Path, config: &Config) -> Result<(Dataset, Diagnostics), Diag
         "data/verval.csv",
         "data/laporan_penyalur.csv",
         "data/desil.csv",
+        anggaran::FILE,
         sumber_angka::FILE,
     ]
     .iter()
@@ -548,6 +552,7 @@ pub fn load(root: &Path, config: &Config) -> Result<(Dataset, Diagnostics), Diag
         loader.jadwal(root, &mut ds, &mut diags);
         loader.verval(root, &mut ds, &mut diags);
         loader.desil(root, &mut ds, &mut diags);
+        loader.anggaran(root, &mut ds, &mut diags);
         loader.laporan_penyalur(root, &mut ds, &mut diags);
         loader.sumber_angka(root, &mut ds, &mut diags);
     }
@@ -581,6 +586,7 @@ pub const INPUTS: &[&str] = &[
     "verval.csv",
     "laporan_penyalur.csv",
     "desil.csv",
+    "anggaran.csv",
     "sumber_angka.csv",
 ];
 
@@ -791,6 +797,7 @@ fn kolom_masukan(masukan: &str) -> Option<&'static Columns<'static>> {
         "verval" => &verval::VERVAL,
         "laporan_penyalur" => &laporan::LAPORAN,
         "desil" => &desil::DESIL,
+        "anggaran" => &anggaran::ANGGARAN,
         "sumber_angka" => &sumber_angka::SUMBER_ANGKA,
         _ => return None,
     })

@@ -30,6 +30,7 @@
 //! What several kinds show alike (links, the common fields, a tahap's section) is in
 //! [`bagian`]; making the plan and its indexes in `rencana.rs`.
 
+pub mod anggaran;
 pub mod asal;
 pub mod bagian;
 pub mod banding;

@@ -53,6 +53,9 @@ pub struct KonteksProgram {
     /// Its figures per tahap over the whole site, oldest first, when it has figures in two
     /// tahap or more ([`super::tren`]).
     pub tren: Vec<super::tren::BagianTren>,
+    /// Its budgets against rupiah paid per year, the whole site's and the kabupaten/kota's
+    /// (`anggaran.csv`), when it has any.
+    pub anggaran: Option<super::anggaran::BagianAnggaran>,
     /// Meeting notes that name this programme.
     pub rapat: Vec<RingkasRapat>,
 }
@@ -130,6 +133,7 @@ impl Situs<'_> {
                 None,
             ),
             tren: self.tren(None, &self.report.total, Some(p)),
+            anggaran: self.anggaran_program(p),
             rapat: self.daftar_rapat(self.rapat_program.get(&p)),
         }
     }

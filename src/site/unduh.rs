@@ -80,11 +80,13 @@ pub enum JenisData {
     Rekonsiliasi,
     /// `unduh/perubahan.csv`: what changed from each programme's previous tahap.
     Perubahan,
+    /// `unduh/anggaran.csv`: budgets, rupiah paid and absorption per programme and year.
+    Anggaran,
 }
 
 impl JenisData {
     /// Every kind, in the order the datapackage lists them.
-    pub const SEMUA: [JenisData; 8] = [
+    pub const SEMUA: [JenisData; 9] = [
         JenisData::Wilayah,
         JenisData::Realisasi,
         JenisData::Gagal,
@@ -93,6 +95,7 @@ impl JenisData {
         JenisData::Jadwal,
         JenisData::Rekonsiliasi,
         JenisData::Perubahan,
+        JenisData::Anggaran,
     ];
 
     /// The file's name without extension.
@@ -106,6 +109,7 @@ impl JenisData {
             JenisData::Jadwal => "jadwal",
             JenisData::Rekonsiliasi => "rekonsiliasi",
             JenisData::Perubahan => "perubahan",
+            JenisData::Anggaran => "anggaran",
         }
     }
 
@@ -119,6 +123,7 @@ impl JenisData {
             JenisData::Jadwal => KOLOM_JADWAL,
             JenisData::Rekonsiliasi => KOLOM_REKON,
             JenisData::Perubahan => KOLOM_PERUBAHAN,
+            JenisData::Anggaran => KOLOM_ANGGARAN,
         }
     }
 
@@ -133,6 +138,7 @@ impl JenisData {
             JenisData::Jadwal => "unduh_judul_jadwal",
             JenisData::Rekonsiliasi => "unduh_judul_rekonsiliasi",
             JenisData::Perubahan => "unduh_judul_perubahan",
+            JenisData::Anggaran => "unduh_judul_anggaran",
         })
     }
 }
@@ -231,6 +237,18 @@ const KOLOM_DESIL: &[Kolom] = &[
     KOLOM_VERVAL[7],
 ];
 
+/// Budgets: every region with one (its own row, or the sum of those below it).
+const KOLOM_ANGGARAN: &[Kolom] = &[
+    KOLOM_ANGKA[4],
+    k("tahun", "integer", "kolom_tahun_anggaran"),
+    KOLOM_ANGKA[0],
+    KOLOM_ANGKA[1],
+    k("pagu", "integer", "kolom_pagu"),
+    k("tersalur_rp", "integer", "kolom_tersalur_rp"),
+    k("serapan", "number", "kolom_serapan"),
+    k("pagu_dijumlahkan", "integer", "kolom_pagu_dijumlahkan"),
+];
+
 const KOLOM_JADWAL: &[Kolom] = &[
     KOLOM_ANGKA[4],
     KOLOM_ANGKA[5],
@@ -300,6 +318,7 @@ pub(super) fn kunci_kolom() -> impl Iterator<Item = &'static str> {
         KOLOM_REKON,
         KOLOM_PERUBAHAN,
         KOLOM_GAGAL_KOTA,
+        KOLOM_ANGGARAN,
     ]
     .into_iter()
     .flatten()
@@ -796,6 +815,26 @@ impl Situs<'_> {
                     }
                 }
             }
+            JenisData::Anggaran => {
+                let mut ws: Vec<&WilayahId> = self.report.anggaran.wilayah.keys().collect();
+                ws.sort_unstable();
+                for &w in ws {
+                    for p in &self.report.anggaran.wilayah[&w] {
+                        // the same rupiah as the pages: for a sum, paid where the budgets are
+                        let dibayar = self.tersalur_sepadan(Some(w), p);
+                        t.row(&[
+                            self.data.program[p.program.indeks()].kode.clone(),
+                            p.tahun.to_string(),
+                            kode(w),
+                            nama(w),
+                            p.pagu.to_string(),
+                            opt(dibayar),
+                            persen2(crate::analysis::anggaran::serapan(dibayar, p.pagu)),
+                            if p.sendiri { 0 } else { p.anak.0 }.to_string(),
+                        ])?;
+                    }
+                }
+            }
             JenisData::Jadwal => {
                 let jam = |m: u16| format!("{:02}:{:02}", m / 60, m % 60);
                 for j in &self.data.jadwal {
@@ -888,6 +927,18 @@ impl Situs<'_> {
                 self.data.laporan_penyalur.hash(hasher);
             }
             JenisData::Perubahan => self.report.perubahan.hash(hasher),
+            // the budgets, and the rupiah paid: every region's figures (the roots' subtree
+            // fingerprints cover them all)
+            JenisData::Anggaran => {
+                let mut ws: Vec<&WilayahId> = self.report.anggaran.wilayah.keys().collect();
+                ws.sort_unstable();
+                for w in ws {
+                    (w, &self.report.anggaran.wilayah[w]).hash(hasher);
+                }
+                for &r in &self.data.wilayah.akar {
+                    self.report.sidik_subtree[r.indeks()].hash(hasher);
+                }
+            }
         }
     }
 
@@ -903,6 +954,7 @@ impl Situs<'_> {
                 JenisData::Jadwal => !self.data.jadwal.is_empty(),
                 JenisData::Rekonsiliasi => !self.report.rekonsiliasi.is_empty(),
                 JenisData::Perubahan => !self.report.perubahan.is_empty(),
+                JenisData::Anggaran => !self.report.anggaran.wilayah.is_empty(),
             })
             .collect()
     }
