@@ -450,9 +450,15 @@ impl Konteks {
                 out
             }
             Konteks::Program(k) => {
-                let KonteksProgram { tahap, tren, .. } = &mut **k;
+                let KonteksProgram {
+                    tahap,
+                    tren,
+                    cakupan,
+                    ..
+                } = &mut **k;
                 let mut out = dari_bagian(tahap);
                 out.extend(tren.iter_mut().map(|t| &mut t.grafik));
+                out.extend(cakupan.iter_mut().filter_map(|c| c.grafik.as_mut()));
                 out
             }
             Konteks::Tahap(k) => k.bagian.grafik_mut().collect(),

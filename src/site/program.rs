@@ -56,6 +56,9 @@ pub struct KonteksProgram {
     /// Its budgets against rupiah paid per year, the whole site's and the kabupaten/kota's
     /// (`anggaran.csv`), when it has any.
     pub anggaran: Option<super::anggaran::BagianAnggaran>,
+    /// Coverage against need when it targets by decile: the whole site's and the top
+    /// regions', worst covered first ([`super::cakupan`]).
+    pub cakupan: Vec<super::cakupan::BagianCakupan>,
     /// Meeting notes that name this programme.
     pub rapat: Vec<RingkasRapat>,
 }
@@ -134,6 +137,7 @@ impl Situs<'_> {
             ),
             tren: self.tren(None, &self.report.total, Some(p)),
             anggaran: self.anggaran_program(p),
+            cakupan: self.cakupan_program(p),
             rapat: self.daftar_rapat(self.rapat_program.get(&p)),
         }
     }

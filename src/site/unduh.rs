@@ -82,11 +82,13 @@ pub enum JenisData {
     Perubahan,
     /// `unduh/anggaran.csv`: budgets, rupiah paid and absorption per programme and year.
     Anggaran,
+    /// `unduh/cakupan.csv`: KPM paid against the households in the targeted deciles.
+    Cakupan,
 }
 
 impl JenisData {
     /// Every kind, in the order the datapackage lists them.
-    pub const SEMUA: [JenisData; 9] = [
+    pub const SEMUA: [JenisData; 10] = [
         JenisData::Wilayah,
         JenisData::Realisasi,
         JenisData::Gagal,
@@ -96,6 +98,7 @@ impl JenisData {
         JenisData::Rekonsiliasi,
         JenisData::Perubahan,
         JenisData::Anggaran,
+        JenisData::Cakupan,
     ];
 
     /// The file's name without extension.
@@ -110,6 +113,7 @@ impl JenisData {
             JenisData::Rekonsiliasi => "rekonsiliasi",
             JenisData::Perubahan => "perubahan",
             JenisData::Anggaran => "anggaran",
+            JenisData::Cakupan => "cakupan",
         }
     }
 
@@ -124,6 +128,7 @@ impl JenisData {
             JenisData::Rekonsiliasi => KOLOM_REKON,
             JenisData::Perubahan => KOLOM_PERUBAHAN,
             JenisData::Anggaran => KOLOM_ANGGARAN,
+            JenisData::Cakupan => KOLOM_CAKUPAN,
         }
     }
 
@@ -139,6 +144,7 @@ impl JenisData {
             JenisData::Rekonsiliasi => "unduh_judul_rekonsiliasi",
             JenisData::Perubahan => "unduh_judul_perubahan",
             JenisData::Anggaran => "unduh_judul_anggaran",
+            JenisData::Cakupan => "unduh_judul_cakupan",
         })
     }
 }
@@ -249,6 +255,20 @@ const KOLOM_ANGGARAN: &[Kolom] = &[
     k("pagu_dijumlahkan", "integer", "kolom_pagu_dijumlahkan"),
 ];
 
+/// Coverage against need: every region with decile figures, per programme with `desil_maks`.
+const KOLOM_CAKUPAN: &[Kolom] = &[
+    KOLOM_ANGKA[4],
+    KOLOM_ANGKA[5],
+    KOLOM_ANGKA[0],
+    KOLOM_ANGKA[1],
+    k("periode_desil", "string", "kolom_periode_desil"),
+    k("desil_maks", "integer", "kolom_desil_maks"),
+    KOLOM_ANGKA[9],
+    k("kk_sasaran", "integer", "kolom_kk_sasaran"),
+    k("cakupan_persen", "number", "kolom_cakupan_persen"),
+    KOLOM_VERVAL[7],
+];
+
 const KOLOM_JADWAL: &[Kolom] = &[
     KOLOM_ANGKA[4],
     KOLOM_ANGKA[5],
@@ -319,6 +339,7 @@ pub(super) fn kunci_kolom() -> impl Iterator<Item = &'static str> {
         KOLOM_PERUBAHAN,
         KOLOM_GAGAL_KOTA,
         KOLOM_ANGGARAN,
+        KOLOM_CAKUPAN,
     ]
     .into_iter()
     .flatten()
@@ -835,6 +856,23 @@ impl Situs<'_> {
                     }
                 }
             }
+            JenisData::Cakupan => {
+                for (w, p, tahap, desil_maks, c) in self.cakupan_semua() {
+                    let (periode, kk) = c.sasaran.clone().unwrap_or_default();
+                    t.row(&[
+                        self.data.program[p.indeks()].kode.clone(),
+                        self.data.tahap[tahap.indeks()].kode.clone(),
+                        kode(w),
+                        nama(w),
+                        periode,
+                        desil_maks.to_string(),
+                        c.tersalur_kpm.to_string(),
+                        kk.to_string(),
+                        persen2(c.rasio()),
+                        c.dijumlahkan.to_string(),
+                    ])?;
+                }
+            }
             JenisData::Jadwal => {
                 let jam = |m: u16| format!("{:02}:{:02}", m / 60, m % 60);
                 for j in &self.data.jadwal {
@@ -929,6 +967,13 @@ impl Situs<'_> {
             JenisData::Perubahan => self.report.perubahan.hash(hasher),
             // the budgets, and the rupiah paid: every region's figures (the roots' subtree
             // fingerprints cover them all)
+            // what it shows, computed as it is written: a region's figure can depend on regions
+            // further below (`hitung_sepadan`)
+            JenisData::Cakupan => {
+                for (w, p, tahap, _, c) in self.cakupan_semua() {
+                    (w, p, tahap, c).hash(hasher);
+                }
+            }
             JenisData::Anggaran => {
                 let mut ws: Vec<&WilayahId> = self.report.anggaran.wilayah.keys().collect();
                 ws.sort_unstable();
@@ -955,6 +1000,11 @@ impl Situs<'_> {
                 JenisData::Rekonsiliasi => !self.report.rekonsiliasi.is_empty(),
                 JenisData::Perubahan => !self.report.perubahan.is_empty(),
                 JenisData::Anggaran => !self.report.anggaran.wilayah.is_empty(),
+                JenisData::Cakupan => {
+                    !self.report.desil.is_empty()
+                        && self.data.program.iter().any(|p| p.desil_maks.is_some())
+                        && !self.cakupan_semua().is_empty()
+                }
             })
             .collect()
     }
