@@ -5,6 +5,7 @@
 //! always the sums of its children's; rows that name a region above the desa/kelurahan level
 //! are kept apart as that region's "not broken down" share, so the sum still holds.
 
+pub mod anggaran;
 pub mod asal;
 pub mod banding;
 pub mod cakupan;
@@ -351,6 +352,8 @@ pub struct Report {
     pub perubahan: Vec<perubahan::Perubahan>,
     /// Where each region's figures come from (`data/sumber_angka.csv`, [`asal::hitung`]).
     pub asal: asal::Asal,
+    /// Budgets per region, programme and year (`data/anggaran.csv`, [`anggaran::hitung`]).
+    pub anggaran: anggaran::Anggaran,
     /// The suppression decisions of this report's failure tables, by table: what the next
     /// build starts from ([`privasi::Tembolok`]).
     pub privasi: privasi::Tembolok,
@@ -576,6 +579,9 @@ pub fn analyse_dengan(ds: &Dataset, config: &Config, tembolok: &privasi::Tembolo
     let (bandingkan, mut masalah) = banding::wilayah_banding(ds, &config.bandingkan);
     report.bandingkan = bandingkan;
     masalah.extend(pengaduan::periksa(ds, &config.pengaduan));
+    let (anggaran, lebih) = anggaran::hitung(ds);
+    report.anggaran = anggaran;
+    masalah.extend(lebih);
     report.rekonsiliasi = rekonsiliasi::hitung(ds, &config.rekonsiliasi);
     masalah.extend(rekonsiliasi::periksa(
         ds,
@@ -685,6 +691,7 @@ pub fn angka_dengan(
         bandingkan: Vec::new(),
         perubahan: Vec::new(),
         asal: asal::Asal::default(),
+        anggaran: anggaran::Anggaran::default(),
         privasi: privasi::Tembolok::default(),
     };
     (report.gagal, report.privasi) = gagal::per_kunci(ds, &report, min_kpm, tembolok);

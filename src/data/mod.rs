@@ -6,6 +6,7 @@
 //! at the first. Rows are read as byte records: no `String` is allocated per cell.
 
 pub mod alasan;
+pub mod anggaran;
 pub mod desil;
 mod id;
 pub mod jadwal;
@@ -262,6 +263,8 @@ pub struct Dataset {
     pub desil: Vec<desil::Desil>,
     /// The region boundaries (`batas.geojson`), when the site has them.
     pub batas: Option<peta::Batas>,
+    /// Budgets per programme × year × region (`anggaran.csv`), in file order.
+    pub anggaran: Vec<anggaran::Anggaran>,
     /// Where the figures come from and what they are (`sumber_angka.csv`), in file order.
     pub sumber_angka: Vec<sumber_angka::SumberAngka>,
     /// The 1-based column in `jadwal.csv` of each of its fields ([`JADWAL_KOLOM`] order), for
@@ -518,6 +521,7 @@ pub fn load(root: &Path, config: &Config) -> Result<(Dataset, Diagnostics), Diag
         "data/verval.csv",
         "data/laporan_penyalur.csv",
         "data/desil.csv",
+        anggaran::FILE,
         sumber_angka::FILE,
     ]
     .iter()
@@ -551,6 +555,7 @@ pub fn load(root: &Path, config: &Config) -> Result<(Dataset, Diagnostics), Diag
         loader.jadwal(root, &mut ds, &mut diags);
         loader.verval(root, &mut ds, &mut diags);
         loader.desil(root, &mut ds, &mut diags);
+        loader.anggaran(root, &mut ds, &mut diags);
         loader.laporan_penyalur(root, &mut ds, &mut diags);
         loader.sumber_angka(root, &config.sumber, &mut ds, &mut diags);
         ds.batas = peta::baca(
@@ -596,6 +601,7 @@ pub const INPUTS: &[&str] = &[
     "verval.csv",
     "laporan_penyalur.csv",
     "desil.csv",
+    "anggaran.csv",
     "sumber_angka.csv",
 ];
 
@@ -806,6 +812,7 @@ fn kolom_masukan(masukan: &str) -> Option<&'static Columns<'static>> {
         "verval" => &verval::VERVAL,
         "laporan_penyalur" => &laporan::LAPORAN,
         "desil" => &desil::DESIL,
+        "anggaran" => &anggaran::ANGGARAN,
         "sumber_angka" => &sumber_angka::SUMBER_ANGKA,
         _ => return None,
     })

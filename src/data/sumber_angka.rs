@@ -3,7 +3,7 @@
 //!
 //! Each row speaks of one region and, by inheritance, every region below it; a programme, a
 //! tahap, a penyalur and which figures (`alokasi`, `tersalur`, `gagal`, or `realisasi` for
-//! paid and failed) narrow it, and `cakupan` says whether it speaks of the region's own total
+//! paid and failed, or `pagu` for the budgets of `anggaran.csv`) narrow it, and `cakupan` says whether it speaks of the region's own total
 //! (`total`), of its split over the regions below (`rincian`), or of both (empty). For a
 //! figure the most specific row applies (see [`crate::analysis::asal`]). A Dinsos marks a
 //! channel's figures before reconciliation as `sementara`; the example site marks the totals
@@ -67,6 +67,9 @@ pub enum JenisAngka {
     Tersalur,
     /// Failed payments (`gagal` rows of `data/realisasi.csv`).
     Gagal,
+    /// Budgets (`data/anggaran.csv`): not a figure of a programme × tahap × penyalur cell, so
+    /// not in [`JenisAngka::SEMUA`].
+    Pagu,
 }
 
 impl JenisAngka {
@@ -80,6 +83,7 @@ impl JenisAngka {
             JenisAngka::Alokasi => "alokasi",
             JenisAngka::Tersalur => "tersalur",
             JenisAngka::Gagal => "gagal",
+            JenisAngka::Pagu => "pagu",
         }
     }
 }
@@ -89,8 +93,8 @@ impl JenisAngka {
 pub struct KumpulanAngka(u8);
 
 impl KumpulanAngka {
-    /// Every kind (an empty `angka`).
-    pub const SEMUA: KumpulanAngka = KumpulanAngka(0b111);
+    /// Every kind (an empty `angka`), budgets included.
+    pub const SEMUA: KumpulanAngka = KumpulanAngka(0b1111);
 
     /// The set of `jenis`.
     pub fn dari(jenis: &[JenisAngka]) -> KumpulanAngka {
@@ -212,8 +216,8 @@ impl Loader {
                 };
                 let angka = pilihan(
                     KOLOM_ANGKA,
-                    &["", "alokasi", "tersalur", "gagal", "realisasi"],
-                    "one of \"alokasi\", \"tersalur\", \"gagal\", \"realisasi\", \"\"",
+                    &["", "alokasi", "tersalur", "gagal", "realisasi", "pagu"],
+                    "one of \"alokasi\", \"tersalur\", \"gagal\", \"realisasi\", \"pagu\", \"\"",
                     diags,
                 )
                 .map(|i| match i {
@@ -221,6 +225,7 @@ impl Loader {
                     2 => KumpulanAngka::dari(&[JenisAngka::Tersalur]),
                     3 => KumpulanAngka::dari(&[JenisAngka::Gagal]),
                     4 => KumpulanAngka::dari(&[JenisAngka::Tersalur, JenisAngka::Gagal]),
+                    5 => KumpulanAngka::dari(&[JenisAngka::Pagu]),
                     _ => KumpulanAngka::SEMUA,
                 });
                 let penyalur = match text(tempat, row, KOLOM_PENYALUR, diags).map(str::trim) {

@@ -32,6 +32,7 @@ impl Expected {
                 Expected::Telepon => "diharapkan.telepon",
                 Expected::WhatsApp => "diharapkan.whatsapp",
                 Expected::Email => "diharapkan.email",
+                Expected::Tahun => "diharapkan.tahun",
             },
         )
     }
@@ -300,6 +301,19 @@ impl Problem {
                     rupiah = rupiah,
                 )
             }
+            Problem::PaguAnakMelebihi {
+                wilayah,
+                program,
+                jumlah_anak,
+                anak,
+            } => pesan!(
+                lang,
+                "masalah.pagu_anak_melebihi",
+                wilayah = wilayah,
+                program = program,
+                n = ribuan(*jumlah_anak),
+                anak = anak
+            ),
             Problem::LangkahMembesar { sebelumnya, jumlah } => pesan!(
                 lang,
                 "masalah.langkah_membesar",

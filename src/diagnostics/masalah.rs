@@ -38,6 +38,8 @@ pub enum Expected {
     WhatsApp,
     /// An e-mail address (`email`).
     Email,
+    /// A budget year of four digits (`2021`).
+    Tahun,
 }
 
 /// Which table a code refers to.
@@ -319,6 +321,18 @@ pub enum Problem {
     },
     /// A channel's report that differs from Dinsos's paid figures beyond the tolerance.
     SelisihRekonsiliasi(Box<SelisihRekonsiliasi>),
+    /// A region's own budget smaller than the sum of the budgets given below it
+    /// (`anggaran.csv`): one of them is wrong.
+    PaguAnakMelebihi {
+        /// The region (`Kota Pasuruan (35.75)`).
+        wilayah: String,
+        /// The programme and year (`BST 2021`).
+        program: String,
+        /// The budgets below, summed.
+        jumlah_anak: u64,
+        /// The regions below that have one (`Bugulkidul (35.75.02), …`).
+        anak: String,
+    },
     /// A verification step with more people than the step before it.
     LangkahMembesar {
         /// The step before.
@@ -878,6 +892,7 @@ pub(crate) fn contoh_semua() -> Vec<Problem> {
         Expected::Telepon,
         Expected::WhatsApp,
         Expected::Email,
+        Expected::Tahun,
     ] {
         v.push(Problem::Malformed(e.clone()));
         v.push(Problem::Negative(e));
@@ -1016,6 +1031,12 @@ pub(crate) fn contoh_semua() -> Vec<Problem> {
         )));
     }
     v.extend([
+        Problem::PaguAnakMelebihi {
+            wilayah: s("Kota Pasuruan (35.75)"),
+            program: s("BST 2021"),
+            jumlah_anak: 12_000_000_000,
+            anak: s("Bugulkidul (35.75.02)"),
+        },
         Problem::LangkahMembesar {
             sebelumnya: s("Terdata"),
             jumlah: 12000,

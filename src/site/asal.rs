@@ -206,6 +206,7 @@ impl Situs<'_> {
                         JenisAngka::Alokasi => "asal_jenis_alokasi",
                         JenisAngka::Tersalur => "asal_jenis_tersalur",
                         JenisAngka::Gagal => "asal_jenis_gagal",
+                        JenisAngka::Pagu => "asal_jenis_pagu",
                     })
                 })
                 .collect();

@@ -102,15 +102,92 @@ impl Situs<'_> {
                 .collect();
             // stable: equal coverage keeps the tree's (code) order
             anak.sort_by(|a, b| a.1.banding(&b.1));
-            out.push(self.bagian_cakupan(w, prog, tahap, desil_maks, periode, &sendiri, &anak));
+            out.push(self.bagian_cakupan(
+                Some(w),
+                prog,
+                tahap,
+                desil_maks,
+                periode,
+                &sendiri,
+                &anak,
+            ));
         }
         out
+    }
+
+    /// The coverage section of programme `p`'s page, when it targets by decile: the whole
+    /// site's (the sum over the top regions whose targeted households are known, each
+    /// measured as its own page measures it) and the top regions', on the programme's latest
+    /// tahap with figures, worst covered first.
+    pub(super) fn cakupan_program(&self, p: crate::data::ProgramId) -> Vec<BagianCakupan> {
+        let prog = &self.data.program[p.indeks()];
+        let Some(desil_maks) = prog.desil_maks else {
+            return Vec::new();
+        };
+        if self.report.desil.is_empty() {
+            return Vec::new();
+        }
+        let Some(tahap) =
+            cakupan::tahap_terakhir(&self.report.total, p, |t| self.data.tahap[t.indeks()].mulai)
+        else {
+            return Vec::new();
+        };
+        let mulai = self.data.tahap[tahap.indeks()].mulai.to_string();
+        let tree = &self.data.wilayah;
+        let anak_dari = |r: WilayahId| tree.node(r).anak.as_slice();
+        let rekap_dari = |r: WilayahId| &self.report.wilayah[r.indeks()];
+        let sebaran_dari = |r: WilayahId| self.report.desil.get(&r).map(Vec::as_slice);
+        let mut anak: Vec<(WilayahId, Cakupan)> = tree
+            .akar
+            .iter()
+            .map(|&c| {
+                let x = cakupan::hitung_sepadan(
+                    c,
+                    &anak_dari,
+                    &rekap_dari,
+                    &sebaran_dari,
+                    p,
+                    tahap,
+                    &mulai,
+                    desil_maks,
+                );
+                (c, x)
+            })
+            .collect();
+        // the whole site: the top regions whose targeted households are known, their KPM
+        // against their households (the KPM of the others never counts)
+        let mut tersalur_kpm = 0u64;
+        let mut kk = Some(0u64);
+        let mut periode: Vec<String> = Vec::new();
+        let mut diketahui = 0usize;
+        for (_, c) in &anak {
+            let Some((per, k)) = &c.sasaran else {
+                continue;
+            };
+            tersalur_kpm = tersalur_kpm.saturating_add(c.tersalur_kpm);
+            kk = kk.and_then(|t| t.checked_add(*k));
+            if !periode.contains(per) {
+                periode.push(per.clone());
+            }
+            diketahui += 1;
+        }
+        let (Some(kk), false) = (kk, periode.is_empty()) else {
+            return Vec::new();
+        };
+        let periode = periode.join("/");
+        let sendiri = Cakupan {
+            tersalur_kpm,
+            sasaran: Some((periode.clone(), kk)),
+            dijumlahkan: if diketahui < anak.len() { diketahui } else { 0 },
+        };
+        anak.sort_by(|a, b| a.1.banding(&b.1));
+        vec![self.bagian_cakupan(None, prog, tahap, desil_maks, periode, &sendiri, &anak)]
     }
 
     #[allow(clippy::too_many_arguments)]
     fn bagian_cakupan(
         &self,
-        w: WilayahId,
+        w: Option<WilayahId>,
         prog: &crate::data::Program,
         tahap: crate::data::TahapId,
         desil_maks: u8,
@@ -119,8 +196,14 @@ impl Situs<'_> {
         anak: &[(WilayahId, Cakupan)],
     ) -> BagianCakupan {
         let lang = self.lang();
-        let baris_dari = |r: WilayahId, c: &Cakupan| BarisCakupan {
-            wilayah: self.tautan_wilayah(r),
+        let baris_dari = |r: Option<WilayahId>, c: &Cakupan| BarisCakupan {
+            wilayah: match r {
+                Some(r) => self.tautan_wilayah(r),
+                None => Tautan {
+                    label: self.nama_cakupan(None),
+                    href: String::new(),
+                },
+            },
             tersalur: c.tersalur_kpm,
             kk: c.sasaran.as_ref().map(|s| s.1),
             rasio: c.rasio(),
@@ -153,7 +236,7 @@ impl Situs<'_> {
                 &[("n", &ribuan(sendiri.dijumlahkan as i64, lang))],
             ));
         }
-        let baris: Vec<BarisCakupan> = anak.iter().map(|(r, c)| baris_dari(*r, c)).collect();
+        let baris: Vec<BarisCakupan> = anak.iter().map(|(r, c)| baris_dari(Some(*r), c)).collect();
         let id = format!("cakupan-{}", super::file_slug(&prog.kode));
         let batang: Vec<Batang> = baris
             .iter()
@@ -196,6 +279,57 @@ impl Situs<'_> {
             baris,
             grafik,
         }
+    }
+
+    /// Every region's coverage, for `unduh/cakupan.csv`: per region with decile figures (own
+    /// or summed) and programme with `desil_maks` and figures there, its own sentence's
+    /// figure ([`cakupan::hitung_sepadan`] on its latest tahap), in region then programme
+    /// order; those without targeted households known left out.
+    pub(super) fn cakupan_semua(
+        &self,
+    ) -> Vec<(
+        WilayahId,
+        crate::data::ProgramId,
+        crate::data::TahapId,
+        u8,
+        Cakupan,
+    )> {
+        let mut ws: Vec<WilayahId> = self.report.desil.keys().copied().collect();
+        ws.sort_unstable();
+        let tree = &self.data.wilayah;
+        let anak_dari = |r: WilayahId| tree.node(r).anak.as_slice();
+        let rekap_dari = |r: WilayahId| &self.report.wilayah[r.indeks()];
+        let sebaran_dari = |r: WilayahId| self.report.desil.get(&r).map(Vec::as_slice);
+        let mut out = Vec::new();
+        for w in ws {
+            for (p, prog) in
+                crate::data::ProgramId::semua(self.data.program.len()).zip(&self.data.program)
+            {
+                let Some(desil_maks) = prog.desil_maks else {
+                    continue;
+                };
+                let Some(tahap) = cakupan::tahap_terakhir(rekap_dari(w), p, |t| {
+                    self.data.tahap[t.indeks()].mulai
+                }) else {
+                    continue;
+                };
+                let mulai = self.data.tahap[tahap.indeks()].mulai.to_string();
+                let c = cakupan::hitung_sepadan(
+                    w,
+                    &anak_dari,
+                    &rekap_dari,
+                    &sebaran_dari,
+                    p,
+                    tahap,
+                    &mulai,
+                    desil_maks,
+                );
+                if c.sasaran.is_some() {
+                    out.push((w, p, tahap, desil_maks, c));
+                }
+            }
+        }
+        out
     }
 
     /// What a region page's coverage shows, for its fingerprint: the sections themselves (a

@@ -30,6 +30,7 @@
 //! What several kinds show alike (links, the common fields, a tahap's section) is in
 //! [`bagian`]; making the plan and its indexes in `rencana.rs`.
 
+pub mod anggaran;
 pub mod asal;
 pub mod bagian;
 pub mod banding;
@@ -450,9 +451,15 @@ impl Konteks {
                 out
             }
             Konteks::Program(k) => {
-                let KonteksProgram { tahap, tren, .. } = &mut **k;
+                let KonteksProgram {
+                    tahap,
+                    tren,
+                    cakupan,
+                    ..
+                } = &mut **k;
                 let mut out = dari_bagian(tahap);
                 out.extend(tren.iter_mut().map(|t| &mut t.grafik));
+                out.extend(cakupan.iter_mut().filter_map(|c| c.grafik.as_mut()));
                 out
             }
             Konteks::Tahap(k) => k.bagian.grafik_mut().collect(),

@@ -53,6 +53,12 @@ pub struct KonteksProgram {
     /// Its figures per tahap over the whole site, oldest first, when it has figures in two
     /// tahap or more ([`super::tren`]).
     pub tren: Vec<super::tren::BagianTren>,
+    /// Its budgets against rupiah paid per year, the whole site's and the kabupaten/kota's
+    /// (`anggaran.csv`), when it has any.
+    pub anggaran: Option<super::anggaran::BagianAnggaran>,
+    /// Coverage against need when it targets by decile: the whole site's and the top
+    /// regions', worst covered first ([`super::cakupan`]).
+    pub cakupan: Vec<super::cakupan::BagianCakupan>,
     /// Meeting notes that name this programme.
     pub rapat: Vec<RingkasRapat>,
     /// The notice when some of its figures are `sementara` or `ilustratif`.
@@ -132,6 +138,8 @@ impl Situs<'_> {
                 None,
             ),
             tren: self.tren(None, &self.report.total, Some(p)),
+            anggaran: self.anggaran_program(p),
+            cakupan: self.cakupan_program(p),
             rapat: self.daftar_rapat(self.rapat_program.get(&p)),
             asal: self.peringatan_sifat(
                 [self.tanda_sifat(None, |k, _| k.program == p)],

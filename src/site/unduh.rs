@@ -80,11 +80,15 @@ pub enum JenisData {
     Rekonsiliasi,
     /// `unduh/perubahan.csv`: what changed from each programme's previous tahap.
     Perubahan,
+    /// `unduh/anggaran.csv`: budgets, rupiah paid and absorption per programme and year.
+    Anggaran,
+    /// `unduh/cakupan.csv`: KPM paid against the households in the targeted deciles.
+    Cakupan,
 }
 
 impl JenisData {
     /// Every kind, in the order the datapackage lists them.
-    pub const SEMUA: [JenisData; 8] = [
+    pub const SEMUA: [JenisData; 10] = [
         JenisData::Wilayah,
         JenisData::Realisasi,
         JenisData::Gagal,
@@ -93,6 +97,8 @@ impl JenisData {
         JenisData::Jadwal,
         JenisData::Rekonsiliasi,
         JenisData::Perubahan,
+        JenisData::Anggaran,
+        JenisData::Cakupan,
     ];
 
     /// The file's name without extension.
@@ -106,6 +112,8 @@ impl JenisData {
             JenisData::Jadwal => "jadwal",
             JenisData::Rekonsiliasi => "rekonsiliasi",
             JenisData::Perubahan => "perubahan",
+            JenisData::Anggaran => "anggaran",
+            JenisData::Cakupan => "cakupan",
         }
     }
 
@@ -119,6 +127,8 @@ impl JenisData {
             JenisData::Jadwal => KOLOM_JADWAL,
             JenisData::Rekonsiliasi => KOLOM_REKON,
             JenisData::Perubahan => KOLOM_PERUBAHAN,
+            JenisData::Anggaran => KOLOM_ANGGARAN,
+            JenisData::Cakupan => KOLOM_CAKUPAN,
         }
     }
 
@@ -133,6 +143,8 @@ impl JenisData {
             JenisData::Jadwal => "unduh_judul_jadwal",
             JenisData::Rekonsiliasi => "unduh_judul_rekonsiliasi",
             JenisData::Perubahan => "unduh_judul_perubahan",
+            JenisData::Anggaran => "unduh_judul_anggaran",
+            JenisData::Cakupan => "unduh_judul_cakupan",
         })
     }
 }
@@ -231,6 +243,32 @@ const KOLOM_DESIL: &[Kolom] = &[
     KOLOM_VERVAL[7],
 ];
 
+/// Budgets: every region with one (its own row, or the sum of those below it).
+const KOLOM_ANGGARAN: &[Kolom] = &[
+    KOLOM_ANGKA[4],
+    k("tahun", "integer", "kolom_tahun_anggaran"),
+    KOLOM_ANGKA[0],
+    KOLOM_ANGKA[1],
+    k("pagu", "integer", "kolom_pagu"),
+    k("tersalur_rp", "integer", "kolom_tersalur_rp"),
+    k("serapan", "number", "kolom_serapan"),
+    k("pagu_dijumlahkan", "integer", "kolom_pagu_dijumlahkan"),
+];
+
+/// Coverage against need: every region with decile figures, per programme with `desil_maks`.
+const KOLOM_CAKUPAN: &[Kolom] = &[
+    KOLOM_ANGKA[4],
+    KOLOM_ANGKA[5],
+    KOLOM_ANGKA[0],
+    KOLOM_ANGKA[1],
+    k("periode_desil", "string", "kolom_periode_desil"),
+    k("desil_maks", "integer", "kolom_desil_maks"),
+    KOLOM_ANGKA[9],
+    k("kk_sasaran", "integer", "kolom_kk_sasaran"),
+    k("cakupan_persen", "number", "kolom_cakupan_persen"),
+    KOLOM_VERVAL[7],
+];
+
 const KOLOM_JADWAL: &[Kolom] = &[
     KOLOM_ANGKA[4],
     KOLOM_ANGKA[5],
@@ -301,6 +339,8 @@ pub(super) fn kunci_kolom() -> impl Iterator<Item = &'static str> {
         KOLOM_REKON,
         KOLOM_PERUBAHAN,
         KOLOM_GAGAL_KOTA,
+        KOLOM_ANGGARAN,
+        KOLOM_CAKUPAN,
     ]
     .into_iter()
     .flatten()
@@ -797,6 +837,43 @@ impl Situs<'_> {
                     }
                 }
             }
+            JenisData::Anggaran => {
+                let mut ws: Vec<&WilayahId> = self.report.anggaran.wilayah.keys().collect();
+                ws.sort_unstable();
+                for &w in ws {
+                    for p in &self.report.anggaran.wilayah[&w] {
+                        // the same rupiah as the pages: for a sum, paid where the budgets are
+                        let dibayar = self.tersalur_sepadan(Some(w), p);
+                        t.row(&[
+                            self.data.program[p.program.indeks()].kode.clone(),
+                            p.tahun.to_string(),
+                            kode(w),
+                            nama(w),
+                            p.pagu.to_string(),
+                            opt(dibayar),
+                            persen2(crate::analysis::anggaran::serapan(dibayar, p.pagu)),
+                            if p.sendiri { 0 } else { p.anak.0 }.to_string(),
+                        ])?;
+                    }
+                }
+            }
+            JenisData::Cakupan => {
+                for (w, p, tahap, desil_maks, c) in self.cakupan_semua() {
+                    let (periode, kk) = c.sasaran.clone().unwrap_or_default();
+                    t.row(&[
+                        self.data.program[p.indeks()].kode.clone(),
+                        self.data.tahap[tahap.indeks()].kode.clone(),
+                        kode(w),
+                        nama(w),
+                        periode,
+                        desil_maks.to_string(),
+                        c.tersalur_kpm.to_string(),
+                        kk.to_string(),
+                        persen2(c.rasio()),
+                        c.dijumlahkan.to_string(),
+                    ])?;
+                }
+            }
             JenisData::Jadwal => {
                 let jam = |m: u16| format!("{:02}:{:02}", m / 60, m % 60);
                 for j in &self.data.jadwal {
@@ -897,6 +974,25 @@ impl Situs<'_> {
                     }
                 }
             }
+            // what it shows, computed as it is written: a region's figure can depend on regions
+            // further below (`hitung_sepadan`)
+            JenisData::Cakupan => {
+                for (w, p, tahap, _, c) in self.cakupan_semua() {
+                    (w, p, tahap, c).hash(hasher);
+                }
+            }
+            // the budgets, and the rupiah paid: every region's figures (the roots' subtree
+            // fingerprints cover them all)
+            JenisData::Anggaran => {
+                let mut ws: Vec<&WilayahId> = self.report.anggaran.wilayah.keys().collect();
+                ws.sort_unstable();
+                for w in ws {
+                    (w, &self.report.anggaran.wilayah[w]).hash(hasher);
+                }
+                for &r in &self.data.wilayah.akar {
+                    self.report.sidik_subtree[r.indeks()].hash(hasher);
+                }
+            }
         }
     }
 
@@ -912,6 +1008,12 @@ impl Situs<'_> {
                 JenisData::Jadwal => !self.data.jadwal.is_empty(),
                 JenisData::Rekonsiliasi => !self.report.rekonsiliasi.is_empty(),
                 JenisData::Perubahan => !self.report.perubahan.is_empty(),
+                JenisData::Anggaran => !self.report.anggaran.wilayah.is_empty(),
+                JenisData::Cakupan => {
+                    !self.report.desil.is_empty()
+                        && self.data.program.iter().any(|p| p.desil_maks.is_some())
+                        && !self.cakupan_semua().is_empty()
+                }
             })
             .collect()
     }

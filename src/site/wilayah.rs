@@ -73,6 +73,8 @@ pub struct KonteksWilayah {
     /// Coverage against need: per programme that targets by decile, KPM paid against the
     /// households in its deciles, for it and its children (worst covered first).
     pub cakupan: Vec<cakupan::BagianCakupan>,
+    /// Budgets against rupiah paid per programme and year (`anggaran.csv`), when it has any.
+    pub anggaran: Option<super::anggaran::BagianAnggaran>,
     /// Dinsos's figures set against the channels' reports, for this region and those below.
     pub rekonsiliasi: Option<rekonsiliasi::RingkasRekon>,
     /// The ranking of its children (on the home page: of every kabupaten/kota), if there is
@@ -194,6 +196,7 @@ impl Situs<'_> {
             verval: Vec::new(),
             desil: Vec::new(),
             cakupan: Vec::new(),
+            anggaran: self.anggaran_wilayah(None),
             rekonsiliasi: None,
             peringkat: self.peringkat_situs.then(|| Tautan {
                 label: self.judul_peringkat(None),
@@ -258,6 +261,7 @@ impl Situs<'_> {
             verval: self.verval_wilayah(w),
             desil: self.desil_wilayah(w),
             cakupan: self.cakupan_wilayah(w),
+            anggaran: self.anggaran_wilayah(Some(w)),
             rekonsiliasi: self.ringkas_rekon(w),
             peringkat: m.peringkat.then(|| Tautan {
                 label: self.judul_peringkat(Some(w)),
@@ -337,6 +341,7 @@ impl Situs<'_> {
             verval: self.report.verval.get(&w),
             desil: self.report.desil.get(&w),
             cakupan: sub(&|h| self.hash_cakupan(w, h)),
+            anggaran: sub(&|h| self.hash_anggaran(w, h)),
             gagal: sub(&|h| self.hash_gagal_wilayah(w, h)),
             rekon: sub(&|h| self.hash_ringkas_rekon(w, h)),
             asal: sub(&|h| self.hash_asal(w, h)),
@@ -412,6 +417,9 @@ pub struct MasukanWilayah<'s> {
     /// Its children's households per decile (the coverage table; its programmes, tahap,
     /// own deciles and children's figures are hashed above).
     pub cakupan: u64,
+    /// Its budget section as shown (a summed budget is set against the payments of the
+    /// regions below that have one, [`super::anggaran`]).
+    pub anggaran: u64,
     /// How its failure counts by reason are shown.
     pub gagal: u64,
     /// The reconciliation rows of its subtree.

@@ -144,3 +144,93 @@ fn kota_pasuruan_ranks_its_kecamatan_worst_covered_first_and_unknown_last() {
     let prob = doc(&out, "wilayah/35/35.74.html");
     assert!(prob.select(&sel("section.cakupan")).next().is_none());
 }
+
+#[test]
+fn the_download_has_every_region_with_a_coverage_figure() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (_, out) = build(tmp.path());
+    let rows = common::cells(&out.join("unduh/cakupan.csv"));
+    assert_eq!(
+        rows[0],
+        [
+            "program",
+            "tahap",
+            "kode_wilayah",
+            "nama_wilayah",
+            "periode_desil",
+            "desil_maks",
+            "tersalur_kpm",
+            "kk_sasaran",
+            "cakupan_persen",
+            "dijumlahkan"
+        ]
+    );
+    let ringkas: Vec<Vec<&str>> = rows[1..]
+        .iter()
+        .map(|r| vec![r[0].as_str(), r[2].as_str(), &r[6], &r[7], &r[8], &r[9]])
+        .collect();
+    // the same figures as the pages: the city's from its three kecamatan with deciles
+    // (11.165 / 19.000), the kecamatan's own, Panggungrejo (no deciles) left out
+    assert!(
+        ringkas.contains(&vec!["BST", "35.75", "11165", "19000", "58.76", "3"]),
+        "{ringkas:?}"
+    );
+    assert!(ringkas.contains(&vec!["BST", "35.75.01", "4250", "7000", "60.71", "0"]));
+    assert!(ringkas.contains(&vec!["BST", "35.75.03", "2848", "8000", "35.60", "0"]));
+    assert!(!ringkas.iter().any(|r| r[1] == "35.75.04"));
+    let dp = std::fs::read_to_string(out.join("datapackage.json")).unwrap();
+    assert!(dp.contains("\"path\": \"unduh/cakupan.csv\""), "listed");
+}
+
+#[test]
+fn the_programme_page_shows_the_whole_site_and_its_top_regions() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (_, out) = build(tmp.path());
+    let program = doc(&out, "program/bst.html");
+    let section = program
+        .select(&sel("section#cakupan-bst"))
+        .next()
+        .expect("the coverage section on the programme page");
+    // only Jawa Timur has deciles: the whole site is measured over it alone, as its own page
+    // measures it (its total row), the other provinsi unknown and last
+    let jatim = doc(&out, "wilayah/35/35.html");
+    let total_jatim: Vec<String> = jatim
+        .select(&sel("#cakupan-bst-tabel tfoot tr"))
+        .next()
+        .expect("Jawa Timur's coverage total")
+        .select(&sel("th, td"))
+        .map(text)
+        .collect();
+    let rows = baris(&program, "cakupan-bst");
+    assert_eq!(rows[0], total_jatim);
+    assert_eq!(rows[0][0], "Provinsi Jawa Timur");
+    assert!(
+        rows[1..].iter().all(|r| r[2] == "tidak diketahui"),
+        "{rows:?}"
+    );
+    let ringkasan = text(section.select(&sel("p")).next().unwrap());
+    assert!(
+        ringkasan.starts_with(&format!(
+            "BST, Juli 2021: {} KPM tersalur terhadap {} KK",
+            rows[0][1], rows[0][2]
+        )),
+        "{ringkasan}"
+    );
+    assert!(
+        ringkasan.ends_with(
+            "Angka ini hanya dari 1 wilayah di bawahnya yang punya angka desil \
+         DTSEN: KPM tersalur dan KK dihitung dari wilayah yang sama."
+        ),
+        "{ringkasan}"
+    );
+    let foot: Vec<String> = section
+        .select(&sel("tfoot tr"))
+        .next()
+        .unwrap()
+        .select(&sel("th, td"))
+        .map(text)
+        .collect();
+    assert_eq!(foot[0], "seluruh wilayah");
+    assert_eq!(foot[1..], total_jatim[1..]);
+    assert!(section.select(&sel("svg[role=img]")).next().is_some());
+}

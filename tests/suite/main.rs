@@ -8,6 +8,7 @@
 
 mod common;
 
+mod anggaran;
 mod arsitektur;
 mod asal;
 mod bad_input;
