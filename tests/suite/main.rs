@@ -36,6 +36,7 @@ mod penerima;
 mod perubahan;
 mod properti;
 mod rekonsiliasi;
+mod ringkas;
 mod robustness;
 mod rollup;
 mod serentak;
