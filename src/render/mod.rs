@@ -113,6 +113,10 @@ const STATIC: &[(&str, &[u8])] = &[
         include_bytes!("../../themes/default/static/cari.js"),
     ),
     (
+        "banding.js",
+        include_bytes!("../../themes/default/static/banding.js"),
+    ),
+    (
         "favicon.svg",
         include_bytes!("../../themes/default/static/favicon.svg"),
     ),

@@ -13,6 +13,7 @@
 //! | kinds | module |
 //! |---|---|
 //! | `Beranda`, `Wilayah` | [`wilayah`] |
+//! | `Ringkas` | [`ringkas`] |
 //! | `DaftarProgram`, `Program` | [`program`] |
 //! | `DaftarTahap`, `Tahap` | [`tahap`] |
 //! | `TentangData`, `Konten`, `TidakDitemukan` | [`tentang`] |
@@ -52,6 +53,7 @@ pub mod program;
 pub mod rapat;
 pub mod rekonsiliasi;
 mod rencana;
+pub mod ringkas;
 pub mod tahap;
 pub mod tentang;
 pub mod tren;
@@ -204,6 +206,9 @@ halaman! {
     /// `wilayah/<prov>/<kode>.html`: a region's page, in the folder of its provinsi's code
     /// (`wilayah/35/35.75.04.1011.html`).
     Wilayah(w: WilayahId) => wilayah::HalamanWilayah,
+    /// `wilayah/<prov>/<kode>.ringkas.html`: a region's printable brief, for a region with
+    /// children and figures; `ringkas.html` (`None`): the whole site's.
+    Ringkas(w: Option<WilayahId>) => ringkas::HalamanRingkas,
     /// `program/index.html`.
     DaftarProgram => program::HalamanDaftarProgram,
     /// `program/<slug>.html`.
@@ -385,6 +390,8 @@ impl BerkasStatis {
 pub enum Konteks {
     /// Home and region pages.
     Wilayah(Box<KonteksWilayah>),
+    /// A printable brief.
+    Ringkas(Box<ringkas::KonteksRingkas>),
     /// Programme page.
     Program(Box<KonteksProgram>),
     /// Tahap page.

@@ -48,6 +48,21 @@ impl<'a> Situs<'a> {
         halaman.extend(
             (0..data.wilayah.len()).filter_map(|w| WilayahId::baru(w).map(Halaman::Wilayah)),
         );
+        // the printable briefs: the whole site's, and each region's with children and figures
+        // (not a desa/kelurahan's: a brief per desa would double a national site's pages)
+        if !report.total.sel.is_empty() {
+            halaman.push(Halaman::Ringkas(None));
+        }
+        halaman.extend(
+            WilayahId::semua(data.wilayah.len())
+                .filter(|&w| {
+                    super::ringkas::ada_ringkas(
+                        &report.wilayah[w.indeks()],
+                        data.wilayah.node(w).anak.len(),
+                    )
+                })
+                .map(|w| Halaman::Ringkas(Some(w))),
+        );
         // downloads: the whole site's figures, and each region's with its children's (a
         // desa/kelurahan's rows are in its kecamatan's file: one file fewer per desa)
         halaman.extend([

@@ -77,7 +77,7 @@ pub fn url_di(base_url: &str, path: &str) -> String {
 
 impl Situs<'_> {
     /// A page's address for the feed and sitemap: absolute under `base_url`, else relative.
-    fn alamat(&self, path: &str) -> String {
+    pub(super) fn alamat(&self, path: &str) -> String {
         url_di(&self.config.base_url, path)
     }
 
@@ -186,7 +186,9 @@ impl Situs<'_> {
     pub(super) fn halaman_sitemap(&self) -> Vec<String> {
         self.halaman
             .iter()
-            .filter(|&&h| h != Halaman::TidakDitemukan)
+            // a brief repeats its region page's figures for printing: the region page is the
+            // address to index (the brief names it as canonical)
+            .filter(|&&h| h != Halaman::TidakDitemukan && !matches!(h, Halaman::Ringkas(_)))
             .map(|&h| self.path(h))
             .filter(|p| p.ends_with(".html"))
             .collect()

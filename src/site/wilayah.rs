@@ -82,6 +82,9 @@ pub struct KonteksWilayah {
     pub peringkat: Option<Tautan>,
     /// The comparisons of `site.toml` that include it (on the home page: all of them).
     pub bandingkan: Vec<Tautan>,
+    /// Its printable brief ([`super::ringkas`]), for a region with children and figures (on
+    /// the home page: the whole site's).
+    pub ringkas: Option<Tautan>,
     /// Where its figures come from (`data/sumber_angka.csv`), when the site says.
     pub asal: asal::KonteksAsal,
     /// On a desa/kelurahan page: whom to contact, the channels of `[[pengaduan]]` for it and
@@ -203,6 +206,7 @@ impl Situs<'_> {
                 href: self.path(Halaman::Peringkat(None)),
             }),
             bandingkan: self.tautan_banding(),
+            ringkas: (!self.report.total.sel.is_empty()).then(|| self.tautan_ringkas(None)),
             asal: self.asal_halaman(None),
             pengaduan: Vec::new(),
         }
@@ -268,6 +272,9 @@ impl Situs<'_> {
                 href: self.path(Halaman::Peringkat(Some(w))),
             }),
             bandingkan: self.banding_wilayah(w),
+            // read from the inputs (its figures and children), so the fingerprint covers it
+            ringkas: super::ringkas::ada_ringkas(m.rekap, m.anak.len())
+                .then(|| self.tautan_ringkas(Some(w))),
             asal: self.asal_halaman(Some(w)),
             pengaduan: self.pengaduan_wilayah(w, m.rekap),
         }

@@ -204,3 +204,58 @@ fn an_unknown_or_lonely_region_in_bandingkan_is_an_error_at_its_place() {
         "{stderr}"
     );
 }
+
+/// The picker of any two regions is an enhancement: without JavaScript it is hidden and the
+/// configured comparison is the page, whole; its script, its words (from the catalogue, as
+/// data- attributes) and the region JSON it reads are there for it.
+#[test]
+fn the_picker_is_hidden_without_javascript_and_the_configured_comparison_remains() {
+    let doc = page("bandingkan/35.75-vs-35.23.html");
+    let pilih = doc
+        .select(&sel("section#pilih-banding"))
+        .next()
+        .expect("the picker");
+    assert!(pilih.value().attr("hidden").is_some(), "shown without JS");
+    for (attr, kata) in [
+        ("data-alokasi", "Alokasi"),
+        ("data-tidak-ada", "tidak dapat dimuat"),
+    ] {
+        let v = pilih.value().attr(attr).unwrap_or_default();
+        assert!(v.contains(kata), "{attr} = {v:?}");
+    }
+    for id in ["pilih-pertama", "pilih-kedua"] {
+        assert!(
+            doc.select(&sel(&format!("label[for={id}]")))
+                .next()
+                .is_some(),
+            "{id} has no label"
+        );
+    }
+    let html =
+        std::fs::read_to_string(common::example_site().join("bandingkan/35.75-vs-35.23.html"))
+            .unwrap();
+    assert!(html.contains("<script src=\"../banding.js\" defer></script>"));
+    let js = std::fs::read_to_string(common::example_site().join("banding.js")).unwrap();
+    assert!(js.len() < 8_000, "banding.js is {} bytes", js.len());
+    assert!(
+        common::example_site()
+            .join("wilayah/35/35.75.json")
+            .is_file()
+    );
+    // the configured comparison is still the page: Kota Pasuruan's BST allocation beside Tuban's
+    let tabel = rows(
+        "bandingkan/35.75-vs-35.23.html",
+        "Perbandingan: BST · Juli 2021",
+    );
+    let kpm = &tabel
+        .iter()
+        .find(|(ukuran, _)| ukuran == "Alokasi (KPM)")
+        .unwrap_or_else(|| panic!("no KPM row in {tabel:?}"))
+        .1;
+    assert_eq!(kpm[0], "18.877");
+    let head: Vec<String> = doc
+        .select(&sel("table.banding thead th"))
+        .map(text)
+        .collect();
+    assert!(head.iter().any(|h| h == "Kota Pasuruan"), "{head:?}");
+}

@@ -13,7 +13,8 @@
 //! - The widest table of a region page and of a failure page, scrolled to the right, keeps
 //!   its first column within the 360 px viewport.
 //! - A kelurahan's printed notice (`Page.printToPDF`, A4) is one page and names the issuing
-//!   office and the amount per KPM (the text read with `pdftotext` where it is installed).
+//!   office and the amount per KPM (the text read with `pdftotext` where it is installed); a
+//!   region's printable brief is at most two.
 //! - The site with `<img src=x onerror=alert(1)>` in every field (see `tests/suite/markup.rs`): no
 //!   dialog opens on the pages that show them, nor in a search result.
 //!
@@ -898,6 +899,93 @@ fn the_search_box_finds_a_kelurahan_from_file_and_under_a_subpath() {
     });
 }
 
+/// The comparison page's picker, under a server (a page from `file://` may not read JSON): a
+/// name typed finds the region in the search index, two codes typed show their figures side by
+/// side from the JSON downloads (Kota Pasuruan's 18.877 KPM BST) and go into the hash; a
+/// shared address opens with its choice (Karangketug, a kelurahan, from its kecamatan's file);
+/// a region without a download says so, in the catalogue's words.
+#[test]
+fn the_comparison_picker_sets_any_two_regions_side_by_side() {
+    let Some(tools) = tools(
+        "the_comparison_picker_sets_any_two_regions_side_by_side",
+        false,
+    ) else {
+        return;
+    };
+    let site = common::example_site();
+    let (base, _) = serve_under_subpath(site.to_path_buf(), 0);
+    let halaman = format!("{base}bandingkan/35.75-vs-35.23.html");
+    runtime().block_on(async {
+        let browser = Browser::open(&tools).await;
+        let wait = Duration::from_secs(15);
+        let tunggu = |script: &'static str| {
+            let browser = &browser;
+            async move {
+                let started = Instant::now();
+                loop {
+                    let v = browser.js(script).await;
+                    if v.as_bool() == Some(true) || v.as_str().is_some_and(|s| !s.is_empty()) {
+                        return v;
+                    }
+                    assert!(started.elapsed() < wait, "waited in vain for {script}");
+                    tokio::time::sleep(Duration::from_millis(100)).await;
+                }
+            }
+        };
+        browser.goto(&halaman).await;
+        let pertama = browser
+            .client
+            .wait()
+            .at_most(wait)
+            .for_element(Locator::Css("#pilih-banding:not([hidden]) #pilih-pertama"))
+            .await
+            .expect("the picker shown");
+        pertama.send_keys("pasuruan").await.expect("typing");
+        tunggu("return !!document.querySelector('#pilih-daftar option[value=\"35.75\"]')").await;
+        pertama.clear().await.expect("clearing");
+        pertama.send_keys("35.75\t").await.expect("typing");
+        let kedua = browser
+            .client
+            .find(Locator::Css("#pilih-kedua"))
+            .await
+            .expect("the second input");
+        kedua.send_keys("35.23\t").await.expect("typing");
+        let tabel = tunggu(
+            "var t = document.querySelector('.pilih-hasil'); \
+             return t && t.textContent.indexOf('18.877') >= 0 ? t.textContent : ''",
+        )
+        .await;
+        let tabel = tabel.as_str().unwrap_or_default();
+        assert!(tabel.contains("Kabupaten Tuban"), "{tabel}");
+        assert!(tabel.contains("52.418"), "{tabel}");
+        let hash = browser.js("return location.hash").await;
+        assert_eq!(hash.as_str(), Some("#35.75,35.23"));
+        // a shared address: a kelurahan's rows come from its kecamatan's file
+        browser
+            .goto(&format!("{halaman}#35.75.01.1001,35.75"))
+            .await;
+        let tabel = tunggu(
+            "var t = document.querySelector('.pilih-hasil'); \
+             return t && t.textContent.indexOf('Karangketug') >= 0 ? t.textContent : ''",
+        )
+        .await;
+        assert!(tabel.as_str().unwrap_or_default().contains("18.877"));
+        // a region without figures: the catalogue's message, naming it
+        browser.goto(&format!("{halaman}#35.99,35.75")).await;
+        let pesan = tunggu("return document.getElementById('pilih-status').textContent").await;
+        assert!(
+            pesan.as_str().unwrap_or_default().contains("35.99"),
+            "{pesan}"
+        );
+        let errors = browser.console_errors().await;
+        assert!(
+            errors.iter().all(|e| e.contains("35.99")),
+            "console errors {errors:?}"
+        );
+        browser.close().await;
+    });
+}
+
 #[test]
 fn markup_in_the_data_opens_no_dialog() {
     let Some(tools) = tools("markup_in_the_data_opens_no_dialog", false) else {
@@ -1161,6 +1249,60 @@ fn the_printed_notice_fits_one_a4_page() {
             common::figure(&format!(
                 "browser: {nama}'s printed notice: 1 A4 page ({cara})"
             ));
+        }
+        browser.close().await;
+    });
+}
+
+/// A printable brief fits at most two A4 pages (`Page.printToPDF`, as the notice above): Kota
+/// Pasuruan's (three programmes, four kecamatan), the provinsi Jawa Timur's, Kabupaten Tuban's
+/// (20 kecamatan: three listed), Kutai Kartanegara's (trends over two tahap) and the whole
+/// site's; Kota Pasuruan's names the seed's 18.877 KPM BST where `pdftotext` is installed.
+#[test]
+fn the_brief_prints_on_at_most_two_a4_pages() {
+    let Some(tools) = tools("the_brief_prints_on_at_most_two_a4_pages", false) else {
+        return;
+    };
+    let dir = tempfile::tempdir().expect("tempdir");
+    let site = common::example_site();
+    let ringkas = [
+        ("Kota Pasuruan", "wilayah/35/35.75.ringkas.html"),
+        ("Jawa Timur", "wilayah/35/35.ringkas.html"),
+        ("Kabupaten Tuban", "wilayah/35/35.23.ringkas.html"),
+        ("Kutai Kartanegara", "wilayah/64/64.02.ringkas.html"),
+        ("the whole site", "ringkas.html"),
+    ];
+    runtime().block_on(async {
+        let browser = Browser::open(&tools).await;
+        for (i, (nama, rel)) in ringkas.iter().enumerate() {
+            browser.goto(&file_url(&site.join(rel))).await;
+            let hasil = browser
+                .cdp(
+                    "Page.printToPDF",
+                    json!({ "paperWidth": 8.27, "paperHeight": 11.69, "printBackground": false }),
+                )
+                .await;
+            let data = hasil["data"].as_str().unwrap_or_default();
+            let pdf = dir.path().join(format!("ringkas-{i}.pdf"));
+            std::fs::write(&pdf, base64(data)).expect("the PDF written");
+            let (n, cara) = halaman_pdf(&pdf);
+            assert!(
+                (1..=2).contains(&n),
+                "{nama}: the brief prints on {n} A4 pages ({cara})"
+            );
+            if i == 0 {
+                match Command::new("pdftotext").arg(&pdf).arg("-").output() {
+                    Ok(o) if o.status.success() => {
+                        let teks = String::from_utf8_lossy(&o.stdout);
+                        assert!(teks.contains("18.877"), "{nama}: no 18.877 in\n{teks}");
+                    }
+                    _ => common::figure(&format!(
+                        "browser: {nama}'s brief text not read (SKIPPED: pdftotext; install \
+                         with `apt-get install poppler-utils`)"
+                    )),
+                }
+            }
+            common::figure(&format!("browser: {nama}'s brief: {n} A4 page(s) ({cara})"));
         }
         browser.close().await;
     });

@@ -297,8 +297,10 @@ fn pages_are_small_semantic_and_in_indonesian() {
         let html = std::fs::metadata(site().join(&rel)).unwrap().len();
         // 36 KB before compression (about 9 KB sent gzipped): a kelurahan page answers the
         // resident's questions (each programme, its schedule with each RW's calendar and share
-        // link, whom to contact), which took Karangketug from 15.6 to 23 KB (issue 24)
-        assert!(html + css < 36_000, "{rel}: {html} + {css} bytes");
+        // link, whom to contact), which took Karangketug from 15.6 to 23 KB (issue 24); 37,5 KB
+        // since the stylesheet gained the map's, the brief's and the marks' rules (11,7 to
+        // 13,2 KB) and rows their `ilustratif` marks (issue 25)
+        assert!(html + css < 37_500, "{rel}: {html} + {css} bytes");
         let doc = page(&rel);
         let lang = doc.root_element().value().attr("lang");
         assert_eq!(lang, Some("id"));

@@ -226,6 +226,8 @@ fn a_change_in_one_kelurahan_rewrites_only_the_pages_that_show_it() {
         "program/bst.html",
         "program/pkh.html",
         "program/sembako.html",
+        // the whole site's brief, rendered on every build like the home page
+        "ringkas.html",
         "tahap/2021-07.html",
         "tahap/2021-t4.html",
         "tahap/2024.html",
@@ -241,12 +243,16 @@ fn a_change_in_one_kelurahan_rewrites_only_the_pages_that_show_it() {
         "wilayah/35/35.75.01.csv",
         "wilayah/35/35.75.01.html",
         "wilayah/35/35.75.01.json",
+        // the briefs of the kelurahan's ancestors: their figures and lagging children
+        "wilayah/35/35.75.01.ringkas.html",
         "wilayah/35/35.75.csv",
         "wilayah/35/35.75.html",
         "wilayah/35/35.75.json",
+        "wilayah/35/35.75.ringkas.html",
         "wilayah/35/35.csv",
         "wilayah/35/35.html",
         "wilayah/35/35.json",
+        "wilayah/35/35.ringkas.html",
     ];
     assert_eq!(
         changed,

@@ -38,6 +38,7 @@ mod perubahan;
 mod peta;
 mod properti;
 mod rekonsiliasi;
+mod ringkas;
 mod robustness;
 mod rollup;
 mod serentak;

@@ -57,7 +57,9 @@ fn markup_in_every_field_renders_as_text() {
             for s in doc.select(&sel("script")) {
                 let src = s.value().attr("src").unwrap_or("");
                 assert!(
-                    src.ends_with("cari.js") || src.ends_with("urut.js"),
+                    ["cari.js", "urut.js", "banding.js"]
+                        .iter()
+                        .any(|f| src.ends_with(f)),
                     "{rel}: a script that is not the site's own: {}",
                     s.html()
                 );
