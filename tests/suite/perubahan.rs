@@ -71,6 +71,8 @@ fn the_sitemap_lists_every_page_under_base_url() {
     let pages: Vec<String> = common::files(site)
         .into_keys()
         .filter(|p| p.ends_with(".html") && p != "404.html")
+        // a printable brief names its region page as canonical, and only that is listed
+        .filter(|p| !p.ends_with("ringkas.html"))
         .collect();
     assert_eq!(locs.len(), pages.len());
     for loc in &locs {

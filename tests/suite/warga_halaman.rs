@@ -193,8 +193,10 @@ fn advice_appears_where_an_actionable_reason_occurs() {
     for entry in std::fs::read_dir(site.join("wilayah/35")).unwrap() {
         let path = entry.unwrap().path();
         let nama = path.file_name().unwrap().to_string_lossy().into_owned();
+        // a kelurahan's page (35.75.01.1001.html), not a kecamatan's brief (35.75.01.ringkas.html)
         if !(nama.starts_with("35.75.")
             && nama.ends_with(".html")
+            && !nama.ends_with(".ringkas.html")
             && nama.matches('.').count() == 4)
         {
             continue;
