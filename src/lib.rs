@@ -123,15 +123,19 @@ pub fn load(root: &Path) -> Result<Loaded, Error> {
     load_timed(
         root,
         &analysis::privasi::Tembolok::default(),
+        None,
         &mut Timings::default(),
     )
 }
 
 /// [`load`], taking the suppression decisions `tembolok` holds from the last build
-/// ([`analysis::privasi::Tembolok`]).
+/// ([`analysis::privasi::Tembolok`]) and, from `terbitan` (the published output folder, its
+/// real path), the previous publication, whose figures and history of corrections make
+/// [`Report::koreksi`] ([`data::koreksi`], [`analysis::koreksi`]).
 fn load_timed(
     root: &Path,
     tembolok: &analysis::privasi::Tembolok,
+    terbitan: Option<&Path>,
     timings: &mut Timings,
 ) -> Result<Loaded, Error> {
     let config = Config::load(root).map_err(|diagnostics| Error::Input {
@@ -192,8 +196,18 @@ fn load_timed(
         &content.rapat,
         analisis.data_per(),
     ));
-    let report = analisis.laporan(&data, &problems);
+    let mut report = analisis.laporan(&data, &problems);
     timings.lap("analysis");
+    if let Some(terbitan) = terbitan {
+        // the rows are still here: payments after the previous publication's data day are
+        // taken off before comparing (`analysis::koreksi::sesudah`)
+        let (sebelumnya, peringatan) = data::koreksi::baca(terbitan);
+        // after the quality list: a warning about the output folder is the operator's, not a
+        // finding about the data
+        problems.extend(peringatan);
+        report.koreksi = analysis::koreksi::hitung(&data, &report, sebelumnya, report.data_per);
+        timings.lap("koreksi");
+    }
     Ok(Loaded {
         config,
         data,
@@ -398,7 +412,8 @@ pub fn build_with(options: &BuildOptions, kendali: &Kendali) -> Result<BuildSumm
         render::sidik_program(),
     );
     timings.lap("inputs");
-    let mut loaded = load_timed(&options.root, &tembolok, &mut timings)?;
+    let terbitan = output::jalur_nyata(&public);
+    let mut loaded = load_timed(&options.root, &tembolok, Some(&terbitan), &mut timings)?;
     if let Some(url) = base_url {
         loaded.config.base_url = url;
     }

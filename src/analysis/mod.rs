@@ -12,6 +12,7 @@ pub mod cakupan;
 pub mod desil;
 pub mod gagal;
 pub mod harian;
+pub mod koreksi;
 pub mod kualitas;
 pub mod pengaduan;
 pub mod perubahan;
@@ -357,6 +358,10 @@ pub struct Report {
     /// The suppression decisions of this report's failure tables, by table: what the next
     /// build starts from ([`privasi::Tembolok`]).
     pub privasi: privasi::Tembolok,
+    /// The history of corrections: the published figures that changed between publications,
+    /// newest first ([`koreksi::hitung`], set by the build once the previous publication is
+    /// read; empty for `salur check`).
+    pub koreksi: Vec<crate::data::koreksi::Koreksi>,
 }
 
 impl Report {
@@ -693,6 +698,7 @@ pub fn angka_dengan(
         asal: asal::Asal::default(),
         anggaran: anggaran::Anggaran::default(),
         privasi: privasi::Tembolok::default(),
+        koreksi: Vec::new(),
     };
     (report.gagal, report.privasi) = gagal::per_kunci(ds, &report, min_kpm, tembolok);
     report.perubahan = perubahan::hitung(ds, &report);

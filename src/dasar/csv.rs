@@ -27,8 +27,17 @@ pub const fn k(nama: &'static str, jenis: &'static str, kunci: &'static str) -> 
 /// `@`, a tab or a carriage return first (OWASP, "CSV Injection"). The CSVs carry a BOM so
 /// that Excel opens them directly, where `=HYPERLINK(…)` in a region's or a payment point's
 /// name would be a live formula.
-fn rumus(s: &str) -> bool {
+pub fn rumus(s: &str) -> bool {
     s.starts_with(['=', '+', '-', '@', '\t', '\r'])
+}
+
+/// A text cell as it was before [`sel_csv`] neutralised it (`'=X` → `=X`), for a reader of
+/// salur's own downloads: what was written is then read back as the same name.
+pub fn teks_asli(s: &str) -> &str {
+    match s.strip_prefix('\'') {
+        Some(r) if rumus(r) => r,
+        _ => s,
+    }
 }
 
 /// Whether `s` is a plain decimal number (`-6`, `99.55`), which a number column writes as is.

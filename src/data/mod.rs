@@ -11,6 +11,7 @@ pub mod desil;
 mod id;
 pub mod jadwal;
 mod kode;
+pub mod koreksi;
 pub mod laporan;
 pub mod lembar;
 pub mod parket;

@@ -616,6 +616,9 @@ impl Problem {
             Problem::NamaDinormalkan { jadi } => {
                 pesan!(lang, "masalah.nama_dinormalkan", jadi = jadi)
             }
+            Problem::TerbitTakTerbaca { berkas } => {
+                pesan!(lang, "masalah.terbit_tak_terbaca", berkas = berkas)
+            }
             Problem::ZonaBertentangan { wilayah, zona } => {
                 let mut daftar = wilayah
                     .iter()

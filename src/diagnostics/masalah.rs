@@ -595,6 +595,13 @@ pub enum Problem {
         /// The name as read.
         jadi: String,
     },
+    /// A file of the previous publication (in the output folder) that cannot be read as salur
+    /// writes it: a warning; the history of corrections compares nothing with it
+    /// ([`crate::data::koreksi`]).
+    TerbitTakTerbaca {
+        /// The file, relative to the output folder.
+        berkas: String,
+    },
     /// TOML that cannot be read (`site.toml`, front matter), in the site's words.
     SintaksToml(SintaksToml),
     /// A TOML value of another kind than its key takes (`title = 5`).
@@ -1228,6 +1235,9 @@ pub(crate) fn contoh_semua() -> Vec<Problem> {
         Problem::PrivacyNikJalur { jalur: s("a.html") },
         Problem::PrivacyNikHalaman { jalur: s("b.html") },
         Problem::NamaDinormalkan { jadi: s("Pos A") },
+        Problem::TerbitTakTerbaca {
+            berkas: s("unduh/realisasi.csv"),
+        },
     ]);
     for t in [
         SintaksToml::KutipTerbuka,

@@ -18,6 +18,7 @@
 //! | `DaftarTahap`, `Tahap` | [`tahap`] |
 //! | `TentangData`, `Konten`, `TidakDitemukan` | [`tentang`] |
 //! | `KualitasData` | [`kualitas`] |
+//! | `Koreksi` | [`koreksi`] |
 //! | `Rapat`, `ArsipRapat`, `TindakLanjut` | [`rapat`] |
 //! | `Kalender`, `KalenderRw`, `TitikBayar`, `KalenderTitik`, `JadwalKota` | [`jadwal`] |
 //! | `GagalKota`, `UnduhGagalKota` | [`gagal`] |
@@ -45,6 +46,7 @@ pub mod jadwal;
 pub mod jalur;
 pub mod kalender;
 pub mod kata;
+pub mod koreksi;
 pub mod kualitas;
 pub mod pengaduan;
 pub mod perubahan;
@@ -221,6 +223,8 @@ halaman! {
     TentangData => tentang::HalamanTentangData,
     /// `kualitas-data.html`: every data-quality finding.
     KualitasData => kualitas::HalamanKualitasData,
+    /// `riwayat-koreksi.html`: every published figure that changed between publications.
+    Koreksi => koreksi::HalamanKoreksi,
     /// `<slug>.html` from `content/<slug>.md`.
     Konten(i: usize) => tentang::HalamanKonten,
     /// `404.html`, which static hosts show for a missing page.
@@ -356,6 +360,8 @@ pub struct Situs<'a> {
     cari_contoh: String,
     /// The theme's words for the site's language.
     kata: kata::Kata<'a>,
+    /// Per region code, the date of its latest correction ([`koreksi`]).
+    koreksi_wilayah: HashMap<String, jiff::civil::Date>,
 }
 
 /// A static file of the theme written beside the pages (`style.css`, `cari.js`, a site
@@ -402,6 +408,8 @@ pub enum Konteks {
     Tentang(KonteksTentang),
     /// The data-quality page.
     Kualitas(Box<kualitas::KonteksKualitas>),
+    /// The history of corrections.
+    Koreksi(Box<koreksi::KonteksKoreksi>),
     /// Content page.
     Konten(KonteksKonten),
     /// A meeting note.

@@ -29,6 +29,7 @@ impl<'a> Situs<'a> {
             Halaman::Beranda,
             Halaman::TentangData,
             Halaman::KualitasData,
+            Halaman::Koreksi,
             Halaman::TidakDitemukan,
         ];
         halaman.push(Halaman::DaftarProgram);
@@ -216,7 +217,9 @@ impl<'a> Situs<'a> {
             cari: cari::Indeks::default(),
             cari_contoh: String::new(),
             kata: super::kata::Kata::new(kata),
+            koreksi_wilayah: HashMap::default(),
         };
+        situs.koreksi_wilayah = situs.hitung_koreksi_wilayah();
         situs.cari_contoh = cari::contoh(&data.wilayah)
             .map(|nama| situs.kata.isi("cari_contoh", &[("nama", nama)]))
             .unwrap_or_default();

@@ -1,5 +1,6 @@
 //! What a feed reader and a search engine see: the Atom feed (`feed.xml`: an entry per
-//! tahap's changes and per meeting note), the sitemap (`sitemap.xml`) and `robots.txt`.
+//! tahap's changes, per meeting note and per publication that corrected published figures),
+//! the sitemap (`sitemap.xml`) and `robots.txt`.
 //! Every date comes from the data, never from the clock, so the files are the same for the
 //! same input. The theme's templates `feed.xml`, `sitemap.xml` and `robots.txt` write them.
 
@@ -158,6 +159,21 @@ impl Situs<'_> {
                     id: self.id_entri(&path),
                     updated: self.waktu(r.tanggal),
                     link: self.alamat(&path),
+                    ringkasan,
+                },
+            ));
+        }
+        // one entry per publication that corrected published figures: the history page's
+        // group of that date (its anchor keeps the id stable and apart from the page's own)
+        let path = self.path(Halaman::Koreksi);
+        for (tanggal, judul, anchor, ringkasan) in self.entri_koreksi() {
+            entri.push((
+                tanggal,
+                Entri {
+                    judul,
+                    id: format!("{}#{anchor}", self.id_entri(&path)),
+                    updated: self.waktu(tanggal),
+                    link: format!("{}#{anchor}", self.alamat(&path)),
                     ringkasan,
                 },
             ));

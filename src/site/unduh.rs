@@ -84,11 +84,14 @@ pub enum JenisData {
     Anggaran,
     /// `unduh/cakupan.csv`: KPM paid against the households in the targeted deciles.
     Cakupan,
+    /// `unduh/riwayat_koreksi.csv`: the history of corrections ([`super::koreksi`]), written
+    /// even when empty: the next build reads it back.
+    Koreksi,
 }
 
 impl JenisData {
     /// Every kind, in the order the datapackage lists them.
-    pub const SEMUA: [JenisData; 10] = [
+    pub const SEMUA: [JenisData; 11] = [
         JenisData::Wilayah,
         JenisData::Realisasi,
         JenisData::Gagal,
@@ -99,6 +102,7 @@ impl JenisData {
         JenisData::Perubahan,
         JenisData::Anggaran,
         JenisData::Cakupan,
+        JenisData::Koreksi,
     ];
 
     /// The file's name without extension.
@@ -114,6 +118,7 @@ impl JenisData {
             JenisData::Perubahan => "perubahan",
             JenisData::Anggaran => "anggaran",
             JenisData::Cakupan => "cakupan",
+            JenisData::Koreksi => "riwayat_koreksi",
         }
     }
 
@@ -129,6 +134,7 @@ impl JenisData {
             JenisData::Perubahan => KOLOM_PERUBAHAN,
             JenisData::Anggaran => KOLOM_ANGGARAN,
             JenisData::Cakupan => KOLOM_CAKUPAN,
+            JenisData::Koreksi => KOLOM_KOREKSI,
         }
     }
 
@@ -145,6 +151,7 @@ impl JenisData {
             JenisData::Perubahan => "unduh_judul_perubahan",
             JenisData::Anggaran => "unduh_judul_anggaran",
             JenisData::Cakupan => "unduh_judul_cakupan",
+            JenisData::Koreksi => "unduh_judul_koreksi",
         })
     }
 }
@@ -324,6 +331,20 @@ const KOLOM_PERUBAHAN: &[Kolom] = &[
     k("sifat", "string", "kolom_sifat_perubahan"),
 ];
 
+/// The columns of the history of corrections: its names are
+/// [`crate::data::koreksi::KOLOM_RIWAYAT`], which the next build reads back.
+const KOLOM_KOREKSI: &[Kolom] = &[
+    k("tanggal", "date", "kolom_tanggal_koreksi"),
+    KOLOM_ANGKA[0],
+    KOLOM_ANGKA[1],
+    KOLOM_ANGKA[4],
+    KOLOM_ANGKA[5],
+    KOLOM_ANGKA[6],
+    k("angka", "string", "kolom_angka_koreksi"),
+    k("lama", "integer", "kolom_lama_koreksi"),
+    k("baru", "integer", "kolom_baru_koreksi"),
+];
+
 /// The catalogue keys of every download column's meaning, for the test that the theme's
 /// catalogues hold every key the site asks for.
 #[cfg(test)]
@@ -341,6 +362,7 @@ pub(super) fn kunci_kolom() -> impl Iterator<Item = &'static str> {
         KOLOM_GAGAL_KOTA,
         KOLOM_ANGGARAN,
         KOLOM_CAKUPAN,
+        KOLOM_KOREKSI,
     ]
     .into_iter()
     .flatten()
@@ -897,6 +919,11 @@ impl Situs<'_> {
                     t.row(&r)?;
                 }
             }
+            JenisData::Koreksi => {
+                for r in self.baris_csv_koreksi() {
+                    t.row(&r)?;
+                }
+            }
             JenisData::Rekonsiliasi => {
                 use crate::analysis::rekonsiliasi::StatusRekon;
                 for r in &self.report.rekonsiliasi {
@@ -993,6 +1020,7 @@ impl Situs<'_> {
                     self.report.sidik_subtree[r.indeks()].hash(hasher);
                 }
             }
+            JenisData::Koreksi => self.report.koreksi.hash(hasher),
         }
     }
 
@@ -1014,6 +1042,7 @@ impl Situs<'_> {
                         && self.data.program.iter().any(|p| p.desil_maks.is_some())
                         && !self.cakupan_semua().is_empty()
                 }
+                JenisData::Koreksi => true,
             })
             .collect()
     }

@@ -87,6 +87,9 @@ pub struct KonteksWilayah {
     pub ringkas: Option<Tautan>,
     /// Where its figures come from (`data/sumber_angka.csv`), when the site says.
     pub asal: asal::KonteksAsal,
+    /// "The figures of this region were corrected on …", linking to the history of
+    /// corrections, when they were ([`super::koreksi`]).
+    pub dikoreksi: Option<Tautan>,
     /// On a desa/kelurahan page: whom to contact, the channels of `[[pengaduan]]` for it and
     /// the programmes it has figures for ([`super::pengaduan::untuk`]), for `pengaduan.html`.
     pub pengaduan: Vec<super::pengaduan::Saluran>,
@@ -209,6 +212,7 @@ impl Situs<'_> {
             ringkas: (!self.report.total.sel.is_empty()).then(|| self.tautan_ringkas(None)),
             asal: self.asal_halaman(None),
             pengaduan: Vec::new(),
+            dikoreksi: None,
         }
     }
 
@@ -277,6 +281,10 @@ impl Situs<'_> {
                 .then(|| self.tautan_ringkas(Some(w))),
             asal: self.asal_halaman(Some(w)),
             pengaduan: self.pengaduan_wilayah(w, m.rekap),
+            dikoreksi: m.dikoreksi.map(|d| Tautan {
+                label: self.kalimat_koreksi_wilayah(d),
+                href: format!("{}#koreksi-{d}", self.path(Halaman::Koreksi)),
+            }),
         }
     }
 
@@ -354,6 +362,7 @@ impl Situs<'_> {
             asal: sub(&|h| self.hash_asal(w, h)),
             peta: sub(&|h| self.hash_peta(&tree.node(w).anak, h)),
             peringkat: self.peringkat_wilayah[w.indeks()],
+            dikoreksi: self.koreksi_wilayah(w),
             rapat: self
                 .rapat_wilayah
                 .get(&w)
@@ -438,6 +447,8 @@ pub struct MasukanWilayah<'s> {
     pub peta: u64,
     /// Whether its children have a ranking page.
     pub peringkat: bool,
+    /// The date of its latest correction (the notice linking to the history).
+    pub dikoreksi: Option<jiff::civil::Date>,
     /// The meeting notes that name it: slug, title, day.
     pub rapat: Vec<(TanpaSidik<usize>, &'s str, &'s str, jiff::civil::Date)>,
 }

@@ -297,7 +297,7 @@ fn a_site_can_turn_the_rw_calendars_off() {
     });
     let site = files(&out);
     assert!(!site.keys().any(|p| p.contains(".rw-")));
-    assert_eq!(site.len(), 1625 - 301);
+    assert_eq!(site.len(), 1627 - 301);
     let html = String::from_utf8(site["wilayah/35/35.75.01.1001.html"].clone()).unwrap();
     let doc = scraper::Html::parse_document(&html);
     // the kelurahan's calendar, no RW's; the share links stay

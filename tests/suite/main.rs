@@ -27,6 +27,7 @@ mod inputs;
 mod jadwal;
 mod kalender_rw;
 mod kill;
+mod koreksi;
 mod kualitas;
 mod markup;
 mod mesin;

@@ -383,3 +383,29 @@ pub fn cells(csv_path: &Path) -> Vec<Vec<String>> {
         .map(|rec| rec.unwrap().iter().map(str::to_string).collect())
         .collect()
 }
+
+/// A copy of the published folder `public` and the manifest beside it at `ke`, with every
+/// page's fingerprint forgotten: the next build there renders every page from scratch, over the
+/// same previous publication as a build into `public` (the previous publication is an input of
+/// the history of corrections, so a build into a new, empty folder is not the same build).
+pub fn salin_terbitan(public: &Path, ke: &Path) {
+    let manifest = |p: &Path| {
+        let nama = p.file_name().unwrap().to_str().unwrap();
+        p.parent().unwrap().join(format!(".{nama}.salur-manifest"))
+    };
+    fs::create_dir_all(ke).unwrap();
+    copy_dir(public, ke);
+    let text = fs::read_to_string(manifest(public)).unwrap();
+    let lupa: String = text
+        .lines()
+        .enumerate()
+        .map(|(i, l)| {
+            let mut p: Vec<&str> = l.splitn(5, ' ').collect();
+            if i > 0 && !l.starts_with('#') && p.len() == 5 {
+                p[3] = "0000000000000000";
+            }
+            format!("{}\n", p.join(" "))
+        })
+        .collect();
+    fs::write(manifest(ke), lupa).unwrap();
+}

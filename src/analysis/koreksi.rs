@@ -1,0 +1,423 @@
+//! "Riwayat koreksi": which published figures changed since the previous publication
+//! ([`crate::data::koreksi`]), for tahap that publication already had.
+//!
+//! A figure is compared as of the previous publication's data day of its tahap: KPM and
+//! rupiah paid or failed on a later day are the distribution going on, not a correction, and
+//! are taken off the new figures first ([`sesudah`]). So a tahap that is still being paid
+//! lists only what changed in what was already published (a row added for an earlier day, an
+//! allocation edited). A tahap the previous publication did not have is new, not corrected.
+//! A row there and not here (or here and not there) compares with an empty cell: zero KPM, no
+//! rupiah, as the download shows a cell without figures.
+//!
+//! The history accumulates: [`gabung`] adds this publication's corrections to those carried
+//! from the previous one, without duplicates, newest first, then in code order. Everything
+//! here is pure; [`hitung`] only gathers the inputs.
+
+use jiff::civil::Date;
+use rustc_hash::{FxHashMap, FxHashSet};
+
+use super::{Angka, Kunci, Report};
+use crate::data::koreksi::{Koreksi, Sebelumnya, Terbit};
+use crate::data::{Dataset, Status, WilayahId};
+
+/// One new cell to compare: a region × programme × tahap × penyalur as the download names it,
+/// and its five figures ([`crate::data::koreksi::ANGKA`]) as the download would write them.
+#[derive(Debug, Clone, Copy)]
+pub struct SelBaru<'a> {
+    /// Region code as written.
+    pub kode: &'a str,
+    /// Region name.
+    pub nama: &'a str,
+    /// Programme code.
+    pub program: &'a str,
+    /// Tahap code.
+    pub tahap: &'a str,
+    /// Penyalur.
+    pub penyalur: &'a str,
+    /// The figures.
+    pub nilai: [Option<u64>; 5],
+}
+
+/// The figures of a cell with none: what a row absent from one publication compares as.
+const KOSONG: [Option<u64>; 5] = [Some(0), None, Some(0), None, Some(0)];
+
+/// The five figures of `a` as the figures download writes them (rupiah only when every row
+/// had an amount and some KPM are counted).
+pub fn nilai_angka(a: &Angka) -> [Option<u64>; 5] {
+    [
+        Some(a.alokasi_kpm),
+        a.alokasi_nilai.lengkap().filter(|_| a.alokasi_kpm > 0),
+        Some(a.tersalur_kpm),
+        a.tersalur_nilai.lengkap().filter(|_| a.tersalur_kpm > 0),
+        Some(a.gagal_kpm),
+    ]
+}
+
+/// The corrections between the previous publication `lama` and the new cells `baru`, dated
+/// `tanggal`: every figure of a programme × tahap `lama` published whose value differs, in
+/// code order.
+pub fn bandingkan<'a>(
+    lama: &Terbit,
+    baru: impl Iterator<Item = SelBaru<'a>>,
+    tanggal: Date,
+) -> Vec<Koreksi> {
+    // keyed by the previous publication's indexes of its names (16 bytes a row, not four
+    // strings: the national file has a million rows)
+    let terbit: FxHashSet<(u32, u32)> = lama.angka.iter().map(|a| (a.program, a.tahap)).collect();
+    let mut sisa: FxHashMap<[u32; 4], usize> = lama
+        .angka
+        .iter()
+        .enumerate()
+        .map(|(i, a)| ([a.wilayah, a.program, a.tahap, a.penyalur], i))
+        .collect();
+    let [p_wilayah, p_program, p_tahap, p_penyalur] = &lama.peta;
+    let kunci = |i: usize| {
+        let a = &lama.angka[i];
+        (
+            lama.wilayah[a.wilayah as usize].0.as_str(),
+            lama.program[a.program as usize].as_str(),
+            lama.tahap[a.tahap as usize].as_str(),
+            lama.penyalur[a.penyalur as usize].as_str(),
+        )
+    };
+    let mut out = Vec::new();
+    let mut catat = |kode: &str, nama: &str, k: (&str, &str, &str), l: [Option<u64>; 5], b| {
+        for (j, (l, b)) in l.into_iter().zip(b).enumerate() {
+            if l != b {
+                out.push(Koreksi {
+                    tanggal,
+                    kode_wilayah: kode.to_string(),
+                    nama_wilayah: nama.to_string(),
+                    program: k.0.to_string(),
+                    tahap: k.1.to_string(),
+                    penyalur: k.2.to_string(),
+                    angka: j as u8,
+                    lama: l,
+                    baru: b,
+                });
+            }
+        }
+    };
+    for s in baru {
+        let (Some(&program), Some(&tahap)) = (p_program.get(s.program), p_tahap.get(s.tahap))
+        else {
+            continue;
+        };
+        if !terbit.contains(&(program, tahap)) {
+            continue;
+        }
+        let l = p_wilayah
+            .get(s.kode)
+            .zip(p_penyalur.get(s.penyalur))
+            .and_then(|(&w, &p)| sisa.remove(&[w, program, tahap, p]))
+            .map_or(KOSONG, |i| lama.angka[i].nilai);
+        catat(s.kode, s.nama, (s.program, s.tahap, s.penyalur), l, s.nilai);
+    }
+    // rows published before and gone now
+    let mut hilang: Vec<usize> = sisa.into_values().collect();
+    hilang.sort_unstable();
+    for i in hilang {
+        let (kode, program, tahap, penyalur) = kunci(i);
+        let nama = &lama.wilayah[lama.angka[i].wilayah as usize].1;
+        catat(
+            kode,
+            nama,
+            (program, tahap, penyalur),
+            lama.angka[i].nilai,
+            KOSONG,
+        );
+    }
+    out.sort_by(urutan);
+    out
+}
+
+/// The history's order: newest first, then by region code, programme, tahap, penyalur and
+/// figure, then the values.
+fn urutan(a: &Koreksi, b: &Koreksi) -> std::cmp::Ordering {
+    b.tanggal.cmp(&a.tanggal).then_with(|| {
+        (
+            &a.kode_wilayah,
+            &a.program,
+            &a.tahap,
+            &a.penyalur,
+            a.angka,
+            a.lama,
+            a.baru,
+            &a.nama_wilayah,
+        )
+            .cmp(&(
+                &b.kode_wilayah,
+                &b.program,
+                &b.tahap,
+                &b.penyalur,
+                b.angka,
+                b.lama,
+                b.baru,
+                &b.nama_wilayah,
+            ))
+    })
+}
+
+/// This publication's corrections `baru` added to the history carried from the previous one,
+/// each once, in the history's order.
+pub fn gabung(mut baru: Vec<Koreksi>, riwayat: Vec<Koreksi>) -> Vec<Koreksi> {
+    baru.extend(riwayat);
+    baru.sort_by(urutan);
+    baru.dedup();
+    baru
+}
+
+/// What was paid or failed after each tahap's cut-off day `batas` (indexed by [`TahapId`];
+/// `None`: nothing is taken off), per region and cell, summed up the region tree as the
+/// report's figures are. One pass over the realisation rows; only rows after a cut-off are
+/// added, so a tahap that has ended adds nothing.
+pub fn sesudah(ds: &Dataset, batas: &[Option<Date>]) -> FxHashMap<(WilayahId, Kunci), Angka> {
+    let mut out: FxHashMap<(WilayahId, Kunci), Angka> = FxHashMap::default();
+    for r in &ds.realisasi {
+        let Some(Some(b)) = batas.get(r.tahap.indeks()) else {
+            continue;
+        };
+        if r.tanggal <= *b {
+            continue;
+        }
+        let kunci = Kunci {
+            program: r.program,
+            tahap: r.tahap,
+            penyalur: r.penyalur,
+        };
+        let mut w = Some(r.wilayah);
+        while let Some(id) = w {
+            let a = out.entry((id, kunci)).or_default();
+            match r.status {
+                Status::Tersalur => {
+                    a.tersalur_kpm = a.tersalur_kpm.saturating_add(r.kpm);
+                    a.tersalur_nilai.add(r.nilai);
+                }
+                Status::Gagal => a.gagal_kpm = a.gagal_kpm.saturating_add(r.kpm),
+            }
+            w = ds.wilayah.node(id).induk;
+        }
+    }
+    out
+}
+
+/// `a` without what `nanti` counted later (paid and failed; the allocation is unchanged).
+pub fn kurangi(a: &Angka, nanti: &Angka) -> Angka {
+    let mut out = *a;
+    out.tersalur_kpm = a.tersalur_kpm.saturating_sub(nanti.tersalur_kpm);
+    out.tersalur_nilai.jumlah = a
+        .tersalur_nilai
+        .jumlah
+        .saturating_sub(nanti.tersalur_nilai.jumlah);
+    out.tersalur_nilai.tanpa_nilai = a
+        .tersalur_nilai
+        .tanpa_nilai
+        .saturating_sub(nanti.tersalur_nilai.tanpa_nilai);
+    out.gagal_kpm = a.gagal_kpm.saturating_sub(nanti.gagal_kpm);
+    out
+}
+
+/// The whole history for this publication, dated `tanggal` (its `data_as_of`): the
+/// corrections against `sebelumnya` added to the ones it carried. Without a date nothing new
+/// can be dated, and the history is carried as it was.
+pub fn hitung(
+    ds: &Dataset,
+    report: &Report,
+    sebelumnya: Sebelumnya,
+    tanggal: Option<Date>,
+) -> Vec<Koreksi> {
+    let Sebelumnya { terbit, riwayat } = sebelumnya;
+    let (Some(lama), Some(tanggal)) = (terbit, tanggal) else {
+        return gabung(Vec::new(), riwayat);
+    };
+    // each tahap's cut-off: its data day in the previous publication; a tahap published
+    // without a data day had no payment yet, so every payment of it now is later
+    let batas: Vec<Option<Date>> = ds
+        .tahap
+        .iter()
+        .map(|t| {
+            let per = lama.data_per_tahap.as_ref()?;
+            let diterbitkan = lama.tahap.contains(&t.kode);
+            diterbitkan.then(|| per.get(&t.kode).copied().unwrap_or(Date::MIN))
+        })
+        .collect();
+    let nanti = if batas.iter().any(Option::is_some) {
+        sesudah(ds, &batas)
+    } else {
+        FxHashMap::default()
+    };
+    let tree = &ds.wilayah;
+    let sel = WilayahId::semua(tree.len()).flat_map(|w| {
+        let n = tree.node(w);
+        let nanti = &nanti;
+        report.wilayah[w.indeks()].sel.iter().map(move |(k, a)| {
+            let a = match nanti.get(&(w, *k)) {
+                Some(x) => kurangi(a, x),
+                None => *a,
+            };
+            SelBaru {
+                kode: &n.kode_teks,
+                nama: &n.nama,
+                program: &ds.program[k.program.indeks()].kode,
+                tahap: &ds.tahap[k.tahap.indeks()].kode,
+                penyalur: &ds.penyalur[k.penyalur.indeks()],
+                nilai: nilai_angka(&a),
+            }
+        })
+    });
+    gabung(bandingkan(&lama, sel, tanggal), riwayat)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::data::koreksi::AngkaTerbit;
+
+    fn d(day: i8) -> Date {
+        jiff::civil::date(2021, 8, day)
+    }
+
+    fn terbit(rows: &[(&str, &str, [Option<u64>; 5])]) -> Terbit {
+        let mut t = Terbit {
+            program: vec!["PKH".into()],
+            penyalur: vec!["Pos".into()],
+            ..Terbit::default()
+        };
+        for (kode, tahap, nilai) in rows {
+            let w = t
+                .wilayah
+                .iter()
+                .position(|(k, _)| k == kode)
+                .unwrap_or_else(|| {
+                    t.wilayah.push((kode.to_string(), format!("N{kode}")));
+                    t.wilayah.len() - 1
+                });
+            let th = t.tahap.iter().position(|k| k == tahap).unwrap_or_else(|| {
+                t.tahap.push(tahap.to_string());
+                t.tahap.len() - 1
+            });
+            t.angka.push(AngkaTerbit {
+                wilayah: w as u32,
+                program: 0,
+                tahap: th as u32,
+                penyalur: 0,
+                nilai: *nilai,
+            });
+        }
+        let peta = |v: &[String]| (0..).zip(v).map(|(i, s)| (s.clone(), i)).collect();
+        let kode: Vec<String> = t.wilayah.iter().map(|(k, _)| k.clone()).collect();
+        t.peta = [
+            peta(&kode),
+            peta(&t.program),
+            peta(&t.tahap),
+            peta(&t.penyalur),
+        ];
+        t
+    }
+
+    fn sel<'a>(kode: &'a str, tahap: &'a str, nilai: [Option<u64>; 5]) -> SelBaru<'a> {
+        SelBaru {
+            kode,
+            nama: "baru",
+            program: "PKH",
+            tahap,
+            penyalur: "Pos",
+            nilai,
+        }
+    }
+
+    const A: [Option<u64>; 5] = [Some(10), Some(1000), Some(8), Some(800), Some(1)];
+
+    #[test]
+    fn lists_each_changed_figure_of_a_published_tahap() {
+        let lama = terbit(&[("35.75", "T1", A), ("35.75.01", "T1", A)]);
+        let mut b = A;
+        b[0] = Some(12);
+        b[1] = Some(1200);
+        let k = bandingkan(
+            &lama,
+            [sel("35.75", "T1", b), sel("35.75.01", "T1", A)].into_iter(),
+            d(1),
+        );
+        assert_eq!(k.len(), 2);
+        assert_eq!((k[0].angka, k[0].lama, k[0].baru), (0, Some(10), Some(12)));
+        assert_eq!(
+            (k[1].angka, k[1].lama, k[1].baru),
+            (1, Some(1000), Some(1200))
+        );
+        assert_eq!(k[0].tanggal, d(1));
+        assert_eq!(k[0].kode_wilayah, "35.75");
+    }
+
+    #[test]
+    fn a_new_tahap_is_not_a_correction_and_nothing_changed_lists_nothing() {
+        let lama = terbit(&[("35.75", "T1", A)]);
+        let k = bandingkan(
+            &lama,
+            [sel("35.75", "T1", A), sel("35.75", "T2", A)].into_iter(),
+            d(1),
+        );
+        assert!(k.is_empty());
+    }
+
+    #[test]
+    fn rows_that_appear_or_disappear_compare_with_an_empty_cell() {
+        let lama = terbit(&[("35.75", "T1", A), ("35.76", "T1", A)]);
+        let k = bandingkan(
+            &lama,
+            [
+                sel("35.75", "T1", A),
+                sel("35.77", "T1", [Some(3), None, Some(0), None, Some(0)]),
+            ]
+            .into_iter(),
+            d(1),
+        );
+        // 35.76 gone: five figures to zero / empty; 35.77 new: its allocation
+        assert_eq!(k.len(), 6);
+        assert_eq!(k[0].kode_wilayah, "35.76");
+        assert_eq!((k[0].lama, k[0].baru), (Some(10), Some(0)));
+        assert_eq!((k[1].lama, k[1].baru), (Some(1000), None));
+        assert_eq!(k[0].nama_wilayah, "N35.76");
+        assert_eq!(k[5].kode_wilayah, "35.77");
+        assert_eq!((k[5].lama, k[5].baru), (Some(0), Some(3)));
+    }
+
+    #[test]
+    fn the_history_accumulates_newest_first_without_duplicates() {
+        let lama = terbit(&[("35.75", "T1", A)]);
+        let mut b = A;
+        b[4] = Some(2);
+        let baru = bandingkan(&lama, [sel("35.75", "T1", b)].into_iter(), d(9));
+        let mut dulu = baru.clone();
+        dulu[0].tanggal = d(2);
+        let h = gabung(baru.clone(), vec![dulu[0].clone(), baru[0].clone()]);
+        assert_eq!(h.len(), 2);
+        assert_eq!(h[0].tanggal, d(9));
+        assert_eq!(h[1].tanggal, d(2));
+        // the same history again: unchanged
+        assert_eq!(gabung(Vec::new(), h.clone()), h);
+    }
+
+    #[test]
+    fn later_payments_are_taken_off_and_the_allocation_is_not() {
+        let mut a = Angka {
+            alokasi_kpm: 10,
+            tersalur_kpm: 9,
+            gagal_kpm: 1,
+            ..Angka::default()
+        };
+        a.tersalur_nilai.jumlah = 900;
+        let mut nanti = Angka {
+            alokasi_kpm: 99,
+            tersalur_kpm: 4,
+            gagal_kpm: 1,
+            ..Angka::default()
+        };
+        nanti.tersalur_nilai.jumlah = 400;
+        let k = kurangi(&a, &nanti);
+        assert_eq!(
+            nilai_angka(&k),
+            [Some(10), Some(0), Some(5), Some(500), Some(0)]
+        );
+    }
+}

@@ -1,0 +1,266 @@
+//! End-to-end: the history of corrections ("Riwayat koreksi", `riwayat-koreksi.html` and
+//! `unduh/riwayat_koreksi.csv`): each build compares the published figures with those of the
+//! previous publication in the same output folder.
+
+use crate::common;
+
+use std::fs;
+use std::path::Path;
+
+use common::{build, edit, example_copy, files, sel, text};
+use scraper::Html;
+
+const GENTONG: &str = "APBD-TUNAI,2021-07,35.75.01.1002,Bank Jatim,150";
+
+/// The rows of the published history, without the header.
+fn riwayat(out: &Path) -> Vec<String> {
+    let t = fs::read_to_string(out.join("unduh/riwayat_koreksi.csv")).unwrap();
+    let t = t.trim_start_matches('\u{feff}');
+    assert!(
+        t.starts_with("tanggal,kode_wilayah,nama_wilayah,program,tahap,penyalur,angka,lama,baru\n"),
+        "{t}"
+    );
+    t.lines().skip(1).map(str::to_string).collect()
+}
+
+fn halaman(out: &Path, rel: &str) -> Html {
+    Html::parse_document(&fs::read_to_string(out.join(rel)).unwrap())
+}
+
+#[test]
+fn an_edited_allocation_is_listed_with_its_ancestors_and_the_history_is_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let site = example_copy(dir.path());
+    let out = dir.path().join("out/public");
+    build(&site, &out);
+    // a first publication: nothing to compare with
+    assert!(riwayat(&out).is_empty());
+    let doc = halaman(&out, "riwayat-koreksi.html");
+    assert_eq!(
+        doc.select(&sel("main p.kosong"))
+            .map(text)
+            .collect::<Vec<_>>(),
+        vec!["Belum ada angka terbitan yang dikoreksi.".to_string()]
+    );
+    // linked from every page's footer
+    let home = fs::read_to_string(out.join("index.html")).unwrap();
+    assert!(home.contains(r#"<a href="riwayat-koreksi.html">Riwayat koreksi</a>"#));
+
+    edit(
+        &site.join("data/alokasi.csv"),
+        GENTONG,
+        "APBD-TUNAI,2021-07,35.75.01.1002,Bank Jatim,151",
+    );
+    build(&site, &out);
+    // exactly the figure, and its ancestors' totals, dated by data_as_of (not the clock)
+    assert_eq!(
+        riwayat(&out),
+        vec![
+            "2025-11-30,35,Jawa Timur,APBD-TUNAI,2021-07,Bank Jatim,alokasi_kpm,5744,5745",
+            "2025-11-30,35.75,Kota Pasuruan,APBD-TUNAI,2021-07,Bank Jatim,alokasi_kpm,5744,5745",
+            "2025-11-30,35.75.01,Gadingrejo,APBD-TUNAI,2021-07,Bank Jatim,alokasi_kpm,1367,1368",
+            "2025-11-30,35.75.01.1002,Gentong,APBD-TUNAI,2021-07,Bank Jatim,alokasi_kpm,150,151",
+        ]
+    );
+    let doc = halaman(&out, "riwayat-koreksi.html");
+    let group = doc
+        .select(&sel("main section#koreksi-2025-11-30"))
+        .next()
+        .expect("one group for the publication's date");
+    assert!(text(group).contains("30 November 2025"), "{}", text(group));
+    let rows: Vec<Vec<String>> = group
+        .select(&sel("tbody tr"))
+        .map(|tr| tr.select(&sel("th, td")).map(text).collect())
+        .collect();
+    assert_eq!(rows.len(), 4);
+    assert_eq!(
+        rows[3],
+        [
+            "Gentong 35.75.01.1002",
+            "APBD-TUNAI",
+            "2021-07",
+            "Bank Jatim",
+            "KPM dialokasikan",
+            "150",
+            "151"
+        ]
+    );
+    let link = group
+        .select(&sel("tbody tr th a"))
+        .nth(3)
+        .unwrap()
+        .value()
+        .attr("href")
+        .unwrap()
+        .to_string();
+    assert_eq!(link, "wilayah/35/35.75.01.1002.html");
+    // the corrected region's page says so; a neighbour's does not
+    let notice = |rel: &str| {
+        halaman(&out, rel)
+            .select(&sel("main p.dikoreksi a"))
+            .map(|a| a.value().attr("href").unwrap_or("").to_string())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        notice("wilayah/35/35.75.01.1002.html"),
+        vec!["../../riwayat-koreksi.html#koreksi-2025-11-30".to_string()]
+    );
+    assert!(notice("wilayah/35/35.75.01.1001.html").is_empty());
+    // the feed announces it, once
+    let bytes = fs::read(out.join("feed.xml")).unwrap();
+    let feed = feed_rs::parser::parse(&bytes[..]).expect("a valid feed");
+    let koreksi: Vec<_> = feed
+        .entries
+        .iter()
+        .filter(|e| e.id.ends_with("#koreksi-2025-11-30"))
+        .collect();
+    assert_eq!(koreksi.len(), 1);
+    let summary = &koreksi[0].summary.as_ref().unwrap().content;
+    assert!(summary.starts_with("4 angka"), "{summary}");
+    assert_eq!(
+        koreksi[0].updated.unwrap().to_rfc3339(),
+        "2025-11-29T17:00:00+00:00"
+    );
+
+    // built again unchanged: byte-identical (the second comparison finds nothing new)
+    let before = files(&out);
+    build(&site, &out);
+    assert_eq!(files(&out), before);
+
+    // the next publication, another day and another change: the first is kept, newest first;
+    // and an incremental build equals a build from scratch over the same previous output
+    let fresh = dir.path().join("fresh/public");
+    common::salin_terbitan(&out, &fresh);
+    edit(
+        &site.join("site.toml"),
+        "data_as_of = 2025-11-30",
+        "data_as_of = 2025-12-01",
+    );
+    edit(
+        &site.join("data/alokasi.csv"),
+        "APBD-TUNAI,2021-07,35.75.01.1002,Bank Jatim,151",
+        "APBD-TUNAI,2021-07,35.75.01.1002,Bank Jatim,152",
+    );
+    build(&site, &out);
+    let r = riwayat(&out);
+    assert_eq!(r.len(), 8, "{r:#?}");
+    assert!(r[3].starts_with("2025-12-01,35.75.01.1002,") && r[3].ends_with(",151,152"));
+    assert!(r[7].starts_with("2025-11-30,35.75.01.1002,") && r[7].ends_with(",150,151"));
+    assert_eq!(
+        notice("wilayah/35/35.75.01.1002.html"),
+        vec!["../../riwayat-koreksi.html#koreksi-2025-12-01".to_string()]
+    );
+    build(&site, &fresh);
+    let (a, b) = (files(&out), files(&fresh));
+    let differing: Vec<_> = a
+        .keys()
+        .chain(b.keys())
+        .filter(|k| a.get(*k) != b.get(*k))
+        .take(5)
+        .collect();
+    assert!(
+        differing.is_empty(),
+        "{differing:?} differ from a full build"
+    );
+}
+
+#[test]
+fn a_new_tahap_and_payments_after_the_data_day_are_not_corrections() {
+    let dir = tempfile::tempdir().unwrap();
+    let site = example_copy(dir.path());
+    let out = dir.path().join("out/public");
+    build(&site, &out);
+    // 2025-T4 had no figures: its allocation is new, not corrected; tahap 2024's data ran to
+    // 19 December 2024: a payment on the 20th is the distribution going on
+    let mut a = fs::read_to_string(site.join("data/alokasi.csv")).unwrap();
+    a.push_str("PKH,2025-T4,62.03.01.1006,BRI,40\n");
+    fs::write(site.join("data/alokasi.csv"), a).unwrap();
+    let p = site.join("data/realisasi.csv");
+    let mut r = fs::read_to_string(&p).unwrap();
+    r.push_str("PKH,2024,62.03.01.1006,BRI,2024-12-20,tersalur,,1\n");
+    fs::write(&p, &r).unwrap();
+    build(&site, &out);
+    assert_eq!(riwayat(&out), Vec::<String>::new());
+    // a payment added on a day already published is a correction of what was published
+    r.push_str("PKH,2024,62.03.01.1006,BRI,2024-12-18,tersalur,,1\n");
+    fs::write(&p, &r).unwrap();
+    build(&site, &out);
+    let rows = riwayat(&out);
+    assert_eq!(rows.len(), 4, "{rows:#?}");
+    assert!(
+        rows.iter()
+            .all(|l| l.contains(",PKH,2024,BRI,tersalur_kpm,")),
+        "{rows:#?}"
+    );
+    assert!(
+        rows[3].starts_with("2025-11-30,62.03.01.1006,") && rows[3].ends_with(",6,7"),
+        "{rows:#?}"
+    );
+}
+
+#[test]
+fn a_change_under_the_privacy_threshold_reveals_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let site = example_copy(dir.path());
+    let out = dir.path().join("out/public");
+    build(&site, &out);
+    // one KPM's failure moved to another reason: the counts by reason (shown "< 3") change,
+    // every published total stays
+    edit(
+        &site.join("data/realisasi.csv"),
+        "APBD-TUNAI,2021-07,35.75.01.1001,Bank Jatim,2021-07-29,gagal,pindah domisili,1",
+        "APBD-TUNAI,2021-07,35.75.01.1001,Bank Jatim,2021-07-29,gagal,meninggal,1",
+    );
+    build(&site, &out);
+    assert_eq!(riwayat(&out), Vec::<String>::new());
+    let page = fs::read_to_string(out.join("riwayat-koreksi.html")).unwrap();
+    assert!(!page.contains("meninggal") && !page.contains("pindah"));
+    assert!(
+        fs::read_to_string(out.join("wilayah/35/35.75.01.1001.html"))
+            .unwrap()
+            .find("class=\"dikoreksi\"")
+            .is_none()
+    );
+}
+
+#[test]
+fn a_broken_previous_download_is_a_warning_not_a_crash() {
+    let dir = tempfile::tempdir().unwrap();
+    let site = example_copy(dir.path());
+    let out = dir.path().join("out/public");
+    build(&site, &out);
+    fs::write(
+        out.join("unduh/realisasi.csv"),
+        "kode_wilayah,alokasi_kpm\n35,x\n",
+    )
+    .unwrap();
+    fs::write(out.join("unduh/riwayat_koreksi.csv"), [0xff, 0xfe, 0x00]).unwrap();
+    edit(
+        &site.join("data/alokasi.csv"),
+        GENTONG,
+        "APBD-TUNAI,2021-07,35.75.01.1002,Bank Jatim,151",
+    );
+    let s = build(&site, &out);
+    let pesan: Vec<String> = s
+        .warnings
+        .items()
+        .iter()
+        .map(|d| d.message(salur::lang::Lang::Id))
+        .filter(|m| m.contains("terbitan sebelumnya"))
+        .collect();
+    assert_eq!(pesan.len(), 2, "{:?}", s.laporan_peringatan);
+    assert!(pesan[0].starts_with("unduh/realisasi.csv: "), "{pesan:?}");
+    assert!(
+        pesan[1].starts_with("unduh/riwayat_koreksi.csv: "),
+        "{pesan:?}"
+    );
+    // nothing compared, and the site's own files are good again for the next build
+    assert!(riwayat(&out).is_empty());
+    edit(
+        &site.join("data/alokasi.csv"),
+        "APBD-TUNAI,2021-07,35.75.01.1002,Bank Jatim,151",
+        GENTONG,
+    );
+    build(&site, &out);
+    assert_eq!(riwayat(&out).len(), 4);
+}
