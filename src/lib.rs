@@ -124,6 +124,7 @@ pub fn load(root: &Path) -> Result<Loaded, Error> {
         root,
         &analysis::privasi::Tembolok::default(),
         None,
+        None,
         &mut Timings::default(),
     )
 }
@@ -131,17 +132,23 @@ pub fn load(root: &Path) -> Result<Loaded, Error> {
 /// [`load`], taking the suppression decisions `tembolok` holds from the last build
 /// ([`analysis::privasi::Tembolok`]) and, from `terbitan` (the published output folder, its
 /// real path), the previous publication, whose figures and history of corrections make
-/// [`Report::koreksi`] ([`data::koreksi`], [`analysis::koreksi`]).
+/// [`Report::koreksi`] ([`data::koreksi`], [`analysis::koreksi`]). `base_url` overrides
+/// site.toml's (`--base-url`, the preview's address): the previous publication is compared
+/// only when it was published at the same address.
 fn load_timed(
     root: &Path,
     tembolok: &analysis::privasi::Tembolok,
     terbitan: Option<&Path>,
+    base_url: Option<String>,
     timings: &mut Timings,
 ) -> Result<Loaded, Error> {
-    let config = Config::load(root).map_err(|diagnostics| Error::Input {
+    let mut config = Config::load(root).map_err(|diagnostics| Error::Input {
         lang: Config::bahasa(root),
         diagnostics,
     })?;
+    if let Some(url) = base_url {
+        config.base_url = url;
+    }
     let lang = config.language;
     timings.lap("config");
     let mut problems = Diagnostics::new();
@@ -201,7 +208,7 @@ fn load_timed(
     if let Some(terbitan) = terbitan {
         // the rows are still here: payments after the previous publication's data day are
         // taken off before comparing (`analysis::koreksi::sesudah`)
-        let (sebelumnya, peringatan) = data::koreksi::baca(terbitan);
+        let (sebelumnya, peringatan) = data::koreksi::baca(terbitan, &config.base_url);
         // after the quality list: a warning about the output folder is the operator's, not a
         // finding about the data
         problems.extend(peringatan);
@@ -413,10 +420,13 @@ pub fn build_with(options: &BuildOptions, kendali: &Kendali) -> Result<BuildSumm
     );
     timings.lap("inputs");
     let terbitan = output::jalur_nyata(&public);
-    let mut loaded = load_timed(&options.root, &tembolok, Some(&terbitan), &mut timings)?;
-    if let Some(url) = base_url {
-        loaded.config.base_url = url;
-    }
+    let loaded = load_timed(
+        &options.root,
+        &tembolok,
+        Some(&terbitan),
+        base_url,
+        &mut timings,
+    )?;
     let Loaded {
         config,
         mut data,

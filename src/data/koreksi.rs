@@ -13,6 +13,11 @@
 //!   since are progress rather than corrections ([`crate::analysis::koreksi`]).
 //! - `unduh/riwayat_koreksi.csv`: the corrections listed so far, carried forward.
 //!
+//! Only the same site's publication is read: `datapackage.json`'s `homepage` must be this
+//! build's `base_url` ([`situs_sama`]). Another site published into the folder (two sites
+//! built into one folder, a build into the preview's folder) is replaced, not corrected, and
+//! its history is not carried.
+//!
 //! A folder that is absent, or holds none of these, is a first publication: no history. A file
 //! that cannot be read as salur writes it (hand-edited, from another version) is a warning
 //! naming it, never an error: the build publishes, comparing nothing with that file (an
@@ -46,6 +51,8 @@ pub const ANGKA: [&str; 5] = [
 
 /// The figures download of the previous publication, relative to the output folder.
 pub const BERKAS_ANGKA: &str = "unduh/realisasi.csv";
+/// The previous publication's data package, whose `homepage` says which site it was.
+pub const BERKAS_PAKET: &str = "datapackage.json";
 /// The whole site's figures as JSON, with each tahap's data day.
 pub const BERKAS_JSON: &str = "angka.json";
 /// The history of corrections, relative to the output folder.
@@ -135,11 +142,22 @@ pub struct Sebelumnya {
 }
 
 /// Reads the previous publication from the output folder `keluaran` (its real path: a
-/// symbolic link resolved). Never fails: what cannot be read is a warning (see the module's
-/// comment).
-pub fn baca(keluaran: &Path) -> (Sebelumnya, Diagnostics) {
+/// symbolic link resolved), when it is this site's: published at `alamat` (the site's
+/// `base_url`, as `homepage` in its `datapackage.json`; see [`situs_sama`]). Never fails: what
+/// cannot be read is a warning (see the module's comment).
+pub fn baca(keluaran: &Path, alamat: &str) -> (Sebelumnya, Diagnostics) {
     let mut peringatan = Diagnostics::new();
     let mut out = Sebelumnya::default();
+    match baca_berkas(&keluaran.join(BERKAS_PAKET)) {
+        Ok(Some(json)) if situs_sama(&json, alamat) == Some(true) => {}
+        // no previous publication, or another site's: this build starts the history
+        Ok(None) => return (out, peringatan),
+        Ok(Some(json)) if situs_sama(&json, alamat).is_some() => return (out, peringatan),
+        Ok(Some(_)) | Err(()) => {
+            peringatan.push(rusak(BERKAS_PAKET, 0));
+            return (out, peringatan);
+        }
+    }
     match buka(&keluaran.join(BERKAS_ANGKA)) {
         Ok(None) => {}
         // streamed: the national file is 190 MB
@@ -309,6 +327,21 @@ pub fn urai_angka(sumber: impl std::io::Read) -> Result<Terbit, u64> {
     Ok(t)
 }
 
+/// Whether the `datapackage.json` of a previous publication, `json`, is the one of the site
+/// published at `alamat`: its `homepage` is `alamat` (both absent when `base_url` is empty).
+/// Another site published into the same folder (or the preview at another address) is a
+/// replacement, not a correction: its figures are not compared and its history not carried.
+/// `None` when `json` is not a JSON object.
+pub fn situs_sama(json: &str, alamat: &str) -> Option<bool> {
+    #[derive(serde::Deserialize)]
+    struct Paket {
+        homepage: Option<String>,
+    }
+    serde_json::from_str::<Paket>(json)
+        .ok()
+        .map(|p| p.homepage.as_deref().unwrap_or("") == alamat)
+}
+
 /// `data_per_tahap` of `angka.json`: tahap code → its latest data day.
 pub fn urai_data_per(json: &str) -> Option<FxHashMap<String, Date>> {
     let v: serde_json::Value = serde_json::from_str(json).ok()?;
@@ -419,5 +452,19 @@ alokasi_kpm,alokasi_nilai,tersalur_kpm,tersalur_nilai,gagal_kpm,sisa_kpm\n";
         let d = urai_data_per(r#"{"data_per_tahap":{"T1":"2021-07-31"}}"#).unwrap();
         assert_eq!(d["T1"], jiff::civil::date(2021, 7, 31));
         assert_eq!(urai_data_per("{"), None);
+    }
+
+    #[test]
+    fn only_the_same_sites_publication_is_compared() {
+        let paket = r#"{"name":"x","homepage":"https://a.example/","resources":[]}"#;
+        assert_eq!(situs_sama(paket, "https://a.example/"), Some(true));
+        assert_eq!(situs_sama(paket, "https://b.example/"), Some(false));
+        assert_eq!(situs_sama(paket, ""), Some(false));
+        assert_eq!(situs_sama(r#"{"name":"x"}"#, ""), Some(true));
+        assert_eq!(
+            situs_sama(r#"{"name":"x"}"#, "https://a.example/"),
+            Some(false)
+        );
+        assert_eq!(situs_sama("{", ""), None);
     }
 }

@@ -264,3 +264,46 @@ fn a_broken_previous_download_is_a_warning_not_a_crash() {
     build(&site, &out);
     assert_eq!(riwayat(&out).len(), 4);
 }
+
+#[test]
+fn another_sites_publication_in_the_folder_is_replaced_not_corrected() {
+    let dir = tempfile::tempdir().unwrap();
+    let site = example_copy(dir.path());
+    let out = dir.path().join("out/public");
+    build(&site, &out);
+    edit(
+        &site.join("data/alokasi.csv"),
+        GENTONG,
+        "APBD-TUNAI,2021-07,35.75.01.1002,Bank Jatim,151",
+    );
+    build(&site, &out);
+    assert_eq!(riwayat(&out).len(), 4);
+    // the same folder now gets another site (another address): its figures are its own first
+    // publication, and the history of the site it replaces is not carried over
+    edit(
+        &site.join("site.toml"),
+        "base_url = \"https://salur.example.org/\"",
+        "base_url = \"https://lain.example.org/\"",
+    );
+    edit(
+        &site.join("data/alokasi.csv"),
+        "APBD-TUNAI,2021-07,35.75.01.1002,Bank Jatim,151",
+        "APBD-TUNAI,2021-07,35.75.01.1002,Bank Jatim,152",
+    );
+    build(&site, &out);
+    assert_eq!(riwayat(&out), Vec::<String>::new());
+    let fresh = dir.path().join("fresh/public");
+    build(&site, &fresh);
+    assert!(
+        files(&out) == files(&fresh),
+        "not the other site's first publication"
+    );
+    // and a change of it from then on is its correction
+    edit(
+        &site.join("data/alokasi.csv"),
+        "APBD-TUNAI,2021-07,35.75.01.1002,Bank Jatim,152",
+        "APBD-TUNAI,2021-07,35.75.01.1002,Bank Jatim,153",
+    );
+    build(&site, &out);
+    assert_eq!(riwayat(&out).len(), 4);
+}

@@ -62,9 +62,16 @@ fn build(site: &Path, out: &Path) {
     );
 }
 
-/// B, from a copy of the example: a realisation count (many pages change), a meeting note
-/// removed (a page goes), a file added to the theme's static files (a file comes).
+/// B, from a copy of the example: another site (its own address: a publication of another
+/// site is not a correction of this one's, so neither build compares figures with what the
+/// other left, see `data::koreksi::situs_sama`), a realisation count (many pages change), a
+/// meeting note removed (a page goes), a file added to the theme's static files (a file comes).
 fn ubah(site: &Path) {
+    edit(
+        &site.join("site.toml"),
+        "base_url = \"https://salur.example.org/\"",
+        "base_url = \"https://lain.example.org/\"",
+    );
     edit(
         &site.join("data/realisasi.csv"),
         "APBD-TUNAI,2021-07,35.75.01.1001,Bank Jatim,2021-07-27,tersalur,,70",
