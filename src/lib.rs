@@ -208,7 +208,12 @@ fn load_timed(
     if let Some(terbitan) = terbitan {
         // the rows are still here: payments after the previous publication's data day are
         // taken off before comparing (`analysis::koreksi::sesudah`)
-        let (sebelumnya, peringatan) = data::koreksi::baca(terbitan, &config.base_url);
+        let (sebelumnya, peringatan) = data::koreksi::baca(
+            terbitan,
+            &config.base_url,
+            &output::angka_terbit_path(terbitan),
+            render::sidik_program(),
+        );
         // after the quality list: a warning about the output folder is the operator's, not a
         // finding about the data
         problems.extend(peringatan);
@@ -478,6 +483,18 @@ pub fn build_with(options: &BuildOptions, kendali: &Kendali) -> Result<BuildSumm
     // publishes; the next one searches again)
     if report.privasi != tembolok && render::sidik_program() != 0 {
         let _ = staging.tulis_tembolok(&report.privasi.ke_bytes(render::sidik_program()));
+    }
+    // the figures published, for the next build's history of corrections (a cache too: the
+    // next build checks that it names the publication it finds, else reads the download)
+    if render::sidik_program() != 0 {
+        let kunci = data::koreksi::kunci_terbitan(
+            render::sidik_program(),
+            &config.base_url,
+            data.inputs
+                .iter()
+                .map(|i| (i.path.as_str(), i.sha256.as_str())),
+        );
+        let _ = staging.tulis_angka_terbit(&analysis::koreksi::simpanan(&data, &report, kunci));
     }
     let bar = if kendali.progress {
         let bar = indicatif::ProgressBar::new(plan.halaman.len() as u64);

@@ -33,6 +33,7 @@
 //! [`terungkap`] checks the result independently; the unit tests also check it by enumerating
 //! every table a reader could reconstruct.
 
+use crate::dasar::varint;
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
 
@@ -699,17 +700,17 @@ impl Tembolok {
     pub fn ke_bytes(&self, program: u64) -> Vec<u8> {
         let mut out = TEMBOLOK_KEPALA.to_vec();
         out.extend_from_slice(&program.to_le_bytes());
-        varint(&mut out, self.keputusan.len() as u64);
+        varint::tulis(&mut out, self.keputusan.len() as u64);
         for (kunci, sel) in &self.keputusan {
             out.extend_from_slice(&kunci.to_le_bytes());
             match sel {
                 None => out.push(0),
                 Some(sel) => {
                     out.push(1);
-                    varint(&mut out, sel.len() as u64);
+                    varint::tulis(&mut out, sel.len() as u64);
                     let mut sebelum = 0;
                     for &(e, t) in sel {
-                        varint(&mut out, e - sebelum);
+                        varint::tulis(&mut out, e - sebelum);
                         sebelum = e;
                         out.push(match t {
                             Tekan::Terbit => 0,
@@ -750,17 +751,17 @@ impl Tembolok {
             return None;
         }
         let mut keputusan = std::collections::BTreeMap::new();
-        for _ in 0..baca_varint(&mut r)? {
+        for _ in 0..varint::baca(&mut r)? {
             let kunci = u128::from_le_bytes(ambil(&mut r, 16)?.try_into().ok()?);
             let sel = match ambil(&mut r, 1)?[0] {
                 0 => None,
                 1 => {
-                    let n = baca_varint(&mut r)?;
+                    let n = varint::baca(&mut r)?;
                     // each cell takes at least two bytes: a count beyond that is damage
                     let mut sel = Vec::with_capacity(usize::try_from(n).ok()?.min(r.len() / 2));
                     let mut e = 0u64;
                     for _ in 0..n {
-                        e = e.checked_add(baca_varint(&mut r)?)?;
+                        e = e.checked_add(varint::baca(&mut r)?)?;
                         let t = match ambil(&mut r, 1)?[0] {
                             1 => Tekan::Sembunyi,
                             2 => Tekan::Tahan,
@@ -776,27 +777,6 @@ impl Tembolok {
         }
         r.is_empty().then_some(Tembolok { keputusan })
     }
-}
-
-fn varint(out: &mut Vec<u8>, mut v: u64) {
-    while v >= 0x80 {
-        out.push((v as u8) | 0x80);
-        v >>= 7;
-    }
-    out.push(v as u8);
-}
-
-fn baca_varint(r: &mut &[u8]) -> Option<u64> {
-    let mut v = 0u64;
-    for shift in (0..64).step_by(7) {
-        let (&b, rest) = r.split_first()?;
-        *r = rest;
-        v |= u64::from(b & 0x7f).checked_shl(shift)?;
-        if b < 0x80 {
-            return Some(v);
-        }
-    }
-    None
 }
 
 #[cfg(test)]

@@ -21,3 +21,4 @@ pub mod panik;
 pub mod saran;
 pub mod tempat;
 pub mod toml;
+pub mod varint;

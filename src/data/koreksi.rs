@@ -23,15 +23,16 @@
 //! naming it, never an error: the build publishes, comparing nothing with that file (an
 //! unreadable history starts again from this build).
 //!
-//! Cost, measured on a release build of the example site with a synthetic previous
-//! `unduh/realisasi.csv` of 1,000,000 rows (219 MB, the national site's is 190 MB), every row a
-//! region of its own (the worst case for the names kept): read and compared in 1,3 s of CPU
-//! (1,28 s user, 0,38 s system), the build's peak memory 41 → 365 MB. Read whole into memory
-//! first and compared by names, it took 610–700 MB: the file is streamed, and a row is 96
-//! bytes keyed by the indexes of its names (16 bytes), each name kept once. A compact file of
-//! only the published figures would save part of the parse (the columns skipped here are not
-//! decoded) and be one more file to keep in step with the download; the download every reader
-//! already has is the record of what was published, and an output of an older salur has it.
+//! The figures are read from the download only when the file the previous build kept beside
+//! the folder ([`Simpanan`], `.<name>.salur-angka`) does not name that very publication (a
+//! first build by this version, a publish that failed, a file deleted). Parsing the national
+//! site's `unduh/realisasi.csv` (190 MB) took a one-kelurahan correction 1,8–2,5 s and raised
+//! its peak memory 1,0 → 1,24 GB; from the kept file (26 MB), hashing each region's rows and
+//! decoding only the regions that differ, 0,30 s and no more memory than before the feature
+//! (measured by hand on the national site, three runs each). The download stays the fallback:
+//! it is the record of what was published, and an output of an older salur has it. Streamed,
+//! a row costs 96 bytes keyed by the indexes of its names (a synthetic 1 M-row file: 1,3 s of
+//! CPU, peak memory 41 → 365 MB; read whole first, 610–700 MB).
 
 use std::path::Path;
 
@@ -99,8 +100,11 @@ pub struct Terbit {
     pub tahap: Vec<String>,
     /// Penyalur names.
     pub penyalur: Vec<String>,
-    /// Every row, in file order.
+    /// Every row, in file order (read from [`Simpanan`]: only the regions asked for).
     pub angka: Vec<AngkaTerbit>,
+    /// Every programme × tahap the publication had figures for (indexes of the names above),
+    /// also of the rows not read.
+    pub program_tahap: rustc_hash::FxHashSet<(u32, u32)>,
     /// The indexes of the names above: region code, programme, tahap, penyalur → index.
     pub peta: [FxHashMap<String, u32>; 4],
     /// Per tahap code, its latest data day then; `None` when `angka.json` could not be read
@@ -132,11 +136,21 @@ pub struct Koreksi {
     pub baru: Option<u64>,
 }
 
+/// Where the previous publication's figures were read from.
+#[derive(Debug, Clone)]
+pub enum Terbitan {
+    /// Its `unduh/realisasi.csv`, whole.
+    Unduhan(Terbit),
+    /// The file the build that published it kept beside the folder ([`Simpanan`]), with
+    /// `angka.json`'s data days ([`Terbit::data_per_tahap`]).
+    Simpanan(Simpanan, Option<FxHashMap<String, Date>>),
+}
+
 /// What the previous publication gives this build.
 #[derive(Debug, Clone, Default)]
 pub struct Sebelumnya {
     /// Its figures; `None` for a first publication (or an unreadable download).
-    pub terbit: Option<Terbit>,
+    pub terbit: Option<Terbitan>,
     /// The corrections it listed.
     pub riwayat: Vec<Koreksi>,
 }
@@ -144,12 +158,19 @@ pub struct Sebelumnya {
 /// Reads the previous publication from the output folder `keluaran` (its real path: a
 /// symbolic link resolved), when it is this site's: published at `alamat` (the site's
 /// `base_url`, as `homepage` in its `datapackage.json`; see [`situs_sama`]). Never fails: what
-/// cannot be read is a warning (see the module's comment).
-pub fn baca(keluaran: &Path, alamat: &str) -> (Sebelumnya, Diagnostics) {
+/// cannot be read is a warning (see the module's comment). The figures are read from
+/// `simpanan` (the file [`Simpanan`] beside the folder) when it was written for this very
+/// publication by salur `program`, else from the download.
+pub fn baca(
+    keluaran: &Path,
+    alamat: &str,
+    simpanan: &Path,
+    program: u64,
+) -> (Sebelumnya, Diagnostics) {
     let mut peringatan = Diagnostics::new();
     let mut out = Sebelumnya::default();
-    match baca_berkas(&keluaran.join(BERKAS_PAKET)) {
-        Ok(Some(json)) if situs_sama(&json, alamat) == Some(true) => {}
+    let paket = match baca_berkas(&keluaran.join(BERKAS_PAKET)) {
+        Ok(Some(json)) if situs_sama(&json, alamat) == Some(true) => json,
         // no previous publication, or another site's: this build starts the history
         Ok(None) => return (out, peringatan),
         Ok(Some(json)) if situs_sama(&json, alamat).is_some() => return (out, peringatan),
@@ -157,21 +178,38 @@ pub fn baca(keluaran: &Path, alamat: &str) -> (Sebelumnya, Diagnostics) {
             peringatan.push(rusak(BERKAS_PAKET, 0));
             return (out, peringatan);
         }
-    }
-    match buka(&keluaran.join(BERKAS_ANGKA)) {
-        Ok(None) => {}
-        // streamed: the national file is 190 MB
-        Ok(Some(f)) => match urai_angka(std::io::BufReader::with_capacity(1 << 20, f)) {
-            Ok(mut t) => {
-                t.data_per_tahap = baca_berkas(&keluaran.join(BERKAS_JSON))
-                    .ok()
-                    .flatten()
-                    .and_then(|j| urai_data_per(&j));
-                out.terbit = Some(t);
-            }
-            Err(baris) => peringatan.push(rusak(BERKAS_ANGKA, baris)),
+    };
+    let data_per = || {
+        baca_berkas(&keluaran.join(BERKAS_JSON))
+            .ok()
+            .flatten()
+            .and_then(|j| urai_data_per(&j))
+    };
+    let tersimpan = (program != 0)
+        .then(|| kunci_paket(&paket, program))
+        .flatten()
+        .and_then(|kunci| {
+            use std::io::Read;
+            let mut f = buka(simpanan).ok().flatten()?;
+            let mut bytes = Vec::new();
+            f.read_to_end(&mut bytes).ok()?;
+            Simpanan::urai(bytes, kunci)
+        });
+    drop(paket);
+    match tersimpan {
+        Some(s) => out.terbit = Some(Terbitan::Simpanan(s, data_per())),
+        None => match buka(&keluaran.join(BERKAS_ANGKA)) {
+            Ok(None) => {}
+            // streamed: the national file is 190 MB
+            Ok(Some(f)) => match urai_angka(std::io::BufReader::with_capacity(1 << 20, f)) {
+                Ok(mut t) => {
+                    t.data_per_tahap = data_per();
+                    out.terbit = Some(Terbitan::Unduhan(t));
+                }
+                Err(baris) => peringatan.push(rusak(BERKAS_ANGKA, baris)),
+            },
+            Err(()) => peringatan.push(rusak(BERKAS_ANGKA, 0)),
         },
-        Err(()) => peringatan.push(rusak(BERKAS_ANGKA, 0)),
     }
     match baca_berkas(&keluaran.join(BERKAS_RIWAYAT)) {
         Ok(None) => {}
@@ -324,6 +362,7 @@ pub fn urai_angka(sumber: impl std::io::Read) -> Result<Terbit, u64> {
         });
     }
     t.peta = [peta_wilayah, pp, pt, ppy];
+    t.program_tahap = t.angka.iter().map(|a| (a.program, a.tahap)).collect();
     Ok(t)
 }
 
@@ -386,6 +425,267 @@ pub fn urai_riwayat(teks: &str) -> Result<Vec<Koreksi>, u64> {
         });
     }
     Ok(out)
+}
+
+/// The head of [`Simpanan`]'s file, with its format's version.
+const SIMPANAN_KEPALA: &[u8] = b"salur angka terbit 1\n";
+
+/// The figures this build published, kept beside the output folder for the next build
+/// (`.<name>.salur-angka`, [`crate::output::angka_terbit_path`]) so that it need not parse the
+/// previous `unduh/realisasi.csv`: on the national site that took 1,8–2,5 s and 250 MB for a
+/// one-kelurahan correction. The same figures, grouped by region, each region's rows encoded
+/// as a block whose hash the next build compares with the same encoding of its own rows: only
+/// regions whose block differs (a handful after one correction) are decoded and compared.
+///
+/// It is a cache and is trusted only for the publication it was written for: its key
+/// ([`kunci_terbitan`]) is made of the salur executable, the site's address and every input's
+/// SHA-256 as `datapackage.json` lists them, and the next build compares it with the key of
+/// the `datapackage.json` actually published. A build whose publication failed, or another
+/// build's file, does not match: the figures are then read from `unduh/realisasi.csv`.
+#[derive(Debug, Clone, Default)]
+pub struct Simpanan {
+    /// Programme codes, tahap codes, penyalur names: what the rows' indexes name.
+    pub program: Vec<String>,
+    /// Tahap codes.
+    pub tahap: Vec<String>,
+    /// Penyalur names.
+    pub penyalur: Vec<String>,
+    /// Every programme × tahap published.
+    pub program_tahap: rustc_hash::FxHashSet<(u32, u32)>,
+    /// Per region: code as written, name, the hash of its block, and where the block is in
+    /// `isi`.
+    pub wilayah: Vec<(String, String, u64, std::ops::Range<usize>)>,
+    isi: Vec<u8>,
+}
+
+/// One published row as [`Simpanan`] keeps it: programme, tahap and penyalur as indexes of
+/// the file's names, and the five figures.
+pub type BarisSimpanan = (u32, u32, u32, [Option<u64>; 5]);
+
+/// Appends the block of one region's rows to `out` (the encoding that is hashed).
+pub fn blok(rows: &[BarisSimpanan], out: &mut Vec<u8>) {
+    use crate::dasar::varint::tulis;
+    tulis(out, rows.len() as u64);
+    for (p, t, py, nilai) in rows {
+        tulis(out, u64::from(*p));
+        tulis(out, u64::from(*t));
+        tulis(out, u64::from(*py));
+        // which cells have a figure (bit j for figure j), then those figures
+        let ada = nilai
+            .iter()
+            .enumerate()
+            .fold(0u8, |m, (j, v)| if v.is_some() { m | (1 << j) } else { m });
+        out.push(ada);
+        for v in nilai.iter().flatten() {
+            tulis(out, *v);
+        }
+    }
+}
+
+/// The hash of a block, as [`Simpanan::wilayah`] keeps it.
+pub fn sidik_blok(blok: &[u8]) -> u64 {
+    xxhash_rust::xxh3::xxh3_64(blok)
+}
+
+/// The key of a publication: the salur executable's fingerprint `program`, the site's
+/// address `alamat` and its inputs as (path, SHA-256), in `datapackage.json`'s order.
+pub fn kunci_terbitan<'a>(
+    program: u64,
+    alamat: &str,
+    sumber: impl Iterator<Item = (&'a str, &'a str)>,
+) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = xxhash_rust::xxh3::Xxh3::new();
+    (program, alamat).hash(&mut h);
+    for s in sumber {
+        s.hash(&mut h);
+    }
+    h.finish()
+}
+
+/// The key ([`kunci_terbitan`]) of the publication whose `datapackage.json` is `json`;
+/// `None` when it is not one salur writes.
+pub fn kunci_paket(json: &str, program: u64) -> Option<u64> {
+    #[derive(serde::Deserialize)]
+    struct Sumber {
+        path: Option<String>,
+        sha256: Option<String>,
+    }
+    #[derive(serde::Deserialize)]
+    struct Paket {
+        homepage: Option<String>,
+        sources: Vec<Sumber>,
+    }
+    let p: Paket = serde_json::from_str(json).ok()?;
+    Some(kunci_terbitan(
+        program,
+        p.homepage.as_deref().unwrap_or(""),
+        p.sources
+            .iter()
+            .filter_map(|s| Some((s.path.as_deref()?, s.sha256.as_deref()?))),
+    ))
+}
+
+impl Simpanan {
+    /// The file's bytes: `kunci`, the names, the programme × tahap published, and per region
+    /// (code, name) its rows, ending with a checksum.
+    pub fn ke_bytes<'a>(
+        kunci: u64,
+        program: &[&str],
+        tahap: &[&str],
+        penyalur: &[&str],
+        wilayah: impl Iterator<Item = (&'a str, &'a str, Vec<BarisSimpanan>)>,
+    ) -> Vec<u8> {
+        use crate::dasar::varint::tulis;
+        let teks = |out: &mut Vec<u8>, s: &str| {
+            tulis(out, s.len() as u64);
+            out.extend_from_slice(s.as_bytes());
+        };
+        let mut out = SIMPANAN_KEPALA.to_vec();
+        out.extend_from_slice(&kunci.to_le_bytes());
+        for daftar in [program, tahap, penyalur] {
+            tulis(&mut out, daftar.len() as u64);
+            for s in daftar {
+                teks(&mut out, s);
+            }
+        }
+        let mut pt = std::collections::BTreeSet::new();
+        let mut badan = Vec::new();
+        let mut n = 0u64;
+        let mut b = Vec::new();
+        for (kode, nama, rows) in wilayah {
+            pt.extend(rows.iter().map(|r| (r.0, r.1)));
+            b.clear();
+            blok(&rows, &mut b);
+            teks(&mut badan, kode);
+            teks(&mut badan, nama);
+            tulis(&mut badan, b.len() as u64);
+            badan.extend_from_slice(&b);
+            n += 1;
+        }
+        tulis(&mut out, pt.len() as u64);
+        for (p, t) in pt {
+            tulis(&mut out, u64::from(p));
+            tulis(&mut out, u64::from(t));
+        }
+        tulis(&mut out, n);
+        out.extend_from_slice(&badan);
+        let cek = xxhash_rust::xxh3::xxh3_64(&out);
+        out.extend_from_slice(&cek.to_le_bytes());
+        out
+    }
+
+    /// Reads the file's `bytes` when they are whole and were written for the publication
+    /// `kunci`; `None` otherwise (the caller reads the download instead).
+    pub fn urai(mut bytes: Vec<u8>, kunci: u64) -> Option<Simpanan> {
+        use crate::dasar::varint::baca;
+        let isi_len = bytes.len().checked_sub(8)?;
+        let (isi, cek) = bytes.split_at(isi_len);
+        if xxhash_rust::xxh3::xxh3_64(isi).to_le_bytes() != *cek {
+            return None;
+        }
+        bytes.truncate(isi_len);
+        let awal = bytes.as_ptr() as usize;
+        let mut r = bytes.strip_prefix(SIMPANAN_KEPALA)?;
+        let (k, rest) = r.split_at_checked(8)?;
+        if u64::from_le_bytes(k.try_into().ok()?) != kunci {
+            return None;
+        }
+        r = rest;
+        fn teks(r: &mut &[u8]) -> Option<String> {
+            let n = usize::try_from(baca(r)?).ok()?;
+            let (a, b) = r.split_at_checked(n)?;
+            *r = b;
+            String::from_utf8(a.to_vec()).ok()
+        }
+        let mut out = Simpanan::default();
+        for daftar in [&mut out.program, &mut out.tahap, &mut out.penyalur] {
+            for _ in 0..baca(&mut r)? {
+                daftar.push(teks(&mut r)?);
+            }
+        }
+        for _ in 0..baca(&mut r)? {
+            let p = u32::try_from(baca(&mut r)?).ok()?;
+            let t = u32::try_from(baca(&mut r)?).ok()?;
+            out.program_tahap.insert((p, t));
+        }
+        for _ in 0..baca(&mut r)? {
+            let kode = teks(&mut r)?;
+            let nama = teks(&mut r)?;
+            let n = usize::try_from(baca(&mut r)?).ok()?;
+            let (b, rest) = r.split_at_checked(n)?;
+            let mulai = b.as_ptr() as usize - awal;
+            out.wilayah
+                .push((kode, nama, sidik_blok(b), mulai..mulai + n));
+            r = rest;
+        }
+        if !r.is_empty() {
+            return None;
+        }
+        out.isi = bytes;
+        Some(out)
+    }
+
+    /// The rows of the regions `pilih` accepts (by index into [`Simpanan::wilayah`]) as a
+    /// [`Terbit`] with every name; `None` when a block is not as [`blok`] writes it.
+    pub fn terbit(&self, pilih: impl Fn(usize) -> bool) -> Option<Terbit> {
+        use crate::dasar::varint::baca;
+        let nama = |v: &[String]| -> FxHashMap<String, u32> {
+            (0u32..).zip(v).map(|(i, s)| (s.clone(), i)).collect()
+        };
+        let mut t = Terbit {
+            program: self.program.clone(),
+            tahap: self.tahap.clone(),
+            penyalur: self.penyalur.clone(),
+            program_tahap: self.program_tahap.clone(),
+            ..Terbit::default()
+        };
+        let mut peta_wilayah = FxHashMap::default();
+        let u32_dari = |v: u64| u32::try_from(v).ok();
+        for (i, (kode, nama_w, _, range)) in self.wilayah.iter().enumerate() {
+            if !pilih(i) {
+                continue;
+            }
+            let w = u32::try_from(t.wilayah.len()).ok()?;
+            t.wilayah.push((kode.clone(), nama_w.clone()));
+            peta_wilayah.insert(kode.clone(), w);
+            let mut r = self.isi.get(range.clone())?;
+            for _ in 0..baca(&mut r)? {
+                let program = u32_dari(baca(&mut r)?)?;
+                let tahap = u32_dari(baca(&mut r)?)?;
+                let penyalur = u32_dari(baca(&mut r)?)?;
+                let (&ada, rest) = r.split_first()?;
+                r = rest;
+                let mut nilai = [None; 5];
+                for (j, n) in nilai.iter_mut().enumerate() {
+                    if ada & (1 << j) != 0 {
+                        *n = Some(baca(&mut r)?);
+                    }
+                }
+                if [program as usize, tahap as usize, penyalur as usize]
+                    .iter()
+                    .zip([&t.program, &t.tahap, &t.penyalur])
+                    .any(|(i, v)| *i >= v.len())
+                {
+                    return None;
+                }
+                t.angka.push(AngkaTerbit {
+                    wilayah: w,
+                    program,
+                    tahap,
+                    penyalur,
+                    nilai,
+                });
+            }
+        }
+        t.peta = [
+            peta_wilayah,
+            nama(&t.program),
+            nama(&t.tahap),
+            nama(&t.penyalur),
+        ];
+        Some(t)
+    }
 }
 
 #[cfg(test)]
@@ -452,6 +752,51 @@ alokasi_kpm,alokasi_nilai,tersalur_kpm,tersalur_nilai,gagal_kpm,sisa_kpm\n";
         let d = urai_data_per(r#"{"data_per_tahap":{"T1":"2021-07-31"}}"#).unwrap();
         assert_eq!(d["T1"], jiff::civil::date(2021, 7, 31));
         assert_eq!(urai_data_per("{"), None);
+    }
+
+    #[test]
+    fn kept_figures_round_trip_and_only_for_their_publication() {
+        let a: [Option<u64>; 5] = [Some(10), Some(1000), Some(8), None, Some(0)];
+        let b: [Option<u64>; 5] = [Some(3), None, Some(u64::MAX), None, Some(1)];
+        let bytes = Simpanan::ke_bytes(
+            7,
+            &["PKH", "BST"],
+            &["T1", "T2"],
+            &["Pos"],
+            [
+                ("35", "Jawa Timur", vec![(0, 0, 0, a), (1, 1, 0, b)]),
+                ("35.75", "Kota Pasuruan", vec![(1, 1, 0, b)]),
+            ]
+            .into_iter(),
+        );
+        assert!(
+            Simpanan::urai(bytes.clone(), 8).is_none(),
+            "another publication's"
+        );
+        let mut rusak = bytes.clone();
+        rusak[30] ^= 1;
+        assert!(Simpanan::urai(rusak, 7).is_none(), "damaged");
+        let s = Simpanan::urai(bytes, 7).unwrap();
+        assert_eq!(s.program_tahap.len(), 2);
+        assert_eq!(s.wilayah.len(), 2);
+        // the block of a region hashes as the same rows encoded again
+        let mut blk = Vec::new();
+        blok(&[(1, 1, 0, b)], &mut blk);
+        assert_eq!(s.wilayah[1].2, sidik_blok(&blk));
+        assert_ne!(s.wilayah[0].2, sidik_blok(&blk));
+        // only the regions asked for are decoded, with every name
+        let t = s.terbit(|i| i == 1).unwrap();
+        assert_eq!(
+            t.wilayah,
+            vec![("35.75".to_string(), "Kota Pasuruan".to_string())]
+        );
+        assert_eq!(t.program, ["PKH", "BST"]);
+        assert_eq!(t.angka.len(), 1);
+        assert_eq!(t.angka[0].nilai, b);
+        assert!(t.program_tahap.contains(&(0, 0)));
+        let semua = s.terbit(|_| true).unwrap();
+        assert_eq!(semua.angka[0].nilai, a);
+        assert_eq!(semua.peta[0]["35.75"], 1);
     }
 
     #[test]

@@ -51,7 +51,7 @@ pub(super) fn gitignore(k: &Konteks) -> String {
     };
     format!(
         "/public\n/public.old\n/.public.staging\n/.public.staging-*\n/.public.salur-lock\n\
-         /.public.old\n/.public.salur-manifest\n/.public.salur-tembolok\n/.public.salur-cadangan\n/.salur\n/.cargo\n\n{penerima}/data/penerima/\n"
+         /.public.old\n/.public.salur-manifest\n/.public.salur-tembolok\n/.public.salur-angka\n/.public.salur-cadangan\n/.salur\n/.cargo\n\n{penerima}/data/penerima/\n"
     )
 }
 

@@ -103,6 +103,21 @@ pub fn tembolok_path(public: &Path) -> PathBuf {
     beside(public, ".salur-tembolok")
 }
 
+/// The figures the last build published ([`crate::data::koreksi::Simpanan`]), for the next
+/// build's history of corrections: `.<name>.salur-angka` beside it. A cache checked against
+/// the publication it names: deleting it is always safe (the next build reads
+/// `unduh/realisasi.csv` instead).
+pub fn angka_terbit_path(public: &Path) -> PathBuf {
+    beside(public, ".salur-angka")
+}
+
+/// [`angka_terbit_path`] being written, before it is renamed over it.
+fn angka_terbit_tmp_path(public: &Path) -> PathBuf {
+    let mut tmp = angka_terbit_path(public).into_os_string();
+    tmp.push(".tmp");
+    PathBuf::from(tmp)
+}
+
 /// The spare of `public`: `.<name>.salur-cadangan` beside it, the site before the last
 /// publish, kept instead of removed. The next build takes it as its staging folder and only
 /// patches it (writes what changed, removes what went, links what it lacks) rather than
@@ -184,7 +199,11 @@ pub fn bersihkan_sisa(kunci: &Kunci) -> Result<(), OutputError> {
             removed.map_err(|e| err(&path, e))?;
         }
     }
-    for tmp in [manifest_tmp_path(public), tembolok_tmp_path(public)] {
+    for tmp in [
+        manifest_tmp_path(public),
+        tembolok_tmp_path(public),
+        angka_terbit_tmp_path(public),
+    ] {
         if tmp.is_file() {
             fs::remove_file(&tmp).map_err(|e| err(&tmp, e))?;
         }
@@ -972,6 +991,19 @@ impl Staging {
     pub fn tulis_tembolok(&self, bytes: &[u8]) -> Result<(), OutputError> {
         let path = tembolok_path(&self.public);
         let tmp = tembolok_tmp_path(&self.public);
+        buat_baru(&tmp)
+            .and_then(|mut f| f.write_all(bytes))
+            .map_err(|e| err(&tmp, e))?;
+        fs::rename(&tmp, &path).map_err(|e| err(&path, e))
+    }
+
+    /// Replaces the figures kept beside the folder ([`angka_terbit_path`]) with `bytes`, as
+    /// [`Staging::tulis_tembolok`] does: under this build's lock, renamed over the old file.
+    /// Written before the publish: if it fails, the file names a publication that is not the
+    /// one in the folder, and the next build, which checks, does not use it.
+    pub fn tulis_angka_terbit(&self, bytes: &[u8]) -> Result<(), OutputError> {
+        let path = angka_terbit_path(&self.public);
+        let tmp = angka_terbit_tmp_path(&self.public);
         buat_baru(&tmp)
             .and_then(|mut f| f.write_all(bytes))
             .map_err(|e| err(&tmp, e))?;

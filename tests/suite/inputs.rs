@@ -1830,6 +1830,7 @@ fn failed_build_leaves_previous_site_byte_identical() {
     assert_eq!(
         siblings,
         vec![
+            std::ffi::OsString::from(".public.salur-angka"),
             std::ffi::OsString::from(".public.salur-manifest"),
             std::ffi::OsString::from(".public.salur-tembolok"),
             std::ffi::OsString::from("public")

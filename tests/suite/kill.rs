@@ -48,12 +48,13 @@ fn build(site: &Path, out: &Path) {
     assert!(status.success(), "salur build failed: {status}");
 }
 
-/// What lies beside `public` other than itself, its manifest, its suppression cache and its
+/// What lies beside `public` other than itself, its manifest, its caches (suppression decisions, published figures) and its
 /// spare (the previous site, kept for the next build).
 fn leftovers(public: &Path) -> Vec<String> {
     let name = public.file_name().unwrap().to_string_lossy();
     let manifest = format!(".{name}.salur-manifest");
     let tembolok = format!(".{name}.salur-tembolok");
+    let angka = format!(".{name}.salur-angka");
     let cadangan = format!(".{name}.salur-cadangan");
     fs::read_dir(public.parent().unwrap())
         .unwrap()
@@ -61,6 +62,7 @@ fn leftovers(public: &Path) -> Vec<String> {
         .filter(|n| {
             *n != manifest
                 && *n != tembolok
+                && *n != angka
                 && *n != cadangan
                 && n.as_str() != public.file_name().unwrap()
         })

@@ -229,6 +229,8 @@ fn a_broken_previous_download_is_a_warning_not_a_crash() {
     let site = example_copy(dir.path());
     let out = dir.path().join("out/public");
     build(&site, &out);
+    // (without the figures the build kept beside the folder, the download is what is read)
+    fs::remove_file(simpanan(&out)).unwrap();
     fs::write(
         out.join("unduh/realisasi.csv"),
         "kode_wilayah,alokasi_kpm\n35,x\n",
@@ -306,4 +308,80 @@ fn another_sites_publication_in_the_folder_is_replaced_not_corrected() {
     );
     build(&site, &out);
     assert_eq!(riwayat(&out).len(), 4);
+}
+
+/// The figures kept beside the folder by the last build (`.public.salur-angka`).
+fn simpanan(out: &Path) -> std::path::PathBuf {
+    out.with_file_name(".public.salur-angka")
+}
+
+#[test]
+fn the_kept_figures_replace_the_download_and_a_stale_file_is_not_trusted() {
+    let dir = tempfile::tempdir().unwrap();
+    let site = example_copy(dir.path());
+    let out = dir.path().join("out/public");
+    build(&site, &out);
+    assert!(simpanan(&out).is_file());
+    let pertama = fs::read(simpanan(&out)).unwrap();
+    // the download is not read when the kept figures name the publication: spoiled, it
+    // changes nothing and warns of nothing
+    fs::write(out.join("unduh/realisasi.csv"), "rusak\n").unwrap();
+    edit(
+        &site.join("data/alokasi.csv"),
+        GENTONG,
+        "APBD-TUNAI,2021-07,35.75.01.1002,Bank Jatim,151",
+    );
+    let s = build(&site, &out);
+    assert!(
+        !s.laporan_peringatan.contains("terbitan sebelumnya"),
+        "{}",
+        s.laporan_peringatan
+    );
+    let dari_simpanan = riwayat(&out);
+    assert_eq!(dari_simpanan.len(), 4, "{dari_simpanan:#?}");
+
+    // the same history from the download alone (no kept figures)
+    let dir2 = tempfile::tempdir().unwrap();
+    let site2 = example_copy(dir2.path());
+    let out2 = dir2.path().join("out/public");
+    build(&site2, &out2);
+    fs::remove_file(simpanan(&out2)).unwrap();
+    edit(
+        &site2.join("data/alokasi.csv"),
+        GENTONG,
+        "APBD-TUNAI,2021-07,35.75.01.1002,Bank Jatim,151",
+    );
+    build(&site2, &out2);
+    assert_eq!(riwayat(&out2), dari_simpanan);
+
+    // kept figures of another publication (the first one's, as a build whose publish failed
+    // would leave them) are not trusted: the download is read, and the history is of what
+    // the folder held (151 → 152), not of what the file says (150 → 152)
+    fs::write(simpanan(&out2), &pertama).unwrap();
+    edit(
+        &site2.join("data/alokasi.csv"),
+        "APBD-TUNAI,2021-07,35.75.01.1002,Bank Jatim,151",
+        "APBD-TUNAI,2021-07,35.75.01.1002,Bank Jatim,152",
+    );
+    build(&site2, &out2);
+    let r = riwayat(&out2);
+    assert_eq!(r.len(), 8, "{r:#?}");
+    assert!(
+        r.iter()
+            .any(|l| l.ends_with(",Gentong,APBD-TUNAI,2021-07,Bank Jatim,alokasi_kpm,151,152")),
+        "{r:#?}"
+    );
+    assert!(!r.iter().any(|l| l.ends_with(",150,152")), "{r:#?}");
+    // a damaged file is not trusted either
+    let mut rusak = fs::read(simpanan(&out2)).unwrap();
+    let n = rusak.len() / 2;
+    rusak[n] ^= 1;
+    fs::write(simpanan(&out2), &rusak).unwrap();
+    edit(
+        &site2.join("data/alokasi.csv"),
+        "APBD-TUNAI,2021-07,35.75.01.1002,Bank Jatim,152",
+        "APBD-TUNAI,2021-07,35.75.01.1002,Bank Jatim,153",
+    );
+    build(&site2, &out2);
+    assert_eq!(riwayat(&out2).len(), 12);
 }

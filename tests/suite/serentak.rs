@@ -86,17 +86,18 @@ fn ubah(site: &Path) {
     .unwrap();
 }
 
-/// What lies beside `public` other than itself, its manifest and its suppression cache (and the
+/// What lies beside `public` other than itself, its manifest, its caches (and the
 /// sites).
 fn leftovers(public: &Path) -> Vec<String> {
     let name = public.file_name().unwrap().to_string_lossy().into_owned();
     let manifest = format!(".{name}.salur-manifest");
     let tembolok = format!(".{name}.salur-tembolok");
+    let angka = format!(".{name}.salur-angka");
     let cadangan = format!(".{name}.salur-cadangan");
     let mut out: Vec<String> = fs::read_dir(public.parent().unwrap())
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .filter(|n| *n != manifest && *n != tembolok && *n != cadangan && *n != name)
+        .filter(|n| *n != manifest && *n != tembolok && *n != angka && *n != cadangan && *n != name)
         .collect();
     out.sort();
     out

@@ -451,6 +451,7 @@ fn a_fault_after_the_publish_exits_3_and_says_the_new_site_is_live() {
         assert_eq!(
             beside,
             [
+                ".public.salur-angka",
                 ".public.salur-cadangan",
                 ".public.salur-manifest",
                 ".public.salur-tembolok",
