@@ -213,6 +213,7 @@ fn load_timed(
             &config.base_url,
             &output::angka_terbit_path(terbitan),
             render::sidik_program(),
+            config.batas_berkas,
         );
         // after the quality list: a warning about the output folder is the operator's, not a
         // finding about the data

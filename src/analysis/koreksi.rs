@@ -159,12 +159,17 @@ fn urutan(a: &Koreksi, b: &Koreksi) -> std::cmp::Ordering {
     })
 }
 
-/// This publication's corrections `baru` added to the history carried from the previous one,
-/// each once, in the history's order.
+/// This publication's corrections `baru` added to the history carried from the previous one:
+/// newest date first; within a date, this publication's before the carried ones, whose order
+/// is kept. Nothing is taken out as a duplicate: a correction is found only where the figure
+/// published differs from this one, so the same change listed again is a change made again
+/// (182 → 183, back to 182, then 183 again, all under one `data_as_of`), and a build that
+/// changes nothing adds nothing.
 pub fn gabung(mut baru: Vec<Koreksi>, riwayat: Vec<Koreksi>) -> Vec<Koreksi> {
-    baru.extend(riwayat);
     baru.sort_by(urutan);
-    baru.dedup();
+    baru.extend(riwayat);
+    // stable: within a date, the order above
+    baru.sort_by_key(|k| std::cmp::Reverse(k.tanggal));
     baru
 }
 
@@ -497,17 +502,23 @@ mod tests {
     }
 
     #[test]
-    fn the_history_accumulates_newest_first_without_duplicates() {
+    fn the_history_accumulates_newest_first_and_a_change_made_again_is_listed_again() {
         let lama = terbit(&[("35.75", "T1", A)]);
         let mut b = A;
         b[4] = Some(2);
         let baru = bandingkan(&lama, [sel("35.75", "T1", b)].into_iter(), d(9));
         let mut dulu = baru.clone();
         dulu[0].tanggal = d(2);
-        let h = gabung(baru.clone(), vec![dulu[0].clone(), baru[0].clone()]);
+        let h = gabung(baru.clone(), vec![dulu[0].clone()]);
         assert_eq!(h.len(), 2);
         assert_eq!(h[0].tanggal, d(9));
         assert_eq!(h[1].tanggal, d(2));
+        // the same change made again under the same date (back and forth): listed again,
+        // this publication's first
+        let mut balik = baru[0].clone();
+        (balik.lama, balik.baru) = (baru[0].baru, baru[0].lama);
+        let h2 = gabung(baru.clone(), vec![balik.clone(), baru[0].clone()]);
+        assert_eq!(h2, vec![baru[0].clone(), balik, baru[0].clone()]);
         // the same history again: unchanged
         assert_eq!(gabung(Vec::new(), h.clone()), h);
     }

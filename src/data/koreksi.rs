@@ -166,21 +166,39 @@ pub fn baca(
     alamat: &str,
     simpanan: &Path,
     program: u64,
+    batas: u64,
 ) -> (Sebelumnya, Diagnostics) {
     let mut peringatan = Diagnostics::new();
     let mut out = Sebelumnya::default();
-    let paket = match baca_berkas(&keluaran.join(BERKAS_PAKET)) {
+    let paket = match baca_berkas(&keluaran.join(BERKAS_PAKET), batas) {
         Ok(Some(json)) if situs_sama(&json, alamat) == Some(true) => json,
         // no previous publication, or another site's: this build starts the history
         Ok(None) => return (out, peringatan),
-        Ok(Some(json)) if situs_sama(&json, alamat).is_some() => return (out, peringatan),
+        Ok(Some(json)) if situs_sama(&json, alamat).is_some() => {
+            // another site's: said when it had a history, which is not carried
+            if let Ok(Some(teks)) = baca_berkas(&keluaran.join(BERKAS_RIWAYAT), batas)
+                && let Ok(r) = urai_riwayat(&teks)
+                && !r.is_empty()
+            {
+                let mut d = Diagnostic::error(
+                    BERKAS_PAKET,
+                    0,
+                    0,
+                    None,
+                    Problem::TerbitSitusLain { koreksi: r.len() },
+                );
+                d.severity = Severity::Warning;
+                peringatan.push(d);
+            }
+            return (out, peringatan);
+        }
         Ok(Some(_)) | Err(()) => {
             peringatan.push(rusak(BERKAS_PAKET, 0));
             return (out, peringatan);
         }
     };
     let data_per = || {
-        baca_berkas(&keluaran.join(BERKAS_JSON))
+        baca_berkas(&keluaran.join(BERKAS_JSON), batas)
             .ok()
             .flatten()
             .and_then(|j| urai_data_per(&j))
@@ -190,7 +208,7 @@ pub fn baca(
         .flatten()
         .and_then(|kunci| {
             use std::io::Read;
-            let mut f = buka(simpanan).ok().flatten()?;
+            let mut f = buka(simpanan, batas).ok().flatten()?;
             let mut bytes = Vec::new();
             f.read_to_end(&mut bytes).ok()?;
             Simpanan::urai(bytes, kunci)
@@ -198,7 +216,7 @@ pub fn baca(
     drop(paket);
     match tersimpan {
         Some(s) => out.terbit = Some(Terbitan::Simpanan(s, data_per())),
-        None => match buka(&keluaran.join(BERKAS_ANGKA)) {
+        None => match buka(&keluaran.join(BERKAS_ANGKA), batas) {
             Ok(None) => {}
             // streamed: the national file is 190 MB
             Ok(Some(f)) => match urai_angka(std::io::BufReader::with_capacity(1 << 20, f)) {
@@ -211,7 +229,7 @@ pub fn baca(
             Err(()) => peringatan.push(rusak(BERKAS_ANGKA, 0)),
         },
     }
-    match baca_berkas(&keluaran.join(BERKAS_RIWAYAT)) {
+    match baca_berkas(&keluaran.join(BERKAS_RIWAYAT), batas) {
         Ok(None) => {}
         Ok(Some(teks)) => match urai_riwayat(&teks) {
             Ok(r) => out.riwayat = r,
@@ -237,10 +255,12 @@ fn rusak(berkas: &str, baris: u64) -> Diagnostic {
 }
 
 /// A file of the previous output: `Ok(None)` when there is none, `Err` when something else
-/// than an ordinary file stands there.
-fn buka(path: &Path) -> Result<Option<std::fs::File>, ()> {
+/// than an ordinary file stands there, or one larger than `batas` bytes (the inputs' limit,
+/// `batas_berkas_mb`: a previous file padded to gigabytes is not read for seconds).
+fn buka(path: &Path, batas: u64) -> Result<Option<std::fs::File>, ()> {
     match crate::berkas::buka(path) {
-        Ok(f) => Ok(Some(f)),
+        Ok(f) if f.metadata().is_ok_and(|m| m.len() <= batas) => Ok(Some(f)),
+        Ok(_) => Err(()),
         Err(crate::berkas::Gagal::TidakAda) => Ok(None),
         Err(_) => Err(()),
     }
@@ -248,9 +268,9 @@ fn buka(path: &Path) -> Result<Option<std::fs::File>, ()> {
 
 /// A file of the previous output as text: `Ok(None)` when there is none, `Err` when it is
 /// there but cannot be read as UTF-8 text (or is not an ordinary file).
-fn baca_berkas(path: &Path) -> Result<Option<String>, ()> {
+fn baca_berkas(path: &Path, batas: u64) -> Result<Option<String>, ()> {
     use std::io::Read;
-    let Some(mut f) = buka(path)? else {
+    let Some(mut f) = buka(path, batas)? else {
         return Ok(None);
     };
     let mut bytes = Vec::new();
@@ -302,8 +322,20 @@ fn intern(daftar: &mut Vec<String>, peta: &mut FxHashMap<String, u32>, s: &str) 
     Some(i)
 }
 
+/// Whether `kode` is a region code as salur writes one (digits and dots): a carried code is
+/// printed in a link.
+fn kode_sah(kode: &str) -> bool {
+    !kode.is_empty() && kode.len() <= 24 && kode.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+}
+
+/// Whether a text of the previous output holds a NIK: salur never publishes one (its inputs
+/// are refused first), so one there was put by hand, and is never published again.
+fn ada_nik(s: &str) -> bool {
+    crate::teks::ada_nik(s.as_bytes())
+}
+
 /// `unduh/realisasi.csv` as [`Terbit`]; `Err(line)` at the first line that is not as salur
-/// writes it (0: the header).
+/// writes it (0: the header), or holds a NIK, or a code that is not a region code.
 pub fn urai_angka(sumber: impl std::io::Read) -> Result<Terbit, u64> {
     let mut r = pembaca(sumber);
     let header = r.headers().map_err(|_| 0u64)?.clone();
@@ -336,7 +368,13 @@ pub fn urai_angka(sumber: impl std::io::Read) -> Result<Terbit, u64> {
         }
         // text cells as they were before the writer neutralised a formula (`'-Pos` → `-Pos`)
         let sel = |i: usize| crate::dasar::csv::teks_asli(rec.get(i).unwrap_or(""));
-        if sel(kode).is_empty() || sel(program).is_empty() || sel(tahap).is_empty() {
+        if !kode_sah(sel(kode))
+            || sel(program).is_empty()
+            || sel(tahap).is_empty()
+            || [nama, program, tahap, penyalur]
+                .iter()
+                .any(|&i| ada_nik(sel(i)))
+        {
             return Err(line);
         }
         let w = match peta_wilayah.get(sel(kode)) {
@@ -391,7 +429,8 @@ pub fn urai_data_per(json: &str) -> Option<FxHashMap<String, Date>> {
 }
 
 /// `unduh/riwayat_koreksi.csv` as corrections; `Err(line)` at the first line that is not as
-/// salur writes it (0: the header).
+/// salur writes it (0: the header): a code that is not a region code, or a text holding a NIK,
+/// is not.
 pub fn urai_riwayat(teks: &str) -> Result<Vec<Koreksi>, u64> {
     let mut r = pembaca(teks.as_bytes());
     let header = r.headers().map_err(|_| 0u64)?.clone();
@@ -409,7 +448,11 @@ pub fn urai_riwayat(teks: &str) -> Result<Vec<Koreksi>, u64> {
         let sel = |i: usize| crate::dasar::csv::teks_asli(rec.get(pos[i]).unwrap_or(""));
         let tanggal: Date = sel(0).parse().map_err(|_| line)?;
         let angka = ANGKA.iter().position(|a| *a == sel(6)).ok_or(line)?;
-        if sel(1).is_empty() || sel(3).is_empty() || sel(4).is_empty() {
+        if !kode_sah(sel(1))
+            || sel(3).is_empty()
+            || sel(4).is_empty()
+            || [2, 3, 4, 5].iter().any(|&i| ada_nik(sel(i)))
+        {
             return Err(line);
         }
         out.push(Koreksi {
@@ -622,6 +665,17 @@ impl Simpanan {
         if !r.is_empty() {
             return None;
         }
+        // (written by salur from inputs it checked; a NIK here was put by hand)
+        let nama = out.wilayah.iter().flat_map(|w| [&w.0, &w.1]);
+        if nama
+            .chain(&out.program)
+            .chain(&out.tahap)
+            .chain(&out.penyalur)
+            .any(|s| ada_nik(s))
+            || !out.wilayah.iter().all(|w| kode_sah(&w.0))
+        {
+            return None;
+        }
         out.isi = bytes;
         Some(out)
     }
@@ -794,6 +848,15 @@ alokasi_kpm,alokasi_nilai,tersalur_kpm,tersalur_nilai,gagal_kpm,sisa_kpm\n";
         assert_eq!(t.angka.len(), 1);
         assert_eq!(t.angka[0].nilai, b);
         assert!(t.program_tahap.contains(&(0, 0)));
+        // a NIK put into a name by hand: the file is not used
+        let nik = Simpanan::ke_bytes(
+            7,
+            &["PKH"],
+            &["T1"],
+            &["Pos 3575011234567890"],
+            [("35", "Jawa Timur", vec![(0, 0, 0, a)])].into_iter(),
+        );
+        assert!(Simpanan::urai(nik, 7).is_none());
         let semua = s.terbit(|_| true).unwrap();
         assert_eq!(semua.angka[0].nilai, a);
         assert_eq!(semua.peta[0]["35.75"], 1);

@@ -616,6 +616,9 @@ impl Problem {
             Problem::NamaDinormalkan { jadi } => {
                 pesan!(lang, "masalah.nama_dinormalkan", jadi = jadi)
             }
+            Problem::TerbitSitusLain { koreksi } => {
+                pesan!(lang, "masalah.terbit_situs_lain", koreksi = koreksi)
+            }
             Problem::TerbitTakTerbaca { berkas } => {
                 pesan!(lang, "masalah.terbit_tak_terbaca", berkas = berkas)
             }

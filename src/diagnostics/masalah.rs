@@ -602,6 +602,12 @@ pub enum Problem {
         /// The file, relative to the output folder.
         berkas: String,
     },
+    /// The output folder held another site's publication (another `base_url`) with a
+    /// history of corrections, which this build replaces and does not carry.
+    TerbitSitusLain {
+        /// How many corrections that history listed.
+        koreksi: usize,
+    },
     /// TOML that cannot be read (`site.toml`, front matter), in the site's words.
     SintaksToml(SintaksToml),
     /// A TOML value of another kind than its key takes (`title = 5`).
@@ -1238,6 +1244,7 @@ pub(crate) fn contoh_semua() -> Vec<Problem> {
         Problem::TerbitTakTerbaca {
             berkas: s("unduh/realisasi.csv"),
         },
+        Problem::TerbitSitusLain { koreksi: 4 },
     ]);
     for t in [
         SintaksToml::KutipTerbuka,

@@ -292,8 +292,15 @@ fn another_sites_publication_in_the_folder_is_replaced_not_corrected() {
         "APBD-TUNAI,2021-07,35.75.01.1002,Bank Jatim,151",
         "APBD-TUNAI,2021-07,35.75.01.1002,Bank Jatim,152",
     );
-    build(&site, &out);
+    let s = build(&site, &out);
     assert_eq!(riwayat(&out), Vec::<String>::new());
+    // said, since a history of 4 corrections is not carried
+    assert!(
+        s.laporan_peringatan
+            .contains("terbitan situs lain (base_url lain, atau --base-url) dengan 4 koreksi"),
+        "{}",
+        s.laporan_peringatan
+    );
     let fresh = dir.path().join("fresh/public");
     build(&site, &fresh);
     assert!(
@@ -384,4 +391,59 @@ fn the_kept_figures_replace_the_download_and_a_stale_file_is_not_trusted() {
     );
     build(&site2, &out2);
     assert_eq!(riwayat(&out2).len(), 12);
+}
+
+#[test]
+fn a_nik_put_into_the_previous_publication_is_never_published_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let site = example_copy(dir.path());
+    let out = dir.path().join("out/public");
+    build(&site, &out);
+    edit(
+        &site.join("data/alokasi.csv"),
+        GENTONG,
+        "APBD-TUNAI,2021-07,35.75.01.1002,Bank Jatim,151",
+    );
+    build(&site, &out);
+    assert_eq!(riwayat(&out).len(), 4);
+    // by hand, into the carried history: a NIK in a name, spaced in a penyalur, and a code
+    // that is a link
+    let p = out.join("unduh/riwayat_koreksi.csv");
+    let mut t = fs::read_to_string(&p).unwrap();
+    t.push_str("2025-11-01,35.75.01.1002,Budi 3575011234567890,APBD-TUNAI,2021-07,Bank Jatim,alokasi_kpm,1,2\n");
+    fs::write(&p, &t).unwrap();
+    // and into the download, read when the kept figures are gone
+    fs::remove_file(simpanan(&out)).unwrap();
+    let p = out.join("unduh/realisasi.csv");
+    let mut r = fs::read_to_string(&p).unwrap();
+    let baris = r.lines().nth(1).unwrap().to_string();
+    let kolom: Vec<&str> = baris.split(',').collect();
+    let mut palsu = kolom.clone();
+    palsu[0] = "35.75.01.1099";
+    palsu[1] = "Siti 3575 0112 3456 7892";
+    r.push_str(&(palsu.join(",") + "\n"));
+    fs::write(&p, r).unwrap();
+    edit(
+        &site.join("data/alokasi.csv"),
+        "APBD-TUNAI,2021-07,35.75.01.1002,Bank Jatim,151",
+        "APBD-TUNAI,2021-07,35.75.01.1002,Bank Jatim,152",
+    );
+    let s = build(&site, &out);
+    // both files are refused with a warning; nothing of them is published
+    let pesan: Vec<String> = s
+        .warnings
+        .items()
+        .iter()
+        .map(|d| d.message(salur::lang::Lang::Id))
+        .filter(|m| m.contains("terbitan sebelumnya"))
+        .collect();
+    assert_eq!(pesan.len(), 2, "{}", s.laporan_peringatan);
+    for (rel, bytes) in files(&out) {
+        let teks = String::from_utf8_lossy(&bytes);
+        assert!(
+            !teks.contains("3575011234567890") && !teks.contains("3575 0112 3456 7892"),
+            "{rel}"
+        );
+    }
+    assert!(riwayat(&out).is_empty());
 }
