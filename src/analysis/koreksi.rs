@@ -223,8 +223,9 @@ pub fn kurangi(a: &Angka, nanti: &Angka) -> Angka {
     out
 }
 
-/// The whole history for this publication, dated `tanggal` (its `data_as_of`): the
-/// corrections against `sebelumnya` added to the ones it carried. Without a date nothing new
+/// The whole history for this publication, dated `tanggal` (its `data_as_of`), or the newest
+/// date the history already lists when that is later: the corrections against `sebelumnya`
+/// added to the ones it carried. Without a date nothing new
 /// can be dated, and the history is carried as it was.
 ///
 /// From the figures the previous build kept ([`Terbitan::Simpanan`]) only the regions whose
@@ -241,6 +242,11 @@ pub fn hitung(
     let (Some(terbit), Some(tanggal)) = (terbit, tanggal) else {
         return gabung(Vec::new(), riwayat);
     };
+    // never dated before a correction already listed: without `data_as_of` (or with one
+    // moved back) the publication's date is its latest data day, which may be earlier than
+    // the previous publication's, and the history would put this one's corrections below
+    // older ones (and the feed file them as old news)
+    let tanggal = riwayat.iter().map(|k| k.tanggal).fold(tanggal, Date::max);
     let (tahap_terbit, data_per) = match &terbit {
         Terbitan::Unduhan(t) => (&t.tahap, t.data_per_tahap.as_ref()),
         Terbitan::Simpanan(s, per) => (&s.tahap, per.as_ref()),

@@ -972,7 +972,12 @@ fn the_comparison_picker_sets_any_two_regions_side_by_side() {
         assert!(tabel.as_str().unwrap_or_default().contains("18.877"));
         // a region without figures: the catalogue's message, naming it
         browser.goto(&format!("{halaman}#35.99,35.75")).await;
-        let pesan = tunggu("return document.getElementById('pilih-status').textContent").await;
+        // (the status says "loading" first: wait for the message naming the region)
+        let pesan = tunggu(
+            "var s = document.getElementById('pilih-status').textContent; \
+             return s.indexOf('35.99') >= 0 ? s : ''",
+        )
+        .await;
         assert!(
             pesan.as_str().unwrap_or_default().contains("35.99"),
             "{pesan}"

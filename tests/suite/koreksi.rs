@@ -447,3 +447,38 @@ fn a_nik_put_into_the_previous_publication_is_never_published_again() {
     }
     assert!(riwayat(&out).is_empty());
 }
+
+#[test]
+fn without_data_as_of_a_correction_is_never_dated_before_one_already_listed() {
+    let dir = tempfile::tempdir().unwrap();
+    let site = example_copy(dir.path());
+    let out = dir.path().join("out/public");
+    build(&site, &out);
+    edit(
+        &site.join("data/alokasi.csv"),
+        GENTONG,
+        "APBD-TUNAI,2021-07,35.75.01.1002,Bank Jatim,151",
+    );
+    build(&site, &out);
+    // the operator drops data_as_of: the publication's date would be its latest data day,
+    // 2024-12-19, before the 2025-11-30 of the corrections already listed
+    edit(&site.join("site.toml"), "data_as_of = 2025-11-30\n", "");
+    edit(
+        &site.join("data/alokasi.csv"),
+        "APBD-TUNAI,2021-07,35.75.01.1002,Bank Jatim,151",
+        "APBD-TUNAI,2021-07,35.75.01.1002,Bank Jatim,152",
+    );
+    build(&site, &out);
+    let r = riwayat(&out);
+    assert_eq!(r.len(), 8, "{r:#?}");
+    // this publication's first, dated as the newest already listed, none earlier
+    assert!(
+        r[3].starts_with("2025-11-30,35.75.01.1002,") && r[3].ends_with(",151,152"),
+        "{r:#?}"
+    );
+    assert!(
+        r[7].starts_with("2025-11-30,35.75.01.1002,") && r[7].ends_with(",150,151"),
+        "{r:#?}"
+    );
+    assert!(!r.iter().any(|l| l.starts_with("2024-")), "{r:#?}");
+}
