@@ -305,12 +305,7 @@ fn an_incremental_build_after_editing_the_budget_equals_a_fresh_one() {
     let fresh = tmp.path().join("fresh");
     common::build(&site, &fresh);
     let (a, b) = (common::files(&public), common::files(&fresh));
-    let differing: Vec<_> = a
-        .keys()
-        .chain(b.keys())
-        .filter(|k| a.get(*k) != b.get(*k))
-        .take(5)
-        .collect();
+    let differing = common::beda_berkas(&a, &b);
     assert!(
         differing.is_empty(),
         "{differing:?} differ from a fresh build"

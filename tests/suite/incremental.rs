@@ -168,12 +168,7 @@ fn incremental_build_equals_a_full_build() {
         let incremental = build(&site, &public);
         build(&site, &fresh);
         let (a, b) = (files(&public), files(&fresh));
-        let differing: Vec<_> = a
-            .keys()
-            .chain(b.keys())
-            .filter(|k| a.get(*k) != b.get(*k))
-            .take(5)
-            .collect();
+        let differing = common::beda_berkas(&a, &b);
         assert!(
             differing.is_empty(),
             "after changing {what}: {differing:?} differ from a full build"

@@ -10,7 +10,6 @@ use std::path::Path;
 use common::{build, edit, example_copy, files, sel, text};
 use scraper::Html;
 
-const GENTONG: &str = "APBD-TUNAI,2021-07,35.75.01.1002,Bank Jatim,150";
 
 /// The rows of the published history, without the header.
 fn riwayat(out: &Path) -> Vec<String> {
@@ -21,6 +20,34 @@ fn riwayat(out: &Path) -> Vec<String> {
         "{t}"
     );
     t.lines().skip(1).map(str::to_string).collect()
+}
+
+/// Gentong's allocation of APBD-TUNAI 2021-07 (Bank Jatim) from `dari` to `ke` KPM.
+fn ganti_gentong(site: &Path, dari: u32, ke: u32) {
+    let baris = |n: u32| format!("APBD-TUNAI,2021-07,35.75.01.1002,Bank Jatim,{n}");
+    edit(&site.join("data/alokasi.csv"), &baris(dari), &baris(ke));
+}
+
+/// A copy of the example published into `dir/out/public`, then corrected (Gentong 150 → 151)
+/// and published again: a history of four corrections.
+fn terbit_dikoreksi(dir: &Path) -> (std::path::PathBuf, std::path::PathBuf) {
+    let site = example_copy(dir);
+    let out = dir.join("out/public");
+    build(&site, &out);
+    ganti_gentong(&site, 150, 151);
+    build(&site, &out);
+    assert_eq!(riwayat(&out).len(), 4);
+    (site, out)
+}
+
+/// The build's warnings about the previous publication's files.
+fn peringatan_terbitan(s: &salur::BuildSummary) -> Vec<String> {
+    s.warnings
+        .items()
+        .iter()
+        .map(|d| d.message(salur::lang::Lang::Id))
+        .filter(|m| m.contains("terbitan sebelumnya"))
+        .collect()
 }
 
 fn halaman(out: &Path, rel: &str) -> Html {
@@ -46,11 +73,7 @@ fn an_edited_allocation_is_listed_with_its_ancestors_and_the_history_is_kept() {
     let home = fs::read_to_string(out.join("index.html")).unwrap();
     assert!(home.contains(r#"<a href="riwayat-koreksi.html">Riwayat koreksi</a>"#));
 
-    edit(
-        &site.join("data/alokasi.csv"),
-        GENTONG,
-        "APBD-TUNAI,2021-07,35.75.01.1002,Bank Jatim,151",
-    );
+    ganti_gentong(&site, 150, 151);
     build(&site, &out);
     // exactly the figure, and its ancestors' totals, dated by data_as_of (not the clock)
     assert_eq!(
@@ -136,11 +159,7 @@ fn an_edited_allocation_is_listed_with_its_ancestors_and_the_history_is_kept() {
         "data_as_of = 2025-11-30",
         "data_as_of = 2025-12-01",
     );
-    edit(
-        &site.join("data/alokasi.csv"),
-        "APBD-TUNAI,2021-07,35.75.01.1002,Bank Jatim,151",
-        "APBD-TUNAI,2021-07,35.75.01.1002,Bank Jatim,152",
-    );
+    ganti_gentong(&site, 151, 152);
     build(&site, &out);
     let r = riwayat(&out);
     assert_eq!(r.len(), 8, "{r:#?}");
@@ -152,12 +171,7 @@ fn an_edited_allocation_is_listed_with_its_ancestors_and_the_history_is_kept() {
     );
     build(&site, &fresh);
     let (a, b) = (files(&out), files(&fresh));
-    let differing: Vec<_> = a
-        .keys()
-        .chain(b.keys())
-        .filter(|k| a.get(*k) != b.get(*k))
-        .take(5)
-        .collect();
+    let differing = common::beda_berkas(&a, &b);
     assert!(
         differing.is_empty(),
         "{differing:?} differ from a full build"
@@ -237,19 +251,9 @@ fn a_broken_previous_download_is_a_warning_not_a_crash() {
     )
     .unwrap();
     fs::write(out.join("unduh/riwayat_koreksi.csv"), [0xff, 0xfe, 0x00]).unwrap();
-    edit(
-        &site.join("data/alokasi.csv"),
-        GENTONG,
-        "APBD-TUNAI,2021-07,35.75.01.1002,Bank Jatim,151",
-    );
+    ganti_gentong(&site, 150, 151);
     let s = build(&site, &out);
-    let pesan: Vec<String> = s
-        .warnings
-        .items()
-        .iter()
-        .map(|d| d.message(salur::lang::Lang::Id))
-        .filter(|m| m.contains("terbitan sebelumnya"))
-        .collect();
+    let pesan = peringatan_terbitan(&s);
     assert_eq!(pesan.len(), 2, "{:?}", s.laporan_peringatan);
     assert!(pesan[0].starts_with("unduh/realisasi.csv: "), "{pesan:?}");
     assert!(
@@ -258,11 +262,7 @@ fn a_broken_previous_download_is_a_warning_not_a_crash() {
     );
     // nothing compared, and the site's own files are good again for the next build
     assert!(riwayat(&out).is_empty());
-    edit(
-        &site.join("data/alokasi.csv"),
-        "APBD-TUNAI,2021-07,35.75.01.1002,Bank Jatim,151",
-        GENTONG,
-    );
+    ganti_gentong(&site, 151, 150);
     build(&site, &out);
     assert_eq!(riwayat(&out).len(), 4);
 }
@@ -270,16 +270,7 @@ fn a_broken_previous_download_is_a_warning_not_a_crash() {
 #[test]
 fn another_sites_publication_in_the_folder_is_replaced_not_corrected() {
     let dir = tempfile::tempdir().unwrap();
-    let site = example_copy(dir.path());
-    let out = dir.path().join("out/public");
-    build(&site, &out);
-    edit(
-        &site.join("data/alokasi.csv"),
-        GENTONG,
-        "APBD-TUNAI,2021-07,35.75.01.1002,Bank Jatim,151",
-    );
-    build(&site, &out);
-    assert_eq!(riwayat(&out).len(), 4);
+    let (site, out) = terbit_dikoreksi(dir.path());
     // the same folder now gets another site (another address): its figures are its own first
     // publication, and the history of the site it replaces is not carried over
     edit(
@@ -287,11 +278,7 @@ fn another_sites_publication_in_the_folder_is_replaced_not_corrected() {
         "base_url = \"https://salur.example.org/\"",
         "base_url = \"https://lain.example.org/\"",
     );
-    edit(
-        &site.join("data/alokasi.csv"),
-        "APBD-TUNAI,2021-07,35.75.01.1002,Bank Jatim,151",
-        "APBD-TUNAI,2021-07,35.75.01.1002,Bank Jatim,152",
-    );
+    ganti_gentong(&site, 151, 152);
     let s = build(&site, &out);
     assert_eq!(riwayat(&out), Vec::<String>::new());
     // said, since a history of 4 corrections is not carried
@@ -308,11 +295,7 @@ fn another_sites_publication_in_the_folder_is_replaced_not_corrected() {
         "not the other site's first publication"
     );
     // and a change of it from then on is its correction
-    edit(
-        &site.join("data/alokasi.csv"),
-        "APBD-TUNAI,2021-07,35.75.01.1002,Bank Jatim,152",
-        "APBD-TUNAI,2021-07,35.75.01.1002,Bank Jatim,153",
-    );
+    ganti_gentong(&site, 152, 153);
     build(&site, &out);
     assert_eq!(riwayat(&out).len(), 4);
 }
@@ -333,11 +316,7 @@ fn the_kept_figures_replace_the_download_and_a_stale_file_is_not_trusted() {
     // the download is not read when the kept figures name the publication: spoiled, it
     // changes nothing and warns of nothing
     fs::write(out.join("unduh/realisasi.csv"), "rusak\n").unwrap();
-    edit(
-        &site.join("data/alokasi.csv"),
-        GENTONG,
-        "APBD-TUNAI,2021-07,35.75.01.1002,Bank Jatim,151",
-    );
+    ganti_gentong(&site, 150, 151);
     let s = build(&site, &out);
     assert!(
         !s.laporan_peringatan.contains("terbitan sebelumnya"),
@@ -353,11 +332,7 @@ fn the_kept_figures_replace_the_download_and_a_stale_file_is_not_trusted() {
     let out2 = dir2.path().join("out/public");
     build(&site2, &out2);
     fs::remove_file(simpanan(&out2)).unwrap();
-    edit(
-        &site2.join("data/alokasi.csv"),
-        GENTONG,
-        "APBD-TUNAI,2021-07,35.75.01.1002,Bank Jatim,151",
-    );
+    ganti_gentong(&site2, 150, 151);
     build(&site2, &out2);
     assert_eq!(riwayat(&out2), dari_simpanan);
 
@@ -365,11 +340,7 @@ fn the_kept_figures_replace_the_download_and_a_stale_file_is_not_trusted() {
     // would leave them) are not trusted: the download is read, and the history is of what
     // the folder held (151 → 152), not of what the file says (150 → 152)
     fs::write(simpanan(&out2), &pertama).unwrap();
-    edit(
-        &site2.join("data/alokasi.csv"),
-        "APBD-TUNAI,2021-07,35.75.01.1002,Bank Jatim,151",
-        "APBD-TUNAI,2021-07,35.75.01.1002,Bank Jatim,152",
-    );
+    ganti_gentong(&site2, 151, 152);
     build(&site2, &out2);
     let r = riwayat(&out2);
     assert_eq!(r.len(), 8, "{r:#?}");
@@ -384,11 +355,7 @@ fn the_kept_figures_replace_the_download_and_a_stale_file_is_not_trusted() {
     let n = rusak.len() / 2;
     rusak[n] ^= 1;
     fs::write(simpanan(&out2), &rusak).unwrap();
-    edit(
-        &site2.join("data/alokasi.csv"),
-        "APBD-TUNAI,2021-07,35.75.01.1002,Bank Jatim,152",
-        "APBD-TUNAI,2021-07,35.75.01.1002,Bank Jatim,153",
-    );
+    ganti_gentong(&site2, 152, 153);
     build(&site2, &out2);
     assert_eq!(riwayat(&out2).len(), 12);
 }
@@ -396,16 +363,7 @@ fn the_kept_figures_replace_the_download_and_a_stale_file_is_not_trusted() {
 #[test]
 fn a_nik_put_into_the_previous_publication_is_never_published_again() {
     let dir = tempfile::tempdir().unwrap();
-    let site = example_copy(dir.path());
-    let out = dir.path().join("out/public");
-    build(&site, &out);
-    edit(
-        &site.join("data/alokasi.csv"),
-        GENTONG,
-        "APBD-TUNAI,2021-07,35.75.01.1002,Bank Jatim,151",
-    );
-    build(&site, &out);
-    assert_eq!(riwayat(&out).len(), 4);
+    let (site, out) = terbit_dikoreksi(dir.path());
     // by hand, into the carried history: a NIK in a name, spaced in a penyalur, and a code
     // that is a link
     let p = out.join("unduh/riwayat_koreksi.csv");
@@ -423,20 +381,10 @@ fn a_nik_put_into_the_previous_publication_is_never_published_again() {
     palsu[1] = "Siti 3575 0112 3456 7892";
     r.push_str(&(palsu.join(",") + "\n"));
     fs::write(&p, r).unwrap();
-    edit(
-        &site.join("data/alokasi.csv"),
-        "APBD-TUNAI,2021-07,35.75.01.1002,Bank Jatim,151",
-        "APBD-TUNAI,2021-07,35.75.01.1002,Bank Jatim,152",
-    );
+    ganti_gentong(&site, 151, 152);
     let s = build(&site, &out);
     // both files are refused with a warning; nothing of them is published
-    let pesan: Vec<String> = s
-        .warnings
-        .items()
-        .iter()
-        .map(|d| d.message(salur::lang::Lang::Id))
-        .filter(|m| m.contains("terbitan sebelumnya"))
-        .collect();
+    let pesan = peringatan_terbitan(&s);
     assert_eq!(pesan.len(), 2, "{}", s.laporan_peringatan);
     for (rel, bytes) in files(&out) {
         let teks = String::from_utf8_lossy(&bytes);
@@ -454,20 +402,12 @@ fn without_data_as_of_a_correction_is_never_dated_before_one_already_listed() {
     let site = example_copy(dir.path());
     let out = dir.path().join("out/public");
     build(&site, &out);
-    edit(
-        &site.join("data/alokasi.csv"),
-        GENTONG,
-        "APBD-TUNAI,2021-07,35.75.01.1002,Bank Jatim,151",
-    );
+    ganti_gentong(&site, 150, 151);
     build(&site, &out);
     // the operator drops data_as_of: the publication's date would be its latest data day,
     // 2024-12-19, before the 2025-11-30 of the corrections already listed
     edit(&site.join("site.toml"), "data_as_of = 2025-11-30\n", "");
-    edit(
-        &site.join("data/alokasi.csv"),
-        "APBD-TUNAI,2021-07,35.75.01.1002,Bank Jatim,151",
-        "APBD-TUNAI,2021-07,35.75.01.1002,Bank Jatim,152",
-    );
+    ganti_gentong(&site, 151, 152);
     build(&site, &out);
     let r = riwayat(&out);
     assert_eq!(r.len(), 8, "{r:#?}");

@@ -409,3 +409,14 @@ pub fn salin_terbitan(public: &Path, ke: &Path) {
         .collect();
     fs::write(manifest(ke), lupa).unwrap();
 }
+
+/// The first five paths whose bytes differ between two snapshots of an output (or that only one
+/// has): empty when an incremental build equals a fresh one.
+pub fn beda_berkas(a: &BTreeMap<String, Vec<u8>>, b: &BTreeMap<String, Vec<u8>>) -> Vec<String> {
+    a.keys()
+        .chain(b.keys())
+        .filter(|k| a.get(*k) != b.get(*k))
+        .take(5)
+        .cloned()
+        .collect()
+}
