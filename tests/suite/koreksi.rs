@@ -10,7 +10,6 @@ use std::path::Path;
 use common::{build, edit, example_copy, files, sel, text};
 use scraper::Html;
 
-
 /// The rows of the published history, without the header.
 fn riwayat(out: &Path) -> Vec<String> {
     let t = fs::read_to_string(out.join("unduh/riwayat_koreksi.csv")).unwrap();
